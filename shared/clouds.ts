@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * A cloud profile names every endpoint the app talks to, so nothing in the core hard-codes a
+ * host. Endpoints (where a request goes) are kept apart from scopes (which audience a token is
+ * for): a custom cloud such as the project's emulator points the endpoints at itself while the
+ * audiences stay Azure's.
+ *
+ * Patterns: `{accountDomain}` is an ARR account's domain (`westeurope.mixedreality.azure.com`),
+ * `{region}` its region (`westeurope`). A pattern without a placeholder sends every account to
+ * one host.
+ */
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url({ message: 'Enter a full https:// URL' })
+  .refine((u) => u.startsWith('https://'), { message: 'Only https:// endpoints are allowed' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const httpsPattern = z
+  .string()
+  .trim()
+  .refine((p) => /^https:\/\/[^\s/]+/.test(p), { message: 'Enter an https:// URL, optionally with {accountDomain} or {region}' })
+  .refine((p) => !/\{(?!accountDomain\}|region\})[^}]*\}/.test(p), { message: 'Only {accountDomain} and {region} may be used as placeholders' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const scope = z.string().trim().min(1).max(300);
+
+export const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const cloudNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: 'Use letters, digits, - and _, starting with a letter (at most 64)' });
+
+export const cloudProfileSchema = z.object({
+  name: cloudNameSchema,
+  displayName: z.string().trim().min(1).max(100),
+  /** Entra ID authority host, e.g. https://login.microsoftonline.com. */
+  authorityHost: httpsUrl,
+  /** Azure Resource Manager endpoint. */
+  armEndpoint: httpsUrl,
+  /** The scope a token for ARM is asked with (its audience, not its host). */
+  armScope: scope,
+  graphScope: scope,
+  mixedReality: z.object({
+    /** Mixed Reality STS base URL pattern. */
+    stsEndpoint: httpsPattern,
+    /** Remote Rendering session API base URL pattern. */
+    arrEndpoint: httpsPattern,
+    /** Entra scope for a token the STS accepts; `{accountDomain}` is filled in. */
+    stsScope: scope,
+  }),
+  communication: z.object({
+    /** Entra scope for ACS data-plane calls. */
+    scope,
+  }),
+  /** The public client (app registration) used for interactive and device-code sign-in. */
+  publicClient: z.object({
+    clientId: z.string().regex(guidPattern, { message: 'A client ID is a GUID' }),
+    tenant: z.string().trim().min(1).max(100),
+  }),
+  /** Extra CA certificate(s) in PEM to trust for this cloud's endpoints (Azure Stack, emulator). */
+  trustedCaPem: z
+    .string()
+    .refine((s) => s.includes('-----BEGIN CERTIFICATE-----'), { message: 'Expected PEM certificate text' })
+    .optional(),
+});
+
+export type CloudProfile = z.infer<typeof cloudProfileSchema>;
+
+export interface CloudProfileView extends CloudProfile {
+  builtIn: boolean;
+}
+
+/**
+ * The Azure CLI's public client, which Azure SDKs also use by default for developer sign-in: it
+ * is pre-authorized in every tenant and accepts http://localhost redirects, so a new user can sign
+ * in without registering an app. Replace it per cloud in Settings with your own registration.
+ */
+export const defaultPublicClientId = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+
+const mixedRealityPublic = {
+  stsEndpoint: 'https://sts.{accountDomain}',
+  arrEndpoint: 'https://remoterendering.{region}.mixedreality.azure.com',
+  stsScope: 'https://sts.{accountDomain}/.default',
+};
+
+export const builtInClouds: readonly CloudProfile[] = [
+  {
+    name: 'AzureCloud',
+    displayName: 'Azure (global)',
+    authorityHost: 'https://login.microsoftonline.com',
+    armEndpoint: 'https://management.azure.com',
+    armScope: 'https://management.azure.com/.default',
+    graphScope: 'https://graph.microsoft.com/.default',
+    mixedReality: mixedRealityPublic,
+    communication: { scope: 'https://communication.azure.com//.default' },
+    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
+  },
+  {
+    name: 'AzureChinaCloud',
+    displayName: 'Azure operated by 21Vianet (China)',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    armEndpoint: 'https://management.chinacloudapi.cn',
+    armScope: 'https://management.chinacloudapi.cn/.default',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
+    mixedReality: mixedRealityPublic,
+    communication: { scope: 'https://communication.azure.com//.default' },
+    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
+  },
+  {
+    name: 'AzureUSGovernment',
+    displayName: 'Azure Government (US)',
+    authorityHost: 'https://login.microsoftonline.us',
+    armEndpoint: 'https://management.usgovcloudapi.net',
+    armScope: 'https://management.usgovcloudapi.net/.default',
+    graphScope: 'https://graph.microsoft.us/.default',
+    mixedReality: mixedRealityPublic,
+    communication: { scope: 'https://communication.azure.com//.default' },
+    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
+  },
+];
+
+/** Fills an endpoint pattern for one ARR account domain. */
+export function fillMixedRealityPattern(pattern: string, accountDomain: string): string {
+  const region = accountDomain.split('.')[0] ?? accountDomain;
+  return pattern.replaceAll('{accountDomain}', accountDomain).replaceAll('{region}', region);
+}

@@ -1,0 +1,77 @@
+/**
+ * The one union of error codes every front door returns. A code is stable: the CLI maps codes to
+ * exit statuses and the UI picks wording from them, so never rename one, only add.
+ */
+export const errorCodes = [
+  /** Input failed the contract's schema; `issues` names the fields. */
+  'invalid_input',
+  /** The method name is not part of the contract. */
+  'unknown_method',
+  /** The caller is not allowed to call (wrong IPC sender, missing or wrong browser-mode token). */
+  'forbidden',
+  /** The thing asked for does not exist (account, identity, token, cloud). */
+  'not_found',
+  /** A name or id that must be unique is taken. */
+  'conflict',
+  /** The vault or keychain cannot be used as asked. */
+  'vault_unavailable',
+  /** Azure refused the credentials (HTTP 401). */
+  'azure_unauthorized',
+  /** Azure accepted the credentials but the principal lacks a role (HTTP 403). */
+  'azure_forbidden',
+  /** Azure asked us to slow down (HTTP 429) and the retry budget ran out. */
+  'azure_throttled',
+  /** Azure failed (HTTP 5xx) or timed out after every retry. */
+  'azure_unavailable',
+  /** Azure rejected the request itself (HTTP 400), for example a lifetime out of range. */
+  'azure_bad_request',
+  /** No network path to the endpoint (DNS, refused, TLS). */
+  'network',
+  /** Entra ID sign-in failed or needs the user (MFA, consent, Conditional Access, expired refresh). */
+  'sign_in_required',
+  /** The user cancelled an operation that was under way. */
+  'cancelled',
+  /** Anything else: a bug. The message never carries the internals. */
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** A field-level problem with input, in words a person can act on. */
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `accountId` or `tags.0`; empty for the whole input. */
+  path: string;
+  message: string;
+}
+
+/** The error half of every result: a code from the union and a message that says what to do. */
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+/**
+ * An error a service throws on purpose. Its message is shown to the user as it is, so it must
+ * never contain a secret; anything that is not an AppError is reported as `internal` without its
+ * message.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toShape(): AppErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
