@@ -1,0 +1,49 @@
+import { contract, isMethodName, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import { fail, ok, type Result } from '../../shared/result.ts';
+import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
+import { listClouds } from './clouds.ts';
+import type { Core } from './core.ts';
+import { log } from './log.ts';
+
+type Handlers = { [M in MethodName]: (core: Core, input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+/** The single table from contract method to service call that every front door uses. */
+const handlers: Handlers = {
+  'app.info': (core) => ({
+    name: 'Azure Credential Manager',
+    version: core.options.version,
+    mode: core.options.mode,
+    platform: process.platform,
+    runtime: { node: process.versions.node, ...core.options.runtime },
+    dataFolder: core.options.dataFolder.path,
+    dataFolderSource: core.options.dataFolder.source,
+  }),
+  'clouds.list': () => listClouds(),
+  'settings.get': (core) => core.settings.get(),
+  'settings.update': (core, patch) => core.settings.update(patch),
+};
+
+/**
+ * Validates a call against the contract, runs it and returns a Result. A thrown AppError keeps its
+ * code and message (services word them for users and keep secrets out); anything else becomes
+ * `internal` with a fixed message, so no stack, path or secret from a library crosses to a caller.
+ */
+export async function dispatch(core: Core, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return fail({ code: 'unknown_method', message: 'That operation does not exist in this version of the app.' });
+  }
+  const parsed = contract[method].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error);
+    return fail({ code: 'invalid_input', message: `Check the input: ${summariseIssues(issues)}`, issues });
+  }
+  try {
+    const handler = handlers[method] as (core: Core, input: unknown) => unknown;
+    return ok(await handler(core, parsed.data));
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.toShape());
+    log.error(`${method} failed unexpectedly`, error);
+    return fail({ code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.' });
+  }
+}

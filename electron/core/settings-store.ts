@@ -1,0 +1,31 @@
+import Conf from 'conf';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+
+/**
+ * Non-secret settings in `settings.json` in the data folder. `conf` writes atomically; it is what
+ * electron-store uses underneath, so the file is the same whichever front door wrote it.
+ */
+export class SettingsStore {
+  readonly #conf: Conf<Settings>;
+
+  constructor(dataFolder: string) {
+    this.#conf = new Conf<Settings>({ cwd: dataFolder, configName: 'settings', defaults: defaultSettings });
+  }
+
+  get(): Settings {
+    // A hand-edited or older file may hold bad values: keep what is valid, default the rest.
+    const stored: Record<string, unknown> = { ...this.#conf.store };
+    const merged: Record<string, unknown> = { ...defaultSettings };
+    for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
+      const field = settingsSchema.shape[key].safeParse(stored[key]);
+      if (field.success) merged[key] = field.data;
+    }
+    return merged as Settings;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    this.#conf.set(next);
+    return next;
+  }
+}
