@@ -21,7 +21,7 @@ console.log(
     '',
     'Azure Credential Manager is running in browser mode.',
     `  Open: ${server.launchUrl}`,
-    '  The link holds this session's launch token: anyone with it can use your credentials, so do not share it.',
+    "  The link holds this session's launch token: anyone with it can use your credentials, so do not share it.",
     opened ? '  (Opening it in your default browser.)' : '',
     '  Press Ctrl+C to stop.',
     '',
