@@ -1,0 +1,62 @@
+import { expect, test } from './support/app-fixture.ts';
+
+const sections = [
+  { name: 'Accounts', empty: 'No accounts yet' },
+  { name: 'Identities', empty: 'No identities signed in' },
+  { name: 'Tokens', empty: 'No tokens minted' },
+  { name: 'Roles', empty: 'Nothing to audit yet' },
+];
+
+test('the app frame loads through the launch link and every section renders', async ({ app, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  await app.open(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await expect(page.getByText('Browser mode')).toBeVisible();
+
+  for (const section of sections) {
+    await page.getByRole('navigation').getByText(section.name, { exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: section.empty })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/${section.name.toLowerCase()}$`));
+  }
+
+  await page.getByRole('navigation').getByText('Settings', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('data-folder')).toHaveText(app.dataFolder);
+  await expect(page.getByRole('table', { name: 'Cloud profiles' })).toContainText('Azure Government (US)');
+  // A CSP violation or a failed script shows up here: the page must run clean under the policy.
+  expect(errors).toEqual([]);
+});
+
+test('a reload keeps the section, and the theme follows the OS until the user picks one', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open(page, 'tokens');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();
+  const shell = page.locator('[data-theme]');
+  await expect(shell).toHaveAttribute('data-theme', 'dark');
+  const darkBackground = await page.locator('main').evaluate((el) => getComputedStyle(el).backgroundColor);
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(shell).toHaveAttribute('data-theme', 'light');
+  expect(await page.locator('main').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(darkBackground);
+
+  await page.goto(`${app.server.url}#/settings`);
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect(shell).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(shell).toHaveAttribute('data-theme', 'dark'); // saved in the data folder, not the page
+});
+
+test('the sections can be reached and opened with the keyboard alone', async ({ app, page }) => {
+  await app.open(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation').getByText('Accounts', { exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
+});

@@ -1,0 +1,40 @@
+import { test as base, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../../electron/core/core.ts';
+import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+
+export interface AppUnderTest {
+  server: WebServer;
+  dataFolder: string;
+  /** Opens the app in the page the way a user does: through the printed launch link. */
+  open(page: Page, section?: string): Promise<void>;
+}
+
+const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/**
+ * Each test gets the real browser-mode host and core, on a free port, with a data folder of its
+ * own that is removed afterwards. The renderer is the production build (`npm run build:renderer`).
+ */
+export const test = base.extend<{ app: AppUnderTest }>({
+  app: async ({}, use) => {
+    const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-'));
+    const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
+    const server = await startWebServer({ core, staticDir });
+    await use({
+      server,
+      dataFolder,
+      async open(page, section) {
+        await page.goto(server.launchUrl);
+        if (section) await page.goto(`${server.url}#/${section}`);
+      },
+    });
+    await server.close();
+    await rm(dataFolder, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

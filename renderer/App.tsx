@@ -1,0 +1,83 @@
+import {
+  Badge,
+  FluentProvider,
+  makeStyles,
+  NavDrawer,
+  NavDrawerBody,
+  NavDrawerHeader,
+  NavItem,
+  Subtitle2,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, type JSX } from 'react';
+import { isBrowserMode } from './api.ts';
+import { AccountsPage } from './pages/AccountsPage.tsx';
+import { IdentitiesPage } from './pages/IdentitiesPage.tsx';
+import { RolesPage } from './pages/RolesPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { TokensPage } from './pages/TokensPage.tsx';
+import { sections, type SectionId } from './sections.tsx';
+import { useColorScheme } from './use-color-scheme.ts';
+import { useHashSection } from './use-hash-section.ts';
+import { useSettings, type SettingsState } from './use-settings.ts';
+
+const useStyles = makeStyles({
+  provider: { height: '100%' },
+  shell: { display: 'flex', height: '100%' },
+  nav: { height: '100%' },
+  brand: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  main: { flex: 1, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+const pages: Record<SectionId, (props: { settings: SettingsState }) => JSX.Element> = {
+  accounts: () => <AccountsPage />,
+  identities: () => <IdentitiesPage />,
+  tokens: () => <TokensPage />,
+  roles: () => <RolesPage />,
+  settings: ({ settings }) => <SettingsPage state={settings} />,
+};
+
+export function App() {
+  const styles = useStyles();
+  const settings = useSettings();
+  const scheme = useColorScheme(settings.settings?.theme);
+  const [section, setSection] = useHashSection();
+  const current = sections.find((s) => s.id === section);
+
+  useEffect(() => {
+    document.title = `${current?.label ?? ''} · Azure Credential Manager`;
+    document.documentElement.style.colorScheme = scheme;
+  }, [current, scheme]);
+
+  const Page = pages[section];
+  return (
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={scheme}>
+      <div className={styles.shell}>
+        <NavDrawer className={styles.nav} open type="inline" selectedValue={section} onNavItemSelect={(_, d) => setSection(d.value as SectionId)} aria-label="Sections">
+          <NavDrawerHeader>
+            <div className={styles.brand}>
+              <Subtitle2>Azure Credential Manager</Subtitle2>
+              {isBrowserMode && (
+                <Badge appearance="tint" color="informative" title="Served by `npm start` on 127.0.0.1; the desktop window is not available on this machine.">
+                  Browser mode
+                </Badge>
+              )}
+            </div>
+          </NavDrawerHeader>
+          <NavDrawerBody>
+            {sections.map(({ id, label, icon: Icon }) => (
+              <NavItem key={id} value={id} icon={<Icon />} aria-current={id === section ? 'page' : undefined}>
+                {label}
+              </NavItem>
+            ))}
+          </NavDrawerBody>
+        </NavDrawer>
+        <main className={styles.main} aria-label={current?.label}>
+          <Page settings={settings} />
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,159 @@
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { CloudProfileView } from '../../shared/clouds.ts';
+import type { AppInfo } from '../../shared/contract.ts';
+import type { Settings, SettingsPatch } from '../../shared/settings.ts';
+import { api } from '../api.ts';
+import type { SettingsState } from '../use-settings.ts';
+import { PageHeader } from './PageHeader.tsx';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', alignItems: 'start' },
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  wide: { gridColumn: '1 / -1' },
+});
+
+type NumberKey = 'clipboardClearSeconds' | 'revealSeconds' | 'expiryWarningMinutes';
+
+const numberFields: { key: NumberKey; label: string; hint: string; min: number; max: number }[] = [
+  { key: 'clipboardClearSeconds', label: 'Clear copied secrets after (seconds)', hint: 'Only if the clipboard still holds what the app copied.', min: 5, max: 600 },
+  { key: 'revealSeconds', label: 'Hide revealed secrets after (seconds)', hint: 'A revealed key or token is masked again after this long.', min: 3, max: 300 },
+  { key: 'expiryWarningMinutes', label: 'Warn before a token expires (minutes)', hint: 'Tokens show "expiring soon" from this point.', min: 1, max: 1440 },
+];
+
+export function SettingsPage({ state }: { state: SettingsState }) {
+  const styles = useStyles();
+  const [info, setInfo] = useState<AppInfo>();
+  const [clouds, setClouds] = useState<CloudProfileView[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<keyof Settings, string>>>({});
+
+  useEffect(() => {
+    void api.app.info().then((r) => r.ok && setInfo(r.value));
+    void api.clouds.list().then((r) => r.ok && setClouds(r.value));
+  }, []);
+
+  const { settings } = state;
+  if (!settings) return <PageHeader title="Settings" lead={state.loadError ? state.loadError.message : 'Loading…'} />;
+
+  async function save(key: keyof Settings, patch: SettingsPatch) {
+    const error = await state.update(patch);
+    setErrors((prev) => ({ ...prev, [key]: error ? (error.issues?.[0]?.message ?? error.message) : undefined }));
+  }
+
+  return (
+    <>
+      <PageHeader title="Settings" lead="How the app looks, how long secrets stay visible, and where everything is stored." />
+      <div className={styles.grid}>
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Appearance</Subtitle2>} />
+          <Field label="Theme" hint="System follows your operating system's light or dark setting.">
+            <RadioGroup value={settings.theme} onChange={(_, d) => void save('theme', { theme: d.value as Settings['theme'] })}>
+              <Radio value="system" label="System" />
+              <Radio value="light" label="Light" />
+              <Radio value="dark" label="Dark" />
+            </RadioGroup>
+          </Field>
+        </Card>
+
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Secrets and tokens</Subtitle2>} />
+          <div className={styles.fields}>
+            {numberFields.map((f) => (
+              <Field key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key] ?? null} validationState={errors[f.key] ? 'error' : 'none'}>
+                <SpinButton
+                  value={settings[f.key]}
+                  min={f.min}
+                  max={f.max}
+                  onChange={(_, d) => {
+                    const value = d.value ?? (d.displayValue === undefined ? Number.NaN : Number(d.displayValue));
+                    if (Number.isInteger(value)) void save(f.key, { [f.key]: value });
+                    else setErrors((prev) => ({ ...prev, [f.key]: `Enter a whole number from ${f.min} to ${f.max}` }));
+                  }}
+                />
+              </Field>
+            ))}
+          </div>
+        </Card>
+
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">Storage</Subtitle2>} />
+          <Field label="Data folder" hint={info?.dataFolderSource === 'AZCRED_HOME' ? 'Set by the AZCRED_HOME environment variable.' : 'The default app-data folder; set AZCRED_HOME to use another.'}>
+            <Body1 className={styles.path} data-testid="data-folder">
+              {info?.dataFolder ?? '…'}
+            </Body1>
+          </Field>
+          <Field label="Secrets">
+            <Body1>No secrets are stored yet. When you add one, it goes into an encrypted vault whose key is kept in your OS keychain.</Body1>
+          </Field>
+        </Card>
+
+        <Card>
+          <CardHeader header={<Subtitle2 as="h2">About</Subtitle2>} />
+          <Body1>
+            Azure Credential Manager {info?.version ?? ''}
+            {info ? ` · ${info.mode === 'browser' ? 'browser mode' : info.mode} · Node ${info.runtime.node}` : ''}
+            {info?.runtime.electron ? ` · Electron ${info.runtime.electron}` : ''}
+          </Body1>
+        </Card>
+
+        <Card className={styles.wide}>
+          <CardHeader header={<Subtitle2 as="h2">Clouds</Subtitle2>} description={<Caption1>The cloud used for new accounts and sign-ins, and every cloud's endpoints.</Caption1>} />
+          <Field label="Default cloud">
+            <Dropdown
+              value={clouds.find((c) => c.name === settings.defaultCloud)?.displayName ?? settings.defaultCloud}
+              selectedOptions={[settings.defaultCloud]}
+              onOptionSelect={(_, d) => d.optionValue && void save('defaultCloud', { defaultCloud: d.optionValue })}
+            >
+              {clouds.map((c) => (
+                <Option key={c.name} value={c.name}>
+                  {c.displayName}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Table aria-label="Cloud profiles" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Cloud</TableHeaderCell>
+                <TableHeaderCell>Sign-in (Entra ID)</TableHeaderCell>
+                <TableHeaderCell>Resource Manager</TableHeaderCell>
+                <TableHeaderCell>Kind</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clouds.map((c) => (
+                <TableRow key={c.name}>
+                  <TableCell>{c.displayName}</TableCell>
+                  <TableCell>{c.authorityHost}</TableCell>
+                  <TableCell>{c.armEndpoint}</TableCell>
+                  <TableCell>{c.builtIn ? 'Built in' : 'Custom'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

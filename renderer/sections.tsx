@@ -1,0 +1,37 @@
+import type { FluentIcon } from '@fluentui/react-icons';
+import {
+  bundleIcon,
+  KeyMultiple20Filled,
+  KeyMultiple20Regular,
+  People20Filled,
+  People20Regular,
+  Settings20Filled,
+  Settings20Regular,
+  ShieldTask20Filled,
+  ShieldTask20Regular,
+  TicketDiagonal20Filled,
+  TicketDiagonal20Regular,
+} from '@fluentui/react-icons';
+
+export type SectionId = 'accounts' | 'identities' | 'tokens' | 'roles' | 'settings';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  icon: FluentIcon;
+}
+
+/** The app's sections, in navigation order. */
+export const sections: readonly Section[] = [
+  { id: 'accounts', label: 'Accounts', icon: bundleIcon(KeyMultiple20Filled, KeyMultiple20Regular) },
+  { id: 'identities', label: 'Identities', icon: bundleIcon(People20Filled, People20Regular) },
+  { id: 'tokens', label: 'Tokens', icon: bundleIcon(TicketDiagonal20Filled, TicketDiagonal20Regular) },
+  { id: 'roles', label: 'Roles', icon: bundleIcon(ShieldTask20Filled, ShieldTask20Regular) },
+  { id: 'settings', label: 'Settings', icon: bundleIcon(Settings20Filled, Settings20Regular) },
+];
+
+/** Reads the section from the location hash (`#/tokens`), so a reload stays where the user was. */
+export function sectionFromHash(hash: string): SectionId {
+  const id = hash.replace(/^#\/?/, '');
+  return sections.find((s) => s.id === id)?.id ?? 'accounts';
+}

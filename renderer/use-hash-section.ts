@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+import { sectionFromHash, type SectionId } from './sections.tsx';
+
+/** The current section, kept in the location hash so the back button and reload work. */
+export function useHashSection(): [SectionId, (id: SectionId) => void] {
+  const [section, setSection] = useState(() => sectionFromHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setSection(sectionFromHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [section, (id) => void (window.location.hash = `#/${id}`)];
+}
