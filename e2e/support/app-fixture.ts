@@ -20,6 +20,7 @@ const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url))
  * own that is removed afterwards. The renderer is the production build (`npm run build:renderer`).
  */
 export const test = base.extend<{ app: AppUnderTest }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-'));
     const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });

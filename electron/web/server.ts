@@ -46,10 +46,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sessions = new Set<string>();
   const hash = (value: string) => createHash('sha256').update(value).digest('hex');
   const staticDir = path.resolve(options.staticDir);
-  let guards: RequestGuards | undefined;
-  let cookieName = 'azcred_session';
-
-  const server = createServer((req, res) => {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const guards = new RequestGuards(port);
+  const cookieName = `azcred_session_${port}`; // cookies ignore ports: one name per server keeps two apart
+  // Attached in the same tick as `listening` resolves, before any request can have been parsed.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
       else res.destroy();
@@ -59,7 +65,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
-    if (!guards) return refuse(res, 503, 'starting up', isApi);
     const refusal = guards.refusal(req, { requireOrigin: req.method !== 'GET' && req.method !== 'HEAD' });
     if (refusal) return refuse(res, 403, refusal, isApi);
 
@@ -108,13 +113,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  guards = new RequestGuards(port);
-  cookieName = `azcred_session_${port}`; // cookies ignore ports: one name per server keeps two apart
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,

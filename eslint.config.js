@@ -1,0 +1,39 @@
+// @ts-check
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Import rules that hold the layers apart (HOUSE-STYLE.md, "In this project" 2). */
+const forbid = (/** @type {string[]} */ paths, /** @type {string[]} */ patterns, /** @type {string} */ message) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((p) => ({ group: [p], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.emulator/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: forbid(['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/e2e/**', '**/scripts/**'], 'The renderer may import only shared/ and browser packages: everything else goes through the contract.'),
+  },
+  {
+    files: ['shared/**'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: forbid(['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/renderer/**', '**/e2e/**'], 'shared/ is the contract both processes import: no Node, Electron or app code in it.'),
+  },
+  {
+    files: ['electron/core/**'],
+    rules: forbid(['electron'], ['**/renderer/**', '**/electron/web/**'], 'electron/core/ runs in the CLI and browser mode too: platform needs come in as interfaces.'),
+  },
+);
