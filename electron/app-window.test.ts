@@ -39,6 +39,7 @@ describe('the app window', () => {
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('uses its own in-memory session, not the default one', () => {

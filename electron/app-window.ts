@@ -45,6 +45,7 @@ export function createAppWindow<W>(BrowserWindow: BrowserWindowClass<W>, setting
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick', // a middle click would otherwise try to open a window
       safeDialogs: true,
       spellcheck: false, // keys are pasted here, and the spellchecker fetches dictionaries online
       devTools: !settings.packaged,
