@@ -1,0 +1,140 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EmulatorContext, PendingSignIn } from './emulator-context.ts';
+import { findPublicClient, findUser, findUserByName, redirectUriAllowed, selectTenant, signInBlock } from './entra-directory.ts';
+import { aadstsErrorName, aadstsMessage } from './entra-errors.ts';
+import { consentPage, credentialsPage, messagePage } from './entra-sign-in-page.ts';
+import { splitScopes } from './entra-scopes.ts';
+import { readForm, redirect, sendHtml } from './http-exchange.ts';
+import type { Exchange } from './http-exchange.ts';
+import type { ScenarioUser } from './scenario.ts';
+
+/**
+ * The authorize endpoint and the sign-in pages behind it (shared with the device-code page):
+ * credentials, consent when the user has not given it, then a redirect to the loopback URI with
+ * a code bound to the PKCE S256 challenge, or with an AADSTS error.
+ */
+
+const sessionCookie = 'azemu_session';
+const codeLifetimeMs = 10 * 60_000;
+
+export function handleAuthorize(context: EmulatorContext, exchange: Exchange, tenantSegment: string): void {
+  const q = exchange.query;
+  const selection = selectTenant(context.scenario, tenantSegment);
+  if (!selection) return sendHtml(exchange.res, 400, messagePage('Sign in failed', aadstsMessage(90002, tenantSegment)));
+  const clientId = q.get('client_id') ?? '';
+  const client = findPublicClient(context.scenario, clientId);
+  if (!client) return sendHtml(exchange.res, 400, messagePage('Sign in failed', aadstsMessage(700016, clientId, tenantSegment)));
+  const redirectUri = q.get('redirect_uri') ?? '';
+  if (!redirectUriAllowed(client.redirectUris, redirectUri)) {
+    return sendHtml(exchange.res, 400, messagePage('Sign in failed', aadstsMessage(50011, redirectUri, clientId)));
+  }
+  const state = q.get('state') ?? undefined;
+  const fail = (code: number, error = aadstsErrorName(code)): void => redirectWithError(exchange, redirectUri, state, error, aadstsMessage(code));
+  if (q.get('response_type') !== 'code') return redirectWithError(exchange, redirectUri, state, 'unsupported_response_type', 'AADSTS700054: response_type must be code.');
+  const codeChallenge = q.get('code_challenge');
+  if (!codeChallenge || q.get('code_challenge_method') !== 'S256') return fail(9002325, 'invalid_request');
+
+  const prompt = q.get('prompt') ?? undefined;
+  const flow: PendingSignIn = {
+    id: randomUUID(),
+    tenantSegment,
+    clientId: client.clientId,
+    loginHint: q.get('login_hint') ?? undefined,
+    forceConsent: prompt === 'consent',
+    userId: undefined,
+    finish: { kind: 'authorize', redirectUri, state, scopes: splitScopes(q.get('scope')), codeChallenge, nonce: q.get('nonce') ?? undefined },
+  };
+  const sessionUser = sessionUserOf(context, exchange);
+  if (prompt === 'none' && !sessionUser) return fail(50058);
+  if (sessionUser && (prompt === undefined || prompt === 'none')) {
+    flow.userId = sessionUser.id;
+    return completeSignIn(context, exchange, flow, sessionUser);
+  }
+  context.entra.pendingSignIns.set(flow.id, flow);
+  sendHtml(exchange.res, 200, credentialsPage({ action: signInAction(context, tenantSegment), flowId: flow.id, appName: client.displayName, loginHint: flow.loginHint }));
+}
+
+export function signInAction(context: EmulatorContext, tenantSegment: string): string {
+  return `${context.urls.entra}/${tenantSegment}/login`;
+}
+
+/** POST of the credentials or consent form, for either flow. */
+export function handleSignInStep(context: EmulatorContext, exchange: Exchange): void {
+  const form = readForm(exchange);
+  const flow = context.entra.pendingSignIns.get(form.get('flow') ?? '');
+  if (!flow) return sendHtml(exchange.res, 400, messagePage('Sign in failed', 'This sign-in has expired or was already used. Start again from your app.'));
+  const appName = findPublicClient(context.scenario, flow.clientId)?.displayName ?? flow.clientId;
+  const action = signInAction(context, flow.tenantSegment);
+
+  if (form.get('step') === 'consent' && flow.userId) {
+    const user = findUser(context.scenario, flow.userId);
+    if (!user) return;
+    if (form.get('decision') !== 'accept') return failSignIn(context, exchange, flow, 65004);
+    context.entra.consents.add(`${user.id} ${flow.clientId}`);
+    return completeSignIn(context, exchange, flow, user);
+  }
+
+  const userName = form.get('username') ?? '';
+  const selection = selectTenant(context.scenario, flow.tenantSegment);
+  const user = selection ? findUserByName(context.scenario, selection, userName) : undefined;
+  const again = (error: string): void => sendHtml(exchange.res, 200, credentialsPage({ action, flowId: flow.id, appName, loginHint: userName, error }));
+  if (!user) return again(aadstsMessage(50034, userName));
+  if (user.password !== form.get('password')) return again(aadstsMessage(50126));
+  flow.userId = user.id;
+  const needsConsent = flow.forceConsent || (user.consentRequired && !context.entra.consents.has(`${user.id} ${flow.clientId}`));
+  if (needsConsent) {
+    const scopes = flow.finish.kind === 'authorize' ? flow.finish.scopes : context.entra.devices.get(flow.finish.deviceCode)?.scopes ?? [];
+    return sendHtml(exchange.res, 200, consentPage({ action, flowId: flow.id, appName, userName: user.userName, scopes }));
+  }
+  completeSignIn(context, exchange, flow, user);
+}
+
+function completeSignIn(context: EmulatorContext, exchange: Exchange, flow: PendingSignIn, user: ScenarioUser): void {
+  const blocked = signInBlock(user);
+  if (blocked !== undefined) return failSignIn(context, exchange, flow, blocked);
+  context.entra.pendingSignIns.delete(flow.id);
+  const session = randomBytes(24).toString('base64url');
+  context.entra.sessions.set(session, user.id);
+  const cookie = `${sessionCookie}=${session}; Path=/; Secure; HttpOnly; SameSite=None`;
+  if (flow.finish.kind === 'device') {
+    const device = context.entra.devices.get(flow.finish.deviceCode);
+    if (device) device.outcome = { userId: user.id };
+    return sendHtml(exchange.res, 200, messagePage('You are signed in', 'You have signed in to the application on your device. You may now close this window.'), { 'Set-Cookie': cookie });
+  }
+  const code = randomBytes(32).toString('base64url');
+  const { redirectUri, state, scopes, codeChallenge, nonce } = flow.finish;
+  context.entra.codes.set(code, { clientId: flow.clientId, redirectUri, userId: user.id, scopes, codeChallenge, nonce, expiresAt: Date.now() + codeLifetimeMs });
+  const target = new URL(redirectUri);
+  target.searchParams.set('code', code);
+  if (state !== undefined) target.searchParams.set('state', state);
+  target.searchParams.set('session_state', randomUUID());
+  redirect(exchange.res, target.toString(), { 'Set-Cookie': cookie });
+}
+
+function failSignIn(context: EmulatorContext, exchange: Exchange, flow: PendingSignIn, code: number): void {
+  context.entra.pendingSignIns.delete(flow.id);
+  if (flow.finish.kind === 'device') {
+    const device = context.entra.devices.get(flow.finish.deviceCode);
+    if (device) device.outcome = { aadsts: code };
+    return sendHtml(exchange.res, 200, messagePage('Sign in failed', aadstsMessage(code, resourceHint(device?.scopes ?? []))));
+  }
+  redirectWithError(exchange, flow.finish.redirectUri, flow.finish.state, aadstsErrorName(code), aadstsMessage(code, resourceHint(flow.finish.scopes)));
+}
+
+function redirectWithError(exchange: Exchange, redirectUri: string, state: string | undefined, error: string, description: string): void {
+  const target = new URL(redirectUri);
+  target.searchParams.set('error', error);
+  target.searchParams.set('error_description', description);
+  if (state !== undefined) target.searchParams.set('state', state);
+  redirect(exchange.res, target.toString());
+}
+
+function sessionUserOf(context: EmulatorContext, exchange: Exchange): ScenarioUser | undefined {
+  const cookie = (exchange.header('cookie') ?? '').split(';').map((c) => c.trim().split('=')).find(([name]) => name === sessionCookie);
+  const userId = cookie?.[1] ? context.entra.sessions.get(cookie[1]) : undefined;
+  return userId ? findUser(context.scenario, userId) : undefined;
+}
+
+export function resourceHint(scopes: readonly string[]): string {
+  return scopes.find((s) => s.includes('://'))?.replace(/\/[^/]*$/, '') ?? 'https://graph.microsoft.com';
+}

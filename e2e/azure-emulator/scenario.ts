@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { guidPattern } from '../../shared/clouds.ts';
+import { faultRuleSchema } from './fault-rule.ts';
+import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
+
+/**
+ * One JSON file describes the world the emulator serves. It is validated on load, and every
+ * cross-reference (a user's tenant, an assignment's principal, role and scope) is checked, so a
+ * mistake is reported with the path of the field at fault.
+ */
+
+const guid = z.string().regex(guidPattern, { message: 'Expected a GUID' }).transform((s) => s.toLowerCase());
+const name = z.string().trim().min(1).max(90);
+const base64Key = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'Expected a base64 key' });
+
+const tenantSchema = z.strictObject({ id: guid, name, domain: z.string().min(3), displayName: name });
+
+const userSchema = z.strictObject({
+  id: guid,
+  tenant: guid,
+  userName: z.string().includes('@', { message: 'A user name looks like name@domain' }),
+  displayName: name,
+  password: z.string().min(1),
+  /** The sign-in ends in AADSTS50076: the emulator has no second factor to offer. */
+  mfaRequired: z.boolean().default(false),
+  /** The sign-in ends in AADSTS53003. */
+  conditionalAccessBlocked: z.boolean().default(false),
+  /** Every refresh_token grant fails with AADSTS700082. */
+  refreshTokensExpired: z.boolean().default(false),
+  /** The sign-in page asks for consent; declining ends in AADSTS65001. */
+  consentRequired: z.boolean().default(false),
+});
+
+const groupSchema = z.strictObject({ id: guid, tenant: guid, displayName: name, members: z.array(guid) });
+
+const servicePrincipalSchema = z
+  .strictObject({
+    /** Object id: what role assignments name. */
+    id: guid,
+    /** Application (client) id: what a token request names. */
+    appId: guid,
+    tenant: guid,
+    displayName: name,
+    secret: z.string().min(8).optional(),
+    /** PEM certificate registered for client assertions; `"generate"` makes one at start and writes it to the state folder. */
+    certificate: z.union([z.literal('generate'), z.string().includes('-----BEGIN CERTIFICATE-----')]).optional(),
+    /** App roles granted to it, carried in `roles` of its tokens. */
+    appRoles: z.array(z.string()).default([]),
+  })
+  .refine((sp) => sp.secret !== undefined || sp.certificate !== undefined, { message: 'A service principal needs a secret or a certificate' });
+
+const publicClientSchema = z.strictObject({
+  clientId: guid,
+  displayName: name,
+  /** `http://localhost` and `http://127.0.0.1` match any port, as Entra treats loopback redirects. */
+  redirectUris: z.array(z.string().url()).min(1),
+});
+
+const subscriptionSchema = z.strictObject({ id: guid, tenant: guid, displayName: name });
+const resourceGroupSchema = z.strictObject({ subscription: guid, name, location: name });
+const resourceBase = { subscription: guid, resourceGroup: name, name: z.string().regex(/^[A-Za-z0-9-]{1,63}$/), location: name };
+
+const remoteRenderingAccountSchema = z.strictObject({
+  ...resourceBase,
+  accountId: guid,
+  accountDomain: z.string().regex(/^([a-z0-9]+\.)?mixedreality\.azure\.com$/, { message: 'Expected mixedreality.azure.com or <region>.mixedreality.azure.com' }),
+  primaryKey: base64Key,
+  secondaryKey: base64Key,
+});
+
+const communicationServiceSchema = z.strictObject({
+  ...resourceBase,
+  /** The guid inside identity ids (`8:acs:<immutableResourceId>_...`). */
+  immutableResourceId: guid,
+  dataLocation: name,
+  primaryKey: base64Key,
+  secondaryKey: base64Key,
+});
+
+const permissionSchema = z.strictObject({
+  actions: z.array(z.string()).default([]),
+  notActions: z.array(z.string()).default([]),
+  dataActions: z.array(z.string()).default([]),
+  notDataActions: z.array(z.string()).default([]),
+});
+
+const roleDefinitionSchema = z.strictObject({
+  id: guid,
+  roleName: name,
+  description: z.string().default(''),
+  permissions: z.array(permissionSchema).min(1),
+  assignableScopes: z.array(z.string().startsWith('/')).min(1),
+});
+
+const roleAssignmentSchema = z.strictObject({
+  id: guid,
+  principalId: guid,
+  /** A role definition GUID (built-in or custom) or a role name. */
+  role: z.string().min(1),
+  /** ARM scope: `/subscriptions/{id}`, a resource group or a resource id. */
+  scope: z.string().startsWith('/subscriptions/'),
+});
+
+const settingsSchema = z.strictObject({
+  accessTokenSeconds: z.number().int().min(1).default(3600),
+  refreshTokenSeconds: z.number().int().min(1).default(90 * 86_400),
+  deviceCodeSeconds: z.number().int().min(10).default(900),
+  deviceCodeIntervalSeconds: z.number().int().min(0).default(5),
+  /** ARM list page size; small values make `nextLink` paging happen. */
+  armPageSize: z.number().int().min(1).default(100),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    tenants: z.array(tenantSchema).min(1),
+    users: z.array(userSchema).default([]),
+    groups: z.array(groupSchema).default([]),
+    servicePrincipals: z.array(servicePrincipalSchema).default([]),
+    publicClients: z.array(publicClientSchema).default([]),
+    subscriptions: z.array(subscriptionSchema).default([]),
+    resourceGroups: z.array(resourceGroupSchema).default([]),
+    remoteRenderingAccounts: z.array(remoteRenderingAccountSchema).default([]),
+    communicationServices: z.array(communicationServiceSchema).default([]),
+    roleDefinitions: z.array(roleDefinitionSchema).default([]),
+    roleAssignments: z.array(roleAssignmentSchema).default([]),
+    settings: settingsSchema.default(settingsSchema.parse({})),
+    faults: z.array(faultRuleSchema).default([]),
+  })
+  .superRefine(checkReferences);
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioUser = Scenario['users'][number];
+export type ScenarioServicePrincipal = Scenario['servicePrincipals'][number];
+export type RemoteRenderingAccount = Scenario['remoteRenderingAccounts'][number];
+export type CommunicationService = Scenario['communicationServices'][number];
+export type RoleAssignment = Scenario['roleAssignments'][number];
+export type CustomRoleDefinition = Scenario['roleDefinitions'][number];
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+}
+
+export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ScenarioError(`${source} is not a valid emulator scenario:\n${lines.join('\n')}`);
+}
+
+export function loadScenarioFile(path: string): Scenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ScenarioError(`Cannot read the scenario ${path}: ${(error as Error).message}`);
+  }
+  return parseScenario(json, path);
+}
+
+export const defaultScenarioPath = new URL('./scenarios/default.json', import.meta.url).pathname;
+
+function checkReferences(s: Scenario, ctx: z.RefinementCtx): void {
+  const problem = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  const tenants = new Set(s.tenants.map((t) => t.id));
+  const inTenant = (list: { tenant: string }[], key: string): void =>
+    list.forEach((item, i) => tenants.has(item.tenant) || problem([key, i, 'tenant'], `No tenant ${item.tenant} in tenants`));
+  inTenant(s.users, 'users');
+  inTenant(s.groups, 'groups');
+  inTenant(s.servicePrincipals, 'servicePrincipals');
+  inTenant(s.subscriptions, 'subscriptions');
+
+  const principals = new Set([...s.users, ...s.groups, ...s.servicePrincipals].map((p) => p.id));
+  s.groups.forEach((g, i) =>
+    g.members.forEach((m, j) => principals.has(m) || problem(['groups', i, 'members', j], `No user, group or service principal ${m}`)),
+  );
+
+  const subscriptions = new Set(s.subscriptions.map((sub) => sub.id));
+  const groups = new Set(s.resourceGroups.map((rg) => `${rg.subscription}/${rg.name.toLowerCase()}`));
+  s.resourceGroups.forEach((rg, i) => subscriptions.has(rg.subscription) || problem(['resourceGroups', i, 'subscription'], `No subscription ${rg.subscription}`));
+  const inGroup = (list: { subscription: string; resourceGroup: string }[], key: string): void =>
+    list.forEach((r, i) => groups.has(`${r.subscription}/${r.resourceGroup.toLowerCase()}`) || problem([key, i, 'resourceGroup'], `No resource group ${r.resourceGroup} in subscription ${r.subscription}`));
+  inGroup(s.remoteRenderingAccounts, 'remoteRenderingAccounts');
+  inGroup(s.communicationServices, 'communicationServices');
+
+  const roles = allRoleDefinitions(s);
+  s.roleAssignments.forEach((a, i) => {
+    if (!findRoleDefinition(roles, a.role)) problem(['roleAssignments', i, 'role'], `No built-in or custom role ${a.role}`);
+    if (!principals.has(a.principalId)) problem(['roleAssignments', i, 'principalId'], `No user, group or service principal ${a.principalId}`);
+    const sub = /^\/subscriptions\/([^/]+)/i.exec(a.scope)?.[1]?.toLowerCase();
+    if (!sub || !subscriptions.has(sub)) problem(['roleAssignments', i, 'scope'], `The scope's subscription is not in subscriptions`);
+  });
+}
