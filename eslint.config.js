@@ -33,6 +33,17 @@ export default tseslint.config(
     rules: forbid(['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/renderer/**', '**/e2e/**'], 'shared/ is the contract both processes import: no Node, Electron or app code in it.'),
   },
   {
+    // The typed wrappers are the only way to touch IPC: ipc-handle.ts (given ipcMain by main.ts) and the preload.
+    files: ['electron/**'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register contract methods through electron/ipc-handle.ts; the preload is the only renderer-side IPC.' }] },
+      ],
+    },
+  },
+  {
     files: ['electron/core/**'],
     rules: forbid(['electron'], ['**/renderer/**', '**/electron/web/**'], 'electron/core/ runs in the CLI and browser mode too: platform needs come in as interfaces.'),
   },
