@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import type * as Keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
 
 // keytar is CommonJS with a native addon; load it the way the vault will.
-const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+const keytar = createRequire(import.meta.url)('keytar') as typeof Keytar;
 
 describe.runIf(process.platform === 'linux')('the test keyring (scripts/with-keyring.sh)', () => {
   it('runs the tests in a private D-Bus session with a throwaway keyring', () => {
