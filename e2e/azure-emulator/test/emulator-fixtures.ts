@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { defaultScenarioPath } from '../scenario.ts';
+import type { ScenarioInput } from '../scenario.ts';
+import type { RunningEmulator } from '../server.ts';
+
+/** Shared test helpers: the default scenario as input, and tokens fetched over the emulator's real endpoints. */
+
+export const azureCliClientId = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+export const contosoTenantId = '72f988bf-0000-4c1e-9a3f-c0de70c0a001';
+export const contosoSubscription = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
+export const demoPassword = 'Demo-Passw0rd!';
+export const secretServicePrincipal = { appId: 'e5f40b16-7f81-4293-aedf-000000000001', objectId: 'd4e3fa05-6e70-4182-9dce-000000000001', secret: 'demo-client-secret-not-real~0001' };
+export const certificateServicePrincipalAppId = 'e5f40b16-7f81-4293-aedf-000000000002';
+
+export function defaultScenario(settings: Record<string, number> = {}): ScenarioInput {
+  const scenario = JSON.parse(readFileSync(defaultScenarioPath, 'utf8')) as ScenarioInput & { settings: Record<string, number> };
+  scenario.settings = { ...scenario.settings, ...settings };
+  return scenario;
+}
+
+/** A scenario user by the start of their user name (`adele.vance`). */
+export function scenarioUser(emulator: RunningEmulator, userName: string): RunningEmulator['scenario']['users'][number] {
+  const user = emulator.scenario.users.find((u) => u.userName.startsWith(userName));
+  if (!user) throw new Error(`No user ${userName} in the scenario`);
+  return user;
+}
+
+/** Signs a user in through the device-code page with plain HTTP forms and returns the token response. */
+export async function deviceCodeSignIn(
+  emulator: RunningEmulator,
+  userName: string,
+  scope: string,
+  options: { password?: string; tenant?: string; consent?: 'accept' | 'decline' } = {},
+): Promise<{ status: number; body: Record<string, unknown>; pageText: string }> {
+  const entra = emulator.urls.entra;
+  const tenant = options.tenant ?? 'organizations';
+  const started = (await postForm(`${entra}/${tenant}/oauth2/v2.0/devicecode`, { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` })) as Record<string, string>;
+  let page = await (await fetch(started['verification_uri'] ?? '', { method: 'POST', body: new URLSearchParams({ otc: started['user_code'] ?? '' }) })).text();
+  page = await submitPage(page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
+  if (page.includes('name="decision"')) page = await submitPage(page, { decision: options.consent ?? 'accept' });
+  const poll = await fetch(`${entra}/${tenant}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: azureCliClientId, device_code: started['device_code'] ?? '' }),
+  });
+  return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText: page };
+}
+
+export async function userAccessToken(emulator: RunningEmulator, userName: string, scope: string): Promise<string> {
+  const result = await deviceCodeSignIn(emulator, userName, scope);
+  if (result.status !== 200) throw new Error(`Sign-in of ${userName} failed: ${JSON.stringify(result.body)}`);
+  return String(result.body['access_token']);
+}
+
+export async function appAccessToken(emulator: RunningEmulator, scope: string): Promise<string> {
+  const body = (await postForm(`${emulator.urls.entra}/${contosoTenantId}/oauth2/v2.0/token`, {
+    grant_type: 'client_credentials',
+    client_id: secretServicePrincipal.appId,
+    client_secret: secretServicePrincipal.secret,
+    scope,
+  })) as Record<string, string>;
+  return body['access_token'] ?? '';
+}
+
+export async function postForm(url: string, fields: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
+  return response.json();
+}
+
+/** Posts the page's only form with its hidden fields plus `fields`, following the form's action. */
+async function submitPage(html: string, fields: Record<string, string>): Promise<string> {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&') ?? '';
+  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return (await fetch(action, { method: 'POST', body: new URLSearchParams({ ...hidden, ...fields }) })).text();
+}
+
+export interface RawResponse {
+  status: number;
+  /** Header names exactly as the server wrote them. */
+  headerNames: string[];
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A request through node:https that keeps the response's header names as sent, with any headers (even a wrong Host). */
+export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const names = res.rawHeaders.filter((_, i) => i % 2 === 0);
+        const headers: Record<string, string> = {};
+        for (let i = 0; i < res.rawHeaders.length; i += 2) headers[(res.rawHeaders[i] ?? '').toLowerCase()] = res.rawHeaders[i + 1] ?? '';
+        resolve({ status: res.statusCode ?? 0, headerNames: names, headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+export function jwtClaims(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+}
