@@ -23,17 +23,18 @@ export function authorize(context: EmulatorContext, exchange: Exchange, caller: 
   return false;
 }
 
-/** Sends one page of `items`; `$skiptoken` carries the offset of the next page in `nextLink`. */
+/** Sends one page of `items`; `$skipToken` (any case) carries the offset of the next page in `nextLink`. */
 export function sendPage(context: EmulatorContext, exchange: Exchange, items: readonly unknown[]): void {
   const pageSize = context.scenario.settings.armPageSize;
-  const offset = Math.max(0, Number(exchange.query.get('$skiptoken') ?? 0) || 0);
+  const skipKey = [...exchange.query.keys()].find((k) => k.toLowerCase() === '$skiptoken');
+  const offset = Math.max(0, Number(skipKey ? exchange.query.get(skipKey) : 0) || 0);
   const page = items.slice(offset, offset + pageSize);
   const body: Record<string, unknown> = { value: page };
   if (offset + pageSize < items.length) {
-    const next = new URL(`${context.urls.arm}${exchange.path}`);
-    for (const [key, value] of exchange.query) if (key !== '$skiptoken') next.searchParams.append(key, value);
-    next.searchParams.set('$skiptoken', String(offset + pageSize));
-    body['nextLink'] = next.toString();
+    // ARM writes `$`-prefixed query keys literally in its links.
+    const query = [...exchange.query].filter(([key]) => key !== skipKey).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+    query.push(`$skipToken=${offset + pageSize}`);
+    body['nextLink'] = `${context.urls.arm}${exchange.path}?${query.join('&')}`;
   }
   sendJson(exchange.res, 200, body);
 }
