@@ -63,7 +63,7 @@ export interface PendingSignIn {
   forceConsent: boolean;
   userId: string | undefined;
   finish:
-    | { kind: 'authorize'; redirectUri: string; state: string | undefined; scopes: string[]; codeChallenge: string; nonce: string | undefined }
+    | { kind: 'authorize'; redirectUri: string; state: string | undefined; responseMode: 'query' | 'form_post'; scopes: string[]; codeChallenge: string; nonce: string | undefined }
     | { kind: 'device'; deviceCode: string };
 }
 

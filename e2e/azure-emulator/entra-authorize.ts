@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmulatorContext, PendingSignIn } from './emulator-context.ts';
 import { findPublicClient, findUser, findUserByName, redirectUriAllowed, selectTenant, signInBlock } from './entra-directory.ts';
 import { aadstsErrorName, aadstsMessage } from './entra-errors.ts';
-import { consentPage, credentialsPage, messagePage } from './entra-sign-in-page.ts';
+import { consentPage, credentialsPage, formPostPage, messagePage } from './entra-sign-in-page.ts';
 import { splitScopes } from './entra-scopes.ts';
 import { readForm, redirect, sendHtml } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
@@ -29,8 +29,10 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
     return sendHtml(exchange.res, 400, messagePage('Sign in failed', aadstsMessage(50011, redirectUri, clientId)));
   }
   const state = q.get('state') ?? undefined;
-  const fail = (code: number, error = aadstsErrorName(code)): void => redirectWithError(exchange, redirectUri, state, error, aadstsMessage(code));
-  if (q.get('response_type') !== 'code') return redirectWithError(exchange, redirectUri, state, 'unsupported_response_type', 'AADSTS700054: response_type must be code.');
+  const responseMode = q.get('response_mode') === 'form_post' ? 'form_post' : 'query';
+  const reply = { redirectUri, state, responseMode } as const;
+  const fail = (code: number, error = aadstsErrorName(code)): void => respond(exchange, reply, { error, error_description: aadstsMessage(code) });
+  if (q.get('response_type') !== 'code') return respond(exchange, reply, { error: 'unsupported_response_type', error_description: 'AADSTS700054: response_type must be code.' });
   const codeChallenge = q.get('code_challenge');
   if (!codeChallenge || q.get('code_challenge_method') !== 'S256') return fail(9002325, 'invalid_request');
 
@@ -42,7 +44,7 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
     loginHint: q.get('login_hint') ?? undefined,
     forceConsent: prompt === 'consent',
     userId: undefined,
-    finish: { kind: 'authorize', redirectUri, state, scopes: splitScopes(q.get('scope')), codeChallenge, nonce: q.get('nonce') ?? undefined },
+    finish: { kind: 'authorize', redirectUri, state, responseMode, scopes: splitScopes(q.get('scope')), codeChallenge, nonce: q.get('nonce') ?? undefined },
   };
   const sessionUser = sessionUserOf(context, exchange);
   if (prompt === 'none' && !sessionUser) return fail(50058);
@@ -102,13 +104,9 @@ function completeSignIn(context: EmulatorContext, exchange: Exchange, flow: Pend
     return sendHtml(exchange.res, 200, messagePage('You are signed in', 'You have signed in to the application on your device. You may now close this window.'), { 'Set-Cookie': cookie });
   }
   const code = randomBytes(32).toString('base64url');
-  const { redirectUri, state, scopes, codeChallenge, nonce } = flow.finish;
+  const { redirectUri, scopes, codeChallenge, nonce } = flow.finish;
   context.entra.codes.set(code, { clientId: flow.clientId, redirectUri, userId: user.id, scopes, codeChallenge, nonce, expiresAt: Date.now() + codeLifetimeMs });
-  const target = new URL(redirectUri);
-  target.searchParams.set('code', code);
-  if (state !== undefined) target.searchParams.set('state', state);
-  target.searchParams.set('session_state', randomUUID());
-  redirect(exchange.res, target.toString(), { 'Set-Cookie': cookie });
+  respond(exchange, flow.finish, { code, session_state: randomUUID() }, { 'Set-Cookie': cookie });
 }
 
 function failSignIn(context: EmulatorContext, exchange: Exchange, flow: PendingSignIn, code: number): void {
@@ -118,15 +116,25 @@ function failSignIn(context: EmulatorContext, exchange: Exchange, flow: PendingS
     if (device) device.outcome = { aadsts: code };
     return sendHtml(exchange.res, 200, messagePage('Sign in failed', aadstsMessage(code, resourceHint(device?.scopes ?? []))));
   }
-  redirectWithError(exchange, flow.finish.redirectUri, flow.finish.state, aadstsErrorName(code), aadstsMessage(code, resourceHint(flow.finish.scopes)));
+  respond(exchange, flow.finish, { error: aadstsErrorName(code), error_description: aadstsMessage(code, resourceHint(flow.finish.scopes)) });
 }
 
-function redirectWithError(exchange: Exchange, redirectUri: string, state: string | undefined, error: string, description: string): void {
-  const target = new URL(redirectUri);
-  target.searchParams.set('error', error);
-  target.searchParams.set('error_description', description);
-  if (state !== undefined) target.searchParams.set('state', state);
-  redirect(exchange.res, target.toString());
+/** Returns the authorization response to the client: a 302 with a query, or a self-posting form for `form_post` (MSAL Node 7 asks for it). */
+function respond(
+  exchange: Exchange,
+  reply: { redirectUri: string; state: string | undefined; responseMode: 'query' | 'form_post' },
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): void {
+  const all = reply.state === undefined ? fields : { ...fields, state: reply.state };
+  if (reply.responseMode === 'form_post') {
+    const nonce = randomBytes(16).toString('base64');
+    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; form-action http://localhost:* http://127.0.0.1:* ${new URL(reply.redirectUri).origin}`;
+    return sendHtml(exchange.res, 200, formPostPage(reply.redirectUri, all, nonce), { ...headers, 'Content-Security-Policy': csp });
+  }
+  const target = new URL(reply.redirectUri);
+  for (const [key, value] of Object.entries(all)) target.searchParams.set(key, value);
+  redirect(exchange.res, target.toString(), headers);
 }
 
 function sessionUserOf(context: EmulatorContext, exchange: Exchange): ScenarioUser | undefined {

@@ -54,3 +54,13 @@ export function deviceCodeEntryPage(options: { action: string; error?: string | 
 export function messagePage(title: string, text: string): string {
   return page(title, `<p>${escapeHtml(text)}</p>`);
 }
+
+/** `response_mode=form_post`: the browser posts the response to the redirect URI, as Entra's page does with a script. */
+export function formPostPage(redirectUri: string, fields: Record<string, string>, scriptNonce: string): string {
+  const inputs = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Working...</title></head><body>
+<form method="post" action="${escapeHtml(redirectUri)}">${inputs}<noscript><button type="submit">Continue</button></noscript></form>
+<script nonce="${scriptNonce}">document.forms[0].submit();</script></body></html>`;
+}

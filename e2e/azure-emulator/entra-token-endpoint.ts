@@ -14,7 +14,6 @@ import type { ScenarioUser } from './scenario.ts';
 
 /** The v2.0 token endpoint: authorization_code (PKCE), refresh_token (rotating), device_code and client_credentials. */
 
-const deviceCodeGrant = 'urn:ietf:params:oauth:grant-type:device_code';
 const noStore = { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' };
 
 export function handleToken(context: EmulatorContext, exchange: Exchange, tenantSegment: string): void {
@@ -22,13 +21,15 @@ export function handleToken(context: EmulatorContext, exchange: Exchange, tenant
   if (!selection) return sendAadstsError(exchange.res, 90002, tenantSegment);
   const form = readForm(exchange);
   const grant = form.get('grant_type') ?? '';
-  countGrant(context, grant);
+  countGrant(context, grant === 'device_code' ? 'urn:ietf:params:oauth:grant-type:device_code' : grant);
   switch (grant) {
     case 'authorization_code':
       return redeemCode(context, exchange, form);
     case 'refresh_token':
       return redeemRefreshToken(context, exchange, form);
-    case deviceCodeGrant:
+    // RFC 8628's URN, and the short name MSAL sends; Entra accepts both.
+    case 'urn:ietf:params:oauth:grant-type:device_code':
+    case 'device_code':
       return redeemDeviceCode(context, exchange, form);
     case 'client_credentials':
       return clientCredentials(context, exchange, form, selection);

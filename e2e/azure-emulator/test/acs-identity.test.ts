@@ -1,5 +1,4 @@
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
-import type { CommunicationUserIdentifier } from '@azure/communication-common';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
