@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Replaces `target` with `data` so a crash leaves either the old file or the new one, never half of
+ * each: write a temp file beside it, fsync, keep the old file as `<target>.bak`, rename, fsync the
+ * folder. The temp name is random, never derived from the content.
+ */
+export async function writeFileAtomic(target: string, data: Buffer, options: { backup?: string } = {}): Promise<void> {
+  const folder = path.dirname(target);
+  const temp = path.join(folder, `${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.backup) await keepBackup(target, options.backup);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Copies the current file to the backup name through a temp file, so the backup is itself always whole. */
+async function keepBackup(target: string, backup: string): Promise<void> {
+  const temp = `${backup}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.copyFile(target, temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const handle = await fs.open(temp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, backup);
+}
+
+/** fsync a directory so the rename itself is durable. Windows cannot open a directory for sync; there the rename is enough. */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

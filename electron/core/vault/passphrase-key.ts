@@ -1,0 +1,27 @@
+import { randomBytes, scrypt } from 'node:crypto';
+import type { ScryptParams } from './vault-file.ts';
+
+/**
+ * scrypt cost for new passphrase vaults: N = 2^17, r = 8, p = 1 (128 MiB, roughly a quarter to half a
+ * second), above OWASP's minimum (2^17 / 8 / 1). The parameters are stored per vault, so they can rise later.
+ */
+export const defaultScryptParams: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+/** The accepted range for parameters read from a header: a damaged or hostile header must not ask for gigabytes. */
+function checkParams({ N, r, p }: ScryptParams): boolean {
+  return N >= 2 ** 14 && N <= 2 ** 20 && (N & (N - 1)) === 0 && r >= 8 && r <= 16 && p >= 1 && p <= 4;
+}
+
+/** A fresh per-vault salt, base64. */
+export function newSalt(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** Derives the 256-bit vault key from a passphrase. Returns null when the parameters are out of range. */
+export async function derivePassphraseKey(passphrase: string, salt: string, params: ScryptParams): Promise<Buffer | null> {
+  if (!checkParams(params)) return null;
+  const { N, r, p } = params;
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFC'), Buffer.from(salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r }, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
