@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { callKeychain, keychainError } from './keychain.ts';
+
+// The messages keytar (libsecret) threw here, measured with no session bus, a dead bus address, a
+// locked login collection and a Secret Service without a login keyring.
+const measured = {
+  noBus: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+  deadBus: 'Could not connect: No such file or directory',
+  locked: 'Cannot create an item in a locked collection',
+  noKeyring: 'Object does not exist at path “/org/freedesktop/secrets/collection/login”',
+};
+
+describe('keychain error mapping', () => {
+  it.each([
+    [measured.noBus, 'no_secret_service', /No Secret Service is running/],
+    [measured.deadBus, 'no_secret_service', /No Secret Service is running/],
+    [measured.locked, 'keychain_locked', /keychain is locked/],
+    [measured.noKeyring, 'keychain_no_keyring', /no default keyring/],
+    ['User canceled the operation.', 'keychain_refused', /refused/],
+    ['something unexpected', 'keychain_failed', /keychain failed/],
+  ])('maps "%s" to %s with the fix and the other modes', (message, reason, words) => {
+    const error = keychainError('reading the vault key', new Error(message), 1000);
+    expect(error.reason).toBe(reason);
+    expect(error.code).toBe('vault_unavailable');
+    expect(error.message).toMatch(words);
+    expect(error.message).toMatch(/passphrase vault or a memory-only session/);
+    expect(error.message).not.toContain(message);
+  });
+
+  it('gives up on a call that never answers, within the timeout', async () => {
+    const started = Date.now();
+    const error = await callKeychain('reading the vault key', () => new Promise(() => {}), 150).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'keychain_timeout', message: expect.stringMatching(/did not answer within 0\.2 s/) });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Test helper, run as its own process by the integration tests (`node vault-child.ts '<json>'`):
+ * opens the vault like a second app or CLI process would and prints one JSON line with the result.
+ */
+import { openVault } from './vault.ts';
+import { VaultError } from './vault-error.ts';
+
+interface Job {
+  dataFolder: string;
+  op: 'read' | 'write-each' | 'open';
+  /** For write-each: name → value, written one `set` at a time to maximise interleaving. */
+  secrets?: Record<string, string>;
+  keychainTimeoutMs?: number;
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+const started = Date.now();
+try {
+  const vault = await openVault({ dataFolder: job.dataFolder, ...(job.keychainTimeoutMs ? { keychainTimeoutMs: job.keychainTimeoutMs } : {}) });
+  if (job.op === 'write-each') {
+    for (const [name, value] of Object.entries(job.secrets ?? {})) await vault.set(name, value);
+  }
+  const secrets = job.op === 'read' ? Object.fromEntries(vault.names().map((name) => [name, vault.get(name)])) : undefined;
+  process.stdout.write(`${JSON.stringify({ ok: true, info: vault.info(), secrets, elapsedMs: Date.now() - started })}\n`);
+} catch (error) {
+  const reason = error instanceof VaultError ? error.reason : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stdout.write(`${JSON.stringify({ ok: false, reason, message, elapsedMs: Date.now() - started })}\n`);
+}
+// keytar's worker thread may still be blocked on a hung D-Bus call; do not wait for it.
+process.exit(0);

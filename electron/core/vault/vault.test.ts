@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryKeychain, keychainService } from './keychain.ts';
+import { readVaultHeader } from './vault-file.ts';
+import { openVault, type OpenVaultOptions } from './vault.ts';
+
+// The lowest cost the vault accepts, so passphrase tests stay fast; the default is tested once.
+const fastScrypt = { N: 2 ** 14, r: 8, p: 1 };
+let folder: string;
+let keychain: ReturnType<typeof createMemoryKeychain>;
+const open = (options: Partial<OpenVaultOptions> = {}) => openVault({ dataFolder: folder, keychain, scryptParams: fastScrypt, ...options });
+const files = () => readdirSync(folder).sort();
+const vaultFile = () => path.join(folder, 'vault.bin');
+
+beforeEach(() => {
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-vault-'));
+  keychain = createMemoryKeychain();
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('a keychain vault', () => {
+  it('keeps secrets across opens with one keychain entry named after the vault id', async () => {
+    const vault = await open();
+    await vault.set('account/a1/primaryKey', 'k-1');
+    await vault.setMany({ 'account/a1/secondaryKey': 'k-2', 'account/a2/primaryKey': 'k-3' });
+    const again = await open();
+    expect(again.names()).toEqual(['account/a1/primaryKey', 'account/a1/secondaryKey', 'account/a2/primaryKey']);
+    expect(again.get('account/a1/secondaryKey')).toBe('k-2');
+    expect([...keychain.entries.keys()]).toEqual([`${keychainService}\u0000vault-${again.info().id}`]);
+    expect(again.info()).toMatchObject({ mode: 'keychain', location: vaultFile(), secretCount: 3, quarantined: null });
+  });
+
+  it('deletes one secret or every secret under a prefix, on disk too', async () => {
+    const vault = await open();
+    await vault.setMany([['account/a1/primaryKey', 'x'], ['account/a1/secondaryKey', 'y'], ['account/a2/primaryKey', 'z']]);
+    expect(await vault.deletePrefix('account/a1/')).toBe(2);
+    expect(await vault.delete('account/a2/primaryKey')).toBe(true);
+    expect(await vault.delete('account/a2/primaryKey')).toBe(false);
+    expect((await open()).names()).toEqual([]);
+  });
+
+  it('keeps the last good file as vault.bin.bak and leaves no temp files behind', async () => {
+    const vault = await open();
+    await vault.set('s', 'first');
+    await vault.set('s', 'second');
+    expect(files()).toEqual(['vault.bin', 'vault.bin.bak', 'vault.json']);
+    // The backup is the previous state: put it back and the old value opens.
+    writeFileSync(vaultFile(), readFileSync(`${vaultFile()}.bak`));
+    expect((await open()).get('s')).toBe('first');
+  });
+
+  it('refuses an existing vault whose keychain entry is gone, without touching the file', async () => {
+    await (await open()).set('s', 'v');
+    const before = readFileSync(vaultFile());
+    keychain.entries.clear();
+    await expect(open()).rejects.toMatchObject({ code: 'vault_unavailable', reason: 'keychain_key_missing' });
+    expect(readFileSync(vaultFile())).toEqual(before);
+  });
+
+  it('fails, and never falls back, when the keychain does not answer in time', async () => {
+    const hung = { ...keychain, getPassword: () => new Promise<string | null>(() => {}) };
+    const started = Date.now();
+    await expect(openVault({ dataFolder: folder, keychain: hung, keychainTimeoutMs: 200 })).rejects.toMatchObject({ reason: 'keychain_timeout' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(files().filter((name) => name.startsWith('vault.bin'))).toEqual([]);
+  });
+});
+
+describe('an unreadable vault file', () => {
+  const damage: Record<string, (file: Buffer) => Buffer> = {
+    'a flipped byte in the ciphertext': (file) => { const copy = Buffer.from(file); copy[copy.length - 20]! ^= 0x01; return copy; },
+    'a flipped byte in the header': (file) => { const copy = Buffer.from(file); copy[12]! ^= 0x01; return copy; },
+    'a truncated file': (file) => file.subarray(0, file.length - 30),
+    'a file cut inside the header': (file) => file.subarray(0, 7),
+  };
+  for (const [what, change] of Object.entries(damage)) {
+    it(`is quarantined byte for byte and reported: ${what}`, async () => {
+      await (await open()).set('s', 'v');
+      const broken = change(readFileSync(vaultFile()));
+      writeFileSync(vaultFile(), broken);
+      const vault = await open();
+      const notice = vault.info().quarantined;
+      expect(notice?.message).toMatch(/could not be decrypted.*moved to .*vault\.bin\.corrupt-.*Your account list is intact; re-enter the keys or restore the file/);
+      expect(readFileSync(notice!.path)).toEqual(broken);
+      expect(vault.names()).toEqual([]);
+      expect(existsSync(vaultFile())).toBe(false);
+      // The vault works again afterwards and the last good copy is still there.
+      await vault.set('t', 'w');
+      expect((await open()).get('t')).toBe('w');
+      expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+    });
+  }
+
+  it('is quarantined when the keychain key does not fit it (wrong key)', async () => {
+    const first = await open();
+    await first.set('s', 'v');
+    keychain.entries.set(`${keychainService}\u0000vault-${first.info().id}`, randomBytes(32).toString('base64'));
+    const vault = await open();
+    expect(vault.info().quarantined).toMatchObject({ problem: 'wrong_key' });
+  });
+
+  it('is refused and left alone when a newer app wrote it', async () => {
+    await (await open()).set('s', 'v');
+    const future = Buffer.from(readFileSync(vaultFile()));
+    future[4] = 2;
+    writeFileSync(vaultFile(), future);
+    await expect(open()).rejects.toMatchObject({ reason: 'unsupported_version', message: expect.stringMatching(/newer version.*format 2.*Update Azure Credential Manager.*left as it is/) });
+    expect(readFileSync(vaultFile())).toEqual(future);
+    expect(files()).toEqual(['vault.bin', 'vault.json']);
+  });
+});
+
+describe('a passphrase vault', () => {
+  it('opens with the right passphrase, refuses a wrong one, and holds no plaintext', async () => {
+    const vault = await open({ mode: 'passphrase', passphrase: 'correct horse' });
+    await vault.set('s', 'plain-secret-value');
+    const bytes = readFileSync(vaultFile());
+    expect(bytes.includes('plain-secret-value')).toBe(false);
+    expect(readVaultHeader(bytes).header.kdf).toMatchObject({ name: 'scrypt', ...fastScrypt });
+    await expect(open({ mode: 'passphrase', passphrase: 'wrong horse' })).rejects.toMatchObject({ reason: 'wrong_passphrase' });
+    expect(readFileSync(vaultFile())).toEqual(bytes);
+    expect((await open({ mode: 'passphrase', passphrase: 'correct horse' })).get('s')).toBe('plain-secret-value');
+    expect(keychain.entries.size).toBe(0);
+  });
+
+  it('is recorded, so the next open asks for the passphrase instead of making a keychain vault', async () => {
+    await open({ mode: 'passphrase', passphrase: 'p' });
+    await expect(open()).rejects.toMatchObject({ reason: 'passphrase_required' });
+    await expect(open({ mode: 'keychain' })).rejects.toMatchObject({ reason: 'mode_mismatch' });
+    expect(keychain.entries.size).toBe(0);
+    expect((await open({ passphrase: 'p' })).info().mode).toBe('passphrase');
+  });
+
+  it('records sane default scrypt costs and a per-vault salt', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'azcred-vault-'));
+    try {
+      await (await openVault({ dataFolder: folder, mode: 'passphrase', passphrase: 'p' })).set('s', 'v');
+      await (await openVault({ dataFolder: other, mode: 'passphrase', passphrase: 'p' })).set('s', 'v');
+      const kdf = readVaultHeader(readFileSync(vaultFile())).header.kdf;
+      expect(kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+      expect(kdf?.salt).not.toBe(readVaultHeader(readFileSync(path.join(other, 'vault.bin'))).header.kdf?.salt);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a memory-only vault', () => {
+  it('writes nothing to disk and touches no keychain', async () => {
+    const vault = await open({ mode: 'memory' });
+    await vault.set('s', 'v');
+    expect(vault.get('s')).toBe('v');
+    expect(vault.info()).toMatchObject({ mode: 'memory', location: null, secretCount: 1 });
+    expect(files()).toEqual([]);
+    expect(keychain.entries.size).toBe(0);
+  });
+});
+
+describe('the secret canary', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('never appears in any file but the vault files, nor in anything logged', async () => {
+    const canary = `canary-${randomBytes(12).toString('hex')}`;
+    const forms = [canary, Buffer.from(canary).toString('base64'), Buffer.from(canary).toString('hex')];
+    const logged: string[] = [];
+    for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    }
+    const check = (step: string) => {
+      for (const name of readdirSync(folder)) {
+        if (/^vault\.bin(\.bak)?$/.test(name) || name.endsWith('.lock')) continue;
+        const text = readFileSync(path.join(folder, name)).toString('latin1');
+        for (const form of forms) expect(text.includes(form), `${name} after ${step}`).toBe(false);
+        expect(name).not.toContain(canary);
+      }
+      for (const line of logged) for (const form of forms) expect(line.includes(form), `log after ${step}`).toBe(false);
+    };
+    const vault = await open();
+    await vault.set(`account/${canary}`, canary);
+    check('set');
+    await vault.setMany({ other: canary });
+    check('setMany');
+    await vault.set('other', 'x');
+    check('overwrite');
+    writeFileSync(vaultFile(), readFileSync(vaultFile()).subarray(0, 40));
+    const reopened = await open();
+    check('quarantine');
+    expect(reopened.info().quarantined?.message).not.toContain(canary);
+    await expect(reopened.set('x'.repeat(600), canary)).rejects.toMatchObject({ code: 'invalid_input' });
+    check('refused set');
+    expect(logged.length).toBeGreaterThan(0);
+  });
+});
