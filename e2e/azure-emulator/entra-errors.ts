@@ -46,8 +46,6 @@ const catalogue: Record<number, { error: string; status?: number; suberror?: str
   9002325: { error: 'invalid_request', text: 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.' },
 };
 
-export type AadstsCode = keyof typeof catalogue;
-
 /** `AADSTS<code>: <text>` with `{0}`, `{1}` filled in. */
 export function aadstsMessage(code: number, ...args: string[]): string {
   const entry = catalogue[code];

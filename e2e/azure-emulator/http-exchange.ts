@@ -14,8 +14,6 @@ export interface Exchange {
   header(name: string): string | undefined;
 }
 
-export type ServiceHandler = (exchange: Exchange) => void | Promise<void>;
-
 export async function readExchange(req: IncomingMessage, res: ServerResponse): Promise<Exchange> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

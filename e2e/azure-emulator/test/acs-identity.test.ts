@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationHeader, contentHash, hmacBase64, stringToSign } from '../acs-hmac.ts';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
-import { appAccessToken, defaultScenario, jwtClaims, rawRequest, userAccessToken } from './emulator-fixtures.ts';
+import { appAccessToken, azureCliClientId, defaultScenario, jwtClaims, rawRequest, scenarioUser, userAccessToken } from './emulator-fixtures.ts';
 
 let emulator: RunningEmulator;
 const resourceName = 'contoso-acs-chat';
@@ -68,6 +68,17 @@ describe('ACS identity with the official client', () => {
     expect(user.communicationUserId).toMatch(/^8:acs:/);
     const reader = await userAccessToken(emulator, 'adele.vance', 'https://communication.azure.com//.default');
     await expect(new CommunicationIdentityClient(endpoint, credentialFor(reader)).createUser()).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('exchanges a Teams user Entra token through getTokenForTeamsUser, checking the app and user ids', async () => {
+    const client = new CommunicationIdentityClient(emulator.acsConnectionString(resourceName));
+    const adele = scenarioUser(emulator, 'adele.vance');
+    const teamsUserAadToken = await userAccessToken(emulator, 'adele.vance', 'https://auth.msft.communication.azure.com/Teams.ManageCalls');
+    const exchanged = await client.getTokenForTeamsUser({ teamsUserAadToken, clientId: azureCliClientId, userObjectId: adele.id });
+    expect(jwtClaims(exchanged.token)['skypeid']).toBe(`orgid:${adele.id}`);
+    expect(Math.floor(exchanged.expiresOn.getTime() / 1000)).toBe(jwtClaims(teamsUserAadToken)['exp']);
+    const wrongUser = client.getTokenForTeamsUser({ teamsUserAadToken, clientId: azureCliClientId, userObjectId: scenarioUser(emulator, 'alex.wilber').id });
+    await expect(wrongUser).rejects.toMatchObject({ statusCode: 401 });
   });
 });
 
