@@ -15,6 +15,7 @@ interface Job {
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const started = Date.now();
+let lastReason: string | undefined;
 try {
   const vault = await openVault({ dataFolder: job.dataFolder, ...(job.keychainTimeoutMs ? { keychainTimeoutMs: job.keychainTimeoutMs } : {}) });
   if (job.op === 'write-each') {
@@ -24,8 +25,12 @@ try {
   process.stdout.write(`${JSON.stringify({ ok: true, info: vault.info(), secrets, elapsedMs: Date.now() - started })}\n`);
 } catch (error) {
   const reason = error instanceof VaultError ? error.reason : undefined;
+  lastReason = reason;
   const message = error instanceof Error ? error.message : String(error);
   process.stdout.write(`${JSON.stringify({ ok: false, reason, message, elapsedMs: Date.now() - started })}\n`);
 }
-// keytar's worker thread may still be blocked on a hung D-Bus call; do not wait for it.
+// After a keychain timeout keytar's worker thread is still blocked in libsecret (a silent bus never
+// answers), and Node joins its thread pool on exit, so process.exit() would hang (measured). stdout
+// is a pipe, written synchronously on Linux, so the line above is out before the kill.
+if (lastReason === 'keychain_timeout') process.kill(process.pid, 'SIGKILL');
 process.exit(0);

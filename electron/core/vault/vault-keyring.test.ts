@@ -1,0 +1,169 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type * as Keytar from 'keytar';
+import { keychainService } from './keychain.ts';
+import { openVault } from './vault.ts';
+
+// Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
+// second processes (the CLI next to the app), each `node vault-child.ts`.
+const keytar = createRequire(import.meta.url)('keytar') as typeof Keytar;
+const child = fileURLToPath(new URL('./vault-child.ts', import.meta.url));
+const run = promisify(execFile);
+const folders: string[] = [];
+const newFolder = () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'azcred-vault-it-'));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+interface ChildResult {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+  elapsedMs: number;
+  info?: { id: string; secretCount: number; quarantined: { path: string; message: string } | null };
+  secrets?: Record<string, string>;
+}
+
+async function inChild(job: object, env: NodeJS.ProcessEnv = process.env): Promise<ChildResult> {
+  // A child that gave up on a hung keychain kills itself (see vault-child.ts); its output is still whole.
+  const { stdout } = await run(process.execPath, [child, JSON.stringify(job)], { env: { ...env, AZCRED_LOG: 'silent' }, timeout: 20_000 }).catch(
+    (error: { stdout?: string; signal?: string }) => (error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error)),
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+}
+
+function withoutBus(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  if (!extra['DBUS_SESSION_BUS_ADDRESS']) delete env['DBUS_SESSION_BUS_ADDRESS'];
+  delete env['DISPLAY'];
+  return env;
+}
+
+describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('the vault with the real keychain', () => {
+  it('keeps secrets for a new process, and sees what that process wrote after a reload', async () => {
+    const folder = newFolder();
+    const vault = await openVault({ dataFolder: folder });
+    await vault.setMany({ 'account/a1/primaryKey': 'pk-1', 'account/a1/secondaryKey': 'sk-1' });
+    const read = await inChild({ dataFolder: folder, op: 'read' });
+    expect(read).toMatchObject({ ok: true, secrets: { 'account/a1/primaryKey': 'pk-1', 'account/a1/secondaryKey': 'sk-1' } });
+    await inChild({ dataFolder: folder, op: 'write-each', secrets: { 'account/a2/primaryKey': 'pk-2' } });
+    expect(vault.get('account/a2/primaryKey')).toBeUndefined();
+    await vault.reload();
+    expect(vault.get('account/a2/primaryKey')).toBe('pk-2');
+  });
+
+  it('gives a second data folder its own vault and its own keychain entry', async () => {
+    const first = await openVault({ dataFolder: newFolder() });
+    await first.set('s', 'first-folder');
+    const second = await openVault({ dataFolder: newFolder() });
+    expect(second.names()).toEqual([]);
+    expect(second.info().id).not.toBe(first.info().id);
+    const keys = await Promise.all([first, second].map((vault) => keytar.getPassword(keychainService, `vault-${vault.info().id}`)));
+    expect(keys[0]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(keys[1]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('says no Secret Service is running when the process has no D-Bus session, and writes nothing', async () => {
+    const folder = newFolder();
+    for (const env of [withoutBus(), withoutBus({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${folder}/no-such-bus` })]) {
+      const result = await inChild({ dataFolder: folder, op: 'open', keychainTimeoutMs: 3000 }, env);
+      expect(result).toMatchObject({ ok: false, reason: 'no_secret_service' });
+      expect(result.message).toBe('No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.');
+      expect(result.elapsedMs).toBeLessThan(3000);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  describe('with a bus that never answers', () => {
+    let bus: Server;
+    afterAll(() => bus?.close());
+
+    it('gives up after the keychain timeout', async () => {
+      const folder = newFolder();
+      const socket = path.join(folder, 'silent-bus');
+      bus = createServer(() => {}).listen(socket);
+      await new Promise((resolve) => bus.once('listening', resolve));
+      const result = await inChild({ dataFolder: folder, op: 'open', keychainTimeoutMs: 1000 }, withoutBus({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}` }));
+      expect(result).toMatchObject({ ok: false, reason: 'keychain_timeout', message: expect.stringMatching(/did not answer within 1 s.*passphrase vault or a memory-only session/) });
+      expect(result.elapsedMs).toBeGreaterThanOrEqual(1000);
+      expect(result.elapsedMs).toBeLessThan(2500);
+    });
+  });
+
+  it('says the keychain is locked, for an existing vault and a new one', async () => {
+    // A private session so locking its keyring cannot disturb the other tests' keyring.
+    const existing = newFolder();
+    const fresh = newFolder();
+    const job = (folder: string, op: string) => `'${JSON.stringify({ dataFolder: folder, op, keychainTimeoutMs: 3000, secrets: { s: 'v' } })}'`;
+    const script = `
+      export XDG_DATA_HOME="$(mktemp -d)"
+      eval "$(printf 'pw\\n' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
+      node ${child} ${job(existing, 'write-each')}
+      gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \\
+        --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
+      node ${child} ${job(existing, 'read')}
+      node ${child} ${job(fresh, 'open')}
+      rm -rf "$XDG_DATA_HOME"`;
+    const env = { ...withoutBus(), AZCRED_LOG: 'silent' };
+    const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], { env, timeout: 20_000 });
+    const [written, locked, lockedFresh] = stdout.trim().split('\n').map((line) => JSON.parse(line) as ChildResult);
+    expect(written).toMatchObject({ ok: true });
+    const message = 'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a passphrase vault or a memory-only session in Settings.';
+    expect(locked).toMatchObject({ ok: false, reason: 'keychain_locked', message });
+    expect(lockedFresh).toMatchObject({ ok: false, reason: 'keychain_locked', message });
+    expect(locked!.elapsedMs).toBeLessThan(3000);
+    expect(readFileSync(path.join(existing, 'vault.bin')).length).toBeGreaterThan(0);
+  });
+
+  it('quarantines a damaged file or one the keychain key does not fit, byte for byte, in another process', async () => {
+    const cases: Record<string, (file: Buffer, id: string) => Promise<Buffer>> = {
+      'flipped byte': async (file) => { const copy = Buffer.from(file); copy[copy.length - 5]! ^= 0x80; return copy; },
+      truncated: async (file) => file.subarray(0, file.length - 17),
+      'wrong key': async (file, id) => { await keytar.setPassword(keychainService, `vault-${id}`, randomBytes(32).toString('base64')); return file; },
+    };
+    for (const [what, damage] of Object.entries(cases)) {
+      const folder = newFolder();
+      const vault = await openVault({ dataFolder: folder });
+      await vault.set('s', 'v');
+      const file = path.join(folder, 'vault.bin');
+      const broken = await damage(readFileSync(file), vault.info().id);
+      writeFileSync(file, broken);
+      const result = await inChild({ dataFolder: folder, op: 'read' });
+      expect(result.ok, what).toBe(true);
+      expect(result.secrets, what).toEqual({});
+      const notice = result.info?.quarantined;
+      expect(notice?.message, what).toMatch(/^The vault file could not be decrypted .*; it was moved to .*vault\.bin\.corrupt-.*\. Your account list is intact; re-enter the keys or restore the file/);
+      expect(readFileSync(notice!.path).equals(broken), what).toBe(true);
+    }
+  });
+
+  it('loses nothing when four processes write at once, round after round', async () => {
+    const folder = newFolder();
+    const writers = 4;
+    const perWriter = 20;
+    for (let round = 1; round <= 3; round++) {
+      const jobs = Array.from({ length: writers }, (_, w) => {
+        const secrets = Object.fromEntries(Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]));
+        return inChild({ dataFolder: folder, op: 'write-each', secrets });
+      });
+      const results = await Promise.all(jobs);
+      expect(results.every((result) => result.ok), JSON.stringify(results.filter((result) => !result.ok))).toBe(true);
+      const read = await inChild({ dataFolder: folder, op: 'read' });
+      expect(Object.keys(read.secrets ?? {})).toHaveLength(writers * perWriter * round);
+      expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
+      expect(read.info?.quarantined).toBeNull();
+    }
+    expect(readdirSync(folder).sort()).toEqual(['vault.bin', 'vault.bin.bak', 'vault.json']);
+  });
+});
