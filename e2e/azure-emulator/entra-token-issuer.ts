@@ -85,7 +85,8 @@ export function appTokenResponse(context: EmulatorContext, sp: ScenarioServicePr
       appidacr: context.clientCertificates.has(sp.id) ? '2' : '1',
       idtyp: 'app',
       oid: sp.id,
-      roles: sp.appRoles,
+      // Entra leaves `roles` out of a token when the application holds none.
+      ...(sp.appRoles.length > 0 ? { roles: sp.appRoles } : {}),
       sub: sp.id,
       tid: sp.tenant,
       uti: randomBytes(16).toString('base64url'),
