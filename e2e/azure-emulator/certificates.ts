@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, randomBytes, webcrypto, X509Certificate }
 import type { webcrypto as WebCrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import './reflect-metadata-shim.ts';
+import 'reflect-metadata'; // @peculiar/x509's dependency injection reads Reflect metadata at load time
 import * as x509 from '@peculiar/x509';
 
 /**
