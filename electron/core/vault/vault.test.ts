@@ -104,12 +104,13 @@ describe('an unreadable vault file', () => {
 
   it('is refused and left alone when a newer app wrote it', async () => {
     await (await open()).set('s', 'v');
+    const before = files();
     const future = Buffer.from(readFileSync(vaultFile()));
     future[4] = 2;
     writeFileSync(vaultFile(), future);
     await expect(open()).rejects.toMatchObject({ reason: 'unsupported_version', message: expect.stringMatching(/newer version.*format 2.*Update Azure Credential Manager.*left as it is/) });
     expect(readFileSync(vaultFile())).toEqual(future);
-    expect(files()).toEqual(['vault.bin', 'vault.json']);
+    expect(files()).toEqual(before);
   });
 });
 
@@ -132,6 +133,11 @@ describe('a passphrase vault', () => {
     await expect(open({ mode: 'keychain' })).rejects.toMatchObject({ reason: 'mode_mismatch' });
     expect(keychain.entries.size).toBe(0);
     expect((await open({ passphrase: 'p' })).info().mode).toBe('passphrase');
+  });
+
+  it('is pinned to its passphrase from the moment it is created, before any secret is set', async () => {
+    await open({ mode: 'passphrase', passphrase: 'chosen' });
+    await expect(open({ passphrase: 'another' })).rejects.toMatchObject({ reason: 'wrong_passphrase' });
   });
 
   it('records sane default scrypt costs and a per-vault salt', async () => {

@@ -3,9 +3,9 @@ import { AppError } from '../../../shared/errors.ts';
 import { defaultKeychainTimeoutMs, keytarKeychain, type KeychainPort } from './keychain.ts';
 import { defaultScryptParams, derivePassphraseKey, newSalt } from './passphrase-key.ts';
 import { VaultError } from './vault-error.ts';
-import { keyCheck, readVaultHeader, VaultFileError, type ScryptParams, type VaultHeader } from './vault-file.ts';
+import { encryptVault, keyCheck, readVaultHeader, VaultFileError, type ScryptParams, type VaultHeader } from './vault-file.ts';
 import { keychainKey, passphraseKey } from './vault-key.ts';
-import { loadSecrets, readIfExists, unsupported } from './vault-io.ts';
+import { loadSecrets, readIfExists, saveSecrets, unsupported } from './vault-io.ts';
 import { withVaultLock } from './vault-lock.ts';
 import { newVaultId, readVaultMetadata, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
 import { createVault, type PersistedVault, type Vault } from './vault-store.ts';
@@ -51,14 +51,17 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const file = path.join(dataFolder, vaultFileName);
   return withVaultLock(dataFolder, async () => {
     // Re-read inside the lock: another process may have created the vault meanwhile.
-    const metadata: VaultMetadata = (await readVaultMetadata(dataFolder)) ?? { version: 1, id: newVaultId(), mode };
+    const existing = await readVaultMetadata(dataFolder);
+    const metadata: VaultMetadata = existing ?? { version: 1, id: newVaultId(), mode };
     const bytes = await readIfExists(file);
     const unlocked =
       mode === 'keychain'
         ? await unlockWithKeychain(metadata.id, bytes !== null, options.keychain ?? keytarKeychain(), options.keychainTimeoutMs ?? defaultKeychainTimeoutMs)
         : await unlockWithPassphrase(metadata.id, bytes, options.passphrase ?? '', options.scryptParams ?? defaultScryptParams);
     const persisted: PersistedVault = { dataFolder, file, metadata, ...unlocked };
-    await writeVaultMetadata(dataFolder, metadata);
+    if (!existing) await writeVaultMetadata(dataFolder, metadata);
+    // Write the empty file at once, so a new passphrase vault is pinned to the passphrase chosen now.
+    if (bytes === null) await saveSecrets(persisted, encryptVault(persisted.header, persisted.key, new Map()));
     const loaded = await loadSecrets(persisted, bytes);
     return createVault({ mode, id: metadata.id, secrets: loaded.secrets, persisted, quarantined: loaded.quarantined });
   });
