@@ -42,9 +42,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const recorded = await readVaultMetadata(dataFolder);
   const mode = options.mode ?? recorded?.mode ?? 'keychain';
   if (mode === 'memory') return createVault({ mode, id: newVaultId(), secrets: new Map() });
-  if (recorded && recorded.mode !== mode) {
-    throw new VaultError('mode_mismatch', `This data folder holds a ${recorded.mode} vault; it cannot be opened as a ${mode} vault. Open it as ${recorded.mode}, or use another data folder.`);
-  }
+  if (recorded) checkMode(recorded, mode);
   if (mode === 'passphrase' && !options.passphrase) {
     throw new VaultError('passphrase_required', recorded ? 'This vault is protected by a passphrase: enter it to unlock.' : 'Choose a passphrase to protect the new vault.');
   }
@@ -52,6 +50,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   return withVaultLock(dataFolder, async () => {
     // Re-read inside the lock: another process may have created the vault meanwhile.
     const existing = await readVaultMetadata(dataFolder);
+    if (existing) checkMode(existing, mode);
     const metadata: VaultMetadata = existing ?? { version: 1, id: newVaultId(), mode };
     const bytes = await readIfExists(file);
     const unlocked =
@@ -65,6 +64,11 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     const loaded = await loadSecrets(persisted, bytes);
     return createVault({ mode, id: metadata.id, secrets: loaded.secrets, persisted, quarantined: loaded.quarantined });
   });
+}
+
+function checkMode(recorded: VaultMetadata, mode: VaultMode): void {
+  if (recorded.mode === mode) return;
+  throw new VaultError('mode_mismatch', `This data folder holds a ${recorded.mode} vault; it cannot be opened as a ${mode} vault. Open it as ${recorded.mode}, or use another data folder.`);
 }
 
 async function unlockWithKeychain(id: string, fileExists: boolean, keychain: KeychainPort, timeoutMs: number): Promise<{ key: Buffer; header: VaultHeader }> {
