@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = path.join(root, 'docs/screenshots');
 const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-shots-'));
 const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.1.0' });
-const server = await startWebServer({ core, staticDir: path.join(root, 'dist/renderer') });
+const server = await startWebServer({ core });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

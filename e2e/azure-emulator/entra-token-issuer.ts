@@ -11,7 +11,11 @@ import type { ScenarioServicePrincipal, ScenarioUser } from './scenario.ts';
 
 type GrantedResource = Extract<ResourceRequest, { ok: true }>;
 
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+/** The time claims every Entra token carries: issued and valid from now, for `lifetime` seconds. */
+function lifetimeClaims(lifetime: number): { iat: number; nbf: number; exp: number } {
+  const iat = Math.floor(Date.now() / 1000);
+  return { iat, nbf: iat, exp: iat + lifetime };
+}
 
 export function issuerFor(context: EmulatorContext, tenantId: string): string {
   return `${context.urls.entra}/${tenantId}/v2.0`;
@@ -31,14 +35,11 @@ export function userTokenResponse(
   nonce: string | undefined,
 ): Record<string, unknown> {
   const lifetime = context.scenario.settings.accessTokenSeconds;
-  const iat = nowSeconds();
   const accessToken = signJwt(
     {
       aud: granted.resource,
       iss: accessTokenIssuer(user.tenant),
-      iat,
-      nbf: iat,
-      exp: iat + lifetime,
+      ...lifetimeClaims(lifetime),
       aio: randomBytes(24).toString('base64url'),
       amr: ['pwd'],
       appid: clientId,
@@ -73,14 +74,11 @@ export function userTokenResponse(
 
 export function appTokenResponse(context: EmulatorContext, sp: ScenarioServicePrincipal, granted: GrantedResource): Record<string, unknown> {
   const lifetime = context.scenario.settings.accessTokenSeconds;
-  const iat = nowSeconds();
   const accessToken = signJwt(
     {
       aud: granted.resource,
       iss: accessTokenIssuer(sp.tenant),
-      iat,
-      nbf: iat,
-      exp: iat + lifetime,
+      ...lifetimeClaims(lifetime),
       appid: sp.appId,
       appidacr: context.clientCertificates.has(sp.id) ? '2' : '1',
       idtyp: 'app',
@@ -99,14 +97,11 @@ export function appTokenResponse(context: EmulatorContext, sp: ScenarioServicePr
 }
 
 function idToken(context: EmulatorContext, user: ScenarioUser, clientId: string, nonce: string | undefined): string {
-  const iat = nowSeconds();
   return signJwt(
     {
       aud: clientId,
       iss: issuerFor(context, user.tenant),
-      iat,
-      nbf: iat,
-      exp: iat + 3600,
+      ...lifetimeClaims(3600),
       name: user.displayName,
       oid: user.id,
       preferred_username: user.userName,

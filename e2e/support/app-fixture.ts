@@ -2,7 +2,6 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCore } from '../../electron/core/core.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 
@@ -13,8 +12,6 @@ export interface AppUnderTest {
   open(page: Page, section?: string): Promise<void>;
 }
 
-const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-
 /**
  * Each test gets the real browser-mode host and core, on a free port, with a data folder of its
  * own that is removed afterwards. The renderer is the production build (`npm run build:renderer`).
@@ -24,7 +21,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
   app: async ({}, use) => {
     const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-'));
     const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
-    const server = await startWebServer({ core, staticDir });
+    const server = await startWebServer({ core });
     await use({
       server,
       dataFolder,

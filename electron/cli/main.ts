@@ -2,9 +2,8 @@ import { dispatch } from '../core/api.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { appVersion } from '../app-version.ts';
-import type { MethodName } from '../../shared/contract.ts';
 import type { CloudProfileView } from '../../shared/clouds.ts';
-import type { AppInfo } from '../../shared/contract.ts';
+import type { AppInfo, MethodName } from '../../shared/contract.ts';
 
 /** Exit statuses: 0 done, 1 the operation failed, 2 the command line was wrong. */
 const usage = `Usage: azcred <command> [--json]

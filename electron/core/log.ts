@@ -12,9 +12,6 @@ function describe(error: unknown): string {
 }
 
 export const log = {
-  info(message: string): void {
-    if (process.env['AZCRED_LOG'] !== 'silent') console.error(`[azcred] ${message}`);
-  },
   error(message: string, error?: unknown): void {
     console.error(`[azcred] error: ${message}${error === undefined ? '' : `: ${describe(error)}`}`);
   },

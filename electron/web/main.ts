@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { appVersion } from '../app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
@@ -14,7 +13,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const core = createCore({ mode: 'browser', dataFolder: resolveDataFolder(), version: appVersion(new URL('../../package.json', import.meta.url)) });
-const server = await startWebServer({ core, port, staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)) });
+const server = await startWebServer({ core, port });
 const opened = openInDefaultBrowser(server.launchUrl);
 console.log(
   [

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from '../content-security-policy.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
@@ -10,8 +11,8 @@ import { readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
   core: Core;
-  /** The built renderer (dist/renderer). */
-  staticDir: string;
+  /** The built renderer; defaults to this checkout's dist/renderer. */
+  staticDir?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
 }
@@ -24,6 +25,9 @@ export interface WebServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Where `npm run build:renderer` puts the renderer in this checkout. */
+export const builtRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -45,7 +49,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const launchToken = randomBytes(32).toString('base64url');
   const sessions = new Set<string>();
   const hash = (value: string) => createHash('sha256').update(value).digest('hex');
-  const staticDir = path.resolve(options.staticDir);
+  const staticDir = path.resolve(options.staticDir ?? builtRendererDir);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

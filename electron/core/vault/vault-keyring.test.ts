@@ -15,7 +15,7 @@ import { openVault } from './vault.ts';
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node vault-child.ts`.
 const keytar = createRequire(import.meta.url)('keytar') as typeof Keytar;
-const child = fileURLToPath(new URL('./vault-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('./test-support/vault-child.ts', import.meta.url));
 const run = promisify(execFile);
 const folders: string[] = [];
 const newFolder = () => {
@@ -35,7 +35,7 @@ interface ChildResult {
 }
 
 async function inChild(job: object, env: NodeJS.ProcessEnv = process.env): Promise<ChildResult> {
-  // A child that gave up on a hung keychain kills itself (see vault-child.ts); its output is still whole.
+  // A child that gave up on a hung keychain kills itself (see test-support/vault-child.ts); its output is still whole.
   const { stdout } = await run(process.execPath, [child, JSON.stringify(job)], { env: { ...env, AZCRED_LOG: 'silent' }, timeout: 20_000 }).catch(
     (error: { stdout?: string; signal?: string }) => (error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error)),
   );

@@ -2,8 +2,8 @@
  * Test helper, run as its own process by the integration tests (`node vault-child.ts '<json>'`):
  * opens the vault like a second app or CLI process would and prints one JSON line with the result.
  */
-import { openVault } from './vault.ts';
-import { VaultError } from './vault-error.ts';
+import { openVault } from '../vault.ts';
+import { VaultError } from '../vault-error.ts';
 
 interface Job {
   dataFolder: string;
