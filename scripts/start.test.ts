@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const start = fileURLToPath(new URL('./start.ts', import.meta.url));
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'azcred-start-'));
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+/** This process's environment as on a server: no display, CI set (so no browser is launched). */
+function headlessEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, AZCRED_HOME: home, CI: 'true' };
+  delete env['DISPLAY'];
+  delete env['WAYLAND_DISPLAY'];
+  return env;
+}
+
+/** Runs `npm start`'s script until it prints the launch link, then stops it. */
+function startUntilLink(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [start], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`no launch link within 60 s:\n${output}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Open: http:\S+/.test(output)) {
+        clearTimeout(timer);
+        child.once('exit', () => resolve(output));
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+  });
+}
+
+describe('npm start on a machine without a display', () => {
+  it('says why in one paragraph, then serves browser mode at a link that works', async () => {
+    const env = headlessEnv();
+    const output = await startUntilLink(env);
+    expect(output).toMatch(/The desktop window cannot open on this machine: there is no display .*Starting browser mode instead/s);
+    const link = /Open: (http:\/\/127\.0\.0\.1:\d+\/auth\?token=[\w-]{43})/.exec(output)?.[1];
+    expect(link).toBeDefined();
+  }, 90_000);
+
+  it('serves what the printed link points at until it is stopped', async () => {
+    const env = headlessEnv();
+    const child = spawn(process.execPath, [start, '--browser'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const link = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const match = /Open: (\S+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+    });
+    try {
+      const response = await fetch(link, { redirect: 'manual' });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 90_000);
+});
