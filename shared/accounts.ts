@@ -3,6 +3,7 @@ import { normaliseAcsEndpoint, parseAcsConnectionString } from './acs-connection
 import { isBase64Key } from './base64.ts';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
+import { newPassphraseSchema } from './vault.ts';
 
 /**
  * What the user enters for an account, validated field by field so a form can show each problem
@@ -86,7 +87,159 @@ export type AccountView = {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Secrets the account should have but the open vault lacks (after a damaged vault file was
+   * quarantined): the user adds them again with Edit. Empty when the vault is not open.
+   */
+  secretsMissing: AccountSecret[];
 } & (
   | { kind: 'arr'; accountId: string; accountDomain: string; hasPrimaryKey: boolean; hasSecondaryKey: boolean }
   | { kind: 'acs'; endpoint: string; hasAccessKey: boolean }
 );
+
+/** The app's own id for a stored account (a UUID), not Azure's account ID. */
+export const accountRefSchema = z.string().uuid({ message: 'Unknown account reference' });
+
+/** Secrets an account can hold. `connectionString` is derived from an ACS resource's endpoint and access key. */
+export const accountSecretSchema = z.enum(['primaryKey', 'secondaryKey', 'accessKey', 'connectionString']);
+export type AccountSecret = z.infer<typeof accountSecretSchema>;
+
+const arrEdit = z
+  .object({
+    kind: z.literal('arr'),
+    name: displayName.optional(),
+    accountId: arrAccountInputSchema.shape.accountId.optional(),
+    accountDomain: accountDomain.optional(),
+    cloud: cloudNameSchema.optional(),
+    /** Omit to keep the stored key. */
+    primaryKey: accountKey.optional(),
+    /** Omit to keep; null removes the stored secondary key. */
+    secondaryKey: accountKey.nullable().optional(),
+    tags: tags.optional(),
+    notes: notes.optional(),
+  })
+  .strict();
+
+const acsEdit = z
+  .object({
+    kind: z.literal('acs'),
+    name: displayName.optional(),
+    /** Replaces endpoint and access key together. */
+    connectionString: z.string().optional(),
+    /** Changes the endpoint alone (the stored key is kept unless `removeAccessKey`). */
+    endpoint: z.string().optional(),
+    /** Forget the stored access key: the resource is then used with Entra ID only. */
+    removeAccessKey: z.boolean().optional(),
+    cloud: cloudNameSchema.optional(),
+    tags: tags.optional(),
+    notes: notes.optional(),
+  })
+  .strict()
+  .transform((input, ctx) => {
+    const { connectionString, endpoint, ...rest } = input;
+    if (connectionString?.trim()) {
+      const parsed = parseAcsConnectionString(connectionString);
+      if (!parsed.ok) {
+        for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', path: ['connectionString'], message: issue.message });
+        return z.NEVER;
+      }
+      return { ...rest, endpoint: parsed.value.endpoint, accessKey: parsed.value.accessKey as string | undefined };
+    }
+    if (endpoint === undefined) return { ...rest, endpoint: undefined as string | undefined, accessKey: undefined as string | undefined };
+    const url = normaliseAcsEndpoint(endpoint);
+    if (!url) {
+      ctx.addIssue({ code: 'custom', path: ['endpoint'], message: 'The endpoint must be an https:// URL, such as https://<name>.communication.azure.com/' });
+      return z.NEVER;
+    }
+    return { ...rest, endpoint: url, accessKey: undefined as string | undefined };
+  });
+
+/**
+ * An edit: the account's kind (it cannot change) and the fields to change. Rename is an edit of
+ * `name` alone. Secrets are sent only when the user typed a new one.
+ */
+export const accountUpdateSchema = z.object({ id: accountRefSchema, changes: z.discriminatedUnion('kind', [arrEdit, acsEdit]) }).strict();
+export type AccountUpdate = z.output<typeof accountUpdateSchema>;
+
+export const accountSecretRequestSchema = z.object({ id: accountRefSchema, secret: accountSecretSchema }).strict();
+
+/** What a reveal returns: the value, and how long the UI shows it before masking it again. */
+export interface RevealedSecret {
+  value: string;
+  hideAfterSeconds: number;
+}
+
+/** What a main-process copy returns: when the clipboard will be cleared if it still holds the value. */
+export interface CopiedSecret {
+  clearsAfterSeconds: number;
+}
+
+/**
+ * Import from pasted text: a connection string, a `.env` file, our JSON export (plain or
+ * passphrase-encrypted), or Microsoft's `arrconfig.json`. `dryRun` previews; a real import adds
+ * the chosen items all together or none of them.
+ */
+export const accountImportInputSchema = z
+  .object({
+    text: z.string().min(1, 'Paste a connection string or choose a file').max(1_000_000, 'The file is larger than 1 MB'),
+    /** Helps recognise the format and name a lone account (`contoso.env` → "contoso"). */
+    fileName: z.string().max(255).optional(),
+    /** For an encrypted export. */
+    passphrase: z.string().max(1024).optional(),
+    /** Cloud profile for items that do not name one. */
+    cloud: cloudNameSchema.optional(),
+    /** Indexes of the previewed items to import; all valid ones when omitted. */
+    only: z.array(z.number().int().min(0)).max(10_000).optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+/** One account found in an import, as the preview shows it: never the secret values. */
+export interface ImportItem {
+  index: number;
+  name: string;
+  kind: 'arr' | 'acs' | 'unknown';
+  /** `ready` in a preview; `added` after a real import. */
+  status: 'ready' | 'added' | 'invalid' | 'duplicate' | 'skipped';
+  /** Which secrets the item carries (names, not values). */
+  secrets: AccountSecret[];
+  issues: { path: string; message: string }[];
+  /** Set once added. */
+  id?: string;
+}
+
+export interface ImportReport {
+  format: 'connection-string' | 'env' | 'json' | 'encrypted-json' | 'arrconfig';
+  items: ImportItem[];
+  added: number;
+}
+
+/**
+ * Export of account definitions to a file the core writes (mode 0600). With secrets only into a
+ * passphrase-encrypted file.
+ */
+export const accountExportInputSchema = z
+  .object({
+    /** Accounts to export; all when omitted. */
+    ids: z.array(accountRefSchema).max(10_000).optional(),
+    /** Absolute path of the file to write. */
+    path: z.string().trim().min(1, 'Choose where to save the file').max(4096),
+    includeSecrets: z.boolean().default(false),
+    passphrase: z.string().max(1024).optional(),
+    overwrite: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.includeSecrets) {
+      const strong = newPassphraseSchema.safeParse(input.passphrase ?? '');
+      if (!strong.success) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: input.passphrase ? (strong.error.issues[0]?.message ?? 'Choose a longer passphrase') : 'Secrets are exported only into an encrypted file: choose a passphrase' });
+    } else if (input.passphrase !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used when secrets are exported' });
+    }
+  });
+
+export interface ExportResult {
+  path: string;
+  count: number;
+  encrypted: boolean;
+}

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import type { CloudProfileView } from './clouds.ts';
+import {
+  accountExportInputSchema,
+  accountImportInputSchema,
+  accountInputSchema,
+  accountRefSchema,
+  accountSecretRequestSchema,
+  accountUpdateSchema,
+  type AccountView,
+  type CopiedSecret,
+  type ExportResult,
+  type ImportReport,
+  type RevealedSecret,
+} from './accounts.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import { vaultOpenInputSchema, type VaultStatus } from './vault.ts';
 
 /**
  * The contract: every method the renderer (over IPC or browser-mode HTTP) and the CLI can call,
@@ -28,13 +42,34 @@ export interface AppInfo {
   /** Where all state lives: the OS app-data folder, or AZCRED_HOME. */
   dataFolder: string;
   dataFolderSource: 'AZCRED_HOME' | 'default';
+  /** The user's home folder: where export dialogs suggest saving. */
+  homeFolder: string;
+  /** Whether this front door copies in the core (Electron's clipboard); browser mode copies in the page. */
+  coreClipboard: boolean;
 }
+
+const byId = z.object({ id: accountRefSchema }).strict();
 
 export const contract = {
   'app.info': method<typeof none, AppInfo>(none),
   'clouds.list': method<typeof none, CloudProfileView[]>(none),
   'settings.get': method<typeof none, Settings>(none),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
+  /** Where secrets are kept and whether they can be used; the first call opens the vault (once per process). */
+  'vault.status': method<typeof none, VaultStatus>(none),
+  /** The user's explicit choice after a keychain failure, or the passphrase of a locked vault. */
+  'vault.open': method<typeof vaultOpenInputSchema, VaultStatus>(vaultOpenInputSchema),
+  'accounts.list': method<typeof none, AccountView[]>(none),
+  'accounts.add': method<typeof accountInputSchema, AccountView>(accountInputSchema),
+  'accounts.update': method<typeof accountUpdateSchema, AccountView>(accountUpdateSchema),
+  /** Deletes the account and its secrets. */
+  'accounts.delete': method<typeof byId, { id: string }>(byId),
+  /** Returns one secret to the page, on the user's explicit request. */
+  'accounts.reveal': method<typeof accountSecretRequestSchema, RevealedSecret>(accountSecretRequestSchema),
+  /** Copies one secret in the core (desktop app) and clears the clipboard later. */
+  'accounts.copy': method<typeof accountSecretRequestSchema, CopiedSecret>(accountSecretRequestSchema),
+  'accounts.import': method<typeof accountImportInputSchema, ImportReport>(accountImportInputSchema),
+  'accounts.export': method<typeof accountExportInputSchema, ExportResult>(accountExportInputSchema),
 } as const;
 
 export type Contract = typeof contract;

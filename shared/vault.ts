@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** How the vault key is kept: the OS keychain (default), a passphrase, or nowhere (memory-only session). */
+export const vaultModeSchema = z.enum(['keychain', 'passphrase', 'memory']);
+export type VaultMode = z.infer<typeof vaultModeSchema>;
+
+/** Why the vault cannot be used right now, finer than the error code, so the UI offers the right next step. */
+export type VaultProblem =
+  | 'no_secret_service'
+  | 'keychain_locked'
+  | 'keychain_no_keyring'
+  | 'keychain_refused'
+  | 'keychain_timeout'
+  | 'keychain_failed'
+  | 'keychain_key_missing'
+  | 'passphrase_required'
+  | 'wrong_passphrase'
+  | 'unsupported_version'
+  | 'mode_mismatch'
+  | 'lock_busy'
+  | 'record_invalid';
+
+/** A vault file that could not be read and was moved aside (never deleted). */
+export interface QuarantineView {
+  path: string;
+  problem: 'damaged' | 'wrong_key';
+  message: string;
+}
+
+/**
+ * What every front door may know about the vault: where secrets are kept and whether they can be
+ * used now. Never a secret.
+ * - `open`: secrets can be read and written.
+ * - `locked`: a passphrase vault waiting for its passphrase.
+ * - `unavailable`: the keychain failed; `message` names the fix and the user may pick another mode.
+ */
+export type VaultStatus =
+  | { state: 'open'; mode: VaultMode; location: string | null; secretCount: number; quarantined: QuarantineView | null }
+  | { state: 'locked'; mode: 'passphrase'; location: string }
+  | { state: 'unavailable'; problem: VaultProblem; message: string; recordedMode: VaultMode | null };
+
+/** A passphrase for a vault or an encrypted export: long enough to resist guessing at scrypt's cost. */
+export const newPassphraseSchema = z.string().min(10, 'Use at least 10 characters').max(1024, 'Use at most 1,024 characters');
+
+/** Opening the vault as the user chose: retry the keychain, unlock or create a passphrase vault, or a memory-only session. */
+export const vaultOpenInputSchema = z
+  .object({ mode: vaultModeSchema, passphrase: z.string().max(1024).optional() })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.mode === 'passphrase' && !input.passphrase) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Enter the passphrase' });
+    if (input.mode !== 'passphrase' && input.passphrase !== undefined) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used with a passphrase vault' });
+  });
