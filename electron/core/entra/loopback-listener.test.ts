@@ -1,0 +1,74 @@
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { startLoopbackListener } from './loopback-listener.ts';
+
+/** Whether anything accepts a TCP connection on 127.0.0.1:port. */
+function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const at = (port: number, query: string) => fetch(`http://127.0.0.1:${port}/${query}`);
+
+describe('the interactive sign-in loopback listener', () => {
+  it('binds 127.0.0.1 with a localhost redirect URI and takes a form_post answer with the expected state', async () => {
+    const listener = await startLoopbackListener({ expectedState: 'state-1' });
+    expect(listener.redirectUri).toBe(`http://localhost:${listener.port}/`);
+    const res = await fetch(listener.redirectUri.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: 'the-code', state: 'state-1', client_info: 'eyJ1aWQiOiJ4In0' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('You can close this tab');
+    await expect(listener.response).resolves.toEqual({ code: 'the-code', clientInfo: 'eyJ1aWQiOiJ4In0' });
+    await listener.closed;
+    expect(await portIsOpen(listener.port)).toBe(false);
+  });
+
+  it('takes a query answer too, and ignores other paths and answers without the right state', async () => {
+    const listener = await startLoopbackListener({ expectedState: 's' });
+    expect((await at(listener.port, 'favicon.ico')).status).toBe(404);
+    expect((await at(listener.port, '?code=stolen&state=other')).status).toBe(400);
+    expect((await at(listener.port, '?code=stolen')).status).toBe(400);
+    expect((await at(listener.port, '')).status).toBe(200); // a reload before the answer: still waiting
+    expect(await portIsOpen(listener.port)).toBe(true);
+    expect((await at(listener.port, '?code=real&state=s')).status).toBe(200);
+    await expect(listener.response).resolves.toMatchObject({ code: 'real' });
+    await listener.closed;
+    expect(await portIsOpen(listener.port)).toBe(false);
+  });
+
+  it("passes Entra's error on with its AADSTS text, and closes", async () => {
+    const listener = await startLoopbackListener({ expectedState: 's' });
+    await at(listener.port, `?error=invalid_request&error_description=${encodeURIComponent('AADSTS50076: MFA needed')}&state=s`);
+    await expect(listener.response).rejects.toMatchObject({ code: 'sign_in_required', error: 'invalid_request', description: 'AADSTS50076: MFA needed' });
+    await listener.closed;
+    expect(await portIsOpen(listener.port)).toBe(false);
+  });
+
+  it('closes the port when cancelled', async () => {
+    const listener = await startLoopbackListener({ expectedState: 's' });
+    expect(await portIsOpen(listener.port)).toBe(true);
+    listener.cancel();
+    await expect(listener.response).rejects.toMatchObject({ code: 'cancelled', message: 'Sign-in cancelled.' });
+    await listener.closed;
+    expect(await portIsOpen(listener.port)).toBe(false);
+  });
+
+  it('times out, says so, and closes the port even with a browser connection held open', async () => {
+    const listener = await startLoopbackListener({ expectedState: 's', timeoutMs: 300 });
+    const idle = connect({ host: '127.0.0.1', port: listener.port });
+    await new Promise((resolve) => idle.once('connect', resolve));
+    await expect(listener.response).rejects.toMatchObject({ code: 'cancelled', message: expect.stringContaining('timed out') });
+    await listener.closed;
+    expect(await portIsOpen(listener.port)).toBe(false);
+    idle.destroy();
+  });
+});
