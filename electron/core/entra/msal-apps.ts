@@ -1,0 +1,63 @@
+import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
+import type { CloudProfile } from '../../../shared/clouds.ts';
+import type { Vault } from '../vault/vault.ts';
+import { msalCacheSecret, vaultCachePlugin } from './token-cache-plugin.ts';
+
+/**
+ * MSAL client applications for a cloud profile. The authority host is always listed in
+ * `knownAuthorities`, so MSAL trusts it without calling the public instance-discovery endpoint
+ * (unreachable for sovereign, Azure Stack and emulator clouds, and a needless round trip for the
+ * public one). MSAL's own logging is off: its verbose lines can carry user names and URLs.
+ */
+
+export function authorityOf(profile: Pick<CloudProfile, 'authorityHost'>, tenant: string): string {
+  return `${profile.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}`;
+}
+
+function baseConfiguration(profile: CloudProfile, tenant: string, clientId: string): Configuration {
+  return {
+    auth: { clientId, authority: authorityOf(profile, tenant), knownAuthorities: [new URL(profile.authorityHost).host] },
+    system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+  };
+}
+
+export type ClientCredential = { clientSecret: string } | { clientCertificate: { thumbprintSha256: string; privateKey: string; x5c?: string } };
+
+/**
+ * Keeps one application per (cloud, client, tenant) for the life of the process, so MSAL fetches
+ * an authority's metadata once; every application shares the vault-backed cache of its client.
+ */
+export class MsalApps {
+  readonly #vault: () => Vault;
+  readonly #public = new Map<string, PublicClientApplication>();
+
+  constructor(vault: () => Vault) {
+    this.#vault = vault;
+  }
+
+  publicClient(profile: CloudProfile, tenant: string = profile.publicClient.tenant, clientId: string = profile.publicClient.clientId): PublicClientApplication {
+    const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}`;
+    let app = this.#public.get(key);
+    if (!app) {
+      const config = baseConfiguration(profile, tenant, clientId);
+      app = new PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault(), msalCacheSecret.publicClient(profile.name, clientId)) } });
+      this.#public.set(key, app);
+    }
+    return app;
+  }
+
+  /** A service principal's application; made per call because its credential comes from the vault each time. */
+  servicePrincipal(profile: CloudProfile, identity: { id: string; tenantId: string; clientId: string }, credential: ClientCredential): ConfidentialClientApplication {
+    const config = baseConfiguration(profile, identity.tenantId, identity.clientId);
+    return new ConfidentialClientApplication({
+      ...config,
+      auth: { ...config.auth, ...credential },
+      cache: { cachePlugin: vaultCachePlugin(this.#vault(), msalCacheSecret.servicePrincipal(identity.id)) },
+    });
+  }
+
+  /** Forgets the applications (after the vault was reopened, say). */
+  clear(): void {
+    this.#public.clear();
+  }
+}
