@@ -1,0 +1,48 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ClipboardPort } from './clipboard.ts';
+import { log } from './log.ts';
+
+const fingerprint = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * Copies secrets to the system clipboard and takes them off again: after a delay, and on quit, but
+ * only while the clipboard still holds what we copied, so whatever the user copied since is left
+ * alone. It keeps a hash of the copied value, not the value.
+ */
+export class ClipboardGuard {
+  readonly #clipboard: ClipboardPort;
+  #copied: Buffer | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(clipboard: ClipboardPort) {
+    this.#clipboard = clipboard;
+  }
+
+  /** Writes the value and schedules the clear; a new copy replaces the pending one. */
+  copy(value: string, clearAfterSeconds: number): void {
+    clearTimeout(this.#timer);
+    this.#clipboard.writeSecret(value);
+    this.#copied = fingerprint(value);
+    this.#timer = setTimeout(() => this.clearNow(), clearAfterSeconds * 1000);
+    // A pending clear must not keep the CLI or a test process alive.
+    this.#timer.unref();
+  }
+
+  /** Clears the clipboard now if it still holds the copied value (on quit); returns whether it did. */
+  clearNow(): boolean {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const copied = this.#copied;
+    this.#copied = undefined;
+    if (!copied) return false;
+    try {
+      const current = fingerprint(this.#clipboard.readText());
+      if (!timingSafeEqual(current, copied)) return false;
+      this.#clipboard.clear();
+      return true;
+    } catch (error) {
+      log.error('the clipboard could not be cleared', error);
+      return false;
+    }
+  }
+}
