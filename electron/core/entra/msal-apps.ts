@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import type { Vault } from '../vault/vault.ts';
+import { EntraHttpClient } from './entra-http-client.ts';
 import { msalCacheSecret, vaultCachePlugin } from './token-cache-plugin.ts';
 
 /**
@@ -14,10 +15,10 @@ export function authorityOf(profile: Pick<CloudProfile, 'authorityHost'>, tenant
   return `${profile.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}`;
 }
 
-function baseConfiguration(profile: CloudProfile, tenant: string, clientId: string): Configuration {
+function baseConfiguration(profile: CloudProfile, tenant: string, clientId: string, networkClient: EntraHttpClient): Configuration {
   return {
     auth: { clientId, authority: authorityOf(profile, tenant), knownAuthorities: [new URL(profile.authorityHost).host] },
-    system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+    system: { networkClient, loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
   };
 }
 
@@ -30,6 +31,8 @@ export type ClientCredential = { clientSecret: string } | { clientCertificate: {
 export class MsalApps {
   readonly #vault: () => Vault;
   readonly #public = new Map<string, PublicClientApplication>();
+  /** Shared by every application: remembers Entra's error bodies by correlation id. */
+  readonly http = new EntraHttpClient();
 
   constructor(vault: () => Vault) {
     this.#vault = vault;
@@ -39,7 +42,7 @@ export class MsalApps {
     const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}`;
     let app = this.#public.get(key);
     if (!app) {
-      const config = baseConfiguration(profile, tenant, clientId);
+      const config = baseConfiguration(profile, tenant, clientId, this.http);
       app = new PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault(), msalCacheSecret.publicClient(profile.name, clientId)) } });
       this.#public.set(key, app);
     }
@@ -48,7 +51,7 @@ export class MsalApps {
 
   /** A service principal's application; made per call because its credential comes from the vault each time. */
   servicePrincipal(profile: CloudProfile, identity: { id: string; tenantId: string; clientId: string }, credential: ClientCredential): ConfidentialClientApplication {
-    const config = baseConfiguration(profile, identity.tenantId, identity.clientId);
+    const config = baseConfiguration(profile, identity.tenantId, identity.clientId, this.http);
     return new ConfidentialClientApplication({
       ...config,
       auth: { ...config.auth, ...credential },

@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { createMemoryKeychain } from '../vault/keychain.ts';
+import { openVault, type Vault } from '../vault/vault.ts';
+import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
+import { MsalApps } from './msal-apps.ts';
+import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
+import { signInError } from './sign-in-errors.ts';
+
+let emulator: RunningEmulator;
+let browser: Browser;
+let folder: string;
+let vault: Vault;
+let apps: MsalApps;
+const armScope = 'https://management.azure.com/.default';
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
+  folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-flows-'));
+  vault = await openVault({ dataFolder: folder, keychain: createMemoryKeychain() });
+  apps = new MsalApps(() => vault);
+});
+afterAll(async () => {
+  vault.close();
+  await browser.close();
+  await emulator.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Enters the code on the device-code page and signs in, as the user does on their phone or laptop. */
+async function enterDeviceCode(verificationUri: string, userCode: string, userName: string): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(verificationUri);
+    await page.getByLabel('Code').fill(userCode);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Email, phone, or Skype').fill(userName);
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    return await page.locator('body').innerText();
+  } finally {
+    await page.close();
+  }
+}
+
+describe('device-code sign-in', () => {
+  it('shows a code and URL, and completes when the user enters it', async () => {
+    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    expect(signIn.userCode).toMatch(/^[A-Z0-9]{6,12}$/);
+    expect(signIn.verificationUri).toContain(emulator.urls.entra);
+    const alex = scenarioUser(emulator, 'alex.wilber');
+    await enterDeviceCode(signIn.verificationUri, signIn.userCode, alex.userName);
+    const result = await signIn.result;
+    expect(result.account?.username).toBe(alex.userName);
+  });
+
+  it('tells an MFA-required user to use interactive sign-in', async () => {
+    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    await enterDeviceCode(signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'megan.bowen').userName);
+    const error = await signIn.result.catch((e: unknown) => signInError(e, { who: 'Megan' }));
+    expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Megan must complete multi-factor authentication.*interactive sign-in.*AADSTS50076/) });
+  });
+
+  it('tells a Conditional Access user what blocked them', async () => {
+    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    await enterDeviceCode(signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'lee.gu').userName);
+    const error = await signIn.result.catch((e: unknown) => signInError(e));
+    expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/) });
+  });
+
+  it('stops when cancelled', async () => {
+    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    signIn.cancel();
+    await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('service principal sign-in', () => {
+  const identity = { id: 'sp-test', tenantId: contosoTenantId, clientId: secretServicePrincipal.appId };
+
+  it('gets an app token with a client secret; a wrong secret gets words that say what to do', async () => {
+    const good = await apps.servicePrincipal(emulator.cloudProfile, identity, { clientSecret: secretServicePrincipal.secret }).acquireTokenByClientCredential({ scopes: [armScope] });
+    expect(jwtClaims(good?.accessToken ?? '')).toMatchObject({ appid: secretServicePrincipal.appId, idtyp: 'app' });
+    const wrong = await apps
+      .servicePrincipal(emulator.cloudProfile, { ...identity, id: 'sp-wrong' }, { clientSecret: 'wrong' })
+      .acquireTokenByClientCredential({ scopes: [armScope] })
+      .catch((e: unknown) => signInError(e));
+    expect(wrong).toMatchObject({ code: 'sign_in_required', message: expect.stringContaining('client secret is wrong or expired') });
+  });
+
+  it('gets an app token with a certificate read from one PEM, and refuses a PEM without its key', async () => {
+    const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
+    if (!certificate) throw new Error('the default scenario generates a certificate');
+    const pem = `${certificate.privateKeyPem}\n${certificate.certPem}`;
+    const credential = readCertificateCredential(pem);
+    expect(credential.thumbprintSha256).toBe(certificate.thumbprintSha256.toLowerCase());
+    const result = await apps
+      .servicePrincipal(emulator.cloudProfile, { id: 'sp-cert', tenantId: contosoTenantId, clientId: certificateServicePrincipalAppId }, certificateClientCredential(credential))
+      .acquireTokenByClientCredential({ scopes: [armScope] });
+    expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({ appid: certificateServicePrincipalAppId, appidacr: '2' });
+    expect(() => readCertificateCredential(certificate.certPem)).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'certificatePem' })] }));
+  });
+});
