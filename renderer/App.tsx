@@ -22,6 +22,7 @@ import { sections, type SectionId } from './sections.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
 import { useHashSection } from './use-hash-section.ts';
 import { useSettings, type SettingsState } from './use-settings.ts';
+import { useVault, type VaultState } from './use-vault.ts';
 
 const useStyles = makeStyles({
   provider: { height: '100%' },
@@ -31,17 +32,24 @@ const useStyles = makeStyles({
   main: { flex: 1, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-const pages: Record<SectionId, (props: { settings: SettingsState }) => JSX.Element> = {
-  accounts: () => <AccountsPage />,
+/** What every page may use: the settings and the vault's state, both loaded once for the window. */
+interface PageProps {
+  settings: SettingsState;
+  vault: VaultState;
+}
+
+const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
+  accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
   identities: () => <IdentitiesPage />,
   tokens: () => <TokensPage />,
   roles: () => <RolesPage />,
-  settings: ({ settings }) => <SettingsPage state={settings} />,
+  settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,
 };
 
 export function App() {
   const styles = useStyles();
   const settings = useSettings();
+  const vault = useVault();
   const scheme = useColorScheme(settings.settings?.theme);
   const [section, setSection] = useHashSection();
   const current = sections.find((s) => s.id === section);
@@ -75,7 +83,7 @@ export function App() {
           </NavDrawerBody>
         </NavDrawer>
         <main className={styles.main} aria-label={current?.label}>
-          <Page settings={settings} />
+          <Page settings={settings} vault={vault} />
         </main>
       </div>
     </FluentProvider>

@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXXXL,
   },
   icon: { fontSize: '48px', color: tokens.colorBrandForeground1 },
+  actions: { display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: tokens.spacingHorizontalS },
   list: { textAlign: 'left', margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2 },
 });
 
@@ -24,16 +25,19 @@ export interface EmptyStateProps {
   /** What the section does, one line each. */
   points?: readonly string[];
   learnMore?: { href: string; label: string };
+  /** Buttons that start filling the section. */
+  actions?: ReactNode;
 }
 
 /** What a section shows before it has anything: what belongs here and how it gets here. */
-export function EmptyState({ icon: Icon, title, children, points, learnMore }: EmptyStateProps) {
+export function EmptyState({ icon: Icon, title, children, points, learnMore, actions }: EmptyStateProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label={title}>
       <Icon className={styles.icon} aria-hidden />
       <Subtitle1 as="h2">{title}</Subtitle1>
       <Body1>{children}</Body1>
+      {actions && <div className={styles.actions}>{actions}</div>}
       {points && (
         <ul className={styles.list}>
           {points.map((p) => (

@@ -1,23 +1,134 @@
-import { KeyMultipleRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, KeyMultipleRegular } from '@fluentui/react-icons';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { AccountView } from '../../shared/accounts.ts';
+import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorBar } from '../components/ErrorBar.tsx';
+import { VaultBanner } from '../components/vault/VaultBanner.tsx';
+import { useAppInfo } from '../use-app-info.ts';
+import { useClouds } from '../use-clouds.ts';
+import type { SettingsState } from '../use-settings.ts';
+import type { VaultState } from '../use-vault.ts';
+import { AccountDialog } from './accounts/AccountDialog.tsx';
+import { AccountsBrowser } from './accounts/AccountsBrowser.tsx';
+import { filterAccounts, noFilter, type AccountFilter } from './accounts/account-filter.ts';
+import type { CopySettings } from './accounts/CopySecretButton.tsx';
+import { DeleteAccountDialog } from './accounts/DeleteAccountDialog.tsx';
+import { ExportDialog } from './accounts/ExportDialog.tsx';
+import { ImportDialog } from './accounts/ImportDialog.tsx';
+import { RetirementNotice } from './accounts/RetirementNotice.tsx';
+import { useAccounts } from './accounts/use-accounts.ts';
 import { PageHeader } from './PageHeader.tsx';
 
-export function AccountsPage() {
-  return (
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%' },
+  notice: { marginBottom: tokens.spacingVerticalM },
+});
+
+type OpenDialog = { type: 'add' } | { type: 'edit' | 'delete'; account: AccountView } | { type: 'import' } | { type: 'export' };
+
+export function AccountsPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
+  const styles = useStyles();
+  const info = useAppInfo();
+  const { clouds, cloudLabel } = useClouds();
+  const { accounts, loadError, reload, upsert, remove } = useAccounts();
+  const [filter, setFilter] = useState<AccountFilter>(noFilter);
+  const deferredFilter = useDeferredValue(filter);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const [error, setError] = useState<AppErrorShape>();
+
+  const all = useMemo(() => accounts ?? [], [accounts]);
+  const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);
+  const selected = all.find((a) => a.id === selectedId);
+  const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
+  const copy: CopySettings = useMemo(
+    () => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30, onError: setError }),
+    [info, settings.settings?.clipboardClearSeconds],
+  );
+
+  const actions = (
     <>
-      <PageHeader title="Accounts" lead="Azure Remote Rendering accounts and Azure Communication Services resources, with their keys." />
-      <EmptyState
-        icon={KeyMultipleRegular}
-        title="No accounts yet"
-        points={[
-          'ARR accounts: account ID, account domain and the primary and secondary account keys.',
-          'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
-          'Keys are kept in an encrypted vault whose key lives in your OS keychain, never in a plain file.',
-        ]}
-        learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication', label: 'How ACS authenticates requests' }}
-      >
-        Accounts you add will be listed here. Adding accounts is not part of this preview build yet.
-      </EmptyState>
+      <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'add' })}>
+        Add account
+      </Button>
+      <Button icon={<ArrowUploadRegular />} onClick={() => setDialog({ type: 'import' })}>
+        Import
+      </Button>
+      {all.length > 0 && (
+        <Button icon={<ArrowDownloadRegular />} disabled={!info} onClick={() => setDialog({ type: 'export' })}>
+          Export
+        </Button>
+      )}
     </>
+  );
+
+  return (
+    <div className={styles.root}>
+      <PageHeader title="Accounts" lead="Azure Remote Rendering accounts and Azure Communication Services resources, with their keys." actions={all.length > 0 ? actions : undefined} />
+      <VaultBanner vault={vault} />
+      {all.some((a) => a.kind === 'arr') && <RetirementNotice className={styles.notice} />}
+      <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
+
+      {accounts === undefined ? (
+        <Spinner label="Loading accounts…" />
+      ) : all.length === 0 ? (
+        <EmptyState
+          icon={KeyMultipleRegular}
+          title="No accounts yet"
+          points={[
+            'ARR accounts: account ID, account domain and the primary and secondary account keys.',
+            'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
+            'Keys are kept in an encrypted vault whose key lives in your OS keychain, never in a plain file.',
+          ]}
+          learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication', label: 'How ACS authenticates requests' }}
+          actions={actions}
+        >
+          Add an account by hand, or import a connection string, a .env file or an exported JSON file.
+        </EmptyState>
+      ) : (
+        <AccountsBrowser
+          accounts={all}
+          shown={shown}
+          filter={filter}
+          onFilter={setFilter}
+          selected={selected}
+          onSelect={setSelectedId}
+          cloudLabel={cloudLabel}
+          copy={copy}
+          onEdit={(account) => setDialog({ type: 'edit', account })}
+          onDelete={(account) => setDialog({ type: 'delete', account })}
+          shortcuts={dialog === undefined}
+        />
+      )}
+
+      {(dialog?.type === 'add' || dialog?.type === 'edit') && (
+        <AccountDialog
+          editing={dialog.type === 'edit' ? dialog.account : undefined}
+          clouds={clouds}
+          defaultCloud={defaultCloud}
+          onClose={() => setDialog(undefined)}
+          onSaved={(account) => {
+            upsert(account);
+            setSelectedId(account.id);
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog?.type === 'delete' && (
+        <DeleteAccountDialog
+          account={dialog.account}
+          onClose={() => setDialog(undefined)}
+          onDeleted={(id) => {
+            remove(id);
+            setSelectedId(undefined);
+            setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog?.type === 'import' && <ImportDialog clouds={clouds} defaultCloud={defaultCloud} onImported={() => void reload()} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'export' && info && <ExportDialog all={all} shown={shown} selected={selected} homeFolder={info.homeFolder} onClose={() => setDialog(undefined)} />}
+    </div>
   );
 }

@@ -25,7 +25,9 @@ import type { AppInfo } from '../../shared/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings.ts';
 import { api } from '../api.ts';
 import type { SettingsState } from '../use-settings.ts';
+import type { VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { SecretStorageCard } from './settings/SecretStorageCard.tsx';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', alignItems: 'start' },
@@ -42,7 +44,7 @@ const numberFields: { key: NumberKey; label: string; hint: string; min: number; 
   { key: 'expiryWarningMinutes', label: 'Warn before a token expires (minutes)', hint: 'Tokens show "expiring soon" from this point.', min: 1, max: 1440 },
 ];
 
-export function SettingsPage({ state }: { state: SettingsState }) {
+export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {
   const styles = useStyles();
   const [info, setInfo] = useState<AppInfo>();
   const [clouds, setClouds] = useState<CloudProfileView[]>([]);
@@ -103,10 +105,9 @@ export function SettingsPage({ state }: { state: SettingsState }) {
               {info?.dataFolder ?? '…'}
             </Body1>
           </Field>
-          <Field label="Secrets">
-            <Body1>No secrets are stored yet. When you add one, it goes into an encrypted vault whose key is kept in your OS keychain.</Body1>
-          </Field>
         </Card>
+
+        <SecretStorageCard vault={vault} />
 
         <Card>
           <CardHeader header={<Subtitle2 as="h2">About</Subtitle2>} />

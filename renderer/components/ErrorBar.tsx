@@ -1,0 +1,30 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import type { AppErrorShape, ErrorCode } from '../../shared/errors.ts';
+
+const titles: Partial<Record<ErrorCode, string>> = {
+  invalid_input: 'Check the input',
+  conflict: 'Already exists',
+  not_found: 'Not found',
+  vault_unavailable: 'Secrets are not available',
+  forbidden: 'Not allowed',
+  network: 'The app is not answering',
+  cancelled: 'Cancelled',
+  internal: 'Something went wrong',
+};
+
+/** An error from a call to the core, in the words the core chose, with a title from its code. */
+export function ErrorBar({ error, onDismiss, className }: { error: AppErrorShape | undefined; onDismiss?: () => void; className?: string }) {
+  if (!error) return null;
+  return (
+    <MessageBar intent="error" className={className} data-code={error.code}>
+      <MessageBarBody>
+        <MessageBarTitle>{titles[error.code] ?? 'That did not work'}</MessageBarTitle>
+        {error.message}
+      </MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />} />
+      )}
+    </MessageBar>
+  );
+}

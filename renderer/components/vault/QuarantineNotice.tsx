@@ -1,0 +1,19 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import type { QuarantineView } from '../../../shared/vault.ts';
+
+const useStyles = makeStyles({
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+/** A vault file that could not be read was set aside (never deleted): say so and where it is. */
+export function QuarantineNotice({ quarantine }: { quarantine: QuarantineView }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}</MessageBarTitle>
+        {quarantine.message} It was moved aside, not deleted: <span className={styles.path}>{quarantine.path}</span>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,97 @@
+import { Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { VaultState } from '../../use-vault.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
+import { PassphraseDialog } from './PassphraseDialog.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  unlock: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * What the user can do when secrets cannot be used: for a keychain that failed, retry it or pick a
+ * weaker mode explicitly; for a locked passphrase vault, unlock it. The Accounts banner and the
+ * Settings storage section show the same actions.
+ */
+export function VaultActions({ vault }: { vault: VaultState }) {
+  const styles = useStyles();
+  const [error, setError] = useState<AppErrorShape>();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [choosingPassphrase, setChoosingPassphrase] = useState(false);
+  const [unlockPassphrase, setUnlockPassphrase] = useState('');
+  const [unlockProblem, setUnlockProblem] = useState('');
+  const status = vault.status;
+  if (!status || status.state === 'open') return null;
+
+  async function run(mode: 'keychain' | 'memory') {
+    setBusy(true);
+    setError(undefined);
+    setNote('');
+    const result = await vault.open(mode);
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+    else if (result.value.state !== 'open') setNote(mode === 'keychain' ? 'The keychain still cannot be used: see the message above.' : 'The vault is still not open.');
+  }
+
+  async function unlock(event: FormEvent) {
+    event.preventDefault();
+    if (!unlockPassphrase) return setUnlockProblem('Enter the passphrase');
+    setBusy(true);
+    const result = await vault.open('passphrase', unlockPassphrase);
+    setBusy(false);
+    if (!result.ok) setUnlockProblem(result.error.issues?.[0]?.message ?? result.error.message);
+    else if (result.value.state !== 'open') setUnlockProblem('The vault is still locked: check the passphrase.');
+    else setUnlockPassphrase('');
+  }
+
+  if (status.state === 'locked') {
+    return (
+      <form className={styles.unlock} onSubmit={(e) => void unlock(e)} aria-label="Unlock the vault">
+        <Field label="Vault passphrase" validationMessage={unlockProblem || null} validationState={unlockProblem ? 'error' : 'none'}>
+          <Input type="password" autoComplete="current-password" value={unlockPassphrase} onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))} />
+        </Field>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Unlock
+        </Button>
+      </form>
+    );
+  }
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy} onClick={() => void run('keychain')}>
+          Try the keychain again
+        </Button>
+        <Button disabled={busy} onClick={() => setChoosingPassphrase(true)}>
+          Use a passphrase vault…
+        </Button>
+        <Button disabled={busy} onClick={() => void run('memory')}>
+          Use memory only for this session
+        </Button>
+      </div>
+      <Caption1 className={styles.hint}>Memory only saves nothing: keys you add are forgotten when the app closes.</Caption1>
+      {note && (
+        <Caption1 role="status" className={styles.hint}>
+          {note}
+        </Caption1>
+      )}
+      <ErrorBar error={error} onDismiss={() => setError(undefined)} />
+      <PassphraseDialog
+        open={choosingPassphrase}
+        creating={status.recordedMode !== 'passphrase'}
+        onClose={() => setChoosingPassphrase(false)}
+        onSubmit={async (passphrase) => {
+          const result = await vault.open('passphrase', passphrase);
+          if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
+          return result.value.state === 'open' ? undefined : 'The vault did not open with this passphrase.';
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import type { VaultState } from '../../use-vault.ts';
+import { ErrorBar } from '../ErrorBar.tsx';
+import { QuarantineNotice } from './QuarantineNotice.tsx';
+import { VaultActions } from './VaultActions.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+});
+
+/** Over the Accounts page: why stored keys cannot be used right now, and what to do about it. */
+export function VaultBanner({ vault }: { vault: VaultState }) {
+  const styles = useStyles();
+  const { status, loadError } = vault;
+  if (loadError) return <ErrorBar error={loadError} className={styles.root} />;
+  if (!status) return null;
+  if (status.state === 'open') {
+    return status.quarantined ? (
+      <div className={styles.root}>
+        <QuarantineNotice quarantine={status.quarantined} />
+      </div>
+    ) : null;
+  }
+  return (
+    <section className={styles.root} aria-label="Secrets are not available">
+      <MessageBar intent={status.state === 'locked' ? 'warning' : 'error'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{status.state === 'locked' ? 'The vault is locked' : 'Stored keys cannot be used right now'}</MessageBarTitle>
+          {status.state === 'locked' ? 'Enter the vault passphrase to reveal, copy or add keys.' : status.message}
+        </MessageBarBody>
+      </MessageBar>
+      <VaultActions vault={vault} />
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
+import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
+import { kindLabels } from './account-filter.ts';
+import { CopySecretButton, type CopySettings } from './CopySecretButton.tsx';
+import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
+import { SecretField } from './SecretField.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { wordBreak: 'break-word', marginRight: 'auto' },
+  fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  notes: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+  secrets: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+const secretLabels: Record<AccountSecret, string> = {
+  primaryKey: 'Primary key',
+  secondaryKey: 'Secondary key',
+  accessKey: 'Access key',
+  connectionString: 'Connection string',
+};
+
+export interface AccountDetailProps {
+  account: AccountView;
+  cloudLabel: string;
+  copy: CopySettings;
+  onEdit(): void;
+  onDelete(): void;
+}
+
+/** Everything about one account, with its secrets masked until revealed. */
+export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: AccountDetailProps) {
+  const styles = useStyles();
+  const field = (term: string, value: ReactNode, mono = false) => (
+    <>
+      <dt className={styles.term}>
+        <Body1>{term}</Body1>
+      </dt>
+      <dd className={styles.value}>
+        <Body1 className={mono ? styles.mono : undefined}>{value}</Body1>
+      </dd>
+    </>
+  );
+  const missing = account.secretsMissing;
+
+  return (
+    <section className={styles.root} aria-labelledby="account-detail-title">
+      <div className={styles.header}>
+        <Subtitle1 as="h2" id="account-detail-title" className={styles.title}>
+          {account.name}
+        </Subtitle1>
+        <Badge appearance="tint" color={account.kind === 'arr' ? 'brand' : 'informative'}>
+          {kindLabels[account.kind]}
+        </Badge>
+        <Button icon={<EditRegular />} onClick={onEdit}>
+          Edit
+        </Button>
+        <Button icon={<DeleteRegular />} onClick={onDelete}>
+          Delete
+        </Button>
+      </div>
+
+      {missing.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{missing.map((s) => secretLabels[s]).join(' and ')} missing</MessageBarTitle>
+            The vault file was damaged and set aside, so this account’s {missing.length === 1 ? 'key is' : 'keys are'} no longer stored.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onEdit}>Edit to add the key again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <dl className={styles.fields}>
+        {account.kind === 'arr' ? (
+          <>
+            {field('Account ID', account.accountId, true)}
+            {field('Account domain', account.accountDomain, true)}
+          </>
+        ) : (
+          field('Endpoint', account.endpoint, true)
+        )}
+        {field('Cloud', cloudLabel)}
+        {field('Tags', account.tags.length ? account.tags.join(', ') : 'None')}
+        {account.notes && field('Notes', <span className={styles.notes}>{account.notes}</span>)}
+        {field('Updated', new Date(account.updatedAt).toLocaleString())}
+      </dl>
+
+      <div className={styles.secrets}>
+        {account.kind === 'arr' ? (
+          <>
+            {account.hasPrimaryKey && <SecretField accountId={account.id} secret="primaryKey" label="Primary key" copy={copy} />}
+            {account.hasSecondaryKey && <SecretField accountId={account.id} secret="secondaryKey" label="Secondary key" copy={copy} />}
+            <DevelopmentKeyNotice />
+          </>
+        ) : account.hasAccessKey ? (
+          <>
+            <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} />
+            <div className={styles.actions}>
+              <CopySecretButton accountId={account.id} secret="connectionString" text="Copy connection string" copy={copy} />
+            </div>
+          </>
+        ) : (
+          <Caption1>No access key is stored: this resource is used with Entra ID sign-in only.</Caption1>
+        )}
+      </div>
+    </section>
+  );
+}

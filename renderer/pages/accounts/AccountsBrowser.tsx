@@ -1,0 +1,85 @@
+import { Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import type { AccountView } from '../../../shared/accounts.ts';
+import { AccountDetail } from './AccountDetail.tsx';
+import { AccountFilters } from './AccountFilters.tsx';
+import { AccountList } from './AccountList.tsx';
+import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
+import type { CopySettings } from './CopySecretButton.tsx';
+import { useSearchShortcut } from './use-search-shortcut.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px' },
+  split: {
+    flex: 1,
+    minHeight: 0,
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(300px, 1fr) minmax(340px, 460px)',
+    '@media (max-width: 960px)': { gridTemplateColumns: '1fr', gridTemplateRows: '360px auto' },
+  },
+  detail: {
+    overflowY: 'auto',
+    minHeight: 0,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  none: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: tokens.spacingHorizontalL },
+});
+
+export interface AccountsBrowserProps {
+  accounts: readonly AccountView[];
+  shown: readonly AccountView[];
+  filter: AccountFilter;
+  onFilter(filter: AccountFilter): void;
+  selected: AccountView | undefined;
+  onSelect(id: string): void;
+  cloudLabel(name: string): string;
+  copy: CopySettings;
+  onEdit(account: AccountView): void;
+  onDelete(account: AccountView): void;
+  /** False while a dialog is open, so its own Ctrl+F and '/' are left alone. */
+  shortcuts: boolean;
+}
+
+/** Search and filters over the virtual list, and the selected account's details beside it. */
+export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, onSelect, cloudLabel, copy, onEdit, onDelete, shortcuts }: AccountsBrowserProps) {
+  const styles = useStyles();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useSearchShortcut(searchRef, shortcuts);
+  const { tags, clouds } = facets(accounts);
+
+  return (
+    <div className={styles.root}>
+      <AccountFilters
+        filter={filter}
+        onChange={onFilter}
+        tags={tags}
+        clouds={clouds}
+        cloudLabel={cloudLabel}
+        count={countLabel(shown.length, accounts.length, isFiltered(filter))}
+        searchRef={searchRef}
+        onLeaveSearch={() => listRef.current?.focus()}
+      />
+      <div className={styles.split}>
+        {shown.length > 0 ? (
+          <AccountList accounts={shown} selectedId={selected?.id} onOpen={onSelect} cloudLabel={cloudLabel} listRef={listRef} />
+        ) : (
+          <div className={`${styles.detail} ${styles.none}`}>
+            <Body1>No account matches the search and filters.</Body1>
+          </div>
+        )}
+        <div className={styles.detail}>
+          {selected ? (
+            <AccountDetail key={selected.id} account={selected} cloudLabel={cloudLabel(selected.cloud)} copy={copy} onEdit={() => onEdit(selected)} onDelete={() => onDelete(selected)} />
+          ) : (
+            <Body1 className={styles.none}>Choose an account to see its details and keys.</Body1>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

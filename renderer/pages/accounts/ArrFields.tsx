@@ -1,0 +1,52 @@
+import { Checkbox, Combobox, Field, Input, Option } from '@fluentui/react-components';
+import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
+import type { AccountView } from '../../../shared/accounts.ts';
+import { problem, type FormPartProps } from './AccountMetaFields.tsx';
+import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
+
+const keepKey = 'Leave empty to keep the stored key';
+
+/** A Remote Rendering account's own fields: account ID, account domain and its two keys. */
+export function ArrFields({ form, set, errors, editing }: FormPartProps & { editing: (AccountView & { kind: 'arr' }) | undefined }) {
+  const typed = form.accountDomain.trim().toLowerCase();
+  const regions = mixedRealityRegions.filter((r) => !typed || r.includes(typed) || typed.includes('.'));
+  return (
+    <>
+      <Field label="Account ID" required hint="A GUID, from the account’s Overview page in the Azure portal." {...problem(errors.accountId)}>
+        <Input value={form.accountId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(_, d) => set({ accountId: d.value })} />
+      </Field>
+      <Field label="Account domain" required hint="A region such as westeurope, or a full domain such as westeurope.mixedreality.azure.com." {...problem(errors.accountDomain)}>
+        <Combobox
+          freeform
+          value={form.accountDomain}
+          selectedOptions={(mixedRealityRegions as readonly string[]).includes(typed) ? [typed] : []}
+          onChange={(e) => set({ accountDomain: e.target.value })}
+          onOptionSelect={(_, d) => d.optionValue && set({ accountDomain: d.optionValue })}
+        >
+          {(regions.length ? regions : mixedRealityRegions).map((r) => (
+            <Option key={r} value={r} text={r}>
+              {`${r} (${r}.mixedreality.azure.com)`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <Field label="Primary key" required={!editing} {...problem(errors.primaryKey)}>
+        <Input type="password" autoComplete="off" value={form.primaryKey} placeholder={editing ? keepKey : 'From the account’s Access keys page'} onChange={(_, d) => set({ primaryKey: d.value })} />
+      </Field>
+      <Field label="Secondary key (optional)" {...problem(errors.secondaryKey)}>
+        <Input
+          type="password"
+          autoComplete="off"
+          value={form.secondaryKey}
+          disabled={form.removeSecondaryKey}
+          placeholder={editing?.hasSecondaryKey ? keepKey : ''}
+          onChange={(_, d) => set({ secondaryKey: d.value })}
+        />
+      </Field>
+      {editing?.hasSecondaryKey && (
+        <Checkbox label="Remove secondary key" checked={form.removeSecondaryKey} onChange={(_, d) => set({ removeSecondaryKey: d.checked === true, secondaryKey: '' })} />
+      )}
+      <DevelopmentKeyNotice />
+    </>
+  );
+}

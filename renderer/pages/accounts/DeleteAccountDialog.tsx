@@ -1,0 +1,51 @@
+import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+
+export interface DeleteAccountDialogProps {
+  account: AccountView;
+  onDeleted(id: string): void;
+  onClose(): void;
+}
+
+/** Asks before deleting, naming the account and saying that its keys go with it. */
+export function DeleteAccountDialog({ account, onDeleted, onClose }: DeleteAccountDialogProps) {
+  const [error, setError] = useState<AppErrorShape>();
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    const result = await api.accounts.delete({ id: account.id });
+    setBusy(false);
+    if (result.ok || result.error.code === 'not_found') onDeleted(account.id);
+    else setError(result.error);
+  }
+
+  const secrets = account.kind === 'arr' ? 'its account keys are' : account.hasAccessKey ? 'its connection string is' : 'any key it had is';
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Delete “{account.name}”?</DialogTitle>
+          <DialogContent>
+            <Body1>
+              The account is removed from this app and {secrets} removed from the vault. This cannot be undone; the resource in Azure is not touched.
+            </Body1>
+            <ErrorBar error={error} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button appearance="primary" disabled={busy} onClick={() => void remove()}>
+              Delete
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,211 @@
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import type { ImportReport } from '../../../shared/accounts.ts';
+import type { CloudProfileView } from '../../../shared/clouds.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { problem } from './AccountMetaFields.tsx';
+import { ImportPreview } from './ImportPreview.tsx';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  surface: { maxWidth: '760px' },
+});
+
+const maxBytes = 1_000_000;
+
+export interface ImportDialogProps {
+  clouds: readonly CloudProfileView[];
+  defaultCloud: string;
+  /** Called after a real import added accounts, so the list can be loaded again. */
+  onImported(): void;
+  onClose(): void;
+}
+
+/** Imports accounts from pasted text or a file: preview first, then add the ones the user keeps. */
+export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: ImportDialogProps) {
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [pasted, setPasted] = useState('');
+  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [passphrase, setPassphrase] = useState('');
+  const [needsPassphrase, setNeedsPassphrase] = useState(false);
+  const [cloud, setCloud] = useState(defaultCloud);
+  const [preview, setPreview] = useState<ImportReport>();
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [done, setDone] = useState<ImportReport>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [busy, setBusy] = useState(false);
+
+  const passphraseIssue = error?.issues?.find((i) => i.path === 'passphrase')?.message;
+  const textIssue = error?.issues?.find((i) => i.path === 'text')?.message;
+
+  function changed() {
+    setPreview(undefined);
+    setError(undefined);
+  }
+
+  async function chooseFile(list: FileList | null) {
+    const chosenFile = list?.[0];
+    if (!chosenFile) return;
+    changed();
+    if (chosenFile.size > maxBytes) return setError({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
+    setFile({ name: chosenFile.name, text: await chosenFile.text() });
+  }
+
+  async function run(dryRun: boolean) {
+    const text = file?.text ?? pasted;
+    const input = {
+      text,
+      cloud,
+      dryRun,
+      ...(file ? { fileName: file.name } : {}),
+      ...(passphrase ? { passphrase } : {}),
+      ...(dryRun ? {} : { only: [...chosen].sort((a, b) => a - b) }),
+    };
+    setBusy(true);
+    const result = await api.accounts.import(input);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      if (result.error.issues?.some((i) => i.path === 'passphrase')) setNeedsPassphrase(true);
+      return;
+    }
+    setError(undefined);
+    if (result.value.format === 'encrypted-json') setNeedsPassphrase(true);
+    if (dryRun) {
+      setPreview(result.value);
+      setChosen(new Set(result.value.items.filter((i) => i.status === 'ready').map((i) => i.index)));
+    } else {
+      setDone(result.value);
+      if (result.value.added > 0) onImported();
+    }
+  }
+
+  const fieldError = error && !passphraseIssue && !textIssue ? error : undefined;
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>Import accounts</DialogTitle>
+          <DialogContent className={styles.content}>
+            {done ? (
+              <>
+                <MessageBar intent={done.added > 0 ? 'success' : 'warning'}>
+                  <MessageBarBody role="status">
+                    {done.added === 1 ? 'Added 1 account.' : `Added ${done.added.toLocaleString()} accounts.`}
+                  </MessageBarBody>
+                </MessageBar>
+                <ImportPreview items={done.items} chosen={undefined} />
+              </>
+            ) : (
+              <>
+                <Body1>Paste an ACS connection string or the contents of a .env or JSON file, or choose the file. Nothing is added until you confirm the preview.</Body1>
+                <Field label="Text to import" {...problem(textIssue)}>
+                  <Textarea
+                    value={pasted}
+                    disabled={file !== undefined}
+                    resize="vertical"
+                    placeholder="endpoint=https://….communication.azure.com/;accesskey=…"
+                    onChange={(_, d) => (setPasted(d.value), changed())}
+                  />
+                </Field>
+                <div className={styles.file}>
+                  <input ref={fileInput} type="file" hidden accept=".env,.json,.txt,text/plain,application/json" data-testid="import-file" onChange={(e) => void chooseFile(e.target.files)} />
+                  <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
+                    Choose a file…
+                  </Button>
+                  {file && (
+                    <>
+                      <Body1>
+                        {file.name} ({Math.ceil(file.text.length / 1024).toLocaleString()} KB)
+                      </Body1>
+                      <Button appearance="subtle" onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}>
+                        Use pasted text instead
+                      </Button>
+                    </>
+                  )}
+                </div>
+                {(needsPassphrase || passphraseIssue) && (
+                  <Field label="Passphrase of the encrypted file" required {...problem(passphraseIssue)}>
+                    <Input type="password" autoComplete="off" value={passphrase} onChange={(_, d) => (setPassphrase(d.value), changed())} />
+                  </Field>
+                )}
+                <Field label="Cloud for accounts that do not name one">
+                  <Dropdown
+                    value={clouds.find((c) => c.name === cloud)?.displayName ?? cloud}
+                    selectedOptions={[cloud]}
+                    onOptionSelect={(_, d) => d.optionValue && (setCloud(d.optionValue), changed())}
+                  >
+                    {clouds.map((c) => (
+                      <Option key={c.name} value={c.name}>
+                        {c.displayName}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+                <ErrorBar error={fieldError} />
+                {preview && (
+                  <ImportPreview
+                    items={preview.items}
+                    chosen={chosen}
+                    onChoose={(index, on) =>
+                      setChosen((prev) => {
+                        const next = new Set(prev);
+                        if (on) next.add(index);
+                        else next.delete(index);
+                        return next;
+                      })
+                    }
+                  />
+                )}
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {done ? (
+              <Button appearance="primary" onClick={onClose}>
+                Close
+              </Button>
+            ) : (
+              <>
+                <Button appearance="secondary" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button appearance={preview ? 'secondary' : 'primary'} disabled={busy || !(file?.text ?? pasted).trim()} onClick={() => void run(true)}>
+                  Preview
+                </Button>
+                {preview && (
+                  <Button appearance="primary" disabled={busy || chosen.size === 0} onClick={() => void run(false)}>
+                    {chosen.size === 1 ? 'Import 1 account' : `Import ${chosen.size.toLocaleString()} accounts`}
+                  </Button>
+                )}
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,79 @@
+import { Badge, Caption1, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import type { ImportItem } from '../../../shared/accounts.ts';
+import { kindLabels } from './account-filter.ts';
+
+const useStyles = makeStyles({
+  scroll: { maxHeight: '320px', overflowY: 'auto' },
+  issues: { display: 'flex', flexDirection: 'column', color: tokens.colorPaletteRedForeground1 },
+  select: { width: '44px' },
+});
+
+const statusLabels: Record<ImportItem['status'], { text: string; color: 'success' | 'brand' | 'danger' | 'warning' | 'subtle' }> = {
+  ready: { text: 'Ready', color: 'brand' },
+  added: { text: 'Added', color: 'success' },
+  invalid: { text: 'Has problems', color: 'danger' },
+  duplicate: { text: 'Already here', color: 'warning' },
+  skipped: { text: 'Skipped', color: 'subtle' },
+};
+
+const secretNames = { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key', connectionString: 'connection string' };
+
+export interface ImportPreviewProps {
+  items: readonly ImportItem[];
+  /** Indexes chosen for import; no checkboxes once the import is done. */
+  chosen: ReadonlySet<number> | undefined;
+  onChoose?(index: number, chosen: boolean): void;
+}
+
+/** What an import found: each account with its status, the keys it carries (names only) and its problems. */
+export function ImportPreview({ items, chosen, onChoose }: ImportPreviewProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table size="small" aria-label="Accounts in the file">
+        <TableHeader>
+          <TableRow>
+            {chosen && <TableHeaderCell className={styles.select}>Import</TableHeaderCell>}
+            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell>Kind</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell>Keys</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => (
+            <TableRow key={item.index}>
+              {chosen && (
+                <TableCell className={styles.select}>
+                  <Checkbox
+                    aria-label={`Import ${item.name || `item ${item.index + 1}`}`}
+                    checked={chosen.has(item.index)}
+                    disabled={item.status !== 'ready'}
+                    onChange={(_, d) => onChoose?.(item.index, d.checked === true)}
+                  />
+                </TableCell>
+              )}
+              <TableCell>
+                {item.name || `Item ${item.index + 1}`}
+                {item.issues.length > 0 && (
+                  <span className={styles.issues}>
+                    {item.issues.map((issue, i) => (
+                      <Caption1 key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</Caption1>
+                    ))}
+                  </span>
+                )}
+              </TableCell>
+              <TableCell>{item.kind === 'unknown' ? 'Unknown' : kindLabels[item.kind]}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={statusLabels[item.status].color}>
+                  {statusLabels[item.status].text}
+                </Badge>
+              </TableCell>
+              <TableCell>{item.secrets.length ? item.secrets.map((s) => secretNames[s]).join(', ') : 'None'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

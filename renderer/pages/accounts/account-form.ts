@@ -1,0 +1,123 @@
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { MethodInput } from '../../../shared/contract.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+
+type AddInput = MethodInput<'accounts.add'>;
+type UpdateInput = MethodInput<'accounts.update'>;
+type Changes = UpdateInput['changes'];
+
+/**
+ * What the Add / Edit dialog holds while the user types: plain strings for every field of both
+ * kinds, turned into the contract's input on save. Secret fields start empty when editing: an
+ * empty secret means "keep the stored one".
+ */
+export interface AccountForm {
+  kind: AccountView['kind'];
+  name: string;
+  cloud: string;
+  /** Comma-separated, as typed. */
+  tags: string;
+  notes: string;
+  // Remote Rendering
+  accountId: string;
+  accountDomain: string;
+  primaryKey: string;
+  secondaryKey: string;
+  removeSecondaryKey: boolean;
+  // Communication Services
+  acsSource: 'connectionString' | 'endpoint';
+  connectionString: string;
+  endpoint: string;
+}
+
+export function emptyForm(kind: AccountView['kind'], cloud: string): AccountForm {
+  return {
+    kind,
+    name: '',
+    cloud,
+    tags: '',
+    notes: '',
+    accountId: '',
+    accountDomain: '',
+    primaryKey: '',
+    secondaryKey: '',
+    removeSecondaryKey: false,
+    acsSource: 'connectionString',
+    connectionString: '',
+    endpoint: '',
+  };
+}
+
+export function formFromAccount(account: AccountView): AccountForm {
+  const form = { ...emptyForm(account.kind, account.cloud), name: account.name, tags: account.tags.join(', '), notes: account.notes };
+  if (account.kind === 'arr') return { ...form, accountId: account.accountId, accountDomain: account.accountDomain };
+  return { ...form, endpoint: account.endpoint, acsSource: account.hasAccessKey ? 'connectionString' : 'endpoint' };
+}
+
+export function parseTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** The contract's input for a new account. Fields the user left empty are left out, so the core names them. */
+export function addInput(form: AccountForm): AddInput {
+  const common = { name: form.name, cloud: form.cloud, tags: parseTags(form.tags), notes: form.notes };
+  if (form.kind === 'arr') {
+    const input: AddInput = { kind: 'arr', ...common, accountId: form.accountId, accountDomain: form.accountDomain, primaryKey: form.primaryKey };
+    return form.secondaryKey.trim() ? { ...input, secondaryKey: form.secondaryKey } : input;
+  }
+  return form.acsSource === 'connectionString' ? { kind: 'acs', ...common, connectionString: form.connectionString } : { kind: 'acs', ...common, endpoint: form.endpoint };
+}
+
+/**
+ * Only what changed, and a secret only when the user typed a new one. Returns undefined when
+ * nothing changed.
+ */
+export function changesFrom(account: AccountView, form: AccountForm): Changes | undefined {
+  const before = formFromAccount(account);
+  const shared: Record<string, unknown> = {};
+  if (form.name !== before.name) shared['name'] = form.name;
+  if (form.cloud !== before.cloud) shared['cloud'] = form.cloud;
+  if (parseTags(form.tags).join('\n') !== account.tags.join('\n')) shared['tags'] = parseTags(form.tags);
+  if (form.notes !== before.notes) shared['notes'] = form.notes;
+
+  if (account.kind === 'arr') {
+    if (form.accountId.trim() !== before.accountId) shared['accountId'] = form.accountId;
+    if (form.accountDomain.trim() !== before.accountDomain) shared['accountDomain'] = form.accountDomain;
+    if (form.primaryKey.trim()) shared['primaryKey'] = form.primaryKey;
+    if (form.removeSecondaryKey) shared['secondaryKey'] = null;
+    else if (form.secondaryKey.trim()) shared['secondaryKey'] = form.secondaryKey;
+  } else if (form.acsSource === 'connectionString') {
+    if (form.connectionString.trim()) shared['connectionString'] = form.connectionString;
+  } else {
+    if (form.endpoint.trim() !== before.endpoint) shared['endpoint'] = form.endpoint;
+    if (account.hasAccessKey) shared['removeAccessKey'] = true;
+  }
+  if (Object.keys(shared).length === 0) return undefined;
+  return { kind: account.kind, ...shared } as Changes;
+}
+
+export type FieldErrors = Partial<Record<keyof AccountForm | 'form', string>>;
+
+const formFields = new Set(Object.keys(emptyForm('arr', '')));
+
+/**
+ * Puts each issue under its field: `accountId`, `changes.name` and `tags.0` all name a field of the
+ * form. A name conflict belongs to the name field; anything else is for the whole form.
+ */
+export function fieldErrors(error: AppErrorShape): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues ?? []) {
+    const field = issue.path.replace(/^changes\./, '').split('.')[0] ?? '';
+    const key = (field === 'removeAccessKey' ? 'connectionString' : field) as keyof AccountForm;
+    if (formFields.has(key) && key !== 'kind') errors[key] = errors[key] ? `${errors[key]} ${issue.message}` : issue.message;
+    else errors.form = errors.form ? `${errors.form} ${issue.message}` : issue.message;
+  }
+  if (Object.keys(errors).length === 0) {
+    if (error.code === 'conflict') errors.name = error.message;
+    else errors.form = error.message;
+  }
+  return errors;
+}

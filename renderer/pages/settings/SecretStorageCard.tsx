@@ -1,0 +1,75 @@
+import { Body1, Caption1, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { VaultMode } from '../../../shared/vault.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { QuarantineNotice } from '../../components/vault/QuarantineNotice.tsx';
+import { VaultActions } from '../../components/vault/VaultActions.tsx';
+import type { VaultState } from '../../use-vault.ts';
+
+const useStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+const modes: Record<VaultMode, { label: string; detail: string }> = {
+  keychain: { label: 'OS keychain', detail: 'Secrets are encrypted in one vault file; its key is kept in your operating system’s keychain.' },
+  passphrase: { label: 'Passphrase', detail: 'Secrets are encrypted in one vault file with a key derived from your passphrase.' },
+  memory: { label: 'Memory only', detail: 'Nothing is saved: keys added in this session are forgotten when the app closes.' },
+};
+
+/** The Settings section that says where secrets are kept, and offers the vault's choices when it is not open. */
+export function SecretStorageCard({ vault }: { vault: VaultState }) {
+  const styles = useStyles();
+  const { status, loadError, refresh } = vault;
+  // The count changes as accounts are added elsewhere: ask again whenever Settings is opened.
+  useEffect(() => void refresh(), [refresh]);
+
+  return (
+    <Card>
+      <CardHeader header={<Subtitle2 as="h2">Where secrets are stored</Subtitle2>} />
+      <div className={styles.fields} data-testid="secret-storage">
+        <ErrorBar error={loadError} />
+        {!status && !loadError && <Body1>Checking the vault…</Body1>}
+        {status?.state === 'open' && (
+          <>
+            <Field label="Vault">
+              <Body1>{modes[status.mode].label}</Body1>
+              <Caption1 className={styles.hint}>{modes[status.mode].detail}</Caption1>
+            </Field>
+            <Field label="Vault file">
+              <Body1 className={styles.path} data-testid="vault-location">
+                {status.location ?? 'None: this session keeps secrets in memory only.'}
+              </Body1>
+            </Field>
+            <Field label="Secrets stored">
+              <Body1 data-testid="vault-secret-count">{status.secretCount.toLocaleString()}</Body1>
+            </Field>
+            {status.quarantined && <QuarantineNotice quarantine={status.quarantined} />}
+          </>
+        )}
+        {status?.state === 'locked' && (
+          <>
+            <Field label="Vault">
+              <Body1>{modes.passphrase.label}: locked</Body1>
+            </Field>
+            <Field label="Vault file">
+              <Body1 className={styles.path} data-testid="vault-location">
+                {status.location}
+              </Body1>
+            </Field>
+          </>
+        )}
+        {status?.state === 'unavailable' && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Stored keys cannot be used right now</MessageBarTitle>
+              {status.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <VaultActions vault={vault} />
+      </div>
+    </Card>
+  );
+}

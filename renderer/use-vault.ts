@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape } from '../shared/errors.ts';
+import type { Result } from '../shared/result.ts';
+import type { VaultMode, VaultStatus } from '../shared/vault.ts';
+import { api } from './api.ts';
+
+export interface VaultState {
+  status: VaultStatus | undefined;
+  /** Why the status could not be read at all. */
+  loadError: AppErrorShape | undefined;
+  /** Asks the core again (for example after accounts were added, to update the secret count). */
+  refresh(): Promise<void>;
+  /** The user's choice: retry the keychain, unlock or create a passphrase vault, or memory only. */
+  open(mode: VaultMode, passphrase?: string): Promise<Result<VaultStatus>>;
+}
+
+/** Where secrets are stored and whether they can be used; loaded once when the app starts. */
+export function useVault(): VaultState {
+  const [status, setStatus] = useState<VaultStatus>();
+  const [loadError, setLoadError] = useState<AppErrorShape>();
+
+  const refresh = useCallback(async () => {
+    const result = await api.vault.status();
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(undefined);
+    } else {
+      setLoadError(result.error);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const open = useCallback(async (mode: VaultMode, passphrase?: string) => {
+    const result = await api.vault.open(passphrase === undefined ? { mode } : { mode, passphrase });
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(undefined);
+    }
+    return result;
+  }, []);
+
+  return { status, loadError, refresh, open };
+}
