@@ -43,6 +43,10 @@ describe('parseAccountFile: a pasted connection string', () => {
     expect(items(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`, 'C:\\keys\\Fabrikam chat.txt').items[0]?.name).toBe('Fabrikam chat');
   });
 
+  it('takes a connection string still in its quotes', () => {
+    expect(items(`"endpoint=https://x.communication.azure.com/;accesskey=${acsKey}"`).items[0]?.raw.connectionString).toBe(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`);
+  });
+
   it('passes a string without an access key on, so the schema explains what is missing', () => {
     const [item] = items('endpoint=https://x.communication.azure.com/').items;
     expect(item?.secrets).toEqual([]);

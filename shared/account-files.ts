@@ -25,7 +25,9 @@ export function parseAccountFile(text: string, options: ParseOptions = {}): Pars
     if (!parsed) throw notAnAccountFile();
     return parsed;
   }
-  if (isConnectionString(body)) return { format: 'connection-string', items: [connectionStringItem(body, options)] };
+  // A connection string copied from code or a terminal often keeps its quotes.
+  const unquoted = /^(["'])([^\r\n]*)\1$/.exec(body)?.[2]?.trim() ?? body;
+  if (isConnectionString(unquoted)) return { format: 'connection-string', items: [connectionStringItem(unquoted, options)] };
   // Line numbers count from the file's first line, so the untrimmed text is read.
   return { format: 'env', items: parseEnvAccounts(content, options) };
 }
