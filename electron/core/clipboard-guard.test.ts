@@ -1,24 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClipboardPort } from './clipboard.ts';
 import { ClipboardGuard } from './clipboard-guard.ts';
-
-/** A stand-in for Electron's clipboard (which cannot run here) that records what the guard did. */
-function recordingClipboard(): ClipboardPort & { text: string; calls: string[] } {
-  const board = {
-    text: '',
-    calls: [] as string[],
-    writeSecret(text: string) {
-      board.calls.push('writeSecret');
-      board.text = text;
-    },
-    readText: () => board.text,
-    clear() {
-      board.calls.push('clear');
-      board.text = '';
-    },
-  };
-  return board;
-}
+import { recordingClipboard } from './test-support/recording-clipboard.ts';
 
 let clipboard: ReturnType<typeof recordingClipboard>;
 let guard: ClipboardGuard;
@@ -31,51 +13,62 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('the clipboard guard', () => {
-  it('clears the copied secret after the configured seconds, not before', () => {
-    guard.copy('secret-one', 30);
+  it('clears the copied secret after the configured seconds, not before', async () => {
+    await guard.copy('secret-one', 30);
     expect(clipboard.text).toBe('secret-one');
-    vi.advanceTimersByTime(29_999);
+    await vi.advanceTimersByTimeAsync(29_999);
     expect(clipboard.text).toBe('secret-one');
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
     expect(clipboard.calls).toEqual(['writeSecret', 'clear']);
   });
 
-  it('leaves alone whatever the user copied since', () => {
-    guard.copy('secret-one', 30);
+  it('leaves alone whatever the user copied since', async () => {
+    await guard.copy('secret-one', 30);
     clipboard.text = 'something the user copied';
-    vi.advanceTimersByTime(30_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(clipboard.text).toBe('something the user copied');
     expect(clipboard.calls).toEqual(['writeSecret']);
   });
 
-  it('replaces the pending clear when a second secret is copied', () => {
-    guard.copy('secret-one', 30);
-    vi.advanceTimersByTime(20_000);
-    guard.copy('secret-two', 30);
-    vi.advanceTimersByTime(10_000);
+  it('replaces the pending clear when a second secret is copied', async () => {
+    await guard.copy('secret-one', 30);
+    await vi.advanceTimersByTimeAsync(20_000);
+    await guard.copy('secret-two', 30);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(clipboard.text).toBe('secret-two');
-    vi.advanceTimersByTime(20_000);
+    await vi.advanceTimersByTimeAsync(20_000);
     expect(clipboard.text).toBe('');
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('clears on quit only while the clipboard still holds the copied value', () => {
-    guard.copy('secret-one', 30);
-    expect(guard.clearNow()).toBe(true);
+  it('does not wipe a newer copy that lands while a clear is reading the clipboard', async () => {
+    await guard.copy('secret-one', 30);
+    let release: (text: string) => void = () => undefined;
+    clipboard.readText = () => new Promise<string>((resolve) => (release = resolve));
+    const clearing = guard.clearNow();
+    await guard.copy('secret-two', 30);
+    release('secret-one'); // what the clipboard held when the read started
+    expect(await clearing).toBe(false);
+    expect(clipboard.text).toBe('secret-two');
+  });
+
+  it('clears on quit only while the clipboard still holds the copied value', async () => {
+    await guard.copy('secret-one', 30);
+    expect(await guard.clearNow()).toBe(true);
     expect(clipboard.text).toBe('');
     expect(vi.getTimerCount()).toBe(0);
 
-    guard.copy('secret-two', 30);
+    await guard.copy('secret-two', 30);
     clipboard.text = 'the user copied this';
-    expect(guard.clearNow()).toBe(false);
+    expect(await guard.clearNow()).toBe(false);
     expect(clipboard.text).toBe('the user copied this');
-    expect(guard.clearNow()).toBe(false);
+    expect(await guard.clearNow()).toBe(false);
   });
 
-  it('does nothing on quit when nothing was copied', () => {
+  it('does nothing on quit when nothing was copied', async () => {
     clipboard.text = 'not ours';
-    expect(guard.clearNow()).toBe(false);
+    expect(await guard.clearNow()).toBe(false);
     expect(clipboard.calls).toEqual([]);
   });
 });

@@ -13,30 +13,36 @@ export class ClipboardGuard {
   readonly #clipboard: ClipboardPort;
   #copied: Buffer | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** Counts copies, so a clear that was reading while a newer copy wrote leaves the newer one alone. */
+  #generation = 0;
 
   constructor(clipboard: ClipboardPort) {
     this.#clipboard = clipboard;
   }
 
   /** Writes the value and schedules the clear; a new copy replaces the pending one. */
-  copy(value: string, clearAfterSeconds: number): void {
+  async copy(value: string, clearAfterSeconds: number): Promise<void> {
     clearTimeout(this.#timer);
-    this.#clipboard.writeSecret(value);
+    const generation = ++this.#generation;
     this.#copied = fingerprint(value);
-    this.#timer = setTimeout(() => this.clearNow(), clearAfterSeconds * 1000);
+    await this.#clipboard.writeSecret(value);
+    if (generation !== this.#generation) return;
+    this.#timer = setTimeout(() => void this.clearNow(), clearAfterSeconds * 1000);
     // A pending clear must not keep the CLI or a test process alive.
     this.#timer.unref();
   }
 
-  /** Clears the clipboard now if it still holds the copied value (on quit); returns whether it did. */
-  clearNow(): boolean {
+  /** Clears the clipboard now if it still holds the copied value (on quit); resolves to whether it did. */
+  async clearNow(): Promise<boolean> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const copied = this.#copied;
-    this.#copied = undefined;
+    const generation = this.#generation;
     if (!copied) return false;
     try {
-      const current = fingerprint(this.#clipboard.readText());
+      const current = fingerprint(await this.#clipboard.readText());
+      if (generation !== this.#generation) return false;
+      this.#copied = undefined;
       if (!timingSafeEqual(current, copied)) return false;
       this.#clipboard.clear();
       return true;
