@@ -74,7 +74,8 @@ describe('the bundled main process', () => {
     const bundle = await build({
       entryPoints: [path.join(import.meta.dirname, 'main.ts')],
       bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
-      external: ['electron', 'keytar'], define: { 'import.meta.dirname': '__dirname' },
+      external: ['electron', 'keytar'], define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     expect(bundle.warnings).toEqual([]);
     const mainFile = path.join(dir, 'electron', 'main.cjs');
@@ -91,7 +92,7 @@ describe('the bundled main process', () => {
     expect(calls).toContain(`setPath userData ${path.join(dataFolder, 'electron')}`);
     expect(calls).toContain('enableSandbox');
     expect(calls).toContain('privileged [{"scheme":"app","privileges":{"standard":true,"secure":true}}]');
-    expect(calls).toEqual(expect.arrayContaining(['app.on session-created', 'app.on web-contents-created', 'app.on window-all-closed', 'app.on second-instance']));
+    expect(calls).toEqual(expect.arrayContaining(['app.on session-created', 'app.on web-contents-created', 'app.on window-all-closed', 'app.on second-instance', 'app.on will-quit']));
     expect(calls).toContain('removeAllListeners electron-store-get-data');
     expect(channels).toEqual(methodNames.map((method) => `azcred:${method}`));
 

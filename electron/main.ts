@@ -7,6 +7,7 @@ import { createCore } from './core/core.ts';
 import { resolveDataFolder } from './core/data-folder.ts';
 import { log } from './core/log.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
+import { secretClipboard } from './secret-clipboard.ts';
 import { denyAllPermissions, externalLinkOpener, guardWebContents } from './security-guards.ts';
 import { restoreWindowState, windowStateToSave, type SavedWindowState } from './window-state.ts';
 
@@ -54,6 +55,15 @@ function start(): void {
         dataFolder,
         version: app.getVersion(),
         runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
+        platform: { clipboard: secretClipboard() },
+      });
+      let closed = false;
+      // Reading the clipboard is asynchronous: hold the quit until the core has cleared a copied secret.
+      app.on('will-quit', (event) => {
+        if (closed) return;
+        event.preventDefault();
+        closed = true;
+        void core.close().finally(() => app.quit());
       });
       // session-created covers every session; these two are named so the lock is visible here.
       denyAllPermissions(session.defaultSession);

@@ -28,8 +28,10 @@ async function bundle(entry: string, outfile: string, external: string[]): Promi
     entryPoints: [path.join(root, entry)],
     outfile: path.join(outDir, outfile),
     external,
-    // main.ts finds its siblings from import.meta.dirname; in CommonJS that is __dirname.
-    define: { 'import.meta.dirname': '__dirname' },
+    // main.ts finds its siblings from import.meta.dirname; in CommonJS that is __dirname. The core
+    // loads keytar through createRequire(import.meta.url): in CommonJS that is this file's URL.
+    define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // A warning here (for example import.meta left empty in a CJS bundle) is a bug that would only
   // show when the app starts on someone's machine, so it fails the build.

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { contract, isMethodName, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
@@ -18,11 +19,37 @@ const handlers: Handlers = {
     runtime: { node: process.versions.node, ...core.options.runtime },
     dataFolder: core.options.dataFolder.path,
     dataFolderSource: core.options.dataFolder.source,
+    homeFolder: os.homedir(),
+    coreClipboard: core.clipboard !== undefined,
   }),
   'clouds.list': () => listClouds(),
   'settings.get': (core) => core.settings.get(),
   'settings.update': (core, patch) => core.settings.update(patch),
+  'vault.status': (core) => core.vault.status(),
+  'vault.open': (core, input) => core.vault.open(input),
+  'accounts.list': (core) => core.accounts.list(),
+  'accounts.add': (core, input) => core.accounts.add(input),
+  'accounts.update': (core, input) => core.accounts.update(input),
+  'accounts.delete': async (core, { id }) => (await core.accounts.delete(id), { id }),
+  'accounts.reveal': async (core, { id, secret }) => ({ value: await core.accounts.readSecret(id, secret), hideAfterSeconds: core.settings.get().revealSeconds }),
+  'accounts.copy': async (core, { id, secret }) => {
+    const clipboard = core.clipboard ?? noClipboard();
+    const value = await core.accounts.readSecret(id, secret);
+    const seconds = core.settings.get().clipboardClearSeconds;
+    await clipboard.copy(value, seconds);
+    return { clearsAfterSeconds: seconds };
+  },
+  'accounts.import': () => {
+    throw new AppError('internal', 'Import is not available yet.');
+  },
+  'accounts.export': () => {
+    throw new AppError('internal', 'Export is not available yet.');
+  },
 };
+
+function noClipboard(): never {
+  throw new AppError('invalid_input', 'This front door has no clipboard of its own: in the browser the page copies the value through the browser\'s clipboard.');
+}
 
 /**
  * Validates a call against the contract, runs it and returns a Result. A thrown AppError keeps its

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { RunMode } from '../../shared/contract.ts';
+import { AccountsStore } from './accounts/accounts-store.ts';
+import type { ClipboardPort } from './clipboard.ts';
+import { ClipboardGuard } from './clipboard-guard.ts';
+import { listClouds } from './clouds.ts';
 import type { DataFolder } from './data-folder.ts';
 import { SettingsStore } from './settings-store.ts';
+import type { KeychainPort } from './vault/keychain.ts';
+import type { ScryptParams } from './vault/vault-file.ts';
+import { VaultSession } from './vault-session.ts';
 
 /** What differs between front doors, passed in so the core never imports `electron`. */
 export interface CoreOptions {
@@ -10,15 +17,42 @@ export interface CoreOptions {
   version: string;
   /** Extra runtime versions to report (Electron and Chrome inside the desktop app). */
   runtime?: { electron?: string; chrome?: string };
+  /** How the vault reaches the keychain; tests pass `createMemoryKeychain()` and a low scrypt cost. */
+  vault?: { keychain?: KeychainPort; keychainTimeoutMs?: number; scryptParams?: ScryptParams };
+  /** What the front door's platform provides: the desktop app's clipboard (browser mode copies in the page). */
+  platform?: { clipboard?: ClipboardPort };
 }
 
 /** The services behind the contract, created once per process. */
 export interface Core {
   options: CoreOptions;
   settings: SettingsStore;
+  /** The process's one vault, opened by the first call that needs it. */
+  vault: VaultSession;
+  accounts: AccountsStore;
+  /** Present when the front door has a clipboard the core may write. */
+  clipboard: ClipboardGuard | undefined;
+  /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataFolder.path, { recursive: true, mode: 0o700 });
-  return { options, settings: new SettingsStore(options.dataFolder.path) };
+  const dataFolder = options.dataFolder.path;
+  mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
+  const vault = new VaultSession({ dataFolder, ...options.vault });
+  const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
+  return {
+    options,
+    settings: new SettingsStore(dataFolder),
+    vault,
+    accounts: new AccountsStore({ dataFolder, vault, knownClouds: () => listClouds().map((cloud) => cloud.name) }),
+    clipboard,
+    close: async () => {
+      try {
+        await clipboard?.clearNow();
+      } finally {
+        vault.close();
+      }
+    },
+  };
 }

@@ -31,6 +31,6 @@ console.log(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
+    void Promise.allSettled([core.close(), server.close()]).then(() => process.exit(0));
   });
 }

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
+
+/**
+ * One account as `accounts.json` keeps it: everything but the secrets, and the names of the secrets
+ * the vault holds for it under `account/<id>/<secret>`.
+ */
+const common = {
+  id: z.string().uuid(),
+  name: z.string().min(1),
+  cloud: z.string().min(1),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const accountRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('arr'), ...common, accountId: z.string(), accountDomain: z.string(), secrets: z.array(z.enum(['primaryKey', 'secondaryKey'])) }),
+  z.object({ kind: z.literal('acs'), ...common, endpoint: z.string(), secrets: z.array(z.enum(['accessKey'])) }),
+]);
+
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+/** A secret the vault stores (connection strings are derived, never stored). */
+export type StoredSecret = AccountRecord['secrets'][number];
+
+export const accountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(accountRecordSchema) });
+export type AccountsFile = z.infer<typeof accountsFileSchema>;
+
+/** Where the vault keeps an account's secret. */
+export function secretName(id: string, secret: StoredSecret): string {
+  return `${secretPrefix(id)}${secret}`;
+}
+
+/** The prefix of every secret an account owns, for deleting them together. */
+export function secretPrefix(id: string): string {
+  return `account/${id}/`;
+}
+
+/** A name compared as the user sees it: trimmed, case-insensitive. */
+export function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en');
+}
+
+/** The record as every front door shows it; `missing` lists secrets the record names but the open vault lacks. */
+export function toView(record: AccountRecord, missing: readonly StoredSecret[]): AccountView {
+  const { secrets, ...rest } = record;
+  const base = { ...rest, tags: [...record.tags], secretsMissing: [...missing] as AccountSecret[] };
+  if (record.kind === 'arr') {
+    const stored = record.secrets as readonly string[];
+    return { ...base, kind: 'arr', accountId: record.accountId, accountDomain: record.accountDomain, hasPrimaryKey: stored.includes('primaryKey'), hasSecondaryKey: stored.includes('secondaryKey') };
+  }
+  return { ...base, kind: 'acs', endpoint: record.endpoint, hasAccessKey: secrets.length > 0 };
+}
