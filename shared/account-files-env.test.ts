@@ -44,10 +44,11 @@ describe('parseAccountFile: .env files', () => {
   });
 
   it('reads CRLF line endings and a byte-order mark, and counts lines from the top', () => {
-    const items = env(`\uFEFF\r\n\r\nACS_CONNECTION_STRING="${acs}"\r\nnot an assignment\r\n`);
+    const items = env(`\uFEFFACS_ENDPOINT=https://x.communication.azure.com/\r\n\r\nACS_ACCESS_KEY="${acsKey}"\r\nnot an assignment\r\n`);
     expect(items).toHaveLength(1);
-    expect(items[0]?.raw.connectionString).toBe(acs);
+    expect(items[0]?.raw.connectionString).toBe(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`);
     expect(items[0]?.issues).toEqual([{ path: '', message: 'line 4: expected NAME=value' }]);
+    expect(env('ARR_ACCOUNT_ID=a\rARR_REGION=uksouth\r')[0]?.raw).toMatchObject({ accountId: 'a', accountDomain: 'uksouth' });
   });
 
   it('groups prefixed variables into one account per prefix, named by the prefix', () => {
