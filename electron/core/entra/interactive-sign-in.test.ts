@@ -55,7 +55,7 @@ async function signInInBrowser(url: string, userName: string): Promise<void> {
 describe('interactive sign-in with our loopback listener', () => {
   it('signs a user in through the browser, keeps the cache only in the vault, and gets a token silently after a restart and after expiry', async () => {
     const vault = await openTestVault();
-    const apps = new MsalApps(() => vault);
+    const apps = new MsalApps(async () => vault);
     const adele = scenarioUser(emulator, 'adele.vance');
     const signIn = await startInteractiveSignIn(apps.publicClient(emulator.cloudProfile), { scopes: [armScope] });
     const url = new URL(signIn.authUrl);
@@ -81,7 +81,7 @@ describe('interactive sign-in with our loopback listener', () => {
     // A new process: a new vault handle and new MSAL applications over the same data folder.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const reopened = await openTestVault();
-    const app = new MsalApps(() => reopened).publicClient(emulator.cloudProfile);
+    const app = new MsalApps(async () => reopened).publicClient(emulator.cloudProfile);
     const [account] = await app.getTokenCache().getAllAccounts();
     expect(account?.username).toBe(adele.userName);
     const refreshes = emulator.context.grantCounts.get('refresh_token') ?? 0;
@@ -93,7 +93,7 @@ describe('interactive sign-in with our loopback listener', () => {
 
   it('leaves no listener open when cancelled', async () => {
     const vault = await openTestVault();
-    const signIn = await startInteractiveSignIn(new MsalApps(() => vault).publicClient(emulator.cloudProfile), { scopes: [armScope] });
+    const signIn = await startInteractiveSignIn(new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope] });
     expect(await portIsOpen(signIn.port)).toBe(true);
     signIn.cancel();
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled' });
@@ -104,7 +104,7 @@ describe('interactive sign-in with our loopback listener', () => {
 
   it('leaves no listener open when the user never finishes', async () => {
     const vault = await openTestVault();
-    const signIn = await startInteractiveSignIn(new MsalApps(() => vault).publicClient(emulator.cloudProfile), { scopes: [armScope], timeoutMs: 500 });
+    const signIn = await startInteractiveSignIn(new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope], timeoutMs: 500 });
     const page = await browser.newPage();
     await page.goto(signIn.authUrl); // opened, then abandoned on the sign-in page
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled', message: expect.stringContaining('timed out') });

@@ -29,12 +29,13 @@ export type ClientCredential = { clientSecret: string } | { clientCertificate: {
  * an authority's metadata once; every application shares the vault-backed cache of its client.
  */
 export class MsalApps {
-  readonly #vault: () => Vault;
+  readonly #vault: () => Promise<Vault>;
   readonly #public = new Map<string, PublicClientApplication>();
   /** Shared by every application: remembers Entra's error bodies by correlation id. */
   readonly http = new EntraHttpClient();
 
-  constructor(vault: () => Vault) {
+  /** `vault` is asked on every cache access, so a vault reopened in another mode is picked up. */
+  constructor(vault: () => Promise<Vault>) {
     this.#vault = vault;
   }
 
@@ -43,7 +44,7 @@ export class MsalApps {
     let app = this.#public.get(key);
     if (!app) {
       const config = baseConfiguration(profile, tenant, clientId, this.http);
-      app = new PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault(), msalCacheSecret.publicClient(profile.name, clientId)) } });
+      app = new PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.publicClient(profile.name, clientId)) } });
       this.#public.set(key, app);
     }
     return app;
@@ -55,7 +56,7 @@ export class MsalApps {
     return new ConfidentialClientApplication({
       ...config,
       auth: { ...config.auth, ...credential },
-      cache: { cachePlugin: vaultCachePlugin(this.#vault(), msalCacheSecret.servicePrincipal(identity.id)) },
+      cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.servicePrincipal(identity.id)) },
     });
   }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-flows-'));
   vault = await openVault({ dataFolder: folder, keychain: createMemoryKeychain() });
-  apps = new MsalApps(() => vault);
+  apps = new MsalApps(async () => vault);
 });
 afterAll(async () => {
   vault.close();

@@ -7,15 +7,16 @@ import type { Vault } from '../vault/vault.ts';
  * made by the CLI or another window is seen; after a change the cache is written back under the
  * vault's cross-process lock.
  */
-export function vaultCachePlugin(vault: Vault, secretName: string): ICachePlugin {
+export function vaultCachePlugin(vault: () => Promise<Vault>, secretName: string): ICachePlugin {
   return {
     async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
-      await vault.reload();
-      const stored = vault.get(secretName);
+      const open = await vault();
+      await open.reload();
+      const stored = open.get(secretName);
       if (stored) context.tokenCache.deserialize(stored);
     },
     async afterCacheAccess(context: TokenCacheContext): Promise<void> {
-      if (context.cacheHasChanged) await vault.set(secretName, context.tokenCache.serialize());
+      if (context.cacheHasChanged) await (await vault()).set(secretName, context.tokenCache.serialize());
     },
   };
 }

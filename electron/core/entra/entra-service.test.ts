@@ -1,0 +1,145 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { CloudsStore } from '../clouds-store.ts';
+import { createMemoryKeychain } from '../vault/keychain.ts';
+import { openVault, type Vault } from '../vault/vault.ts';
+import { EntraService } from './entra-service.ts';
+
+let emulator: RunningEmulator;
+let browser: Browser;
+let folder: string;
+const keychain = createMemoryKeychain();
+const armScope = 'https://management.azure.com/.default';
+const opened: Vault[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 3, deviceCodeIntervalSeconds: 1 }) });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
+  folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-identities-'));
+  new CloudsStore(folder).save(emulator.cloudProfile);
+});
+afterAll(async () => {
+  for (const vault of opened) vault.close();
+  await browser.close();
+  await emulator.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** A service as one process has it: its own vault handle over the shared data folder. */
+async function newProcessService(openBrowser?: (url: string) => Promise<void>): Promise<EntraService> {
+  const vault = await openVault({ dataFolder: folder, keychain });
+  opened.push(vault);
+  return new EntraService({ dataFolder: folder, vault: async () => vault, clouds: new CloudsStore(folder), defaultCloud: () => 'AzureEmulator', ...(openBrowser ? { openBrowser } : {}) });
+}
+
+/** The system browser: Chromium, where the user signs in as `userName`. */
+const browserSigningIn = (userName: string) => async (url: string) => {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.getByLabel('Email, phone, or Skype').fill(userName);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('You can close this tab').waitFor();
+  await page.close();
+};
+
+async function filesOutsideVault(): Promise<string> {
+  const texts = await Promise.all((await readdir(folder)).filter((n) => !n.startsWith('vault.bin')).map((n) => readFile(path.join(folder, n), 'utf8').catch(() => '')));
+  return texts.join('\n');
+}
+
+describe('Entra identities', () => {
+  it('signs in two users in two tenants side by side, then gets tokens silently in a new process, also after expiry', async () => {
+    const adele = scenarioUser(emulator, 'adele.vance');
+    const nestor = scenarioUser(emulator, 'nestor.wilke');
+    const first = await newProcessService(browserSigningIn(adele.userName));
+    const started = await first.startSignIn({ method: 'interactive' });
+    expect(started.openedByApp).toBe(true);
+    const done = await first.waitSignIn(started.operationId, 20);
+    expect(done).toMatchObject({ state: 'done', identity: { kind: 'user', username: adele.userName, tenantId: contosoTenantId, cloud: 'AzureEmulator', signedInWith: 'interactive' } });
+
+    const second = await newProcessService(browserSigningIn(nestor.userName));
+    const fabrikam = await second.startSignIn({ method: 'interactive', tenant: 'fabrikam.onmicrosoft.com' });
+    await expect(second.waitSignIn(fabrikam.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: nestor.userName, tenantId: nestor.tenant } });
+    const list = await second.list();
+    expect(list.map((i) => i.username).sort()).toEqual([adele.userName, nestor.userName].sort());
+
+    // Restart: a new process reads the cache from the vault; after the 3 s lifetime it refreshes without the user.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const restarted = await newProcessService();
+    const adeleId = list.find((i) => i.username === adele.userName)?.id ?? '';
+    const token = await restarted.acquireToken(adeleId, [armScope]);
+    expect(jwtClaims(token.accessToken)).toMatchObject({ oid: adele.id, aud: 'https://management.azure.com' });
+    expect(Date.parse(token.expiresOn)).toBeGreaterThan(Date.now());
+    const other = await restarted.acquireToken(adeleId, ['https://communication.azure.com//.default']);
+    expect(jwtClaims(other.accessToken)['aud']).toBe('https://communication.azure.com/');
+
+    const tokens = [...emulator.context.entra.refreshTokens.keys()];
+    const disk = await filesOutsideVault();
+    for (const t of [...tokens, token.accessToken, other.accessToken]) expect(disk).not.toContain(t);
+
+    // Sign out: the identity and its cached tokens go; the other user stays.
+    await restarted.signOut(adeleId);
+    expect((await restarted.list()).map((i) => i.username)).toEqual([nestor.userName]);
+    await expect(restarted.acquireToken(adeleId, [armScope])).rejects.toMatchObject({ code: 'not_found' });
+    const vault = await openVault({ dataFolder: folder, keychain });
+    opened.push(vault);
+    const cache = vault.names('entra/cache/').map((n) => vault.get(n) ?? '').join('');
+    expect(cache).not.toContain(adele.userName);
+    expect(cache).toContain(nestor.userName);
+  });
+
+  it('signs in with a device code and reports who signed in', async () => {
+    const service = await newProcessService();
+    const started = await service.startSignIn({ method: 'device-code' });
+    expect(started).toMatchObject({ method: 'device-code', openedByApp: false, userCode: expect.any(String) });
+    const alex = scenarioUser(emulator, 'alex.wilber');
+    const page = await browser.newPage();
+    await page.goto(started.verificationUri ?? '');
+    await page.getByLabel('Code').fill(started.userCode ?? '');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Email, phone, or Skype').fill(alex.userName);
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.close();
+    await expect(service.waitSignIn(started.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: alex.userName, signedInWith: 'device-code' } });
+  });
+
+  it('reports pending while the user has not finished, and a cancelled sign-in as cancelled', async () => {
+    const service = await newProcessService();
+    const started = await service.startSignIn({ method: 'interactive' });
+    expect(started.openedByApp).toBe(false);
+    expect(started.authUrl).toContain(emulator.urls.entra);
+    await expect(service.waitSignIn(started.operationId, 0)).resolves.toEqual({ state: 'pending' });
+    service.cancelSignIn(started.operationId);
+    await expect(service.waitSignIn(started.operationId, 5)).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('adds service principals by secret and by certificate, keeping the secret and key only in the vault', async () => {
+    const service = await newProcessService();
+    const bySecret = await service.addServicePrincipal({ tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+    expect(bySecret).toMatchObject({ kind: 'service-principal', credential: 'secret', tenantId: contosoTenantId });
+    const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
+    if (!certificate) throw new Error('the default scenario generates a certificate');
+    const byCertificate = await service.addServicePrincipal({ tenant: 'contoso.onmicrosoft.com', clientId: certificateServicePrincipalAppId, name: 'Render farm', certificatePem: `${certificate.certPem}${certificate.privateKeyPem}` });
+    expect(byCertificate).toMatchObject({ name: 'Render farm', credential: 'certificate', tenantId: contosoTenantId, certificateExpiresOn: expect.any(String) });
+    const token = await (await newProcessService()).acquireToken(byCertificate.id, ['https://communication.azure.com//.default']);
+    expect(jwtClaims(token.accessToken)).toMatchObject({ appid: certificateServicePrincipalAppId });
+
+    const disk = await filesOutsideVault();
+    expect(disk).not.toContain(secretServicePrincipal.secret);
+    expect(disk).not.toContain(certificate.privateKeyPem.split('\n')[1]);
+
+    const before = (await service.list()).length;
+    await expect(service.addServicePrincipal({ tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: 'wrong' })).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringContaining('client secret is wrong or expired'),
+    });
+    expect(await service.list()).toHaveLength(before);
+  });
+});

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
+import { decodeJwt } from 'jose';
+import { z } from 'zod';
+import type { CloudProfile } from '../../../shared/clouds.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { IdentityView, SignInProgress, SignInStarted, servicePrincipalInputSchema, signInStartSchema } from '../../../shared/identities.ts';
+import type { CloudsStore } from '../clouds-store.ts';
+import type { Vault } from '../vault/vault.ts';
+import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
+import { IdentitiesStore } from './identities-store.ts';
+import { identitySecret, toIdentityView, type IdentityRecord } from './identity-record.ts';
+import { startInteractiveSignIn } from './interactive-sign-in.ts';
+import { MsalApps, type ClientCredential } from './msal-apps.ts';
+import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
+import { SignInOperations } from './sign-in-operations.ts';
+import { signInError } from './sign-in-errors.ts';
+import { msalCacheSecret } from './token-cache-plugin.ts';
+
+export interface EntraDeps {
+  dataFolder: string;
+  /** The open vault, or a vault_unavailable error naming what to do. */
+  vault: () => Promise<Vault>;
+  clouds: CloudsStore;
+  defaultCloud: () => string;
+  /** Opens a URL in the system browser (desktop app); absent in browser mode, where the page opens it. */
+  openBrowser?: (url: string) => Promise<void>;
+  signInTimeoutMs?: number;
+}
+
+/** An Entra access token as the token features use it. */
+export interface EntraToken {
+  accessToken: string;
+  expiresOn: string;
+  scopes: string[];
+  tenantId: string;
+}
+
+/**
+ * Entra ID identities: sign-in (interactive, device code, service principal), the list, sign-out
+ * and silent token acquisition. Users' tokens stay in MSAL's cache in the vault; a service
+ * principal's secret or private key sits in the vault beside it.
+ */
+export class EntraService {
+  readonly identities: IdentitiesStore;
+  readonly apps: MsalApps;
+  readonly #deps: EntraDeps;
+  readonly #operations = new SignInOperations();
+
+  constructor(deps: EntraDeps) {
+    this.#deps = deps;
+    this.identities = new IdentitiesStore(deps.dataFolder);
+    this.apps = new MsalApps(deps.vault);
+  }
+
+  async list(): Promise<IdentityView[]> {
+    return (await this.identities.list()).map(toIdentityView);
+  }
+
+  async startSignIn(input: z.output<typeof signInStartSchema>): Promise<SignInStarted> {
+    await this.#deps.vault(); // fail before the browser opens when no secret could be kept
+    const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
+    const tenant = input.tenant ?? profile.publicClient.tenant;
+    const app = this.apps.publicClient(profile, tenant);
+    const context = { tenant, clientId: profile.publicClient.clientId, authorityHost: profile.authorityHost };
+    const scopes = [profile.armScope];
+    if (input.method === 'device-code') {
+      const flow = await startDeviceCodeSignIn(app, scopes, this.apps.http).catch((error: unknown) => Promise.reject(signInError(error, context)));
+      const outcome = flow.result.then((result) => this.#saveUser(profile, result, 'device-code'), (error: unknown) => Promise.reject(signInError(error, context)));
+      const operationId = this.#operations.add(outcome, () => flow.cancel());
+      return { operationId, method: 'device-code', openedByApp: false, userCode: flow.userCode, verificationUri: flow.verificationUri, message: flow.message, expiresAt: flow.expiresAt };
+    }
+    const timeoutMs = this.#deps.signInTimeoutMs;
+    const flow = await startInteractiveSignIn(app, { scopes, ...(input.loginHint ? { loginHint: input.loginHint } : {}), ...(timeoutMs ? { timeoutMs } : {}) }).catch((error: unknown) => Promise.reject(signInError(error, context)));
+    const outcome = flow.result.then((result) => this.#saveUser(profile, result, 'interactive'), (error: unknown) => Promise.reject(signInError(error, context)));
+    const operationId = this.#operations.add(outcome, () => flow.cancel());
+    let openedByApp = false;
+    if (this.#deps.openBrowser) {
+      try {
+        await this.#deps.openBrowser(flow.authUrl);
+        openedByApp = true;
+      } catch {
+        openedByApp = false; // the page shows the link instead
+      }
+    }
+    return { operationId, method: 'interactive', authUrl: flow.authUrl, openedByApp, expiresAt: new Date(Date.now() + (timeoutMs ?? 5 * 60_000)).toISOString() };
+  }
+
+  waitSignIn(operationId: string, waitSeconds: number): Promise<SignInProgress> {
+    return this.#operations.wait(operationId, waitSeconds * 1000);
+  }
+
+  cancelSignIn(operationId: string): void {
+    this.#operations.cancel(operationId);
+  }
+
+  async addServicePrincipal(input: z.output<typeof servicePrincipalInputSchema>): Promise<IdentityView> {
+    const vault = await this.#deps.vault();
+    const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
+    const certificate = input.certificatePem ? readCertificateCredential(input.certificatePem) : undefined;
+    const credential: ClientCredential = certificate ? certificateClientCredential(certificate) : { clientSecret: input.clientSecret ?? '' };
+    const id = randomUUID();
+    // Prove the credential works before keeping it: the first token is for ARM.
+    const result = await this.apps
+      .servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential)
+      .acquireTokenByClientCredential({ scopes: [profile.armScope] })
+      .catch((error: unknown) => Promise.reject(signInError(error, { tenant: input.tenant, clientId: input.clientId, authorityHost: profile.authorityHost })));
+    const claims = tokenClaims(result?.accessToken ?? '');
+    const now = new Date().toISOString();
+    const record: IdentityRecord = {
+      id,
+      kind: 'service-principal',
+      name: input.name ?? (typeof claims['app_displayname'] === 'string' ? claims['app_displayname'] : input.clientId),
+      cloud: profile.name,
+      tenantId: typeof claims['tid'] === 'string' ? claims['tid'] : (result?.tenantId ?? input.tenant),
+      clientId: input.clientId,
+      ...(typeof claims['oid'] === 'string' ? { objectId: claims['oid'] } : {}),
+      credential: certificate ? 'certificate' : 'secret',
+      ...(certificate ? { certificateThumbprint: certificate.thumbprintSha256, certificatePem: certificate.certificatePem, certificateExpiresOn: certificate.notAfter } : {}),
+      createdAt: now,
+      lastUsedAt: now,
+    };
+    await vault.set(certificate ? identitySecret.privateKey(id) : identitySecret.clientSecret(id), certificate ? certificate.privateKeyPem : (input.clientSecret ?? ''));
+    try {
+      await this.identities.change((list) => ({ next: [...list, record], result: undefined }));
+    } catch (error) {
+      await vault.deletePrefix(identitySecret.prefix(id));
+      throw error;
+    }
+    return toIdentityView(record);
+  }
+
+  /** Removes the identity and everything kept for it: MSAL's cached tokens for a user; the secret or key and token cache of a service principal. */
+  async signOut(id: string): Promise<void> {
+    const record = await this.identities.get(id);
+    const vault = await this.#deps.vault();
+    if (record.kind === 'user') {
+      const app = this.apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
+      const account = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
+      if (account) await app.getTokenCache().removeAccount(account);
+    } else {
+      await vault.deletePrefix(identitySecret.prefix(id));
+      await vault.delete(msalCacheSecret.servicePrincipal(id));
+    }
+    await this.identities.change((list) => ({ next: list.filter((i) => i.id !== id), result: undefined }));
+  }
+
+  /** An access token for `scopes` from the identity, from the cache or refreshed silently; never interactive. */
+  async acquireToken(id: string, scopes: string[]): Promise<EntraToken> {
+    const record = await this.identities.get(id);
+    const profile = this.#deps.clouds.get(record.cloud);
+    const context = { who: record.username ?? record.name, tenant: record.tenantId, clientId: record.clientId, authorityHost: profile.authorityHost };
+    let result: AuthenticationResult | null;
+    try {
+      result = record.kind === 'user' ? await this.#userToken(profile, record, scopes) : await this.#appToken(profile, record, scopes);
+    } catch (error) {
+      throw signInError(error, context);
+    }
+    if (!result?.accessToken) throw new AppError('sign_in_required', `Entra ID returned no token for ${context.who}. Sign in again.`);
+    await this.identities.touch(id);
+    return { accessToken: result.accessToken, expiresOn: (result.expiresOn ?? new Date()).toISOString(), scopes: result.scopes, tenantId: result.tenantId || record.tenantId };
+  }
+
+  close(): void {
+    this.#operations.cancelAll();
+  }
+
+  async #userToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult> {
+    const app = this.apps.publicClient(profile, record.tenantId, record.clientId);
+    const account: AccountInfo | null = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
+    if (!account) throw new AppError('sign_in_required', `The sign-in of ${record.username ?? record.name} is no longer in the token cache. Sign in again.`);
+    return app.acquireTokenSilent({ account, scopes });
+  }
+
+  async #appToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult | null> {
+    const vault = await this.#deps.vault();
+    const secret = record.credential === 'certificate' ? vault.get(identitySecret.privateKey(record.id)) : vault.get(identitySecret.clientSecret(record.id));
+    if (!secret) throw new AppError('sign_in_required', `The ${record.credential === 'certificate' ? 'private key' : 'client secret'} of ${record.name} is missing from the vault. Remove the identity and add it again.`);
+    const credential: ClientCredential =
+      record.credential === 'certificate'
+        ? certificateClientCredential({ privateKeyPem: secret, thumbprintSha256: record.certificateThumbprint ?? '', certificatePem: record.certificatePem ?? '' })
+        : { clientSecret: secret };
+    return this.apps.servicePrincipal(profile, record, credential).acquireTokenByClientCredential({ scopes });
+  }
+
+  async #saveUser(profile: CloudProfile, result: AuthenticationResult, signedInWith: 'interactive' | 'device-code'): Promise<IdentityView> {
+    const account = result.account;
+    if (!account) throw new AppError('sign_in_required', 'Entra ID did not say who signed in (no ID token). Try again.');
+    const now = new Date().toISOString();
+    const tenantId = account.tenantId || result.tenantId;
+    const record = await this.identities.change((list) => {
+      const existing = list.find((i) => i.kind === 'user' && i.cloud === profile.name && i.clientId === profile.publicClient.clientId && i.homeAccountId === account.homeAccountId && i.tenantId === tenantId);
+      const next: IdentityRecord = {
+        id: existing?.id ?? randomUUID(),
+        kind: 'user',
+        name: account.name || account.username,
+        username: account.username,
+        cloud: profile.name,
+        tenantId,
+        clientId: profile.publicClient.clientId,
+        homeAccountId: account.homeAccountId,
+        objectId: account.localAccountId,
+        signedInWith,
+        createdAt: existing?.createdAt ?? now,
+        lastUsedAt: now,
+      };
+      return { next: existing ? list.map((i) => (i.id === existing.id ? next : i)) : [...list, next], result: next };
+    });
+    return toIdentityView(record);
+  }
+}
+
+function tokenClaims(token: string): Record<string, unknown> {
+  try {
+    return decodeJwt(token);
+  } catch {
+    return {};
+  }
+}

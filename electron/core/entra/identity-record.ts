@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { IdentityView } from '../../../shared/identities.ts';
+
+/**
+ * One identity as `identities.json` keeps it: names and ids, never a token or secret. A user's
+ * tokens live in MSAL's cache (in the vault); a service principal's secret or private key in the
+ * vault under `identity/<id>/`.
+ */
+export const identityRecordSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(['user', 'service-principal']),
+  name: z.string(),
+  username: z.string().optional(),
+  cloud: z.string(),
+  tenantId: z.string(),
+  clientId: z.string(),
+  /** MSAL's account key (`<oid>.<tid>`), to find the user's tokens in the cache. */
+  homeAccountId: z.string().optional(),
+  objectId: z.string().optional(),
+  credential: z.enum(['secret', 'certificate']).optional(),
+  certificateThumbprint: z.string().optional(),
+  certificatePem: z.string().optional(),
+  certificateExpiresOn: z.string().optional(),
+  signedInWith: z.enum(['interactive', 'device-code']).optional(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+
+export type IdentityRecord = z.infer<typeof identityRecordSchema>;
+
+export const identitiesFileSchema = z.object({ version: z.literal(1), identities: z.array(identityRecordSchema) });
+
+export const identitySecret = {
+  clientSecret: (id: string) => `identity/${id}/clientSecret`,
+  privateKey: (id: string) => `identity/${id}/privateKey`,
+  prefix: (id: string) => `identity/${id}/`,
+};
+
+export function toIdentityView(record: IdentityRecord): IdentityView {
+  const { homeAccountId: _home, objectId: _oid, certificateThumbprint: _thumb, certificatePem: _pem, ...view } = record;
+  return view;
+}

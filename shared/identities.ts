@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { cloudNameSchema, guidPattern } from './clouds.ts';
+
+/**
+ * Entra ID identities: users signed in interactively or with a device code, and service
+ * principals with a client secret or certificate. What crosses to a front door is the view: no
+ * token, secret or private key.
+ */
+
+export type IdentityKind = 'user' | 'service-principal';
+
+export interface IdentityView {
+  id: string;
+  kind: IdentityKind;
+  /** The user's display name, or the app's name. */
+  name: string;
+  /** The user's sign-in name (UPN); absent for service principals. */
+  username?: string | undefined;
+  cloud: string;
+  tenantId: string;
+  /** The public client used to sign the user in, or the service principal's application (client) ID. */
+  clientId: string;
+  /** How a service principal proves itself. */
+  credential?: 'secret' | 'certificate' | undefined;
+  /** When a service principal's certificate stops being valid. */
+  certificateExpiresOn?: string | undefined;
+  signedInWith?: 'interactive' | 'device-code' | undefined;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** A tenant as Entra takes it in an authority: a GUID, a domain, or `organizations`/`common`. */
+export const tenantSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a tenant ID or domain')
+  .max(100)
+  .refine((t) => guidPattern.test(t) || /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(t) || ['organizations', 'common', 'consumers'].includes(t.toLowerCase()), {
+    message: 'A tenant is a GUID, a domain such as contoso.onmicrosoft.com, or "organizations"',
+  });
+
+export const signInStartSchema = z
+  .object({
+    method: z.enum(['interactive', 'device-code']),
+    /** Cloud profile; the default cloud from Settings when omitted. */
+    cloud: cloudNameSchema.optional(),
+    /** The tenant to sign in to; the cloud profile's tenant (usually `organizations`) when omitted. */
+    tenant: tenantSchema.optional(),
+    loginHint: z.string().trim().max(256).optional(),
+  })
+  .strict();
+
+export const signInWaitSchema = z
+  .object({
+    operationId: z.string().uuid(),
+    /** How long to hold the call open waiting for the sign-in to finish. */
+    waitSeconds: z.number().int().min(0).max(25).default(20),
+  })
+  .strict();
+
+export const signInCancelSchema = z.object({ operationId: z.string().uuid() }).strict();
+
+/** What starting a sign-in returns at once, before the user has finished. */
+export interface SignInStarted {
+  operationId: string;
+  method: 'interactive' | 'device-code';
+  /** Interactive: the Entra page. `openedByApp` says whether the app opened it; otherwise the page opens it. */
+  authUrl?: string;
+  openedByApp: boolean;
+  /** Device code: what the user types, where, and Entra's own instructions. */
+  userCode?: string;
+  verificationUri?: string;
+  message?: string;
+  expiresAt: string;
+}
+
+export type SignInProgress = { state: 'pending' } | { state: 'done'; identity: IdentityView };
+
+export const servicePrincipalInputSchema = z
+  .object({
+    cloud: cloudNameSchema.optional(),
+    tenant: tenantSchema,
+    clientId: z.string().trim().regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' }).transform((s) => s.toLowerCase()),
+    /** A label; the application ID when omitted. */
+    name: z.string().trim().min(1).max(80).optional(),
+    clientSecret: z.string().trim().min(1, 'Enter the client secret').max(1024).optional(),
+    /** PEM with the certificate and its unencrypted private key. */
+    certificatePem: z.string().max(64 * 1024, 'The PEM is larger than 64 KB').optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const given = [input.clientSecret, input.certificatePem].filter((v) => v !== undefined && v !== '').length;
+    if (given !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: given === 0 ? 'Give a client secret or a certificate' : 'Give a client secret or a certificate, not both' });
+    }
+  });
+
+export const identityRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown identity' }) }).strict();
