@@ -3,6 +3,8 @@ import { contract, isMethodName, type MethodName, type MethodOutput, type Method
 import { AppError } from '../../shared/errors.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
+import { exportAccounts } from './accounts/account-export.ts';
+import { importAccounts } from './accounts/account-import.ts';
 import { listClouds } from './clouds.ts';
 import type { Core } from './core.ts';
 import { log } from './log.ts';
@@ -39,12 +41,8 @@ const handlers: Handlers = {
     await clipboard.copy(value, seconds);
     return { clearsAfterSeconds: seconds };
   },
-  'accounts.import': () => {
-    throw new AppError('internal', 'Import is not available yet.');
-  },
-  'accounts.export': () => {
-    throw new AppError('internal', 'Export is not available yet.');
-  },
+  'accounts.import': (core, input) => importAccounts(core.accounts, input),
+  'accounts.export': (core, input) => exportAccounts(core.accounts, input, { scryptParams: core.options.vault?.scryptParams }),
 };
 
 function noClipboard(): never {

@@ -153,8 +153,13 @@ export class AccountsStore {
     return values;
   }
 
+  /** Names of the cloud profiles an account may use. */
+  knownClouds(): readonly string[] {
+    return this.#options.knownClouds();
+  }
+
   #checkCloud(cloud: string, path: string): void {
-    const known = this.#options.knownClouds();
+    const known = this.knownClouds();
     if (known.includes(cloud)) return;
     const message = `"${cloud}" is not a cloud profile this app knows. Use one of: ${known.join(', ')}`;
     throw new AppError('invalid_input', `Check the input: ${path}: ${message}`, [{ path, message }]);
