@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { Result } from '../../../shared/result.ts';
+import { dispatch } from '../api.ts';
+import { createCore, type Core } from '../core.ts';
+
+// Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
+// second processes (the CLI next to the app), each `node accounts-child.ts`.
+const child = fileURLToPath(new URL('./test-support/accounts-child.ts', import.meta.url));
+const run = promisify(execFile);
+const folders: string[] = [];
+const newFolder = () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'azcred-accounts-it-'));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+type Call = { method: string; input?: unknown };
+interface ChildOutput {
+  results: Result<unknown>[];
+  elapsedMs: number;
+}
+
+const jobArg = (dataFolder: string, calls: Call[], keychainTimeoutMs?: number) => JSON.stringify({ dataFolder, calls, ...(keychainTimeoutMs && { keychainTimeoutMs }) });
+
+async function inChild(dataFolder: string, calls: Call[], options: { env?: NodeJS.ProcessEnv; keychainTimeoutMs?: number } = {}): Promise<ChildOutput> {
+  const env = { ...(options.env ?? process.env), AZCRED_LOG: 'silent' };
+  const { stdout } = await run(process.execPath, [child, jobArg(dataFolder, calls, options.keychainTimeoutMs)], { env, timeout: 30_000 }).catch(
+    (error: { stdout?: string; signal?: string }) => (error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error)),
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildOutput;
+}
+
+function withoutBus(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['DBUS_SESSION_BUS_ADDRESS'];
+  delete env['DISPLAY'];
+  return env;
+}
+
+const key = (label: string) => Buffer.from(`it-${label}-key-material`).toString('base64');
+const arrInput = (name: string, label = name) => ({ kind: 'arr', name, accountId: '6a1f0e9d-8c7b-4a5f-9e4d-3c2b1a0f9e8d', accountDomain: 'westeurope', primaryKey: key(label) });
+const realCore = (dataFolder: string): Core => createCore({ mode: 'test', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
+async function value<T>(core: Core, method: string, input?: unknown): Promise<T> {
+  const result = await dispatch(core, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+const valueOf = <T>(result: Result<unknown> | undefined): T => {
+  if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
+  return result.value as T;
+};
+
+const noSecretService = 'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.';
+const lockedKeychain = 'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a passphrase vault or a memory-only session in Settings.';
+
+describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('accounts with the real keychain', () => {
+  it('keeps accounts and their keys for a new process, and sees what that process added', async () => {
+    const folder = newFolder();
+    const core = realCore(folder);
+    const render = await value<AccountView>(core, 'accounts.add', { ...arrInput('Render'), secondaryKey: key('render-2') });
+    const chat = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'Chat', connectionString: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}` });
+    const { results } = await inChild(folder, [
+      { method: 'accounts.list' },
+      { method: 'accounts.reveal', input: { id: render.id, secret: 'secondaryKey' } },
+      { method: 'accounts.reveal', input: { id: chat.id, secret: 'connectionString' } },
+      { method: 'accounts.add', input: arrInput('Added by the CLI', 'cli') },
+      { method: 'vault.status' },
+    ]);
+    expect(valueOf<AccountView[]>(results[0]).map((a) => a.name)).toEqual(['Chat', 'Render']);
+    expect(valueOf(results[1])).toMatchObject({ value: key('render-2') });
+    expect(valueOf(results[2])).toMatchObject({ value: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}` });
+    expect(valueOf(results[4])).toMatchObject({ state: 'open', mode: 'keychain', secretCount: 4 });
+    const added = valueOf<AccountView>(results[3]);
+    expect(await value(core, 'accounts.reveal', { id: added.id, secret: 'primaryKey' })).toMatchObject({ value: key('cli') });
+    await core.close();
+  });
+
+  it('gives a second data folder none of the first one\'s accounts or keys', async () => {
+    const first = realCore(newFolder());
+    const render = await value<AccountView>(first, 'accounts.add', arrInput('Render'));
+    const { results } = await inChild(newFolder(), [
+      { method: 'vault.status' },
+      { method: 'accounts.list' },
+      { method: 'accounts.reveal', input: { id: render.id, secret: 'primaryKey' } },
+    ]);
+    expect(valueOf(results[0])).toMatchObject({ state: 'open', secretCount: 0 });
+    expect(valueOf(results[1])).toEqual([]);
+    expect(results[2]).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await first.close();
+  });
+
+  it('says no Secret Service is running, within the timeout, and an add saves nothing', async () => {
+    const folder = newFolder();
+    const { results, elapsedMs } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('Render') }, { method: 'accounts.list' }], { env: withoutBus(), keychainTimeoutMs: 3000 });
+    expect(valueOf(results[0])).toEqual({ state: 'unavailable', problem: 'no_secret_service', message: noSecretService, recordedMode: null });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining(noSecretService) } });
+    expect(valueOf(results[2])).toEqual([]);
+    expect(elapsedMs).toBeLessThan(3000);
+    expect(readdirSync(folder)).toEqual(['settings.json']);
+  });
+
+  it('says the keychain is locked, keeps the account list, and saves nothing new', async () => {
+    // A private session so locking its keyring cannot disturb the other tests' keyring.
+    const folder = newFolder();
+    const job = (calls: Call[]) => `'${jobArg(folder, calls, 3000)}'`;
+    const script = `
+      export XDG_DATA_HOME="$(mktemp -d)"
+      eval "$(printf 'pw\\n' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
+      node ${child} ${job([{ method: 'accounts.add', input: arrInput('Before the lock') }])}
+      gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \\
+        --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
+      node ${child} ${job([{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('After the lock') }, { method: 'accounts.list' }])}
+      rm -rf "$XDG_DATA_HOME"`;
+    const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], { env: { ...withoutBus(), AZCRED_LOG: 'silent' }, timeout: 30_000 });
+    const [before, locked] = stdout.trim().split('\n').map((line) => JSON.parse(line) as ChildOutput);
+    expect(before?.results[0]).toMatchObject({ ok: true });
+    const accountsBefore = readFileSync(path.join(folder, 'accounts.json'));
+    expect(valueOf(locked?.results[0])).toEqual({ state: 'unavailable', problem: 'keychain_locked', message: lockedKeychain, recordedMode: 'keychain' });
+    expect(locked?.results[1]).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining(lockedKeychain) } });
+    expect(valueOf<AccountView[]>(locked?.results[2]).map((a) => a.name)).toEqual(['Before the lock']);
+    expect(locked?.elapsedMs).toBeLessThan(3000);
+    expect(readFileSync(path.join(folder, 'accounts.json'))).toEqual(accountsBefore);
+  });
+
+  it('quarantines a damaged vault file in another process, with the account list intact', async () => {
+    const folder = newFolder();
+    const core = realCore(folder);
+    const render = await value<AccountView>(core, 'accounts.add', { ...arrInput('Render'), secondaryKey: key('render-2') });
+    await value(core, 'accounts.add', { kind: 'acs', name: 'Entra only', endpoint: 'https://calls.communication.azure.com' });
+    await core.close();
+    const file = path.join(folder, 'vault.bin');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5]! ^= 0x80;
+    writeFileSync(file, bytes);
+    const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+    expect(valueOf(results[0])).toMatchObject({ state: 'open', secretCount: 0, quarantined: { problem: 'damaged', message: expect.stringContaining('Your account list is intact') } });
+    const listed = valueOf<AccountView[]>(results[1]);
+    expect(listed.map((a) => [a.name, a.secretsMissing])).toEqual([['Entra only', []], ['Render', ['primaryKey', 'secondaryKey']]]);
+    expect(listed.find((a) => a.id === render.id)).toMatchObject({ hasPrimaryKey: true, hasSecondaryKey: true });
+    expect(readdirSync(folder).some((name) => name.startsWith('vault.bin.corrupt-'))).toBe(true);
+  });
+
+  it('loses no account when three processes add fifteen each at once, round after round', async () => {
+    const folder = newFolder();
+    const writers = 3;
+    const perWriter = 15;
+    for (let round = 1; round <= 3; round++) {
+      const jobs = Array.from({ length: writers }, (_, w) =>
+        inChild(folder, Array.from({ length: perWriter }, (_, i) => ({ method: 'accounts.add', input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`) }))),
+      );
+      const outputs = await Promise.all(jobs);
+      const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
+      expect(failures, JSON.stringify(failures[0])).toEqual([]);
+      const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+      const listed = valueOf<AccountView[]>(results[1]);
+      expect(listed).toHaveLength(writers * perWriter * round);
+      expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);
+      expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
+    }
+    const core = realCore(folder);
+    const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === 'r3 w2 a14');
+    expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({ value: key('3-2-14') });
+    await core.close();
+    expect(readdirSync(folder).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'settings.json', 'vault.bin', 'vault.bin.bak', 'vault.json']);
+  });
+});
