@@ -19,7 +19,7 @@ afterEach(() => rm(folder, { recursive: true, force: true }));
 describe('dispatch', () => {
   it('answers app.info with the data folder and where it came from', async () => {
     const result = await dispatch(core, 'app.info', undefined);
-    expect(result).toMatchObject({ ok: true, value: { version: '1.2.3', mode: 'test', dataFolder: folder, dataFolderSource: 'AZCRED_HOME' } });
+    expect(result).toMatchObject({ ok: true, value: { version: '1.2.3', mode: 'test', dataFolder: folder, dataFolderSource: 'AZCRED_HOME', homeFolder: os.homedir(), coreClipboard: false } });
   });
 
   it('refuses a method that is not in the contract', async () => {
