@@ -224,6 +224,8 @@ describe('a damaged vault file', () => {
     expect(listed.find((a) => a.id === chat.id)).toMatchObject({ secretsMissing: [] });
     expect(await call(next, 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Enter it again with Edit') } });
 
+    const renamed = await value<AccountView>(next, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Render (keys lost)' } });
+    expect(renamed.secretsMissing).toEqual(['primaryKey', 'secondaryKey']);
     await value(next, 'accounts.update', { id: render.id, changes: { kind: 'arr', primaryKey: keys.primary, secondaryKey: keys.secondary } });
     expect((await value<AccountView[]>(next, 'accounts.list')).find((a) => a.id === render.id)?.secretsMissing).toEqual([]);
   });

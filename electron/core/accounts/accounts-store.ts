@@ -108,7 +108,7 @@ export class AccountsStore {
         await undo().catch(() => undefined);
         throw error;
       }
-      return toView(record, vault ? missingSecrets(vault, record) : []);
+      return toView(record, missingSecrets(vault ?? this.#options.vault.current, record));
     });
   }
 
