@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
+import { accountInputSchema, type AccountView } from '../../../shared/accounts.ts';
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 import { call, testCore, value } from '../test-support/test-core.ts';
@@ -71,6 +71,18 @@ describe('adding and listing accounts', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await vaultNames()).toEqual([`account/${first.id}/primaryKey`, `account/${first.id}/secondaryKey`]);
     expect(stored().accounts).toHaveLength(1);
+  });
+
+  it('adds a batch all together or not at all, checking names against the list and within the batch', async () => {
+    await add(arr);
+    const parse = (input: object) => accountInputSchema.parse(input);
+    const batch = [parse({ ...acs, name: 'One' }), parse({ ...arr, name: 'Two' }), parse({ ...acs, name: ' one ' })];
+    await expect(core.accounts.addMany(batch)).rejects.toMatchObject({ code: 'conflict', issues: [{ path: '2.name' }] });
+    await expect(core.accounts.addMany([parse({ ...acs, name: 'Three' }), parse({ ...arr, name: 'RENDER dev' })])).rejects.toMatchObject({ code: 'conflict', issues: [{ path: '1.name' }] });
+    expect(stored().accounts).toHaveLength(1);
+    expect(await vaultNames()).toHaveLength(2);
+    expect((await core.accounts.addMany(batch.slice(0, 2))).map((view) => view.name)).toEqual(['One', 'Two']);
+    expect(await vaultNames()).toHaveLength(5);
   });
 
   it('refuses a damaged account list instead of overwriting it', async () => {
