@@ -49,12 +49,7 @@ export class EntraHttpClient implements INetworkModule {
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
     const text = await response.text();
-    let body: unknown = {};
-    try {
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      body = {};
-    }
+    const body = parseJson(text);
     const error = (body as Partial<EntraErrorBody>).error;
     if (typeof error === 'string' && error !== 'authorization_pending' && options?.correlationId) this.#remember(options.correlationId, body as EntraErrorBody);
     return { headers, body: body as T, status: response.status };
@@ -64,5 +59,13 @@ export class EntraHttpClient implements INetworkModule {
     this.#errors.delete(correlationId);
     this.#errors.set(correlationId, { error: body.error, ...(body.error_description ? { error_description: String(body.error_description) } : {}), ...(Array.isArray(body.error_codes) ? { error_codes: body.error_codes } : {}) });
     if (this.#errors.size > rememberedErrors) this.#errors.delete(this.#errors.keys().next().value as string);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : {};
+  } catch {
+    return {};
   }
 }

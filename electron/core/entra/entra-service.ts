@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { IdentityView, SignInProgress, SignInStarted, servicePrincipalInputSchema, signInStartSchema } from '../../../shared/identities.ts';

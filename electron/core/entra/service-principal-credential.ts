@@ -34,13 +34,7 @@ export function readCertificateCredential(pem: string): CertificateCredential {
   } catch {
     throw new AppError('invalid_input', 'The certificate in the PEM cannot be read.', [{ path: 'certificatePem', message: 'The certificate is damaged' }]);
   }
-  let matches = false;
-  try {
-    matches = certificate.checkPrivateKey(createPrivateKey(keyText));
-  } catch {
-    throw new AppError('invalid_input', 'The private key in the PEM cannot be read.', [{ path: 'certificatePem', message: 'The private key is damaged' }]);
-  }
-  if (!matches) throw new AppError('invalid_input', 'The private key does not belong to the certificate.', [{ path: 'certificatePem', message: 'The key and certificate do not match' }]);
+  if (!keyMatches(certificate, keyText)) throw new AppError('invalid_input', 'The private key does not belong to the certificate.', [{ path: 'certificatePem', message: 'The key and certificate do not match' }]);
   if (Date.parse(certificate.validTo) < Date.now()) {
     throw new AppError('invalid_input', `The certificate expired on ${new Date(certificate.validTo).toISOString().slice(0, 10)}: upload a new one to the app registration and use it here.`, [{ path: 'certificatePem', message: 'The certificate has expired' }]);
   }
@@ -55,4 +49,12 @@ export function readCertificateCredential(pem: string): CertificateCredential {
 
 export function certificateClientCredential(credential: Pick<CertificateCredential, 'privateKeyPem' | 'thumbprintSha256' | 'certificatePem'>): ClientCredential {
   return { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKeyPem, x5c: credential.certificatePem } };
+}
+
+function keyMatches(certificate: X509Certificate, keyText: string): boolean {
+  try {
+    return certificate.checkPrivateKey(createPrivateKey(keyText));
+  } catch {
+    throw new AppError('invalid_input', 'The private key in the PEM cannot be read.', [{ path: 'certificatePem', message: 'The private key is damaged' }]);
+  }
 }
