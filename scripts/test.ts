@@ -21,8 +21,8 @@ const steps: { name: string; command: string[]; env?: Record<string, string> }[]
     command: ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
   },
   {
-    name: 'end to end (Playwright, Chromium)',
-    command: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    name: 'end to end (Playwright, Chromium, real Secret Service)',
+    command: ['scripts/with-keyring.sh', 'npx', 'playwright', 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
   },
   { name: 'Electron security scan', command: ['npm', 'run', '--silent', 'scan'] },
