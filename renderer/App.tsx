@@ -25,7 +25,6 @@ import { useSettings, type SettingsState } from './use-settings.ts';
 import { useVault, type VaultState } from './use-vault.ts';
 
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   shell: { display: 'flex', height: '100%' },
   nav: { height: '100%' },
   brand: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
@@ -61,7 +60,7 @@ export function App() {
 
   const Page = pages[section];
   return (
-    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={scheme}>
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
       <div className={styles.shell}>
         <NavDrawer className={styles.nav} open type="inline" selectedValue={section} onNavItemSelect={(_, d) => setSection(d.value as SectionId)} aria-label="Sections">
           <NavDrawerHeader>

@@ -37,7 +37,6 @@ export function EmptyState({ icon: Icon, title, children, points, learnMore, act
       <Icon className={styles.icon} aria-hidden />
       <Subtitle1 as="h2">{title}</Subtitle1>
       <Body1>{children}</Body1>
-      {actions && <div className={styles.actions}>{actions}</div>}
       {points && (
         <ul className={styles.list}>
           {points.map((p) => (
@@ -47,6 +46,7 @@ export function EmptyState({ icon: Icon, title, children, points, learnMore, act
           ))}
         </ul>
       )}
+      {actions && <div className={styles.actions}>{actions}</div>}
       {learnMore && (
         <Link href={learnMore.href} target="_blank" rel="noreferrer noopener">
           {learnMore.label}

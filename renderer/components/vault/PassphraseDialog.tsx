@@ -16,7 +16,8 @@ import { useState, type FormEvent } from 'react';
 import { newPassphraseSchema } from '../../../shared/vault.ts';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
 });
 
 export interface PassphraseDialogProps {

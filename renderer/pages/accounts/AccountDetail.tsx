@@ -9,8 +9,9 @@ import { SecretField } from './SecretField.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { wordBreak: 'break-word', marginRight: 'auto' },
+  header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
+  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { wordBreak: 'break-word' },
   fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
@@ -53,18 +54,22 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
   return (
     <section className={styles.root} aria-labelledby="account-detail-title">
       <div className={styles.header}>
-        <Subtitle1 as="h2" id="account-detail-title" className={styles.title}>
-          {account.name}
-        </Subtitle1>
-        <Badge appearance="tint" color={account.kind === 'arr' ? 'brand' : 'informative'}>
-          {kindLabels[account.kind]}
-        </Badge>
-        <Button icon={<EditRegular />} onClick={onEdit}>
-          Edit
-        </Button>
-        <Button icon={<DeleteRegular />} onClick={onDelete}>
-          Delete
-        </Button>
+        <div className={styles.titleRow}>
+          <Subtitle1 as="h2" id="account-detail-title" className={styles.title}>
+            {account.name}
+          </Subtitle1>
+          <Badge appearance="tint" color={account.kind === 'arr' ? 'brand' : 'informative'}>
+            {kindLabels[account.kind]}
+          </Badge>
+        </div>
+        <div className={styles.actions}>
+          <Button icon={<EditRegular />} onClick={onEdit}>
+            Edit
+          </Button>
+          <Button icon={<DeleteRegular />} onClick={onDelete}>
+            Delete
+          </Button>
+        </div>
       </div>
 
       {missing.length > 0 && (

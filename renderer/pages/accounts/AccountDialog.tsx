@@ -25,7 +25,8 @@ import { AcsFields } from './AcsFields.tsx';
 import { ArrFields } from './ArrFields.tsx';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
 });
 
 export interface AccountDialogProps {

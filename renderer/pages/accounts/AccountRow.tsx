@@ -80,7 +80,7 @@ export function AccountRow({ account, id, index, total, start, selected, active,
         </Caption1>
         <span className={styles.tags}>
           {shownTags.map((t) => (
-            <Badge key={t} appearance="outline" color="subtle" size="small">
+            <Badge key={t} appearance="outline" color="informative" size="small">
               {t}
             </Badge>
           ))}

@@ -27,7 +27,8 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from './AccountMetaFields.tsx';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 

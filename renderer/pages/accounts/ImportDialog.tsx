@@ -28,7 +28,8 @@ import { problem } from './AccountMetaFields.tsx';
 import { ImportPreview } from './ImportPreview.tsx';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   surface: { maxWidth: '760px' },
 });

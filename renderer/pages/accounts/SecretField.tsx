@@ -9,8 +9,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   value: {
-    flex: '1 1 220px',
-    minWidth: 0,
+    display: 'block',
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
     wordBreak: 'break-all',
@@ -71,15 +70,15 @@ export function SecretField({ accountId, secret, label, copy }: SecretFieldProps
       <Text id={labelId} weight="semibold">
         {label}
       </Text>
+      <code className={styles.value} data-testid={`secret-${secret}`}>
+        {value ?? (
+          <>
+            <span aria-hidden>{mask}</span>
+            <span className={styles.hidden}>Hidden</span>
+          </>
+        )}
+      </code>
       <div className={styles.row}>
-        <code className={styles.value} data-testid={`secret-${secret}`}>
-          {value ?? (
-            <>
-              <span aria-hidden>{mask}</span>
-              <span className={styles.hidden}>Hidden</span>
-            </>
-          )}
-        </code>
         {value === undefined ? (
           <Button icon={<EyeRegular />} disabled={busy} aria-label={`Reveal ${name}`} onClick={() => void reveal()}>
             Reveal
@@ -90,8 +89,8 @@ export function SecretField({ accountId, secret, label, copy }: SecretFieldProps
           </Button>
         )}
         <CopySecretButton accountId={accountId} secret={secret} text="Copy" label={`Copy ${name}`} copy={copy} />
+        {value !== undefined && <Caption1 className={styles.hint}>Hides again in {secondsLeft} s</Caption1>}
       </div>
-      {value !== undefined && <Caption1 className={styles.hint}>Hides again in {secondsLeft} s</Caption1>}
     </div>
   );
 }

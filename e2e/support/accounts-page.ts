@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Made-up credentials in the shapes Azure uses; none of them opens anything. */
+export const arr = {
+  name: 'Contoso dev',
+  accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+  region: 'westeurope',
+  primaryKey: 'ZTJlLXRlc3QtYXJyLXByaW1hcnkta2V5LW5vdC1yZWFsIQ==',
+};
+
+export const acs = {
+  name: 'Fabrikam chat',
+  endpoint: 'https://fabrikam-chat.communication.azure.com/',
+  accessKey: 'ZTJlLXRlc3QtYWNzLWFjY2Vzcy1rZXktdGhpcy1pcy1ub3QtcmVhbC0wMDA=',
+  get connectionString() {
+    return `endpoint=${this.endpoint};accesskey=${this.accessKey}`;
+  },
+};
+
+/** Opens the Add dialog from wherever the page offers it (the empty state or the header). */
+export async function openAddDialog(page: Page) {
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+export async function addArrAccount(page: Page, fields: { name: string; accountId: string; domain: string; primaryKey: string; tags?: string }) {
+  const dialog = await openAddDialog(page);
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name);
+  await dialog.getByRole('textbox', { name: 'Account ID' }).fill(fields.accountId);
+  await dialog.getByRole('combobox', { name: 'Account domain' }).fill(fields.domain);
+  await dialog.getByLabel('Primary key').fill(fields.primaryKey);
+  if (fields.tags) await dialog.getByRole('textbox', { name: 'Tags' }).fill(fields.tags);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  return dialog;
+}
+
+export async function addAcsResource(page: Page, fields: { name: string; connectionString: string; tags?: string }) {
+  const dialog = await openAddDialog(page);
+  await dialog.getByRole('radio', { name: 'Communication Services resource' }).check();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name);
+  await dialog.getByRole('textbox', { name: 'Connection string', exact: true }).fill(fields.connectionString);
+  if (fields.tags) await dialog.getByRole('textbox', { name: 'Tags' }).fill(fields.tags);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  return dialog;
+}
+
+/**
+ * Tabster (Fluent UI's focus manager) puts aria-hidden focus sentinels around focus groups on
+ * purpose: they pass focus on at once and must stay silent. axe cannot know that.
+ * https://github.com/microsoft/tabster/issues/288
+ */
+const isTabsterSentinel = (rule: string, html: string) => rule === 'aria-hidden-focus' && html.includes('data-tabster-dummy');
+
+/** Serious and critical axe findings, as "rule: target" lines that say what to fix. */
+export async function seriousAccessibilityProblems(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${v.help}. ${n.failureSummary ?? ''}`));
+}
+
+/** Changes a setting the way the page does, through the contract over HTTP. */
+export async function updateSettings(page: Page, patch: Record<string, unknown>) {
+  const result = await page.evaluate(async (body) => {
+    const response = await fetch('api/settings.update', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return (await response.json()) as { ok: boolean };
+  }, patch);
+  expect(result.ok).toBe(true);
+}
