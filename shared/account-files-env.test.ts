@@ -104,13 +104,13 @@ describe('parseAccountFile: .env files', () => {
     expect(accountInputSchema.parse(items[1]?.raw)).toMatchObject({ endpoint: 'https://x.communication.azure.com/', accessKey: acsKey });
   });
 
-  it('leaves out missing and empty fields, so the schema names each one', () => {
+  it('leaves out missing and empty fields, so the schema names each required one', () => {
     const [item] = env(`ARR_ACCOUNT_ID=${id}\nARR_ACCOUNT_KEY=\n`, 'lab.env');
     expect(item?.raw).toEqual({ kind: 'arr', name: 'lab', accountId: id });
     expect(item?.secrets).toEqual([]);
     const result = accountInputSchema.safeParse(item?.raw);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['accountDomain', 'primaryKey']);
+    expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['accountDomain']);
   });
 
   it('reports a malformed line of an account on that account and field, without its value', () => {

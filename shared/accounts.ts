@@ -34,7 +34,8 @@ export const arrAccountInputSchema = z.object({
   accountId: z.string().trim().regex(guidPattern, { message: 'An account ID is a GUID, like 0f6c8e4a-...-...' }).transform((s) => s.toLowerCase()),
   accountDomain,
   cloud: cloudNameSchema.default('AzureCloud'),
-  primaryKey: accountKey,
+  /** Leave both keys out to use the account with Entra ID only (production, or no right to list keys). */
+  primaryKey: accountKey.optional(),
   secondaryKey: accountKey.optional(),
   tags,
   notes,
@@ -111,8 +112,8 @@ const arrEdit = z
     accountId: arrAccountInputSchema.shape.accountId.optional(),
     accountDomain: accountDomain.optional(),
     cloud: cloudNameSchema.optional(),
-    /** Omit to keep the stored key. */
-    primaryKey: accountKey.optional(),
+    /** Omit to keep the stored key; null removes it. */
+    primaryKey: accountKey.nullable().optional(),
     /** Omit to keep; null removes the stored secondary key. */
     secondaryKey: accountKey.nullable().optional(),
     tags: tags.optional(),

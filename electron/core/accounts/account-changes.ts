@@ -16,7 +16,8 @@ export interface SecretChanges {
 export function newAccount(input: AccountInput, id: string, now: string): { record: AccountRecord; secrets: SecretChanges } {
   const common = { id, name: input.name, cloud: input.cloud, tags: input.tags, notes: input.notes, createdAt: now, updatedAt: now };
   if (input.kind === 'arr') {
-    const set: SecretChanges['set'] = { primaryKey: input.primaryKey };
+    const set: SecretChanges['set'] = {};
+    if (input.primaryKey !== undefined) set.primaryKey = input.primaryKey;
     if (input.secondaryKey !== undefined) set.secondaryKey = input.secondaryKey;
     const record: AccountRecord = { kind: 'arr', ...common, accountId: input.accountId, accountDomain: input.accountDomain, secrets: storedOrder(Object.keys(set) as StoredSecret[]) as ('primaryKey' | 'secondaryKey')[] };
     return { record, secrets: { set, remove: [] } };
@@ -42,7 +43,8 @@ export function applyUpdate(record: AccountRecord, changes: AccountUpdate['chang
   const set: SecretChanges['set'] = {};
   const remove: StoredSecret[] = [];
   if (changes.kind === 'arr' && record.kind === 'arr') {
-    if (changes.primaryKey !== undefined) set.primaryKey = changes.primaryKey;
+    if (changes.primaryKey === null) remove.push('primaryKey');
+    else if (changes.primaryKey !== undefined) set.primaryKey = changes.primaryKey;
     if (changes.secondaryKey === null) remove.push('secondaryKey');
     else if (changes.secondaryKey !== undefined) set.secondaryKey = changes.secondaryKey;
     const secrets = stored(record.secrets, set, remove) as ('primaryKey' | 'secondaryKey')[];

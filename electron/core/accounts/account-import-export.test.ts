@@ -119,6 +119,18 @@ describe('export', () => {
     expect(await exportTo({ path: file, overwrite: true })).toMatchObject({ ok: true });
   });
 
+  it('re-imports a definitions-only export elsewhere as accounts for Entra ID use, without keys', async () => {
+    await value(core, 'accounts.import', { text: env });
+    const file = path.join(outside, 'definitions.json');
+    await value(core, 'accounts.export', { path: file });
+    const target = newCore(mkdtempSync(path.join(outside, 'second-')));
+    const imported = await value<ImportReport>(target, 'accounts.import', { text: readFileSync(file, 'utf8'), fileName: 'definitions.json' });
+    expect(imported).toMatchObject({ format: 'json', added: 4 });
+    const lab = (await value<AccountView[]>(target, 'accounts.list')).find((a) => a.name === 'lab');
+    expect(lab).toMatchObject({ kind: 'arr', accountDomain: 'eastus.mixedreality.azure.com', hasPrimaryKey: false, hasSecondaryKey: false });
+    expect(await call(target, 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('refuses a relative path, secrets without a passphrase, and an unknown account', async () => {
     expect(await exportTo({ path: 'export.json' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'path' }] } });
     expect(await exportTo({ path: path.join(outside, 'a.json'), includeSecrets: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
