@@ -8,7 +8,7 @@ import { resolveDataFolder } from './core/data-folder.ts';
 import { log } from './core/log.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
 import { secretClipboard } from './secret-clipboard.ts';
-import { denyAllPermissions, externalLinkOpener, guardWebContents } from './security-guards.ts';
+import { denyAllPermissions, externalLinkOpener, guardWebContents, signInPageOpener } from './security-guards.ts';
 import { restoreWindowState, windowStateToSave, type SavedWindowState } from './window-state.ts';
 
 /**
@@ -55,7 +55,7 @@ function start(): void {
         dataFolder,
         version: app.getVersion(),
         runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
-        platform: { clipboard: secretClipboard() },
+        platform: { clipboard: secretClipboard(), openBrowser: signInPageOpener(shell) },
       });
       let closed = false;
       // Reading the clipboard is asynchronous: hold the quit until the core has cleared a copied secret.

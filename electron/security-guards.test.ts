@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, externalLinkOpener, guardWebContents } from './security-guards.ts';
+import { denyAllPermissions, externalLinkOpener, guardWebContents, signInPageOpener } from './security-guards.ts';
 
 /** A web contents that only records: events go through an EventEmitter, as in Electron. */
 function fakeContents() {
@@ -101,5 +101,17 @@ describe('openExternalSafely', () => {
     expect(openExternalSafely('file:///bin/sh')).toBe(false);
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
     expect(shell.openExternal).toHaveBeenCalledWith('https://github.com/');
+  });
+});
+
+describe('opening a sign-in page for the core', () => {
+  it('opens an https authority of any cloud, and refuses anything else', async () => {
+    const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+    const open = signInPageOpener(shell);
+    await open('https://login.emulator.test:8443/organizations/oauth2/v2.0/authorize?client_id=x');
+    await expect(open('http://login.example/authorize')).rejects.toThrow('https only');
+    await expect(open('file:///etc/passwd')).rejects.toThrow('https only');
+    await expect(open('not a url')).rejects.toThrow('https only');
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,6 +20,18 @@ export function externalLinkOpener(shell: Pick<Shell, 'openExternal'>): OpenExte
   };
 }
 
+/**
+ * Opens an Entra sign-in page for the core. Its host comes from a cloud profile (custom clouds
+ * included), so the link allow-list cannot know it; the rule is https only, and only the core's
+ * sign-in calls it, never the page.
+ */
+export function signInPageOpener(shell: Pick<Shell, 'openExternal'>): (url: string) => Promise<void> {
+  return async (url) => {
+    if (!URL.canParse(url) || new URL(url).protocol !== 'https:') throw new Error('sign-in pages are opened over https only');
+    await shell.openExternal(url);
+  };
+}
+
 type LockableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 
 /**

@@ -13,6 +13,17 @@ import {
   type ImportReport,
   type RevealedSecret,
 } from './accounts.ts';
+import { cloudNameSchema, cloudProfileSchema } from './clouds.ts';
+import {
+  identityRefSchema,
+  servicePrincipalInputSchema,
+  signInCancelSchema,
+  signInStartSchema,
+  signInWaitSchema,
+  type IdentityView,
+  type SignInProgress,
+  type SignInStarted,
+} from './identities.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { vaultOpenInputSchema, type VaultStatus } from './vault.ts';
 
@@ -49,10 +60,18 @@ export interface AppInfo {
 }
 
 const byId = z.object({ id: accountRefSchema }).strict();
+const cloudImport = z.object({ text: z.string().min(1, 'Paste or choose a cloud profile file').max(200_000, 'The file is larger than 200 KB') }).strict();
+const cloudByName = z.object({ name: cloudNameSchema }).strict();
+const cloudClient = z.object({ name: cloudNameSchema, publicClient: cloudProfileSchema.shape.publicClient }).strict();
 
 export const contract = {
   'app.info': method<typeof none, AppInfo>(none),
   'clouds.list': method<typeof none, CloudProfileView[]>(none),
+  /** Adds or replaces a custom cloud profile from its JSON (the emulator writes one). */
+  'clouds.import': method<typeof cloudImport, CloudProfileView>(cloudImport),
+  'clouds.remove': method<typeof cloudByName, { name: string }>(cloudByName),
+  /** Uses your own app registration for sign-ins in one cloud. */
+  'clouds.setPublicClient': method<typeof cloudClient, CloudProfileView>(cloudClient),
   'settings.get': method<typeof none, Settings>(none),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
   /** Where secrets are kept and whether they can be used; the first call opens the vault (once per process). */
@@ -70,6 +89,15 @@ export const contract = {
   'accounts.copy': method<typeof accountSecretRequestSchema, CopiedSecret>(accountSecretRequestSchema),
   'accounts.import': method<typeof accountImportInputSchema, ImportReport>(accountImportInputSchema),
   'accounts.export': method<typeof accountExportInputSchema, ExportResult>(accountExportInputSchema),
+  'identities.list': method<typeof none, IdentityView[]>(none),
+  /** Starts an interactive or device-code sign-in; returns at once with the URL or the code. */
+  'identities.signIn': method<typeof signInStartSchema, SignInStarted>(signInStartSchema),
+  /** Waits (up to `waitSeconds`) for a sign-in started earlier. */
+  'identities.waitSignIn': method<typeof signInWaitSchema, SignInProgress>(signInWaitSchema),
+  'identities.cancelSignIn': method<typeof signInCancelSchema, { cancelled: true }>(signInCancelSchema),
+  'identities.addServicePrincipal': method<typeof servicePrincipalInputSchema, IdentityView>(servicePrincipalInputSchema),
+  /** Signs the identity out: removes it and every token or secret kept for it. */
+  'identities.signOut': method<typeof identityRefSchema, { id: string }>(identityRefSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,6 @@ import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
 import { exportAccounts } from './accounts/account-export.ts';
 import { importAccounts } from './accounts/account-import.ts';
-import { listClouds } from './clouds.ts';
 import type { Core } from './core.ts';
 import { log } from './log.ts';
 
@@ -24,7 +23,10 @@ const handlers: Handlers = {
     homeFolder: os.homedir(),
     coreClipboard: core.clipboard !== undefined,
   }),
-  'clouds.list': () => listClouds(),
+  'clouds.list': (core) => core.clouds.list(),
+  'clouds.import': (core, input) => core.clouds.save(parseJsonText(input.text, 'cloud profile')),
+  'clouds.remove': (core, input) => (core.clouds.remove(input.name), { name: input.name }),
+  'clouds.setPublicClient': (core, input) => core.clouds.setPublicClient(input.name, input.publicClient),
   'settings.get': (core) => core.settings.get(),
   'settings.update': (core, patch) => core.settings.update(patch),
   'vault.status': (core) => core.vault.status(),
@@ -43,6 +45,12 @@ const handlers: Handlers = {
   },
   'accounts.import': (core, input) => importAccounts(core.accounts, input),
   'accounts.export': (core, input) => exportAccounts(core.accounts, input, { scryptParams: core.options.vault?.scryptParams }),
+  'identities.list': (core) => core.entra.list(),
+  'identities.signIn': (core, input) => core.entra.startSignIn(input),
+  'identities.waitSignIn': (core, input) => core.entra.waitSignIn(input.operationId, input.waitSeconds),
+  'identities.cancelSignIn': (core, input) => (core.entra.cancelSignIn(input.operationId), { cancelled: true as const }),
+  'identities.addServicePrincipal': (core, input) => core.entra.addServicePrincipal(input),
+  'identities.signOut': async (core, input) => (await core.entra.signOut(input.id), { id: input.id }),
 };
 
 function noClipboard(): never {
@@ -70,5 +78,14 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
     if (error instanceof AppError) return fail(error.toShape());
     log.error(`${method} failed unexpectedly`, error);
     return fail({ code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.' });
+  }
+}
+
+/** JSON text from a file the user chose, or a clear error naming what it should be. */
+function parseJsonText(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('invalid_input', `That is not a ${what} file: expected JSON.`, [{ path: 'text', message: 'Not valid JSON' }]);
   }
 }

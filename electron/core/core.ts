@@ -3,8 +3,9 @@ import type { RunMode } from '../../shared/contract.ts';
 import { AccountsStore } from './accounts/accounts-store.ts';
 import type { ClipboardPort } from './clipboard.ts';
 import { ClipboardGuard } from './clipboard-guard.ts';
-import { listClouds } from './clouds.ts';
+import { CloudsStore } from './clouds-store.ts';
 import type { DataFolder } from './data-folder.ts';
+import { EntraService } from './entra/entra-service.ts';
 import { SettingsStore } from './settings-store.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
@@ -20,7 +21,13 @@ export interface CoreOptions {
   /** How the vault reaches the keychain; tests pass `createMemoryKeychain()` and a low scrypt cost. */
   vault?: { keychain?: KeychainPort; keychainTimeoutMs?: number; scryptParams?: ScryptParams };
   /** What the front door's platform provides: the desktop app's clipboard (browser mode copies in the page). */
-  platform?: { clipboard?: ClipboardPort };
+  platform?: {
+    clipboard?: ClipboardPort;
+    /** Opens an https URL in the system browser (desktop app); browser mode opens sign-in pages from the page. */
+    openBrowser?: (url: string) => Promise<void>;
+  };
+  /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
+  signInTimeoutMs?: number;
 }
 
 /** The services behind the contract, created once per process. */
@@ -30,6 +37,8 @@ export interface Core {
   /** The process's one vault, opened by the first call that needs it. */
   vault: VaultSession;
   accounts: AccountsStore;
+  clouds: CloudsStore;
+  entra: EntraService;
   /** Present when the front door has a clipboard the core may write. */
   clipboard: ClipboardGuard | undefined;
   /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
@@ -41,13 +50,26 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
   const vault = new VaultSession({ dataFolder, ...options.vault });
   const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
+  const settings = new SettingsStore(dataFolder);
+  const clouds = new CloudsStore(dataFolder);
+  const entra = new EntraService({
+    dataFolder,
+    vault: () => vault.require(),
+    clouds,
+    defaultCloud: () => settings.get().defaultCloud,
+    ...(options.platform?.openBrowser ? { openBrowser: options.platform.openBrowser } : {}),
+    ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+  });
   return {
     options,
-    settings: new SettingsStore(dataFolder),
+    settings,
     vault,
-    accounts: new AccountsStore({ dataFolder, vault, knownClouds: () => listClouds().map((cloud) => cloud.name) }),
+    accounts: new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name) }),
+    clouds,
+    entra,
     clipboard,
     close: async () => {
+      entra.close();
       try {
         await clipboard?.clearNow();
       } finally {

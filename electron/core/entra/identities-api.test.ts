@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CloudProfileView } from '../../../shared/clouds.ts';
+import type { IdentityView, SignInStarted } from '../../../shared/identities.ts';
+import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { call, testCore, value } from '../test-support/test-core.ts';
+import { createMemoryKeychain } from '../vault/keychain.ts';
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario() });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-identities-api-'));
+  core = testCore(folder, { keychain: createMemoryKeychain() });
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('clouds and identities through the contract', () => {
+  it('imports the emulator\'s cloud profile file, and refuses a file that is not one', async () => {
+    const imported = await value<CloudProfileView>(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+    expect(imported).toMatchObject({ name: 'AzureEmulator', builtIn: false });
+    expect((await value<CloudProfileView[]>(core, 'clouds.list')).map((c) => c.name)).toContain('AzureEmulator');
+    expect(await call(core, 'clouds.import', { text: 'endpoint=https://x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'text' }] } });
+    expect(await call(core, 'clouds.import', { text: '{"name":"Half"}' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: expect.arrayContaining([expect.objectContaining({ path: 'authorityHost' })]) } });
+  });
+
+  it('starts a device-code sign-in in the chosen cloud and can cancel it', async () => {
+    const started = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
+    expect(started).toMatchObject({ method: 'device-code', userCode: expect.any(String), verificationUri: expect.stringContaining(emulator.urls.entra) });
+    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 0 })).toEqual({ ok: true, value: { state: 'pending' } });
+    await value(core, 'identities.cancelSignIn', { operationId: started.operationId });
+    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
+  it('adds a service principal and signs it out, and words bad input by field', async () => {
+    const added = await value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+    expect(await value<IdentityView[]>(core, 'identities.list')).toEqual([added]);
+    expect(JSON.stringify(added)).not.toContain(secretServicePrincipal.secret);
+
+    const bad = await call(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: 'not a tenant', clientId: 'abc', clientSecret: 's', certificatePem: 'p' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const paths = bad.ok ? [] : (bad.error.issues ?? []).map((i) => i.path).sort();
+    expect(paths).toEqual(['clientId', 'clientSecret', 'tenant']);
+    expect(await call(core, 'identities.signIn', { method: 'interactive', cloud: 'Nowhere' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Nowhere') } });
+
+    await value(core, 'identities.signOut', { id: added.id });
+    expect(await value<IdentityView[]>(core, 'identities.list')).toEqual([]);
+    expect(await call(core, 'identities.signOut', { id: added.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const vault = await core.vault.require();
+    expect(vault.names('identity/')).toEqual([]);
+  });
+});
