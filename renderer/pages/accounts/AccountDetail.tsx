@@ -104,7 +104,11 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
           <>
             {account.hasPrimaryKey && <SecretField accountId={account.id} secret="primaryKey" label="Primary key" copy={copy} />}
             {account.hasSecondaryKey && <SecretField accountId={account.id} secret="secondaryKey" label="Secondary key" copy={copy} />}
-            <DevelopmentKeyNotice />
+            {account.hasPrimaryKey || account.hasSecondaryKey ? (
+              <DevelopmentKeyNotice />
+            ) : (
+              <Caption1>No account key is stored: this account is used with Entra ID sign-in only.</Caption1>
+            )}
           </>
         ) : account.hasAccessKey ? (
           <>

@@ -30,9 +30,19 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           ))}
         </Combobox>
       </Field>
-      <Field label="Primary key" required={!editing} {...problem(errors.primaryKey)}>
-        <Input type="password" autoComplete="off" value={form.primaryKey} placeholder={editing ? keepKey : 'From the account’s Access keys page'} onChange={(_, d) => set({ primaryKey: d.value })} />
+      <Field label="Primary key" hint={editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'} {...problem(errors.primaryKey)}>
+        <Input
+          type="password"
+          autoComplete="off"
+          value={form.primaryKey}
+          disabled={form.removePrimaryKey}
+          placeholder={editing?.hasPrimaryKey ? keepKey : 'From the account’s Access keys page'}
+          onChange={(_, d) => set({ primaryKey: d.value })}
+        />
       </Field>
+      {editing?.hasPrimaryKey && (
+        <Checkbox label="Remove primary key" checked={form.removePrimaryKey} onChange={(_, d) => set({ removePrimaryKey: d.checked === true, primaryKey: '' })} />
+      )}
       <Field label="Secondary key (optional)" {...problem(errors.secondaryKey)}>
         <Input
           type="password"

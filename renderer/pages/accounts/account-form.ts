@@ -22,6 +22,7 @@ export interface AccountForm {
   accountId: string;
   accountDomain: string;
   primaryKey: string;
+  removePrimaryKey: boolean;
   secondaryKey: string;
   removeSecondaryKey: boolean;
   // Communication Services
@@ -40,6 +41,7 @@ export function emptyForm(kind: AccountView['kind'], cloud: string): AccountForm
     accountId: '',
     accountDomain: '',
     primaryKey: '',
+    removePrimaryKey: false,
     secondaryKey: '',
     removeSecondaryKey: false,
     acsSource: 'connectionString',
@@ -65,8 +67,15 @@ export function parseTags(text: string): string[] {
 export function addInput(form: AccountForm): AddInput {
   const common = { name: form.name, cloud: form.cloud, tags: parseTags(form.tags), notes: form.notes };
   if (form.kind === 'arr') {
-    const input: AddInput = { kind: 'arr', ...common, accountId: form.accountId, accountDomain: form.accountDomain, primaryKey: form.primaryKey };
-    return form.secondaryKey.trim() ? { ...input, secondaryKey: form.secondaryKey } : input;
+    // No keys at all is allowed: the account is then used with Entra ID sign-in only.
+    return {
+      kind: 'arr',
+      ...common,
+      accountId: form.accountId,
+      accountDomain: form.accountDomain,
+      ...(form.primaryKey.trim() ? { primaryKey: form.primaryKey } : {}),
+      ...(form.secondaryKey.trim() ? { secondaryKey: form.secondaryKey } : {}),
+    };
   }
   return form.acsSource === 'connectionString' ? { kind: 'acs', ...common, connectionString: form.connectionString } : { kind: 'acs', ...common, endpoint: form.endpoint };
 }
@@ -86,7 +95,8 @@ export function changesFrom(account: AccountView, form: AccountForm): Changes | 
   if (account.kind === 'arr') {
     if (form.accountId.trim() !== before.accountId) shared['accountId'] = form.accountId;
     if (form.accountDomain.trim() !== before.accountDomain) shared['accountDomain'] = form.accountDomain;
-    if (form.primaryKey.trim()) shared['primaryKey'] = form.primaryKey;
+    if (form.removePrimaryKey) shared['primaryKey'] = null;
+    else if (form.primaryKey.trim()) shared['primaryKey'] = form.primaryKey;
     if (form.removeSecondaryKey) shared['secondaryKey'] = null;
     else if (form.secondaryKey.trim()) shared['secondaryKey'] = form.secondaryKey;
   } else if (form.acsSource === 'connectionString') {
