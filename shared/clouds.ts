@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from './errors.ts';
 
 /**
  * A cloud profile names every endpoint the app talks to, so nothing in the core hard-codes a
@@ -123,8 +124,29 @@ export const builtInClouds: readonly CloudProfile[] = [
   },
 ];
 
-/** Fills an endpoint pattern for one ARR account domain. */
-export function fillMixedRealityPattern(pattern: string, accountDomain: string): string {
-  const region = accountDomain.split('.')[0] ?? accountDomain;
-  return pattern.replaceAll('{accountDomain}', accountDomain).replaceAll('{region}', region);
+/**
+ * The region an ARR account domain names (`westeurope.mixedreality.azure.com` → `westeurope`), or
+ * undefined for the global domain `mixedreality.azure.com` (and a sovereign cloud's global
+ * domain), which names none: its sessions render in whichever region the user picks.
+ */
+export function mixedRealityRegionOf(accountDomain: string): string | undefined {
+  const [first, ...rest] = accountDomain.trim().toLowerCase().split('.');
+  if (!first || rest.length < 2 || first === 'mixedreality') return undefined;
+  return first;
+}
+
+/**
+ * Fills an endpoint pattern for one ARR account domain. `{region}` is the region given, else the
+ * one the domain names; a pattern that needs a region for a global-domain account without one is
+ * refused with a field error on `region`.
+ */
+export function fillMixedRealityPattern(pattern: string, accountDomain: string, region?: string): string {
+  const filled = pattern.replaceAll('{accountDomain}', accountDomain);
+  if (!filled.includes('{region}')) return filled;
+  const chosen = region?.trim().toLowerCase() || mixedRealityRegionOf(accountDomain);
+  if (!chosen) {
+    const message = `The account domain ${accountDomain} names no region: choose the region to render in (such as westeurope)`;
+    throw new AppError('invalid_input', message, [{ path: 'region', message }]);
+  }
+  return filled.replaceAll('{region}', chosen);
 }
