@@ -96,7 +96,7 @@ test('a user adds an ARR account and an ACS resource, finds, reveals, copies, re
   await list.getByRole('option', { name: /Contoso dev/ }).click();
   await detail.getByRole('button', { name: 'Edit' }).click();
   dialog = page.getByRole('dialog', { name: `Edit ${arr.name}` });
-  await expect(dialog.getByLabel('Primary key')).toHaveAttribute('placeholder', 'Leave empty to keep the stored key');
+  await expect(dialog.getByRole('textbox', { name: 'Primary key' })).toHaveAttribute('placeholder', 'Leave empty to keep the stored key');
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Contoso staging');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();

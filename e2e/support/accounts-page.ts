@@ -31,7 +31,7 @@ export async function addArrAccount(page: Page, fields: { name: string; accountI
   await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name);
   await dialog.getByRole('textbox', { name: 'Account ID' }).fill(fields.accountId);
   await dialog.getByRole('combobox', { name: 'Account domain' }).fill(fields.domain);
-  await dialog.getByLabel('Primary key').fill(fields.primaryKey);
+  await dialog.getByRole('textbox', { name: 'Primary key' }).fill(fields.primaryKey);
   if (fields.tags) await dialog.getByRole('textbox', { name: 'Tags' }).fill(fields.tags);
   await dialog.getByRole('button', { name: 'Add account' }).click();
   return dialog;

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   // DialogContent scrolls: its children keep their height instead of shrinking into each other.
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  surface: { maxWidth: '760px' },
+  surface: { maxWidth: '860px' },
 });
 
 const maxBytes = 1_000_000;
