@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { arr, addArrAccount, seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/app-without-keychain.ts';
 
@@ -65,4 +67,41 @@ test('a memory-only session is the user’s explicit choice and Settings says no
   await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeHidden();
   await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
   await expect(page.getByRole('listbox', { name: 'Accounts' }).getByRole('option')).toHaveCount(1);
+});
+
+test('a damaged vault file is set aside, the page says where, and the lost key is added again with Edit', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await app.open(page, 'settings');
+  await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
+  const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+  await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+  await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+  await expect(create).toBeHidden();
+  await page.getByRole('navigation').getByText('Accounts', { exact: true }).click();
+  await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
+
+  await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
+  await app.restart();
+  await app.open(page);
+  const locked = page.getByRole('region', { name: 'Secrets are not available' });
+  await locked.getByLabel('Vault passphrase').fill(passphrase);
+  await locked.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('The vault file was damaged')).toBeVisible();
+  await expect(page.getByText(/It was moved aside, not deleted: .*vault/)).toContainText(app.dataFolder);
+
+  const list = page.getByRole('listbox', { name: 'Accounts' });
+  await expect(list.getByRole('option', { name: /Contoso dev/ })).toContainText('Key missing');
+  await list.getByRole('option', { name: /Contoso dev/ }).click();
+  const detail = page.getByRole('region', { name: arr.name });
+  await expect(detail).toContainText('Primary key missing');
+  await expect(detail.getByRole('button', { name: 'Reveal primary key' })).toHaveCount(0);
+  await detail.getByRole('button', { name: 'Edit to add the key again' }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${arr.name}` });
+  await edit.getByRole('textbox', { name: 'Primary key' }).fill(arr.primaryKey);
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(detail).not.toContainText('Primary key missing');
+  await detail.getByRole('button', { name: 'Reveal primary key' }).click();
+  await expect(detail.getByTestId('secret-primaryKey')).toHaveText(arr.primaryKey);
 });

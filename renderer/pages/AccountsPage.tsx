@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -38,6 +38,14 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const [selectedId, setSelectedId] = useState<string>();
   const [dialog, setDialog] = useState<OpenDialog>();
   const [error, setError] = useState<AppErrorShape>();
+
+  // When the vault opens (unlocked, or another mode chosen), which keys are missing can change: list again.
+  const vaultState = vault.status?.state;
+  const previousVaultState = useRef(vaultState);
+  useEffect(() => {
+    if (vaultState === 'open' && previousVaultState.current !== undefined && previousVaultState.current !== 'open') void reload();
+    previousVaultState.current = vaultState;
+  }, [vaultState, reload]);
 
   const all = useMemo(() => accounts ?? [], [accounts]);
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);

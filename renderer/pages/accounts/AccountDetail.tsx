@@ -102,8 +102,8 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
       <div className={styles.secrets}>
         {account.kind === 'arr' ? (
           <>
-            {account.hasPrimaryKey && <SecretField accountId={account.id} secret="primaryKey" label="Primary key" copy={copy} />}
-            {account.hasSecondaryKey && <SecretField accountId={account.id} secret="secondaryKey" label="Secondary key" copy={copy} />}
+            {account.hasPrimaryKey && <SecretField accountId={account.id} secret="primaryKey" label="Primary key" copy={copy} missing={missing.includes('primaryKey')} />}
+            {account.hasSecondaryKey && <SecretField accountId={account.id} secret="secondaryKey" label="Secondary key" copy={copy} missing={missing.includes('secondaryKey')} />}
             {account.hasPrimaryKey || account.hasSecondaryKey ? (
               <DevelopmentKeyNotice />
             ) : (
@@ -112,10 +112,12 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
           </>
         ) : account.hasAccessKey ? (
           <>
-            <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} />
-            <div className={styles.actions}>
-              <CopySecretButton accountId={account.id} secret="connectionString" text="Copy connection string" copy={copy} />
-            </div>
+            <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} missing={missing.includes('accessKey')} />
+            {!missing.includes('accessKey') && (
+              <div className={styles.actions}>
+                <CopySecretButton accountId={account.id} secret="connectionString" text="Copy connection string" copy={copy} />
+              </div>
+            )}
           </>
         ) : (
           <Caption1>No access key is stored: this resource is used with Entra ID sign-in only.</Caption1>

@@ -31,10 +31,12 @@ export interface SecretFieldProps {
   /** "Primary key", in the user's words. */
   label: string;
   copy: CopySettings;
+  /** The vault lost this secret (a damaged file was set aside): nothing to reveal or copy. */
+  missing?: boolean;
 }
 
 /** A stored secret, masked until the user reveals it; masked again after the time the core gives. */
-export function SecretField({ accountId, secret, label, copy }: SecretFieldProps) {
+export function SecretField({ accountId, secret, label, copy, missing = false }: SecretFieldProps) {
   const styles = useStyles();
   const labelId = useId();
   const [value, setValue] = useState<string>();
@@ -64,6 +66,16 @@ export function SecretField({ accountId, secret, label, copy }: SecretFieldProps
   }
 
   const name = label.toLowerCase();
+  if (missing) {
+    return (
+      <div className={styles.root} role="group" aria-labelledby={labelId}>
+        <Text id={labelId} weight="semibold">
+          {label}
+        </Text>
+        <Caption1 className={styles.hint}>Missing from the vault: edit the account to add it again.</Caption1>
+      </div>
+    );
+  }
   const secondsLeft = Math.max(0, Math.ceil((hideAt - now) / 1000));
   return (
     <div className={styles.root} role="group" aria-labelledby={labelId}>
