@@ -24,7 +24,29 @@ import {
   type SignInProgress,
   type SignInStarted,
 } from './identities.ts';
+import { credentialsForAcsSdkSchema, credentialsForArrSchema, type CredentialForJob } from './credentials-for-job.ts';
+import type { SignedAcsRequest } from './acs-request-signing.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import {
+  acsIdentityActionSchema,
+  acsIdentityCreateSchema,
+  acsIdentityListSchema,
+  acsSignRequestSchema,
+  acsViaSchema,
+  arrTestSchema,
+  exchangeTeamsSchema,
+  mintAcsSchema,
+  mintArrSchema,
+  mintEntraSchema,
+  operationCancelSchema,
+  tokenAutoRefreshSchema,
+  tokenKeepSchema,
+  tokenRefSchema,
+  type AcsIdentityView,
+  type ArrTestResult,
+  type TokenClaims,
+  type TokenView,
+} from './tokens.ts';
 import { vaultOpenInputSchema, type VaultStatus } from './vault.ts';
 
 /**
@@ -63,6 +85,7 @@ const byId = z.object({ id: accountRefSchema }).strict();
 const cloudImport = z.object({ text: z.string().min(1, 'Paste or choose a cloud profile file').max(200_000, 'The file is larger than 200 KB') }).strict();
 const cloudByName = z.object({ name: cloudNameSchema }).strict();
 const cloudClient = z.object({ name: cloudNameSchema, publicClient: cloudProfileSchema.shape.publicClient }).strict();
+const tokenRevoke = z.object({ id: tokenRefSchema.shape.id, via: acsViaSchema.optional(), operationId: z.string().uuid().optional() }).strict();
 
 export const contract = {
   'app.info': method<typeof none, AppInfo>(none),
@@ -98,6 +121,44 @@ export const contract = {
   'identities.addServicePrincipal': method<typeof servicePrincipalInputSchema, IdentityView>(servicePrincipalInputSchema),
   /** Signs the identity out: removes it and every token or secret kept for it. */
   'identities.signOut': method<typeof identityRefSchema, { id: string }>(identityRefSchema),
+  /** Every token minted in this process and every kept one, without values. */
+  'tokens.list': method<typeof none, TokenView[]>(none),
+  /** An ARR access token from an account key or an Entra identity with a Remote Rendering role. */
+  'tokens.mintArr': method<typeof mintArrSchema, TokenView>(mintArrSchema),
+  /** An ACS user token for a remembered ACS identity, or for a new one created (and remembered) with it. */
+  'tokens.mintAcs': method<typeof mintAcsSchema, { token: TokenView; acsIdentity: AcsIdentityView }>(mintAcsSchema),
+  /** An Entra access token for any scope from any identity. */
+  'tokens.mintEntra': method<typeof mintEntraSchema, TokenView>(mintEntraSchema),
+  /** An ACS token for a Teams user signed in here (Teams user exchange). */
+  'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
+  /** Stops a call started with that operationId (a retry waiting on Retry-After, a slow service). */
+  'tokens.cancel': method<typeof operationCancelSchema, { cancelled: boolean }>(operationCancelSchema),
+  /** Returns one token to the page, on the user's explicit request. */
+  'tokens.reveal': method<typeof tokenRefSchema, RevealedSecret>(tokenRefSchema),
+  /** Copies one token in the core (desktop app) and clears the clipboard later. */
+  'tokens.copy': method<typeof tokenRefSchema, CopiedSecret>(tokenRefSchema),
+  /** The token's decoded header and claims (no signature), for the claims inspector. */
+  'tokens.claims': method<typeof tokenRefSchema, TokenClaims>(tokenRefSchema),
+  /** Revokes an ACS user token: all tokens of its ACS identity end, and are marked revoked. */
+  'tokens.revoke': method<typeof tokenRevoke, { revoked: TokenView[] }>(tokenRevoke),
+  /** Forgets the token (and its kept copy). */
+  'tokens.remove': method<typeof tokenRefSchema, { id: string }>(tokenRefSchema),
+  'tokens.setAutoRefresh': method<typeof tokenAutoRefreshSchema, TokenView>(tokenAutoRefreshSchema),
+  /** Keeps the token across restarts (in the vault), or back to memory only. */
+  'tokens.keep': method<typeof tokenKeepSchema, TokenView>(tokenKeepSchema),
+  'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),
+  'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(acsIdentityCreateSchema),
+  'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(acsIdentityActionSchema),
+  /** Deletes the identity at ACS (its tokens end) and forgets it. */
+  'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string }>(acsIdentityActionSchema),
+  /** Lists the account's sessions with an STS token: proves the credential works end to end. */
+  'arr.testAccount': method<typeof arrTestSchema, ArrTestResult>(arrTestSchema),
+  /** Signs a request to an ACS resource with its access key; the request as curl and PowerShell. */
+  'acs.signRequest': method<typeof acsSignRequestSchema, SignedAcsRequest>(acsSignRequestSchema),
+  /** What an ACS SDK takes (connection string, Entra token or user token), in one step. */
+  'credentials.forAcsSdk': method<typeof credentialsForAcsSdkSchema, CredentialForJob>(credentialsForAcsSdkSchema),
+  /** What the ARR SDK takes: the account key, an Entra AuthenticationToken or an STS AccessToken. */
+  'credentials.forArr': method<typeof credentialsForArrSchema, CredentialForJob>(credentialsForArrSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import { CloudsStore } from './clouds-store.ts';
 import type { DataFolder } from './data-folder.ts';
 import { EntraService } from './entra/entra-service.ts';
 import { SettingsStore } from './settings-store.ts';
+import type { Clock } from './tokens/clock.ts';
+import { TokensService, type TokensServiceDeps } from './tokens/tokens-service.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
 import { VaultSession } from './vault-session.ts';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   };
   /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
   signInTimeoutMs?: number;
+  /** Tests replace the token registry's clock (expiry, auto-refresh) and the retry policy's waits. */
+  tokens?: { clock?: Clock; retry?: TokensServiceDeps['retry'] };
 }
 
 /** The services behind the contract, created once per process. */
@@ -41,6 +45,8 @@ export interface Core {
   entra: EntraService;
   /** Present when the front door has a clipboard the core may write. */
   clipboard: ClipboardGuard | undefined;
+  /** Minted tokens (ARR, ACS, Entra), remembered ACS identities, the ARR test and the ACS request signer. */
+  tokens: TokensService;
   /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
   close(): Promise<void>;
 }
@@ -60,15 +66,19 @@ export function createCore(options: CoreOptions): Core {
     ...(options.platform?.openBrowser ? { openBrowser: options.platform.openBrowser } : {}),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
+  const accounts = new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name) });
+  const tokens = new TokensService({ dataFolder, vault, accounts, clouds, entra, settings, clipboard, clock: options.tokens?.clock, retry: options.tokens?.retry });
   return {
     options,
     settings,
     vault,
-    accounts: new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name) }),
+    accounts,
     clouds,
     entra,
     clipboard,
+    tokens,
     close: async () => {
+      tokens.close();
       entra.close();
       try {
         await clipboard?.clearNow();

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+import { withAccountsLock } from '../accounts/accounts-lock.ts';
+import { writeFileAtomic } from '../vault/atomic-write.ts';
+
+/**
+ * The ACS identities the app remembers, per resource, with the user's label: `acs-identities.json`
+ * in the data folder (no secrets: an ACS user id is an identifier, not a credential). Changes are
+ * read-modify-writes under the data folder's metadata lock, as the account list's are.
+ */
+
+export const acsIdentitiesFileName = 'acs-identities.json';
+
+const recordSchema = z.object({
+  id: z.string().uuid(),
+  /** The app's id of the ACS resource. */
+  accountId: z.string(),
+  communicationUserId: z.string().min(1),
+  label: z.string(),
+  createdAt: z.string(),
+  lastTokenAt: z.string().nullable(),
+  tokensRevokedAt: z.string().nullable(),
+});
+export type AcsIdentityRecord = z.infer<typeof recordSchema>;
+
+const fileSchema = z.object({ version: z.literal(1), identities: z.array(recordSchema) });
+
+export class AcsIdentitiesStore {
+  readonly #folder: string;
+
+  constructor(dataFolder: string) {
+    this.#folder = dataFolder;
+  }
+
+  async list(): Promise<AcsIdentityRecord[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(this.#folder, acsIdentitiesFileName), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new AppError('internal', `The list of ACS identities ${acsIdentitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${acsIdentitiesFileName}.bak, or move it aside to start an empty list.`);
+    }
+    return parsed.data.identities;
+  }
+
+  async get(id: string): Promise<AcsIdentityRecord> {
+    const found = (await this.list()).find((identity) => identity.id === id);
+    if (!found) throw new AppError('not_found', 'That ACS identity is not in the list any more: it may have been deleted in another window or by the CLI.');
+    return found;
+  }
+
+  async add(input: { accountId: string; communicationUserId: string; label: string; at: string }): Promise<AcsIdentityRecord> {
+    const record: AcsIdentityRecord = { id: randomUUID(), accountId: input.accountId, communicationUserId: input.communicationUserId, label: input.label, createdAt: input.at, lastTokenAt: null, tokensRevokedAt: null };
+    await this.#change((list) => [...list, record]);
+    return record;
+  }
+
+  /** Applies `patch` to one identity; a missing identity is left missing (deleted meanwhile). */
+  async update(id: string, patch: Partial<Pick<AcsIdentityRecord, 'lastTokenAt' | 'tokensRevokedAt' | 'label'>>): Promise<void> {
+    await this.#change((list) => list.map((identity) => (identity.id === id ? { ...identity, ...patch } : identity)));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#change((list) => list.filter((identity) => identity.id !== id));
+  }
+
+  #change(change: (list: AcsIdentityRecord[]) => AcsIdentityRecord[]): Promise<void> {
+    return withAccountsLock(this.#folder, async () => {
+      const next = change(await this.list());
+      const file = path.join(this.#folder, acsIdentitiesFileName);
+      await writeFileAtomic(file, Buffer.from(`${JSON.stringify({ version: 1, identities: next }, null, 2)}\n`), { backup: `${file}.bak` });
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { AppError } from '../../../shared/errors.ts';
+import type { AcsIdentityView, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
+import type { AcsIdentityRecord } from './acs-identities-store.ts';
+import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './communication-identity.ts';
+import { jwtAudience, jwtClaim, jwtTimes } from './jwt-facts.ts';
+import type { MintedToken } from './token-record.ts';
+import type { NewToken } from './token-registry.ts';
+import { acsResource, entraToken, identityFor, viaEntra, viaLabel, whoIs, type AcsRecord } from './token-sources.ts';
+import type { TokensContext } from './tokens-context.ts';
+
+/** ACS user tokens and the identities they are for, through the access key or an Entra identity. */
+
+/** The Entra scopes of a Teams user's token that ACS exchanges (Azure's audience in every cloud). */
+export const teamsScopes = ['https://auth.msft.communication.azure.com/Teams.ManageCalls', 'https://auth.msft.communication.azure.com/Teams.ManageChats'];
+
+interface Connected {
+  client: CommunicationIdentity;
+  resource: AcsRecord;
+  via: TokenSource['via'];
+}
+
+/** The identity client for the resource, paid for by `via`. */
+export async function connect(ctx: TokensContext, accountId: string, via: AcsVia): Promise<Connected> {
+  const { record, profile } = await acsResource(ctx, accountId);
+  let caller: AcsCaller;
+  let source: TokenSource['via'];
+  if (via === 'accessKey') {
+    caller = { kind: 'accessKey', connectionString: await ctx.accounts.readSecret(accountId, 'connectionString') };
+    source = { credential: 'accessKey' };
+  } else {
+    const identity = await identityFor(ctx, via.identityId, record.cloud);
+    const token = await entraToken(ctx, identity, [profile.communication.scope]);
+    caller = { kind: 'entra', accessToken: token.accessToken, expiresOn: token.expiresOn, who: token.who };
+    source = viaEntra(identity);
+  }
+  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint }, caller, ctx.runtime), resource: record, via: source };
+}
+
+/** A remembered identity, checked to belong to the resource. */
+export async function rememberedIdentity(ctx: TokensContext, acsIdentityId: string, accountId?: string): Promise<AcsIdentityRecord> {
+  const identity = await ctx.acsIdentities.get(acsIdentityId);
+  if (accountId !== undefined && identity.accountId !== accountId) {
+    const message = 'That ACS identity belongs to another Communication Services resource';
+    throw new AppError('invalid_input', `${message}: choose one of this resource's identities.`, [{ path: 'acsIdentityId', message }]);
+  }
+  return identity;
+}
+
+export function userToken(connected: Connected, identity: AcsIdentityRecord, issued: IssuedUserToken, recipe: { scopes: string[]; minutes: number; via: AcsVia }): NewToken {
+  const { resource, via } = connected;
+  return {
+    kind: 'acs-user',
+    title: `ACS user token · ${identity.label} on ${resource.name} (${recipe.scopes.join(', ')})`,
+    source: { account: { id: resource.id, name: resource.name, kind: 'acs' }, via, subject: { kind: 'acs-identity', acsIdentityId: identity.id, communicationUserId: identity.communicationUserId, label: identity.label } },
+    recipe: { kind: 'acs-user', accountId: resource.id, acsIdentityId: identity.id, ...recipe },
+    minted: minted(issued, recipe.scopes),
+  };
+}
+
+/** Creates an ACS identity (with a token when asked) and remembers it under `label`. */
+export async function createAcsIdentity(
+  ctx: TokensContext,
+  input: { accountId: string; label: string; via: AcsVia; token?: { scopes: string[]; minutes: number } | undefined },
+  signal?: AbortSignal,
+): Promise<{ identity: AcsIdentityRecord; token: NewToken | undefined }> {
+  const connected = await connect(ctx, input.accountId, input.via);
+  const created = await connected.client.createIdentity(input.token, signal);
+  const at = new Date().toISOString();
+  const identity = await ctx.acsIdentities.add({ accountId: input.accountId, communicationUserId: created.communicationUserId, label: input.label, at });
+  if (!created.token || !input.token) return { identity, token: undefined };
+  await ctx.acsIdentities.update(identity.id, { lastTokenAt: at });
+  return { identity, token: userToken(connected, identity, created.token, { ...input.token, via: input.via }) };
+}
+
+/** A token for a remembered identity. */
+export async function issueAcsToken(ctx: TokensContext, input: { accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia }, signal?: AbortSignal): Promise<NewToken> {
+  const identity = await rememberedIdentity(ctx, input.acsIdentityId, input.accountId);
+  const connected = await connect(ctx, input.accountId, input.via);
+  const issued = await connected.client.issueToken(identity.communicationUserId, input.scopes, input.minutes, signal);
+  await ctx.acsIdentities.update(identity.id, { lastTokenAt: new Date().toISOString() });
+  return userToken(connected, identity, issued, { scopes: input.scopes, minutes: input.minutes, via: input.via });
+}
+
+/** Revokes every token of the identity at ACS, and marks the ones the app holds revoked. */
+export async function revokeAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<{ identity: AcsIdentityRecord; revoked: TokenView[] }> {
+  const identity = await rememberedIdentity(ctx, acsIdentityId);
+  const { client } = await connect(ctx, identity.accountId, via);
+  await client.revokeTokens(identity.communicationUserId, signal);
+  const at = new Date().toISOString();
+  await ctx.acsIdentities.update(identity.id, { tokensRevokedAt: at });
+  const revoked = await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
+  return { identity: { ...identity, tokensRevokedAt: at }, revoked };
+}
+
+/** Deletes the identity at ACS (which ends its tokens) and forgets it; one already gone at ACS is just forgotten. */
+export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<void> {
+  const identity = await rememberedIdentity(ctx, acsIdentityId);
+  const { client } = await connect(ctx, identity.accountId, via);
+  await client.deleteIdentity(identity.communicationUserId, signal).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+  });
+  await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
+  await ctx.acsIdentities.remove(identity.id);
+}
+
+/** The Teams user exchange: the Teams user's Entra token (their identity here), its app ID and their object ID, for an ACS token. */
+export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId: string; teamsIdentityId: string; via: AcsVia }, signal?: AbortSignal): Promise<NewToken> {
+  const { record } = await acsResource(ctx, input.accountId);
+  const teamsUser = await identityFor(ctx, input.teamsIdentityId, record.cloud, 'teamsIdentityId');
+  if (teamsUser.kind !== 'user') {
+    const message = `${teamsUser.name} is a service principal: the Teams exchange takes a Teams user signed in here`;
+    throw new AppError('invalid_input', message, [{ path: 'teamsIdentityId', message }]);
+  }
+  const entra = await entraToken(ctx, teamsUser, teamsScopes);
+  const connected = await connect(ctx, input.accountId, input.via);
+  const issued = await connected.client.exchangeTeamsToken(
+    { entraToken: entra.accessToken, appId: jwtClaim(entra.accessToken, 'appid') ?? jwtClaim(entra.accessToken, 'azp') ?? teamsUser.clientId, userObjectId: jwtClaim(entra.accessToken, 'oid') ?? teamsUser.objectId ?? '', who: whoIs(teamsUser) },
+    signal,
+  );
+  return {
+    kind: 'acs-user',
+    title: `ACS token for Teams user ${whoIs(teamsUser)} on ${record.name} (${viaLabel(connected.via)})`,
+    source: { account: { id: record.id, name: record.name, kind: 'acs' }, via: connected.via, subject: { kind: 'teams-user', identityId: teamsUser.id, name: whoIs(teamsUser) } },
+    recipe: { kind: 'acs-teams', ...input },
+    minted: minted(issued, []),
+  };
+}
+
+export function minted(issued: IssuedUserToken, scopes: string[]): MintedToken {
+  return { value: issued.token, issuedAt: jwtTimes(issued.token)?.issuedAt ?? new Date(), expiresAt: issued.expiresOn, audience: jwtAudience(issued.token), scopes };
+}
+
+export function toAcsIdentityView(record: AcsIdentityRecord, accountName: string | null): AcsIdentityView {
+  return { ...record, accountName };
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import type { ArrTestResult, TokenView } from '../../../shared/tokens.ts';
+import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { call, value } from '../test-support/test-core.ts';
+import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+let accounts: EmulatorAccounts;
+let pipeline: IdentityView;
+const retry = recordingRetry({ timeoutMs: 1000 });
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario() });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-arr-tokens-'));
+  core = tokensCore(folder, { retry: retry.retry });
+  accounts = await addEmulatorAccounts(core, emulator);
+  pipeline = await addRenderPipeline(core);
+});
+afterEach(() => {
+  emulator.faults.clear();
+  retry.waits.length = 0;
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+const keyOf = (accountId: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
+
+describe('ARR access tokens from the Mixed Reality STS', () => {
+  it('mints with the primary and the secondary key, with the expiry the token says', async () => {
+    const primary = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(primary).toMatchObject({
+      kind: 'arr-sts',
+      title: 'ARR access token · contoso-arr-westeurope (primary key)',
+      source: { account: { id: accounts.westeurope.id, name: 'contoso-arr-westeurope', kind: 'arr' }, via: { credential: 'primaryKey' } },
+      status: 'valid',
+      revoked: false,
+      kept: false,
+      hasValue: true,
+      refreshable: true,
+      audience: 'https://remoterendering.westeurope.mixedreality.azure.com/',
+    });
+    const token = await reveal(primary);
+    const claims = jwtClaims(token);
+    expect(claims['aid']).toBe(accounts.westeurope.kind === 'arr' ? accounts.westeurope.accountId : '');
+    expect(Date.parse(primary.expiresAt)).toBe(Number(claims['exp']) * 1000);
+    expect(Date.parse(primary.issuedAt)).toBe(Number(claims['iat']) * 1000);
+
+    const secondary = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'secondaryKey' });
+    expect(secondary.source.via).toEqual({ credential: 'secondaryKey' });
+    const listed = JSON.stringify(await value(core, 'tokens.list'));
+    expect(listed).toContain(primary.id);
+    expect(listed).not.toContain(token);
+    expect(listed).not.toContain(await reveal(secondary));
+  });
+
+  it('mints with an Entra service principal that holds Remote Rendering Client on the account', async () => {
+    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: { identityId: pipeline.id } });
+    expect(token.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
+    expect(jwtClaims(await reveal(token))['aid']).toBe('8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f');
+  });
+
+  it('says the account key was refused and where to copy it again, without quoting it', async () => {
+    const wrong = 'bm90LXRoZS1yZWFsLWtleS0xMjM0NTY3OA==';
+    const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'wrong key', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulator', primaryKey: wrong });
+    const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The primary key of "wrong key" was refused') } });
+    expect(!result.ok && result.error.message).toContain('Keys blade');
+    expect(JSON.stringify(result)).not.toContain(wrong);
+    expect(await call(core, 'tokens.mintArr', { accountId: account.id, via: 'secondaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no secondary key') } });
+  });
+
+  it('names the Remote Rendering role an Entra identity lacks on the account', async () => {
+    const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: { identityId: pipeline.id } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized' } });
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toContain(`${pipeline.name} may not get Remote Rendering tokens for "contoso-arr-westeurope"`);
+    expect(message).toContain('Remote Rendering Client');
+    expect(message).toContain('Remote Rendering Administrator');
+  });
+
+  it('tests the account by listing its sessions, reusing a token it already has', async () => {
+    const before = (await value<TokenView[]>(core, 'tokens.list')).length;
+    const sts = await reveal(await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: 'primaryKey' }));
+    const created = await fetch(`${emulator.urls.arr}/accounts/${eastusAccountId}/sessions/demo-session?api-version=2021-01-01`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${sts}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ maxLeaseTimeMinutes: 30, size: 'standard' }),
+    });
+    expect(created.status).toBe(201);
+    const result = await value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' });
+    expect(result.sessions).toEqual([expect.objectContaining({ id: 'demo-session', status: 'Ready', size: 'Standard', maxLeaseTimeMinutes: 30 })]);
+    expect(result.summary).toBe('The token works: 1 active session, 1 ready.');
+    expect(result.endpoint).toBe(emulator.urls.arr);
+    expect((await value<TokenView[]>(core, 'tokens.list')).length).toBe(before + 1);
+    // Another source mints its own token.
+    const bySecondary = await value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.westeurope.id, via: 'secondaryKey' });
+    expect(bySecondary.summary).toBe('The token works: the account has no active sessions.');
+  });
+
+  it('asks which region to render in for a global-domain account, before calling anything', async () => {
+    const global = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'global in Azure', accountId: randomUUID(), accountDomain: 'mixedreality.azure.com', primaryKey: keyOf(westeuropeAccountId) });
+    const result = await call(core, 'arr.testAccount', { accountId: global.id, via: 'primaryKey' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'region', message: expect.stringContaining('names no region') }] } });
+    // The emulator serves every region on one host, so its global-domain account works without one.
+    await expect(value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.fabrikam.id, via: 'primaryKey' })).resolves.toMatchObject({ sessions: [] });
+  });
+});
+
+describe('ARR failures and retries', () => {
+  it('waits as Retry-After says after a 429, then succeeds', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 2, times: 1 });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    expect(retry.waits).toEqual([2000]);
+  });
+
+  it('retries a 503 with backoff, then succeeds', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 1 });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    expect(retry.waits).toHaveLength(1);
+  });
+
+  it('gives up after three 503s with a message that says what to do', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
+    const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining('The Mixed Reality STS failed with HTTP 503 on each of 3 tries') } });
+    expect(retry.waits).toHaveLength(2);
+  });
+
+  it('retries the session list after a 429 from the Remote Rendering service', async () => {
+    emulator.faults.add({ service: 'arr', kind: 'throttle', retryAfterSeconds: 1, times: 1 });
+    await expect(value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' })).resolves.toMatchObject({ sessions: [expect.anything()] });
+    expect(retry.waits).toEqual([1000]);
+  });
+
+  it('times out a try that does not answer and tries again', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 1500, times: 1 });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    expect(retry.waits).toHaveLength(1);
+  });
+
+  it('says nothing answered when the STS port is closed, without retrying', async () => {
+    const port = await closedPort();
+    const down = { ...emulator.cloudProfile, name: 'AzureEmulatorDown', mixedReality: { ...emulator.cloudProfile.mixedReality, stsEndpoint: `https://127.0.0.1:${port}` } };
+    await value(core, 'clouds.import', { text: JSON.stringify(down) });
+    const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'unreachable', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulatorDown', primaryKey: keyOf(westeuropeAccountId) });
+    const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringContaining(`Nothing answered at 127.0.0.1:${port} (connection refused)`) } });
+    expect(retry.waits).toEqual([]);
+  });
+
+  it('stops a call that is under way when it is cancelled', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 900, times: 3 });
+    const operationId = randomUUID();
+    const started = Date.now();
+    const pending = call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', operationId });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await value(core, 'tokens.cancel', { operationId })).toEqual({ cancelled: true });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Mixed Reality STS') } });
+    expect(Date.now() - started).toBeLessThan(800);
+    expect(await value(core, 'tokens.cancel', { operationId })).toEqual({ cancelled: false });
+  });
+});
+
+describe('Entra tokens for any scope', () => {
+  it('mints from a service principal for ARM and for the STS, and lists them with their audience', async () => {
+    const arm = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://management.azure.com/.default' });
+    expect(arm).toMatchObject({ kind: 'entra', scopes: ['https://management.azure.com/.default'], audience: 'https://management.azure.com', source: { via: { credential: 'entra', identityId: pipeline.id } } });
+    expect(Date.parse(arm.expiresAt)).toBe(Number(jwtClaims(await reveal(arm))['exp']) * 1000);
+    const sts = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://sts.mixedreality.azure.com//.default' });
+    expect(sts.audience).toBe('https://sts.mixedreality.azure.com/');
+    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scope' }] } });
+    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({ ok: false, error: { code: 'sign_in_required' } });
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 1;
+}

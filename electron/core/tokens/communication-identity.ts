@@ -1,0 +1,131 @@
+import { CommunicationIdentityClient } from '@azure/communication-identity';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { AppError, type FieldIssue } from '../../../shared/errors.ts';
+import { errorCode, isRetriedStatus, networkFailure, transientForStatus } from './azure-http.ts';
+import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
+
+/**
+ * The ACS identity API through the official client (`@azure/communication-identity`), paid for
+ * with the resource's access key (HMAC) or an Entra token. The client's own retries are off: every
+ * call goes through the app's retry policy instead, so 429, 5xx, timeouts and cancel behave as for
+ * the STS.
+ */
+
+export interface AcsResource {
+  /** The resource's name in the app, for messages. */
+  name: string;
+  /** https URL with a trailing slash. */
+  endpoint: string;
+}
+
+export type AcsCaller = { kind: 'accessKey'; connectionString: string } | { kind: 'entra'; accessToken: string; expiresOn: string; who: string };
+
+export interface IssuedUserToken {
+  token: string;
+  expiresOn: Date;
+}
+
+/** What the roles that let an Entra principal manage ACS identities are called. */
+export const communicationRoles = 'Communication and Email Service Owner, Contributor or Owner';
+
+export class CommunicationIdentity {
+  readonly #resource: AcsResource;
+  readonly #caller: AcsCaller;
+  readonly #client: CommunicationIdentityClient;
+  readonly #runtime: RetryRuntime;
+
+  constructor(resource: AcsResource, caller: AcsCaller, runtime: RetryRuntime) {
+    this.#resource = resource;
+    this.#caller = caller;
+    this.#runtime = runtime;
+    const options = { retryOptions: { maxRetries: 0 } };
+    this.#client =
+      caller.kind === 'accessKey'
+        ? new CommunicationIdentityClient(caller.connectionString, options)
+        : new CommunicationIdentityClient(resource.endpoint, fixedTokenCredential(caller.accessToken, caller.expiresOn), options);
+  }
+
+  async createIdentity(withToken: { scopes: string[]; minutes: number } | undefined, signal?: AbortSignal): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
+    if (!withToken) {
+      const user = await this.#run((abortSignal) => this.#client.createUser({ abortSignal }), 'create', signal);
+      return { communicationUserId: user.communicationUserId, token: undefined };
+    }
+    const created = await this.#run((abortSignal) => this.#client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }), 'create', signal);
+    return { communicationUserId: created.user.communicationUserId, token: { token: created.token, expiresOn: created.expiresOn } };
+  }
+
+  issueToken(communicationUserId: string, scopes: string[], minutes: number, signal?: AbortSignal): Promise<IssuedUserToken> {
+    return this.#run((abortSignal) => this.#client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }), 'identity', signal);
+  }
+
+  async revokeTokens(communicationUserId: string, signal?: AbortSignal): Promise<void> {
+    await this.#run((abortSignal) => this.#client.revokeTokens({ communicationUserId }, { abortSignal }), 'identity', signal);
+  }
+
+  async deleteIdentity(communicationUserId: string, signal?: AbortSignal): Promise<void> {
+    await this.#run((abortSignal) => this.#client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
+  }
+
+  /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id. */
+  exchangeTeamsToken(teams: { entraToken: string; appId: string; userObjectId: string; who: string }, signal?: AbortSignal): Promise<IssuedUserToken> {
+    return this.#run(
+      (abortSignal) => this.#client.getTokenForTeamsUser({ teamsUserAadToken: teams.entraToken, clientId: teams.appId, userObjectId: teams.userObjectId, abortSignal }),
+      { teamsUser: teams.who },
+      signal,
+    );
+  }
+
+  #run<T>(operation: (abortSignal: AbortSignal) => Promise<T>, what: Operation, signal: AbortSignal | undefined): Promise<T> {
+    return withAzureRetry(
+      (attemptSignal) => operation(attemptSignal).catch((error: unknown) => Promise.reject(this.#failure(error, what, attemptSignal))),
+      { service: `Communication Services ("${this.#resource.name}")`, signal },
+      this.#runtime,
+    );
+  }
+
+  /** Words an SDK failure; a retryable one becomes a TransientFailure for the retry loop. */
+  #failure(error: unknown, what: Operation, attemptSignal: AbortSignal): unknown {
+    if (error instanceof AppError || attemptSignal.aborted) return error;
+    const rest = error as { statusCode?: unknown; code?: unknown; details?: unknown; response?: { headers?: { get(name: string): string | undefined } } };
+    const status = typeof rest.statusCode === 'number' ? rest.statusCode : undefined;
+    if (status === undefined) return networkFailure(errorCode(error), new URL(this.#resource.endpoint).host);
+    if (status === 429 || isRetriedStatus(status)) return transientForStatus(status, (name) => rest.response?.headers?.get(name));
+    const body = serviceError(rest.details);
+    const name = this.#resource.name;
+    if (status === 401 || status === 403) {
+      if (typeof what === 'object' && body.code !== 'Denied') {
+        return new AppError('azure_unauthorized', `The Entra token of ${what.teamsUser} was refused for the Teams exchange: it must be for the ACS Teams scopes (https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats), issued to the app whose ID is sent, for the same user. Sign in again as the Teams user.`);
+      }
+      if (this.#caller.kind === 'accessKey') {
+        return new AppError('azure_unauthorized', `The access key of "${name}" was refused: check the connection string, or the key was regenerated (copy it again from the resource's Keys blade in the Azure portal and update the resource here).`);
+      }
+      return new AppError(
+        status === 401 ? 'azure_unauthorized' : 'azure_forbidden',
+        `${this.#caller.who} may not manage identities on "${name}": it needs a role such as ${communicationRoles} on the resource (Access control (IAM) in the Azure portal). A new role assignment can take a few minutes to apply.`,
+      );
+    }
+    if (status === 404 && what === 'identity') return new AppError('not_found', `That ACS identity no longer exists on "${name}": it may have been deleted elsewhere.`);
+    if (status === 404) return new AppError('azure_bad_request', `"${name}" has no identity API at ${this.#resource.endpoint}: check the endpoint of the resource.`);
+    if (status === 400) {
+      const field = body.target === 'expiresInMinutes' ? 'minutes' : body.target;
+      const message = `Communication Services refused the request: ${body.message || 'the request is not valid'}.`;
+      const issues: FieldIssue[] | undefined = field ? [{ path: field, message: body.message || 'Not accepted by the service' }] : undefined;
+      return new AppError('azure_bad_request', message, issues);
+    }
+    return new AppError('azure_bad_request', `Communication Services answered HTTP ${status} for "${name}"${body.message ? `: ${body.message}` : ''}.`);
+  }
+}
+
+type Operation = 'create' | 'identity' | { teamsUser: string };
+
+/** The service's `{"error":{"code","message","target"}}`, shortened; messages are the service's own validation text. */
+function serviceError(details: unknown): { code: string; message: string; target: string | undefined } {
+  const error = ((details ?? {}) as { error?: Record<string, unknown> }).error ?? {};
+  const text = (value: unknown) => (typeof value === 'string' ? value.replace(/[^\x20-\x7e]/g, '').slice(0, 200) : '');
+  return { code: text(error['code']), message: text(error['message']).replace(/\.$/, ''), target: text(error['target']) || undefined };
+}
+
+/** The SDK's TokenCredential, answered with a token the app already holds (acquired, with its errors worded, before the call). */
+function fixedTokenCredential(token: string, expiresOn: string): TokenCredential {
+  return { getToken: async (): Promise<AccessToken> => ({ token, expiresOnTimestamp: Date.parse(expiresOn) }) };
+}

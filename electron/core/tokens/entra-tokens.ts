@@ -1,0 +1,23 @@
+import { jwtAudience, jwtTimes } from './jwt-facts.ts';
+import type { NewToken } from './token-registry.ts';
+import { entraToken, identityFor, viaEntra, whoIs } from './token-sources.ts';
+import type { TokensContext } from './tokens-context.ts';
+
+/**
+ * An Entra access token for any scope from any identity (ARM, the STS, ACS, Graph, a custom API):
+ * the AuthenticationToken of the ARR docs. The identity's own cache answers (MSAL refreshes
+ * silently); the registry records it like every other token.
+ */
+export async function mintEntraToken(ctx: TokensContext, identityId: string, scope: string): Promise<NewToken> {
+  const identity = await identityFor(ctx, identityId, undefined);
+  const token = await entraToken(ctx, identity, [scope]);
+  // The JWT's own exp when there is one (MSAL's expiresOn is computed from expires_in and can differ by a second).
+  const times = jwtTimes(token.accessToken);
+  return {
+    kind: 'entra',
+    title: `Entra token · ${whoIs(identity)} for ${scope}`,
+    source: { via: viaEntra(identity) },
+    recipe: { kind: 'entra', identityId, scope },
+    minted: { value: token.accessToken, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? new Date(token.expiresOn), audience: jwtAudience(token.accessToken), scopes: [scope] },
+  };
+}

@@ -1,0 +1,128 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { AccountView } from '../../../../shared/accounts.ts';
+import type { IdentityView, SignInProgress, SignInStarted } from '../../../../shared/identities.ts';
+import { contosoTenantId, demoPassword, scenarioUser, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
+import type { ClipboardPort } from '../../clipboard.ts';
+import { createCore, type Core } from '../../core.ts';
+import { fastScrypt, value } from '../../test-support/test-core.ts';
+import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
+import type { Clock, TimerHandle } from '../clock.ts';
+
+/** Shared set-up for the token tests: a core with fast retries, the emulator's accounts, signed-in identities. */
+
+export const westeuropeAccountId = '35d830cb-f062-4062-9792-d6316039df56';
+export const eastusAccountId = '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f';
+export const fabrikamAccountId = '1c9e5f3a-7b2d-4e8f-a6c1-3d5b7f9e1a2c';
+
+/** A clock that moves only when told; due timers fire in order on `advance`. */
+export function manualClock(start = Date.now()): Clock & { advance(ms: number): void; pending(): number } {
+  let now = start;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  return {
+    now: () => now,
+    setTimer(callback, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + Math.max(0, ms), callback });
+      return { id };
+    },
+    clearTimer(handle: TimerHandle) {
+      timers.delete(handle.id as number);
+    },
+    advance(ms) {
+      now += ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) return;
+        timers.delete(due[0]);
+        due[1].callback();
+      }
+    },
+    pending: () => timers.size,
+  };
+}
+
+/** Waits the tests make the retry policy take are recorded and cut short, so a Retry-After of 5 s costs 20 ms. */
+export function recordingRetry(policy: Partial<{ tries: number; timeoutMs: number; maxRetryAfterMs: number }> = {}) {
+  const waits: number[] = [];
+  return {
+    waits,
+    retry: {
+      policy: { timeoutMs: 3000, baseDelayMs: 10, maxDelayMs: 40, ...policy },
+      sleep: async (ms: number, signal?: AbortSignal) => {
+        waits.push(ms);
+        await sleepFor(Math.min(ms, 20), undefined, signal ? { signal } : {});
+      },
+    },
+  };
+}
+
+export function tokensCore(folder: string, options: { keychain?: KeychainPort; clock?: Clock; retry?: ReturnType<typeof recordingRetry>['retry']; clipboard?: ClipboardPort } = {}): Core {
+  return createCore({
+    mode: 'test',
+    dataFolder: { path: folder, source: 'AZCRED_HOME' },
+    version: '0.0.0-test',
+    vault: { keychain: options.keychain ?? createMemoryKeychain(), keychainTimeoutMs: 2000, scryptParams: fastScrypt },
+    ...(options.clipboard && { platform: { clipboard: options.clipboard } }),
+    tokens: { ...(options.clock && { clock: options.clock }), retry: options.retry ?? recordingRetry().retry },
+  });
+}
+
+export interface EmulatorAccounts {
+  westeurope: AccountView;
+  eastus: AccountView;
+  /** On the global domain mixedreality.azure.com. */
+  fabrikam: AccountView;
+  chat: AccountView;
+  /** Added by endpoint only, for Entra ID. */
+  calls: AccountView;
+}
+
+/** Imports the emulator's cloud profile and adds its ARR accounts (with keys) and ACS resources. */
+export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator): Promise<EmulatorAccounts> {
+  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  const arr = async (name: string, accountId: string) => {
+    const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId);
+    return value<AccountView>(core, 'accounts.add', { kind: 'arr', name, accountId, accountDomain: account?.accountDomain, cloud: 'AzureEmulator', primaryKey: account?.primaryKey, secondaryKey: account?.secondaryKey });
+  };
+  return {
+    westeurope: await arr('contoso-arr-westeurope', westeuropeAccountId),
+    eastus: await arr('contoso-arr-eastus', eastusAccountId),
+    fabrikam: await arr('fabrikam-arr', fabrikamAccountId),
+    chat: await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' }),
+    calls: await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-calls', endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/`, cloud: 'AzureEmulator' }),
+  };
+}
+
+/** The secret service principal: Remote Rendering Client on the East US account, Communication and Email Service Owner on rg-communication. */
+export function addRenderPipeline(core: Core): Promise<IdentityView> {
+  return value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+}
+
+/** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages with plain HTTP forms. */
+export async function signInUser(core: Core, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
+  const started = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
+  let page = await (await fetch(started.verificationUri ?? '', { method: 'POST', body: new URLSearchParams({ otc: started.userCode ?? '' }) })).text();
+  page = await submitPage(page, { username: scenarioUser(emulator, userName).userName, password: demoPassword });
+  if (page.includes('name="decision"')) await submitPage(page, { decision: 'accept' });
+  for (;;) {
+    const progress = await value<SignInProgress>(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 10 });
+    if (progress.state === 'done') return progress.identity;
+  }
+}
+
+async function submitPage(html: string, fields: Record<string, string>): Promise<string> {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&').replaceAll('&amp;', '&') ?? '';
+  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return (await fetch(action, { method: 'POST', body: new URLSearchParams({ ...hidden, ...fields }) })).text();
+}
+
+/** Every file in the data folder but the vault, as text: where no token may ever appear. */
+export async function filesOutsideVault(folder: string): Promise<string> {
+  const names = (await readdir(folder, { recursive: true })).filter((name) => !path.basename(name).startsWith('vault.bin'));
+  const texts = await Promise.all(names.map((name) => readFile(path.join(folder, name), 'utf8').catch(() => '')));
+  return texts.join('\n');
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { AcsVia, ArrVia, TokenKind, TokenSource } from '../../../shared/tokens.ts';
+
+/**
+ * One minted token without its value: what the registry holds in memory and what `tokens.json`
+ * keeps for the tokens the user chose to keep (their values sit in the vault under `token/<id>`).
+ */
+
+/** How to mint the token again from the same source (auto-refresh). */
+export type MintRecipe =
+  | { kind: 'arr-sts'; accountId: string; via: ArrVia }
+  | { kind: 'acs-user'; accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia }
+  | { kind: 'acs-teams'; accountId: string; teamsIdentityId: string; via: AcsVia }
+  | { kind: 'entra'; identityId: string; scope: string };
+
+export interface TokenRecord {
+  id: string;
+  kind: TokenKind;
+  title: string;
+  source: TokenSource;
+  scopes: string[];
+  audience: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  revoked: boolean;
+  revokedAt: string | null;
+  autoRefresh: boolean;
+  recipe: MintRecipe | null;
+  lastRefresh: { at: string; ok: boolean; message: string | null } | null;
+}
+
+/** A fresh token from a mint or a re-mint. */
+export interface MintedToken {
+  value: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  audience: string | null;
+  scopes: string[];
+}
+
+const via = z.union([z.string(), z.object({ identityId: z.string() })]);
+const recipeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('arr-sts'), accountId: z.string(), via }),
+  z.object({ kind: z.literal('acs-user'), accountId: z.string(), acsIdentityId: z.string(), scopes: z.array(z.string()), minutes: z.number(), via }),
+  z.object({ kind: z.literal('acs-teams'), accountId: z.string(), teamsIdentityId: z.string(), via }),
+  z.object({ kind: z.literal('entra'), identityId: z.string(), scope: z.string() }),
+]);
+
+export const tokenRecordSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(['arr-sts', 'acs-user', 'entra']),
+  title: z.string(),
+  source: z.object({ via: z.object({ credential: z.string() }).passthrough() }).passthrough(),
+  scopes: z.array(z.string()),
+  audience: z.string().nullable(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  revoked: z.boolean(),
+  revokedAt: z.string().nullable(),
+  autoRefresh: z.boolean(),
+  recipe: recipeSchema.nullable(),
+  lastRefresh: z.object({ at: z.string(), ok: z.boolean(), message: z.string().nullable() }).nullable(),
+});
+
+export const keptTokensFileSchema = z.object({ version: z.literal(1), tokens: z.array(z.unknown()) });
+
+/** Where the vault keeps a kept token's value. */
+export function tokenSecretName(id: string): string {
+  return `token/${id}`;
+}

@@ -1,0 +1,11 @@
+import type { AcsIdentitiesStore } from './acs-identities-store.ts';
+import type { RetryRuntime } from './azure-retry.ts';
+import type { TokenRegistry } from './token-registry.ts';
+import type { Sources } from './token-sources.ts';
+
+/** What the minting functions share: where sources come from, the registry, the remembered ACS identities and the retry policy. */
+export interface TokensContext extends Sources {
+  registry: TokenRegistry;
+  acsIdentities: AcsIdentitiesStore;
+  runtime: RetryRuntime;
+}

@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
+import { signAcsRequest, type SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
+import type { CredentialForJob, credentialsForAcsSdkSchema, credentialsForArrSchema } from '../../../shared/credentials-for-job.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type {
+  AcsIdentityView,
+  AcsVia,
+  acsIdentityCreateSchema,
+  acsSignRequestSchema,
+  arrTestSchema,
+  ArrTestResult,
+  exchangeTeamsSchema,
+  mintAcsSchema,
+  mintArrSchema,
+  mintEntraSchema,
+  TokenClaims,
+  TokenView,
+} from '../../../shared/tokens.ts';
+import type { AccountsStore } from '../accounts/accounts-store.ts';
+import type { ClipboardGuard } from '../clipboard-guard.ts';
+import type { CloudsStore } from '../clouds-store.ts';
+import type { EntraService } from '../entra/entra-service.ts';
+import type { SettingsStore } from '../settings-store.ts';
+import type { VaultSession } from '../vault-session.ts';
+import { AcsIdentitiesStore } from './acs-identities-store.ts';
+import { createAcsIdentity, deleteAcsIdentity, exchangeTeamsToken, issueAcsToken, revokeAcsIdentity, toAcsIdentityView } from './acs-tokens.ts';
+import { mintArrToken, testArrAccount } from './arr-tokens.ts';
+import { defaultRetryRuntime, type RetryPolicy, type RetryRuntime } from './azure-retry.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
+import { mintEntraToken } from './entra-tokens.ts';
+import { jwtParts } from './jwt-facts.ts';
+import type { MintedToken, MintRecipe } from './token-record.ts';
+import { TokenOperations } from './token-operations.ts';
+import { TokenRegistry, type NewToken } from './token-registry.ts';
+import { acsResource } from './token-sources.ts';
+import type { TokensContext } from './tokens-context.ts';
+
+export interface TokensServiceDeps {
+  dataFolder: string;
+  vault: VaultSession;
+  accounts: AccountsStore;
+  clouds: CloudsStore;
+  entra: EntraService;
+  settings: SettingsStore;
+  clipboard: ClipboardGuard | undefined;
+  /** Tests pass a manual clock (expiry, auto-refresh) and a fast retry runtime. */
+  clock?: Clock | undefined;
+  retry?: (Partial<Omit<RetryRuntime, 'policy'>> & { policy?: Partial<RetryPolicy> }) | undefined;
+}
+
+type Input<S extends z.ZodType> = z.output<S>;
+type MintOptions = { keep: boolean; autoRefresh: boolean; operationId?: string | undefined };
+
+/**
+ * The token features behind the contract: minting (ARR, ACS, Entra, Teams), the registry of what
+ * was minted, the ACS identities the app remembers, the ARR test, the ACS request signer and "the
+ * right credential for the job". Every long call can be cancelled by its operation id.
+ */
+export class TokensService {
+  readonly registry: TokenRegistry;
+  readonly acsIdentities: AcsIdentitiesStore;
+  readonly #deps: TokensServiceDeps;
+  readonly #ctx: TokensContext;
+  readonly #operations = new TokenOperations();
+
+  constructor(deps: TokensServiceDeps) {
+    this.#deps = deps;
+    const runtime: RetryRuntime = { ...defaultRetryRuntime, ...deps.retry, policy: { ...defaultRetryRuntime.policy, ...deps.retry?.policy } };
+    this.acsIdentities = new AcsIdentitiesStore(deps.dataFolder);
+    this.registry = new TokenRegistry({
+      dataFolder: deps.dataFolder,
+      vault: () => deps.vault.require(),
+      clock: deps.clock ?? systemClock,
+      warningMinutes: () => deps.settings.get().expiryWarningMinutes,
+      remint: (recipe, signal) => this.#remint(recipe, signal),
+    });
+    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, runtime };
+  }
+
+  list(): Promise<TokenView[]> {
+    return this.registry.list();
+  }
+
+  mintArr(input: Input<typeof mintArrSchema>): Promise<TokenView> {
+    return this.#mint(input, (signal) => mintArrToken(this.#ctx, input.accountId, input.via, signal));
+  }
+
+  async mintAcs(input: Input<typeof mintAcsSchema>): Promise<{ token: TokenView; acsIdentity: AcsIdentityView }> {
+    return this.#operations.run(input.operationId, async (signal) => {
+      const { accountId, scopes, minutes, via } = input;
+      const newToken = input.newIdentity
+        ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal)).token
+        : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId ?? '', scopes, minutes, via }, signal);
+      const token = await this.registry.add(newToken as NewToken, input);
+      const subject = token.source.subject;
+      return { token, acsIdentity: await this.#acsIdentityView(subject?.kind === 'acs-identity' ? subject.acsIdentityId : '') };
+    });
+  }
+
+  mintEntra(input: Input<typeof mintEntraSchema>): Promise<TokenView> {
+    return this.#mint(input, () => mintEntraToken(this.#ctx, input.identityId, input.scope));
+  }
+
+  exchangeTeams(input: Input<typeof exchangeTeamsSchema>): Promise<TokenView> {
+    return this.#mint(input, (signal) => exchangeTeamsToken(this.#ctx, input, signal));
+  }
+
+  cancel(operationId: string): { cancelled: boolean } {
+    return { cancelled: this.#operations.cancel(operationId) };
+  }
+
+  async reveal(id: string): Promise<RevealedSecret> {
+    return { value: await this.registry.value(id), hideAfterSeconds: this.#deps.settings.get().revealSeconds };
+  }
+
+  /** Copies the token in the core (desktop app) and clears the clipboard later, as account keys are. */
+  async copy(id: string): Promise<CopiedSecret> {
+    const clipboard = this.#deps.clipboard;
+    if (!clipboard) throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the value through the browser's clipboard.");
+    const seconds = this.#deps.settings.get().clipboardClearSeconds;
+    await clipboard.copy(await this.registry.value(id), seconds);
+    return { clearsAfterSeconds: seconds };
+  }
+
+  async claims(id: string): Promise<TokenClaims> {
+    return jwtParts(await this.registry.value(id));
+  }
+
+  /** Revokes an ACS user token: every token of its identity ends at ACS and is marked revoked here. Other kinds cannot be revoked. */
+  async revoke(id: string, via: AcsVia | undefined, operationId?: string): Promise<{ revoked: TokenView[] }> {
+    const record = await this.registry.record(id);
+    const subject = record.source.subject;
+    if (record.kind === 'acs-user' && subject?.kind === 'acs-identity' && record.recipe?.kind === 'acs-user') {
+      const payer = via ?? record.recipe.via;
+      return this.#operations.run(operationId, async (signal) => ({ revoked: (await revokeAcsIdentity(this.#ctx, subject.acsIdentityId, payer, signal)).revoked }));
+    }
+    const why =
+      record.kind === 'arr-sts'
+        ? 'ARR access tokens cannot be revoked: they last 24 hours. To end every token minted from a key, regenerate that key in the account\'s Keys blade.'
+        : record.kind === 'entra'
+          ? 'Entra access tokens cannot be revoked one by one: sign the identity out here, or revoke its sessions in Entra ID, and the token runs out within its hour.'
+          : "A Teams user's ACS token cannot be revoked by the app: it ends with the Teams user's Entra token.";
+    throw new AppError('invalid_input', why);
+  }
+
+  remove(id: string): Promise<void> {
+    return this.registry.remove(id);
+  }
+
+  setAutoRefresh(id: string, on: boolean): Promise<TokenView> {
+    return this.registry.setAutoRefresh(id, on);
+  }
+
+  keep(id: string, keep: boolean): Promise<TokenView> {
+    return this.registry.setKept(id, keep);
+  }
+
+  async listAcsIdentities(accountId?: string): Promise<AcsIdentityView[]> {
+    const [identities, accounts] = await Promise.all([this.acsIdentities.list(), this.#deps.accounts.records()]);
+    const names = new Map(accounts.map((account) => [account.id, account.name]));
+    return identities.filter((identity) => accountId === undefined || identity.accountId === accountId).map((identity) => toAcsIdentityView(identity, names.get(identity.accountId) ?? null));
+  }
+
+  createAcsIdentity(input: Input<typeof acsIdentityCreateSchema>): Promise<{ identity: AcsIdentityView; token: TokenView | null }> {
+    return this.#operations.run(input.operationId, async (signal) => {
+      const created = await createAcsIdentity(this.#ctx, input, signal);
+      const token = created.token ? await this.registry.add(created.token, input) : null;
+      return { identity: await this.#acsIdentityView(created.identity.id), token };
+    });
+  }
+
+  revokeAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<{ identity: AcsIdentityView; revoked: TokenView[] }> {
+    return this.#operations.run(operationId, async (signal) => {
+      const { identity, revoked } = await revokeAcsIdentity(this.#ctx, id, via, signal);
+      return { identity: toAcsIdentityView(identity, await this.#accountName(identity.accountId)), revoked };
+    });
+  }
+
+  deleteAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<void> {
+    return this.#operations.run(operationId, (signal) => deleteAcsIdentity(this.#ctx, id, via, signal));
+  }
+
+  testArr(input: Input<typeof arrTestSchema>): Promise<ArrTestResult> {
+    return this.#operations.run(input.operationId, (signal) => testArrAccount(this.#ctx, input, signal));
+  }
+
+  /** Signs a request to the resource with its access key; the URL must be on the resource's own endpoint. */
+  async signAcsRequest(input: Input<typeof acsSignRequestSchema>): Promise<SignedAcsRequest> {
+    const { record } = await acsResource(this.#ctx, input.accountId);
+    const url = new URL(input.url);
+    const endpoint = new URL(record.endpoint);
+    if (url.protocol !== 'https:' || url.host !== endpoint.host || url.username || url.password || url.hash) {
+      const message = `The URL must be an https:// URL on the resource's endpoint ${endpoint.host} (no user, password or #fragment)`;
+      throw new AppError('invalid_input', `Check the input: url: ${message}`, [{ path: 'url', message }]);
+    }
+    return signAcsRequest({ method: input.method, url: url.href, body: input.body, accessKey: await this.#deps.accounts.readSecret(input.accountId, 'accessKey') });
+  }
+
+  forAcsSdk(input: Input<typeof credentialsForAcsSdkSchema>): Promise<CredentialForJob> {
+    return this.#operations.run(input.operationId, (signal) => credentialForAcsSdk(this.#ctx, input, this.#deps.settings.get().revealSeconds, signal));
+  }
+
+  forArr(input: Input<typeof credentialsForArrSchema>): Promise<CredentialForJob> {
+    return this.#operations.run(input.operationId, (signal) => credentialForArr(this.#ctx, input, this.#deps.settings.get().revealSeconds, signal));
+  }
+
+  close(): void {
+    this.#operations.close();
+    this.registry.close();
+  }
+
+  #mint(options: MintOptions, mint: (signal: AbortSignal) => Promise<NewToken>): Promise<TokenView> {
+    return this.#operations.run(options.operationId, async (signal) => this.registry.add(await mint(signal), options));
+  }
+
+  async #remint(recipe: MintRecipe, signal: AbortSignal): Promise<MintedToken> {
+    switch (recipe.kind) {
+      case 'arr-sts':
+        return (await mintArrToken(this.#ctx, recipe.accountId, recipe.via, signal)).minted;
+      case 'acs-user':
+        return (await issueAcsToken(this.#ctx, recipe, signal)).minted;
+      case 'acs-teams':
+        return (await exchangeTeamsToken(this.#ctx, recipe, signal)).minted;
+      case 'entra':
+        return (await mintEntraToken(this.#ctx, recipe.identityId, recipe.scope)).minted;
+    }
+  }
+
+  async #acsIdentityView(id: string): Promise<AcsIdentityView> {
+    const identity = await this.acsIdentities.get(id);
+    return toAcsIdentityView(identity, await this.#accountName(identity.accountId));
+  }
+
+  async #accountName(accountId: string): Promise<string | null> {
+    return (await this.#deps.accounts.records()).find((account) => account.id === accountId)?.name ?? null;
+  }
+}

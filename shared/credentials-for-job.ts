@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { accountRefSchema } from './accounts.ts';
+import { acsTokenMinutesSchema, acsViaSchema, arrViaSchema, type TokenView } from './tokens.ts';
+
+/**
+ * "The right credential for the job": pick the SDK you are about to use and get what it takes, in
+ * one step. ACS's table: Identity, SMS and Phone Numbers take the connection string (access key) or
+ * an Entra token; Calling and Chat take a user access token. ARR: the account key, an Entra
+ * AuthenticationToken, or an STS AccessToken.
+ * https://learn.microsoft.com/azure/communication-services/concepts/authentication
+ */
+
+export const acsSdks = ['identity', 'sms', 'phoneNumbers', 'calling', 'chat'] as const;
+export type AcsSdk = (typeof acsSdks)[number];
+
+export const credentialsForAcsSdkSchema = z
+  .object({
+    accountId: accountRefSchema,
+    sdk: z.enum(acsSdks, { message: `Choose one of ${acsSdks.join(', ')}` }),
+    /** Identity, SMS, Phone Numbers: accessKey gives the connection string, an identity an Entra token. Calling, Chat: what pays for the user token. */
+    via: acsViaSchema.default('accessKey'),
+    /** Calling and Chat: the ACS identity to issue for; a new one (remembered) when absent. */
+    acsIdentityId: z.string().uuid({ message: 'Unknown ACS identity' }).optional(),
+    minutes: acsTokenMinutesSchema.default(60),
+    operationId: z.string().uuid().optional(),
+  })
+  .strict();
+
+export const arrCredentialKinds = ['accountKey', 'authenticationToken', 'accessToken'] as const;
+export const credentialsForArrSchema = z
+  .object({
+    accountId: accountRefSchema,
+    want: z.enum(arrCredentialKinds, { message: `Choose one of ${arrCredentialKinds.join(', ')}` }),
+    /** accountKey: which key; authenticationToken: an identity; accessToken: either. */
+    via: arrViaSchema,
+    operationId: z.string().uuid().optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const byIdentity = typeof input.via === 'object';
+    if (input.want === 'accountKey' && byIdentity) ctx.addIssue({ code: 'custom', path: ['via'], message: 'An account key is the primary or the secondary key' });
+    if (input.want === 'authenticationToken' && !byIdentity) ctx.addIssue({ code: 'custom', path: ['via'], message: 'An AuthenticationToken comes from an Entra identity: choose one' });
+  });
+
+export interface CredentialForJob {
+  kind: 'connection-string' | 'account-key' | 'entra-token' | 'user-token' | 'sts-token';
+  /** What it is and what takes it, in a sentence. */
+  explanation: string;
+  value: string;
+  /** How long the page shows the value before masking it. */
+  hideAfterSeconds: number;
+  /** For a token: its entry on the Tokens page. */
+  token: TokenView | null;
+  /** Non-secret settings the SDK needs beside it (endpoint, account id and domain, user id). */
+  settings: Record<string, string>;
+  /** A few lines of code that use it, with the value left to an environment variable. */
+  snippet: string;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { accountRefSchema } from './accounts.ts';
+import { mixedRealityRegions } from './mixed-reality-domain.ts';
+
+/**
+ * Service tokens the app mints: Mixed Reality STS access tokens for ARR, ACS user access tokens
+ * (for an ACS identity the app remembers, or a Teams user), and Entra access tokens for any scope.
+ * What crosses to a front door is the view: never the token itself, except on an explicit reveal.
+ */
+
+export type TokenKind = 'arr-sts' | 'acs-user' | 'entra';
+
+/** ACS user token scopes, each in a sentence the Tokens page shows beside its checkbox. */
+export const acsScopes = ['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'] as const;
+export type AcsScope = (typeof acsScopes)[number];
+export const acsScopeDescriptions: Record<AcsScope, string> = {
+  chat: 'Chat: create threads, add and remove participants, send and read messages.',
+  voip: 'Calling: place and receive VoIP and video calls.',
+  'chat.join': 'Join chat threads the server added this user to; cannot create threads.',
+  'chat.join.limited': 'Like chat.join, but cannot add or remove participants.',
+  'voip.join': 'Join existing calls (rooms, group calls) only; cannot start one.',
+};
+
+const minutesMessage = 'A user token lives 60 to 1440 minutes (1 to 24 hours)';
+export const acsTokenMinutesSchema = z.number({ message: minutesMessage }).int(minutesMessage).min(60, minutesMessage).max(1440, minutesMessage);
+export const acsScopesSchema = z
+  .array(z.enum(acsScopes, { message: `Scopes are ${acsScopes.join(', ')}` }))
+  .min(1, 'Choose at least one scope')
+  .max(acsScopes.length)
+  .transform((scopes) => [...new Set(scopes)]);
+
+/** What pays for an ARR token: one of the account's keys, or an Entra identity with a Remote Rendering role. */
+export const arrViaSchema = z.union([z.literal('primaryKey'), z.literal('secondaryKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()], {
+  message: 'Choose primaryKey, secondaryKey or an identity',
+});
+/** What pays for an ACS call: the resource's access key, or an Entra identity with a role on it. */
+export const acsViaSchema = z.union([z.literal('accessKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()], { message: 'Choose accessKey or an identity' });
+export type ArrVia = z.infer<typeof arrViaSchema>;
+export type AcsVia = z.infer<typeof acsViaSchema>;
+
+/** An id of a long call the caller chose, so `tokens.cancel` can stop it while it retries. */
+const operationId = z.string().uuid({ message: 'An operation id is a UUID' }).optional();
+const mintOptions = {
+  /** Keep the token across restarts (in the vault); otherwise it lives in this process's memory only. */
+  keep: z.boolean().default(false),
+  /** Re-mint from the same source before it expires. */
+  autoRefresh: z.boolean().default(false),
+  operationId,
+};
+
+export const mintArrSchema = z.object({ accountId: accountRefSchema, via: arrViaSchema, ...mintOptions }).strict();
+
+const acsIdentityRef = z.string().uuid({ message: 'Unknown ACS identity' });
+const label = z.string().trim().min(1, 'Enter a label').max(80, 'Use at most 80 characters');
+
+export const mintAcsSchema = z
+  .object({
+    accountId: accountRefSchema,
+    /** An identity the app remembers for this resource... */
+    acsIdentityId: acsIdentityRef.optional(),
+    /** ...or a new one, created with the token and remembered with this label. */
+    newIdentity: z.object({ label }).strict().optional(),
+    scopes: acsScopesSchema,
+    minutes: acsTokenMinutesSchema.default(1440),
+    via: acsViaSchema.default('accessKey'),
+    ...mintOptions,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.acsIdentityId === undefined) === (input.newIdentity === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['acsIdentityId'], message: 'Choose an ACS identity, or create a new one (not both)' });
+    }
+  });
+
+const scope = z
+  .string()
+  .trim()
+  .min(1, 'Enter a scope, such as https://management.azure.com/.default')
+  .max(300, 'A scope has at most 300 characters')
+  .refine((s) => !/\s/.test(s), { message: 'One scope, without spaces' });
+
+export const mintEntraSchema = z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }), scope, ...mintOptions }).strict();
+
+/** Teams user exchange: the Teams user's own Entra identity (signed in here) and what pays for the ACS call. */
+export const exchangeTeamsSchema = z.object({ accountId: accountRefSchema, teamsIdentityId: z.string().uuid({ message: 'Unknown identity' }), via: acsViaSchema.default('accessKey'), ...mintOptions }).strict();
+
+export const tokenRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }) }).strict();
+export const tokenAutoRefreshSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), on: z.boolean() }).strict();
+export const tokenKeepSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), keep: z.boolean() }).strict();
+export const operationCancelSchema = z.object({ operationId: z.string().uuid({ message: 'An operation id is a UUID' }) }).strict();
+
+/** Where a token came from, as it was named when minted (names may change later). */
+export interface TokenSource {
+  /** The ARR account or ACS resource (the app's id and name). */
+  account?: { id: string; name: string; kind: 'arr' | 'acs' };
+  /** What paid: an account key, the ACS access key, or an Entra identity. */
+  via: { credential: 'primaryKey' | 'secondaryKey' | 'accessKey' } | { credential: 'entra'; identityId: string; identityName: string };
+  /** Whose token it is, for ACS user tokens: an ACS identity the app remembers, or a Teams user. */
+  subject?: { kind: 'acs-identity'; acsIdentityId: string; communicationUserId: string; label: string } | { kind: 'teams-user'; identityId: string; name: string };
+}
+
+export type TokenStatus = 'valid' | 'expiring' | 'expired' | 'revoked';
+
+/** A minted token as every front door sees it: everything but the token. */
+export interface TokenView {
+  id: string;
+  kind: TokenKind;
+  /** One line for lists and the CLI, e.g. "ARR access token · contoso-arr (primary key)". */
+  title: string;
+  source: TokenSource;
+  /** ACS scopes, or the Entra scope asked for. */
+  scopes: string[];
+  /** The token's `aud`, when it is a JWT that has one. */
+  audience: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  /** valid, expiring (within Settings' warning time), expired or revoked, as of `now`. */
+  status: TokenStatus;
+  now: string;
+  revoked: boolean;
+  revokedAt: string | null;
+  /** Kept across restarts (in the vault). */
+  kept: boolean;
+  /** Whether this process still holds (or the vault keeps) the value, so it can be revealed or copied. */
+  hasValue: boolean;
+  autoRefresh: boolean;
+  /** Whether the app can re-mint it from its source (a pasted Teams token cannot). */
+  refreshable: boolean;
+  /** When auto-refresh will next re-mint it, if it is on. */
+  nextRefreshAt: string | null;
+  lastRefresh: { at: string; ok: boolean; message: string | null } | null;
+}
+
+/** The decoded JWT, without its signature, for the claims inspector. */
+export interface TokenClaims {
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+}
+
+/** An ACS identity the app remembers for one resource. */
+export interface AcsIdentityView {
+  id: string;
+  accountId: string;
+  /** The resource's name now; null if the resource was removed from the app. */
+  accountName: string | null;
+  communicationUserId: string;
+  label: string;
+  createdAt: string;
+  lastTokenAt: string | null;
+  /** When its tokens were last revoked through the app. */
+  tokensRevokedAt: string | null;
+}
+
+export const acsIdentityListSchema = z.object({ accountId: accountRefSchema.optional() }).strict().optional().transform((input) => input ?? {});
+export const acsIdentityCreateSchema = z
+  .object({
+    accountId: accountRefSchema,
+    label,
+    via: acsViaSchema.default('accessKey'),
+    /** Also issue a token in the same call. */
+    token: z.object({ scopes: acsScopesSchema, minutes: acsTokenMinutesSchema.default(1440) }).strict().optional(),
+    keep: z.boolean().default(false),
+    autoRefresh: z.boolean().default(false),
+    operationId,
+  })
+  .strict();
+export const acsIdentityActionSchema = z.object({ id: acsIdentityRef, via: acsViaSchema.default('accessKey'), operationId }).strict();
+
+/** A Remote Rendering session as the ARR test lists it. */
+export interface ArrSessionSummary {
+  id: string;
+  status: string;
+  size: string | null;
+  hostname: string | null;
+  maxLeaseTimeMinutes: number | null;
+  elapsedTimeMinutes: number | null;
+  creationTime: string | null;
+}
+
+export const arrTestSchema = z
+  .object({
+    accountId: accountRefSchema,
+    via: arrViaSchema,
+    /** The region to render in; needed only for an account on the global domain mixedreality.azure.com. */
+    region: z.enum(mixedRealityRegions, { message: `Choose one of ${mixedRealityRegions.join(', ')}` }).optional(),
+    operationId,
+  })
+  .strict();
+
+export interface ArrTestResult {
+  /** The STS token the test used (one already minted from the same source, or a new one). */
+  token: TokenView;
+  /** The session endpoint that answered. */
+  endpoint: string;
+  sessions: ArrSessionSummary[];
+  /** A sentence for the page, e.g. "The token works: 2 sessions, 1 ready." */
+  summary: string;
+}
+
+const httpMethod = z.string().trim().toUpperCase().pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { message: 'Use GET, POST, PUT, PATCH or DELETE' }));
+export const acsSignRequestSchema = z
+  .object({
+    accountId: accountRefSchema,
+    method: httpMethod,
+    /** The full URL, on the resource's endpoint host. */
+    url: z.string().trim().url({ message: 'Enter the full https:// URL of the request' }),
+    body: z.string().max(1_000_000, 'The body is larger than 1 MB').default(''),
+  })
+  .strict();
