@@ -22,7 +22,8 @@ export class CloudsStore {
   readonly #conf: Conf<Stored>;
 
   constructor(dataFolder: string) {
-    this.#conf = new Conf<Stored>({ cwd: dataFolder, configName: 'clouds', defaults: { custom: [], clients: {} }, configFileMode: 0o600 });
+    // No defaults: conf would write them at once, and the file should appear only when a profile is saved.
+    this.#conf = new Conf<Stored>({ cwd: dataFolder, configName: 'clouds', configFileMode: 0o600 });
     trustCloudCertificates(this.list());
   }
 

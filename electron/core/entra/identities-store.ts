@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { withAccountsLock } from '../accounts/accounts-lock.ts';
-import { writeFileAtomic } from '../vault/atomic-write.ts';
+import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { identitiesFileSchema, type IdentityRecord } from './identity-record.ts';
 
 export const identitiesFileName = 'identities.json';
@@ -33,8 +32,7 @@ export class IdentitiesStore {
   async change<T>(change: (identities: IdentityRecord[]) => { next: IdentityRecord[]; result: T }): Promise<T> {
     return withAccountsLock(this.#folder, async () => {
       const { next, result } = change(await readIdentities(this.#folder));
-      const file = path.join(this.#folder, identitiesFileName);
-      await writeFileAtomic(file, Buffer.from(`${JSON.stringify({ version: 1, identities: next }, null, 2)}\n`), { backup: `${file}.bak` });
+      await writeJsonFile(path.join(this.#folder, identitiesFileName), { version: 1, identities: next });
       return result;
     });
   }
@@ -45,22 +43,7 @@ export class IdentitiesStore {
 }
 
 async function readIdentities(folder: string): Promise<IdentityRecord[]> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(folder, identitiesFileName), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = identitiesFileSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError('internal', `The identity list ${identitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${identitiesFileName}.bak, or move it aside and sign in again.`);
-  }
-  return parsed.data.identities;
+  const damaged = () =>
+    new AppError('internal', `The identity list ${identitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${identitiesFileName}.bak, or move it aside and sign in again.`);
+  return (await readJsonFile(path.join(folder, identitiesFileName), identitiesFileSchema, damaged))?.identities ?? [];
 }

@@ -1,20 +1,8 @@
 import { AppError } from '../../../shared/errors.ts';
+import type { VaultProblem } from '../../../shared/vault.ts';
 
-/** Why the vault could not do what was asked, finer than the error code, so the UI can offer the right next step. */
-export type VaultFailure =
-  | 'no_secret_service'
-  | 'keychain_locked'
-  | 'keychain_no_keyring'
-  | 'keychain_refused'
-  | 'keychain_timeout'
-  | 'keychain_failed'
-  | 'keychain_key_missing'
-  | 'passphrase_required'
-  | 'wrong_passphrase'
-  | 'unsupported_version'
-  | 'mode_mismatch'
-  | 'lock_busy'
-  | 'record_invalid';
+/** Why the vault could not do what was asked (shared with the UI, which offers the right next step). */
+export type VaultFailure = VaultProblem;
 
 /** An AppError (`vault_unavailable`) that also says which vault failure it is. Its message never holds a secret. */
 export class VaultError extends AppError {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.ts';
+import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { VaultError } from './vault-error.ts';
 
 /** The non-secret record beside the vault file: which vault this folder has and how it is unlocked. */
@@ -28,27 +27,11 @@ export function newVaultId(): string {
 
 /** Reads `vault.json`; null when the folder has no vault yet. A broken record is an error, not a new vault. */
 export async function readVaultMetadata(dataFolder: string): Promise<VaultMetadata | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.join(dataFolder, metadataName), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = metadataSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new VaultError('record_invalid', `The vault record ${metadataName} in the data folder is damaged. Restore it from a backup, or move it and the vault files aside to start a new vault.`);
-  }
-  return parsed.data;
+  const damaged = () => new VaultError('record_invalid', `The vault record ${metadataName} in the data folder is damaged. Restore it from a backup, or move it and the vault files aside to start a new vault.`);
+  return (await readJsonFile(path.join(dataFolder, metadataName), metadataSchema, damaged)) ?? null;
 }
 
 /** Records the vault's id and mode. */
 export async function writeVaultMetadata(dataFolder: string, metadata: VaultMetadata): Promise<void> {
-  await writeFileAtomic(path.join(dataFolder, metadataName), Buffer.from(`${JSON.stringify(metadata, null, 2)}\n`));
+  await writeJsonFile(path.join(dataFolder, metadataName), metadata, { backup: false });
 }
