@@ -22,7 +22,12 @@ export const acsScopeDescriptions: Record<AcsScope, string> = {
 };
 
 const minutesMessage = 'A user token lives 60 to 1440 minutes (1 to 24 hours)';
-export const acsTokenMinutesSchema = z.number({ message: minutesMessage }).int(minutesMessage).min(60, minutesMessage).max(1440, minutesMessage);
+// Whole minutes checked by refine: an int() failure is an invalid_type issue, which toFieldIssues words as a missing field.
+export const acsTokenMinutesSchema = z
+  .number({ message: minutesMessage })
+  .min(60, minutesMessage)
+  .max(1440, minutesMessage)
+  .refine((n) => Number.isInteger(n), { message: minutesMessage });
 export const acsScopesSchema = z
   .array(z.enum(acsScopes, { message: `Scopes are ${acsScopes.join(', ')}` }))
   .min(1, 'Choose at least one scope')

@@ -127,7 +127,9 @@ export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId:
 }
 
 export function minted(issued: IssuedUserToken, scopes: string[]): MintedToken {
-  return { value: issued.token, issuedAt: jwtTimes(issued.token)?.issuedAt ?? new Date(), expiresAt: issued.expiresOn, audience: jwtAudience(issued.token), scopes };
+  // The JWT's exp when readable (expiresOn carries fractions of a second the token does not).
+  const times = jwtTimes(issued.token);
+  return { value: issued.token, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? issued.expiresOn, audience: jwtAudience(issued.token), scopes };
 }
 
 export function toAcsIdentityView(record: AcsIdentityRecord, accountName: string | null): AcsIdentityView {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
+import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
 import type { ArrTestResult, TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
@@ -173,6 +174,26 @@ describe('ARR failures and retries', () => {
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Mixed Reality STS') } });
     expect(Date.now() - started).toBeLessThan(800);
     expect(await value(core, 'tokens.cancel', { operationId })).toEqual({ cancelled: false });
+  });
+});
+
+describe('the right credential for the ARR SDK', () => {
+  it('gives the account key, an Entra AuthenticationToken or an STS AccessToken, each with what it is for', async () => {
+    const key = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.westeurope.id, want: 'accountKey', via: 'secondaryKey' });
+    expect(key).toMatchObject({
+      kind: 'account-key',
+      value: emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey,
+      token: null,
+      settings: { accountId: westeuropeAccountId, accountDomain: 'westeurope.mixedreality.azure.com', remoteRenderingDomain: 'westeurope.mixedreality.azure.com' },
+      snippet: expect.stringContaining('AccountKey = Environment.GetEnvironmentVariable("ARR_ACCOUNT_KEY")'),
+    });
+    const authentication = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: { identityId: pipeline.id } });
+    expect(authentication).toMatchObject({ kind: 'entra-token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } });
+    const access = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'accessToken', via: 'primaryKey' });
+    expect(access).toMatchObject({ kind: 'sts-token', token: { kind: 'arr-sts' } });
+    expect(jwtClaims(access.value)['aid']).toBe(eastusAccountId);
+    expect(await call(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'via' }] } });
+    expect(await call(core, 'credentials.forArr', { accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'accountId' }] } });
   });
 });
 

@@ -36,7 +36,7 @@ export function jwtClaim(token: string, name: string): string | undefined {
 
 /** The decoded header and claims for the inspector; nulls for a token that is not a JWT. */
 export function jwtParts(token: string): TokenClaims {
-  let header: Record<string, unknown> | null = null;
+  let header: Record<string, unknown> | null;
   try {
     header = { ...decodeProtectedHeader(token) };
   } catch {

@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
+import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import type { AcsIdentityView, TokenView } from '../../../shared/tokens.ts';
+import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { call, value } from '../test-support/test-core.ts';
+import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+let accounts: EmulatorAccounts;
+let pipeline: IdentityView;
+let adele: IdentityView;
+const retry = recordingRetry();
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-acs-tokens-'));
+  core = tokensCore(folder, { retry: retry.retry });
+  accounts = await addEmulatorAccounts(core, emulator);
+  pipeline = await addRenderPipeline(core);
+  adele = await signInUser(core, emulator, 'adele.vance');
+});
+afterEach(() => {
+  emulator.faults.clear();
+  retry.waits.length = 0;
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+const chatThreads = (resource: string, token: string) => fetch(`${emulator.urls.acs[resource] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
+const minted = (input: Record<string, unknown>) => value<{ token: TokenView; acsIdentity: AcsIdentityView }>(core, 'tokens.mintAcs', input);
+
+describe('ACS user tokens', () => {
+  it('creates an identity with a chat and voip token for 60 minutes through the access key, and remembers it', async () => {
+    const { token, acsIdentity } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'Alice (test)' }, scopes: ['chat', 'voip'], minutes: 60 });
+    expect(acsIdentity).toMatchObject({ accountId: accounts.chat.id, accountName: 'contoso-acs-chat', label: 'Alice (test)', communicationUserId: expect.stringMatching(/^8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_/) });
+    expect(token).toMatchObject({
+      kind: 'acs-user',
+      scopes: ['chat', 'voip'],
+      status: 'valid',
+      source: { account: { id: accounts.chat.id, kind: 'acs' }, via: { credential: 'accessKey' }, subject: { kind: 'acs-identity', acsIdentityId: acsIdentity.id, label: 'Alice (test)' } },
+    });
+    const value = await reveal(token);
+    expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(value)['exp']) * 1000);
+    expect(Math.abs(Date.parse(token.expiresAt) - Date.now() - 60 * 60_000)).toBeLessThan(5_000);
+    expect((await chatThreads('contoso-acs-chat', value)).status).toBe(200);
+    expect(await core.tokens.acsIdentities.list()).toHaveLength(1);
+  });
+
+  it('issues tokens for a remembered identity, revokes them all, and deletes the identity', async () => {
+    const { acsIdentity, token: first } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'Bob' }, scopes: ['chat'], minutes: 120 });
+    const { token: second } = await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['voip.join'], minutes: 1440 });
+    expect(second.source.subject).toEqual(first.source.subject);
+    const firstValue = await reveal(first);
+
+    const revoked = await value<{ revoked: TokenView[] }>(core, 'tokens.revoke', { id: second.id });
+    expect(revoked.revoked.map((t) => t.id).sort()).toEqual([first.id, second.id].sort());
+    expect(revoked.revoked.every((t) => t.status === 'revoked' && t.revokedAt !== null)).toBe(true);
+    expect((await chatThreads('contoso-acs-chat', firstValue)).status).toBe(401);
+    const listed = await value<AcsIdentityView[]>(core, 'acsIdentities.list', { accountId: accounts.chat.id });
+    expect(listed.find((i) => i.id === acsIdentity.id)?.tokensRevokedAt).not.toBeNull();
+
+    // A token issued after the revoke is valid; deleting the identity ends it too.
+    const { token: third } = await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
+    expect((await chatThreads('contoso-acs-chat', await reveal(third))).status).toBe(200);
+    await value(core, 'acsIdentities.delete', { id: acsIdentity.id });
+    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
+    expect((await value<TokenView[]>(core, 'tokens.list')).find((t) => t.id === third.id)?.status).toBe('revoked');
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('explains that ARR and Entra tokens cannot be revoked, and what to do instead', async () => {
+    const arr = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(await call(core, 'tokens.revoke', { id: arr.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('regenerate that key') } });
+  });
+
+  it('works through an Entra identity with a Communication role, on a resource added by endpoint only', async () => {
+    const created = await value<{ identity: AcsIdentityView; token: TokenView | null }>(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'Calls bot', via: { identityId: pipeline.id }, token: { scopes: ['voip'], minutes: 60 } });
+    expect(created.token?.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
+    expect((await chatThreads('contoso-acs-calls', await reveal(created.token as TokenView))).status).toBe(200);
+    const revoked = await value<{ identity: AcsIdentityView; revoked: TokenView[] }>(core, 'acsIdentities.revoke', { id: created.identity.id, via: { identityId: pipeline.id } });
+    expect(revoked.revoked.map((t) => t.id)).toEqual([created.token?.id]);
+    expect(await call(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Entra ID only') } });
+    await value(core, 'acsIdentities.delete', { id: created.identity.id, via: { identityId: pipeline.id } });
+  });
+
+  it('names the roles an Entra identity lacks on the resource', async () => {
+    const result = await call(core, 'acsIdentities.create', { accountId: accounts.chat.id, label: 'x', via: { identityId: adele.id } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining(`${scenarioUser(emulator, 'adele.vance').userName} may not manage identities on "contoso-acs-chat"`) } });
+    expect(!result.ok && result.error.message).toContain('Communication and Email Service Owner');
+  });
+
+  it('says the access key was refused and where to copy it again', async () => {
+    const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
+    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'wrong acs key', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}`, cloud: 'AzureEmulator' });
+    const result = await call(core, 'tokens.mintAcs', { accountId: resource.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "wrong acs key" was refused') } });
+    expect(JSON.stringify(result)).not.toContain(wrong);
+  });
+
+  it('refuses a lifetime of 59 or 1441 minutes and unknown scopes by field, before calling ACS', async () => {
+    // ACS itself would answer azure_bad_request (ValidationError): invalid_input with the app's wording shows it was never asked.
+    for (const minutes of [59, 1441, 90.5]) {
+      const result = await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'minutes', message: 'A user token lives 60 to 1440 minutes (1 to 24 hours)' }] } });
+    }
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['email'], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes.0' }] } });
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: [], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes', message: 'Choose at least one scope' }] } });
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, scopes: ['chat'] })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'acsIdentityId' }] } });
+  });
+
+  it('exchanges a Teams user\'s Entra token for an ACS token', async () => {
+    const token = await value<TokenView>(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: adele.id });
+    expect(token).toMatchObject({ kind: 'acs-user', source: { subject: { kind: 'teams-user', identityId: adele.id } }, refreshable: true });
+    expect(jwtClaims(await reveal(token))['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
+    expect(await call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: pipeline.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'teamsIdentityId' }] } });
+    expect(await call(core, 'tokens.revoke', { id: token.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('recovers from a 429 (waiting as Retry-After says) and from a 503, and gives up after three 503s', async () => {
+    emulator.faults.add({ service: 'acs', kind: 'throttle', retryAfterSeconds: 3, times: 1 });
+    await expect(minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 429' }, scopes: ['chat'], minutes: 60 })).resolves.toMatchObject({ token: { kind: 'acs-user' } });
+    expect(retry.waits).toEqual([3000]);
+    emulator.faults.add({ service: 'acs', kind: 'error', status: 503, times: 1 });
+    await expect(minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 503' }, scopes: ['chat'], minutes: 60 })).resolves.toMatchObject({ token: { kind: 'acs-user' } });
+    emulator.faults.add({ service: 'acs', kind: 'error', status: 503, times: 3 });
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 })).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unavailable', message: expect.stringContaining('Communication Services ("contoso-acs-chat") failed with HTTP 503 on each of 3 tries') },
+    });
+  });
+
+  it('stops an ACS call that is under way when it is cancelled', async () => {
+    emulator.faults.add({ service: 'acs', kind: 'slow', delayMs: 1500, times: 1 });
+    const operationId = randomUUID();
+    const pending = call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'cancelled' }, scopes: ['chat'], minutes: 60, operationId });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await value(core, 'tokens.cancel', { operationId });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+});
+
+describe('ACS request signer', () => {
+  it('signs a request the resource accepts, as headers, curl and PowerShell', async () => {
+    const url = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`;
+    const body = '{"createTokenWithScopes":["chat","voip"]}';
+    const signed = await value<SignedAcsRequest>(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'post', url, body });
+    expect(signed.stringToSign).toBe(`POST\n/identities?api-version=2023-10-01\n${signed.headers['x-ms-date']};${new URL(url).host};fYTayOkxDFdoXd25BoJTvoTLLr5+QVfLFXvdJep6oNs=`);
+    const { host: _host, ...headers } = signed.headers;
+    const response = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body });
+    expect(response.status).toBe(201);
+
+    const curl = await run('sh', ['-c', `${signed.curl} --cacert ${JSON.stringify(emulator.caFile)} -s -w '\\n%{http_code}'`]);
+    expect(curl.stdout.trim().split('\n').at(-1)).toBe('201');
+    expect(signed.powershell).toContain(`Invoke-RestMethod -Method Post -Uri '${url}'`);
+  });
+
+  it('refuses a URL that is not on the resource\'s endpoint', async () => {
+    for (const url of ['https://example.com/identities', `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace('https:', 'http:')}/identities`]) {
+      expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'GET', url })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'url' }] } });
+    }
+    expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'TRACE', url: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/x` })).toMatchObject({ ok: false, error: { issues: [{ path: 'method' }] } });
+  });
+});
+
+describe('the right credential for an ACS SDK', () => {
+  it('gives SMS the connection string, Chat a user token, and Identity an Entra token', async () => {
+    const sms = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'sms' });
+    expect(sms).toMatchObject({ kind: 'connection-string', value: emulator.acsConnectionString('contoso-acs-chat'), token: null, snippet: expect.stringContaining("new SmsClient(process.env.ACS_CONNECTION_STRING)") });
+    const chat = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'chat' });
+    expect(chat).toMatchObject({ kind: 'user-token', token: { kind: 'acs-user', scopes: ['chat'] }, settings: { communicationUserId: expect.stringMatching(/^8:acs:/) } });
+    expect((await chatThreads('contoso-acs-chat', chat.value)).status).toBe(200);
+    const identity = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'identity', via: { identityId: pipeline.id } });
+    expect(identity).toMatchObject({ kind: 'entra-token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } });
+  });
+});
+
+describe('token values', () => {
+  it('never appear in a file outside the vault, in the list or in an error', async () => {
+    const tokens = await value<TokenView[]>(core, 'tokens.list');
+    const values = await Promise.all(tokens.filter((t) => t.hasValue).map(reveal));
+    expect(values.length).toBeGreaterThan(5);
+    const disk = await filesOutsideVault(folder);
+    const listed = JSON.stringify(tokens);
+    for (const token of values) {
+      expect(disk).not.toContain(token);
+      expect(listed).not.toContain(token);
+    }
+  });
+});
