@@ -101,6 +101,15 @@ describe('ACS user tokens', () => {
     await value(core, 'acsIdentities.delete', { id: created.identity.id, via: { identityId: pipeline.id } });
   });
 
+  it('forgets an identity whose resource was removed from the app', async () => {
+    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'short-lived resource', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary'), cloud: 'AzureEmulator' });
+    const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'orphan' }, scopes: ['chat'], minutes: 60 });
+    await value(core, 'accounts.delete', { id: resource.id });
+    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.accountName).toBeNull();
+    await value(core, 'acsIdentities.delete', { id: acsIdentity.id });
+    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
+  });
+
   it('names the roles an Entra identity lacks on the resource', async () => {
     const result = await call(core, 'acsIdentities.create', { accountId: accounts.chat.id, label: 'x', via: { identityId: adele.id } });
     expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining(`${scenarioUser(emulator, 'adele.vance').userName} may not manage identities on "contoso-acs-chat"`) } });

@@ -92,9 +92,11 @@ export async function revokeAcsIdentity(ctx: TokensContext, acsIdentityId: strin
   return { identity: { ...identity, tokensRevokedAt: at }, revoked };
 }
 
-/** Deletes the identity at ACS (which ends its tokens) and forgets it; one already gone at ACS is just forgotten. */
+/** Deletes the identity at ACS (which ends its tokens) and forgets it; one already gone at ACS, or whose resource is gone from the app, is just forgotten. */
 export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<void> {
   const identity = await rememberedIdentity(ctx, acsIdentityId);
+  // The resource was removed from the app: nothing can reach ACS for it, so the identity is only forgotten.
+  if (!(await ctx.accounts.records()).some((account) => account.id === identity.accountId)) return ctx.acsIdentities.remove(identity.id);
   const { client } = await connect(ctx, identity.accountId, via);
   await client.deleteIdentity(identity.communicationUserId, signal).catch((error: unknown) => {
     if (!(error instanceof AppError && error.code === 'not_found')) throw error;

@@ -135,6 +135,12 @@ describe('ARR failures and retries', () => {
     expect(retry.waits).toHaveLength(1);
   });
 
+  it('retries a dropped connection, then succeeds', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'drop', times: 1 });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    expect(retry.waits).toHaveLength(1);
+  });
+
   it('gives up after three 503s with a message that says what to do', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
     const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
