@@ -30,6 +30,13 @@ export function startDeviceCodeSignIn(app: PublicClientApplication, scopes: stri
       scopes,
       correlationId,
       deviceCodeCallback: (response: DeviceCodeResponse) => {
+        // MSAL passes the device-code endpoint's answer on unchecked: an error (unknown client,
+        // tenant not found) arrives as a response with no code, which must stop the flow here.
+        if (!response.userCode || !response.deviceCode) {
+          request.cancel = true;
+          const entra = http?.lastError(correlationId);
+          throw entra ? { errorCode: entra.error, errorMessage: entra.error_description ?? '' } : new AppError('sign_in_required', 'Entra ID did not return a device code. Check the cloud profile, tenant and client ID in Settings.');
+        }
         started = true;
         resolveStarted({
           userCode: response.userCode,

@@ -142,4 +142,29 @@ describe('Entra identities', () => {
     });
     expect(await service.list()).toHaveLength(before);
   });
+
+  it('asks for a new sign-in when the refresh token expired (AADSTS700082), without opening anything', async () => {
+    const diego = scenarioUser(emulator, 'diego.siciliani');
+    const service = await newProcessService(browserSigningIn(diego.userName));
+    const started = await service.startSignIn({ method: 'interactive' });
+    const done = await service.waitSignIn(started.operationId, 20);
+    if (done.state !== 'done') throw new Error('sign-in did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    await expect(service.acquireToken(done.identity.id, [armScope])).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/expired after 90 days without use\. Sign in again.*AADSTS700082/),
+    });
+  });
+
+  it('names an unknown client ID, and a network that is down', async () => {
+    const clouds = new CloudsStore(folder);
+    clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });
+    clouds.save({ ...emulator.cloudProfile, name: 'Offline', authorityHost: 'https://127.0.0.1:9' });
+    const service = await newProcessService();
+    await expect(service.startSignIn({ method: 'device-code', cloud: 'WrongClient' })).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/client ID 00000000-1111-4222-8333-444444444444 is not known.*Settings.*AADSTS700016/),
+    });
+    await expect(service.startSignIn({ method: 'device-code', cloud: 'Offline' })).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('https://127.0.0.1:9') });
+  });
 });
