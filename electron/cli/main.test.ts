@@ -25,7 +25,7 @@ describe('azcred', () => {
 
   it('lists the built-in clouds', async () => {
     const { stdout } = await azcred('cloud', 'list');
-    expect(stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+    expect(stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
   });
 
   it('exits 2 with one line on stderr for an unknown command', async () => {

@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Reads a secret: from stdin when it is piped, else from a prompt that does not echo. Never from argv. */
+  readSecret(prompt: string): Promise<string>;
+  /** Reads all of stdin (for `--body -`, `cloud import -`). */
+  readStdin(): Promise<string>;
+  stdinIsTTY: boolean;
+}
+
+export const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  readStdin,
+  async readSecret(prompt) {
+    if (!process.stdin.isTTY) return (await readStdin()).trim();
+    return promptHidden(prompt);
+  },
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A prompt on stderr whose answer is not echoed (keys must not land in scrollback). */
+function promptHidden(prompt: string): Promise<string> {
+  process.stderr.write(prompt);
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  muted = true;
+  return new Promise((resolve) => {
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer.trim());
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import type { Core } from '../core/core.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.ts';
+import type { CliIo } from './cli-io.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  /** The placeholder shown in help, e.g. `ID`. */
+  value?: string;
+  description: string;
+}
+
+/** One `azcred` command: its words, options, and what it does. */
+export interface CommandDef {
+  /** The command's words, e.g. `account list`. */
+  name: string;
+  summary: string;
+  /** Positional arguments after the words, e.g. `NAME`. */
+  args?: { name: string; optional?: boolean; description: string }[];
+  options?: Record<string, OptionSpec>;
+  /** Extra help text: examples, notes. */
+  details?: string;
+  /** `azcred run`: everything after `--` is passed through untouched. */
+  passThrough?: boolean;
+  run(context: CommandContext): Promise<void>;
+}
+
+export interface CommandContext {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  /** Arguments after `--` (only for pass-through commands). */
+  rest: string[];
+  io: CliIo;
+  /** The core, created on first use (a command that needs none starts faster). */
+  core(): Core;
+  /** Calls a contract method through the same path as the app; a failure is thrown as an AppError. */
+  call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>>;
+  json: boolean;
+}
+
+export function stringOption(context: CommandContext, name: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../../shared/errors.ts';
+import type { CommandDef } from '../command.ts';
+import { printJson, table } from '../format.ts';
+
+export const cloudCommands: CommandDef[] = [
+  {
+    name: 'cloud list',
+    summary: 'list the cloud profiles (built in and your own)',
+    async run(context) {
+      const clouds = await context.call('clouds.list');
+      if (context.json) return context.io.out(printJson(clouds));
+      context.io.out(table(['NAME', 'DISPLAY NAME', 'AUTHORITY', 'SIGN-IN APP'], clouds.map((c) => [c.name, c.displayName, c.authorityHost, `${c.publicClient.clientId} (${c.publicClient.tenant})`])));
+    },
+  },
+  {
+    name: 'cloud import',
+    summary: 'add or replace a custom cloud profile from its JSON file (the emulator writes .emulator/cloud-profile.json)',
+    args: [{ name: 'FILE', description: 'the profile JSON, or - for stdin' }],
+    async run(context) {
+      const file = context.positionals[0] ?? '-';
+      const text = file === '-' ? await context.io.readStdin() : await readFile(file, 'utf8').catch(() => Promise.reject(new AppError('not_found', `Cannot read ${file}.`)));
+      const profile = await context.call('clouds.import', { text });
+      context.io.out(context.json ? printJson(profile) : `Imported the cloud profile ${profile.name} (${profile.displayName}).`);
+    },
+  },
+  {
+    name: 'cloud remove',
+    summary: 'remove a custom cloud profile',
+    args: [{ name: 'NAME', description: 'the profile\'s name' }],
+    async run(context) {
+      const result = await context.call('clouds.remove', { name: context.positionals[0] ?? '' });
+      context.io.out(context.json ? printJson(result) : `Removed the cloud profile ${result.name}.`);
+    },
+  },
+];

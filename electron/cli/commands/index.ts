@@ -1,0 +1,8 @@
+import type { CommandDef } from '../command.ts';
+import { accountCommands } from './account-commands.ts';
+import { cloudCommands } from './cloud-commands.ts';
+import { identityCommands } from './identity-commands.ts';
+import { infoCommand } from './info-command.ts';
+
+/** Every `azcred` command, in the order `azcred --help` lists them. */
+export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...cloudCommands];

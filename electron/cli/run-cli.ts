@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors.ts';
+import { dispatch } from '../core/api.ts';
+import type { Core } from '../core/core.ts';
+import type { CliIo } from './cli-io.ts';
+import type { CommandContext, CommandDef } from './command.ts';
+import { exitCodeFor, exitCodes } from './exit-codes.ts';
+import { commandHelp, overallHelp } from './help.ts';
+
+export interface CliEnvironment {
+  io: CliIo;
+  version: string;
+  commands: readonly CommandDef[];
+  createCore(): Core;
+}
+
+/** Runs one `azcred` invocation and returns its exit code. Errors are one line on stderr that says what to do. */
+export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  const { io } = env;
+  const dashDash = argv.indexOf('--');
+  const head = dashDash >= 0 ? argv.slice(0, dashDash) : [...argv];
+  const rest = dashDash >= 0 ? argv.slice(dashDash + 1) : [];
+  const words = head.filter((a) => !a.startsWith('-'));
+
+  if (head.length === 0 || (words.length === 0 && (head.includes('--help') || head.includes('-h')))) {
+    io.out(overallHelp(env.commands));
+    return exitCodes.ok;
+  }
+  if (words.length === 0 && head.includes('--version')) {
+    io.out(env.version);
+    return exitCodes.ok;
+  }
+  const command = findCommand(env.commands, words);
+  if (!command) {
+    io.err(`azcred: unknown command "${words.join(' ')}". Run \`azcred --help\` for the list.`);
+    return exitCodes.usage;
+  }
+  const argsAfterName = removeWords(head, command.name.split(' ').length);
+  if (argsAfterName.includes('--help') || argsAfterName.includes('-h')) {
+    io.out(commandHelp(command));
+    return exitCodes.ok;
+  }
+  if (rest.length > 0 && !command.passThrough) {
+    io.err(`azcred: ${command.name} takes no arguments after "--". Run \`azcred ${command.name} --help\`.`);
+    return exitCodes.usage;
+  }
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argsAfterName,
+      options: { json: { type: 'boolean' }, ...Object.fromEntries(Object.entries(command.options ?? {}).map(([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }])) },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`azcred: ${(error as Error).message.split('\n')[0]}. Run \`azcred ${command.name} --help\`.`);
+    return exitCodes.usage;
+  }
+  const required = (command.args ?? []).filter((a) => !a.optional);
+  if (parsed.positionals.length < required.length || parsed.positionals.length > (command.args ?? []).length) {
+    const missing = required[parsed.positionals.length];
+    io.err(`azcred: ${missing ? `${command.name} needs ${missing.name}` : `too many arguments for ${command.name}`}. Run \`azcred ${command.name} --help\`.`);
+    return exitCodes.usage;
+  }
+
+  let core: Core | undefined;
+  const getCore = (): Core => (core ??= env.createCore());
+  const context: CommandContext = {
+    values: parsed.values as CommandContext['values'],
+    positionals: parsed.positionals,
+    rest,
+    io,
+    core: getCore,
+    json: parsed.values['json'] === true,
+    async call(method, input) {
+      const result = await dispatch(getCore(), method, input);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
+      return result.value as never;
+    },
+  };
+  try {
+    await command.run(context);
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fields = error.issues?.length ? ` (${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})` : '';
+      io.err(`azcred: ${error.message}${error.code === 'invalid_input' && !error.message.includes(':') ? fields : ''}`.replace(/\s+/g, ' ').trim());
+      return exitCodeFor(error.code);
+    }
+    io.err('azcred: something went wrong inside azcred. Try again; if it keeps happening, report it with the command you ran (without secrets).');
+    return exitCodes.failed;
+  } finally {
+    await core?.close().catch(() => undefined);
+  }
+}
+
+/** The command whose words match the longest prefix of `words` (so `account add arr` wins over `account add`). */
+function findCommand(commands: readonly CommandDef[], words: readonly string[]): CommandDef | undefined {
+  let best: CommandDef | undefined;
+  for (const command of commands) {
+    const parts = command.name.split(' ');
+    if (parts.every((part, i) => words[i] === part) && (!best || parts.length > best.name.split(' ').length)) best = command;
+  }
+  return best;
+}
+
+/** The arguments with the command's own words taken out (in order, wherever options sit between them). */
+function removeWords(args: readonly string[], count: number): string[] {
+  const result: string[] = [];
+  let removed = 0;
+  for (const arg of args) {
+    if (removed < count && !arg.startsWith('-')) {
+      removed += 1;
+      continue;
+    }
+    result.push(arg);
+  }
+  return result;
+}
