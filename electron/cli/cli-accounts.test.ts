@@ -1,0 +1,54 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAzcred } from './test-support/run-azcred.ts';
+
+const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
+const key = 'Q0xJLWNhbmFyeS1rZXktdmFsdWUtMDEyMzQ1Njc4OWFiY2RlZg==';
+const acsKey = 'QUNTLWNsaS1jYW5hcnkta2V5LXZhbHVlLTAxMjM0NTY3ODk=';
+let home: string;
+const azcred = (args: string[], stdin?: string) => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+
+beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-accounts-'));
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+describe.runIf(keyringSession)('azcred account commands (real keychain)', () => {
+  it('adds an ARR account with its key from stdin, lists it, shows the key only with --reveal, and removes it', async () => {
+    const added = await azcred(['account', 'add', 'arr', 'Showroom', '--account-id', '0F6C8E4A-1B2C-4D3E-8F90-A1B2C3D4E5F6', '--account-domain', 'westeurope'], key);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const list = await azcred(['account', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: 'Showroom', accountDomain: 'westeurope.mixedreality.azure.com', hasPrimaryKey: true })]);
+    expect(list.stdout).not.toContain(key);
+    expect((await azcred(['account', 'show', 'showroom'])).stdout).not.toContain(key);
+    expect(JSON.parse((await azcred(['account', 'show', 'showroom', '--reveal', '--json'])).stdout)).toMatchObject({ primaryKey: key });
+    expect(await azcred(['account', 'remove', 'Showroom'])).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'show', 'Showroom'])).toMatchObject({ code: 3, stderr: expect.stringContaining('No account named "Showroom"') });
+  });
+
+  it('adds an ACS resource from a piped connection string and refuses a bad one with exit 2, saving nothing', async () => {
+    const good = await azcred(['account', 'add', 'acs', 'Chat'], `endpoint=https://chat.communication.azure.com/;accesskey=${acsKey}\n`);
+    expect(good.code).toBe(0);
+    const bad = await azcred(['account', 'add', 'acs', 'Broken'], 'endpoint=https://broken.communication.azure.com/');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('accesskey');
+    const names = (JSON.parse((await azcred(['account', 'list', '--json'])).stdout) as { name: string }[]).map((a) => a.name);
+    expect(names).toEqual(['Chat']);
+  });
+
+  it('keeps keys out of every file but the vault, and out of stderr', async () => {
+    const files = (await readdir(home)).filter((n) => !n.startsWith('vault.bin'));
+    for (const name of files) expect(await readFile(path.join(home, name), 'utf8').catch(() => '')).not.toMatch(new RegExp(`${key}|${acsKey}`));
+  });
+
+  it('answers usage errors with exit 2 and one line on stderr', async () => {
+    for (const args of [['account', 'add', 'arr'], ['account', 'list', '--bogus'], ['account', 'list', 'extra']]) {
+      const run = await azcred(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
