@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import { withAccountsLock } from '../accounts/accounts-lock.ts';
-import { writeFileAtomic } from '../vault/atomic-write.ts';
+import { readJsonFile, writeJsonFile } from '../json-file.ts';
 
 /**
  * The ACS identities the app remembers, per resource, with the user's label: `acs-identities.json`
@@ -36,24 +35,8 @@ export class AcsIdentitiesStore {
   }
 
   async list(): Promise<AcsIdentityRecord[]> {
-    let text: string;
-    try {
-      text = await fs.readFile(path.join(this.#folder, acsIdentitiesFileName), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new AppError('internal', `The list of ACS identities ${acsIdentitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${acsIdentitiesFileName}.bak, or move it aside to start an empty list.`);
-    }
-    return parsed.data.identities;
+    const file = await readJsonFile(path.join(this.#folder, acsIdentitiesFileName), fileSchema, damaged);
+    return file?.identities ?? [];
   }
 
   async get(id: string): Promise<AcsIdentityRecord> {
@@ -79,9 +62,11 @@ export class AcsIdentitiesStore {
 
   #change(change: (list: AcsIdentityRecord[]) => AcsIdentityRecord[]): Promise<void> {
     return withAccountsLock(this.#folder, async () => {
-      const next = change(await this.list());
-      const file = path.join(this.#folder, acsIdentitiesFileName);
-      await writeFileAtomic(file, Buffer.from(`${JSON.stringify({ version: 1, identities: next }, null, 2)}\n`), { backup: `${file}.bak` });
+      await writeJsonFile(path.join(this.#folder, acsIdentitiesFileName), { version: 1, identities: change(await this.list()) });
     });
   }
+}
+
+function damaged(): AppError {
+  return new AppError('internal', `The list of ACS identities ${acsIdentitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${acsIdentitiesFileName}.bak, or move it aside to start an empty list.`);
 }

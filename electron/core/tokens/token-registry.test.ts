@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,14 @@ describe('the token registry', () => {
     expect((await core.vault.require()).names('token/')).toEqual([]);
     expect(readFileSync(path.join(folder, keptTokensFileName), 'utf8')).not.toContain(token.id);
     expect(await call(core, 'tokens.remove', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('leaves a damaged tokens.json as it is and says how to recover', async () => {
+    const folder = newFolder();
+    writeFileSync(path.join(folder, keptTokensFileName), '{"version":1,"tokens":');
+    const core = open(folder);
+    expect(await call(core, 'tokens.list')).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining(`Restore it from ${keptTokensFileName}.bak`) } });
+    expect(readFileSync(path.join(folder, keptTokensFileName), 'utf8')).toBe('{"version":1,"tokens":');
   });
 
   it('shows a token as valid, expiring within the warning time, then expired, on the clock', async () => {

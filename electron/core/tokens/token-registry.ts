@@ -209,10 +209,10 @@ export class TokenRegistry {
   }
 
   /** Writes a kept token's changed metadata (and value, when `value` is given). */
-  async #persist(entry: Entry, value?: string): Promise<void> {
+  async #persist(entry: Entry, value?: string, record: TokenRecord = entry.record): Promise<void> {
     if (!entry.kept) return;
-    if (value !== undefined) await (await this.#deps.vault()).set(tokenSecretName(entry.record.id), value);
-    await changeKeptTokens(this.#deps.dataFolder, (records) => records.map((r) => (r.id === entry.record.id ? entry.record : r)));
+    if (value !== undefined) await (await this.#deps.vault()).set(tokenSecretName(record.id), value);
+    await changeKeptTokens(this.#deps.dataFolder, (records) => records.map((r) => (r.id === record.id ? record : r)));
   }
 
   #schedule(entry: Entry): void {
@@ -249,16 +249,25 @@ export class TokenRegistry {
       const minted = await this.#deps.remint(record.recipe, this.#closing.signal);
       if (this.#entries.get(record.id) !== entry || record.revoked) return;
       if (minted.value === entry.value) throw new AppError('azure_unavailable', 'The service handed back the same token; the refresh will be tried again.');
-      Object.assign(record, { issuedAt: minted.issuedAt.toISOString(), expiresAt: minted.expiresAt.toISOString(), audience: minted.audience, scopes: minted.scopes, lastRefresh: { at, ok: true, message: null } });
+      const next: TokenRecord = { ...record, issuedAt: minted.issuedAt.toISOString(), expiresAt: minted.expiresAt.toISOString(), audience: minted.audience, scopes: minted.scopes, lastRefresh: { at, ok: true, message: null } };
+      // Saved before it shows: whoever sees the refresh can read the new value from the vault too.
+      await this.#persist(entry, minted.value, next);
+      if (this.#entries.get(record.id) !== entry) {
+        // Removed while the new value was being saved: take that value out of the vault again.
+        await (await this.#deps.vault()).delete(tokenSecretName(record.id));
+        return;
+      }
+      Object.assign(record, next);
       entry.value = minted.value;
       entry.failures = 0;
-      await this.#persist(entry, minted.value);
     } catch (error) {
       if (this.#closing.signal.aborted) return;
       entry.failures += 1;
       record.lastRefresh = { at, ok: false, message: error instanceof AppError ? error.message : 'The refresh failed inside the app; it will be tried again.' };
       if (!(error instanceof AppError)) log.error('a token refresh failed unexpectedly', error);
+      this.#schedule(entry);
       await this.#persist(entry).catch((e: unknown) => log.error('a refreshed token could not be saved', e));
+      return;
     }
     this.#schedule(entry);
   }
