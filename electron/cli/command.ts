@@ -22,7 +22,8 @@ export interface CommandDef {
   details?: string;
   /** `azcred run`: everything after `--` is passed through untouched. */
   passThrough?: boolean;
-  run(context: CommandContext): Promise<void>;
+  /** Resolves to the exit code when it is not 0 for success (`azcred run` passes its child's on). */
+  run(context: CommandContext): Promise<void | number>;
 }
 
 export interface CommandContext {

@@ -80,8 +80,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     },
   };
   try {
-    await command.run(context);
-    return exitCodes.ok;
+    const code = await command.run(context);
+    return typeof code === 'number' ? code : exitCodes.ok;
   } catch (error) {
     if (error instanceof AppError) {
       const fields = error.issues?.length ? ` (${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})` : '';

@@ -1,0 +1,54 @@
+import type { AccountView } from '../../shared/accounts.ts';
+import type { CommandContext } from './command.ts';
+
+/**
+ * The environment variables that carry an account's credentials to a tool: ids and a fresh
+ * service token, plus the key or connection string only when asked. With several accounts of a
+ * kind, each is prefixed with its name (SHOWROOM_ARR_ACCOUNT_ID), the shape `.env` import reads.
+ */
+export async function accountEnvironment(
+  context: CommandContext,
+  account: AccountView,
+  options: { withKey: boolean; prefix: string; via?: { identityId: string } },
+): Promise<Record<string, string>> {
+  const p = options.prefix;
+  if (account.kind === 'arr') {
+    const via = options.via ?? (account.hasPrimaryKey ? ('primaryKey' as const) : undefined);
+    const variables: Record<string, string> = { [`${p}ARR_ACCOUNT_ID`]: account.accountId, [`${p}ARR_ACCOUNT_DOMAIN`]: account.accountDomain };
+    if (via) {
+      const tokens = await context.call('tokens.list');
+      const viaMatches = (t: (typeof tokens)[number]) => (typeof via === 'string' ? t.source.via.credential === via : t.source.via.credential === 'entra' && t.source.via.identityId === via.identityId);
+      const cached = tokens.find((t) => t.kind === 'arr-sts' && t.source.account?.id === account.id && viaMatches(t) && t.hasValue && !t.revoked && Date.parse(t.expiresAt) - Date.now() > 5 * 60_000);
+      const token = cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true }));
+      variables[`${p}ARR_ACCESS_TOKEN`] = (await context.call('tokens.reveal', { id: token.id })).value;
+    }
+    if (options.withKey && account.hasPrimaryKey) variables[`${p}ARR_ACCOUNT_KEY`] = (await context.call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value;
+    return variables;
+  }
+  const variables: Record<string, string> = { [`${p}ACS_ENDPOINT`]: account.endpoint };
+  if (options.withKey && account.hasAccessKey) variables[`${p}ACS_CONNECTION_STRING`] = (await context.call('accounts.reveal', { id: account.id, secret: 'connectionString' })).value;
+  return variables;
+}
+
+/** `Showroom west` → `SHOWROOM_WEST_`. */
+export function environmentPrefix(name: string): string {
+  const stem = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  return stem ? `${/^[0-9]/.test(stem) ? `_${stem}` : stem}_` : '';
+}
+
+export type EnvironmentFormat = 'env' | 'json' | 'shell' | 'powershell';
+
+/** Renders variables for a `.env` file, POSIX shell, PowerShell (this session only) or JSON; values are quoted so they come back byte for byte. */
+export function formatEnvironment(variables: Record<string, string>, format: EnvironmentFormat): string {
+  const entries = Object.entries(variables);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(variables, null, 2);
+    case 'shell':
+      return entries.map(([name, value]) => `export ${name}='${value.replaceAll("'", `'\\''`)}'`).join('\n');
+    case 'powershell':
+      return entries.map(([name, value]) => `$env:${name} = '${value.replaceAll("'", "''")}'`).join('\n');
+    case 'env':
+      return entries.map(([name, value]) => `${name}="${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`).join('\n');
+  }
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoTenantId, defaultScenario, jwtClaims, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+
+const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
+const accountId = '35d830cb-f062-4062-9792-d6316039df56';
+let emulator: RunningEmulator;
+let home: string;
+let primaryKey: string;
+const runs: AzcredRun[] = [];
+const azcred = async (args: string[], stdin?: string) => {
+  const run = await runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+  runs.push(run);
+  return run;
+};
+
+describe.runIf(keyringSession)('azcred token commands against the emulator', () => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ scenario: defaultScenario() });
+    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-tokens-'));
+    primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
+    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
+    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
+    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('prints an ARR token alone, reuses it while it has five minutes left, and mints anew with --fresh', async () => {
+    const first = await azcred(['token', 'arr', 'contoso']);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const token = first.stdout.trim();
+    expect(jwtClaims(token)).toMatchObject({ aid: accountId });
+    expect((await azcred(['token', 'arr', 'contoso'])).stdout.trim()).toBe(token);
+    const fresh = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
+    expect(fresh).not.toBe(token);
+    const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as { token: string; expiresAt: string };
+    expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+  });
+
+  it('mints an ACS user token for a new identity, then reuses it for that identity; a bad lifetime is a usage error', async () => {
+    const minted = JSON.parse((await azcred(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--new-user', 'bot', '--minutes', '60', '--json'])).stdout) as { token: string; userId: string };
+    expect(minted.userId).toMatch(/^8:acs:/);
+    expect((await azcred(['token', 'acs', 'chat', '--scopes', 'voip,chat', '--user', 'bot'])).stdout.trim()).toBe(minted.token);
+    const bad = await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', 'x', '--minutes', '59']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/60/);
+  });
+
+  it('signs in a service principal with its secret from stdin and prints an Entra token for a scope', async () => {
+    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], secretServicePrincipal.secret);
+    expect(login.code).toBe(0);
+    const token = (await azcred(['token', 'entra', '--scope', 'https://management.azure.com/.default'])).stdout.trim();
+    expect(jwtClaims(token)).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
+  });
+
+  it('passes credentials to a child process through its environment only', async () => {
+    const script = 'const e = process.env; console.log(JSON.stringify({ id: e.ARR_ACCOUNT_ID, domain: e.ARR_ACCOUNT_DOMAIN, token: e.ARR_ACCESS_TOKEN, key: e.ARR_ACCOUNT_KEY ?? null, argv: process.argv }))';
+    const run = await azcred(['run', '--account', 'contoso', '--', process.execPath, '-e', script]);
+    expect(run.code).toBe(0);
+    const seen = JSON.parse(run.stdout) as { id: string; domain: string; token: string; key: string | null; argv: string[] };
+    expect(seen).toMatchObject({ id: accountId, domain: 'westeurope.mixedreality.azure.com', key: null });
+    expect(jwtClaims(seen.token)['aid']).toBe(accountId);
+    expect(seen.argv.join(' ')).not.toContain(seen.token);
+    expect(process.env['ARR_ACCESS_TOKEN']).toBeUndefined();
+    expect((await azcred(['run', '--account', 'contoso', '--', process.execPath, '-e', 'process.exit(7)'])).code).toBe(7);
+  });
+
+  it('exports shell lines that give back the exact values, and the key only with --reveal', async () => {
+    const plain = await azcred(['export', 'contoso', '--format', 'shell']);
+    expect(plain.stdout).not.toContain(primaryKey);
+    const revealed = (await azcred(['export', 'contoso', '--format', 'shell', '--reveal'])).stdout;
+    const echoed = execFileSync('bash', ['-c', `${revealed}\nprintf '%s|%s' "$ARR_ACCOUNT_ID" "$ARR_ACCOUNT_KEY"`], { encoding: 'utf8' });
+    expect(echoed).toBe(`${accountId}|${primaryKey}`);
+  });
+
+  it('says what to do when the key is refused, in one line with exit 6', async () => {
+    expect(await azcred(['account', 'add', 'arr', 'stale', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], 'c3RhbGUta2V5LXRoYXQtd2FzLXJlZ2VuZXJhdGVkIQ==')).toMatchObject({ code: 0 });
+    const refused = await azcred(['token', 'arr', 'stale']);
+    expect(refused.code).toBe(6);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/key/i);
+  });
+
+  it('never writes a key, secret or token to stderr or to a file outside the vault', async () => {
+    const tokens = runs.flatMap((r) => r.stdout.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []);
+    const secrets = [primaryKey, secretServicePrincipal.secret, ...tokens];
+    for (const run of runs) for (const secret of secrets) expect(run.stderr).not.toContain(secret);
+    for (const name of (await readdir(home)).filter((n) => !n.startsWith('vault.bin'))) {
+      const text = await readFile(path.join(home, name), 'utf8').catch(() => '');
+      for (const secret of secrets) expect(text, name).not.toContain(secret);
+    }
+  });
+});
