@@ -27,6 +27,7 @@ import {
 import { credentialsForAcsSdkSchema, credentialsForArrSchema, type CredentialForJob } from './credentials-for-job.ts';
 import type { SignedAcsRequest } from './acs-request-signing.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import { tokenExportSchema, type TokenExportResult } from './token-export.ts';
 import {
   acsIdentityActionSchema,
   acsIdentityCreateSchema,
@@ -146,6 +147,8 @@ export const contract = {
   'tokens.setAutoRefresh': method<typeof tokenAutoRefreshSchema, TokenView>(tokenAutoRefreshSchema),
   /** Keeps the token across restarts (in the vault), or back to memory only. */
   'tokens.keep': method<typeof tokenKeepSchema, TokenView>(tokenKeepSchema),
+  /** One token as .env, JSON, shell, PowerShell, curl or arrconfig.json: written to a 0600 file, or the text back for copying. */
+  'tokens.export': method<typeof tokenExportSchema, TokenExportResult>(tokenExportSchema),
   'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),
   'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(acsIdentityCreateSchema),
   'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(acsIdentityActionSchema),

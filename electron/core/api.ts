@@ -7,6 +7,7 @@ import { exportAccounts } from './accounts/account-export.ts';
 import { importAccounts } from './accounts/account-import.ts';
 import type { Core } from './core.ts';
 import { log } from './log.ts';
+import { exportToken } from './tokens/token-export.ts';
 
 type Handlers = { [M in MethodName]: (core: Core, input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
@@ -64,6 +65,7 @@ const handlers: Handlers = {
   'tokens.remove': async (core, input) => (await core.tokens.remove(input.id), { id: input.id }),
   'tokens.setAutoRefresh': (core, input) => core.tokens.setAutoRefresh(input.id, input.on),
   'tokens.keep': (core, input) => core.tokens.keep(input.id, input.keep),
+  'tokens.export': (core, input) => exportToken({ registry: core.tokens.registry, accounts: core.accounts, clouds: core.clouds, entra: core.entra }, input),
   'acsIdentities.list': (core, input) => core.tokens.listAcsIdentities(input.accountId),
   'acsIdentities.create': (core, input) => core.tokens.createAcsIdentity(input),
   'acsIdentities.revoke': (core, input) => core.tokens.revokeAcsIdentity(input.id, input.via, input.operationId),

@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDotenv } from '../../../shared/account-files-dotenv.ts';
+import type { TokenExportResult } from '../../../shared/token-export.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { call, value } from '../test-support/test-core.ts';
+import { addEmulatorAccounts, addRenderPipeline, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+
+const run = promisify(execFile);
+let emulator: RunningEmulator;
+let core: Core;
+let accounts: EmulatorAccounts;
+let folder: string;
+let out: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario() });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-token-export-'));
+  out = mkdtempSync(path.join(tmpdir(), 'azcred-token-export-out-'));
+  core = tokensCore(folder);
+  accounts = await addEmulatorAccounts(core, emulator);
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+const exported = (input: Record<string, unknown>) => value<TokenExportResult>(core, 'tokens.export', input);
+const reveal = async (id: string) => (await value<{ value: string }>(core, 'tokens.reveal', { id })).value;
+const mintArr = (via: 'primaryKey' | 'secondaryKey' = 'primaryKey') => value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via });
+const mintAcs = (scopes: string[]) => value<{ token: TokenView }>(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'export test' }, scopes, minutes: 60 });
+
+/** Runs an exported curl command in sh, trusting the emulator's CA; returns the body and the HTTP status. */
+async function curl(text: string): Promise<{ body: string; status: number }> {
+  const { stdout } = await run('sh', ['-c', `${text.trimEnd()} -w '\\n%{http_code}'`], { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
+  const lines = stdout.trimEnd().split('\n');
+  return { status: Number(lines.pop()), body: lines.join('\n') };
+}
+
+describe('token export', () => {
+  it('writes an ARR token as a .env file only the user can read, and replaces it only when asked', async () => {
+    const token = await mintArr();
+    const file = path.join(out, 'arr.env');
+    expect(await exported({ id: token.id, format: 'env', path: file })).toMatchObject({ path: file, text: null });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const read = Object.fromEntries(readDotenv(readFileSync(file, 'utf8')).variables.map((v) => [v.name, v.value]));
+    expect(read).toEqual({
+      ARR_ACCOUNT_ID: westeuropeAccountId,
+      ARR_ACCOUNT_DOMAIN: 'westeurope.mixedreality.azure.com',
+      ARR_SERVICE_ENDPOINT: emulator.urls.arr,
+      ARR_ACCESS_TOKEN: await reveal(token.id),
+      ARR_ACCESS_TOKEN_EXPIRES_ON: token.expiresAt,
+    });
+
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: file })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already exists') } });
+    const newer = await mintArr('secondaryKey');
+    await exported({ id: newer.id, format: 'env', path: file, overwrite: true });
+    expect(readFileSync(file, 'utf8')).toContain(await reveal(newer.id));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to write through a symbolic link or to a relative path', async () => {
+    const token = await mintArr();
+    const target = path.join(out, 'elsewhere.txt');
+    writeFileSync(target, 'keep me');
+    symlinkSync(target, path.join(out, 'link.env'));
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('symbolic link') } });
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: 'token.env' })).toMatchObject({ ok: false, error: { issues: [{ path: 'path' }] } });
+  });
+
+  it('returns the text for copying in every format, each with the same token', async () => {
+    const token = await mintArr();
+    const secret = await reveal(token.id);
+    for (const format of ['env', 'shell', 'powershell', 'json', 'curl']) {
+      const result = await exported({ id: token.id, format });
+      expect(result.path).toBeNull();
+      expect(result.text).toContain(secret);
+    }
+    const json = JSON.parse((await exported({ id: token.id, format: 'json' })).text ?? '') as Record<string, unknown>;
+    expect(json).toMatchObject({ kind: 'arr-sts', accountId: westeuropeAccountId, accessToken: secret, expiresOn: token.expiresAt });
+    expect((await exported({ id: token.id, format: 'shell' })).text).toContain(`export ARR_ACCESS_TOKEN='${secret}'`);
+    expect((await exported({ id: token.id, format: 'powershell' })).text).toContain(`$env:ARR_ACCESS_TOKEN = '${secret}'`);
+  });
+
+  it('writes a PowerShell file with a BOM, so Windows PowerShell 5.1 reads it as UTF-8', async () => {
+    const token = await mintArr();
+    const file = path.join(out, 'token.ps1');
+    await exported({ id: token.id, format: 'powershell', path: file });
+    expect(readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('exports a curl command that lists the ARR sessions with the token', async () => {
+    const token = await mintArr();
+    const result = await exported({ id: token.id, format: 'curl' });
+    expect(result.text).toContain(`${emulator.urls.arr}/accounts/${westeuropeAccountId}/sessions?api-version=`);
+    const answer = await curl(result.text ?? '');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toHaveProperty('sessions');
+  });
+
+  it('exports an ACS user token with its endpoint and user, and a curl command that reads chat threads', async () => {
+    const { token } = await mintAcs(['chat', 'voip']);
+    const env = Object.fromEntries(readDotenv((await exported({ id: token.id, format: 'env' })).text ?? '').variables.map((v) => [v.name, v.value]));
+    expect(env).toMatchObject({ ACS_ENDPOINT: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`, ACS_USER_ID: expect.stringMatching(/^8:acs:/), ACS_USER_TOKEN: await reveal(token.id), ACS_USER_TOKEN_SCOPES: 'chat,voip' });
+    const result = await exported({ id: token.id, format: 'curl' });
+    expect(result.note).toBeNull();
+    expect((await curl(result.text ?? '')).status).toBe(200);
+
+    const { token: voip } = await mintAcs(['voip']);
+    expect((await exported({ id: voip.id, format: 'curl' })).note).toContain('no chat scope');
+  });
+
+  it('exports an Entra token for ARM with a curl command that lists subscriptions', async () => {
+    const identity = await addRenderPipeline(core);
+    const token = await value<TokenView>(core, 'tokens.mintEntra', { identityId: identity.id, scope: 'https://management.azure.com/.default' });
+    const env = (await exported({ id: token.id, format: 'env' })).text ?? '';
+    expect(env).toContain(`AZURE_ACCESS_TOKEN=${await reveal(token.id)}`);
+    expect(env).toContain('AZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com');
+    const result = await exported({ id: token.id, format: 'curl' });
+    expect(result.text).toContain(`${emulator.urls.arm}/subscriptions?api-version=`);
+    expect((await curl(result.text ?? '')).status).toBe(200);
+  });
+
+  it('writes arrconfig.json with the key only when asked, the key the token came from', async () => {
+    const token = await mintArr('secondaryKey');
+    const without = await exported({ id: token.id, format: 'arrconfig' });
+    const config = JSON.parse(without.text ?? '') as { accountSettings: Record<string, string> };
+    expect(config.accountSettings).toMatchObject({ arrAccountId: westeuropeAccountId, arrAccountDomain: 'westeurope.mixedreality.azure.com', arrAccountKey: '<fill in the account key from the Azure Portal>' });
+    expect(without.note).toContain('no field for an access token');
+    expect(without.text).not.toContain(await reveal(token.id));
+
+    const file = path.join(out, 'arrconfig.json');
+    const withKey = await exported({ id: token.id, format: 'arrconfig', includeAccountKey: true, path: file });
+    expect(withKey.note).toContain('now holds');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const secondary = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey;
+    expect((JSON.parse(readFileSync(file, 'utf8')) as typeof config).accountSettings['arrAccountKey']).toBe(secondary);
+  });
+
+  it('refuses arrconfig.json for a token that is not for an ARR account', async () => {
+    const { token } = await mintAcs(['chat']);
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') } });
+  });
+
+  it('refuses an unknown token and an unknown format', async () => {
+    expect(await call(core, 'tokens.export', { id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const token = await mintArr();
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'format' }] } });
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Exporting one minted token for a tool: as `.env` lines, JSON, POSIX shell `export`s, PowerShell
+ * `$env:` assignments (this session only), a curl command that uses it, or the `arrconfig.json`
+ * Microsoft's ARR PowerShell scripts read. With a path the core writes the file (0600); without
+ * one it returns the text, which holds the token, so the page shows it only on request.
+ */
+
+export const tokenExportFormats = ['env', 'json', 'shell', 'powershell', 'curl', 'arrconfig'] as const;
+export type TokenExportFormat = (typeof tokenExportFormats)[number];
+
+/** How the export dialog names each format, and the file name it suggests. */
+export const tokenExportFormatInfo: Record<TokenExportFormat, { label: string; fileName: string; hint: string }> = {
+  env: { label: '.env file', fileName: '.env', hint: 'NAME=value lines that dotenv, Docker Compose and Node --env-file read.' },
+  json: { label: 'JSON', fileName: 'token.json', hint: 'The token and its settings as one JSON object.' },
+  shell: { label: 'Shell (bash, zsh)', fileName: 'token.sh', hint: "export NAME='value' lines: run `source token.sh`." },
+  powershell: { label: 'PowerShell', fileName: 'token.ps1', hint: "$env:NAME = 'value' lines: they last for this PowerShell session only." },
+  curl: { label: 'curl command', fileName: 'token-request.sh', hint: 'A request that uses the token against the service it is for.' },
+  arrconfig: { label: 'arrconfig.json (ARR scripts)', fileName: 'arrconfig.json', hint: "The file Microsoft's ARR PowerShell scripts read: it holds the account key, not a token." },
+};
+
+export const tokenExportSchema = z
+  .object({
+    id: z.string().uuid({ message: 'Unknown token' }),
+    format: z.enum(tokenExportFormats, { message: `Choose one of ${tokenExportFormats.join(', ')}` }),
+    /** Where to write the file (a full path); without it the text comes back for copying. */
+    path: z.string().trim().min(1, 'Choose where to save the file').max(4096).optional(),
+    overwrite: z.boolean().default(false),
+    /** arrconfig.json only: put the account key in the file (Microsoft's scripts sign in with it). */
+    includeAccountKey: z.boolean().default(false),
+  })
+  .strict();
+
+export interface TokenExportResult {
+  format: TokenExportFormat;
+  /** The file written, when a path was given. */
+  path: string | null;
+  /** The exported text, when no path was given. It holds the token (and the key, if asked). */
+  text: string | null;
+  /** Something the user should know about this export (a placeholder left to fill in, a scope it lacks). */
+  note: string | null;
+}
