@@ -1,5 +1,4 @@
 import { createHash, createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
-import type { webcrypto as WebCrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata'; // @peculiar/x509's dependency injection reads Reflect metadata at load time
@@ -10,7 +9,9 @@ import * as x509 from '@peculiar/x509';
  * restarts) and a fresh server certificate per start for 127.0.0.1 and localhost.
  */
 
-const crypto = webcrypto;
+// Typed as the global `crypto`: Node's own beside Node's types, the DOM's where the DOM's are loaded too
+// (the e2e project), which is what @peculiar/x509's typings name in each.
+const crypto = webcrypto as unknown as typeof globalThis.crypto;
 // Node's WebCrypto is the provider; its type differs from the DOM `Crypto` the typings name.
 x509.cryptoProvider.set(crypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
 
@@ -19,7 +20,7 @@ const dayMs = 86_400_000;
 
 export interface CertificateAuthority {
   certPem: string;
-  keys: WebCrypto.CryptoKeyPair;
+  keys: Awaited<ReturnType<typeof generateRsaKeys>>;
   cert: x509.X509Certificate;
 }
 
@@ -41,11 +42,11 @@ export async function loadOrCreateCertificateAuthority(folder: string): Promise<
     const certPem = readFileSync(certPath, 'utf8');
     const cert = new x509.X509Certificate(certPem);
     if (cert.notAfter.getTime() > Date.now() + dayMs) {
-      const privateKey = await crypto.subtle.importKey('pkcs8', pemBody(readFileSync(keyPath, 'utf8')), rsa, true, ['sign']);
+      const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pemBody(readFileSync(keyPath, 'utf8'))), rsa, true, ['sign']);
       return { certPem, cert, keys: { privateKey, publicKey: await cert.publicKey.export(rsa, ['verify'], crypto) } };
     }
   }
-  const keys = await crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
+  const keys = await generateRsaKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
     name: 'CN=Azure Credential Manager emulator CA, O=Azure Credential Manager (test only)',
@@ -67,7 +68,7 @@ export async function loadOrCreateCertificateAuthority(folder: string): Promise<
 }
 
 export async function createServerCertificate(ca: CertificateAuthority): Promise<ServerCertificate> {
-  const keys = await crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
+  const keys = await generateRsaKeys();
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
     subject: 'CN=127.0.0.1',
@@ -105,7 +106,7 @@ export interface ClientCertificate {
 }
 
 export async function createClientCertificate(commonName: string): Promise<ClientCertificate> {
-  const keys = await crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
+  const keys = await generateRsaKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
     name: `CN=${commonName}`,
@@ -127,9 +128,13 @@ export function certificateThumbprints(certPem: string): { thumbprintSha1: strin
   };
 }
 
-async function privateKeyPem(key: WebCrypto.CryptoKey): Promise<string> {
+async function privateKeyPem(key: Awaited<ReturnType<typeof generateRsaKeys>>['privateKey']): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key));
   return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+}
+
+function generateRsaKeys() {
+  return crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
 }
 
 function pemBody(pem: string): Buffer {
