@@ -39,7 +39,7 @@ interface PageProps {
 
 const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
   accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
-  identities: () => <IdentitiesPage />,
+  identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
   tokens: () => <TokensPage />,
   roles: () => <RolesPage />,
   settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { AppErrorShape, ErrorCode } from '../../shared/errors.ts';
 
 const titles: Partial<Record<ErrorCode, string>> = {
@@ -10,17 +11,19 @@ const titles: Partial<Record<ErrorCode, string>> = {
   forbidden: 'Not allowed',
   network: 'The app is not answering',
   cancelled: 'Cancelled',
+  sign_in_required: 'Sign-in did not complete',
   internal: 'Something went wrong',
 };
 
-/** An error from a call to the core, in the words the core chose, with a title from its code. */
-export function ErrorBar({ error, onDismiss, className }: { error: AppErrorShape | undefined; onDismiss?: () => void; className?: string }) {
+/** An error from a call to the core, in the words the core chose, with a title from its code. A cancellation is the user's own doing: a warning, not an error. */
+export function ErrorBar({ error, onDismiss, className, children }: { error: AppErrorShape | undefined; onDismiss?: () => void; className?: string; children?: ReactNode }) {
   if (!error) return null;
   return (
-    <MessageBar intent="error" className={className} data-code={error.code}>
+    <MessageBar intent={error.code === 'cancelled' ? 'warning' : 'error'} layout={children ? 'multiline' : 'auto'} className={className} data-code={error.code}>
       <MessageBarBody>
         <MessageBarTitle>{titles[error.code] ?? 'That did not work'}</MessageBarTitle>
         {error.message}
+        {children}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />} />

@@ -1,32 +1,23 @@
 import {
   Body1,
-  Caption1,
   Card,
   CardHeader,
-  Dropdown,
   Field,
   makeStyles,
-  Option,
   Radio,
   RadioGroup,
   SpinButton,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { CloudProfileView } from '../../shared/clouds.ts';
 import type { AppInfo } from '../../shared/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings.ts';
 import { api } from '../api.ts';
 import type { SettingsState } from '../use-settings.ts';
 import type { VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { CloudsCard } from './settings/CloudsCard.tsx';
 import { SecretStorageCard } from './settings/SecretStorageCard.tsx';
 
 const useStyles = makeStyles({
@@ -47,12 +38,10 @@ const numberFields: { key: NumberKey; label: string; hint: string; min: number; 
 export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {
   const styles = useStyles();
   const [info, setInfo] = useState<AppInfo>();
-  const [clouds, setClouds] = useState<CloudProfileView[]>([]);
   const [errors, setErrors] = useState<Partial<Record<keyof Settings, string>>>({});
 
   useEffect(() => {
     void api.app.info().then((r) => r.ok && setInfo(r.value));
-    void api.clouds.list().then((r) => r.ok && setClouds(r.value));
   }, []);
 
   const { settings } = state;
@@ -118,42 +107,7 @@ export function SettingsPage({ state, vault }: { state: SettingsState; vault: Va
           </Body1>
         </Card>
 
-        <Card className={styles.wide}>
-          <CardHeader header={<Subtitle2 as="h2">Clouds</Subtitle2>} description={<Caption1>The cloud used for new accounts and sign-ins, and every cloud's endpoints.</Caption1>} />
-          <Field label="Default cloud">
-            <Dropdown
-              value={clouds.find((c) => c.name === settings.defaultCloud)?.displayName ?? settings.defaultCloud}
-              selectedOptions={[settings.defaultCloud]}
-              onOptionSelect={(_, d) => d.optionValue && void save('defaultCloud', { defaultCloud: d.optionValue })}
-            >
-              {clouds.map((c) => (
-                <Option key={c.name} value={c.name}>
-                  {c.displayName}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Table aria-label="Cloud profiles" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Cloud</TableHeaderCell>
-                <TableHeaderCell>Sign-in (Entra ID)</TableHeaderCell>
-                <TableHeaderCell>Resource Manager</TableHeaderCell>
-                <TableHeaderCell>Kind</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {clouds.map((c) => (
-                <TableRow key={c.name}>
-                  <TableCell>{c.displayName}</TableCell>
-                  <TableCell>{c.authorityHost}</TableCell>
-                  <TableCell>{c.armEndpoint}</TableCell>
-                  <TableCell>{c.builtIn ? 'Built in' : 'Custom'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
+        <CloudsCard className={styles.wide} defaultCloud={settings.defaultCloud} defaultCloudError={errors.defaultCloud} onDefaultCloud={(name) => void save('defaultCloud', { defaultCloud: name })} />
       </div>
     </>
   );

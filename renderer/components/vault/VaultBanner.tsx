@@ -8,8 +8,14 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
 });
 
-/** Over the Accounts page: why stored keys cannot be used right now, and what to do about it. */
-export function VaultBanner({ vault }: { vault: VaultState }) {
+/** What the page over which the banner sits keeps in the vault, in its own words. */
+const wording = {
+  accounts: { unavailable: 'Stored keys cannot be used right now', locked: 'Enter the vault passphrase to reveal, copy or add keys.' },
+  identities: { unavailable: 'Sign-ins cannot be kept right now', locked: 'Enter the vault passphrase to sign in, add a service principal or use a stored sign-in.' },
+};
+
+/** Over the Accounts and Identities pages: why the vault cannot be used right now, and what to do about it. */
+export function VaultBanner({ vault, page = 'accounts' }: { vault: VaultState; page?: keyof typeof wording }) {
   const styles = useStyles();
   const { status, loadError } = vault;
   if (loadError) return <ErrorBar error={loadError} className={styles.root} />;
@@ -25,8 +31,8 @@ export function VaultBanner({ vault }: { vault: VaultState }) {
     <section className={styles.root} aria-label="Secrets are not available">
       <MessageBar intent={status.state === 'locked' ? 'warning' : 'error'} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{status.state === 'locked' ? 'The vault is locked' : 'Stored keys cannot be used right now'}</MessageBarTitle>
-          {status.state === 'locked' ? 'Enter the vault passphrase to reveal, copy or add keys.' : status.message}
+          <MessageBarTitle>{status.state === 'locked' ? 'The vault is locked' : wording[page].unavailable}</MessageBarTitle>
+          {status.state === 'locked' ? wording[page].locked : status.message}
         </MessageBarBody>
       </MessageBar>
       <VaultActions vault={vault} />

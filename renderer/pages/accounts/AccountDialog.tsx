@@ -20,7 +20,8 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, type AccountForm } from './account-form.ts';
-import { AccountMetaFields, problem } from './AccountMetaFields.tsx';
+import { problem } from '../../components/field-problem.ts';
+import { AccountMetaFields } from './AccountMetaFields.tsx';
 import { AcsFields } from './AcsFields.tsx';
 import { ArrFields } from './ArrFields.tsx';
 

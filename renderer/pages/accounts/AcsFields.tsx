@@ -1,6 +1,7 @@
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/accounts.ts';
-import { problem, type FormPartProps } from './AccountMetaFields.tsx';
+import { problem } from '../../components/field-problem.ts';
+import type { FormPartProps } from './AccountMetaFields.tsx';
 
 /** A Communication Services resource's own fields: a connection string, or the endpoint alone. */
 export function AcsFields({ form, set, errors, editing }: FormPartProps & { editing: (AccountView & { kind: 'acs' }) | undefined }) {

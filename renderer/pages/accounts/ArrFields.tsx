@@ -1,7 +1,8 @@
 import { Checkbox, Combobox, Field, Input, Option } from '@fluentui/react-components';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
 import type { AccountView } from '../../../shared/accounts.ts';
-import { problem, type FormPartProps } from './AccountMetaFields.tsx';
+import { problem } from '../../components/field-problem.ts';
+import type { FormPartProps } from './AccountMetaFields.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 
 const keepKey = 'Leave empty to keep the stored key';

@@ -24,7 +24,7 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import { newPassphraseSchema } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
-import { problem } from './AccountMetaFields.tsx';
+import { problem } from '../../components/field-problem.ts';
 
 const useStyles = makeStyles({
   // DialogContent scrolls: its children keep their height instead of shrinking into each other.

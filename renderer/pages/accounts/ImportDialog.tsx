@@ -7,13 +7,11 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
@@ -23,8 +21,9 @@ import type { ImportReport } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
-import { problem } from './AccountMetaFields.tsx';
+import { problem } from '../../components/field-problem.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 
 const useStyles = makeStyles({
@@ -154,17 +153,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                   </Field>
                 )}
                 <Field label="Cloud for accounts that do not name one">
-                  <Dropdown
-                    value={clouds.find((c) => c.name === cloud)?.displayName ?? cloud}
-                    selectedOptions={[cloud]}
-                    onOptionSelect={(_, d) => d.optionValue && (setCloud(d.optionValue), changed())}
-                  >
-                    {clouds.map((c) => (
-                      <Option key={c.name} value={c.name}>
-                        {c.displayName}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <CloudDropdown clouds={clouds} value={cloud} onChange={(name) => (setCloud(name), changed())} />
                 </Field>
                 <ErrorBar error={fieldError} />
                 {preview && (

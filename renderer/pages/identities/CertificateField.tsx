@@ -1,0 +1,71 @@
+import { Body1, Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import { problem } from '../../components/field-problem.ts';
+import { addPemPart } from './service-principal-form.ts';
+
+const useStyles = makeStyles({
+  pem: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+const maxBytes = 64 * 1024;
+
+export interface CertificateFieldProps {
+  value: string;
+  onChange(pem: string): void;
+  error: string | undefined;
+}
+
+/**
+ * The certificate credential: PEM text pasted, or read from files (a certificate file and a key
+ * file can be picked one after the other). The text never leaves the page except to the core.
+ */
+export function CertificateField({ value, onChange, error }: CertificateFieldProps) {
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [note, setNote] = useState('');
+
+  async function choose(list: FileList | null) {
+    const file = list?.[0];
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file) return;
+    if (file.size > maxBytes) return setNote(`${file.name} is larger than 64 KB: that is not a PEM certificate.`);
+    const text = await file.text();
+    if (!text.includes('-----BEGIN ')) return setNote(`${file.name} is not PEM text (no -----BEGIN line). Convert a .pfx with: openssl pkcs12 -in cert.pfx -nodes -out cert.pem`);
+    onChange(addPemPart(value, text));
+    setNote(`Read ${file.name}.`);
+  }
+
+  return (
+    <>
+      <Field
+        label="Certificate and private key (PEM)"
+        required
+        hint="The certificate uploaded to the app registration and its private key, unencrypted (BEGIN PRIVATE KEY, not BEGIN ENCRYPTED PRIVATE KEY). Paste both, or choose the file(s). The private key is kept in the vault."
+        {...problem(error)}
+      >
+        <Textarea
+          className={styles.pem}
+          textarea={{ className: styles.pem }}
+          value={value}
+          resize="vertical"
+          rows={6}
+          spellCheck={false}
+          placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\n…'}
+          onChange={(_, d) => onChange(d.value)}
+        />
+      </Field>
+      <div className={styles.file}>
+        <input ref={fileInput} type="file" hidden accept=".pem,.crt,.cer,.key,.txt" data-testid="certificate-file" onChange={(e) => void choose(e.target.files)} />
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
+          Choose a PEM file…
+        </Button>
+        <Body1 role="status" className={styles.muted}>
+          {note}
+        </Body1>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Badge, Button, Caption1, makeStyles, TableCell, TableCellLayout, TableRow, Text, tokens } from '@fluentui/react-components';
+import { PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
+import type { IdentityView } from '../../../shared/identities.ts';
+import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
+import { relativeTime } from './relative-time.ts';
+
+const useStyles = makeStyles({
+  name: { wordBreak: 'break-word' },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
+  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0`, minWidth: 0 },
+  expired: { color: tokens.colorPaletteRedForeground1 },
+  expiring: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+export interface IdentityRowProps {
+  identity: IdentityView;
+  cloudLabel: string;
+  now: number;
+  /** The identity just signed in or added: drawn with the brand highlight. */
+  highlighted: boolean;
+  onSignOut(identity: IdentityView): void;
+}
+
+/** One identity: who, what kind, where (tenant and cloud), how it signs in, when it was last used. */
+export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut }: IdentityRowProps) {
+  const styles = useStyles();
+  const how = signsInWith(identity, now);
+  const Icon = identity.kind === 'user' ? PersonRegular : WrenchRegular;
+  const lastUsed = identity.lastUsedAt ?? identity.createdAt;
+  const subtitle = identitySubtitle(identity);
+  return (
+    <TableRow appearance={highlighted ? 'brand' : 'none'} data-identity-id={identity.id}>
+      <TableCell>
+        <TableCellLayout media={<Icon aria-hidden />}>
+          <div className={styles.stack}>
+            <div className={styles.line}>
+              <Text weight="semibold" className={styles.name}>
+                {identity.name}
+              </Text>
+              <Badge appearance="tint" size="small" color={identity.kind === 'user' ? 'brand' : 'informative'}>
+                {kindLabels[identity.kind]}
+              </Badge>
+            </div>
+            {subtitle && <Caption1 className={styles.muted}>{subtitle}</Caption1>}
+          </div>
+        </TableCellLayout>
+      </TableCell>
+      <TableCell>
+        <div className={styles.stack}>
+          <span className={styles.mono}>{identity.tenantId}</span>
+          <Caption1 className={styles.muted}>{cloudLabel}</Caption1>
+        </div>
+      </TableCell>
+      <TableCell>
+        <div className={styles.stack}>
+          <Text>{how.label}</Text>
+          {how.detail && <Caption1 className={how.warning === 'expired' ? styles.expired : how.warning === 'expiring' ? styles.expiring : styles.muted}>{how.detail}</Caption1>}
+        </div>
+      </TableCell>
+      <TableCell>
+        <time dateTime={lastUsed} title={new Date(lastUsed).toLocaleString()}>
+          {relativeTime(lastUsed, now)}
+        </time>
+      </TableCell>
+      <TableCell>
+        <Button appearance="subtle" icon={<SignOutRegular />} aria-label={`Sign out ${identity.username ?? identity.name}`} onClick={() => onSignOut(identity)}>
+          Sign out
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}

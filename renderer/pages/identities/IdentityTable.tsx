@@ -1,0 +1,58 @@
+import { makeStyles, Table, TableBody, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import type { IdentityView } from '../../../shared/identities.ts';
+import { IdentityRow } from './IdentityRow.tsx';
+import { useNow } from './use-now.ts';
+
+const useStyles = makeStyles({
+  scroller: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { minWidth: '880px' },
+  // The table lays out at fixed widths: the identity takes what the others leave.
+  tenant: { width: '268px' },
+  how: { width: '150px' },
+  used: { width: '110px' },
+  actions: { width: '112px' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+export interface IdentityTableProps {
+  identities: readonly IdentityView[];
+  cloudLabel(name: string): string;
+  highlightedId: string | undefined;
+  onSignOut(identity: IdentityView): void;
+}
+
+/** Every identity, users first, then by name; "last used" keeps itself current. */
+export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut }: IdentityTableProps) {
+  const styles = useStyles();
+  const now = useNow(30_000);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const sorted = [...identities].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'user' ? -1 : 1));
+
+  useEffect(() => {
+    if (highlightedId) rootRef.current?.querySelector(`[data-identity-id="${CSS.escape(highlightedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [highlightedId]);
+
+  return (
+    <div ref={rootRef} className={styles.scroller}>
+      <Table aria-label="Identities" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Identity</TableHeaderCell>
+            <TableHeaderCell className={styles.tenant}>Tenant and cloud</TableHeaderCell>
+            <TableHeaderCell className={styles.how}>Signs in with</TableHeaderCell>
+            <TableHeaderCell className={styles.used}>Last used</TableHeaderCell>
+            <TableHeaderCell className={styles.actions}>
+              <span className={styles.hidden}>Actions</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((identity) => (
+            <IdentityRow key={identity.id} identity={identity} cloudLabel={cloudLabel(identity.cloud)} now={now} highlighted={identity.id === highlightedId} onSignOut={onSignOut} />
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MethodInput } from '../../../shared/contract.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { IdentityView, SignInStarted } from '../../../shared/identities.ts';
+import { api } from '../../api.ts';
+
+export type SignInPhase =
+  | { step: 'ready'; error?: AppErrorShape }
+  | { step: 'starting' }
+  | { step: 'waiting'; started: SignInStarted; cancelling: boolean };
+
+/** How long each wait call is held open: under the contract's 25 s, so it fits in one HTTP request. */
+const waitSeconds = 20;
+
+/**
+ * One sign-in at a time: start it, open the sign-in page when the app did not (browser mode), then
+ * wait for it in long-polling calls until it is done, fails or is cancelled. Leaving (the dialog
+ * closes) cancels a sign-in still under way, so its loopback listener closes too.
+ */
+export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
+  const [phase, setPhase] = useState<SignInPhase>({ step: 'ready' });
+  const operation = useRef<string | undefined>(undefined);
+  const onSignedInRef = useRef(onSignedIn);
+  useEffect(() => {
+    onSignedInRef.current = onSignedIn;
+  }, [onSignedIn]);
+
+  useEffect(
+    () => () => {
+      const id = operation.current;
+      operation.current = undefined;
+      if (id) void api.identities.cancelSignIn({ operationId: id });
+    },
+    [],
+  );
+
+  const waitFor = useCallback(async (id: string) => {
+    while (operation.current === id) {
+      const result = await api.identities.waitSignIn({ operationId: id, waitSeconds });
+      if (operation.current !== id) return; // left, or another sign-in started
+      if (!result.ok) {
+        operation.current = undefined;
+        setPhase({ step: 'ready', error: result.error });
+      } else if (result.value.state === 'done') {
+        operation.current = undefined;
+        setPhase({ step: 'ready' });
+        onSignedInRef.current(result.value.identity);
+      }
+    }
+  }, []);
+
+  const start = useCallback(
+    async (input: MethodInput<'identities.signIn'>) => {
+      setPhase({ step: 'starting' });
+      const result = await api.identities.signIn(input);
+      if (!result.ok) return setPhase({ step: 'ready', error: result.error });
+      const started = result.value;
+      // Browser mode: the core cannot open the user's browser, the page can. `noopener` keeps the
+      // sign-in tab from reaching back into the app; the dialog shows the link too, for popup blockers.
+      if (started.authUrl && !started.openedByApp) window.open(started.authUrl, '_blank', 'noopener');
+      operation.current = started.operationId;
+      setPhase({ step: 'waiting', started, cancelling: false });
+      void waitFor(started.operationId);
+    },
+    [waitFor],
+  );
+
+  /** Asks the core to stop; the wait then ends with `cancelled`, which the dialog shows. */
+  const cancel = useCallback(async () => {
+    const id = operation.current;
+    if (!id) return;
+    setPhase((p) => (p.step === 'waiting' ? { ...p, cancelling: true } : p));
+    const result = await api.identities.cancelSignIn({ operationId: id });
+    if (!result.ok && operation.current === id) {
+      operation.current = undefined;
+      setPhase({ step: 'ready', error: result.error });
+    }
+  }, []);
+
+  return { phase, start, cancel };
+}

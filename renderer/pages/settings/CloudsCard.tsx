@@ -1,0 +1,159 @@
+import {
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowUploadRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { api } from '../../api.ts';
+import { CloudDropdown } from '../../components/CloudDropdown.tsx';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { problem } from '../../components/field-problem.ts';
+import { ImportCloudDialog } from './ImportCloudDialog.tsx';
+import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
+import { SignInAppDialog } from './SignInAppDialog.tsx';
+
+const useStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  defaultCloud: { flex: '0 1 360px' },
+  scroller: { overflowX: 'auto' },
+  table: { minWidth: '860px' },
+  cloudColumn: { width: '210px' },
+  appColumn: { width: '280px' },
+  actionsColumn: { width: '140px' },
+  endpoints: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: `${tokens.spacingVerticalXS} 0` },
+  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0` },
+  url: { margin: 0, overflowWrap: 'anywhere' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  actions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} 0` },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+});
+
+type OpenDialog = { type: 'import' } | { type: 'sign-in-app' | 'remove'; cloud: CloudProfileView };
+
+export interface CloudsCardProps {
+  defaultCloud: string;
+  defaultCloudError: string | undefined;
+  onDefaultCloud(name: string): void;
+  className?: string;
+}
+
+/** Settings → Clouds: the default cloud, every profile's endpoints and sign-in app, and custom profiles imported or removed. */
+export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, className }: CloudsCardProps) {
+  const styles = useStyles();
+  const [clouds, setClouds] = useState<CloudProfileView[]>([]);
+  const [error, setError] = useState<AppErrorShape>();
+  const [dialog, setDialog] = useState<OpenDialog>();
+
+  const reload = useCallback(async () => {
+    const result = await api.clouds.list();
+    if (result.ok) setClouds(result.value);
+    else setError(result.error);
+  }, []);
+  useEffect(() => void reload(), [reload]);
+
+  const close = () => setDialog(undefined);
+  return (
+    <Card className={className}>
+      <CardHeader
+        header={<Subtitle2 as="h2">Clouds</Subtitle2>}
+        description={<Caption1>The cloud used for new accounts and sign-ins, and every cloud’s endpoints and sign-in app.</Caption1>}
+      />
+      <div className={styles.fields}>
+        <div className={styles.toolbar}>
+          <Field label="Default cloud" className={styles.defaultCloud} {...problem(defaultCloudError)}>
+            <CloudDropdown clouds={clouds} value={defaultCloud} onChange={onDefaultCloud} />
+          </Field>
+          <Button icon={<ArrowUploadRegular />} onClick={() => setDialog({ type: 'import' })}>
+            Import profile
+          </Button>
+        </div>
+        <ErrorBar error={error} onDismiss={() => setError(undefined)} />
+        <div className={styles.scroller}>
+          <Table aria-label="Cloud profiles" size="small" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.cloudColumn}>Cloud</TableHeaderCell>
+                <TableHeaderCell>Endpoints</TableHeaderCell>
+                <TableHeaderCell className={styles.appColumn}>Sign-in app</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsColumn}>Actions</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clouds.map((c) => (
+                <TableRow key={c.name} data-cloud={c.name}>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text weight="semibold">{c.displayName}</Text>
+                      <Caption1 className={styles.muted}>
+                        {c.name} · {c.builtIn ? 'built in' : 'custom'}
+                      </Caption1>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <dl className={styles.endpoints}>
+                      <dt className={styles.muted}>Entra ID</dt>
+                      <dd className={styles.url}>{c.authorityHost}</dd>
+                      <dt className={styles.muted}>ARM</dt>
+                      <dd className={styles.url}>{c.armEndpoint}</dd>
+                    </dl>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span className={styles.mono}>{c.publicClient.clientId}</span>
+                      <Caption1 className={styles.muted}>
+                        {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant {c.publicClient.tenant}
+                      </Caption1>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      <Button size="small" icon={<EditRegular />} aria-label={`Sign-in app for ${c.displayName}`} onClick={() => setDialog({ type: 'sign-in-app', cloud: c })}>
+                        Sign-in app
+                      </Button>
+                      {!c.builtIn && (
+                        <Button size="small" icon={<DeleteRegular />} aria-label={`Remove ${c.displayName}`} onClick={() => setDialog({ type: 'remove', cloud: c })}>
+                          Remove
+                        </Button>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </div>
+
+      {dialog?.type === 'import' && <ImportCloudDialog onClose={close} onImported={() => (close(), void reload())} />}
+      {dialog?.type === 'sign-in-app' && <SignInAppDialog cloud={dialog.cloud} onClose={close} onSaved={() => (close(), void reload())} />}
+      {dialog?.type === 'remove' && (
+        <RemoveCloudDialog
+          cloud={dialog.cloud}
+          onClose={close}
+          onRemoved={(name) => {
+            close();
+            // The default cannot point at a cloud that is gone: fall back to Azure (global).
+            if (name === defaultCloud) onDefaultCloud('AzureCloud');
+            void reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
