@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { appEntryUrl, appScheme, serveRenderer } from './app-protocol.ts';
 import { appPartition, createAppWindow } from './app-window.ts';
@@ -7,6 +7,7 @@ import { createCore } from './core/core.ts';
 import { resolveDataFolder } from './core/data-folder.ts';
 import { log } from './core/log.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
+import { desktopNotifier } from './notifications.ts';
 import { secretClipboard } from './secret-clipboard.ts';
 import { denyAllPermissions, externalLinkOpener, guardWebContents, signInPageOpener } from './security-guards.ts';
 import { restoreWindowState, windowStateToSave, type SavedWindowState } from './window-state.ts';
@@ -55,7 +56,7 @@ function start(): void {
         dataFolder,
         version: app.getVersion(),
         runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
-        platform: { clipboard: secretClipboard(), openBrowser: signInPageOpener(shell) },
+        platform: { clipboard: secretClipboard(), openBrowser: signInPageOpener(shell), notify: desktopNotifier(Notification) },
       });
       let closed = false;
       // Reading the clipboard is asynchronous: hold the quit until the core has cleared a copied secret.

@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { RunMode } from '../../shared/contract.ts';
 import { AccountsStore } from './accounts/accounts-store.ts';
+import { ArmService } from './arm/arm-service.ts';
 import type { ClipboardPort } from './clipboard.ts';
 import { ClipboardGuard } from './clipboard-guard.ts';
 import { CloudsStore } from './clouds-store.ts';
 import type { DataFolder } from './data-folder.ts';
 import { EntraService } from './entra/entra-service.ts';
 import { SettingsStore } from './settings-store.ts';
-import type { Clock } from './tokens/clock.ts';
+import { systemClock, type Clock } from './tokens/clock.ts';
+import { ExpiryNotifier } from './tokens/expiry-notifier.ts';
 import { TokensService, type TokensServiceDeps } from './tokens/tokens-service.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
@@ -27,6 +29,8 @@ export interface CoreOptions {
     clipboard?: ClipboardPort;
     /** Opens an https URL in the system browser (desktop app); browser mode opens sign-in pages from the page. */
     openBrowser?: (url: string) => Promise<void>;
+    /** Shows an OS notification (desktop app): a token is about to expire. Browser mode warns in the page instead. */
+    notify?: (title: string, body: string) => void;
   };
   /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
   signInTimeoutMs?: number;
@@ -47,6 +51,8 @@ export interface Core {
   clipboard: ClipboardGuard | undefined;
   /** Minted tokens (ARR, ACS, Entra), remembered ACS identities, the ARR test and the ACS request signer. */
   tokens: TokensService;
+  /** Azure Resource Manager: resource discovery and import, the role audit, key rotation. */
+  arm: ArmService;
   /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
   close(): Promise<void>;
 }
@@ -66,8 +72,11 @@ export function createCore(options: CoreOptions): Core {
     ...(options.platform?.openBrowser ? { openBrowser: options.platform.openBrowser } : {}),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
-  const accounts = new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name) });
+  const accounts = new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name), keyRotationReminderDays: () => settings.get().keyRotationReminderDays });
   const tokens = new TokensService({ dataFolder, vault, accounts, clouds, entra, settings, clipboard, clock: options.tokens?.clock, retry: options.tokens?.retry });
+  const notify = options.platform?.notify;
+  const expiry = notify && new ExpiryNotifier({ clock: options.tokens?.clock ?? systemClock, list: () => tokens.list(), warningMinutes: () => settings.get().expiryWarningMinutes, notify });
+  expiry?.start();
   return {
     options,
     settings,
@@ -77,7 +86,9 @@ export function createCore(options: CoreOptions): Core {
     entra,
     clipboard,
     tokens,
+    arm: new ArmService({ dataFolder, accounts, clouds, entra, vault, retry: options.tokens?.retry }),
     close: async () => {
+      expiry?.stop();
       tokens.close();
       entra.close();
       try {
