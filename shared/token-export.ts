@@ -29,15 +29,20 @@ export const tokenExportSchema = z
     overwrite: z.boolean().default(false),
     /** arrconfig.json only: put the account key in the file (Microsoft's scripts sign in with it). */
     includeAccountKey: z.boolean().default(false),
+    /** Without a path: copy the text in the core (desktop app) and clear the clipboard later, instead of returning it. */
+    copy: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((input) => !(input.copy && input.path !== undefined), { message: 'Either save to a file or copy, not both', path: ['copy'] });
 
 export interface TokenExportResult {
   format: TokenExportFormat;
   /** The file written, when a path was given. */
   path: string | null;
-  /** The exported text, when no path was given. It holds the token (and the key, if asked). */
+  /** The exported text, when no path was given and the core did not copy it. It holds the token (and the key, if asked). */
   text: string | null;
+  /** When the core copied the text: seconds until it clears the clipboard (if the text is still there). */
+  clearsAfterSeconds: number | null;
   /** Something the user should know about this export (a placeholder left to fill in, a scope it lacks). */
   note: string | null;
 }

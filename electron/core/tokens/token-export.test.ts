@@ -10,6 +10,7 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
+import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 import { call, value } from '../test-support/test-core.ts';
 import { addEmulatorAccounts, addRenderPipeline, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
@@ -150,6 +151,22 @@ describe('token export', () => {
   it('refuses arrconfig.json for a token that is not for an ARR account', async () => {
     const { token } = await mintAcs(['chat']);
     expect(await call(core, 'tokens.export', { id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') } });
+  });
+
+  it('copies the text in the core when the front door has a clipboard, and clears it later', async () => {
+    const clipboard = recordingClipboard();
+    const second = tokensCore(mkdtempSync(path.join(out, 'copy-')), { clipboard });
+    const secondAccounts = await addEmulatorAccounts(second, emulator);
+    const token = await value<TokenView>(second, 'tokens.mintArr', { accountId: secondAccounts.westeurope.id, via: 'primaryKey' });
+    const result = await value<TokenExportResult>(second, 'tokens.export', { id: token.id, format: 'shell', copy: true });
+    expect(result).toMatchObject({ text: null, path: null, clearsAfterSeconds: 30 });
+    expect(clipboard.text).toContain(`export ARR_ACCESS_TOKEN='${(await value<{ value: string }>(second, 'tokens.reveal', { id: token.id })).value}'`);
+    await second.close();
+    expect(clipboard.text).toBe('');
+
+    const browserToken = await mintArr();
+    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('no clipboard') } });
+    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') })).toMatchObject({ ok: false, error: { issues: [{ path: 'copy' }] } });
   });
 
   it('refuses an unknown token and an unknown format', async () => {

@@ -6,6 +6,7 @@ import type { TokenExportResult, tokenExportSchema } from '../../../shared/token
 import type { TokenView } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { writeExportFile } from '../accounts/export-file.ts';
+import type { ClipboardGuard } from '../clipboard-guard.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { arrApiVersion } from './arr-sessions.ts';
@@ -24,6 +25,9 @@ export interface TokenExportDeps {
   accounts: AccountsStore;
   clouds: CloudsStore;
   entra: EntraService;
+  /** The desktop app's clipboard, for `copy`; absent in browser mode and the CLI. */
+  clipboard: ClipboardGuard | undefined;
+  clipboardClearSeconds: () => number;
 }
 
 type ExportInput = z.output<typeof tokenExportSchema>;
@@ -40,11 +44,18 @@ interface Facts {
 
 export async function exportToken(deps: TokenExportDeps, input: ExportInput): Promise<TokenExportResult> {
   const facts = await gather(deps, input.id);
+  if (input.copy && !deps.clipboard) throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the text through the browser's clipboard.");
   const { text, note } = await render(deps, facts, input);
-  if (input.path === undefined) return { format: input.format, path: null, text, note };
+  const result = { format: input.format, path: null, text: null, clearsAfterSeconds: null, note };
+  if (input.copy && deps.clipboard) {
+    const seconds = deps.clipboardClearSeconds();
+    await deps.clipboard.copy(text, seconds);
+    return { ...result, clearsAfterSeconds: seconds };
+  }
+  if (input.path === undefined) return { ...result, text };
   // Windows PowerShell 5.1 reads a script without a BOM in the ANSI code page.
   await writeExportFile(input.path, input.format === 'powershell' ? `\uFEFF${text}` : text, { overwrite: input.overwrite });
-  return { format: input.format, path: input.path, text: null, note };
+  return { ...result, path: input.path };
 }
 
 async function gather(deps: TokenExportDeps, id: string): Promise<Facts> {
