@@ -1,0 +1,28 @@
+import { appVersion } from '../app-version.ts';
+import { createCore } from '../core/core.ts';
+import { resolveDataFolder } from '../core/data-folder.ts';
+import { openInDefaultBrowser } from '../web/open-browser.ts';
+import { processIo } from './cli-io.ts';
+import { commands } from './commands/index.ts';
+import { runCli } from './run-cli.ts';
+
+/** Every command, through the core: the same handlers as the app. */
+export function runFullCli(argv: readonly string[], packageJson: URL): Promise<number> {
+  const version = appVersion(packageJson);
+  return runCli(argv, {
+    io: processIo,
+    version,
+    commands,
+    createCore: () =>
+      createCore({
+        mode: 'cli',
+        dataFolder: resolveDataFolder(),
+        version,
+        platform: {
+          openBrowser: async (url) => {
+            if (!openInDefaultBrowser(url)) throw new Error('no browser to open');
+          },
+        },
+      }),
+  });
+}
