@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normaliseAcsEndpoint, parseAcsConnectionString } from './acs-connection-string.ts';
 import { isBase64Key } from './base64.ts';
+import type { KeyAge, KeyName } from './key-rotation.ts';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
@@ -93,9 +94,15 @@ export type AccountView = {
    * quarantined): the user adds them again with Edit. Empty when the vault is not open.
    */
   secretsMissing: AccountSecret[];
+  /** The account's ARM resource id, once discovery imported it or the app found its resource (role audit, key rotation). */
+  resourceId?: string | undefined;
+  /** When each of the resource's keys was last regenerated through the app. */
+  keysRotatedAt?: { primary?: string | undefined; secondary?: string | undefined } | undefined;
+  /** How old each stored key is, and whether the rotation reminder (Settings) is due. */
+  keyAges?: KeyAge[] | undefined;
 } & (
   | { kind: 'arr'; accountId: string; accountDomain: string; hasPrimaryKey: boolean; hasSecondaryKey: boolean }
-  | { kind: 'acs'; endpoint: string; hasAccessKey: boolean }
+  | { kind: 'acs'; endpoint: string; hasAccessKey: boolean; /** Which of the resource's keys the stored access key is, when known. */ accessKeySlot?: KeyName | undefined }
 );
 
 /** The app's own id for a stored account (a UUID), not Azure's account ID. */

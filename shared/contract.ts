@@ -49,6 +49,9 @@ import {
   type TokenView,
 } from './tokens.ts';
 import { vaultOpenInputSchema, type VaultStatus } from './vault.ts';
+import { discoveryImportSchema, discoveryResourcesSchema, type DiscoveryImportResult, type DiscoveryResult } from './discovery.ts';
+import { rotateKeySchema, type KeyRotationResult } from './key-rotation.ts';
+import { rolesAuditSchema, rolesExportSchema, type RoleAuditReport, type RoleReportExport } from './roles.ts';
 
 /**
  * The contract: every method the renderer (over IPC or browser-mode HTTP) and the CLI can call,
@@ -162,6 +165,16 @@ export const contract = {
   'credentials.forAcsSdk': method<typeof credentialsForAcsSdkSchema, CredentialForJob>(credentialsForAcsSdkSchema),
   /** What the ARR SDK takes: the account key, an Entra AuthenticationToken or an STS AccessToken. */
   'credentials.forArr': method<typeof credentialsForArrSchema, CredentialForJob>(credentialsForArrSchema),
+  /** The identity's subscriptions and the ARR accounts and ACS resources it can see in Azure Resource Manager. */
+  'discovery.resources': method<typeof discoveryResourcesSchema, DiscoveryResult>(discoveryResourcesSchema),
+  /** Imports discovered resources as accounts: with their keys when the identity may list them, else for Entra ID use (with the reason). */
+  'discovery.import': method<typeof discoveryImportSchema, DiscoveryImportResult>(discoveryImportSchema),
+  /** Which roles each identity holds on each account's resource and what they let it do, with why. */
+  'roles.audit': method<typeof rolesAuditSchema, RoleAuditReport>(rolesAuditSchema),
+  /** The last audit as CSV, JSON or Markdown: as text, or written to a file (mode 0600). */
+  'roles.exportReport': method<typeof rolesExportSchema, RoleReportExport>(rolesExportSchema),
+  /** Regenerates the primary or secondary key through Azure Resource Manager and stores the new value. */
+  'accounts.rotateKey': method<typeof rotateKeySchema, KeyRotationResult>(rotateKeySchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   expiryWarningMinutes: z.number().int().min(1).max(1440),
   /** Cloud profile new accounts and sign-ins use unless the user picks another. */
   defaultCloud: z.string().min(1).max(64),
+  /** Days after which a stored account key is flagged for rotation. */
+  keyRotationReminderDays: z.number().int().min(1).max(3650),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -23,6 +25,7 @@ export const defaultSettings: Settings = {
   revealSeconds: 20,
   expiryWarningMinutes: 10,
   defaultCloud: 'AzureCloud',
+  keyRotationReminderDays: 90,
 };
 
 /** A partial update; unknown keys are refused so a typo never silently does nothing. */

@@ -75,6 +75,11 @@ const handlers: Handlers = {
   'acs.signRequest': (core, input) => core.tokens.signAcsRequest(input),
   'credentials.forAcsSdk': (core, input) => core.tokens.forAcsSdk(input),
   'credentials.forArr': (core, input) => core.tokens.forArr(input),
+  'discovery.resources': (core, input) => core.arm.discover(input.identityId),
+  'discovery.import': (core, input) => core.arm.importResources(input),
+  'roles.audit': (core, input) => core.arm.audit(input),
+  'roles.exportReport': (core, input) => core.arm.exportReport(input),
+  'accounts.rotateKey': (core, input) => core.arm.rotateKey(input),
 };
 
 function noClipboard(): never {

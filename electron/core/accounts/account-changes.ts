@@ -51,6 +51,7 @@ export function applyUpdate(record: AccountRecord, changes: AccountUpdate['chang
     const next: AccountRecord = {
       ...record,
       ...common,
+      ...keysSet(record, set, now),
       ...(changes.accountId !== undefined && { accountId: changes.accountId }),
       ...(changes.accountDomain !== undefined && { accountDomain: changes.accountDomain }),
       secrets,
@@ -64,10 +65,19 @@ export function applyUpdate(record: AccountRecord, changes: AccountUpdate['chang
     }
     if (changes.accessKey !== undefined) set.accessKey = changes.accessKey;
     if (changes.removeAccessKey) remove.push('accessKey');
-    const next: AccountRecord = { ...record, ...common, ...(changes.endpoint !== undefined && { endpoint: changes.endpoint }), secrets: stored(record.secrets, set, remove) as 'accessKey'[] };
+    // A pasted key may be either of the resource's two: which one is no longer known.
+    const slot = changes.accessKey === undefined && !changes.removeAccessKey ? {} : { accessKeySlot: undefined };
+    const next: AccountRecord = { ...record, ...common, ...keysSet(record, set, now), ...slot, ...(changes.endpoint !== undefined && { endpoint: changes.endpoint }), secrets: stored(record.secrets, set, remove) as 'accessKey'[] };
     return { record: next, secrets: { set, remove } };
   }
   throw new AppError('internal', 'The account could not be edited.');
+}
+
+/** Records when each newly stored key got its value, for the rotation reminder. */
+function keysSet(record: AccountRecord, set: SecretChanges['set'], now: string): Pick<AccountRecord, 'keysSetAt'> {
+  const names = Object.keys(set) as StoredSecret[];
+  if (names.length === 0) return {};
+  return { keysSetAt: { ...record.keysSetAt, ...Object.fromEntries(names.map((name) => [name, now])) } };
 }
 
 const secretOrder: StoredSecret[] = ['primaryKey', 'secondaryKey', 'accessKey'];

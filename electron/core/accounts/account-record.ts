@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
+import { keyAges } from './key-rotation-reminder.ts';
 
 /**
  * One account as `accounts.json` keeps it: everything but the secrets, and the names of the secrets
@@ -13,11 +14,17 @@ const common = {
   notes: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The ARM resource id, from discovery or found by the role audit or key rotation. */
+  resourceId: z.string().optional(),
+  /** When each of the resource's keys was last regenerated through the app. */
+  keysRotatedAt: z.object({ primary: z.string().optional(), secondary: z.string().optional() }).optional(),
+  /** When each stored key last got a new value here (edit, rotation); the rotation reminder counts from it, else from createdAt. */
+  keysSetAt: z.object({ primaryKey: z.string().optional(), secondaryKey: z.string().optional(), accessKey: z.string().optional() }).optional(),
 };
 
 export const accountRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arr'), ...common, accountId: z.string(), accountDomain: z.string(), secrets: z.array(z.enum(['primaryKey', 'secondaryKey'])) }),
-  z.object({ kind: z.literal('acs'), ...common, endpoint: z.string(), secrets: z.array(z.enum(['accessKey'])) }),
+  z.object({ kind: z.literal('acs'), ...common, endpoint: z.string(), secrets: z.array(z.enum(['accessKey'])), accessKeySlot: z.enum(['primary', 'secondary']).optional() }),
 ]);
 
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
@@ -42,10 +49,13 @@ export function nameKey(name: string): string {
   return name.trim().toLocaleLowerCase('en');
 }
 
-/** The record as every front door shows it; `missing` lists secrets the record names but the open vault lacks. */
-export function toView(record: AccountRecord, missing: readonly StoredSecret[]): AccountView {
-  const { secrets, ...rest } = record;
-  const base = { ...rest, tags: [...record.tags], secretsMissing: [...missing] as AccountSecret[] };
+/**
+ * The record as every front door shows it; `missing` lists secrets the record names but the open
+ * vault lacks; `reminderDays` (Settings) flags stored keys due for rotation.
+ */
+export function toView(record: AccountRecord, missing: readonly StoredSecret[], reminderDays?: number): AccountView {
+  const { secrets, keysSetAt: _set, ...rest } = record;
+  const base = { ...rest, tags: [...record.tags], secretsMissing: [...missing] as AccountSecret[], ...(reminderDays !== undefined && { keyAges: keyAges(record, reminderDays) }) };
   if (record.kind === 'arr') {
     const stored = record.secrets as readonly string[];
     return { ...base, kind: 'arr', accountId: record.accountId, accountDomain: record.accountDomain, hasPrimaryKey: stored.includes('primaryKey'), hasSecondaryKey: stored.includes('secondaryKey') };

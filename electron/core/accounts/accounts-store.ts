@@ -14,6 +14,8 @@ export interface AccountsStoreOptions {
   vault: VaultSession;
   /** Names of the cloud profiles an account may use. */
   knownClouds: () => readonly string[];
+  /** Settings → keyRotationReminderDays: stored keys older than this are flagged in the view. */
+  keyRotationReminderDays?: () => number;
 }
 
 const secretLabels: Record<AccountSecret, string> = {
@@ -46,7 +48,7 @@ export class AccountsStore {
       await vault.reload();
       missing = (record) => missingSecrets(vault, record);
     }
-    return records.map((record) => toView(record, missing(record))).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return records.map((record) => this.view(record, missing(record))).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   }
 
   /** The stored records (for export), in the order of `ids` or all of them; an unknown id is `not_found`. */
@@ -86,7 +88,7 @@ export class AccountsStore {
         if (vault) await Promise.all(created.map(({ record }) => vault.deletePrefix(secretPrefix(record.id)).catch(() => 0)));
         throw error;
       }
-      return created.map(({ record }) => toView(record, []));
+      return created.map(({ record }) => this.view(record, []));
     });
   }
 
@@ -108,7 +110,7 @@ export class AccountsStore {
         await undo().catch(() => undefined);
         throw error;
       }
-      return toView(record, missingSecrets(vault ?? this.#options.vault.current, record));
+      return this.view(record, missingSecrets(vault ?? this.#options.vault.current, record));
     });
   }
 
@@ -151,6 +153,11 @@ export class AccountsStore {
       if (value !== undefined) values[name] = value;
     }
     return values;
+  }
+
+  /** The record as front doors show it, with its keys' ages when the store knows the reminder age. */
+  view(record: AccountRecord, missing: readonly StoredSecret[] = missingSecrets(this.#options.vault.current, record)): AccountView {
+    return toView(record, missing, this.#options.keyRotationReminderDays?.());
   }
 
   /** Names of the cloud profiles an account may use. */

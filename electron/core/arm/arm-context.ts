@@ -1,0 +1,40 @@
+import { decodeJwt } from 'jose';
+import type { AccountsStore } from '../accounts/accounts-store.ts';
+import type { CloudsStore } from '../clouds-store.ts';
+import type { EntraService } from '../entra/entra-service.ts';
+import type { IdentityRecord } from '../entra/identity-record.ts';
+import type { RetryRuntime } from '../tokens/azure-retry.ts';
+import { whoIs } from '../tokens/token-sources.ts';
+import type { VaultSession } from '../vault-session.ts';
+import type { ArmSession } from './arm-client.ts';
+
+/** What discovery, the role audit and key rotation share: the stores, Entra for ARM tokens, and the retry policy. */
+export interface ArmContext {
+  dataFolder: string;
+  accounts: AccountsStore;
+  clouds: CloudsStore;
+  entra: EntraService;
+  vault: VaultSession;
+  runtime: RetryRuntime;
+}
+
+/** An identity's ARM session, with its Entra object id (from its record, else its token's `oid`). */
+export interface IdentitySession extends ArmSession {
+  identity: IdentityRecord;
+  objectId: string | null;
+}
+
+export async function openArmSession(ctx: ArmContext, identity: IdentityRecord, signal?: AbortSignal): Promise<IdentitySession> {
+  const profile = ctx.clouds.get(identity.cloud);
+  const token = await ctx.entra.acquireToken(identity.id, [profile.armScope]);
+  return { endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, signal, identity, objectId: identity.objectId ?? objectIdOf(token.accessToken) };
+}
+
+function objectIdOf(accessToken: string): string | null {
+  try {
+    const oid = decodeJwt(accessToken)['oid'];
+    return typeof oid === 'string' ? oid : null;
+  } catch {
+    return null;
+  }
+}

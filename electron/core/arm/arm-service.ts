@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { DiscoveryImportResult, DiscoveryResult, discoveryImportSchema } from '../../../shared/discovery.ts';
+import type { KeyRotationResult, rotateKeySchema } from '../../../shared/key-rotation.ts';
+import type { RoleAuditReport, RoleReportExport, rolesAuditSchema, rolesExportSchema } from '../../../shared/roles.ts';
+import type { AccountsStore } from '../accounts/accounts-store.ts';
+import { rotateAccountKey } from '../accounts/key-rotation.ts';
+import type { CloudsStore } from '../clouds-store.ts';
+import { discoverResources, importResources } from '../discovery/discovery-service.ts';
+import type { EntraService } from '../entra/entra-service.ts';
+import { filterReport, formatReport, writeReport } from '../role-audit/audit-report.ts';
+import { runRoleAudit } from '../role-audit/role-audit.ts';
+import { defaultRetryRuntime, type RetryRuntime } from '../tokens/azure-retry.ts';
+import type { TokensServiceDeps } from '../tokens/tokens-service.ts';
+import type { VaultSession } from '../vault-session.ts';
+import type { ArmContext } from './arm-context.ts';
+
+export interface ArmServiceDeps {
+  dataFolder: string;
+  accounts: AccountsStore;
+  clouds: CloudsStore;
+  entra: EntraService;
+  vault: VaultSession;
+  /** The same retry settings the token features use (tests shorten the waits). */
+  retry?: TokensServiceDeps['retry'];
+}
+
+/**
+ * What the app does through Azure Resource Manager: discovery and import, the role audit and its
+ * report (the last audit is kept in memory for export), and key rotation.
+ */
+export class ArmService {
+  readonly #ctx: ArmContext;
+  #lastReport: RoleAuditReport | undefined;
+
+  constructor(deps: ArmServiceDeps) {
+    const runtime: RetryRuntime = { ...defaultRetryRuntime, ...deps.retry, policy: { ...defaultRetryRuntime.policy, ...deps.retry?.policy } };
+    this.#ctx = { dataFolder: deps.dataFolder, accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime };
+  }
+
+  discover(identityId: string): Promise<DiscoveryResult> {
+    return discoverResources(this.#ctx, identityId);
+  }
+
+  importResources(input: z.output<typeof discoveryImportSchema>): Promise<DiscoveryImportResult> {
+    return importResources(this.#ctx, input);
+  }
+
+  async audit(input: z.output<typeof rolesAuditSchema>): Promise<RoleAuditReport> {
+    const report = await runRoleAudit(this.#ctx, input);
+    this.#lastReport = report;
+    return report;
+  }
+
+  /** The last audit (limited to the identities and accounts given), or a new audit when there is none or `fresh` asks. */
+  async exportReport(input: z.output<typeof rolesExportSchema>): Promise<RoleReportExport> {
+    const { identityIds, accountIds, format } = input;
+    const scope = { ...(identityIds && { identityIds }), ...(accountIds && { accountIds }) };
+    const report = input.fresh || !this.#lastReport ? await this.audit(scope) : filterReport(this.#lastReport, identityIds, accountIds);
+    const cells = report.cells.length;
+    if (input.path === undefined) return { format, cells, text: formatReport(report, format) };
+    await writeReport(report, format, input.path, input.overwrite);
+    return { format, cells, path: input.path };
+  }
+
+  rotateKey(input: z.output<typeof rotateKeySchema>): Promise<KeyRotationResult> {
+    return rotateAccountKey(this.#ctx, input);
+  }
+}

@@ -1,0 +1,85 @@
+import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { ResourceKind } from '../../../shared/roles.ts';
+import type { AccountRecord } from '../accounts/account-record.ts';
+import { armApiVersions, armList, type ArmSession } from '../arm/arm-client.ts';
+import { parseResourceId, resourceTypes, sameScope } from '../arm/resource-id.ts';
+
+/**
+ * What one identity can see in Azure Resource Manager: its subscriptions, and in each the Remote
+ * Rendering accounts and Communication Services resources (every page of every list).
+ */
+
+/** A resource as ARM returns it; only the fields the app reads. */
+export interface ArmResource {
+  id: string;
+  name: string;
+  location?: string;
+  properties?: Record<string, unknown>;
+}
+
+interface ArmSubscription {
+  subscriptionId: string;
+  displayName?: string;
+  tenantId?: string;
+  state?: string;
+}
+
+export async function listSubscriptions(session: ArmSession): Promise<DiscoveredSubscription[]> {
+  const items = await armList<ArmSubscription>(session, { path: `/subscriptions?api-version=${armApiVersions.subscriptions}`, what: 'list its subscriptions' });
+  return items.map((s) => ({ subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '', state: s.state ?? 'Unknown' }));
+}
+
+/** The resources of both kinds in every subscription; a list that fails is a problem in words, the rest still counts. */
+export async function listVisibleResources(session: ArmSession, subscriptions: readonly DiscoveredSubscription[]): Promise<{ resources: DiscoveredResource[]; problems: string[] }> {
+  const resources: DiscoveredResource[] = [];
+  const problems: string[] = [];
+  for (const subscription of subscriptions) {
+    for (const kind of ['arr', 'acs'] as const) {
+      const { type, apiVersion, label } = resourceTypes[kind];
+      try {
+        const items = await armList<ArmResource>(session, {
+          path: `/subscriptions/${encodeURIComponent(subscription.subscriptionId)}/providers/${type}?api-version=${apiVersion}`,
+          what: `list the ${label}s of the subscription ${subscription.displayName}`,
+          action: `${type}/read`,
+        });
+        resources.push(...items.flatMap((item) => toDiscovered(item, kind) ?? []));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
+        problems.push(error.message);
+      }
+    }
+  }
+  return { resources, problems };
+}
+
+/** The resource as discovery shows it; undefined when ARM left out what the app needs. */
+export function toDiscovered(item: ArmResource, kind: ResourceKind): DiscoveredResource | undefined {
+  const parts = parseResourceId(item.id);
+  if (!parts || parts.kind !== kind) return undefined;
+  const common = { resourceId: item.id, name: item.name, location: item.location ?? '', subscriptionId: parts.subscriptionId, resourceGroup: parts.resourceGroup, alreadyImportedAs: null };
+  const properties = item.properties ?? {};
+  if (kind === 'arr') {
+    const { accountId, accountDomain } = properties;
+    if (typeof accountId !== 'string' || typeof accountDomain !== 'string') return undefined;
+    return { ...common, kind, accountId: accountId.toLowerCase(), accountDomain };
+  }
+  const hostName = properties['hostName'];
+  if (typeof hostName !== 'string' || !hostName) return undefined;
+  return { ...common, kind, endpoint: `https://${hostName}/` };
+}
+
+/** True when the stored account is this resource: the same resource id, ARR account ID or ACS host. */
+export function isSameResource(resource: DiscoveredResource, record: AccountRecord): boolean {
+  if (record.resourceId !== undefined && sameScope(record.resourceId, resource.resourceId)) return true;
+  if (resource.kind === 'arr') return record.kind === 'arr' && record.accountId.toLowerCase() === resource.accountId.toLowerCase();
+  return record.kind === 'acs' && hostOf(record.endpoint) === hostOf(resource.endpoint);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+import type { AuditedIdentity, AuditedResource, RoleAssignmentView, RoleAuditCell, RoleAuditReport, RoleDefinitionView, rolesAuditSchema } from '../../../shared/roles.ts';
+import type { AccountRecord } from '../accounts/account-record.ts';
+import type { ArmContext } from '../arm/arm-context.ts';
+import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../arm/resource-id.ts';
+import type { IdentityRecord } from '../entra/identity-record.ts';
+import { whoIs } from '../tokens/token-sources.ts';
+import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
+import { checkCapabilities } from './capability-check.ts';
+import { roleGuidOf } from './role-definitions-cache.ts';
+
+/**
+ * The role audit: for each identity and each account of the same cloud, the role assignments
+ * that apply (at the resource, inherited from its resource group and subscription, directly or
+ * through a group), each role's definition, and the capabilities they add up to.
+ */
+
+/** Cells audited at once: enough to hide ARM's latency, few enough not to be throttled. */
+const parallelCells = 4;
+
+export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof rolesAuditSchema>): Promise<RoleAuditReport> {
+  const everyone = await ctx.entra.identities.list();
+  const identities = input.identityIds ? input.identityIds.map((id) => everyone.find((i) => i.id === id) ?? unknownIdentity()) : everyone;
+  const records = await ctx.accounts.records(input.accountIds);
+  const run = new AuditRun(ctx, everyone);
+  const resources: AuditedResource[] = [];
+  for (const record of records) resources.push(await auditedResource(run, record));
+  const pairs = identities.flatMap((identity) => resources.filter((resource) => resource.cloud === identity.cloud).map((resource) => ({ identity, resource })));
+  const cells = await mapLimit(pairs, parallelCells, ({ identity, resource }) => auditCell(run, identity, resource));
+  const audited = await Promise.all(identities.map(async (identity) => auditedIdentity(identity, await run.objectIdOf(identity).catch(() => null))));
+  return { generatedAt: new Date().toISOString(), identities: audited, resources, cells };
+}
+
+async function auditedResource(run: AuditRun, record: AccountRecord): Promise<AuditedResource> {
+  const resourceId = record.resourceId ?? (await run.locate(record)) ?? null;
+  const label = resourceTypes[record.kind].label;
+  const problem = resourceId
+    ? null
+    : `No signed-in identity of the cloud ${record.cloud} can see this ${label} in Azure Resource Manager. Sign in with an identity that has a role on it (Reader is enough), or import it through discovery.`;
+  return { accountId: record.id, name: record.name, kind: record.kind, cloud: record.cloud, resourceId, problem };
+}
+
+function auditedIdentity(identity: IdentityRecord, objectId: string | null): AuditedIdentity {
+  return { id: identity.id, name: whoIs(identity), kind: identity.kind, cloud: identity.cloud, tenantId: identity.tenantId, objectId };
+}
+
+async function auditCell(run: AuditRun, identity: IdentityRecord, resource: AuditedResource): Promise<RoleAuditCell> {
+  const empty = { identityId: identity.id, accountId: resource.accountId, readBy: null, roleNames: [], assignments: [], roles: [], capabilities: [] };
+  if (!resource.resourceId) return { ...empty, state: 'unreadable', problem: { code: 'not_found', message: resource.problem ?? '' } };
+  try {
+    const objectId = await run.objectIdOf(identity);
+    if (!objectId) throw new AppError('sign_in_required', `The Entra object id of ${whoIs(identity)} is not known: sign it in again.`);
+    const { items, reader } = await run.assignments(identity, objectId, resource.resourceId, resource.name);
+    const subscriptionId = parseResourceId(resource.resourceId)?.subscriptionId ?? '';
+    const roles = new Map<string, RoleDefinitionView>();
+    for (const item of items) {
+      const role = await run.definitions.resolve(reader, subscriptionId, item.properties.roleDefinitionId);
+      roles.set(role.id, role);
+    }
+    const assignments = items.map((item) => assignmentView(item, objectId, resource.resourceId ?? '', roles));
+    return {
+      ...empty,
+      state: 'audited',
+      problem: null,
+      readBy: reader.identity.id === identity.id ? null : { identityId: reader.identity.id, name: reader.who },
+      roleNames: [...new Set(assignments.map((a) => a.roleName))],
+      assignments,
+      roles: [...roles.values()],
+      capabilities: checkCapabilities(resource.kind, assignments, roles),
+    };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
+    return { ...empty, state: 'unreadable', problem: { code: error.code, message: error.message } };
+  }
+}
+
+function assignmentView(item: ArmRoleAssignment, objectId: string, resourceId: string, roles: ReadonlyMap<string, RoleDefinitionView>): RoleAssignmentView {
+  const { roleDefinitionId, principalId, principalType, scope, condition } = item.properties;
+  const guid = roleGuidOf(roleDefinitionId);
+  const viaGroup = principalId.toLowerCase() === objectId.toLowerCase() ? null : { id: principalId, name: null };
+  return {
+    id: item.id,
+    roleDefinitionId: guid,
+    roleName: roles.get(guid)?.roleName ?? guid,
+    scope,
+    scopeLevel: scopeLevel(scope),
+    inherited: !sameScope(scope, resourceId),
+    principalId,
+    principalType: principalType ?? (viaGroup ? 'Group' : 'Unknown'),
+    viaGroup,
+    condition: condition ?? null,
+  };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function unknownIdentity(): never {
+  throw new AppError('not_found', 'That identity is not in the list any more: it may have been signed out in another window.');
+}

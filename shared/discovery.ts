@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { AccountView } from './accounts.ts';
+import type { ErrorCode } from './errors.ts';
+import type { ResourceKind } from './roles.ts';
+
+/**
+ * Resource discovery: what a signed-in identity can see in Azure Resource Manager (subscriptions,
+ * Remote Rendering accounts, Communication Services resources), and importing them as accounts.
+ */
+
+const identityId = z.string().uuid({ message: 'Unknown identity' });
+
+/** An ARM resource id of a Remote Rendering account or a Communication Services resource. */
+export const armResourceIdSchema = z
+  .string()
+  .trim()
+  .max(1024)
+  .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/(Microsoft\.MixedReality\/remoteRenderingAccounts|Microsoft\.Communication\/communicationServices)\/[^/]+$/i, {
+    message: 'Expected the ARM id of a Remote Rendering account or Communication Services resource: /subscriptions/…/resourceGroups/…/providers/…',
+  });
+
+export const discoveryResourcesSchema = z.object({ identityId }).strict();
+
+export const discoveryImportSchema = z
+  .object({
+    identityId,
+    resourceIds: z.array(armResourceIdSchema).min(1, 'Choose at least one resource').max(100, 'Import at most 100 resources at once'),
+  })
+  .strict();
+
+export interface DiscoveredSubscription {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  state: string;
+}
+
+interface DiscoveredCommon {
+  resourceId: string;
+  name: string;
+  location: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  /** The stored account that is this resource (same resource id, ARR account ID or ACS endpoint), if any. */
+  alreadyImportedAs: { id: string; name: string } | null;
+}
+
+export type DiscoveredResource = DiscoveredCommon & ({ kind: 'arr'; accountId: string; accountDomain: string } | { kind: 'acs'; endpoint: string });
+
+export interface DiscoveryResult {
+  identity: { id: string; name: string };
+  subscriptions: DiscoveredSubscription[];
+  resources: DiscoveredResource[];
+  /** Lists that failed for one subscription or resource type, in words; the rest is still shown. */
+  problems: string[];
+}
+
+export interface ImportedResource {
+  resourceId: string;
+  kind: ResourceKind;
+  account: AccountView;
+  /** False when the identity may not list keys: the account is then for Entra ID use. */
+  withKeys: boolean;
+  /** Why the keys did not come along (withKeys false). */
+  reason: string | null;
+}
+
+export interface SkippedResource {
+  resourceId: string;
+  code: ErrorCode;
+  reason: string;
+  /** Set when the resource is already an account here. */
+  existingAccountId: string | null;
+}
+
+export interface DiscoveryImportResult {
+  imported: ImportedResource[];
+  skipped: SkippedResource[];
+}
