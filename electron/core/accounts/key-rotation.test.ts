@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { DiscoveryImportResult } from '../../../shared/discovery.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import { keyRotationGuidance, type KeyRotationResult } from '../../../shared/key-rotation.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
+import { call, value } from '../test-support/test-core.ts';
+import { recordingRetry, signInUser, tokensCore, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+let alex: IdentityView;
+let adele: IdentityView;
+let arr: AccountView;
+const retry = recordingRetry({ timeoutMs: 2000 });
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-key-rotation-'));
+  core = tokensCore(folder, { retry: retry.retry });
+  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  alex = await signInUser(core, emulator, 'alex.wilber');
+  adele = await signInUser(core, emulator, 'adele.vance');
+  const imported = await value<DiscoveryImportResult>(core, 'discovery.import', { identityId: alex.id, resourceIds: [westeuropeScope] });
+  arr = imported.imported[0]?.account as AccountView;
+}, 60_000);
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const scenarioArr = () => emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId);
+const scenarioAcs = () => emulator.scenario.communicationServices.find((s) => s.name === 'contoso-acs-chat');
+const reveal = async (id: string, secret: string) => (await value<{ value: string }>(core, 'accounts.reveal', { id, secret })).value;
+/** The Mixed Reality STS's answer to a key, called as any client would. */
+const stsStatus = async (key: string) => (await fetch(`${emulator.urls.sts}/Accounts/${westeuropeAccountId}/token`, { headers: { Authorization: `Bearer ${westeuropeAccountId}:${key}` } })).status;
+
+describe('key rotation', () => {
+  it('regenerates the primary key, stores the new one, and the old one stops working at the STS', async () => {
+    const old = await reveal(arr.id, 'primaryKey');
+    const secondary = await reveal(arr.id, 'secondaryKey');
+    expect(await stsStatus(old)).toBe(200);
+    const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'primary' });
+    expect(rotated).toMatchObject({ key: 'primary', storedKeyUpdated: true, by: { identityId: alex.id, name: 'alex.wilber@contoso.onmicrosoft.com' }, account: { id: arr.id, keysRotatedAt: { primary: rotated.rotatedAt } } });
+    expect(rotated.guidance).toContain('anything still using its old value now fails');
+    const fresh = await reveal(arr.id, 'primaryKey');
+    expect(fresh).not.toBe(old);
+    expect(fresh).toBe(scenarioArr()?.primaryKey);
+    expect(await reveal(arr.id, 'secondaryKey')).toBe(secondary);
+    expect(await stsStatus(old)).toBe(401);
+    expect(await stsStatus(fresh)).toBe(200);
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    expect(JSON.stringify(rotated)).not.toContain(fresh);
+    expect(readFileSync(path.join(folder, 'accounts.json'), 'utf8')).not.toContain(fresh);
+  });
+
+  it('names the action and the roles when the identity may not regenerate keys, and changes nothing', async () => {
+    const before = await reveal(arr.id, 'secondaryKey');
+    const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: adele.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'azure_forbidden' } });
+    expect(!result.ok && result.error.message).toBe(
+      'adele.vance@contoso.onmicrosoft.com may not regenerate the secondary key of contoso-arr-westeurope (AuthorizationFailed). That needs the permission Microsoft.MixedReality/remoteRenderingAccounts/regenerateKeys/action, which Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new assignment can take a few minutes to apply.',
+    );
+    expect(scenarioArr()?.secondaryKey).toBe(before);
+    // Without a named identity, each identity of the cloud is tried: Alex may.
+    await expect(value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary' })).resolves.toMatchObject({ by: { identityId: alex.id } });
+    expect(await reveal(arr.id, 'secondaryKey')).toBe(scenarioArr()?.secondaryKey);
+  });
+
+  it('finds the resource of an ACS resource added by hand, and follows which key its connection string holds', async () => {
+    const chat = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'chat by hand', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+    const primary = scenarioAcs()?.primaryKey;
+    const secondary = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'secondary' });
+    expect(secondary).toMatchObject({ storedKeyUpdated: false, account: { accessKeySlot: 'primary', resourceId: expect.stringMatching(/contoso-acs-chat$/) } });
+    expect(await reveal(chat.id, 'accessKey')).toBe(primary);
+    const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'primary' });
+    expect(rotated).toMatchObject({ storedKeyUpdated: true, account: { accessKeySlot: 'primary' } });
+    expect(await reveal(chat.id, 'accessKey')).toBe(scenarioAcs()?.primaryKey);
+    expect(scenarioAcs()?.primaryKey).not.toBe(primary);
+    // The stored key works at ACS (HMAC) after the rotation.
+    await expect(value(core, 'acsIdentities.create', { accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({ identity: { label: 'after rotation' } });
+  });
+
+  it('gives the two-key guidance for the confirmation', () => {
+    const text = keyRotationGuidance(arr, 'primary');
+    expect(text).toContain('Move them to the secondary key first, then regenerate the primary key');
+    expect(text).toContain('This app replaces its stored primary key with the new one.');
+    const acs: AccountView = { ...arr, kind: 'acs', endpoint: 'https://x.communication.azure.com/', hasAccessKey: true, accessKeySlot: 'secondary' } as AccountView;
+    expect(keyRotationGuidance(acs, 'primary')).toContain("The access key stored here is the secondary key, so the app's connection string keeps working.");
+  });
+});
+
+describe('the rotation reminder', () => {
+  it('defaults to 90 days, even for a settings file written before the setting existed', async () => {
+    expect((await value<Settings>(core, 'settings.get')).keyRotationReminderDays).toBe(90);
+    expect(await call(core, 'settings.update', { keyRotationReminderDays: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('flags stored keys older than the reminder age, counting from the last rotation', async () => {
+    const added = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'old keys', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulator', primaryKey: scenarioArr()?.primaryKey, secondaryKey: scenarioArr()?.secondaryKey });
+    expect(added.keyAges).toEqual([expect.objectContaining({ secret: 'primaryKey', azureKey: 'primary', ageDays: 0, due: false, rotatedAt: null }), expect.objectContaining({ secret: 'secondaryKey', due: false })]);
+    // Written 120 days ago, as if by an older version.
+    const file = path.join(folder, 'accounts.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: { id: string; createdAt: string }[] };
+    const longAgo = new Date(Date.now() - 120 * 86_400_000).toISOString();
+    for (const account of stored.accounts) if (account.id === added.id) account.createdAt = longAgo;
+    writeFileSync(file, JSON.stringify(stored));
+    const listed = async () => (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === added.id);
+    expect((await listed())?.keyAges?.map((k) => [k.secret, k.ageDays, k.due])).toEqual([
+      ['primaryKey', 120, true],
+      ['secondaryKey', 120, true],
+    ]);
+    await value(core, 'settings.update', { keyRotationReminderDays: 180 });
+    expect((await listed())?.keyAges?.every((k) => !k.due)).toBe(true);
+    await value(core, 'settings.update', { keyRotationReminderDays: 90 });
+    await value(core, 'accounts.rotateKey', { id: added.id, key: 'primary' });
+    expect((await listed())?.keyAges?.map((k) => [k.secret, k.due])).toEqual([
+      ['primaryKey', false],
+      ['secondaryKey', true],
+    ]);
+    // A key typed in with Edit counts from then.
+    await value(core, 'accounts.update', { id: added.id, changes: { kind: 'arr', secondaryKey: scenarioArr()?.secondaryKey } });
+    expect((await listed())?.keyAges?.every((k) => !k.due)).toBe(true);
+  });
+});
