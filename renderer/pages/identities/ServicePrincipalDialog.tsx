@@ -13,7 +13,7 @@ import {
   RadioGroup,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -57,8 +57,12 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
     setBusy(false);
     if (result.ok) return onAdded(result.value);
     setError(result.error);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
+
+  // Move to the first field the core named (once it is drawn), so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>

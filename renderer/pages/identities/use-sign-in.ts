@@ -20,19 +20,21 @@ const waitSeconds = 20;
 export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
   const [phase, setPhase] = useState<SignInPhase>({ step: 'ready' });
   const operation = useRef<string | undefined>(undefined);
+  const mounted = useRef(true);
   const onSignedInRef = useRef(onSignedIn);
   useEffect(() => {
     onSignedInRef.current = onSignedIn;
   }, [onSignedIn]);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
       const id = operation.current;
       operation.current = undefined;
       if (id) void api.identities.cancelSignIn({ operationId: id });
-    },
-    [],
-  );
+    };
+  }, []);
 
   const waitFor = useCallback(async (id: string) => {
     while (operation.current === id) {
@@ -55,6 +57,8 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
       const result = await api.identities.signIn(input);
       if (!result.ok) return setPhase({ step: 'ready', error: result.error });
       const started = result.value;
+      // Closed while the core was starting it: stop it rather than open a tab nobody waits for.
+      if (!mounted.current) return void api.identities.cancelSignIn({ operationId: started.operationId });
       // Browser mode: the core cannot open the user's browser, the page can. `noopener` keeps the
       // sign-in tab from reaching back into the app; the dialog shows the link too, for popup blockers.
       if (started.authUrl && !started.openedByApp) window.open(started.authUrl, '_blank', 'noopener');
