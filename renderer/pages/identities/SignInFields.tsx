@@ -37,7 +37,7 @@ export function SignInFields({ form, set, errors, clouds, disabled }: SignInFiel
       <Field label="Tenant" hint="Optional. A tenant ID (GUID) or domain, such as contoso.onmicrosoft.com, picks one directory: for a guest account or a specific tenant." {...problem(errors.tenant)}>
         <Input value={form.tenant} disabled={disabled} placeholder="organizations (any work or school account)" onChange={(_, d) => set({ tenant: d.value })} />
       </Field>
-      <Field label="Account to suggest" hint="Optional. The user name the sign-in page fills in, such as adele@contoso.com." {...problem(errors.loginHint)}>
+      <Field label="Login hint" hint="Optional. The account the sign-in page suggests, such as adele@contoso.com." {...problem(errors.loginHint)}>
         <Input type="email" value={form.loginHint} disabled={disabled} autoComplete="username" onChange={(_, d) => set({ loginHint: d.value })} />
       </Field>
     </>
