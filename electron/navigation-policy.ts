@@ -10,6 +10,11 @@ export const externalLinkHosts: ReadonlySet<string> = new Set([
   'azure.microsoft.com',
   'portal.azure.com',
   'login.microsoftonline.com',
+  // Device-code pages and the sovereign clouds' sign-in hosts (shown as links in the sign-in dialog).
+  'microsoft.com',
+  'login.microsoft.com',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.us',
   'github.com',
 ]);
 

@@ -26,7 +26,13 @@ const handlers: Handlers = {
   }),
   'clouds.list': (core) => core.clouds.list(),
   'clouds.import': (core, input) => core.clouds.save(parseJsonText(input.text, 'cloud profile')),
-  'clouds.remove': (core, input) => (core.clouds.remove(input.name), { name: input.name }),
+  'clouds.remove': (core, input) => {
+    const removed = core.clouds.get(input.name).name;
+    core.clouds.remove(removed);
+    // New accounts and sign-ins must not default to a cloud that is gone.
+    if (core.settings.get().defaultCloud.toLowerCase() === removed.toLowerCase()) core.settings.update({ defaultCloud: 'AzureCloud' });
+    return { name: removed };
+  },
   'clouds.setPublicClient': (core, input) => core.clouds.setPublicClient(input.name, input.publicClient),
   'settings.get': (core) => core.settings.get(),
   'settings.update': (core, patch) => core.settings.update(patch),

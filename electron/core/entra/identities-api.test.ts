@@ -31,6 +31,11 @@ describe('clouds and identities through the contract', () => {
     expect(imported).toMatchObject({ name: 'AzureEmulator', builtIn: false });
     expect((await value<CloudProfileView[]>(core, 'clouds.list')).map((c) => c.name)).toContain('AzureEmulator');
     expect(await call(core, 'clouds.import', { text: 'endpoint=https://x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'text' }] } });
+    await value(core, 'settings.update', { defaultCloud: 'AzureEmulator' });
+    await value(core, 'clouds.import', { text: JSON.stringify({ ...emulator.cloudProfile, name: 'Spare' }) });
+    await value(core, 'settings.update', { defaultCloud: 'Spare' });
+    expect(await value(core, 'clouds.remove', { name: 'spare' })).toEqual({ name: 'Spare' });
+    expect(await value<{ defaultCloud: string }>(core, 'settings.get')).toMatchObject({ defaultCloud: 'AzureCloud' });
     expect(await call(core, 'clouds.import', { text: '{"name":"Half"}' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: expect.arrayContaining([expect.objectContaining({ path: 'authorityHost' })]) } });
   });
 
