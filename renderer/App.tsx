@@ -40,7 +40,7 @@ interface PageProps {
 const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
   accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
   identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
-  tokens: () => <TokensPage />,
+  tokens: ({ settings, vault }) => <TokensPage settings={settings} vault={vault} />,
   roles: () => <RolesPage />,
   settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,
 };

@@ -12,6 +12,11 @@ const titles: Partial<Record<ErrorCode, string>> = {
   network: 'The app is not answering',
   cancelled: 'Cancelled',
   sign_in_required: 'Sign-in did not complete',
+  azure_unauthorized: 'Azure refused the credentials',
+  azure_forbidden: 'A role is missing',
+  azure_throttled: 'Azure asked to slow down',
+  azure_unavailable: 'Azure is not answering',
+  azure_bad_request: 'Azure refused the request',
   internal: 'Something went wrong',
 };
 

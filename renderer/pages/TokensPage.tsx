@@ -1,23 +1,177 @@
-import { TicketDiagonalRegular } from '@fluentui/react-icons';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, tokens } from '@fluentui/react-components';
+import { AddRegular, DismissRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import type { TokenView } from '../../shared/tokens.ts';
+import { isBrowserMode } from '../api.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorBar } from '../components/ErrorBar.tsx';
+import { VaultBanner } from '../components/vault/VaultBanner.tsx';
+import { useAppInfo } from '../use-app-info.ts';
+import type { SettingsState } from '../use-settings.ts';
+import type { VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { ExpiryAnnouncer } from './tokens/ExpiryAnnouncer.tsx';
+import { TokenDialogs, type TokenDialog } from './tokens/TokenDialogs.tsx';
+import { TokenDetail } from './tokens/TokenDetail.tsx';
+import { TokenList } from './tokens/TokenList.tsx';
+import { ToolButtons } from './tokens/ToolButtons.tsx';
+import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
+import { useTokens } from './tokens/use-tokens.ts';
 
-export function TokensPage() {
-  return (
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%' },
+  notice: { marginBottom: tokens.spacingVerticalM },
+  browser: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px', gap: tokens.spacingVerticalS },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  count: { color: tokens.colorNeutralForeground2 },
+  split: {
+    flex: 1,
+    minHeight: 0,
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(320px, 1fr) minmax(360px, 480px)',
+    '@media (max-width: 960px)': { gridTemplateColumns: '1fr', gridTemplateRows: '360px auto' },
+  },
+  detail: {
+    overflowY: 'auto',
+    minHeight: 0,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  none: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: tokens.spacingHorizontalL },
+});
+
+function matches(token: TokenView, query: string): boolean {
+  if (!query) return true;
+  return `${token.title} ${sourceLabel(token)} ${scopeLabel(token)}`.toLowerCase().includes(query);
+}
+
+/** Every token minted, live: status and countdown, and what can be done with each; minting and the token tools from the header. */
+export function TokensPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
+  const styles = useStyles();
+  const info = useAppInfo();
+  const { tokens: list, loadError, upsert, remove } = useTokens();
+  const [selectedId, setSelectedId] = useState<string>();
+  const [dialog, setDialog] = useState<TokenDialog>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [done, setDone] = useState<string>();
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query.trim().toLowerCase());
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const all = useMemo(() => list ?? [], [list]);
+  const shown = useMemo(() => all.filter((t) => matches(t, deferredQuery)), [all, deferredQuery]);
+  const selected = all.find((t) => t.id === selectedId);
+  const warningMs = (settings.settings?.expiryWarningMinutes ?? 10) * 60_000;
+  const copy = useMemo(() => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30 }), [info, settings.settings?.clipboardClearSeconds]);
+
+  const onMinted = useCallback(
+    (minted: TokenView[], message: string) => {
+      upsert(...minted);
+      if (minted[0]) setSelectedId(minted[0].id);
+      setDone(message);
+      setError(undefined);
+    },
+    [upsert],
+  );
+
+  const actions = (
     <>
-      <PageHeader title="Tokens" lead="Tokens you have minted, with their scopes, source and a live countdown to expiry." />
-      <EmptyState
-        icon={TicketDiagonalRegular}
-        title="No tokens minted"
-        points={[
-          'ARR access tokens from the Mixed Reality STS, from an account key or an Entra ID token.',
-          'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
-          'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
-        ]}
-        learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model', label: 'The ACS identity model' }}
-      >
-        Minted tokens will be listed here until they expire. Minting is not part of this preview build yet.
-      </EmptyState>
+      <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
+        New token
+      </Button>
+      <ToolButtons onOpen={setDialog} />
     </>
+  );
+
+  return (
+    <div className={styles.root}>
+      <PageHeader title="Tokens" lead="Tokens you have minted, with their scopes, source and a live countdown to expiry." actions={actions} />
+      <VaultBanner vault={vault} />
+      {done && (
+        <MessageBar intent="success" className={styles.notice}>
+          <MessageBarBody role="status">{done}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setDone(undefined)} />} />
+        </MessageBar>
+      )}
+      <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
+      {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
+
+      {list === undefined ? (
+        <Spinner label="Loading tokens…" />
+      ) : all.length === 0 ? (
+        <EmptyState
+          icon={TicketDiagonalRegular}
+          title="No tokens minted"
+          points={[
+            'ARR access tokens from the Mixed Reality STS, from an account key or an Entra ID token.',
+            'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
+            'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
+          ]}
+          learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model', label: 'The ACS identity model' }}
+          actions={
+            <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
+              Mint a token
+            </Button>
+          }
+        >
+          Tokens live in memory until they expire, unless you keep one across restarts.
+        </EmptyState>
+      ) : (
+        <div className={styles.browser}>
+          <div className={styles.bar}>
+            <SearchBox placeholder="Search by account, identity or scope" aria-label="Search tokens" value={query} onChange={(_, d) => setQuery(d.value)} />
+            <Caption1 className={styles.count} data-testid="token-count">
+              {shown.length === all.length ? `${all.length.toLocaleString()} token${all.length === 1 ? '' : 's'}` : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
+            </Caption1>
+          </div>
+          <div className={styles.split}>
+            {shown.length > 0 ? (
+              <TokenList tokens={shown} selectedId={selected?.id} onOpen={setSelectedId} warningMs={warningMs} listRef={listRef} />
+            ) : (
+              <div className={`${styles.detail} ${styles.none}`}>
+                <Body1>No token matches the search.</Body1>
+              </div>
+            )}
+            <div className={styles.detail}>
+              {selected ? (
+                <TokenDetail
+                  key={selected.id}
+                  token={selected}
+                  warningMs={warningMs}
+                  copy={copy}
+                  onChanged={upsert}
+                  onError={setError}
+                  onClaims={() => setDialog({ type: 'claims', token: selected })}
+                  onExport={() => setDialog({ type: 'export', token: selected })}
+                  onRevoke={() => setDialog({ type: 'revoke', token: selected })}
+                  onRemove={() => setDialog({ type: 'remove', token: selected })}
+                />
+              ) : (
+                <Body1 className={styles.none}>Choose a token to see its details, reveal, copy or export it.</Body1>
+              )}
+            </div>
+          </div>
+        </div>
+      )}
+
+      <TokenDialogs
+        dialog={dialog}
+        onClose={() => setDialog(undefined)}
+        onMinted={onMinted}
+        onChanged={upsert}
+        onRemoved={(id) => {
+          remove(id);
+          setSelectedId(undefined);
+        }}
+        onOpen={setDialog}
+        homeFolder={info?.homeFolder ?? ''}
+        copy={copy}
+        revealSeconds={settings.settings?.revealSeconds ?? 20}
+      />
+    </div>
   );
 }

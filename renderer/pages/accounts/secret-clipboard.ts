@@ -11,13 +11,18 @@ export async function copySecret(id: string, secret: AccountSecret, how: { coreC
   if (how.coreClipboard) return api.accounts.copy({ id, secret });
   const revealed = await api.accounts.reveal({ id, secret });
   if (!revealed.ok) return revealed;
+  return copyInPage(revealed.value.value, how.clearAfterSeconds);
+}
+
+/** Browser mode: writes a secret with the browser's clipboard and clears it later if it is still there (tokens and exports use it too). */
+export async function copyInPage(value: string, clearAfterSeconds: number): Promise<Result<CopiedSecret>> {
   try {
-    await navigator.clipboard.writeText(revealed.value.value);
+    await navigator.clipboard.writeText(value);
   } catch {
     return { ok: false, error: { code: 'forbidden', message: 'The browser did not allow the copy. Click in the page and try again, or allow clipboard access for this site.' } };
   }
-  scheduleClear(revealed.value.value, how.clearAfterSeconds);
-  return { ok: true, value: { clearsAfterSeconds: how.clearAfterSeconds } };
+  scheduleClear(value, clearAfterSeconds);
+  return { ok: true, value: { clearsAfterSeconds: clearAfterSeconds } };
 }
 
 // Module-level, not tied to a component: the clipboard is cleared even after the user moves to another page.

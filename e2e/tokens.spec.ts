@@ -1,0 +1,226 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { dispatch } from '../electron/core/api.ts';
+import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { expect, test } from './support/emulator-fixture.ts';
+import { addChatResource, addWestEurope, arrKey, jwtClaims, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+
+const run = promisify(execFile);
+
+// Browser mode copies in the page: the tests grant the clipboard and read it back.
+test.beforeEach(async ({ context, app }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
+});
+
+test('a user adds an ARR account, mints a token with its key, watches it count down, inspects, copies and exports it as .env', async ({ app, page, emulator }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const out = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-token-export-'));
+  try {
+    await app.open(page);
+    await addWestEurope(page, emulator);
+    await app.open(page, 'tokens');
+    await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+
+    const dialog = await openNewToken(page);
+    await expect(dialog.getByRole('combobox', { name: 'ARR account' })).toHaveText(/contoso-arr-westeurope/);
+    await expect(dialog.getByRole('radio', { name: 'Primary key' })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Mint' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Minted an ARR access token for contoso-arr-westeurope.' })).toBeVisible();
+
+    // Listed, with its source, a status in words and a countdown that moves.
+    const row = tokenList(page).getByRole('option');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('ARR access token');
+    await expect(row).toContainText('contoso-arr-westeurope (primary key)');
+    await expect(row.locator('[data-status]')).toHaveText('Valid');
+    const countdown = row.getByTestId('token-countdown');
+    await expect(countdown).toHaveText(/^23:59:\d\d$/);
+    const first = await countdown.textContent();
+    await expect(countdown).not.toHaveText(first ?? '', { timeout: 3_000 });
+
+    // The expiry shown is the token's own exp; the value is nowhere on the page until revealed.
+    const [token] = await listedTokens(page);
+    if (!token) throw new Error('no token listed');
+    const value = await tokenValue(page, token.id);
+    const claims = jwtClaims(value);
+    expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
+    const detail = page.getByRole('region', { name: 'ARR access token' });
+    await expect(detail).toContainText(new Date(token.expiresAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }));
+    expect(await page.content()).not.toContain(value);
+
+    // The claims inspector: aid and exp, what the audience is for, and a warning when it is checked against the wrong use.
+    await detail.getByRole('button', { name: 'Claims' }).click();
+    const inspector = page.getByRole('dialog', { name: /Claims of the ARR access token/ });
+    await expect(inspector.getByRole('row', { name: /^aid/ })).toContainText(westEurope.accountId);
+    await expect(inspector.getByRole('region', { name: 'Times' })).toContainText(/Expires \(exp\): .+, in 1 day|in 24 hours/);
+    await expect(inspector).toContainText('For Remote Rendering session API');
+    await expect(inspector.getByTestId('audience-warning')).toHaveCount(0);
+    await inspector.getByRole('combobox', { name: 'Check it for' }).click();
+    await page.getByRole('option', { name: 'Azure Resource Manager (ARM)' }).click();
+    await expect(inspector.getByTestId('audience-warning')).toContainText('Azure Resource Manager (ARM) accepts only an Entra token');
+    await inspector.getByRole('button', { name: 'Close' }).click();
+
+    // Copy puts it on the clipboard without showing it; Reveal shows it and Hide masks it again.
+    await detail.getByRole('button', { name: 'Copy token' }).click();
+    await expect(detail.getByText('Copied; clipboard clears in 30 s')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+    expect(await page.content()).not.toContain(value);
+    await detail.getByRole('button', { name: 'Reveal token' }).click();
+    await expect(detail.getByTestId('token-value')).toHaveText(value);
+    await detail.getByRole('button', { name: 'Hide token' }).click();
+    expect(await page.content()).not.toContain(value);
+
+    // Export as .env to a file only the user can read; a second export to the same name asks first.
+    const file = path.join(out, 'arr.env');
+    await detail.getByRole('button', { name: 'Export' }).click();
+    const exporter = page.getByRole('dialog', { name: 'Export the token' });
+    await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
+    await exporter.getByRole('button', { name: 'Export' }).click();
+    await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const env = await readFile(file, 'utf8');
+    expect(env).toContain(`ARR_ACCOUNT_ID=${westEurope.accountId}`);
+    expect(env).toContain(`ARR_ACCOUNT_DOMAIN=${westEurope.domain}`);
+    expect(env).toContain(`ARR_ACCESS_TOKEN=${value}\n`);
+    await exporter.getByRole('button', { name: 'Close' }).click();
+    await detail.getByRole('button', { name: 'Export' }).click();
+    await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
+    await exporter.getByRole('button', { name: 'Export' }).click();
+    await expect(exporter.getByRole('textbox', { name: 'Save to' })).toHaveAccessibleDescription(/already exists.*Replace the file/);
+    await exporter.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('a user creates an ACS identity with a chat and voip token for 60 minutes, sees its expiry, revokes it and sees it revoked', async ({ app, page, emulator }) => {
+  test.setTimeout(90_000);
+  await app.open(page);
+  await addChatResource(page, emulator);
+  await app.open(page, 'tokens');
+
+  const dialog = await openNewToken(page, 'ACS user token');
+  await expect(dialog.getByRole('combobox', { name: 'Communication Services resource' })).toHaveText(/contoso-acs-chat/);
+  await dialog.getByRole('textbox', { name: 'Label' }).fill('Alice (test user)');
+  await expect(dialog.getByRole('checkbox', { name: /^chat Chat: create threads/ })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: /^voip Calling/ }).check();
+  await dialog.getByRole('spinbutton', { name: 'Lifetime (minutes)' }).fill('60');
+  await dialog.getByRole('button', { name: 'Mint' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = tokenList(page).getByRole('option');
+  await expect(row).toContainText('contoso-acs-chat · Alice (test user) (access key)');
+  await expect(row).toContainText('chat, voip');
+  await expect(row.getByTestId('token-countdown')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  const [token] = await listedTokens(page);
+  if (!token) throw new Error('no token listed');
+  expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(await tokenValue(page, token.id))['exp']) * 1000);
+
+  const detail = page.getByRole('region', { name: 'ACS user token' });
+  await detail.getByRole('button', { name: 'Revoke' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Revoke every token of Alice (test user)?' });
+  await confirm.getByRole('button', { name: 'Revoke' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row.locator('[data-status]')).toHaveText('Revoked');
+  await expect(detail.locator('[data-status]')).toHaveText('Revoked');
+  await expect(detail.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+  expect((await listedTokens(page))[0]).toMatchObject({ revoked: true, status: 'revoked' });
+});
+
+test('a refused key shows the STS’s 401 in words, and nothing is listed', async ({ app, page, emulator }) => {
+  await app.open(page);
+  await addWestEurope(page, emulator, { key: arrKey(emulator, 'secondaryKey').replace(/^./, 'A') });
+  await app.open(page, 'tokens');
+  const dialog = await openNewToken(page);
+  await dialog.getByRole('button', { name: 'Mint' }).click();
+  const error = dialog.locator('[data-code="azure_unauthorized"]');
+  await expect(error).toContainText('Azure refused the credentials');
+  await expect(error).toContainText('The primary key of "contoso-arr-westeurope" was refused');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(await listedTokens(page)).toEqual([]);
+});
+
+test('the request signer gives a curl command that ACS accepts', async ({ app, page, emulator }) => {
+  await app.open(page);
+  await addChatResource(page, emulator);
+  await app.open(page, 'tokens');
+  await page.getByRole('button', { name: 'Sign an ACS request' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
+  await expect(dialog.getByRole('textbox', { name: 'URL' })).toHaveValue(`${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`);
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  const curl = (await dialog.getByTestId('signed-curl').textContent()) ?? '';
+  expect(curl).toMatch(/^curl -X POST '/);
+  await expect(dialog.getByTestId('signed-headers')).toContainText('Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=');
+  const { stdout } = await run('sh', ['-c', `${curl} -s -w '\\n%{http_code}'`], { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
+  expect(stdout.trim().split('\n').at(-1)).toBe('201');
+});
+
+test('the Tokens page and the New token dialog have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
+  test.setTimeout(90_000);
+  await app.open(page);
+  await addWestEurope(page, emulator);
+  expect(await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' })).toMatchObject({ ok: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open(page, 'tokens');
+    await tokenList(page).getByRole('option').first().click();
+    await expect(page.getByRole('region', { name: 'ARR access token' })).toBeVisible();
+    expect(await seriousAccessibilityProblems(page), `Tokens page (${scheme})`).toEqual([]);
+    for (const tab of ['ARR access token', 'ACS user token', 'Entra token'] as const) {
+      const dialog = await openNewToken(page, tab);
+      expect(await seriousAccessibilityProblems(page), `New token, ${tab} (${scheme})`).toEqual([]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+  }
+});
+
+test('a thousand live tokens render at once, with only the rows in view in the page', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await seedTokens(app.core, 1000);
+  await app.open(page, 'tokens');
+  const started = Date.now();
+  await expect(page.getByTestId('token-count')).toHaveText('1,000 tokens');
+  const rendered = await tokenList(page).getByRole('option').count();
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(60);
+  // Statuses computed live: expired, expiring and valid ones are all there, in words.
+  await tokenList(page).focus();
+  await page.keyboard.press('End');
+  // Newest first: the oldest, seed-0000, is the last row.
+  await expect(tokenList(page).getByRole('option', { name: /seed-0000/ })).toHaveAttribute('data-active', 'true');
+  expect(await tokenList(page).getByRole('option').count()).toBeLessThan(60);
+  await expect(tokenList(page).locator('[data-status="expired"]').first()).toHaveText('Expired');
+});
+
+async function listedAccountId(core: Parameters<typeof dispatch>[0]): Promise<string | undefined> {
+  const result = await dispatch(core, 'accounts.list', undefined);
+  return result.ok ? (result.value as { id: string }[])[0]?.id : undefined;
+}
+
+/** A thousand tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by number, seed-0000 the oldest. */
+async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): Promise<void> {
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    const expiresAt = new Date(now + (i % 10 === 0 ? -60_000 : i % 10 === 1 ? 5 * 60_000 : 3_600_000 + i * 1000));
+    const name = `seed-${String(i).padStart(4, '0')}`;
+    await core.tokens.registry.add(
+      {
+        kind: 'entra',
+        title: `Entra token · ${name}`,
+        source: { via: { credential: 'entra', identityId: '00000000-0000-4000-8000-000000000000', identityName: name } },
+        recipe: null,
+        minted: { value: `not-a-jwt-${i}`, issuedAt: new Date(now - (count - i) * 1000), expiresAt, audience: 'https://management.azure.com/', scopes: ['https://management.azure.com/.default'] },
+      },
+      { keep: false, autoRefresh: false },
+    );
+  }
+}

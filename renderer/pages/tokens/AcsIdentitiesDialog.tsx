@@ -1,0 +1,216 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { OperationProgress } from './OperationProgress.tsx';
+import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { dateTime } from './token-format.ts';
+import { useAcsIdentities } from './use-acs-identities.ts';
+import { useOperation } from './use-operation.ts';
+import { useTokenSources } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '860px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface AcsIdentitiesDialogProps {
+  onChanged(...tokens: TokenView[]): void;
+  /** Opens "New token" for this identity. */
+  onIssue(accountId: string, acsIdentityId: string): void;
+  onClose(): void;
+}
+
+/** The ACS identities the app remembers per resource, with their labels: create, issue a token, revoke their tokens, delete. */
+export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentitiesDialogProps) {
+  const styles = useStyles();
+  const sources = useTokenSources();
+  const operation = useOperation();
+  const [accountId, setAccountId] = useState<string>();
+  const resource = sources.acs.find((a) => a.id === (accountId ?? sources.acs[0]?.id));
+  const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
+  const [pay, setPay] = useState<PayWith>();
+  const payWith = pay ?? defaultPayWith(acsKeys(resource));
+  const [label, setLabel] = useState('');
+  const [confirm, setConfirm] = useState<{ action: 'revoke' | 'delete'; identity: AcsIdentityView }>();
+  const [done, setDone] = useState<string>();
+  const [error, setError] = useState<AppErrorShape>();
+  const issues = fieldIssues(error, ['label', 'via']);
+  const busy = operation.running !== undefined;
+
+  function via(): AcsVia | undefined {
+    const chosen = toVia(payWith) as AcsVia | undefined;
+    if (!chosen) setError({ code: 'invalid_input', message: 'Choose the identity that pays', issues: [{ path: 'via', message: 'Choose an identity' }] });
+    return chosen;
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const payer = via();
+    if (!resource || !payer) return;
+    setError(undefined);
+    const result = await operation.run('Creating the identity at Communication Services…', (operationId) => api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }));
+    if (!result.ok) return setError(result.error);
+    setLabel('');
+    setDone(`Created ${result.value.identity.label} (${result.value.identity.communicationUserId}).`);
+    await reload();
+  }
+
+  async function act(action: 'revoke' | 'delete', identity: AcsIdentityView) {
+    const payer = via();
+    if (!payer) return;
+    setError(undefined);
+    setConfirm(undefined);
+    if (action === 'revoke') {
+      const result = await operation.run(`Revoking the tokens of ${identity.label}…`, (operationId) => api.acsIdentities.revoke({ id: identity.id, via: payer, operationId }));
+      if (!result.ok) return setError(result.error);
+      onChanged(...result.value.revoked);
+      setDone(`Revoked every token of ${identity.label}${result.value.revoked.length ? ` (${result.value.revoked.length} in the list marked revoked)` : ''}.`);
+    } else {
+      const result = await operation.run(`Deleting ${identity.label}…`, (operationId) => api.acsIdentities.delete({ id: identity.id, via: payer, operationId }));
+      if (!result.ok) return setError(result.error);
+      setDone(`Deleted ${identity.label}: its tokens no longer work.`);
+    }
+    await reload();
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>ACS identities</DialogTitle>
+          <DialogContent className={styles.content}>
+            {!sources.loaded ? (
+              <Spinner size="small" label="Loading resources…" />
+            ) : sources.acs.length === 0 ? (
+              <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
+            ) : (
+              <>
+                <Field label="Communication Services resource">
+                  <ChoiceDropdown
+                    placeholder="Choose a resource"
+                    choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
+                    value={resource?.id}
+                    onChange={(id) => {
+                      setAccountId(id);
+                      setPay(undefined);
+                    }}
+                  />
+                </Field>
+                <PayWithField
+                  label="Call ACS with"
+                  keys={acsKeys(resource)}
+                  identities={sources.identities}
+                  cloud={resource?.cloud}
+                  value={payWith}
+                  onChange={setPay}
+                  error={issues.via}
+                  roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
+                />
+                <form className={styles.create} onSubmit={(e) => void create(e)} noValidate>
+                  <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
+                    <Input value={label} onChange={(_, d) => setLabel(d.value)} />
+                  </Field>
+                  <Button type="submit" disabled={busy}>
+                    Create identity
+                  </Button>
+                </form>
+                <ErrorBar error={listError} />
+                {identities.length === 0 ? (
+                  <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
+                ) : (
+                  <Table aria-label="ACS identities" size="small">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>Label</TableHeaderCell>
+                        <TableHeaderCell>User ID</TableHeaderCell>
+                        <TableHeaderCell>Created</TableHeaderCell>
+                        <TableHeaderCell>Tokens revoked</TableHeaderCell>
+                        <TableHeaderCell>Actions</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {identities.map((identity) => (
+                        <TableRow key={identity.id}>
+                          <TableCell>{identity.label}</TableCell>
+                          <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
+                          <TableCell>{dateTime(identity.createdAt)}</TableCell>
+                          <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
+                          <TableCell>
+                            {confirm?.identity.id === identity.id ? (
+                              <div className={styles.actions}>
+                                <Button size="small" appearance="primary" onClick={() => void act(confirm.action, identity)}>
+                                  {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
+                                </Button>
+                                <Button size="small" onClick={() => setConfirm(undefined)}>
+                                  Keep
+                                </Button>
+                              </div>
+                            ) : (
+                              <div className={styles.actions}>
+                                <Button size="small" disabled={busy} aria-label={`Issue a token for ${identity.label}`} onClick={() => resource && onIssue(resource.id, identity.id)}>
+                                  Issue token
+                                </Button>
+                                <Button size="small" disabled={busy} aria-label={`Revoke the tokens of ${identity.label}`} onClick={() => setConfirm({ action: 'revoke', identity })}>
+                                  Revoke tokens
+                                </Button>
+                                <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => setConfirm({ action: 'delete', identity })}>
+                                  Delete
+                                </Button>
+                              </div>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )}
+                {done && (
+                  <Body1 role="status" data-testid="acs-identities-status">
+                    {done}
+                  </Body1>
+                )}
+                <ErrorBar error={issues.form !== undefined ? error : undefined} />
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <OperationProgress operation={operation} />
+            <Button appearance="primary" onClick={onClose} disabled={busy}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,105 @@
+import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { AcsScope, AcsVia } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { AcsScopesField } from './AcsScopesField.tsx';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { noMintOptions, type MintFormProps } from './mint-form.ts';
+import { MintOptionsFields } from './MintOptionsFields.tsx';
+import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  nested: { marginLeft: tokens.spacingHorizontalXXL },
+});
+
+export interface AcsTokenInitial {
+  accountId?: string | undefined;
+  acsIdentityId?: string | undefined;
+}
+
+/** An ACS user token: a resource, an identity it remembers or a new one with a label, scopes, a lifetime, and what pays. */
+export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: MintFormProps & { initial?: AcsTokenInitial | undefined }) {
+  const styles = useStyles();
+  const [accountId, setAccountId] = useState(initial?.accountId ?? sources.acs[0]?.id);
+  const resource = sources.acs.find((a) => a.id === accountId);
+  const { identities } = useAcsIdentities(accountId);
+  const [who, setWho] = useState<'new' | 'existing'>(initial?.acsIdentityId ? 'existing' : 'new');
+  const [acsIdentityId, setAcsIdentityId] = useState(initial?.acsIdentityId);
+  const [label, setLabel] = useState('');
+  const [scopes, setScopes] = useState<AcsScope[]>(['chat']);
+  const [minutes, setMinutes] = useState('60');
+  const [pay, setPay] = useState<PayWith>(() => defaultPayWith(acsKeys(resource)));
+  const [options, setOptions] = useState(noMintOptions);
+  const [error, setError] = useState<AppErrorShape>();
+  const issues = fieldIssues(error, ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+    if (!resource) return local('accountId', 'Choose a Communication Services resource');
+    if (who === 'existing' && !acsIdentityId) return local('acsIdentityId', 'Choose an identity, or create a new one');
+    const via = toVia(pay);
+    if (!via) return local('via', 'Choose the identity that pays');
+    setError(undefined);
+    const subject = who === 'existing' ? { acsIdentityId } : { newIdentity: { label } };
+    const result = await operation.run('Asking Communication Services for a user token…', (operationId) =>
+      api.tokens.mintAcs({ accountId: resource.id, ...subject, scopes, minutes: Number(minutes), via: via as AcsVia, ...options, operationId }),
+    );
+    if (result.ok) onMinted([result.value.token], `Issued an ACS user token for ${result.value.acsIdentity.label} on ${resource.name}.`);
+    else setError(result.error);
+  }
+
+  return (
+    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+      <Field label="Communication Services resource" required {...problem(issues.accountId)}>
+        <ChoiceDropdown
+          placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
+          choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
+          value={accountId}
+          onChange={(id) => {
+            setAccountId(id);
+            setAcsIdentityId(undefined);
+            setPay(defaultPayWith(acsKeys(sources.acs.find((a) => a.id === id))));
+          }}
+        />
+      </Field>
+      <Field label="For which ACS identity" {...problem(issues.acsIdentityId ?? issues.newIdentity)}>
+        <RadioGroup value={who} onChange={(_, d) => setWho(d.value as 'new' | 'existing')}>
+          <Radio value="new" label="A new identity, remembered with a label" />
+          <Radio value="existing" label="An identity created earlier" disabled={identities.length === 0} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.nested}>
+        {who === 'new' ? (
+          <Field label="Label" required hint="How the app lists the identity, such as “Alice (test user)”." {...problem(issues.newIdentity)}>
+            <Input value={label} onChange={(_, d) => setLabel(d.value)} />
+          </Field>
+        ) : (
+          <Field label="Identity" required {...problem(issues.acsIdentityId)}>
+            <ChoiceDropdown placeholder="Choose an identity" choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))} value={acsIdentityId} onChange={setAcsIdentityId} />
+          </Field>
+        )}
+      </div>
+      <AcsScopesField value={scopes} onChange={setScopes} error={issues.scopes} />
+      <Field label="Lifetime (minutes)" required hint="60 to 1440 minutes (1 to 24 hours)." {...problem(issues.minutes)}>
+        <Input type="number" min={60} max={1440} step={1} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+      </Field>
+      <PayWithField
+        keys={acsKeys(resource)}
+        identities={sources.identities}
+        cloud={resource?.cloud}
+        value={pay}
+        onChange={setPay}
+        error={issues.via}
+        roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
+      />
+      <MintOptionsFields value={options} onChange={setOptions} />
+      <ErrorBar error={issues.form !== undefined ? error : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { mixedRealityRegionOf } from '../../../shared/clouds.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
+import type { ArrTestResult, ArrVia, TokenView } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { OperationProgress } from './OperationProgress.tsx';
+import { arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { useOperation } from './use-operation.ts';
+import { useTokenSources } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '760px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+/** Proves an ARR credential end to end: an STS token from it lists the account's sessions. */
+export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView): void; onClose(): void }) {
+  const styles = useStyles();
+  const formId = useId();
+  const sources = useTokenSources();
+  const operation = useOperation();
+  const [accountId, setAccountId] = useState<string>();
+  const account = sources.arr.find((a) => a.id === (accountId ?? sources.arr[0]?.id));
+  const [pay, setPay] = useState<PayWith>();
+  const payWith = pay ?? defaultPayWith(arrKeys(account));
+  const [region, setRegion] = useState<string>();
+  const [result, setResult] = useState<ArrTestResult>();
+  const [error, setError] = useState<AppErrorShape>();
+  const issues = fieldIssues(error, ['accountId', 'via', 'region']);
+  const needsRegion = account !== undefined && mixedRealityRegionOf(account.accountDomain) === undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!account) return;
+    const via = toVia(payWith) as ArrVia | undefined;
+    if (!via) return setError({ code: 'invalid_input', message: 'Choose the identity that pays', issues: [{ path: 'via', message: 'Choose an identity' }] });
+    setError(undefined);
+    setResult(undefined);
+    const outcome = await operation.run('Listing the sessions…', (operationId) =>
+      api.arr.testAccount({ accountId: account.id, via, ...(needsRegion && region ? { region: region as (typeof mixedRealityRegions)[number] } : {}), operationId }),
+    );
+    if (!outcome.ok) return setError(outcome.error);
+    setResult(outcome.value);
+    onMinted(outcome.value.token);
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !operation.running && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>Test an ARR account</DialogTitle>
+          <DialogContent className={styles.content}>
+            {!sources.loaded ? (
+              <Spinner size="small" label="Loading accounts…" />
+            ) : sources.arr.length === 0 ? (
+              <Body1>No Remote Rendering account yet: add one on the Accounts page.</Body1>
+            ) : (
+              <form id={formId} className={styles.content} onSubmit={(e) => void submit(e)} noValidate>
+                <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
+                <Field label="ARR account" {...problem(issues.accountId)}>
+                  <ChoiceDropdown
+                    placeholder="Choose an account"
+                    choices={sources.arr.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
+                    value={account?.id}
+                    onChange={(id) => {
+                      setAccountId(id);
+                      setPay(undefined);
+                      setResult(undefined);
+                    }}
+                  />
+                </Field>
+                <PayWithField
+                  keys={arrKeys(account)}
+                  identities={sources.identities}
+                  cloud={account?.cloud}
+                  value={payWith}
+                  onChange={setPay}
+                  error={issues.via}
+                  roleHint="the Remote Rendering Client or Administrator role on the account"
+                />
+                {needsRegion && (
+                  <Field label="Region to render in" required hint="The account is on the global domain, which names no region." {...problem(issues.region)}>
+                    <ChoiceDropdown placeholder="Choose a region" choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))} value={region} onChange={setRegion} />
+                  </Field>
+                )}
+                <ErrorBar error={issues.form !== undefined ? error : undefined} />
+              </form>
+            )}
+            {result && (
+              <section aria-label="Test result" className={styles.content}>
+                <MessageBar intent="success">
+                  <MessageBarBody role="status">{result.summary}</MessageBarBody>
+                </MessageBar>
+                <Caption1>
+                  Asked <span className={styles.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
+                </Caption1>
+                {result.sessions.length > 0 && (
+                  <Table aria-label="Sessions" size="small">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>Session</TableHeaderCell>
+                        <TableHeaderCell>Status</TableHeaderCell>
+                        <TableHeaderCell>Size</TableHeaderCell>
+                        <TableHeaderCell>Running</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {result.sessions.map((s) => (
+                        <TableRow key={s.id}>
+                          <TableCell className={styles.mono}>{s.id}</TableCell>
+                          <TableCell>{s.status}</TableCell>
+                          <TableCell>{s.size ?? ''}</TableCell>
+                          <TableCell>{s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )}
+              </section>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <OperationProgress operation={operation} />
+            <Button appearance="secondary" onClick={onClose} disabled={operation.running !== undefined}>
+              Close
+            </Button>
+            <Button appearance="primary" type="submit" form={formId} disabled={operation.running !== undefined || !account}>
+              Test
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,223 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-job.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { copyText } from '../identities/copy-text.ts';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, type ArrWant } from './credential-choices.ts';
+import { OperationProgress } from './OperationProgress.tsx';
+import { acsKeys, arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { SecretValue } from './SecretValue.tsx';
+import type { CopyHow } from './token-clipboard.ts';
+import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
+import { useOperation } from './use-operation.ts';
+import { useTokenSources } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '720px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  code: { margin: 0, padding: tokens.spacingHorizontalS, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground1 },
+  settings: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', margin: 0 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  pair: { display: 'contents' },
+});
+
+/** Pick the SDK (ACS) or the credential (ARR) and get what it takes in one step, with what it is and a snippet that uses it. */
+export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: CopyHow; onMinted(token: TokenView): void; onClose(): void }) {
+  const styles = useStyles();
+  const formId = useId();
+  const snippetRef = useRef<HTMLPreElement>(null);
+  const sources = useTokenSources();
+  const operation = useOperation();
+  const accounts = [...sources.arr, ...sources.acs];
+  const [accountId, setAccountId] = useState<string>();
+  const account = accounts.find((a) => a.id === accountId);
+  const [sdk, setSdk] = useState<AcsSdk>('identity');
+  const [want, setWant] = useState<ArrWant>('accessToken');
+  const [pay, setPay] = useState<PayWith>({ method: 'identity', identityId: undefined });
+  const [acsIdentityId, setAcsIdentityId] = useState<string>('new');
+  const [minutes, setMinutes] = useState('60');
+  const { identities: acsIdentities } = useAcsIdentities(account?.kind === 'acs' ? account.id : undefined);
+  const [result, setResult] = useState<CredentialForJob>();
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const issues = fieldIssues(error, ['accountId', 'via', 'minutes', 'acsIdentityId']);
+
+  const keys = account?.kind === 'arr' ? (want === 'authenticationToken' ? [] : arrKeys(account)) : account?.kind === 'acs' ? acsKeys(account) : [];
+  const identitiesAllowed = !(account?.kind === 'arr' && want === 'accountKey');
+
+  function choose(next: { accountId?: string; want?: ArrWant }) {
+    const nextAccount = accounts.find((a) => a.id === (next.accountId ?? accountId));
+    const nextWant = next.want ?? want;
+    if (next.accountId) setAccountId(next.accountId);
+    if (next.want) setWant(next.want);
+    const nextKeys = nextAccount?.kind === 'arr' ? (nextWant === 'authenticationToken' ? [] : arrKeys(nextAccount)) : nextAccount?.kind === 'acs' ? acsKeys(nextAccount) : [];
+    setPay(defaultPayWith(nextKeys));
+    setResult(undefined);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+    if (!account) return local('accountId', 'Choose an account or resource');
+    const via = toVia(pay);
+    if (!via) return local('via', 'Choose the identity that pays');
+    setError(undefined);
+    setResult(undefined);
+    const outcome =
+      account.kind === 'acs'
+        ? await operation.run('Getting the credential…', (operationId) =>
+            api.credentials.forAcsSdk({
+              accountId: account.id,
+              sdk,
+              via: via as AcsVia,
+              ...(isUserSdk(sdk) && acsIdentityId !== 'new' ? { acsIdentityId } : {}),
+              ...(isUserSdk(sdk) ? { minutes: Number(minutes) } : {}),
+              operationId,
+            }),
+          )
+        : await operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ accountId: account.id, want, via: via as ArrVia, operationId }));
+    if (!outcome.ok) return setError(outcome.error);
+    setResult(outcome.value);
+    if (outcome.value.token) onMinted(outcome.value.token);
+  }
+
+  const keyName = pay.method === 'secondaryKey' ? 'secondaryKey' : 'primaryKey';
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !operation.running && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>The right credential for the job</DialogTitle>
+          <DialogContent className={styles.content}>
+            {!sources.loaded ? (
+              <Spinner size="small" label="Loading accounts…" />
+            ) : (
+              <form id={formId} className={styles.content} onSubmit={(e) => void submit(e)} noValidate>
+                <Field label="Account or resource" required {...problem(issues.accountId)}>
+                  <ChoiceDropdown
+                    placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
+                    choices={accounts.map((a) => ({ value: a.id, text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})` }))}
+                    value={accountId}
+                    onChange={(id) => choose({ accountId: id })}
+                  />
+                </Field>
+                {account?.kind === 'acs' && (
+                  <>
+                    <Field label="The SDK you are about to use">
+                      <RadioGroup value={sdk} onChange={(_, d) => (setSdk(d.value as AcsSdk), setResult(undefined))}>
+                        {acsSdkChoices.map((c) => (
+                          <Radio key={c.sdk} value={c.sdk} label={`${c.label}: ${c.takes}`} />
+                        ))}
+                      </RadioGroup>
+                    </Field>
+                    {isUserSdk(sdk) && (
+                      <>
+                        <Field label="For which ACS identity" {...problem(issues.acsIdentityId)}>
+                          <ChoiceDropdown
+                            placeholder="Choose"
+                            choices={[{ value: 'new', text: `A new identity (“${sdk === 'chat' ? 'Chat' : 'Calling'} user”)` }, ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))]}
+                            value={acsIdentityId}
+                            onChange={setAcsIdentityId}
+                          />
+                        </Field>
+                        <Field label="Lifetime (minutes)" hint="60 to 1440 minutes." {...problem(issues.minutes)}>
+                          <Input type="number" min={60} max={1440} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+                        </Field>
+                      </>
+                    )}
+                  </>
+                )}
+                {account?.kind === 'arr' && (
+                  <Field label="What the ARR SDK should get">
+                    <RadioGroup value={want} onChange={(_, d) => choose({ want: d.value as ArrWant })}>
+                      {arrChoices.map((c) => (
+                        <Radio key={c.want} value={c.want} label={`${c.label}: ${c.forWhat}`} />
+                      ))}
+                    </RadioGroup>
+                  </Field>
+                )}
+                {account && (identitiesAllowed || keys.length > 0) && (
+                  <PayWithField
+                    label={account.kind === 'acs' && !isUserSdk(sdk) ? 'As' : account.kind === 'arr' && want === 'accountKey' ? 'Which key' : 'Pay with'}
+                    keys={keys}
+                    identities={identitiesAllowed ? sources.identities : []}
+                    cloud={account.cloud}
+                    value={pay}
+                    onChange={setPay}
+                    error={issues.via}
+                    roleHint={account.kind === 'arr' ? 'the Remote Rendering Client or Administrator role on the account' : 'a role that may manage the resource'}
+                  />
+                )}
+                <ErrorBar error={issues.form !== undefined ? error : undefined} />
+              </form>
+            )}
+            {result && account && (
+              <section className={styles.result} aria-label="The credential">
+                <Subtitle2 as="h3">What you get</Subtitle2>
+                <Body1>{result.explanation}</Body1>
+                <dl className={styles.settings}>
+                  {Object.entries(result.settings).map(([name, value]) => (
+                    <div key={name} className={styles.pair}>
+                      <dt className={styles.hint}>{name}</dt>
+                      <dd className={styles.mono}>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <SecretValue
+                  label={{ 'connection-string': 'Connection string', 'account-key': 'Account key', 'entra-token': 'Entra token', 'user-token': 'User access token', 'sts-token': 'Access token' }[result.kind]}
+                  testId="credential-value"
+                  reveal={async () => ({ ok: true, value: { value: result.value, hideAfterSeconds: result.hideAfterSeconds } })}
+                  copy={() => copyCredential(result, { accountId: account.id, keyName }, copy)}
+                  onError={setError}
+                />
+                <Subtitle2 as="h3">A snippet that uses it</Subtitle2>
+                <pre ref={snippetRef} className={styles.code}>
+                  {result.snippet}
+                </pre>
+                <div>
+                  <Button size="small" onClick={() => void copyText(result.snippet, snippetRef.current).then(setCopied)}>
+                    Copy snippet
+                  </Button>{' '}
+                  <Caption1 role="status">{copied ? 'Snippet copied' : ''}</Caption1>
+                </div>
+              </section>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <OperationProgress operation={operation} />
+            <Button appearance="secondary" onClick={onClose} disabled={operation.running !== undefined}>
+              Close
+            </Button>
+            <Button appearance="primary" type="submit" form={formId} disabled={operation.running !== undefined || !sources.loaded}>
+              Get it
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

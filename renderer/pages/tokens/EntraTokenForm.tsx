@@ -1,0 +1,83 @@
+import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { useClouds } from '../../use-clouds.ts';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { presetScope, scopePresetLabels, type ScopePreset } from './entra-scope.ts';
+import { noMintOptions, type MintFormProps } from './mint-form.ts';
+import { MintOptionsFields } from './MintOptionsFields.tsx';
+import { identityLabel } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  nested: { marginLeft: tokens.spacingHorizontalXXL },
+  scope: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
+});
+
+/** An Entra access token for any scope, from any identity signed in here. */
+export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFormProps) {
+  const styles = useStyles();
+  const { clouds } = useClouds();
+  const [identityId, setIdentityId] = useState(sources.identities[0]?.id);
+  const identity = sources.identities.find((i) => i.id === identityId);
+  const profile = clouds.find((c) => c.name === identity?.cloud);
+  const [preset, setPreset] = useState<ScopePreset>('arm');
+  const [stsAccountId, setStsAccountId] = useState<string>();
+  const [custom, setCustom] = useState('');
+  const [options, setOptions] = useState(noMintOptions);
+  const [error, setError] = useState<AppErrorShape>();
+  const issues = fieldIssues(error, ['identityId', 'scope']);
+  const stsAccounts = sources.arr.filter((a) => !identity || a.cloud === identity.cloud);
+  const scope = presetScope(preset, profile, sources.arr.find((a) => a.id === stsAccountId)?.accountDomain, custom);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+    if (!identity) return local('identityId', 'Choose an identity: sign in on the Identities page first');
+    if (!scope) return local('scope', preset === 'sts' ? 'Choose the ARR account the token is for' : 'Enter a scope, such as https://management.azure.com/.default');
+    setError(undefined);
+    const result = await operation.run('Asking Entra ID for a token…', (operationId) => api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }));
+    if (result.ok) onMinted([result.value], `Minted an Entra token for ${scope}.`);
+    else setError(result.error);
+  }
+
+  return (
+    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+      <Field label="Identity" required {...problem(issues.identityId)}>
+        <ChoiceDropdown
+          placeholder={sources.identities.length ? 'Choose an identity' : 'No identity: sign in on the Identities page'}
+          choices={sources.identities.map((i) => ({ value: i.id, text: identityLabel(i) }))}
+          value={identityId}
+          onChange={setIdentityId}
+        />
+      </Field>
+      <Field label="Scope" required {...problem(issues.scope)}>
+        <RadioGroup value={preset} onChange={(_, d) => setPreset(d.value as ScopePreset)}>
+          {(Object.keys(scopePresetLabels) as ScopePreset[]).map((p) => (
+            <Radio key={p} value={p} label={scopePresetLabels[p]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {preset === 'sts' && (
+        <div className={styles.nested}>
+          <Field label="ARR account" required>
+            <ChoiceDropdown placeholder="Choose an account" choices={stsAccounts.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))} value={stsAccountId} onChange={setStsAccountId} />
+          </Field>
+        </div>
+      )}
+      {preset === 'custom' && (
+        <div className={styles.nested}>
+          <Field label="Custom scope" required hint="One scope, such as api://my-api/.default or https://storage.azure.com/user_impersonation.">
+            <Input value={custom} onChange={(_, d) => setCustom(d.value)} />
+          </Field>
+        </div>
+      )}
+      {scope && <Caption1 className={styles.scope}>Scope asked for: {scope}</Caption1>}
+      <MintOptionsFields value={options} onChange={setOptions} />
+      <ErrorBar error={issues.form !== undefined ? error : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { tokenExportFormatInfo, tokenExportFormats, type TokenExportFormat, type TokenExportResult } from '../../../shared/token-export.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { copyInPage } from '../accounts/secret-clipboard.ts';
+import { SecretValue } from './SecretValue.tsx';
+import type { CopyHow } from './token-clipboard.ts';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '640px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+/** `<home>/<name>`, with the separator the home folder already uses. */
+function suggestedPath(homeFolder: string, fileName: string): string {
+  const separator = homeFolder.includes('\\') && !homeFolder.includes('/') ? '\\' : '/';
+  return `${homeFolder.replace(/[\\/]+$/, '')}${separator}${fileName}`;
+}
+
+export interface ExportTokenDialogProps {
+  token: TokenView;
+  homeFolder: string;
+  copy: CopyHow;
+  revealSeconds: number;
+  onClose(): void;
+}
+
+/** Exports one token: to a 0600 file, or as text shown only on request; arrconfig.json warns before it takes the account key. */
+export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onClose }: ExportTokenDialogProps) {
+  const styles = useStyles();
+  const formats = tokenExportFormats.filter((f) => f !== 'arrconfig' || token.kind === 'arr-sts');
+  const [format, setFormat] = useState<TokenExportFormat>('env');
+  const [target, setTarget] = useState<'file' | 'text'>('file');
+  const [path, setPath] = useState(() => suggestedPath(homeFolder, tokenExportFormatInfo.env.fileName));
+  const [pathEdited, setPathEdited] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
+  const [includeKey, setIncludeKey] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const [written, setWritten] = useState<TokenExportResult>();
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = fieldIssues(error, ['path', 'format']);
+  const base = { id: token.id, format, includeAccountKey: format === 'arrconfig' && includeKey };
+
+  function chooseFormat(next: TokenExportFormat) {
+    setFormat(next);
+    setNote(null);
+    setError(undefined);
+    if (!pathEdited) setPath(suggestedPath(homeFolder, tokenExportFormatInfo[next].fileName));
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (target !== 'file') return;
+    setError(undefined);
+    setBusy(true);
+    const result = await api.tokens.export({ ...base, path, overwrite });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code === 'conflict') setError({ ...result.error, issues: [{ path: 'path', message: `${result.error.message} Tick “Replace the file” to write over it.` }] });
+      else setError(result.error);
+      return;
+    }
+    setWritten(result.value);
+  }
+
+  async function exportedText() {
+    const result = await api.tokens.export(base);
+    if (result.ok) setNote(result.value.note);
+    return result;
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <DialogBody>
+            <DialogTitle>Export the token</DialogTitle>
+            <DialogContent className={styles.content}>
+              {written ? (
+                <MessageBar intent="success" layout="multiline">
+                  <MessageBarBody role="status">
+                    <MessageBarTitle>Exported as {tokenExportFormatInfo[written.format].label}</MessageBarTitle>
+                    Written to <span className={styles.path}>{written.path}</span>. The file is readable only by you. {written.note}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : (
+                <>
+                  <Caption1 className={styles.hint}>{token.title}</Caption1>
+                  <Field label="Format" {...problem(issues.format)}>
+                    <RadioGroup value={format} onChange={(_, d) => chooseFormat(d.value as TokenExportFormat)}>
+                      {formats.map((f) => (
+                        <Radio key={f} value={f} label={`${tokenExportFormatInfo[f].label}: ${tokenExportFormatInfo[f].hint}`} />
+                      ))}
+                    </RadioGroup>
+                  </Field>
+                  {format === 'arrconfig' && (
+                    <MessageBar intent="warning" layout="multiline">
+                      <MessageBarBody>
+                        <MessageBarTitle>arrconfig.json takes the account key, not a token</MessageBarTitle>
+                        Microsoft’s ARR scripts sign in with the account key: there is no field for an access token. Without the key the file has a placeholder to fill in. With it, whoever reads the file has full access to the account until the key is regenerated.
+                        <Checkbox checked={includeKey} onChange={(_, d) => setIncludeKey(d.checked === true)} label="I understand: put the account key in the file" />
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                  <Field label="Export to">
+                    <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'file' | 'text')} layout="horizontal">
+                      <Radio value="file" label="A file" />
+                      <Radio value="text" label="Text to copy" />
+                    </RadioGroup>
+                  </Field>
+                  {target === 'file' ? (
+                    <>
+                      <Field label="Save to" required hint="A full path on this computer. The file is written readable only by you." {...problem(issues.path)}>
+                        <Input
+                          value={path}
+                          onChange={(_, d) => {
+                            setPath(d.value);
+                            setPathEdited(true);
+                          }}
+                        />
+                      </Field>
+                      <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace the file if it exists" />
+                    </>
+                  ) : (
+                    <SecretValue
+                      key={`${format}-${String(includeKey)}`}
+                      label="Exported text"
+                      testId="export-text"
+                      reveal={async () => {
+                        const result = await exportedText();
+                        return result.ok ? { ok: true, value: { value: result.value.text ?? '', hideAfterSeconds: revealSeconds } } : result;
+                      }}
+                      copy={async () => {
+                        if (copy.coreClipboard) {
+                          const result = await api.tokens.export({ ...base, copy: true });
+                          if (result.ok) setNote(result.value.note);
+                          return result.ok ? { ok: true, value: { clearsAfterSeconds: result.value.clearsAfterSeconds ?? copy.clearAfterSeconds } } : result;
+                        }
+                        const result = await exportedText();
+                        return result.ok ? copyInPage(result.value.text ?? '', copy.clearAfterSeconds) : result;
+                      }}
+                      onError={setError}
+                    />
+                  )}
+                  {note && <Caption1>{note}</Caption1>}
+                  <ErrorBar error={issues.form !== undefined ? error : undefined} />
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              {written ? (
+                <Button appearance="primary" onClick={onClose}>
+                  Close
+                </Button>
+              ) : (
+                <>
+                  <Button appearance="secondary" onClick={onClose}>
+                    {target === 'file' ? 'Cancel' : 'Close'}
+                  </Button>
+                  {target === 'file' && (
+                    <Button appearance="primary" type="submit" disabled={busy}>
+                      Export
+                    </Button>
+                  )}
+                </>
+              )}
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { AcsTokenForm, type AcsTokenInitial } from './AcsTokenForm.tsx';
+import { ArrTokenForm } from './ArrTokenForm.tsx';
+import { EntraTokenForm } from './EntraTokenForm.tsx';
+import { OperationProgress } from './OperationProgress.tsx';
+import { TeamsTokenForm } from './TeamsTokenForm.tsx';
+import { useOperation } from './use-operation.ts';
+import { useTokenSources } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '680px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  actions: { alignItems: 'center' },
+});
+
+export type NewTokenKind = 'arr' | 'acs' | 'entra' | 'teams';
+
+const tabs: { kind: NewTokenKind; label: string }[] = [
+  { kind: 'arr', label: 'ARR access token' },
+  { kind: 'acs', label: 'ACS user token' },
+  { kind: 'entra', label: 'Entra token' },
+  { kind: 'teams', label: 'Teams user' },
+];
+
+export interface NewTokenDialogProps {
+  initial?: { kind: NewTokenKind; acs?: AcsTokenInitial; arrAccountId?: string } | undefined;
+  onMinted(tokens: TokenView[], message: string): void;
+  onClose(): void;
+}
+
+/** Mints a token of any kind; a long call shows its progress and can be cancelled. */
+export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogProps) {
+  const styles = useStyles();
+  const formId = useId();
+  const sources = useTokenSources();
+  const operation = useOperation();
+  const [kind, setKind] = useState<NewTokenKind>(initial?.kind ?? 'arr');
+  const props = { formId, sources, operation, onMinted };
+  const busy = operation.running !== undefined;
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>New token</DialogTitle>
+          <DialogContent className={styles.content}>
+            <TabList selectedValue={kind} onTabSelect={(_, d) => !busy && setKind(d.value as NewTokenKind)} aria-label="Kind of token">
+              {tabs.map((t) => (
+                <Tab key={t.kind} value={t.kind} disabled={busy && t.kind !== kind}>
+                  {t.label}
+                </Tab>
+              ))}
+            </TabList>
+            <ErrorBar error={sources.error} />
+            {!sources.loaded ? (
+              <Spinner size="small" label="Loading accounts and identities…" />
+            ) : kind === 'arr' ? (
+              <ArrTokenForm {...props} initialAccountId={initial?.arrAccountId} />
+            ) : kind === 'acs' ? (
+              <AcsTokenForm {...props} initial={initial?.acs} />
+            ) : kind === 'entra' ? (
+              <EntraTokenForm {...props} />
+            ) : (
+              <TeamsTokenForm {...props} />
+            )}
+          </DialogContent>
+          <DialogActions className={styles.actions}>
+            <OperationProgress operation={operation} />
+            <Button appearance="secondary" onClick={onClose} disabled={busy}>
+              Close
+            </Button>
+            <Button appearance="primary" type="submit" form={formId} disabled={busy || !sources.loaded}>
+              {kind === 'teams' ? 'Exchange' : 'Mint'}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

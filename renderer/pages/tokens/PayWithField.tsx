@@ -1,0 +1,82 @@
+import { Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import type { IdentityView } from '../../../shared/identities.ts';
+import type { AcsVia, ArrVia } from '../../../shared/tokens.ts';
+import { problem } from '../../components/field-problem.ts';
+import { ChoiceDropdown, type Choice } from './ChoiceDropdown.tsx';
+import { identityLabel } from './use-token-sources.ts';
+
+const useStyles = makeStyles({
+  identity: { marginLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+/** What pays, as the form holds it: a key's name, or `identity` with the chosen identity beside it. */
+export interface PayWith {
+  method: string;
+  identityId: string | undefined;
+}
+
+export function toVia(pay: PayWith): ArrVia | AcsVia | undefined {
+  if (pay.method !== 'identity') return pay.method as ArrVia & AcsVia;
+  return pay.identityId ? { identityId: pay.identityId } : undefined;
+}
+
+export interface PayWithFieldProps {
+  label?: string;
+  /** The keys the account has (primary, secondary, or the ACS access key). */
+  keys: readonly Choice[];
+  identities: readonly IdentityView[];
+  /** The account's cloud: only identities that sign in there can pay. */
+  cloud: string | undefined;
+  value: PayWith;
+  onChange(value: PayWith): void;
+  error?: string | undefined;
+  /** Who may use this: "Remote Rendering Client or Administrator on the account". */
+  roleHint: string;
+}
+
+/** Pay with one of the account's keys, or with an Entra identity (which needs a role on it). */
+export function PayWithField({ label = 'Pay with', keys, identities, cloud, value, onChange, error, roleHint }: PayWithFieldProps) {
+  const styles = useStyles();
+  const usable = identities.filter((i) => cloud === undefined || i.cloud === cloud);
+  return (
+    <Field label={label} {...problem(error)}>
+      <RadioGroup value={value.method} onChange={(_, d) => onChange({ ...value, method: d.value })}>
+        {keys.map((k) => (
+          <Radio key={k.value} value={k.value} label={k.text} />
+        ))}
+        <Radio value="identity" label="An Entra identity" />
+      </RadioGroup>
+      {value.method === 'identity' && (
+        <div className={styles.identity}>
+          {usable.length ? (
+            <Field label="Identity" hint={`It needs ${roleHint}.`}>
+              <ChoiceDropdown
+                placeholder="Choose an identity"
+                choices={usable.map((i) => ({ value: i.id, text: identityLabel(i) }))}
+                value={value.identityId}
+                onChange={(identityId) => onChange({ ...value, identityId })}
+              />
+            </Field>
+          ) : (
+            <Caption1 className={styles.hint}>No identity of this account's cloud is signed in: sign in on the Identities page first.</Caption1>
+          )}
+        </div>
+      )}
+    </Field>
+  );
+}
+
+export function arrKeys(account: { hasPrimaryKey: boolean; hasSecondaryKey: boolean } | undefined): Choice[] {
+  if (!account) return [];
+  return [...(account.hasPrimaryKey ? [{ value: 'primaryKey', text: 'Primary key' }] : []), ...(account.hasSecondaryKey ? [{ value: 'secondaryKey', text: 'Secondary key' }] : [])];
+}
+
+export function acsKeys(resource: { hasAccessKey: boolean } | undefined): Choice[] {
+  return resource?.hasAccessKey ? [{ value: 'accessKey', text: 'Access key (HMAC)' }] : [];
+}
+
+/** The first way to pay the account offers: its first key, else an identity. */
+export function defaultPayWith(keys: readonly Choice[]): PayWith {
+  return { method: keys[0]?.value ?? 'identity', identityId: undefined };
+}

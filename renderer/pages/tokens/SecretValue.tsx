@@ -1,0 +1,128 @@
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CopyRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
+import { useEffect, useId, useState } from 'react';
+import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { Result } from '../../../shared/result.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  value: {
+    display: 'block',
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    maxHeight: '240px',
+    overflowY: 'auto',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  hint: { color: tokens.colorNeutralForeground2 },
+  copied: { color: tokens.colorPaletteGreenForeground1 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+// Same length whatever the value: the mask says nothing about it.
+const mask = '•'.repeat(24);
+
+export interface SecretValueProps {
+  /** "Token", "Connection string", "Exported text": the field's title. */
+  label: string;
+  testId: string;
+  reveal(): Promise<Result<RevealedSecret>>;
+  copy(): Promise<Result<CopiedSecret>>;
+  onError(error: AppErrorShape): void;
+  /** When the value cannot be read (a kept token whose vault is locked): why, instead of the buttons. */
+  unavailable?: string | undefined;
+}
+
+/** A secret masked until the user reveals it, masked again after the time the core gives; Copy never shows it. */
+export function SecretValue({ label, testId, reveal, copy, onError, unavailable }: SecretValueProps) {
+  const styles = useStyles();
+  const labelId = useId();
+  const [value, setValue] = useState<string>();
+  const [hideAt, setHideAt] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const [busy, setBusy] = useState(false);
+  const [clearsAfter, setClearsAfter] = useState<number>();
+
+  useEffect(() => {
+    if (value === undefined) return;
+    const timer = window.setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= hideAt) setValue(undefined);
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [value, hideAt]);
+
+  useEffect(() => {
+    if (clearsAfter === undefined) return;
+    const timer = window.setTimeout(() => setClearsAfter(undefined), Math.min(clearsAfter, 10) * 1000);
+    return () => window.clearTimeout(timer);
+  }, [clearsAfter]);
+
+  async function onReveal() {
+    setBusy(true);
+    const result = await reveal();
+    setBusy(false);
+    if (!result.ok) return onError(result.error);
+    const started = Date.now();
+    setNow(started);
+    setHideAt(started + result.value.hideAfterSeconds * 1000);
+    setValue(result.value.value);
+  }
+
+  async function onCopy() {
+    setBusy(true);
+    setClearsAfter(undefined);
+    const result = await copy();
+    setBusy(false);
+    if (result.ok) setClearsAfter(result.value.clearsAfterSeconds);
+    else onError(result.error);
+  }
+
+  const name = label.toLowerCase();
+  return (
+    <div className={styles.root} role="group" aria-labelledby={labelId}>
+      <Text id={labelId} weight="semibold">
+        {label}
+      </Text>
+      <pre className={styles.value} data-testid={testId}>
+        {value ?? (
+          <>
+            <span aria-hidden>{mask}</span>
+            <span className={styles.hidden}>Hidden</span>
+          </>
+        )}
+      </pre>
+      {unavailable ? (
+        <Caption1 className={styles.hint}>{unavailable}</Caption1>
+      ) : (
+        <div className={styles.row}>
+          {value === undefined ? (
+            <Button icon={<EyeRegular />} disabled={busy} aria-label={`Reveal ${name}`} onClick={() => void onReveal()}>
+              Reveal
+            </Button>
+          ) : (
+            <Button icon={<EyeOffRegular />} aria-label={`Hide ${name}`} onClick={() => setValue(undefined)}>
+              Hide
+            </Button>
+          )}
+          <Button icon={<CopyRegular />} disabled={busy} aria-label={`Copy ${name}`} onClick={() => void onCopy()}>
+            Copy
+          </Button>
+          {value !== undefined && <Caption1 className={styles.hint}>Hides again in {Math.max(0, Math.ceil((hideAt - now) / 1000))} s</Caption1>}
+          <Caption1 role="status" className={styles.copied}>
+            {clearsAfter === undefined ? '' : `Copied; clipboard clears in ${clearsAfter} s`}
+          </Caption1>
+        </div>
+      )}
+    </div>
+  );
+}

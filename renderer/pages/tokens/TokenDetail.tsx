@@ -1,0 +1,134 @@
+import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Switch, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DeleteRegular, DocumentSearchRegular, ProhibitedRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { describeAudience } from '../../../shared/token-audience.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { api } from '../../api.ts';
+import { SecretValue } from './SecretValue.tsx';
+import { copyToken, type CopyHow } from './token-clipboard.ts';
+import { dateTime, kindLabels, sourceLabel } from './token-format.ts';
+import { LiveCountdown, LiveStatus } from './TokenStatusBadge.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { wordBreak: 'break-word' },
+  fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  switches: { display: 'flex', flexDirection: 'column' },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface TokenDetailProps {
+  token: TokenView;
+  warningMs: number;
+  copy: CopyHow;
+  onChanged(...tokens: TokenView[]): void;
+  onError(error: AppErrorShape): void;
+  onClaims(): void;
+  onExport(): void;
+  onRevoke(): void;
+  onRemove(): void;
+}
+
+/** Everything about one token, its value masked until revealed, and what can be done with it. */
+export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClaims, onExport, onRevoke, onRemove }: TokenDetailProps) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const field = (term: string, value: ReactNode, mono = false) => (
+    <>
+      <dt className={styles.term}>
+        <Body1>{term}</Body1>
+      </dt>
+      <dd className={styles.value}>
+        <Body1 className={mono ? styles.mono : undefined}>{value}</Body1>
+      </dd>
+    </>
+  );
+  const revocable = token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && !token.revoked;
+
+  async function toggle(call: () => ReturnType<typeof api.tokens.keep>) {
+    setBusy(true);
+    const result = await call();
+    setBusy(false);
+    if (result.ok) onChanged(result.value);
+    else onError(result.error);
+  }
+
+  const { subject, via } = token.source;
+  return (
+    <section className={styles.root} aria-labelledby="token-detail-title">
+      <div className={styles.titleRow}>
+        <Subtitle1 as="h2" id="token-detail-title" className={styles.title}>
+          {kindLabels[token.kind]}
+        </Subtitle1>
+        <LiveStatus token={token} warningMs={warningMs} />
+      </div>
+      <Caption1>{sourceLabel(token)}</Caption1>
+
+      <dl className={styles.fields}>
+        {token.source.account && field(token.source.account.kind === 'arr' ? 'ARR account' : 'ACS resource', token.source.account.name)}
+        {field('Paid with', via.credential === 'entra' ? `Entra identity ${via.identityName}` : { primaryKey: 'Primary key', secondaryKey: 'Secondary key', accessKey: 'Access key' }[via.credential])}
+        {subject && field(subject.kind === 'acs-identity' ? 'ACS identity' : 'Teams user', subject.kind === 'acs-identity' ? `${subject.label} (${subject.communicationUserId})` : subject.name)}
+        {token.scopes.length > 0 && field('Scopes', token.scopes.join(', '), true)}
+        {field('Audience', token.audience ? `${token.audience} (${describeAudience(token.audience).name})` : 'None', true)}
+        {field('Issued', dateTime(token.issuedAt))}
+        {field('Expires', dateTime(token.expiresAt))}
+        {field('Time left', <LiveCountdown token={token} />)}
+        {token.revokedAt && field('Revoked', dateTime(token.revokedAt))}
+        {token.nextRefreshAt && field('Next refresh', dateTime(token.nextRefreshAt))}
+        {token.lastRefresh &&
+          field(
+            'Last refresh',
+            token.lastRefresh.ok ? dateTime(token.lastRefresh.at) : <span className={styles.failed}>{`Failed ${dateTime(token.lastRefresh.at)}: ${token.lastRefresh.message ?? ''}`}</span>,
+          )}
+      </dl>
+
+      <SecretValue
+        key={`${token.id}-${token.expiresAt}`}
+        label="Token"
+        testId="token-value"
+        reveal={() => api.tokens.reveal({ id: token.id })}
+        copy={() => copyToken(token.id, copy)}
+        onError={onError}
+        unavailable={token.hasValue ? undefined : 'The app no longer holds this token: mint a new one.'}
+      />
+
+      <div className={styles.switches}>
+        <Switch
+          checked={token.autoRefresh}
+          disabled={busy || !token.refreshable || token.revoked}
+          label={token.refreshable ? 'Auto-refresh before it expires' : 'Auto-refresh (not possible: the app cannot mint this token again)'}
+          onChange={(_, d) => void toggle(() => api.tokens.setAutoRefresh({ id: token.id, on: d.checked }))}
+        />
+        <Switch checked={token.kept} disabled={busy || !token.hasValue} label="Keep across restarts (in the vault)" onChange={(_, d) => void toggle(() => api.tokens.keep({ id: token.id, keep: d.checked }))} />
+      </div>
+
+      <div className={styles.actions}>
+        <Button icon={<DocumentSearchRegular />} onClick={onClaims} disabled={!token.hasValue}>
+          Claims
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={onExport} disabled={!token.hasValue}>
+          Export
+        </Button>
+        {revocable && (
+          <Button icon={<ProhibitedRegular />} onClick={onRevoke}>
+            Revoke
+          </Button>
+        )}
+        <Button icon={<DeleteRegular />} onClick={onRemove}>
+          Remove
+        </Button>
+        {token.kept && (
+          <Badge appearance="outline" color="informative">
+            Kept in the vault
+          </Badge>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { TokenView } from '../../../shared/tokens.ts';
+import { countdown, enteredExpiring, sourceLabel, statusAt } from './token-format.ts';
+
+const now = Date.parse('2025-03-01T12:00:00.000Z');
+const minute = 60_000;
+
+function token(overrides: Partial<TokenView>): TokenView {
+  return {
+    id: '6f1c0a52-6a43-4c5e-9d6b-0d2f3c4b5a69',
+    kind: 'arr-sts',
+    title: 'ARR access token · contoso (primary key)',
+    source: { account: { id: 'a', name: 'contoso', kind: 'arr' }, via: { credential: 'primaryKey' } },
+    scopes: [],
+    audience: null,
+    issuedAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 60 * minute).toISOString(),
+    status: 'valid',
+    now: new Date(now).toISOString(),
+    revoked: false,
+    revokedAt: null,
+    kept: false,
+    hasValue: true,
+    autoRefresh: false,
+    refreshable: true,
+    nextRefreshAt: null,
+    lastRefresh: null,
+    ...overrides,
+  };
+}
+
+describe('how the Tokens page words a token', () => {
+  it('is valid, then expiring within the warning time, then expired; revoked wins over all', () => {
+    const t = token({});
+    expect(statusAt(t, now, 10 * minute)).toBe('valid');
+    expect(statusAt(t, now + 50 * minute, 10 * minute)).toBe('expiring');
+    expect(statusAt(t, now + 60 * minute, 10 * minute)).toBe('expired');
+    expect(statusAt({ ...t, revoked: true }, now, 10 * minute)).toBe('revoked');
+  });
+
+  it('counts down in hours, minutes and seconds, and says how long ago it expired', () => {
+    const expiresAt = new Date(now + 24 * 3_600_000 - 2000).toISOString();
+    expect(countdown(expiresAt, now)).toBe('23:59:58');
+    expect(countdown(new Date(now + 65_000).toISOString(), now)).toBe('1:05');
+    expect(countdown(new Date(now + 2 * 86_400_000 + 3_600_000).toISOString(), now)).toBe('2 d 01:00:00');
+    expect(countdown(new Date(now - 300_000).toISOString(), now)).toBe('Expired 5:00 ago');
+  });
+
+  it('names the source as the user named it: account, ACS identity and what paid', () => {
+    expect(sourceLabel(token({}))).toBe('contoso (primary key)');
+    const acs = token({
+      kind: 'acs-user',
+      source: {
+        account: { id: 'b', name: 'chat', kind: 'acs' },
+        via: { credential: 'accessKey' },
+        subject: { kind: 'acs-identity', acsIdentityId: 'c', communicationUserId: '8:acs:x', label: 'Alice' },
+      },
+    });
+    expect(sourceLabel(acs)).toBe('chat · Alice (access key)');
+    expect(sourceLabel(token({ kind: 'entra', source: { via: { credential: 'entra', identityId: 'i', identityName: 'ops@contoso.com' } } }))).toBe('ops@contoso.com');
+  });
+
+  it('announces a token once, as it enters its warning time, and not one that refreshes itself', () => {
+    const tokens = [token({ id: 'a' }), token({ id: 'b', autoRefresh: true }), token({ id: 'c', expiresAt: new Date(now + 5 * minute).toISOString() })];
+    const enters = now + 50 * minute;
+    expect(enteredExpiring(tokens, enters - 1000, enters, 10 * minute).map((t) => t.id)).toEqual(['a']);
+    expect(enteredExpiring(tokens, enters, enters + 1000, 10 * minute)).toEqual([]);
+  });
+});

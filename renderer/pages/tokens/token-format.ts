@@ -1,0 +1,81 @@
+import type { TokenKind, TokenStatus, TokenView } from '../../../shared/tokens.ts';
+
+/** How the Tokens page words a token: its kind, where it came from, its status and time left, as of a moment. */
+
+export const kindLabels: Record<TokenKind, string> = {
+  'arr-sts': 'ARR access token',
+  'acs-user': 'ACS user token',
+  entra: 'Entra token',
+};
+
+export const statusLabels: Record<TokenStatus, string> = {
+  valid: 'Valid',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+/** The status as of `now`: the list keeps it live on one shared ticker instead of asking the core every second. */
+export function statusAt(token: Pick<TokenView, 'revoked' | 'expiresAt'>, now: number, warningMs: number): TokenStatus {
+  if (token.revoked) return 'revoked';
+  const left = Date.parse(token.expiresAt) - now;
+  if (left <= 0) return 'expired';
+  return left <= warningMs ? 'expiring' : 'valid';
+}
+
+/** "23:59:58", "4:05", "2 d 03:00:00" left, or "Expired 5:00 ago". */
+export function countdown(expiresAt: string, now: number): string {
+  const ms = Date.parse(expiresAt) - now;
+  const text = clock(Math.abs(ms) / 1000);
+  return ms > 0 ? text : `Expired ${text} ago`;
+}
+
+function clock(totalSeconds: number): string {
+  const s = Math.floor(totalSeconds);
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, '0');
+  const hms = hours > 0 || days > 0 ? `${days > 0 ? String(hours).padStart(2, '0') : hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  return days > 0 ? `${days} d ${hms}` : hms;
+}
+
+/** The same countdown for a screen reader, once (not every second): "expires in 2 hours". */
+export function relativeTime(iso: string, now: number): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  if (Number.isNaN(seconds)) return '';
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
+  return '';
+}
+
+/** "contoso-arr (primary key)", "contoso-acs-chat · Alice (access key)", "ops@contoso.com". */
+export function sourceLabel(token: TokenView): string {
+  const { account, via, subject } = token.source;
+  const payer = via.credential === 'entra' ? via.identityName : { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key' }[via.credential];
+  const who = subject ? (subject.kind === 'acs-identity' ? subject.label : `Teams user ${subject.name}`) : undefined;
+  const parts = [account?.name, who].filter((p): p is string => Boolean(p));
+  return parts.length ? `${parts.join(' · ')} (${payer})` : payer;
+}
+
+/** The scopes or audience, for the list: "chat, voip" or "https://management.azure.com/.default". */
+export function scopeLabel(token: TokenView): string {
+  if (token.scopes.length) return token.scopes.join(', ');
+  return token.audience ?? '';
+}
+
+export function dateTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** Tokens whose status moved into `expiring` between two moments: what the page announces. */
+export function enteredExpiring(tokens: readonly TokenView[], before: number, now: number, warningMs: number): TokenView[] {
+  return tokens.filter((t) => t.hasValue && !t.autoRefresh && statusAt(t, before, warningMs) === 'valid' && statusAt(t, now, warningMs) === 'expiring');
+}
