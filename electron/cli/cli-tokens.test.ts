@@ -91,6 +91,19 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(refused.stderr).toMatch(/key/i);
   });
 
+  it('audits roles as a table and as CSV', async () => {
+    const tableRun = await azcred(['roles']);
+    expect(tableRun.code, tableRun.stderr).toBe(0);
+    expect(tableRun.stdout.split('\n')[0]).toMatch(/^IDENTITY\s+RESOURCE\s+ROLES\s+CAN\s+CANNOT$/);
+    expect(tableRun.stdout).toContain('contoso');
+    const csv = await azcred(['roles', '--csv', '--resource', 'contoso']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes('contoso'))).toBe(true);
+    expect(await azcred(['roles', '--csv', '--markdown'])).toMatchObject({ code: 2 });
+  });
+
   it('never writes a key, secret or token to stderr or to a file outside the vault', async () => {
     const tokens = runs.flatMap((r) => r.stdout.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []);
     const secrets = [primaryKey, secretServicePrincipal.secret, ...tokens];

@@ -3,8 +3,9 @@ import { accountCommands } from './account-commands.ts';
 import { cloudCommands } from './cloud-commands.ts';
 import { identityCommands } from './identity-commands.ts';
 import { infoCommand } from './info-command.ts';
+import { rolesCommands } from './roles-commands.ts';
 import { runExportCommands } from './run-export-commands.ts';
 import { tokenCommands } from './token-commands.ts';
 
 /** Every `azcred` command, in the order `azcred --help` lists them. */
-export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...tokenCommands, ...runExportCommands, ...cloudCommands];
+export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...tokenCommands, ...runExportCommands, ...rolesCommands, ...cloudCommands];
