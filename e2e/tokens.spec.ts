@@ -148,6 +148,36 @@ test('a refused key shows the STS’s 401 in words, and nothing is listed', asyn
   expect(await listedTokens(page)).toEqual([]);
 });
 
+test('a long throttle, a failing service and a cancelled call each end in their own message', async ({ app, page, emulator }) => {
+  test.setTimeout(90_000);
+  await app.open(page);
+  await addWestEurope(page, emulator);
+  await app.open(page, 'tokens');
+  const dialog = await openNewToken(page);
+  const mint = dialog.getByRole('button', { name: 'Mint' });
+  try {
+    emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 120, times: 1 });
+    await mint.click();
+    await expect(dialog.locator('[data-code="azure_throttled"]')).toContainText('Azure asked to slow down');
+
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
+    await mint.click();
+    await expect(dialog.locator('[data-code="azure_unavailable"]')).toContainText('503', { timeout: 20_000 });
+
+    // A slow STS: the dialog says what it waits for, and Cancel reaches the core.
+    emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 20_000, times: 1 });
+    await mint.click();
+    const progress = dialog.getByRole('status').filter({ hasText: 'Asking the Mixed Reality STS for an access token…' });
+    await expect(progress).toBeVisible();
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog.locator('[data-code="cancelled"]')).toContainText('Cancelled');
+    await expect(progress).toBeHidden();
+  } finally {
+    emulator.faults.clear();
+  }
+  expect(await listedTokens(page)).toEqual([]);
+});
+
 test('the request signer gives a curl command that ACS accepts', async ({ app, page, emulator }) => {
   await app.open(page);
   await addChatResource(page, emulator);

@@ -26,7 +26,7 @@ const services: Record<Exclude<TokenService, 'unknown'>, { name: string; meaning
   },
   'remote-rendering': { name: 'Remote Rendering session API', meaning: 'An ARR access token: create, list and stop rendering sessions, and convert assets. It lasts 24 hours.' },
   communication: { name: 'Communication Services', meaning: 'Calls the ACS data plane as an Entra identity: create identities and user tokens, send SMS, manage phone numbers.' },
-  'acs-user': { name: 'ACS user', meaning: 'An ACS user access token: the Calling and Chat SDKs sign a user in with it, within its scopes.' },
+  'acs-user': { name: 'Calling and Chat (ACS user)', meaning: 'An ACS user access token: the Calling and Chat SDKs sign a user in with it, within its scopes.' },
   graph: { name: 'Microsoft Graph', meaning: 'Reads and changes directory data (users, groups, apps) within the permissions the identity was granted.' },
 };
 

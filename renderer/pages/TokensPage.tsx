@@ -20,11 +20,12 @@ import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%' },
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%', '@media (max-width: 960px)': { height: 'auto' } },
   notice: { marginBottom: tokens.spacingVerticalM },
-  browser: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px', gap: tokens.spacingVerticalS },
+  browser: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px', gap: tokens.spacingVerticalS, '@media (max-width: 960px)': { flex: 'none' } },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  count: { color: tokens.colorNeutralForeground2 },
+  count: { color: tokens.colorNeutralForeground2, flex: 1 },
+  search: { width: '340px', maxWidth: '100%' },
   split: {
     flex: 1,
     minHeight: 0,
@@ -98,7 +99,6 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
         </MessageBar>
       )}
       <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
-      {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
 
       {list === undefined ? (
         <Spinner label="Loading tokens…" />
@@ -123,10 +123,11 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
       ) : (
         <div className={styles.browser}>
           <div className={styles.bar}>
-            <SearchBox placeholder="Search by account, identity or scope" aria-label="Search tokens" value={query} onChange={(_, d) => setQuery(d.value)} />
+            <SearchBox className={styles.search} placeholder="Search by account, identity or scope" aria-label="Search tokens" value={query} onChange={(_, d) => setQuery(d.value)} />
             <Caption1 className={styles.count} data-testid="token-count">
               {shown.length === all.length ? `${all.length.toLocaleString()} token${all.length === 1 ? '' : 's'}` : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
             </Caption1>
+            {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
           </div>
           <div className={styles.split}>
             {shown.length > 0 ? (

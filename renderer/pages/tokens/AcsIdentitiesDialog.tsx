@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  wide: { width: '36%' },
+  narrow: { width: '15%' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -151,10 +153,10 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
                   <Table aria-label="ACS identities" size="small">
                     <TableHeader>
                       <TableRow>
-                        <TableHeaderCell>Label</TableHeaderCell>
-                        <TableHeaderCell>User ID</TableHeaderCell>
-                        <TableHeaderCell>Created</TableHeaderCell>
-                        <TableHeaderCell>Tokens revoked</TableHeaderCell>
+                        <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
+                        <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
+                        <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
+                        <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
                         <TableHeaderCell>Actions</TableHeaderCell>
                       </TableRow>
                     </TableHeader>

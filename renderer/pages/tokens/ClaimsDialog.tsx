@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '& > *': { flexShrink: 0 } },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  heading: { margin: 0 },
   table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` } },
   name: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground1 },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
@@ -75,7 +76,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
               {name}
             </th>
             <td className={styles.value}>{claimText(value)}</td>
-            {explain && <td className={styles.meaning}>{claimMeaning(name) ?? ''}</td>}
+            {explain && <td className={styles.meaning}>{claimMeaning(name, token.kind) ?? ''}</td>}
           </tr>
         ))}
       </tbody>
@@ -90,7 +91,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
           <DialogContent className={styles.content}>
             <ErrorBar error={error} />
             <section className={styles.section} aria-label="Audience">
-              <Subtitle2 as="h3">For {service.name}</Subtitle2>
+              <Subtitle2 as="h3" className={styles.heading}>For {service.name}</Subtitle2>
               <Body1>{service.meaning}</Body1>
               {token.audience && <Caption1 className={styles.value}>aud: {token.audience}</Caption1>}
               <Field label="Check it for" hint="Where you mean to use the token: the inspector warns when its audience does not fit.">
@@ -110,7 +111,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
 
             {(acs.length > 0 || permissions) && (
               <section className={styles.section} aria-label="Scopes">
-                <Subtitle2 as="h3">What it allows</Subtitle2>
+                <Subtitle2 as="h3" className={styles.heading}>What it allows</Subtitle2>
                 {acs.length > 0 && (
                   <ul className={styles.list}>
                     {acs.map((s) => (
@@ -136,7 +137,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
             ) : (
               <>
                 <section className={styles.section} aria-label="Times">
-                  <Subtitle2 as="h3">Times</Subtitle2>
+                  <Subtitle2 as="h3" className={styles.heading}>Times</Subtitle2>
                   <ul className={styles.list}>
                     {readTimeClaims(body, now, relativeTime).map((t) => (
                       <li key={t.name}>

@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', margin: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
   pair: { display: 'contents' },
+  heading: { margin: 0 },
 });
 
 /** Pick the SDK (ACS) or the credential (ARR) and get what it takes in one step, with what it is and a snippet that uses it. */
@@ -51,6 +52,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const styles = useStyles();
   const formId = useId();
   const snippetRef = useRef<HTMLPreElement>(null);
+  const resultRef = useRef<HTMLElement>(null);
   const sources = useTokenSources();
   const operation = useOperation();
   const accounts = [...sources.arr, ...sources.acs];
@@ -104,6 +106,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
     if (!outcome.ok) return setError(outcome.error);
     setResult(outcome.value);
     if (outcome.value.token) onMinted(outcome.value.token);
+    // The answer is below the form: bring it into view.
+    window.requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
   }
 
   const keyName = pay.method === 'secondaryKey' ? 'secondaryKey' : 'primaryKey';
@@ -176,8 +180,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               </form>
             )}
             {result && account && (
-              <section className={styles.result} aria-label="The credential">
-                <Subtitle2 as="h3">What you get</Subtitle2>
+              <section ref={resultRef} className={styles.result} aria-label="The credential">
+                <Subtitle2 as="h3" className={styles.heading}>What you get</Subtitle2>
                 <Body1>{result.explanation}</Body1>
                 <dl className={styles.settings}>
                   {Object.entries(result.settings).map(([name, value]) => (
@@ -194,7 +198,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
                   copy={() => copyCredential(result, { accountId: account.id, keyName }, copy)}
                   onError={setError}
                 />
-                <Subtitle2 as="h3">A snippet that uses it</Subtitle2>
+                <Subtitle2 as="h3" className={styles.heading}>A snippet that uses it</Subtitle2>
                 <pre ref={snippetRef} className={styles.code}>
                   {result.snippet}
                 </pre>

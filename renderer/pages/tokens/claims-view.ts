@@ -1,4 +1,4 @@
-import { acsScopeDescriptions, acsScopes, type AcsScope } from '../../../shared/tokens.ts';
+import { acsScopeDescriptions, acsScopes, type AcsScope, type TokenKind } from '../../../shared/tokens.ts';
 
 /** How the claims inspector words a JWT's claims: times in full and relative, and what the well-known ones mean. */
 
@@ -26,6 +26,9 @@ const claimMeanings: Record<string, string> = {
   resourceId: 'Immutable ID of the Communication Services resource.',
   resourceLocation: 'Data location of the Communication Services resource.',
   jti: 'Unique ID of this token.',
+  iat: 'Issued at, in seconds since 1970 (see Times).',
+  nbf: 'Not valid before, in seconds since 1970 (see Times).',
+  exp: 'Expires at, in seconds since 1970 (see Times).',
 };
 
 export interface TimeClaim {
@@ -45,7 +48,9 @@ export function readTimeClaims(claims: Record<string, unknown>, now: number, rel
   });
 }
 
-export function claimMeaning(name: string): string | undefined {
+/** What a claim means; ACS tokens use a few names differently (their `scp` is a number). */
+export function claimMeaning(name: string, kind: TokenKind): string | undefined {
+  if (kind === 'acs-user' && name === 'scp') return 'ACS permission bits: the scopes, as a number.';
   return claimMeanings[name];
 }
 
