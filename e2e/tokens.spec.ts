@@ -209,7 +209,31 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
       expect(await seriousAccessibilityProblems(page), `New token, ${tab} (${scheme})`).toEqual([]);
       await dialog.getByRole('button', { name: 'Close' }).click();
     }
+    await page.getByRole('button', { name: 'Claims' }).click();
+    const claims = page.getByRole('dialog', { name: /Claims of the/ });
+    await expect(claims.getByRole('row', { name: /^aid/ })).toBeVisible();
+    expect(await seriousAccessibilityProblems(page), `Claims inspector (${scheme})`).toEqual([]);
+    await claims.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('radio', { name: /arrconfig/ }).check();
+    expect(await seriousAccessibilityProblems(page), `Export dialog (${scheme})`).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
   }
+});
+
+test('in browser mode the page announces a token entering its warning time with a toast', async ({ app, page, emulator }) => {
+  const core = app.core;
+  const added = await dispatch(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+  if (!added.ok) throw new Error(added.error.message);
+  await dispatch(core, 'settings.update', { expiryWarningMinutes: 59 });
+  expect(await dispatch(core, 'tokens.mintAcs', { accountId: (added.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  await page.clock.install();
+  await app.open(page, 'tokens');
+  const row = tokenList(page).getByRole('option');
+  await expect(row.locator('[data-status]')).toHaveText('Valid');
+  await page.clock.fastForward('01:30');
+  await expect(page.getByText(/^ACS user token expires in 5[89] minutes$/)).toBeVisible();
+  await expect(row.locator('[data-status]')).toHaveText('Expiring soon');
 });
 
 test('a thousand live tokens render at once, with only the rows in view in the page', async ({ app, page }) => {
