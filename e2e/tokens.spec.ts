@@ -105,9 +105,13 @@ test('a user creates an ACS identity with a chat and voip token for 60 minutes, 
   test.setTimeout(90_000);
   await app.open(page);
   await addChatResource(page, emulator);
-  await app.open(page, 'tokens');
 
-  const dialog = await openNewToken(page, 'ACS user token');
+  // From the resource's detail pane: New token opens on the Tokens page, on the ACS tab, for that resource.
+  await page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name: /contoso-acs-chat/ }).click();
+  await page.getByRole('region', { name: 'contoso-acs-chat' }).getByRole('button', { name: 'New token' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'New token' });
+  await expect(dialog.getByRole('tab', { name: 'ACS user token' })).toHaveAttribute('aria-selected', 'true');
   await expect(dialog.getByRole('combobox', { name: 'Communication Services resource' })).toHaveText(/contoso-acs-chat/);
   await dialog.getByRole('textbox', { name: 'Label' }).fill('Alice (test user)');
   await expect(dialog.getByRole('checkbox', { name: /^chat Chat: create threads/ })).toBeChecked();

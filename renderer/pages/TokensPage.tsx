@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, tokens } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
@@ -12,6 +12,7 @@ import type { SettingsState } from '../use-settings.ts';
 import type { VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { ExpiryAnnouncer } from './tokens/ExpiryAnnouncer.tsx';
+import { forgetNewTokenRequest, pendingNewToken } from './tokens/new-token-intent.ts';
 import { TokenDialogs, type TokenDialog } from './tokens/TokenDialogs.tsx';
 import { TokenDetail } from './tokens/TokenDetail.tsx';
 import { TokenList } from './tokens/TokenList.tsx';
@@ -56,7 +57,12 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   const info = useAppInfo();
   const { tokens: list, loadError, upsert, remove } = useTokens();
   const [selectedId, setSelectedId] = useState<string>();
-  const [dialog, setDialog] = useState<TokenDialog>();
+  // An account's detail pane may have sent the user here to mint a token for it.
+  const [dialog, setDialog] = useState<TokenDialog | undefined>(() => {
+    const initial = pendingNewToken();
+    return initial ? { type: 'new', initial } : undefined;
+  });
+  useEffect(forgetNewTokenRequest, []);
   const [error, setError] = useState<AppErrorShape>();
   const [done, setDone] = useState<string>();
   const [query, setQuery] = useState('');

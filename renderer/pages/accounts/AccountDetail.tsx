@@ -1,7 +1,8 @@
 import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
-import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
+import { mintFromAccount } from '../tokens/new-token-intent.ts';
 import { kindLabels } from './account-filter.ts';
 import { CopySecretButton, type CopySettings } from './CopySecretButton.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
@@ -68,6 +69,9 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
           </Button>
           <Button icon={<DeleteRegular />} onClick={onDelete}>
             Delete
+          </Button>
+          <Button icon={<TicketDiagonalRegular />} onClick={() => mintFromAccount(account)}>
+            New token
           </Button>
         </div>
       </div>
