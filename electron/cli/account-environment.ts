@@ -1,4 +1,6 @@
 import type { AccountView } from '../../shared/accounts.ts';
+import { powerShellQuote, shellQuote } from '../../shared/acs-request-signing.ts';
+import { dotenvValue } from '../core/tokens/token-export-formats.ts';
 import type { CommandContext } from './command.ts';
 
 /**
@@ -38,17 +40,17 @@ export function environmentPrefix(name: string): string {
 
 export type EnvironmentFormat = 'env' | 'json' | 'shell' | 'powershell';
 
-/** Renders variables for a `.env` file, POSIX shell, PowerShell (this session only) or JSON; values are quoted so they come back byte for byte. */
+/** Renders variables for a `.env` file, POSIX shell, PowerShell (this session only) or JSON, quoted as token exports are, so values come back byte for byte. */
 export function formatEnvironment(variables: Record<string, string>, format: EnvironmentFormat): string {
   const entries = Object.entries(variables);
   switch (format) {
     case 'json':
       return JSON.stringify(variables, null, 2);
     case 'shell':
-      return entries.map(([name, value]) => `export ${name}='${value.replaceAll("'", `'\\''`)}'`).join('\n');
+      return entries.map(([name, value]) => `export ${name}=${shellQuote(value)}`).join('\n');
     case 'powershell':
-      return entries.map(([name, value]) => `$env:${name} = '${value.replaceAll("'", "''")}'`).join('\n');
+      return entries.map(([name, value]) => `$env:${name} = ${powerShellQuote(value)}`).join('\n');
     case 'env':
-      return entries.map(([name, value]) => `${name}="${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`).join('\n');
+      return entries.map(([name, value]) => `${name}=${dotenvValue(value)}`).join('\n');
   }
 }
