@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, jwtClaims, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
@@ -21,7 +21,7 @@ const azcred = async (args: string[], stdin?: string) => {
 
 describe.runIf(keyringSession)('azcred token commands against the emulator', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario() });
+    emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-tokens-'));
     primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
     const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
@@ -102,6 +102,49 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.includes('contoso'))).toBe(true);
     expect(await azcred(['roles', '--csv', '--markdown'])).toMatchObject({ code: 2 });
+  });
+
+  it('signs a user in with a device code, lists the identity, and signs it out', async () => {
+    const alex = scenarioUser(emulator, 'alex.wilber');
+    let entered: Promise<string> | undefined;
+    const login = await runAzcred(['login', '--device-code', '--cloud', 'AzureEmulator'], {
+      home,
+      onStderr: (text) => {
+        const code = /enter the code (\S+)/i.exec(text)?.[1];
+        const uri = /(https:\/\/\S+?)(?:\s|$| and)/.exec(text)?.[1];
+        if (code && uri && !entered) entered = enterDeviceCode(emulator, uri, code, alex.userName);
+      },
+    });
+    runs.push(login);
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toContain(alex.userName);
+    const listed = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { username?: string; kind: string }[];
+    expect(listed.map((i) => i.username)).toContain(alex.userName);
+    expect(await azcred(['logout', alex.userName])).toMatchObject({ code: 0 });
+    expect((await azcred(['identity', 'list'])).stdout).not.toContain(alex.userName);
+    expect(await azcred(['logout', alex.userName])).toMatchObject({ code: 3 });
+  });
+
+  it('signs an ACS request with the access key as a curl command or headers', async () => {
+    const endpoint = emulator.urls.acs['contoso-acs-chat'] ?? '';
+    const url = `${endpoint.replace(/\/$/, '')}/identities?api-version=2023-10-01`;
+    const curl = await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', url, '--body', '-'], '{"createTokenWithScopes":["chat"]}');
+    expect(curl.code, curl.stderr).toBe(0);
+    expect(curl.stdout).toMatch(/^curl /);
+    expect(curl.stdout).toContain('HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=');
+    const headers = await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', url, '--format', 'headers']);
+    expect(headers.stdout).toMatch(/^x-ms-date: /m);
+    expect(await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', 'https://elsewhere.example/identities'])).toMatchObject({ code: 2 });
+  });
+
+  it('imports accounts from a .env on stdin, previewing first', async () => {
+    const env = `LAB_ARR_ACCOUNT_ID=8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f\nLAB_ARR_ACCOUNT_DOMAIN=eastus\nLAB_ARR_ACCOUNT_KEY=${primaryKey}\n`;
+    const preview = await azcred(['account', 'import', '-', '--dry-run'], env);
+    expect(preview.stdout).toMatch(/lab\s+arr\s+ready/);
+    expect(preview.stdout).not.toContain(primaryKey);
+    expect((await azcred(['account', 'list'])).stdout).not.toMatch(/^lab /m);
+    expect((await azcred(['account', 'import', '-'], env)).stdout).toContain('Imported 1.');
+    expect((await azcred(['account', 'list'])).stdout).toMatch(/^lab /m);
   });
 
   it('never writes a key, secret or token to stderr or to a file outside the vault', async () => {

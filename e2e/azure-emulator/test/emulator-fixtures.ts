@@ -36,14 +36,26 @@ export async function deviceCodeSignIn(
   const entra = emulator.urls.entra;
   const tenant = options.tenant ?? 'organizations';
   const started = (await postForm(`${entra}/${tenant}/oauth2/v2.0/devicecode`, { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` })) as Record<string, string>;
-  let page = await (await fetch(started['verification_uri'] ?? '', { method: 'POST', body: new URLSearchParams({ otc: started['user_code'] ?? '' }) })).text();
-  page = await submitPage(page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
-  if (page.includes('name="decision"')) page = await submitPage(page, { decision: options.consent ?? 'accept' });
+  const pageText = await enterDeviceCode(emulator, started['verification_uri'] ?? '', started['user_code'] ?? '', userName, options);
   const poll = await fetch(`${entra}/${tenant}/oauth2/v2.0/token`, {
     method: 'POST',
     body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: azureCliClientId, device_code: started['device_code'] ?? '' }),
   });
-  return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText: page };
+  return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText };
+}
+
+/** Does on the device-code page what the user does (code, user name, password, consent) with plain form posts; returns the last page's HTML. */
+export async function enterDeviceCode(
+  emulator: RunningEmulator,
+  verificationUri: string,
+  userCode: string,
+  userName: string,
+  options: { password?: string; consent?: 'accept' | 'decline' } = {},
+): Promise<string> {
+  let page = await (await fetch(verificationUri, { method: 'POST', body: new URLSearchParams({ otc: userCode }) })).text();
+  page = await submitPage(page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
+  if (page.includes('name="decision"')) page = await submitPage(page, { decision: options.consent ?? 'accept' });
+  return page;
 }
 
 export async function userAccessToken(emulator: RunningEmulator, userName: string, scope: string): Promise<string> {

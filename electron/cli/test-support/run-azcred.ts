@@ -9,14 +9,17 @@ export interface AzcredRun {
   stderr: string;
 }
 
-/** Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. */
-export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string> }): Promise<AzcredRun> {
+/** Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr` sees stderr as it arrives. */
+export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; onStderr?: (text: string) => void }): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      options.onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
