@@ -85,7 +85,9 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   } catch (error) {
     if (error instanceof AppError) {
       const fields = error.issues?.length ? ` (${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})` : '';
-      io.err(`azcred: ${error.message}${error.code === 'invalid_input' && !error.message.includes(':') ? fields : ''}`.replace(/\s+/g, ' ').trim());
+      // Field problems go on the same line, unless the message already lists them.
+      const listed = (error.issues ?? []).every((i) => error.message.includes(i.message));
+      io.err(`azcred: ${error.message}${listed ? '' : fields}`.replace(/\s+/g, ' ').trim());
       return exitCodeFor(error.code);
     }
     io.err('azcred: something went wrong inside azcred. Try again; if it keeps happening, report it with the command you ran (without secrets).');
