@@ -120,6 +120,11 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(login.stdout).toContain(alex.userName);
     const listed = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { username?: string; kind: string }[];
     expect(listed.map((i) => i.username)).toContain(alex.userName);
+    // Alex may regenerate keys (Contributor in the scenario): the secondary key, which this account does not store.
+    const rotated = await azcred(['account', 'rotate-key', 'contoso', '--key', 'secondary', '--identity', alex.userName]);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain('Regenerated the secondary key of contoso');
+    expect(await azcred(['account', 'rotate-key', 'contoso', '--key', 'tertiary'])).toMatchObject({ code: 2 });
     expect(await azcred(['logout', alex.userName])).toMatchObject({ code: 0 });
     expect((await azcred(['identity', 'list'])).stdout).not.toContain(alex.userName);
     expect(await azcred(['logout', alex.userName])).toMatchObject({ code: 3 });
