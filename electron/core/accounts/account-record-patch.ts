@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { AccountRecord } from './account-record.ts';
 import { readAccounts, writeAccounts } from './accounts-file.ts';
-import { withAccountsLock } from './accounts-lock.ts';
+import { withMetadataLock } from '../metadata-lock.ts';
 
 /**
  * Changes one stored account's metadata (its ARM resource id, key rotation dates) with a
@@ -9,7 +9,7 @@ import { withAccountsLock } from './accounts-lock.ts';
  * secrets first (they must land even if the metadata write then fails: Azure already changed them).
  */
 export async function patchAccountRecord(dataFolder: string, id: string, change: (record: AccountRecord) => AccountRecord | Promise<AccountRecord>): Promise<AccountRecord> {
-  return withAccountsLock(dataFolder, async () => {
+  return withMetadataLock(dataFolder, async () => {
     const records = await readAccounts(dataFolder);
     const index = records.findIndex((record) => record.id === id);
     const current = records[index];

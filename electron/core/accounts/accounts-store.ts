@@ -7,7 +7,7 @@ import type { VaultSession } from '../vault-session.ts';
 import { applyUpdate, newAccount, type AccountInput, type SecretChanges } from './account-changes.ts';
 import { nameKey, secretName, secretPrefix, toView, type AccountRecord, type StoredSecret } from './account-record.ts';
 import { readAccounts, writeAccounts } from './accounts-file.ts';
-import { withAccountsLock } from './accounts-lock.ts';
+import { withMetadataLock } from '../metadata-lock.ts';
 
 export interface AccountsStoreOptions {
   dataFolder: string;
@@ -73,7 +73,7 @@ export class AccountsStore {
     const created = inputs.map((input) => newAccount(input, randomUUID(), now));
     const needsVault = created.some(({ secrets }) => Object.keys(secrets.set).length > 0);
     const vault = needsVault ? await this.#options.vault.require() : undefined;
-    return withAccountsLock(this.#options.dataFolder, async () => {
+    return withMetadataLock(this.#options.dataFolder, async () => {
       const records = await readAccounts(this.#options.dataFolder);
       const taken = new Set(records.map((record) => nameKey(record.name)));
       created.forEach(({ record }, index) => {
@@ -97,7 +97,7 @@ export class AccountsStore {
     if (changes.cloud !== undefined) this.#checkCloud(changes.cloud, 'changes.cloud');
     const touchesSecrets = ('primaryKey' in changes && changes.primaryKey !== undefined) || ('secondaryKey' in changes && changes.secondaryKey !== undefined) || ('accessKey' in changes && changes.accessKey !== undefined) || ('removeAccessKey' in changes && changes.removeAccessKey === true);
     const vault = touchesSecrets ? await this.#options.vault.require() : undefined;
-    return withAccountsLock(this.#options.dataFolder, async () => {
+    return withMetadataLock(this.#options.dataFolder, async () => {
       const records = await readAccounts(this.#options.dataFolder);
       const index = records.findIndex((record) => record.id === id);
       const current = records[index] ?? notFound();
@@ -118,7 +118,7 @@ export class AccountsStore {
   async delete(id: string): Promise<void> {
     const existing = (await readAccounts(this.#options.dataFolder)).find((record) => record.id === id) ?? notFound();
     const vault = existing.secrets.length > 0 ? await this.#options.vault.require() : this.#options.vault.current;
-    await withAccountsLock(this.#options.dataFolder, async () => {
+    await withMetadataLock(this.#options.dataFolder, async () => {
       const records = await readAccounts(this.#options.dataFolder);
       if (!records.some((record) => record.id === id)) notFound();
       // Secrets first: a failure then leaves a visible account to delete again, never secrets nobody can see.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withAccountsLock } from '../accounts/accounts-lock.ts';
+import { withMetadataLock } from '../metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { identitiesFileSchema, type IdentityRecord } from './identity-record.ts';
 
@@ -30,7 +30,7 @@ export class IdentitiesStore {
 
   /** Applies `change` to the list under the lock and saves it; returns what `change` returned. */
   async change<T>(change: (identities: IdentityRecord[]) => { next: IdentityRecord[]; result: T }): Promise<T> {
-    return withAccountsLock(this.#folder, async () => {
+    return withMetadataLock(this.#folder, async () => {
       const { next, result } = change(await readIdentities(this.#folder));
       await writeJsonFile(path.join(this.#folder, identitiesFileName), { version: 1, identities: next });
       return result;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
-import { withAccountsLock } from '../accounts/accounts-lock.ts';
+import { withMetadataLock } from '../metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 
 /**
@@ -61,7 +61,7 @@ export class AcsIdentitiesStore {
   }
 
   #change(change: (list: AcsIdentityRecord[]) => AcsIdentityRecord[]): Promise<void> {
-    return withAccountsLock(this.#folder, async () => {
+    return withMetadataLock(this.#folder, async () => {
       await writeJsonFile(path.join(this.#folder, acsIdentitiesFileName), { version: 1, identities: change(await this.list()) });
     });
   }

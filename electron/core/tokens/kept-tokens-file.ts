@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withAccountsLock } from '../accounts/accounts-lock.ts';
+import { withMetadataLock } from '../metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { keptTokensFileSchema, tokenRecordSchema, type TokenRecord } from './token-record.ts';
 
@@ -18,7 +18,7 @@ export async function readKeptTokens(dataFolder: string): Promise<TokenRecord[]>
 
 /** Read-modify-write of the file under the data folder's metadata lock (shared with the CLI). */
 export function changeKeptTokens(dataFolder: string, change: (records: TokenRecord[]) => TokenRecord[]): Promise<void> {
-  return withAccountsLock(dataFolder, async () => {
+  return withMetadataLock(dataFolder, async () => {
     const next = change(await readKeptTokens(dataFolder));
     await writeJsonFile(path.join(dataFolder, keptTokensFileName), { version: 1, tokens: next });
   });
