@@ -6,16 +6,16 @@ import {
   NavDrawerBody,
   NavDrawerHeader,
   NavItem,
+  Spinner,
   Subtitle2,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, type JSX } from 'react';
+import { lazy, Suspense, useEffect, type JSX } from 'react';
 import { isBrowserMode } from './api.ts';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { IdentitiesPage } from './pages/IdentitiesPage.tsx';
-import { RolesPage } from './pages/RolesPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
 import { sections, type SectionId } from './sections.tsx';
@@ -23,6 +23,9 @@ import { useColorScheme } from './use-color-scheme.ts';
 import { useHashSection } from './use-hash-section.ts';
 import { useSettings, type SettingsState } from './use-settings.ts';
 import { useVault, type VaultState } from './use-vault.ts';
+
+// The Roles page (matrix, details, export) is loaded when first opened, keeping the first load small.
+const RolesPage = lazy(() => import('./pages/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100%' },
@@ -41,7 +44,11 @@ const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
   accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
   identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
   tokens: ({ settings, vault }) => <TokensPage settings={settings} vault={vault} />,
-  roles: () => <RolesPage />,
+  roles: () => (
+    <Suspense fallback={<Spinner label="Loading…" />}>
+      <RolesPage />
+    </Suspense>
+  ),
   settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,
 };
 

@@ -1,23 +1,150 @@
-import { ShieldTaskRegular } from '@fluentui/react-icons';
+import { Body1, Button, Link, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, ShieldTaskRegular } from '@fluentui/react-icons';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorBar } from '../components/ErrorBar.tsx';
+import { useAppInfo } from '../use-app-info.ts';
+import { useAccounts } from './accounts/use-accounts.ts';
+import { useIdentities } from './identities/use-identities.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { AuditScopeBar } from './roles/AuditScopeBar.tsx';
+import { CellDetails } from './roles/CellDetails.tsx';
+import { ExportReportDialog } from './roles/ExportReportDialog.tsx';
+import { MatrixFilters } from './roles/MatrixFilters.tsx';
+import { cellKey, isMatrixFiltered, matrixView, noMatrixFilter, type MatrixFilter } from './roles/matrix-view.ts';
+import { RoleMatrix } from './roles/RoleMatrix.tsx';
+import { useRoleAudit } from './roles/use-role-audit.ts';
 
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100%' },
+  notice: { marginBottom: tokens.spacingVerticalM },
+  split: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    alignItems: 'start',
+  },
+  withDetails: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 460px)', '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  matrix: { maxHeight: 'calc(100vh - 240px)', minHeight: '200px', display: 'flex', flexDirection: 'column', '@media (max-width: 1100px)': { maxHeight: 'none' } },
+  detail: {
+    overflowY: 'auto',
+    maxHeight: 'calc(100vh - 240px)',
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    '@media (max-width: 1100px)': { maxHeight: 'none' },
+  },
+  none: { color: tokens.colorNeutralForeground2, padding: tokens.spacingHorizontalL },
+});
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The role audit: which roles each identity holds on each resource, what they let it do, and why. */
 export function RolesPage() {
+  const styles = useStyles();
+  const info = useAppInfo();
+  const { identities, loadError: identitiesError } = useIdentities();
+  const { accounts, loadError: accountsError } = useAccounts();
+  const audit = useRoleAudit();
+  const [filter, setFilter] = useState<MatrixFilter>(noMatrixFilter);
+  const deferredFilter = useDeferredValue(filter);
+  const [selected, setSelected] = useState<{ identityId: string; accountId: string }>();
+  const [exporting, setExporting] = useState(false);
+  const { report } = audit;
+
+  const view = useMemo(() => (report ? matrixView(report, deferredFilter) : undefined), [report, deferredFilter]);
+  const selectedCell = selected && view?.cell(selected.identityId, selected.accountId);
+  const selectedIdentity = report?.identities.find((i) => i.id === selected?.identityId);
+  const selectedResource = report?.resources.find((r) => r.accountId === selected?.accountId);
+  const count = view ? `${plural(view.rows.length, 'identity', 'identities')} × ${plural(view.columns.length, 'resource', 'resources')}` : '';
+  const shown = view && isMatrixFiltered(filter) ? { identityIds: view.rows.map((i) => i.id), accountIds: view.columns.map((r) => r.accountId), label: count } : undefined;
+
+  const header = (
+    <PageHeader
+      title="Roles"
+      lead="Which roles each identity holds on each resource, and what those roles let it do."
+      actions={
+        report && (
+          <Button icon={<ArrowDownloadRegular />} disabled={!info} onClick={() => setExporting(true)}>
+            Export report
+          </Button>
+        )
+      }
+    />
+  );
+
+  if (identities === undefined || accounts === undefined) {
+    return (
+      <>
+        {header}
+        <Spinner label="Loading identities and accounts…" />
+      </>
+    );
+  }
+
+  const nothing = identities.length === 0 || accounts.length === 0;
   return (
-    <>
-      <PageHeader title="Roles" lead="Which roles each identity holds on each resource, and what those roles let it do." />
-      <EmptyState
-        icon={ShieldTaskRegular}
-        title="Nothing to audit yet"
-        points={[
-          'Role assignments, including those through groups and those inherited from the subscription.',
-          'Capabilities in plain words: convert models, manage sessions, render, list keys, regenerate keys.',
-          'For a missing capability, the built-in role that would grant it.',
-        ]}
-        learnMore={{ href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication#azure-role-based-access-control', label: 'Remote Rendering roles' }}
-      >
-        The audit needs a signed-in identity. It is not part of this preview build yet.
-      </EmptyState>
-    </>
+    <div className={styles.root}>
+      {header}
+      <ErrorBar className={styles.notice} error={identitiesError ?? accountsError} />
+      {nothing ? (
+        <EmptyState
+          icon={ShieldTaskRegular}
+          title="Nothing to audit yet"
+          points={[
+            'Role assignments, including those through groups and those inherited from the subscription.',
+            'Capabilities in plain words: convert models, manage sessions, render, list keys, regenerate keys.',
+            'For a missing capability, the built-in role that would grant it.',
+          ]}
+          learnMore={{ href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication#azure-role-based-access-control', label: 'Remote Rendering roles' }}
+          actions={
+            <>
+              {identities.length === 0 && <Link href="#/identities">Sign in on the Identities page</Link>}
+              {accounts.length === 0 && <Link href="#/accounts">Add or discover accounts on the Accounts page</Link>}
+            </>
+          }
+        >
+          The audit reads, for each signed-in identity, the role assignments on each account’s resource in Azure.{' '}
+          {identities.length === 0 && accounts.length === 0 ? 'Sign in and add an account first.' : identities.length === 0 ? 'Sign in with an identity first.' : 'Add or discover an account first.'}
+        </EmptyState>
+      ) : (
+        <>
+          <AuditScopeBar identities={identities} accounts={accounts} running={audit.running} generatedAt={report?.generatedAt} onRun={(scope) => void audit.run(scope)} />
+          <ErrorBar className={styles.notice} error={audit.error} onDismiss={audit.dismissError} />
+          {report && view ? (
+            <>
+              <MatrixFilters report={report} filter={filter} onChange={setFilter} count={count} />
+              <div className={mergeClasses(styles.split, selectedCell && styles.withDetails)}>
+                <div className={styles.matrix}>
+                  {view.rows.length > 0 && view.columns.length > 0 ? (
+                    <RoleMatrix view={view} selectedKey={selected && cellKey(selected.identityId, selected.accountId)} onOpen={(identityId, accountId) => setSelected({ identityId, accountId })} />
+                  ) : (
+                    <Body1 className={styles.none}>Nothing matches the filters{filter.missingOnly ? ': nothing is missing there' : ''}.</Body1>
+                  )}
+                </div>
+                {selectedCell && selectedIdentity && selectedResource && (
+                  <div className={styles.detail}>
+                    <CellDetails
+                      identity={selectedIdentity}
+                      resource={selectedResource}
+                      cell={selectedCell}
+                      onClose={() => {
+                        // Back to the cell the details were for.
+                        document.querySelector<HTMLElement>(`[data-cell-key="${CSS.escape(cellKey(selectedIdentity.id, selectedResource.accountId))}"]`)?.focus();
+                        setSelected(undefined);
+                      }}
+                    />
+                  </div>
+                )}
+              </div>
+            </>
+          ) : (
+            !audit.running && <Body1 className={styles.none}>Run the audit to see the matrix: it asks Azure Resource Manager, with each identity’s sign-in, which roles apply where.</Body1>
+          )}
+        </>
+      )}
+      {exporting && info && <ExportReportDialog homeFolder={info.homeFolder} shown={shown} onClose={() => setExporting(false)} />}
+    </div>
   );
 }

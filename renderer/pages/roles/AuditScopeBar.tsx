@@ -1,0 +1,90 @@
+import { Button, Caption1, Dropdown, Field, makeStyles, Option, Spinner, tokens } from '@fluentui/react-components';
+import { PlayRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import type { AuditScope } from './use-role-audit.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  field: { minWidth: '220px', maxWidth: '320px', flex: '1 1 220px' },
+  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface AuditScopeBarProps {
+  identities: readonly IdentityView[];
+  accounts: readonly AccountView[];
+  running: AuditScope | undefined;
+  /** When the report shown was made, if there is one. */
+  generatedAt: string | undefined;
+  onRun(scope: AuditScope): void;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** Which identities and accounts to audit (all when none is chosen), and the button that asks Azure. */
+export function AuditScopeBar({ identities, accounts, running, generatedAt, onRun }: AuditScopeBarProps) {
+  const styles = useStyles();
+  const [scope, setScope] = useState<AuditScope>({ identityIds: [], accountIds: [] });
+  const label = (ids: readonly string[], names: Map<string, string>, many: string) => (ids.length === 1 ? (names.get(ids[0] ?? '') ?? '') : ids.length > 1 ? `${ids.length} ${many}` : '');
+  const identityNames = new Map(identities.map((i) => [i.id, i.username ?? i.name]));
+  const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
+  const nIdentities = running ? running.identityIds.length || identities.length : 0;
+  const nAccounts = running ? running.accountIds.length || accounts.length : 0;
+
+  return (
+    <div className={styles.root} role="group" aria-label="What to audit">
+      <Field label="Identities to audit" className={styles.field}>
+        <Dropdown
+          multiselect
+          placeholder={`All ${plural(identities.length, 'identity', 'identities')}`}
+          value={label(scope.identityIds, identityNames, 'identities')}
+          selectedOptions={scope.identityIds}
+          onOptionSelect={(_, d) => setScope((s) => ({ ...s, identityIds: d.selectedOptions }))}
+        >
+          {identities.map((i) => (
+            <Option key={i.id} value={i.id} text={i.username ?? i.name}>
+              {i.username ?? i.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Accounts to audit" className={styles.field}>
+        <Dropdown
+          multiselect
+          placeholder={`All ${plural(accounts.length, 'account', 'accounts')}`}
+          value={label(scope.accountIds, accountNames, 'accounts')}
+          selectedOptions={scope.accountIds}
+          onOptionSelect={(_, d) => setScope((s) => ({ ...s, accountIds: d.selectedOptions }))}
+        >
+          {accounts.map((a) => (
+            <Option key={a.id} value={a.id}>
+              {a.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Button appearance="primary" icon={<PlayRegular />} disabled={running !== undefined} onClick={() => onRun(scope)}>
+        {generatedAt ? 'Run the audit again' : 'Run the audit'}
+      </Button>
+      <div className={styles.status} role="status">
+        {running ? (
+          <Spinner size="tiny" label={`Reading the role assignments of ${plural(nIdentities, 'identity', 'identities')} on ${plural(nAccounts, 'account', 'accounts')} from Azure…`} />
+        ) : (
+          generatedAt && <Caption1 className={styles.muted}>Audited {new Date(generatedAt).toLocaleString()}</Caption1>
+        )}
+      </div>
+    </div>
+  );
+}

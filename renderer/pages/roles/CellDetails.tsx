@@ -1,0 +1,94 @@
+import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens, typographyStyles } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
+import type { AuditedIdentity, AuditedResource, RoleAuditCell } from '../../../shared/roles.ts';
+import { AssignmentTable } from './AssignmentTable.tsx';
+import { CapabilityWhy } from './CapabilityWhy.tsx';
+import { RoleDefinitions } from './RoleDefinitions.tsx';
+import { resourceKindLabels } from './role-words.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  title: { flex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, wordBreak: 'break-word' },
+  heading: { ...typographyStyles.subtitle1, margin: 0, wordBreak: 'break-word', outline: 'none' },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
+  subheading: { margin: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+});
+
+export interface CellDetailsProps {
+  identity: AuditedIdentity;
+  resource: AuditedResource;
+  cell: RoleAuditCell;
+  onClose(): void;
+}
+
+/** Everything the audit found for one identity on one resource: each capability with its why, the assignments and the role definitions. */
+export function CellDetails({ identity, resource, cell, onClose }: CellDetailsProps) {
+  const styles = useStyles();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a cell moves focus to its details, so a keyboard or screen-reader user lands on them.
+  useEffect(() => headingRef.current?.focus(), [cell]);
+
+  return (
+    <section className={styles.root} aria-labelledby="cell-details-title" data-testid="cell-details">
+      <div className={styles.header}>
+        <div className={styles.title}>
+          <h2 id="cell-details-title" className={styles.heading} ref={headingRef} tabIndex={-1}>
+            {identity.name} on {resource.name}
+          </h2>
+          <div className={styles.badges}>
+            <Badge appearance="tint" color={identity.kind === 'user' ? 'brand' : 'informative'}>
+              {identity.kind === 'user' ? 'User' : 'Service principal'}
+            </Badge>
+            <Badge appearance="tint" color={resource.kind === 'arr' ? 'brand' : 'informative'}>
+              {resourceKindLabels[resource.kind]}
+            </Badge>
+          </div>
+          {resource.resourceId && <Caption1 className={styles.mono}>{resource.resourceId}</Caption1>}
+        </div>
+        <Button appearance="subtle" icon={<DismissRegular />} aria-label="Close the details" onClick={onClose} />
+      </div>
+
+      {cell.readBy && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Read with another identity</MessageBarTitle>
+            {identity.name} may not read the role assignments on {resource.name} itself, so they were read with the token of {cell.readBy.name}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {cell.state === 'unreadable' ? (
+        <MessageBar intent="warning" layout="multiline" data-code={cell.problem?.code}>
+          <MessageBarBody>
+            <MessageBarTitle>Could not be audited</MessageBarTitle>
+            {cell.problem?.message ?? 'The role assignments could not be read.'}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <div className={styles.section}>
+            <Subtitle2 as="h3" className={styles.subheading}>What it can do</Subtitle2>
+            <ul className={styles.list} aria-label="Capabilities">
+              {cell.capabilities.map((c) => (
+                <CapabilityWhy key={c.id} capability={c} />
+              ))}
+            </ul>
+          </div>
+          <div className={styles.section}>
+            <Subtitle2 as="h3" className={styles.subheading}>Role assignments ({cell.assignments.length})</Subtitle2>
+            <AssignmentTable assignments={cell.assignments} />
+          </div>
+          <div className={styles.section}>
+            <Subtitle2 as="h3" className={styles.subheading}>Role definitions</Subtitle2>
+            <RoleDefinitions roles={cell.roles} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

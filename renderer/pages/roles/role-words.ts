@@ -1,0 +1,30 @@
+import type { CapabilityId, ResourceKind, ScopeLevel } from '../../../shared/roles.ts';
+
+/** The Roles page's words for what the audit returns: short capability names for the matrix, scope levels, resource kinds. */
+
+/** Short enough for a chip in a matrix cell; the full label is in the details panel. */
+export const capabilityShortLabels: Record<CapabilityId, string> = {
+  'arr.convert': 'Convert',
+  'arr.manageSessions': 'Sessions',
+  'arr.render': 'Render',
+  'arr.diagnostics': 'Diagnostics',
+  'arr.listKeys': 'List keys',
+  'arr.regenerateKeys': 'Regenerate keys',
+  'acs.entraIdentities': 'Entra ID identities',
+  'acs.listKeys': 'List keys',
+  'acs.regenerateKeys': 'Regenerate keys',
+  'acs.manage': 'Manage',
+};
+
+export const scopeLevelLabels: Record<ScopeLevel, string> = {
+  resource: 'the resource',
+  'resource-group': 'the resource group',
+  subscription: 'the subscription',
+  'management-group': 'a management group',
+  root: 'the tenant root',
+};
+
+export const resourceKindLabels: Record<ResourceKind, string> = {
+  arr: 'Remote Rendering account',
+  acs: 'Communication Services resource',
+};

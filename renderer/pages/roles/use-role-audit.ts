@@ -1,0 +1,44 @@
+import { useCallback, useState } from 'react';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { RoleAuditReport } from '../../../shared/roles.ts';
+import { api } from '../../api.ts';
+
+/** What an audit covers: the identities and accounts chosen, or all of them when a list is empty. */
+export interface AuditScope {
+  identityIds: string[];
+  accountIds: string[];
+}
+
+export interface RoleAuditState {
+  report: RoleAuditReport | undefined;
+  /** The scope of the audit under way, while it runs. */
+  running: AuditScope | undefined;
+  error: AppErrorShape | undefined;
+  run(scope: AuditScope): Promise<void>;
+  dismissError(): void;
+}
+
+// The last report outlives the page, so going to Accounts and back does not ask Azure again.
+let lastReport: RoleAuditReport | undefined;
+
+/** Runs the role audit in the core and keeps its report for the window. */
+export function useRoleAudit(): RoleAuditState {
+  const [report, setReport] = useState(lastReport);
+  const [running, setRunning] = useState<AuditScope>();
+  const [error, setError] = useState<AppErrorShape>();
+
+  const run = useCallback(async (scope: AuditScope) => {
+    setRunning(scope);
+    setError(undefined);
+    const result = await api.roles.audit({
+      ...(scope.identityIds.length ? { identityIds: scope.identityIds } : {}),
+      ...(scope.accountIds.length ? { accountIds: scope.accountIds } : {}),
+    });
+    setRunning(undefined);
+    if (!result.ok) return setError(result.error);
+    lastReport = result.value;
+    setReport(result.value);
+  }, []);
+
+  return { report, running, error, run, dismissError: useCallback(() => setError(undefined), []) };
+}
