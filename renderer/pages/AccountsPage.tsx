@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, KeyMultipleRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
@@ -15,9 +15,12 @@ import { AccountsBrowser } from './accounts/AccountsBrowser.tsx';
 import { filterAccounts, noFilter, type AccountFilter } from './accounts/account-filter.ts';
 import type { CopySettings } from './accounts/CopySecretButton.tsx';
 import { DeleteAccountDialog } from './accounts/DeleteAccountDialog.tsx';
+import { forgetDiscoveryRequest, pendingDiscovery } from './accounts/discover-intent.ts';
+import { DiscoverDialog } from './accounts/DiscoverDialog.tsx';
 import { ExportDialog } from './accounts/ExportDialog.tsx';
 import { ImportDialog } from './accounts/ImportDialog.tsx';
 import { RetirementNotice } from './accounts/RetirementNotice.tsx';
+import { RotateKeyDialog } from './accounts/RotateKeyDialog.tsx';
 import { useAccounts } from './accounts/use-accounts.ts';
 import { PageHeader } from './PageHeader.tsx';
 
@@ -26,7 +29,7 @@ const useStyles = makeStyles({
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
-type OpenDialog = { type: 'add' } | { type: 'edit' | 'delete'; account: AccountView } | { type: 'import' } | { type: 'export' };
+type OpenDialog = { type: 'add' } | { type: 'edit' | 'delete' | 'rotate'; account: AccountView } | { type: 'import' } | { type: 'export' } | { type: 'discover'; identityId?: string };
 
 export function AccountsPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
@@ -36,7 +39,12 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const [filter, setFilter] = useState<AccountFilter>(noFilter);
   const deferredFilter = useDeferredValue(filter);
   const [selectedId, setSelectedId] = useState<string>();
-  const [dialog, setDialog] = useState<OpenDialog>();
+  // An identity's row may have sent the user here to discover what it can see.
+  const [dialog, setDialog] = useState<OpenDialog | undefined>(() => {
+    const identityId = pendingDiscovery();
+    return identityId ? { type: 'discover', identityId } : undefined;
+  });
+  useEffect(forgetDiscoveryRequest, []);
   const [error, setError] = useState<AppErrorShape>();
 
   // When the vault opens (unlocked, or another mode chosen), which keys are missing can change: list again.
@@ -63,6 +71,9 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
       </Button>
       <Button icon={<ArrowUploadRegular />} onClick={() => setDialog({ type: 'import' })}>
         Import
+      </Button>
+      <Button icon={<CloudArrowDownRegular />} onClick={() => setDialog({ type: 'discover' })}>
+        Discover from Azure
       </Button>
       {all.length > 0 && (
         <Button icon={<ArrowDownloadRegular />} disabled={!info} onClick={() => setDialog({ type: 'export' })}>
@@ -93,7 +104,7 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication', label: 'How ACS authenticates requests' }}
           actions={actions}
         >
-          Add an account by hand, or import a connection string, a .env file or an exported JSON file.
+          Add an account by hand, discover those a signed-in identity can see in Azure, or import a connection string, a .env file or an exported JSON file.
         </EmptyState>
       ) : (
         <AccountsBrowser
@@ -107,6 +118,7 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           copy={copy}
           onEdit={(account) => setDialog({ type: 'edit', account })}
           onDelete={(account) => setDialog({ type: 'delete', account })}
+          onRotate={(account) => setDialog({ type: 'rotate', account })}
           shortcuts={dialog === undefined}
         />
       )}
@@ -135,6 +147,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           }}
         />
       )}
+      {dialog?.type === 'discover' && <DiscoverDialog identityId={dialog.identityId} onImported={() => void reload()} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'rotate' && <RotateKeyDialog account={dialog.account} onRotated={upsert} onClose={() => setDialog(undefined)} />}
       {dialog?.type === 'import' && <ImportDialog clouds={clouds} defaultCloud={defaultCloud} onImported={() => void reload()} onClose={() => setDialog(undefined)} />}
       {dialog?.type === 'export' && info && <ExportDialog all={all} shown={shown} selected={selected} homeFolder={info.homeFolder} onClose={() => setDialog(undefined)} />}
     </div>

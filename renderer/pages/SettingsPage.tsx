@@ -27,12 +27,13 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / -1' },
 });
 
-type NumberKey = 'clipboardClearSeconds' | 'revealSeconds' | 'expiryWarningMinutes';
+type NumberKey = 'clipboardClearSeconds' | 'revealSeconds' | 'expiryWarningMinutes' | 'keyRotationReminderDays';
 
 const numberFields: { key: NumberKey; label: string; hint: string; min: number; max: number }[] = [
   { key: 'clipboardClearSeconds', label: 'Clear copied secrets after (seconds)', hint: 'Only if the clipboard still holds what the app copied.', min: 5, max: 600 },
   { key: 'revealSeconds', label: 'Hide revealed secrets after (seconds)', hint: 'A revealed key or token is masked again after this long.', min: 3, max: 300 },
   { key: 'expiryWarningMinutes', label: 'Warn before a token expires (minutes)', hint: 'Tokens show "expiring soon" from this point.', min: 1, max: 1440 },
+  { key: 'keyRotationReminderDays', label: 'Remind to rotate account keys after (days)', hint: 'An account shows a reminder when a stored key is older than this.', min: 1, max: 3650 },
 ];
 
 export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {

@@ -1,11 +1,12 @@
 import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
-import { DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { mintFromAccount } from '../tokens/new-token-intent.ts';
 import { kindLabels } from './account-filter.ts';
 import { CopySecretButton, type CopySettings } from './CopySecretButton.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
+import { RotateKeyAges } from './RotateKeyAges.tsx';
 import { SecretField } from './SecretField.tsx';
 
 const useStyles = makeStyles({
@@ -35,10 +36,11 @@ export interface AccountDetailProps {
   copy: CopySettings;
   onEdit(): void;
   onDelete(): void;
+  onRotate(): void;
 }
 
 /** Everything about one account, with its secrets masked until revealed. */
-export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: AccountDetailProps) {
+export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onRotate }: AccountDetailProps) {
   const styles = useStyles();
   const field = (term: string, value: ReactNode, mono = false) => (
     <>
@@ -73,6 +75,9 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
           <Button icon={<TicketDiagonalRegular />} onClick={() => mintFromAccount(account)}>
             New token
           </Button>
+          <Button icon={<ArrowSyncRegular />} onClick={onRotate}>
+            Regenerate key…
+          </Button>
         </div>
       </div>
 
@@ -102,6 +107,8 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete }: A
         {account.notes && field('Notes', <span className={styles.notes}>{account.notes}</span>)}
         {field('Updated', new Date(account.updatedAt).toLocaleString())}
       </dl>
+
+      <RotateKeyAges ages={account.keyAges ?? []} onRotate={onRotate} />
 
       <div className={styles.secrets}>
         {account.kind === 'arr' ? (

@@ -40,12 +40,13 @@ export interface AccountsBrowserProps {
   copy: CopySettings;
   onEdit(account: AccountView): void;
   onDelete(account: AccountView): void;
+  onRotate(account: AccountView): void;
   /** False while a dialog is open, so its own Ctrl+F and '/' are left alone. */
   shortcuts: boolean;
 }
 
 /** Search and filters over the virtual list, and the selected account's details beside it. */
-export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, onSelect, cloudLabel, copy, onEdit, onDelete, shortcuts }: AccountsBrowserProps) {
+export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, onSelect, cloudLabel, copy, onEdit, onDelete, onRotate, shortcuts }: AccountsBrowserProps) {
   const styles = useStyles();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -74,7 +75,9 @@ export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, o
         )}
         <div className={styles.detail}>
           {selected ? (
-            <AccountDetail key={selected.id} account={selected} cloudLabel={cloudLabel(selected.cloud)} copy={copy} onEdit={() => onEdit(selected)} onDelete={() => onDelete(selected)} />
+            <AccountDetail key={selected.id} account={selected} cloudLabel={cloudLabel(selected.cloud)} copy={copy} onEdit={() => onEdit(selected)} onDelete={() => onDelete(selected)}
+              onRotate={() => onRotate(selected)}
+            />
           ) : (
             <Body1 className={styles.none}>Choose an account to see its details and keys.</Body1>
           )}

@@ -1,6 +1,7 @@
-import { Badge, Button, Caption1, makeStyles, TableCell, TableCellLayout, TableRow, Text, tokens } from '@fluentui/react-components';
-import { PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, makeStyles, TableCell, TableCellLayout, TableRow, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { CloudArrowDownRegular, PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
 import type { IdentityView } from '../../../shared/identities.ts';
+import { discoverWith } from '../accounts/discover-intent.ts';
 import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
 import { relativeTime } from './relative-time.ts';
 
@@ -65,6 +66,9 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut 
         </time>
       </TableCell>
       <TableCell>
+        <Tooltip content={`Discover the accounts ${identity.username ?? identity.name} can see in Azure`} relationship="label">
+          <Button appearance="subtle" icon={<CloudArrowDownRegular />} onClick={() => discoverWith(identity.id)} />
+        </Tooltip>
         <Button appearance="subtle" icon={<SignOutRegular />} aria-label={`Sign out ${identity.username ?? identity.name}`} onClick={() => onSignOut(identity)}>
           Sign out
         </Button>

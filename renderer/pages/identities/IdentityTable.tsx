@@ -6,12 +6,12 @@ import { useNow } from './use-now.ts';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { minWidth: '880px' },
+  table: { minWidth: '920px' },
   // The table lays out at fixed widths: the identity takes what the others leave.
   tenant: { width: '268px' },
   how: { width: '150px' },
   used: { width: '110px' },
-  actions: { width: '112px' },
+  actions: { width: '152px' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
