@@ -192,7 +192,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
                     {target === 'text' && text !== undefined ? 'Close' : 'Cancel'}
                   </Button>
                   <Button appearance="primary" type="submit" disabled={busy}>
-                    {target === 'file' ? 'Export' : text === undefined ? 'Show the text' : 'Show it again'}
+                    {target === 'file' ? 'Export' : 'Show the text'}
                   </Button>
                 </>
               )}
