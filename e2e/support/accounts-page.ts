@@ -56,6 +56,13 @@ const isTabsterSentinel = (rule: string, html: string) => rule === 'aria-hidden-
 
 /** Serious and critical axe findings, as "rule: target" lines that say what to fix. */
 export async function seriousAccessibilityProblems(page: Page, include?: string): Promise<string[]> {
+  // Contrast is measured on the page at rest: no pointer hovering a button, and no colour
+  // transition half-way (a button that just turned enabled again fades its colours in).
+  await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const { violations } = await builder.analyze();
