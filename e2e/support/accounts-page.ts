@@ -60,6 +60,9 @@ export async function seriousAccessibilityProblems(page: Page, include?: string)
   // transition half-way (a button that just turned enabled again fades its colours in).
   await page.mouse.move(0, 0);
   await page.evaluate(async () => {
+    // Runs in the page; this file is also type-checked without the DOM library, hence the shape spelled out.
+    type PageAnimation = { effect: { getComputedTiming(): { endTime?: unknown } } | null; finished: Promise<unknown> };
+    const { document } = globalThis as unknown as { document: { getAnimations(): PageAnimation[] } };
     const finite = document.getAnimations().filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
     await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2000))]);
   });
