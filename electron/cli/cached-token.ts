@@ -2,6 +2,7 @@ import { readAccounts } from '../core/accounts/accounts-file.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { readKeptTokens } from '../core/tokens/kept-tokens-file.ts';
 import { openVault } from '../core/vault/vault.ts';
+import { reuseMarginMs } from './reusable-token.ts';
 
 /**
  * The quick way through `azcred token arr NAME`: when a kept STS token from the same account and
@@ -16,7 +17,7 @@ export async function printCachedToken(argv: readonly string[], out: (text: stri
   const name = query.name.trim().toLowerCase();
   const account = (await readAccounts(dataFolder)).find((a) => a.kind === 'arr' && (a.id === query.name || a.name.trim().toLowerCase() === name));
   if (!account) return false;
-  const minimum = Date.now() + 5 * 60_000;
+  const minimum = Date.now() + reuseMarginMs;
   const record = (await readKeptTokens(dataFolder))
     .filter((t) => t.kind === 'arr-sts' && !t.revoked && t.recipe?.kind === 'arr-sts' && t.recipe.accountId === account.id && t.recipe.via === query.via && Date.parse(t.expiresAt) > minimum)
     .sort((a, b) => Date.parse(b.expiresAt) - Date.parse(a.expiresAt))[0];

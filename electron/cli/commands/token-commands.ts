@@ -5,9 +5,7 @@ import { stringOption, type CommandContext, type CommandDef } from '../command.t
 import { printJson } from '../format.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
-
-/** A cached token is reused only if it stays valid this long: long enough for the script that asked. */
-export const reuseMarginMs = 5 * 60_000;
+import { paidBy, reusableToken } from '../reusable-token.ts';
 
 const identityOption = { identity: { type: 'string', value: 'ID', description: 'mint through this Entra identity (id, user name or name) instead of a key' } } as const;
 
@@ -17,15 +15,6 @@ async function printToken(context: CommandContext, token: TokenView): Promise<vo
   if (!context.json) return context.io.out(value);
   context.io.out(printJson({ token: value, expiresAt: token.expiresAt, kind: token.kind, title: token.title, source: token.source, scopes: token.scopes, id: token.id }));
 }
-
-/** A kept token from the same source that stays valid for five more minutes, if any. */
-async function reusable(context: CommandContext, matches: (token: TokenView) => boolean): Promise<TokenView | undefined> {
-  const tokens = await context.call('tokens.list');
-  return tokens.find((t) => matches(t) && t.hasValue && !t.revoked && Date.parse(t.expiresAt) - Date.now() > reuseMarginMs);
-}
-
-const viaMatches = (token: TokenView, via: string | { identityId: string }) =>
-  typeof via === 'string' ? token.source.via.credential === via : token.source.via.credential === 'entra' && token.source.via.identityId === via.identityId;
 
 export const tokenCommands: CommandDef[] = [
   {
@@ -41,7 +30,7 @@ export const tokenCommands: CommandDef[] = [
       const key = stringOption(context, 'key') ?? 'primary';
       if (!['primary', 'secondary'].includes(key)) throw new AppError('invalid_input', '--key takes primary or secondary.');
       const via = identity ? { identityId: (await findIdentity(context, identity)).id } : key === 'secondary' ? ('secondaryKey' as const) : ('primaryKey' as const);
-      const cached = context.values['fresh'] === true ? undefined : await reusable(context, (t) => t.kind === 'arr-sts' && t.source.account?.id === account.id && viaMatches(t, via));
+      const cached = context.values['fresh'] === true ? undefined : await reusableToken(context, (t) => t.kind === 'arr-sts' && t.source.account?.id === account.id && paidBy(t, via));
       await printToken(context, cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true })));
     },
   },
@@ -75,7 +64,7 @@ export const tokenCommands: CommandDef[] = [
         const key = user.toLowerCase();
         acsIdentityId = known.find((i) => i.id === user || i.communicationUserId === user || i.label.toLowerCase() === key)?.id;
         if (!acsIdentityId) throw new AppError('not_found', `No ACS identity "${user}" remembered for ${account.name}. Create one with --new-user LABEL.`);
-        const cached = await reusable(context, (t) => t.kind === 'acs-user' && t.source.subject?.kind === 'acs-identity' && t.source.subject.acsIdentityId === acsIdentityId && sameScopes(t.scopes, scopes) && viaMatches(t, via));
+        const cached = await reusableToken(context, (t) => t.kind === 'acs-user' && t.source.subject?.kind === 'acs-identity' && t.source.subject.acsIdentityId === acsIdentityId && sameScopes(t.scopes, scopes) && paidBy(t, via));
         if (cached) return printToken(context, cached);
       }
       const minted = await context.call('tokens.mintAcs', { accountId: account.id, ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newUser ?? '' } }), scopes: scopes as never, minutes, via, keep: true });
@@ -100,7 +89,7 @@ export const tokenCommands: CommandDef[] = [
       const identities = await context.call('identities.list');
       const identity = ref ? await findIdentity(context, ref) : [...identities].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
       if (!identity) throw new AppError('sign_in_required', 'No identity is signed in. Run `azcred login` first.');
-      const cached = await reusable(context, (t) => t.kind === 'entra' && viaMatches(t, { identityId: identity.id }) && sameScopes(t.scopes, [scope]));
+      const cached = await reusableToken(context, (t) => t.kind === 'entra' && paidBy(t, { identityId: identity.id }) && sameScopes(t.scopes, [scope]));
       await printToken(context, cached ?? (await context.call('tokens.mintEntra', { identityId: identity.id, scope, keep: true })));
     },
   },
