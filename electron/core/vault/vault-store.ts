@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 import { withVaultLock } from './vault-lock.ts';
 import { encryptVault, type VaultHeader } from './vault-file.ts';
@@ -85,16 +86,30 @@ export function createVault(state: {
     if (closed) throw new AppError('vault_unavailable', 'The vault is closed.');
   };
 
+  // The file as this handle last read or wrote it. Every writer replaces the file by rename (a new
+  // inode), so an unchanged stamp means unchanged content: no lock, read or decrypt needed.
+  let seenStamp: string | undefined;
+
+  /** The file's current secrets; decrypted again only when another process replaced the file. Caller holds the lock. */
+  const current = async (file: PersistedVault): Promise<Map<string, string>> => {
+    const stamp = await fileStamp(file.file);
+    if (stamp !== undefined && stamp === seenStamp) return new Map(secrets);
+    const loaded = await loadSecrets(file);
+    if (loaded.quarantined) quarantined = loaded.quarantined;
+    seenStamp = await fileStamp(file.file);
+    return loaded.secrets;
+  };
+
   /** Read-modify-write under the lock, on the file's current content, so concurrent writers never lose each other's changes. */
   const change = async <T>(apply: (current: Map<string, string>) => T): Promise<T> => {
     open();
     if (!persisted) return apply(secrets);
     return withVaultLock(persisted.dataFolder, async () => {
-      const loaded = await loadSecrets(persisted);
-      if (loaded.quarantined) quarantined = loaded.quarantined;
-      const result = apply(loaded.secrets);
-      await saveSecrets(persisted, encryptVault(persisted.header, persisted.key, loaded.secrets));
-      secrets = loaded.secrets;
+      const next = await current(persisted);
+      const result = apply(next);
+      await saveSecrets(persisted, encryptVault(persisted.header, persisted.key, next));
+      secrets = next;
+      seenStamp = await fileStamp(persisted.file);
       return result;
     });
   };
@@ -132,10 +147,11 @@ export function createVault(state: {
     reload: async () => {
       open();
       if (!persisted) return;
+      // The MSAL cache plugin reloads before every token lookup: most of the time nothing changed.
+      const stamp = await fileStamp(persisted.file);
+      if (stamp !== undefined && stamp === seenStamp) return;
       await withVaultLock(persisted.dataFolder, async () => {
-        const loaded = await loadSecrets(persisted);
-        if (loaded.quarantined) quarantined = loaded.quarantined;
-        secrets = loaded.secrets;
+        secrets = await current(persisted);
       });
     },
     close: () => {
@@ -144,4 +160,15 @@ export function createVault(state: {
       persisted?.key.fill(0);
     },
   };
+}
+
+/** Identity of the file's current version (inode, size, mtime in ns); undefined when there is no file. */
+async function fileStamp(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
