@@ -32,10 +32,11 @@ export class MsalApps {
   readonly #vault: () => Promise<Vault>;
   readonly #public = new Map<string, PublicClientApplication>();
   /** Shared by every application: remembers Entra's error bodies by correlation id. */
-  readonly http = new EntraHttpClient();
+  readonly http: EntraHttpClient;
 
   /** `vault` is asked on every cache access, so a vault reopened in another mode is picked up. */
-  constructor(vault: () => Promise<Vault>) {
+  constructor(vault: () => Promise<Vault>, http: EntraHttpClient = new EntraHttpClient()) {
+    this.http = http;
     this.#vault = vault;
   }
 

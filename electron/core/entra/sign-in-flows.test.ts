@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
+import { EntraHttpClient } from './entra-http-client.ts';
 import { MsalApps } from './msal-apps.ts';
 import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
 import { signInError } from './sign-in-errors.ts';
@@ -17,6 +18,20 @@ let browser: Browser;
 let folder: string;
 let vault: Vault;
 let apps: MsalApps;
+
+/** MSAL's HTTP client as the app configures it, noting every URL MSAL asks for. */
+class RecordingHttpClient extends EntraHttpClient {
+  readonly urls: string[] = [];
+  override sendGetRequestAsync<T>(...args: Parameters<EntraHttpClient['sendGetRequestAsync']>) {
+    this.urls.push(args[0]);
+    return super.sendGetRequestAsync<T>(...args);
+  }
+  override sendPostRequestAsync<T>(...args: Parameters<EntraHttpClient['sendPostRequestAsync']>) {
+    this.urls.push(args[0]);
+    return super.sendPostRequestAsync<T>(...args);
+  }
+}
+const http = new RecordingHttpClient();
 const armScope = 'https://management.azure.com/.default';
 
 beforeAll(async () => {
@@ -24,7 +39,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-flows-'));
   vault = await openVault({ dataFolder: folder, keychain: createMemoryKeychain() });
-  apps = new MsalApps(async () => vault);
+  apps = new MsalApps(async () => vault, http);
 });
 afterAll(async () => {
   vault.close();
@@ -106,5 +121,15 @@ describe('service principal sign-in', () => {
       .acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({ appid: certificateServicePrincipalAppId, appidacr: '2' });
     expect(() => readCertificateCredential(certificate.certPem)).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'certificatePem' })] }));
+  });
+});
+
+describe('a custom cloud', () => {
+  it('is trusted as a known authority: MSAL asks only the emulator, never the public instance-discovery endpoint', () => {
+    // By now the tests above have run device-code and service-principal sign-ins through `http`.
+    expect(http.urls.length).toBeGreaterThan(3);
+    const emulatorHost = new URL(emulator.urls.entra).host;
+    expect(http.urls.filter((url) => new URL(url).host !== emulatorHost)).toEqual([]);
+    expect(http.urls.filter((url) => url.includes('discovery/instance'))).toEqual([]);
   });
 });
