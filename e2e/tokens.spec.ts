@@ -221,6 +221,9 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
     await claims.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('radio', { name: /arrconfig/ }).check();
+    // The account key goes into arrconfig.json only after the user reads the warning and ticks it.
+    await expect(page.getByText('arrconfig.json takes the account key, not a token')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'I understand: put the account key in the file' })).not.toBeChecked();
     expect(await seriousAccessibilityProblems(page), `Export dialog (${scheme})`).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
   }
