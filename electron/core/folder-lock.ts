@@ -1,0 +1,58 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { log } from './log.ts';
+
+/** One cross-process lock of a data folder: its lock directory, what proper-lockfile tracks, and the error when it stays busy. */
+export interface FolderLock {
+  /** The lock directory inside the data folder (it holds no data, only its own mtime). */
+  directory: string;
+  /** The path proper-lockfile tracks held locks by, distinct per lock (relative to the data folder; '' is the folder itself). */
+  target: string;
+  /** Named in log lines: `vault`, `metadata`. */
+  label: string;
+  busy(): Error;
+}
+
+/** Callers in this process queue here first, so they wait on a promise rather than polling the lock directory. */
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` holding one of the data folder's cross-process locks, shared by the app and the CLI
+ * (proper-lockfile: an atomic mkdir, refreshed while held, taken over when stale). Callers keep
+ * the critical section short: read, change, write.
+ */
+export function withFolderLock<T>(dataFolder: string, lock: FolderLock, work: () => Promise<T>): Promise<T> {
+  const key = `${dataFolder}\n${lock.directory}`;
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => holdLock(dataFolder, lock, work));
+  const tail = next.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return next;
+}
+
+async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Promise<T>): Promise<T> {
+  await fs.mkdir(dataFolder, { recursive: true, mode: 0o700 });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(path.join(dataFolder, lock.target), {
+      lockfilePath: path.join(dataFolder, lock.directory),
+      realpath: false,
+      stale: 10_000,
+      // Up to ~15 s of waiting with jitter: enough for a queue of short writers, short enough to report a stuck one.
+      retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
+      onCompromised: (error) => log.error(`${lock.label} lock was taken over while held`, error),
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ELOCKED') throw lock.busy();
+    throw error;
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch((error: unknown) => log.error(`${lock.label} lock release failed`, error));
+  }
+}
