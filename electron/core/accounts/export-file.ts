@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { encryptedExportFormat } from '../../../shared/account-files-export.ts';
 import { isBase64Key } from '../../../shared/base64.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { syncFolder, writeFileAtomic } from '../vault/atomic-write.ts';
+import { syncFolder, writeFileAtomic, writeTempFile } from '../vault/atomic-write.ts';
 import { defaultScryptParams, derivePassphraseKey, newSalt } from '../vault/passphrase-key.ts';
 import type { ScryptParams } from '../vault/vault-file.ts';
 
@@ -158,15 +158,8 @@ export async function writeExportFile(target: string, text: string, options: { o
  */
 async function writeNewFile(target: string, data: Buffer): Promise<void> {
   const folder = path.dirname(target);
-  const temp = path.join(folder, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = await writeTempFile(target, data, { hidden: true });
   try {
-    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
     try {
       await fs.link(temp, target);
     } catch (error) {

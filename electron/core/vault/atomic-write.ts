@@ -8,8 +8,24 @@ import path from 'node:path';
  * folder. The temp name is random, never derived from the content.
  */
 export async function writeFileAtomic(target: string, data: Buffer, options: { backup?: string } = {}): Promise<void> {
-  const folder = path.dirname(target);
-  const temp = path.join(folder, `${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = await writeTempFile(target, data);
+  try {
+    if (options.backup) await keepBackup(target, options.backup);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(path.dirname(target));
+}
+
+/**
+ * Writes `data` to a new file beside `target` (mode 0600, created exclusively, fsynced) and returns
+ * its path, for the caller to move into place. `hidden` starts its name with a dot (for files in
+ * the user's own folders). On failure nothing is left behind.
+ */
+export async function writeTempFile(target: string, data: Buffer, options: { hidden?: boolean } = {}): Promise<string> {
+  const temp = path.join(path.dirname(target), `${options.hidden ? '.' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
@@ -18,13 +34,11 @@ export async function writeFileAtomic(target: string, data: Buffer, options: { b
     } finally {
       await handle.close();
     }
-    if (options.backup) await keepBackup(target, options.backup);
-    await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(folder);
+  return temp;
 }
 
 /** Copies the current file to the backup name through a temp file, so the backup is itself always whole. */
