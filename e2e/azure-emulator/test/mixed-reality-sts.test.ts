@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from '../jwt.ts';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
 import { defaultScenario, jwtClaims, rawRequest, userAccessToken } from './emulator-fixtures.ts';
@@ -49,7 +50,7 @@ describe('Mixed Reality STS', () => {
   it('mints a 24-hour RS256 token naming the account, its ARM id and region', async () => {
     const response = await rawRequest(stsUrl(westeurope.id), { headers: withKey(westeurope.id, westeurope.key) });
     const token = (JSON.parse(response.body) as { AccessToken: string }).AccessToken;
-    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as Record<string, string>;
+    const header = decodeJwt(token)?.header ?? {};
     const claims = jwtClaims(token);
     expect(header['alg']).toBe('RS256');
     expect(claims['aid']).toBe(westeurope.id);

@@ -1,8 +1,8 @@
-import { decodeJwt } from 'jose';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import type { IdentityRecord } from '../entra/identity-record.ts';
+import { jwtClaim } from '../jwt-facts.ts';
 import type { RetryRuntime } from '../tokens/azure-retry.ts';
 import { whoIs } from '../tokens/token-sources.ts';
 import type { VaultSession } from '../vault-session.ts';
@@ -27,14 +27,5 @@ export interface IdentitySession extends ArmSession {
 export async function openArmSession(ctx: ArmContext, identity: IdentityRecord, signal?: AbortSignal): Promise<IdentitySession> {
   const profile = ctx.clouds.get(identity.cloud);
   const token = await ctx.entra.acquireToken(identity.id, [profile.armScope]);
-  return { endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, signal, identity, objectId: identity.objectId ?? objectIdOf(token.accessToken) };
-}
-
-function objectIdOf(accessToken: string): string | null {
-  try {
-    const oid = decodeJwt(accessToken)['oid'];
-    return typeof oid === 'string' ? oid : null;
-  } catch {
-    return null;
-  }
+  return { endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, signal, identity, objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null };
 }

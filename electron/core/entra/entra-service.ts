@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
-import { decodeJwt } from 'jose';
 import { type z } from 'zod';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { IdentityView, SignInProgress, SignInStarted, servicePrincipalInputSchema, signInStartSchema } from '../../../shared/identities.ts';
 import type { CloudsStore } from '../clouds-store.ts';
+import { jwtClaim } from '../jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
@@ -105,16 +105,17 @@ export class EntraService {
       .servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential)
       .acquireTokenByClientCredential({ scopes: [profile.armScope] })
       .catch((error: unknown) => Promise.reject(signInError(error, { tenant: input.tenant, clientId: input.clientId, authorityHost: profile.authorityHost })));
-    const claims = tokenClaims(result?.accessToken ?? '');
+    const accessToken = result?.accessToken ?? '';
+    const objectId = jwtClaim(accessToken, 'oid');
     const now = new Date().toISOString();
     const record: IdentityRecord = {
       id,
       kind: 'service-principal',
-      name: input.name ?? (typeof claims['app_displayname'] === 'string' ? claims['app_displayname'] : input.clientId),
+      name: input.name ?? jwtClaim(accessToken, 'app_displayname') ?? input.clientId,
       cloud: profile.name,
-      tenantId: typeof claims['tid'] === 'string' ? claims['tid'] : (result?.tenantId ?? input.tenant),
+      tenantId: jwtClaim(accessToken, 'tid') ?? result?.tenantId ?? input.tenant,
       clientId: input.clientId,
-      ...(typeof claims['oid'] === 'string' ? { objectId: claims['oid'] } : {}),
+      ...(objectId !== undefined && { objectId }),
       credential: certificate ? 'certificate' : 'secret',
       ...(certificate ? { certificateThumbprint: certificate.thumbprintSha256, certificatePem: certificate.certificatePem, certificateExpiresOn: certificate.notAfter } : {}),
       createdAt: now,
@@ -207,13 +208,5 @@ export class EntraService {
       return { next: existing ? list.map((i) => (i.id === existing.id ? next : i)) : [...list, next], result: next };
     });
     return toIdentityView(record);
-  }
-}
-
-function tokenClaims(token: string): Record<string, unknown> {
-  try {
-    return decodeJwt(token);
-  } catch {
-    return {};
   }
 }

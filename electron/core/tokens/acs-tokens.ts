@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
 import type { AcsIdentityRecord } from './acs-identities-store.ts';
 import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './communication-identity.ts';
-import { jwtAudience, jwtClaim, jwtTimes } from './jwt-facts.ts';
+import { jwtAudience, jwtClaim, jwtTimes } from '../jwt-facts.ts';
 import type { MintedToken } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
 import { acsResource, entraToken, identityFor, viaEntra, viaLabel, whoIs, type AcsRecord } from './token-sources.ts';

@@ -1,7 +1,7 @@
 import { fillMixedRealityPattern } from '../../../shared/clouds.ts';
 import type { ArrTestResult, ArrVia, TokenSource } from '../../../shared/tokens.ts';
 import { describeSessions, listArrSessions } from './arr-sessions.ts';
-import { jwtAudience } from './jwt-facts.ts';
+import { jwtAudience } from '../jwt-facts.ts';
 import { exchangeStsToken, type StsCredential } from './mixed-reality-sts.ts';
 import type { NewToken } from './token-registry.ts';
 import { arrAccount, entraToken, identityFor, viaEntra, viaLabel } from './token-sources.ts';

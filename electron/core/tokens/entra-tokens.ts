@@ -1,4 +1,4 @@
-import { jwtAudience, jwtTimes } from './jwt-facts.ts';
+import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
 import type { NewToken } from './token-registry.ts';
 import { entraToken, identityFor, viaEntra, whoIs } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { azureFetch } from './azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
-import { jwtTimes } from './jwt-facts.ts';
+import { jwtTimes } from '../jwt-facts.ts';
 
 /**
  * The Mixed Reality STS exchange (AZURE-PROTOCOLS.md §1), written by hand since the official JS

@@ -10,7 +10,7 @@ import type { ClipboardGuard } from '../clipboard-guard.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { arrApiVersion } from './arr-sessions.ts';
-import { jwtParts } from './jwt-facts.ts';
+import { jwtParts } from '../jwt-facts.ts';
 import { renderArrConfig, renderCurl, renderDotenv, renderJson, renderPowerShell, renderShell, type CurlRequest, type ExportVariables } from './token-export-formats.ts';
 import type { TokenRegistry } from './token-registry.ts';
 import type { AcsRecord, ArrRecord } from './token-sources.ts';

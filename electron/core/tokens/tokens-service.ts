@@ -30,7 +30,7 @@ import { defaultRetryRuntime, type RetryPolicy, type RetryRuntime } from './azur
 import { systemClock, type Clock } from './clock.ts';
 import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
 import { mintEntraToken } from './entra-tokens.ts';
-import { jwtParts } from './jwt-facts.ts';
+import { jwtParts } from '../jwt-facts.ts';
 import type { MintedToken, MintRecipe } from './token-record.ts';
 import { TokenOperations } from './token-operations.ts';
 import { TokenRegistry, type NewToken } from './token-registry.ts';

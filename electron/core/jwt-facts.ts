@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type { TokenClaims } from '../../../shared/tokens.ts';
+import type { TokenClaims } from '../../shared/tokens.ts';
 
-/** What the app reads from a token it minted, without verifying it (the service that issued it does that). */
+/** What the app reads from a token it minted or acquired, without verifying it (the service that issued it does that). */
 
 function claimsOf(token: string): Record<string, unknown> | undefined {
   try {
