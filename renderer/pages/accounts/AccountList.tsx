@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { VirtualListbox } from '../../components/VirtualListbox.tsx';
-import { AccountRow, rowHeight } from './AccountRow.tsx';
+import { rowHeight } from '../../components/VirtualRow.tsx';
+import { AccountRow } from './AccountRow.tsx';
 
 export const optionId = (accountId: string) => `account-${accountId}`;
 

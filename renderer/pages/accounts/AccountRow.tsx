@@ -1,67 +1,27 @@
-import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/accounts.ts';
+import type { RowPlacement } from '../../components/VirtualListbox.tsx';
+import { RowLine, VirtualRow } from '../../components/VirtualRow.tsx';
 import { accountAddress, kindLabels } from './account-filter.ts';
 
-export const rowHeight = 64;
-
 const useStyles = makeStyles({
-  row: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    width: '100%',
-    height: `${rowHeight}px`,
-    boxSizing: 'border-box',
-    display: 'flex',
-    flexDirection: 'column',
-    justifyContent: 'center',
-    gap: tokens.spacingVerticalXXS,
-    padding: `0 ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    cursor: 'pointer',
-    color: tokens.colorNeutralForeground1,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-  },
-  selected: {
-    backgroundColor: tokens.colorSubtleBackgroundSelected,
-    boxShadow: `inset 3px 0 0 ${tokens.colorCompoundBrandStroke}`,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundSelected },
-  },
-  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   meta: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2, flexShrink: 1, minWidth: 0 },
   tags: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
 });
 
-export interface AccountRowProps {
+export interface AccountRowProps extends RowPlacement {
   account: AccountView;
-  id: string;
-  index: number;
-  total: number;
-  start: number;
-  selected: boolean;
-  active: boolean;
   cloudLabel: string;
-  onOpen(id: string): void;
 }
 
 /** One account in the list: name and kind, then where it lives, its cloud and its tags. */
-export function AccountRow({ account, id, index, total, start, selected, active, cloudLabel, onOpen }: AccountRowProps) {
+export function AccountRow({ account, cloudLabel, ...placement }: AccountRowProps) {
   const styles = useStyles();
   const shownTags = account.tags.slice(0, 3);
   return (
-    <div
-      role="option"
-      id={id}
-      aria-selected={selected}
-      aria-posinset={index + 1}
-      aria-setsize={total}
-      data-active={active}
-      className={mergeClasses(styles.row, selected && styles.selected)}
-      style={{ transform: `translateY(${start}px)` }}
-      onClick={() => onOpen(account.id)}
-    >
-      <div className={styles.line}>
+    <VirtualRow {...placement} itemId={account.id}>
+      <RowLine>
         <Text weight="semibold" className={styles.name}>
           {account.name}
         </Text>
@@ -73,8 +33,8 @@ export function AccountRow({ account, id, index, total, start, selected, active,
             Key missing
           </Badge>
         )}
-      </div>
-      <div className={styles.line}>
+      </RowLine>
+      <RowLine>
         <Caption1 className={styles.meta}>
           {accountAddress(account)} · {cloudLabel}
         </Caption1>
@@ -86,7 +46,7 @@ export function AccountRow({ account, id, index, total, start, selected, active,
           ))}
           {account.tags.length > shownTags.length && <Caption1 className={styles.meta}>+{account.tags.length - shownTags.length}</Caption1>}
         </span>
-      </div>
-    </div>
+      </RowLine>
+    </VirtualRow>
   );
 }

@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { VirtualListbox } from '../../components/VirtualListbox.tsx';
-import { rowHeight, TokenRow } from './TokenRow.tsx';
+import { rowHeight } from '../../components/VirtualRow.tsx';
+import { TokenRow } from './TokenRow.tsx';
 
 export const tokenOptionId = (id: string) => `token-${id}`;
 
