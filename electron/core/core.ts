@@ -10,7 +10,8 @@ import { EntraService } from './entra/entra-service.ts';
 import { SettingsStore } from './settings-store.ts';
 import { systemClock, type Clock } from './tokens/clock.ts';
 import { ExpiryNotifier } from './tokens/expiry-notifier.ts';
-import { TokensService, type TokensServiceDeps } from './tokens/tokens-service.ts';
+import { retryRuntime, type RetryOverrides } from './tokens/azure-retry.ts';
+import { TokensService } from './tokens/tokens-service.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
 import { VaultSession } from './vault-session.ts';
@@ -34,8 +35,8 @@ export interface CoreOptions {
   };
   /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
   signInTimeoutMs?: number;
-  /** Tests replace the token registry's clock (expiry, auto-refresh) and the retry policy's waits. */
-  tokens?: { clock?: Clock; retry?: TokensServiceDeps['retry'] };
+  /** Tests replace the token registry's clock (expiry, auto-refresh) and the waits of the retry policy every Azure call shares. */
+  tokens?: { clock?: Clock; retry?: RetryOverrides };
 }
 
 /** The services behind the contract, created once per process. */
@@ -73,7 +74,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
   const accounts = new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name), keyRotationReminderDays: () => settings.get().keyRotationReminderDays });
-  const tokens = new TokensService({ dataFolder, vault, accounts, clouds, entra, settings, clipboard, clock: options.tokens?.clock, retry: options.tokens?.retry });
+  // One retry policy for every call to Azure: the token features and Resource Manager.
+  const runtime = retryRuntime(options.tokens?.retry);
+  const tokens = new TokensService({ dataFolder, vault, accounts, clouds, entra, settings, clipboard, clock: options.tokens?.clock, runtime });
   const notify = options.platform?.notify;
   const expiry = notify && new ExpiryNotifier({ clock: options.tokens?.clock ?? systemClock, list: () => tokens.list(), warningMinutes: () => settings.get().expiryWarningMinutes, notify });
   expiry?.start();
@@ -86,7 +89,7 @@ export function createCore(options: CoreOptions): Core {
     entra,
     clipboard,
     tokens,
-    arm: new ArmService({ dataFolder, accounts, clouds, entra, vault, retry: options.tokens?.retry }),
+    arm: new ArmService({ dataFolder, accounts, clouds, entra, vault, runtime }),
     close: async () => {
       expiry?.stop();
       tokens.close();

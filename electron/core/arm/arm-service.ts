@@ -9,8 +9,7 @@ import { discoverResources, importResources } from '../discovery/discovery-servi
 import type { EntraService } from '../entra/entra-service.ts';
 import { filterReport, formatReport, writeReport } from '../role-audit/audit-report.ts';
 import { runRoleAudit } from '../role-audit/role-audit.ts';
-import { defaultRetryRuntime, type RetryRuntime } from '../tokens/azure-retry.ts';
-import type { TokensServiceDeps } from '../tokens/tokens-service.ts';
+import type { RetryRuntime } from '../tokens/azure-retry.ts';
 import type { VaultSession } from '../vault-session.ts';
 import type { ArmContext } from './arm-context.ts';
 
@@ -20,8 +19,8 @@ export interface ArmServiceDeps {
   clouds: CloudsStore;
   entra: EntraService;
   vault: VaultSession;
-  /** The same retry settings the token features use (tests shorten the waits). */
-  retry?: TokensServiceDeps['retry'];
+  /** The same retry policy the token features use (tests shorten the waits). */
+  runtime: RetryRuntime;
 }
 
 /**
@@ -33,8 +32,7 @@ export class ArmService {
   #lastReport: RoleAuditReport | undefined;
 
   constructor(deps: ArmServiceDeps) {
-    const runtime: RetryRuntime = { ...defaultRetryRuntime, ...deps.retry, policy: { ...defaultRetryRuntime.policy, ...deps.retry?.policy } };
-    this.#ctx = { dataFolder: deps.dataFolder, accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime };
+    this.#ctx = { dataFolder: deps.dataFolder, accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime: deps.runtime };
   }
 
   discover(identityId: string): Promise<DiscoveryResult> {

@@ -38,6 +38,14 @@ export const defaultRetryRuntime: RetryRuntime = {
   random: Math.random,
 };
 
+/** What a test may replace: some of the policy's numbers, the wait, the jitter. */
+export type RetryOverrides = Partial<Omit<RetryRuntime, 'policy'>> & { policy?: Partial<RetryPolicy> };
+
+/** The runtime every Azure call of one core shares: the defaults with a test's overrides laid over them. */
+export function retryRuntime(overrides: RetryOverrides = {}): RetryRuntime {
+  return { ...defaultRetryRuntime, ...overrides, policy: { ...defaultRetryPolicy, ...overrides.policy } };
+}
+
 export type TransientKind = 'throttled' | 'unavailable' | 'timeout' | 'connection';
 
 /** A failure worth another try. Anything else an attempt throws ends the call as it is. */

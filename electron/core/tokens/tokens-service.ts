@@ -26,7 +26,7 @@ import type { VaultSession } from '../vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
 import { createAcsIdentity, deleteAcsIdentity, exchangeTeamsToken, issueAcsToken, revokeAcsIdentity, toAcsIdentityView } from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
-import { defaultRetryRuntime, type RetryPolicy, type RetryRuntime } from './azure-retry.ts';
+import type { RetryRuntime } from './azure-retry.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
 import { mintEntraToken } from './entra-tokens.ts';
@@ -45,9 +45,10 @@ export interface TokensServiceDeps {
   entra: EntraService;
   settings: SettingsStore;
   clipboard: ClipboardGuard | undefined;
-  /** Tests pass a manual clock (expiry, auto-refresh) and a fast retry runtime. */
+  /** Tests pass a manual clock (expiry, auto-refresh). */
   clock?: Clock | undefined;
-  retry?: (Partial<Omit<RetryRuntime, 'policy'>> & { policy?: Partial<RetryPolicy> }) | undefined;
+  /** The retry policy every Azure call shares (tests shorten the waits). */
+  runtime: RetryRuntime;
 }
 
 type Input<S extends z.ZodType> = z.output<S>;
@@ -67,7 +68,6 @@ export class TokensService {
 
   constructor(deps: TokensServiceDeps) {
     this.#deps = deps;
-    const runtime: RetryRuntime = { ...defaultRetryRuntime, ...deps.retry, policy: { ...defaultRetryRuntime.policy, ...deps.retry?.policy } };
     this.acsIdentities = new AcsIdentitiesStore(deps.dataFolder);
     this.registry = new TokenRegistry({
       dataFolder: deps.dataFolder,
@@ -76,7 +76,7 @@ export class TokensService {
       warningMinutes: () => deps.settings.get().expiryWarningMinutes,
       remint: (recipe, signal) => this.#remint(recipe, signal),
     });
-    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, runtime };
+    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, runtime: deps.runtime };
   }
 
   list(): Promise<TokenView[]> {
