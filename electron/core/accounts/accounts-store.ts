@@ -15,7 +15,7 @@ export interface AccountsStoreOptions {
   /** Names of the cloud profiles an account may use. */
   knownClouds: () => readonly string[];
   /** Settings → keyRotationReminderDays: stored keys older than this are flagged in the view. */
-  keyRotationReminderDays?: () => number;
+  keyRotationReminderDays: () => number;
 }
 
 const secretLabels: Record<AccountSecret, string> = {
@@ -48,7 +48,9 @@ export class AccountsStore {
       await vault.reload();
       missing = (record) => missingSecrets(vault, record);
     }
-    return records.map((record) => this.view(record, missing(record))).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    // Settings are read once for the list, not once per account.
+    const reminderDays = this.#options.keyRotationReminderDays();
+    return records.map((record) => toView(record, missing(record), reminderDays)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   }
 
   /** The stored records (for export), in the order of `ids` or all of them; an unknown id is `not_found`. */
@@ -88,7 +90,8 @@ export class AccountsStore {
         if (vault) await Promise.all(created.map(({ record }) => vault.deletePrefix(secretPrefix(record.id)).catch(() => 0)));
         throw error;
       }
-      return created.map(({ record }) => this.view(record, []));
+      const reminderDays = this.#options.keyRotationReminderDays();
+      return created.map(({ record }) => toView(record, [], reminderDays));
     });
   }
 
@@ -155,9 +158,9 @@ export class AccountsStore {
     return values;
   }
 
-  /** The record as front doors show it, with its keys' ages when the store knows the reminder age. */
+  /** The record as front doors show it, with its keys' ages. */
   view(record: AccountRecord, missing: readonly StoredSecret[] = missingSecrets(this.#options.vault.current, record)): AccountView {
-    return toView(record, missing, this.#options.keyRotationReminderDays?.());
+    return toView(record, missing, this.#options.keyRotationReminderDays());
   }
 
   /** Names of the cloud profiles an account may use. */

@@ -84,7 +84,9 @@ export class TokenRegistry {
   /** Every token, newest first; kept tokens of other processes (or earlier runs) are read in first. */
   async list(): Promise<TokenView[]> {
     await this.#sync();
-    return [...this.#entries.values()].sort((a, b) => b.record.issuedAt.localeCompare(a.record.issuedAt)).map((entry) => this.#view(entry));
+    // Settings are read once for the list, not once per token.
+    const warningMs = this.#warningMs();
+    return [...this.#entries.values()].sort((a, b) => b.record.issuedAt.localeCompare(a.record.issuedAt)).map((entry) => this.#view(entry, warningMs));
   }
 
   async view(id: string): Promise<TokenView> {
@@ -148,7 +150,8 @@ export class TokenRegistry {
       this.#unschedule(entry);
       await this.#persist(entry);
     }
-    return hit.map((entry) => this.#view(entry));
+    const warningMs = this.#warningMs();
+    return hit.map((entry) => this.#view(entry, warningMs));
   }
 
   /** Tokens that are still good for `minMs` and match: a test reuses one rather than minting another. */
@@ -235,7 +238,7 @@ export class TokenRegistry {
   /** How long before expiry to re-mint: the warning time, but at most half the lifetime (and inside MSAL's renewal window for Entra). */
   #lead(record: TokenRecord): number {
     const lifetime = Date.parse(record.expiresAt) - Date.parse(record.issuedAt);
-    const lead = Math.min(this.#deps.warningMinutes() * 60_000, Math.max(0, lifetime / 2));
+    const lead = Math.min(this.#warningMs(), Math.max(0, lifetime / 2));
     return record.kind === 'entra' ? Math.min(lead, msalRenewalWindowMs) : lead;
   }
 
@@ -272,12 +275,16 @@ export class TokenRegistry {
     this.#schedule(entry);
   }
 
-  #view(entry: Entry): TokenView {
+  #warningMs(): number {
+    return this.#deps.warningMinutes() * 60_000;
+  }
+
+  #view(entry: Entry, warningMs = this.#warningMs()): TokenView {
     const { recipe, ...record } = structuredClone(entry.record);
     const now = this.#deps.clock.now();
     return {
       ...record,
-      status: status(record, now, this.#deps.warningMinutes() * 60_000),
+      status: status(record, now, warningMs),
       now: new Date(now).toISOString(),
       kept: entry.kept,
       hasValue: entry.value !== undefined || entry.kept,
