@@ -1,29 +1,49 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import { ErrorBar } from './ErrorBar.tsx';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
 
 export interface ConfirmDialogProps {
   title: string;
+  /** What happens, and what does not, in a sentence or two. */
   children: ReactNode;
-  /** The button that does it: "Revoke", "Remove". */
+  /** The button that does it: "Delete", "Revoke", "Sign out". */
   action: string;
+  /** The call is under way: the action button is disabled. */
   busy?: boolean;
+  /**
+   * Cancel and Escape still close the dialog while the call runs; the call's result is still
+   * reported. Otherwise they wait for it (or for the Cancel in `progress`).
+   */
+  closableWhileBusy?: boolean;
   /** Progress and Cancel for a long call, beside the buttons. */
   progress?: ReactNode;
+  /** Why the call failed, under the text. */
+  error?: AppErrorShape | undefined;
   onConfirm(): void;
   onClose(): void;
 }
 
 /** Asks before something that cannot be undone. */
-export function ConfirmDialog({ title, children, action, busy = false, progress, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, action, busy = false, closableWhileBusy = false, progress, error, onConfirm, onClose }: ConfirmDialogProps) {
+  const styles = useStyles();
+  const holdOpen = busy && !closableWhileBusy;
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !holdOpen && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{children}</DialogContent>
+          <DialogContent className={styles.content}>
+            {children}
+            <ErrorBar error={error} />
+          </DialogContent>
           <DialogActions>
             {progress}
-            <Button appearance="secondary" onClick={onClose} disabled={busy}>
+            <Button appearance="secondary" onClick={onClose} disabled={holdOpen}>
               Cancel
             </Button>
             <Button appearance="primary" onClick={onConfirm} disabled={busy}>

@@ -1,9 +1,9 @@
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Body1 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 export interface DeleteAccountDialogProps {
   account: AccountView;
@@ -26,26 +26,8 @@ export function DeleteAccountDialog({ account, onDeleted, onClose }: DeleteAccou
 
   const secrets = account.kind === 'arr' ? 'its account keys are' : account.hasAccessKey ? 'its connection string is' : 'any key it had is';
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Delete “{account.name}”?</DialogTitle>
-          <DialogContent>
-            <Body1>
-              The account is removed from this app and {secrets} removed from the vault. This cannot be undone; the resource in Azure is not touched.
-            </Body1>
-            <ErrorBar error={error} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button appearance="primary" disabled={busy} onClick={() => void remove()}>
-              Delete
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog title={`Delete “${account.name}”?`} action="Delete" busy={busy} closableWhileBusy error={error} onConfirm={() => void remove()} onClose={onClose}>
+      <Body1>The account is removed from this app and {secrets} removed from the vault. This cannot be undone; the resource in Azure is not touched.</Body1>
+    </ConfirmDialog>
   );
 }

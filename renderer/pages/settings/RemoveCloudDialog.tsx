@@ -1,9 +1,9 @@
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Body1 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 export interface RemoveCloudDialogProps {
   cloud: CloudProfileView;
@@ -25,26 +25,10 @@ export function RemoveCloudDialog({ cloud, onRemoved, onClose }: RemoveCloudDial
   }
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Remove “{cloud.displayName}”?</DialogTitle>
-          <DialogContent>
-            <Body1>
-              The profile and its sign-in app setting are removed. Accounts and identities in this cloud stay listed but cannot be used until a profile named {cloud.name} is imported again.
-            </Body1>
-            <ErrorBar error={error} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button appearance="primary" disabled={busy} onClick={() => void remove()}>
-              Remove
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog title={`Remove “${cloud.displayName}”?`} action="Remove" busy={busy} closableWhileBusy error={error} onConfirm={() => void remove()} onClose={onClose}>
+      <Body1>
+        The profile and its sign-in app setting are removed. Accounts and identities in this cloud stay listed but cannot be used until a profile named {cloud.name} is imported again.
+      </Body1>
+    </ConfirmDialog>
   );
 }

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { OperationProgress } from './OperationProgress.tsx';
 import { useOperation } from './use-operation.ts';
 
@@ -24,11 +23,10 @@ export function RevokeTokenDialog({ token, onRevoked, onClose }: { token: TokenV
   }
 
   return (
-    <ConfirmDialog title={`Revoke every token of ${who}?`} action="Revoke" busy={operation.running !== undefined} progress={<OperationProgress operation={operation} />} onConfirm={() => void revoke()} onClose={onClose}>
+    <ConfirmDialog title={`Revoke every token of ${who}?`} action="Revoke" busy={operation.running !== undefined} progress={<OperationProgress operation={operation} />} error={error} onConfirm={() => void revoke()} onClose={onClose}>
       <Body1>
         Communication Services ends every token issued to {who}, this one and any other, at once; apps signed in with them are signed out. The identity stays: you can issue it a new token.
       </Body1>
-      <ErrorBar error={error} />
     </ConfirmDialog>
   );
 }
@@ -48,12 +46,11 @@ export function RemoveTokenDialog({ token, onRemoved, onClose }: { token: TokenV
   }
 
   return (
-    <ConfirmDialog title="Remove the token from the app?" action="Remove" busy={busy} onConfirm={() => void remove()} onClose={onClose}>
+    <ConfirmDialog title="Remove the token from the app?" action="Remove" busy={busy} error={error} onConfirm={() => void remove()} onClose={onClose}>
       <Body1>
         The app forgets “{token.title}”{token.kept ? ' and deletes it from the vault' : ''}. Whoever already has a copy can still use it until it expires
         {token.kind === 'acs-user' && !token.revoked ? ': revoke it to end it now' : ''}.
       </Body1>
-      <ErrorBar error={error} />
     </ConfirmDialog>
   );
 }
