@@ -117,6 +117,21 @@ export class AccountsStore {
     });
   }
 
+  /**
+   * Changes one account's metadata outside an edit (its ARM resource id, key rotation dates) with a
+   * read-modify-write under the metadata lock. `change` may write secrets first: they must land even
+   * if the metadata write then fails, because Azure already changed them.
+   */
+  async patch(id: string, change: (record: AccountRecord) => AccountRecord | Promise<AccountRecord>): Promise<AccountRecord> {
+    return withMetadataLock(this.#options.dataFolder, async () => {
+      const records = await readAccounts(this.#options.dataFolder);
+      const index = records.findIndex((record) => record.id === id);
+      const next = await change(records[index] ?? notFound());
+      await writeAccounts(this.#options.dataFolder, records.with(index, next));
+      return next;
+    });
+  }
+
   /** Deletes the account and every secret it has in the vault (so the vault must be open when it has any). */
   async delete(id: string): Promise<void> {
     const existing = (await readAccounts(this.#options.dataFolder)).find((record) => record.id === id) ?? notFound();

@@ -10,7 +10,6 @@ import { AuditRun } from '../role-audit/audit-run.ts';
 import { whoIs } from '../tokens/token-sources.ts';
 import type { Vault } from '../vault/vault.ts';
 import { secretName, type AccountRecord, type StoredSecret } from './account-record.ts';
-import { patchAccountRecord } from './account-record-patch.ts';
 
 /**
  * Regenerates an account's primary or secondary key through Azure Resource Manager
@@ -37,7 +36,7 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
   const { session, keys } = await regenerate(ctx, identities, record, resourceId, input.key);
   const rotatedAt = new Date().toISOString();
   let storedKeyUpdated = false;
-  const next = await patchAccountRecord(ctx.dataFolder, record.id, async (current) => {
+  const next = await ctx.accounts.patch(record.id, async (current) => {
     const { values, accessKeySlot } = newStoredValues(vault, current, keys, input.key);
     const changed = (Object.keys(values) as StoredSecret[]).filter((name) => vault.get(secretName(current.id, name)) !== values[name]);
     storedKeyUpdated = changed.some((name) => regeneratedSecret(current, input.key, accessKeySlot) === name);

@@ -10,7 +10,6 @@ import type { ArmSession } from './arm-client.ts';
 
 /** What discovery, the role audit and key rotation share: the stores, Entra for ARM tokens, and the retry policy. */
 export interface ArmContext {
-  dataFolder: string;
   accounts: AccountsStore;
   clouds: CloudsStore;
   entra: EntraService;

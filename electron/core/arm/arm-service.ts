@@ -14,7 +14,6 @@ import type { VaultSession } from '../vault-session.ts';
 import type { ArmContext } from './arm-context.ts';
 
 export interface ArmServiceDeps {
-  dataFolder: string;
   accounts: AccountsStore;
   clouds: CloudsStore;
   entra: EntraService;
@@ -32,7 +31,7 @@ export class ArmService {
   #lastReport: RoleAuditReport | undefined;
 
   constructor(deps: ArmServiceDeps) {
-    this.#ctx = { dataFolder: deps.dataFolder, accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime: deps.runtime };
+    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime: deps.runtime };
   }
 
   discover(identityId: string): Promise<DiscoveryResult> {

@@ -4,7 +4,6 @@ import type { DiscoveredResource, DiscoveryImportResult, DiscoveryResult, discov
 import { AppError } from '../../../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../../../shared/validation.ts';
 import { nameKey, type AccountRecord } from '../accounts/account-record.ts';
-import { patchAccountRecord } from '../accounts/account-record-patch.ts';
 import { armCall } from '../arm/arm-client.ts';
 import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
 import { ArmRequestError } from '../arm/arm-errors.ts';
@@ -66,7 +65,7 @@ async function importOne(ctx: ArmContext, session: IdentitySession, resourceId: 
   const records = await ctx.accounts.records();
   const existing = records.find((record) => isSameResource(resource, record));
   if (existing) {
-    if (existing.resourceId === undefined) await patchAccountRecord(ctx.dataFolder, existing.id, (record) => ({ ...record, resourceId: resource.resourceId }));
+    if (existing.resourceId === undefined) await ctx.accounts.patch(existing.id, (record) => ({ ...record, resourceId: resource.resourceId }));
     return { resourceId, code: 'conflict', reason: `${resource.name} is already an account here: "${existing.name}".`, existingAccountId: existing.id };
   }
   const listKeysAction = `${type}/listKeys/action`;
@@ -84,7 +83,7 @@ async function importOne(ctx: ArmContext, session: IdentitySession, resourceId: 
   if (!parsed.success) throw new AppError('invalid_input', `${resource.name} could not be imported: ${summariseIssues(toFieldIssues(parsed.error))}`);
   const view = await ctx.accounts.add(parsed.data);
   const withKeys = keys !== undefined;
-  const record = await patchAccountRecord(ctx.dataFolder, view.id, (current) => {
+  const record = await ctx.accounts.patch(view.id, (current) => {
     const linked = { ...current, resourceId: resource.resourceId };
     return linked.kind === 'acs' && withKeys ? { ...linked, accessKeySlot: 'primary' as const } : linked;
   });

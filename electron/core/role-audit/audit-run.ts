@@ -1,7 +1,6 @@
 import type { DiscoveredResource } from '../../../shared/discovery.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
-import { patchAccountRecord } from '../accounts/account-record-patch.ts';
 import { armApiVersions, armList } from '../arm/arm-client.ts';
 import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
 import { ArmRequestError } from '../arm/arm-errors.ts';
@@ -88,7 +87,7 @@ export class AuditRun {
       const visible = await this.#visibleTo(identity).catch(() => []);
       const match = visible.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
       if (!match) continue;
-      await patchAccountRecord(this.#ctx.dataFolder, record.id, (current) => ({ ...current, resourceId: match.resourceId })).catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
+      await this.#ctx.accounts.patch(record.id, (current) => ({ ...current, resourceId: match.resourceId })).catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
       return match.resourceId;
     }
     return undefined;
