@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountInputSchema } from '../../../shared/accounts.ts';
+import { formatAcsConnectionString } from '../../../shared/acs-connection-string.ts';
 import type { DiscoveredResource, DiscoveryImportResult, DiscoveryResult, discoveryImportSchema, ImportedResource, SkippedResource } from '../../../shared/discovery.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../../../shared/validation.ts';
@@ -96,7 +97,7 @@ function accountInput(resource: DiscoveredResource, name: string, cloud: string,
     return { kind: 'arr', name, cloud, accountId: resource.accountId, accountDomain: resource.accountDomain, primaryKey: key(keys?.primaryKey), secondaryKey: key(keys?.secondaryKey) };
   }
   const accessKey = key(keys?.primaryKey);
-  const connectionString = key(keys?.primaryConnectionString) ?? (accessKey ? `endpoint=${resource.endpoint};accesskey=${accessKey}` : undefined);
+  const connectionString = key(keys?.primaryConnectionString) ?? (accessKey ? formatAcsConnectionString({ endpoint: resource.endpoint, accessKey }) : undefined);
   return connectionString ? { kind: 'acs', name, cloud, connectionString } : { kind: 'acs', name, cloud, endpoint: resource.endpoint };
 }
 

@@ -27,7 +27,7 @@ const acsPackages: Record<AcsSdk, { pkg: string; client: string; name: string }>
 };
 
 export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, revealSeconds: number, signal?: AbortSignal): Promise<CredentialForJob> {
-  const { record } = await acsResource(ctx, input.accountId);
+  const { record, profile } = await acsResource(ctx, input.accountId);
   const sdk = acsPackages[input.sdk];
   const endpoint = record.endpoint;
   if (input.sdk === 'calling' || input.sdk === 'chat') {
@@ -63,7 +63,6 @@ export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, r
       snippet: `import { ${sdk.client} } from '${sdk.pkg}';\n\nconst client = new ${sdk.client}(process.env.ACS_CONNECTION_STRING);`,
     };
   }
-  const { profile } = await acsResource(ctx, input.accountId);
   const token = await register(ctx, await mintEntraToken(ctx, input.via.identityId, profile.communication.scope));
   return {
     kind: 'entra-token',
