@@ -13,7 +13,6 @@ import type { VaultState } from '../use-vault.ts';
 import { AccountDialog } from './accounts/AccountDialog.tsx';
 import { AccountsBrowser } from './accounts/AccountsBrowser.tsx';
 import { filterAccounts, noFilter, type AccountFilter } from './accounts/account-filter.ts';
-import type { CopySettings } from './accounts/CopySecretButton.tsx';
 import { DeleteAccountDialog } from './accounts/DeleteAccountDialog.tsx';
 import { forgetDiscoveryRequest, pendingDiscovery } from './accounts/discover-intent.ts';
 import { DiscoverDialog } from './accounts/DiscoverDialog.tsx';
@@ -21,6 +20,7 @@ import { ExportDialog } from './accounts/ExportDialog.tsx';
 import { ImportDialog } from './accounts/ImportDialog.tsx';
 import { RetirementNotice } from './accounts/RetirementNotice.tsx';
 import { RotateKeyDialog } from './accounts/RotateKeyDialog.tsx';
+import type { CopySettings } from './accounts/secret-clipboard.ts';
 import { useAccounts } from './accounts/use-accounts.ts';
 import { PageHeader } from './PageHeader.tsx';
 

@@ -2,11 +2,12 @@ import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActio
 import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
 import { mintFromAccount } from '../tokens/new-token-intent.ts';
 import { kindLabels } from './account-filter.ts';
-import { CopySecretButton, type CopySettings } from './CopySecretButton.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 import { RotateKeyAges } from './RotateKeyAges.tsx';
+import { copySecret, type CopySettings } from './secret-clipboard.ts';
 import { SecretField } from './SecretField.tsx';
 
 const useStyles = makeStyles({
@@ -126,7 +127,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
             <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} missing={missing.includes('accessKey')} />
             {!missing.includes('accessKey') && (
               <div className={styles.actions}>
-                <CopySecretButton accountId={account.id} secret="connectionString" text="Copy connection string" copy={copy} />
+                <CopyButton copy={() => copySecret(account.id, 'connectionString', copy)} onError={copy.onError} text="Copy connection string" />
               </div>
             )}
           </>

@@ -5,7 +5,7 @@ import { AccountDetail } from './AccountDetail.tsx';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountList } from './AccountList.tsx';
 import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
-import type { CopySettings } from './CopySecretButton.tsx';
+import type { CopySettings } from './secret-clipboard.ts';
 import { useSearchShortcut } from './use-search-shortcut.ts';
 
 const useStyles = makeStyles({

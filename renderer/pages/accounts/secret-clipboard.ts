@@ -1,13 +1,25 @@
 import type { AccountSecret, CopiedSecret } from '../../../shared/accounts.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { Result } from '../../../shared/result.ts';
 import { api } from '../../api.ts';
+
+/** How this window copies secrets (the core's clipboard in the desktop app, the page's in browser mode) and for how long. */
+export interface CopyHow {
+  coreClipboard: boolean;
+  clearAfterSeconds: number;
+}
+
+/** CopyHow, and where a failed copy or reveal is reported. */
+export interface CopySettings extends CopyHow {
+  onError(error: AppErrorShape): void;
+}
 
 /**
  * Copies one secret. The desktop app copies in the main process, which clears the clipboard later
  * if it still holds the value. Browser mode has no such process: the page asks for the value (it is
  * never put on screen), writes it with the browser's clipboard and clears it the same way.
  */
-export async function copySecret(id: string, secret: AccountSecret, how: { coreClipboard: boolean; clearAfterSeconds: number }): Promise<Result<CopiedSecret>> {
+export async function copySecret(id: string, secret: AccountSecret, how: CopyHow): Promise<Result<CopiedSecret>> {
   if (how.coreClipboard) return api.accounts.copy({ id, secret });
   const revealed = await api.accounts.reveal({ id, secret });
   if (!revealed.ok) return revealed;

@@ -25,9 +25,8 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
-import { copyInPage } from '../accounts/secret-clipboard.ts';
-import { SecretValue } from './SecretValue.tsx';
-import type { CopyHow } from './token-clipboard.ts';
+import { SecretValue } from '../../components/SecretValue.tsx';
+import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },

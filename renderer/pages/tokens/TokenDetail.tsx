@@ -5,8 +5,9 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import { describeAudience } from '../../../shared/token-audience.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { SecretValue } from './SecretValue.tsx';
-import { copyToken, type CopyHow } from './token-clipboard.ts';
+import { SecretValue } from '../../components/SecretValue.tsx';
+import type { CopyHow } from '../accounts/secret-clipboard.ts';
+import { copyToken } from './token-clipboard.ts';
 import { dateTime, kindLabels, sourceLabel } from './token-format.ts';
 import { LiveCountdown, LiveStatus } from './TokenStatusBadge.tsx';
 

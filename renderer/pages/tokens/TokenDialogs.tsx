@@ -1,4 +1,5 @@
 import type { TokenView } from '../../../shared/tokens.ts';
+import type { CopyHow } from '../accounts/secret-clipboard.ts';
 import { AcsIdentitiesDialog } from './AcsIdentitiesDialog.tsx';
 import { ArrTestDialog } from './ArrTestDialog.tsx';
 import { ClaimsDialog } from './ClaimsDialog.tsx';
@@ -7,7 +8,6 @@ import { ExportTokenDialog } from './ExportTokenDialog.tsx';
 import { NewTokenDialog, type NewTokenDialogProps } from './NewTokenDialog.tsx';
 import { RequestSignerDialog } from './RequestSignerDialog.tsx';
 import { RemoveTokenDialog, RevokeTokenDialog } from './RevokeRemoveDialogs.tsx';
-import type { CopyHow } from './token-clipboard.ts';
 
 export type TokenDialog =
   | { type: 'new'; initial?: NewTokenDialogProps['initial'] }

@@ -1,13 +1,7 @@
 import type { CopiedSecret } from '../../../shared/accounts.ts';
 import type { Result } from '../../../shared/result.ts';
 import { api } from '../../api.ts';
-import { copyInPage } from '../accounts/secret-clipboard.ts';
-
-/** How this window copies secrets (the core's clipboard in the desktop app, the page's in browser mode) and for how long. */
-export interface CopyHow {
-  coreClipboard: boolean;
-  clearAfterSeconds: number;
-}
+import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
 
 /** Copies a token by the accounts' rules: in the core when it has a clipboard, else in the page, cleared later either way. */
 export async function copyToken(id: string, how: CopyHow): Promise<Result<CopiedSecret>> {

@@ -1,34 +1,26 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { AccountSecret } from '../../../shared/accounts.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
-import { copySecret } from './secret-clipboard.ts';
+import type { CopiedSecret } from '../../shared/accounts.ts';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import type { Result } from '../../shared/result.ts';
 
 const useStyles = makeStyles({
   status: { color: tokens.colorPaletteGreenForeground1 },
 });
 
-/** How this window copies secrets and how long they stay on the clipboard. */
-export interface CopySettings {
-  coreClipboard: boolean;
-  clearAfterSeconds: number;
+export interface CopyButtonProps {
+  /** Copies the secret without showing it; resolves to how long it stays on the clipboard. */
+  copy(): Promise<Result<CopiedSecret>>;
   onError(error: AppErrorShape): void;
-}
-
-export interface CopySecretButtonProps {
-  accountId: string;
-  secret: AccountSecret;
   /** Visible text, such as "Copy" or "Copy connection string". */
   text: string;
   /** Accessible name when the visible text alone is ambiguous ("Copy primary key"). */
   label?: string;
-  copy: CopySettings;
-  appearance?: 'secondary' | 'primary' | 'subtle';
 }
 
 /** Copies a secret without showing it, then says for how long it stays on the clipboard. */
-export function CopySecretButton({ accountId, secret, text, label, copy, appearance = 'secondary' }: CopySecretButtonProps) {
+export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [clearsAfter, setClearsAfter] = useState<number>();
@@ -42,15 +34,15 @@ export function CopySecretButton({ accountId, secret, text, label, copy, appeara
   async function onClick() {
     setBusy(true);
     setClearsAfter(undefined);
-    const result = await copySecret(accountId, secret, copy);
+    const result = await copy();
     setBusy(false);
     if (result.ok) setClearsAfter(result.value.clearsAfterSeconds);
-    else copy.onError(result.error);
+    else onError(result.error);
   }
 
   return (
     <>
-      <Button appearance={appearance} icon={<CopyRegular />} disabled={busy} aria-label={label ?? text} onClick={() => void onClick()}>
+      <Button icon={<CopyRegular />} disabled={busy} aria-label={label ?? text} onClick={() => void onClick()}>
         {text}
       </Button>
       <Caption1 role="status" className={styles.status}>

@@ -1,9 +1,10 @@
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CopyRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
+import { EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
-import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
-import type { Result } from '../../../shared/result.ts';
+import type { CopiedSecret, RevealedSecret } from '../../shared/accounts.ts';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import type { Result } from '../../shared/result.ts';
+import { CopyButton } from './CopyButton.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   hint: { color: tokens.colorNeutralForeground2 },
-  copied: { color: tokens.colorPaletteGreenForeground1 },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 const mask = '•'.repeat(24);
 
 export interface SecretValueProps {
-  /** "Token", "Connection string", "Exported text": the field's title. */
+  /** "Primary key", "Token", "Exported text": the field's title. */
   label: string;
   testId: string;
   reveal(): Promise<Result<RevealedSecret>>;
@@ -48,8 +48,7 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
   const [value, setValue] = useState<string>();
   const [hideAt, setHideAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
-  const [busy, setBusy] = useState(false);
-  const [clearsAfter, setClearsAfter] = useState<number>();
+  const [revealing, setRevealing] = useState(false);
 
   useEffect(() => {
     if (value === undefined) return;
@@ -61,30 +60,15 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
     return () => window.clearInterval(timer);
   }, [value, hideAt]);
 
-  useEffect(() => {
-    if (clearsAfter === undefined) return;
-    const timer = window.setTimeout(() => setClearsAfter(undefined), Math.min(clearsAfter, 10) * 1000);
-    return () => window.clearTimeout(timer);
-  }, [clearsAfter]);
-
   async function onReveal() {
-    setBusy(true);
+    setRevealing(true);
     const result = await reveal();
-    setBusy(false);
+    setRevealing(false);
     if (!result.ok) return onError(result.error);
     const started = Date.now();
     setNow(started);
     setHideAt(started + result.value.hideAfterSeconds * 1000);
     setValue(result.value.value);
-  }
-
-  async function onCopy() {
-    setBusy(true);
-    setClearsAfter(undefined);
-    const result = await copy();
-    setBusy(false);
-    if (result.ok) setClearsAfter(result.value.clearsAfterSeconds);
-    else onError(result.error);
   }
 
   const name = label.toLowerCase();
@@ -106,7 +90,7 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
       ) : (
         <div className={styles.row}>
           {value === undefined ? (
-            <Button icon={<EyeRegular />} disabled={busy} aria-label={`Reveal ${name}`} onClick={() => void onReveal()}>
+            <Button icon={<EyeRegular />} disabled={revealing} aria-label={`Reveal ${name}`} onClick={() => void onReveal()}>
               Reveal
             </Button>
           ) : (
@@ -114,13 +98,8 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
               Hide
             </Button>
           )}
-          <Button icon={<CopyRegular />} disabled={busy} aria-label={`Copy ${name}`} onClick={() => void onCopy()}>
-            Copy
-          </Button>
+          <CopyButton copy={copy} onError={onError} text="Copy" label={`Copy ${name}`} />
           {value !== undefined && <Caption1 className={styles.hint}>Hides again in {Math.max(0, Math.ceil((hideAt - now) / 1000))} s</Caption1>}
-          <Caption1 role="status" className={styles.copied}>
-            {clearsAfter === undefined ? '' : `Copied; clipboard clears in ${clearsAfter} s`}
-          </Caption1>
         </div>
       )}
     </div>
