@@ -1,20 +1,21 @@
 import type { Result } from '../../../shared/result.ts';
 import { dispatch } from '../api.ts';
 import type { ClipboardPort } from '../clipboard.ts';
-import { createCore, type Core } from '../core.ts';
+import { createCore, type Core, type CoreOptions } from '../core.ts';
 import type { KeychainPort } from '../vault/keychain.ts';
 
 /** The lowest scrypt cost the vault accepts, so passphrase tests stay fast. */
 export const fastScrypt = { N: 2 ** 14, r: 8, p: 1 };
 
-/** A core over a test data folder, with the keychain (and clipboard) a test chooses. */
-export function testCore(folder: string, options: { keychain: KeychainPort; keychainTimeoutMs?: number; clipboard?: ClipboardPort }): Core {
+/** A core over a test data folder, with the keychain (and clipboard, clock and retry waits) a test chooses. */
+export function testCore(folder: string, options: { keychain: KeychainPort; keychainTimeoutMs?: number; clipboard?: ClipboardPort; tokens?: CoreOptions['tokens'] }): Core {
   return createCore({
     mode: 'test',
     dataFolder: { path: folder, source: 'AZCRED_HOME' },
     version: '0.0.0-test',
     vault: { keychain: options.keychain, keychainTimeoutMs: options.keychainTimeoutMs ?? 2000, scryptParams: fastScrypt },
     ...(options.clipboard && { platform: { clipboard: options.clipboard } }),
+    ...(options.tokens && { tokens: options.tokens }),
   });
 }
 

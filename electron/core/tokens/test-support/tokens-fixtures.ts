@@ -3,11 +3,11 @@ import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { IdentityView, SignInProgress, SignInStarted } from '../../../../shared/identities.ts';
-import { contosoTenantId, demoPassword, scenarioUser, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { contosoTenantId, enterDeviceCode, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { ClipboardPort } from '../../clipboard.ts';
-import { createCore, type Core } from '../../core.ts';
-import { fastScrypt, value } from '../../test-support/test-core.ts';
+import type { Core } from '../../core.ts';
+import { testCore, value } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
 
@@ -60,13 +60,11 @@ export function recordingRetry(policy: Partial<{ tries: number; timeoutMs: numbe
   };
 }
 
+/** testCore with a memory keychain unless told otherwise, and the retry policy's waits recorded and cut short. */
 export function tokensCore(folder: string, options: { keychain?: KeychainPort; clock?: Clock; retry?: ReturnType<typeof recordingRetry>['retry']; clipboard?: ClipboardPort } = {}): Core {
-  return createCore({
-    mode: 'test',
-    dataFolder: { path: folder, source: 'AZCRED_HOME' },
-    version: '0.0.0-test',
-    vault: { keychain: options.keychain ?? createMemoryKeychain(), keychainTimeoutMs: 2000, scryptParams: fastScrypt },
-    ...(options.clipboard && { platform: { clipboard: options.clipboard } }),
+  return testCore(folder, {
+    keychain: options.keychain ?? createMemoryKeychain(),
+    ...(options.clipboard && { clipboard: options.clipboard }),
     tokens: { ...(options.clock && { clock: options.clock }), retry: options.retry ?? recordingRetry().retry },
   });
 }
@@ -102,22 +100,14 @@ export function addRenderPipeline(core: Core): Promise<IdentityView> {
   return value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
 }
 
-/** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages with plain HTTP forms. */
+/** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages (enterDeviceCode) with plain HTTP forms. */
 export async function signInUser(core: Core, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
   const started = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
-  let page = await (await fetch(started.verificationUri ?? '', { method: 'POST', body: new URLSearchParams({ otc: started.userCode ?? '' }) })).text();
-  page = await submitPage(page, { username: scenarioUser(emulator, userName).userName, password: demoPassword });
-  if (page.includes('name="decision"')) await submitPage(page, { decision: 'accept' });
+  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
   for (;;) {
     const progress = await value<SignInProgress>(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 10 });
     if (progress.state === 'done') return progress.identity;
   }
-}
-
-async function submitPage(html: string, fields: Record<string, string>): Promise<string> {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&').replaceAll('&amp;', '&') ?? '';
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  return (await fetch(action, { method: 'POST', body: new URLSearchParams({ ...hidden, ...fields }) })).text();
 }
 
 /** Every file in the data folder but the vault, as text: where no token may ever appear. */
