@@ -1,11 +1,15 @@
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
 import { builtInRolesGranting, orList } from '../role-audit/permission-match.ts';
+import { serviceWords } from '../tokens/azure-http.ts';
 
 /**
  * Azure Resource Manager's refusals in words a person can act on. ARM's own body is
  * `{"error":{"code","message"}}` (AZURE-PROTOCOLS.md §4); its message never carries a secret, but
  * only its code and the action it names are used here.
  */
+
+/** How every refusal for a missing role ends (ARM, the STS, ACS): who can fix it, where, and the delay before it applies. */
+export const assignRoleAdvice = 'Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new assignment can take a few minutes to apply.';
 
 /** An ARM refusal: the app's code and message, plus ARM's status and error code for callers that try another way. */
 export class ArmRequestError extends AppError {
@@ -46,7 +50,7 @@ export function armFailure(status: number, body: unknown, context: ArmFailureCon
     const needs = action ? ` That needs the permission ${action}${roles.length > 0 ? `, which ${orList(roles)} ${roles.length > 1 ? 'grant' : 'grants'}` : ''}.` : '';
     return new ArmRequestError(
       'azure_forbidden',
-      `${who} may not ${what} (${armCode}).${needs} Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new assignment can take a few minutes to apply.`,
+      `${who} may not ${what} (${armCode}).${needs} ${assignRoleAdvice}`,
       status,
       armCode,
     );
@@ -54,6 +58,6 @@ export function armFailure(status: number, body: unknown, context: ArmFailureCon
   if (status === 404) {
     return new ArmRequestError('not_found', `Azure Resource Manager found nothing when asked to ${what} (${armCode}): the resource may have been deleted or moved, or ${who} cannot see its subscription.`, status, armCode);
   }
-  const said = armMessage ? `: ${armMessage.replace(/[^\x20-\x7e]/g, '').slice(0, 300)}` : '';
+  const said = armMessage ? `: ${serviceWords(armMessage, 300)}` : '';
   return new ArmRequestError('azure_bad_request', `Azure Resource Manager refused to ${what} (HTTP ${status}, ${armCode})${said}`, status, armCode);
 }

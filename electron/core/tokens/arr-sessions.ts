@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { ArrSessionSummary } from '../../../shared/tokens.ts';
-import { azureFetch } from './azure-http.ts';
+import { azureFetch, serviceWords } from './azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 
 /** The Remote Rendering session API, as far as the "test" action needs it: list the account's sessions with an STS token. */
@@ -51,8 +51,8 @@ function arrRefusal(status: number, name: string, said: string): AppError {
 }
 
 function errorMessage(text: string): string {
-  const message = (parse(text) as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return typeof message === 'string' && message ? `: ${message.slice(0, 200)}` : '';
+  const message = serviceWords((parse(text) as { error?: { message?: unknown } } | undefined)?.error?.message);
+  return message ? `: ${message}` : '';
 }
 
 function parse(text: string): unknown {

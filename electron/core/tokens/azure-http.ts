@@ -22,6 +22,14 @@ export async function azureFetch(url: string, init: RequestInit, signal: AbortSi
   return response;
 }
 
+/**
+ * A service's own words (an error message, a WWW-Authenticate reason) fit to quote in a message:
+ * printable ASCII only, trimmed and cut to `max` characters; empty for anything but a string.
+ */
+export function serviceWords(text: unknown, max = 200): string {
+  return typeof text === 'string' ? text.replace(/[^\x20-\x7e]/g, '').trim().slice(0, max) : '';
+}
+
 /** 5xx answers worth another try; 501 and 505 say the request can never work. */
 export function isRetriedStatus(status: number): boolean {
   return status === 408 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);

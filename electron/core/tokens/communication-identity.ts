@@ -1,7 +1,9 @@
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
-import { errorCode, isRetriedStatus, networkFailure, transientForStatus } from './azure-http.ts';
+import { assignRoleAdvice } from '../arm/arm-errors.ts';
+import { builtInRolesGranting, orList } from '../role-audit/permission-match.ts';
+import { errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from './azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 
 /**
@@ -25,8 +27,8 @@ export interface IssuedUserToken {
   expiresOn: Date;
 }
 
-/** What the roles that let an Entra principal manage ACS identities are called. */
-export const communicationRoles = 'Communication and Email Service Owner, Contributor or Owner';
+/** The built-in roles that let an Entra principal manage ACS identities: those granting the operation the role audit checks for it. */
+const communicationRoles = orList(builtInRolesGranting('Microsoft.Communication/CommunicationServices/Write', 'action'));
 
 export class CommunicationIdentity {
   readonly #resource: AcsResource;
@@ -101,7 +103,7 @@ export class CommunicationIdentity {
       }
       return new AppError(
         status === 401 ? 'azure_unauthorized' : 'azure_forbidden',
-        `${this.#caller.who} may not manage identities on "${name}": it needs a role such as ${communicationRoles} on the resource (Access control (IAM) in the Azure portal). A new role assignment can take a few minutes to apply.`,
+        `${this.#caller.who} may not manage identities on "${name}": it needs a role such as ${communicationRoles} on the resource. ${assignRoleAdvice}`,
       );
     }
     if (status === 404 && what === 'identity') return new AppError('not_found', `That ACS identity no longer exists on "${name}": it may have been deleted elsewhere.`);
@@ -121,8 +123,7 @@ type Operation = 'create' | 'identity' | { teamsUser: string };
 /** The service's `{"error":{"code","message","target"}}`, shortened; messages are the service's own validation text. */
 function serviceError(details: unknown): { code: string; message: string; target: string | undefined } {
   const error = ((details ?? {}) as { error?: Record<string, unknown> }).error ?? {};
-  const text = (value: unknown) => (typeof value === 'string' ? value.replace(/[^\x20-\x7e]/g, '').slice(0, 200) : '');
-  return { code: text(error['code']), message: text(error['message']).replace(/\.$/, ''), target: text(error['target']) || undefined };
+  return { code: serviceWords(error['code']), message: serviceWords(error['message']).replace(/\.$/, ''), target: serviceWords(error['target']) || undefined };
 }
 
 /** The SDK's TokenCredential, answered with a token the app already holds (acquired, with its errors worded, before the call). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { azureFetch } from './azure-http.ts';
+import { assignRoleAdvice } from '../arm/arm-errors.ts';
+import { azureFetch, serviceWords } from './azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 import { jwtTimes } from '../jwt-facts.ts';
 
@@ -53,14 +54,14 @@ export async function exchangeStsToken(stsEndpoint: string, account: StsAccount,
 }
 
 /** Remote Rendering's two data-plane roles: either lets an Entra principal get an STS token. */
-export const remoteRenderingRoles = 'Remote Rendering Client (to render) or Remote Rendering Administrator (to convert models too)';
+const remoteRenderingRoles = 'Remote Rendering Client (to render) or Remote Rendering Administrator (to convert models too)';
 
 /**
  * What the STS said in `WWW-Authenticate` ("Invalid token: <reason>"), shortened, and dropped if it
  * quotes any part of what was sent, so a message never carries a key or token.
  */
 function serviceReason(header: string | null, sent: string): string {
-  const reason = (header ?? '').replace(/^Invalid (token|request):\s*/i, '').replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200);
+  const reason = serviceWords((header ?? '').replace(/^Invalid (token|request):\s*/i, ''));
   if (!reason || (sent.length >= 8 && [...chunks(sent, 8)].some((part) => reason.includes(part)))) return '';
   return ` (The STS said: ${reason})`;
 }
@@ -79,7 +80,7 @@ function stsRefusal(status: number, account: StsAccount, credential: StsCredenti
     }
     return new AppError(
       status === 401 ? 'azure_unauthorized' : 'azure_forbidden',
-      `${credential.who} may not get Remote Rendering tokens for "${account.name}": it needs the role ${remoteRenderingRoles} on the account (Access control (IAM) in the Azure portal). A new role assignment can take a few minutes to apply.${said}`,
+      `${credential.who} may not get Remote Rendering tokens for "${account.name}": it needs the role ${remoteRenderingRoles} on the account. ${assignRoleAdvice}${said}`,
     );
   }
   if (status === 400) return new AppError('azure_bad_request', `The Mixed Reality STS refused the request for "${account.name}" as malformed: check the account ID (a GUID) and the account domain.${said}`);
