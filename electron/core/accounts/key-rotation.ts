@@ -5,9 +5,8 @@ import { armCall } from '../arm/arm-client.ts';
 import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
 import { ArmRequestError } from '../arm/arm-errors.ts';
 import { resourceTypes } from '../arm/resource-id.ts';
-import type { IdentityRecord } from '../entra/identity-record.ts';
+import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { AuditRun } from '../role-audit/audit-run.ts';
-import { whoIs } from '../tokens/token-sources.ts';
 import type { Vault } from '../vault/vault.ts';
 import { secretName, type AccountRecord, type StoredSecret } from './account-record.ts';
 

@@ -1,10 +1,9 @@
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
-import type { IdentityRecord } from '../entra/identity-record.ts';
+import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { jwtClaim } from '../jwt-facts.ts';
 import type { RetryRuntime } from '../tokens/azure-retry.ts';
-import { whoIs } from '../tokens/token-sources.ts';
 import type { VaultSession } from '../vault-session.ts';
 import type { ArmSession } from './arm-client.ts';
 

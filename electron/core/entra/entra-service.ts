@@ -9,7 +9,7 @@ import { jwtClaim } from '../jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
-import { identitySecret, toIdentityView, type IdentityRecord } from './identity-record.ts';
+import { identitySecret, toIdentityView, whoIs, type IdentityRecord } from './identity-record.ts';
 import { startInteractiveSignIn } from './interactive-sign-in.ts';
 import { MsalApps, type ClientCredential } from './msal-apps.ts';
 import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
@@ -150,7 +150,7 @@ export class EntraService {
   async acquireToken(id: string, scopes: string[]): Promise<EntraToken> {
     const record = await this.identities.get(id);
     const profile = this.#deps.clouds.get(record.cloud);
-    const context = { who: record.username ?? record.name, tenant: record.tenantId, clientId: record.clientId, authorityHost: profile.authorityHost };
+    const context = { who: whoIs(record), tenant: record.tenantId, clientId: record.clientId, authorityHost: profile.authorityHost };
     let result: AuthenticationResult | null;
     try {
       result = record.kind === 'user' ? await this.#userToken(profile, record, scopes) : await this.#appToken(profile, record, scopes);
@@ -169,7 +169,7 @@ export class EntraService {
   async #userToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult> {
     const app = this.apps.publicClient(profile, record.tenantId, record.clientId);
     const account: AccountInfo | null = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
-    if (!account) throw new AppError('sign_in_required', `The sign-in of ${record.username ?? record.name} is no longer in the token cache. Sign in again.`);
+    if (!account) throw new AppError('sign_in_required', `The sign-in of ${whoIs(record)} is no longer in the token cache. Sign in again.`);
     return app.acquireTokenSilent({ account, scopes });
   }
 

@@ -36,6 +36,11 @@ export const identitySecret = {
   prefix: (id: string) => `identity/${id}/`,
 };
 
+/** How the user knows the identity: the sign-in name of a user, the name of a service principal. */
+export function whoIs(identity: IdentityRecord): string {
+  return identity.username ?? identity.name;
+}
+
 export function toIdentityView(record: IdentityRecord): IdentityView {
   const { homeAccountId: _home, objectId: _oid, certificateThumbprint: _thumb, certificatePem: _pem, ...view } = record;
   return view;

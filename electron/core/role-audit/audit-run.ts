@@ -6,7 +6,7 @@ import { openArmSession, type ArmContext, type IdentitySession } from '../arm/ar
 import { ArmRequestError } from '../arm/arm-errors.ts';
 import { normalizeScope } from '../arm/resource-id.ts';
 import { isSameResource, listSubscriptions, listVisibleResources } from '../discovery/resource-discovery.ts';
-import type { IdentityRecord } from '../entra/identity-record.ts';
+import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { log } from '../log.ts';
 import { builtInRolesGranting, orList } from './permission-match.ts';
 import { RoleDefinitionsCache } from './role-definitions-cache.ts';
@@ -131,5 +131,5 @@ function unreadable(resourceName: string, subject: IdentityRecord, failures: rea
   if (failures.length > 0 && failures.every((f) => f instanceof ArmRequestError)) {
     return new AppError('azure_unauthorized', `No signed-in identity can see the subscription of ${resourceName}: sign in here with an identity of its tenant that has a role on it (Reader is enough), then audit again.`);
   }
-  return own ?? new AppError('sign_in_required', `${subject.username ?? subject.name} has no usable sign-in: sign it in again, then audit again.`);
+  return own ?? new AppError('sign_in_required', `${whoIs(subject)} has no usable sign-in: sign it in again, then audit again.`);
 }

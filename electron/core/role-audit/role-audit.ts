@@ -4,8 +4,7 @@ import type { AuditedIdentity, AuditedResource, RoleAssignmentView, RoleAuditCel
 import type { AccountRecord } from '../accounts/account-record.ts';
 import type { ArmContext } from '../arm/arm-context.ts';
 import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../arm/resource-id.ts';
-import type { IdentityRecord } from '../entra/identity-record.ts';
-import { whoIs } from '../tokens/token-sources.ts';
+import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
 import { checkCapabilities } from './capability-check.ts';
 import { roleGuidOf } from './role-definitions-cache.ts';

@@ -5,7 +5,8 @@ import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './c
 import { jwtAudience, jwtClaim, jwtTimes } from '../jwt-facts.ts';
 import type { MintedToken } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
-import { acsResource, entraToken, identityFor, viaEntra, viaLabel, whoIs, type AcsRecord } from './token-sources.ts';
+import { whoIs } from '../entra/identity-record.ts';
+import { acsResource, entraToken, identityFor, viaEntra, viaLabel, type AcsRecord } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';
 
 /** ACS user tokens and the identities they are for, through the access key or an Entra identity. */

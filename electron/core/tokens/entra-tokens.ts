@@ -1,6 +1,7 @@
 import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
 import type { NewToken } from './token-registry.ts';
-import { entraToken, identityFor, viaEntra, whoIs } from './token-sources.ts';
+import { whoIs } from '../entra/identity-record.ts';
+import { entraToken, identityFor, viaEntra } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { AccountRecord } from '../accounts/account-record.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService, EntraToken } from '../entra/entra-service.ts';
-import type { IdentityRecord } from '../entra/identity-record.ts';
+import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 
 /**
  * Finds what pays for a token, and checks it fits: the account is of the right kind, the identity
@@ -46,11 +46,6 @@ export async function identityFor(sources: Sources, identityId: string, cloud: s
 /** An Entra token of the identity for `scopes`, with the identity's name for messages. */
 export async function entraToken(sources: Sources, identity: IdentityRecord, scopes: string[]): Promise<EntraToken & { who: string }> {
   return { ...(await sources.entra.acquireToken(identity.id, scopes)), who: whoIs(identity) };
-}
-
-/** How the user knows the identity: the sign-in name of a user, the name of a service principal. */
-export function whoIs(identity: IdentityRecord): string {
-  return identity.username ?? identity.name;
 }
 
 export function viaEntra(identity: IdentityRecord): TokenSource['via'] {
