@@ -11,9 +11,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   tokens,
@@ -25,19 +22,13 @@ import { newPassphraseSchema } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
+import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
+import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
 
 const useStyles = makeStyles({
   // DialogContent scrolls: its children keep their height instead of shrinking into each other.
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
-
-/** `<home>/azcred-accounts-2025-01-31.json`, with the separator the home folder already uses. */
-export function suggestedExportPath(homeFolder: string, today = new Date()): string {
-  const separator = homeFolder.includes('\\') && !homeFolder.includes('/') ? '\\' : '/';
-  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  return `${homeFolder.replace(/[\\/]+$/, '')}${separator}azcred-accounts-${date}.json`;
-}
 
 type Which = 'selected' | 'shown' | 'all';
 
@@ -56,7 +47,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
   const [withSecrets, setWithSecrets] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [path, setPath] = useState(() => suggestedExportPath(homeFolder));
+  const [path, setPath] = useSavePath(fileInFolder(homeFolder, `azcred-accounts-${fileDate()}.json`));
   const [overwrite, setOverwrite] = useState(false);
   const [errors, setErrors] = useState<{ passphrase?: string; confirm?: string; path?: string }>({});
   const [error, setError] = useState<AppErrorShape>();
@@ -80,7 +71,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
     if (result.ok) return setWritten(result.value);
     const byField = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message]));
     if (byField['path'] || byField['passphrase']) setErrors({ ...(byField['path'] ? { path: byField['path'] } : {}), ...(byField['passphrase'] ? { passphrase: byField['passphrase'] } : {}) });
-    else if (result.error.code === 'conflict') setErrors({ path: `${result.error.message} Tick “Replace the file” to write over it.` });
+    else if (result.error.code === 'conflict') setErrors({ path: replaceToOverwrite(result.error.message) });
     else setError(result.error);
   }
 
@@ -92,15 +83,10 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
             <DialogTitle>Export accounts</DialogTitle>
             <DialogContent className={styles.content}>
               {written ? (
-                <MessageBar intent="success" layout="multiline">
-                  <MessageBarBody role="status">
-                    <MessageBarTitle>
-                      Exported {written.count === 1 ? '1 account' : `${written.count.toLocaleString()} accounts`}
-                      {written.encrypted ? ' with their keys, encrypted' : ' without keys'}
-                    </MessageBarTitle>
-                    Written to <span className={styles.path}>{written.path}</span>. The file is readable only by you.
-                  </MessageBarBody>
-                </MessageBar>
+                <FileWrittenBar
+                  title={`Exported ${written.count === 1 ? '1 account' : `${written.count.toLocaleString()} accounts`}${written.encrypted ? ' with their keys, encrypted' : ' without keys'}`}
+                  path={written.path}
+                />
               ) : (
                 <>
                   <Field label="Accounts">
@@ -126,10 +112,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
                     </>
                   )}
                   {!withSecrets && <Body1>Only names, IDs, domains, endpoints, clouds, tags and notes are written: no keys.</Body1>}
-                  <Field label="Save to" required hint="A full path on this computer." {...problem(errors.path)}>
-                    <Input value={path} onChange={(_, d) => setPath(d.value)} />
-                  </Field>
-                  <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace the file if it exists" />
+                  <SaveToField path={path} onPath={setPath} error={errors.path} hint="A full path on this computer." overwrite={overwrite} onOverwrite={setOverwrite} />
                   <ErrorBar error={error} />
                 </>
               )}

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -24,12 +23,13 @@ import type { ReportFormat, RoleReportExport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
+import { FileWrittenBar, SaveToField } from '../../components/SaveToFile.tsx';
 import { CopyableBlock } from '../tokens/CopyableBlock.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   text: { maxHeight: '320px', overflow: 'auto' },
 });
 
@@ -38,14 +38,6 @@ const formats: { value: ReportFormat; label: string; extension: string }[] = [
   { value: 'markdown', label: 'Markdown: a table per identity and resource, with the why, for a wiki or a ticket', extension: 'md' },
   { value: 'json', label: 'JSON: the whole audit, assignments and role definitions included', extension: 'json' },
 ];
-
-/** `<home>/role-audit-2025-01-31.csv`, with the separator the home folder already uses. */
-function suggestedPath(homeFolder: string, format: ReportFormat, today = new Date()): string {
-  const separator = homeFolder.includes('\\') && !homeFolder.includes('/') ? '\\' : '/';
-  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  const extension = formats.find((f) => f.value === format)?.extension ?? format;
-  return `${homeFolder.replace(/[\\/]+$/, '')}${separator}role-audit-${date}.${extension}`;
-}
 
 export interface ExportReportDialogProps {
   homeFolder: string;
@@ -62,8 +54,8 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
   const [format, setFormat] = useState<ReportFormat>('csv');
   const [which, setWhich] = useState<'all' | 'shown'>('all');
   const [target, setTarget] = useState<'file' | 'text'>('file');
-  const [path, setPath] = useState(() => suggestedPath(homeFolder, 'csv'));
-  const [pathEdited, setPathEdited] = useState(false);
+  const extension = formats.find((f) => f.value === format)?.extension ?? format;
+  const [path, setPath] = useSavePath(fileInFolder(homeFolder, `role-audit-${fileDate()}.${extension}`));
   const [conflict, setConflict] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
   const [done, setDone] = useState<RoleReportExport>();
@@ -108,25 +100,16 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
             <DialogTitle>Export the role audit</DialogTitle>
             <DialogContent className={styles.content}>
               {written ? (
-                <MessageBar intent="success" layout="multiline">
-                  <MessageBarBody role="status">
-                    <MessageBarTitle>
-                      Exported {written.cells.toLocaleString()} {written.cells === 1 ? 'identity–resource pair' : 'identity–resource pairs'} as {written.format.toUpperCase()}
-                    </MessageBarTitle>
-                    Written to <span className={styles.path}>{written.path}</span>. The file is readable only by you.
-                  </MessageBarBody>
-                </MessageBar>
+                <FileWrittenBar
+                  title={`Exported ${written.cells.toLocaleString()} ${written.cells === 1 ? 'identity–resource pair' : 'identity–resource pairs'} as ${written.format.toUpperCase()}`}
+                  path={written.path}
+                />
               ) : (
                 <>
                   <Field label="Format" {...problem(issues.format)}>
                     <RadioGroup
                       value={format}
-                      onChange={(_, d) =>
-                        reset(() => {
-                          setFormat(d.value as ReportFormat);
-                          if (!pathEdited) setPath(suggestedPath(homeFolder, d.value as ReportFormat));
-                        })
-                      }
+                      onChange={(_, d) => reset(() => setFormat(d.value as ReportFormat))}
                     >
                       {formats.map((f) => (
                         <Radio key={f.value} value={f.value} label={f.label} />
@@ -148,16 +131,14 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
                     </RadioGroup>
                   </Field>
                   {target === 'file' ? (
-                    <Field label="Save to" required hint="A full path on this computer. The file is written readable only by you." {...problem(issues.path)}>
-                      <Input
-                        value={path}
-                        onChange={(_, d) => {
-                          setPath(d.value);
-                          setPathEdited(true);
-                          setConflict(undefined);
-                        }}
-                      />
-                    </Field>
+                    <SaveToField
+                      path={path}
+                      onPath={(typed) => {
+                        setPath(typed);
+                        setConflict(undefined);
+                      }}
+                      error={issues.path}
+                    />
                   ) : text !== undefined ? (
                     <div className={styles.text}>
                       <CopyableBlock title={`The report as ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`} text={text} testId="report-text" />

@@ -9,7 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -25,21 +24,16 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fileInFolder, useSavePath } from '../../components/save-path.ts';
+import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
-
-/** `<home>/<name>`, with the separator the home folder already uses. */
-function suggestedPath(homeFolder: string, fileName: string): string {
-  const separator = homeFolder.includes('\\') && !homeFolder.includes('/') ? '\\' : '/';
-  return `${homeFolder.replace(/[\\/]+$/, '')}${separator}${fileName}`;
-}
 
 export interface ExportTokenDialogProps {
   token: TokenView;
@@ -55,8 +49,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
   const formats = tokenExportFormats.filter((f) => f !== 'arrconfig' || token.kind === 'arr-sts');
   const [format, setFormat] = useState<TokenExportFormat>('env');
   const [target, setTarget] = useState<'file' | 'text'>('file');
-  const [path, setPath] = useState(() => suggestedPath(homeFolder, tokenExportFormatInfo.env.fileName));
-  const [pathEdited, setPathEdited] = useState(false);
+  const [path, setPath] = useSavePath(fileInFolder(homeFolder, tokenExportFormatInfo[format].fileName));
   const [overwrite, setOverwrite] = useState(false);
   const [includeKey, setIncludeKey] = useState(false);
   const [error, setError] = useState<AppErrorShape>();
@@ -70,7 +63,6 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
     setFormat(next);
     setNote(null);
     setError(undefined);
-    if (!pathEdited) setPath(suggestedPath(homeFolder, tokenExportFormatInfo[next].fileName));
   }
 
   async function save(event: FormEvent) {
@@ -81,7 +73,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
     const result = await api.tokens.export({ ...base, path, overwrite });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.code === 'conflict') setError({ ...result.error, issues: [{ path: 'path', message: `${result.error.message} Tick “Replace the file” to write over it.` }] });
+      if (result.error.code === 'conflict') setError({ ...result.error, issues: [{ path: 'path', message: replaceToOverwrite(result.error.message) }] });
       else setError(result.error);
       return;
     }
@@ -102,12 +94,9 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
             <DialogTitle>Export the token</DialogTitle>
             <DialogContent className={styles.content}>
               {written ? (
-                <MessageBar intent="success" layout="multiline">
-                  <MessageBarBody role="status">
-                    <MessageBarTitle>Exported as {tokenExportFormatInfo[written.format].label}</MessageBarTitle>
-                    Written to <span className={styles.path}>{written.path}</span>. The file is readable only by you. {written.note}
-                  </MessageBarBody>
-                </MessageBar>
+                <FileWrittenBar title={`Exported as ${tokenExportFormatInfo[written.format].label}`} path={written.path ?? path}>
+                  {written.note}
+                </FileWrittenBar>
               ) : (
                 <>
                   <Caption1 className={styles.hint}>{token.title}</Caption1>
@@ -134,18 +123,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
                     </RadioGroup>
                   </Field>
                   {target === 'file' ? (
-                    <>
-                      <Field label="Save to" required hint="A full path on this computer. The file is written readable only by you." {...problem(issues.path)}>
-                        <Input
-                          value={path}
-                          onChange={(_, d) => {
-                            setPath(d.value);
-                            setPathEdited(true);
-                          }}
-                        />
-                      </Field>
-                      <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace the file if it exists" />
-                    </>
+                    <SaveToField path={path} onPath={setPath} error={issues.path} overwrite={overwrite} onOverwrite={setOverwrite} />
                   ) : (
                     <SecretValue
                       key={`${format}-${String(includeKey)}`}
