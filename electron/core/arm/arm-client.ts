@@ -22,7 +22,6 @@ export interface ArmSession {
   token: string;
   who: string;
   runtime: RetryRuntime;
-  signal?: AbortSignal | undefined;
 }
 
 export interface ArmRequest extends Omit<ArmFailureContext, 'who'> {
@@ -67,7 +66,7 @@ async function send<T>(session: ArmSession, url: string, request: ArmRequest): P
   const headers: Record<string, string> = { Authorization: `Bearer ${session.token}`, Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   const init: RequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
-  const response = await withAzureRetry((signal) => azureFetch(url, init, signal), { service: 'Azure Resource Manager', signal: session.signal }, session.runtime);
+  const response = await withAzureRetry((signal) => azureFetch(url, init, signal), { service: 'Azure Resource Manager' }, session.runtime);
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (!response.ok) throw armFailure(response.status, body, { who: session.who, what: request.what, action: request.action });
   if (body === undefined) throw new AppError('azure_unavailable', `Azure Resource Manager answered without JSON when asked to ${request.what}. Try again; if it keeps happening, check the ARM endpoint of the cloud profile.`);

@@ -22,8 +22,8 @@ export interface IdentitySession extends ArmSession {
   objectId: string | null;
 }
 
-export async function openArmSession(ctx: ArmContext, identity: IdentityRecord, signal?: AbortSignal): Promise<IdentitySession> {
+export async function openArmSession(ctx: ArmContext, identity: IdentityRecord): Promise<IdentitySession> {
   const profile = ctx.clouds.get(identity.cloud);
   const token = await ctx.entra.acquireToken(identity.id, [profile.armScope]);
-  return { endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, signal, identity, objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null };
+  return { endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, identity, objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null };
 }
