@@ -77,8 +77,6 @@ export const acsResourceInputSchema = z
   });
 
 export const accountInputSchema = z.discriminatedUnion('kind', [arrAccountInputSchema, acsResourceInputSchema]);
-export type ArrAccountInput = z.output<typeof arrAccountInputSchema>;
-export type AcsResourceInput = z.output<typeof acsResourceInputSchema>;
 
 /** An account as every front door shows it: no secret values, only whether each is stored. */
 export type AccountView = {

@@ -32,7 +32,6 @@ export type AccountRecord = z.infer<typeof accountRecordSchema>;
 export type StoredSecret = AccountRecord['secrets'][number];
 
 export const accountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(accountRecordSchema) });
-export type AccountsFile = z.infer<typeof accountsFileSchema>;
 
 /** Where the vault keeps an account's secret. */
 export function secretName(id: string, secret: StoredSecret): string {
