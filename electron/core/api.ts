@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
 import { exportAccounts } from './accounts/account-export.ts';
 import { importAccounts } from './accounts/account-import.ts';
+import { coreClipboard } from './clipboard-guard.ts';
 import type { Core } from './core.ts';
 import { log } from './log.ts';
 import { exportToken } from './tokens/token-export.ts';
@@ -44,7 +45,7 @@ const handlers: Handlers = {
   'accounts.delete': async (core, { id }) => (await core.accounts.delete(id), { id }),
   'accounts.reveal': async (core, { id, secret }) => ({ value: await core.accounts.readSecret(id, secret), hideAfterSeconds: core.settings.get().revealSeconds }),
   'accounts.copy': async (core, { id, secret }) => {
-    const clipboard = core.clipboard ?? noClipboard();
+    const clipboard = coreClipboard(core.clipboard);
     const value = await core.accounts.readSecret(id, secret);
     const seconds = core.settings.get().clipboardClearSeconds;
     await clipboard.copy(value, seconds);
@@ -87,10 +88,6 @@ const handlers: Handlers = {
   'roles.exportReport': (core, input) => core.arm.exportReport(input),
   'accounts.rotateKey': (core, input) => core.arm.rotateKey(input),
 };
-
-function noClipboard(): never {
-  throw new AppError('invalid_input', 'This front door has no clipboard of its own: in the browser the page copies the value through the browser\'s clipboard.');
-}
 
 /**
  * Validates a call against the contract, runs it and returns a Result. A thrown AppError keeps its

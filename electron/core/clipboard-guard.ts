@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../shared/errors.ts';
 import type { ClipboardPort } from './clipboard.ts';
 import { log } from './log.ts';
 
@@ -51,4 +52,10 @@ export class ClipboardGuard {
       return false;
     }
   }
+}
+
+/** The core's clipboard for a copy, or the refusal a front door without one gets (in browser mode the page copies). */
+export function coreClipboard(clipboard: ClipboardGuard | undefined): ClipboardGuard {
+  if (clipboard) return clipboard;
+  throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the value through the browser's clipboard.");
 }

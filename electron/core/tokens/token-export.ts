@@ -6,7 +6,7 @@ import type { TokenExportResult, tokenExportSchema } from '../../../shared/token
 import type { TokenView } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { writeExportFile } from '../accounts/export-file.ts';
-import type { ClipboardGuard } from '../clipboard-guard.ts';
+import { coreClipboard, type ClipboardGuard } from '../clipboard-guard.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { arrApiVersion } from './arr-sessions.ts';
@@ -44,12 +44,12 @@ interface Facts {
 
 export async function exportToken(deps: TokenExportDeps, input: ExportInput): Promise<TokenExportResult> {
   const facts = await gather(deps, input.id);
-  if (input.copy && !deps.clipboard) throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the text through the browser's clipboard.");
+  const clipboard = input.copy ? coreClipboard(deps.clipboard) : undefined;
   const { text, note } = await render(deps, facts, input);
   const result = { format: input.format, path: null, text: null, clearsAfterSeconds: null, note };
-  if (input.copy && deps.clipboard) {
+  if (clipboard) {
     const seconds = deps.clipboardClearSeconds();
-    await deps.clipboard.copy(text, seconds);
+    await clipboard.copy(text, seconds);
     return { ...result, clearsAfterSeconds: seconds };
   }
   if (input.path === undefined) return { ...result, text };

@@ -18,7 +18,7 @@ import type {
   TokenView,
 } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
-import type { ClipboardGuard } from '../clipboard-guard.ts';
+import { coreClipboard, type ClipboardGuard } from '../clipboard-guard.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import type { SettingsStore } from '../settings-store.ts';
@@ -117,8 +117,7 @@ export class TokensService {
 
   /** Copies the token in the core (desktop app) and clears the clipboard later, as account keys are. */
   async copy(id: string): Promise<CopiedSecret> {
-    const clipboard = this.#deps.clipboard;
-    if (!clipboard) throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the value through the browser's clipboard.");
+    const clipboard = coreClipboard(this.#deps.clipboard);
     const seconds = this.#deps.settings.get().clipboardClearSeconds;
     await clipboard.copy(await this.registry.value(id), seconds);
     return { clearsAfterSeconds: seconds };
