@@ -14,6 +14,11 @@ export const mixedRealityRegions = [
   'westus2',
 ] as const;
 
+/** A region's Mixed Reality domain (`westeurope` → `westeurope.mixedreality.azure.com`): the account domain of that region, and the SDK's RemoteRenderingDomain. */
+export function regionDomain(region: string): string {
+  return `${region}.mixedreality.azure.com`;
+}
+
 export type ParsedDomain = { ok: true; domain: string } | { ok: false; issue: FieldIssue };
 
 const hostnamePattern = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -27,7 +32,7 @@ export function parseAccountDomain(text: string, path = 'accountDomain'): Parsed
   let value = text.trim().toLowerCase();
   if (!value) return { ok: false, issue: { path, message: 'Enter a region (such as westeurope) or an account domain' } };
   if (/^[a-z][a-z0-9]*$/.test(value)) {
-    if ((mixedRealityRegions as readonly string[]).includes(value)) return { ok: true, domain: `${value}.mixedreality.azure.com` };
+    if ((mixedRealityRegions as readonly string[]).includes(value)) return { ok: true, domain: regionDomain(value) };
     return { ok: false, issue: { path, message: `"${value}" is not a Remote Rendering region. Use one of: ${mixedRealityRegions.join(', ')}; or a full account domain` } };
   }
   if (value.includes('://')) {

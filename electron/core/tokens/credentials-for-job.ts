@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fillMixedRealityPattern, mixedRealityRegionOf } from '../../../shared/clouds.ts';
 import type { AcsSdk, CredentialForJob, credentialsForAcsSdkSchema, credentialsForArrSchema } from '../../../shared/credentials-for-job.ts';
+import { regionDomain } from '../../../shared/mixed-reality-domain.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { createAcsIdentity, issueAcsToken } from './acs-tokens.ts';
 import { mintArrToken } from './arr-tokens.ts';
@@ -78,7 +79,7 @@ export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, r
 export async function credentialForArr(ctx: TokensContext, input: ArrInput, revealSeconds: number, signal?: AbortSignal): Promise<CredentialForJob> {
   const { record, profile } = await arrAccount(ctx, input.accountId);
   const region = mixedRealityRegionOf(record.accountDomain);
-  const settings = { accountId: record.accountId, accountDomain: record.accountDomain, remoteRenderingDomain: region ? `${region}.mixedreality.azure.com` : '<region>.mixedreality.azure.com' };
+  const settings = { accountId: record.accountId, accountDomain: record.accountDomain, remoteRenderingDomain: regionDomain(region ?? '<region>') };
   const init = (field: string, variable: string) =>
     `var init = new RemoteRenderingInitialization\n{\n    AccountId = "${settings.accountId}",\n    AccountDomain = "${settings.accountDomain}",\n    RemoteRenderingDomain = "${settings.remoteRenderingDomain}",\n    ${field} = Environment.GetEnvironmentVariable("${variable}"),\n};`;
   if (input.want === 'accountKey') {

@@ -1,4 +1,5 @@
 import { powerShellQuote, shellQuote } from '../../../shared/acs-request-signing.ts';
+import { mixedRealityRegions, regionDomain } from '../../../shared/mixed-reality-domain.ts';
 
 /**
  * The text of each token export format, from facts gathered elsewhere (token-export.ts). Pure, so
@@ -71,7 +72,7 @@ export interface ArrConfigFacts {
 
 const placeholder = {
   accountKey: '<fill in the account key from the Azure Portal>',
-  region: '<select from available regions: australiaeast, eastus, eastus2, japaneast, northeurope, southcentralus, southeastasia, uksouth, westeurope, westus2>',
+  region: `<select from available regions: ${mixedRealityRegions.join(', ')}>`,
   vmSize: '<standard or premium>',
   maxLeaseTime: '<hh:mm:ss>',
 };
@@ -92,7 +93,7 @@ export function renderArrConfig(facts: ArrConfigFacts): string {
       region: facts.region ?? placeholder.region,
     },
     renderingSessionSettings: {
-      remoteRenderingDomain: facts.region ? `${facts.region}.mixedreality.azure.com` : placeholder.region,
+      remoteRenderingDomain: facts.region ? regionDomain(facts.region) : placeholder.region,
       vmSize: placeholder.vmSize,
       maxLeaseTime: placeholder.maxLeaseTime,
     },
