@@ -2,8 +2,8 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
 import type { AcsIdentityRecord } from './acs-identities-store.ts';
 import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './communication-identity.ts';
-import { jwtAudience, jwtClaim, jwtTimes } from '../jwt-facts.ts';
-import type { MintedToken } from './token-record.ts';
+import { jwtClaim } from '../jwt-facts.ts';
+import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
 import { whoIs } from '../entra/identity-record.ts';
 import { acsResource, entraToken, identityFor, viaEntra, viaLabel, type AcsRecord } from './token-sources.ts';
@@ -54,7 +54,7 @@ export function userToken(connected: Connected, identity: AcsIdentityRecord, iss
     title: `ACS user token · ${identity.label} on ${resource.name} (${recipe.scopes.join(', ')})`,
     source: { account: { id: resource.id, name: resource.name, kind: 'acs' }, via, subject: { kind: 'acs-identity', acsIdentityId: identity.id, communicationUserId: identity.communicationUserId, label: identity.label } },
     recipe: { kind: 'acs-user', accountId: resource.id, acsIdentityId: identity.id, ...recipe },
-    minted: minted(issued, recipe.scopes),
+    minted: mintedFromJwt(issued.token, recipe.scopes, issued.expiresOn),
   };
 }
 
@@ -125,14 +125,8 @@ export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId:
     title: `ACS token for Teams user ${whoIs(teamsUser)} on ${record.name} (${viaLabel(connected.via)})`,
     source: { account: { id: record.id, name: record.name, kind: 'acs' }, via: connected.via, subject: { kind: 'teams-user', identityId: teamsUser.id, name: whoIs(teamsUser) } },
     recipe: { kind: 'acs-teams', ...input },
-    minted: minted(issued, []),
+    minted: mintedFromJwt(issued.token, [], issued.expiresOn),
   };
-}
-
-export function minted(issued: IssuedUserToken, scopes: string[]): MintedToken {
-  // The JWT's exp when readable (expiresOn carries fractions of a second the token does not).
-  const times = jwtTimes(issued.token);
-  return { value: issued.token, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? issued.expiresOn, audience: jwtAudience(issued.token), scopes };
 }
 
 export function toAcsIdentityView(record: AcsIdentityRecord, accountName: string | null): AcsIdentityView {

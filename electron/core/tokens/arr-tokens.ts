@@ -1,8 +1,8 @@
 import { fillMixedRealityPattern } from '../../../shared/clouds.ts';
 import type { ArrTestResult, ArrVia, TokenSource } from '../../../shared/tokens.ts';
 import { describeSessions, listArrSessions } from './arr-sessions.ts';
-import { jwtAudience } from '../jwt-facts.ts';
 import { exchangeStsToken, type StsCredential } from './mixed-reality-sts.ts';
+import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
 import { arrAccount, entraToken, identityFor, viaEntra, viaLabel } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';
@@ -29,7 +29,7 @@ export async function mintArrToken(ctx: TokensContext, accountId: string, via: A
     title: `ARR access token · ${record.name} (${viaLabel(source)})`,
     source: { account: { id: record.id, name: record.name, kind: 'arr' }, via: source },
     recipe: { kind: 'arr-sts', accountId, via },
-    minted: { value: token.accessToken, issuedAt: token.issuedAt, expiresAt: token.expiresAt, audience: jwtAudience(token.accessToken), scopes: [] },
+    minted: mintedFromJwt(token.accessToken, [], token.expiresAt),
   };
 }
 

@@ -1,4 +1,4 @@
-import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
+import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
 import { whoIs } from '../entra/identity-record.ts';
 import { entraToken, identityFor, viaEntra } from './token-sources.ts';
@@ -12,13 +12,12 @@ import type { TokensContext } from './tokens-context.ts';
 export async function mintEntraToken(ctx: TokensContext, identityId: string, scope: string): Promise<NewToken> {
   const identity = await identityFor(ctx, identityId, undefined);
   const token = await entraToken(ctx, identity, [scope]);
-  // The JWT's own exp when there is one (MSAL's expiresOn is computed from expires_in and can differ by a second).
-  const times = jwtTimes(token.accessToken);
   return {
     kind: 'entra',
     title: `Entra token · ${whoIs(identity)} for ${scope}`,
     source: { via: viaEntra(identity) },
     recipe: { kind: 'entra', identityId, scope },
-    minted: { value: token.accessToken, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? new Date(token.expiresOn), audience: jwtAudience(token.accessToken), scopes: [scope] },
+    // MSAL's expiresOn is computed from expires_in and can differ from the JWT's exp by a second.
+    minted: mintedFromJwt(token.accessToken, [scope], new Date(token.expiresOn)),
   };
 }

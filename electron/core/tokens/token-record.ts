@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AcsVia, ArrVia, TokenKind, TokenSource } from '../../../shared/tokens.ts';
+import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
 
 /**
  * One minted token without its value: what the registry holds in memory and what `tokens.json`
@@ -36,6 +37,16 @@ export interface MintedToken {
   expiresAt: Date;
   audience: string | null;
   scopes: string[];
+}
+
+/**
+ * A minted token with the times and audience its JWT states; `expiresOn` (what the service said
+ * beside the token) counts only when the token is not a readable JWT, since it can differ from `exp`
+ * by a fraction of a second.
+ */
+export function mintedFromJwt(value: string, scopes: string[], expiresOn: Date): MintedToken {
+  const times = jwtTimes(value);
+  return { value, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? expiresOn, audience: jwtAudience(value), scopes };
 }
 
 const via = z.union([z.string(), z.object({ identityId: z.string() })]);
