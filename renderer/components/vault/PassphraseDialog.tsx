@@ -9,16 +9,10 @@ import {
   DialogTitle,
   Field,
   Input,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { newPassphraseSchema } from '../../../shared/vault.ts';
-
-const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-});
+import { useDialogStyles } from '../dialog-styles.ts';
 
 export interface PassphraseDialogProps {
   open: boolean;
@@ -31,7 +25,7 @@ export interface PassphraseDialogProps {
 
 /** Chooses a passphrase vault: its key is derived from a passphrase instead of kept in the keychain. */
 export function PassphraseDialog({ open, creating, onClose, onSubmit }: PassphraseDialogProps) {
-  const styles = useStyles();
+  const dialog = useDialogStyles();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; confirm?: string }>({});
@@ -66,7 +60,7 @@ export function PassphraseDialog({ open, creating, onClose, onSubmit }: Passphra
         <form onSubmit={(e) => void submit(e)}>
           <DialogBody>
             <DialogTitle>Use a passphrase vault</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               <Body1>
                 Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each time the app starts.
                 {creating && ' There is no way to recover it: if you forget it, the stored keys are lost.'}

@@ -8,27 +8,21 @@ import {
   DialogTitle,
   Field,
   Input,
-  makeStyles,
   Radio,
   RadioGroup,
-  tokens,
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, type AccountForm } from './account-form.ts';
 import { problem } from '../../components/field-problem.ts';
 import { AccountMetaFields } from './AccountMetaFields.tsx';
 import { AcsFields } from './AcsFields.tsx';
 import { ArrFields } from './ArrFields.tsx';
-
-const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-});
 
 export interface AccountDialogProps {
   /** The account to edit, or undefined to add one. */
@@ -44,7 +38,7 @@ export interface AccountDialogProps {
  * each problem it names is shown under its field. An edit sends only what changed.
  */
 export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose }: AccountDialogProps) {
-  const styles = useStyles();
+  const dialog = useDialogStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<AccountForm>(() => (editing ? formFromAccount(editing) : emptyForm('arr', defaultCloud)));
   const [error, setError] = useState<AppErrorShape>();
@@ -78,7 +72,7 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {!editing && (
                 <Field label="Kind">
                   <RadioGroup layout="horizontal" value={form.kind} onChange={(_, d) => (set({ kind: d.value as AccountForm['kind'] }), setError(undefined))}>

@@ -23,6 +23,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { useIdentities } from '../identities/use-identities.ts';
 import { DiscoverImportResult } from './DiscoverImportResult.tsx';
@@ -30,7 +31,6 @@ import { DiscoverResourceTable } from './DiscoverResourceTable.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   identity: { maxWidth: '420px' },
   muted: { color: tokens.colorNeutralForeground2 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -49,6 +49,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
 /** Finds the Remote Rendering accounts and Communication Services resources an identity can see in Azure, and imports those ticked. */
 export function DiscoverDialog({ identityId: initialIdentityId, onImported, onClose }: DiscoverDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
   const closeId = useId();
   const { identities } = useIdentities();
@@ -105,7 +106,7 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Discover accounts in Azure</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {identities?.length === 0 ? (
               <Body1>
                 Discovery asks Azure Resource Manager what a signed-in identity can see. <Link href="#/identities">Sign in on the Identities page</Link> first.

@@ -10,25 +10,19 @@ import {
   DialogTitle,
   Field,
   Input,
-  makeStyles,
   Radio,
   RadioGroup,
-  tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AccountView, ExportResult } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { newPassphraseSchema } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
-
-const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-});
 
 type Which = 'selected' | 'shown' | 'all';
 
@@ -42,7 +36,7 @@ export interface ExportDialogProps {
 
 /** Writes account definitions to a file; with secrets only into a passphrase-encrypted one. */
 export function ExportDialog({ all, shown, selected, homeFolder, onClose }: ExportDialogProps) {
-  const styles = useStyles();
+  const dialog = useDialogStyles();
   const [which, setWhich] = useState<Which>(selected ? 'selected' : 'all');
   const [withSecrets, setWithSecrets] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -81,7 +75,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>Export accounts</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {written ? (
                 <FileWrittenBar
                   title={`Exported ${written.count === 1 ? '1 account' : `${written.count.toLocaleString()} accounts`}${written.encrypted ? ' with their keys, encrypted' : ' without keys'}`}

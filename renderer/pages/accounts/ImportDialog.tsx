@@ -22,13 +22,12 @@ import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 
 const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   surface: { maxWidth: '860px' },
 });
@@ -46,6 +45,7 @@ export interface ImportDialogProps {
 /** Imports accounts from pasted text or a file: preview first, then add the ones the user keeps. */
 export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: ImportDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; text: string }>();
@@ -109,7 +109,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Import accounts</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {done ? (
               <>
                 <MessageBar intent={done.added > 0 ? 'success' : 'warning'}>

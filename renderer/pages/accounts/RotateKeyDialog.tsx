@@ -17,20 +17,19 @@ import {
   Radio,
   RadioGroup,
   Spinner,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { keyRotationGuidance, type KeyName, type KeyRotationResult } from '../../../shared/key-rotation.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { useIdentities } from '../identities/use-identities.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '620px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   action: { whiteSpace: 'nowrap' },
 });
 
@@ -45,6 +44,7 @@ export interface RotateKeyDialogProps {
 /** Regenerates the primary or secondary key through Azure Resource Manager, after the two-key guidance; then says what changed here. */
 export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
   const closeId = useId();
   const { identities } = useIdentities();
@@ -76,7 +76,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{done ? `Regenerated the ${done.key} key` : `Regenerate a key of “${account.name}”?`}</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {done ? (
               <MessageBar intent="success" layout="multiline">
                 <MessageBarBody role="status">

@@ -11,7 +11,6 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
@@ -19,14 +18,13 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { CertificateField } from './CertificateField.tsx';
 import { emptyServicePrincipalForm, servicePrincipalFields, servicePrincipalInput, type ServicePrincipalForm } from './service-principal-form.ts';
 
 const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   surface: { maxWidth: '640px' },
 });
 
@@ -43,6 +41,7 @@ export interface ServicePrincipalDialogProps {
  */
 export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose }: ServicePrincipalDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<ServicePrincipalForm>(() => emptyServicePrincipalForm(defaultCloud));
   const [error, setError] = useState<AppErrorShape>();
@@ -70,7 +69,7 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>Add a service principal</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {errors.form && error && <ErrorBar error={{ ...error, message: errors.form }} />}
               <Field label="Cloud" {...problem(errors.cloud)}>
                 <CloudDropdown clouds={clouds} value={form.cloud} onChange={(cloud) => set({ cloud })} />

@@ -1,18 +1,14 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues } from '../../components/field-problem.ts';
 import { DeviceCodePanel } from './DeviceCodePanel.tsx';
 import { InteractiveWaiting } from './InteractiveWaiting.tsx';
 import { SignInFields, type SignInForm } from './SignInFields.tsx';
 import { useSignIn } from './use-sign-in.ts';
-
-const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-});
 
 export interface SignInDialogProps {
   clouds: readonly CloudProfileView[];
@@ -27,7 +23,7 @@ export interface SignInDialogProps {
  * user can change a field and try again. Closing the dialog cancels a sign-in under way.
  */
 export function SignInDialog({ clouds, defaultCloud, onSignedIn, onClose }: SignInDialogProps) {
-  const styles = useStyles();
+  const dialog = useDialogStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<SignInForm>({ method: 'interactive', cloud: defaultCloud, tenant: '', loginHint: '' });
   const { phase, start, cancel } = useSignIn(onSignedIn);
@@ -59,7 +55,7 @@ export function SignInDialog({ clouds, defaultCloud, onSignedIn, onClose }: Sign
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>{waiting?.started.method === 'device-code' ? 'Sign in with a device code' : 'Sign in to Entra ID'}</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {waiting ? (
                 waiting.started.method === 'device-code' ? (
                   <DeviceCodePanel started={waiting.started} />

@@ -15,12 +15,12 @@ import {
   Radio,
   RadioGroup,
   Spinner,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { ReportFormat, RoleReportExport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
@@ -29,7 +29,6 @@ import { CopyableBlock } from '../tokens/CopyableBlock.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   text: { maxHeight: '320px', overflow: 'auto' },
 });
 
@@ -49,6 +48,7 @@ export interface ExportReportDialogProps {
 /** Exports the last audit as CSV, Markdown or JSON: to a file only the user can read, or as text to copy. */
 export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
   const closeId = useId();
   const [format, setFormat] = useState<ReportFormat>('csv');
@@ -98,7 +98,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>Export the role audit</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {written ? (
                 <FileWrittenBar
                   title={`Exported ${written.cells.toLocaleString()} ${written.cells === 1 ? 'identity–resource pair' : 'identity–resource pairs'} as ${written.format.toUpperCase()}`}

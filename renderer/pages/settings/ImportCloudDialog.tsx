@@ -18,12 +18,11 @@ import { useRef, useState } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
 
 const useStyles = makeStyles({
-  // DialogContent scrolls: its children keep their height instead of shrinking into each other.
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   surface: { maxWidth: '720px' },
   json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -44,6 +43,7 @@ export interface ImportCloudDialogProps {
  */
 export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
@@ -76,7 +76,7 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Import a cloud profile</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             <Body1>
               A cloud profile names a cloud’s endpoints: its Entra ID authority, Resource Manager, the Mixed Reality STS and Remote Rendering, the public client used for sign-in, and an extra CA to trust. For the local
               emulator, choose <span className={styles.path}>.emulator/cloud-profile.json</span>. A profile with the name of one you imported before replaces it.

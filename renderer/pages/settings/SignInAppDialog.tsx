@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -22,6 +22,7 @@ export interface SignInAppDialogProps {
 /** The app registration (public client) that user sign-ins in one cloud go through: the Azure CLI's by default, or your own. */
 export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const [clientId, setClientId] = useState(cloud.publicClient.clientId);
   const [tenant, setTenant] = useState(cloud.publicClient.tenant);
   const [error, setError] = useState<AppErrorShape>();
@@ -43,7 +44,7 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>Sign-in app for {cloud.displayName}</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               <Body1>
                 User sign-ins in this cloud go through this app registration. The default, the Azure CLI’s public client (<span className={styles.mono}>{defaultPublicClientId}</span>), works in most tenants without
                 registering anything. To use your own, register an app with a “Mobile and desktop applications” redirect URI of <span className={styles.mono}>http://localhost</span>, and turn on “Allow public client

@@ -24,6 +24,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
@@ -36,7 +37,6 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   wide: { width: '36%' },
@@ -55,6 +55,7 @@ export interface AcsIdentitiesDialogProps {
 /** The ACS identities the app remembers per resource, with their labels: create, issue a token, revoke their tokens, delete. */
 export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentitiesDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const sources = useTokenSources();
   const operation = useOperation();
   const [accountId, setAccountId] = useState<string>();
@@ -110,7 +111,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>ACS identities</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {!sources.loaded ? (
               <Spinner size="small" label="Loading resources…" />
             ) : sources.acs.length === 0 ? (

@@ -27,6 +27,7 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
 import type { ArrTestResult, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
@@ -37,13 +38,13 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '760px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
 /** Proves an ARR credential end to end: an STS token from it lists the account's sessions. */
 export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView): void; onClose(): void }) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
   const operation = useOperation();
@@ -77,13 +78,13 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Test an ARR account</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {!sources.loaded ? (
               <Spinner size="small" label="Loading accounts…" />
             ) : sources.arr.length === 0 ? (
               <Body1>No Remote Rendering account yet: add one on the Accounts page.</Body1>
             ) : (
-              <form id={formId} className={styles.content} onSubmit={(e) => void submit(e)} noValidate>
+              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
                 <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
                 <Field label="ARR account" {...problem(issues.accountId)}>
                   <ChoiceDropdown
@@ -115,7 +116,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               </form>
             )}
             {result && (
-              <section aria-label="Test result" className={styles.content}>
+              <section aria-label="Test result" className={dialog.content}>
                 <MessageBar intent="success">
                   <MessageBarBody role="status">{result.summary}</MessageBarBody>
                 </MessageBar>

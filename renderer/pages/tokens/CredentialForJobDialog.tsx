@@ -22,6 +22,7 @@ import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-j
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
@@ -37,7 +38,6 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   code: { margin: 0, padding: tokens.spacingHorizontalS, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground1 },
   settings: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -50,6 +50,7 @@ const useStyles = makeStyles({
 /** Pick the SDK (ACS) or the credential (ARR) and get what it takes in one step, with what it is and a snippet that uses it. */
 export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: CopyHow; onMinted(token: TokenView): void; onClose(): void }) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formId = useId();
   const snippetRef = useRef<HTMLPreElement>(null);
   const resultRef = useRef<HTMLElement>(null);
@@ -116,11 +117,11 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>The right credential for the job</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {!sources.loaded ? (
               <Spinner size="small" label="Loading accounts…" />
             ) : (
-              <form id={formId} className={styles.content} onSubmit={(e) => void submit(e)} noValidate>
+              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
                 <Field label="Account or resource" required {...problem(issues.accountId)}>
                   <ChoiceDropdown
                     placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}

@@ -22,6 +22,7 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import { tokenExportFormatInfo, tokenExportFormats, type TokenExportFormat, type TokenExportResult } from '../../../shared/token-export.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileInFolder, useSavePath } from '../../components/save-path.ts';
@@ -31,7 +32,6 @@ import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -46,6 +46,7 @@ export interface ExportTokenDialogProps {
 /** Exports one token: to a 0600 file, or as text shown only on request; arrconfig.json warns before it takes the account key. */
 export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onClose }: ExportTokenDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formats = tokenExportFormats.filter((f) => f !== 'arrconfig' || token.kind === 'arr-sts');
   const [format, setFormat] = useState<TokenExportFormat>('env');
   const [target, setTarget] = useState<'file' | 'text'>('file');
@@ -92,7 +93,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
         <form onSubmit={(e) => void save(e)} noValidate>
           <DialogBody>
             <DialogTitle>Export the token</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={dialog.content}>
               {written ? (
                 <FileWrittenBar title={`Exported as ${tokenExportFormatInfo[written.format].label}`} path={written.path ?? path}>
                   {written.note}

@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { TokenView } from '../../../shared/tokens.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { AcsTokenForm, type AcsTokenInitial } from './AcsTokenForm.tsx';
 import { ArrTokenForm } from './ArrTokenForm.tsx';
@@ -12,7 +13,6 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '680px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   actions: { alignItems: 'center' },
 });
 
@@ -34,6 +34,7 @@ export interface NewTokenDialogProps {
 /** Mints a token of any kind; a long call shows its progress and can be cancelled. */
 export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogProps) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
   const operation = useOperation();
@@ -46,7 +47,7 @@ export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogPro
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>New token</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             <TabList selectedValue={kind} onTabSelect={(_, d) => !busy && setKind(d.value as NewTokenKind)} aria-label="Kind of token">
               {tabs.map((t) => (
                 <Tab key={t.kind} value={t.kind} disabled={busy && t.kind !== kind}>

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
@@ -12,7 +13,6 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '820px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   row: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
   output: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -23,6 +23,7 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Signs a request to an ACS resource with its access key (HMAC-SHA256): the headers, the string to sign, and the request as curl and PowerShell. */
 export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const styles = useStyles();
+  const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
   const signable = sources.acs.filter((a) => a.hasAccessKey);
@@ -56,13 +57,13 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Sign an ACS request</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {!sources.loaded ? (
               <Spinner size="small" label="Loading resources…" />
             ) : signable.length === 0 ? (
               <Body1>Signing needs a Communication Services resource with its access key: add one on the Accounts page.</Body1>
             ) : (
-              <form id={formId} className={styles.content} onSubmit={(e) => void submit(e)} noValidate>
+              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
                 <Body1 className={styles.hint}>
                   For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds for this exact method, URL and body, for 15 minutes.
                 </Body1>
