@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
-import { acceptableExportParams, decryptExport, encryptExport, writeExportFile } from './export-file.ts';
+import { acceptableScryptParams } from '../vault/passphrase-key.ts';
+import { decryptExport, encryptExport, writeExportFile } from './export-file.ts';
 
 /** The vault's floor: fast enough for tests, and accepted when reading. */
 const fast = { N: 2 ** 14, r: 8, p: 1 };
@@ -96,9 +97,9 @@ describe('encrypted export', () => {
   });
 
   it('will not write with costs out of range', async () => {
-    expect(acceptableExportParams({ N: 2 ** 17, r: 8, p: 1 })).toBe(true);
-    expect(acceptableExportParams({ N: 2 ** 18, r: 8, p: 4 })).toBe(true);
-    expect(acceptableExportParams({ N: 2 ** 18, r: 16, p: 1 })).toBe(false);
+    expect(acceptableScryptParams({ N: 2 ** 17, r: 8, p: 1 })).toBe(true);
+    expect(acceptableScryptParams({ N: 2 ** 18, r: 8, p: 4 })).toBe(true);
+    expect(acceptableScryptParams({ N: 2 ** 18, r: 16, p: 1 })).toBe(false);
     await expect(encryptExport(plain, passphrase, { N: 2 ** 10, r: 8, p: 1 })).rejects.toThrow(/out of the accepted range/);
   });
 });

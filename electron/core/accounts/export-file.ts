@@ -6,7 +6,7 @@ import { encryptedExportFormat } from '../../../shared/account-files-export.ts';
 import { isBase64Key } from '../../../shared/base64.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { syncFolder, writeFileAtomic, writeTempFile } from '../vault/atomic-write.ts';
-import { defaultScryptParams, derivePassphraseKey, newSalt } from '../vault/passphrase-key.ts';
+import { acceptableScryptParams, defaultScryptParams, derivePassphraseKey, newSalt } from '../vault/passphrase-key.ts';
 import type { ScryptParams } from '../vault/vault-file.ts';
 
 /**
@@ -22,15 +22,6 @@ import type { ScryptParams } from '../vault/vault-file.ts';
 const envelopeVersion = 1;
 const cipherName = 'aes-256-gcm';
 const wrongPassphrase = 'Wrong passphrase, or the file was changed after export.';
-
-/**
- * Costs a file may ask for: at least the vault's floor (N = 2^14, r = 8), at most 256 MiB of memory
- * (128·N·r bytes) and p ≤ 4, so a crafted file cannot make scrypt take all memory or minutes.
- */
-export function acceptableExportParams({ N, r, p }: ScryptParams): boolean {
-  const powerOfTwo = Number.isSafeInteger(N) && N > 0 && (N & (N - 1)) === 0;
-  return powerOfTwo && N >= 2 ** 14 && r >= 8 && r <= 16 && N * r <= 2 ** 21 && Number.isInteger(p) && p >= 1 && p <= 4;
-}
 
 const base64 = (bytes: { min: number; max: number }) =>
   z.string().refine((s) => isBase64Key(s) && byteLength(s) >= bytes.min && byteLength(s) <= bytes.max);
@@ -49,7 +40,7 @@ type Header = Omit<z.infer<typeof envelopeSchema>, 'tag' | 'data'>;
 
 /** Encrypts the plain export document under a key derived from the passphrase; returns the envelope's text. */
 export async function encryptExport(plainJson: string, passphrase: string, params: ScryptParams = defaultScryptParams): Promise<string> {
-  if (!acceptableExportParams(params)) throw new Error('scrypt parameters out of the accepted range');
+  if (!acceptableScryptParams(params)) throw new Error('scrypt parameters out of the accepted range');
   const header: Header = {
     format: encryptedExportFormat,
     version: envelopeVersion,
@@ -103,7 +94,7 @@ function readEnvelope(text: string): z.infer<typeof envelopeSchema> {
   if (!parsed.success || parsed.data.version !== envelopeVersion) {
     throw new AppError('invalid_input', 'This is not a complete encrypted account export: it was cut short or changed after export.');
   }
-  if (!acceptableExportParams(parsed.data.kdf)) {
+  if (!acceptableScryptParams(parsed.data.kdf)) {
     throw new AppError('invalid_input', 'The file asks for key-derivation costs outside the accepted range: it was not written by this app, or it was changed after export.');
   }
   return parsed.data;
