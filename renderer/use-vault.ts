@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../shared/errors.ts';
 import type { Result } from '../shared/result.ts';
 import type { VaultMode, VaultStatus } from '../shared/vault.ts';
@@ -43,4 +43,17 @@ export function useVault(): VaultState {
   }, []);
 
   return { status, loadError, refresh, open };
+}
+
+/**
+ * Calls `reload` when the vault opens after the page saw it otherwise (unlocked, or another mode
+ * chosen): what a page lists can change then. Not on the first status, which the page's own load covers.
+ */
+export function useReloadWhenVaultOpens(vault: VaultState, reload: () => Promise<void>): void {
+  const state = vault.status?.state;
+  const previous = useRef(state);
+  useEffect(() => {
+    if (state === 'open' && previous.current !== undefined && previous.current !== 'open') void reload();
+    previous.current = state;
+  }, [state, reload]);
 }

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -9,7 +9,7 @@ import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useAppInfo } from '../use-app-info.ts';
 import { useClouds } from '../use-clouds.ts';
 import type { SettingsState } from '../use-settings.ts';
-import type { VaultState } from '../use-vault.ts';
+import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { AccountDialog } from './accounts/AccountDialog.tsx';
 import { AccountsBrowser } from './accounts/AccountsBrowser.tsx';
 import { filterAccounts, noFilter, type AccountFilter } from './accounts/account-filter.ts';
@@ -47,13 +47,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   useEffect(forgetDiscoveryRequest, []);
   const [error, setError] = useState<AppErrorShape>();
 
-  // When the vault opens (unlocked, or another mode chosen), which keys are missing can change: list again.
-  const vaultState = vault.status?.state;
-  const previousVaultState = useRef(vaultState);
-  useEffect(() => {
-    if (vaultState === 'open' && previousVaultState.current !== undefined && previousVaultState.current !== 'open') void reload();
-    previousVaultState.current = vaultState;
-  }, [vaultState, reload]);
+  // Which keys are missing can change when the vault opens.
+  useReloadWhenVaultOpens(vault, reload);
 
   const all = useMemo(() => accounts ?? [], [accounts]);
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);

@@ -1,13 +1,13 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { DismissRegular, KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { IdentityView } from '../../shared/identities.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useClouds } from '../use-clouds.ts';
 import type { SettingsState } from '../use-settings.ts';
-import type { VaultState } from '../use-vault.ts';
+import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { IdentityTable } from './identities/IdentityTable.tsx';
 import { ServicePrincipalDialog } from './identities/ServicePrincipalDialog.tsx';
 import { SignInDialog } from './identities/SignInDialog.tsx';
@@ -31,12 +31,7 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
   const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
 
   // The list does not need the vault, but a sign-in made while it was locked shows up once it opens.
-  const vaultState = vault.status?.state;
-  const previousVaultState = useRef(vaultState);
-  useEffect(() => {
-    if (vaultState === 'open' && previousVaultState.current !== undefined && previousVaultState.current !== 'open') void reload();
-    previousVaultState.current = vaultState;
-  }, [vaultState, reload]);
+  useReloadWhenVaultOpens(vault, reload);
 
   function show(identity: IdentityView) {
     upsert(identity);
