@@ -10,10 +10,9 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/contract.ts';
+import { useState } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings.ts';
-import { api } from '../api.ts';
+import { useAppInfo } from '../use-app-info.ts';
 import type { SettingsState } from '../use-settings.ts';
 import type { VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
@@ -38,12 +37,8 @@ const numberFields: { key: NumberKey; label: string; hint: string; min: number; 
 
 export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {
   const styles = useStyles();
-  const [info, setInfo] = useState<AppInfo>();
+  const info = useAppInfo();
   const [errors, setErrors] = useState<Partial<Record<keyof Settings, string>>>({});
-
-  useEffect(() => {
-    void api.app.info().then((r) => r.ok && setInfo(r.value));
-  }, []);
 
   const { settings } = state;
   if (!settings) return <PageHeader title="Settings" lead={state.loadError ? state.loadError.message : 'Loading…'} />;
