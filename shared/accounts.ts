@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseAcsEndpoint, parseAcsConnectionString } from './acs-connection-string.ts';
+import { acsEndpointMessage, normaliseAcsEndpoint, parseAcsConnectionString, type AcsConnection } from './acs-connection-string.ts';
 import { isBase64Key } from './base64.ts';
 import type { KeyAge, KeyName } from './key-rotation.ts';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
@@ -29,6 +29,14 @@ const accountDomain = z.string().transform((text, ctx) => {
   return parsed.domain;
 });
 
+/** A pasted ACS connection string's endpoint and key; its problems go on the connectionString field. */
+function connectionStringParts(text: string, ctx: z.RefinementCtx): AcsConnection | undefined {
+  const parsed = parseAcsConnectionString(text);
+  if (parsed.ok) return parsed.value;
+  for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', path: ['connectionString'], message: issue.message });
+  return undefined;
+}
+
 export const arrAccountInputSchema = z.object({
   kind: z.literal('arr'),
   name: displayName,
@@ -57,19 +65,15 @@ export const acsResourceInputSchema = z
   .transform((input, ctx) => {
     const { connectionString, endpoint, ...rest } = input;
     if (connectionString?.trim()) {
-      const parsed = parseAcsConnectionString(connectionString);
-      if (!parsed.ok) {
-        for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', path: ['connectionString'], message: issue.message });
-        return z.NEVER;
-      }
-      return { ...rest, endpoint: parsed.value.endpoint, accessKey: parsed.value.accessKey as string | undefined };
+      const parts = connectionStringParts(connectionString, ctx);
+      return parts ? { ...rest, endpoint: parts.endpoint, accessKey: parts.accessKey as string | undefined } : z.NEVER;
     }
     const url = endpoint ? normaliseAcsEndpoint(endpoint) : undefined;
     if (!url) {
       ctx.addIssue({
         code: 'custom',
         path: [endpoint ? 'endpoint' : 'connectionString'],
-        message: endpoint ? 'The endpoint must be an https:// URL, such as https://<name>.communication.azure.com/' : 'Paste the connection string, or give the endpoint alone for Entra ID sign-in',
+        message: endpoint ? acsEndpointMessage : 'Paste the connection string, or give the endpoint alone for Entra ID sign-in',
       });
       return z.NEVER;
     }
@@ -144,17 +148,13 @@ const acsEdit = z
   .transform((input, ctx) => {
     const { connectionString, endpoint, ...rest } = input;
     if (connectionString?.trim()) {
-      const parsed = parseAcsConnectionString(connectionString);
-      if (!parsed.ok) {
-        for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', path: ['connectionString'], message: issue.message });
-        return z.NEVER;
-      }
-      return { ...rest, endpoint: parsed.value.endpoint, accessKey: parsed.value.accessKey as string | undefined };
+      const parts = connectionStringParts(connectionString, ctx);
+      return parts ? { ...rest, endpoint: parts.endpoint, accessKey: parts.accessKey as string | undefined } : z.NEVER;
     }
     if (endpoint === undefined) return { ...rest, endpoint: undefined as string | undefined, accessKey: undefined as string | undefined };
     const url = normaliseAcsEndpoint(endpoint);
     if (!url) {
-      ctx.addIssue({ code: 'custom', path: ['endpoint'], message: 'The endpoint must be an https:// URL, such as https://<name>.communication.azure.com/' });
+      ctx.addIssue({ code: 'custom', path: ['endpoint'], message: acsEndpointMessage });
       return z.NEVER;
     }
     return { ...rest, endpoint: url, accessKey: undefined as string | undefined };

@@ -8,6 +8,9 @@ export interface AcsConnection {
   accessKey: string;
 }
 
+/** What is wrong with an endpoint normaliseAcsEndpoint refuses. */
+export const acsEndpointMessage = 'The endpoint must be an https:// URL, such as https://<name>.communication.azure.com/';
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 /**
@@ -28,7 +31,7 @@ export function parseAcsConnectionString(text: string, path = 'connectionString'
   if (!endpoint) return fail(path, 'The connection string has no endpoint=...');
   if (!accessKey) return fail(path, 'The connection string has no accesskey=... (copy it from the Keys blade, or add the resource by endpoint for Entra ID only)');
   const url = normaliseAcsEndpoint(endpoint);
-  if (!url) return fail(path, 'The endpoint must be an https:// URL, such as https://<name>.communication.azure.com/');
+  if (!url) return fail(path, acsEndpointMessage);
   if (!isBase64Key(accessKey)) return fail(path, 'The access key is not base64: copy the whole key from the Keys blade');
   return { ok: true, value: { endpoint: url, accessKey } };
 }
