@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AcsVia, ArrVia, TokenKind, TokenSource } from '../../../shared/tokens.ts';
+import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
 
 /**
@@ -14,20 +14,9 @@ export type MintRecipe =
   | { kind: 'acs-teams'; accountId: string; teamsIdentityId: string; via: AcsVia }
   | { kind: 'entra'; identityId: string; scope: string };
 
-export interface TokenRecord {
-  id: string;
-  kind: TokenKind;
-  title: string;
-  source: TokenSource;
-  scopes: string[];
-  audience: string | null;
-  issuedAt: string;
-  expiresAt: string;
-  revoked: boolean;
-  revokedAt: string | null;
-  autoRefresh: boolean;
+/** A token's view without what the registry works out at each look (status, kept, refresh timing), plus the recipe the view never shows. */
+export interface TokenRecord extends Omit<TokenView, 'status' | 'now' | 'kept' | 'hasValue' | 'refreshable' | 'nextRefreshAt'> {
   recipe: MintRecipe | null;
-  lastRefresh: { at: string; ok: boolean; message: string | null } | null;
 }
 
 /** A fresh token from a mint or a re-mint. */
