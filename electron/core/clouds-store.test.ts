@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { get } from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,14 @@ describe('cloud profiles', () => {
     expect(response.status).toBe(200);
   });
 
+  it('stops trusting the CA of a profile once it is removed', async () => {
+    const store = new CloudsStore(path.join(folder, 'e'));
+    store.save(emulator.cloudProfile);
+    await expect(newConnection(emulator.urls.entra)).resolves.toBe(404);
+    store.remove('AzureEmulator');
+    await expect(newConnection(emulator.urls.entra)).rejects.toThrow();
+  });
+
   it('refuses a bad profile and a built-in name with field errors, and changes nothing', async () => {
     const store = new CloudsStore(path.join(folder, 'c'));
     expect(() => store.save({ ...emulator.cloudProfile, authorityHost: 'http://login.example' })).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'authorityHost' })] }));
@@ -56,3 +65,13 @@ describe('cloud profiles', () => {
     expect(JSON.parse(file)).toMatchObject({ custom: [] });
   });
 });
+
+/** The status of a GET over a TLS connection of its own (fetch would reuse a pooled one, trusted earlier). */
+function newConnection(url: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    }).on('error', reject);
+  });
+}

@@ -71,6 +71,7 @@ export class CloudsStore {
     const stored = this.#read();
     this.#conf.set('custom', stored.custom.filter((c) => (c as { name?: unknown }).name !== profile.name));
     this.#conf.set('clients', Object.fromEntries(Object.entries(stored.clients).filter(([n]) => n !== profile.name)));
+    trustCloudCertificates(this.list());
   }
 
   /** Uses the user's own app registration (client ID and tenant) for sign-ins in one cloud. */
