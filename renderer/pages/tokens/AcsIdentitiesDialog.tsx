@@ -1,36 +1,14 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { OperationProgress } from './OperationProgress.tsx';
 import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
 import { dateTime } from './token-format.ts';
+import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
@@ -55,7 +33,6 @@ export interface AcsIdentitiesDialogProps {
 /** The ACS identities the app remembers per resource, with their labels: create, issue a token, revoke their tokens, delete. */
 export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentitiesDialogProps) {
   const styles = useStyles();
-  const dialog = useDialogStyles();
   const sources = useTokenSources();
   const operation = useOperation();
   const [accountId, setAccountId] = useState<string>();
@@ -107,113 +84,100 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>ACS identities</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {!sources.loaded ? (
-              <Spinner size="small" label="Loading resources…" />
-            ) : sources.acs.length === 0 ? (
-              <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
-            ) : (
-              <>
-                <Field label="Communication Services resource">
-                  <ChoiceDropdown
-                    placeholder="Choose a resource"
-                    choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-                    value={resource?.id}
-                    onChange={(id) => {
-                      setAccountId(id);
-                      setPay(undefined);
-                    }}
-                  />
-                </Field>
-                <PayWithField
-                  label="Call ACS with"
-                  keys={acsKeys(resource)}
-                  identities={sources.identities}
-                  cloud={resource?.cloud}
-                  value={payWith}
-                  onChange={setPay}
-                  error={issues.via}
-                  roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
-                />
-                <form className={styles.create} onSubmit={(e) => void create(e)} noValidate>
-                  <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
-                    <Input value={label} onChange={(_, d) => setLabel(d.value)} />
-                  </Field>
-                  <Button type="submit" disabled={busy}>
-                    Create identity
-                  </Button>
-                </form>
-                <ErrorBar error={listError} />
-                {identities.length === 0 ? (
-                  <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
-                ) : (
-                  <Table aria-label="ACS identities" size="small">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
-                        <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
-                        <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
-                        <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
-                        <TableHeaderCell>Actions</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {identities.map((identity) => (
-                        <TableRow key={identity.id}>
-                          <TableCell>{identity.label}</TableCell>
-                          <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
-                          <TableCell>{dateTime(identity.createdAt)}</TableCell>
-                          <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
-                          <TableCell>
-                            {confirm?.identity.id === identity.id ? (
-                              <div className={styles.actions}>
-                                <Button size="small" appearance="primary" onClick={() => void act(confirm.action, identity)}>
-                                  {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
-                                </Button>
-                                <Button size="small" onClick={() => setConfirm(undefined)}>
-                                  Keep
-                                </Button>
-                              </div>
-                            ) : (
-                              <div className={styles.actions}>
-                                <Button size="small" disabled={busy} aria-label={`Issue a token for ${identity.label}`} onClick={() => resource && onIssue(resource.id, identity.id)}>
-                                  Issue token
-                                </Button>
-                                <Button size="small" disabled={busy} aria-label={`Revoke the tokens of ${identity.label}`} onClick={() => setConfirm({ action: 'revoke', identity })}>
-                                  Revoke tokens
-                                </Button>
-                                <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => setConfirm({ action: 'delete', identity })}>
-                                  Delete
-                                </Button>
-                              </div>
-                            )}
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                )}
-                {done && (
-                  <Body1 role="status" data-testid="acs-identities-status">
-                    {done}
-                  </Body1>
-                )}
-                <ErrorBar error={issues.form !== undefined ? error : undefined} />
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <OperationProgress operation={operation} />
-            <Button appearance="primary" onClick={onClose} disabled={busy}>
-              Close
+    <ToolDialog title="ACS identities" className={styles.surface} operation={operation} onClose={onClose}>
+      {!sources.loaded ? (
+        <Spinner size="small" label="Loading resources…" />
+      ) : sources.acs.length === 0 ? (
+        <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
+      ) : (
+        <>
+          <Field label="Communication Services resource">
+            <ChoiceDropdown
+              placeholder="Choose a resource"
+              choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
+              value={resource?.id}
+              onChange={(id) => {
+                setAccountId(id);
+                setPay(undefined);
+              }}
+            />
+          </Field>
+          <PayWithField
+            label="Call ACS with"
+            keys={acsKeys(resource)}
+            identities={sources.identities}
+            cloud={resource?.cloud}
+            value={payWith}
+            onChange={setPay}
+            error={issues.via}
+            roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
+          />
+          <form className={styles.create} onSubmit={(e) => void create(e)} noValidate>
+            <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
+              <Input value={label} onChange={(_, d) => setLabel(d.value)} />
+            </Field>
+            <Button type="submit" disabled={busy}>
+              Create identity
             </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </form>
+          <ErrorBar error={listError} />
+          {identities.length === 0 ? (
+            <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
+          ) : (
+            <Table aria-label="ACS identities" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
+                  <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
+                  <TableHeaderCell>Actions</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {identities.map((identity) => (
+                  <TableRow key={identity.id}>
+                    <TableCell>{identity.label}</TableCell>
+                    <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
+                    <TableCell>{dateTime(identity.createdAt)}</TableCell>
+                    <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
+                    <TableCell>
+                      {confirm?.identity.id === identity.id ? (
+                        <div className={styles.actions}>
+                          <Button size="small" appearance="primary" onClick={() => void act(confirm.action, identity)}>
+                            {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
+                          </Button>
+                          <Button size="small" onClick={() => setConfirm(undefined)}>
+                            Keep
+                          </Button>
+                        </div>
+                      ) : (
+                        <div className={styles.actions}>
+                          <Button size="small" disabled={busy} aria-label={`Issue a token for ${identity.label}`} onClick={() => resource && onIssue(resource.id, identity.id)}>
+                            Issue token
+                          </Button>
+                          <Button size="small" disabled={busy} aria-label={`Revoke the tokens of ${identity.label}`} onClick={() => setConfirm({ action: 'revoke', identity })}>
+                            Revoke tokens
+                          </Button>
+                          <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => setConfirm({ action: 'delete', identity })}>
+                            Delete
+                          </Button>
+                        </div>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {done && (
+            <Body1 role="status" data-testid="acs-identities-status">
+              {done}
+            </Body1>
+          )}
+          <ErrorBar error={issues.form !== undefined ? error : undefined} />
+        </>
+      )}
+    </ToolDialog>
   );
 }

@@ -1,13 +1,6 @@
 import {
   Body1,
-  Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
@@ -31,8 +24,8 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { OperationProgress } from './OperationProgress.tsx';
 import { arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
@@ -74,91 +67,75 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !operation.running && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Test an ARR account</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {!sources.loaded ? (
-              <Spinner size="small" label="Loading accounts…" />
-            ) : sources.arr.length === 0 ? (
-              <Body1>No Remote Rendering account yet: add one on the Accounts page.</Body1>
-            ) : (
-              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
-                <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
-                <Field label="ARR account" {...problem(issues.accountId)}>
-                  <ChoiceDropdown
-                    placeholder="Choose an account"
-                    choices={sources.arr.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
-                    value={account?.id}
-                    onChange={(id) => {
-                      setAccountId(id);
-                      setPay(undefined);
-                      setResult(undefined);
-                    }}
-                  />
-                </Field>
-                <PayWithField
-                  keys={arrKeys(account)}
-                  identities={sources.identities}
-                  cloud={account?.cloud}
-                  value={payWith}
-                  onChange={setPay}
-                  error={issues.via}
-                  roleHint="the Remote Rendering Client or Administrator role on the account"
-                />
-                {needsRegion && (
-                  <Field label="Region to render in" required hint="The account is on the global domain, which names no region." {...problem(issues.region)}>
-                    <ChoiceDropdown placeholder="Choose a region" choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))} value={region} onChange={setRegion} />
-                  </Field>
-                )}
-                <ErrorBar error={issues.form !== undefined ? error : undefined} />
-              </form>
-            )}
-            {result && (
-              <section aria-label="Test result" className={dialog.content}>
-                <MessageBar intent="success">
-                  <MessageBarBody role="status">{result.summary}</MessageBarBody>
-                </MessageBar>
-                <Caption1>
-                  Asked <span className={styles.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
-                </Caption1>
-                {result.sessions.length > 0 && (
-                  <Table aria-label="Sessions" size="small">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>Session</TableHeaderCell>
-                        <TableHeaderCell>Status</TableHeaderCell>
-                        <TableHeaderCell>Size</TableHeaderCell>
-                        <TableHeaderCell>Running</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {result.sessions.map((s) => (
-                        <TableRow key={s.id}>
-                          <TableCell className={styles.mono}>{s.id}</TableCell>
-                          <TableCell>{s.status}</TableCell>
-                          <TableCell>{s.size ?? ''}</TableCell>
-                          <TableCell>{s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                )}
-              </section>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <OperationProgress operation={operation} />
-            <Button appearance="secondary" onClick={onClose} disabled={operation.running !== undefined}>
-              Close
-            </Button>
-            <Button appearance="primary" type="submit" form={formId} disabled={operation.running !== undefined || !account}>
-              Test
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ToolDialog title="Test an ARR account" className={styles.surface} operation={operation} submit={{ form: formId, label: 'Test', disabled: !account }} onClose={onClose}>
+      {!sources.loaded ? (
+        <Spinner size="small" label="Loading accounts…" />
+      ) : sources.arr.length === 0 ? (
+        <Body1>No Remote Rendering account yet: add one on the Accounts page.</Body1>
+      ) : (
+        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+          <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
+          <Field label="ARR account" {...problem(issues.accountId)}>
+            <ChoiceDropdown
+              placeholder="Choose an account"
+              choices={sources.arr.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
+              value={account?.id}
+              onChange={(id) => {
+                setAccountId(id);
+                setPay(undefined);
+                setResult(undefined);
+              }}
+            />
+          </Field>
+          <PayWithField
+            keys={arrKeys(account)}
+            identities={sources.identities}
+            cloud={account?.cloud}
+            value={payWith}
+            onChange={setPay}
+            error={issues.via}
+            roleHint="the Remote Rendering Client or Administrator role on the account"
+          />
+          {needsRegion && (
+            <Field label="Region to render in" required hint="The account is on the global domain, which names no region." {...problem(issues.region)}>
+              <ChoiceDropdown placeholder="Choose a region" choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))} value={region} onChange={setRegion} />
+            </Field>
+          )}
+          <ErrorBar error={issues.form !== undefined ? error : undefined} />
+        </form>
+      )}
+      {result && (
+        <section aria-label="Test result" className={dialog.content}>
+          <MessageBar intent="success">
+            <MessageBarBody role="status">{result.summary}</MessageBarBody>
+          </MessageBar>
+          <Caption1>
+            Asked <span className={styles.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
+          </Caption1>
+          {result.sessions.length > 0 && (
+            <Table aria-label="Sessions" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Session</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Size</TableHeaderCell>
+                  <TableHeaderCell>Running</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.sessions.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell className={styles.mono}>{s.id}</TableCell>
+                    <TableCell>{s.status}</TableCell>
+                    <TableCell>{s.size ?? ''}</TableCell>
+                    <TableCell>{s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      )}
+    </ToolDialog>
   );
 }

@@ -1,22 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { audienceMismatch, intendedService, tokenService, tokenUses, type TokenService } from '../../../shared/token-audience.ts';
@@ -26,10 +8,11 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsScopesOf, claimMeaning, claimText, entraPermissions, readTimeClaims } from './claims-view.ts';
 import { kindLabels, relativeTime } from './token-format.ts';
+import { ToolDialog } from './ToolDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '760px', width: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '& > *': { flexShrink: 0 } },
+  content: { gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   heading: { margin: 0 },
@@ -84,80 +67,68 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
   );
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Claims of the {kindLabels[token.kind]}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <ErrorBar error={error} />
-            <section className={styles.section} aria-label="Audience">
-              <Subtitle2 as="h3" className={styles.heading}>For {service.name}</Subtitle2>
-              <Body1>{service.meaning}</Body1>
-              {token.audience && <Caption1 className={styles.value}>aud: {token.audience}</Caption1>}
-              <Field label="Check it for" hint="Where you mean to use the token: the inspector warns when its audience does not fit.">
-                <ChoiceDropdown placeholder="Choose a use" choices={tokenUses.map((u) => ({ value: u.service, text: u.label }))} value={use} onChange={(v) => setUse(v as TokenService)} />
-              </Field>
-              {mismatch ? (
-                <MessageBar intent="warning" layout="multiline" data-testid="audience-warning">
-                  <MessageBarBody>
-                    <MessageBarTitle>The audience does not fit</MessageBarTitle>
-                    {mismatch}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : (
-                use !== 'unknown' && <Caption1>The audience fits this use.</Caption1>
-              )}
-            </section>
+    <ToolDialog title={`Claims of the ${kindLabels[token.kind]}`} className={styles.surface} contentClassName={styles.content} onClose={onClose}>
+      <ErrorBar error={error} />
+      <section className={styles.section} aria-label="Audience">
+        <Subtitle2 as="h3" className={styles.heading}>For {service.name}</Subtitle2>
+        <Body1>{service.meaning}</Body1>
+        {token.audience && <Caption1 className={styles.value}>aud: {token.audience}</Caption1>}
+        <Field label="Check it for" hint="Where you mean to use the token: the inspector warns when its audience does not fit.">
+          <ChoiceDropdown placeholder="Choose a use" choices={tokenUses.map((u) => ({ value: u.service, text: u.label }))} value={use} onChange={(v) => setUse(v as TokenService)} />
+        </Field>
+        {mismatch ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="audience-warning">
+            <MessageBarBody>
+              <MessageBarTitle>The audience does not fit</MessageBarTitle>
+              {mismatch}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          use !== 'unknown' && <Caption1>The audience fits this use.</Caption1>
+        )}
+      </section>
 
-            {(acs.length > 0 || permissions) && (
-              <section className={styles.section} aria-label="Scopes">
-                <Subtitle2 as="h3" className={styles.heading}>What it allows</Subtitle2>
-                {acs.length > 0 && (
-                  <ul className={styles.list}>
-                    {acs.map((s) => (
-                      <li key={s.scope}>
-                        <strong>{s.scope}</strong>: {s.meaning}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {permissions && (
-                  <Body1>
-                    {permissions.kind === 'delegated' ? 'Delegated permissions (on behalf of the signed-in user): ' : 'Application permissions (as the app itself): '}
-                    {permissions.values.join(', ') || 'none'}
-                  </Body1>
-                )}
-              </section>
-            )}
+      {(acs.length > 0 || permissions) && (
+        <section className={styles.section} aria-label="Scopes">
+          <Subtitle2 as="h3" className={styles.heading}>What it allows</Subtitle2>
+          {acs.length > 0 && (
+            <ul className={styles.list}>
+              {acs.map((s) => (
+                <li key={s.scope}>
+                  <strong>{s.scope}</strong>: {s.meaning}
+                </li>
+              ))}
+            </ul>
+          )}
+          {permissions && (
+            <Body1>
+              {permissions.kind === 'delegated' ? 'Delegated permissions (on behalf of the signed-in user): ' : 'Application permissions (as the app itself): '}
+              {permissions.values.join(', ') || 'none'}
+            </Body1>
+          )}
+        </section>
+      )}
 
-            {claims === undefined && !error ? (
-              <Spinner size="small" label="Decoding the token…" />
-            ) : claims?.claims === null ? (
-              <Body1>This token is not a JWT: it has no claims to show.</Body1>
-            ) : (
-              <>
-                <section className={styles.section} aria-label="Times">
-                  <Subtitle2 as="h3" className={styles.heading}>Times</Subtitle2>
-                  <ul className={styles.list}>
-                    {readTimeClaims(body, now, relativeTime).map((t) => (
-                      <li key={t.name}>
-                        <strong>{t.label}</strong> ({t.name}): {t.absolute}, {t.relative}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-                {claims?.header && table('Header', Object.entries(claims.header), false)}
-                {table('Claims (the signature is not shown)', Object.entries(body), true)}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onClose}>
-              Close
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {claims === undefined && !error ? (
+        <Spinner size="small" label="Decoding the token…" />
+      ) : claims?.claims === null ? (
+        <Body1>This token is not a JWT: it has no claims to show.</Body1>
+      ) : (
+        <>
+          <section className={styles.section} aria-label="Times">
+            <Subtitle2 as="h3" className={styles.heading}>Times</Subtitle2>
+            <ul className={styles.list}>
+              {readTimeClaims(body, now, relativeTime).map((t) => (
+                <li key={t.name}>
+                  <strong>{t.label}</strong> ({t.name}): {t.absolute}, {t.relative}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {claims?.header && table('Header', Object.entries(claims.header), false)}
+          {table('Claims (the signature is not shown)', Object.entries(body), true)}
+        </>
+      )}
+    </ToolDialog>
   );
 }

@@ -1,22 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-job.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
@@ -30,8 +12,8 @@ import type { CopyHow } from '../accounts/secret-clipboard.ts';
 import { copyText } from '../identities/copy-text.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, type ArrWant } from './credential-choices.ts';
-import { OperationProgress } from './OperationProgress.tsx';
 import { acsKeys, arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { ToolDialog } from './ToolDialog.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
@@ -113,116 +95,100 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
 
   const keyName = pay.method === 'secondaryKey' ? 'secondaryKey' : 'primaryKey';
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !operation.running && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>The right credential for the job</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {!sources.loaded ? (
-              <Spinner size="small" label="Loading accounts…" />
-            ) : (
-              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
-                <Field label="Account or resource" required {...problem(issues.accountId)}>
-                  <ChoiceDropdown
-                    placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
-                    choices={accounts.map((a) => ({ value: a.id, text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})` }))}
-                    value={accountId}
-                    onChange={(id) => choose({ accountId: id })}
-                  />
-                </Field>
-                {account?.kind === 'acs' && (
-                  <>
-                    <Field label="The SDK you are about to use">
-                      <RadioGroup value={sdk} onChange={(_, d) => (setSdk(d.value as AcsSdk), setResult(undefined))}>
-                        {acsSdkChoices.map((c) => (
-                          <Radio key={c.sdk} value={c.sdk} label={`${c.label}: ${c.takes}`} />
-                        ))}
-                      </RadioGroup>
-                    </Field>
-                    {isUserSdk(sdk) && (
-                      <>
-                        <Field label="For which ACS identity" {...problem(issues.acsIdentityId)}>
-                          <ChoiceDropdown
-                            placeholder="Choose"
-                            choices={[{ value: 'new', text: `A new identity (“${sdk === 'chat' ? 'Chat' : 'Calling'} user”)` }, ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))]}
-                            value={acsIdentityId}
-                            onChange={setAcsIdentityId}
-                          />
-                        </Field>
-                        <Field label="Lifetime (minutes)" hint="60 to 1440 minutes." {...problem(issues.minutes)}>
-                          <Input type="number" min={60} max={1440} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
-                        </Field>
-                      </>
-                    )}
-                  </>
-                )}
-                {account?.kind === 'arr' && (
-                  <Field label="What the ARR SDK should get">
-                    <RadioGroup value={want} onChange={(_, d) => choose({ want: d.value as ArrWant })}>
-                      {arrChoices.map((c) => (
-                        <Radio key={c.want} value={c.want} label={`${c.label}: ${c.forWhat}`} />
-                      ))}
-                    </RadioGroup>
-                  </Field>
-                )}
-                {account && (identitiesAllowed || keys.length > 0) && (
-                  <PayWithField
-                    label={account.kind === 'acs' && !isUserSdk(sdk) ? 'As' : account.kind === 'arr' && want === 'accountKey' ? 'Which key' : 'Pay with'}
-                    keys={keys}
-                    identities={identitiesAllowed ? sources.identities : []}
-                    cloud={account.cloud}
-                    value={pay}
-                    onChange={setPay}
-                    error={issues.via}
-                    roleHint={account.kind === 'arr' ? 'the Remote Rendering Client or Administrator role on the account' : 'a role that may manage the resource'}
-                  />
-                )}
-                <ErrorBar error={issues.form !== undefined ? error : undefined} />
-              </form>
-            )}
-            {result && account && (
-              <section ref={resultRef} className={styles.result} aria-label="The credential">
-                <Subtitle2 as="h3" className={styles.heading}>What you get</Subtitle2>
-                <Body1>{result.explanation}</Body1>
-                <dl className={styles.settings}>
-                  {Object.entries(result.settings).map(([name, value]) => (
-                    <div key={name} className={styles.pair}>
-                      <dt className={styles.hint}>{name}</dt>
-                      <dd className={styles.mono}>{value}</dd>
-                    </div>
+    <ToolDialog title="The right credential for the job" className={styles.surface} operation={operation} submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }} onClose={onClose}>
+      {!sources.loaded ? (
+        <Spinner size="small" label="Loading accounts…" />
+      ) : (
+        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+          <Field label="Account or resource" required {...problem(issues.accountId)}>
+            <ChoiceDropdown
+              placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
+              choices={accounts.map((a) => ({ value: a.id, text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})` }))}
+              value={accountId}
+              onChange={(id) => choose({ accountId: id })}
+            />
+          </Field>
+          {account?.kind === 'acs' && (
+            <>
+              <Field label="The SDK you are about to use">
+                <RadioGroup value={sdk} onChange={(_, d) => (setSdk(d.value as AcsSdk), setResult(undefined))}>
+                  {acsSdkChoices.map((c) => (
+                    <Radio key={c.sdk} value={c.sdk} label={`${c.label}: ${c.takes}`} />
                   ))}
-                </dl>
-                <SecretValue
-                  label={{ 'connection-string': 'Connection string', 'account-key': 'Account key', 'entra-token': 'Entra token', 'user-token': 'User access token', 'sts-token': 'Access token' }[result.kind]}
-                  testId="credential-value"
-                  reveal={async () => ({ ok: true, value: { value: result.value, hideAfterSeconds: result.hideAfterSeconds } })}
-                  copy={() => copyCredential(result, { accountId: account.id, keyName }, copy)}
-                  onError={setError}
-                />
-                <Subtitle2 as="h3" className={styles.heading}>A snippet that uses it</Subtitle2>
-                <pre ref={snippetRef} className={styles.code}>
-                  {result.snippet}
-                </pre>
-                <div>
-                  <Button size="small" onClick={() => void copyText(result.snippet, snippetRef.current).then(setCopied)}>
-                    Copy snippet
-                  </Button>{' '}
-                  <Caption1 role="status">{copied ? 'Snippet copied' : ''}</Caption1>
-                </div>
-              </section>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <OperationProgress operation={operation} />
-            <Button appearance="secondary" onClick={onClose} disabled={operation.running !== undefined}>
-              Close
-            </Button>
-            <Button appearance="primary" type="submit" form={formId} disabled={operation.running !== undefined || !sources.loaded}>
-              Get it
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+                </RadioGroup>
+              </Field>
+              {isUserSdk(sdk) && (
+                <>
+                  <Field label="For which ACS identity" {...problem(issues.acsIdentityId)}>
+                    <ChoiceDropdown
+                      placeholder="Choose"
+                      choices={[{ value: 'new', text: `A new identity (“${sdk === 'chat' ? 'Chat' : 'Calling'} user”)` }, ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))]}
+                      value={acsIdentityId}
+                      onChange={setAcsIdentityId}
+                    />
+                  </Field>
+                  <Field label="Lifetime (minutes)" hint="60 to 1440 minutes." {...problem(issues.minutes)}>
+                    <Input type="number" min={60} max={1440} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+                  </Field>
+                </>
+              )}
+            </>
+          )}
+          {account?.kind === 'arr' && (
+            <Field label="What the ARR SDK should get">
+              <RadioGroup value={want} onChange={(_, d) => choose({ want: d.value as ArrWant })}>
+                {arrChoices.map((c) => (
+                  <Radio key={c.want} value={c.want} label={`${c.label}: ${c.forWhat}`} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+          {account && (identitiesAllowed || keys.length > 0) && (
+            <PayWithField
+              label={account.kind === 'acs' && !isUserSdk(sdk) ? 'As' : account.kind === 'arr' && want === 'accountKey' ? 'Which key' : 'Pay with'}
+              keys={keys}
+              identities={identitiesAllowed ? sources.identities : []}
+              cloud={account.cloud}
+              value={pay}
+              onChange={setPay}
+              error={issues.via}
+              roleHint={account.kind === 'arr' ? 'the Remote Rendering Client or Administrator role on the account' : 'a role that may manage the resource'}
+            />
+          )}
+          <ErrorBar error={issues.form !== undefined ? error : undefined} />
+        </form>
+      )}
+      {result && account && (
+        <section ref={resultRef} className={styles.result} aria-label="The credential">
+          <Subtitle2 as="h3" className={styles.heading}>What you get</Subtitle2>
+          <Body1>{result.explanation}</Body1>
+          <dl className={styles.settings}>
+            {Object.entries(result.settings).map(([name, value]) => (
+              <div key={name} className={styles.pair}>
+                <dt className={styles.hint}>{name}</dt>
+                <dd className={styles.mono}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <SecretValue
+            label={{ 'connection-string': 'Connection string', 'account-key': 'Account key', 'entra-token': 'Entra token', 'user-token': 'User access token', 'sts-token': 'Access token' }[result.kind]}
+            testId="credential-value"
+            reveal={async () => ({ ok: true, value: { value: result.value, hideAfterSeconds: result.hideAfterSeconds } })}
+            copy={() => copyCredential(result, { accountId: account.id, keyName }, copy)}
+            onError={setError}
+          />
+          <Subtitle2 as="h3" className={styles.heading}>A snippet that uses it</Subtitle2>
+          <pre ref={snippetRef} className={styles.code}>
+            {result.snippet}
+          </pre>
+          <div>
+            <Button size="small" onClick={() => void copyText(result.snippet, snippetRef.current).then(setCopied)}>
+              Copy snippet
+            </Button>{' '}
+            <Caption1 role="status">{copied ? 'Snippet copied' : ''}</Caption1>
+          </div>
+        </section>
+      )}
+    </ToolDialog>
   );
 }

@@ -1,13 +1,12 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { makeStyles, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { TokenView } from '../../../shared/tokens.ts';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { AcsTokenForm, type AcsTokenInitial } from './AcsTokenForm.tsx';
 import { ArrTokenForm } from './ArrTokenForm.tsx';
 import { EntraTokenForm } from './EntraTokenForm.tsx';
-import { OperationProgress } from './OperationProgress.tsx';
 import { TeamsTokenForm } from './TeamsTokenForm.tsx';
+import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
@@ -34,7 +33,6 @@ export interface NewTokenDialogProps {
 /** Mints a token of any kind; a long call shows its progress and can be cancelled. */
 export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogProps) {
   const styles = useStyles();
-  const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
   const operation = useOperation();
@@ -43,42 +41,26 @@ export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogPro
   const busy = operation.running !== undefined;
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>New token</DialogTitle>
-          <DialogContent className={dialog.content}>
-            <TabList selectedValue={kind} onTabSelect={(_, d) => !busy && setKind(d.value as NewTokenKind)} aria-label="Kind of token">
-              {tabs.map((t) => (
-                <Tab key={t.kind} value={t.kind} disabled={busy && t.kind !== kind}>
-                  {t.label}
-                </Tab>
-              ))}
-            </TabList>
-            <ErrorBar error={sources.error} />
-            {!sources.loaded ? (
-              <Spinner size="small" label="Loading accounts and identities…" />
-            ) : kind === 'arr' ? (
-              <ArrTokenForm {...props} initialAccountId={initial?.arrAccountId} />
-            ) : kind === 'acs' ? (
-              <AcsTokenForm {...props} initial={initial?.acs} />
-            ) : kind === 'entra' ? (
-              <EntraTokenForm {...props} />
-            ) : (
-              <TeamsTokenForm {...props} />
-            )}
-          </DialogContent>
-          <DialogActions className={styles.actions}>
-            <OperationProgress operation={operation} />
-            <Button appearance="secondary" onClick={onClose} disabled={busy}>
-              Close
-            </Button>
-            <Button appearance="primary" type="submit" form={formId} disabled={busy || !sources.loaded}>
-              {kind === 'teams' ? 'Exchange' : 'Mint'}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ToolDialog title="New token" className={styles.surface} operation={operation} submit={{ form: formId, label: kind === 'teams' ? 'Exchange' : 'Mint', disabled: !sources.loaded }} onClose={onClose}>
+      <TabList selectedValue={kind} onTabSelect={(_, d) => !busy && setKind(d.value as NewTokenKind)} aria-label="Kind of token">
+        {tabs.map((t) => (
+          <Tab key={t.kind} value={t.kind} disabled={busy && t.kind !== kind}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <ErrorBar error={sources.error} />
+      {!sources.loaded ? (
+        <Spinner size="small" label="Loading accounts and identities…" />
+      ) : kind === 'arr' ? (
+        <ArrTokenForm {...props} initialAccountId={initial?.arrAccountId} />
+      ) : kind === 'acs' ? (
+        <AcsTokenForm {...props} initial={initial?.acs} />
+      ) : kind === 'entra' ? (
+        <EntraTokenForm {...props} />
+      ) : (
+        <TeamsTokenForm {...props} />
+      )}
+    </ToolDialog>
   );
 }

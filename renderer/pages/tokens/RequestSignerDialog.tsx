@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
@@ -9,6 +9,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { CopyableBlock } from './CopyableBlock.tsx';
 import { dateTime } from './token-format.ts';
+import { ToolDialog } from './ToolDialog.tsx';
 import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
@@ -53,65 +54,50 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Sign an ACS request</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {!sources.loaded ? (
-              <Spinner size="small" label="Loading resources…" />
-            ) : signable.length === 0 ? (
-              <Body1>Signing needs a Communication Services resource with its access key: add one on the Accounts page.</Body1>
-            ) : (
-              <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
-                <Body1 className={styles.hint}>
-                  For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds for this exact method, URL and body, for 15 minutes.
-                </Body1>
-                <Field label="Communication Services resource" {...problem(issues.accountId)}>
-                  <ChoiceDropdown
-                    placeholder="Choose a resource"
-                    choices={signable.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-                    value={resource?.id}
-                    onChange={(id) => {
-                      setAccountId(id);
-                      setUrl(undefined);
-                    }}
-                  />
-                </Field>
-                <div className={styles.row}>
-                  <Field label="Method" {...problem(issues.method)}>
-                    <ChoiceDropdown placeholder="Method" choices={methods.map((m) => ({ value: m, text: m }))} value={method} onChange={setMethod} />
-                  </Field>
-                  <Field label="URL" required {...problem(issues.url)}>
-                    <Input value={shownUrl} onChange={(_, d) => setUrl(d.value)} />
-                  </Field>
-                </div>
-                <Field label="Body" hint="Sent exactly as written; leave it empty for none." {...problem(issues.body)}>
-                  <Textarea value={body} resize="vertical" onChange={(_, d) => setBody(d.value)} />
-                </Field>
-                <ErrorBar error={issues.form !== undefined ? error : undefined} />
-              </form>
-            )}
-            {signed && (
-              <section className={styles.output} aria-label="Signed request">
-                <Caption1>Valid until {dateTime(signed.validUntil)}.</Caption1>
-                <CopyableBlock title="Headers" text={Object.entries(signed.headers).map(([name, value]) => `${name}: ${value}`).join('\n')} testId="signed-headers" />
-                <CopyableBlock title="String to sign" text={signed.stringToSign} testId="string-to-sign" />
-                <CopyableBlock title="curl" text={signed.curl} testId="signed-curl" />
-                <CopyableBlock title="PowerShell" text={signed.powershell} testId="signed-powershell" />
-              </section>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onClose}>
-              Close
-            </Button>
-            <Button appearance="primary" type="submit" form={formId} disabled={busy || !resource}>
-              Sign
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ToolDialog title="Sign an ACS request" className={styles.surface} submit={{ form: formId, label: 'Sign', disabled: busy || !resource }} onClose={onClose}>
+      {!sources.loaded ? (
+        <Spinner size="small" label="Loading resources…" />
+      ) : signable.length === 0 ? (
+        <Body1>Signing needs a Communication Services resource with its access key: add one on the Accounts page.</Body1>
+      ) : (
+        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+          <Body1 className={styles.hint}>
+            For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds for this exact method, URL and body, for 15 minutes.
+          </Body1>
+          <Field label="Communication Services resource" {...problem(issues.accountId)}>
+            <ChoiceDropdown
+              placeholder="Choose a resource"
+              choices={signable.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
+              value={resource?.id}
+              onChange={(id) => {
+                setAccountId(id);
+                setUrl(undefined);
+              }}
+            />
+          </Field>
+          <div className={styles.row}>
+            <Field label="Method" {...problem(issues.method)}>
+              <ChoiceDropdown placeholder="Method" choices={methods.map((m) => ({ value: m, text: m }))} value={method} onChange={setMethod} />
+            </Field>
+            <Field label="URL" required {...problem(issues.url)}>
+              <Input value={shownUrl} onChange={(_, d) => setUrl(d.value)} />
+            </Field>
+          </div>
+          <Field label="Body" hint="Sent exactly as written; leave it empty for none." {...problem(issues.body)}>
+            <Textarea value={body} resize="vertical" onChange={(_, d) => setBody(d.value)} />
+          </Field>
+          <ErrorBar error={issues.form !== undefined ? error : undefined} />
+        </form>
+      )}
+      {signed && (
+        <section className={styles.output} aria-label="Signed request">
+          <Caption1>Valid until {dateTime(signed.validUntil)}.</Caption1>
+          <CopyableBlock title="Headers" text={Object.entries(signed.headers).map(([name, value]) => `${name}: ${value}`).join('\n')} testId="signed-headers" />
+          <CopyableBlock title="String to sign" text={signed.stringToSign} testId="string-to-sign" />
+          <CopyableBlock title="curl" text={signed.curl} testId="signed-curl" />
+          <CopyableBlock title="PowerShell" text={signed.powershell} testId="signed-powershell" />
+        </section>
+      )}
+    </ToolDialog>
   );
 }
