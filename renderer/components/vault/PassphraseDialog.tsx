@@ -11,8 +11,8 @@ import {
   Input,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { newPassphraseSchema } from '../../../shared/vault.ts';
 import { useDialogStyles } from '../dialog-styles.ts';
+import { newPassphraseProblems } from '../new-passphrase.ts';
 
 export interface PassphraseDialogProps {
   open: boolean;
@@ -41,9 +41,8 @@ export function PassphraseDialog({ open, creating, onClose, onSubmit }: Passphra
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (creating) {
-      const strong = newPassphraseSchema.safeParse(passphrase);
-      if (!strong.success) return setErrors({ passphrase: strong.error.issues[0]?.message ?? 'Choose a longer passphrase' });
-      if (confirm !== passphrase) return setErrors({ confirm: 'The two passphrases differ' });
+      const problems = newPassphraseProblems(passphrase, confirm);
+      if (problems) return setErrors(problems);
     } else if (!passphrase) {
       return setErrors({ passphrase: 'Enter the passphrase' });
     }

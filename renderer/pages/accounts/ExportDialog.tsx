@@ -16,11 +16,11 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { AccountView, ExportResult } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
-import { newPassphraseSchema } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
+import { newPassphraseProblems } from '../../components/new-passphrase.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
 
@@ -53,9 +53,8 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (withSecrets) {
-      const strong = newPassphraseSchema.safeParse(passphrase);
-      if (!strong.success) return setErrors({ passphrase: strong.error.issues[0]?.message ?? 'Choose a longer passphrase' });
-      if (confirm !== passphrase) return setErrors({ confirm: 'The two passphrases differ' });
+      const problems = newPassphraseProblems(passphrase, confirm);
+      if (problems) return setErrors(problems);
     }
     setErrors({});
     setError(undefined);
