@@ -53,7 +53,9 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
   // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
   const closeId = useId();
   const { identities } = useIdentities();
-  const [identityId, setIdentityId] = useState(initialIdentityId);
+  const [chosenId, setChosenId] = useState(initialIdentityId);
+  // One identity signed in: nothing to choose, look with it at once.
+  const identityId = chosenId ?? (identities?.length === 1 ? identities[0]?.id : undefined);
   const [found, setFound] = useState<DiscoveryResult>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<DiscoveryImportResult>();
@@ -76,11 +78,6 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
     else setError(listed.error);
   }, []);
 
-  // One identity signed in: nothing to choose, look with it at once.
-  const only = identities?.length === 1 ? identities[0]?.id : undefined;
-  useEffect(() => {
-    if (identityId === undefined && only) setIdentityId(only);
-  }, [identityId, only]);
   useEffect(() => {
     if (identityId) void find(identityId);
   }, [identityId, find]);
@@ -126,7 +123,7 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
                     value={who}
                     selectedOptions={identityId ? [identityId] : []}
                     disabled={busy !== undefined}
-                    onOptionSelect={(_, d) => d.optionValue && setIdentityId(d.optionValue)}
+                    onOptionSelect={(_, d) => d.optionValue && setChosenId(d.optionValue)}
                   >
                     {(identities ?? []).map((i) => (
                       <Option key={i.id} value={i.id} text={i.username ?? i.name}>
