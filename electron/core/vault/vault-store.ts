@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 import { withVaultLock } from './vault-lock.ts';
 import { encryptVault, type VaultHeader } from './vault-file.ts';
-import { loadSecrets, saveSecrets } from './vault-io.ts';
+import { loadSecrets, readIfExists, saveSecrets } from './vault-io.ts';
 import type { VaultMetadata } from './vault-metadata.ts';
 
 /** A file that could not be decrypted or parsed and was moved aside, for the UI to explain. */
@@ -86,17 +85,17 @@ export function createVault(state: {
     if (closed) throw new AppError('vault_unavailable', 'The vault is closed.');
   };
 
-  // The file as this handle last read or wrote it. Every writer replaces the file by rename (a new
-  // inode), so an unchanged stamp means unchanged content: no lock, read or decrypt needed.
-  let seenStamp: string | undefined;
+  // The file's bytes as this handle last read or wrote them. Every write encrypts with a fresh IV,
+  // so equal bytes mean unchanged secrets: the file is read, but not locked or decrypted again.
+  let seenBytes: Buffer | null = null;
 
-  /** The file's current secrets; decrypted again only when another process replaced the file. Caller holds the lock. */
+  /** The file's current secrets; decrypted again only when another process wrote the file. Caller holds the lock. */
   const current = async (file: PersistedVault): Promise<Map<string, string>> => {
-    const stamp = await fileStamp(file.file);
-    if (stamp !== undefined && stamp === seenStamp) return new Map(secrets);
-    const loaded = await loadSecrets(file);
+    const bytes = await readIfExists(file.file);
+    if (bytes && seenBytes?.equals(bytes)) return new Map(secrets);
+    const loaded = await loadSecrets(file, bytes);
     if (loaded.quarantined) quarantined = loaded.quarantined;
-    seenStamp = await fileStamp(file.file);
+    seenBytes = loaded.quarantined ? null : bytes;
     return loaded.secrets;
   };
 
@@ -107,9 +106,10 @@ export function createVault(state: {
     return withVaultLock(persisted.dataFolder, async () => {
       const next = await current(persisted);
       const result = apply(next);
-      await saveSecrets(persisted, encryptVault(persisted.header, persisted.key, next));
+      const bytes = encryptVault(persisted.header, persisted.key, next);
+      await saveSecrets(persisted, bytes);
       secrets = next;
-      seenStamp = await fileStamp(persisted.file);
+      seenBytes = bytes;
       return result;
     });
   };
@@ -148,8 +148,8 @@ export function createVault(state: {
       open();
       if (!persisted) return;
       // The MSAL cache plugin reloads before every token lookup: most of the time nothing changed.
-      const stamp = await fileStamp(persisted.file);
-      if (stamp !== undefined && stamp === seenStamp) return;
+      const bytes = await readIfExists(persisted.file);
+      if (bytes && seenBytes?.equals(bytes)) return;
       await withVaultLock(persisted.dataFolder, async () => {
         secrets = await current(persisted);
       });
@@ -160,15 +160,4 @@ export function createVault(state: {
       persisted?.key.fill(0);
     },
   };
-}
-
-/** Identity of the file's current version (inode, size, mtime in ns); undefined when there is no file. */
-async function fileStamp(file: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(file, { bigint: true });
-    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
