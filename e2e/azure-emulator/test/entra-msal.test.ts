@@ -32,7 +32,7 @@ function confidentialClient(credentials: { clientSecret: string } | { clientCert
   return new ConfidentialClientApplication({ auth: { clientId, authority: `${emulator.urls.entra}/${contosoTenantId}`, knownAuthorities: [emulator.authorityHost], ...credentials } });
 }
 
-/** Completes the device-code page as a person would, with plain form posts. */
+/** Completes the device-code page as a person would, in Chromium. */
 async function enterDeviceCode(verificationUri: string, userCode: string, userName: string): Promise<void> {
   const page = await browser.newPage();
   try {

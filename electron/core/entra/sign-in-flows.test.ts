@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -14,7 +13,6 @@ import { certificateClientCredential, readCertificateCredential } from './servic
 import { signInError } from './sign-in-errors.ts';
 
 let emulator: RunningEmulator;
-let browser: Browser;
 let folder: string;
 let vault: Vault;
 let apps: MsalApps;
@@ -36,34 +34,15 @@ const armScope = 'https://management.azure.com/.default';
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-flows-'));
   vault = await openVault({ dataFolder: folder, keychain: createMemoryKeychain() });
   apps = new MsalApps(async () => vault, http);
 });
 afterAll(async () => {
   vault.close();
-  await browser.close();
   await emulator.close();
   await rm(folder, { recursive: true, force: true });
 });
-
-/** Enters the code on the device-code page and signs in, as the user does on their phone or laptop. */
-async function enterDeviceCode(verificationUri: string, userCode: string, userName: string): Promise<string> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(verificationUri);
-    await page.getByLabel('Code').fill(userCode);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Email, phone, or Skype').fill(userName);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
-    return await page.locator('body').innerText();
-  } finally {
-    await page.close();
-  }
-}
 
 describe('device-code sign-in', () => {
   it('shows a code and URL, and completes when the user enters it', async () => {
@@ -71,21 +50,21 @@ describe('device-code sign-in', () => {
     expect(signIn.userCode).toMatch(/^[A-Z0-9]{6,12}$/);
     expect(signIn.verificationUri).toContain(emulator.urls.entra);
     const alex = scenarioUser(emulator, 'alex.wilber');
-    await enterDeviceCode(signIn.verificationUri, signIn.userCode, alex.userName);
+    await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, alex.userName);
     const result = await signIn.result;
     expect(result.account?.username).toBe(alex.userName);
   });
 
   it('tells an MFA-required user to use interactive sign-in', async () => {
     const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
-    await enterDeviceCode(signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'megan.bowen').userName);
+    await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'megan.bowen').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e, { who: 'Megan' }));
     expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Megan must complete multi-factor authentication.*interactive sign-in.*AADSTS50076/) });
   });
 
   it('tells a Conditional Access user what blocked them', async () => {
     const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
-    await enterDeviceCode(signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'lee.gu').userName);
+    await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'lee.gu').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e));
     expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/) });
   });
