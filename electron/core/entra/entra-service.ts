@@ -11,6 +11,7 @@ import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
 import { identitySecret, toIdentityView, whoIs, type IdentityRecord } from './identity-record.ts';
 import { startInteractiveSignIn } from './interactive-sign-in.ts';
+import { defaultSignInTimeoutMs } from './loopback-listener.ts';
 import { MsalApps, type ClientCredential } from './msal-apps.ts';
 import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
 import { SignInOperations } from './sign-in-operations.ts';
@@ -83,7 +84,7 @@ export class EntraService {
         openedByApp = false; // the page shows the link instead
       }
     }
-    return { operationId, method: 'interactive', authUrl: flow.authUrl, openedByApp, expiresAt: new Date(Date.now() + (timeoutMs ?? 5 * 60_000)).toISOString() };
+    return { operationId, method: 'interactive', authUrl: flow.authUrl, openedByApp, expiresAt: new Date(Date.now() + (timeoutMs ?? defaultSignInTimeoutMs)).toISOString() };
   }
 
   waitSignIn(operationId: string, waitSeconds: number): Promise<SignInProgress> {
