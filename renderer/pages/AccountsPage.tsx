@@ -5,6 +5,7 @@ import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
+import type { CopySettings } from '../components/secret-clipboard.ts';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useAppInfo } from '../use-app-info.ts';
 import { useClouds } from '../use-clouds.ts';
@@ -20,7 +21,6 @@ import { ExportDialog } from './accounts/ExportDialog.tsx';
 import { ImportDialog } from './accounts/ImportDialog.tsx';
 import { RetirementNotice } from './accounts/RetirementNotice.tsx';
 import { RotateKeyDialog } from './accounts/RotateKeyDialog.tsx';
-import type { CopySettings } from './accounts/secret-clipboard.ts';
 import { useAccounts } from './accounts/use-accounts.ts';
 import { PageHeader } from './PageHeader.tsx';
 

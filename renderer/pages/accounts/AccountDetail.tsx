@@ -3,11 +3,11 @@ import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } f
 import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { copySecret, type CopySettings } from '../../components/secret-clipboard.ts';
 import { mintFromAccount } from '../tokens/new-token-intent.ts';
 import { kindLabels } from './account-filter.ts';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 import { RotateKeyAges } from './RotateKeyAges.tsx';
-import { copySecret, type CopySettings } from './secret-clipboard.ts';
 import { SecretField } from './SecretField.tsx';
 
 const useStyles = makeStyles({

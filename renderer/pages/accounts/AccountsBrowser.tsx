@@ -1,11 +1,11 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
+import type { CopySettings } from '../../components/secret-clipboard.ts';
 import { AccountDetail } from './AccountDetail.tsx';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountList } from './AccountList.tsx';
 import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
-import type { CopySettings } from './secret-clipboard.ts';
 import { useSearchShortcut } from './use-search-shortcut.ts';
 
 const useStyles = makeStyles({

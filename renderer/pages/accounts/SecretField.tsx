@@ -2,8 +2,8 @@ import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { AccountSecret } from '../../../shared/accounts.ts';
 import { api } from '../../api.ts';
+import { copySecret, type CopySettings } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
-import { copySecret, type CopySettings } from './secret-clipboard.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Link, makeStyles, Spinner, Text, tokens } from
 import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { SignInStarted } from '../../../shared/identities.ts';
-import { copyText } from './copy-text.ts';
+import { copyText } from '../../components/copy-text.ts';
 import { clockTime } from './relative-time.ts';
 import { useNow } from './use-now.ts';
 

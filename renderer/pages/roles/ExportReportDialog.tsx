@@ -20,12 +20,12 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { ReportFormat, RoleReportExport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
+import { CopyableBlock } from '../../components/CopyableBlock.tsx';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, SaveToField } from '../../components/SaveToFile.tsx';
-import { CopyableBlock } from '../tokens/CopyableBlock.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },

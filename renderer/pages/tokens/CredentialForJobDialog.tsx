@@ -4,12 +4,12 @@ import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-j
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { copyText } from '../../components/copy-text.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
-import type { CopyHow } from '../accounts/secret-clipboard.ts';
-import { copyText } from '../identities/copy-text.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, type ArrWant } from './credential-choices.ts';
 import { acsKeys, arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';

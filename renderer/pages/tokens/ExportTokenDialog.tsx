@@ -27,8 +27,8 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
+import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
-import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },

@@ -1,5 +1,5 @@
 import type { TokenView } from '../../../shared/tokens.ts';
-import type { CopyHow } from '../accounts/secret-clipboard.ts';
+import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { AcsIdentitiesDialog } from './AcsIdentitiesDialog.tsx';
 import { ArrTestDialog } from './ArrTestDialog.tsx';
 import { ClaimsDialog } from './ClaimsDialog.tsx';

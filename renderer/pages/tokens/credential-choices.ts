@@ -2,7 +2,7 @@ import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-j
 import type { CopiedSecret } from '../../../shared/accounts.ts';
 import type { Result } from '../../../shared/result.ts';
 import { api } from '../../api.ts';
-import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
+import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 
 /** "The right credential for the job", as the dialog offers it: what each SDK or ARR credential is, in a line. */
 

@@ -1,7 +1,7 @@
 import type { CopiedSecret } from '../../../shared/accounts.ts';
 import type { Result } from '../../../shared/result.ts';
 import { api } from '../../api.ts';
-import { copyInPage, type CopyHow } from '../accounts/secret-clipboard.ts';
+import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 
 /** Copies a token by the accounts' rules: in the core when it has a clipboard, else in the page, cleared later either way. */
 export async function copyToken(id: string, how: CopyHow): Promise<Result<CopiedSecret>> {

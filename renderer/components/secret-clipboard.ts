@@ -1,7 +1,7 @@
-import type { AccountSecret, CopiedSecret } from '../../../shared/accounts.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
-import type { Result } from '../../../shared/result.ts';
-import { api } from '../../api.ts';
+import type { AccountSecret, CopiedSecret } from '../../shared/accounts.ts';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import type { Result } from '../../shared/result.ts';
+import { api } from '../api.ts';
 
 /** How this window copies secrets (the core's clipboard in the desktop app, the page's in browser mode) and for how long. */
 export interface CopyHow {
