@@ -159,7 +159,8 @@ export class EntraService {
       throw signInError(error, context);
     }
     if (!result?.accessToken) throw new AppError('sign_in_required', `Entra ID returned no token for ${context.who}. Sign in again.`);
-    await this.identities.touch(id);
+    // "Last used" is shown to the minute: a script asking for tokens in a loop need not rewrite identities.json each time.
+    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.identities.touch(id);
     return { accessToken: result.accessToken, expiresOn: (result.expiresOn ?? new Date()).toISOString(), scopes: result.scopes, tenantId: result.tenantId || record.tenantId };
   }
 
