@@ -1,7 +1,8 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { DismissRegular, KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { IdentityView } from '../../shared/identities.ts';
+import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
@@ -57,12 +58,9 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
       <VaultBanner vault={vault} page="identities" />
       <ErrorBar className={styles.notice} error={loadError} />
       {added && all.some((i) => i.id === added.id) && (
-        <MessageBar intent="success" className={styles.notice}>
-          <MessageBarBody role="status">
-            {added.kind === 'user' ? `Signed in as ${added.name}${added.username ? ` (${added.username})` : ''}.` : `Added the service principal ${added.name}.`}
-          </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setAdded(undefined)} />} />
-        </MessageBar>
+        <DoneBar className={styles.notice} onDismiss={() => setAdded(undefined)}>
+          {added.kind === 'user' ? `Signed in as ${added.name}${added.username ? ` (${added.username})` : ''}.` : `Added the service principal ${added.name}.`}
+        </DoneBar>
       )}
 
       {identities === undefined ? (

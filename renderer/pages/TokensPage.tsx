@@ -1,9 +1,10 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, tokens } from '@fluentui/react-components';
-import { AddRegular, DismissRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
+import { Body1, Button, Caption1, makeStyles, SearchBox, Spinner, tokens } from '@fluentui/react-components';
+import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
+import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
@@ -99,10 +100,9 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
       <PageHeader title="Tokens" lead="Tokens you have minted, with their scopes, source and a live countdown to expiry." actions={actions} />
       <VaultBanner vault={vault} />
       {done && (
-        <MessageBar intent="success" className={styles.notice}>
-          <MessageBarBody role="status">{done}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setDone(undefined)} />} />
-        </MessageBar>
+        <DoneBar className={styles.notice} onDismiss={() => setDone(undefined)}>
+          {done}
+        </DoneBar>
       )}
       <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
 
