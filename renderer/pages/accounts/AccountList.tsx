@@ -4,7 +4,7 @@ import { VirtualListbox } from '../../components/VirtualListbox.tsx';
 import { rowHeight } from '../../components/VirtualRow.tsx';
 import { AccountRow } from './AccountRow.tsx';
 
-export const optionId = (accountId: string) => `account-${accountId}`;
+const optionId = (accountId: string) => `account-${accountId}`;
 
 export interface AccountListProps {
   accounts: readonly AccountView[];

@@ -56,7 +56,7 @@ export function formFromAccount(account: AccountView): AccountForm {
   return { ...form, endpoint: account.endpoint, acsSource: account.hasAccessKey ? 'connectionString' : 'endpoint' };
 }
 
-export function parseTags(text: string): string[] {
+function parseTags(text: string): string[] {
   return text
     .split(',')
     .map((t) => t.trim())

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-export const registerAppUrl = 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app';
+const registerAppUrl = 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app';
 
 export interface SignInAppDialogProps {
   cloud: CloudProfileView;

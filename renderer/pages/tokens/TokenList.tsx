@@ -4,7 +4,7 @@ import { VirtualListbox } from '../../components/VirtualListbox.tsx';
 import { rowHeight } from '../../components/VirtualRow.tsx';
 import { TokenRow } from './TokenRow.tsx';
 
-export const tokenOptionId = (id: string) => `token-${id}`;
+const tokenOptionId = (id: string) => `token-${id}`;
 
 export interface TokenListProps {
   tokens: readonly TokenView[];

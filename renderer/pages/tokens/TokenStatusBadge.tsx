@@ -17,7 +17,7 @@ const looks: Record<TokenStatus, { color: 'success' | 'warning' | 'danger' | 'su
   revoked: { color: 'subtle', icon: <ProhibitedRegular /> },
 };
 
-export function StatusBadge({ status, size = 'medium' }: { status: TokenStatus; size?: 'small' | 'medium' }) {
+function StatusBadge({ status, size = 'medium' }: { status: TokenStatus; size?: 'small' | 'medium' }) {
   const look = looks[status];
   return (
     <Badge appearance="tint" color={look.color} icon={look.icon} size={size} data-status={status}>

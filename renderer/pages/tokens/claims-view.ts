@@ -2,7 +2,7 @@ import { acsScopeDescriptions, acsScopes, type AcsScope, type TokenKind } from '
 
 /** How the claims inspector words a JWT's claims: times in full and relative, and what the well-known ones mean. */
 
-export const timeClaims = ['iat', 'nbf', 'exp', 'auth_time'] as const;
+const timeClaims = ['iat', 'nbf', 'exp', 'auth_time'] as const;
 
 const timeNames: Record<string, string> = { iat: 'Issued', nbf: 'Not valid before', exp: 'Expires', auth_time: 'Signed in' };
 
