@@ -6,7 +6,7 @@ import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
@@ -38,8 +38,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const [accountId, setAccountId] = useState<string>();
   const resource = sources.acs.find((a) => a.id === (accountId ?? sources.acs[0]?.id));
   const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
-  const [pay, setPay] = useState<PayWith>();
-  const payWith = pay ?? defaultPayWith(acsKeys(resource));
+  const [payWith, setPay] = usePayWith(acsKeys(resource));
   const [label, setLabel] = useState('');
   const [confirm, setConfirm] = useState<{ action: 'revoke' | 'delete'; identity: AcsIdentityView }>();
   const [done, setDone] = useState<string>();

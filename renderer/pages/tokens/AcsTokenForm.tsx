@@ -9,7 +9,7 @@ import { AcsScopesField } from './AcsScopesField.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 
 const useStyles = makeStyles({
@@ -33,7 +33,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState<AcsScope[]>(['chat']);
   const [minutes, setMinutes] = useState('60');
-  const [pay, setPay] = useState<PayWith>(() => defaultPayWith(acsKeys(resource)));
+  const [pay, setPay] = usePayWith(acsKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
   const [error, setError] = useState<AppErrorShape>();
   const issues = fieldIssues(error, ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via']);
@@ -64,7 +64,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
           onChange={(id) => {
             setAccountId(id);
             setAcsIdentityId(undefined);
-            setPay(defaultPayWith(acsKeys(sources.acs.find((a) => a.id === id))));
+            setPay(undefined);
           }}
         />
       </Field>

@@ -24,7 +24,7 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
@@ -43,8 +43,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   const operation = useOperation();
   const [accountId, setAccountId] = useState<string>();
   const account = sources.arr.find((a) => a.id === (accountId ?? sources.arr[0]?.id));
-  const [pay, setPay] = useState<PayWith>();
-  const payWith = pay ?? defaultPayWith(arrKeys(account));
+  const [payWith, setPay] = usePayWith(arrKeys(account));
   const [region, setRegion] = useState<string>();
   const [result, setResult] = useState<ArrTestResult>();
   const [error, setError] = useState<AppErrorShape>();

@@ -8,7 +8,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -17,7 +17,7 @@ export function ArrTokenForm({ formId, sources, operation, onMinted, initialAcco
   const styles = useStyles();
   const [accountId, setAccountId] = useState(initialAccountId ?? sources.arr[0]?.id);
   const account = sources.arr.find((a) => a.id === accountId);
-  const [pay, setPay] = useState<PayWith>(() => defaultPayWith(arrKeys(account)));
+  const [pay, setPay] = usePayWith(arrKeys(account));
   const [options, setOptions] = useState(noMintOptions);
   const [error, setError] = useState<AppErrorShape>();
   const issues = fieldIssues(error, ['accountId', 'via']);
@@ -42,7 +42,7 @@ export function ArrTokenForm({ formId, sources, operation, onMinted, initialAcco
           value={accountId}
           onChange={(id) => {
             setAccountId(id);
-            setPay(defaultPayWith(arrKeys(sources.arr.find((a) => a.id === id))));
+            setPay(undefined);
           }}
         />
       </Field>

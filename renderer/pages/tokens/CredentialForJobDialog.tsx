@@ -12,7 +12,7 @@ import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, type ArrWant } from './credential-choices.ts';
-import { acsKeys, arrKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { acsKeys, arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
@@ -43,7 +43,6 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const account = accounts.find((a) => a.id === accountId);
   const [sdk, setSdk] = useState<AcsSdk>('identity');
   const [want, setWant] = useState<ArrWant>('accessToken');
-  const [pay, setPay] = useState<PayWith>({ method: 'identity', identityId: undefined });
   const [acsIdentityId, setAcsIdentityId] = useState<string>('new');
   const [minutes, setMinutes] = useState('60');
   const { identities: acsIdentities } = useAcsIdentities(account?.kind === 'acs' ? account.id : undefined);
@@ -53,15 +52,14 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const issues = fieldIssues(error, ['accountId', 'via', 'minutes', 'acsIdentityId']);
 
   const keys = account?.kind === 'arr' ? (want === 'authenticationToken' ? [] : arrKeys(account)) : account?.kind === 'acs' ? acsKeys(account) : [];
+  const [pay, setPay] = usePayWith(keys);
   const identitiesAllowed = !(account?.kind === 'arr' && want === 'accountKey');
 
+  // Another account or credential asks again what pays, from its own first choice.
   function choose(next: { accountId?: string; want?: ArrWant }) {
-    const nextAccount = accounts.find((a) => a.id === (next.accountId ?? accountId));
-    const nextWant = next.want ?? want;
     if (next.accountId) setAccountId(next.accountId);
     if (next.want) setWant(next.want);
-    const nextKeys = nextAccount?.kind === 'arr' ? (nextWant === 'authenticationToken' ? [] : arrKeys(nextAccount)) : nextAccount?.kind === 'acs' ? acsKeys(nextAccount) : [];
-    setPay(defaultPayWith(nextKeys));
+    setPay(undefined);
     setResult(undefined);
   }
 

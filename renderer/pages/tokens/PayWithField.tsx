@@ -1,4 +1,5 @@
 import { Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { AcsVia, ArrVia } from '../../../shared/tokens.ts';
 import { problem } from '../../components/field-problem.ts';
@@ -79,4 +80,10 @@ export function acsKeys(resource: { hasAccessKey: boolean } | undefined): Choice
 /** The first way to pay the account offers: its first key, else an identity. */
 export function defaultPayWith(keys: readonly Choice[]): PayWith {
   return { method: keys[0]?.value ?? 'identity', identityId: undefined };
+}
+
+/** What pays: the user's pick, else the account's first way to pay (again after `setPay(undefined)`, when another account is chosen). */
+export function usePayWith(keys: readonly Choice[]): [pay: PayWith, setPay: (pay: PayWith | undefined) => void] {
+  const [picked, setPicked] = useState<PayWith>();
+  return [picked ?? defaultPayWith(keys), setPicked];
 }

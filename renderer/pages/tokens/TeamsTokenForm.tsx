@@ -8,7 +8,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { acsKeys, defaultPayWith, PayWithField, toVia, type PayWith } from './PayWithField.tsx';
+import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -20,7 +20,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
   const resource = sources.acs.find((a) => a.id === accountId);
   const users = sources.identities.filter((i) => i.kind === 'user' && (!resource || i.cloud === resource.cloud));
   const [teamsIdentityId, setTeamsIdentityId] = useState<string>();
-  const [pay, setPay] = useState<PayWith>(() => defaultPayWith(acsKeys(resource)));
+  const [pay, setPay] = usePayWith(acsKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
   const [error, setError] = useState<AppErrorShape>();
   const issues = fieldIssues(error, ['accountId', 'teamsIdentityId', 'via']);
@@ -50,7 +50,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           value={accountId}
           onChange={(id) => {
             setAccountId(id);
-            setPay(defaultPayWith(acsKeys(sources.acs.find((a) => a.id === id))));
+            setPay(undefined);
           }}
         />
       </Field>
