@@ -1,13 +1,13 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
-import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
@@ -16,10 +16,6 @@ import { useTokenSources } from './use-token-sources.ts';
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '100%' },
   create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  wide: { width: '36%' },
-  narrow: { width: '15%' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -40,7 +36,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
   const [payWith, setPay] = usePayWith(acsKeys(resource));
   const [label, setLabel] = useState('');
-  const [confirm, setConfirm] = useState<{ action: 'revoke' | 'delete'; identity: AcsIdentityView }>();
+  const [confirm, setConfirm] = useState<AcsIdentityConfirm>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<AppErrorShape>();
   const issues = fieldIssues(error, ['label', 'via']);
@@ -64,7 +60,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
     await reload();
   }
 
-  async function act(action: 'revoke' | 'delete', identity: AcsIdentityView) {
+  async function act(action: AcsIdentityConfirm['action'], identity: AcsIdentityView) {
     const payer = via();
     if (!payer) return;
     setError(undefined);
@@ -123,51 +119,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
           {identities.length === 0 ? (
             <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
           ) : (
-            <Table aria-label="ACS identities" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
-                  <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
-                  <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
-                  <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
-                  <TableHeaderCell>Actions</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {identities.map((identity) => (
-                  <TableRow key={identity.id}>
-                    <TableCell>{identity.label}</TableCell>
-                    <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
-                    <TableCell>{dateTime(identity.createdAt)}</TableCell>
-                    <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
-                    <TableCell>
-                      {confirm?.identity.id === identity.id ? (
-                        <div className={styles.actions}>
-                          <Button size="small" appearance="primary" onClick={() => void act(confirm.action, identity)}>
-                            {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
-                          </Button>
-                          <Button size="small" onClick={() => setConfirm(undefined)}>
-                            Keep
-                          </Button>
-                        </div>
-                      ) : (
-                        <div className={styles.actions}>
-                          <Button size="small" disabled={busy} aria-label={`Issue a token for ${identity.label}`} onClick={() => resource && onIssue(resource.id, identity.id)}>
-                            Issue token
-                          </Button>
-                          <Button size="small" disabled={busy} aria-label={`Revoke the tokens of ${identity.label}`} onClick={() => setConfirm({ action: 'revoke', identity })}>
-                            Revoke tokens
-                          </Button>
-                          <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => setConfirm({ action: 'delete', identity })}>
-                            Delete
-                          </Button>
-                        </div>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <AcsIdentityTable identities={identities} busy={busy} confirm={confirm} onConfirm={setConfirm} onAct={(action, identity) => void act(action, identity)} onIssue={(identity) => resource && onIssue(resource.id, identity.id)} />
           )}
           {done && (
             <Body1 role="status" data-testid="acs-identities-status">

@@ -1,0 +1,78 @@
+import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import type { AcsIdentityView } from '../../../shared/tokens.ts';
+import { dateTime } from './token-format.ts';
+
+const useStyles = makeStyles({
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  wide: { width: '36%' },
+  narrow: { width: '15%' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+});
+
+/** A revoke or delete the user started on one row, waiting for their yes. */
+export interface AcsIdentityConfirm {
+  action: 'revoke' | 'delete';
+  identity: AcsIdentityView;
+}
+
+export interface AcsIdentityTableProps {
+  identities: readonly AcsIdentityView[];
+  /** A call is under way: the row actions wait. */
+  busy: boolean;
+  confirm: AcsIdentityConfirm | undefined;
+  onConfirm(confirm: AcsIdentityConfirm | undefined): void;
+  onAct(action: AcsIdentityConfirm['action'], identity: AcsIdentityView): void;
+  onIssue(identity: AcsIdentityView): void;
+}
+
+/** The ACS identities of one resource; a row's revoke or delete asks on the row before it goes to ACS. */
+export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
+  const styles = useStyles();
+  return (
+    <Table aria-label="ACS identities" size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
+          <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
+          <TableHeaderCell>Actions</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {identities.map((identity) => (
+          <TableRow key={identity.id}>
+            <TableCell>{identity.label}</TableCell>
+            <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
+            <TableCell>{dateTime(identity.createdAt)}</TableCell>
+            <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
+            <TableCell>
+              {confirm?.identity.id === identity.id ? (
+                <div className={styles.actions}>
+                  <Button size="small" appearance="primary" onClick={() => onAct(confirm.action, identity)}>
+                    {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
+                  </Button>
+                  <Button size="small" onClick={() => onConfirm(undefined)}>
+                    Keep
+                  </Button>
+                </div>
+              ) : (
+                <div className={styles.actions}>
+                  <Button size="small" disabled={busy} aria-label={`Issue a token for ${identity.label}`} onClick={() => onIssue(identity)}>
+                    Issue token
+                  </Button>
+                  <Button size="small" disabled={busy} aria-label={`Revoke the tokens of ${identity.label}`} onClick={() => onConfirm({ action: 'revoke', identity })}>
+                    Revoke tokens
+                  </Button>
+                  <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => onConfirm({ action: 'delete', identity })}>
+                    Delete
+                  </Button>
+                </div>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
