@@ -31,6 +31,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       },
     });
     await server.close();
+    await core.close();
     await rm(dataFolder, { recursive: true, force: true });
   },
 });

@@ -30,6 +30,7 @@ export interface WebServer {
 export const builtRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 const maxBodyBytes = 1024 * 1024;
+const inFlightGraceMs = 5_000;
 
 const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -59,11 +60,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const guards = new RequestGuards(port);
   const cookieName = `azcred_session_${port}`; // cookies ignore ports: one name per server keeps two apart
   // Attached in the same tick as `listening` resolves, before any request can have been parsed.
+  // Requests still being handled; close() lets them finish, so a write the core began is never cut
+  // off half-way by the host going away (the data folder may be removed right after).
+  const inFlight = new Set<Promise<void>>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
-      else res.destroy();
-    });
+    const handling = handle(req, res)
+      .catch(() => {
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+        else res.destroy();
+      })
+      .finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,11 +129,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url,
     launchUrl: `${url}auth?token=${launchToken}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Bounded: a call that waits on the user (a sign-in) is ended by core.close(), not waited for.
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, inFlightGraceMs).unref())]);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
