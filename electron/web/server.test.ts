@@ -41,7 +41,7 @@ describe('browser-mode server', () => {
     const server = await startWebServer({ core });
     const base = new URL(server.url);
     const auth = await call(new URL(server.launchUrl), { Host: base.host });
-    const cookie = String(auth.headers['set-cookie']).split(';')[0];
+    const cookie = String(auth.headers['set-cookie']).split(';')[0] ?? '';
 
     const pending = call(new URL('/api/settings.update', base), { Host: base.host, Origin: server.url.slice(0, -1), Cookie: cookie, 'Content-Type': 'application/json' }, JSON.stringify({ revealSeconds: 42 }));
     pending.catch(() => undefined);
