@@ -5,6 +5,7 @@ import type { KeyAge, KeyName } from './key-rotation.ts';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
+import { filePathSchema } from './file-path.ts';
 
 /**
  * What the user enters for an account, validated field by field so a form can show each problem
@@ -229,7 +230,7 @@ export const accountExportInputSchema = z
     /** Accounts to export; all when omitted. */
     ids: z.array(accountRefSchema).max(10_000).optional(),
     /** Absolute path of the file to write. */
-    path: z.string().trim().min(1, 'Choose where to save the file').max(4096),
+    path: filePathSchema,
     includeSecrets: z.boolean().default(false),
     passphrase: z.string().max(1024).optional(),
     overwrite: z.boolean().default(false),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountRefSchema } from './accounts.ts';
 import type { ErrorCode } from './errors.ts';
 import type { IdentityKind } from './identities.ts';
+import { filePathSchema } from './file-path.ts';
 
 /**
  * Azure roles in the users' words: the built-in roles that matter for Remote Rendering and
@@ -224,7 +225,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 export const rolesExportSchema = rolesAuditSchema
   .extend({
     format: z.enum(reportFormats, { message: 'Choose csv, json or markdown' }),
-    path: z.string().trim().min(1, 'Choose where to save the file').max(4096).optional(),
+    path: filePathSchema.optional(),
     overwrite: z.boolean().default(false),
     fresh: z.boolean().default(false),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePathSchema } from './file-path.ts';
 
 /**
  * Exporting one minted token for a tool: as `.env` lines, JSON, POSIX shell `export`s, PowerShell
@@ -25,7 +26,7 @@ export const tokenExportSchema = z
     id: z.string().uuid({ message: 'Unknown token' }),
     format: z.enum(tokenExportFormats, { message: `Choose one of ${tokenExportFormats.join(', ')}` }),
     /** Where to write the file (a full path); without it the text comes back for copying. */
-    path: z.string().trim().min(1, 'Choose where to save the file').max(4096).optional(),
+    path: filePathSchema.optional(),
     overwrite: z.boolean().default(false),
     /** arrconfig.json only: put the account key in the file (Microsoft's scripts sign in with it). */
     includeAccountKey: z.boolean().default(false),
