@@ -1,0 +1,121 @@
+/**
+ * `npm run demo`: the whole app offline in a minute. Starts the project's Azure emulator, fills a
+ * data folder of its own (`.demo/`, never your real one) with sample accounts, identities, tokens
+ * and a role audit through the core's `dispatch`, then opens the app on it: the desktop window when
+ * Electron can run here, browser mode otherwise. Ctrl+C stops the app and the emulator.
+ * See docs/demo.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
+import { appVersion } from '../electron/app-version.ts';
+import { createCore, type Core } from '../electron/core/core.ts';
+import { openInDefaultBrowser } from '../electron/web/open-browser.ts';
+import { startWebServer, type WebServer } from '../electron/web/server.ts';
+import { buildRendererIfStale, desktopRuntime, root } from './app-launch.ts';
+import { prepareDemoFolder } from './demo-folder.ts';
+import { seedSummary, tryLines, vaultLine } from './demo-printout.ts';
+import { contractCall, demoUserName, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+
+const usage = `Usage: npm run demo -- [--fresh] [--browser] [--no-open] [--memory] [--home DIR]
+  --fresh     start again from an empty demo folder
+  --browser   browser mode even where the desktop window can open
+  --no-open   print the launch link, open no window or browser (remote machines, tests)
+  --memory    secrets in memory for this session only, no keychain (the CLI cannot read them)
+  --home DIR  the demo folder (default: .demo in the checkout)`;
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: { fresh: { type: 'boolean' }, browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, memory: { type: 'boolean' }, home: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    return values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+function fail(message: string): never {
+  console.error(`azcred demo: ${message}`);
+  process.exit(2);
+}
+
+const args = options();
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const started = Date.now();
+const home = path.resolve(args.home ?? path.join(root, '.demo'));
+await prepareDemoFolder(home, { fresh: args.fresh ?? false, env: process.env }).catch((error: unknown) => fail((error as Error).message));
+// A memory-only vault forgets its secrets: its folder starts empty each time, so no account lacks its key.
+const dataFolder = path.join(home, args.memory ? 'memory' : 'data');
+if (args.memory) rmSync(dataFolder, { recursive: true, force: true });
+
+let emulator: RunningEmulator | undefined;
+let core: Core | undefined;
+let server: WebServer | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+async function stop(code = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    app?.kill('SIGTERM');
+    await Promise.allSettled([server?.close(), core?.close()]);
+    await emulator?.close();
+  }
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
+
+try {
+  buildRendererIfStale();
+  emulator = await startDemoEmulator(path.join(home, 'emulator'));
+  core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: appVersion(new URL('../package.json', import.meta.url)) });
+  const call = contractCall(core);
+  if (args.memory) await call('vault.open', { mode: 'memory' });
+  const vault = await call('vault.status');
+  const seed = vault.state === 'open' ? await seedDemo(call, emulator) : undefined;
+
+  console.log('\nAzure Credential Manager demo: everything talks to the Azure emulator on this machine (test data only).');
+  if (seed) console.log(seedSummary(seed).join('\n'));
+  console.log(vaultLine(vault, dataFolder));
+  const tryThis = () => tryLines(emulator!, { dataFolder, caFile: emulator!.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [demoUserName] });
+  console.log(tryThis().join('\n'));
+
+  // The desktop app runs in its own process, so it needs a vault another process can open: the keychain.
+  const desktop = args['no-open'] || args.browser || vault.state !== 'open' || vault.mode !== 'keychain' ? undefined : desktopRuntime('npm run demo');
+  if (desktop && 'path' in desktop) {
+    await core.close();
+    core = undefined;
+    app = spawn(desktop.path, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, AZCRED_HOME: dataFolder } });
+    app.on('exit', () => void stop());
+    console.log(`The desktop window is opening (ready in ${seconds(started)}). Press Ctrl+C to stop it and the emulator.`);
+  } else {
+    if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead. ${desktop.remedy}`);
+    server = await startWebServer({ core });
+    const opened = !args['no-open'] && openInDefaultBrowser(server.launchUrl);
+    console.log(`Open: ${server.launchUrl}`);
+    console.log(`  (ready in ${seconds(started)}${opened ? '; opening it in your default browser' : ''}) The link holds this session's launch token: do not share it. Ctrl+C stops the app and the emulator.`);
+    if (!seed) seedOnceOpen(core, emulator).catch((error: unknown) => console.error(`azcred demo: the sample data could not be added: ${(error as Error).message}`));
+  }
+} catch (error) {
+  console.error(`azcred demo: ${(error as Error).message}`);
+  await stop(1);
+}
+
+/** Without a keychain the user picks a vault in the app's banner; the sample data follows once it is open. */
+async function seedOnceOpen(open: Core, running: RunningEmulator): Promise<void> {
+  while (!open.vault.current) {
+    if (stopping) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const seed: DemoSeed = await seedDemo(contractCall(open), running);
+  console.log(`\nSample data added (reload the page to see it):\n${seedSummary(seed).join('\n')}`);
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
