@@ -127,6 +127,10 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                     value={pasted}
                     disabled={file !== undefined}
                     resize="vertical"
+                    // It holds keys: not kept for session restore, not sent to a spelling service. Textarea
+                    // passes autoComplete on only through its textarea slot.
+                    textarea={{ autoComplete: 'off' }}
+                    spellCheck={false}
                     placeholder="endpoint=https://….communication.azure.com/;accesskey=…"
                     onChange={(_, d) => (setPasted(d.value), changed())}
                   />

@@ -48,7 +48,9 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
       >
         <Textarea
           className={styles.pem}
-          textarea={{ className: styles.pem }}
+          // It holds a private key: not kept for session restore (Chromium saves a text area's state unless
+          // autocomplete is off; Textarea passes autoComplete on only through its textarea slot).
+          textarea={{ className: styles.pem, autoComplete: 'off' }}
           value={value}
           resize="vertical"
           rows={6}

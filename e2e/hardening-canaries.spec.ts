@@ -1,0 +1,378 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, BrowserType, LaunchOptions, Page } from '@playwright/test';
+import { certificateServicePrincipalAppId, contosoTenantId, secretServicePrincipal } from './azure-emulator/test/emulator-fixtures.ts';
+import { addAcsResource, addArrAccount } from './support/accounts-page.ts';
+import { CanaryList, canary, captureProcessOutput, errorMessagesShown, fieldsTheBrowserKeeps, isVaultFile, recordApiAnswers, whatThePageShows, type Finding } from './support/canary-sweep.ts';
+import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
+import { callApi, fillServicePrincipal, signInInteractively } from './support/identities-page.ts';
+import { chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+
+// Every journey the UI offers, run with distinctive secrets; then each secret (and the tokens the
+// journeys minted) is searched for where it must never be: files of the data folder outside the
+// vault, what the host and the core logged, the browser profile on disk, the error messages the
+// user saw, and the page itself whenever nothing was revealed. A planted secret proves each scan
+// can fail.
+
+/** Contract methods whose answer is meant to carry a secret to the page, because the user asked to see or copy it. */
+const revealingMethods = new Set(['accounts.reveal', 'tokens.reveal', 'credentials.forArr', 'credentials.forAcsSdk']);
+const planted = 'planted';
+
+interface Sweep {
+  page: Page;
+  context: BrowserContext;
+  secrets: CanaryList;
+  /**
+   * Records the error messages on screen and checks the page holds no secret now (nothing is
+   * revealed), unless a dialog still holds what the user typed (`typedInDialog`).
+   */
+  checkpoint(step: string, options?: { typedInDialog?: boolean }): Promise<void>;
+}
+
+/**
+ * Runs `journey` in a Chromium with a profile on disk (so Local Storage, IndexedDB, caches and
+ * cookies land in files), then scans every place a secret must not be.
+ */
+async function sweep(
+  { app, launchOptions, playwright }: { app: AppOnEmulator; launchOptions: LaunchOptions; playwright: { chromium: BrowserType } },
+  journey: (sweep: Sweep) => Promise<void>,
+): Promise<void> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-profile-'));
+  const output = captureProcessOutput();
+  const findings: Finding[] = [];
+  const secrets = new CanaryList();
+  const plantedValue = secrets.add(planted, canary(planted));
+  const errorsShown: string[] = [];
+  const consoleLines: string[] = [];
+  try {
+    const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => consoleLines.push(message.text()));
+    const answers = recordApiAnswers(page);
+    const checkpoint: Sweep['checkpoint'] = async (step, options = {}) => {
+      if (!options.typedInDialog) findings.push(...secrets.find(`the page after “${step}”`, await whatThePageShows(page)));
+      findings.push(...(await fieldsTheBrowserKeeps(page, secrets)));
+      errorsShown.push(...(await errorMessagesShown(page)));
+    };
+    await app.open(page);
+    await journey({ page, context, secrets, checkpoint });
+
+    // The self-check: the planted secret goes in each place the sweep reads, and must be found there.
+    await page.evaluate((value) => {
+      localStorage.setItem('sweep-self-check', value);
+      sessionStorage.setItem('sweep-self-check', value);
+      const shown = document.createElement('div');
+      shown.setAttribute('data-code', 'internal');
+      shown.textContent = `Failed with ${value}`;
+      const field = document.createElement('textarea');
+      field.value = value;
+      document.body.append(shown, field);
+      console.info(`self-check ${value}`);
+    }, plantedValue);
+    await checkpoint('the self-check');
+    console.error(`[sweep self-check] ${plantedValue}`);
+    await writeFile(path.join(app.dataFolder, 'self-check.log'), plantedValue);
+    await context.close();
+    await app.core.close();
+
+    const inData = await secrets.findInFolder(app.dataFolder, 'data folder', isVaultFile);
+    const inProfile = await secrets.findInFolder(profile, 'Chromium profile');
+    findings.push(...inData.findings, ...inProfile.findings);
+    findings.push(...secrets.find('the host and core output', output.text()));
+    findings.push(...secrets.find('the page console', consoleLines.join('\n')));
+    for (const message of errorsShown) findings.push(...secrets.find(`an error on screen (${message.slice(0, 60)}…)`, message));
+    for (const { method, body } of answers) {
+      if (body.startsWith('{"ok":false')) findings.push(...secrets.find(`the error ${method} returned`, body));
+      else if (!revealingMethods.has(method)) findings.push(...secrets.find(`the answer to ${method}`, body));
+    }
+
+    // Each place was read and can hold a finding: the planted secret was found in all of them.
+    const plantedIn = findings.filter((f) => f.secret === planted).map((f) => f.where);
+    expect(plantedIn, 'the planted secret is found in every place scanned').toEqual(
+      expect.arrayContaining([
+        'data folder/self-check.log',
+        expect.stringMatching(/^Chromium profile\/.*Local Storage/),
+        'the host and core output',
+        'the page console',
+        expect.stringMatching(/^an error on screen/),
+        'the page after “the self-check”',
+        expect.stringMatching(/^a field whose value the browser saves/),
+      ]),
+    );
+    expect(inData.files, 'the data folder scan read the app’s files').toEqual(expect.arrayContaining(['accounts.json', 'settings.json']));
+    expect(answers.some((a) => revealingMethods.has(a.method) && secrets.find('', a.body).length > 0), 'the answers recorded include a revealed secret').toBe(true);
+    expect(findings.filter((f) => f.secret !== planted)).toEqual([]);
+  } finally {
+    output.stop();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function expectShownOnlyAfterReveal(page: Page, secrets: CanaryList, region: string, name: string, label: string) {
+  const detail = page.getByRole('region', { name: region });
+  await detail.getByRole('button', { name: `Reveal ${name}` }).click();
+  await expect(detail.getByRole('button', { name: `Hide ${name}` })).toBeVisible();
+  // The control for every checkpoint: once revealed, the same scan does find the secret on the page.
+  expect(secrets.find('page', await whatThePageShows(page)).map((f) => f.secret)).toContain(label);
+  await detail.getByRole('button', { name: `Hide ${name}` }).click();
+  expect(secrets.find('page', await whatThePageShows(page)).map((f) => f.secret)).not.toContain(label);
+}
+
+/** The account the .env file brings, named after the file. */
+const envAccount = /^canary(?![-\w])/;
+
+function option(page: Page, name: RegExp) {
+  return page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name });
+}
+
+test('account keys and connection strings, added, edited, imported, exported and copied, stay in the vault', async ({ app, launchOptions, playwright }) => {
+  test.setTimeout(60_000);
+  await sweep({ app, launchOptions, playwright }, async ({ page, secrets, checkpoint }) => {
+    const arrPrimary = secrets.add('arr-primary', canary('arr-primary'));
+    const arrSecondary = secrets.add('arr-secondary', canary('arr-secondary'));
+    const arrEdited = secrets.add('arr-edited', canary('arr-edited'));
+    const acsKey = secrets.add('acs-key', canary('acs-key'));
+    const envKey = secrets.add('env-key', canary('env-key'));
+    const pastedKey = secrets.add('pasted-key', canary('pasted-key'));
+    const passphrase = secrets.add('export-passphrase', `CANARY-passphrase-${canary('p').slice(0, 8)}`);
+    const notBase64 = secrets.add('not-base64', `CANARY-not-base64-${canary('x').slice(0, 6)}!`);
+
+    // Add, with both keys; a key that is not base64 is refused under its field.
+    let dialog = await addArrAccount(page, { name: 'Canary render', accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', domain: 'westeurope', primaryKey: notBase64 });
+    await expect(dialog.getByRole('textbox', { name: 'Primary key' })).toHaveAttribute('aria-invalid', 'true');
+    expect(secrets.find('the dialog’s messages', (await dialog.textContent()) ?? '')).toEqual([]);
+    await dialog.getByRole('textbox', { name: 'Primary key' }).fill(arrPrimary);
+    await dialog.getByRole('textbox', { name: 'Secondary key (optional)' }).fill(arrSecondary);
+    await checkpoint('typing the keys', { typedInDialog: true });
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+    await expect(dialog).toBeHidden();
+    await checkpoint('adding an ARR account');
+
+    // An ACS resource with an insecure endpoint is refused; then added.
+    dialog = await addAcsResource(page, { name: 'Canary chat', connectionString: `endpoint=http://canary-chat.communication.azure.com/;accesskey=${acsKey}` });
+    await expect(dialog.getByRole('textbox', { name: 'Connection string', exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await checkpoint('an insecure connection string', { typedInDialog: true });
+    await dialog.getByRole('textbox', { name: 'Connection string', exact: true }).fill(`endpoint=https://canary-chat.communication.azure.com/;accesskey=${acsKey}`);
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+    await expect(dialog).toBeHidden();
+    await checkpoint('adding an ACS resource');
+
+    // Edit: a new primary key; the form never shows the stored one.
+    await option(page, /Canary render/).click();
+    const detail = page.getByRole('region', { name: 'Canary render' });
+    await detail.getByRole('button', { name: 'Edit' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Canary render' });
+    await checkpoint('opening Edit');
+    await dialog.getByRole('textbox', { name: 'Primary key' }).fill(arrEdited);
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog).toBeHidden();
+    await checkpoint('editing the key');
+    await expectShownOnlyAfterReveal(page, secrets, 'Canary render', 'primary key', 'arr-edited');
+    await detail.getByRole('button', { name: 'Copy secondary key' }).click();
+    await expect(detail.getByText(/Copied; clipboard clears/)).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(arrSecondary);
+    await checkpoint('copying a key');
+
+    // Import: a pasted connection string and a .env file.
+    await page.getByRole('button', { name: 'Import' }).click();
+    dialog = page.getByRole('dialog', { name: 'Import accounts' });
+    await dialog.getByRole('textbox', { name: 'Text to import' }).fill(`endpoint=https://canary-pasted.communication.azure.com/;accesskey=${pastedKey}`);
+    await checkpoint('pasting a connection string', { typedInDialog: true });
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('button', { name: 'Import 1 account' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Added 1 account.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await checkpoint('importing a connection string');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'canary.env', mimeType: 'text/plain', buffer: Buffer.from(`ARR_ACCOUNT_ID=1d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a\nARR_ACCOUNT_DOMAIN=eastus\nARR_ACCOUNT_KEY=${envKey}\n`) });
+    await expect(dialog).toContainText('canary.env');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await checkpoint('previewing a .env file');
+    await dialog.getByRole('button', { name: 'Import 1 account' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Added 1 account.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await checkpoint('importing a .env file');
+
+    // Export with keys, encrypted, into the data folder (so the scan reads it); delete one; import it back.
+    const file = path.join(app.dataFolder, 'exported-accounts.json');
+    await page.getByRole('button', { name: 'Export' }).click();
+    dialog = page.getByRole('dialog', { name: 'Export accounts' });
+    await dialog.getByRole('radio', { name: 'All 4 accounts' }).check();
+    await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
+    await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+    await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+    await dialog.getByRole('textbox', { name: 'Save to' }).fill(file);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Exported 4 accounts with their keys, encrypted');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await checkpoint('exporting encrypted');
+    await option(page, envAccount).click();
+    await page.getByRole('region', { name: 'canary' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('alertdialog')).toBeHidden();
+    await page.getByRole('button', { name: 'Import' }).click();
+    dialog = page.getByRole('dialog', { name: 'Import accounts' });
+    await dialog.getByTestId('import-file').setInputFiles(file);
+    await expect(dialog).toContainText('exported-accounts.json');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const secret = dialog.getByRole('textbox', { name: 'Passphrase of the encrypted file' });
+    await secret.fill(`${passphrase}-wrong`);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(secret).toHaveAttribute('aria-invalid', 'true');
+    await secret.fill(passphrase);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('button', { name: 'Import 1 account' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Added 1 account.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await checkpoint('importing the encrypted file back');
+    await expect(option(page, envAccount)).toHaveCount(1);
+  });
+});
+
+/** The emulator's West Europe ARR account and chat resource, keyed with canaries for one test (the scenario is live and shared by the worker). */
+function withCanaryKeys(emulator: TestEmulator, secrets: CanaryList): () => void {
+  const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope.accountId);
+  const chat = emulator.scenario.communicationServices.find((s) => s.name === chatResource);
+  if (!account || !chat) throw new Error('the scenario has no West Europe account or chat resource');
+  const before = { arr: account.primaryKey, acs: chat.primaryKey };
+  account.primaryKey = secrets.add('emulator-arr-key', canary('emulator-arr-key'));
+  chat.primaryKey = secrets.add('emulator-acs-key', Buffer.from(`CANARY-emulator-acs-key-${canary('k')}`).toString('base64'));
+  return () => {
+    account.primaryKey = before.arr;
+    chat.primaryKey = before.acs;
+  };
+}
+
+test('tokens minted with account keys, copied, signed for and refused leave no key or token outside the vault', async ({ app, emulator, launchOptions, playwright }) => {
+  test.setTimeout(60_000);
+  await sweep({ app, launchOptions, playwright }, async ({ page, secrets, checkpoint }) => {
+    const restore = withCanaryKeys(emulator, secrets);
+    try {
+      await expect(await addArrAccount(page, { name: westEurope.name, accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope.accountId)?.primaryKey ?? '' })).toBeHidden();
+      await expect(await addAcsResource(page, { name: chatResource, connectionString: emulator.acsConnectionString(chatResource, 'primary') })).toBeHidden();
+      const wrongKey = secrets.add('wrong-arr-key', canary('wrong-arr-key'));
+      await expect(await addArrAccount(page, { name: 'Refused', accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: wrongKey })).toBeHidden();
+      await checkpoint('adding the accounts');
+
+      await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
+      let dialog = await openNewToken(page);
+      await dialog.getByRole('checkbox', { name: /Keep across restarts/ }).check();
+      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('minting an ARR token with the key');
+      await page.getByRole('region', { name: 'ARR access token' }).getByRole('button', { name: 'Copy token' }).click();
+      await expect(page.getByText(/Copied; clipboard clears/)).toBeVisible();
+      await checkpoint('copying the token');
+
+      // The STS refuses the wrong key: the message names the account, not the key.
+      dialog = await openNewToken(page);
+      await dialog.getByRole('combobox', { name: 'ARR account' }).click();
+      await page.getByRole('option', { name: /Refused/ }).click();
+      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await expect(dialog.locator('[data-code="azure_unauthorized"]')).toContainText('was refused');
+      await checkpoint('a refused key');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      dialog = await openNewToken(page, 'ACS user token');
+      await dialog.getByRole('textbox', { name: 'Label' }).fill('Canary user');
+      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('minting an ACS user token');
+
+      await page.getByRole('button', { name: 'Sign an ACS request' }).click();
+      dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
+      await dialog.getByRole('button', { name: 'Sign' }).click();
+      await expect(dialog.getByTestId('signed-headers')).toContainText('HMAC-SHA256');
+      await checkpoint('signing an ACS request');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      await expect(tokenList(page).getByRole('option')).toHaveCount(2);
+      await tokenList(page).getByRole('option', { name: /ARR access token/ }).click();
+      const tokens = await listedTokens(page);
+      for (const token of tokens) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
+      await expectShownOnlyAfterReveal(page, secrets, 'ARR access token', 'token', `token ${tokens.find((t) => t.kind === 'arr-sts')?.title ?? ''}`);
+      await checkpoint('the tokens listed');
+    } finally {
+      restore();
+    }
+  });
+});
+
+test('sign-ins, service principal secrets and certificates, Entra tokens and a regenerated key stay in the vault', async ({ app, emulator, launchOptions, playwright }) => {
+  test.setTimeout(60_000);
+  await sweep({ app, launchOptions, playwright }, async ({ page, context, secrets, checkpoint }) => {
+    const eastus = emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-eastus');
+    if (!eastus) throw new Error('the scenario has no East US account');
+    const before = eastus.primaryKey;
+    eastus.primaryKey = secrets.add('eastus-key', canary('eastus-key'));
+    try {
+      secrets.add('client-secret', secretServicePrincipal.secret);
+      const wrongSecret = secrets.add('wrong-client-secret', canary('wrong-client-secret'));
+      const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
+      if (!certificate) throw new Error('the default scenario generates a certificate');
+      const keyLines = certificate.privateKeyPem.split('\n').filter((line) => line && !line.startsWith('-----'));
+      keyLines.slice(0, 2).forEach((line, i) => secrets.add(`private key line ${i + 1}`, line));
+
+      await page.getByRole('navigation', { name: 'Sections' }).getByText('Identities', { exact: true }).click();
+      await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
+      await checkpoint('an interactive sign-in');
+
+      let dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: wrongSecret });
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog.getByText(/client secret is wrong or expired/)).toBeVisible();
+      await checkpoint('a wrong client secret', { typedInDialog: true });
+      await dialog.getByLabel('Secret value').fill(secretServicePrincipal.secret);
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog).toBeHidden();
+      dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: certificateServicePrincipalAppId, name: 'Canary farm', certificatePem: `${certificate.certPem}\n${certificate.privateKeyPem}` });
+      await checkpoint('pasting a certificate', { typedInDialog: true });
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('adding service principals');
+
+      // Discover East US with its keys (from ARM), then regenerate its primary key.
+      await page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }).click();
+      await page.getByRole('button', { name: 'Discover from Azure' }).click();
+      dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
+      await dialog.getByRole('combobox', { name: 'Look as' }).click();
+      await page.getByRole('option', { name: /alex\.wilber/ }).click();
+      await dialog.getByRole('checkbox', { name: 'Import contoso-arr-eastus' }).check();
+      await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
+      await expect(dialog.getByRole('list', { name: 'Import results' })).toContainText('Imported with its keys');
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await checkpoint('discovering an account with its keys');
+      await option(page, /contoso-arr-eastus/).click();
+      const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
+      await account.getByRole('button', { name: 'Regenerate key…' }).click();
+      const rotate = page.getByRole('alertdialog', { name: /Regenerate a key/ });
+      await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
+      await page.getByRole('option', { name: /alex\.wilber/ }).click();
+      await rotate.getByRole('button', { name: 'Regenerate the primary key' }).click();
+      const rotated = page.getByRole('alertdialog', { name: 'Regenerated the primary key' });
+      await expect(rotated.getByRole('status')).toContainText('The stored primary key was updated');
+      secrets.add('regenerated-key', eastus.primaryKey);
+      await checkpoint('regenerating a key');
+      await page.keyboard.press('Escape');
+      await expect(rotated).toBeHidden();
+      await expectShownOnlyAfterReveal(page, secrets, 'contoso-arr-eastus', 'primary key', 'regenerated-key');
+
+      // An Entra token for ARM, from the signed-in user.
+      await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
+      dialog = await openNewToken(page, 'Entra token');
+      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('minting an Entra token');
+
+      const listed = await callApi<{ id: string }[]>(page, 'identities.list');
+      expect(listed.ok && listed.value.length).toBe(3);
+      for (const token of await listedTokens(page)) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
+      for (const token of emulator.issuedRefreshTokens) secrets.add(`refresh token ${token.slice(0, 8)}`, token);
+      await checkpoint('the identities and tokens');
+    } finally {
+      eastus.primaryKey = before;
+    }
+  });
+});
