@@ -149,6 +149,16 @@ describe('writeExportFile', () => {
     expect((await refusal(writeExportFile(folder, 'x', { overwrite: true }))).message).toMatch(/is a folder/);
   });
 
+  // Found by the contract fuzzer (electron/core/contract-fuzz.test.ts): Node's ENAMETOOLONG went out as `internal`.
+  it('says when the file name or the path is too long for the disk', async () => {
+    for (const target of [path.join(folder, 'n'.repeat(300)), path.join(folder, 'd/'.repeat(3000), 'x')]) {
+      const error = await refusal(writeExportFile(target, 'x', { overwrite: false }));
+      expect(error.message).toMatch(/too long for this disk: choose a shorter name/);
+      expect(error.issues?.[0]?.path).toBe('path');
+    }
+    expect(await fs.readdir(folder)).toEqual([]);
+  });
+
   it.skipIf(process.platform === 'win32')('refuses a symbolic link at the destination, even with overwrite, and leaves its target alone', async () => {
     const elsewhere = path.join(folder, 'elsewhere.txt');
     await fs.writeFile(elsewhere, 'keep');

@@ -183,7 +183,7 @@ async function lstatOrNull(target: string): Promise<Stats | null> {
     return await fs.lstat(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw writeError(error, path.dirname(target));
   }
 }
 
@@ -196,6 +196,8 @@ function writeError(error: unknown, folder: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return pathError('invalid_input', `The app may not write in ${folder}: choose a folder you can write to.`);
   if (code === 'ENOSPC' || code === 'EDQUOT') return pathError('invalid_input', `The disk holding ${folder} is full: free some space or choose another disk.`);
+  if (code === 'ENAMETOOLONG') return pathError('invalid_input', 'The file name or path is too long for this disk: choose a shorter name or a folder nearer the root.');
+  if (code === 'ELOOP') return pathError('invalid_input', `The path to ${folder} goes round a loop of symbolic links: choose another folder.`);
   return error;
 }
 
