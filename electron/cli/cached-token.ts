@@ -1,33 +1,79 @@
-import { readAccounts } from '../core/accounts/accounts-file.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { resolveDataFolder } from '../core/data-folder.ts';
-import { readKeptTokens } from '../core/tokens/kept-tokens-file.ts';
-import { openVault } from '../core/vault/vault.ts';
+import { peekVaultSecret } from '../core/vault/vault-peek.ts';
 import { reuseMarginMs } from './reusable-token.ts';
 
 /**
  * The quick way through `azcred token arr NAME`: when a kept STS token from the same account and
- * key stays valid for five more minutes, print it having loaded only the account list, the kept
- * tokens' list and the vault: no MSAL, no Azure SDK, no core. Anything else (another command, an
- * option this path does not handle, no usable token) returns false and the full CLI runs.
+ * key stays valid for five more minutes, print it having read only accounts.json, tokens.json and
+ * one vault secret (one keychain read): no zod, no MSAL, no Azure SDK, no core. It picks the token
+ * the full CLI would (`reusableToken`: newest first) and prints it the same way. Anything else
+ * (another command or option, no usable token, a file that does not look as written) returns
+ * false and the full CLI runs, which also words every problem.
  */
 export async function printCachedToken(argv: readonly string[], out: (text: string) => void): Promise<boolean> {
   const query = parseQuery(argv);
   if (!query) return false;
   const { path: dataFolder } = resolveDataFolder();
-  const name = query.name.trim().toLowerCase();
-  const account = (await readAccounts(dataFolder)).find((a) => a.kind === 'arr' && (a.id === query.name || a.name.trim().toLowerCase() === name));
-  if (!account) return false;
-  const minimum = Date.now() + reuseMarginMs;
-  const record = (await readKeptTokens(dataFolder))
-    .filter((t) => t.kind === 'arr-sts' && !t.revoked && t.recipe?.kind === 'arr-sts' && t.recipe.accountId === account.id && t.recipe.via === query.via && Date.parse(t.expiresAt) > minimum)
-    .sort((a, b) => Date.parse(b.expiresAt) - Date.parse(a.expiresAt))[0];
+  const accounts = listOf(await readJson(dataFolder, 'accounts.json'), 'accounts');
+  if (!accounts?.every((a) => typeof a['id'] === 'string' && typeof a['name'] === 'string' && (a['kind'] === 'arr' || a['kind'] === 'acs'))) return false;
+  const key = query.name.trim().toLowerCase();
+  const account = accounts.find((a) => a['id'] === query.name || (a['name'] as string).trim().toLowerCase() === key);
+  if (account?.['kind'] !== 'arr') return false;
+  const tokens = listOf(await readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
+  const record = tokens
+    .filter(isTokenRecord)
+    .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
+    .find((t) => t.kind === 'arr-sts' && !t.revoked && t.source.account?.id === account['id'] && t.source.via.credential === query.via && Date.parse(t.expiresAt) - Date.now() > reuseMarginMs);
   if (!record) return false;
-  const vault = await openVault({ dataFolder });
-  const value = vault.get(`token/${record.id}`);
-  vault.close();
+  const value = await peekVaultSecret(dataFolder, `token/${record.id}`);
   if (!value) return false;
-  out(query.json ? JSON.stringify({ token: value, expiresAt: record.expiresAt, kind: record.kind, title: record.title, source: record.source, scopes: record.scopes, id: record.id }, null, 2) : value);
+  const { expiresAt, kind, title, source, scopes, id } = record;
+  out(query.json ? JSON.stringify({ token: value, expiresAt, kind, title, source, scopes, id }, null, 2) : value);
   return true;
+}
+
+interface KeptToken {
+  id: string;
+  kind: string;
+  title: string;
+  source: { account?: { id: string }; via: { credential: string } };
+  scopes: string[];
+  issuedAt: string;
+  expiresAt: string;
+  revoked: boolean;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields this path reads and prints, of the types tokens.json writes (the full CLI skips a record that does not parse, so this does too). */
+function isTokenRecord(t: Record<string, unknown>): t is Record<string, unknown> & KeptToken {
+  const { source } = t;
+  return (
+    ['id', 'kind', 'title', 'issuedAt', 'expiresAt'].every((field) => typeof t[field] === 'string') &&
+    typeof t['revoked'] === 'boolean' &&
+    Array.isArray(t['scopes']) &&
+    isObject(source) &&
+    isObject(source['via']) &&
+    typeof source['via']['credential'] === 'string' &&
+    (source['account'] === undefined || isObject(source['account']))
+  );
+}
+
+/** `file[field]` when the file is `{ version: 1, [field]: [objects] }`. */
+function listOf(file: unknown, field: string): Record<string, unknown>[] | undefined {
+  if (!isObject(file) || file['version'] !== 1) return undefined;
+  const list = file[field];
+  return Array.isArray(list) && list.every(isObject) ? list : undefined;
+}
+
+async function readJson(dataFolder: string, name: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path.join(dataFolder, name), 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseQuery(argv: readonly string[]): { name: string; via: 'primaryKey' | 'secondaryKey'; json: boolean } | undefined {

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 
 /**
  * The vault file format, version 1:
@@ -10,6 +9,9 @@ import { z } from 'zod';
  * and a key check (an HMAC of the id under the key) that tells "wrong key" from "damaged file".
  * Everything before the IV is the AES-256-GCM additional data, so a changed header fails to decrypt.
  * The plaintext is JSON `{ "secrets": { name: value } }`.
+ *
+ * Checked by hand rather than with zod: the CLI's cached-token path reads this file, and loading
+ * zod would cost it more than the rest of the read.
  */
 export const vaultFormatVersion = 1;
 
@@ -18,19 +20,43 @@ const ivLength = 12;
 const tagLength = 16;
 const prefixLength = magic.length + 1 + 4;
 
-const scryptParamsSchema = z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() });
-
-const headerSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{32}$/),
-  mode: z.enum(['keychain', 'passphrase']),
-  kdf: z.object({ name: z.literal('scrypt'), salt: z.string().min(16) }).extend(scryptParamsSchema.shape).optional(),
-  keyCheck: z.string().min(1),
-});
+/** scrypt cost parameters, recorded in the header of a passphrase vault. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /** The non-secret header at the start of every vault file. */
-export type VaultHeader = z.infer<typeof headerSchema>;
-/** scrypt cost parameters, recorded in the header of a passphrase vault. */
-export type ScryptParams = z.infer<typeof scryptParamsSchema>;
+export interface VaultHeader {
+  id: string;
+  mode: 'keychain' | 'passphrase';
+  kdf?: { name: 'scrypt'; salt: string } & ScryptParams;
+  keyCheck: string;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The header as written, or null when any field is missing or of the wrong shape. */
+function parseHeader(json: unknown): VaultHeader | null {
+  if (!isObject(json)) return null;
+  const { id, mode, kdf, keyCheck } = json;
+  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) return null;
+  if (mode !== 'keychain' && mode !== 'passphrase') return null;
+  if (typeof keyCheck !== 'string' || keyCheck.length === 0) return null;
+  if (kdf === undefined) return { id, mode, keyCheck };
+  if (!isObject(kdf) || kdf['name'] !== 'scrypt' || typeof kdf['salt'] !== 'string' || kdf['salt'].length < 16) return null;
+  const { N, r, p } = kdf;
+  if (!Number.isInteger(N) || !Number.isInteger(r) || !Number.isInteger(p)) return null;
+  return { id, mode, kdf: { name: 'scrypt', salt: kdf['salt'], N: N as number, r: r as number, p: p as number }, keyCheck };
+}
+
+/** The secrets of a decrypted payload, or null unless it is `{ secrets: { name: string value } }`. */
+function parseSecrets(json: unknown): Map<string, string> | null {
+  if (!isObject(json) || !isObject(json['secrets'])) return null;
+  const entries = Object.entries(json['secrets']);
+  return entries.every(([, value]) => typeof value === 'string') ? new Map(entries as [string, string][]) : null;
+}
 
 /** Why a file could not be read: `future` is left alone; `damaged` and `wrong_key` are quarantined (or refused, for a passphrase). */
 export type VaultFileProblem = 'future' | 'damaged' | 'wrong_key';
@@ -72,9 +98,9 @@ export function readVaultHeader(file: Buffer): { header: VaultHeader; headerEnd:
   } catch {
     throw new VaultFileError('damaged', 'unreadable header');
   }
-  const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) throw new VaultFileError('damaged', 'invalid header');
-  return { header: parsed.data, headerEnd };
+  const header = parseHeader(json);
+  if (!header) throw new VaultFileError('damaged', 'invalid header');
+  return { header, headerEnd };
 }
 
 /** Encrypts the secrets under the key into a complete vault file. */
@@ -93,8 +119,6 @@ export function encryptVault(header: VaultHeader, key: Buffer, secrets: Readonly
   plaintext.fill(0);
   return Buffer.concat([aad, iv, ciphertext, cipher.getAuthTag()]);
 }
-
-const plaintextSchema = z.object({ secrets: z.record(z.string(), z.string()) });
 
 /** Decrypts a vault file. Throws VaultFileError: `wrong_key` when the key check fails, `damaged` when the file does. */
 export function decryptVault(file: Buffer, key: Buffer): { header: VaultHeader; secrets: Map<string, string> } {
@@ -115,14 +139,14 @@ export function decryptVault(file: Buffer, key: Buffer): { header: VaultHeader; 
   } catch {
     throw new VaultFileError('damaged', 'failed to decrypt (the file was changed or damaged)');
   }
-  let parsed: z.ZodSafeParseResult<z.infer<typeof plaintextSchema>>;
+  let secrets: Map<string, string> | null;
   try {
-    parsed = plaintextSchema.safeParse(JSON.parse(plaintext.toString('utf8')));
+    secrets = parseSecrets(JSON.parse(plaintext.toString('utf8')));
   } catch {
-    parsed = { success: false } as typeof parsed;
+    secrets = null;
   } finally {
     plaintext.fill(0);
   }
-  if (!parsed.success) throw new VaultFileError('damaged', 'decrypted but not a valid secret list');
-  return { header, secrets: new Map(Object.entries(parsed.data.secrets)) };
+  if (!secrets) throw new VaultFileError('damaged', 'decrypted but not a valid secret list');
+  return { header, secrets };
 }

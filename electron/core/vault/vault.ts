@@ -7,7 +7,7 @@ import { encryptVault, keyCheck, readVaultHeader, VaultFileError, type ScryptPar
 import { keychainKey, passphraseKey } from './vault-key.ts';
 import { loadSecrets, readIfExists, saveSecrets, unsupported } from './vault-io.ts';
 import { withVaultLock } from './vault-lock.ts';
-import { newVaultId, readVaultMetadata, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
+import { newVaultId, readVaultMetadata, vaultFileName, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
 import { createVault, type PersistedVault, type Vault } from './vault-store.ts';
 
 export type { Vault, VaultInfo, QuarantineNotice } from './vault-store.ts';
@@ -15,8 +15,7 @@ export type { Vault, VaultInfo, QuarantineNotice } from './vault-store.ts';
 /** How the vault key is kept: the OS keychain (default), a passphrase, or nowhere (memory-only session). */
 export type VaultMode = 'keychain' | 'passphrase' | 'memory';
 
-/** The vault file and its companions inside a data folder. */
-export const vaultFileName = 'vault.bin';
+export { vaultFileName } from './vault-metadata.ts';
 
 export interface OpenVaultOptions {
   dataFolder: string;
