@@ -1,0 +1,164 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HostProcess } from './host-process.ts';
+import { accountsShownAt, addPlainInput, nextKeystrokeToPaint } from './page-probes.ts';
+import type { CaseResult } from './report.ts';
+import { paired, summarize } from './stats.ts';
+
+export interface BrowserRuns {
+  navigation: number;
+  filter: number;
+  /** Countdown windows per side, and how long each lasts. */
+  countdownWindows: number;
+  countdownSeconds: number;
+}
+
+/** Debian's Chromium, headless, as the end-to-end tests run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page signed in to `host` through its launch link, in a browser context of its own (the session cookie is per host, not per port). */
+async function signedIn(browser: Browser, host: HostProcess): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(host.launchUrl);
+  return page;
+}
+
+/**
+ * A full page load of `url` (from about:blank), in milliseconds from the navigation's start to the
+ * first animation frame in which `ready` holds (checked every frame, in the page's own clock).
+ */
+async function navigationMs(page: Page, url: string, accounts: number): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  // The page's CSP allows no eval, so the check is a function Playwright passes in, not a string.
+  const handle = await page.waitForFunction(accountsShownAt, accounts, { polling: 'raf', timeout: 30_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** From a key pressed in `selector` to the painted frame after `watched` changed, in milliseconds. */
+async function keystrokeToPaintMs(page: Page, selector: string, watched: string, key: string): Promise<number> {
+  const probe = page.evaluate(nextKeystrokeToPaint, { selector, watched });
+  await page.focus(selector);
+  await page.keyboard.press(key);
+  return probe;
+}
+
+/**
+ * Scripting per second of wall time over a window of `seconds`, with the page as it is: Chromium's
+ * own count of main-thread script time (ScriptDuration), read before and after on one CDP session
+ * (the counters start when a session enables them).
+ */
+async function scriptingPerSecond(page: Page, seconds: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const scriptMs = async () => {
+      const value = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value;
+      if (value === undefined) throw new Error('Chromium reported no ScriptDuration.');
+      return value * 1000;
+    };
+    const before = await scriptMs();
+    const started = performance.now();
+    await sleep(seconds * 1000);
+    const after = await scriptMs();
+    return (after - before) / ((performance.now() - started) / 1000);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The UI cases in Chromium against two browser-mode hosts in their own processes: `full` holds
+ * the accounts and live tokens, `empty` an empty data folder (the same pages with nothing in them).
+ */
+export async function measureBrowser(full: HostProcess, empty: HostProcess, accounts: number, tokens: number, runs: BrowserRuns): Promise<CaseResult[]> {
+  const browser = await launchChromium();
+  try {
+    const fullPage = await signedIn(browser, full);
+    const emptyPage = await signedIn(browser, empty);
+    const rss = { full: [] as number[], empty: [] as number[] };
+
+    // Navigation: a fresh load of the Accounts page to its rendered list; the host's memory is read after each.
+    const navigation = await paired(
+      async () => {
+        const ms = await navigationMs(emptyPage, `${empty.url}#/accounts`, 0);
+        rss.empty.push(await empty.rssMb());
+        return ms;
+      },
+      async () => {
+        const ms = await navigationMs(fullPage, `${full.url}#/accounts`, accounts);
+        rss.full.push(await full.rssMb());
+        return ms;
+      },
+      { warmup: 2, runs: runs.navigation },
+    );
+
+    // Filter keystroke: alternately type a digit (the list narrows) and delete it (it grows back).
+    await fullPage.evaluate(addPlainInput);
+    const search = 'input[aria-label="Search accounts"]';
+    const count = '[data-testid="account-count"]';
+    let typed = 0;
+    let typedPlain = 0;
+    const filter = await paired(
+      () => keystrokeToPaintMs(fullPage, '#bench-plain-input', '#bench-plain-echo', typedPlain++ % 2 === 0 ? '7' : 'Backspace'),
+      () => keystrokeToPaintMs(fullPage, search, count, typed++ % 2 === 0 ? '7' : 'Backspace'),
+      { warmup: 2, runs: runs.filter },
+    );
+
+    // Countdowns: the Tokens page with every token counting down, against the same page with none.
+    await fullPage.goto(`${full.url}#/tokens`);
+    await fullPage.getByTestId('token-count').filter({ hasText: `${tokens.toLocaleString('en')} tokens` }).waitFor({ timeout: 30_000 });
+    await emptyPage.goto(`${empty.url}#/tokens`);
+    await emptyPage.getByRole('heading', { level: 1 }).waitFor();
+    const countdowns = await paired(
+      () => scriptingPerSecond(emptyPage, runs.countdownSeconds),
+      () => scriptingPerSecond(fullPage, runs.countdownSeconds),
+      { warmup: 0, runs: runs.countdownWindows },
+    );
+
+    return [
+      {
+        id: 'ui-navigation',
+        title: `Navigation to the rendered list, ${accounts.toLocaleString('en')} accounts`,
+        unit: 'ms',
+        subject: navigation.subject,
+        baseline: { label: 'same page, no accounts', summary: navigation.baseline },
+        target: { kind: 'below', max: 500 },
+      },
+      {
+        id: 'ui-filter-keystroke',
+        title: 'Filter keystroke to paint (search box)',
+        unit: 'ms',
+        subject: filter.subject,
+        baseline: { label: 'plain <input> echoing its value, same page', summary: filter.baseline },
+        target: { kind: 'below', max: 50 },
+      },
+      {
+        id: 'ui-countdowns',
+        title: `Scripting per second, ${tokens.toLocaleString('en')} live countdowns (Tokens page)`,
+        unit: 'ms/s',
+        subject: countdowns.subject,
+        baseline: { label: 'Tokens page, no tokens', summary: countdowns.baseline },
+        target: { kind: 'below', max: 5 },
+        note: `Chromium's ScriptDuration (CDP Performance.getMetrics) over ${runs.countdownWindows} windows of ${runs.countdownSeconds} s per side.`,
+      },
+      {
+        id: 'host-rss',
+        title: `Browser-mode host RSS, ${accounts.toLocaleString('en')} accounts listed`,
+        unit: 'MB',
+        subject: summarize(rss.full.slice(-runs.navigation)),
+        baseline: { label: 'same host, empty data folder', summary: summarize(rss.empty.slice(-runs.navigation)) },
+        target: { kind: 'below', max: 150 },
+        note: 'VmRSS of the host process (node electron/web/main.ts) after each load of the Accounts page.',
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
+import { addEmulatorAccounts, benchCore, call, newDataFolder, type EmulatorAccounts } from './fixtures.ts';
+import type { CaseResult } from './report.ts';
+import { paired } from './stats.ts';
+
+const acsApiVersion = '2023-10-01';
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function expectOk(response: Response, what: string): Promise<unknown> {
+  if (!response.ok) throw new Error(`${what}: the emulator answered ${response.status}.`);
+  return response.json();
+}
+
+/** The STS exchange by hand: one GET with the account key, as the protocol asks and nothing more. */
+async function bareSts(arr: EmulatorAccounts['arr']): Promise<void> {
+  const url = `${arr.stsEndpoint}/Accounts/${arr.accountId}/token?api-version=2019-02-28-preview`;
+  const body = (await expectOk(await fetch(url, { headers: { Authorization: `Bearer ${arr.accountId}:${arr.primaryKey}`, Accept: 'application/json', 'X-MRC-CV': randomBytes(16).toString('base64').slice(0, 22) } }), 'bare STS request')) as { AccessToken?: string };
+  if (!body.AccessToken) throw new Error('bare STS request: no AccessToken in the answer.');
+}
+
+/** An ACS user token by hand: one HMAC-signed POST to `:issueAccessToken`, as the protocol asks and nothing more. */
+async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string): Promise<void> {
+  const url = new URL(`identities/${encodeURIComponent(communicationUserId)}/:issueAccessToken?api-version=${acsApiVersion}`, acs.endpoint);
+  const body = JSON.stringify({ scopes: ['chat'], expiresInMinutes: 1440 });
+  const date = new Date().toUTCString();
+  const hash = createHash('sha256').update(body).digest('base64');
+  const signature = createHmac('sha256', Buffer.from(acs.accessKey, 'base64')).update(`POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`).digest('base64');
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-ms-date': date, 'x-ms-content-sha256': hash, Authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` },
+    body,
+  });
+  const answer = (await expectOk(response, 'bare ACS request')) as { token?: string };
+  if (!answer.token) throw new Error('bare ACS request: no token in the answer.');
+}
+
+/**
+ * The app's STS and ACS token calls (`tokens.mintArr`, `tokens.mintAcs` through dispatch, as every
+ * front door calls them) against a bare HTTPS request to the same emulator endpoint, in this one
+ * process: what the app adds on top of the wire.
+ */
+export async function measureMinting(emulator: RunningEmulator, runs: number): Promise<CaseResult[]> {
+  const home = await newDataFolder('mint');
+  const core = benchCore(home);
+  try {
+    const { arr, acs } = await addEmulatorAccounts(core, emulator, 'Showroom');
+    const first = await call<{ acsIdentity: { id: string; communicationUserId: string } }>(core, 'tokens.mintAcs', { accountId: acs.id, newIdentity: { label: 'bench' }, scopes: ['chat'] });
+    const sts = await paired(
+      () => timed(() => bareSts(arr)),
+      () => timed(() => call(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey' })),
+      { warmup: 5, runs },
+    );
+    const acsTimes = await paired(
+      () => timed(() => bareAcs(acs, first.acsIdentity.communicationUserId)),
+      () => timed(() => call(core, 'tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'] })),
+      { warmup: 5, runs },
+    );
+    return [
+      { id: 'mint-sts', title: 'STS token (`tokens.mintArr`, account key)', unit: 'ms', subject: sts.subject, baseline: { label: 'bare HTTPS GET, same endpoint', summary: sts.baseline }, target: { kind: 'ratio', max: 1.3 } },
+      { id: 'mint-acs', title: 'ACS user token (`tokens.mintAcs`, access key)', unit: 'ms', subject: acsTimes.subject, baseline: { label: 'bare signed HTTPS POST, same endpoint', summary: acsTimes.baseline }, target: { kind: 'ratio', max: 1.3 } },
+    ];
+  } finally {
+    await core.close();
+    await rm(home, { recursive: true, force: true });
+  }
+}
