@@ -39,9 +39,9 @@ describe('the demo seed', () => {
   it('leaves what the printout promises for the next process on the folder (the app, the CLI) to find', async () => {
     const printout = seedSummary(first).join('\n');
     expect(printout).toContain('ARR: Design review, Fabrikam prototypes, Showroom; ACS: Field calls (Entra ID only), Support chat');
-    expect(printout).toContain('Render pipeline (service principal), Adele Vance (user): signed in');
+    expect(printout).toContain('Render pipeline (service principal), Adele Vance (user), Nestor Wilke (user): signed in');
     expect(printout).toContain('2 ARR access tokens, 2 ACS user tokens (chat, voip), 1 Entra token: kept');
-    expect(printout).toContain('2 identities × 5 resources, 8 audited');
+    expect(printout).toContain('3 identities × 5 resources, 15 audited');
 
     const core = openCore();
     const call = contractCall(core);
@@ -53,7 +53,7 @@ describe('the demo seed', () => {
       expect(showroom).toMatchObject({ kind: 'arr', hasPrimaryKey: true, hasSecondaryKey: true, tags: ['demo', 'showroom'] });
       expect(accounts.find((a) => a.name === 'Field calls')).toMatchObject({ kind: 'acs', hasAccessKey: false });
 
-      expect((await call('identities.list')).map((i) => `${i.kind} ${i.name}`).sort()).toEqual(['service-principal Render pipeline', 'user Adele Vance']);
+      expect((await call('identities.list')).map((i) => `${i.kind} ${i.name}`).sort()).toEqual(['service-principal Render pipeline', 'user Adele Vance', 'user Nestor Wilke']);
 
       const tokens = await call('tokens.list');
       expect(tokens.map((t) => t.id).sort()).toEqual(first.tokens.map((t) => t.id).sort());
@@ -62,7 +62,7 @@ describe('the demo seed', () => {
 
       // The Roles page's audit, run again by this process: Adele's roles on the Showroom account.
       const audit = await call('roles.audit', {});
-      const adele = audit.identities.find((i) => i.kind === 'user');
+      const adele = audit.identities.find((i) => i.kind === 'user' && i.tenantId === '72f988bf-0000-4c1e-9a3f-c0de70c0a001');
       const cell = audit.cells.find((c) => c.identityId === adele?.id && c.accountId === showroom?.id);
       expect(cell?.roleNames.sort()).toEqual(['Reader', 'Remote Rendering Administrator']);
       expect(cell?.capabilities.find((c) => c.id === 'arr.render')?.granted).toBe(true);
@@ -81,7 +81,7 @@ describe('the demo seed', () => {
     const call = contractCall(core);
     try {
       expect(await call('accounts.list')).toHaveLength(5);
-      expect(await call('identities.list')).toHaveLength(2);
+      expect(await call('identities.list')).toHaveLength(3);
       expect(await call('acsIdentities.list', {})).toHaveLength(2);
       const tokens = await call('tokens.list');
       expect(tokens.map((t) => t.id).sort()).toEqual(second.tokens.map((t) => t.id).sort());

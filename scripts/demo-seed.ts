@@ -36,15 +36,15 @@ export function startDemoEmulator(caFolder?: string): Promise<RunningEmulator> {
 }
 
 const cloud = 'AzureEmulator';
-/** The user the demo signs in with a device code, as a user would on the emulator's page. */
-export const demoUserName = 'adele.vance@contoso.onmicrosoft.com';
+/** The users the demo signs in with a device code, as a user would on the emulator's page: one in each tenant. */
+export const demoUserNames = ['adele.vance@contoso.onmicrosoft.com', 'nestor.wilke@fabrikam.onmicrosoft.com'] as const;
 const servicePrincipalName = 'Render pipeline';
 
 /** The demo's accounts by name, each from one resource of the emulator's scenario. */
 const arrAccounts = [
   { name: 'Showroom', resource: 'contoso-arr-westeurope', tags: ['demo', 'showroom'], notes: 'Adele renders here (Remote Rendering Administrator).' },
   { name: 'Design review', resource: 'contoso-arr-eastus', tags: ['demo', 'review'], notes: 'The render pipeline service principal is a Remote Rendering Client here.' },
-  { name: 'Fabrikam prototypes', resource: 'fabrikam-arr', tags: ['partner'], notes: "In Fabrikam's tenant: Contoso identities cannot read its roles." },
+  { name: 'Fabrikam prototypes', resource: 'fabrikam-arr', tags: ['partner'], notes: "In Fabrikam's tenant: Nestor administers it, Contoso's identities hold no role on it." },
 ] as const;
 const acsWithKey = { name: 'Support chat', resource: 'contoso-acs-chat', tags: ['demo', 'chat'] } as const;
 const acsEntraOnly = { name: 'Field calls', resource: 'contoso-acs-calls', tags: ['demo', 'calls', 'entra-only'] } as const;
@@ -66,7 +66,8 @@ export async function seedDemo(call: ContractCall, emulator: RunningEmulator): P
   const accounts = await seedAccounts(call, emulator);
   const forgotten = await forgetLastEmulator(call, accounts);
   const servicePrincipal = await call('identities.addServicePrincipal', { cloud, tenant: contosoTenantId, clientId: secretServicePrincipal.appId, name: servicePrincipalName, clientSecret: secretServicePrincipal.secret });
-  const user = await signInUser(call, emulator);
+  const user = await signInUser(call, emulator, demoUserNames[0]);
+  await signInUser(call, emulator, demoUserNames[1]);
   await deleteAcsIdentities(call, accounts, servicePrincipal.id);
 
   const id = (name: string) => accounts.find((a) => a.name === name)?.id ?? '';
@@ -95,7 +96,7 @@ async function forgetLastEmulator(call: ContractCall, accounts: AccountView[]): 
     if ((account && emulatorAccounts.has(account.id)) || (via.credential === 'entra' && emulatorIdentities.has(via.identityId))) await call('tokens.remove', { id: token.id });
   }
   for (const identity of identities) await call('identities.signOut', { id: identity.id });
-  return identities.filter((i) => !(i.kind === 'service-principal' && i.clientId === secretServicePrincipal.appId) && i.username !== demoUserName).length;
+  return identities.filter((i) => !(i.kind === 'service-principal' && i.clientId === secretServicePrincipal.appId) && !demoUserNames.some((name) => name === i.username)).length;
 }
 
 /** Deletes the ACS identities remembered on the emulator's resources: the restarted emulator does not know them, so each is only forgotten. */
@@ -136,12 +137,13 @@ async function seedAccounts(call: ContractCall, emulator: RunningEmulator): Prom
 }
 
 /** Signs the demo user in with a device code, entering it on the emulator's page as the user would; the core keeps one identity per user. */
-async function signInUser(call: ContractCall, emulator: RunningEmulator): Promise<IdentityView> {
-  const started = await call('identities.signIn', { method: 'device-code', cloud, tenant: contosoTenantId, loginHint: demoUserName });
-  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', demoUserName);
+async function signInUser(call: ContractCall, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
+  const tenant = userName.split('@')[1] ?? 'organizations';
+  const started = await call('identities.signIn', { method: 'device-code', cloud, tenant, loginHint: userName });
+  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
   for (let attempt = 0; attempt < 6; attempt++) {
     const progress = await call('identities.waitSignIn', { operationId: started.operationId, waitSeconds: 10 });
     if (progress.state === 'done') return progress.identity;
   }
-  throw new Error(`${demoUserName} was not signed in within a minute`);
+  throw new Error(`${userName} was not signed in within a minute`);
 }

@@ -17,7 +17,7 @@ import { startWebServer, type WebServer } from '../electron/web/server.ts';
 import { buildRendererIfStale, desktopRuntime, root } from './app-launch.ts';
 import { prepareDemoFolder } from './demo-folder.ts';
 import { seedSummary, tryLines, vaultLine } from './demo-printout.ts';
-import { contractCall, demoUserName, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+import { contractCall, demoUserNames, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
 
 const usage = `Usage: npm run demo -- [--fresh] [--browser] [--no-open] [--memory] [--home DIR]
   --fresh     start again from an empty demo folder
@@ -82,8 +82,7 @@ try {
   console.log('\nAzure Credential Manager demo: everything talks to the Azure emulator on this machine (test data only).');
   if (seed) console.log(seedSummary(seed).join('\n'));
   console.log(vaultLine(vault, dataFolder));
-  const tryThis = () => tryLines(emulator!, { dataFolder, caFile: emulator!.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [demoUserName] });
-  console.log(tryThis().join('\n'));
+  console.log(tryLines(emulator!, { dataFolder, caFile: emulator!.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [...demoUserNames] }).join('\n'));
 
   // The desktop app runs in its own process, so it needs a vault another process can open: the keychain.
   const desktop = args['no-open'] || args.browser || vault.state !== 'open' || vault.mode !== 'keychain' ? undefined : desktopRuntime('npm run demo');
