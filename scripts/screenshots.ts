@@ -1,42 +1,82 @@
 /**
  * `npm run screenshots`: renders the main screens of the built renderer in Chromium, light and dark,
- * into docs/screenshots/ for the README. Uses a throwaway data folder with sample accounts and a
- * service principal signed in at the project's emulator. The keychain is an in-memory stand-in
- * (createMemoryKeychain), so the pictures never touch the real one.
+ * into docs/screenshots/ for the README. The data is the demo's (scripts/demo-seed.ts: accounts,
+ * identities, live tokens, a role audit) at the project's emulator, in a throwaway data folder. The
+ * keychain is an in-memory stand-in (createMemoryKeychain), so the pictures never touch the real one.
  */
-import { chromium } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chromium, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../e2e/azure-emulator/server.ts';
-import { contosoTenantId, secretServicePrincipal } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { dispatch } from '../electron/core/api.ts';
 import { createCore } from '../electron/core/core.ts';
 import { createMemoryKeychain } from '../electron/core/vault/keychain.ts';
 import { startWebServer } from '../electron/web/server.ts';
+import { buildRendererIfStale, root } from './app-launch.ts';
+import { contractCall, seedDemo, startDemoEmulator } from './demo-seed.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const out = path.join(root, 'docs/screenshots');
-const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-shots-'));
+/** Wide enough for the role matrix beside its details, short enough to read in a README table. */
+const viewport = { width: 1280, height: 760 };
+
+/** What each screen shows before its picture is taken: the page's own data, loaded, with one item open where the page has details (secrets stay masked). */
+const screens: { section: string; ready(page: Page): Promise<void> }[] = [
+  {
+    section: 'accounts',
+    ready: async (page) => {
+      await page.getByText('Showroom', { exact: true }).first().click();
+      await page.getByRole('heading', { name: 'Showroom' }).waitFor();
+    },
+  },
+  { section: 'identities', ready: (page) => page.getByText('Render pipeline').first().waitFor() },
+  {
+    section: 'tokens',
+    ready: async (page) => {
+      await page.getByText('Showroom (primary key)').click();
+      await page.getByRole('heading', { name: /ARR access token/ }).waitFor();
+    },
+  },
+  {
+    section: 'roles',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Run the audit/ }).click();
+      await page.getByRole('table', { name: 'Role matrix' }).getByRole('button', { name: /on Showroom:/ }).first().waitFor();
+    },
+  },
+  { section: 'settings', ready: (page) => page.getByText('Azure emulator (local)').first().waitFor() },
+];
+
+/** pngquant, when installed, makes each picture about half the size with no visible change; without it they are kept as Chromium wrote them. */
+function shrink(file: string): void {
+  const result = spawnSync('pngquant', ['--quality', '80-100', '--speed', '1', '--strip', '--skip-if-larger', '--force', '--output', file, file]);
+  if (result.error) console.log(`(pngquant is not installed: ${path.basename(file)} is left unquantised)`);
+}
+
+buildRendererIfStale();
+// A fixed name, so the Settings picture does not change with every run.
+const dataFolder = path.join(os.tmpdir(), 'azcred-screenshots');
+await rm(dataFolder, { recursive: true, force: true });
+await mkdir(dataFolder, { recursive: true, mode: 0o700 });
 const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.1.0', vault: { keychain: createMemoryKeychain() } });
-const emulator = await startEmulator({ caFolder: path.join(dataFolder, 'emulator-ca') });
-await seed();
+const emulator = await startDemoEmulator(path.join(dataFolder, 'emulator-ca'));
 const server = await startWebServer({ core });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
+  await seedDemo(contractCall(core), emulator);
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: scheme });
+    const page = await browser.newPage({ viewport, colorScheme: scheme });
     await page.goto(server.launchUrl);
-    for (const section of ['accounts', 'identities', 'settings']) {
+    for (const { section, ready } of screens) {
       await page.goto(`${server.url}#/${section}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
+      await ready(page);
       await page.waitForLoadState('networkidle');
       const file = path.join(out, `${section}-${scheme}.png`);
       await page.screenshot({ path: file });
+      shrink(file);
       console.log(`wrote ${path.relative(root, file)}`);
     }
     await page.close();
@@ -44,19 +84,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await core.close();
   await emulator.close();
   await rm(dataFolder, { recursive: true, force: true });
-}
-
-async function seed(): Promise<void> {
-  const call = async (method: string, input?: unknown) => {
-    const result = await dispatch(core, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  };
-  await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
-  const arr = emulator.scenario.remoteRenderingAccounts[0];
-  if (arr) await call('accounts.add', { kind: 'arr', name: 'Showroom (West Europe)', accountId: arr.accountId, accountDomain: arr.accountDomain, cloud: 'AzureEmulator', primaryKey: arr.primaryKey, secondaryKey: arr.secondaryKey, tags: ['demo'] });
-  await call('accounts.add', { kind: 'acs', name: 'Support chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator', tags: ['demo', 'chat'] });
-  await call('accounts.add', { kind: 'acs', name: 'Field calls (Entra ID)', endpoint: 'https://field-calls.unitedstates.communication.azure.com', tags: ['production'] });
-  await call('identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, name: 'Render pipeline', clientSecret: secretServicePrincipal.secret });
 }
