@@ -15,7 +15,10 @@ export const demoMarker = 'azcred-demo.txt';
 /** Makes (or, with `fresh`, empties) the demo folder; refuses the real data folder and folders the demo did not make. */
 export async function prepareDemoFolder(home: string, options: { fresh: boolean; env?: NodeJS.ProcessEnv }): Promise<void> {
   const real = resolveDataFolder({ ...options.env, AZCRED_HOME: '' }).path;
-  const inside = (child: string, parent: string) => !path.relative(parent, child).startsWith('..');
+  const inside = (child: string, parent: string) => {
+    const relative = path.relative(parent, child);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
   if (inside(home, real) || inside(real, home)) throw new Error(`${home} holds your real data folder (${real}); the demo keeps to a folder of its own.`);
   if (existsSync(home) && readdirSync(home).length > 0 && !existsSync(path.join(home, demoMarker))) {
     throw new Error(`${home} is not empty and was not made by the demo (it has no ${demoMarker}): choose a new folder with --home.`);

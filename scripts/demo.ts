@@ -72,20 +72,23 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 try {
   buildRendererIfStale();
-  emulator = await startDemoEmulator(path.join(home, 'emulator'));
+  const running = await startDemoEmulator(path.join(home, 'emulator'));
+  emulator = running;
   core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: appVersion(new URL('../package.json', import.meta.url)) });
   const call = contractCall(core);
   if (args.memory) await call('vault.open', { mode: 'memory' });
   const vault = await call('vault.status');
-  const seed = vault.state === 'open' ? await seedDemo(call, emulator) : undefined;
+  const seed = vault.state === 'open' ? await seedDemo(call, running) : undefined;
 
   console.log('\nAzure Credential Manager demo: everything talks to the Azure emulator on this machine (test data only).');
   if (seed) console.log(seedSummary(seed).join('\n'));
   console.log(vaultLine(vault, dataFolder));
-  console.log(tryLines(emulator!, { dataFolder, caFile: emulator!.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [...demoUserNames] }).join('\n'));
+  console.log(tryLines(running, { dataFolder, caFile: running.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [...demoUserNames] }).join('\n'));
 
-  // The desktop app runs in its own process, so it needs a vault another process can open: the keychain.
-  const desktop = args['no-open'] || args.browser || vault.state !== 'open' || vault.mode !== 'keychain' ? undefined : desktopRuntime('npm run demo');
+  // The desktop app opens the vault in a process of its own: only a keychain vault is open there as it is here.
+  const keychainOpen = vault.state === 'open' && vault.mode === 'keychain';
+  const noKeychain = { reason: 'the vault is not open in the keychain, and the desktop app would open it in a process of its own, without the sample data', remedy: '' };
+  const desktop = args['no-open'] || args.browser ? undefined : keychainOpen ? desktopRuntime('npm run demo') : noKeychain;
   if (desktop && 'path' in desktop) {
     await core.close();
     core = undefined;
@@ -93,12 +96,12 @@ try {
     app.on('exit', () => void stop());
     console.log(`The desktop window is opening (ready in ${seconds(started)}). Press Ctrl+C to stop it and the emulator.`);
   } else {
-    if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead. ${desktop.remedy}`);
+    if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead.${desktop.remedy && ` ${desktop.remedy}`}`);
     server = await startWebServer({ core });
     const opened = !args['no-open'] && openInDefaultBrowser(server.launchUrl);
     console.log(`Open: ${server.launchUrl}`);
     console.log(`  (ready in ${seconds(started)}${opened ? '; opening it in your default browser' : ''}) The link holds this session's launch token: do not share it. Ctrl+C stops the app and the emulator.`);
-    if (!seed) seedOnceOpen(core, emulator).catch((error: unknown) => console.error(`azcred demo: the sample data could not be added: ${(error as Error).message}`));
+    if (!seed) seedOnceOpen(core, running).catch((error: unknown) => console.error(`azcred demo: the sample data could not be added: ${(error as Error).message}`));
   }
 } catch (error) {
   console.error(`azcred demo: ${(error as Error).message}`);
