@@ -119,7 +119,7 @@ async function seedAccounts(call: ContractCall, emulator: RunningEmulator): Prom
     const account = find(name);
     if (!account) {
       await call('accounts.add', { kind: 'arr', name, accountId: arr.accountId, accountDomain: arr.accountDomain, cloud, ...keys, tags: [...tags], notes });
-    } else if ((await call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value !== arr.primaryKey) {
+    } else if (account.kind !== 'arr' || !account.hasPrimaryKey || (await call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value !== arr.primaryKey) {
       // A key rotated in the last demo: this emulator started again from the scenario's keys.
       await call('accounts.update', { id: account.id, changes: { kind: 'arr', ...keys } });
     }
@@ -127,8 +127,11 @@ async function seedAccounts(call: ContractCall, emulator: RunningEmulator): Prom
   const chat = find(acsWithKey.name);
   const connectionString = emulator.acsConnectionString(acsWithKey.resource);
   const chatEndpoint = `${emulator.urls.acs[acsWithKey.resource] ?? ''}/`;
+  const chatKey = emulator.scenario.communicationServices.find((r) => r.name === acsWithKey.resource)?.primaryKey;
   if (!chat) await call('accounts.add', { kind: 'acs', name: acsWithKey.name, connectionString, cloud, tags: [...acsWithKey.tags] });
-  else if (chat.kind !== 'acs' || chat.endpoint !== chatEndpoint) await call('accounts.update', { id: chat.id, changes: { kind: 'acs', connectionString } });
+  else if (chat.kind !== 'acs' || chat.endpoint !== chatEndpoint || !chat.hasAccessKey || (await call('accounts.reveal', { id: chat.id, secret: 'accessKey' })).value !== chatKey) {
+    await call('accounts.update', { id: chat.id, changes: { kind: 'acs', connectionString } });
+  }
   const calls = find(acsEntraOnly.name);
   const callsEndpoint = `${emulator.urls.acs[acsEntraOnly.resource] ?? ''}/`;
   if (!calls) await call('accounts.add', { kind: 'acs', name: acsEntraOnly.name, endpoint: callsEndpoint, cloud, tags: [...acsEntraOnly.tags] });
