@@ -140,18 +140,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
+/**
+ * The body as text, or undefined when it is over the limit. An over-long body is read to its end
+ * and dropped, so the caller gets its 413 instead of a connection cut mid-upload; one far over
+ * the limit (8 times) is cut off.
+ */
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (size > 8 * maxBodyBytes) {
         resolve(undefined);
         req.destroy();
-      } else chunks.push(chunk);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBodyBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
