@@ -127,6 +127,9 @@ describe('browser mode under malformed requests', () => {
       ['__proto__', '{}', 'application/json', 200, 'unknown_method'],
       ['constructor', '{}', 'application/json', 200, 'unknown_method'],
       ['settings.get%00', '{}', 'application/json', 200, 'unknown_method'],
+      // A malformed %-escape made decodeURIComponent throw: a plain-text 500 instead of a JSON error.
+      ['%E0%A4%A', '{}', 'application/json', 200, 'unknown_method'],
+      ['%', '{}', 'application/json', 200, 'unknown_method'],
       ['..%2F..%2Fsettings.get', '{}', 'application/json', 200, 'unknown_method'],
       ['', '{}', 'application/json', 200, 'unknown_method'],
     ];

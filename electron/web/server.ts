@@ -108,7 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = methodFromPath(url.pathname.slice('/api/'.length));
       return sendJson(res, 200, await dispatch(options.core, method, input));
     }
 
@@ -160,6 +160,15 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('end', () => resolve(size > maxBodyBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The method a path names; a malformed %-escape names none, so it is passed on as sent (an unknown method). */
+function methodFromPath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
