@@ -91,7 +91,7 @@ function pathNear(text: string, sandbox: { exportFolder: string; dataFolder: str
     `${dataFolder}/vault.bin`,
     `${exportFolder}/${name}\u0000.txt`,
     `${exportFolder}/\u202egnp.${name}`,
-    `${exportFolder}\\..\\${name}`,
+    `${exportFolder}/sub\\..\\${name}`,
     `C:\\Windows\\${name}`,
     `\\\\server\\share\\${name}`,
     `file://${exportFolder}/${name}`,
