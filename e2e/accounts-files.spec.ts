@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { acs, arr } from './support/accounts-page.ts';
@@ -9,6 +9,7 @@ const passphrase = 'correct horse battery staple';
 
 test('a user imports a connection string and a .env file, exports them encrypted, and imports the file back', async ({ app, page }) => {
   test.setTimeout(90_000);
+  const exports = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-exports-'));
   await app.open(page);
   const list = page.getByRole('listbox', { name: 'Accounts' });
 
@@ -49,7 +50,12 @@ test('a user imports a connection string and a .env file, exports them encrypted
   await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
   await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
   await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-  const file = path.join(app.dataFolder, 'exported-accounts.json');
+  // The app's own data folder is refused (an export must never replace its files), on the field.
+  await savePath.fill(path.join(app.dataFolder, 'vault.bin'));
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByText(/inside the app's data folder.*choose another folder/)).toBeVisible();
+  await expect(savePath).toHaveAttribute('aria-invalid', 'true');
+  const file = path.join(exports, 'exported-accounts.json');
   await savePath.fill(file);
   await dialog.getByRole('button', { name: 'Export' }).click();
   await expect(dialog.getByRole('status')).toContainText('Exported 2 accounts with their keys, encrypted');
@@ -85,6 +91,7 @@ test('a user imports a connection string and a .env file, exports them encrypted
   const detail = page.getByRole('region', { name: 'contoso' });
   await detail.getByRole('button', { name: 'Reveal primary key' }).click();
   await expect(detail.getByTestId('secret-primaryKey')).toHaveText(arr.primaryKey);
+  await rm(exports, { recursive: true, force: true });
 });
 
 test('the list stays quick with two thousand accounts: only the rows in view are rendered', async ({ app, page }) => {

@@ -196,8 +196,9 @@ test('account keys and connection strings, added, edited, imported, exported and
     await expect(dialog).toBeHidden();
     await checkpoint('importing a .env file');
 
-    // Export with keys, encrypted, into the data folder (so the scan reads it); delete one; import it back.
-    const file = path.join(app.dataFolder, 'exported-accounts.json');
+    // Export with keys, encrypted, into a folder of its own (scanned below: the file holds no key in clear); delete one; import it back.
+    const exports = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-canary-exports-'));
+    const file = path.join(exports, 'exported-accounts.json');
     await page.getByRole('button', { name: 'Export' }).click();
     dialog = page.getByRole('dialog', { name: 'Export accounts' });
     await dialog.getByRole('radio', { name: 'All 4 accounts' }).check();
@@ -229,6 +230,10 @@ test('account keys and connection strings, added, edited, imported, exported and
     await dialog.getByRole('button', { name: 'Close' }).click();
     await checkpoint('importing the encrypted file back');
     await expect(option(page, envAccount)).toHaveCount(1);
+    const inExports = await secrets.findInFolder(exports, 'exports folder');
+    expect(inExports.files).toEqual(['exported-accounts.json']);
+    expect(inExports.findings).toEqual([]);
+    await rm(exports, { recursive: true, force: true });
   });
 });
 

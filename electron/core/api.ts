@@ -52,7 +52,7 @@ const handlers: Handlers = {
     return { clearsAfterSeconds: seconds };
   },
   'accounts.import': (core, input) => importAccounts(core.accounts, input),
-  'accounts.export': (core, input) => exportAccounts(core.accounts, input, { scryptParams: core.options.vault?.scryptParams }),
+  'accounts.export': (core, input) => exportAccounts(core.accounts, input, { dataFolder: core.options.dataFolder.path, scryptParams: core.options.vault?.scryptParams }),
   'identities.list': (core) => core.entra.list(),
   'identities.signIn': (core, input) => core.entra.startSignIn(input),
   'identities.waitSignIn': (core, input) => core.entra.waitSignIn(input.operationId, input.waitSeconds),
@@ -73,7 +73,7 @@ const handlers: Handlers = {
   'tokens.setAutoRefresh': (core, input) => core.tokens.setAutoRefresh(input.id, input.on),
   'tokens.keep': (core, input) => core.tokens.keep(input.id, input.keep),
   'tokens.export': (core, input) =>
-    exportToken({ registry: core.tokens.registry, accounts: core.accounts, clouds: core.clouds, entra: core.entra, clipboard: core.clipboard, clipboardClearSeconds: () => core.settings.get().clipboardClearSeconds }, input),
+    exportToken({ registry: core.tokens.registry, accounts: core.accounts, clouds: core.clouds, entra: core.entra, clipboard: core.clipboard, clipboardClearSeconds: () => core.settings.get().clipboardClearSeconds, dataFolder: core.options.dataFolder.path }, input),
   'acsIdentities.list': (core, input) => core.tokens.listAcsIdentities(input.accountId),
   'acsIdentities.create': (core, input) => core.tokens.createAcsIdentity(input),
   'acsIdentities.revoke': (core, input) => core.tokens.revokeAcsIdentity(input.id, input.via, input.operationId),

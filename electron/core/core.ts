@@ -89,7 +89,7 @@ export function createCore(options: CoreOptions): Core {
     entra,
     clipboard,
     tokens,
-    arm: new ArmService({ accounts, clouds, entra, vault, runtime }),
+    arm: new ArmService({ accounts, clouds, entra, vault, runtime, dataFolder }),
     close: async () => {
       expiry?.stop();
       tokens.close();

@@ -15,7 +15,7 @@ export type ExportRequest = z.output<typeof accountExportInputSchema>;
  * file is plain JSON; with secrets it is only ever written inside the passphrase-encrypted envelope
  * (the contract requires the passphrase).
  */
-export async function exportAccounts(store: AccountsStore, request: ExportRequest, options: { scryptParams?: ScryptParams | undefined } = {}): Promise<ExportResult> {
+export async function exportAccounts(store: AccountsStore, request: ExportRequest, options: { dataFolder: string; scryptParams?: ScryptParams | undefined }): Promise<ExportResult> {
   if (!path.isAbsolute(request.path)) {
     const message = 'Choose a full path for the export file (starting at the root of a drive), not a relative one.';
     throw new AppError('invalid_input', message, [{ path: 'path', message }]);
@@ -26,7 +26,7 @@ export async function exportAccounts(store: AccountsStore, request: ExportReques
   for (const record of records) accounts.push(definition(record, request.includeSecrets ? await store.secretsOf(record) : {}));
   const plain = exportDocumentText(accounts, new Date());
   const text = request.includeSecrets ? await encryptExport(plain, request.passphrase ?? '', ...(options.scryptParams ? [options.scryptParams] : [])) : plain;
-  await writeExportFile(request.path, text, { overwrite: request.overwrite });
+  await writeExportFile(request.path, text, { overwrite: request.overwrite, dataFolder: options.dataFolder });
   return { path: request.path, count: records.length, encrypted: request.includeSecrets };
 }
 

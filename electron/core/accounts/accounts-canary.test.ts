@@ -62,8 +62,9 @@ const fails = async (step: string, method: string, input: unknown, code: string)
 };
 
 beforeAll(() => {
+  // The data folder and an exports folder beside it (exports are refused inside the data folder); both are searched.
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-canary-'));
-  core = testCore(folder, { keychain: createMemoryKeychain(), clipboard: recordingClipboard() });
+  core = testCore(path.join(folder, 'data'), { keychain: createMemoryKeychain(), clipboard: recordingClipboard() });
   for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(' ')));
   }
@@ -105,7 +106,7 @@ describe('the canary', () => {
     await core.close();
     expectNoSecretLeft('close');
     // The check looked where it should: the data folder held these files, and the vault itself does hold the keys (encrypted).
-    expect(filesUnder(folder).map((file) => path.relative(folder, file)).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'exports/plain.json', 'exports/with-keys.json', 'settings.json', 'vault.json']);
-    expect(readdirSync(folder)).toContain('vault.bin');
+    expect(filesUnder(folder).map((file) => path.relative(folder, file)).sort()).toEqual(['data/accounts.json', 'data/accounts.json.bak', 'data/settings.json', 'data/vault.json', 'exports/plain.json', 'exports/with-keys.json']);
+    expect(readdirSync(path.join(folder, 'data'))).toContain('vault.bin');
   });
 });

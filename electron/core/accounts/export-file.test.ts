@@ -106,18 +106,21 @@ describe('encrypted export', () => {
 
 describe('writeExportFile', () => {
   let folder: string;
+  let dataFolder: string;
   beforeEach(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'azcred-export-'));
+    dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'azcred-export-data-'));
   });
   afterEach(async () => {
     await fs.rm(folder, { recursive: true, force: true });
+    await fs.rm(dataFolder, { recursive: true, force: true });
   });
 
   const mode = async (file: string) => (await fs.stat(file)).mode & 0o777;
 
   it('writes the file with mode 0600 and leaves no temp file behind', async () => {
     const file = path.join(folder, 'accounts.json');
-    await writeExportFile(file, '{"a":1}\n', { overwrite: false });
+    await writeExportFile(file, '{"a":1}\n', { overwrite: false, dataFolder });
     expect(await fs.readFile(file, 'utf8')).toBe('{"a":1}\n');
     if (process.platform !== 'win32') expect(await mode(file)).toBe(0o600);
     expect(await fs.readdir(folder)).toEqual(['accounts.json']);
@@ -127,32 +130,32 @@ describe('writeExportFile', () => {
     const file = path.join(folder, 'accounts.json');
     await fs.writeFile(file, 'old', { mode: 0o644 });
     await fs.chmod(file, 0o644);
-    const error = await refusal(writeExportFile(file, 'new', { overwrite: false }));
+    const error = await refusal(writeExportFile(file, 'new', { overwrite: false, dataFolder }));
     expect(error.code).toBe('conflict');
     expect(error.issues?.[0]?.path).toBe('path');
     expect(await fs.readFile(file, 'utf8')).toBe('old');
-    await writeExportFile(file, 'new', { overwrite: true });
+    await writeExportFile(file, 'new', { overwrite: true, dataFolder });
     expect(await fs.readFile(file, 'utf8')).toBe('new');
     if (process.platform !== 'win32') expect(await mode(file)).toBe(0o600);
     expect((await fs.readdir(folder)).sort()).toEqual(['accounts.json']);
   });
 
   it('refuses a relative path on the path field', async () => {
-    const error = await refusal(writeExportFile('accounts.json', 'x', { overwrite: false }));
+    const error = await refusal(writeExportFile('accounts.json', 'x', { overwrite: false, dataFolder }));
     expect(error.code).toBe('invalid_input');
     expect(error.issues).toEqual([{ path: 'path', message: expect.stringMatching(/full path/) }]);
   });
 
   it('says when the folder does not exist, or the path is a folder', async () => {
-    const missing = await refusal(writeExportFile(path.join(folder, 'nope', 'accounts.json'), 'x', { overwrite: false }));
+    const missing = await refusal(writeExportFile(path.join(folder, 'nope', 'accounts.json'), 'x', { overwrite: false, dataFolder }));
     expect(missing.message).toMatch(/nope does not exist: create it first/);
-    expect((await refusal(writeExportFile(folder, 'x', { overwrite: true }))).message).toMatch(/is a folder/);
+    expect((await refusal(writeExportFile(folder, 'x', { overwrite: true, dataFolder }))).message).toMatch(/is a folder/);
   });
 
   // Found by the contract fuzzer (electron/core/contract-fuzz.test.ts): Node's ENAMETOOLONG went out as `internal`.
   it('says when the file name or the path is too long for the disk', async () => {
     for (const target of [path.join(folder, 'n'.repeat(300)), path.join(folder, 'd/'.repeat(3000), 'x')]) {
-      const error = await refusal(writeExportFile(target, 'x', { overwrite: false }));
+      const error = await refusal(writeExportFile(target, 'x', { overwrite: false, dataFolder }));
       expect(error.message).toMatch(/too long for this disk: choose a shorter name/);
       expect(error.issues?.[0]?.path).toBe('path');
     }
@@ -165,14 +168,45 @@ describe('writeExportFile', () => {
     const link = path.join(folder, 'accounts.json');
     await fs.symlink(elsewhere, link);
     for (const overwrite of [false, true]) {
-      const error = await refusal(writeExportFile(link, 'secret', { overwrite }));
+      const error = await refusal(writeExportFile(link, 'secret', { overwrite, dataFolder }));
       expect(error.message).toMatch(/symbolic link/);
       expect(error.issues?.[0]?.path).toBe('path');
     }
     expect(await fs.readFile(elsewhere, 'utf8')).toBe('keep');
     const dangling = path.join(folder, 'dangling.json');
     await fs.symlink(path.join(folder, 'not-there'), dangling);
-    expect((await refusal(writeExportFile(dangling, 'secret', { overwrite: false }))).message).toMatch(/symbolic link/);
+    expect((await refusal(writeExportFile(dangling, 'secret', { overwrite: false, dataFolder }))).message).toMatch(/symbolic link/);
     await expect(fs.access(path.join(folder, 'not-there'))).rejects.toThrow();
+  });
+
+  // Found by the contract fuzzer: an export with overwrite could replace the vault or settings.json.
+  it.skipIf(process.platform === 'win32')('refuses the data folder, a folder inside it, and a link or .. path into it, and leaves the vault alone', async () => {
+    await fs.mkdir(path.join(dataFolder, 'logs'));
+    await fs.writeFile(path.join(dataFolder, 'vault.bin'), 'vault bytes');
+    const link = path.join(folder, 'shortcut');
+    await fs.symlink(dataFolder, link);
+    const targets = [
+      path.join(dataFolder, 'vault.bin'),
+      path.join(dataFolder, 'logs', 'report.md'),
+      path.join(link, 'vault.bin'),
+      path.join(folder, '..', path.basename(dataFolder), 'settings.json'),
+    ];
+    for (const target of targets) {
+      const error = await refusal(writeExportFile(target, 'export', { overwrite: true, dataFolder }));
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(/inside the app's data folder.*choose another folder/);
+      expect(error.issues?.[0]?.path).toBe('path');
+    }
+    expect(await fs.readFile(path.join(dataFolder, 'vault.bin'), 'utf8')).toBe('vault bytes');
+    expect((await fs.readdir(dataFolder)).sort()).toEqual(['logs', 'vault.bin']);
+    // A folder beside it whose name starts the same is not inside.
+    const sibling = `${dataFolder}-exports`;
+    await fs.mkdir(sibling);
+    try {
+      await writeExportFile(path.join(sibling, 'a.json'), 'x', { overwrite: false, dataFolder });
+      expect(await fs.readFile(path.join(sibling, 'a.json'), 'utf8')).toBe('x');
+    } finally {
+      await fs.rm(sibling, { recursive: true, force: true });
+    }
   });
 });

@@ -118,14 +118,16 @@ function byteLength(b64: string): number {
 
 /**
  * Writes an export file atomically with mode 0600 (a replaced file gets a new inode, so a looser
- * mode on the old one does not carry over). Refuses a relative path, a missing folder, a symbolic
+ * mode on the old one does not carry over). Refuses a relative path, a missing folder, a folder in
+ * the app's data folder (an export must never replace the vault or the app's own files), a symbolic
  * link at the destination, and an existing file unless `overwrite`.
  */
-export async function writeExportFile(target: string, text: string, options: { overwrite: boolean }): Promise<void> {
+export async function writeExportFile(target: string, text: string, options: { overwrite: boolean; dataFolder: string }): Promise<void> {
   if (!path.isAbsolute(target)) throw pathError('invalid_input', 'Choose a full path for the export file (starting at the root of a drive), not a relative one.');
   if (/[/\\]$/.test(target)) throw pathError('invalid_input', 'Choose a file name, not a folder.');
   const folder = path.dirname(target);
   await checkFolder(folder);
+  await refuseDataFolder(folder, options.dataFolder);
   const existing = await lstatOrNull(target);
   if (existing?.isSymbolicLink()) throw pathError('invalid_input', `${target} is a symbolic link: choose the file it points to, or another name.`);
   if (existing?.isDirectory()) throw pathError('invalid_input', `${target} is a folder: choose a file name inside it.`);
@@ -176,6 +178,16 @@ async function checkFolder(folder: string): Promise<void> {
     throw writeError(error, folder);
   }
   if (!stats.isDirectory()) throw pathError('invalid_input', `${folder} is not a folder: choose another place for the file.`);
+}
+
+/** Compares real paths, so a symbolic link or `..` to the data folder is caught too. */
+async function refuseDataFolder(folder: string, dataFolder: string): Promise<void> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  const [target, data] = await Promise.all([real(folder), real(dataFolder)]);
+  const inside = path.relative(data, target);
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    throw pathError('invalid_input', `${folder} is inside the app's data folder, where the vault and the app's own files live: choose another folder.`);
+  }
 }
 
 async function lstatOrNull(target: string): Promise<Stats | null> {

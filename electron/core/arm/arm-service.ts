@@ -20,6 +20,8 @@ export interface ArmServiceDeps {
   vault: VaultSession;
   /** The same retry policy the token features use (tests shorten the waits). */
   runtime: RetryRuntime;
+  /** Report files are refused inside it. */
+  dataFolder: string;
 }
 
 /**
@@ -28,10 +30,12 @@ export interface ArmServiceDeps {
  */
 export class ArmService {
   readonly #ctx: ArmContext;
+  readonly #dataFolder: string;
   #lastReport: RoleAuditReport | undefined;
 
   constructor(deps: ArmServiceDeps) {
     this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, vault: deps.vault, runtime: deps.runtime };
+    this.#dataFolder = deps.dataFolder;
   }
 
   discover(identityId: string): Promise<DiscoveryResult> {
@@ -55,7 +59,7 @@ export class ArmService {
     const report = input.fresh || !this.#lastReport ? await this.audit(scope) : filterReport(this.#lastReport, identityIds, accountIds);
     const cells = report.cells.length;
     if (input.path === undefined) return { format, cells, text: formatReport(report, format) };
-    await writeReport(report, format, input.path, input.overwrite);
+    await writeReport(report, format, input.path, { overwrite: input.overwrite, dataFolder: this.#dataFolder });
     return { format, cells, path: input.path };
   }
 

@@ -30,9 +30,9 @@ export function formatReport(report: RoleAuditReport, format: ReportFormat): str
   }
 }
 
-/** Writes the report (mode 0600, refusing to replace a file unless `overwrite`). */
-export async function writeReport(report: RoleAuditReport, format: ReportFormat, path: string, overwrite: boolean): Promise<void> {
-  await writeExportFile(path, formatReport(report, format), { overwrite });
+/** Writes the report (mode 0600, refusing to replace a file unless `overwrite`, or to write in the data folder). */
+export async function writeReport(report: RoleAuditReport, format: ReportFormat, path: string, options: { overwrite: boolean; dataFolder: string }): Promise<void> {
+  await writeExportFile(path, formatReport(report, format), options);
 }
 
 interface Named {

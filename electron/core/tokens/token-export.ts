@@ -28,6 +28,8 @@ export interface TokenExportDeps {
   /** The desktop app's clipboard, for `copy`; absent in browser mode and the CLI. */
   clipboard: ClipboardGuard | undefined;
   clipboardClearSeconds: () => number;
+  /** Export files are refused inside it. */
+  dataFolder: string;
 }
 
 type ExportInput = z.output<typeof tokenExportSchema>;
@@ -54,7 +56,7 @@ export async function exportToken(deps: TokenExportDeps, input: ExportInput): Pr
   }
   if (input.path === undefined) return { ...result, text };
   // Windows PowerShell 5.1 reads a script without a BOM in the ANSI code page.
-  await writeExportFile(input.path, input.format === 'powershell' ? `\uFEFF${text}` : text, { overwrite: input.overwrite });
+  await writeExportFile(input.path, input.format === 'powershell' ? `\uFEFF${text}` : text, { overwrite: input.overwrite, dataFolder: deps.dataFolder });
   return { ...result, path: input.path };
 }
 
