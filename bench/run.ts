@@ -38,7 +38,7 @@ if (process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] !==
 }
 const wanted = (group: (typeof groups)[number]) => only.includes(group);
 
-buildIfStale(root, 'build:cli', 'dist/cli/azcred.mjs', ['electron', 'shared', 'bin', 'scripts/build-cli.ts']);
+buildIfStale(root, 'build:cli', 'dist/cli/azcred.cjs', ['electron', 'shared', 'bin', 'scripts/build-cli.ts']);
 if (wanted('ui') || wanted('bundle')) buildIfStale(root, 'build:renderer', 'dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts']);
 
 const results: CaseResult[] = [];

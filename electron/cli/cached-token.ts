@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { peekVaultSecret } from '../core/vault/vault-peek.ts';
@@ -16,12 +16,12 @@ export async function printCachedToken(argv: readonly string[], out: (text: stri
   const query = parseQuery(argv);
   if (!query) return false;
   const { path: dataFolder } = resolveDataFolder();
-  const accounts = listOf(await readJson(dataFolder, 'accounts.json'), 'accounts');
+  const accounts = listOf(readJson(dataFolder, 'accounts.json'), 'accounts');
   if (!accounts?.every((a) => typeof a['id'] === 'string' && typeof a['name'] === 'string' && (a['kind'] === 'arr' || a['kind'] === 'acs'))) return false;
   const key = query.name.trim().toLowerCase();
   const account = accounts.find((a) => a['id'] === query.name || (a['name'] as string).trim().toLowerCase() === key);
   if (account?.['kind'] !== 'arr') return false;
-  const tokens = listOf(await readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
+  const tokens = listOf(readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
   const record = tokens
     .filter(isTokenRecord)
     .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
@@ -68,9 +68,10 @@ function listOf(file: unknown, field: string): Record<string, unknown>[] | undef
   return Array.isArray(list) && list.every(isObject) ? list : undefined;
 }
 
-async function readJson(dataFolder: string, name: string): Promise<unknown> {
+/** Read synchronously: loading fs/promises costs a short-lived process more than these small reads. */
+function readJson(dataFolder: string, name: string): unknown {
   try {
-    return JSON.parse(await readFile(path.join(dataFolder, name), 'utf8')) as unknown;
+    return JSON.parse(readFileSync(path.join(dataFolder, name), 'utf8')) as unknown;
   } catch {
     return undefined;
   }

@@ -14,6 +14,11 @@ export interface KeychainPort {
 /** The keychain service every vault key is stored under; the account is `vault-<id>`. */
 export const keychainService = 'Azure Credential Manager';
 
+/** The keychain account that holds a vault's key: named after the vault id, so data folders never collide. */
+export function keychainAccount(id: string): string {
+  return `vault-${id}`;
+}
+
 /** How long one keychain call may take before the vault gives up (a prompt nobody answers, a hung D-Bus). */
 export const defaultKeychainTimeoutMs = 5_000;
 

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { callKeychain, keychainService, type KeychainPort } from './keychain.ts';
+import { callKeychain, keychainAccount, keychainService, type KeychainPort } from './keychain.ts';
 import { derivePassphraseKey } from './passphrase-key.ts';
 import { VaultError } from './vault-error.ts';
 import { keyCheck, type VaultHeader } from './vault-file.ts';
 
-/** The keychain account that holds a vault's key: named after the vault id, so data folders never collide. */
-export function keychainAccount(id: string): string {
-  return `vault-${id}`;
-}
+export { keychainAccount };
 
 /**
  * Fetches the vault key from the keychain (one round trip), creating it when the vault has no file

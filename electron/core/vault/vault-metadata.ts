@@ -22,7 +22,7 @@ export interface VaultMetadata {
 }
 
 /** The record as written, or undefined for anything else (checked by hand: the CLI's cached-token path reads it without loading zod). */
-function parseMetadata(json: unknown): VaultMetadata | undefined {
+export function parseVaultMetadata(json: unknown): VaultMetadata | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const { version, id, mode } = json as Record<string, unknown>;
   if (version !== 1 || typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id) || (mode !== 'keychain' && mode !== 'passphrase')) return undefined;
@@ -46,7 +46,7 @@ export async function readVaultMetadata(dataFolder: string): Promise<VaultMetada
   }
   let metadata: VaultMetadata | undefined;
   try {
-    metadata = parseMetadata(JSON.parse(text));
+    metadata = parseVaultMetadata(JSON.parse(text));
   } catch {
     metadata = undefined;
   }
