@@ -124,6 +124,27 @@ describe('ACS user tokens', () => {
     expect(JSON.stringify(result)).not.toContain(wrong);
   });
 
+  it('uses a resource\'s new access key at once after it is changed in the app', async () => {
+    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'rotated acs key', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+    const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'rotation' }, scopes: ['chat'], minutes: 60 });
+    const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
+    await value(core, 'accounts.update', { id: resource.id, changes: { kind: 'acs', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}` } });
+    const refused = await call(core, 'tokens.mintAcs', { accountId: resource.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "rotated acs key" was refused') } });
+    await value(core, 'accounts.update', { id: resource.id, changes: { kind: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary') } });
+    const { token } = await minted({ accountId: resource.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
+    expect((await chatThreads('contoso-acs-chat', await reveal(token))).status).toBe(200);
+  });
+
+  it('records an identity\'s last token to the minute, so tokens minted in a row do not rewrite the identity list', async () => {
+    const { acsIdentity } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'in a loop' }, scopes: ['chat'], minutes: 60 });
+    const lastTokenAt = async () => (await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.lastTokenAt;
+    const first = await lastTokenAt();
+    expect(first).not.toBeNull();
+    for (let i = 0; i < 3; i++) await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
+    expect(await lastTokenAt()).toBe(first);
+  });
+
   it('refuses a lifetime of 59 or 1441 minutes and unknown scopes by field, before calling ACS', async () => {
     // ACS itself would answer azure_bad_request (ValidationError): invalid_input with the app's wording shows it was never asked.
     for (const minutes of [59, 1441, 90.5]) {

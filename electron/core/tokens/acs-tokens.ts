@@ -34,7 +34,7 @@ export async function connect(ctx: TokensContext, accountId: string, via: AcsVia
     caller = { kind: 'entra', accessToken: token.accessToken, expiresOn: token.expiresOn, who: token.who };
     source = viaEntra(identity);
   }
-  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint }, caller, ctx.runtime), resource: record, via: source };
+  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint }, caller, ctx.runtime, ctx.acsClients), resource: record, via: source };
 }
 
 /** A remembered identity, checked to belong to the resource. */
@@ -78,7 +78,9 @@ export async function issueAcsToken(ctx: TokensContext, input: { accountId: stri
   const identity = await rememberedIdentity(ctx, input.acsIdentityId, input.accountId);
   const connected = await connect(ctx, input.accountId, input.via);
   const issued = await connected.client.issueToken(identity.communicationUserId, input.scopes, input.minutes, signal);
-  await ctx.acsIdentities.update(identity.id, { lastTokenAt: new Date().toISOString() });
+  // "Last token" is kept to the minute, as an Entra identity's "last used" is: a script minting in a
+  // loop need not rewrite acs-identities.json (under the lock, with fsync) for each token.
+  if (!identity.lastTokenAt || Date.now() - Date.parse(identity.lastTokenAt) > 60_000) await ctx.acsIdentities.update(identity.id, { lastTokenAt: new Date().toISOString() });
   return userToken(connected, identity, issued, { scopes: input.scopes, minutes: input.minutes, via: input.via });
 }
 

@@ -1,4 +1,5 @@
-import { CommunicationIdentityClient } from '@azure/communication-identity';
+import type * as CommunicationIdentitySdk from '@azure/communication-identity';
+import type { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { assignRoleAdvice } from '../arm/arm-errors.ts';
@@ -10,7 +11,8 @@ import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
  * The ACS identity API through the official client (`@azure/communication-identity`), paid for
  * with the resource's access key (HMAC) or an Entra token. The client's own retries are off: every
  * call goes through the app's retry policy instead, so 429, 5xx, timeouts and cancel behave as for
- * the STS.
+ * the STS. The SDK is loaded on the first ACS call, not with the core: it and its Azure pipeline
+ * are megabytes a session that never calls ACS need not load.
  */
 
 export interface AcsResource {
@@ -30,56 +32,90 @@ export interface IssuedUserToken {
 /** The built-in roles that let an Entra principal manage ACS identities: those granting the operation the role audit checks for it. */
 const communicationRoles = orList(builtInRolesGranting('Microsoft.Communication/CommunicationServices/Write', 'action'));
 
+let sdk: Promise<typeof CommunicationIdentitySdk> | undefined;
+
+/** A new SDK client for the caller, with the SDK's own retries off. */
+async function newClient(resource: AcsResource, caller: AcsCaller): Promise<CommunicationIdentityClient> {
+  const { CommunicationIdentityClient } = await (sdk ??= import('@azure/communication-identity'));
+  const options = { retryOptions: { maxRetries: 0 } };
+  return caller.kind === 'accessKey'
+    ? new CommunicationIdentityClient(caller.connectionString, options)
+    : new CommunicationIdentityClient(resource.endpoint, fixedTokenCredential(caller.accessToken, caller.expiresOn), options);
+}
+
+/**
+ * One SDK client per resource paid for with its access key, reused call after call (building one
+ * parses the connection string and assembles the HTTP pipeline each time); a different connection
+ * string for the endpoint (a rotated key, an edited resource) replaces it. Entra callers get a new
+ * client each time: the client holds the token it was built with.
+ */
+export class AcsClients {
+  readonly #byEndpoint = new Map<string, { connectionString: string; client: Promise<CommunicationIdentityClient> }>();
+
+  get(resource: AcsResource, caller: AcsCaller): Promise<CommunicationIdentityClient> {
+    if (caller.kind !== 'accessKey') return newClient(resource, caller);
+    const held = this.#byEndpoint.get(resource.endpoint);
+    if (held?.connectionString === caller.connectionString) return held.client;
+    const client = newClient(resource, caller);
+    const entry = { connectionString: caller.connectionString, client };
+    this.#byEndpoint.set(resource.endpoint, entry);
+    // A connection string the SDK refused is not kept: the next call tries again and fails the same way.
+    client.catch(() => this.#byEndpoint.get(resource.endpoint) === entry && this.#byEndpoint.delete(resource.endpoint));
+    return client;
+  }
+}
+
 export class CommunicationIdentity {
   readonly #resource: AcsResource;
   readonly #caller: AcsCaller;
-  readonly #client: CommunicationIdentityClient;
+  readonly #client: Promise<CommunicationIdentityClient>;
   readonly #runtime: RetryRuntime;
 
-  constructor(resource: AcsResource, caller: AcsCaller, runtime: RetryRuntime) {
+  /** `clients` is the core's cache; without it (tests) each CommunicationIdentity builds its own client. */
+  constructor(resource: AcsResource, caller: AcsCaller, runtime: RetryRuntime, clients?: AcsClients) {
     this.#resource = resource;
     this.#caller = caller;
     this.#runtime = runtime;
-    const options = { retryOptions: { maxRetries: 0 } };
-    this.#client =
-      caller.kind === 'accessKey'
-        ? new CommunicationIdentityClient(caller.connectionString, options)
-        : new CommunicationIdentityClient(resource.endpoint, fixedTokenCredential(caller.accessToken, caller.expiresOn), options);
+    this.#client = clients ? clients.get(resource, caller) : newClient(resource, caller);
+    // Read when a call is made; a refused connection string is thrown then, not as an unhandled rejection now.
+    this.#client.catch(() => undefined);
   }
 
   async createIdentity(withToken: { scopes: string[]; minutes: number } | undefined, signal?: AbortSignal): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
     if (!withToken) {
-      const user = await this.#run((abortSignal) => this.#client.createUser({ abortSignal }), 'create', signal);
+      const user = await this.#run((client, abortSignal) => client.createUser({ abortSignal }), 'create', signal);
       return { communicationUserId: user.communicationUserId, token: undefined };
     }
-    const created = await this.#run((abortSignal) => this.#client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }), 'create', signal);
+    const created = await this.#run((client, abortSignal) => client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }), 'create', signal);
     return { communicationUserId: created.user.communicationUserId, token: { token: created.token, expiresOn: created.expiresOn } };
   }
 
   issueToken(communicationUserId: string, scopes: string[], minutes: number, signal?: AbortSignal): Promise<IssuedUserToken> {
-    return this.#run((abortSignal) => this.#client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }), 'identity', signal);
+    return this.#run((client, abortSignal) => client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }), 'identity', signal);
   }
 
   async revokeTokens(communicationUserId: string, signal?: AbortSignal): Promise<void> {
-    await this.#run((abortSignal) => this.#client.revokeTokens({ communicationUserId }, { abortSignal }), 'identity', signal);
+    await this.#run((client, abortSignal) => client.revokeTokens({ communicationUserId }, { abortSignal }), 'identity', signal);
   }
 
   async deleteIdentity(communicationUserId: string, signal?: AbortSignal): Promise<void> {
-    await this.#run((abortSignal) => this.#client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
+    await this.#run((client, abortSignal) => client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
   }
 
   /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id. */
   exchangeTeamsToken(teams: { entraToken: string; appId: string; userObjectId: string; who: string }, signal?: AbortSignal): Promise<IssuedUserToken> {
     return this.#run(
-      (abortSignal) => this.#client.getTokenForTeamsUser({ teamsUserAadToken: teams.entraToken, clientId: teams.appId, userObjectId: teams.userObjectId, abortSignal }),
+      (client, abortSignal) => client.getTokenForTeamsUser({ teamsUserAadToken: teams.entraToken, clientId: teams.appId, userObjectId: teams.userObjectId, abortSignal }),
       { teamsUser: teams.who },
       signal,
     );
   }
 
-  #run<T>(operation: (abortSignal: AbortSignal) => Promise<T>, what: Operation, signal: AbortSignal | undefined): Promise<T> {
+  async #run<T>(operation: (client: CommunicationIdentityClient, abortSignal: AbortSignal) => Promise<T>, what: Operation, signal: AbortSignal | undefined): Promise<T> {
+    // Outside the retry loop, as the SDK's constructor was: a connection string it refuses is not a network failure.
+    const client = await this.#client;
     return withAzureRetry(
-      (attemptSignal) => operation(attemptSignal).catch((error: unknown) => Promise.reject(this.#failure(error, what, attemptSignal))),
+      (attemptSignal) => operation(client, attemptSignal).catch((error: unknown) => Promise.reject(this.#failure(error, what, attemptSignal))),
       { service: `Communication Services ("${this.#resource.name}")`, signal },
       this.#runtime,
     );

@@ -24,6 +24,7 @@ import type { EntraService } from '../entra/entra-service.ts';
 import type { SettingsStore } from '../settings-store.ts';
 import type { VaultSession } from '../vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
+import { AcsClients } from './communication-identity.ts';
 import { createAcsIdentity, deleteAcsIdentity, exchangeTeamsToken, issueAcsToken, revokeAcsIdentity, toAcsIdentityView } from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
 import type { RetryRuntime } from './azure-retry.ts';
@@ -76,7 +77,7 @@ export class TokensService {
       warningMinutes: () => deps.settings.get().expiryWarningMinutes,
       remint: (recipe, signal) => this.#remint(recipe, signal),
     });
-    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, runtime: deps.runtime };
+    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, acsClients: new AcsClients(), runtime: deps.runtime };
   }
 
   list(): Promise<TokenView[]> {
