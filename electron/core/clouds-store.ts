@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { builtInClouds, cloudProfileSchema, type CloudProfile, type CloudProfileView } from '../../shared/clouds.ts';
 import { AppError } from '../../shared/errors.ts';
 import { toFieldIssues } from '../../shared/validation.ts';
+import { whileUnchanged } from './file-version.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),
@@ -20,14 +21,17 @@ type Stored = z.infer<typeof storedSchema>;
 
 export class CloudsStore {
   readonly #conf: Conf<Stored>;
+  /** Every profile, built in first; read and checked again only when the file changed (every token call looks its cloud up). */
+  readonly list: () => CloudProfileView[];
 
   constructor(dataFolder: string) {
     // No defaults: conf would write them at once, and the file should appear only when a profile is saved.
     this.#conf = new Conf<Stored>({ cwd: dataFolder, configName: 'clouds', configFileMode: 0o600 });
+    this.list = whileUnchanged(this.#conf.path, () => this.#list());
     trustCloudCertificates(this.list());
   }
 
-  list(): CloudProfileView[] {
+  #list(): CloudProfileView[] {
     const stored = this.#read();
     const clientFor = (profile: CloudProfile): CloudProfile['publicClient'] => {
       const override = publicClientSchema.safeParse(stored.clients[profile.name]);

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
+import { fileVersion } from './file-version.ts';
 import { writeFileAtomic } from './vault/atomic-write.ts';
 
 /**
@@ -11,8 +12,16 @@ import { writeFileAtomic } from './vault/atomic-write.ts';
 /**
  * Reads and validates `file`; undefined when it does not exist. A file that is not valid JSON or
  * does not match is never overwritten silently: `damaged()` names the error to throw.
+ *
+ * A file unchanged since this process last read it with the same schema is not read or validated
+ * again: every token call reads the account list, and reading and checking it cost more than the
+ * request itself (npm run bench). `fileVersion` tells a change. The caller gets its own copy, free
+ * to change.
  */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, damaged: () => Error): Promise<z.output<S> | undefined> {
+  const version = fileVersion(file);
+  const cached = readCache.get(schema)?.get(file);
+  if (version !== undefined && cached?.version === version) return structuredClone(cached.data) as z.output<S>;
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -22,8 +31,16 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S,
   }
   const parsed = schema.safeParse(parseOrUndefined(text));
   if (!parsed.success) throw damaged();
+  // Only the version stat saw before the read: a file replaced in between is read again next time.
+  if (version !== undefined) {
+    const files = readCache.get(schema) ?? new Map<string, { version: string; data: unknown }>();
+    readCache.set(schema, files.set(file, { version, data: structuredClone(parsed.data) }));
+  }
   return parsed.data;
 }
+
+/** What each schema last read from each file, by the file's version. */
+const readCache = new WeakMap<z.ZodType, Map<string, { version: string; data: unknown }>>();
 
 export async function writeJsonFile(file: string, value: unknown, options: { backup?: boolean } = {}): Promise<void> {
   await writeFileAtomic(file, Buffer.from(`${JSON.stringify(value, null, 2)}\n`), options.backup === false ? {} : { backup: `${file}.bak` });

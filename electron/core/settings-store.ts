@@ -1,5 +1,6 @@
 import Conf from 'conf';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { whileUnchanged } from './file-version.ts';
 
 /**
  * Non-secret settings in `settings.json` in the data folder. `conf` writes atomically; it is what
@@ -7,12 +8,15 @@ import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } fr
  */
 export class SettingsStore {
   readonly #conf: Conf<Settings>;
+  /** Read and checked again only when the file changed: every token call asks for the settings. */
+  readonly get: () => Settings;
 
   constructor(dataFolder: string) {
     this.#conf = new Conf<Settings>({ cwd: dataFolder, configName: 'settings', defaults: defaultSettings });
+    this.get = whileUnchanged(this.#conf.path, () => this.#read());
   }
 
-  get(): Settings {
+  #read(): Settings {
     // A hand-edited or older file may hold bad values: keep what is valid, default the rest.
     const stored: Record<string, unknown> = { ...this.#conf.store };
     const merged: Record<string, unknown> = { ...defaultSettings };
