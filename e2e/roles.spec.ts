@@ -138,6 +138,11 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
 
+    // A reloaded window shows the core's last audit without asking Azure again.
+    await page.reload();
+    await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
+    await expect(page.getByRole('button', { name: 'Run the audit again' })).toBeVisible();
+
     // Export as CSV to a file only the user can read; a second export to the same path asks before replacing it.
     const file = path.join(out, 'role-audit.csv');
     for (const attempt of ['first', 'again'] as const) {

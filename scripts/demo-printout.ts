@@ -27,7 +27,7 @@ export function seedSummary(seed: DemoSeed): string[] {
     `  Accounts    ARR: ${names('arr').join(', ')}; ACS: ${names('acs').join(', ')}`,
     `  Identities  ${seed.identities.map((i) => `${i.name} (${i.kind === 'user' ? 'user' : 'service principal'})`).join(', ')}: signed in`,
     `  Tokens      ${plural(count('arr-sts'), 'ARR access token')}, ${plural(count('acs-user'), 'ACS user token')} (${acsScopes}), ${plural(count('entra'), 'Entra token')}: kept, see Tokens`,
-    `  Roles       ${plural(seed.audit.identities.length, 'identity', 'identities')} × ${plural(seed.audit.resources.length, 'resource')}, ${audited} audited: open Roles and press Run audit for the matrix`,
+    `  Roles       ${plural(seed.audit.identities.length, 'identity', 'identities')} × ${plural(seed.audit.resources.length, 'resource')}, ${audited} audited: open Roles for the matrix (the desktop window asks you to press Run the audit)`,
   ];
   if (seed.forgotten > 0) lines.push(`  Note        ${plural(seed.forgotten, 'identity', 'identities')} from the last demo signed out: the emulator forgets sign-ins when it stops`);
   return lines;

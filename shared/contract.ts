@@ -171,6 +171,8 @@ export const contract = {
   'discovery.import': method<typeof discoveryImportSchema, DiscoveryImportResult>(discoveryImportSchema),
   /** Which roles each identity holds on each account's resource and what they let it do, with why. */
   'roles.audit': method<typeof rolesAuditSchema, RoleAuditReport>(rolesAuditSchema),
+  /** The last audit this process ran (so a reloaded page or `npm run demo`'s seed shows it at once), or null before any. */
+  'roles.lastAudit': method<typeof none, RoleAuditReport | null>(none),
   /** The last audit as CSV, JSON or Markdown: as text, or written to a file (mode 0600). */
   'roles.exportReport': method<typeof rolesExportSchema, RoleReportExport>(rolesExportSchema),
   /** Regenerates the primary or secondary key through Azure Resource Manager and stores the new value. */

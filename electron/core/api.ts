@@ -85,6 +85,7 @@ const handlers: Handlers = {
   'discovery.resources': (core, input) => core.arm.discover(input.identityId),
   'discovery.import': (core, input) => core.arm.importResources(input),
   'roles.audit': (core, input) => core.arm.audit(input),
+  'roles.lastAudit': (core) => core.arm.lastAudit() ?? null,
   'roles.exportReport': (core, input) => core.arm.exportReport(input),
   'accounts.rotateKey': (core, input) => core.arm.rotateKey(input),
 };

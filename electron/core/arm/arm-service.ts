@@ -52,6 +52,11 @@ export class ArmService {
     return report;
   }
 
+  /** The last audit this process ran, whatever it covered. */
+  lastAudit(): RoleAuditReport | undefined {
+    return this.#lastReport;
+  }
+
   /** The last audit (limited to the identities and accounts given), or a new audit when there is none or `fresh` asks. */
   async exportReport(input: z.output<typeof rolesExportSchema>): Promise<RoleReportExport> {
     const { identityIds, accountIds, format } = input;

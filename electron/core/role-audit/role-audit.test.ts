@@ -136,6 +136,19 @@ describe('the role audit', () => {
     expect(capabilityOf(cell, 'arr.listKeys').why).toBe('It holds no role that applies here. Contributor or Owner would grant it.');
   });
 
+  it('keeps the last audit for a page that opens later, and has none in a new process', async () => {
+    const report2 = await value<RoleAuditReport>(core, 'roles.audit', {});
+    const last = await value<RoleAuditReport | null>(core, 'roles.lastAudit');
+    expect(last?.cells).toHaveLength(35);
+    expect(last?.generatedAt).toBe(report2.generatedAt);
+    const fresh = tokensCore(newFolder(), { retry: retry.retry });
+    try {
+      expect(await value(fresh, 'roles.lastAudit')).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('limits the audit to the identities and accounts asked for, and refuses an unknown identity', async () => {
     const small = await value<RoleAuditReport>(core, 'roles.audit', { identityIds: [who.adele.id], accountIds: [accounts.westeurope.id] });
     expect(small.cells).toHaveLength(1);

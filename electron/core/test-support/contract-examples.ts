@@ -98,6 +98,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'discovery.resources': [{ identityId }],
     'discovery.import': [{ identityId, resourceIds: [`/subscriptions/${someUuid}/resourceGroups/rg/providers/Microsoft.MixedReality/remoteRenderingAccounts/fuzz`] }],
     'roles.audit': [{ identityIds: [identityId], accountIds: [arr, acs] }],
+    'roles.lastAudit': [{}],
     'roles.exportReport': [{ format: 'csv', path: `${exportFolder}/roles.csv`, identityIds: [identityId] }],
     'accounts.rotateKey': [{ id: arr, key: 'primary', identityId }],
   };

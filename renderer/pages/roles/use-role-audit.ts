@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { RoleAuditReport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
@@ -26,6 +26,20 @@ export function useRoleAudit(): RoleAuditState {
   const [report, setReport] = useState(lastReport);
   const [running, setRunning] = useState<AuditScope>();
   const [error, setError] = useState<AppErrorShape>();
+
+  // A window that has run no audit yet shows the core's last one (after a reload, or the demo's).
+  useEffect(() => {
+    if (lastReport) return;
+    let current = true;
+    void api.roles.lastAudit().then((result) => {
+      if (!current || lastReport || !result.ok || !result.value) return;
+      lastReport = result.value;
+      setReport(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const run = useCallback(async (scope: AuditScope) => {
     setRunning(scope);
