@@ -1,7 +1,8 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { ErrorBar } from './ErrorBar.tsx';
+import { ModalDialog } from './ModalDialog.tsx';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -33,7 +34,7 @@ export function ConfirmDialog({ title, children, action, busy = false, closableW
   const styles = useStyles();
   const holdOpen = busy && !closableWhileBusy;
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !holdOpen && onClose()}>
+    <ModalDialog modalType="alert" onOpenChange={(_, d) => !d.open && !holdOpen && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
@@ -52,6 +53,6 @@ export function ConfirmDialog({ title, children, action, busy = false, closableW
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -12,10 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useDialogStyles } from '../dialog-styles.ts';
+import { ModalDialog } from '../ModalDialog.tsx';
 import { newPassphraseProblems } from '../new-passphrase.ts';
 
 export interface PassphraseDialogProps {
-  open: boolean;
   /** A new vault asks for the passphrase twice and checks its length; an existing one only opens. */
   creating: boolean;
   onClose(): void;
@@ -24,19 +23,13 @@ export interface PassphraseDialogProps {
 }
 
 /** Chooses a passphrase vault: its key is derived from a passphrase instead of kept in the keychain. */
-export function PassphraseDialog({ open, creating, onClose, onSubmit }: PassphraseDialogProps) {
+export function PassphraseDialog({ creating, onClose, onSubmit }: PassphraseDialogProps) {
   const dialog = useDialogStyles();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; confirm?: string }>({});
   const [busy, setBusy] = useState(false);
 
-  function close() {
-    setPassphrase('');
-    setConfirm('');
-    setErrors({});
-    onClose();
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,11 +43,11 @@ export function PassphraseDialog({ open, creating, onClose, onSubmit }: Passphra
     const problem = await onSubmit(passphrase);
     setBusy(false);
     if (problem) setErrors({ passphrase: problem });
-    else close();
+    else onClose();
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && close()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form onSubmit={(e) => void submit(e)}>
           <DialogBody>
@@ -74,7 +67,7 @@ export function PassphraseDialog({ open, creating, onClose, onSubmit }: Passphra
               )}
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={close}>
+              <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
               <Button appearance="primary" type="submit" disabled={busy}>
@@ -84,6 +77,6 @@ export function PassphraseDialog({ open, creating, onClose, onSubmit }: Passphra
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -82,16 +82,17 @@ export function VaultActions({ vault }: { vault: VaultState }) {
         </Caption1>
       )}
       <ErrorBar error={error} onDismiss={() => setError(undefined)} />
-      <PassphraseDialog
-        open={choosingPassphrase}
-        creating={status.recordedMode !== 'passphrase'}
-        onClose={() => setChoosingPassphrase(false)}
-        onSubmit={async (passphrase) => {
-          const result = await vault.open('passphrase', passphrase);
-          if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
-          return result.value.state === 'open' ? undefined : 'The vault did not open with this passphrase.';
-        }}
-      />
+      {choosingPassphrase && (
+        <PassphraseDialog
+          creating={status.recordedMode !== 'passphrase'}
+          onClose={() => setChoosingPassphrase(false)}
+          onSubmit={async (passphrase) => {
+            const result = await vault.open('passphrase', passphrase);
+            if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
+            return result.value.state === 'open' ? undefined : 'The vault did not open with this passphrase.';
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -23,6 +22,7 @@ import { problem } from '../../components/field-problem.ts';
 import { AccountMetaFields } from './AccountMetaFields.tsx';
 import { AcsFields } from './AcsFields.tsx';
 import { ArrFields } from './ArrFields.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 export interface AccountDialogProps {
   /** The account to edit, or undefined to add one. */
@@ -67,7 +67,7 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
 
   const title = editing ? `Edit ${editing.name}` : form.kind === 'arr' ? 'Add a Remote Rendering account' : 'Add a Communication Services resource';
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -103,6 +103,6 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

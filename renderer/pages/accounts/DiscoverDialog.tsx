@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -28,6 +27,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { useIdentities } from '../identities/use-identities.ts';
 import { DiscoverImportResult } from './DiscoverImportResult.tsx';
 import { DiscoverResourceTable } from './DiscoverResourceTable.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '100%' },
@@ -99,7 +99,7 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
   }, [result, closeId]);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && busy !== 'importing' && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && busy !== 'importing' && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Discover accounts in Azure</DialogTitle>
@@ -183,6 +183,6 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Checkbox,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -23,6 +22,7 @@ import { problem } from '../../components/field-problem.ts';
 import { newPassphraseProblems } from '../../components/new-passphrase.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 type Which = 'selected' | 'shown' | 'all';
 
@@ -69,7 +69,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -129,6 +129,6 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

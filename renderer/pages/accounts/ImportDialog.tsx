@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -26,6 +25,7 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
 import { ImportPreview } from './ImportPreview.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -105,7 +105,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
 
   const fieldError = error && !passphraseIssue && !textIssue ? error : undefined;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Import accounts</DialogTitle>
@@ -200,6 +200,6 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

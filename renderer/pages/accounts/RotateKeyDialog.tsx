@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -27,6 +26,7 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { useIdentities } from '../identities/use-identities.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '620px', width: '100%' },
@@ -72,7 +72,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
   }, [done, closeId]);
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+    <ModalDialog modalType="alert" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{done ? `Regenerated the ${done.key} key` : `Regenerate a key of “${account.name}”?`}</DialogTitle>
@@ -137,6 +137,6 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

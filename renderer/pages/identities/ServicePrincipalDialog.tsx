@@ -1,6 +1,5 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -23,6 +22,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { CertificateField } from './CertificateField.tsx';
 import { emptyServicePrincipalForm, servicePrincipalFields, servicePrincipalInput, type ServicePrincipalForm } from './service-principal-form.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px' },
@@ -64,7 +64,7 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
   }, [error]);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -108,6 +108,6 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

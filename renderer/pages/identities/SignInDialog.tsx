@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -9,6 +9,7 @@ import { DeviceCodePanel } from './DeviceCodePanel.tsx';
 import { InteractiveWaiting } from './InteractiveWaiting.tsx';
 import { SignInFields, type SignInForm } from './SignInFields.tsx';
 import { useSignIn } from './use-sign-in.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 export interface SignInDialogProps {
   clouds: readonly CloudProfileView[];
@@ -50,7 +51,7 @@ export function SignInDialog({ clouds, defaultCloud, onSignedIn, onClose }: Sign
 
   const waiting = phase.step === 'waiting' ? phase : undefined;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
@@ -88,6 +89,6 @@ export function SignInDialog({ clouds, defaultCloud, onSignedIn, onClose }: Sign
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Button,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -26,6 +25,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, SaveToField } from '../../components/SaveToFile.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
@@ -93,7 +93,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
   }, [written, closeId]);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <form onSubmit={submit} noValidate>
           <DialogBody>
@@ -181,6 +181,6 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -21,6 +20,7 @@ import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px' },
@@ -72,7 +72,7 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Import a cloud profile</DialogTitle>
@@ -123,6 +123,6 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

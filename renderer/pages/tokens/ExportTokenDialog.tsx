@@ -2,7 +2,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -29,6 +28,7 @@ import { fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
 import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },
@@ -88,7 +88,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
   }
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <form onSubmit={(e) => void save(e)} noValidate>
           <DialogBody>
@@ -172,6 +172,6 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

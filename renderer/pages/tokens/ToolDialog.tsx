@@ -1,8 +1,9 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { OperationProgress } from './OperationProgress.tsx';
 import type { Operation } from './use-operation.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
   actions: { alignItems: 'center' },
@@ -28,7 +29,7 @@ export function ToolDialog({ title, className, contentClassName, operation, subm
   const dialog = useDialogStyles();
   const busy = operation?.running !== undefined;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+    <ModalDialog onOpenChange={(_, d) => !d.open && !busy && onClose()}>
       <DialogSurface className={className}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
@@ -46,6 +47,6 @@ export function ToolDialog({ title, className, contentClassName, operation, subm
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }
