@@ -10,7 +10,10 @@ const keepKey = 'Leave empty to keep the stored key';
 /** A Remote Rendering account's own fields: account ID, account domain and its two keys. */
 export function ArrFields({ form, set, errors, editing }: FormPartProps & { editing: (AccountView & { kind: 'arr' }) | undefined }) {
   const typed = form.accountDomain.trim().toLowerCase();
-  const regions = mixedRealityRegions.filter((r) => !typed || r.includes(typed) || typed.includes('.'));
+  // Only regions the text is part of, and none for a full domain: Tab takes the suggestion in view, so
+  // one that does not match would replace what was typed (all regions once showed, and Tab after
+  // "westeurope.mixedreality.azure.com" saved australiaeast).
+  const regions = typed.includes('.') ? [] : mixedRealityRegions.filter((r) => r.includes(typed));
   return (
     <>
       <Field label="Account ID" required hint="A GUID, from the account’s Overview page in the Azure portal." {...problem(errors.accountId)}>
@@ -24,7 +27,7 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           onChange={(e) => set({ accountDomain: e.target.value })}
           onOptionSelect={(_, d) => d.optionValue && set({ accountDomain: d.optionValue })}
         >
-          {(regions.length ? regions : mixedRealityRegions).map((r) => (
+          {regions.map((r) => (
             <Option key={r} value={r} text={r}>
               {`${r} (${r}.mixedreality.azure.com)`}
             </Option>
