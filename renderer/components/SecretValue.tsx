@@ -89,15 +89,15 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
         <Caption1 className={styles.hint}>{unavailable}</Caption1>
       ) : (
         <div className={styles.row}>
-          {value === undefined ? (
-            <Button icon={<EyeRegular />} disabled={revealing} aria-label={`Reveal ${name}`} onClick={() => void onReveal()}>
-              Reveal
-            </Button>
-          ) : (
-            <Button icon={<EyeOffRegular />} aria-label={`Hide ${name}`} onClick={() => setValue(undefined)}>
-              Hide
-            </Button>
-          )}
+          {/* One button that turns from Reveal to Hide, so the focus stays on it (two would drop it on the page's body). */}
+          <Button
+            icon={value === undefined ? <EyeRegular /> : <EyeOffRegular />}
+            disabledFocusable={revealing}
+            aria-label={`${value === undefined ? 'Reveal' : 'Hide'} ${name}`}
+            onClick={() => (value === undefined ? void onReveal() : setValue(undefined))}
+          >
+            {value === undefined ? 'Reveal' : 'Hide'}
+          </Button>
           <CopyButton copy={copy} onError={onError} text="Copy" label={`Copy ${name}`} />
           {value !== undefined && <Caption1 className={styles.hint}>Hides again in {Math.max(0, Math.ceil((hideAt - now) / 1000))} s</Caption1>}
         </div>
