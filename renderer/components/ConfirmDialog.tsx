@@ -47,7 +47,7 @@ export function ConfirmDialog({ title, children, action, busy = false, closableW
             <Button appearance="secondary" onClick={onClose} disabled={holdOpen}>
               Cancel
             </Button>
-            <Button appearance="primary" onClick={onConfirm} disabled={busy}>
+            <Button appearance="primary" onClick={onConfirm} disabledFocusable={busy}>
               {action}
             </Button>
           </DialogActions>

@@ -42,7 +42,7 @@ export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
 
   return (
     <>
-      <Button icon={<CopyRegular />} disabled={busy} aria-label={label ?? text} onClick={() => void onClick()}>
+      <Button icon={<CopyRegular />} disabledFocusable={busy} aria-label={label ?? text} onClick={() => void onClick()}>
         {text}
       </Button>
       <Caption1 role="status" className={styles.status}>

@@ -70,7 +70,7 @@ export function PassphraseDialog({ creating, onClose, onSubmit }: PassphraseDial
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
+              <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 {creating ? 'Create passphrase vault' : 'Open vault'}
               </Button>
             </DialogActions>

@@ -55,7 +55,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
         <Field label="Vault passphrase" validationMessage={unlockProblem || null} validationState={unlockProblem ? 'error' : 'none'}>
           <Input type="password" autoComplete="current-password" value={unlockPassphrase} onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))} />
         </Field>
-        <Button appearance="primary" type="submit" disabled={busy}>
+        <Button appearance="primary" type="submit" disabledFocusable={busy}>
           Unlock
         </Button>
       </form>
@@ -65,13 +65,13 @@ export function VaultActions({ vault }: { vault: VaultState }) {
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => void run('keychain')}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void run('keychain')}>
           Try the keychain again
         </Button>
-        <Button disabled={busy} onClick={() => setChoosingPassphrase(true)}>
+        <Button disabledFocusable={busy} onClick={() => setChoosingPassphrase(true)}>
           Use a passphrase vault…
         </Button>
-        <Button disabled={busy} onClick={() => void run('memory')}>
+        <Button disabledFocusable={busy} onClick={() => void run('memory')}>
           Use memory only for this session
         </Button>
       </div>

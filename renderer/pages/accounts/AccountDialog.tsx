@@ -96,7 +96,7 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
+              <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 {editing ? 'Save changes' : 'Add account'}
               </Button>
             </DialogActions>

@@ -168,14 +168,14 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
             ) : (
               <>
                 {identityId && found && (
-                  <Button onClick={() => void find(identityId)} disabled={busy !== undefined}>
+                  <Button onClick={() => void find(identityId)} disabledFocusable={busy !== undefined}>
                     Look again
                   </Button>
                 )}
                 <Button appearance="secondary" onClick={onClose} disabled={busy === 'importing'}>
                   Cancel
                 </Button>
-                <Button appearance="primary" disabled={busy !== undefined || selected.size === 0} onClick={() => void importSelected()}>
+                <Button appearance="primary" disabled={selected.size === 0} disabledFocusable={busy !== undefined} onClick={() => void importSelected()}>
                   {selected.size > 0 ? `Import ${plural(selected.size, 'resource', 'resources')}` : 'Import'}
                 </Button>
               </>

@@ -120,7 +120,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
                   <Button appearance="secondary" onClick={onClose}>
                     Cancel
                   </Button>
-                  <Button appearance="primary" type="submit" disabled={busy}>
+                  <Button appearance="primary" type="submit" disabledFocusable={busy}>
                     Export
                   </Button>
                 </>

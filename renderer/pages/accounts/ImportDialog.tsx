@@ -187,11 +187,11 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                 <Button appearance="secondary" onClick={onClose}>
                   Cancel
                 </Button>
-                <Button appearance={preview ? 'secondary' : 'primary'} disabled={busy || !(file?.text ?? pasted).trim()} onClick={() => void run(true)}>
+                <Button appearance={preview ? 'secondary' : 'primary'} disabled={!(file?.text ?? pasted).trim()} disabledFocusable={busy} onClick={() => void run(true)}>
                   Preview
                 </Button>
                 {preview && (
-                  <Button appearance="primary" disabled={busy || chosen.size === 0} onClick={() => void run(false)}>
+                  <Button appearance="primary" disabled={chosen.size === 0} disabledFocusable={busy} onClick={() => void run(false)}>
                     {chosen.size === 1 ? 'Import 1 account' : `Import ${chosen.size.toLocaleString()} accounts`}
                   </Button>
                 )}

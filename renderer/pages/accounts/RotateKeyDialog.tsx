@@ -129,7 +129,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
                 <Button appearance="secondary" onClick={onClose} disabled={busy}>
                   Cancel
                 </Button>
-                <Button appearance="primary" className={styles.action} onClick={() => void rotate()} disabled={busy}>
+                <Button appearance="primary" className={styles.action} onClick={() => void rotate()} disabledFocusable={busy}>
                   Regenerate the {key} key
                 </Button>
               </>

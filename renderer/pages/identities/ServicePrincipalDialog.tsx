@@ -101,7 +101,7 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
+              <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 {busy ? 'Checking with Entra ID…' : 'Add service principal'}
               </Button>
             </DialogActions>

@@ -75,7 +75,7 @@ export function AuditScopeBar({ identities, accounts, running, generatedAt, onRu
           ))}
         </Dropdown>
       </Field>
-      <Button appearance="primary" icon={<PlayRegular />} disabled={running !== undefined} onClick={() => onRun(scope)}>
+      <Button appearance="primary" icon={<PlayRegular />} disabledFocusable={running !== undefined} onClick={() => onRun(scope)}>
         {generatedAt ? 'Run the audit again' : 'Run the audit'}
       </Button>
       <div className={styles.status} role="status">

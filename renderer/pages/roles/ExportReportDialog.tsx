@@ -151,7 +151,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
                         {conflict}
                       </MessageBarBody>
                       <MessageBarActions>
-                        <Button onClick={() => void run(true)} disabled={busy}>
+                        <Button onClick={() => void run(true)} disabledFocusable={busy}>
                           Replace it
                         </Button>
                       </MessageBarActions>
@@ -172,7 +172,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
                   <Button appearance="secondary" onClick={onClose}>
                     {target === 'text' && text !== undefined ? 'Close' : 'Cancel'}
                   </Button>
-                  <Button appearance="primary" type="submit" disabled={busy}>
+                  <Button appearance="primary" type="submit" disabledFocusable={busy}>
                     {target === 'file' ? 'Export' : 'Show the text'}
                   </Button>
                 </>

@@ -117,7 +117,7 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
             <Button appearance="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button appearance="primary" disabled={busy || !text.trim()} onClick={() => void submit()}>
+            <Button appearance="primary" disabled={!text.trim()} disabledFocusable={busy} onClick={() => void submit()}>
               Import
             </Button>
           </DialogActions>

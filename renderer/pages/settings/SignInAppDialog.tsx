@@ -71,7 +71,7 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
+              <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 Save
               </Button>
             </DialogActions>

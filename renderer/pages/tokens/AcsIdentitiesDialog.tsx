@@ -111,7 +111,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
             <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
               <Input value={label} onChange={(_, d) => setLabel(d.value)} />
             </Field>
-            <Button type="submit" disabled={busy}>
+            <Button type="submit" disabledFocusable={busy}>
               Create identity
             </Button>
           </form>

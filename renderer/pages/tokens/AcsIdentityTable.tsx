@@ -59,13 +59,13 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
               ) : (
                 // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
                 <div className={styles.actions}>
-                  <Button size="small" disabled={busy} aria-label={`Issue token for ${identity.label}`} onClick={() => onIssue(identity)}>
+                  <Button size="small" disabledFocusable={busy} aria-label={`Issue token for ${identity.label}`} onClick={() => onIssue(identity)}>
                     Issue token
                   </Button>
-                  <Button size="small" disabled={busy} aria-label={`Revoke tokens of ${identity.label}`} onClick={() => onConfirm({ action: 'revoke', identity })}>
+                  <Button size="small" disabledFocusable={busy} aria-label={`Revoke tokens of ${identity.label}`} onClick={() => onConfirm({ action: 'revoke', identity })}>
                     Revoke tokens
                   </Button>
-                  <Button size="small" disabled={busy} aria-label={`Delete ${identity.label}`} onClick={() => onConfirm({ action: 'delete', identity })}>
+                  <Button size="small" disabledFocusable={busy} aria-label={`Delete ${identity.label}`} onClick={() => onConfirm({ action: 'delete', identity })}>
                     Delete
                   </Button>
                 </div>

@@ -162,7 +162,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
                     {target === 'file' ? 'Cancel' : 'Close'}
                   </Button>
                   {target === 'file' && (
-                    <Button appearance="primary" type="submit" disabled={busy}>
+                    <Button appearance="primary" type="submit" disabledFocusable={busy}>
                       Export
                     </Button>
                   )}

@@ -40,7 +40,7 @@ export function ToolDialog({ title, className, contentClassName, operation, subm
               Close
             </Button>
             {submit && (
-              <Button appearance="primary" type="submit" form={submit.form} disabled={busy || submit.disabled}>
+              <Button appearance="primary" type="submit" form={submit.form} disabled={submit.disabled} disabledFocusable={busy}>
                 {submit.label}
               </Button>
             )}
