@@ -52,7 +52,9 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
   );
   const revocable = token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && !token.revoked;
 
+  // The switches are not disabled while a change runs (a disabled switch drops the keyboard's focus on the page's body): a second press waits.
   async function toggle(call: () => ReturnType<typeof api.tokens.keep>) {
+    if (busy) return;
     setBusy(true);
     const result = await call();
     setBusy(false);
@@ -102,11 +104,11 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
       <div className={styles.switches}>
         <Switch
           checked={token.autoRefresh}
-          disabled={busy || !token.refreshable || token.revoked}
+          disabled={!token.refreshable || token.revoked}
           label={token.refreshable ? 'Auto-refresh before it expires' : 'Auto-refresh (not possible: the app cannot mint this token again)'}
           onChange={(_, d) => void toggle(() => api.tokens.setAutoRefresh({ id: token.id, on: d.checked }))}
         />
-        <Switch checked={token.kept} disabled={busy || !token.hasValue} label="Keep across restarts (in the vault)" onChange={(_, d) => void toggle(() => api.tokens.keep({ id: token.id, keep: d.checked }))} />
+        <Switch checked={token.kept} disabled={!token.hasValue} label="Keep across restarts (in the vault)" onChange={(_, d) => void toggle(() => api.tokens.keep({ id: token.id, keep: d.checked }))} />
       </div>
 
       <div className={styles.actions}>
