@@ -7,9 +7,13 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Import rules that hold the layers apart (HOUSE-STYLE.md, "In this project" 2). */
-const forbid = (/** @type {string[]} */ paths, /** @type {string[]} */ patterns, /** @type {string} */ message) => ({
-  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((p) => ({ group: [p], message })) }],
+const forbid = (/** @type {string[]} */ paths, /** @type {string[]} */ patterns, /** @type {string} */ message, /** @type {object[]} */ more = []) => ({
+  'no-restricted-imports': ['error', { paths: [...paths.map((name) => ({ name, message })), ...more], patterns: patterns.map((p) => ({ group: [p], message })) }],
 });
+
+/** The renderer's layer rule; its dialogs also go through ModalDialog, which gives the focus back when they close. */
+const rendererImports = /** @type {const} */ ([['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/e2e/**', '**/scripts/**'], 'The renderer may import only shared/ and browser packages: everything else goes through the contract.']);
+const fluentDialog = { name: '@fluentui/react-components', importNames: ['Dialog'], message: 'Use components/ModalDialog.tsx: it gives the focus back to the opener when the dialog closes.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.emulator/**'] },
@@ -25,7 +29,11 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: forbid(['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/e2e/**', '**/scripts/**'], 'The renderer may import only shared/ and browser packages: everything else goes through the contract.'),
+    rules: forbid(...rendererImports, [fluentDialog]),
+  },
+  {
+    files: ['renderer/components/ModalDialog.tsx'],
+    rules: forbid(...rendererImports),
   },
   {
     files: ['shared/**'],
