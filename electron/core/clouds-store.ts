@@ -21,18 +21,23 @@ type Stored = z.infer<typeof storedSchema>;
 
 export class CloudsStore {
   readonly #conf: Conf<Stored>;
-  /** Every profile, built in first; read and checked again only when the file changed (every token call looks its cloud up). */
-  readonly list: () => CloudProfileView[];
+  /** The profiles, read and checked again only when the file changed: every token call looks its cloud up. Shared: hand out copies. */
+  readonly #profiles: () => CloudProfileView[];
 
   constructor(dataFolder: string) {
     // No defaults: conf would write them at once, and the file should appear only when a profile is saved.
     this.#conf = new Conf<Stored>({ cwd: dataFolder, configName: 'clouds', configFileMode: 0o600 });
-    this.list = whileUnchanged(this.#conf.path, () => this.#list());
+    this.#profiles = whileUnchanged(this.#conf.path, () => this.#read());
     trustCloudCertificates(this.list());
   }
 
-  #list(): CloudProfileView[] {
-    const stored = this.#read();
+  /** Every profile, built in first. */
+  list(): CloudProfileView[] {
+    return structuredClone(this.#profiles());
+  }
+
+  #read(): CloudProfileView[] {
+    const stored = this.#stored();
     const clientFor = (profile: CloudProfile): CloudProfile['publicClient'] => {
       const override = publicClientSchema.safeParse(stored.clients[profile.name]);
       return override.success ? override.data : profile.publicClient;
@@ -47,9 +52,9 @@ export class CloudsStore {
 
   /** The profile named `name`, or a not_found that says where profiles are added. */
   get(name: string): CloudProfileView {
-    const found = this.list().find((c) => c.name.toLowerCase() === name.toLowerCase());
+    const found = this.#profiles().find((c) => c.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new AppError('not_found', `There is no cloud profile named "${name.slice(0, 64)}". Pick one from Settings → Clouds, or import a profile file.`);
-    return found;
+    return structuredClone(found);
   }
 
   /** Adds or replaces a custom profile (from the emulator's cloud-profile.json, say). */
@@ -60,7 +65,7 @@ export class CloudsStore {
     if (builtInClouds.some((b) => b.name.toLowerCase() === profile.name.toLowerCase())) {
       throw new AppError('conflict', `${profile.name} is a built-in cloud: give the custom profile another name.`, [{ path: 'name', message: 'This name belongs to a built-in cloud' }]);
     }
-    const stored = this.#read();
+    const stored = this.#stored();
     const custom = stored.custom.filter((c) => (c as { name?: unknown }).name !== profile.name);
     this.#conf.set('custom', [...custom, profile]);
     // A re-imported profile brings its own client; an earlier override would hide it.
@@ -72,7 +77,7 @@ export class CloudsStore {
   remove(name: string): void {
     const profile = this.get(name);
     if (profile.builtIn) throw new AppError('invalid_input', `${profile.name} is built in and cannot be removed.`);
-    const stored = this.#read();
+    const stored = this.#stored();
     this.#conf.set('custom', stored.custom.filter((c) => (c as { name?: unknown }).name !== profile.name));
     this.#conf.set('clients', Object.fromEntries(Object.entries(stored.clients).filter(([n]) => n !== profile.name)));
     trustCloudCertificates(this.list());
@@ -83,11 +88,11 @@ export class CloudsStore {
     const profile = this.get(name);
     const parsed = publicClientSchema.safeParse(client);
     if (!parsed.success) throw new AppError('invalid_input', 'Check the client ID and tenant.', toFieldIssues(parsed.error));
-    this.#conf.set('clients', { ...this.#read().clients, [profile.name]: parsed.data });
+    this.#conf.set('clients', { ...this.#stored().clients, [profile.name]: parsed.data });
     return this.get(profile.name);
   }
 
-  #read(): Stored {
+  #stored(): Stored {
     const parsed = storedSchema.safeParse(this.#conf.store);
     return parsed.success ? parsed.data : { custom: [], clients: {} };
   }

@@ -21,7 +21,7 @@ import { writeFileAtomic } from './vault/atomic-write.ts';
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, damaged: () => Error): Promise<z.output<S> | undefined> {
   const version = fileVersion(file);
   const cached = readCache.get(schema)?.get(file);
-  if (version !== undefined && cached?.version === version) return structuredClone(cached.data) as z.output<S>;
+  if (version !== undefined && cached?.version === version) return JSON.parse(cached.json) as z.output<S>;
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -33,14 +33,17 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S,
   if (!parsed.success) throw damaged();
   // Only the version stat saw before the read: a file replaced in between is read again next time.
   if (version !== undefined) {
-    const files = readCache.get(schema) ?? new Map<string, { version: string; data: unknown }>();
-    readCache.set(schema, files.set(file, { version, data: structuredClone(parsed.data) }));
+    const files = readCache.get(schema) ?? new Map<string, { version: string; json: string }>();
+    readCache.set(schema, files.set(file, { version, json: JSON.stringify(parsed.data) }));
   }
   return parsed.data;
 }
 
-/** What each schema last read from each file, by the file's version. */
-const readCache = new WeakMap<z.ZodType, Map<string, { version: string; data: unknown }>>();
+/**
+ * What each schema last made of each file, by the file's version, as JSON: the schemas here turn
+ * JSON into plain JSON values, and parsing it back is the cheapest private copy for each caller.
+ */
+const readCache = new WeakMap<z.ZodType, Map<string, { version: string; json: string }>>();
 
 export async function writeJsonFile(file: string, value: unknown, options: { backup?: boolean } = {}): Promise<void> {
   await writeFileAtomic(file, Buffer.from(`${JSON.stringify(value, null, 2)}\n`), options.backup === false ? {} : { backup: `${file}.bak` });

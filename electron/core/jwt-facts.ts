@@ -5,12 +5,20 @@ import type { TokenClaims } from '../../shared/tokens.ts';
 
 /** What the app reads from a token it minted or acquired, without verifying it (the service that issued it does that). */
 
-function claimsOf(token: string): Record<string, unknown> | undefined {
+// A token just minted is read three or four times in a row (times, audience, the view): decoded once.
+let last: { token: string; claims: Readonly<Record<string, unknown>> | undefined } | undefined;
+
+/** The token's claims, shared with the next reader of the same token: read them, never change them. */
+function claimsOf(token: string): Readonly<Record<string, unknown>> | undefined {
+  if (last?.token === token) return last.claims;
+  let claims: Record<string, unknown> | undefined;
   try {
-    return decodeJwt(token);
+    claims = decodeJwt(token);
   } catch {
-    return undefined;
+    claims = undefined;
   }
+  last = { token, claims };
+  return claims;
 }
 
 /** `exp` and `iat` of a JWT; `exp` may be a numeric string (the STS SDK's own test vector has one). */
@@ -44,5 +52,6 @@ export function jwtParts(token: string): TokenClaims {
   } catch {
     header = null;
   }
-  return { header, claims: claimsOf(token) ?? null };
+  const claims = claimsOf(token);
+  return { header, claims: claims ? { ...claims } : null };
 }

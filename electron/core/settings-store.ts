@@ -8,12 +8,16 @@ import { whileUnchanged } from './file-version.ts';
  */
 export class SettingsStore {
   readonly #conf: Conf<Settings>;
-  /** Read and checked again only when the file changed: every token call asks for the settings. */
-  readonly get: () => Settings;
+  /** Read and checked again only when the file changed: every token call asks for the settings. Shared: hand out copies. */
+  readonly #settings: () => Settings;
 
   constructor(dataFolder: string) {
     this.#conf = new Conf<Settings>({ cwd: dataFolder, configName: 'settings', defaults: defaultSettings });
-    this.get = whileUnchanged(this.#conf.path, () => this.#read());
+    this.#settings = whileUnchanged(this.#conf.path, () => this.#read());
+  }
+
+  get(): Settings {
+    return { ...this.#settings() };
   }
 
   #read(): Settings {

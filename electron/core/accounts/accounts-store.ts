@@ -145,9 +145,13 @@ export class AccountsStore {
     });
   }
 
-  /** One secret of an account, read from the vault (re-read once if another process may have written it). */
-  async readSecret(id: string, secret: AccountSecret): Promise<string> {
-    const record = (await readAccounts(this.#options.dataFolder)).find((candidate) => candidate.id === id) ?? notFound();
+  /**
+   * One secret of an account, read from the vault (re-read once if another process may have written
+   * it). A caller that has just read the account's record passes it instead of the id.
+   */
+  async readSecret(account: string | AccountRecord, secret: AccountSecret): Promise<string> {
+    const record = typeof account === 'string' ? ((await readAccounts(this.#options.dataFolder)).find((candidate) => candidate.id === account) ?? notFound()) : account;
+    const { id } = record;
     const needs = secretsFor(record, secret);
     const vault = await this.#options.vault.require();
     const values: string[] = [];

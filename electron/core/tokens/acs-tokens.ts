@@ -26,7 +26,7 @@ export async function connect(ctx: TokensContext, accountId: string, via: AcsVia
   let caller: AcsCaller;
   let source: TokenSource['via'];
   if (via === 'accessKey') {
-    caller = { kind: 'accessKey', connectionString: await ctx.accounts.readSecret(accountId, 'connectionString') };
+    caller = { kind: 'accessKey', connectionString: await ctx.accounts.readSecret(record, 'connectionString') };
     source = { credential: 'accessKey' };
   } else {
     const identity = await identityFor(ctx, via.identityId, record.cloud);

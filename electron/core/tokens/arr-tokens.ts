@@ -15,7 +15,7 @@ export async function mintArrToken(ctx: TokensContext, accountId: string, via: A
   let credential: StsCredential;
   let source: TokenSource['via'];
   if (typeof via === 'string') {
-    credential = { kind: 'key', key: await ctx.accounts.readSecret(accountId, via), which: via === 'primaryKey' ? 'primary' : 'secondary' };
+    credential = { kind: 'key', key: await ctx.accounts.readSecret(record, via), which: via === 'primaryKey' ? 'primary' : 'secondary' };
     source = { credential: via };
   } else {
     const identity = await identityFor(ctx, via.identityId, record.cloud);

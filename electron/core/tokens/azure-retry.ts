@@ -75,16 +75,28 @@ export async function withAzureRetry<T>(attempt: (signal: AbortSignal) => Promis
   const { policy } = runtime;
   for (let tryNumber = 1; ; tryNumber++) {
     if (call.signal?.aborted) throw cancelled(call.service);
-    const timeout = AbortSignal.timeout(policy.timeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const attemptAbort = new AbortController();
+    let timedOut = false;
+    // One controller per try, aborted by a timer or the caller's signal, not AbortSignal.any with
+    // AbortSignal.timeout: that pair cost each call about 0.1 ms (npm run bench, minting).
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attemptAbort.abort(new DOMException('The try timed out.', 'TimeoutError'));
+    }, policy.timeoutMs);
+    timer.unref();
+    const onCancel = () => attemptAbort.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', onCancel, { once: true });
     let failure: TransientFailure;
     try {
-      return await attempt(signal);
+      return await attempt(attemptAbort.signal);
     } catch (error) {
       if (call.signal?.aborted) throw cancelled(call.service);
-      if (timeout.aborted) failure = new TransientFailure('timeout');
+      if (timedOut) failure = new TransientFailure('timeout');
       else if (error instanceof TransientFailure) failure = error;
       else throw error;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onCancel);
     }
     if (tryNumber >= policy.tries) throw exhausted(failure, call.service, policy);
     const wait = failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(tryNumber, runtime);

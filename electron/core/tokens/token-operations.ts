@@ -5,18 +5,28 @@
  */
 export class TokenOperations {
   readonly #running = new Map<string, AbortController>();
-  readonly #all = new AbortController();
+  /** Every call under way, named or not, so close() can stop them all. */
+  readonly #all = new Set<AbortController>();
+  #closed = false;
 
-  /** Runs `work` with a signal that aborts on `cancel(operationId)` or on close. */
+  /**
+   * Runs `work` with a signal that aborts on `cancel(operationId)` or on close. One controller per
+   * call, not `AbortSignal.any` with a signal that lives as long as the core: each such signal
+   * stays tied to the long-lived one until it is collected, and made every token call about
+   * 0.2-0.5 ms slower (npm run bench).
+   */
   async run<T>(operationId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
+    if (this.#closed) controller.abort();
+    this.#all.add(controller);
     if (operationId) {
       this.#running.get(operationId)?.abort();
       this.#running.set(operationId, controller);
     }
     try {
-      return await work(AbortSignal.any([controller.signal, this.#all.signal]));
+      return await work(controller.signal);
     } finally {
+      this.#all.delete(controller);
       if (operationId && this.#running.get(operationId) === controller) this.#running.delete(operationId);
     }
   }
@@ -29,6 +39,7 @@ export class TokenOperations {
   }
 
   close(): void {
-    this.#all.abort();
+    this.#closed = true;
+    for (const controller of this.#all) controller.abort();
   }
 }
