@@ -62,7 +62,7 @@ export class EntraService {
     await this.#deps.vault(); // fail before the browser opens when no secret could be kept
     const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
     const tenant = input.tenant ?? profile.publicClient.tenant;
-    const app = this.apps.publicClient(profile, tenant);
+    const app = await this.apps.publicClient(profile, tenant);
     const context = { tenant, clientId: profile.publicClient.clientId, authorityHost: profile.authorityHost };
     const scopes = [profile.armScope];
     if (input.method === 'device-code') {
@@ -102,8 +102,8 @@ export class EntraService {
     const credential: ClientCredential = certificate ? certificateClientCredential(certificate) : { clientSecret: input.clientSecret ?? '' };
     const id = randomUUID();
     // Prove the credential works before keeping it: the first token is for ARM.
-    const result = await this.apps
-      .servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential)
+    const app = await this.apps.servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential);
+    const result = await app
       .acquireTokenByClientCredential({ scopes: [profile.armScope] })
       .catch((error: unknown) => Promise.reject(signInError(error, { tenant: input.tenant, clientId: input.clientId, authorityHost: profile.authorityHost })));
     const accessToken = result?.accessToken ?? '';
@@ -137,7 +137,7 @@ export class EntraService {
     const record = await this.identities.get(id);
     const vault = await this.#deps.vault();
     if (record.kind === 'user') {
-      const app = this.apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
+      const app = await this.apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
       const account = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
       if (account) await app.getTokenCache().removeAccount(account);
     } else {
@@ -169,7 +169,7 @@ export class EntraService {
   }
 
   async #userToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult> {
-    const app = this.apps.publicClient(profile, record.tenantId, record.clientId);
+    const app = await this.apps.publicClient(profile, record.tenantId, record.clientId);
     const account: AccountInfo | null = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
     if (!account) throw new AppError('sign_in_required', `The sign-in of ${whoIs(record)} is no longer in the token cache. Sign in again.`);
     return app.acquireTokenSilent({ account, scopes });
@@ -183,7 +183,7 @@ export class EntraService {
       record.credential === 'certificate'
         ? certificateClientCredential({ privateKeyPem: secret, thumbprintSha256: record.certificateThumbprint ?? '', certificatePem: record.certificatePem ?? '' })
         : { clientSecret: secret };
-    return this.apps.servicePrincipal(profile, record, credential).acquireTokenByClientCredential({ scopes });
+    return (await this.apps.servicePrincipal(profile, record, credential)).acquireTokenByClientCredential({ scopes });
   }
 
   async #saveUser(profile: CloudProfile, result: AuthenticationResult, signedInWith: 'interactive' | 'device-code'): Promise<IdentityView> {

@@ -57,7 +57,7 @@ describe('interactive sign-in with our loopback listener', () => {
     const vault = await openTestVault();
     const apps = new MsalApps(async () => vault);
     const adele = scenarioUser(emulator, 'adele.vance');
-    const signIn = await startInteractiveSignIn(apps.publicClient(emulator.cloudProfile), { scopes: [armScope] });
+    const signIn = await startInteractiveSignIn(await apps.publicClient(emulator.cloudProfile), { scopes: [armScope] });
     const url = new URL(signIn.authUrl);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('redirect_uri')).toBe(`http://localhost:${signIn.port}/`);
@@ -81,7 +81,7 @@ describe('interactive sign-in with our loopback listener', () => {
     // A new process: a new vault handle and new MSAL applications over the same data folder.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const reopened = await openTestVault();
-    const app = new MsalApps(async () => reopened).publicClient(emulator.cloudProfile);
+    const app = await new MsalApps(async () => reopened).publicClient(emulator.cloudProfile);
     const [account] = await app.getTokenCache().getAllAccounts();
     expect(account?.username).toBe(adele.userName);
     const refreshes = emulator.context.grantCounts.get('refresh_token') ?? 0;
@@ -93,7 +93,7 @@ describe('interactive sign-in with our loopback listener', () => {
 
   it('leaves no listener open when cancelled', async () => {
     const vault = await openTestVault();
-    const signIn = await startInteractiveSignIn(new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope] });
+    const signIn = await startInteractiveSignIn(await new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope] });
     expect(await portIsOpen(signIn.port)).toBe(true);
     signIn.cancel();
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled' });
@@ -104,7 +104,7 @@ describe('interactive sign-in with our loopback listener', () => {
 
   it('leaves no listener open when the user never finishes', async () => {
     const vault = await openTestVault();
-    const signIn = await startInteractiveSignIn(new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope], timeoutMs: 500 });
+    const signIn = await startInteractiveSignIn(await new MsalApps(async () => vault).publicClient(emulator.cloudProfile), { scopes: [armScope], timeoutMs: 500 });
     const page = await browser.newPage();
     await page.goto(signIn.authUrl); // opened, then abandoned on the sign-in page
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled', message: expect.stringContaining('timed out') });

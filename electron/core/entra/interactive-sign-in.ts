@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CryptoProvider, type AuthenticationResult, type PublicClientApplication } from '@azure/msal-node';
+import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
 import { startLoopbackListener, type LoopbackListener } from './loopback-listener.ts';
+import { loadMsal } from './msal-apps.ts';
 
 /**
  * Interactive sign-in: authorization code with PKCE (S256) in the user's browser, the answer
@@ -27,6 +28,7 @@ export interface InteractiveOptions {
 }
 
 export async function startInteractiveSignIn(app: PublicClientApplication, options: InteractiveOptions): Promise<InteractiveSignIn> {
+  const { CryptoProvider } = await loadMsal();
   const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
   const state = randomBytes(24).toString('base64url');
   const listener: LoopbackListener = await startLoopbackListener(options.timeoutMs === undefined ? { expectedState: state } : { expectedState: state, timeoutMs: options.timeoutMs });

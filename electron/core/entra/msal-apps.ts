@@ -1,4 +1,5 @@
-import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
+import type * as Msal from '@azure/msal-node';
+import type { ConfidentialClientApplication, Configuration, PublicClientApplication } from '@azure/msal-node';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import type { Vault } from '../vault/vault.ts';
 import { EntraHttpClient } from './entra-http-client.ts';
@@ -9,13 +10,23 @@ import { msalCacheSecret, vaultCachePlugin } from './token-cache-plugin.ts';
  * `knownAuthorities`, so MSAL trusts it without calling the public instance-discovery endpoint
  * (unreachable for sovereign, Azure Stack and emulator clouds, and a needless round trip for the
  * public one). MSAL's own logging is off: its verbose lines can carry user names and URLs.
+ *
+ * MSAL itself is loaded by the first call that needs it (a sign-in, an Entra token), not with the
+ * core: a session that never signs in, and the CLI's other commands, need not load it.
  */
+
+let msal: Promise<typeof Msal> | undefined;
+
+/** `@azure/msal-node`, loaded once, on first use. */
+export function loadMsal(): Promise<typeof Msal> {
+  return (msal ??= import('@azure/msal-node'));
+}
 
 export function authorityOf(profile: Pick<CloudProfile, 'authorityHost'>, tenant: string): string {
   return `${profile.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}`;
 }
 
-function baseConfiguration(profile: CloudProfile, tenant: string, clientId: string, networkClient: EntraHttpClient): Configuration {
+function baseConfiguration({ LogLevel }: typeof Msal, profile: CloudProfile, tenant: string, clientId: string, networkClient: EntraHttpClient): Configuration {
   return {
     auth: { clientId, authority: authorityOf(profile, tenant), knownAuthorities: [new URL(profile.authorityHost).host] },
     system: { networkClient, loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
@@ -40,21 +51,23 @@ export class MsalApps {
     this.#vault = vault;
   }
 
-  publicClient(profile: CloudProfile, tenant: string = profile.publicClient.tenant, clientId: string = profile.publicClient.clientId): PublicClientApplication {
+  async publicClient(profile: CloudProfile, tenant: string = profile.publicClient.tenant, clientId: string = profile.publicClient.clientId): Promise<PublicClientApplication> {
+    const loaded = await loadMsal();
     const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}`;
     let app = this.#public.get(key);
     if (!app) {
-      const config = baseConfiguration(profile, tenant, clientId, this.http);
-      app = new PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.publicClient(profile.name, clientId)) } });
+      const config = baseConfiguration(loaded, profile, tenant, clientId, this.http);
+      app = new loaded.PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.publicClient(profile.name, clientId)) } });
       this.#public.set(key, app);
     }
     return app;
   }
 
   /** A service principal's application; made per call because its credential comes from the vault each time. */
-  servicePrincipal(profile: CloudProfile, identity: { id: string; tenantId: string; clientId: string }, credential: ClientCredential): ConfidentialClientApplication {
-    const config = baseConfiguration(profile, identity.tenantId, identity.clientId, this.http);
-    return new ConfidentialClientApplication({
+  async servicePrincipal(profile: CloudProfile, identity: { id: string; tenantId: string; clientId: string }, credential: ClientCredential): Promise<ConfidentialClientApplication> {
+    const loaded = await loadMsal();
+    const config = baseConfiguration(loaded, profile, identity.tenantId, identity.clientId, this.http);
+    return new loaded.ConfidentialClientApplication({
       ...config,
       auth: { ...config.auth, ...credential },
       cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.servicePrincipal(identity.id)) },

@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('device-code sign-in', () => {
   it('shows a code and URL, and completes when the user enters it', async () => {
-    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     expect(signIn.userCode).toMatch(/^[A-Z0-9]{6,12}$/);
     expect(signIn.verificationUri).toContain(emulator.urls.entra);
     const alex = scenarioUser(emulator, 'alex.wilber');
@@ -56,21 +56,21 @@ describe('device-code sign-in', () => {
   });
 
   it('tells an MFA-required user to use interactive sign-in', async () => {
-    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'megan.bowen').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e, { who: 'Megan' }));
     expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Megan must complete multi-factor authentication.*interactive sign-in.*AADSTS50076/) });
   });
 
   it('tells a Conditional Access user what blocked them', async () => {
-    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'lee.gu').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e));
     expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/) });
   });
 
   it('stops when cancelled', async () => {
-    const signIn = await startDeviceCodeSignIn(apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     signIn.cancel();
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled' });
   });
@@ -80,10 +80,9 @@ describe('service principal sign-in', () => {
   const identity = { id: 'sp-test', tenantId: contosoTenantId, clientId: secretServicePrincipal.appId };
 
   it('gets an app token with a client secret; a wrong secret gets words that say what to do', async () => {
-    const good = await apps.servicePrincipal(emulator.cloudProfile, identity, { clientSecret: secretServicePrincipal.secret }).acquireTokenByClientCredential({ scopes: [armScope] });
+    const good = await (await apps.servicePrincipal(emulator.cloudProfile, identity, { clientSecret: secretServicePrincipal.secret })).acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(good?.accessToken ?? '')).toMatchObject({ appid: secretServicePrincipal.appId, idtyp: 'app' });
-    const wrong = await apps
-      .servicePrincipal(emulator.cloudProfile, { ...identity, id: 'sp-wrong' }, { clientSecret: 'wrong' })
+    const wrong = await (await apps.servicePrincipal(emulator.cloudProfile, { ...identity, id: 'sp-wrong' }, { clientSecret: 'wrong' }))
       .acquireTokenByClientCredential({ scopes: [armScope] })
       .catch((e: unknown) => signInError(e));
     expect(wrong).toMatchObject({ code: 'sign_in_required', message: expect.stringContaining('client secret is wrong or expired') });
@@ -95,9 +94,8 @@ describe('service principal sign-in', () => {
     const pem = `${certificate.privateKeyPem}\n${certificate.certPem}`;
     const credential = readCertificateCredential(pem);
     expect(credential.thumbprintSha256).toBe(certificate.thumbprintSha256.toLowerCase());
-    const result = await apps
-      .servicePrincipal(emulator.cloudProfile, { id: 'sp-cert', tenantId: contosoTenantId, clientId: certificateServicePrincipalAppId }, certificateClientCredential(credential))
-      .acquireTokenByClientCredential({ scopes: [armScope] });
+    const app = await apps.servicePrincipal(emulator.cloudProfile, { id: 'sp-cert', tenantId: contosoTenantId, clientId: certificateServicePrincipalAppId }, certificateClientCredential(credential));
+    const result = await app.acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({ appid: certificateServicePrincipalAppId, appidacr: '2' });
     expect(() => readCertificateCredential(certificate.certPem)).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'certificatePem' })] }));
   });
