@@ -155,7 +155,7 @@ export async function measureBrowser(full: HostProcess, empty: HostProcess, acco
         subject: summarize(rss.full.slice(-runs.navigation)),
         baseline: { label: 'same host, empty data folder', summary: summarize(rss.empty.slice(-runs.navigation)) },
         target: { kind: 'below', max: 150 },
-        note: 'VmRSS of the host process (node electron/web/main.ts) after each load of the Accounts page.',
+        note: 'VmRSS of the host process (node dist/web/main.mjs, the bundle npm start -- --browser runs) after each load of the Accounts page.',
       },
     ];
   } finally {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const hostEntry = fileURLToPath(new URL('../electron/web/main.ts', import.meta.url));
+/** The bundle `npm run build:web` makes (bench/run.ts rebuilds it when stale), as `npm start -- --browser` runs it. */
+export const hostBundle = fileURLToPath(new URL('../dist/web/main.mjs', import.meta.url));
 
 /** Browser mode's host in a process of its own, as `npm start -- --browser` runs it. */
 export interface HostProcess {
@@ -14,8 +15,8 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export function startHost(dataFolder: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [hostEntry, '--port', '0'], { env: { ...process.env, AZCRED_HOME: dataFolder, AZCRED_NO_BROWSER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startHost(dataFolder: string, entry = hostBundle): Promise<HostProcess> {
+  const child = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, AZCRED_HOME: dataFolder, AZCRED_NO_BROWSER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const failed = (why: string) => reject(new Error(`The browser-mode host did not start (${why}): ${output.trim().slice(-500)}`));

@@ -40,6 +40,7 @@ const wanted = (group: (typeof groups)[number]) => only.includes(group);
 
 buildIfStale(root, 'build:cli', 'dist/cli/azcred.cjs', ['electron', 'shared', 'bin', 'scripts/build-cli.ts']);
 if (wanted('ui') || wanted('bundle')) buildIfStale(root, 'build:renderer', 'dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts']);
+if (wanted('ui')) buildIfStale(root, 'build:web', 'dist/web/main.mjs', ['electron', 'shared', 'scripts/build-web.ts', 'package-lock.json']);
 
 const results: CaseResult[] = [];
 const step = async (label: string, work: () => Promise<CaseResult | CaseResult[]>) => {

@@ -36,6 +36,14 @@ export function buildRendererIfStale(): void {
   buildIfStale('build:renderer', 'dist/renderer/index.html', ['renderer', 'shared']);
 }
 
+/** Browser mode's host, bundled: run with `node`, it takes about 40 MB less memory than the TypeScript sources. */
+export const browserHostEntry = path.join(root, 'dist', 'web', 'main.mjs');
+
+/** Bundles browser mode's host (`npm run build:web`) when it is missing or older than its sources. */
+export function buildBrowserHostIfStale(): void {
+  buildIfStale('build:web', 'dist/web/main.mjs', ['electron', 'shared']);
+}
+
 /** The Electron binary's path, fetching it once if the install step skipped it; or why not. */
 function electronBinary(): { path: string } | { reason: string } {
   const packageDir = path.join(root, 'node_modules/electron');

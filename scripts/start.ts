@@ -4,8 +4,7 @@
  * saying why in one paragraph. `npm start -- --browser` goes straight to browser mode.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { buildRendererIfStale, desktopRuntime, root, type NoDesktop } from './app-launch.ts';
+import { browserHostEntry, buildBrowserHostIfStale, buildRendererIfStale, desktopRuntime, root, type NoDesktop } from './app-launch.ts';
 
 const forceBrowser = process.argv.includes('--browser');
 
@@ -18,7 +17,8 @@ function startBrowserMode(why?: NoDesktop): void {
         `app's. ${why.remedy}\n`,
     );
   }
-  const child = spawn(process.execPath, [path.join(root, 'electron/web/main.ts'), ...process.argv.slice(2).filter((a) => a !== '--browser')], { cwd: root, stdio: 'inherit' });
+  buildBrowserHostIfStale();
+  const child = spawn(process.execPath, [browserHostEntry, ...process.argv.slice(2).filter((a) => a !== '--browser')], { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
