@@ -48,6 +48,8 @@ const results = await Promise.all([
     ...common,
     entryPoints: { 'full-cli': path.join(root, 'electron', 'cli', 'full-cli.ts') },
     format: 'esm',
+    // MSAL and the ACS SDK, which the core loads on first use, become chunks loaded only then.
+    splitting: true,
     outExtension: { '.js': '.mjs' },
     // Some CommonJS dependencies call require(): give the ES module bundle one.
     banner: { js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);" },

@@ -34,9 +34,18 @@ const communicationRoles = orList(builtInRolesGranting('Microsoft.Communication/
 
 let sdk: Promise<typeof CommunicationIdentitySdk> | undefined;
 
+/**
+ * The SDK, loaded once. It is a CommonJS package: Node names its exports, but in the split bundles
+ * (the CLI's, browser mode's) esbuild hands them over only as `default`.
+ */
+async function loadSdk(): Promise<typeof CommunicationIdentitySdk> {
+  const loaded = await import('@azure/communication-identity');
+  return 'CommunicationIdentityClient' in loaded ? loaded : (loaded as { default: typeof CommunicationIdentitySdk }).default;
+}
+
 /** A new SDK client for the caller, with the SDK's own retries off. */
 async function newClient(resource: AcsResource, caller: AcsCaller): Promise<CommunicationIdentityClient> {
-  const { CommunicationIdentityClient } = await (sdk ??= import('@azure/communication-identity'));
+  const { CommunicationIdentityClient } = await (sdk ??= loadSdk());
   const options = { retryOptions: { maxRetries: 0 } };
   return caller.kind === 'accessKey'
     ? new CommunicationIdentityClient(caller.connectionString, options)
