@@ -25,6 +25,9 @@ const secretLabels: Record<AccountSecret, string> = {
   connectionString: 'connection string',
 };
 
+// One collator for the whole sort: localeCompare with a locale builds one per call (tens of ms for 1,000 accounts).
+const byNameCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
 /**
  * ARR accounts and ACS resources: metadata in `accounts.json`, secrets in the vault under
  * `account/<id>/`. Every change is a read-modify-write of the file under the cross-process accounts
@@ -50,7 +53,7 @@ export class AccountsStore {
     }
     // Settings are read once for the list, not once per account.
     const reminderDays = this.#options.keyRotationReminderDays();
-    return records.map((record) => toView(record, missing(record), reminderDays)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return records.map((record) => toView(record, missing(record), reminderDays)).sort((a, b) => byNameCollator.compare(a.name, b.name));
   }
 
   /** The stored records (for export), in the order of `ids` or all of them; an unknown id is `not_found`. */

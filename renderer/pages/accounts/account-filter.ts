@@ -52,6 +52,8 @@ export function filterAccounts(accounts: readonly AccountView[], filter: Account
   );
 }
 
+const facetCollator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 /** Every tag and cloud in use, sorted, for the filter menus. */
 export function facets(accounts: readonly AccountView[]): { tags: string[]; clouds: string[] } {
   const tags = new Set<string>();
@@ -60,8 +62,7 @@ export function facets(accounts: readonly AccountView[]): { tags: string[]; clou
     for (const t of a.tags) tags.add(t);
     clouds.add(a.cloud);
   }
-  const byName = (x: string, y: string) => x.localeCompare(y, undefined, { sensitivity: 'base' });
-  return { tags: [...tags].sort(byName), clouds: [...clouds].sort(byName) };
+  return { tags: [...tags].sort(facetCollator.compare), clouds: [...clouds].sort(facetCollator.compare) };
 }
 
 const count = new Intl.NumberFormat();

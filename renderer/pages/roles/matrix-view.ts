@@ -36,7 +36,9 @@ export interface MatrixView {
 
 export const cellKey = (identityId: string, accountId: string) => `${identityId} ${accountId}`;
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+// One collator for every comparison: localeCompare with options builds one per call.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 /** The rows, columns and cell contents the matrix draws for a report and a filter. */
 export function matrixView(report: RoleAuditReport, filter: MatrixFilter): MatrixView {
