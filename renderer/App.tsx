@@ -12,20 +12,15 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, type JSX } from 'react';
+import { Suspense, useEffect, type JSX } from 'react';
 import { isBrowserMode } from './api.ts';
 import { AccountsPage } from './pages/AccountsPage.tsx';
-import { IdentitiesPage } from './pages/IdentitiesPage.tsx';
-import { SettingsPage } from './pages/SettingsPage.tsx';
-import { TokensPage } from './pages/TokensPage.tsx';
+import { IdentitiesPage, RolesPage, SettingsPage, TokensPage } from './lazy-pages.ts';
 import { sections, type SectionId } from './sections.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
 import { useHashSection } from './use-hash-section.ts';
 import { useSettings, type SettingsState } from './use-settings.ts';
 import { useVault, type VaultState } from './use-vault.ts';
-
-// The Roles page (matrix, details, export) is loaded when first opened, keeping the first load small.
-const RolesPage = lazy(() => import('./pages/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100%' },
@@ -44,11 +39,7 @@ const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
   accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
   identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
   tokens: ({ settings, vault }) => <TokensPage settings={settings} vault={vault} />,
-  roles: () => (
-    <Suspense fallback={<Spinner label="Loading…" />}>
-      <RolesPage />
-    </Suspense>
-  ),
+  roles: () => <RolesPage />,
   settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,
 };
 
@@ -89,7 +80,9 @@ export function App() {
           </NavDrawerBody>
         </NavDrawer>
         <main className={styles.main} aria-label={current?.label}>
-          <Page settings={settings} vault={vault} />
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <Page settings={settings} vault={vault} />
+          </Suspense>
         </main>
       </div>
     </FluentProvider>

@@ -1,0 +1,23 @@
+import { lazy } from 'react';
+import type { SectionId } from './sections.tsx';
+
+/**
+ * Every page but Accounts (the first screen) is its own chunk, loaded when first opened, so the
+ * first load parses and runs only the shell and the Accounts page (npm run bench, navigation).
+ */
+const loaders = {
+  identities: () => import('./pages/IdentitiesPage.tsx'),
+  tokens: () => import('./pages/TokensPage.tsx'),
+  roles: () => import('./pages/RolesPage.tsx'),
+  settings: () => import('./pages/SettingsPage.tsx'),
+} satisfies Partial<Record<SectionId, () => Promise<unknown>>>;
+
+export const IdentitiesPage = lazy(() => loaders.identities().then((m) => ({ default: m.IdentitiesPage })));
+export const TokensPage = lazy(() => loaders.tokens().then((m) => ({ default: m.TokensPage })));
+export const RolesPage = lazy(() => loaders.roles().then((m) => ({ default: m.RolesPage })));
+export const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
+
+/** Starts loading a page's chunk (the one a reload opens on) while the shell starts, instead of after its first render. */
+export function preloadPage(section: SectionId): void {
+  if (section !== 'accounts') void loaders[section]();
+}
