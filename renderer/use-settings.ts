@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../shared/errors.ts';
 import type { Settings, SettingsPatch } from '../shared/settings.ts';
 import { api } from './api.ts';
+import { firstAnswer } from './first-calls.ts';
 
 export interface SettingsState {
   settings: Settings | undefined;
@@ -12,17 +13,19 @@ export interface SettingsState {
 
 /** Loads settings once and keeps them in step with what the core saved. */
 export function useSettings(): SettingsState {
-  const [settings, setSettingsState] = useState<Settings>();
-  const [loadError, setLoadError] = useState<AppErrorShape>();
-  const saved = useRef<Settings>(undefined);
+  const [initial] = useState(() => firstAnswer<Settings>('settings.get'));
+  const [settings, setSettingsState] = useState(initial?.ok ? initial.value : undefined);
+  const [loadError, setLoadError] = useState(initial?.ok === false ? initial.error : undefined);
+  const saved = useRef(settings);
   const setSettings = useCallback((value: Settings | undefined) => {
     saved.current = value;
     setSettingsState(value);
   }, []);
 
   useEffect(() => {
+    if (initial) return;
     void api.settings.get().then((result) => (result.ok ? setSettings(result.value) : setLoadError(result.error)));
-  }, [setSettings]);
+  }, [initial, setSettings]);
 
   const update = useCallback(
     async (patch: SettingsPatch) => {

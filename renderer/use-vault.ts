@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../shared/errors.ts';
 import type { Result } from '../shared/result.ts';
 import type { VaultMode, VaultStatus } from '../shared/vault.ts';
 import { api } from './api.ts';
+import { firstAnswer } from './first-calls.ts';
 
 export interface VaultState {
   status: VaultStatus | undefined;
@@ -16,8 +17,9 @@ export interface VaultState {
 
 /** Where secrets are stored and whether they can be used; loaded once when the app starts. */
 export function useVault(): VaultState {
-  const [status, setStatus] = useState<VaultStatus>();
-  const [loadError, setLoadError] = useState<AppErrorShape>();
+  const [initial] = useState(() => firstAnswer<VaultStatus>('vault.status'));
+  const [status, setStatus] = useState(initial?.ok ? initial.value : undefined);
+  const [loadError, setLoadError] = useState(initial?.ok === false ? initial.error : undefined);
 
   const refresh = useCallback(async () => {
     const result = await api.vault.status();
@@ -30,8 +32,8 @@ export function useVault(): VaultState {
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!initial) void refresh();
+  }, [initial, refresh]);
 
   const open = useCallback(async (mode: VaultMode, passphrase?: string) => {
     const result = await api.vault.open(passphrase === undefined ? { mode } : { mode, passphrase });

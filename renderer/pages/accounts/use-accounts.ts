@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
+import { firstAnswer } from '../../first-calls.ts';
 
 export interface AccountsState {
   /** Undefined until the first list arrives. */
@@ -13,11 +14,14 @@ export interface AccountsState {
   remove(id: string): void;
 }
 
-const byName = (a: AccountView, b: AccountView) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+// One collator for every comparison: localeCompare with options builds one per call (about 40 ms to sort 1,000 accounts).
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: AccountView, b: AccountView) => collator.compare(a.name, b.name);
 
 /** The accounts the core holds, sorted by name. */
 export function useAccounts(): AccountsState {
-  const [accounts, setAccounts] = useState<AccountView[]>();
+  const [initial] = useState(() => firstAnswer<AccountView[]>('accounts.list'));
+  const [accounts, setAccounts] = useState(initial?.ok ? [...initial.value].sort(byName) : undefined);
   const [loadError, setLoadError] = useState<AppErrorShape>();
 
   const reload = useCallback(async () => {
@@ -32,8 +36,8 @@ export function useAccounts(): AccountsState {
   }, []);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!initial?.ok) void reload();
+  }, [initial, reload]);
 
   const upsert = useCallback((account: AccountView) => {
     setAccounts((current = []) => [...current.filter((a) => a.id !== account.id), account].sort(byName));
