@@ -1,33 +1,32 @@
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /**
- * A data file's version, to tell whether it changed without reading it: its inode, size and its
- * birth, modification and change times. Every writer here (this process, the CLI, `conf`) replaces
- * a file by rename, so a write changes at least the inode; for an inode number to come back with the
- * same size and times, two whole atomic writes (each with its fsyncs) would have to fit in one tick
- * of the file system's clock. Undefined when the file cannot be stat'ed.
+ * A data file's bytes, to tell whether it changed since it was last read; undefined when it cannot
+ * be read. Bytes, not inode, size and times: an inode number freed by one atomic replace can come
+ * back with the next, and file times move in clock ticks of a few milliseconds, so two quick writes
+ * of the same size (this process, then the CLI) could look unchanged and serve stale data. Reading
+ * a small file costs tens of microseconds; parsing and validating it is what the cache saves.
  */
-export function fileVersion(file: string): string | undefined {
+export function fileBytes(file: string): Buffer | undefined {
   try {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return stat && `${stat.ino}:${stat.size}:${stat.birthtimeMs}:${stat.mtimeMs}:${stat.ctimeMs}`;
+    return readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
 /**
- * `derive()` (which reads `file`) computed again only after the file changed. The value is shared
- * between calls: callers hand out copies of what they return, not the value itself. The version is
- * taken before `derive()` runs, so a file replaced while it reads is read again next time.
+ * `derive()` (which reads `file`) computed again only after the file's bytes changed. The value is
+ * shared between calls: callers hand out copies of what they return, not the value itself. The bytes
+ * are read before `derive()` runs, so a file replaced while it reads is read again next time.
  */
 export function whileUnchanged<T>(file: string, derive: () => T): () => T {
-  let held: { version: string; value: T } | undefined;
+  let held: { bytes: Buffer; value: T } | undefined;
   return () => {
-    const version = fileVersion(file);
-    if (version !== undefined && held?.version === version) return held.value;
+    const bytes = fileBytes(file);
+    if (bytes !== undefined && held?.bytes.equals(bytes)) return held.value;
     const value = derive();
-    held = version === undefined ? undefined : { version, value };
+    held = bytes === undefined ? undefined : { bytes, value };
     return value;
   };
 }

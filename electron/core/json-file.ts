@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { fileVersion } from './file-version.ts';
 import { writeFileAtomic } from './vault/atomic-write.ts';
 
 /**
@@ -13,37 +12,33 @@ import { writeFileAtomic } from './vault/atomic-write.ts';
  * Reads and validates `file`; undefined when it does not exist. A file that is not valid JSON or
  * does not match is never overwritten silently: `damaged()` names the error to throw.
  *
- * A file unchanged since this process last read it with the same schema is not read or validated
- * again: every token call reads the account list, and reading and checking it cost more than the
- * request itself (npm run bench). `fileVersion` tells a change. The caller gets its own copy, free
- * to change.
+ * A file whose bytes are those this process last read with the same schema is not parsed or
+ * validated again: every token call reads the account list, and checking it cost more than the
+ * request itself (npm run bench). The caller gets its own copy, free to change.
  */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, damaged: () => Error): Promise<z.output<S> | undefined> {
-  const version = fileVersion(file);
-  const cached = readCache.get(schema)?.get(file);
-  if (version !== undefined && cached?.version === version) return JSON.parse(cached.json) as z.output<S>;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    // Synchronous: these files are small, and the read is cheaper than the thread-pool hop.
+    bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = schema.safeParse(parseOrUndefined(text));
+  const cached = readCache.get(schema)?.get(file);
+  if (cached?.bytes.equals(bytes)) return JSON.parse(cached.json) as z.output<S>;
+  const parsed = schema.safeParse(parseOrUndefined(bytes.toString('utf8')));
   if (!parsed.success) throw damaged();
-  // Only the version stat saw before the read: a file replaced in between is read again next time.
-  if (version !== undefined) {
-    const files = readCache.get(schema) ?? new Map<string, { version: string; json: string }>();
-    readCache.set(schema, files.set(file, { version, json: JSON.stringify(parsed.data) }));
-  }
+  const files = readCache.get(schema) ?? new Map<string, { bytes: Buffer; json: string }>();
+  readCache.set(schema, files.set(file, { bytes, json: JSON.stringify(parsed.data) }));
   return parsed.data;
 }
 
 /**
- * What each schema last made of each file, by the file's version, as JSON: the schemas here turn
+ * What each schema last made of each file, by the file's bytes, as JSON: the schemas here turn
  * JSON into plain JSON values, and parsing it back is the cheapest private copy for each caller.
  */
-const readCache = new WeakMap<z.ZodType, Map<string, { version: string; json: string }>>();
+const readCache = new WeakMap<z.ZodType, Map<string, { bytes: Buffer; json: string }>>();
 
 export async function writeJsonFile(file: string, value: unknown, options: { backup?: boolean } = {}): Promise<void> {
   await writeFileAtomic(file, Buffer.from(`${JSON.stringify(value, null, 2)}\n`), options.backup === false ? {} : { backup: `${file}.bak` });
