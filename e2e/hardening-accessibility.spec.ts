@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { dispatch } from '../electron/core/api.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
-import { expect, test } from './support/emulator-fixture.ts';
+import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { identityRow, signInInteractively } from './support/identities-page.ts';
 import { arrKey, chatResource, openNewToken, tokenList, westEurope } from './support/tokens-page.ts';
 
@@ -137,10 +137,7 @@ test('sign-out, cloud removal and the Discover dialog have no serious accessibil
 test('New token for a Teams user, the ACS identities and the ARR test have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
   test.setTimeout(90_000);
   const report = accessibilityReport(page);
-  const arr = await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' });
-  const acs = await dispatch(app.core, 'accounts.add', { kind: 'acs', name: chatResource, connectionString: emulator.acsConnectionString(chatResource), cloud: 'AzureEmulator' });
-  if (!arr.ok || !acs.ok) throw new Error('the accounts were not added');
-  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: (acs.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  await addTokenAccountsAndCarol(app, emulator);
 
   for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -162,7 +159,6 @@ test('New token for a Teams user, the ACS identities and the ARR test have no se
     await expect(dialog.getByRole('region', { name: 'Test result' })).toBeVisible();
     await report.check('ARR test with its result', scheme);
     await closeWith(dialog, 'Close');
-
   }
   report.expectClean(2 * 3);
 });
@@ -170,10 +166,7 @@ test('New token for a Teams user, the ACS identities and the ARR test have no se
 test('the request signer, the credential for the job and the revoke and remove confirmations have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
   test.setTimeout(90_000);
   const report = accessibilityReport(page);
-  const arr = await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' });
-  const acs = await dispatch(app.core, 'accounts.add', { kind: 'acs', name: chatResource, connectionString: emulator.acsConnectionString(chatResource), cloud: 'AzureEmulator' });
-  if (!arr.ok || !acs.ok) throw new Error('the accounts were not added');
-  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: (acs.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  await addTokenAccountsAndCarol(app, emulator);
 
   for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -266,3 +259,11 @@ withoutKeychain('Settings, its cloud dialogs, the passphrase vault, the locked a
   }
   report.expectClean(11);
 });
+
+/** The West Europe ARR account and the chat resource at the emulator, and an ACS identity Carol with a chat token. */
+async function addTokenAccountsAndCarol(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
+  const arr = await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' });
+  const acs = await dispatch(app.core, 'accounts.add', { kind: 'acs', name: chatResource, connectionString: emulator.acsConnectionString(chatResource), cloud: 'AzureEmulator' });
+  if (!arr.ok || !acs.ok) throw new Error('the accounts were not added');
+  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: (acs.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+}
