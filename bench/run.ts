@@ -6,10 +6,9 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../e2e/azure-emulator/server.ts';
+import { buildBrowserHostIfStale, buildCliIfStale, buildRendererIfStale, root } from '../scripts/app-launch.ts';
 import { measureBrowser } from './browser-cases.ts';
-import { buildIfStale } from './build-if-stale.ts';
 import { measureBundle } from './bundle-case.ts';
 import { measureCli } from './cli-case.ts';
 import { addManyAccounts, addManyKeptTokens, benchCore, newDataFolder } from './fixtures.ts';
@@ -18,7 +17,6 @@ import { measureMinting } from './minting-case.ts';
 import { judge, machine, markdown, textTable, type CaseResult } from './report.ts';
 import { measureVault } from './vault-case.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsFolder = path.join(root, 'bench', 'results');
 const groups = ['cli', 'minting', 'vault', 'ui', 'bundle'] as const;
 const manyAccounts = 1000;
@@ -38,9 +36,9 @@ if (process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] !==
 }
 const wanted = (group: (typeof groups)[number]) => only.includes(group);
 
-buildIfStale(root, 'build:cli', 'dist/cli/azcred.cjs', ['electron', 'shared', 'bin', 'scripts/build-cli.ts']);
-if (wanted('ui') || wanted('bundle')) buildIfStale(root, 'build:renderer', 'dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts']);
-if (wanted('ui')) buildIfStale(root, 'build:web', 'dist/web/main.mjs', ['electron', 'shared', 'scripts/build-web.ts', 'package-lock.json']);
+buildCliIfStale();
+if (wanted('ui') || wanted('bundle')) buildRendererIfStale();
+if (wanted('ui')) buildBrowserHostIfStale();
 
 const results: CaseResult[] = [];
 const step = async (label: string, work: () => Promise<CaseResult | CaseResult[]>) => {

@@ -1,5 +1,5 @@
 /**
- * What `npm start` and `npm run demo` share: building what is out of date, and finding out whether
+ * What `npm start`, `npm run demo` and `npm run bench` share: building what is out of date, and finding out whether
  * the desktop window can open here (a display, the Electron runtime) or why not.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,16 +10,19 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function newestMtime(dir: string): number {
+/** The newest modification time of a file, or of any file in a folder (0 when it is missing). */
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  if (!statSync(entry).isDirectory()) return statSync(entry).mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  for (const file of readdirSync(entry, { withFileTypes: true, recursive: true })) {
+    if (file.isFile()) newest = Math.max(newest, statSync(path.join(file.parentPath, file.name)).mtimeMs);
   }
   return newest;
 }
 
-/** Runs an npm script only when its output is missing or older than its sources. */
-export function buildIfStale(script: string, output: string, sources: string[]): void {
+/** Runs an npm script only when its output is missing or older than its sources (folders or files under the checkout). */
+export function buildIfStale(script: string, output: string, sources: readonly string[]): void {
   const out = path.join(root, output);
   const stale = !existsSync(out) || sources.some((s) => newestMtime(path.join(root, s)) > statSync(out).mtimeMs);
   if (!stale) return;
@@ -33,7 +36,7 @@ export function buildIfStale(script: string, output: string, sources: string[]):
 
 /** Builds the renderer (Vite) when it is missing or older than its sources. */
 export function buildRendererIfStale(): void {
-  buildIfStale('build:renderer', 'dist/renderer/index.html', ['renderer', 'shared']);
+  buildIfStale('build:renderer', 'dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts']);
 }
 
 /** Browser mode's host, bundled: run with `node`, it takes about 40 MB less memory than the TypeScript sources. */
@@ -41,7 +44,12 @@ export const browserHostEntry = path.join(root, 'dist', 'web', 'main.mjs');
 
 /** Bundles browser mode's host (`npm run build:web`) when it is missing or older than its sources. */
 export function buildBrowserHostIfStale(): void {
-  buildIfStale('build:web', 'dist/web/main.mjs', ['electron', 'shared']);
+  buildIfStale('build:web', 'dist/web/main.mjs', ['electron', 'shared', 'scripts/build-web.ts', 'package-lock.json']);
+}
+
+/** Bundles the CLI (`npm run build:cli`), which `bin/azcred.js` loads, when it is missing or older than its sources. */
+export function buildCliIfStale(): void {
+  buildIfStale('build:cli', 'dist/cli/azcred.cjs', ['electron', 'shared', 'bin', 'scripts/build-cli.ts', 'package-lock.json']);
 }
 
 /** The Electron binary's path, fetching it once if the install step skipped it; or why not. */
@@ -83,6 +91,6 @@ export function desktopRuntime(command: string): { path: string } | NoDesktop {
   if ('reason' in electron) {
     return { reason: `Electron is not installed and ${electron.reason}`, remedy: `For the desktop window, run \`${command}\` again where Electron's download site can be reached.` };
   }
-  buildIfStale('build:electron', 'dist/electron/main.cjs', ['electron', 'shared']);
+  buildIfStale('build:electron', 'dist/electron/main.cjs', ['electron', 'shared', 'scripts/build-electron.ts', 'package-lock.json']);
   return electron;
 }
