@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { launchChromium } from '../scripts/chromium.ts';
 import type { HostProcess } from './host-process.ts';
 import { accountsShownAt, addPlainInput, nextKeystrokeToPaint } from './page-probes.ts';
 import type { CaseResult } from './report.ts';
@@ -11,14 +12,6 @@ export interface BrowserRuns {
   /** Countdown windows per side, and how long each lasts. */
   countdownWindows: number;
   countdownSeconds: number;
-}
-
-/** Debian's Chromium, headless, as the end-to-end tests run it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 /** A page signed in to `host` through its launch link, in a browser context of its own (the session cookie is per host, not per port). */

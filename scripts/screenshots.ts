@@ -4,7 +4,7 @@
  * identities, live tokens, a role audit) at the project's emulator, in a throwaway data folder. The
  * keychain is an in-memory stand-in (createMemoryKeychain), so the pictures never touch the real one.
  */
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { createCore } from '../electron/core/core.ts';
 import { createMemoryKeychain } from '../electron/core/vault/keychain.ts';
 import { startWebServer } from '../electron/web/server.ts';
 import { buildRendererIfStale, root } from './app-launch.ts';
+import { launchChromium } from './chromium.ts';
 import { contractCall, seedDemo, startDemoEmulator } from './demo-seed.ts';
 
 const out = path.join(root, 'docs/screenshots');
@@ -60,10 +61,7 @@ await mkdir(dataFolder, { recursive: true, mode: 0o700 });
 const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.1.0', vault: { keychain: createMemoryKeychain() } });
 const emulator = await startDemoEmulator(path.join(dataFolder, 'emulator-ca'));
 const server = await startWebServer({ core });
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   await seedDemo(contractCall(core), emulator);
   for (const scheme of ['light', 'dark'] as const) {
