@@ -2,7 +2,7 @@ import type { AccountView } from '../../shared/accounts.ts';
 import { powerShellQuote, shellQuote } from '../../shared/acs-request-signing.ts';
 import { dotenvValue } from '../core/tokens/token-export-formats.ts';
 import type { CommandContext } from './command.ts';
-import { paidBy, reusableToken } from './reusable-token.ts';
+import { arrTokenOf, reusableToken } from './reusable-token.ts';
 
 /**
  * The environment variables that carry an account's credentials to a tool: ids and a fresh
@@ -19,7 +19,7 @@ export async function accountEnvironment(
     const via = options.via ?? (account.hasPrimaryKey ? ('primaryKey' as const) : undefined);
     const variables: Record<string, string> = { [`${p}ARR_ACCOUNT_ID`]: account.accountId, [`${p}ARR_ACCOUNT_DOMAIN`]: account.accountDomain };
     if (via) {
-      const cached = await reusableToken(context, (t) => t.kind === 'arr-sts' && t.source.account?.id === account.id && paidBy(t, via));
+      const cached = await reusableToken(context, arrTokenOf(account.id, via));
       const token = cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true }));
       variables[`${p}ARR_ACCESS_TOKEN`] = (await context.call('tokens.reveal', { id: token.id })).value;
     }

@@ -2,30 +2,32 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { peekVaultSecret } from '../core/vault/vault-peek.ts';
-import { reuseMarginMs } from './reusable-token.ts';
+import { namesAccount } from './account-name.ts';
+import { arrTokenOf, stillReusable } from './reusable-token.ts';
 
 /**
  * The quick way through `azcred token arr NAME`: when a kept STS token from the same account and
  * key stays valid for five more minutes, print it having read only accounts.json, tokens.json and
  * one vault secret (one keychain read): no zod, no MSAL, no Azure SDK, no core. It picks the token
- * the full CLI would (`reusableToken`: newest first) and prints it the same way. Anything else
- * (another command or option, no usable token, a file that does not look as written) returns
- * false and the full CLI runs, which also words every problem.
+ * the full CLI would, by its rules (`namesAccount`, `arrTokenOf`, `stillReusable`; newest first,
+ * as the token list is), and prints it the same way. Anything else (another command or option, no
+ * usable token, a file that does not look as written) returns false and the full CLI runs, which
+ * also words every problem.
  */
-export async function printCachedToken(argv: readonly string[], out: (text: string) => void): Promise<boolean> {
+export async function printCachedToken(argv: readonly string[], out: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const query = parseQuery(argv);
   if (!query) return false;
-  const { path: dataFolder } = resolveDataFolder();
+  const { path: dataFolder } = resolveDataFolder(env);
   const accounts = listOf(readJson(dataFolder, 'accounts.json'), 'accounts');
-  if (!accounts?.every((a) => typeof a['id'] === 'string' && typeof a['name'] === 'string' && (a['kind'] === 'arr' || a['kind'] === 'acs'))) return false;
-  const key = query.name.trim().toLowerCase();
-  const account = accounts.find((a) => a['id'] === query.name || (a['name'] as string).trim().toLowerCase() === key);
-  if (account?.['kind'] !== 'arr') return false;
+  if (!accounts?.every(isAccountRecord)) return false;
+  const account = accounts.find((a) => namesAccount(a, query.name));
+  if (account?.kind !== 'arr') return false;
+  const reusable = arrTokenOf(account.id, query.via);
   const tokens = listOf(readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
   const record = tokens
     .filter(isTokenRecord)
     .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
-    .find((t) => t.kind === 'arr-sts' && !t.revoked && t.source.account?.id === account['id'] && t.source.via.credential === query.via && Date.parse(t.expiresAt) - Date.now() > reuseMarginMs);
+    .find((t) => reusable(t) && stillReusable(t));
   if (!record) return false;
   const value = await peekVaultSecret(dataFolder, `token/${record.id}`);
   if (!value) return false;
@@ -46,6 +48,11 @@ interface KeptToken {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields of an account this path reads, of the types accounts.json writes. */
+function isAccountRecord(a: Record<string, unknown>): a is Record<string, unknown> & { id: string; name: string; kind: 'arr' | 'acs' } {
+  return typeof a['id'] === 'string' && typeof a['name'] === 'string' && (a['kind'] === 'arr' || a['kind'] === 'acs');
+}
 
 /** The fields this path reads and prints, of the types tokens.json writes (the full CLI skips a record that does not parse, so this does too). */
 function isTokenRecord(t: Record<string, unknown>): t is Record<string, unknown> & KeptToken {

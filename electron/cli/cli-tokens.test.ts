@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { printCachedToken } from './cached-token.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
@@ -45,6 +46,20 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(fresh).not.toBe(token);
     const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as { token: string; expiresAt: string };
     expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+  });
+
+  it('prints a cached ARR token on the quick path, the one the full CLI reuses, and leaves the rest to the full CLI', async () => {
+    const quick = async (...args: string[]) => {
+      const printed: string[] = [];
+      return { served: await printCachedToken(['token', 'arr', ...args], (text) => printed.push(text), { AZCRED_HOME: home }), printed };
+    };
+    const fresh = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
+    // Several kept tokens of the account now: both paths pick the newest, by the name as typed in any case.
+    expect(await quick(' Contoso ')).toEqual({ served: true, printed: [fresh] });
+    expect((await azcred(['token', 'arr', 'contoso'])).stdout.trim()).toBe(fresh);
+    // No kept token paid for by the secondary key, and an unknown name: the full CLI's business.
+    expect(await quick('contoso', '--key', 'secondary')).toEqual({ served: false, printed: [] });
+    expect(await quick('nobody')).toEqual({ served: false, printed: [] });
   });
 
   it('mints an ACS user token for a new identity, then reuses it for that identity; a bad lifetime is a usage error', async () => {

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { namesAccount } from '../account-name.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
 import { printJson, table } from '../format.ts';
 
 /** An account by its name (case-insensitive) or the app's id for it. */
 export async function findAccount(context: CommandContext, nameOrId: string): Promise<AccountView> {
   const accounts = await context.call('accounts.list');
-  const key = nameOrId.trim().toLowerCase();
-  const found = accounts.find((a) => a.id === nameOrId || a.name.trim().toLowerCase() === key);
+  const found = accounts.find((a) => namesAccount(a, nameOrId));
   if (!found) throw new AppError('not_found', `No account named "${nameOrId}". \`azcred account list\` shows them.`);
   return found;
 }

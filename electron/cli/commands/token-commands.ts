@@ -5,7 +5,7 @@ import { stringOption, type CommandContext, type CommandDef } from '../command.t
 import { printJson } from '../format.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
-import { paidBy, reusableToken } from '../reusable-token.ts';
+import { arrTokenOf, paidBy, reusableToken } from '../reusable-token.ts';
 
 const identityOption = { identity: { type: 'string', value: 'ID', description: 'mint through this Entra identity (id, user name or name) instead of a key' } } as const;
 
@@ -30,7 +30,7 @@ export const tokenCommands: CommandDef[] = [
       const key = stringOption(context, 'key') ?? 'primary';
       if (!['primary', 'secondary'].includes(key)) throw new AppError('invalid_input', '--key takes primary or secondary.');
       const via = identity ? { identityId: (await findIdentity(context, identity)).id } : key === 'secondary' ? ('secondaryKey' as const) : ('primaryKey' as const);
-      const cached = context.values['fresh'] === true ? undefined : await reusableToken(context, (t) => t.kind === 'arr-sts' && t.source.account?.id === account.id && paidBy(t, via));
+      const cached = context.values['fresh'] === true ? undefined : await reusableToken(context, arrTokenOf(account.id, via));
       await printToken(context, cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true })));
     },
   },
