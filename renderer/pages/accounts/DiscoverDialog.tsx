@@ -18,11 +18,12 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
+import { DoneButton } from '../../components/DoneButton.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { useIdentities } from '../identities/use-identities.ts';
 import { DiscoverImportResult } from './DiscoverImportResult.tsx';
@@ -50,8 +51,6 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
 export function DiscoverDialog({ identityId: initialIdentityId, onImported, onClose }: DiscoverDialogProps) {
   const styles = useStyles();
   const dialog = useDialogStyles();
-  // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
-  const closeId = useId();
   const { identities } = useIdentities();
   const [chosenId, setChosenId] = useState(initialIdentityId);
   // One identity signed in: nothing to choose, look with it at once.
@@ -94,9 +93,6 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
   }
 
   const who = identity ? (identity.username ?? identity.name) : '';
-  useEffect(() => {
-    if (result) document.getElementById(closeId)?.focus();
-  }, [result, closeId]);
 
   return (
     <ModalDialog onOpenChange={(_, d) => !d.open && busy !== 'importing' && onClose()}>
@@ -162,9 +158,7 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
           </DialogContent>
           <DialogActions>
             {result ? (
-              <Button appearance="primary" onClick={onClose} id={closeId}>
-                Done
-              </Button>
+              <DoneButton onClick={onClose}>Done</DoneButton>
             ) : (
               <>
                 {identityId && found && (

@@ -17,12 +17,13 @@ import {
   RadioGroup,
   Spinner,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { keyRotationGuidance, type KeyName, type KeyRotationResult } from '../../../shared/key-rotation.ts';
 import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
+import { DoneButton } from '../../components/DoneButton.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { useIdentities } from '../identities/use-identities.ts';
@@ -45,8 +46,6 @@ export interface RotateKeyDialogProps {
 export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialogProps) {
   const styles = useStyles();
   const dialog = useDialogStyles();
-  // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
-  const closeId = useId();
   const { identities } = useIdentities();
   const [key, setKey] = useState<KeyName>('primary');
   const [identityId, setIdentityId] = useState(anyIdentity);
@@ -66,10 +65,6 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
     setDone(result.value);
     onRotated(result.value.account);
   }
-
-  useEffect(() => {
-    if (done) document.getElementById(closeId)?.focus();
-  }, [done, closeId]);
 
   return (
     <ModalDialog modalType="alert" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
@@ -121,9 +116,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
           </DialogContent>
           <DialogActions>
             {done ? (
-              <Button appearance="primary" onClick={onClose} id={closeId}>
-                Close
-              </Button>
+              <DoneButton onClick={onClose}>Close</DoneButton>
             ) : (
               <>
                 <Button appearance="secondary" onClick={onClose} disabled={busy}>

@@ -15,12 +15,13 @@ import {
   RadioGroup,
   Spinner,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { ReportFormat, RoleReportExport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
 import { CopyableBlock } from '../../components/CopyableBlock.tsx';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
+import { DoneButton } from '../../components/DoneButton.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
@@ -49,8 +50,6 @@ export interface ExportReportDialogProps {
 export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportDialogProps) {
   const styles = useStyles();
   const dialog = useDialogStyles();
-  // The button that was pressed goes away with the result: focus moves to the one that closes, so Escape and Tab still work.
-  const closeId = useId();
   const [format, setFormat] = useState<ReportFormat>('csv');
   const [which, setWhich] = useState<'all' | 'shown'>('all');
   const [target, setTarget] = useState<'file' | 'text'>('file');
@@ -88,10 +87,6 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
 
   const written = done && 'path' in done ? done : undefined;
   const text = done && 'text' in done ? done.text : undefined;
-  useEffect(() => {
-    if (written) document.getElementById(closeId)?.focus();
-  }, [written, closeId]);
-
   return (
     <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -164,9 +159,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
             </DialogContent>
             <DialogActions>
               {written ? (
-                <Button appearance="primary" onClick={onClose} id={closeId}>
-                  Close
-                </Button>
+                <DoneButton onClick={onClose}>Close</DoneButton>
               ) : (
                 <>
                   <Button appearance="secondary" onClick={onClose}>
