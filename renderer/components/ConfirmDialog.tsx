@@ -1,12 +1,9 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
+import { useDialogStyles } from './dialog-styles.ts';
 import { ErrorBar } from './ErrorBar.tsx';
 import { ModalDialog } from './ModalDialog.tsx';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 export interface ConfirmDialogProps {
   title: string;
@@ -31,14 +28,14 @@ export interface ConfirmDialogProps {
 
 /** Asks before something that cannot be undone. */
 export function ConfirmDialog({ title, children, action, busy = false, closableWhileBusy = false, progress, error, onConfirm, onClose }: ConfirmDialogProps) {
-  const styles = useStyles();
+  const dialog = useDialogStyles();
   const holdOpen = busy && !closableWhileBusy;
   return (
     <ModalDialog modalType="alert" onOpenChange={(_, d) => !d.open && !holdOpen && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={dialog.content}>
             {children}
             <ErrorBar error={error} />
           </DialogContent>
