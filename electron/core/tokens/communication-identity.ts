@@ -80,12 +80,12 @@ export class CommunicationIdentity {
   readonly #client: Promise<CommunicationIdentityClient>;
   readonly #runtime: RetryRuntime;
 
-  /** `clients` is the core's cache; without it (tests) each CommunicationIdentity builds its own client. */
-  constructor(resource: AcsResource, caller: AcsCaller, runtime: RetryRuntime, clients?: AcsClients) {
+  /** `clients` is the core's cache of SDK clients. */
+  constructor(resource: AcsResource, caller: AcsCaller, runtime: RetryRuntime, clients: AcsClients) {
     this.#resource = resource;
     this.#caller = caller;
     this.#runtime = runtime;
-    this.#client = clients ? clients.get(resource, caller) : newClient(resource, caller);
+    this.#client = clients.get(resource, caller);
     // Read when a call is made; a refused connection string is thrown then, not as an unhandled rejection now.
     this.#client.catch(() => undefined);
   }
