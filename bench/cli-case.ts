@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
-import { addEmulatorAccounts, benchCore, call, newDataFolder } from './fixtures.ts';
+import { contractCall } from '../scripts/contract-call.ts';
+import { addEmulatorAccounts, benchCore, newDataFolder } from './fixtures.ts';
 import type { CaseResult } from './report.ts';
 import { paired } from './stats.ts';
 
@@ -41,8 +42,9 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
   let token: string;
   try {
     const { arr } = await addEmulatorAccounts(core, emulator, accountName);
-    const minted = await call<{ id: string }>(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep: true });
-    token = (await call<{ value: string }>(core, 'tokens.reveal', { id: minted.id })).value;
+    const call = contractCall(core);
+    const minted = await call('tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep: true });
+    token = (await call('tokens.reveal', { id: minted.id })).value;
   } finally {
     await core.close();
   }

@@ -3,11 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
+import { parseAcsConnectionString } from '../shared/acs-connection-string.ts';
 import { fillMixedRealityPattern } from '../shared/clouds.ts';
-import { dispatch } from '../electron/core/api.ts';
 import { createCore, type Core } from '../electron/core/core.ts';
 import { changeKeptTokens } from '../electron/core/tokens/kept-tokens-file.ts';
 import { tokenSecretName, type TokenRecord } from '../electron/core/tokens/token-record.ts';
+import { contractCall } from '../scripts/contract-call.ts';
 
 /** A data folder of its own under the system's temp folder, as AZCRED_HOME. */
 export function newDataFolder(label: string): Promise<string> {
@@ -19,13 +20,6 @@ export function benchCore(dataFolder: string): Core {
   return createCore({ mode: 'cli', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-bench' });
 }
 
-/** Calls one contract method as the front doors do, failing the bench on an error result. */
-export async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = await dispatch(core, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
-
 export interface EmulatorAccounts {
   arr: { id: string; accountId: string; primaryKey: string; stsEndpoint: string };
   acs: { id: string; endpoint: string; accessKey: string };
@@ -33,16 +27,18 @@ export interface EmulatorAccounts {
 
 /** The emulator's cloud profile, its first ARR account and its chat ACS resource, added as a user would. */
 export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator, arrName: string): Promise<EmulatorAccounts> {
-  await call(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  const call = contractCall(core);
+  await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
   const arr = emulator.scenario.remoteRenderingAccounts[0];
   if (!arr) throw new Error('The emulator scenario has no Remote Rendering account.');
-  const added = await call<{ id: string; accountDomain: string }>(core, 'accounts.add', { kind: 'arr', name: arrName, accountId: arr.accountId, accountDomain: arr.accountDomain, cloud: 'AzureEmulator', primaryKey: arr.primaryKey, secondaryKey: arr.secondaryKey });
+  const added = await call('accounts.add', { kind: 'arr', name: arrName, accountId: arr.accountId, accountDomain: arr.accountDomain, cloud: 'AzureEmulator', primaryKey: arr.primaryKey, secondaryKey: arr.secondaryKey });
   const connectionString = emulator.acsConnectionString('contoso-acs-chat');
-  const acs = await call<{ id: string }>(core, 'accounts.add', { kind: 'acs', name: 'Bench chat', connectionString, cloud: 'AzureEmulator' });
-  const endpoint = /endpoint=([^;]+)/i.exec(connectionString)?.[1] ?? '';
-  const accessKey = /accesskey=([^;]+)/i.exec(connectionString)?.[1] ?? '';
+  const acs = await call('accounts.add', { kind: 'acs', name: 'Bench chat', connectionString, cloud: 'AzureEmulator' });
+  const parsed = parseAcsConnectionString(connectionString);
+  if (!parsed.ok) throw new Error("The emulator's ACS connection string does not parse.");
+  if (added.kind !== 'arr') throw new Error('accounts.add answered with another kind of account.');
   const stsEndpoint = fillMixedRealityPattern(emulator.cloudProfile.mixedReality.stsEndpoint, added.accountDomain);
-  return { arr: { id: added.id, accountId: arr.accountId, primaryKey: arr.primaryKey, stsEndpoint }, acs: { id: acs.id, endpoint, accessKey } };
+  return { arr: { id: added.id, accountId: arr.accountId, primaryKey: arr.primaryKey, stsEndpoint }, acs: { id: acs.id, ...parsed.value } };
 }
 
 /** `count` ARR accounts with both keys, imported at once as a JSON file would be. */
@@ -56,7 +52,7 @@ export async function addManyAccounts(core: Core, count: number): Promise<void> 
     secondaryKey: randomBytes(32).toString('base64'),
     tags: [i % 2 ? 'odd' : 'even'],
   }));
-  const report = await call<{ added: number }>(core, 'accounts.import', { text: JSON.stringify(accounts), fileName: 'bench.json' });
+  const report = await contractCall(core)('accounts.import', { text: JSON.stringify(accounts), fileName: 'bench.json' });
   if (report.added !== count) throw new Error(`Imported ${report.added} of ${count} accounts.`);
 }
 

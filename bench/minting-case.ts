@@ -2,13 +2,14 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
-import { addEmulatorAccounts, benchCore, call, newDataFolder, type EmulatorAccounts } from './fixtures.ts';
+import { contractCall } from '../scripts/contract-call.ts';
+import { addEmulatorAccounts, benchCore, newDataFolder, type EmulatorAccounts } from './fixtures.ts';
 import type { CaseResult } from './report.ts';
 import { paired } from './stats.ts';
 
 const acsApiVersion = '2023-10-01';
 
-async function timed(work: () => Promise<void>): Promise<number> {
+async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
@@ -59,9 +60,10 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
   const core = benchCore(home);
   try {
     const { arr, acs } = await addEmulatorAccounts(core, emulator, 'Showroom');
-    const first = await call<{ acsIdentity: { id: string; communicationUserId: string } }>(core, 'tokens.mintAcs', { accountId: acs.id, newIdentity: { label: 'bench' }, scopes: ['chat'] });
-    const mintArr = (keep: boolean) => () => timed(() => call(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep }));
-    const mintAcs = (keep: boolean) => () => timed(() => call(core, 'tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'], keep }));
+    const call = contractCall(core);
+    const first = await call('tokens.mintAcs', { accountId: acs.id, newIdentity: { label: 'bench' }, scopes: ['chat'] });
+    const mintArr = (keep: boolean) => () => timed(() => call('tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep }));
+    const mintAcs = (keep: boolean) => () => timed(() => call('tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'], keep }));
     const sts = () => timed(() => bareSts(arr));
     const acsBare = () => timed(() => bareAcs(acs, first.acsIdentity.communicationUserId));
     const options = { warmup: 5, runs };

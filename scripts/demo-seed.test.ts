@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { createCore, type Core } from '../electron/core/core.ts';
 import { seedSummary } from './demo-printout.ts';
-import { contractCall, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+import { contractCall } from './contract-call.ts';
+import { seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
 
 // The real keychain (this suite runs inside scripts/with-keyring.sh) and the real emulator over HTTPS.
 let folder: string;

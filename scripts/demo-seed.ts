@@ -10,25 +10,12 @@
  * what the last emulator issued (tokens, sign-ins, ACS identities) is replaced by fresh ones.
  */
 import type { AccountView } from '../shared/accounts.ts';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.ts';
 import type { IdentityView } from '../shared/identities.ts';
 import type { RoleAuditReport } from '../shared/roles.ts';
 import type { TokenView } from '../shared/tokens.ts';
 import { startEmulator, type RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { contosoTenantId, defaultScenario, enterDeviceCode, secretServicePrincipal } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { dispatch } from '../electron/core/api.ts';
-import type { Core } from '../electron/core/core.ts';
-
-/** One contract method, run as the UI runs it; a refusal is thrown with the core's own message. */
-export type ContractCall = <M extends MethodName>(method: M, input?: MethodInput<M>) => Promise<MethodOutput<M>>;
-
-export function contractCall(core: Core): ContractCall {
-  return async <M extends MethodName>(method: M, input?: MethodInput<M>) => {
-    const result = await dispatch(core, method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
-}
+import type { ContractCall } from './contract-call.ts';
 
 /** The emulator the demo talks to: the default scenario, polled for device codes every second instead of five. */
 export function startDemoEmulator(caFolder?: string): Promise<RunningEmulator> {

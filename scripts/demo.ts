@@ -17,7 +17,8 @@ import { startWebServer, type WebServer } from '../electron/web/server.ts';
 import { buildRendererIfStale, desktopRuntime, root } from './app-launch.ts';
 import { prepareDemoFolder } from './demo-folder.ts';
 import { seedSummary, tryLines, vaultLine } from './demo-printout.ts';
-import { contractCall, demoUserNames, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+import { contractCall } from './contract-call.ts';
+import { demoUserNames, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
 
 const usage = `Usage: npm run demo -- [--fresh] [--browser] [--no-open] [--memory] [--home DIR]
   --fresh     start again from an empty demo folder

@@ -14,7 +14,8 @@ import { createMemoryKeychain } from '../electron/core/vault/keychain.ts';
 import { startWebServer } from '../electron/web/server.ts';
 import { buildRendererIfStale, root } from './app-launch.ts';
 import { launchChromium } from './chromium.ts';
-import { contractCall, seedDemo, startDemoEmulator } from './demo-seed.ts';
+import { contractCall } from './contract-call.ts';
+import { seedDemo, startDemoEmulator } from './demo-seed.ts';
 
 const out = path.join(root, 'docs/screenshots');
 /** Wide enough for the role matrix beside its details, short enough to read in a README table. */
