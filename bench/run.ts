@@ -36,7 +36,7 @@ if (process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] !==
 }
 const wanted = (group: (typeof groups)[number]) => only.includes(group);
 
-buildCliIfStale();
+if (wanted('cli')) buildCliIfStale();
 if (wanted('ui') || wanted('bundle')) buildRendererIfStale();
 if (wanted('ui')) buildBrowserHostIfStale();
 
