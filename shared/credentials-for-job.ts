@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountRefSchema } from './accounts.ts';
+import { accountRefSchema, type AccountSecret } from './accounts.ts';
 import { acsTokenMinutesSchema, acsViaSchema, arrViaSchema, type TokenView } from './tokens.ts';
 
 /**
@@ -42,15 +42,18 @@ export const credentialsForArrSchema = z
     if (input.want === 'authenticationToken' && !byIdentity) ctx.addIssue({ code: 'custom', path: ['via'], message: 'An AuthenticationToken comes from an Entra identity: choose one' });
   });
 
+/**
+ * Where the page reveals or copies the credential, never the value itself: an account's key or
+ * connection string (accounts.reveal / accounts.copy), or a token just minted and listed on the
+ * Tokens page, unkept (tokens.reveal / tokens.copy).
+ */
+export type CredentialSecret = { kind: 'account'; accountId: string; secret: AccountSecret } | { kind: 'token'; token: TokenView };
+
 export interface CredentialForJob {
   kind: 'connection-string' | 'account-key' | 'entra-token' | 'user-token' | 'sts-token';
   /** What it is and what takes it, in a sentence. */
   explanation: string;
-  value: string;
-  /** How long the page shows the value before masking it. */
-  hideAfterSeconds: number;
-  /** For a token: its entry on the Tokens page. */
-  token: TokenView | null;
+  secret: CredentialSecret;
   /** Non-secret settings the SDK needs beside it (endpoint, account id and domain, user id). */
   settings: Record<string, string>;
   /** A few lines of code that use it, with the value left to an environment variable. */

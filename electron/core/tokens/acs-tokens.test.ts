@@ -14,7 +14,7 @@ import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, revealCredential, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -213,12 +213,20 @@ describe('ACS request signer', () => {
 describe('the right credential for an ACS SDK', () => {
   it('gives SMS the connection string, Chat a user token, and Identity an Entra token', async () => {
     const sms = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'sms' });
-    expect(sms).toMatchObject({ kind: 'connection-string', value: emulator.acsConnectionString('contoso-acs-chat'), token: null, snippet: expect.stringContaining("new SmsClient(process.env.ACS_CONNECTION_STRING)") });
+    expect(sms).toMatchObject({ kind: 'connection-string', secret: { kind: 'account', accountId: accounts.chat.id, secret: 'connectionString' }, snippet: expect.stringContaining("new SmsClient(process.env.ACS_CONNECTION_STRING)") });
+    expect(await revealCredential(core, sms)).toBe(emulator.acsConnectionString('contoso-acs-chat'));
     const chat = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'chat' });
-    expect(chat).toMatchObject({ kind: 'user-token', token: { kind: 'acs-user', scopes: ['chat'] }, settings: { communicationUserId: expect.stringMatching(/^8:acs:/) } });
-    expect((await chatThreads('contoso-acs-chat', chat.value)).status).toBe(200);
+    expect(chat).toMatchObject({ kind: 'user-token', secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['chat'] } }, settings: { communicationUserId: expect.stringMatching(/^8:acs:/) } });
+    expect((await chatThreads('contoso-acs-chat', await revealCredential(core, chat))).status).toBe(200);
     const identity = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'identity', via: { identityId: pipeline.id } });
-    expect(identity).toMatchObject({ kind: 'entra-token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } });
+    expect(identity).toMatchObject({ kind: 'entra-token', secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } } });
+    expect(jwtClaims(await revealCredential(core, identity))['aud']).toBe('https://communication.azure.com/');
+    // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
+    for (const answer of [sms, chat, identity]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
+  });
+
+  it('refuses the connection string of a resource added for Entra ID only when it is asked for, not when it is revealed', async () => {
+    expect(await call(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('used with Entra ID only') } });
   });
 });
 

@@ -12,7 +12,7 @@ import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, revealCredential, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -189,16 +189,19 @@ describe('the right credential for the ARR SDK', () => {
     const key = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.westeurope.id, want: 'accountKey', via: 'secondaryKey' });
     expect(key).toMatchObject({
       kind: 'account-key',
-      value: emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey,
-      token: null,
+      secret: { kind: 'account', accountId: accounts.westeurope.id, secret: 'secondaryKey' },
       settings: { accountId: westeuropeAccountId, accountDomain: 'westeurope.mixedreality.azure.com', remoteRenderingDomain: 'westeurope.mixedreality.azure.com' },
       snippet: expect.stringContaining('AccountKey = Environment.GetEnvironmentVariable("ARR_ACCOUNT_KEY")'),
     });
+    expect(await revealCredential(core, key)).toBe(emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey);
     const authentication = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: { identityId: pipeline.id } });
-    expect(authentication).toMatchObject({ kind: 'entra-token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } });
+    expect(authentication).toMatchObject({ kind: 'entra-token', secret: { kind: 'token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } } });
+    expect(jwtClaims(await revealCredential(core, authentication))['aud']).toBe('https://sts.eastus.mixedreality.azure.com');
     const access = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'accessToken', via: 'primaryKey' });
-    expect(access).toMatchObject({ kind: 'sts-token', token: { kind: 'arr-sts' } });
-    expect(jwtClaims(access.value)['aid']).toBe(eastusAccountId);
+    expect(access).toMatchObject({ kind: 'sts-token', secret: { kind: 'token', token: { kind: 'arr-sts' } } });
+    expect(jwtClaims(await revealCredential(core, access))['aid']).toBe(eastusAccountId);
+    // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
+    for (const answer of [key, authentication, access]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
     expect(await call(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'via' }] } });
     expect(await call(core, 'credentials.forArr', { accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'accountId' }] } });
   });

@@ -199,11 +199,11 @@ export class TokensService {
   }
 
   forAcsSdk(input: Input<typeof credentialsForAcsSdkSchema>): Promise<CredentialForJob> {
-    return this.#operations.run(input.operationId, (signal) => credentialForAcsSdk(this.#ctx, input, this.#deps.settings.get().revealSeconds, signal));
+    return this.#operations.run(input.operationId, (signal) => credentialForAcsSdk(this.#ctx, input, signal));
   }
 
   forArr(input: Input<typeof credentialsForArrSchema>): Promise<CredentialForJob> {
-    return this.#operations.run(input.operationId, (signal) => credentialForArr(this.#ctx, input, this.#deps.settings.get().revealSeconds, signal));
+    return this.#operations.run(input.operationId, (signal) => credentialForArr(this.#ctx, input, signal));
   }
 
   close(): void {

@@ -11,7 +11,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, type ArrWant } from './credential-choices.ts';
+import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, revealCredential, type ArrWant } from './credential-choices.ts';
 import { acsKeys, arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
@@ -86,12 +86,11 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
         : await operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ accountId: account.id, want, via: via as ArrVia, operationId }));
     if (!outcome.ok) return setError(outcome.error);
     setResult(outcome.value);
-    if (outcome.value.token) onMinted(outcome.value.token);
+    if (outcome.value.secret.kind === 'token') onMinted(outcome.value.secret.token);
     // The answer is below the form: bring it into view.
     window.requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
   }
 
-  const keyName = pay.method === 'secondaryKey' ? 'secondaryKey' : 'primaryKey';
   return (
     <ToolDialog title="The right credential for the job" className={styles.surface} operation={operation} submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }} onClose={onClose}>
       {!sources.loaded ? (
@@ -156,7 +155,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           <ErrorBar error={issues.form !== undefined ? error : undefined} />
         </form>
       )}
-      {result && account && (
+      {result && (
         <section ref={resultRef} className={styles.result} aria-label="The credential">
           <Subtitle2 as="h3" className={styles.heading}>What you get</Subtitle2>
           <Body1>{result.explanation}</Body1>
@@ -171,8 +170,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           <SecretValue
             label={{ 'connection-string': 'Connection string', 'account-key': 'Account key', 'entra-token': 'Entra token', 'user-token': 'User access token', 'sts-token': 'Access token' }[result.kind]}
             testId="credential-value"
-            reveal={async () => ({ ok: true, value: { value: result.value, hideAfterSeconds: result.hideAfterSeconds } })}
-            copy={() => copyCredential(result, { accountId: account.id, keyName }, copy)}
+            reveal={() => revealCredential(result.secret)}
+            copy={() => copyCredential(result.secret, copy)}
             onError={setError}
           />
           <Subtitle2 as="h3" className={styles.heading}>A snippet that uses it</Subtitle2>

@@ -1,8 +1,9 @@
-import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-job.ts';
-import type { CopiedSecret } from '../../../shared/accounts.ts';
+import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
+import type { AcsSdk, CredentialSecret } from '../../../shared/credentials-for-job.ts';
 import type { Result } from '../../../shared/result.ts';
 import { api } from '../../api.ts';
-import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
+import { copySecret, type CopyHow } from '../../components/secret-clipboard.ts';
+import { copyToken } from './token-clipboard.ts';
 
 /** "The right credential for the job", as the dialog offers it: what each SDK or ARR credential is, in a line. */
 
@@ -24,10 +25,12 @@ export const arrChoices: { want: ArrWant; label: string; forWhat: string }[] = [
 
 export const isUserSdk = (sdk: AcsSdk) => sdk === 'calling' || sdk === 'chat';
 
-/** Copies the credential by the accounts' rules: in the core for the desktop app (a token by its id, a key from the vault), in the page otherwise. */
-export function copyCredential(credential: CredentialForJob, source: { accountId: string; keyName: 'primaryKey' | 'secondaryKey' }, how: CopyHow): Promise<Result<CopiedSecret>> {
-  if (!how.coreClipboard) return copyInPage(credential.value, how.clearAfterSeconds);
-  if (credential.token) return api.tokens.copy({ id: credential.token.id });
-  const secret = credential.kind === 'connection-string' ? 'connectionString' : source.keyName;
-  return api.accounts.copy({ id: source.accountId, secret });
+/** Reveals the credential where it lives, as the Accounts and Tokens pages do: the account's key (or connection string), or the minted token. */
+export function revealCredential(secret: CredentialSecret): Promise<Result<RevealedSecret>> {
+  return secret.kind === 'account' ? api.accounts.reveal({ id: secret.accountId, secret: secret.secret }) : api.tokens.reveal({ id: secret.token.id });
+}
+
+/** Copies the credential by the same pages' rules: in the core for the desktop app, in the page otherwise, cleared later either way. */
+export function copyCredential(secret: CredentialSecret, how: CopyHow): Promise<Result<CopiedSecret>> {
+  return secret.kind === 'account' ? copySecret(secret.accountId, secret.secret, how) : copyToken(secret.token.id, how);
 }

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import type { AccountView } from '../../../../shared/accounts.ts';
+import type { AccountView, RevealedSecret } from '../../../../shared/accounts.ts';
+import type { CredentialForJob } from '../../../../shared/credentials-for-job.ts';
 import type { IdentityView, SignInProgress, SignInStarted } from '../../../../shared/identities.ts';
 import { contosoTenantId, enterDeviceCode, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
@@ -108,6 +109,15 @@ export async function signInUser(core: Core, emulator: RunningEmulator, userName
     const progress = await value<SignInProgress>(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 10 });
     if (progress.state === 'done') return progress.identity;
   }
+}
+
+/** What the page shows when the user presses Reveal on a credential for the job: the key or token its answer names. */
+export async function revealCredential(core: Core, { secret }: CredentialForJob): Promise<string> {
+  const revealed =
+    secret.kind === 'account'
+      ? await value<RevealedSecret>(core, 'accounts.reveal', { id: secret.accountId, secret: secret.secret })
+      : await value<RevealedSecret>(core, 'tokens.reveal', { id: secret.token.id });
+  return revealed.value;
 }
 
 /** Every file in the data folder but the vault, as text: where no token may ever appear. */
