@@ -7,7 +7,7 @@ import { addAcsResource, addArrAccount } from './support/accounts-page.ts';
 import { CanaryList, canary, captureProcessOutput, errorMessagesShown, fieldsTheBrowserKeeps, isVaultFile, recordApiAnswers, whatThePageShows, type Finding } from './support/canary-sweep.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, signInInteractively } from './support/identities-page.ts';
-import { chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+import { arrKey, chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
 
 // Every journey the UI offers, run with distinctive secrets; then each secret (and the tokens the
 // journeys minted) is searched for where it must never be: files of the data folder outside the
@@ -16,7 +16,7 @@ import { chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEu
 // can fail.
 
 /** Contract methods whose answer is meant to carry a secret to the page, because the user asked to see or copy it. */
-const revealingMethods = new Set(['accounts.reveal', 'tokens.reveal', 'credentials.forArr', 'credentials.forAcsSdk']);
+const revealingMethods = new Set(['accounts.reveal', 'tokens.reveal']);
 const planted = 'planted';
 
 interface Sweep {
@@ -300,6 +300,37 @@ test('tokens minted with account keys, copied, signed for and refused leave no k
       for (const token of tokens) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
       await expectShownOnlyAfterReveal(page, secrets, 'ARR access token', 'token', `token ${tokens.find((t) => t.kind === 'arr-sts')?.title ?? ''}`);
       await checkpoint('the tokens listed');
+
+      // The credential for the job names the key or token it gives: the page gets the value on Reveal or Copy only.
+      await page.getByRole('button', { name: 'Credential for an SDK' }).click();
+      dialog = page.getByRole('dialog', { name: 'The right credential for the job' });
+      const credential = dialog.getByRole('region', { name: 'The credential' });
+      await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
+      await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
+      await dialog.getByRole('radio', { name: /^Account key/ }).check();
+      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await expect(credential).toBeVisible();
+      await checkpoint('the account key for the ARR SDK');
+      await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'account key', 'emulator-arr-key');
+      await credential.getByRole('button', { name: 'Copy account key' }).click();
+      await expect(credential.getByText(/Copied; clipboard clears/)).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(arrKey(emulator));
+      await dialog.getByRole('radio', { name: /^STS AccessToken/ }).check();
+      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await expect(credential).toBeVisible();
+      const minted = (await listedTokens(page)).filter((t) => !tokens.some((listed) => listed.id === t.id));
+      expect(minted).toHaveLength(1);
+      for (const token of minted) secrets.add('token for the job', await tokenValue(page, token.id));
+      await checkpoint('an STS AccessToken for the ARR SDK');
+      await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'access token', 'token for the job');
+      await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
+      await page.getByRole('option', { name: new RegExp(chatResource) }).click();
+      await dialog.getByRole('radio', { name: /^SMS/ }).check();
+      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await expect(credential).toBeVisible();
+      await checkpoint('the connection string for the SMS SDK');
+      await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'connection string', 'emulator-acs-key');
+      await dialog.getByRole('button', { name: 'Close' }).click();
     } finally {
       restore();
     }
