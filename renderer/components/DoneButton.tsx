@@ -1,16 +1,14 @@
 import { Button } from '@fluentui/react-components';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 /**
  * The button a dialog shows once its work is done ("Close", "Done"). It takes the focus as it
- * appears: the button that was pressed went away with the result, and the focus with it, so
- * Escape and Tab would otherwise stop working.
+ * appears (React focuses an autoFocus element when it mounts): the button that was pressed went
+ * away with the result, and the focus with it, so Escape and Tab would otherwise stop working.
  */
 export function DoneButton({ children, onClick }: { children: ReactNode; onClick(): void }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   return (
-    <Button appearance="primary" onClick={onClick} ref={ref}>
+    <Button appearance="primary" onClick={onClick} autoFocus>
       {children}
     </Button>
   );
