@@ -1,5 +1,6 @@
 import type { MethodName } from '../shared/contract.ts';
 import type { Result } from '../shared/result.ts';
+import { sectionFromHash } from './section-from-hash.ts';
 import { transport } from './transport.ts';
 
 /**
@@ -46,4 +47,4 @@ export function takeFirstCall(method: MethodName, input: unknown): Promise<Resul
 
 // What every page's shell asks for, and what the Accounts page (the default one) lists.
 for (const method of ['settings.get', 'vault.status', 'app.info'] as const) send(method);
-if (/^#?\/?(accounts)?$/.test(window.location.hash)) for (const method of ['accounts.list', 'clouds.list'] as const) send(method);
+if (sectionFromHash(window.location.hash) === 'accounts') for (const method of ['accounts.list', 'clouds.list'] as const) send(method);

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import type { SectionId } from './sections.tsx';
+import type { SectionId } from './section-from-hash.ts';
 
 /**
  * Every page but Accounts (the first screen) is its own chunk, loaded when first opened, so the

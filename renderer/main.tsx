@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { preloadPage } from './lazy-pages.ts';
-import { sectionFromHash } from './sections.tsx';
+import { sectionFromHash } from './section-from-hash.ts';
 
 preloadPage(sectionFromHash(window.location.hash));
 const root = document.getElementById('root');

@@ -12,8 +12,7 @@ import {
   TicketDiagonal20Filled,
   TicketDiagonal20Regular,
 } from '@fluentui/react-icons';
-
-export type SectionId = 'accounts' | 'identities' | 'tokens' | 'roles' | 'settings';
+import type { SectionId } from './section-from-hash.ts';
 
 export interface Section {
   id: SectionId;
@@ -29,9 +28,3 @@ export const sections: readonly Section[] = [
   { id: 'roles', label: 'Roles', icon: bundleIcon(ShieldTask20Filled, ShieldTask20Regular) },
   { id: 'settings', label: 'Settings', icon: bundleIcon(Settings20Filled, Settings20Regular) },
 ];
-
-/** Reads the section from the location hash (`#/tokens`), so a reload stays where the user was. */
-export function sectionFromHash(hash: string): SectionId {
-  const id = hash.replace(/^#\/?/, '');
-  return sections.find((s) => s.id === id)?.id ?? 'accounts';
-}

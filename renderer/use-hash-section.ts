@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sectionFromHash, type SectionId } from './sections.tsx';
+import { sectionFromHash, type SectionId } from './section-from-hash.ts';
 
 /** The current section, kept in the location hash so the back button and reload work. */
 export function useHashSection(): [SectionId, (id: SectionId) => void] {
