@@ -1,5 +1,4 @@
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -14,6 +13,7 @@ import { malformedInputs } from '../core/test-support/malformed-inputs.ts';
 import { testCore, value } from '../core/test-support/test-core.ts';
 import { createMemoryKeychain, keytarKeychain } from '../core/vault/keychain.ts';
 import { startWebServer, type WebServer } from './server.ts';
+import { send, signedInHeaders, type Answer } from './test-support/browser-session.ts';
 
 /**
  * The contract fuzzer's inputs (electron/core/contract-fuzz.test.ts) sent the way browser mode
@@ -41,9 +41,7 @@ beforeAll(async () => {
   const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'seeded', accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', accountDomain: 'westeurope.mixedreality.azure.com', primaryKey: arrKey });
   await value(core, 'settings.update', { theme: 'dark' });
   server = await startWebServer({ core });
-  const base = new URL(server.url);
-  const auth = await send(new URL(server.launchUrl), 'GET', { Host: base.host });
-  headers = { Host: base.host, Origin: server.url.slice(0, -1), Cookie: String(auth.headers['set-cookie']).split(';')[0] ?? '' };
+  headers = await signedInHeaders(server);
   const unknown = '7d3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
   seeded = { dataFolder, exportFolder, cloud: 'AzureCloud', arrAccountId: account.id, acsAccountId: unknown, acsEndpoint: 'https://fuzz.communication.azure.com', identityId: unknown, tenantId: 'organizations', tokenId: unknown, acsIdentityId: unknown };
   baseline = snapshotFolder(dataFolder);
@@ -54,26 +52,6 @@ afterAll(async () => {
   await core?.close();
   await Promise.all([dataFolder, exportFolder].map((folder) => folder && rm(folder, { recursive: true, force: true })));
 });
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-function send(url: URL, method: string, requestHeaders: Record<string, string>, body?: string | Buffer): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    // A connection per request, as the fuzzer sends them back to back: no keep-alive reuse racing the server's idle timeout.
-    const req = request(url, { method, headers: requestHeaders, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const api = (methodPath: string, body: string | Buffer | undefined, contentType = 'application/json') =>
   send(new URL(`/api/${methodPath}`, server.url), 'POST', { ...headers, ...(contentType && { 'Content-Type': contentType }) }, body);
