@@ -4,6 +4,9 @@ import type { RunningEmulator } from '../azure-emulator/server.ts';
 import { addAcsResource, addArrAccount } from './accounts-page.ts';
 import { callApi } from './identities-page.ts';
 
+/** The JWT's claims, decoded by the emulator's own parser (not by the app under test). */
+export { jwtClaims } from '../azure-emulator/test/emulator-fixtures.ts';
+
 /** The emulator's West Europe ARR account and its ACS chat resource, as a user copies them from the portal. */
 export const westEurope = { name: 'contoso-arr-westeurope', accountId: '35d830cb-f062-4062-9792-d6316039df56', domain: 'westeurope.mixedreality.azure.com' };
 export const chatResource = 'contoso-acs-chat';
@@ -54,9 +57,4 @@ export async function tokenValue(page: Page, id: string): Promise<string> {
   const result = await callApi<{ value: string }>(page, 'tokens.reveal', { id });
   if (!result.ok) throw new Error(result.error.message);
   return result.value.value;
-}
-
-/** The JWT's claims, decoded in the test (not by the app under test). */
-export function jwtClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }
