@@ -3,6 +3,7 @@ import { ArrowDownloadRegular, ShieldTaskRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
+import { plural } from '../components/plural.ts';
 import { useAppInfo } from '../use-app-info.ts';
 import { useAccounts } from './accounts/use-accounts.ts';
 import { useIdentities } from './identities/use-identities.ts';
@@ -37,8 +38,6 @@ const useStyles = makeStyles({
   },
   none: { color: tokens.colorNeutralForeground2, padding: tokens.spacingHorizontalL },
 });
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** The role audit: which roles each identity holds on each resource, what they let it do, and why. */
 export function RolesPage() {

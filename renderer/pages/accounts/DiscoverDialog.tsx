@@ -25,6 +25,7 @@ import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { DoneButton } from '../../components/DoneButton.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { plural } from '../../components/plural.ts';
 import { useIdentities } from '../identities/use-identities.ts';
 import { DiscoverImportResult } from './DiscoverImportResult.tsx';
 import { DiscoverResourceTable } from './DiscoverResourceTable.tsx';
@@ -44,8 +45,6 @@ export interface DiscoverDialogProps {
   onImported(): void;
   onClose(): void;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** Finds the Remote Rendering accounts and Communication Services resources an identity can see in Azure, and imports those ticked. */
 export function DiscoverDialog({ identityId: initialIdentityId, onImported, onClose }: DiscoverDialogProps) {

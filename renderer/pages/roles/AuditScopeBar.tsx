@@ -3,6 +3,7 @@ import { PlayRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
+import { plural } from '../../components/plural.ts';
 import type { AuditScope } from './use-role-audit.ts';
 
 const useStyles = makeStyles({
@@ -30,8 +31,6 @@ export interface AuditScopeBarProps {
   generatedAt: string | undefined;
   onRun(scope: AuditScope): void;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** Which identities and accounts to audit (all when none is chosen), and the button that asks Azure. */
 export function AuditScopeBar({ identities, accounts, running, generatedAt, onRun }: AuditScopeBarProps) {

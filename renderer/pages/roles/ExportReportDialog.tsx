@@ -24,6 +24,7 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { DoneButton } from '../../components/DoneButton.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { plural } from '../../components/plural.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, SaveToField } from '../../components/SaveToFile.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
@@ -96,7 +97,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
             <DialogContent className={dialog.content}>
               {written ? (
                 <FileWrittenBar
-                  title={`Exported ${written.cells.toLocaleString()} ${written.cells === 1 ? 'identity–resource pair' : 'identity–resource pairs'} as ${written.format.toUpperCase()}`}
+                  title={`Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ${written.format.toUpperCase()}`}
                   path={written.path}
                 />
               ) : (
