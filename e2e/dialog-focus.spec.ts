@@ -1,7 +1,7 @@
 import { acs, addAcsResource, addArrAccount, arr } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 import { test as testWithoutKeychain } from './support/app-without-keychain.ts';
-import { expectFocusOn, expectFocusWithin, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, openWithKeyboard, tabTo } from './support/keyboard.ts';
 
 // When a dialog closes its opener may be gone with it (the item it deleted, the banner it sat in):
 // the focus then goes to the nearest part of the page that is still there, never to the page's
@@ -18,10 +18,8 @@ test('after deleting an account from the keyboard the focus is on the list, and 
   // Escape leaves Edit, whose opener is still there.
   const detail = page.getByRole('region', { name: acs.name });
   const edit = detail.getByRole('button', { name: 'Edit' });
-  await tabTo(page, edit);
-  await page.keyboard.press('Enter');
   const editDialog = page.getByRole('dialog', { name: `Edit ${acs.name}` });
-  await expectFocusWithin(page, editDialog);
+  await openWithKeyboard(page, edit, editDialog);
   await page.keyboard.press('Escape');
   await expect(editDialog).toBeHidden();
   await expectFocusOn(page, edit);
@@ -33,10 +31,8 @@ test('after deleting an account from the keyboard the focus is on the list, and 
   ] as const) {
     // The second time the focus is on the list already: Enter opens its one account.
     if (left === 0) await page.keyboard.press('Enter');
-    await tabTo(page, page.getByRole('region', { name }).getByRole('button', { name: 'Delete' }));
-    await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: `Delete “${name}”?` });
-    await expectFocusWithin(page, confirm);
+    await openWithKeyboard(page, page.getByRole('region', { name }).getByRole('button', { name: 'Delete' }), confirm);
     await tabTo(page, confirm.getByRole('button', { name: 'Delete' }));
     await page.keyboard.press('Enter');
     await expect(confirm).toBeHidden();

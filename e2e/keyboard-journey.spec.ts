@@ -1,5 +1,5 @@
 import { expect, test } from './support/emulator-fixture.ts';
-import { expectFocusOn, expectFocusWithin, goToSection, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, goToSection, openWithKeyboard, tabTo } from './support/keyboard.ts';
 import { arrKey, chatResource, listedTokens, tokenValue, westEurope } from './support/tokens-page.ts';
 
 // One whole journey with the keyboard alone: no click, no fill, nothing typed but through the
@@ -22,10 +22,8 @@ test('a user adds accounts, finds one, reveals and copies its key, mints and cop
 
   // The first account, from the empty page: the dialog takes the focus, Enter in the last field
   // submits, and the focus comes back to "Add account", now in the page's header.
-  await tabTo(page, main.getByRole('button', { name: 'Add account' }));
-  await page.keyboard.press('Enter');
   const addArr = page.getByRole('dialog', { name: 'Add a Remote Rendering account' });
-  await expectFocusWithin(page, addArr);
+  await openWithKeyboard(page, main.getByRole('button', { name: 'Add account' }), addArr);
   await tabTo(page, addArr.getByRole('textbox', { name: 'Name' }));
   await page.keyboard.type(westEurope.name);
   await tabTo(page, addArr.getByRole('textbox', { name: 'Account ID' }));
@@ -88,10 +86,8 @@ test('a user adds accounts, finds one, reveals and copies its key, mints and cop
   // Mint an STS token with that key at the emulator, and copy it.
   await goToSection(page, 'Tokens');
   const newToken = main.getByRole('button', { name: 'New token' });
-  await tabTo(page, newToken);
-  await page.keyboard.press('Enter');
   const mint = page.getByRole('dialog', { name: 'New token' });
-  await expectFocusWithin(page, mint);
+  await openWithKeyboard(page, newToken, mint);
   await expect(mint.getByRole('combobox', { name: 'ARR account' })).toHaveText(new RegExp(westEurope.name));
   await tabTo(page, mint.getByRole('button', { name: 'Mint' }));
   await page.keyboard.press('Enter');
@@ -124,10 +120,8 @@ test('a user adds accounts, finds one, reveals and copies its key, mints and cop
   // Identities: Escape leaves the sign-in dialog, and the focus is back on "Sign in".
   await goToSection(page, 'Identities');
   const signIn = main.getByRole('button', { name: 'Sign in' });
-  await tabTo(page, signIn);
-  await page.keyboard.press('Enter');
   const signInDialog = page.getByRole('dialog', { name: 'Sign in to Entra ID' });
-  await expectFocusWithin(page, signInDialog);
+  await openWithKeyboard(page, signIn, signInDialog);
   await page.keyboard.press('Escape');
   await expect(signInDialog).toBeHidden();
   await expectFocusOn(page, signIn);

@@ -56,6 +56,13 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, mo
   await expectFocusOn(page, target);
 }
 
+/** Tabs to `opener`, presses Enter, and checks the focus moved into the `dialog` it opens. */
+export async function openWithKeyboard(page: Page, opener: Locator, dialog: Locator): Promise<void> {
+  await tabTo(page, opener);
+  await page.keyboard.press('Enter');
+  await expectFocusWithin(page, dialog);
+}
+
 const sectionNames = ['Accounts', 'Identities', 'Tokens', 'Roles', 'Settings'];
 
 /** Goes back to the navigation with Shift+Tab, moves to `name` with the arrow keys and opens it with Enter. */
