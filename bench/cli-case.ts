@@ -57,12 +57,12 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
       { warmup: 3, runs },
     );
     return {
-    id: 'cli-cached-token',
-    title: '`azcred token arr NAME`, cached token',
-    unit: 'ms',
-    subject: measured.subject,
-    baseline: { label: '`node -e 0`', summary: measured.baseline },
-    target: { kind: 'ratio', max: 1.5 },
+      id: 'cli-cached-token',
+      title: '`azcred token arr NAME`, cached token',
+      unit: 'ms',
+      subject: measured.subject,
+      baseline: { label: '`node -e 0`', summary: measured.baseline },
+      target: { kind: 'ratio', max: 1.5 },
     };
   } finally {
     await rm(home, { recursive: true, force: true });
