@@ -11,10 +11,16 @@ import { transport } from './transport.ts';
  * handed once to the first caller of the same method, and only while it is fresh.
  */
 const freshMs = 5_000;
-const sent = new Map<MethodName, { at: number; result: Promise<Result<unknown>>; answer?: Result<unknown> }>();
+/** A call sent at start-up: when, its promise, and its answer once it has come. */
+interface SentCall {
+  at: number;
+  result: Promise<Result<unknown>>;
+  answer?: Result<unknown>;
+}
+const sent = new Map<MethodName, SentCall>();
 
 function send(method: MethodName): void {
-  const call: { at: number; result: Promise<Result<unknown>>; answer?: Result<unknown> } = { at: performance.now(), result: transport(method, undefined) };
+  const call: SentCall = { at: performance.now(), result: transport(method, undefined) };
   void call.result.then((answer) => (call.answer = answer));
   sent.set(method, call);
 }
