@@ -7,7 +7,7 @@ import { addAcsResource, addArrAccount } from './support/accounts-page.ts';
 import { CanaryList, canary, captureProcessOutput, errorMessagesShown, fieldsTheBrowserKeeps, isVaultFile, recordApiAnswers, whatThePageShows, type Finding } from './support/canary-sweep.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, signInInteractively } from './support/identities-page.ts';
-import { arrKey, chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+import { addChatResource, addWestEurope, arrKey, chatResource, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
 
 // Every journey the UI offers, run with distinctive secrets; then each secret (and the tokens the
 // journeys minted) is searched for where it must never be: files of the data folder outside the
@@ -256,8 +256,8 @@ test('tokens minted with account keys, copied, signed for and refused leave no k
   await sweep({ app, launchOptions, playwright }, async ({ page, secrets, checkpoint }) => {
     const restore = withCanaryKeys(emulator, secrets);
     try {
-      await expect(await addArrAccount(page, { name: westEurope.name, accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope.accountId)?.primaryKey ?? '' })).toBeHidden();
-      await expect(await addAcsResource(page, { name: chatResource, connectionString: emulator.acsConnectionString(chatResource, 'primary') })).toBeHidden();
+      await addWestEurope(page, emulator);
+      await addChatResource(page, emulator);
       const wrongKey = secrets.add('wrong-arr-key', canary('wrong-arr-key'));
       await expect(await addArrAccount(page, { name: 'Refused', accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: wrongKey })).toBeHidden();
       await checkpoint('adding the accounts');
