@@ -24,6 +24,7 @@ test('a user imports a connection string and a .env file, exports them encrypted
   await expect(preview).toContainText('access key');
   await dialog.getByRole('button', { name: 'Import 1 account' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Added 1 account.');
+  await expect(dialog.getByRole('button', { name: 'Close' }), 'the focus moves to Close with the result').toBeFocused();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(list.getByRole('option')).toHaveCount(1);
   await expect(list.getByRole('option').first()).toContainText('fabrikam-chat.communication.azure.com');
@@ -59,13 +60,15 @@ test('a user imports a connection string and a .env file, exports them encrypted
   await savePath.fill(file);
   await dialog.getByRole('button', { name: 'Export' }).click();
   await expect(dialog.getByRole('status')).toContainText('Exported 2 accounts with their keys, encrypted');
+  await expect(dialog.getByRole('button', { name: 'Close' }), 'the focus moves to Close with the result').toBeFocused();
   await expect(dialog.getByRole('status')).toContainText(file);
   await expect(dialog.getByRole('status')).toContainText('readable only by you');
   expect((await stat(file)).mode & 0o777).toBe(0o600);
   const written = await readFile(file, 'utf8');
   expect(written).not.toContain(arr.primaryKey);
   expect(written).not.toContain(acs.accessKey);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // Delete one, then bring it back from the encrypted file: the passphrase is asked for.
   await list.getByRole('option', { name: /contoso/ }).click();

@@ -84,6 +84,7 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
     await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
     await exporter.getByRole('button', { name: 'Export' }).click();
     await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
+    await expect(exporter.getByRole('button', { name: 'Close' }), 'the focus moves to Close with the result').toBeFocused();
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const env = await readFile(file, 'utf8');
     expect(env).toContain(`ARR_ACCOUNT_ID=${westEurope.accountId}`);

@@ -23,6 +23,7 @@ import { newPassphraseProblems } from '../../components/new-passphrase.ts';
 import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
 import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../components/SaveToFile.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { DoneButton } from '../../components/DoneButton.tsx';
 
 type Which = 'selected' | 'shown' | 'all';
 
@@ -61,7 +62,12 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
     setBusy(true);
     const result = await api.accounts.export({ path, includeSecrets: withSecrets, overwrite, ...(ids ? { ids } : {}), ...(withSecrets ? { passphrase } : {}) });
     setBusy(false);
-    if (result.ok) return setWritten(result.value);
+    if (result.ok) {
+      // The passphrase is not needed once the file is written: keep it no longer than that.
+      setPassphrase('');
+      setConfirm('');
+      return setWritten(result.value);
+    }
     const byField = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message]));
     if (byField['path'] || byField['passphrase']) setErrors({ ...(byField['path'] ? { path: byField['path'] } : {}), ...(byField['passphrase'] ? { passphrase: byField['passphrase'] } : {}) });
     else if (result.error.code === 'conflict') setErrors({ path: replaceToOverwrite(result.error.message) });
@@ -112,9 +118,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
             </DialogContent>
             <DialogActions>
               {written ? (
-                <Button appearance="primary" onClick={onClose}>
-                  Close
-                </Button>
+                <DoneButton onClick={onClose}>Close</DoneButton>
               ) : (
                 <>
                   <Button appearance="secondary" onClick={onClose}>

@@ -26,6 +26,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { DoneButton } from '../../components/DoneButton.tsx';
 
 const useStyles = makeStyles({
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -179,9 +180,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
           </DialogContent>
           <DialogActions>
             {done ? (
-              <Button appearance="primary" onClick={onClose}>
-                Close
-              </Button>
+              <DoneButton onClick={onClose}>Close</DoneButton>
             ) : (
               <>
                 <Button appearance="secondary" onClick={onClose}>

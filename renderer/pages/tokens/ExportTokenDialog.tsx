@@ -29,6 +29,7 @@ import { FileWrittenBar, replaceToOverwrite, SaveToField } from '../../component
 import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { DoneButton } from '../../components/DoneButton.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '100%' },
@@ -153,9 +154,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
             </DialogContent>
             <DialogActions>
               {written ? (
-                <Button appearance="primary" onClick={onClose}>
-                  Close
-                </Button>
+                <DoneButton onClick={onClose}>Close</DoneButton>
               ) : (
                 <>
                   <Button appearance="secondary" onClick={onClose}>
