@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { newestFirst } from '../../shared/newest-first.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { peekVaultSecret } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
@@ -24,10 +25,7 @@ export async function printCachedToken(argv: readonly string[], out: (text: stri
   if (account?.kind !== 'arr') return false;
   const reusable = arrTokenOf(account.id, query.via);
   const tokens = listOf(readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
-  const record = tokens
-    .filter(isTokenRecord)
-    .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
-    .find((t) => reusable(t) && stillReusable(t));
+  const record = newestFirst(tokens.filter(isTokenRecord), (t) => t.issuedAt).find((t) => reusable(t) && stillReusable(t));
   if (!record) return false;
   const value = await peekVaultSecret(dataFolder, `token/${record.id}`);
   if (!value) return false;

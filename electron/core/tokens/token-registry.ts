@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { TokenKind, TokenSource, TokenStatus, TokenView } from '../../../shared/tokens.ts';
 import { log } from '../log.ts';
 import type { Vault } from '../vault/vault.ts';
+import { newestFirst } from '../../../shared/newest-first.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import { changeKeptTokens, readKeptTokens } from './kept-tokens-file.ts';
 import { tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
@@ -86,7 +87,7 @@ export class TokenRegistry {
     await this.#sync();
     // Settings are read once for the list, not once per token.
     const warningMs = this.#warningMs();
-    return [...this.#entries.values()].sort((a, b) => b.record.issuedAt.localeCompare(a.record.issuedAt)).map((entry) => this.#view(entry, warningMs));
+    return newestFirst(this.#entries.values(), (entry) => entry.record.issuedAt).map((entry) => this.#view(entry, warningMs));
   }
 
   async view(id: string): Promise<TokenView> {
