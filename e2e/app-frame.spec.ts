@@ -51,6 +51,38 @@ test('a reload keeps the section, and the theme follows the OS until the user pi
   await expect(shell).toHaveAttribute('data-theme', 'dark'); // saved in the data folder, not the page
 });
 
+test('a setting changed twice quickly keeps the last choice while the first answer arrives late', async ({ app, page }) => {
+  await app.open(page, 'settings');
+  const light = page.getByRole('radio', { name: 'Light' });
+  await expect(light).toBeVisible();
+  // The first save's answer is held back until the second has been answered.
+  let releaseFirst!: () => void;
+  const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+  let firstAnswered!: () => void;
+  const firstDone = new Promise<void>((resolve) => (firstAnswered = resolve));
+  let saves = 0;
+  await page.route('**/api/settings.update', async (route) => {
+    const response = await route.fetch();
+    if (++saves === 1) {
+      await firstHeld;
+      await route.fulfill({ response });
+      return firstAnswered();
+    }
+    await route.fulfill({ response });
+    releaseFirst();
+  });
+  await light.check();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await firstDone;
+  // For half a second after the late answer, the page still shows the last choice.
+  for (let look = 0; look < 10; look++) {
+    await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked({ timeout: 50 });
+    await expect(page.locator('[data-theme]')).toHaveAttribute('data-theme', 'dark', { timeout: 50 });
+    await page.waitForTimeout(50);
+  }
+  await page.unroute('**/api/settings.update');
+});
+
 test('the sections can be reached and opened with the keyboard alone', async ({ app, page }) => {
   await app.open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();

@@ -27,20 +27,18 @@ export function useSettings(): SettingsState {
     void api.settings.get().then((result) => (result.ok ? setSettings(result.value) : setLoadError(result.error)));
   }, [initial, setSettings]);
 
-  const update = useCallback(
-    async (patch: SettingsPatch) => {
-      const before = saved.current;
-      // Show the change at once; put the saved value back if the core refuses it.
-      if (before) setSettingsState({ ...before, ...patch } as Settings);
-      const result = await api.settings.update(patch);
-      if (!result.ok) {
-        setSettings(before);
-        return result.error;
-      }
-      setSettings(result.value);
-      return undefined;
-    },
-    [setSettings],
-  );
+  // Each change gets a number; only the answer to the latest decides what is shown, so an earlier
+  // answer arriving while a later change is on its way cannot flip the page back (two quick arrow
+  // presses in the theme radio group showed Light again after Dark was chosen).
+  const latest = useRef(0);
+  const update = useCallback(async (patch: SettingsPatch) => {
+    const change = ++latest.current;
+    // Show the change at once, on top of what is shown; put the saved value back if the core refuses it.
+    setSettingsState((shown) => (shown ? ({ ...shown, ...patch } as Settings) : shown));
+    const result = await api.settings.update(patch);
+    if (result.ok) saved.current = result.value;
+    if (change === latest.current) setSettingsState(saved.current);
+    return result.ok ? undefined : result.error;
+  }, []);
   return { settings, loadError, update };
 }
