@@ -67,16 +67,18 @@ function traceId(text: string): string {
 export function signInError(error: unknown, context: SignInContext = {}): AppError {
   if (error instanceof AuthorizeError) return fromAadsts(`${error.error} ${error.description}`, context) ?? new AppError('sign_in_required', `Entra ID refused the sign-in (${error.error}). Try again; if it repeats, check the cloud profile and tenant.`);
   if (error instanceof AppError) return error;
-  const e = (error ?? {}) as { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown };
+  const e = (error ?? {}) as { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; status?: unknown };
   const errorCode = typeof e.errorCode === 'string' ? e.errorCode : '';
   const text = [e.errorMessage, e.message].filter((t) => typeof t === 'string').join(' ');
+  const outage = entraOutage(typeof e.status === 'number' ? e.status : undefined, errorCode, text, context);
+  if (outage) return outage;
   const known = fromAadsts(text, context);
   if (known) return known;
   switch (errorCode) {
     case 'network_error':
     case 'no_network_connectivity':
     case 'endpoints_resolution_error':
-      return new AppError('network', `Cannot reach Entra ID${context.authorityHost ? ` at ${context.authorityHost}` : ''}. Check the network connection or proxy, and the cloud profile's authority host.`);
+      return new AppError('network', `Cannot reach Entra ID${context.authorityHost ? ` at ${context.authorityHost}` : ''}, or it did not answer in time. Check the network connection or proxy, and the cloud profile's authority host, then try again.`);
     case 'authorization_pending':
     case 'expired_token':
     case 'code_expired':
@@ -98,6 +100,22 @@ export function signInError(error: unknown, context: SignInContext = {}): AppErr
     default:
       return new AppError('sign_in_required', `The sign-in failed${errorCode ? ` (${errorCode.slice(0, 60)})` : ''}${traceId(text)}. Try again; if it repeats, check the cloud profile, tenant and client ID in Settings.`);
   }
+}
+
+/**
+ * Entra throttling (HTTP 429; AADSTS90055, 50196) or an outage (HTTP 5xx; temporarily_unavailable,
+ * AADSTS90033): the user's credentials are fine, so the words say to wait, not to sign in again.
+ */
+function entraOutage(status: number | undefined, errorCode: string, text: string, context: SignInContext): AppError | undefined {
+  const aadsts = aadstsCode(text);
+  const http = status ? ` (HTTP ${status})` : '';
+  if (status === 429 || aadsts === 90055 || aadsts === 50196) {
+    return new AppError('azure_throttled', `Entra ID asked the app to slow down${http}: too many sign-in requests. Wait a minute, then try again.${traceId(text)}`);
+  }
+  if ((status !== undefined && status >= 500) || errorCode === 'temporarily_unavailable' || errorCode === 'server_error' || aadsts === 90033) {
+    return new AppError('azure_unavailable', `Entra ID${context.authorityHost ? ` at ${context.authorityHost}` : ''} is temporarily unavailable${http}. Try again in a few minutes; if it lasts, check https://azure.status.microsoft or the cloud profile's authority host.${traceId(text)}`);
+  }
+  return undefined;
 }
 
 function fromAadsts(text: string, context: SignInContext): AppError | undefined {

@@ -101,6 +101,30 @@ describe('service principal sign-in', () => {
   });
 });
 
+describe('Entra failing or slow', () => {
+  const clientCredential = (client: EntraHttpClient, id: string) =>
+    new MsalApps(async () => vault, client)
+      .servicePrincipal(emulator.cloudProfile, { id, tenantId: contosoTenantId, clientId: secretServicePrincipal.appId }, { clientSecret: secretServicePrincipal.secret })
+      .then((app) => app.acquireTokenByClientCredential({ scopes: [armScope] }))
+      .catch((e: unknown) => signInError(e, { authorityHost: emulator.cloudProfile.authorityHost }));
+
+  it.each([
+    ['throttles (429)', { kind: 'throttle', retryAfterSeconds: 1 }, 'azure_throttled', /slow down \(HTTP 429\).*Wait a minute, then try again/],
+    ['is unavailable (503)', { kind: 'error', status: 503 }, 'azure_unavailable', /temporarily unavailable \(HTTP 503\)\. Try again in a few minutes/],
+    ['fails (500)', { kind: 'error', status: 500 }, 'azure_unavailable', /temporarily unavailable \(HTTP 500\)/],
+    ['does not answer in time', { kind: 'slow', delayMs: 2_000 }, 'network', /did not answer in time\. Check the network/],
+  ] as const)('says what to do when Entra %s, not to sign in again', async (_, fault, code, message) => {
+    const rule = emulator.faults.add({ service: 'entra', path: '/oauth2/v2.0/token', ...fault });
+    try {
+      const error = await clientCredential(new EntraHttpClient(500), `sp-fault-${fault.kind}-${'status' in fault ? fault.status : ''}`);
+      expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+      expect((error as Error).message).not.toMatch(/sign in again/i);
+    } finally {
+      emulator.faults.remove(rule);
+    }
+  });
+});
+
 describe('a custom cloud', () => {
   it('is trusted as a known authority: MSAL asks only the emulator, never the public instance-discovery endpoint', () => {
     // By now the tests above have run device-code and service-principal sign-ins through `http`.
