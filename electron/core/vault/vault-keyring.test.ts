@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Keytar from 'keytar';
 import { keychainService } from './keychain.ts';
+import { decryptVault } from './vault-file.ts';
 import { openVault } from './vault.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
@@ -145,6 +146,32 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       const notice = result.info?.quarantined;
       expect(notice?.message, what).toMatch(/^The vault file could not be decrypted .*; it was moved to .*vault\.bin\.corrupt-.*\. Your account list is intact; re-enter the keys or restore the file/);
       expect(readFileSync(notice!.path).equals(broken), what).toBe(true);
+    }
+  });
+
+  it('leaves a whole vault file when the writing process is killed at any moment', async () => {
+    // A 2 MB secret makes each write long enough for a kill to land inside it (measured: a plain
+    // overwrite in place instead of temp file + rename leaves a cut file within the first few kills).
+    const folder = newFolder();
+    const size = 2 * 1024 * 1024;
+    const file = path.join(folder, 'vault.bin');
+    let id = '';
+    for (let kill = 1; kill <= 8; kill++) {
+      const writer = spawn(process.execPath, [child, JSON.stringify({ dataFolder: folder, op: 'rewrite', size })], { env: { ...process.env, AZCRED_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise((resolve) => writer.once('exit', resolve));
+      // Killed a random moment after its first whole write, so the kill falls in the next one at varying depths.
+      await new Promise<void>((resolve, reject) => {
+        writer.stdout.once('data', () => setTimeout(resolve, Math.random() * 40));
+        writer.once('exit', () => reject(new Error('the writer stopped before it was killed')));
+      });
+      writer.kill('SIGKILL');
+      await exited;
+      id ||= (JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as { id: string }).id;
+      const key = Buffer.from((await keytar.getPassword(keychainService, `vault-${id}`)) ?? '', 'base64');
+      const { secrets } = decryptVault(readFileSync(file), key);
+      expect(secrets.get('big'), `after kill ${kill}`).toMatch(new RegExp(`^\\d+:x{${size}}$`));
+      // The killed writer cannot release its lock; proper-lockfile would wait 10 s to call it stale.
+      rmSync(path.join(folder, 'vault.lock'), { recursive: true, force: true });
     }
   });
 

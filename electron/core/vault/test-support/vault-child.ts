@@ -7,9 +7,11 @@ import { VaultError } from '../vault-error.ts';
 
 interface Job {
   dataFolder: string;
-  op: 'read' | 'write-each' | 'open';
+  op: 'read' | 'write-each' | 'open' | 'rewrite';
   /** For write-each: name → value, written one `set` at a time to maximise interleaving. */
   secrets?: Record<string, string>;
+  /** For rewrite: the size of the value written to `big` again and again, until the process is killed. */
+  size?: number;
   keychainTimeoutMs?: number;
 }
 
@@ -20,6 +22,11 @@ try {
   const vault = await openVault({ dataFolder: job.dataFolder, ...(job.keychainTimeoutMs ? { keychainTimeoutMs: job.keychainTimeoutMs } : {}) });
   if (job.op === 'write-each') {
     for (const [name, value] of Object.entries(job.secrets ?? {})) await vault.set(name, value);
+  }
+  // Never returns: the test kills the process in the middle of a write. Each finished write is announced.
+  for (let round = 1; job.op === 'rewrite'; round++) {
+    await vault.set('big', `${round}:${'x'.repeat(job.size ?? 0)}`);
+    process.stdout.write(`wrote ${round}\n`);
   }
   const secrets = job.op === 'read' ? Object.fromEntries(vault.names().map((name) => [name, vault.get(name)])) : undefined;
   process.stdout.write(`${JSON.stringify({ ok: true, info: vault.info(), secrets, elapsedMs: Date.now() - started })}\n`);
