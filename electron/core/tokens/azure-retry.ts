@@ -123,18 +123,19 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 function exhausted(failure: TransientFailure, service: string, policy: RetryPolicy): AppError {
   const tries = `${policy.tries} ${policy.tries === 1 ? 'try' : 'tries'}`;
+  const onEach = policy.tries === 1 ? 'on its only try' : `on each of ${tries}`;
   switch (failure.kind) {
     case 'throttled':
       return new AppError('azure_throttled', `${capitalise(service)} is throttling requests (HTTP 429) and still was after ${tries}. Wait a minute and try again; fewer requests at once help.`);
     case 'unavailable':
       return new AppError(
         'azure_unavailable',
-        `${capitalise(service)} failed with HTTP ${failure.status ?? '5xx'} on each of ${tries}. Azure may be having a problem: check https://azure.status.microsoft and try again in a few minutes.`,
+        `${capitalise(service)} failed with HTTP ${failure.status ?? '5xx'} ${onEach}. Azure may be having a problem: check https://azure.status.microsoft and try again in a few minutes.`,
       );
     case 'timeout':
-      return new AppError('azure_unavailable', `${capitalise(service)} did not answer within ${seconds(policy.timeoutMs)}, on each of ${tries}. Check the network (a proxy or VPN?) and try again.`);
+      return new AppError('azure_unavailable', `${capitalise(service)} did not answer within ${seconds(policy.timeoutMs)}, ${onEach}. Check the network (a proxy or VPN?) and try again.`);
     case 'connection':
-      return new AppError('network', `The connection to ${service} was dropped on each of ${tries}. Check the network connection and try again.`);
+      return new AppError('network', `The connection to ${service} was dropped ${onEach}. Check the network connection and try again.`);
   }
 }
 
