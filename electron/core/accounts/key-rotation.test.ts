@@ -91,6 +91,38 @@ describe('key rotation', () => {
     await expect(value(core, 'acsIdentities.create', { accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({ identity: { label: 'after rotation' } });
   });
 
+  it('says what to do when ARM fails, and changes nothing stored', async () => {
+    const before = await reveal(arr.id, 'secondaryKey');
+    const rotatedAt = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === arr.id)?.keysRotatedAt;
+    emulator.faults.add({ service: 'arm', kind: 'error', status: 503, path: 'regenerateKeys' });
+    try {
+      const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: alex.id });
+      expect(result).toMatchObject({ ok: false, error: { code: 'azure_unavailable' } });
+      expect(!result.ok && result.error.message).toContain('Azure Resource Manager failed with HTTP 503');
+      expect(!result.ok && result.error.message).toContain('If the stored secondary key of "contoso-arr-westeurope" stops working, regenerate it again here');
+    } finally {
+      emulator.faults.clear();
+    }
+    expect(scenarioArr()?.secondaryKey).toBe(before);
+    expect(await reveal(arr.id, 'secondaryKey')).toBe(before);
+    expect((await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === arr.id)?.keysRotatedAt).toEqual(rotatedAt);
+  });
+
+  it('does not send a regeneration again when its answer was lost, so the key it stores after is the one Azure holds', async () => {
+    // ARM regenerates the key but answers after the app's 2 s timeout: a retry would regenerate it once more, and the late first one would win.
+    emulator.faults.add({ service: 'arm', kind: 'slow', delayMs: 2300, path: 'regenerateKeys', times: 1 });
+    const lost = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'primary', identityId: alex.id });
+    expect(lost).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining('did not answer within 2 s') } });
+    expect(!lost.ok && lost.error.message).toContain('Azure may have regenerated the primary key without the app hearing the new value');
+    await expect.poll(async () => (await stsStatus(await reveal(arr.id, 'primaryKey'))) === 401, { timeout: 5000 }).toBe(true);
+    // As the message says: regenerate it again here.
+    await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'primary', identityId: alex.id });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stored = await reveal(arr.id, 'primaryKey');
+    expect(stored).toBe(scenarioArr()?.primaryKey);
+    expect(await stsStatus(stored)).toBe(200);
+  });
+
   it('gives the two-key guidance for the confirmation', () => {
     const text = keyRotationGuidance(arr, 'primary');
     expect(text).toContain('Move them to the secondary key first, then regenerate the primary key');

@@ -82,7 +82,9 @@ async function regenerate(ctx: ArmContext, identities: readonly IdentityRecord[]
   for (const identity of identities) {
     try {
       const session = await openArmSession(ctx, identity);
-      const body = await armCall<ArmKeys>(session, { ...request, method: 'POST', what: `regenerate the ${key} key of ${record.name}` });
+      const body = await armCall<ArmKeys>(sentOnce(session), { ...request, method: 'POST', what: `regenerate the ${key} key of ${record.name}` }).catch((error: unknown) => {
+        throw answerLost(error) ? new AppError(error.code, `${error.message} ${lostAnswerAdvice(record, key)}`) : error;
+      });
       if (typeof body.primaryKey !== 'string' || typeof body.secondaryKey !== 'string') {
         throw new AppError('azure_unavailable', `Azure Resource Manager regenerated the ${key} key of "${record.name}" but did not return the keys. List them in the Azure portal (Keys) and enter them here with Edit.`);
       }
@@ -94,6 +96,23 @@ async function regenerate(ctx: ArmContext, identities: readonly IdentityRecord[]
     }
   }
   throw refusals.find((e) => e.code === 'azure_forbidden') ?? refusals[0] ?? new AppError('internal', 'No identity could regenerate the key.');
+}
+
+/**
+ * A regeneration is not idempotent: when its answer is lost (timeout, dropped connection, 5xx),
+ * Azure may still apply it, and a retry would regenerate the key once more, racing the first, so
+ * the key stored could be dead on arrival. It is sent once; the message says what to do instead.
+ */
+function sentOnce(session: IdentitySession): IdentitySession {
+  return { ...session, runtime: { ...session.runtime, policy: { ...session.runtime.policy, tries: 1 } } };
+}
+
+function answerLost(error: unknown): error is AppError {
+  return error instanceof AppError && !(error instanceof ArmRequestError) && (error.code === 'azure_unavailable' || error.code === 'network');
+}
+
+function lostAnswerAdvice(record: AccountRecord, key: KeyName): string {
+  return `Azure may have regenerated the ${key} key without the app hearing the new value. If the stored ${key} key of "${record.name}" stops working, regenerate it again here: the app stores the value Azure returns.`;
 }
 
 /** The values the app's stored keys take now; for ACS, which of the two keys the stored access key is. */
