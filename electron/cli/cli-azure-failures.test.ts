@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+
+const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
+const accountId = '35d830cb-f062-4062-9792-d6316039df56';
+let emulator: RunningEmulator;
+let home: string;
+let primaryKey: string;
+const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const keptTokens = async () => (await readFile(path.join(home, 'tokens.json'), 'utf8').catch(() => '')).length;
+
+/** One line on stderr, nothing on stdout, and no secret given to the command in either. */
+function expectOneLineFailure(run: AzcredRun, code: number, says: RegExp, secrets: readonly string[] = [primaryKey]): void {
+  expect(run.code, run.stderr).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(says);
+  for (const secret of secrets) expect(run.stderr).not.toContain(secret);
+}
+
+describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ scenario: defaultScenario() });
+    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-failures-'));
+    primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
+    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
+    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
+    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
+  }, 60_000);
+  afterEach(() => emulator.faults.clear());
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('says to wait and retry when the STS keeps throttling (429), exit 1, keeping no token', async () => {
+    const before = await keptTokens();
+    emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 0 });
+    expectOneLineFailure(await azcred(['token', 'arr', 'contoso', '--fresh']), 1, /429.*try again/i);
+    expect(await keptTokens()).toBe(before);
+  });
+
+  it('says to try again when the STS keeps failing (503), exit 1', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503 });
+    expectOneLineFailure(await azcred(['token', 'arr', 'contoso', '--fresh']), 1, /try again/i);
+  }, 30_000);
+
+  it('says to check the network when the connection drops, exit 1', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'drop' });
+    expectOneLineFailure(await azcred(['token', 'arr', 'contoso', '--fresh']), 1, /network/i);
+  }, 30_000);
+
+  it('gets the token once a passing failure is over (one 503, then the STS answers)', async () => {
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 1 });
+    const run = await azcred(['token', 'arr', 'contoso', '--fresh']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+  }, 30_000);
+
+  it('refuses a wrong client secret with exit 5 (sign in again), without echoing it or keeping an identity', async () => {
+    const wrong = 'wrong-client-secret-value~9876';
+    const run = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], wrong);
+    expectOneLineFailure(run, 5, /secret/i, [wrong]);
+    expect(JSON.parse((await azcred(['identity', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('names the field of a bad account and saves nothing, never echoing a key it was given', async () => {
+    const badId = await azcred(['account', 'add', 'arr', 'typo', '--account-id', 'not-a-guid', '--account-domain', 'westeurope'], primaryKey);
+    expectOneLineFailure(badId, 2, /account ?id/i);
+    const acsKey = Buffer.from('an-acs-access-key-that-must-not-leak').toString('base64');
+    const badEndpoint = await azcred(['account', 'add', 'acs', 'plain'], `endpoint=http://chat.communication.azure.com/;accesskey=${acsKey}`);
+    expectOneLineFailure(badEndpoint, 2, /https/i, [acsKey]);
+    expect((JSON.parse((await azcred(['account', 'list', '--json'])).stdout) as { name: string }[]).map((a) => a.name)).toEqual(['contoso']);
+  });
+
+  it('answers a missing file, an unknown account and a command that does not exist with their own exit codes', async () => {
+    expectOneLineFailure(await azcred(['cloud', 'import', path.join(home, 'missing.json')]), 3, /Cannot read/);
+    expectOneLineFailure(await azcred(['token', 'arr', 'nobody']), 3, /azcred account list/);
+    expectOneLineFailure(await azcred(['export', 'contoso', '--format', 'yaml']), 2, /env, json, shell or powershell/);
+    expectOneLineFailure(await azcred(['run', '--account', 'contoso']), 2, /after --/);
+    expectOneLineFailure(await azcred(['run', '--account', 'contoso', '--', 'azcred-no-such-program']), 3, /no such command/);
+  });
+});
