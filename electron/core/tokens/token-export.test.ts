@@ -175,3 +175,124 @@ describe('token export', () => {
     expect(await call(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'format' }] } });
   });
 });
+
+/** A JWT with the claims given and a dummy signature: the export reads claims, it never checks signatures. */
+function fixedJwt(claims: Record<string, unknown>): string {
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+describe('each export format for a fixed token', () => {
+  const issuedAt = new Date('2030-01-02T03:04:05.000Z');
+  const day = new Date('2030-01-03T03:04:05.000Z');
+  const hour = new Date('2030-01-02T04:04:05.000Z');
+  const seconds = (d: Date) => d.getTime() / 1000;
+  const text = async (id: string, format: string) => (await exported({ id, format })).text ?? '';
+  const add = (token: Parameters<Core['tokens']['registry']['add']>[0]) => core.tokens.registry.add(token, { keep: false, autoRefresh: false });
+
+  it('writes an ARR access token exactly in all six formats', async () => {
+    const jwt = fixedJwt({ aid: westeuropeAccountId, apr: 'westeurope', iat: seconds(issuedAt), exp: seconds(day) });
+    const { id } = await add({
+      kind: 'arr-sts',
+      title: 'ARR access token · contoso-arr-westeurope (primary key)',
+      source: { account: { id: accounts.westeurope.id, name: 'contoso-arr-westeurope', kind: 'arr' }, via: { credential: 'primaryKey' } },
+      recipe: null,
+      minted: { value: jwt, issuedAt, expiresAt: day, audience: 'https://remoterendering.westeurope.mixedreality.azure.com/', scopes: [] },
+    });
+    const heading = '# ARR access token · contoso-arr-westeurope (primary key), expires 2030-01-03T03:04:05.000Z\n';
+    const arr = emulator.urls.arr;
+    expect(await text(id, 'env')).toBe(
+      `${heading}ARR_ACCOUNT_ID=${westeuropeAccountId}\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nARR_SERVICE_ENDPOINT=${arr}\nARR_ACCESS_TOKEN=${jwt}\nARR_ACCESS_TOKEN_EXPIRES_ON=2030-01-03T03:04:05.000Z\n`,
+    );
+    expect(await text(id, 'shell')).toBe(
+      `${heading}export ARR_ACCOUNT_ID='${westeuropeAccountId}'\nexport ARR_ACCOUNT_DOMAIN='westeurope.mixedreality.azure.com'\nexport ARR_SERVICE_ENDPOINT='${arr}'\nexport ARR_ACCESS_TOKEN='${jwt}'\nexport ARR_ACCESS_TOKEN_EXPIRES_ON='2030-01-03T03:04:05.000Z'\n`,
+    );
+    expect(await text(id, 'powershell')).toBe(
+      `${heading}# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.\n` +
+        `$env:ARR_ACCOUNT_ID = '${westeuropeAccountId}'\n$env:ARR_ACCOUNT_DOMAIN = 'westeurope.mixedreality.azure.com'\n$env:ARR_SERVICE_ENDPOINT = '${arr}'\n$env:ARR_ACCESS_TOKEN = '${jwt}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2030-01-03T03:04:05.000Z'\n`,
+    );
+    expect(await text(id, 'json')).toBe(
+      `{\n  "kind": "arr-sts",\n  "title": "ARR access token · contoso-arr-westeurope (primary key)",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-03T03:04:05.000Z",\n` +
+        `  "audience": "https://remoterendering.westeurope.mixedreality.azure.com/",\n  "scopes": [],\n  "accountId": "${westeuropeAccountId}",\n  "accountDomain": "westeurope.mixedreality.azure.com",\n` +
+        `  "serviceEndpoint": "${arr}",\n  "accessToken": "${jwt}"\n}\n`,
+    );
+    expect(await text(id, 'curl')).toBe(
+      `# Lists the rendering sessions of contoso-arr-westeurope with its ARR access token.\ncurl -sS -X GET '${arr}/accounts/${westeuropeAccountId}/sessions?api-version=2021-01-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+    );
+    expect(await text(id, 'arrconfig')).toBe(
+      [
+        '{',
+        '  "accountSettings": {',
+        `    "arrAccountId": "${westeuropeAccountId}",`,
+        '    "arrAccountKey": "<fill in the account key from the Azure Portal>",',
+        '    "arrAccountDomain": "westeurope.mixedreality.azure.com",',
+        '    "region": "westeurope"',
+        '  },',
+        '  "renderingSessionSettings": {',
+        '    "remoteRenderingDomain": "westeurope.mixedreality.azure.com",',
+        '    "vmSize": "<standard or premium>",',
+        '    "maxLeaseTime": "<hh:mm:ss>"',
+        '  },',
+        '  "assetConversionSettings": {',
+        '    "resourceGroup": "<resource group which contains the storage account you created, only needed when uploading or generating SAS>",',
+        '    "storageAccountName": "<name of the storage account you created>",',
+        '    "blobInputContainerName": "<input container inside the storage container>",',
+        '    "blobOutputContainerName": "<output container inside the storage container>",',
+        '    "localAssetDirectoryPath": "<fill in a path to a local directory containing your asset (and files referenced from it like textures)>",',
+        '    "inputFolderPath": "<optional: base folderpath in the input container for asset upload. uses / as dir separator>",',
+        '    "inputAssetPath": "<the path to the asset under inputcontainer/inputfolderpath pointing to the input asset e.g. box.fbx>",',
+        '    "outputFolderPath": "<optional: base folderpath in the output container - the converted asset and log files will be placed here>",',
+        '    "outputAssetFileName": "<optional: filename for the converted asset, this will be placed in the output container under the outputpath>"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes an ACS user token exactly as .env, JSON and curl', async () => {
+    const jwt = fixedJwt({ skypeid: 'acs:fixed-user', scp: 1792, iat: seconds(issuedAt), exp: seconds(hour) });
+    const user = '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_fixed-user';
+    const { id } = await add({
+      kind: 'acs-user',
+      title: 'ACS user token · contoso-acs-chat · Alice (access key)',
+      source: { account: { id: accounts.chat.id, name: 'contoso-acs-chat', kind: 'acs' }, via: { credential: 'accessKey' }, subject: { kind: 'acs-identity', acsIdentityId: '00000000-0000-4000-8000-00000000a11c', communicationUserId: user, label: 'Alice' } },
+      recipe: null,
+      minted: { value: jwt, issuedAt, expiresAt: hour, audience: null, scopes: ['chat', 'voip'] },
+    });
+    const endpoint = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`;
+    expect(await text(id, 'env')).toBe(
+      `# ACS user token · contoso-acs-chat · Alice (access key), expires 2030-01-02T04:04:05.000Z\nACS_ENDPOINT=${endpoint}\nACS_USER_ID=${user}\nACS_USER_TOKEN=${jwt}\nACS_USER_TOKEN_SCOPES=chat,voip\nACS_USER_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
+    );
+    expect(await text(id, 'json')).toBe(
+      `{\n  "kind": "acs-user",\n  "title": "ACS user token · contoso-acs-chat · Alice (access key)",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-02T04:04:05.000Z",\n` +
+        `  "audience": null,\n  "scopes": [\n    "chat",\n    "voip"\n  ],\n  "endpoint": "${endpoint}",\n  "communicationUserId": "${user}",\n  "token": "${jwt}"\n}\n`,
+    );
+    expect(await text(id, 'curl')).toBe(
+      `# Lists the chat threads of the ACS user on contoso-acs-chat.\ncurl -sS -X GET '${endpoint}chat/threads?api-version=2021-09-07' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+    );
+  });
+
+  it('writes an Entra token exactly as .env, JSON and curl', async () => {
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const jwt = fixedJwt({ aud: 'https://management.azure.com', tid: tenant, iat: seconds(issuedAt), exp: seconds(hour) });
+    // An identity the app no longer holds: the export falls back to the public cloud's endpoints.
+    const { id } = await add({
+      kind: 'entra',
+      title: 'Entra token · render-pipeline for ARM',
+      source: { via: { credential: 'entra', identityId: '00000000-0000-4000-8000-0000000e0a1d', identityName: 'render-pipeline' } },
+      recipe: null,
+      minted: { value: jwt, issuedAt, expiresAt: hour, audience: 'https://management.azure.com', scopes: ['https://management.azure.com/.default'] },
+    });
+    expect(await text(id, 'env')).toBe(
+      `# Entra token · render-pipeline for ARM, expires 2030-01-02T04:04:05.000Z\nAZURE_TENANT_ID=${tenant}\nAZURE_ACCESS_TOKEN=${jwt}\nAZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com\nAZURE_ACCESS_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
+    );
+    expect(await text(id, 'json')).toBe(
+      `{\n  "kind": "entra",\n  "title": "Entra token · render-pipeline for ARM",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-02T04:04:05.000Z",\n` +
+        `  "audience": "https://management.azure.com",\n  "scopes": [\n    "https://management.azure.com/.default"\n  ],\n  "tenantId": "${tenant}",\n  "accessToken": "${jwt}"\n}\n`,
+    );
+    expect(await text(id, 'curl')).toBe(
+      `# Lists the subscriptions the identity can see, through Azure Resource Manager.\ncurl -sS -X GET 'https://management.azure.com/subscriptions?api-version=2022-12-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+    );
+  });
+});
