@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -18,6 +18,9 @@ const secrets = {
   arrRotated: canary('arr-rotated'),
   acsKey: canary('acs-access'),
   imported: canary('imported-key'),
+  otherProcess: canary('other-process'),
+  secondFolder: canary('second-folder'),
+  noKeychain: canary('no-keychain'),
   badKey: 'CANARY-not-base64-5e1f!',
   exportPassphrase: 'CANARY-export-passphrase-77aa',
 };
@@ -28,6 +31,7 @@ const forms = Object.values(secrets).flatMap((value) => {
 
 let folder: string;
 let core: Core;
+const keychain = createMemoryKeychain();
 const output: string[] = [];
 const vaultFiles = /^vault\.bin(\.bak|\.corrupt-.*)?$/;
 
@@ -49,14 +53,14 @@ function expectNoSecretLeft(step: string, result?: Result<unknown>): void {
   }
 }
 
-const ok = async <T>(step: string, method: string, input?: unknown): Promise<T> => {
-  const result = await call<T>(core, method, input);
+const ok = async <T>(step: string, method: string, input?: unknown, target = core): Promise<T> => {
+  const result = await call<T>(target, method, input);
   expect(result.ok, `${step}: ${JSON.stringify(result)}`).toBe(true);
   expectNoSecretLeft(step);
   return (result as { ok: true; value: T }).value;
 };
-const fails = async (step: string, method: string, input: unknown, code: string) => {
-  const result = await call(core, method, input);
+const fails = async (step: string, method: string, input: unknown, code: string, target = core) => {
+  const result = await call(target, method, input);
   expect(result, step).toMatchObject({ ok: false, error: { code } });
   expectNoSecretLeft(step, result);
 };
@@ -64,7 +68,7 @@ const fails = async (step: string, method: string, input: unknown, code: string)
 beforeAll(() => {
   // The data folder and an exports folder beside it (exports are refused inside the data folder); both are searched.
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-canary-'));
-  core = testCore(path.join(folder, 'data'), { keychain: createMemoryKeychain(), clipboard: recordingClipboard() });
+  core = testCore(path.join(folder, 'data'), { keychain, clipboard: recordingClipboard() });
   for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(' ')));
   }
@@ -102,11 +106,39 @@ describe('the canary', () => {
     await fails('import with the wrong passphrase', 'accounts.import', { text: encrypted, passphrase: 'not the passphrase' }, 'invalid_input');
     await fails('reveal of an unknown account', 'accounts.reveal', { id: '0b9a1c7e-0000-4000-8000-000000000000', secret: 'primaryKey' }, 'not_found');
 
+    // The integration steps: another process on the same folder, a second data folder, two writers at
+    // once, no keychain at all, and a damaged vault file set aside.
+    const otherProcess = testCore(path.join(folder, 'data'), { keychain });
+    await ok('reveal in another process', 'accounts.reveal', { id: acs.id, secret: 'connectionString' }, otherProcess);
+    await Promise.all([
+      ok('add from another process at once', 'accounts.add', { kind: 'arr', name: 'Canary other', accountId: '4d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.otherProcess }, otherProcess),
+      ok('add from this process at once', 'accounts.add', { kind: 'acs', name: 'Canary entra', endpoint: 'https://canary-entra.communication.azure.com' }),
+    ]);
+    const secondFolder = testCore(path.join(folder, 'second'), { keychain });
+    await ok('add in a second data folder', 'accounts.add', { kind: 'arr', name: 'Canary second', accountId: '5d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.secondFolder }, secondFolder);
+    const locked = { getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')), setPassword: () => Promise.reject(new Error('locked')), deletePassword: () => Promise.reject(new Error('locked')) };
+    const noKeychain = testCore(path.join(folder, 'no-keychain'), { keychain: locked });
+    await fails('add with the keychain locked', 'accounts.add', { kind: 'arr', name: 'Canary locked', accountId: '6d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.noKeychain }, 'vault_unavailable', noKeychain);
+    await Promise.all([otherProcess, secondFolder, noKeychain].map((other) => other.close()));
+    const vaultFile = path.join(folder, 'data', 'vault.bin');
+    writeFileSync(vaultFile, readFileSync(vaultFile).subarray(0, 60));
+    const afterQuarantine = testCore(path.join(folder, 'data'), { keychain });
+    expect(await ok('open a damaged vault', 'vault.status', undefined, afterQuarantine)).toMatchObject({ quarantined: { problem: 'damaged' } });
+    await ok('list after the quarantine', 'accounts.list', undefined, afterQuarantine);
+    await afterQuarantine.close();
+    // The log was captured: the quarantine is logged (without any value).
+    expect(output.join('\n')).toContain('vault file could not be read (damaged); moved aside');
+
     await ok('delete', 'accounts.delete', { id: arr.id });
     await core.close();
     expectNoSecretLeft('close');
-    // The check looked where it should: the data folder held these files, and the vault itself does hold the keys (encrypted).
-    expect(filesUnder(folder).map((file) => path.relative(folder, file)).sort()).toEqual(['data/accounts.json', 'data/accounts.json.bak', 'data/settings.json', 'data/vault.json', 'exports/plain.json', 'exports/with-keys.json']);
-    expect(readdirSync(path.join(folder, 'data'))).toContain('vault.bin');
+    // The check looked where it should: the data folders held these files, and the vaults themselves do hold the keys (encrypted).
+    expect(filesUnder(folder).map((file) => path.relative(folder, file)).sort()).toEqual([
+      'data/accounts.json', 'data/accounts.json.bak', 'data/settings.json', 'data/vault.json',
+      'exports/plain.json', 'exports/with-keys.json',
+      'no-keychain/settings.json',
+      'second/accounts.json', 'second/settings.json', 'second/vault.json',
+    ]);
+    expect(readdirSync(path.join(folder, 'data')).filter((name) => name.startsWith('vault.bin'))).toEqual(expect.arrayContaining(['vault.bin', 'vault.bin.bak', expect.stringMatching(/^vault\.bin\.corrupt-/)]));
   });
 });
