@@ -22,7 +22,7 @@ export interface InteractiveSignIn {
 export interface InteractiveOptions {
   scopes: string[];
   loginHint?: string;
-  /** `select_account` lets the user pick or add an account; the default. */
+  /** `select_account` (lets the user pick or add an account) is the default when no login hint is given. */
   prompt?: 'select_account' | 'login' | 'consent';
   timeoutMs?: number;
 }
@@ -40,8 +40,9 @@ export async function startInteractiveSignIn(app: PublicClientApplication, optio
       codeChallengeMethod: 'S256',
       state,
       responseMode: 'form_post',
-      prompt: options.prompt ?? 'select_account',
-      ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+      // MSAL drops the login hint under select_account (Entra refuses both: msal-common Authorize.ts), so a hint goes without a prompt.
+      ...(options.loginHint ? { loginHint: options.loginHint } : { prompt: 'select_account' }),
+      ...(options.prompt ? { prompt: options.prompt } : {}),
     });
     const result = listener.response.then((answer) =>
       app.acquireTokenByCode({ code: answer.code, codeVerifier: verifier, redirectUri: listener.redirectUri, scopes: options.scopes, ...(answer.clientInfo ? { clientInfo: answer.clientInfo } : {}) }),
