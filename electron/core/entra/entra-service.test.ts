@@ -156,6 +156,43 @@ describe('Entra identities', () => {
     });
   });
 
+  it('signs a known user in again without the browser while the refresh token works, and opens it only when Entra needs the user', async () => {
+    const alex = scenarioUser(emulator, 'alex.wilber');
+    const first = await newProcessService(browserSigningIn(alex.userName));
+    await expect(first.waitSignIn((await first.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({ state: 'done' });
+
+    // Another process, past the 3 s access token: MSAL refreshes it, so no page opens.
+    const opened: string[] = [];
+    const recordOpened = async (url: string) => void opened.push(url);
+    const refreshes = emulator.context.grantCounts.get('refresh_token') ?? 0;
+    const again = await newProcessService(recordOpened);
+    const silent = await again.startSignIn({ method: 'interactive', loginHint: alex.userName.toUpperCase(), tenant: contosoTenantId });
+    expect(silent).toMatchObject({ method: 'interactive', openedByApp: false });
+    expect(silent.authUrl).toBeUndefined();
+    await expect(again.waitSignIn(silent.operationId, 0)).resolves.toMatchObject({ state: 'done', identity: { username: alex.userName } });
+    expect(emulator.context.grantCounts.get('refresh_token')).toBe(refreshes + 1);
+
+    // Entra down is not a reason to sign in: it is reported, and no page opens.
+    const outage = emulator.faults.add({ service: 'entra', path: '/oauth2/v2.0/token', kind: 'error', status: 503 });
+    try {
+      await expect((await newProcessService(recordOpened)).startSignIn({ method: 'interactive', loginHint: alex.userName })).rejects.toMatchObject({ code: 'azure_unavailable' });
+    } finally {
+      emulator.faults.remove(outage);
+    }
+    expect(opened).toEqual([]);
+
+    // Diego's refresh token is refused (AADSTS700082): Entra needs him, so the browser opens, with his name filled in.
+    const diego = scenarioUser(emulator, 'diego.siciliani');
+    const signIn = await newProcessService(browserSigningIn(diego.userName));
+    await expect(signIn.waitSignIn((await signIn.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({ state: 'done' });
+    const signInDiego = browserSigningIn(diego.userName);
+    const interactive = await newProcessService(async (url) => (opened.push(url), signInDiego(url)));
+    const started = await interactive.startSignIn({ method: 'interactive', loginHint: diego.userName });
+    expect(opened).toEqual([started.authUrl]);
+    expect(new URL(started.authUrl ?? '').searchParams.get('login_hint')).toBe(diego.userName);
+    await expect(interactive.waitSignIn(started.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: diego.userName } });
+  });
+
   it('names an unknown client ID, and a network that is down', async () => {
     const clouds = new CloudsStore(folder);
     clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });

@@ -10,12 +10,13 @@ import type { Vault } from '../vault/vault.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
 import { identitySecret, toIdentityView, whoIs, type IdentityRecord } from './identity-record.ts';
+import { needsInteraction } from './interaction-required.ts';
 import { startInteractiveSignIn } from './interactive-sign-in.ts';
 import { defaultSignInTimeoutMs } from './loopback-listener.ts';
 import { MsalApps, type ClientCredential } from './msal-apps.ts';
 import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
 import { SignInOperations } from './sign-in-operations.ts';
-import { signInError } from './sign-in-errors.ts';
+import { signInError, type SignInContext } from './sign-in-errors.ts';
 import { msalCacheSecret } from './token-cache-plugin.ts';
 
 export interface EntraDeps {
@@ -71,6 +72,8 @@ export class EntraService {
       const operationId = this.#operations.add(outcome, () => flow.cancel());
       return { operationId, method: 'device-code', openedByApp: false, userCode: flow.userCode, verificationUri: flow.verificationUri, message: flow.message, expiresAt: flow.expiresAt };
     }
+    const silent = await this.#signInSilently(profile, input, scopes, context);
+    if (silent) return silent;
     const timeoutMs = this.#deps.signInTimeoutMs;
     const flow = await startInteractiveSignIn(app, { scopes, ...(input.loginHint ? { loginHint: input.loginHint } : {}), ...(timeoutMs ? { timeoutMs } : {}) }).catch((error: unknown) => Promise.reject(signInError(error, context)));
     const outcome = flow.result.then((result) => this.#saveUser(profile, result, 'interactive'), (error: unknown) => Promise.reject(signInError(error, context)));
@@ -184,6 +187,32 @@ export class EntraService {
         ? certificateClientCredential({ privateKeyPem: secret, thumbprintSha256: record.certificateThumbprint ?? '', certificatePem: record.certificatePem ?? '' })
         : { clientSecret: secret };
     return (await this.apps.servicePrincipal(profile, record, credential)).acquireTokenByClientCredential({ scopes });
+  }
+
+  /**
+   * A sign-in that names a user already signed in here (login hint, and tenant when given as an ID):
+   * MSAL tries the cache and refresh token first, and the browser opens only when that fails
+   * because the user is needed. Answers as a finished sign-in with no page to open, or undefined
+   * to go on to the browser; any other failure (network, outage) is reported, not papered over.
+   */
+  async #signInSilently(profile: CloudProfile, input: z.output<typeof signInStartSchema>, scopes: string[], context: SignInContext): Promise<SignInStarted | undefined> {
+    const hint = input.loginHint?.toLowerCase();
+    const tenant = input.tenant && !['organizations', 'common', 'consumers'].includes(input.tenant.toLowerCase()) ? input.tenant.toLowerCase() : undefined;
+    if (!hint) return undefined;
+    const known = (await this.identities.list()).find(
+      (i) => i.kind === 'user' && i.cloud === profile.name && i.clientId === profile.publicClient.clientId && i.username?.toLowerCase() === hint && (!tenant || i.tenantId.toLowerCase() === tenant),
+    );
+    if (!known) return undefined;
+    try {
+      await this.#userToken(profile, known, scopes);
+    } catch (error) {
+      if (needsInteraction(error)) return undefined;
+      throw signInError(error, { ...context, who: whoIs(known) });
+    }
+    await this.identities.touch(known.id);
+    const identity = toIdentityView(await this.identities.get(known.id));
+    const operationId = this.#operations.add(Promise.resolve(identity), () => undefined);
+    return { operationId, method: 'interactive', openedByApp: false, expiresAt: new Date().toISOString() };
   }
 
   async #saveUser(profile: CloudProfile, result: AuthenticationResult, signedInWith: 'interactive' | 'device-code'): Promise<IdentityView> {
