@@ -106,6 +106,8 @@ test('the list stays quick with two thousand accounts: only the rows in view are
     accountId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     accountDomain: i % 2 ? 'westeurope' : 'eastus',
     tags: [i % 2 ? 'odd' : 'even'],
+    // One in four (all odd) lives in Azure Government, for the cloud filter.
+    cloud: i % 4 === 1 ? 'AzureUSGovernment' : 'AzureCloud',
   }));
   const report = await page.evaluate(async (text) => {
     const response = await fetch('api/accounts.import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, fileName: 'many.json' }) });
@@ -134,5 +136,13 @@ test('the list stays quick with two thousand accounts: only the rows in view are
   await search.fill('');
   await page.getByRole('combobox', { name: 'Tag' }).click();
   await page.getByRole('option', { name: 'odd', exact: true }).click();
+  await expect(page.getByTestId('account-count')).toHaveText('1,000 of 2,000');
+  // The cloud filter narrows the tag's accounts further, by the cloud's display name.
+  await page.getByRole('combobox', { name: 'Cloud' }).click();
+  await page.getByRole('option', { name: 'Azure Government (US)', exact: true }).click();
+  await expect(page.getByTestId('account-count')).toHaveText('500 of 2,000');
+  await expect(list.getByRole('option').first()).toContainText('Azure Government (US)');
+  await page.getByRole('combobox', { name: 'Cloud' }).click();
+  await page.getByRole('option', { name: 'All clouds', exact: true }).click();
   await expect(page.getByTestId('account-count')).toHaveText('1,000 of 2,000');
 });
