@@ -225,8 +225,35 @@ describe('the right credential for an ACS SDK', () => {
     for (const answer of [sms, chat, identity]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
   });
 
+  it('follows the ACS table for every SDK: Identity, SMS and Phone Numbers take the connection string or an Entra token, Calling and Chat a user token', async () => {
+    for (const sdk of ['identity', 'sms', 'phoneNumbers'] as const) {
+      const byKey = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk });
+      expect(byKey, sdk).toMatchObject({ kind: 'connection-string', explanation: expect.stringContaining('takes the connection string'), secret: { secret: 'connectionString' } });
+      const byEntra = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk, via: { identityId: pipeline.id } });
+      expect(byEntra, sdk).toMatchObject({ kind: 'entra-token', explanation: expect.stringContaining('takes an Entra token'), secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } } });
+    }
+    expect((await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'phoneNumbers' })).snippet).toContain("new PhoneNumbersClient(process.env.ACS_CONNECTION_STRING)");
+    const calling = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'calling', minutes: 90 });
+    expect(calling).toMatchObject({ kind: 'user-token', explanation: expect.stringContaining('never the access key'), secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['voip'] } }, snippet: expect.stringContaining('createCallAgent') });
+    const voip = await revealCredential(core, calling);
+    expect(Number(jwtClaims(voip)['exp']) * 1000 - Date.now()).toBeGreaterThan(89 * 60_000);
+  });
+
   it('refuses the connection string of a resource added for Entra ID only when it is asked for, not when it is revealed', async () => {
     expect(await call(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('used with Entra ID only') } });
+  });
+});
+
+describe('Entra tokens from a signed-in user', () => {
+  it('mints a delegated Graph token and an ACS-scope token without a new sign-in, each with its audience and the exp it carries', async () => {
+    const graph = await value<TokenView>(core, 'tokens.mintEntra', { identityId: adele.id, scope: 'https://graph.microsoft.com/User.Read' });
+    expect(graph).toMatchObject({ kind: 'entra', audience: 'https://graph.microsoft.com', scopes: ['https://graph.microsoft.com/User.Read'], source: { via: { credential: 'entra', identityId: adele.id } } });
+    const claims = jwtClaims(await reveal(graph));
+    expect(String(claims['scp']).split(' ')).toContain('User.Read');
+    expect(claims['oid']).toBe(scenarioUser(emulator, 'adele.vance').id);
+    expect(Date.parse(graph.expiresAt)).toBe(Number(claims['exp']) * 1000);
+    const acs = await value<TokenView>(core, 'tokens.mintEntra', { identityId: adele.id, scope: 'https://communication.azure.com//.default' });
+    expect(jwtClaims(await reveal(acs))['aud']).toBe('https://communication.azure.com/');
   });
 });
 
