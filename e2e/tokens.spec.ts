@@ -51,8 +51,10 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
     const value = await tokenValue(page, token.id);
     const claims = jwtClaims(value);
     expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
+    expect(Date.parse(token.issuedAt)).toBe(Number(claims['iat']) * 1000);
     const detail = page.getByRole('region', { name: 'ARR access token' });
-    await expect(detail).toContainText(new Date(token.expiresAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }));
+    await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.issuedAt) }), 'issued, as iat says').toBeVisible();
+    await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
     expect(await page.content()).not.toContain(value);
 
     // The claims inspector: aid and exp, what the audience is for, and a warning when it is checked against the wrong use.
@@ -131,6 +133,7 @@ test('a user creates an ACS identity with a chat and voip token for 60 minutes, 
   expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(await tokenValue(page, token.id))['exp']) * 1000);
 
   const detail = page.getByRole('region', { name: 'ACS user token' });
+  await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
   await detail.getByRole('button', { name: 'Revoke' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Revoke every token of Alice (test user)?' });
   await confirm.getByRole('button', { name: 'Revoke' }).click();
@@ -263,6 +266,11 @@ test('a thousand live tokens render at once, with only the rows in view in the p
   expect(await tokenList(page).getByRole('option').count()).toBeLessThan(60);
   await expect(tokenList(page).locator('[data-status="expired"]').first()).toHaveText('Expired');
 });
+
+/** A time as the token detail shows it (the browser runs in en-US). */
+function shownTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+}
 
 async function listedAccountId(core: Parameters<typeof dispatch>[0]): Promise<string | undefined> {
   const result = await dispatch(core, 'accounts.list', undefined);
