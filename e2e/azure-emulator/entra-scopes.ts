@@ -5,7 +5,7 @@
 
 const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
 
-/** Resources the emulator issues tokens for: ARM, the Mixed Reality STS, ACS (and Teams), Microsoft Graph. */
+/** Resources the emulator issues tokens for: ARM, the Mixed Reality STS, ACS (and Teams), Microsoft Graph, and one custom API (an app's Application ID URI). */
 const knownResources = [
   /^https:\/\/management\.azure\.com\/?$/i,
   /^https:\/\/management\.core\.windows\.net\/?$/i,
@@ -13,6 +13,7 @@ const knownResources = [
   /^https:\/\/communication\.azure\.com\/?$/i,
   /^https:\/\/auth\.msft\.communication\.azure\.com\/?$/i,
   /^https:\/\/graph\.microsoft\.com\/?$/i,
+  /^api:\/\/azcred-emulator-api\/?$/i,
 ];
 
 export const graphResource = 'https://graph.microsoft.com';
