@@ -217,6 +217,14 @@ describe('Entra tokens for any scope', () => {
     expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scope' }] } });
     expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({ ok: false, error: { code: 'sign_in_required' } });
   });
+
+  it('mints for a custom API by its Application ID URI, and says only that API accepts it', async () => {
+    const custom = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'api://azcred-emulator-api/.default' });
+    expect(custom).toMatchObject({ kind: 'entra', audience: 'api://azcred-emulator-api', scopes: ['api://azcred-emulator-api/.default'] });
+    expect(Date.parse(custom.expiresAt)).toBe(Number(jwtClaims(await reveal(custom))['exp']) * 1000);
+    // No request the app knows how to make with it: the curl export says so instead of guessing an endpoint.
+    expect(await call(core, 'tokens.export', { id: custom.id, format: 'curl' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('knows no request to try with a token for api://azcred-emulator-api') } });
+  });
 });
 
 async function closedPort(): Promise<number> {
