@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -6,6 +6,7 @@ import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts'
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
+import { expectFocusOn, openWithKeyboard, tabTo } from './support/keyboard.ts';
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists keys, cannot render
 const adele = 'adele.vance@contoso.onmicrosoft.com'; // Reader, and Remote Rendering Administrator on West Europe
@@ -233,4 +234,79 @@ test('the Roles page says what it needs, and it and its details panel have no se
     expect(await seriousAccessibilityProblems(page), `export dialog (${scheme})`).toEqual([]);
     await exporting.getByRole('button', { name: 'Close' }).click();
   }
+});
+
+test('from the keyboard alone: run the audit, read a capability\'s why, export the report as Markdown, and answer the reminder to rotate an old key with Cancel, which changes nothing', async ({ app, page, context, emulator }) => {
+  test.setTimeout(120_000);
+  await app.open(page, 'identities');
+  await signInInteractively(page, context, alex);
+  const identities = await callApi<{ id: string }[]>(page, 'identities.list');
+  const alexId = identities.ok ? (identities.value[0]?.id ?? '') : '';
+  const found = await callApi<{ resources: { resourceId: string; kind: string }[] }>(page, 'discovery.resources', { identityId: alexId });
+  const resourceIds = found.ok ? found.value.resources.filter((r) => r.kind === 'arr').map((r) => r.resourceId) : [];
+  expect(await callApi(page, 'discovery.import', { identityId: alexId, resourceIds })).toMatchObject({ ok: true });
+  // East US's keys were stored 120 days ago, as far as the app knows: past the 90-day reminder.
+  const file = path.join(app.dataFolder, 'accounts.json');
+  const stored = JSON.parse(await readFile(file, 'utf8')) as { accounts: { name: string; createdAt: string }[] };
+  for (const account of stored.accounts) if (account.name === 'contoso-arr-eastus') account.createdAt = new Date(Date.now() - 120 * 86_400_000).toISOString();
+  await writeFile(file, JSON.stringify(stored));
+
+  // The audit, and a cell's details, with the arrow keys inside the matrix.
+  await app.open(page, 'roles');
+  await tabTo(page, page.getByRole('button', { name: 'Run the audit' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('matrix-count')).toHaveText('1 identity × 2 resources', { timeout: 30_000 });
+  await tabTo(page, matrixCell(page, alex, 'contoso-arr-eastus'));
+  await page.keyboard.press('ArrowRight');
+  const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
+  await expectFocusOn(page, owner);
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toContainText('Remote Rendering Client or Remote Rendering Administrator would grant it.');
+  await tabTo(page, details.getByRole('button', { name: 'Close the details' }));
+  await page.keyboard.press('Enter');
+  await expect(details).toBeHidden();
+  await expectFocusOn(page, owner);
+
+  // The report as Markdown text: the radio groups take the arrow keys.
+  const exporting = page.getByRole('dialog', { name: 'Export the role audit' });
+  await openWithKeyboard(page, page.getByRole('button', { name: 'Export report' }), exporting);
+  await tabTo(page, exporting.getByRole('radio', { name: /^CSV/ }));
+  await page.keyboard.press('ArrowDown');
+  await expectFocusOn(page, exporting.getByRole('radio', { name: /^Markdown/ }));
+  await tabTo(page, exporting.getByRole('radio', { name: 'A file' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(exporting.getByRole('radio', { name: 'Text to copy' })).toBeChecked();
+  await tabTo(page, exporting.getByRole('button', { name: 'Show the text' }));
+  await page.keyboard.press('Enter');
+  await expect(exporting.getByTestId('report-text')).toContainText('| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys |');
+  await page.keyboard.press('Escape');
+  await expect(exporting).toBeHidden();
+
+  // The old key: the account says it is time to rotate; the confirmation's Cancel leaves the key as it was.
+  const before = eastusKey(emulator);
+  await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
+  // Back up to the navigation (its tab stop is Accounts, the page having been opened by its address) and open Accounts.
+  await tabTo(page, page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await page.keyboard.press('/');
+  await page.keyboard.type('eastus');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
+  const ages = account.getByTestId('key-ages');
+  await expect(ages).toContainText('Time to rotate');
+  await expect(ages).toContainText('The primary key is 120 days old; The secondary key is 120 days old: older than the reminder age set in Settings.');
+  const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
+  await openWithKeyboard(page, ages.getByRole('button', { name: 'Regenerate key…' }), rotate);
+  await expect(rotate.getByTestId('rotation-guidance')).toContainText('Move them to the secondary key first');
+  await tabTo(page, rotate.getByRole('button', { name: 'Cancel' }));
+  await page.keyboard.press('Enter');
+  await expect(rotate).toBeHidden();
+  expect(eastusKey(emulator)).toBe(before);
+  await expect(ages).toContainText('Time to rotate');
+  const accounts = await callApi<{ name: string; keysRotatedAt?: unknown }[]>(page, 'accounts.list');
+  expect(accounts.ok && accounts.value.find((a) => a.name === 'contoso-arr-eastus')?.keysRotatedAt).toBeFalsy();
 });
