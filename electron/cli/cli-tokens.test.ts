@@ -1,24 +1,34 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { printCachedToken } from './cached-token.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const accountId = '35d830cb-f062-4062-9792-d6316039df56';
 let emulator: RunningEmulator;
 let home: string;
 let primaryKey: string;
-const runs: AzcredRun[] = [];
+const runs: (AzcredRun & { args: readonly string[] })[] = [];
 const azcred = async (args: string[], stdin?: string) => {
   const run = await runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
-  runs.push(run);
+  runs.push({ ...run, args });
   return run;
 };
+/** Sets the expiry of every kept STS token in tokens.json, as if they had been minted earlier. */
+async function stsTokensExpireIn(ms: number): Promise<void> {
+  const file = path.join(home, 'tokens.json');
+  const kept = JSON.parse(await readFile(file, 'utf8')) as { tokens: { kind: string; expiresAt: string }[] };
+  for (const token of kept.tokens) if (token.kind === 'arr-sts') token.expiresAt = new Date(Date.now() + ms).toISOString();
+  await writeFile(file, JSON.stringify(kept));
+}
 
 describe.runIf(keyringSession)('azcred token commands against the emulator', () => {
   beforeAll(async () => {
@@ -44,8 +54,10 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect((await azcred(['token', 'arr', 'contoso'])).stdout.trim()).toBe(token);
     const fresh = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
     expect(fresh).not.toBe(token);
-    const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as { token: string; expiresAt: string };
+    const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as { token: string; expiresAt: string; source: { via: { credential: string } } };
+    expect(json.token).toBe(fresh);
     expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    expect(json.source.via.credential).toBe('primaryKey');
   });
 
   it('prints a cached ARR token on the quick path, the one the full CLI reuses, and leaves the rest to the full CLI', async () => {
@@ -60,6 +72,40 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     // No kept token paid for by the secondary key, and an unknown name: the full CLI's business.
     expect(await quick('contoso', '--key', 'secondary')).toEqual({ served: false, printed: [] });
     expect(await quick('nobody')).toEqual({ served: false, printed: [] });
+  });
+
+  it.runIf(existsSync(path.join(repo, 'dist', 'cli', 'azcred.cjs')))('serves a cached token from the bundle without loading the full CLI (MSAL, the Azure SDKs)', async () => {
+    // A copy of the installed layout whose full CLI is missing: only the quick path can answer.
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'azcred-quick-only-'));
+    try {
+      await mkdir(path.join(copy, 'bin'));
+      await mkdir(path.join(copy, 'dist', 'cli'), { recursive: true });
+      for (const file of ['bin/azcred.js', 'bin/package.json', 'dist/cli/azcred.cjs', 'package.json']) await copyFile(path.join(repo, file), path.join(copy, file));
+      await symlink(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
+      const quickOnly = (...args: string[]) => execFileSync(process.execPath, [path.join(copy, 'bin', 'azcred.js'), 'token', 'arr', ...args], { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const cached = (await azcred(['token', 'arr', 'contoso'])).stdout;
+      expect(quickOnly('contoso')).toBe(cached);
+      // --fresh needs the full CLI, which this copy lacks: the check above would fail had the quick path loaded it.
+      expect(() => quickOnly('contoso', '--fresh')).toThrow();
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('reuses a kept ARR token only while it has more than five minutes left, on the quick path and the full one', async () => {
+    const kept = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
+    const quick = async () => {
+      const printed: string[] = [];
+      return (await printCachedToken(['token', 'arr', 'contoso'], (text) => printed.push(text), { AZCRED_HOME: home })) ? printed : [];
+    };
+    await stsTokensExpireIn(6 * 60_000);
+    expect(await quick()).toEqual([kept]);
+    expect((await azcred(['token', 'arr', 'contoso'])).stdout.trim()).toBe(kept);
+    await stsTokensExpireIn(4 * 60_000);
+    expect(await quick()).toEqual([]);
+    const next = (await azcred(['token', 'arr', 'contoso'])).stdout.trim();
+    expect(jwtClaims(next)).toMatchObject({ aid: accountId });
+    expect(next).not.toBe(kept);
   });
 
   it('mints an ACS user token for a new identity, then reuses it for that identity; a bad lifetime is a usage error', async () => {
@@ -86,7 +132,6 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(seen).toMatchObject({ id: accountId, domain: 'westeurope.mixedreality.azure.com', key: null });
     expect(jwtClaims(seen.token)['aid']).toBe(accountId);
     expect(seen.argv.join(' ')).not.toContain(seen.token);
-    expect(process.env['ARR_ACCESS_TOKEN']).toBeUndefined();
     expect((await azcred(['run', '--account', 'contoso', '--', process.execPath, '-e', 'process.exit(7)'])).code).toBe(7);
   });
 
@@ -96,6 +141,33 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     const revealed = (await azcred(['export', 'contoso', '--format', 'shell', '--reveal'])).stdout;
     const echoed = execFileSync('bash', ['-c', `${revealed}\nprintf '%s|%s' "$ARR_ACCOUNT_ID" "$ARR_ACCOUNT_KEY"`], { encoding: 'utf8' });
     expect(echoed).toBe(`${accountId}|${primaryKey}`);
+  });
+
+  it('passes several accounts, each ARR one prefixed with its name, and leaves the calling shell without them', async () => {
+    expect(await azcred(['account', 'add', 'arr', 'contoso 2', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
+    const script = 'console.log(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => /ARR_|ACS_/.test(k)))))';
+    const run = await azcred(['run', '--account', 'contoso', '--account', 'contoso 2', '--account', 'chat', '--', process.execPath, '-e', script]);
+    expect(run.code, run.stderr).toBe(0);
+    const seen = JSON.parse(run.stdout) as Record<string, string>;
+    expect(Object.keys(seen).sort()).toEqual(['ACS_ENDPOINT', 'CONTOSO_2_ARR_ACCESS_TOKEN', 'CONTOSO_2_ARR_ACCOUNT_DOMAIN', 'CONTOSO_2_ARR_ACCOUNT_ID', 'CONTOSO_ARR_ACCESS_TOKEN', 'CONTOSO_ARR_ACCOUNT_DOMAIN', 'CONTOSO_ARR_ACCOUNT_ID']);
+    expect(seen['ACS_ENDPOINT']?.replace(/\/$/, '')).toBe(emulator.urls.acs['contoso-acs-chat']?.replace(/\/$/, ''));
+    // The shell that ran azcred: its environment and what it printed hold no credential.
+    const shell = execFileSync('bash', ['-c', `"$0" "$1" run --account contoso -- "$0" -e 'process.stdout.write(process.env.ARR_ACCESS_TOKEN.length > 100 ? "child had it\\n" : "")'; printf 'after:%s' "\${ARR_ACCESS_TOKEN-unset}"`, process.execPath, path.join(repo, 'bin', 'azcred.js')], { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8' });
+    expect(shell).toBe('child had it\nafter:unset');
+    expect(await azcred(['account', 'remove', 'contoso 2'])).toMatchObject({ code: 0 });
+  });
+
+  it('exports an account as .env, JSON and PowerShell lines with the same values', async () => {
+    const json = JSON.parse((await azcred(['export', 'contoso', '--format', 'json'])).stdout) as Record<string, string>;
+    expect(Object.keys(json).sort()).toEqual(['ARR_ACCESS_TOKEN', 'ARR_ACCOUNT_DOMAIN', 'ARR_ACCOUNT_ID']);
+    expect(jwtClaims(json['ARR_ACCESS_TOKEN'] ?? '')).toMatchObject({ aid: accountId });
+    const env = (await azcred(['export', 'contoso'])).stdout;
+    expect(env).toContain(`ARR_ACCOUNT_ID=${accountId}`);
+    expect(env).toContain(`ARR_ACCESS_TOKEN=${json['ARR_ACCESS_TOKEN']}`);
+    const powershell = (await azcred(['export', 'contoso', '--format', 'powershell'])).stdout;
+    expect(powershell).toContain(`$env:ARR_ACCOUNT_ID = '${accountId}'`);
+    expect(powershell).not.toContain(primaryKey);
+    expect((await azcred(['export', 'contoso', '--format', 'json', '--reveal'])).stdout).toContain(primaryKey);
   });
 
   it('says what to do when the key is refused, in one line with exit 6', async () => {
@@ -130,7 +202,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
         if (code && uri && !entered) entered = enterDeviceCode(emulator, uri, code, alex.userName);
       },
     });
-    runs.push(login);
+    runs.push({ ...login, args: ['login', '--device-code'] });
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain(alex.userName);
     const listed = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { username?: string; kind: string }[];
@@ -167,10 +239,13 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect((await azcred(['account', 'list'])).stdout).toMatch(/^lab /m);
   });
 
-  it('never writes a key, secret or token to stderr or to a file outside the vault', async () => {
+  it('never writes a key, secret or token to stderr or to a file outside the vault, nor takes one in argv', async () => {
     const tokens = runs.flatMap((r) => r.stdout.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []);
     const secrets = [primaryKey, secretServicePrincipal.secret, ...tokens];
-    for (const run of runs) for (const secret of secrets) expect(run.stderr).not.toContain(secret);
+    for (const run of runs) for (const secret of secrets) {
+      expect(run.stderr).not.toContain(secret);
+      expect(run.args.join(' ')).not.toContain(secret);
+    }
     for (const name of (await readdir(home)).filter((n) => !n.startsWith('vault.bin'))) {
       const text = await readFile(path.join(home, name), 'utf8').catch(() => '');
       for (const secret of secrets) expect(text, name).not.toContain(secret);
