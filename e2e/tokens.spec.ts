@@ -79,6 +79,14 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
     await detail.getByRole('button', { name: 'Hide token' }).click();
     expect(await page.content()).not.toContain(value);
 
+    // Auto-refresh: the re-mint is due Settings' warning time (10 minutes) before the token expires, and the pane says when.
+    const nextRefresh = new Date(Date.parse(token.expiresAt) - 10 * 60_000).toISOString();
+    const autoRefresh = detail.getByRole('switch', { name: 'Auto-refresh before it expires' });
+    await autoRefresh.click(); // a controlled switch: it turns on when the core answers
+    await expect(autoRefresh).toBeChecked();
+    await expect(detail.getByRole('definition').filter({ hasText: shownTime(nextRefresh) }), 'next refresh').toBeVisible();
+    expect((await listedTokens(page))[0]).toMatchObject({ autoRefresh: true, nextRefreshAt: nextRefresh });
+
     // Export as .env to a file only the user can read; a second export to the same name asks first.
     const file = path.join(out, 'arr.env');
     await detail.getByRole('button', { name: 'Export' }).click();
