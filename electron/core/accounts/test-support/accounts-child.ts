@@ -23,10 +23,12 @@ const core = createCore({
 const started = Date.now();
 const results: unknown[] = [];
 for (const { method, input } of job.calls) results.push(await dispatch(core, method, input));
-process.stdout.write(`${JSON.stringify({ results, elapsedMs: Date.now() - started })}\n`);
+// Waits until the line is out: stdout to a pipe is asynchronous on POSIX, and the exit or kill below
+// cut a long answer (the list of 450 accounts was cut at 146 KB).
+await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify({ results, elapsedMs: Date.now() - started })}\n`, () => resolve()));
 const timedOut = results.some((result) => JSON.stringify(result).includes('keychain_timeout'));
 // After a keychain timeout keytar's thread stays blocked and Node would wait for it on exit (see
-// vault/test-support/vault-child.ts); the line above is already out.
+// vault/test-support/vault-child.ts); the line above is out.
 if (timedOut) process.kill(process.pid, 'SIGKILL');
 await core.close();
 process.exit(0);

@@ -16,6 +16,8 @@ interface Job {
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+/** Writes one line and waits until it is out: stdout to a pipe is asynchronous on POSIX, and an exit or a kill would cut it. */
+const writeLine = (line: string) => new Promise<void>((resolve) => process.stdout.write(`${line}\n`, () => resolve()));
 const started = Date.now();
 let lastReason: string | undefined;
 try {
@@ -26,18 +28,18 @@ try {
   // Never returns: the test kills the process in the middle of a write. Each finished write is announced.
   for (let round = 1; job.op === 'rewrite'; round++) {
     await vault.set('big', `${round}:${'x'.repeat(job.size ?? 0)}`);
-    process.stdout.write(`wrote ${round}\n`);
+    await writeLine(`wrote ${round}`);
   }
   const secrets = job.op === 'read' ? Object.fromEntries(vault.names().map((name) => [name, vault.get(name)])) : undefined;
-  process.stdout.write(`${JSON.stringify({ ok: true, info: vault.info(), secrets, elapsedMs: Date.now() - started })}\n`);
+  await writeLine(JSON.stringify({ ok: true, info: vault.info(), secrets, elapsedMs: Date.now() - started }));
 } catch (error) {
   const reason = error instanceof VaultError ? error.reason : undefined;
   lastReason = reason;
   const message = error instanceof Error ? error.message : String(error);
-  process.stdout.write(`${JSON.stringify({ ok: false, reason, message, elapsedMs: Date.now() - started })}\n`);
+  await writeLine(JSON.stringify({ ok: false, reason, message, elapsedMs: Date.now() - started }));
 }
 // After a keychain timeout keytar's worker thread is still blocked in libsecret (a silent bus never
-// answers), and Node joins its thread pool on exit, so process.exit() would hang (measured). stdout
-// is a pipe, written synchronously on Linux, so the line above is out before the kill.
+// answers), and Node joins its thread pool on exit, so process.exit() would hang (measured). The
+// line above is out before the kill: writeLine waited for it.
 if (lastReason === 'keychain_timeout') process.kill(process.pid, 'SIGKILL');
 process.exit(0);
