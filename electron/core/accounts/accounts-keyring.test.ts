@@ -61,6 +61,9 @@ const valueOf = <T>(result: Result<unknown> | undefined): T => {
 const noSecretService = 'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.';
 const lockedKeychain = 'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a passphrase vault or a memory-only session in Settings.';
 
+// Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
+const stressRounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);
+
 describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('accounts with the real keychain', () => {
   it('keeps accounts and their keys for a new process, and sees what that process added', async () => {
     const folder = newFolder();
@@ -152,7 +155,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const folder = newFolder();
     const writers = 3;
     const perWriter = 15;
-    for (let round = 1; round <= 3; round++) {
+    for (let round = 1; round <= stressRounds; round++) {
       const jobs = Array.from({ length: writers }, (_, w) =>
         inChild(folder, Array.from({ length: perWriter }, (_, i) => ({ method: 'accounts.add', input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`) }))),
       );
@@ -166,9 +169,9 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
     }
     const core = realCore(folder);
-    const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === 'r3 w2 a14');
-    expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({ value: key('3-2-14') });
+    const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === `r${stressRounds} w2 a14`);
+    expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({ value: key(`${stressRounds}-2-14`) });
     await core.close();
     expect(readdirSync(folder).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'settings.json', 'vault.bin', 'vault.bin.bak', 'vault.json']);
-  });
+  }, 30_000 + stressRounds * 10_000);
 });

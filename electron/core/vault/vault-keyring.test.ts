@@ -50,6 +50,9 @@ function withoutBus(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
+// Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
+const stressRounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);
+
 describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('the vault with the real keychain', () => {
   it('keeps secrets for a new process, and sees what that process wrote after a reload', async () => {
     const folder = newFolder();
@@ -179,7 +182,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const folder = newFolder();
     const writers = 4;
     const perWriter = 20;
-    for (let round = 1; round <= 3; round++) {
+    for (let round = 1; round <= stressRounds; round++) {
       const jobs = Array.from({ length: writers }, (_, w) => {
         const secrets = Object.fromEntries(Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]));
         return inChild({ dataFolder: folder, op: 'write-each', secrets });
@@ -192,5 +195,5 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       expect(read.info?.quarantined).toBeNull();
     }
     expect(readdirSync(folder).sort()).toEqual(['vault.bin', 'vault.bin.bak', 'vault.json']);
-  });
+  }, 30_000 + stressRounds * 5_000);
 });
