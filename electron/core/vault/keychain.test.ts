@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { callKeychain, keychainError } from './keychain.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { callKeychain, defaultKeychainTimeoutMs, keychainError } from './keychain.ts';
 
 // The messages keytar (libsecret) threw here, measured with no session bus, a dead bus address, a
 // locked login collection and a Secret Service without a login keyring.
@@ -32,5 +33,20 @@ describe('keychain error mapping', () => {
     const error = await callKeychain('reading the vault key', () => new Promise(() => {}), 150).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'keychain_timeout', message: expect.stringMatching(/did not answer within 0\.2 s/) });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('words every keychain failure exactly as docs/vault.md documents it', async () => {
+    const documented = readFileSync(new URL('../../../docs/vault.md', import.meta.url), 'utf8');
+    const causes = [measured.noBus, measured.locked, measured.noKeyring, 'User canceled the operation.', 'something unexpected'];
+    const messages = causes.map((cause) => keychainError('reading the vault key', new Error(cause), defaultKeychainTimeoutMs).message);
+    vi.useFakeTimers();
+    try {
+      const timingOut = callKeychain('reading the vault key', () => new Promise(() => {}), defaultKeychainTimeoutMs).catch((e: unknown) => e as Error);
+      await vi.advanceTimersByTimeAsync(defaultKeychainTimeoutMs);
+      messages.push((await timingOut).message);
+    } finally {
+      vi.useRealTimers();
+    }
+    for (const message of messages) expect(documented, message).toContain(`- ${message}\n`);
   });
 });
