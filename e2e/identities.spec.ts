@@ -2,6 +2,7 @@ import { certificateServicePrincipalAppId, contosoTenantId, secretServicePrincip
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, filesOutsideVault, isListening, jwtsIn, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, identityRow, openSignInDialog, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
+import { openWithKeyboard, tabTo } from './support/keyboard.ts';
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 const alex = 'alex.wilber@contoso.onmicrosoft.com';
@@ -62,6 +63,17 @@ test('a user signs in interactively in two tenants, signs one out, and the other
   const token = await callApi(page, 'tokens.mintEntra', { identityId: nestorId, scope: 'https://management.azure.com/.default' });
   expect(token).toMatchObject({ ok: true });
 
+  // Signing Nestor in again, by keyboard: his tokens still work, so no sign-in page opens.
+  const signInAgain = page.getByRole('dialog', { name: 'Sign in to Entra ID' });
+  await openWithKeyboard(page, identityRow(page, /Nestor Wilke/).getByRole('button', { name: `Sign in again as ${nestor}` }), signInAgain);
+  await expect(signInAgain.getByRole('textbox', { name: 'Tenant' })).toHaveValue(fabrikamTenantId);
+  await expect(signInAgain.getByRole('textbox', { name: 'Login hint' })).toHaveValue(nestor);
+  await tabTo(page, signInAgain.getByRole('button', { name: 'Sign in', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(signInAgain).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Signed in as Nestor Wilke (${nestor})` })).toBeVisible();
+  expect(context.pages()).toHaveLength(1);
+
   await expectNoTokensOnDisk(app, emulator);
   expect(errors).toEqual([]);
 });
@@ -79,7 +91,8 @@ test('a device-code sign-in shows the code to enter on another device, and lists
   expect(code).toMatch(/^[A-Z0-9]{6,}$/);
   await expect(panel.getByRole('timer')).toHaveText(/The code expires in \d+:\d\d/);
   await expect(panel).toContainText('Entra ID says:');
-  await panel.getByRole('button', { name: 'Copy code' }).click();
+  await tabTo(page, panel.getByRole('button', { name: 'Copy code' }));
+  await page.keyboard.press('Enter');
   await expect(panel.getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 

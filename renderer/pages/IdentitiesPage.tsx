@@ -12,6 +12,7 @@ import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { IdentityTable } from './identities/IdentityTable.tsx';
 import { ServicePrincipalDialog } from './identities/ServicePrincipalDialog.tsx';
 import { SignInDialog } from './identities/SignInDialog.tsx';
+import type { SignInForm } from './identities/SignInFields.tsx';
 import { SignOutDialog } from './identities/SignOutDialog.tsx';
 import { useIdentities } from './identities/use-identities.ts';
 import { PageHeader } from './PageHeader.tsx';
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
-type OpenDialog = { type: 'sign-in' } | { type: 'service-principal' } | { type: 'sign-out'; identity: IdentityView };
+type OpenDialog = { type: 'sign-in'; initial?: Partial<SignInForm> } | { type: 'service-principal' } | { type: 'sign-out'; identity: IdentityView };
 
 /** Entra ID identities: users signed in interactively or with a device code, and service principals. */
 export function IdentitiesPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
@@ -80,10 +81,16 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
           Sign in as a user, or add an app registration’s service principal, to get Entra ID tokens for Remote Rendering, Communication Services and Azure Resource Manager.
         </EmptyState>
       ) : (
-        <IdentityTable identities={all} cloudLabel={cloudLabel} highlightedId={added?.id} onSignOut={(identity) => setDialog({ type: 'sign-out', identity })} />
+        <IdentityTable
+          identities={all}
+          cloudLabel={cloudLabel}
+          highlightedId={added?.id}
+          onSignOut={(identity) => setDialog({ type: 'sign-out', identity })}
+          onSignInAgain={(identity) => setDialog({ type: 'sign-in', initial: { cloud: identity.cloud, tenant: identity.tenantId, loginHint: identity.username ?? '' } })}
+        />
       )}
 
-      {dialog?.type === 'sign-in' && <SignInDialog clouds={clouds} defaultCloud={defaultCloud} onSignedIn={show} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'sign-in' && <SignInDialog clouds={clouds} defaultCloud={defaultCloud} initial={dialog.initial} onSignedIn={show} onClose={() => setDialog(undefined)} />}
       {dialog?.type === 'service-principal' && <ServicePrincipalDialog clouds={clouds} defaultCloud={defaultCloud} onAdded={show} onClose={() => setDialog(undefined)} />}
       {dialog?.type === 'sign-out' && (
         <SignOutDialog

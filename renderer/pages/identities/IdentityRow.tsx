@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, TableCell, TableCellLayout, TableRow, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { CloudArrowDownRegular, PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, CloudArrowDownRegular, PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
 import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
@@ -22,10 +22,12 @@ export interface IdentityRowProps {
   /** The identity just signed in or added: drawn with the brand highlight. */
   highlighted: boolean;
   onSignOut(identity: IdentityView): void;
+  /** A user's sign-in again (a token from the cache when it still works, else the browser). */
+  onSignInAgain(identity: IdentityView): void;
 }
 
 /** One identity: who, what kind, where (tenant and cloud), how it signs in, when it was last used. */
-export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut }: IdentityRowProps) {
+export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut, onSignInAgain }: IdentityRowProps) {
   const styles = useStyles();
   const how = signsInWith(identity, now);
   const Icon = identity.kind === 'user' ? PersonRegular : WrenchRegular;
@@ -69,6 +71,11 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut 
         <Tooltip content={`Discover the accounts ${identity.username ?? identity.name} can see in Azure`} relationship="label">
           <Button appearance="subtle" icon={<CloudArrowDownRegular />} onClick={() => discoverWith(identity.id)} />
         </Tooltip>
+        {identity.kind === 'user' && (
+          <Tooltip content={`Sign in again as ${identity.username ?? identity.name}`} relationship="label">
+            <Button appearance="subtle" icon={<ArrowSyncRegular />} onClick={() => onSignInAgain(identity)} />
+          </Tooltip>
+        )}
         <Button appearance="subtle" icon={<SignOutRegular />} aria-label={`Sign out ${identity.username ?? identity.name}`} onClick={() => onSignOut(identity)}>
           Sign out
         </Button>

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   tenant: { width: '268px' },
   how: { width: '150px' },
   used: { width: '110px' },
-  actions: { width: '152px' },
+  actions: { width: '188px' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -20,10 +20,11 @@ export interface IdentityTableProps {
   cloudLabel(name: string): string;
   highlightedId: string | undefined;
   onSignOut(identity: IdentityView): void;
+  onSignInAgain(identity: IdentityView): void;
 }
 
 /** Every identity, users first, then by name; "last used" keeps itself current. */
-export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut }: IdentityTableProps) {
+export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut, onSignInAgain }: IdentityTableProps) {
   const styles = useStyles();
   const now = useNow(30_000);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -49,7 +50,7 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
         </TableHeader>
         <TableBody>
           {sorted.map((identity) => (
-            <IdentityRow key={identity.id} identity={identity} cloudLabel={cloudLabel(identity.cloud)} now={now} highlighted={identity.id === highlightedId} onSignOut={onSignOut} />
+            <IdentityRow key={identity.id} identity={identity} cloudLabel={cloudLabel(identity.cloud)} now={now} highlighted={identity.id === highlightedId} onSignOut={onSignOut} onSignInAgain={onSignInAgain} />
           ))}
         </TableBody>
       </Table>

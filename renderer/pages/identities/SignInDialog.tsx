@@ -14,6 +14,8 @@ import { ModalDialog } from '../../components/ModalDialog.tsx';
 export interface SignInDialogProps {
   clouds: readonly CloudProfileView[];
   defaultCloud: string;
+  /** Fields to start from: an identity's cloud, tenant and user name when signing it in again. */
+  initial?: Partial<SignInForm> | undefined;
   onSignedIn(identity: IdentityView): void;
   onClose(): void;
 }
@@ -23,10 +25,10 @@ export interface SignInDialogProps {
  * Cancel. A failure or cancellation brings the form back with the core's message over it, so the
  * user can change a field and try again. Closing the dialog cancels a sign-in under way.
  */
-export function SignInDialog({ clouds, defaultCloud, onSignedIn, onClose }: SignInDialogProps) {
+export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClose }: SignInDialogProps) {
   const dialog = useDialogStyles();
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<SignInForm>({ method: 'interactive', cloud: defaultCloud, tenant: '', loginHint: '' });
+  const [form, setForm] = useState<SignInForm>({ method: 'interactive', cloud: defaultCloud, tenant: '', loginHint: '', ...initial });
   const { phase, start, cancel } = useSignIn(onSignedIn);
   const error = phase.step === 'ready' ? phase.error : undefined;
   const errors = fieldIssues(error, ['method', 'cloud', 'tenant', 'loginHint'] as const);

@@ -63,6 +63,8 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
       // sign-in tab from reaching back into the app; the dialog shows the link too, for popup blockers.
       if (started.authUrl && !started.openedByApp) window.open(started.authUrl, '_blank', 'noopener');
       operation.current = started.operationId;
+      // No page to open: the core signed a known user in again from the token cache, so there is nothing to wait for.
+      if (started.method === 'interactive' && !started.authUrl) return waitFor(started.operationId);
       setPhase({ step: 'waiting', started, cancelling: false });
       void waitFor(started.operationId);
     },
