@@ -122,11 +122,14 @@ describe('input validation', () => {
 });
 
 describe('editing and deleting', () => {
-  it('renames, and refuses a name another account has, case-insensitively', async () => {
+  it('renames, changes notes, tags and cloud for the next process, and refuses a name another account has, case-insensitively', async () => {
     const render = await add(arr);
     await add(acs);
     const renamed = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Render staging' } });
     expect(renamed).toMatchObject({ name: 'Render staging', createdAt: render.createdAt, hasSecondaryKey: true });
+    const described = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' } });
+    expect(described).toMatchObject({ name: 'Render staging', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' });
+    expect((await value<AccountView[]>(newCore(), 'accounts.list')).find((a) => a.id === render.id)).toMatchObject({ notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' });
     expect(renamed.updatedAt >= render.updatedAt).toBe(true);
     const clash = await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'CHAT PROD' } });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'changes.name' }] } });
