@@ -7,7 +7,7 @@ test.beforeEach(async ({ context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
 });
 
-test('a user adds an ARR account and an ACS resource, finds, reveals, copies, renames and deletes them', async ({ app, page }) => {
+test('a user adds an ARR account and an ACS resource, finds, reveals, copies, renames and annotates, and deletes them', async ({ app, page }) => {
   test.setTimeout(90_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -101,10 +101,12 @@ test('a user adds an ARR account and an ACS resource, finds, reveals, copies, re
   dialog = page.getByRole('dialog', { name: `Edit ${arr.name}` });
   await expect(dialog.getByRole('textbox', { name: 'Primary key' })).toHaveAttribute('placeholder', 'Leave empty to keep the stored key');
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Contoso staging');
+  await dialog.getByRole('textbox', { name: 'Notes' }).fill('Showroom build; keys rotate monthly');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   const renamed = page.getByRole('region', { name: 'Contoso staging' });
   await expect(renamed.getByRole('heading', { level: 2 })).toHaveText('Contoso staging');
+  await expect(renamed).toContainText('Showroom build; keys rotate monthly');
   await expect(list.getByRole('option')).toHaveText([/Contoso staging/, /Fabrikam chat/]);
   await renamed.getByRole('button', { name: 'Reveal primary key' }).click();
   await expect(renamed.getByTestId('secret-primaryKey')).toHaveText(arr.primaryKey);
