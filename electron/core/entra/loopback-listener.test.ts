@@ -1,11 +1,11 @@
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startLoopbackListener } from './loopback-listener.ts';
 
-/** Whether anything accepts a TCP connection on 127.0.0.1:port. */
-function portIsOpen(port: number): Promise<boolean> {
+/** Whether anything accepts a TCP connection on host:port (127.0.0.1 unless named). */
+function portIsOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect({ host, port });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -30,6 +30,32 @@ describe('the interactive sign-in loopback listener', () => {
     await expect(listener.response).resolves.toEqual({ code: 'the-code', clientInfo: 'eyJ1aWQiOiJ4In0' });
     await listener.closed;
     expect(await portIsOpen(listener.port)).toBe(false);
+  });
+
+  it('listens on 127.0.0.1 alone: another loopback address (Linux routes all of 127/8 here) finds nothing', async () => {
+    const listener = await startLoopbackListener({ expectedState: 's' });
+    expect(await portIsOpen(listener.port)).toBe(true); // the control
+    expect(await portIsOpen(listener.port, '127.0.0.2')).toBe(false);
+    listener.cancel();
+    await listener.closed;
+  });
+
+  it('gives up after 5 minutes by default, not before', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const listener = await startLoopbackListener({ expectedState: 's' });
+      let outcome: unknown;
+      listener.response.catch((error: unknown) => (outcome = error));
+      await vi.advanceTimersByTimeAsync(5 * 60_000 - 1_000);
+      expect(outcome).toBeUndefined();
+      expect(await portIsOpen(listener.port)).toBe(true);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(outcome).toMatchObject({ code: 'cancelled', message: expect.stringContaining('within 5 minutes') });
+      await listener.closed;
+      expect(await portIsOpen(listener.port)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('takes a query answer too, and ignores other paths and answers without the right state', async () => {
