@@ -31,16 +31,12 @@ async function readStdin(): Promise<string> {
 
 /** A prompt on stderr whose answer is not echoed (keys must not land in scrollback). */
 function promptHidden(prompt: string): Promise<string> {
-  process.stderr.write(prompt);
-  let muted = false;
-  const output = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      if (!muted) process.stderr.write(chunk);
-      done();
-    },
-  });
+  // Nothing readline writes reaches the terminal: it would echo the answer.
+  const output = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: process.stdin, output, terminal: true });
-  muted = true;
+  // The prompt shows only now that the terminal is in raw mode: a key pasted the moment it shows
+  // would otherwise be echoed by the terminal itself.
+  process.stderr.write(prompt);
   return new Promise((resolve) => {
     rl.question('', (answer) => {
       rl.close();
