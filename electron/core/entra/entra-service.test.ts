@@ -193,6 +193,42 @@ describe('Entra identities', () => {
     await expect(interactive.waitSignIn(started.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: diego.userName } });
   });
 
+  it('says when consent is declined or missing, and asks for it in the browser again', async () => {
+    const isaiah = scenarioUser(emulator, 'isaiah.langer'); // the tenant wants his consent for the app
+    const consenting = (decision: 'Accept' | 'Cancel') => async (url: string) => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.getByLabel('Email, phone, or Skype').fill(isaiah.userName);
+      await page.getByLabel('Password').fill(demoPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: decision }).click();
+      await page.getByText(decision === 'Accept' ? 'You can close this tab' : 'Return to the app').waitFor();
+      await page.close();
+    };
+    const declined = await newProcessService(consenting('Cancel'));
+    await expect(declined.waitSignIn((await declined.startSignIn({ method: 'interactive' })).operationId, 20)).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/Consent was declined.*accept the consent prompt.*AADSTS65004/),
+    });
+    const accepted = await newProcessService(consenting('Accept'));
+    const done = await accepted.waitSignIn((await accepted.startSignIn({ method: 'interactive' })).operationId, 20);
+    if (done.state !== 'done') throw new Error('sign-in did not finish');
+
+    // An admin revokes the consent: the next refresh (the token lives 3 s) is refused with 65001.
+    for (const grant of emulator.context.entra.consents) if (grant.startsWith(isaiah.id)) emulator.context.entra.consents.delete(grant);
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    await expect(accepted.acquireToken(done.identity.id, [armScope])).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/has no consent.*accept the consent prompt, or ask an admin.*AADSTS65001/),
+    });
+    // Signing him in again goes to the browser, where he can consent.
+    const opened: string[] = [];
+    const again = await newProcessService(async (url) => void opened.push(url));
+    const started = await again.startSignIn({ method: 'interactive', loginHint: isaiah.userName });
+    expect(opened).toEqual([started.authUrl]);
+    again.cancelSignIn(started.operationId);
+  });
+
   it('names an unknown client ID, and a network that is down', async () => {
     const clouds = new CloudsStore(folder);
     clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });
