@@ -36,7 +36,7 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the vault session', () => {
-  it('opens the keychain vault once, however many first calls arrive together', async () => {
+  it('opens the keychain vault once, however many first calls arrive together, and not again per secret', async () => {
     const keychain = createMemoryKeychain();
     let reads = 0;
     const counting: KeychainPort = { ...keychain, getPassword: (s, a) => (reads++, keychain.getPassword(s, a)) };
@@ -46,6 +46,11 @@ describe('the vault session', () => {
     expect(results[2]).toMatchObject({ ok: true });
     expect(reads).toBe(1);
     expect(await status(core)).toMatchObject({ state: 'open', secretCount: 1 });
+    // Not per secret either: more adds and reveals are served by the vault already open.
+    const id = results[2].ok ? (results[2].value as { id: string }).id : '';
+    await value(core, 'accounts.add', { ...arr, name: 'Render two' });
+    for (let i = 0; i < 3; i++) expect(await value(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ value: arr.primaryKey });
+    expect(reads).toBe(1);
   });
 
   it('reports an unavailable keychain in words, never retries on its own, and saves no account', async () => {
