@@ -47,6 +47,26 @@ describe('clouds and identities through the contract', () => {
     expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 
+  it("signs users in with the cloud's client ID from Settings, and names one the tenant does not know", async () => {
+    const unknown = { clientId: '0badc0de-1111-4222-8333-444444444444', tenant: 'organizations' };
+    await value(core, 'clouds.setPublicClient', { name: 'AzureEmulator', publicClient: unknown });
+    try {
+      expect(await call(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' })).toMatchObject({
+        ok: false,
+        error: { code: 'sign_in_required', message: expect.stringMatching(/client ID 0badc0de-1111-4222-8333-444444444444 is not known.*AADSTS700016/) },
+      });
+      const started = await call(core, 'identities.signIn', { method: 'interactive', cloud: 'AzureEmulator' });
+      const authUrl = started.ok ? (started.value as SignInStarted).authUrl : '';
+      expect(new URL(authUrl ?? '').searchParams.get('client_id')).toBe(unknown.clientId);
+      if (started.ok) await value(core, 'identities.cancelSignIn', { operationId: (started.value as SignInStarted).operationId });
+    } finally {
+      await value(core, 'clouds.setPublicClient', { name: 'AzureEmulator', publicClient: emulator.cloudProfile.publicClient });
+    }
+    const again = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
+    expect(again.userCode).toEqual(expect.any(String));
+    await value(core, 'identities.cancelSignIn', { operationId: again.operationId });
+  });
+
   it('adds a service principal and signs it out, and words bad input by field', async () => {
     const added = await value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
     expect(await value<IdentityView[]>(core, 'identities.list')).toEqual([added]);
