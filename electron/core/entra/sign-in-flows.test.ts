@@ -69,10 +69,17 @@ describe('device-code sign-in', () => {
     expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/) });
   });
 
-  it('stops when cancelled', async () => {
+  it('stops polling when cancelled', async () => {
+    const polls = () => emulator.context.grantCounts.get('urn:ietf:params:oauth:grant-type:device_code') ?? 0;
+    const before = polls();
     const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
+    await expect.poll(polls, { timeout: 5_000 }).toBeGreaterThan(before); // the control: it polls every second
     signIn.cancel();
     await expect(signIn.result).rejects.toMatchObject({ code: 'cancelled' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // a poll already waiting its interval may still go out
+    const stopped = polls();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(polls()).toBe(stopped);
   });
 });
 
