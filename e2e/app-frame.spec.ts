@@ -92,3 +92,20 @@ test('the sections can be reached and opened with the keyboard alone', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
 });
+
+test('Tab into the navigation lands on the page on screen, also when it was opened by its address', async ({ app, page }) => {
+  await app.open(page, 'roles');
+  await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await page.keyboard.press('Tab');
+  await expect(nav.getByText('Roles', { exact: true })).toBeFocused();
+
+  // A change of address from outside the navigation (a link, the back button) moves the tab stop too.
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#/tokens';
+  });
+  const heading = page.getByRole('heading', { level: 1, name: 'Tokens' });
+  await heading.click();
+  await page.keyboard.press('Shift+Tab');
+  await expect(nav.getByText('Tokens', { exact: true })).toBeFocused();
+});

@@ -9,6 +9,7 @@ import {
   Spinner,
   Subtitle2,
   tokens,
+  useArrowNavigationGroup,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -29,6 +30,9 @@ const useStyles = makeStyles({
   brand: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   main: { flex: 1, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1 },
 });
+
+/** Tabster's attribute for the element a group's Tab stop starts on (react-components does not re-export its hook). */
+const currentTabStop = { 'data-tabster': JSON.stringify({ focusable: { isDefault: true } }) };
 
 /** What every page may use: the settings and the vault's state, both loaded once for the window. */
 interface PageProps {
@@ -57,6 +61,10 @@ export function App() {
     document.documentElement.style.colorScheme = scheme;
   }, [current, scheme]);
 
+  // Tab into the navigation lands on the page on screen (Tabster's default element of the group), also
+  // when the page was opened by its address; remembering the last focused item would undo that.
+  const navArrows = useArrowNavigationGroup({ axis: 'vertical', circular: true, memorizeCurrent: false, unstable_hasDefault: true });
+
   const Page = pages[section];
   return (
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
@@ -72,9 +80,9 @@ export function App() {
               )}
             </div>
           </NavDrawerHeader>
-          <NavDrawerBody>
+          <NavDrawerBody {...navArrows}>
             {sections.map(({ id, label, icon: Icon }) => (
-              <NavItem key={id} value={id} icon={<Icon />} aria-current={id === section ? 'page' : undefined}>
+              <NavItem key={id} value={id} icon={<Icon />} aria-current={id === section ? 'page' : undefined} {...(id === section ? currentTabStop : {})}>
                 {label}
               </NavItem>
             ))}
