@@ -63,10 +63,11 @@ function signUserToken(context: EmulatorContext, claims: Record<string, unknown>
   return signJwt(claims, context.keys.acs.privateKey, context.keys.acs.kid);
 }
 
-/** The identity a valid, unrevoked user token for this resource belongs to. */
-export function identityForUserToken(context: EmulatorContext, resource: CommunicationService, token: string): AcsIdentity | undefined {
+/** The identity a valid, unrevoked user token for this resource belongs to, and the scopes the token carries. */
+export function identityForUserToken(context: EmulatorContext, resource: CommunicationService, token: string): { identity: AcsIdentity; scopes: string[] } | undefined {
   const result = verifyJwt(token, context.keys.acs.publicKey);
   if (!result.ok || result.claims['resourceId'] !== resource.immutableResourceId) return undefined;
   const identity = context.acs.identities.get(`8:${String(result.claims['skypeid'])}`);
-  return identity && identity.liveTokenIds.has(String(result.claims['jti'])) ? identity : undefined;
+  if (!identity?.liveTokenIds.has(String(result.claims['jti']))) return undefined;
+  return { identity, scopes: String(result.claims['acsScope'] ?? '').split(',').filter(Boolean) };
 }

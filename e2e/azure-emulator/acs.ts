@@ -71,7 +71,9 @@ function callerMayManage(context: EmulatorContext, resource: CommunicationServic
 }
 
 function listChatThreads(context: EmulatorContext, resource: CommunicationService, exchange: Exchange): void {
-  const identity = identityForUserToken(context, resource, bearerToken(exchange) ?? '');
-  if (!identity) return sendEmpty(exchange.res, 401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  const user = identityForUserToken(context, resource, bearerToken(exchange) ?? '');
+  if (!user) return sendEmpty(exchange.res, 401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  // Chat takes a token with a chat scope (chat, chat.join, chat.join.limited); a voip-only token is for Calling.
+  if (!user.scopes.some((scope) => scope.startsWith('chat'))) return sendAcsError(exchange.res, 403, 'Forbidden', 'The access token does not have the chat scope.');
   sendJson(exchange.res, 200, { value: [] });
 }

@@ -58,6 +58,10 @@ describe('ACS identity with the official client', () => {
     expect(user.communicationUserId.startsWith('8:acs:')).toBe(true);
     expect(expiresOn.getTime() - Date.now()).toBeGreaterThan(1439 * 60_000);
     expect(jwtClaims(token)['acsScope']).toBe('voip');
+    // A voip token is for Calling: Chat knows the user but refuses the scope.
+    const refused = await chatThreads(token);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'Forbidden', message: expect.stringContaining('chat scope') } });
   });
 
   it('accepts an Entra token from a principal with a Communication role and refuses a Reader', async () => {

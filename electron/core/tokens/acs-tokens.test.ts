@@ -94,7 +94,8 @@ describe('ACS user tokens', () => {
   it('works through an Entra identity with a Communication role, on a resource added by endpoint only', async () => {
     const created = await value<{ identity: AcsIdentityView; token: TokenView | null }>(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'Calls bot', via: { identityId: pipeline.id }, token: { scopes: ['voip'], minutes: 60 } });
     expect(created.token?.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
-    expect((await chatThreads('contoso-acs-calls', await reveal(created.token as TokenView))).status).toBe(200);
+    // ACS knows the token (not 401) and, as for any voip-only token, keeps Chat closed to it.
+    expect((await chatThreads('contoso-acs-calls', await reveal(created.token as TokenView))).status).toBe(403);
     const revoked = await value<{ identity: AcsIdentityView; revoked: TokenView[] }>(core, 'acsIdentities.revoke', { id: created.identity.id, via: { identityId: pipeline.id } });
     expect(revoked.revoked.map((t) => t.id)).toEqual([created.token?.id]);
     expect(await call(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Entra ID only') } });
@@ -237,6 +238,7 @@ describe('the right credential for an ACS SDK', () => {
     expect(calling).toMatchObject({ kind: 'user-token', explanation: expect.stringContaining('never the access key'), secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['voip'] } }, snippet: expect.stringContaining('createCallAgent') });
     const voip = await revealCredential(core, calling);
     expect(Number(jwtClaims(voip)['exp']) * 1000 - Date.now()).toBeGreaterThan(89 * 60_000);
+    expect((await chatThreads('contoso-acs-chat', voip)).status).toBe(403);
   });
 
   it('refuses the connection string of a resource added for Entra ID only when it is asked for, not when it is revealed', async () => {
