@@ -41,7 +41,7 @@ describe('keychain error mapping', () => {
     const messages = causes.map((cause) => keychainError('reading the vault key', new Error(cause), defaultKeychainTimeoutMs).message);
     vi.useFakeTimers();
     try {
-      const timingOut = callKeychain('reading the vault key', () => new Promise(() => {}), defaultKeychainTimeoutMs).catch((e: unknown) => e as Error);
+      const timingOut = callKeychain('reading the vault key', () => new Promise<never>(() => {}), defaultKeychainTimeoutMs).catch((e: unknown) => e as Error);
       await vi.advanceTimersByTimeAsync(defaultKeychainTimeoutMs);
       messages.push((await timingOut).message);
     } finally {
