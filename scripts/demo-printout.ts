@@ -51,6 +51,7 @@ function userNote(emulator: RunningEmulator, user: RunningEmulator['scenario']['
   if (user.conditionalAccessBlocked) return 'blocked by Conditional Access (AADSTS53003)';
   if (user.consentRequired) return 'asks for consent on first sign-in';
   if (user.refreshTokensExpired) return 'refresh tokens expire: the app asks to sign in again';
+  if (user.signInFrequencySeconds !== undefined) return `must sign in again every ${user.signInFrequencySeconds} s (Conditional Access sign-in frequency)`;
   const { scenario } = emulator;
   const groups = scenario.groups.filter((g) => g.members.includes(user.id)).map((g) => g.id);
   const roles = scenario.roleAssignments.filter((a) => a.principalId === user.id || groups.includes(a.principalId)).map((a) => scenario.roleDefinitions.find((d) => d.id === a.role)?.roleName ?? a.role);

@@ -41,6 +41,8 @@ export interface RefreshGrant {
   userId: string;
   issuedAt: number;
   expiresAt: number;
+  /** When the user last signed in; carried through rotation, for sign-in frequency (AADSTS70043). */
+  signedInAt: number;
 }
 
 export interface DeviceAuthorization {

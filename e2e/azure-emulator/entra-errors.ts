@@ -39,6 +39,7 @@ const catalogue: Record<number, { error: string; status?: number; suberror?: str
     text: "Application with identifier '{0}' was not found in the directory '{1}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.",
   },
   700027: { error: 'invalid_client', status: 401, text: 'Client assertion failed signature validation.' },
+  70043: { error: 'invalid_grant', text: 'The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on {0} and the maximum allowed lifetime for this request is {1}.' },
   700082: { error: 'invalid_grant', text: 'The refresh token has expired due to inactivity. The token was issued on {0} and was inactive for 90.00:00:00.' },
   7000218: { error: 'invalid_client', status: 401, text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." },
   1002012: { error: 'invalid_scope', text: 'The provided value for scope {0} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).' },

@@ -58,10 +58,14 @@ function redeemRefreshToken(context: EmulatorContext, exchange: Exchange, form: 
   const user = findUser(context.scenario, record.userId);
   if (record.expiresAt < Date.now()) return sendAadstsError(exchange.res, 70008);
   if (user?.refreshTokensExpired) return sendAadstsError(exchange.res, 700082, new Date(record.issuedAt).toISOString());
+  const frequency = user?.signInFrequencySeconds;
+  if (frequency !== undefined && Date.now() - record.signedInAt > frequency * 1000) {
+    return sendAadstsError(exchange.res, 70043, new Date(record.signedInAt).toISOString(), `${frequency} seconds`);
+  }
   if (user?.consentRequired && !context.entra.consents.has(`${user.id} ${record.clientId}`)) return sendAadstsError(exchange.res, 65001, record.clientId);
   // Rotation: a refresh token is spent once it has been redeemed.
   context.entra.refreshTokens.delete(token);
-  respondForUser(context, exchange, record.userId, record.clientId, splitScopes(form.get('scope')), undefined);
+  respondForUser(context, exchange, record.userId, record.clientId, splitScopes(form.get('scope')), undefined, record.signedInAt);
 }
 
 function redeemDeviceCode(context: EmulatorContext, exchange: Exchange, form: URLSearchParams): void {
@@ -75,14 +79,14 @@ function redeemDeviceCode(context: EmulatorContext, exchange: Exchange, form: UR
   respondForUser(context, exchange, device.outcome.userId, device.clientId, form.has('scope') ? splitScopes(form.get('scope')) : device.scopes, undefined);
 }
 
-function respondForUser(context: EmulatorContext, exchange: Exchange, userId: string, clientId: string, scopes: string[], nonce: string | undefined): void {
+function respondForUser(context: EmulatorContext, exchange: Exchange, userId: string, clientId: string, scopes: string[], nonce: string | undefined, signedInAt?: number): void {
   const user: ScenarioUser | undefined = findUser(context.scenario, userId);
   if (!user) return sendAadstsError(exchange.res, 70000, 'user');
   const granted = resolveResource(scopes);
   if (!granted.ok) return sendAadstsError(exchange.res, granted.aadsts, granted.detail);
   const blocked = signInBlock(user);
   if (blocked !== undefined) return sendAadstsError(exchange.res, blocked, granted.resource);
-  sendJson(exchange.res, 200, userTokenResponse(context, user, clientId, scopes, granted, nonce), noStore);
+  sendJson(exchange.res, 200, userTokenResponse(context, user, clientId, scopes, granted, nonce, signedInAt), noStore);
 }
 
 function clientCredentials(context: EmulatorContext, exchange: Exchange, form: URLSearchParams, selection: TenantSelection): void {

@@ -33,6 +33,7 @@ export function userTokenResponse(
   requestedScopes: readonly string[],
   granted: GrantedResource,
   nonce: string | undefined,
+  signedInAt = Date.now(),
 ): Record<string, unknown> {
   const lifetime = context.scenario.settings.accessTokenSeconds;
   const accessToken = signJwt(
@@ -66,7 +67,7 @@ export function userTokenResponse(
     ext_expires_in: lifetime,
     access_token: accessToken,
   };
-  if (granted.wantsRefreshToken) response['refresh_token'] = newRefreshToken(context, user.id, clientId);
+  if (granted.wantsRefreshToken) response['refresh_token'] = newRefreshToken(context, user.id, clientId, signedInAt);
   if (granted.wantsIdToken) response['id_token'] = idToken(context, user, clientId, nonce);
   response['client_info'] = Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenant })).toString('base64url');
   return response;
@@ -117,10 +118,10 @@ function idToken(context: EmulatorContext, user: ScenarioUser, clientId: string,
   );
 }
 
-function newRefreshToken(context: EmulatorContext, userId: string, clientId: string): string {
+function newRefreshToken(context: EmulatorContext, userId: string, clientId: string, signedInAt: number): string {
   const token = `1.A${randomBytes(48).toString('base64url')}`;
   const issuedAt = Date.now();
-  context.entra.refreshTokens.set(token, { clientId, userId, issuedAt, expiresAt: issuedAt + context.scenario.settings.refreshTokenSeconds * 1000 });
+  context.entra.refreshTokens.set(token, { clientId, userId, issuedAt, expiresAt: issuedAt + context.scenario.settings.refreshTokenSeconds * 1000, signedInAt });
   return token;
 }
 

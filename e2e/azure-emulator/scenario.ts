@@ -28,6 +28,8 @@ const userSchema = z.strictObject({
   conditionalAccessBlocked: z.boolean().default(false),
   /** Every refresh_token grant fails with AADSTS700082. */
   refreshTokensExpired: z.boolean().default(false),
+  /** Conditional Access sign-in frequency: once this long has passed since the user signed in, a refresh_token grant fails with AADSTS70043. */
+  signInFrequencySeconds: z.number().int().positive().optional(),
   /** The sign-in page asks for consent; declining ends in AADSTS65001. */
   consentRequired: z.boolean().default(false),
 });

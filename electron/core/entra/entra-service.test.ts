@@ -156,6 +156,21 @@ describe('Entra identities', () => {
     });
   });
 
+  it("asks for a new sign-in when Conditional Access's sign-in frequency has passed (AADSTS70043), without opening anything", async () => {
+    const johanna = scenarioUser(emulator, 'johanna.lorenz'); // must sign in again every 2 s
+    const service = await newProcessService(browserSigningIn(johanna.userName));
+    const done = await service.waitSignIn((await service.startSignIn({ method: 'interactive' })).operationId, 20);
+    if (done.state !== 'done') throw new Error('sign-in did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const opened: string[] = [];
+    const restarted = await newProcessService(async (url) => void opened.push(url));
+    await expect(restarted.acquireToken(done.identity.id, [armScope])).rejects.toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/expired under the tenant's session policy\. Sign in again.*AADSTS70043/),
+    });
+    expect(opened).toEqual([]);
+  });
+
   it('signs a known user in again without the browser while the refresh token works, and opens it only when Entra needs the user', async () => {
     const alex = scenarioUser(emulator, 'alex.wilber');
     const first = await newProcessService(browserSigningIn(alex.userName));
