@@ -37,16 +37,18 @@ export async function listVisibleResources(session: ArmSession, subscriptions: r
   for (const subscription of subscriptions) {
     for (const kind of ['arr', 'acs'] as const) {
       const { type, apiVersion, label } = resourceTypes[kind];
+      const what = `list the ${label}s of the subscription ${subscription.displayName}`;
       try {
         const items = await armList<ArmResource>(session, {
           path: `/subscriptions/${encodeURIComponent(subscription.subscriptionId)}/providers/${type}?api-version=${apiVersion}`,
-          what: `list the ${label}s of the subscription ${subscription.displayName}`,
+          what,
           action: `${type}/read`,
         });
         resources.push(...items.flatMap((item) => toDiscovered(item, kind) ?? []));
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
-        problems.push(error.message);
+        // A refusal names the list; a timeout, 5xx or throttling only the service, so the list is named here.
+        problems.push(error.message.includes(what) ? error.message : `Could not ${what}: ${error.message}`);
       }
     }
   }

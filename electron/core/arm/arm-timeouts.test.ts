@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
+import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import type { RoleAuditReport } from '../../../shared/roles.ts';
+import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../core.ts';
+import { capabilityOf, cellOf, westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
+import { call, value } from '../test-support/test-core.ts';
+import { recordingRetry, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
+
+/**
+ * Azure Resource Manager that does not answer: discovery, import and the audit each end with
+ * "did not answer within …, check the network", change nothing, and keep what did answer. The
+ * policy's per-try timeout is cut to 0.8 s (30 s in the app), so three tries cost 2.4 s, not 90 s.
+ */
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+let alex: IdentityView;
+const retry = recordingRetry({ timeoutMs: 800 });
+/** Longer than the three tries together, so an answer never arrives in time. */
+const hang = { service: 'arm', kind: 'slow', delayMs: 5000 } as const;
+const notInTime = 'Azure Resource Manager did not answer within 0.8 s, on each of 3 tries. Check the network (a proxy or VPN?) and try again.';
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-arm-timeouts-'));
+  core = tokensCore(folder, { retry: retry.retry });
+  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  alex = await signInUser(core, emulator, 'alex.wilber');
+}, 60_000);
+afterEach(() => {
+  emulator.faults.clear();
+  retry.waits.length = 0;
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('discovery when Azure Resource Manager does not answer', () => {
+  it('ends with a message saying ARM did not answer in time and what to do', async () => {
+    emulator.faults.add(hang);
+    const result = await call<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
+    expect(result).toEqual({ ok: false, error: { code: 'azure_unavailable', message: notInTime } });
+    expect(retry.waits).toHaveLength(2);
+  });
+
+  it('names the list that did not answer, and shows what the others found', async () => {
+    emulator.faults.add({ ...hang, path: 'Microsoft.Communication/communicationServices' });
+    const found = await value<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
+    expect(found.resources.map((r) => r.name).sort()).toEqual(['contoso-arr-eastus', 'contoso-arr-westeurope']);
+    expect(found.problems).toEqual([`Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`]);
+  });
+
+  it('imports nothing when listing the keys does not answer, rather than an account without them', async () => {
+    emulator.faults.add({ ...hang, path: '/listKeys' });
+    const result = await value<DiscoveryImportResult>(core, 'discovery.import', { identityId: alex.id, resourceIds: [westeuropeScope] });
+    expect(result).toEqual({ imported: [], skipped: [{ resourceId: westeuropeScope, code: 'azure_unavailable', reason: notInTime, existingAccountId: null }] });
+    expect(await value<AccountView[]>(core, 'accounts.list')).toEqual([]);
+  });
+});
+
+describe('the audit when Azure Resource Manager does not answer for one resource', () => {
+  beforeAll(async () => {
+    const found = await value<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
+    await value(core, 'discovery.import', { identityId: alex.id, resourceIds: found.resources.map((r) => r.resourceId) });
+  }, 30_000);
+
+  it('marks that cell as could not be audited, with the reason, and audits the rest of the matrix', async () => {
+    emulator.faults.add({ ...hang, path: 'contoso-arr-eastus/providers/Microsoft.Authorization/roleAssignments' });
+    const report = await value<RoleAuditReport>(core, 'roles.audit', {});
+    expect(report.cells).toHaveLength(4);
+    const eastus = cellOf(report, alex, 'contoso-arr-eastus');
+    expect(eastus).toMatchObject({ state: 'unreadable', problem: { code: 'azure_unavailable', message: notInTime }, capabilities: [] });
+    const rest = report.cells.filter((c) => c !== eastus);
+    expect(rest.map((c) => [c.state, c.roleNames])).toEqual(Array.from({ length: 3 }, () => ['audited', ['Owner']]));
+    expect(capabilityOf(cellOf(report, alex, 'contoso-arr-westeurope'), 'arr.listKeys').granted).toBe(true);
+    expect(report.resources.every((r) => r.resourceId !== null && r.problem === null)).toBe(true);
+  });
+});
