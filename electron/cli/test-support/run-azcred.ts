@@ -9,10 +9,13 @@ export interface AzcredRun {
   stderr: string;
 }
 
-/** Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr` sees stderr as it arrives. */
-export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; onStderr?: (text: string) => void }): Promise<AzcredRun> {
+/**
+ * Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr`
+ * sees stderr as it arrives; `nodeOptions` go to Node before the script (`--require` a probe).
+ */
+export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; nodeOptions?: readonly string[]; onStderr?: (text: string) => void }): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), bin, ...args], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
