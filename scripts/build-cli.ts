@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
@@ -11,7 +11,11 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
  * this bundle (Node will not strip types inside node_modules). `npm run build:cli`.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const outdir = path.join(root, 'dist', 'cli');
+const finalDir = path.join(root, 'dist', 'cli');
+// Built beside it and swapped in whole by two renames: an azcred started meanwhile (a test run
+// rebuilding a stale bundle) finds the old bundle, the new one, or none (then bin/ runs the
+// sources), never a half-written one.
+const outdir = `${finalDir}.building-${process.pid}`;
 
 const common: BuildOptions = {
   outdir,
@@ -32,7 +36,6 @@ const fullCliApart: Plugin = {
   },
 };
 
-await rm(outdir, { recursive: true, force: true });
 const results = await Promise.all([
   build({
     ...common,
@@ -54,7 +57,17 @@ const results = await Promise.all([
     // Some CommonJS dependencies call require(): give the ES module bundle one.
     banner: { js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);" },
   }),
-]);
+]).catch(async (error: unknown) => {
+  await rm(outdir, { recursive: true, force: true });
+  throw error;
+});
 const warnings = results.reduce((sum, r) => sum + r.warnings.length, 0);
-if (warnings > 0) throw new Error(`esbuild reported ${warnings} warning(s) bundling azcred.`);
-console.log(`Built ${path.relative(root, outdir)}/azcred.cjs and full-cli.mjs.`);
+if (warnings > 0) {
+  await rm(outdir, { recursive: true, force: true });
+  throw new Error(`esbuild reported ${warnings} warning(s) bundling azcred.`);
+}
+const previous = `${finalDir}.previous-${process.pid}`;
+await rename(finalDir, previous).catch(() => undefined);
+await rename(outdir, finalDir);
+await rm(previous, { recursive: true, force: true });
+console.log(`Built ${path.relative(root, finalDir)}/azcred.cjs and full-cli.mjs.`);
