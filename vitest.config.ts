@@ -8,6 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['e2e/azure-emulator/test/global-setup.ts'],
+    // The emulator's CA for the SDKs; the azcred bundle the CLI tests run, rebuilt when older than its sources.
+    globalSetup: ['e2e/azure-emulator/test/global-setup.ts', 'electron/cli/test-support/build-cli-if-stale.ts'],
   },
 });
