@@ -7,6 +7,8 @@ export function useHashSection(): [SectionId, (id: SectionId) => void] {
   useEffect(() => {
     const onChange = () => setSection(sectionFromHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A hash that changed between the first render and this listener (a link followed while the app starts) is not lost.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return [section, (id) => void (window.location.hash = `#/${id}`)];
