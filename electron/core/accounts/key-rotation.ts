@@ -7,6 +7,7 @@ import { ArmRequestError } from '../arm/arm-errors.ts';
 import { resourceTypes } from '../arm/resource-id.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { AuditRun } from '../role-audit/audit-run.ts';
+import { notLocated } from '../role-audit/role-audit.ts';
 import type { Vault } from '../vault/vault.ts';
 import { secretName, type AccountRecord, type StoredSecret } from './account-record.ts';
 
@@ -28,8 +29,10 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
   // Open the vault before Azure changes anything: the new keys must have somewhere to go.
   const vault = await ctx.vault.require();
   const identities = await candidates(ctx, record, input.identityId);
-  const resourceId = record.resourceId ?? (await new AuditRun(ctx, identities).locate(record));
+  const located = record.resourceId !== undefined ? { resourceId: record.resourceId } : await new AuditRun(ctx, identities).locate(record);
+  const { resourceId } = located;
   if (!resourceId) {
+    if (located.failures?.length) throw notLocated(record, located.failures);
     throw new AppError('not_found', `No signed-in identity of the cloud ${record.cloud} can find "${record.name}" in Azure Resource Manager: sign in with an identity that has a role on it, or import it through discovery.`);
   }
   const { session, keys } = await regenerate(ctx, identities, record, resourceId, input.key);

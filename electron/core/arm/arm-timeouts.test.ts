@@ -85,4 +85,20 @@ describe('the audit when Azure Resource Manager does not answer for one resource
     expect(capabilityOf(cellOf(report, alex, 'contoso-arr-westeurope'), 'arr.listKeys').granted).toBe(true);
     expect(report.resources.every((r) => r.resourceId !== null && r.problem === null)).toBe(true);
   });
+
+  it('says an account added by hand was not found because a list did not answer, not that nobody can see it', async () => {
+    const byHand = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'chat by hand', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+    emulator.faults.add({ ...hang, path: 'providers/Microsoft.Communication/communicationServices' });
+    const report = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });
+    const notFound = `This Communication Services resource was not found in Azure Resource Manager, but not every list could be read: Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`;
+    expect(report.resources).toEqual([expect.objectContaining({ accountId: byHand.id, resourceId: null, problem: notFound })]);
+    expect(cellOf(report, alex, 'chat by hand')).toMatchObject({ state: 'unreadable', problem: { message: notFound } });
+    // Key rotation finds the resource the same way, and says the same.
+    const rotation = await call(core, 'accounts.rotateKey', { id: byHand.id, key: 'secondary' });
+    expect(rotation).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining(`not every list could be read: Could not list the Communication Services resources`) } });
+    emulator.faults.clear();
+    // Once ARM answers, the audit finds it.
+    const found = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });
+    expect(found.resources[0]?.resourceId).toMatch(/contoso-acs-chat$/);
+  });
 });

@@ -26,7 +26,7 @@ interface ArmListedKeys {
 export async function discoverResources(ctx: ArmContext, identityId: string): Promise<DiscoveryResult> {
   const session = await openArmSession(ctx, await ctx.entra.identities.get(identityId));
   const subscriptions = await listSubscriptions(session);
-  const { resources, problems } = await listVisibleResources(session, subscriptions);
+  const { resources, failures } = await listVisibleResources(session, subscriptions);
   const records = await ctx.accounts.records();
   return {
     identity: { id: identityId, name: session.who },
@@ -35,7 +35,7 @@ export async function discoverResources(ctx: ArmContext, identityId: string): Pr
       const existing = records.find((record) => isSameResource(resource, record));
       return { ...resource, alreadyImportedAs: existing ? { id: existing.id, name: existing.name } : null };
     }),
-    problems,
+    problems: failures.map((f) => f.message),
   };
 }
 

@@ -30,10 +30,10 @@ export async function listSubscriptions(session: ArmSession): Promise<Discovered
   return items.map((s) => ({ subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '', state: s.state ?? 'Unknown' }));
 }
 
-/** The resources of both kinds in every subscription; a list that fails is a problem in words, the rest still counts. */
-export async function listVisibleResources(session: ArmSession, subscriptions: readonly DiscoveredSubscription[]): Promise<{ resources: DiscoveredResource[]; problems: string[] }> {
+/** The resources of both kinds in every subscription; a list that fails is a failure in words (its code kept), the rest still counts. */
+export async function listVisibleResources(session: ArmSession, subscriptions: readonly DiscoveredSubscription[]): Promise<{ resources: DiscoveredResource[]; failures: AppError[] }> {
   const resources: DiscoveredResource[] = [];
-  const problems: string[] = [];
+  const failures: AppError[] = [];
   for (const subscription of subscriptions) {
     for (const kind of ['arr', 'acs'] as const) {
       const { type, apiVersion, label } = resourceTypes[kind];
@@ -48,11 +48,11 @@ export async function listVisibleResources(session: ArmSession, subscriptions: r
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
         // A refusal names the list; a timeout, 5xx or throttling only the service, so the list is named here.
-        problems.push(error.message.includes(what) ? error.message : `Could not ${what}: ${error.message}`);
+        failures.push(error.message.includes(what) ? error : new AppError(error.code, `Could not ${what}: ${error.message}`));
       }
     }
   }
-  return { resources, problems };
+  return { resources, failures };
 }
 
 /** The resource as discovery shows it; undefined when ARM left out what the app needs. */

@@ -20,6 +20,11 @@ export interface ArmRoleAssignment {
 
 const readAssignmentsAction = 'Microsoft.Authorization/roleAssignments/read';
 
+interface VisibleResources {
+  resources: DiscoveredResource[];
+  failures: AppError[];
+}
+
 /**
  * One audit's shared state: each identity's ARM session, role definitions by GUID, what each
  * identity can see, and which identities were refused the assignments of which resource. The
@@ -33,7 +38,7 @@ export class AuditRun {
   readonly #identities: readonly IdentityRecord[];
   readonly #sessions = new Map<string, Promise<IdentitySession>>();
   readonly #refused = new Map<string, Set<string>>();
-  readonly #visible = new Map<string, Promise<DiscoveredResource[]>>();
+  readonly #visible = new Map<string, Promise<VisibleResources>>();
 
   constructor(ctx: ArmContext, identities: readonly IdentityRecord[]) {
     this.#ctx = ctx;
@@ -81,16 +86,22 @@ export class AuditRun {
     throw unreadable(resourceName, subject, failures);
   }
 
-  /** The ARM resource id of an account added by hand, found among what the identities of its cloud can see, and remembered. */
-  async locate(record: AccountRecord): Promise<string | undefined> {
+  /**
+   * The ARM resource id of an account added by hand, found among what the identities of its cloud
+   * can see, and remembered; when it is not found, the lists that could not be read (a list that
+   * timed out is no proof the account is not there).
+   */
+  async locate(record: AccountRecord): Promise<{ resourceId: string; failures?: never } | { resourceId: undefined; failures: AppError[] }> {
+    const failures: AppError[] = [];
     for (const identity of this.#identities.filter((i) => i.cloud === record.cloud)) {
-      const visible = await this.#visibleTo(identity).catch(() => []);
-      const match = visible.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
+      const visible = await this.#visibleTo(identity);
+      failures.push(...visible.failures);
+      const match = visible.resources.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
       if (!match) continue;
       await this.#ctx.accounts.patch(record.id, (current) => ({ ...current, resourceId: match.resourceId })).catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
-      return match.resourceId;
+      return { resourceId: match.resourceId };
     }
-    return undefined;
+    return { resourceId: undefined, failures: failures.filter((f, i) => failures.findIndex((g) => g.message === f.message) === i) };
   }
 
   /** The subject first, then the other identities of its cloud, those of its tenant before the rest. */
@@ -99,12 +110,18 @@ export class AuditRun {
     return [subject, ...others.filter((i) => i.tenantId === subject.tenantId), ...others.filter((i) => i.tenantId !== subject.tenantId)];
   }
 
-  #visibleTo(identity: IdentityRecord): Promise<DiscoveredResource[]> {
+  /** What the identity can see; a sign-in or subscription list that failed is one more failure. */
+  #visibleTo(identity: IdentityRecord): Promise<VisibleResources> {
     let visible = this.#visible.get(identity.id);
     if (!visible) {
       visible = (async () => {
-        const session = await this.session(identity);
-        return (await listVisibleResources(session, await listSubscriptions(session))).resources;
+        try {
+          const session = await this.session(identity);
+          return await listVisibleResources(session, await listSubscriptions(session));
+        } catch (error) {
+          if (!(error instanceof AppError)) log.error('role audit: listing what an identity can see failed', error);
+          return { resources: [], failures: error instanceof AppError ? [error] : [] };
+        }
       })();
       this.#visible.set(identity.id, visible);
     }

@@ -32,12 +32,21 @@ export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof roles
 }
 
 async function auditedResource(run: AuditRun, record: AccountRecord): Promise<AuditedResource> {
-  const resourceId = record.resourceId ?? (await run.locate(record)) ?? null;
-  const label = resourceTypes[record.kind].label;
-  const problem = resourceId
-    ? null
-    : `No signed-in identity of the cloud ${record.cloud} can see this ${label} in Azure Resource Manager. Sign in with an identity that has a role on it (Reader is enough), or import it through discovery.`;
+  const located = record.resourceId !== undefined ? { resourceId: record.resourceId, failures: [] } : await run.locate(record);
+  const resourceId = located.resourceId ?? null;
+  const problem = resourceId ? null : notLocated(record, located.failures ?? []).message;
   return { accountId: record.id, name: record.name, kind: record.kind, cloud: record.cloud, resourceId, problem };
+}
+
+/** Why an account added by hand has no resource id: lists that could not be read, else nobody here can see it. */
+export function notLocated(record: AccountRecord, failures: readonly AppError[]): AppError {
+  const label = resourceTypes[record.kind].label;
+  const [first] = failures;
+  if (first) return new AppError(first.code, `This ${label} was not found in Azure Resource Manager, but not every list could be read: ${failures.map((f) => f.message).join(' ')}`);
+  return new AppError(
+    'not_found',
+    `No signed-in identity of the cloud ${record.cloud} can see this ${label} in Azure Resource Manager. Sign in with an identity that has a role on it (Reader is enough), or import it through discovery.`,
+  );
 }
 
 function auditedIdentity(identity: IdentityRecord, objectId: string | null): AuditedIdentity {
