@@ -47,15 +47,17 @@ export const tokenCommands: CommandDef[] = [
     },
     details: 'Example: azcred token acs Chat --scopes chat,voip --new-user "test user" --minutes 60 --json',
     async run(context) {
+      // Which identity first: a command line that names two is wrong whatever the account.
+      const user = stringOption(context, 'user');
+      const newUser = stringOption(context, 'new-user');
+      if (user && newUser) throw new AppError('invalid_input', 'Choose one of --user ID (a remembered ACS identity) and --new-user LABEL (a new one), not both.');
+      if (!user && !newUser) throw new AppError('invalid_input', 'Give --user ID for a remembered ACS identity, or --new-user LABEL for a new one.');
       const account = await findAccount(context, context.positionals[0] ?? '');
       if (account.kind !== 'acs') throw new AppError('invalid_input', `${account.name} is a Remote Rendering account: use \`azcred token arr\`.`);
       const scopes = (stringOption(context, 'scopes') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (scopes.length === 0) throw new AppError('invalid_input', 'Give --scopes, for example --scopes chat,voip.');
       const minutesText = stringOption(context, 'minutes');
       const minutes = minutesText === undefined ? 1440 : Number(minutesText);
-      const user = stringOption(context, 'user');
-      const newUser = stringOption(context, 'new-user');
-      if (Boolean(user) === Boolean(newUser)) throw new AppError('invalid_input', 'Give --user ID for a remembered ACS identity, or --new-user LABEL for a new one.');
       const identity = stringOption(context, 'identity');
       const via = identity ? { identityId: (await findIdentity(context, identity)).id } : ('accessKey' as const);
       let acsIdentityId: string | undefined;
@@ -106,7 +108,7 @@ export const tokenCommands: CommandDef[] = [
     async run(context) {
       const account = await findAccount(context, context.positionals[0] ?? '');
       const bodyFile = stringOption(context, 'body');
-      const body = bodyFile === undefined ? '' : bodyFile === '-' ? await context.io.readStdin() : await readFile(bodyFile, 'utf8').catch(() => Promise.reject(new AppError('not_found', `Cannot read ${bodyFile}.`)));
+      const body = bodyFile === undefined ? '' : bodyFile === '-' ? await context.io.readStdin() : await readFile(bodyFile, 'utf8').catch(() => Promise.reject(new AppError('invalid_input', `Cannot read the body file ${bodyFile}: check the path, or give --body - to read the body from stdin.`)));
       const format = stringOption(context, 'format') ?? 'curl';
       if (!['curl', 'headers'].includes(format)) throw new AppError('invalid_input', '--format takes curl or headers.');
       const signed = await context.call('acs.signRequest', { accountId: account.id, method: stringOption(context, 'method') ?? 'GET', url: stringOption(context, 'url') ?? '', body });

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+
+const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
+const curlPresent = existsSync('/usr/bin/curl');
+let emulator: RunningEmulator;
+let home: string;
+let identitiesUrl: string;
+const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const keptTokens = () => readFile(path.join(home, 'tokens.json'), 'utf8').catch(() => '');
+
+/** Runs a printed curl command in bash, as a user pastes it, trusting the emulator's CA; resolves to the HTTP status and the body. */
+async function runCurl(command: string): Promise<{ status: number; body: string }> {
+  const { stdout } = await promisify(execFile)('bash', ['-c', `${command} -sS -w '\\n%{http_code}'`], { env: { ...process.env, CURL_CA_BUNDLE: emulator.caFile } });
+  const lines = stdout.split('\n');
+  return { status: Number(lines.pop()), body: lines.join('\n') };
+}
+
+/** Exit 2 with one line on stderr that says `says`, and nothing on stdout. */
+function expectUsageError(run: AzcredRun, says: RegExp): void {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(says);
+}
+
+describe.runIf(keyringSession)('azcred with an ACS resource', () => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ scenario: defaultScenario() });
+    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-acs-'));
+    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
+    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
+    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
+    identitiesUrl = `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace(/\/$/, '')}/identities?api-version=2023-10-01`;
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it.runIf(curlPresent)('signs a request with a JSON body from a file that ACS accepts when run with curl, and refuses once the body is changed (401)', async () => {
+    const bodyFile = path.join(home, 'create-identity.json');
+    await writeFile(bodyFile, '{"createTokenWithScopes":["chat"]}');
+    const signed = await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', identitiesUrl, '--body', bodyFile]);
+    expect(signed.code, signed.stderr).toBe(0);
+    const accepted = await runCurl(signed.stdout.trim());
+    expect(accepted.status, accepted.body).toBe(201);
+    expect(JSON.parse(accepted.body)).toMatchObject({ identity: { id: expect.stringMatching(/^8:acs:/) }, accessToken: { token: expect.any(String) } });
+    // The same signature over another body: the content hash no longer matches.
+    const tampered = signed.stdout.trim().replace('["chat"]', '["voip"]');
+    expect(tampered).not.toBe(signed.stdout.trim());
+    expect((await runCurl(tampered)).status).toBe(401);
+    // The headers alone, with curl sending the file's own bytes: the content hash is the file's.
+    const headers = await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', identitiesUrl, '--body', bodyFile, '--format', 'headers']);
+    const sent = headers.stdout.trim().split('\n').filter((line) => !line.startsWith('host:')).map((line) => `-H '${line}'`);
+    expect(await runCurl(`curl -X POST '${identitiesUrl}' ${sent.join(' ')} -H 'Content-Type: application/json' --data-binary @'${bodyFile}'`)).toMatchObject({ status: 201 });
+  });
+
+  it.runIf(curlPresent)('prints headers for a request without a body that ACS accepts (revoking an identity\'s tokens, 204)', async () => {
+    const created = JSON.parse((await runCurl((await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', identitiesUrl, '--body', '-'], '{}')).stdout.trim())).body) as { identity: { id: string } };
+    const url = identitiesUrl.replace('/identities?', `/identities/${encodeURIComponent(created.identity.id)}/:revokeAccessTokens?`);
+    const headers = await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', url, '--format', 'headers']);
+    expect(headers.code, headers.stderr).toBe(0);
+    const lines = headers.stdout.trim().split('\n');
+    expect(lines.map((line) => line.split(':')[0])).toEqual(['x-ms-date', 'x-ms-content-sha256', 'Authorization', 'host']);
+    // curl sends the host from the URL, as signed; the other three go as they were printed.
+    const sent = lines.filter((line) => !line.startsWith('host:')).map((line) => `-H '${line}'`);
+    expect(await runCurl(`curl -X POST '${url}' ${sent.join(' ')}`)).toMatchObject({ status: 204 });
+  });
+
+  it('refuses a URL off the resource, an unknown method and a missing body file: one line each, exit 2', async () => {
+    expectUsageError(await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', 'https://elsewhere.example/identities']), /resource's endpoint/);
+    expectUsageError(await azcred(['sign', 'acs', 'chat', '--method', 'FETCH', '--url', identitiesUrl]), /GET, POST, PUT, PATCH or DELETE/);
+    expectUsageError(await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', identitiesUrl, '--body', path.join(home, 'missing.json')]), /Cannot read the body file .*missing\.json/);
+  });
+
+  it('refuses --user together with --new-user as a usage error that says to choose one, minting nothing', async () => {
+    const before = await keptTokens();
+    const run = await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--user', 'bot', '--new-user', 'bot 2']);
+    expectUsageError(run, /Choose one of --user .* and --new-user/);
+    expect(await keptTokens()).toBe(before);
+  });
+});
