@@ -287,8 +287,11 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   // The old key: the account says it is time to rotate; the confirmation's Cancel leaves the key as it was.
   const before = eastusKey(emulator);
   await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
-  // Back up to the navigation (its tab stop is Accounts, the page having been opened by its address) and open Accounts.
-  await tabTo(page, page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }), { backwards: true });
+  // Back up to the navigation (its tab stop is Roles, the page on screen), arrow up to Accounts and open it.
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await tabTo(page, sections.getByText('Roles', { exact: true }), { backwards: true });
+  for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
+  await expectFocusOn(page, sections.getByText('Accounts', { exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
   await page.keyboard.press('/');
