@@ -56,6 +56,23 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
     expectOneLineFailure(await azcred(['token', 'arr', 'contoso', '--fresh']), 1, /network/i);
   }, 30_000);
 
+  it('gives up on an STS that does not answer after AZCRED_TIMEOUT_SECONDS a try, in one line that says what to do, keeping no token', async () => {
+    const before = await keptTokens();
+    emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 25_000 });
+    const started = Date.now();
+    const run = await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: '1' } });
+    // 3 tries of 1 s and two backoffs (at most 1 s and 2 s), not the 3 x 30 s of the default.
+    expect(Date.now() - started).toBeLessThan(12_000);
+    expectOneLineFailure(run, 1, /did not answer within 1 s.*try again/i);
+    expect(await keptTokens()).toBe(before);
+  });
+
+  it('refuses an AZCRED_TIMEOUT_SECONDS that is not a number of seconds, exit 2, naming the variable', async () => {
+    for (const value of ['soon', '0', '-5', '601']) {
+      expectOneLineFailure(await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: value } }), 2, new RegExp(`AZCRED_TIMEOUT_SECONDS .*"${value}"`));
+    }
+  });
+
   it('gets the token once a passing failure is over (one 503, then the STS answers)', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 1 });
     const run = await azcred(['token', 'arr', 'contoso', '--fresh']);

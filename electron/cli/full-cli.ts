@@ -2,6 +2,7 @@ import { appVersion } from '../app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { openInDefaultBrowser } from '../web/open-browser.ts';
+import { azureTimeoutMs } from './azure-timeout.ts';
 import { processIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run-cli.ts';
@@ -13,8 +14,10 @@ export function runFullCli(argv: readonly string[], packageJson: URL): Promise<n
     io: processIo,
     version,
     commands,
-    createCore: () =>
-      createCore({
+    // A bad AZCRED_TIMEOUT_SECONDS fails here, so only commands that use the core report it.
+    createCore: () => {
+      const timeoutMs = azureTimeoutMs(process.env);
+      return createCore({
         mode: 'cli',
         dataFolder: resolveDataFolder(),
         version,
@@ -23,6 +26,8 @@ export function runFullCli(argv: readonly string[], packageJson: URL): Promise<n
             if (!openInDefaultBrowser(url)) throw new Error('no browser to open');
           },
         },
-      }),
+        ...(timeoutMs ? { tokens: { retry: { policy: { timeoutMs } } } } : {}),
+      });
+    },
   });
 }

@@ -21,7 +21,8 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
 
 Every command takes --help. --json prints machine-readable output. Secrets are read from stdin or
 a prompt, never from the command line. The data folder is AZCRED_HOME when set, else the OS
-app-data folder (shared with the app; safe to use while it runs).
+app-data folder (shared with the app; safe to use while it runs). AZCRED_TIMEOUT_SECONDS sets how
+long to wait for each answer from Azure (default 30; 3 tries).
 
 ${exitCodeHelp}`;
 }
