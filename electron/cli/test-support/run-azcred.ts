@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../../bin/azcred.js', import.meta.url));
@@ -11,9 +11,9 @@ export interface AzcredRun {
 
 /**
  * Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr`
- * sees stderr as it arrives; `nodeOptions` go to Node before the script (`--require` a probe).
+ * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--require` a probe).
  */
-export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; nodeOptions?: readonly string[]; onStderr?: (text: string) => void }): Promise<AzcredRun> {
+export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; nodeOptions?: readonly string[]; onStderr?: (text: string, child: ChildProcess) => void }): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), bin, ...args], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -21,7 +21,7 @@ export function runAzcred(args: readonly string[], options: { home: string; stdi
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => {
       stderr += c.toString();
-      options.onStderr?.(stderr);
+      options.onStderr?.(stderr, child);
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
