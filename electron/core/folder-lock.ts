@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { log } from './log.ts';
+import { ownedLockDirectoryFs } from './owned-lock-directory.ts';
 
 /** One cross-process lock of a data folder: its lock directory, what proper-lockfile tracks, and the error when it stays busy. */
 export interface FolderLock {
@@ -19,7 +20,8 @@ const queues = new Map<string, Promise<unknown>>();
 
 /**
  * Runs `work` holding one of the data folder's cross-process locks, shared by the app and the CLI
- * (proper-lockfile: an atomic mkdir, refreshed while held, taken over when stale). Callers keep
+ * (proper-lockfile: an atomic directory, refreshed while held, taken over when stale or when the
+ * process that made it has exited: see owned-lock-directory.ts). Callers keep
  * the critical section short: read, change, write.
  */
 export function withFolderLock<T>(dataFolder: string, lock: FolderLock, work: () => Promise<T>): Promise<T> {
@@ -41,6 +43,8 @@ async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Pro
     release = await lockfile.lock(path.join(dataFolder, lock.target), {
       lockfilePath: path.join(dataFolder, lock.directory),
       realpath: false,
+      // Records the holder in the lock directory, so a killed holder's lock is taken over at once.
+      fs: ownedLockDirectoryFs(path.join(dataFolder, lock.directory)),
       stale: 10_000,
       // Up to ~15 s of waiting with jitter: enough for a queue of short writers, short enough to report a stuck one.
       retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
