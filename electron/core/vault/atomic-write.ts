@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { processHasExited } from './process-exited.ts';
 
 /**
  * Replaces `target` with `data` so a crash leaves either the old file or the new one, never half of
@@ -57,6 +58,23 @@ async function keepBackup(target: string, backup: string): Promise<void> {
     await handle.close();
   }
   await fs.rename(temp, backup);
+}
+
+/**
+ * Removes the temp files a killed writer left beside `target` (`<target>.tmp-<pid>-<hex>`, whose
+ * process no longer runs); a live writer's are left alone. Call it holding the lock the writers
+ * take. Returns the names removed.
+ */
+export async function removeOrphanedTempFiles(target: string): Promise<string[]> {
+  const prefix = `${path.basename(target)}.tmp-`;
+  const removed: string[] = [];
+  for (const name of await fs.readdir(path.dirname(target))) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || !processHasExited(Number(pid))) continue;
+    await fs.rm(path.join(path.dirname(target), name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** fsync a directory so the rename itself is durable. Windows cannot open a directory for sync; there the rename is enough. */

@@ -1,6 +1,7 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryKeychain, keychainService } from './keychain.ts';
@@ -66,6 +67,56 @@ describe('a keychain vault', () => {
     await expect(openVault({ dataFolder: folder, keychain: hung, keychainTimeoutMs: 200 })).rejects.toMatchObject({ reason: 'keychain_timeout' });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(files().filter((name) => name.startsWith('vault.bin'))).toEqual([]);
+  });
+});
+
+describe('what a killed writer leaves', () => {
+  // A process id that no longer runs, and one that does for the length of a test.
+  const exitedPid = () => spawnSync(process.execPath, ['-e', '']).pid;
+  const runningProcess = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  const plantLock = (owner: string) => {
+    mkdirSync(path.join(folder, 'vault.lock'));
+    writeFileSync(path.join(folder, 'vault.lock', 'owner'), owner);
+  };
+  const timeOpen = async () => {
+    const started = Date.now();
+    await open();
+    return Date.now() - started;
+  };
+
+  it('has its temp files removed by the next open, never a running writer\'s', async () => {
+    await (await open()).set('s', 'v');
+    const running = runningProcess();
+    try {
+      const dead = exitedPid();
+      const orphans = [`vault.bin.tmp-${dead}-0a1b2c3d4e5f`, `vault.bin.bak.tmp-${dead}-0a1b2c3d4e5f`, `vault.json.tmp-${dead}-0a1b2c3d4e5f`];
+      const live = `vault.bin.tmp-${running.pid}-0a1b2c3d4e5f`;
+      for (const name of [...orphans, live]) writeFileSync(path.join(folder, name), 'encrypted bytes');
+      expect((await open()).get('s')).toBe('v');
+      expect(files()).toEqual(['vault.bin', 'vault.bin.bak', live, 'vault.json']);
+    } finally {
+      running.kill();
+    }
+  });
+
+  it('has its lock taken over at once, where the 10 s staleness rule made the next process wait', async () => {
+    plantLock(`${exitedPid()} ${hostname()} t0k3n`);
+    expect(await timeOpen()).toBeLessThan(2000);
+    expect(files()).toEqual(['vault.bin', 'vault.json']);
+  });
+
+  it('never takes over the lock of a holder that still runs, or one on another host', async () => {
+    const running = runningProcess();
+    try {
+      for (const owner of [`${running.pid} ${hostname()} t0k3n`, `${exitedPid()} another-host t0k3n`]) {
+        plantLock(owner);
+        // The holder releases after 700 ms: the open must have waited for it.
+        setTimeout(() => rmSync(path.join(folder, 'vault.lock'), { recursive: true, force: true }), 700);
+        expect(await timeOpen(), owner).toBeGreaterThanOrEqual(650);
+      }
+    } finally {
+      running.kill();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { removeOrphanedTempFiles } from './atomic-write.ts';
 import { defaultKeychainTimeoutMs, keytarKeychain, type KeychainPort } from './keychain.ts';
 import { defaultScryptParams, derivePassphraseKey, newSalt } from './passphrase-key.ts';
 import { VaultError } from './vault-error.ts';
@@ -7,7 +8,7 @@ import { encryptVault, keyCheck, readVaultHeader, VaultFileError, type ScryptPar
 import { keychainKey, passphraseKey } from './vault-key.ts';
 import { loadSecrets, readIfExists, saveSecrets, unsupported } from './vault-io.ts';
 import { withVaultLock } from './vault-lock.ts';
-import { newVaultId, readVaultMetadata, vaultFileName, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
+import { metadataName, newVaultId, readVaultMetadata, vaultFileName, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
 import { createVault, type PersistedVault, type Vault } from './vault-store.ts';
 
 export type { Vault, VaultInfo, QuarantineNotice } from './vault-store.ts';
@@ -50,6 +51,8 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     // Re-read inside the lock: another process may have created the vault meanwhile.
     const existing = await readVaultMetadata(dataFolder);
     if (existing) checkMode(existing, mode);
+    // A writer killed between its temp file and the rename left encrypted secrets outside the vault file.
+    for (const target of [file, `${file}.bak`, path.join(dataFolder, metadataName)]) await removeOrphanedTempFiles(target);
     const metadata: VaultMetadata = existing ?? { version: 1, id: newVaultId(), mode };
     const bytes = await readIfExists(file);
     const unlocked =
