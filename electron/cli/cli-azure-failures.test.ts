@@ -96,7 +96,9 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
   });
 
   it('answers a missing file, an unknown account and a command that does not exist with their own exit codes', async () => {
-    expectOneLineFailure(await azcred(['cloud', 'import', path.join(home, 'missing.json')]), 3, /Cannot read/);
+    expectOneLineFailure(await azcred(['cloud', 'import', path.join(home, 'missing.json')]), 2, /Cannot read the cloud profile .*missing\.json: check the path/);
+    expectOneLineFailure(await azcred(['account', 'import', path.join(home, 'missing.env')]), 2, /Cannot read the file .*missing\.env: check the path/);
+    expectOneLineFailure(await azcred(['login', '--service-principal', '--client-id', '1b2c3d4e-0000-4000-8000-000000000001', '--tenant', 'contoso.onmicrosoft.com', '--certificate', path.join(home, 'missing.pem')]), 2, /Cannot read the certificate file .*missing\.pem/);
     expectOneLineFailure(await azcred(['token', 'arr', 'nobody']), 3, /azcred account list/);
     expectOneLineFailure(await azcred(['export', 'contoso', '--format', 'yaml']), 2, /env, json, shell or powershell/);
     expectOneLineFailure(await azcred(['run', '--account', 'contoso']), 2, /after --/);

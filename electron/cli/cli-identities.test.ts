@@ -47,7 +47,7 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain('build agent');
     const missing = await azcred(['login', '--service-principal', '--client-id', certificateServicePrincipalAppId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--certificate', path.join(stateDir, 'nope.pem')]);
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.pem');
   });
 

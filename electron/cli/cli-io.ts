@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { AppError } from '../../shared/errors.ts';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -10,6 +12,17 @@ export interface CliIo {
   /** Reads all of stdin (for `--body -`, `cloud import -`). */
   readStdin(): Promise<string>;
   stdinIsTTY: boolean;
+}
+
+/**
+ * A file named on the command line, or stdin for `-` when `stdin` is given. A file that cannot be
+ * read is the command line's mistake (exit 2), named with what it was for.
+ */
+export async function readInputFile(file: string, what: string, stdin?: { io: CliIo; option: string }): Promise<string> {
+  if (file === '-' && stdin) return stdin.io.readStdin();
+  return readFile(file, 'utf8').catch(() => {
+    throw new AppError('invalid_input', `Cannot read ${what} ${file}: check the path${stdin ? `, or give ${stdin.option} - to read it from stdin` : ''}.`);
+  });
 }
 
 export const processIo: CliIo = {

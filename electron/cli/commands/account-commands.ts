@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../cli-io.ts';
 import path from 'node:path';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -116,7 +116,7 @@ export const accountCommands: CommandDef[] = [
     options: { 'dry-run': { type: 'boolean', description: 'show what would be imported, change nothing' }, passphrase: { type: 'boolean', description: 'the file is an encrypted export: read its passphrase from a prompt' } },
     async run(context) {
       const file = context.positionals[0] ?? '-';
-      const text = file === '-' ? await context.io.readStdin() : await readFile(file, 'utf8').catch(() => Promise.reject(new AppError('not_found', `Cannot read ${file}.`)));
+      const text = await readInputFile(file, 'the file', { io: context.io, option: 'FILE' });
       const passphrase = context.values['passphrase'] === true ? await context.io.readSecret('Export passphrase: ') : undefined;
       const report = await context.call('accounts.import', { text, ...(file !== '-' ? { fileName: path.basename(file) } : {}), ...(passphrase ? { passphrase } : {}), dryRun: context.values['dry-run'] === true });
       if (context.json) return context.io.out(printJson(report));

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { AppError } from '../../../shared/errors.ts';
+import { readInputFile } from '../cli-io.ts';
 import type { CommandDef } from '../command.ts';
 import { printJson, table } from '../format.ts';
 
@@ -19,7 +18,7 @@ export const cloudCommands: CommandDef[] = [
     args: [{ name: 'FILE', description: 'the profile JSON, or - for stdin' }],
     async run(context) {
       const file = context.positionals[0] ?? '-';
-      const text = file === '-' ? await context.io.readStdin() : await readFile(file, 'utf8').catch(() => Promise.reject(new AppError('not_found', `Cannot read ${file}.`)));
+      const text = await readInputFile(file, 'the cloud profile', { io: context.io, option: 'FILE' });
       const profile = await context.call('clouds.import', { text });
       context.io.out(context.json ? printJson(profile) : `Imported the cloud profile ${profile.name} (${profile.displayName}).`);
     },

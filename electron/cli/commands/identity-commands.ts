@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../cli-io.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { IdentityView, SignInStarted } from '../../../shared/identities.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
@@ -33,7 +33,7 @@ export const identityCommands: CommandDef[] = [
       const tenant = stringOption(context, 'tenant');
       if (context.values['service-principal'] === true) {
         const certificateFile = stringOption(context, 'certificate');
-        const certificatePem = certificateFile ? await readFile(certificateFile, 'utf8').catch(() => Promise.reject(new AppError('not_found', `Cannot read the certificate file ${certificateFile}.`))) : undefined;
+        const certificatePem = certificateFile ? await readInputFile(certificateFile, 'the certificate file') : undefined;
         const clientSecret = certificatePem ? undefined : await context.io.readSecret('Client secret: ');
         if (!tenant) throw new AppError('invalid_input', 'A service principal needs --tenant (its tenant ID or domain).');
         const identity = await context.call('identities.addServicePrincipal', {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../cli-io.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
@@ -108,7 +108,7 @@ export const tokenCommands: CommandDef[] = [
     async run(context) {
       const account = await findAccount(context, context.positionals[0] ?? '');
       const bodyFile = stringOption(context, 'body');
-      const body = bodyFile === undefined ? '' : bodyFile === '-' ? await context.io.readStdin() : await readFile(bodyFile, 'utf8').catch(() => Promise.reject(new AppError('invalid_input', `Cannot read the body file ${bodyFile}: check the path, or give --body - to read the body from stdin.`)));
+      const body = bodyFile === undefined ? '' : await readInputFile(bodyFile, 'the body file', { io: context.io, option: '--body' });
       const format = stringOption(context, 'format') ?? 'curl';
       if (!['curl', 'headers'].includes(format)) throw new AppError('invalid_input', '--format takes curl or headers.');
       const signed = await context.call('acs.signRequest', { accountId: account.id, method: stringOption(context, 'method') ?? 'GET', url: stringOption(context, 'url') ?? '', body });
