@@ -86,8 +86,55 @@ const scope = z
 
 export const mintEntraSchema = z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }), scope, ...mintOptions }).strict();
 
-/** Teams user exchange: the Teams user's own Entra identity (signed in here) and what pays for the ACS call. */
-export const exchangeTeamsSchema = z.object({ accountId: accountRefSchema, teamsIdentityId: z.string().uuid({ message: 'Unknown identity' }), via: acsViaSchema.default('accessKey'), ...mintOptions }).strict();
+/** What the app says when asked to re-mint a token it has no source for: the registry and the pasted Teams exchange say it alike. */
+export const notRefreshableMessage = 'This token cannot be re-minted by the app (it came from a token pasted in, not from a source the app holds).';
+
+const guid = (message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message })
+    .transform((id) => id.toLowerCase());
+
+/**
+ * A Teams user's Entra access token the user pasted (their own app got it with MSAL), with the app
+ * ID it was issued to and the user's object ID: the three inputs of ACS's exchange. The core checks
+ * them against the token's claims before calling ACS; messages never quote the token.
+ */
+export const pastedTeamsTokenSchema = z
+  .object({
+    token: z
+      .string({ message: 'Paste the Teams user’s Entra access token' })
+      .trim()
+      .min(1, { message: 'Paste the Teams user’s Entra access token', abort: true })
+      .max(16_384, { message: 'That is longer than any Entra access token (16 KB)', abort: true })
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, { message: 'This is not a JWT: paste the access token itself (three base64url parts joined by dots, starting eyJ), not an ID or refresh token' }),
+    appId: guid('Enter the app ID (client ID) of the Entra app the token was issued to: a GUID, 8-4-4-4-12 hex digits'),
+    userId: guid('Enter the Teams user’s object ID in Entra ID: a GUID, 8-4-4-4-12 hex digits'),
+  })
+  .strict();
+export type PastedTeamsToken = z.output<typeof pastedTeamsTokenSchema>;
+
+/**
+ * Teams user exchange, from one of two sources: a Teams user signed in here (the app gets their
+ * Entra token, which it can get again: auto-refresh works), or a token pasted with its app ID and
+ * user ID (kept nowhere, so never re-minted). Either way, what pays for the ACS call.
+ */
+export const exchangeTeamsSchema = z
+  .object({
+    accountId: accountRefSchema,
+    teamsIdentityId: z.string().uuid({ message: 'Unknown identity' }).optional(),
+    pasted: pastedTeamsTokenSchema.optional(),
+    via: acsViaSchema.default('accessKey'),
+    ...mintOptions,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.teamsIdentityId === undefined) === (input.pasted === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['teamsIdentityId'], message: 'Choose a signed-in Teams user, or paste a token (not both)' });
+    }
+    if (input.pasted && input.autoRefresh) ctx.addIssue({ code: 'custom', path: ['autoRefresh'], message: notRefreshableMessage });
+  });
 
 export const tokenRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }) }).strict();
 export const tokenAutoRefreshSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), on: z.boolean() }).strict();
@@ -101,7 +148,11 @@ export interface TokenSource {
   /** What paid: an account key, the ACS access key, or an Entra identity. */
   via: { credential: 'primaryKey' | 'secondaryKey' | 'accessKey' } | { credential: 'entra'; identityId: string; identityName: string };
   /** Whose token it is, for ACS user tokens: an ACS identity the app remembers, or a Teams user. */
-  subject?: { kind: 'acs-identity'; acsIdentityId: string; communicationUserId: string; label: string } | { kind: 'teams-user'; identityId: string; name: string };
+  subject?:
+    | { kind: 'acs-identity'; acsIdentityId: string; communicationUserId: string; label: string }
+    | { kind: 'teams-user'; identityId: string; name: string }
+    /** A Teams user's Entra token pasted in: the app ID and user ID sent with it (the token itself is kept nowhere). */
+    | { kind: 'pasted-teams-token'; appId: string; userId: string };
 }
 
 export type TokenStatus = 'valid' | 'expiring' | 'expired' | 'revoked';

@@ -18,6 +18,11 @@ export interface SeededFolder {
 const someUuid = '3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96';
 /** Keys the examples carry: an error must never quote them. */
 export const exampleSecrets = ['bm90LWEtcmVhbC1rZXktYnV0LWJhc2U2NC1sb25nLWVub3VnaA==', 'YW5vdGhlci1ub3QtcmVhbC1rZXktYnV0LWJhc2U2NC0xMjM0NTY=', 'fuzz-client-secret-value', 'a passphrase long enough'];
+const otherUuid = '9b2e4c1d-7a3f-4e6b-8c5d-1f0a2b3c4d5e';
+/** A Teams user's Entra token as a user pastes it: a JWT whose appid and oid are the example's app ID and user ID, expiring in 2100. */
+const pastedTeamsToken = [{ alg: 'RS256', typ: 'JWT' }, { aud: 'https://auth.msft.communication.azure.com', appid: someUuid, oid: otherUuid, exp: 4_102_444_800 }, 'not-a-signature']
+  .map((part) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url'))
+  .join('.');
 const arrKey = 'bm90LWEtcmVhbC1rZXktYnV0LWJhc2U2NC1sb25nLWVub3VnaA==';
 const acsKey = 'YW5vdGhlci1ub3QtcmVhbC1rZXktYnV0LWJhc2U2NC0xMjM0NTY=';
 
@@ -77,7 +82,10 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'tokens.mintArr': [{ accountId: arr, via: 'primaryKey', keep: false }, { accountId: arr, via: { identityId }, autoRefresh: true, operationId: someUuid }],
     'tokens.mintAcs': [{ accountId: acs, acsIdentityId, scopes: ['chat', 'voip'], minutes: 60, via: 'accessKey' }, { accountId: acs, newIdentity: { label: 'new' }, scopes: ['chat'] }],
     'tokens.mintEntra': [{ identityId, scope: 'https://management.azure.com/.default', keep: true }],
-    'tokens.exchangeTeams': [{ accountId: acs, teamsIdentityId: identityId, via: 'accessKey' }],
+    'tokens.exchangeTeams': [
+      { accountId: acs, teamsIdentityId: identityId, via: 'accessKey' },
+      { accountId: acs, pasted: { token: pastedTeamsToken, appId: someUuid, userId: otherUuid }, via: 'accessKey', keep: true },
+    ],
     'tokens.cancel': [{ operationId: someUuid }],
     'tokens.reveal': [{ id: tokenId }],
     'tokens.copy': [{ id: tokenId }],
@@ -105,7 +113,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
 }
 
 /** Fields whose values are secrets: an error message must never quote them. */
-export const secretFields = new Set(['primaryKey', 'secondaryKey', 'connectionString', 'clientSecret', 'certificatePem', 'passphrase', 'text', 'body']);
+export const secretFields = new Set(['primaryKey', 'secondaryKey', 'connectionString', 'clientSecret', 'certificatePem', 'passphrase', 'text', 'body', 'token']);
 
 /** Fields that name a file the core reads or writes, where path tricks belong. */
 export const pathFields = new Set(['path', 'fileName']);

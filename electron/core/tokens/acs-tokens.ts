@@ -119,14 +119,15 @@ export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId:
   const entra = await entraToken(ctx, teamsUser, teamsScopes);
   const connected = await connect(ctx, input.accountId, input.via);
   const issued = await connected.client.exchangeTeamsToken(
-    { entraToken: entra.accessToken, appId: jwtClaim(entra.accessToken, 'appid') ?? jwtClaim(entra.accessToken, 'azp') ?? teamsUser.clientId, userObjectId: jwtClaim(entra.accessToken, 'oid') ?? teamsUser.objectId ?? '', who: whoIs(teamsUser) },
+    { entraToken: entra.accessToken, appId: jwtClaim(entra.accessToken, 'appid') ?? jwtClaim(entra.accessToken, 'azp') ?? teamsUser.clientId, userObjectId: jwtClaim(entra.accessToken, 'oid') ?? teamsUser.objectId ?? '' },
+    `The Entra token of ${whoIs(teamsUser)} was refused for the Teams exchange: it must be for the ACS Teams scopes (https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats), issued to the app whose ID is sent, for the same user. Sign in again as the Teams user.`,
     signal,
   );
   return {
     kind: 'acs-user',
     title: `ACS token for Teams user ${whoIs(teamsUser)} on ${record.name} (${viaLabel(connected.via)})`,
     source: { account: { id: record.id, name: record.name, kind: 'acs' }, via: connected.via, subject: { kind: 'teams-user', identityId: teamsUser.id, name: whoIs(teamsUser) } },
-    recipe: { kind: 'acs-teams', ...input },
+    recipe: { kind: 'acs-teams', accountId: input.accountId, teamsIdentityId: input.teamsIdentityId, via: input.via },
     minted: mintedFromJwt(issued.token, [], issued.expiresOn),
   };
 }

@@ -111,11 +111,11 @@ export class CommunicationIdentity {
     await this.#run((client, abortSignal) => client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
   }
 
-  /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id. */
-  exchangeTeamsToken(teams: { entraToken: string; appId: string; userObjectId: string; who: string }, signal?: AbortSignal): Promise<IssuedUserToken> {
+  /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id; `refused` is what a 401 says. */
+  exchangeTeamsToken(teams: { entraToken: string; appId: string; userObjectId: string }, refused: string, signal?: AbortSignal): Promise<IssuedUserToken> {
     return this.#run(
       (client, abortSignal) => client.getTokenForTeamsUser({ teamsUserAadToken: teams.entraToken, clientId: teams.appId, userObjectId: teams.userObjectId, abortSignal }),
-      { teamsUser: teams.who },
+      { teamsRefused: refused },
       signal,
     );
   }
@@ -140,9 +140,7 @@ export class CommunicationIdentity {
     const body = serviceError(rest.details);
     const name = this.#resource.name;
     if (status === 401 || status === 403) {
-      if (typeof what === 'object' && body.code !== 'Denied') {
-        return new AppError('azure_unauthorized', `The Entra token of ${what.teamsUser} was refused for the Teams exchange: it must be for the ACS Teams scopes (https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats), issued to the app whose ID is sent, for the same user. Sign in again as the Teams user.`);
-      }
+      if (typeof what === 'object' && body.code !== 'Denied') return new AppError('azure_unauthorized', what.teamsRefused);
       if (this.#caller.kind === 'accessKey') {
         return new AppError('azure_unauthorized', `The access key of "${name}" was refused: check the connection string, or the key was regenerated (copy it again from the resource's Keys blade in the Azure portal and update the resource here).`);
       }
@@ -163,7 +161,7 @@ export class CommunicationIdentity {
   }
 }
 
-type Operation = 'create' | 'identity' | { teamsUser: string };
+type Operation = 'create' | 'identity' | { teamsRefused: string };
 
 /** The service's `{"error":{"code","message","target"}}`, shortened; messages are the service's own validation text. */
 function serviceError(details: unknown): { code: string; message: string; target: string | undefined } {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import type { TokenKind, TokenSource, TokenStatus, TokenView } from '../../../shared/tokens.ts';
+import { notRefreshableMessage, type TokenKind, type TokenSource, type TokenStatus, type TokenView } from '../../../shared/tokens.ts';
 import { log } from '../log.ts';
 import type { Vault } from '../vault/vault.ts';
 import { newestFirst } from '../../../shared/newest-first.ts';
@@ -303,5 +303,5 @@ function status(record: Omit<TokenRecord, 'recipe'>, now: number, warningMs: num
 }
 
 function notRefreshable(): AppError {
-  return new AppError('invalid_input', 'This token cannot be re-minted by the app (it came from a token pasted in, not from a source the app holds).');
+  return new AppError('invalid_input', notRefreshableMessage);
 }

@@ -31,6 +31,7 @@ import type { RetryRuntime } from './azure-retry.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
 import { mintEntraToken } from './entra-tokens.ts';
+import { exchangePastedTeamsToken } from './pasted-teams-token.ts';
 import { jwtParts } from '../jwt-facts.ts';
 import type { MintedToken, MintRecipe } from './token-record.ts';
 import { TokenOperations } from './token-operations.ts';
@@ -104,8 +105,14 @@ export class TokensService {
     return this.#mint(input, () => mintEntraToken(this.#ctx, input.identityId, input.scope));
   }
 
+  /** The Teams user exchange, for a Teams user signed in here or for a token pasted with its app ID and user ID. */
   exchangeTeams(input: Input<typeof exchangeTeamsSchema>): Promise<TokenView> {
-    return this.#mint(input, (signal) => exchangeTeamsToken(this.#ctx, input, signal));
+    const { accountId, via, pasted } = input;
+    return this.#mint(input, (signal) =>
+      pasted
+        ? exchangePastedTeamsToken(this.#ctx, { accountId, pasted, via }, (this.#deps.clock ?? systemClock).now(), signal)
+        : exchangeTeamsToken(this.#ctx, { accountId, teamsIdentityId: input.teamsIdentityId ?? '', via }, signal),
+    );
   }
 
   cancel(operationId: string): { cancelled: boolean } {

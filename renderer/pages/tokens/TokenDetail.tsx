@@ -76,7 +76,9 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
       <dl className={styles.fields}>
         {token.source.account && field(token.source.account.kind === 'arr' ? 'ARR account' : 'ACS resource', token.source.account.name)}
         {field('Paid with', via.credential === 'entra' ? `Entra identity ${via.identityName}` : { primaryKey: 'Primary key', secondaryKey: 'Secondary key', accessKey: 'Access key' }[via.credential])}
-        {subject && field(subject.kind === 'acs-identity' ? 'ACS identity' : 'Teams user', subject.kind === 'acs-identity' ? `${subject.label} (${subject.communicationUserId})` : subject.name)}
+        {subject?.kind === 'acs-identity' && field('ACS identity', `${subject.label} (${subject.communicationUserId})`)}
+        {subject?.kind === 'teams-user' && field('Teams user', subject.name)}
+        {subject?.kind === 'pasted-teams-token' && field('Teams user', `Pasted token for user ${subject.userId}, issued to app ${subject.appId}`)}
         {token.scopes.length > 0 && field('Scopes', token.scopes.join(', '), true)}
         {field('Audience', token.audience ? `${token.audience} (${describeAudience(token.audience).name})` : 'None', true)}
         {field('Issued', dateTime(token.issuedAt))}

@@ -1,4 +1,4 @@
-import type { TokenKind, TokenStatus, TokenView } from '../../../shared/tokens.ts';
+import type { TokenKind, TokenSource, TokenStatus, TokenView } from '../../../shared/tokens.ts';
 
 /** How the Tokens page words a token: its kind, where it came from, its status and time left, as of a moment. */
 
@@ -59,9 +59,16 @@ export function relativeTime(iso: string, now: number): string {
 export function sourceLabel(token: TokenView): string {
   const { account, via, subject } = token.source;
   const payer = via.credential === 'entra' ? via.identityName : { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key' }[via.credential];
-  const who = subject ? (subject.kind === 'acs-identity' ? subject.label : `Teams user ${subject.name}`) : undefined;
+  const who = subject && subjectLabel(subject);
   const parts = [account?.name, who].filter((p): p is string => Boolean(p));
   return parts.length ? `${parts.join(' · ')} (${payer})` : payer;
+}
+
+/** Whose ACS token it is: "Alice", "Teams user Adele Vance", "pasted Teams token (app …, user …)". */
+export function subjectLabel(subject: NonNullable<TokenSource['subject']>): string {
+  if (subject.kind === 'acs-identity') return subject.label;
+  if (subject.kind === 'teams-user') return `Teams user ${subject.name}`;
+  return `pasted Teams token (app ${subject.appId}, user ${subject.userId})`;
 }
 
 /** The scopes or audience, for the list: "chat, voip" or "https://management.azure.com/.default". */
