@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, demoPassword, scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { defaultScenario, scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { signInOnPage } from '../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
@@ -23,19 +24,7 @@ function portIsOpen(port: number): Promise<boolean> {
   });
 }
 
-/** Does in Chromium what the user does on the emulator's sign-in page. */
-async function signInInBrowser(url: string, userName: string): Promise<void> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await page.getByLabel('Email, phone, or Skype').fill(userName);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('You can close this tab').waitFor();
-  } finally {
-    await page.close();
-  }
-}
+const signInInBrowser = (url: string, userName: string) => signInOnPage(browser, url, userName);
 
 /**
  * `azcred login` with no browser to open (AZCRED_NO_BROWSER, as on a headless machine): it prints

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { CloudsStore } from '../clouds-store.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
@@ -38,15 +39,7 @@ async function newProcessService(openBrowser?: (url: string) => Promise<void>): 
 }
 
 /** The system browser: Chromium, where the user signs in as `userName`. */
-const browserSigningIn = (userName: string) => async (url: string) => {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.getByLabel('Email, phone, or Skype').fill(userName);
-  await page.getByLabel('Password').fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('You can close this tab').waitFor();
-  await page.close();
-};
+const browserSigningIn = (userName: string) => (url: string) => signInOnPage(browser, url, userName);
 
 async function filesOutsideVault(): Promise<string> {
   const texts = await Promise.all((await readdir(folder)).filter((n) => !n.startsWith('vault.bin')).map((n) => readFile(path.join(folder, n), 'utf8').catch(() => '')));

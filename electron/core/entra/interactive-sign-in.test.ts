@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, demoPassword, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -38,19 +39,7 @@ function portIsOpen(port: number): Promise<boolean> {
   });
 }
 
-/** Does in Chromium what the user does on the sign-in page. */
-async function signInInBrowser(url: string, userName: string): Promise<void> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await page.getByLabel('Email, phone, or Skype').fill(userName);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('You can close this tab').waitFor();
-  } finally {
-    await page.close();
-  }
-}
+const signInInBrowser = (url: string, userName: string) => signInOnPage(browser, url, userName);
 
 describe('interactive sign-in with our loopback listener', () => {
   it('signs a user in through the browser, keeps the cache only in the vault, and gets a token silently after a restart and after expiry', async () => {
