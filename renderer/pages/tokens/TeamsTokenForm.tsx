@@ -1,4 +1,4 @@
-import { Body1, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsVia } from '../../../shared/tokens.ts';
@@ -11,30 +11,45 @@ import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
 
-const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
 
-/** The Teams user exchange: a Teams user signed in here gets an ACS token for Calling as themselves. */
+type TeamsSource = 'signed-in' | 'pasted';
+const noPasted = { token: '', appId: '', userId: '' };
+
+/**
+ * The Teams user exchange: a Teams user gets an ACS token for Calling as themselves, from their
+ * Entra token. Either they sign in here, or their own app got the token and the user pastes it
+ * with its app ID and user ID (sent to ACS once, kept nowhere, so never auto-refreshed).
+ */
 export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFormProps) {
   const styles = useStyles();
   const [accountId, setAccountId] = useState(sources.acs[0]?.id);
   const resource = sources.acs.find((a) => a.id === accountId);
   const users = sources.identities.filter((i) => i.kind === 'user' && (!resource || i.cloud === resource.cloud));
+  const [from, setFrom] = useState<TeamsSource>('signed-in');
   const [teamsIdentityId, setTeamsIdentityId] = useState<string>();
+  const [pasted, setPasted] = useState(noPasted);
   const [pay, setPay] = usePayWith(acsKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
   const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'teamsIdentityId', 'via']);
+  const issues = fieldIssues(error, ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'], 'pasted.');
+  const paste = (changes: Partial<typeof noPasted>) => setPasted({ ...pasted, ...changes });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
     if (!resource) return local('accountId', 'Choose a Communication Services resource');
-    if (!teamsIdentityId) return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
+    if (from === 'signed-in' && !teamsIdentityId) return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
     setError(undefined);
+    // The core checks the pasted token against the app ID and user ID: its messages never quote the token.
+    const teams = from === 'pasted' ? { pasted, ...options, autoRefresh: false } : { teamsIdentityId, ...options };
     const result = await operation.run('Exchanging the Teams user’s token at Communication Services…', (operationId) =>
-      api.tokens.exchangeTeams({ accountId: resource.id, teamsIdentityId, via: via as AcsVia, ...options, operationId }),
+      api.tokens.exchangeTeams({ accountId: resource.id, ...teams, via: via as AcsVia, operationId }),
     );
     if (result.ok) onMinted([result.value], `Exchanged a Teams user token on ${resource.name}.`);
     else setError(result.error);
@@ -42,7 +57,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
 
   return (
     <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-      <Body1>The Teams user signs in here with their own Entra account; ACS gives back a token that lets the Calling SDK act as that Teams user.</Body1>
+      <Body1>ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token their app got.</Body1>
       <Field label="Communication Services resource" required {...problem(issues.accountId)}>
         <ChoiceDropdown
           placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
@@ -54,14 +69,45 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           }}
         />
       </Field>
-      <Field label="Teams user" required {...problem(issues.teamsIdentityId)}>
-        <ChoiceDropdown
-          placeholder={users.length ? 'Choose a signed-in user' : 'No user of this cloud is signed in'}
-          choices={users.map((i) => ({ value: i.id, text: identityLabel(i) }))}
-          value={teamsIdentityId}
-          onChange={setTeamsIdentityId}
-        />
+      <Field label="The Teams user’s Entra token">
+        <RadioGroup
+          value={from}
+          onChange={(_, d) => {
+            setFrom(d.value as TeamsSource);
+            setError(undefined);
+          }}
+        >
+          <Radio value="signed-in" label="Signed-in Teams user" />
+          <Radio value="pasted" label="Paste a token" />
+        </RadioGroup>
       </Field>
+      {from === 'signed-in' ? (
+        <Field label="Teams user" required {...problem(issues.teamsIdentityId)}>
+          <ChoiceDropdown
+            placeholder={users.length ? 'Choose a signed-in user' : 'No user of this cloud is signed in'}
+            choices={users.map((i) => ({ value: i.id, text: identityLabel(i) }))}
+            value={teamsIdentityId}
+            onChange={setTeamsIdentityId}
+          />
+        </Field>
+      ) : (
+        <>
+          <Field
+            label="Token"
+            required
+            hint="The Entra access token your app got for the Teams user (MSAL) for the scopes https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats. It is sent to ACS once and kept nowhere."
+            {...problem(issues.token)}
+          >
+            <Input type="password" autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.token} onChange={(_, d) => paste({ token: d.value })} />
+          </Field>
+          <Field label="App ID" required hint="The app (client) ID of the Entra app the token was issued to: its appid claim." {...problem(issues.appId)}>
+            <Input autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.appId} onChange={(_, d) => paste({ appId: d.value })} />
+          </Field>
+          <Field label="User ID" required hint="The Teams user’s object ID in Entra ID: the token’s oid claim." {...problem(issues.userId)}>
+            <Input autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.userId} onChange={(_, d) => paste({ userId: d.value })} />
+          </Field>
+        </>
+      )}
       <PayWithField
         keys={acsKeys(resource)}
         identities={sources.identities}
@@ -71,7 +117,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         error={issues.via}
         roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
       />
-      <MintOptionsFields value={options} onChange={setOptions} />
+      <MintOptionsFields value={options} onChange={setOptions} refreshable={from === 'signed-in'} />
       <ErrorBar error={issues.form !== undefined ? error : undefined} />
     </form>
   );
