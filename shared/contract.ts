@@ -133,7 +133,7 @@ export const contract = {
   'tokens.mintAcs': method<typeof mintAcsSchema, { token: TokenView; acsIdentity: AcsIdentityView }>(mintAcsSchema),
   /** An Entra access token for any scope from any identity. */
   'tokens.mintEntra': method<typeof mintEntraSchema, TokenView>(mintEntraSchema),
-  /** An ACS token for a Teams user signed in here (Teams user exchange). */
+  /** An ACS token for a Teams user (Teams user exchange): one signed in here, or their Entra token pasted with its app ID and user ID. */
   'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
   /** Stops a call started with that operationId (a retry waiting on Retry-After, a slow service). */
   'tokens.cancel': method<typeof operationCancelSchema, { cancelled: boolean }>(operationCancelSchema),
