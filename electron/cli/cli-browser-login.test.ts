@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,20 +8,13 @@ import { defaultScenario, scenarioUser } from '../../e2e/azure-emulator/test/emu
 import { signInOnPage } from '../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { portIsOpen } from '../core/test-support/port-is-open.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 let emulator: RunningEmulator;
 let browser: Browser;
 let home: string;
 const azcred = (args: string[]): Promise<AzcredRun> => runAzcred(args, { home });
-
-function portIsOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 const signInInBrowser = (url: string, userName: string) => signInOnPage(browser, url, userName);
 

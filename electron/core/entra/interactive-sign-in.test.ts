@@ -1,5 +1,4 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,6 +10,7 @@ import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 import { startInteractiveSignIn } from './interactive-sign-in.ts';
 import { MsalApps } from './msal-apps.ts';
+import { portIsOpen } from '../test-support/port-is-open.ts';
 
 let emulator: RunningEmulator;
 let browser: Browser;
@@ -30,14 +30,6 @@ afterAll(async () => {
 });
 
 const openTestVault = (): Promise<Vault> => openVault({ dataFolder: folder, keychain });
-
-function portIsOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 const signInInBrowser = (url: string, userName: string) => signInOnPage(browser, url, userName);
 

@@ -1,18 +1,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { startLoopbackListener } from './loopback-listener.ts';
-
-/** Whether anything accepts a TCP connection on host:port (127.0.0.1 unless named). */
-function portIsOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { portIsOpen } from '../test-support/port-is-open.ts';
 
 const at = (port: number, query: string) => fetch(`http://127.0.0.1:${port}/${query}`);
 
