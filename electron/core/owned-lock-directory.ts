@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,8 @@ export function ownedLockDirectoryFs(lockDirectory: string): Record<string, unkn
   let judged: string | undefined;
 
   const make = async (): Promise<void> => {
-    const temp = await fs.promises.mkdtemp(`${lockDirectory}.new-`);
+    const temp = tempLockDirectory(lockDirectory);
+    await fs.promises.mkdir(temp);
     try {
       await fs.promises.writeFile(path.join(temp, ownerFile), `${process.pid} ${hostname()} ${token}`, { mode: 0o600 });
       await fs.promises.rename(temp, lockDirectory);
@@ -100,10 +101,26 @@ async function readOwner(directory: string): Promise<Owner | undefined> {
   return pid && host && token ? { pid: Number(pid), host, token } : undefined;
 }
 
-/** A `.new-` directory whose maker exited, or one still without an owner record a minute on (its maker was killed before writing it). */
+/** This host in a temp directory's name: a short hash, since a host name may hold any character. */
+const thisHost = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/**
+ * Where a lock directory is made before it is renamed into place. Its maker (pid, host) is in the
+ * name, so one killed before it wrote the owner record inside is still known to have exited.
+ */
+export function tempLockDirectory(lockDirectory: string, pid = process.pid): string {
+  return `${lockDirectory}.new-${pid}-${thisHost}-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * A `.new-` directory whose maker exited (told by its owner record, or by the pid and host in its
+ * name when the maker was killed before writing the record), or one with neither a minute on.
+ */
 async function abandoned(directory: string): Promise<boolean> {
   const owner = await readOwner(directory);
   if (owner) return ownerHasExited(owner);
+  const named = /\.new-(\d+)-([0-9a-f]{8})-[0-9a-f]+$/.exec(directory);
+  if (named?.[2] === thisHost) return processHasExited(Number(named[1]));
   const stats = await fs.promises.stat(directory).catch(() => undefined);
   return stats !== undefined && stats.mtimeMs < Date.now() - 60_000;
 }

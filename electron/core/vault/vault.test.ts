@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempLockDirectory } from '../owned-lock-directory.ts';
 import { createMemoryKeychain, keychainService } from './keychain.ts';
 import { readVaultHeader } from './vault-file.ts';
 import { openVault, type OpenVaultOptions } from './vault.ts';
@@ -103,6 +104,20 @@ describe('what a killed writer leaves', () => {
     plantLock(`${exitedPid()} ${hostname()} t0k3n`);
     expect(await timeOpen()).toBeLessThan(2000);
     expect(files()).toEqual(['vault.bin', 'vault.json']);
+  });
+
+  it('has the half-made lock directory of a process killed while taking the lock removed by the next one, never a running one\'s', async () => {
+    const running = runningProcess();
+    try {
+      const lock = path.join(folder, 'vault.lock');
+      const orphan = tempLockDirectory(lock, exitedPid()); // killed before it wrote its owner record
+      const live = tempLockDirectory(lock, running.pid);
+      for (const directory of [orphan, live]) mkdirSync(directory);
+      expect(await timeOpen()).toBeLessThan(2000);
+      expect(files()).toEqual(['vault.bin', 'vault.json', path.basename(live)].sort());
+    } finally {
+      running.kill();
+    }
   });
 
   it('never takes over the lock of a holder that still runs, or one on another host', async () => {
