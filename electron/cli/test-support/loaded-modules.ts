@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAzcred, type AzcredRun } from './run-azcred.ts';
 
-const recorder = fileURLToPath(new URL('./record-loaded-modules.cjs', import.meta.url));
+const recorder = fileURLToPath(new URL('./record-loaded-modules.ts', import.meta.url));
 
 /** What one azcred run loaded: which parts of the CLI, and whether MSAL or an Azure SDK was among them. */
 export interface LoadedModules {
@@ -15,7 +15,7 @@ export interface LoadedModules {
 }
 
 /**
- * Runs azcred like `runAzcred` with a module recorder preloaded (`node --require`) and says what it
+ * Runs azcred like `runAzcred` with a module recorder preloaded (`node --import`) and says what it
  * loaded. A bundle chunk counts as an Azure SDK when esbuild's path comments in it name one
  * (`// node_modules/@azure/msal-node/...`): the chunk names are only hashes.
  */
@@ -23,7 +23,7 @@ export async function runAzcredRecordingLoads(args: readonly string[], options: 
   const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-loads-'));
   try {
     const list = path.join(folder, 'loaded.txt');
-    const run = await runAzcred(args, { ...options, nodeOptions: ['--require', recorder], env: { AZCRED_TEST_LOADED_MODULES: list } });
+    const run = await runAzcred(args, { ...options, nodeOptions: ['--import', recorder], env: { AZCRED_TEST_LOADED_MODULES: list } });
     const urls = (await readFile(list, 'utf8')).split('\n').filter((url) => url.startsWith('file:'));
     const azureSdk: string[] = [];
     for (const url of urls) {

@@ -1,12 +1,10 @@
-// Loaded with `node --require` before azcred: writes every module URL the process resolved (ES
+// Preloaded with `node --import` before azcred: writes every module URL the process resolved (ES
 // imports and require() alike, bundle chunks and node_modules packages) to the file named by
 // AZCRED_TEST_LOADED_MODULES when the process exits, so a test can see what a command loaded.
-'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file */
-const { registerHooks } = require('node:module');
-const { writeFileSync } = require('node:fs');
+import { writeFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 
-const resolved = new Set();
+const resolved = new Set<string>();
 registerHooks({
   resolve(specifier, context, nextResolve) {
     const result = nextResolve(specifier, context);
