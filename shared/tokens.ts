@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountRefSchema } from './accounts.ts';
+import { guidPattern } from './clouds.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
 
 /**
@@ -93,7 +94,7 @@ const guid = (message: string) =>
   z
     .string({ message })
     .trim()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message })
+    .regex(guidPattern, { message })
     .transform((id) => id.toLowerCase());
 
 /**
