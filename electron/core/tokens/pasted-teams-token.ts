@@ -6,7 +6,7 @@ import { summariseIssues } from '../../../shared/validation.ts';
 import { connect, teamsScopes } from './acs-tokens.ts';
 import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
-import { acsResource, viaLabel } from './token-sources.ts';
+import { viaLabel } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';
 
 /**
@@ -48,8 +48,8 @@ export function checkPastedTeamsToken(pasted: PastedTeamsToken, now: number): Ch
 export async function exchangePastedTeamsToken(ctx: TokensContext, input: { accountId: string; pasted: PastedTeamsToken; via: AcsVia }, now: number, signal?: AbortSignal): Promise<NewToken> {
   const { pasted } = input;
   const checked = checkPastedTeamsToken(pasted, now);
-  const { record } = await acsResource(ctx, input.accountId);
   const connected = await connect(ctx, input.accountId, input.via);
+  const record = connected.resource;
   const issued = await connected.client.exchangeTeamsToken({ entraToken: pasted.token, appId: pasted.appId, userObjectId: pasted.userId }, refusedMessage(checked), signal);
   const who = `pasted Teams token (app ${pasted.appId}, user ${pasted.userId})`;
   return {
