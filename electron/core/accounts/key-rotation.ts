@@ -29,10 +29,9 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
   // Open the vault before Azure changes anything: the new keys must have somewhere to go.
   const vault = await ctx.vault.require();
   const identities = await candidates(ctx, record, input.identityId);
-  const located = record.resourceId !== undefined ? { resourceId: record.resourceId } : await new AuditRun(ctx, identities).locate(record);
-  const { resourceId } = located;
+  const { resourceId, failures } = await new AuditRun(ctx, identities).locate(record);
   if (!resourceId) {
-    if (located.failures?.length) throw notLocated(record, located.failures);
+    if (failures.length) throw notLocated(record, failures);
     throw new AppError('not_found', `No signed-in identity of the cloud ${record.cloud} can find "${record.name}" in Azure Resource Manager: sign in with an identity that has a role on it, or import it through discovery.`);
   }
   const { session, keys } = await regenerate(ctx, identities, record, resourceId, input.key);

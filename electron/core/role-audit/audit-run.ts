@@ -87,19 +87,20 @@ export class AuditRun {
   }
 
   /**
-   * The ARM resource id of an account added by hand, found among what the identities of its cloud
-   * can see, and remembered; when it is not found, the lists that could not be read (a list that
-   * timed out is no proof the account is not there).
+   * The account's ARM resource id: the one it has, or for an account added by hand, one found among
+   * what the identities of its cloud can see, and remembered. When it is not found, the lists that
+   * could not be read (a list that timed out is no proof the account is not there).
    */
-  async locate(record: AccountRecord): Promise<{ resourceId: string; failures?: never } | { resourceId: undefined; failures: AppError[] }> {
+  async locate(record: AccountRecord): Promise<{ resourceId: string | undefined; failures: AppError[] }> {
     const failures: AppError[] = [];
+    if (record.resourceId !== undefined) return { resourceId: record.resourceId, failures };
     for (const identity of this.#identities.filter((i) => i.cloud === record.cloud)) {
       const visible = await this.#visibleTo(identity);
       failures.push(...visible.failures);
       const match = visible.resources.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
       if (!match) continue;
       await this.#ctx.accounts.patch(record.id, (current) => ({ ...current, resourceId: match.resourceId })).catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
-      return { resourceId: match.resourceId };
+      return { resourceId: match.resourceId, failures: [] };
     }
     return { resourceId: undefined, failures: failures.filter((f, i) => failures.findIndex((g) => g.message === f.message) === i) };
   }

@@ -32,10 +32,9 @@ export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof roles
 }
 
 async function auditedResource(run: AuditRun, record: AccountRecord): Promise<AuditedResource> {
-  const located = record.resourceId !== undefined ? { resourceId: record.resourceId, failures: [] } : await run.locate(record);
-  const resourceId = located.resourceId ?? null;
-  const problem = resourceId ? null : notLocated(record, located.failures ?? []).message;
-  return { accountId: record.id, name: record.name, kind: record.kind, cloud: record.cloud, resourceId, problem };
+  const { resourceId, failures } = await run.locate(record);
+  const problem = resourceId ? null : notLocated(record, failures).message;
+  return { accountId: record.id, name: record.name, kind: record.kind, cloud: record.cloud, resourceId: resourceId ?? null, problem };
 }
 
 /** Why an account added by hand has no resource id: lists that could not be read, else nobody here can see it. */
