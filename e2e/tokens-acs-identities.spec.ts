@@ -1,7 +1,7 @@
 import { dispatch } from '../electron/core/api.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { expectFocusWithin, openWithKeyboard, tabTo } from './support/keyboard.ts';
-import { addChatResource, jwtClaims, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
+import { addChatResource, jwtClaims, listedAccountId, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
 
 // The ACS identities dialog end to end: the identities the app remembers per resource, a token
 // issued for one of them, and its revoke and delete, each seen in the token list.
@@ -11,9 +11,7 @@ test('a user issues a token for an ACS identity created earlier, revokes its tok
   await app.open(page);
   await addChatResource(page, emulator);
   // Another identity's token, which nothing below may touch.
-  const accounts = await dispatch(app.core, 'accounts.list', undefined);
-  const chat = accounts.ok ? (accounts.value as { id: string }[])[0] : undefined;
-  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: chat?.id ?? '', newIdentity: { label: 'Carol (other)' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: (await listedAccountId(app.core)) ?? '', newIdentity: { label: 'Carol (other)' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
   await app.open(page, 'tokens');
 
   // Remember an identity, with no token yet.

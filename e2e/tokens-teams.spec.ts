@@ -1,13 +1,25 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/emulator-fixture.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { signInInteractively } from './support/identities-page.ts';
-import { addChatResource, jwtClaims, listedTokens, openNewToken, tokenList, tokenValue } from './support/tokens-page.ts';
+import { addChatResource, jwtClaims, listedTokens, openNewToken, shownTime, tokenList, tokenValue } from './support/tokens-page.ts';
 import { userAccessToken } from './azure-emulator/test/emulator-fixtures.ts';
 import { teamsScopes } from '../electron/core/tokens/acs-tokens.ts';
 
 // The Teams user exchange end to end: a Teams user signed in here, or their Entra token pasted with its app ID and user ID, gets an ACS token as themselves.
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
+
+/** Exchange, then the dialog closes, says so, and the list holds one ACS user token: its row. */
+async function exchangeOne(page: Page, dialog: Locator): Promise<Locator> {
+  await dialog.getByRole('button', { name: 'Exchange' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Exchanged a Teams user token on contoso-acs-chat.' })).toBeVisible();
+  const row = tokenList(page).getByRole('option');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('ACS user token');
+  return row;
+}
 
 test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, listed with its kind and the expiry of its exp', async ({ app, page, context, emulator }) => {
   test.setTimeout(90_000);
@@ -22,13 +34,8 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   await expect(dialog.getByRole('combobox', { name: 'Communication Services resource' })).toHaveText(/contoso-acs-chat/);
   await dialog.getByRole('combobox', { name: 'Teams user' }).click();
   await page.getByRole('option', { name: new RegExp(adele.replace('.', '\\.')) }).click();
-  await dialog.getByRole('button', { name: 'Exchange' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Exchanged a Teams user token on contoso-acs-chat.' })).toBeVisible();
 
-  const row = tokenList(page).getByRole('option');
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText('ACS user token');
+  const row = await exchangeOne(page, dialog);
   await expect(row).toContainText(/contoso-acs-chat · Teams user .*Adele/i);
   await expect(row.locator('[data-status]')).toHaveText('Valid');
   const [token] = await listedTokens(page);
@@ -38,7 +45,7 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   expect(claims['skypeid']).toBe(`orgid:${user?.id ?? ''}`);
   expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
   const detail = page.getByRole('region', { name: 'ACS user token' });
-  await expect(detail.getByRole('definition').filter({ hasText: new Date(token.expiresAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }) }), 'expires, as exp says').toBeVisible();
+  await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
 });
 
 test('a user pastes a Teams user’s Entra token: a mismatched app ID is shown under App ID with nothing listed, and the right one lists the ACS token as a pasted Teams token', async ({ app, page, emulator }) => {
@@ -81,12 +88,7 @@ test('a user pastes a Teams user’s Entra token: a mismatched app ID is shown u
   expect(await page.locator('body').innerText(), 'the token is never echoed into the page').not.toContain(teamsToken);
 
   await appId.fill(appid);
-  await dialog.getByRole('button', { name: 'Exchange' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Exchanged a Teams user token on contoso-acs-chat.' })).toBeVisible();
-  const row = tokenList(page).getByRole('option');
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText('ACS user token');
+  const row = await exchangeOne(page, dialog);
   await expect(row).toContainText(`contoso-acs-chat · pasted Teams token (app ${appid}, user ${oid})`);
   const [listed] = await listedTokens(page);
   expect(listed).toMatchObject({ refreshable: false, source: { subject: { kind: 'pasted-teams-token', appId: appid, userId: oid } } });

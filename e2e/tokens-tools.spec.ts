@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { dispatch } from '../electron/core/api.ts';
 import { addArrAccount, updateSettings } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { addWestEurope, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
+import { addWestEurope, listedAccountId, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
 
 const run = promisify(execFile);
 
@@ -17,9 +17,7 @@ test('a copied token leaves the browser clipboard after the time set in Settings
   await app.open(page);
   await addWestEurope(page, emulator);
   await updateSettings(page, { clipboardClearSeconds: 5 });
-  const accounts = await dispatch(app.core, 'accounts.list', undefined);
-  const accountId = accounts.ok ? ((accounts.value as { id: string }[])[0]?.id ?? '') : '';
-  expect(await dispatch(app.core, 'tokens.mintArr', { accountId, via: 'primaryKey' })).toMatchObject({ ok: true });
+  expect(await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' })).toMatchObject({ ok: true });
   await page.clock.install();
   await app.open(page, 'tokens');
   await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { dispatch } from '../electron/core/api.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { addChatResource, addWestEurope, arrKey, jwtClaims, listedTokens, openNewToken, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+import { addChatResource, addWestEurope, arrKey, jwtClaims, listedAccountId, listedTokens, openNewToken, shownTime, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
 
 const run = promisify(execFile);
 
@@ -274,16 +274,6 @@ test('a thousand live tokens render at once, with only the rows in view in the p
   expect(await tokenList(page).getByRole('option').count()).toBeLessThan(60);
   await expect(tokenList(page).locator('[data-status="expired"]').first()).toHaveText('Expired');
 });
-
-/** A time as the token detail shows it (the browser runs in en-US). */
-function shownTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
-}
-
-async function listedAccountId(core: Parameters<typeof dispatch>[0]): Promise<string | undefined> {
-  const result = await dispatch(core, 'accounts.list', undefined);
-  return result.ok ? (result.value as { id: string }[])[0]?.id : undefined;
-}
 
 /** A thousand tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by number, seed-0000 the oldest. */
 async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): Promise<void> {

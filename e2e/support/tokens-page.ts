@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dispatch } from '../../electron/core/api.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import type { RunningEmulator } from '../azure-emulator/server.ts';
 import { addAcsResource, addArrAccount } from './accounts-page.ts';
@@ -57,4 +58,15 @@ export async function tokenValue(page: Page, id: string): Promise<string> {
   const result = await callApi<{ value: string }>(page, 'tokens.reveal', { id });
   if (!result.ok) throw new Error(result.error.message);
   return result.value.value;
+}
+
+/** The id of the first account the core lists (the one a test just added), asked of the core directly. */
+export async function listedAccountId(core: Parameters<typeof dispatch>[0]): Promise<string | undefined> {
+  const result = await dispatch(core, 'accounts.list', undefined);
+  return result.ok ? (result.value as { id: string }[])[0]?.id : undefined;
+}
+
+/** A time as the token detail shows it (the browser runs in en-US). */
+export function shownTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
 }
