@@ -29,13 +29,16 @@ export interface IdentityView {
   lastUsedAt: string | null;
 }
 
+/** Authority segments that name no single tenant: any work account, any account, personal accounts. */
+export const multiTenantAliases: readonly string[] = ['organizations', 'common', 'consumers'];
+
 /** A tenant as Entra takes it in an authority: a GUID, a domain, or `organizations`/`common`. */
 export const tenantSchema = z
   .string()
   .trim()
   .min(1, 'Enter a tenant ID or domain')
   .max(100)
-  .refine((t) => guidPattern.test(t) || /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(t) || ['organizations', 'common', 'consumers'].includes(t.toLowerCase()), {
+  .refine((t) => guidPattern.test(t) || /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(t) || multiTenantAliases.includes(t.toLowerCase()), {
     message: 'A tenant is a GUID, a domain such as contoso.onmicrosoft.com, or "organizations"',
   });
 

@@ -3,7 +3,7 @@ import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { type z } from 'zod';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { IdentityView, SignInProgress, SignInStarted, servicePrincipalInputSchema, signInStartSchema } from '../../../shared/identities.ts';
+import { multiTenantAliases, type IdentityView, type SignInProgress, type SignInStarted, type servicePrincipalInputSchema, type signInStartSchema } from '../../../shared/identities.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import { jwtClaim } from '../jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -197,7 +197,7 @@ export class EntraService {
    */
   async #signInSilently(profile: CloudProfile, input: z.output<typeof signInStartSchema>, scopes: string[], context: SignInContext): Promise<SignInStarted | undefined> {
     const hint = input.loginHint?.toLowerCase();
-    const tenant = input.tenant && !['organizations', 'common', 'consumers'].includes(input.tenant.toLowerCase()) ? input.tenant.toLowerCase() : undefined;
+    const tenant = input.tenant && !multiTenantAliases.includes(input.tenant.toLowerCase()) ? input.tenant.toLowerCase() : undefined;
     if (!hint) return undefined;
     const known = (await this.identities.list()).find(
       (i) => i.kind === 'user' && i.cloud === profile.name && i.clientId === profile.publicClient.clientId && i.username?.toLowerCase() === hint && (!tenant || i.tenantId.toLowerCase() === tenant),
