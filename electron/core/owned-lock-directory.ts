@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { processHasExited } from './vault/process-exited.ts';
+import { processHasExited } from './process-exited.ts';
 
 /** Inside every lock directory: `<pid> <host> <token>` of the process that made it. */
 const ownerFile = 'owner';
