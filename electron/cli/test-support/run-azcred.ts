@@ -11,7 +11,7 @@ export interface AzcredRun {
 
 /**
  * Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr`
- * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--require` a probe).
+ * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--import` a module recorder).
  */
 export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; nodeOptions?: readonly string[]; onStderr?: (text: string, child: ChildProcess) => void }): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
