@@ -21,6 +21,7 @@ type Wording = (c: SignInContext) => { code: AppError['code']; message: string }
 const signIn = (message: string) => ({ code: 'sign_in_required' as const, message });
 const tenantOf = (c: SignInContext) => (c.tenant && !['organizations', 'common'].includes(c.tenant) ? ` in tenant ${c.tenant}` : '');
 const whoOf = (c: SignInContext) => c.who ?? 'this identity';
+const atHost = (c: SignInContext) => (c.authorityHost ? ` at ${c.authorityHost}` : '');
 
 const byAadsts: Record<number, Wording> = {
   50076: (c) => signIn(`${whoOf(c)} must complete multi-factor authentication${tenantOf(c)}. Use interactive sign-in (the browser), complete the second factor there, and try again.`),
@@ -78,7 +79,7 @@ export function signInError(error: unknown, context: SignInContext = {}): AppErr
     case 'network_error':
     case 'no_network_connectivity':
     case 'endpoints_resolution_error':
-      return new AppError('network', `Cannot reach Entra ID${context.authorityHost ? ` at ${context.authorityHost}` : ''}, or it did not answer in time. Check the network connection or proxy, and the cloud profile's authority host, then try again.`);
+      return new AppError('network', `Cannot reach Entra ID${atHost(context)}, or it did not answer in time. Check the network connection or proxy, and the cloud profile's authority host, then try again.`);
     case 'authorization_pending':
     case 'expired_token':
     case 'code_expired':
@@ -113,7 +114,7 @@ function entraOutage(status: number | undefined, errorCode: string, text: string
     return new AppError('azure_throttled', `Entra ID asked the app to slow down${http}: too many sign-in requests. Wait a minute, then try again.${traceId(text)}`);
   }
   if ((status !== undefined && status >= 500) || errorCode === 'temporarily_unavailable' || errorCode === 'server_error' || aadsts === 90033) {
-    return new AppError('azure_unavailable', `Entra ID${context.authorityHost ? ` at ${context.authorityHost}` : ''} is temporarily unavailable${http}. Try again in a few minutes; if it lasts, check https://azure.status.microsoft or the cloud profile's authority host.${traceId(text)}`);
+    return new AppError('azure_unavailable', `Entra ID${atHost(context)} is temporarily unavailable${http}. Try again in a few minutes; if it lasts, check https://azure.status.microsoft or the cloud profile's authority host.${traceId(text)}`);
   }
   return undefined;
 }
