@@ -1,32 +1,18 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type TestEmulator } from './support/emulator-fixture.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, signInInteractively } from './support/identities-page.ts';
+import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
 
 /** The Roles page when Azure fails on one resource, the matrix's sort, and a key regeneration Azure refuses. */
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists and regenerates keys
 const adele = 'adele.vance@contoso.onmicrosoft.com'; // Reader, and Remote Rendering Administrator on West Europe: may not regenerate keys
 
-/** Imports what `userName` can see, through the API (the discovery dialog has its own journey in roles.spec.ts). */
-async function importAs(page: Page, userName: string, kind?: 'arr' | 'acs'): Promise<void> {
-  const identities = await callApi<{ id: string; username?: string }[]>(page, 'identities.list');
-  const identityId = identities.ok ? (identities.value.find((i) => i.username === userName)?.id ?? '') : '';
-  const found = await callApi<{ resources: { resourceId: string; kind: string }[] }>(page, 'discovery.resources', { identityId });
-  const resourceIds = found.ok ? found.value.resources.filter((r) => kind === undefined || r.kind === kind).map((r) => r.resourceId) : [];
-  expect(await callApi(page, 'discovery.import', { identityId, resourceIds })).toMatchObject({ ok: true });
-}
-
-function matrixCell(page: Page, identity: string, resource: string): Locator {
-  return page.getByRole('table', { name: 'Role matrix' }).getByRole('button', { name: new RegExp(`^${identity.replace(/\./g, '\\.')} on ${resource}:`) });
-}
-
 async function sortBy(page: Page, label: string) {
   await page.getByRole('combobox', { name: 'Sort by' }).click();
   await page.getByRole('option', { name: label }).click();
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveText(`Sort: ${label}`);
 }
-
-const arrKey = (emulator: TestEmulator, name: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.name === name)?.primaryKey ?? '';
 
 test('a cell Azure keeps failing on says it could not be audited and why, the rest is audited, and the sort reorders rows and columns', async ({ app, page, context, emulator }) => {
   test.setTimeout(120_000);
@@ -87,7 +73,7 @@ test('a regeneration Azure refuses names the role that would allow it, and the s
   await signInInteractively(page, context, alex);
   await signInInteractively(page, context, adele);
   await importAs(page, alex, 'arr');
-  const before = arrKey(emulator, 'contoso-arr-westeurope');
+  const before = azurePrimaryKey(emulator, 'contoso-arr-westeurope');
 
   await app.open(page, 'accounts');
   await page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name: /contoso-arr-westeurope/ }).click();
@@ -104,9 +90,8 @@ test('a regeneration Azure refuses names the role that would allow it, and the s
   );
   // Nothing changed: the dialog still asks, Azure and the vault hold the old key, and no rotation is recorded.
   await expect(rotate.getByRole('button', { name: 'Regenerate the primary key' })).toBeEnabled();
-  expect(arrKey(emulator, 'contoso-arr-westeurope')).toBe(before);
-  const accounts = await callApi<{ id: string; name: string; keysRotatedAt?: unknown }[]>(page, 'accounts.list');
-  const westeurope = accounts.ok ? accounts.value.find((a) => a.name === 'contoso-arr-westeurope') : undefined;
+  expect(azurePrimaryKey(emulator, 'contoso-arr-westeurope')).toBe(before);
+  const westeurope = await storedAccount(page, 'contoso-arr-westeurope');
   expect(westeurope?.keysRotatedAt).toBeFalsy();
   expect(await callApi(page, 'accounts.reveal', { id: westeurope?.id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: before } });
   await rotate.getByRole('button', { name: 'Cancel' }).click();

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
-import { expect, test, type TestEmulator } from './support/emulator-fixture.ts';
+import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
 import { expectFocusOn, openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists keys, cannot render
 const adele = 'adele.vance@contoso.onmicrosoft.com'; // Reader, and Remote Rendering Administrator on West Europe
@@ -34,15 +35,6 @@ async function lookAs(dialog: Locator, userName: string) {
   await dialog.getByRole('combobox', { name: 'Look as' }).click();
   await dialog.page().getByRole('option', { name: userName }).click();
   await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
-}
-
-/** The matrix cell of one identity on one resource: its button is named by what it holds. */
-function matrixCell(page: Page, identity: string, resource: string): Locator {
-  return page.getByRole('table', { name: 'Role matrix' }).getByRole('button', { name: new RegExp(`^${identity.replace(/\./g, '\\.')} on ${resource}:`) });
-}
-
-function eastusKey(emulator: TestEmulator): string {
-  return emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-eastus')?.primaryKey ?? '';
 }
 
 test('a user discovers and imports accounts, audits the roles, reads why, exports the report and rotates a key', async ({ app, page, context, emulator }) => {
@@ -168,7 +160,7 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     expect(csv.find((l) => l.startsWith(`${alex},user,contoso-arr-westeurope,`) && l.includes(',Render,'))).toMatch(/,Render,no,"Its role \(Owner\) grants control-plane actions only/);
 
     // Regenerate the primary key of the account imported with keys: the stored key follows.
-    const before = eastusKey(emulator);
+    const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
     await page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }).click();
     await list.getByRole('option', { name: /contoso-arr-eastus/ }).click();
     const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
@@ -184,10 +176,9 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await expect(rotated.getByRole('status')).toContainText('The stored primary key was updated');
     await expect(rotated.getByRole('status')).toContainText(`by ${alex}`);
     await expect(rotated.getByRole('button', { name: 'Close' })).toBeFocused();
-    const after = eastusKey(emulator);
+    const after = azurePrimaryKey(emulator, 'contoso-arr-eastus');
     expect(after).not.toBe(before);
-    const accounts = await callApi<{ id: string; name: string }[]>(page, 'accounts.list');
-    const eastusId = accounts.ok ? (accounts.value.find((a) => a.name === 'contoso-arr-eastus')?.id ?? '') : '';
+    const eastusId = (await storedAccount(page, 'contoso-arr-eastus'))?.id ?? '';
     expect(await callApi(page, 'accounts.reveal', { id: eastusId, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: after } });
     await page.keyboard.press('Escape');
     await expect(rotated).toBeHidden();
@@ -209,11 +200,7 @@ test('the Roles page says what it needs, and it and its details panel have no se
   await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
 
   await signInInteractively(page, context, alex);
-  const identities = await callApi<{ id: string }[]>(page, 'identities.list');
-  const alexId = identities.ok ? (identities.value[0]?.id ?? '') : '';
-  const found = await callApi<{ resources: { resourceId: string }[] }>(page, 'discovery.resources', { identityId: alexId });
-  const resourceIds = found.ok ? found.value.resources.map((r) => r.resourceId) : [];
-  expect(await callApi(page, 'discovery.import', { identityId: alexId, resourceIds })).toMatchObject({ ok: true });
+  await importAs(page, alex);
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -240,11 +227,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   test.setTimeout(120_000);
   await app.open(page, 'identities');
   await signInInteractively(page, context, alex);
-  const identities = await callApi<{ id: string }[]>(page, 'identities.list');
-  const alexId = identities.ok ? (identities.value[0]?.id ?? '') : '';
-  const found = await callApi<{ resources: { resourceId: string; kind: string }[] }>(page, 'discovery.resources', { identityId: alexId });
-  const resourceIds = found.ok ? found.value.resources.filter((r) => r.kind === 'arr').map((r) => r.resourceId) : [];
-  expect(await callApi(page, 'discovery.import', { identityId: alexId, resourceIds })).toMatchObject({ ok: true });
+  await importAs(page, alex, 'arr');
   // East US's keys were stored 120 days ago, as far as the app knows: past the 90-day reminder.
   const file = path.join(app.dataFolder, 'accounts.json');
   const stored = JSON.parse(await readFile(file, 'utf8')) as { accounts: { name: string; createdAt: string }[] };
@@ -285,7 +268,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   await expect(exporting).toBeHidden();
 
   // The old key: the account says it is time to rotate; the confirmation's Cancel leaves the key as it was.
-  const before = eastusKey(emulator);
+  const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
   await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
   // Back up to the navigation (its tab stop is Roles, the page on screen), arrow up to Accounts and open it.
   const sections = page.getByRole('navigation', { name: 'Sections' });
@@ -308,8 +291,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   await tabTo(page, rotate.getByRole('button', { name: 'Cancel' }));
   await page.keyboard.press('Enter');
   await expect(rotate).toBeHidden();
-  expect(eastusKey(emulator)).toBe(before);
+  expect(azurePrimaryKey(emulator, 'contoso-arr-eastus')).toBe(before);
   await expect(ages).toContainText('Time to rotate');
-  const accounts = await callApi<{ name: string; keysRotatedAt?: unknown }[]>(page, 'accounts.list');
-  expect(accounts.ok && accounts.value.find((a) => a.name === 'contoso-arr-eastus')?.keysRotatedAt).toBeFalsy();
+  expect((await storedAccount(page, 'contoso-arr-eastus'))?.keysRotatedAt).toBeFalsy();
 });
