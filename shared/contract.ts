@@ -155,8 +155,8 @@ export const contract = {
   'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),
   'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(acsIdentityCreateSchema),
   'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(acsIdentityActionSchema),
-  /** Deletes the identity at ACS (its tokens end) and forgets it. */
-  'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string }>(acsIdentityActionSchema),
+  /** Deletes the identity at ACS (its tokens end) and forgets it; `revoked` are the listed tokens it marked revoked. */
+  'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string; revoked: TokenView[] }>(acsIdentityActionSchema),
   /** Lists the account's sessions with an STS token: proves the credential works end to end. */
   'arr.testAccount': method<typeof arrTestSchema, ArrTestResult>(arrTestSchema),
   /** Signs a request to an ACS resource with its access key; the request as curl and PowerShell. */

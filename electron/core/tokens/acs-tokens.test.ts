@@ -80,7 +80,8 @@ describe('ACS user tokens', () => {
     // A token issued after the revoke is valid; deleting the identity ends it too.
     const { token: third } = await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
     expect((await chatThreads('contoso-acs-chat', await reveal(third))).status).toBe(200);
-    await value(core, 'acsIdentities.delete', { id: acsIdentity.id });
+    const deleted = await value<{ id: string; revoked: TokenView[] }>(core, 'acsIdentities.delete', { id: acsIdentity.id });
+    expect(deleted.revoked.map((t) => [t.id, t.status])).toEqual([[third.id, 'revoked']]);
     expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
     expect((await value<TokenView[]>(core, 'tokens.list')).find((t) => t.id === third.id)?.status).toBe('revoked');
     expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'not_found' } });

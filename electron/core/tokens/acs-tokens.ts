@@ -95,17 +95,24 @@ export async function revokeAcsIdentity(ctx: TokensContext, acsIdentityId: strin
   return { identity: { ...identity, tokensRevokedAt: at }, revoked };
 }
 
-/** Deletes the identity at ACS (which ends its tokens) and forgets it; one already gone at ACS, or whose resource is gone from the app, is just forgotten. */
-export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<void> {
+/**
+ * Deletes the identity at ACS (which ends its tokens), marks the ones the app holds revoked and returns them, and forgets it;
+ * one already gone at ACS, or whose resource is gone from the app, is just forgotten.
+ */
+export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<TokenView[]> {
   const identity = await rememberedIdentity(ctx, acsIdentityId);
   // The resource was removed from the app: nothing can reach ACS for it, so the identity is only forgotten.
-  if (!(await ctx.accounts.records()).some((account) => account.id === identity.accountId)) return ctx.acsIdentities.remove(identity.id);
+  if (!(await ctx.accounts.records()).some((account) => account.id === identity.accountId)) {
+    await ctx.acsIdentities.remove(identity.id);
+    return [];
+  }
   const { client } = await connect(ctx, identity.accountId, via);
   await client.deleteIdentity(identity.communicationUserId, signal).catch((error: unknown) => {
     if (!(error instanceof AppError && error.code === 'not_found')) throw error;
   });
-  await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
+  const revoked = await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
   await ctx.acsIdentities.remove(identity.id);
+  return revoked;
 }
 
 /** The Teams user exchange: the Teams user's Entra token (their identity here), its app ID and their object ID, for an ACS token. */

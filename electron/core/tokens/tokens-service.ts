@@ -185,7 +185,7 @@ export class TokensService {
     });
   }
 
-  deleteAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<void> {
+  deleteAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<TokenView[]> {
     return this.#operations.run(operationId, (signal) => deleteAcsIdentity(this.#ctx, id, via, signal));
   }
 
