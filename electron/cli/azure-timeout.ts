@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 
+/** The shortest wait AZCRED_TIMEOUT_SECONDS may set (a smaller one was silently raised to it). */
+const minSeconds = 0.1;
 /** The longest wait AZCRED_TIMEOUT_SECONDS may set: beyond it a script had better see the failure. */
 const maxSeconds = 600;
 
@@ -12,8 +14,8 @@ export function azureTimeoutMs(env: NodeJS.ProcessEnv): number | undefined {
   const text = env['AZCRED_TIMEOUT_SECONDS']?.trim();
   if (!text) return undefined;
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > maxSeconds) {
-    throw new AppError('invalid_input', `AZCRED_TIMEOUT_SECONDS must be a number of seconds from 0.1 to ${maxSeconds}, not "${text}": fix or unset it.`);
+  if (!Number.isFinite(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+    throw new AppError('invalid_input', `AZCRED_TIMEOUT_SECONDS must be a number of seconds from ${minSeconds} to ${maxSeconds}, not "${text}": fix or unset it.`);
   }
-  return Math.max(100, Math.round(seconds * 1000));
+  return Math.round(seconds * 1000);
 }

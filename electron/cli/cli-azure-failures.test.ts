@@ -68,7 +68,7 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
   });
 
   it('refuses an AZCRED_TIMEOUT_SECONDS that is not a number of seconds, exit 2, naming the variable', async () => {
-    for (const value of ['soon', '0', '-5', '601']) {
+    for (const value of ['soon', '0', '0.05', '-5', '601']) {
       expectOneLineFailure(await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: value } }), 2, new RegExp(`AZCRED_TIMEOUT_SECONDS .*"${value}"`));
     }
   });
