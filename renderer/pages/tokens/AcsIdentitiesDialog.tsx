@@ -73,9 +73,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
     } else {
       const result = await operation.run(`Deleting ${identity.label}…`, (operationId) => api.acsIdentities.delete({ id: identity.id, via: payer, operationId }));
       if (!result.ok) return setError(result.error);
-      // The core marked its tokens revoked but answers with the id alone: show them revoked now, not at the list's next poll.
-      const listed = await api.tokens.list();
-      if (listed.ok) onChanged(...listed.value.filter((t) => t.source.subject?.kind === 'acs-identity' && t.source.subject.acsIdentityId === identity.id));
+      onChanged(...result.value.revoked);
       setDone(`Deleted ${identity.label}: its tokens no longer work.`);
     }
     await reload();
