@@ -6,6 +6,7 @@ import { cloudNameSchema, guidPattern } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
 import { filePathSchema } from './file-path.ts';
+import { visibleName } from './visible-text.ts';
 
 /**
  * What the user enters for an account, validated field by field so a form can show each problem
@@ -13,8 +14,8 @@ import { filePathSchema } from './file-path.ts';
  * (AccountView) says whether a secret is stored, never what it is.
  */
 
-const displayName = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
-const tags = z.array(z.string().trim().min(1, 'A tag cannot be empty').max(40, 'A tag has at most 40 characters')).max(20, 'At most 20 tags').default([]);
+const displayName = visibleName(z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters'));
+const tags = z.array(visibleName(z.string().trim().min(1, 'A tag cannot be empty').max(40, 'A tag has at most 40 characters'))).max(20, 'At most 20 tags').default([]);
 const notes = z.string().max(2000, 'Notes have at most 2,000 characters').default('');
 const accountKey = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
+import { visibleName } from './visible-text.ts';
 
 /**
  * Entra ID identities: users signed in interactively or with a device code, and service
@@ -85,7 +86,7 @@ export const servicePrincipalInputSchema = z
     tenant: tenantSchema,
     clientId: z.string().trim().regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' }).transform((s) => s.toLowerCase()),
     /** A label; the application ID when omitted. */
-    name: z.string().trim().min(1).max(80).optional(),
+    name: visibleName(z.string().trim().min(1).max(80)).optional(),
     clientSecret: z.string().trim().min(1, 'Enter the client secret').max(1024).optional(),
     /** PEM with the certificate and its unencrypted private key. */
     certificatePem: z.string().max(64 * 1024, 'The PEM is larger than 64 KB').optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountRefSchema } from './accounts.ts';
 import { guidPattern } from './clouds.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
+import { visibleName } from './visible-text.ts';
 
 /**
  * Service tokens the app mints: Mixed Reality STS access tokens for ARR, ACS user access tokens
@@ -57,7 +58,7 @@ const mintOptions = {
 export const mintArrSchema = z.object({ accountId: accountRefSchema, via: arrViaSchema, ...mintOptions }).strict();
 
 const acsIdentityRef = z.string().uuid({ message: 'Unknown ACS identity' });
-const label = z.string().trim().min(1, 'Enter a label').max(80, 'Use at most 80 characters');
+const label = visibleName(z.string().trim().min(1, 'Enter a label').max(80, 'Use at most 80 characters'));
 
 export const mintAcsSchema = z
   .object({

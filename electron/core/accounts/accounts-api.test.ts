@@ -105,6 +105,8 @@ describe('input validation', () => {
       ['non-base64 key', { ...arr, name: 'x4', primaryKey: 'not base64!' }, 'primaryKey', /base64/],
       ['empty name', { ...arr, name: '   ' }, 'name', /Enter a name/],
       ['unknown cloud', { ...arr, name: 'x5', cloud: 'MarsCloud' }, 'cloud', /"MarsCloud" is not a cloud profile/],
+      ['text-direction override in the name', { ...arr, name: 'render\u202Eved' }, 'name', /characters you can see/],
+      ['control character in a tag', { ...arr, name: 'x6', tags: ['ok', 'red\u001b[0m'] }, 'tags.1', /characters you can see/],
       ['duplicate name', { ...acs, name: '  render DEV ' }, 'name', /An account named "render DEV" already exists/],
     ];
     for (const [what, input, field, message] of cases) {
