@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator
 import type { Core } from '../core.ts';
 import { capabilityOf, cellOf, westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { recordingRetry, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
+import { recordingRetry, resetAndCloseAfter, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
 
 /**
  * Azure Resource Manager that does not answer: discovery, import and the audit each end with
@@ -35,15 +35,7 @@ beforeAll(async () => {
   await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
   alex = await signInUser(core, emulator, 'alex.wilber');
 }, 60_000);
-afterEach(() => {
-  emulator.faults.clear();
-  retry.waits.length = 0;
-});
-afterAll(async () => {
-  await core.close();
-  await emulator.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
 describe('discovery when Azure Resource Manager does not answer', () => {
   it('ends with a message saying ARM did not answer in time and what to do', async () => {

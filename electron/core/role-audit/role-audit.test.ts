@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { RoleAuditReport, RoleReportExport } from '../../../shared/roles.ts';
 import { contosoSubscription } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, recordingRetry, tokensCore, type EmulatorAccounts } from '../tokens/test-support/tokens-fixtures.ts';
+import { addEmulatorAccounts, addRenderPipeline, recordingRetry, resetAndCloseAfter, tokensCore, type EmulatorAccounts } from '../tokens/test-support/tokens-fixtures.ts';
 import { armScenario, awkwardRoleName, capabilityOf, cellOf, fabrikamAccountScope, renderArtistsGroupId, signInEveryone, westeuropeScope, type ArmIdentities } from './test-support/arm-fixtures.ts';
 
 let emulator: RunningEmulator;
@@ -32,15 +32,7 @@ beforeAll(async () => {
   who = await signInEveryone(core, emulator);
   report = await value<RoleAuditReport>(core, 'roles.audit', {});
 }, 60_000);
-afterEach(() => {
-  emulator.faults.clear();
-  retry.waits.length = 0;
-});
-afterAll(async () => {
-  await core.close();
-  await emulator.close();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+resetAndCloseAfter(() => ({ emulator, core, folders }), retry);
 
 describe('the role audit', () => {
   it('audits every identity on every account of its cloud, finding and remembering the resource of accounts added by hand', async () => {

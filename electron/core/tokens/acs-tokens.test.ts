@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
 import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
@@ -14,7 +14,7 @@ import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, revealCredential, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, resetAndCloseAfter, revealCredential, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -33,15 +33,7 @@ beforeAll(async () => {
   pipeline = await addRenderPipeline(core);
   adele = await signInUser(core, emulator, 'adele.vance');
 });
-afterEach(() => {
-  emulator.faults.clear();
-  retry.waits.length = 0;
-});
-afterAll(async () => {
-  await core.close();
-  await emulator.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
 const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
 const chatThreads = (resource: string, token: string) => fetch(`${emulator.urls.acs[resource] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
@@ -12,7 +12,7 @@ import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, revealCredential, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, resetAndCloseAfter, revealCredential, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -28,15 +28,7 @@ beforeAll(async () => {
   accounts = await addEmulatorAccounts(core, emulator);
   pipeline = await addRenderPipeline(core);
 });
-afterEach(() => {
-  emulator.faults.clear();
-  retry.waits.length = 0;
-});
-afterAll(async () => {
-  await core.close();
-  await emulator.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
 const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
 const keyOf = (accountId: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
@@ -11,6 +12,7 @@ import type { Core } from '../../core.ts';
 import { testCore, value } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
+import { afterAll, afterEach } from 'vitest';
 
 /** Shared set-up for the token tests: a core with fast retries, the emulator's accounts, signed-in identities. */
 
@@ -59,6 +61,24 @@ export function recordingRetry(policy: Partial<{ tries: number; timeoutMs: numbe
       },
     },
   };
+}
+
+/**
+ * The hooks of a test file that shares one emulator and one core: after each test the faults it
+ * added and the waits it recorded are gone; after all, the core and the emulator are closed and the
+ * data folders removed. `state` is read when the hooks run, after `beforeAll` has set it up.
+ */
+export function resetAndCloseAfter(state: () => { emulator: RunningEmulator; core: Core; folders: readonly string[] }, retry: ReturnType<typeof recordingRetry>): void {
+  afterEach(() => {
+    state().emulator.faults.clear();
+    retry.waits.length = 0;
+  });
+  afterAll(async () => {
+    const { core, emulator, folders } = state();
+    await core.close();
+    await emulator.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
 }
 
 /** testCore with a memory keychain unless told otherwise, and the retry policy's waits recorded and cut short. */
