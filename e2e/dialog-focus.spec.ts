@@ -1,7 +1,7 @@
 import { acs, addAcsResource, addArrAccount, arr } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 import { test as testWithoutKeychain } from './support/app-without-keychain.ts';
-import { expectFocusOn, openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 
 // When a dialog closes its opener may be gone with it (the item it deleted, the banner it sat in):
 // the focus then goes to the nearest part of the page that is still there, never to the page's
@@ -33,8 +33,7 @@ test('after deleting an account from the keyboard the focus is on the list, and 
     if (left === 0) await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: `Delete “${name}”?` });
     await openWithKeyboard(page, page.getByRole('region', { name }).getByRole('button', { name: 'Delete' }), confirm);
-    await tabTo(page, confirm.getByRole('button', { name: 'Delete' }));
-    await page.keyboard.press('Enter');
+    await pressOn(page, confirm.getByRole('button', { name: 'Delete' }));
     await expect(confirm).toBeHidden();
     if (left > 0) {
       await expect(list.getByRole('option')).toHaveCount(left);
@@ -50,8 +49,7 @@ testWithoutKeychain('once a passphrase vault is made from the banner, which then
   const passphrase = 'correct horse battery staple';
   await app.open(page);
   const banner = page.getByRole('region', { name: 'Secrets are not available' });
-  await tabTo(page, banner.getByRole('button', { name: 'Use a passphrase vault…' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, banner.getByRole('button', { name: 'Use a passphrase vault…' }));
   const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
   await tabTo(page, dialog.getByRole('textbox', { name: 'Passphrase', exact: true }));
   await page.keyboard.type(passphrase);

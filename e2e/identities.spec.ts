@@ -2,7 +2,7 @@ import { certificateServicePrincipalAppId, contosoTenantId, secretServicePrincip
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, filesOutsideVault, isListening, jwtsIn, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, identityRow, openSignInDialog, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
-import { openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { openWithKeyboard, pressOn } from './support/keyboard.ts';
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 const alex = 'alex.wilber@contoso.onmicrosoft.com';
@@ -68,8 +68,7 @@ test('a user signs in interactively in two tenants, signs one out, and the other
   await openWithKeyboard(page, identityRow(page, /Nestor Wilke/).getByRole('button', { name: `Sign in again as ${nestor}` }), signInAgain);
   await expect(signInAgain.getByRole('textbox', { name: 'Tenant' })).toHaveValue(fabrikamTenantId);
   await expect(signInAgain.getByRole('textbox', { name: 'Login hint' })).toHaveValue(nestor);
-  await tabTo(page, signInAgain.getByRole('button', { name: 'Sign in', exact: true }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, signInAgain.getByRole('button', { name: 'Sign in', exact: true }));
   await expect(signInAgain).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: `Signed in as Nestor Wilke (${nestor})` })).toBeVisible();
   expect(context.pages()).toHaveLength(1);
@@ -91,8 +90,7 @@ test('a device-code sign-in shows the code to enter on another device, and lists
   expect(code).toMatch(/^[A-Z0-9]{6,}$/);
   await expect(panel.getByRole('timer')).toHaveText(/The code expires in \d+:\d\d/);
   await expect(panel).toContainText('Entra ID says:');
-  await tabTo(page, panel.getByRole('button', { name: 'Copy code' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, panel.getByRole('button', { name: 'Copy code' }));
   await expect(panel.getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 

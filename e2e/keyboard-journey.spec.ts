@@ -1,5 +1,5 @@
 import { expect, test } from './support/emulator-fixture.ts';
-import { expectFocusOn, goToSection, openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, goToSection, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 import { arrKey, chatResource, listedTokens, tokenValue, westEurope } from './support/tokens-page.ts';
 
 // One whole journey with the keyboard alone: no click, no fill, nothing typed but through the
@@ -73,12 +73,10 @@ test('a user adds accounts, finds one, reveals and copies its key, mints and cop
   await expectFocusOn(page, list);
 
   // Reveal the key, then copy it: the focus stays on the control pressed.
-  await tabTo(page, detail.getByRole('button', { name: 'Reveal primary key' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, detail.getByRole('button', { name: 'Reveal primary key' }));
   await expect(detail.getByText(arrKey(emulator))).toBeVisible();
   await expectFocusOn(page, detail.getByRole('button', { name: 'Hide primary key' }));
-  await tabTo(page, detail.getByRole('button', { name: 'Copy primary key' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, detail.getByRole('button', { name: 'Copy primary key' }));
   await expect(detail.getByText(/Copied; clipboard clears/)).toBeVisible();
   await expectFocusOn(page, detail.getByRole('button', { name: 'Copy primary key' }));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(arrKey(emulator));
@@ -89,13 +87,11 @@ test('a user adds accounts, finds one, reveals and copies its key, mints and cop
   const mint = page.getByRole('dialog', { name: 'New token' });
   await openWithKeyboard(page, newToken, mint);
   await expect(mint.getByRole('combobox', { name: 'ARR account' })).toHaveText(new RegExp(westEurope.name));
-  await tabTo(page, mint.getByRole('button', { name: 'Mint' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, mint.getByRole('button', { name: 'Mint' }));
   await expect(mint).toBeHidden();
   await expectFocusOn(page, newToken);
   const tokenDetail = page.getByRole('region', { name: 'ARR access token' });
-  await tabTo(page, tokenDetail.getByRole('button', { name: 'Copy token' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, tokenDetail.getByRole('button', { name: 'Copy token' }));
   await expect(tokenDetail.getByText(/Copied; clipboard clears/)).toBeVisible();
   await expectFocusOn(page, tokenDetail.getByRole('button', { name: 'Copy token' }));
   const [token] = await listedTokens(page);

@@ -6,7 +6,7 @@ import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts'
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
-import { expectFocusOn, openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists keys, cannot render
@@ -236,8 +236,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
 
   // The audit, and a cell's details, with the arrow keys inside the matrix.
   await app.open(page, 'roles');
-  await tabTo(page, page.getByRole('button', { name: 'Run the audit' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, page.getByRole('button', { name: 'Run the audit' }));
   await expect(page.getByTestId('matrix-count')).toHaveText('1 identity × 2 resources', { timeout: 30_000 });
   await tabTo(page, matrixCell(page, alex, 'contoso-arr-eastus'));
   await page.keyboard.press('ArrowRight');
@@ -247,8 +246,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   const details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
   await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toContainText('Remote Rendering Client or Remote Rendering Administrator would grant it.');
-  await tabTo(page, details.getByRole('button', { name: 'Close the details' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, details.getByRole('button', { name: 'Close the details' }));
   await expect(details).toBeHidden();
   await expectFocusOn(page, owner);
 
@@ -261,8 +259,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   await tabTo(page, exporting.getByRole('radio', { name: 'A file' }));
   await page.keyboard.press('ArrowRight');
   await expect(exporting.getByRole('radio', { name: 'Text to copy' })).toBeChecked();
-  await tabTo(page, exporting.getByRole('button', { name: 'Show the text' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, exporting.getByRole('button', { name: 'Show the text' }));
   await expect(exporting.getByTestId('report-text')).toContainText('| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys |');
   await page.keyboard.press('Escape');
   await expect(exporting).toBeHidden();
@@ -288,8 +285,7 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
   await openWithKeyboard(page, ages.getByRole('button', { name: 'Regenerate key…' }), rotate);
   await expect(rotate.getByTestId('rotation-guidance')).toContainText('Move them to the secondary key first');
-  await tabTo(page, rotate.getByRole('button', { name: 'Cancel' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, rotate.getByRole('button', { name: 'Cancel' }));
   await expect(rotate).toBeHidden();
   expect(azurePrimaryKey(emulator, 'contoso-arr-eastus')).toBe(before);
   await expect(ages).toContainText('Time to rotate');

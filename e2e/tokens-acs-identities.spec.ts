@@ -1,6 +1,6 @@
 import { dispatch } from '../electron/core/api.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { expectFocusWithin, openWithKeyboard, tabTo } from './support/keyboard.ts';
+import { expectFocusWithin, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 import { addChatResource, jwtClaims, listedAccountId, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
 
 // The ACS identities dialog end to end: the identities the app remembers per resource, a token
@@ -60,47 +60,37 @@ test('a user issues a token for an ACS identity created earlier, revokes its tok
 
   // Revoke its tokens from the dialog: it asks on the row first, then every token of Bob is marked revoked, Carol's not.
   await openWithKeyboard(page, page.getByRole('button', { name: 'ACS identities' }), identities);
-  await tabTo(page, bob.getByRole('button', { name: 'Revoke tokens of Bob (tester)' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, bob.getByRole('button', { name: 'Revoke tokens of Bob (tester)' }));
   const yesRevoke = bob.getByRole('button', { name: 'Yes, revoke all its tokens' });
-  await tabTo(page, yesRevoke);
-  await page.keyboard.press('Enter');
+  await pressOn(page, yesRevoke);
   await expect(identities.getByRole('status')).toHaveText('Revoked every token of Bob (tester) (1 in the list marked revoked).');
   await expect(bob).not.toContainText('Never');
   // The dialog is modal: the list behind it is read once it closes.
-  await tabTo(page, identities.getByRole('button', { name: 'Close' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, identities.getByRole('button', { name: 'Close' }));
   await expect(identities).toBeHidden();
   await expect(bobsRows.locator('[data-status]')).toHaveText('Revoked');
   await expect(carolsRow.locator('[data-status]')).toHaveText('Valid');
 
   // A new token after the revoke, then delete the identity: asked first, it leaves the dialog, and its token shows revoked.
   await openWithKeyboard(page, page.getByRole('button', { name: 'ACS identities' }), identities);
-  await tabTo(page, bob.getByRole('button', { name: 'Issue token for Bob (tester)' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, bob.getByRole('button', { name: 'Issue token for Bob (tester)' }));
   await expectFocusWithin(page, dialog);
-  await tabTo(page, dialog.getByRole('button', { name: 'Mint' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, dialog.getByRole('button', { name: 'Mint' }));
   await expect(dialog).toBeHidden();
   await expect(bobsRows).toHaveCount(2);
   await expect(bobsRows.locator('[data-status]')).toHaveText(['Valid', 'Revoked']);
 
   await openWithKeyboard(page, page.getByRole('button', { name: 'ACS identities' }), identities);
-  await tabTo(page, bob.getByRole('button', { name: 'Delete Bob (tester)' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, bob.getByRole('button', { name: 'Delete Bob (tester)' }));
   const keep = bob.getByRole('button', { name: 'Keep' });
-  await tabTo(page, keep);
-  await page.keyboard.press('Enter');
+  await pressOn(page, keep);
   await expect(bob.getByRole('button', { name: 'Delete Bob (tester)' }), 'Keep leaves it').toBeVisible();
-  await tabTo(page, bob.getByRole('button', { name: 'Delete Bob (tester)' }), { backwards: true });
-  await page.keyboard.press('Enter');
-  await tabTo(page, bob.getByRole('button', { name: 'Yes, delete it at ACS' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, bob.getByRole('button', { name: 'Delete Bob (tester)' }), { backwards: true });
+  await pressOn(page, bob.getByRole('button', { name: 'Yes, delete it at ACS' }));
   await expect(identities.getByRole('status')).toHaveText('Deleted Bob (tester): its tokens no longer work.');
   await expect(bob).toHaveCount(0);
   await expect(identities.getByRole('row', { name: /^Carol \(other\)/ })).toBeVisible();
-  await tabTo(page, identities.getByRole('button', { name: 'Close' }));
-  await page.keyboard.press('Enter');
+  await pressOn(page, identities.getByRole('button', { name: 'Close' }));
   await expect(identities).toBeHidden();
   // Seen at once, not at the list's next poll (15 s).
   await expect(bobsRows.locator('[data-status]')).toHaveText(['Revoked', 'Revoked'], { timeout: 3_000 });

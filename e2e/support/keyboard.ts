@@ -56,10 +56,15 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, mo
   await expectFocusOn(page, target);
 }
 
+/** Tabs (or Shift+Tabs) to `target` and presses Enter on it, as a keyboard user activates a control. */
+export async function pressOn(page: Page, target: Locator, options: { backwards?: boolean; most?: number } = {}): Promise<void> {
+  await tabTo(page, target, options);
+  await page.keyboard.press('Enter');
+}
+
 /** Tabs to `opener`, presses Enter, and checks the focus moved into the `dialog` it opens. */
 export async function openWithKeyboard(page: Page, opener: Locator, dialog: Locator): Promise<void> {
-  await tabTo(page, opener);
-  await page.keyboard.press('Enter');
+  await pressOn(page, opener);
   await expectFocusWithin(page, dialog);
 }
 
