@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const curlPresent = existsSync('/usr/bin/curl');
@@ -36,9 +36,7 @@ describe.runIf(keyringSession)('azcred with an ACS resource', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-acs-'));
-    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
-    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
-    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    await importEmulatorCloud(emulator, home);
     expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
     identitiesUrl = `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace(/\/$/, '')}/identities?api-version=2023-10-01`;
   }, 60_000);

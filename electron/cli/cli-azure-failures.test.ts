@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const accountId = '35d830cb-f062-4062-9792-d6316039df56';
@@ -28,9 +28,7 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-failures-'));
     primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
-    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
-    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    await importEmulatorCloud(emulator, home);
     expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
   }, 60_000);
   afterEach(() => emulator.faults.clear());

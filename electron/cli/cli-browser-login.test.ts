@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario, scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInOnPage } from '../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 import { portIsOpen } from '../core/test-support/port-is-open.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
@@ -41,9 +41,7 @@ describe.runIf(keyringSession)('azcred login in the browser', () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
     browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-login-'));
-    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
-    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
-    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    await importEmulatorCloud(emulator, home);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

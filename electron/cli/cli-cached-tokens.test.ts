@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, jwtClaims, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { runAzcredRecordingLoads } from './test-support/loaded-modules.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const accountId = '35d830cb-f062-4062-9792-d6316039df56';
@@ -30,9 +30,7 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-cached-'));
     const primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
-    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
-    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    await importEmulatorCloud(emulator, home);
     expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
     expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
     const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], secretServicePrincipal.secret);

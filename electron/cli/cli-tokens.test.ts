@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { printCachedToken } from './cached-token.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
@@ -35,9 +35,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-tokens-'));
     primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    const profile = path.join(home, '..', `${path.basename(home)}-cloud.json`);
-    await writeFile(profile, JSON.stringify(emulator.cloudProfile));
-    expect(await azcred(['cloud', 'import', profile])).toMatchObject({ code: 0 });
+    await importEmulatorCloud(emulator, home);
     expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
     expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
   }, 60_000);

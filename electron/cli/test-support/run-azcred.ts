@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/azcred.js', import.meta.url));
 
@@ -27,4 +29,19 @@ export function runAzcred(args: readonly string[], options: { home: string; stdi
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/**
+ * Imports the emulator's cloud profile (what it writes to `.emulator/cloud-profile.json`) into the
+ * data folder at `home` as a user does, with `azcred cloud import FILE`; the file goes afterwards.
+ */
+export async function importEmulatorCloud(emulator: RunningEmulator, home: string): Promise<void> {
+  const profile = `${home}-cloud.json`;
+  await writeFile(profile, JSON.stringify(emulator.cloudProfile));
+  try {
+    const run = await runAzcred(['cloud', 'import', profile], { home });
+    if (run.code !== 0) throw new Error(`azcred cloud import failed: ${run.stderr}`);
+  } finally {
+    await rm(profile, { force: true });
+  }
 }
