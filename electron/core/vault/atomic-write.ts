@@ -61,17 +61,18 @@ async function keepBackup(target: string, backup: string): Promise<void> {
 }
 
 /**
- * Removes the temp files a killed writer left beside `target` (`<target>.tmp-<pid>-<hex>`, whose
- * process no longer runs); a live writer's are left alone. Call it holding the lock the writers
- * take. Returns the names removed.
+ * Removes the temp files a killed writer left beside `targets`, all in `folder`
+ * (`<target>.tmp-<pid>-<hex>`, whose process no longer runs); a live writer's are left alone. Call
+ * it holding the lock the writers take. Reads the folder once. Returns the names removed.
  */
-export async function removeOrphanedTempFiles(target: string): Promise<string[]> {
-  const prefix = `${path.basename(target)}.tmp-`;
+export async function removeOrphanedTempFiles(folder: string, targets: readonly string[]): Promise<string[]> {
+  const prefixes = targets.map((target) => `${target}.tmp-`);
   const removed: string[] = [];
-  for (const name of await fs.readdir(path.dirname(target))) {
-    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1] : undefined;
+  for (const name of await fs.readdir(folder)) {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    const pid = prefix === undefined ? undefined : /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined || !processHasExited(Number(pid))) continue;
-    await fs.rm(path.join(path.dirname(target), name), { force: true });
+    await fs.rm(path.join(folder, name), { force: true });
     removed.push(name);
   }
   return removed;

@@ -52,7 +52,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     const existing = await readVaultMetadata(dataFolder);
     if (existing) checkMode(existing, mode);
     // A writer killed between its temp file and the rename left encrypted secrets outside the vault file.
-    for (const target of [file, `${file}.bak`, path.join(dataFolder, metadataName)]) await removeOrphanedTempFiles(target);
+    await removeOrphanedTempFiles(dataFolder, [vaultFileName, `${vaultFileName}.bak`, metadataName]);
     const metadata: VaultMetadata = existing ?? { version: 1, id: newVaultId(), mode };
     const bytes = await readIfExists(file);
     const unlocked =
