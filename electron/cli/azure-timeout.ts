@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
 
-/** The shortest wait AZCRED_TIMEOUT_SECONDS may set (a smaller one was silently raised to it). */
+/** The shortest wait AZCRED_TIMEOUT_SECONDS may set: below it no real answer arrives in time. */
 const minSeconds = 0.1;
 /** The longest wait AZCRED_TIMEOUT_SECONDS may set: beyond it a script had better see the failure. */
 const maxSeconds = 600;
