@@ -1,16 +1,31 @@
 /**
- * `npm test`: every check the project has, in the order that fails fastest, then one closing line
+ * `npm test`: first what the machine needs (the Debian packages, keytar's native part), then every
+ * check the project has, in the order that fails fastest, then one closing line
  * `Tests: N passed, N failed` counting the vitest and Playwright tests together.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildKeychainAddon, keychainAddonState } from './keychain-addon.ts';
+import { ensureTestPackages } from './system-packages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(root, '.test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
+
+/** The set-up a fresh machine needs; answers why it could not be done. */
+function prepareMachine(): string | undefined {
+  const packages = ensureTestPackages();
+  if (packages) return packages;
+  const addon = keychainAddonState();
+  if (addon.state === 'built') return undefined;
+  if (addon.state === 'absent') return `The tests use the OS keychain, but ${addon.why}. Run npm install (without --omit=optional), then npm test again.`;
+  console.log('Building the OS keychain addon (keytar) from source.');
+  const built = buildKeychainAddon();
+  return built.ok ? undefined : `The OS keychain addon (keytar) could not be built: ${built.why}.\n${built.output.split('\n').slice(-20).join('\n')}`;
+}
 
 const steps: { name: string; command: string[]; env?: Record<string, string> }[] = [
   { name: 'type-check', command: ['npm', 'run', '--silent', 'typecheck'] },
@@ -30,7 +45,15 @@ const steps: { name: string; command: string[]; env?: Record<string, string> }[]
 
 const timings: string[] = [];
 let failedStep: string | undefined;
-for (const step of steps) {
+console.log('=== machine set-up (Debian packages, keychain addon)');
+const setUpStarted = Date.now();
+const setUpProblem = prepareMachine();
+timings.push(`machine set-up: ${((Date.now() - setUpStarted) / 1000).toFixed(1)} s${setUpProblem ? ' (FAILED)' : ''}`);
+if (setUpProblem) {
+  console.error(`\n${setUpProblem}`);
+  failedStep = 'machine set-up';
+}
+for (const step of failedStep ? [] : steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
   const [file, ...args] = step.command as [string, ...string[]];

@@ -12,6 +12,7 @@ export type VaultProblem =
   | 'keychain_refused'
   | 'keychain_timeout'
   | 'keychain_failed'
+  | 'keychain_addon_missing'
   | 'keychain_key_missing'
   | 'passphrase_required'
   | 'wrong_passphrase'

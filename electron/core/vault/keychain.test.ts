@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { callKeychain, defaultKeychainTimeoutMs, keychainError } from './keychain.ts';
+import { callKeychain, defaultKeychainTimeoutMs, keychainAddonMissing, keychainError, keytarKeychain } from './keychain.ts';
 
 // The messages keytar (libsecret) threw here, measured with no session bus, a dead bus address, a
 // locked login collection and a Secret Service without a login keyring.
@@ -39,6 +41,7 @@ describe('keychain error mapping', () => {
     const documented = readFileSync(new URL('../../../docs/vault.md', import.meta.url), 'utf8');
     const causes = [measured.noBus, measured.locked, measured.noKeyring, 'User canceled the operation.', 'something unexpected'];
     const messages = causes.map((cause) => keychainError('reading the vault key', new Error(cause), defaultKeychainTimeoutMs).message);
+    messages.push(keychainAddonMissing().message);
     vi.useFakeTimers();
     try {
       const timingOut = callKeychain('reading the vault key', () => new Promise<never>(() => {}), defaultKeychainTimeoutMs).catch((e: unknown) => e as Error);
@@ -48,5 +51,27 @@ describe('keychain error mapping', () => {
       vi.useRealTimers();
     }
     for (const message of messages) expect(documented, message).toContain(`- ${message}\n`);
+  });
+
+  describe('without the native addon', () => {
+    const expected = { reason: 'keychain_addon_missing', code: 'vault_unavailable', message: expect.stringMatching(/addon \(keytar\) is not built.*libsecret-1-dev.*npm run build:keychain.*passphrase vault/) };
+
+    it('says the addon is missing when keytar is not installed (npm install --omit=optional)', async () => {
+      const keychain = keytarKeychain('keytar-that-is-not-installed');
+      await expect(callKeychain('reading the vault key', () => keychain.getPassword('s', 'a'), 1000)).rejects.toMatchObject(expected);
+    });
+
+    it('says the addon is missing when keytar is installed but its native part was never built', async () => {
+      // keytar's own entry requires ../build/Release/keytar.node, which is what a machine without libsecret lacks.
+      const folder = mkdtempSync(path.join(tmpdir(), 'keytar-unbuilt-'));
+      try {
+        mkdirSync(path.join(folder, 'lib'));
+        writeFileSync(path.join(folder, 'lib', 'keytar.js'), "module.exports = require('../build/Release/keytar.node');\n");
+        const keychain = keytarKeychain(path.join(folder, 'lib', 'keytar.js'));
+        await expect(callKeychain('storing the vault key', () => keychain.setPassword('s', 'a', 'p'), 1000)).rejects.toMatchObject(expected);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -23,14 +23,36 @@ export function keychainAccount(id: string): string {
 export const defaultKeychainTimeoutMs = 5_000;
 
 /** The OS keychain through keytar, loaded on first use so the CLI and memory mode never load the native addon. */
-export function keytarKeychain(): KeychainPort {
+export function keytarKeychain(moduleId = 'keytar'): KeychainPort {
   let keytar: KeychainPort | undefined;
-  const load = (): KeychainPort => (keytar ??= createRequire(import.meta.url)('keytar') as KeychainPort);
+  const load = (): KeychainPort => (keytar ??= loadKeytar(moduleId));
   return {
     getPassword: (service, account) => load().getPassword(service, account),
     setPassword: (service, account, password) => load().setPassword(service, account, password),
     deletePassword: (service, account) => load().deletePassword(service, account),
   };
+}
+
+/**
+ * keytar is an optional dependency whose native part is built from source (scripts/keychain-addon.ts):
+ * on a machine without libsecret's headers it is missing, which is said as what it is, not as a
+ * keychain failure.
+ */
+function loadKeytar(moduleId: string): KeychainPort {
+  try {
+    return createRequire(import.meta.url)(moduleId) as KeychainPort;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw keychainAddonMissing();
+    throw error;
+  }
+}
+
+/** The one-line answer when keytar or its native part is not installed on this machine. */
+export function keychainAddonMissing(): VaultError {
+  return new VaultError(
+    'keychain_addon_missing',
+    `The OS keychain cannot be used: its addon (keytar) is not built on this machine. On Linux install libsecret-1-dev and run npm run build:keychain, ${otherModes}.`,
+  );
 }
 
 /** An in-memory keychain for unit tests; `entries` is exposed so tests can damage or inspect it. */
