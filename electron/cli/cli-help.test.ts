@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../core/core.ts';
 import { commands } from './commands/index.ts';
+import { commandGroups } from './help.ts';
 import { runCli } from './run-cli.ts';
 import { runAzcred } from './test-support/run-azcred.ts';
 
@@ -48,3 +49,40 @@ describe('azcred --help', () => {
   });
 });
 
+
+describe('azcred GROUP --help', () => {
+  it('knows the groups a user types: account, account add, identity, token, sign, cloud', () => {
+    expect(commandGroups(commands).sort()).toEqual(['account', 'account add', 'cloud', 'identity', 'sign', 'token']);
+  });
+
+  it.each(commandGroups(commands))('lists every command of `azcred %s` with its summary, with --help or alone, and exits 0 without opening the vault', async (group) => {
+    const members = commands.filter((c) => c.name.startsWith(`${group} `));
+    expect(members.length).toBeGreaterThan(0);
+    for (const argv of [[...group.split(' '), '--help'], [...group.split(' '), '-h'], group.split(' ')]) {
+      const { code, out, err } = await helpOf(argv);
+      expect({ argv, code, err }).toEqual({ argv, code: 0, err: '' });
+      expect(out).toContain(`Usage: azcred ${group} <command>`);
+      for (const command of members) expect(out).toMatch(new RegExp(`^  ${command.name.slice(group.length + 1)}\\s+${command.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      expect(out).toContain(`azcred ${group} <command> --help`);
+    }
+  });
+
+  it('answers an unknown command in a group with exit 2 and the group\'s help to run', async () => {
+    const { code, out, err } = await helpOf(['token', 'frobnicate']);
+    expect({ code, out }).toEqual({ code: 2, out: '' });
+    expect(err).toContain('unknown command "token frobnicate"');
+    expect(err).toContain('azcred token --help');
+  });
+});
+
+describe('azcred --version', () => {
+  it('prints the version in package.json from the real binary, as --version and -V', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const home = await mkdtemp(path.join(os.tmpdir(), 'azcred-version-'));
+    try {
+      for (const flag of ['--version', '-V']) expect(await runAzcred([flag], { home })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});

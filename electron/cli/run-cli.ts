@@ -5,7 +5,7 @@ import type { Core } from '../core/core.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CommandContext, CommandDef } from './command.ts';
 import { exitCodeFor, exitCodes } from './exit-codes.ts';
-import { commandHelp, overallHelp } from './help.ts';
+import { commandGroups, commandHelp, groupHelp, overallHelp } from './help.ts';
 
 export interface CliEnvironment {
   io: CliIo;
@@ -26,13 +26,21 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     io.out(overallHelp(env.commands));
     return exitCodes.ok;
   }
-  if (words.length === 0 && head.includes('--version')) {
+  if (words.length === 0 && (head.includes('--version') || head.includes('-V'))) {
     io.out(env.version);
     return exitCodes.ok;
   }
   const command = findCommand(env.commands, words);
   if (!command) {
-    io.err(`azcred: unknown command "${words.join(' ')}". Run \`azcred --help\` for the list.`);
+    // A group's words alone (`azcred account`, with or without --help) list its commands, as `azcred` alone lists them all.
+    const group = commandGroups(env.commands)
+      .filter((g) => g.split(' ').every((part, i) => words[i] === part))
+      .sort((a, b) => b.length - a.length)[0];
+    if (group && group.split(' ').length === words.length) {
+      io.out(groupHelp(group, env.commands));
+      return exitCodes.ok;
+    }
+    io.err(`azcred: unknown command "${words.join(' ')}". Run \`azcred ${group ? `${group} ` : ''}--help\` for the list.`);
     return exitCodes.usage;
   }
   const argsAfterName = removeWords(head, command.name.split(' ').length);
