@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS, so that an old Node can run it far enough to say which Node is needed.
+    files: ['**/*.cjs', 'bin/azcred.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: forbid(...rendererImports, [fluentDialog]),

@@ -4,10 +4,16 @@
 // CommonJS (bin/package.json says so), like the bundle's entry: Node starts a CommonJS file about
 // 10 ms sooner than an ES module, and a cached token is printed in about 70 ms (npm run bench).
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file */
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
+const { nodeTooOld } = require('./node-version.cjs');
+
+const refusal = nodeTooOld('azcred');
+if (refusal) {
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
+}
 const bundle = path.join(__dirname, '..', 'dist', 'cli', 'azcred.cjs');
 if (existsSync(bundle)) require(bundle);
 else void import('../electron/cli/main.ts');

