@@ -97,4 +97,9 @@ describe('azcred installed globally from the packed tarball', () => {
     expect(old.stdout).toBe('');
     expect(old.stderr).toMatch(/^azcred needs Node\.js 22\.19 or newer; this is Node \d+\.\d+\.\d+\. Install a current Node .*\n$/);
   });
+
+  it.runIf(systemNode)("runs a checkout's azcred (npm link) on the checkout's own Node when the machine's is older", () => {
+    const linked = spawnSync(systemNode ?? '', [path.join(root, 'bin', 'azcred.js'), '--version'], { encoding: 'utf8', env: { ...process.env, AZCRED_HOME: home } });
+    expect(linked).toMatchObject({ status: 0, stdout: '0.1.0\n', stderr: '' });
+  });
 });
