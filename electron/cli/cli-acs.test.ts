@@ -87,4 +87,38 @@ describe.runIf(keyringSession)('azcred with an ACS resource', () => {
     expectUsageError(run, /Choose one of --user .* and --new-user/);
     expect(await keptTokens()).toBe(before);
   });
+
+  it('creates a new ACS identity with --new-user alone, before another option or last, labelled with azcred and the time', async () => {
+    for (const args of [['--new-user', '--minutes', '60'], ['--minutes', '60', '--new-user']]) {
+      const run = await azcred(['token', 'acs', 'chat', '--scopes', 'chat,voip', ...args, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const minted = JSON.parse(run.stdout) as { userId: string; acsIdentity: { label: string }; expiresAt: string };
+      expect(minted.userId).toMatch(/^8:acs:/);
+      expect(minted.acsIdentity.label).toMatch(/^azcred \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+      expect(Date.parse(minted.expiresAt)).toBeLessThan(Date.now() + 61 * 60_000);
+    }
+  });
+
+  it('labels a new ACS identity from --new-user=LABEL or --new-user --label LABEL, and --user finds it by that label', async () => {
+    const labelled = async (...args: string[]) => {
+      const run = await azcred(['token', 'acs', 'chat', '--scopes', 'chat', ...args, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { token: string; userId: string; acsIdentity: { label: string } };
+    };
+    const equals = await labelled('--new-user=tester one', '--minutes', '60');
+    expect(equals.acsIdentity.label).toBe('tester one');
+    const separate = await labelled('--new-user', '--label', 'tester two');
+    expect(separate.acsIdentity.label).toBe('tester two');
+    expect(separate.userId).not.toBe(equals.userId);
+    expect((await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--user', 'Tester Two'])).stdout.trim()).toBe(separate.token);
+  });
+
+  it('refuses --label without --new-user, a label given twice, and --user with a bare --new-user: exit 2, one line, minting nothing', async () => {
+    const before = await keptTokens();
+    expectUsageError(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--label', 'lost']), /--label names a new ACS identity: give it with --new-user/);
+    expectUsageError(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user=one', '--label', 'two']), /label once: --new-user=LABEL or --new-user --label LABEL/);
+    expectUsageError(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--user', 'bot', '--new-user']), /Choose one of --user .* and --new-user/);
+    expectUsageError(await azcred(['token', 'acs', 'chat', 'extra', '--scopes', 'chat', '--new-user', '--minutes', '60']), /too many arguments for token acs/);
+    expect(await keptTokens()).toBe(before);
+  });
 });

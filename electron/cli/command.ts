@@ -5,6 +5,8 @@ import type { CliIo } from './cli-io.ts';
 export interface OptionSpec {
   type: 'string' | 'boolean';
   multiple?: boolean;
+  /** A string option that may also be given alone, as a flag (`--new-user` or `--new-user=LABEL`); alone it is `true`. */
+  optionalValue?: boolean;
   /** The placeholder shown in help, e.g. `ID`. */
   value?: string;
   description: string;

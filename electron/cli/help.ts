@@ -1,10 +1,16 @@
-import type { CommandDef } from './command.ts';
+import type { CommandDef, OptionSpec } from './command.ts';
 import { exitCodeHelp } from './exit-codes.ts';
+
+/** `--scopes LIST`, `--fresh`, or `--new-user[=LABEL]` for a flag that may carry a value. */
+const optionText = (name: string, spec: OptionSpec): string => {
+  if (spec.type !== 'string') return `--${name}`;
+  return spec.optionalValue ? `--${name}[=${spec.value ?? 'VALUE'}]` : `--${name} ${spec.value ?? 'VALUE'}`;
+};
 
 const usageLine = (command: CommandDef): string => {
   const args = (command.args ?? []).map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ');
   const options = Object.entries(command.options ?? {})
-    .map(([name, spec]) => `[--${name}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}]`)
+    .map(([name, spec]) => `[${optionText(name, spec)}]`)
     .join(' ');
   return ['azcred', command.name, args, options, '[--json]', command.passThrough ? '-- COMMAND [ARGS]' : ''].filter(Boolean).join(' ');
 };
@@ -34,7 +40,7 @@ export function commandHelp(command: CommandDef): string {
   if (command.args?.length) lines.push('', 'Arguments:', ...command.args.map((a) => `  ${cell(a.name)}${a.description}`));
   const options = Object.entries(command.options ?? {});
   lines.push('', 'Options:');
-  for (const [name, spec] of options) lines.push(`  ${cell(`--${name}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}`)}${spec.description}`);
+  for (const [name, spec] of options) lines.push(`  ${cell(optionText(name, spec))}${spec.description}`);
   lines.push(`  ${cell('--json')}machine-readable output`, `  ${cell('--help')}this text`);
   if (command.details) lines.push('', command.details);
   return lines.join('\n');

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
 import type { CliIo } from './cli-io.ts';
+import { parseCommandArguments } from './command-arguments.ts';
 import type { CommandContext, CommandDef } from './command.ts';
 import { exitCodeFor, exitCodes } from './exit-codes.ts';
 import { commandGroups, commandHelp, groupHelp, overallHelp } from './help.ts';
@@ -53,29 +53,16 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     return exitCodes.usage;
   }
 
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argsAfterName,
-      options: { json: { type: 'boolean' }, ...Object.fromEntries(Object.entries(command.options ?? {}).map(([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }])) },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.err(`azcred: ${(error as Error).message.split('\n')[0]}. Run \`azcred ${command.name} --help\`.`);
-    return exitCodes.usage;
-  }
-  const required = (command.args ?? []).filter((a) => !a.optional);
-  if (parsed.positionals.length < required.length || parsed.positionals.length > (command.args ?? []).length) {
-    const missing = required[parsed.positionals.length];
-    io.err(`azcred: ${missing ? `${command.name} needs ${missing.name}` : `too many arguments for ${command.name}`}. Run \`azcred ${command.name} --help\`.`);
+  const parsed = parseCommandArguments(command, argsAfterName);
+  if ('usage' in parsed) {
+    io.err(`azcred: ${parsed.usage}`);
     return exitCodes.usage;
   }
 
   let core: Core | undefined;
   const getCore = (): Core => (core ??= env.createCore());
   const context: CommandContext = {
-    values: parsed.values as CommandContext['values'],
+    values: parsed.values,
     positionals: parsed.positionals,
     rest,
     io,

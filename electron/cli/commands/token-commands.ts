@@ -41,17 +41,22 @@ export const tokenCommands: CommandDef[] = [
     options: {
       scopes: { type: 'string', value: 'LIST', description: 'comma-separated: chat, voip, chat.join, chat.join.limited, voip.join' },
       user: { type: 'string', value: 'ID', description: 'an ACS identity the app remembers (its label, id, or 8:acs:... user id)' },
-      'new-user': { type: 'string', value: 'LABEL', description: 'create a new ACS identity with this label' },
+      'new-user': { type: 'string', optionalValue: true, value: 'LABEL', description: 'create a new ACS identity, labelled LABEL (default: azcred and the time)' },
+      label: { type: 'string', value: 'LABEL', description: 'with --new-user: the new identity\'s label' },
       minutes: { type: 'string', value: 'N', description: 'lifetime, 60 to 1440 (default 1440)' },
       ...identityOption,
     },
-    details: 'Example: azcred token acs Chat --scopes chat,voip --new-user "test user" --minutes 60 --json',
+    details: 'Examples: azcred token acs Chat --scopes chat,voip --new-user --minutes 60\n          azcred token acs Chat --scopes chat --new-user="test user" --json\n          azcred token acs Chat --scopes chat --new-user --label "test user"\n          azcred token acs Chat --scopes chat --user "test user"',
     async run(context) {
       // Which identity first: a command line that names two is wrong whatever the account.
       const user = stringOption(context, 'user');
-      const newUser = stringOption(context, 'new-user');
-      if (user && newUser) throw new AppError('invalid_input', 'Choose one of --user ID (a remembered ACS identity) and --new-user LABEL (a new one), not both.');
-      if (!user && !newUser) throw new AppError('invalid_input', 'Give --user ID for a remembered ACS identity, or --new-user LABEL for a new one.');
+      const newUser = context.values['new-user'];
+      const label = stringOption(context, 'label');
+      if (user && newUser !== undefined) throw new AppError('invalid_input', 'Choose one of --user ID (a remembered ACS identity) and --new-user (a new one), not both.');
+      if (label !== undefined && newUser === undefined) throw new AppError('invalid_input', '--label names a new ACS identity: give it with --new-user (--new-user --label LABEL).');
+      if (label !== undefined && typeof newUser === 'string') throw new AppError('invalid_input', 'Give the new identity\'s label once: --new-user=LABEL or --new-user --label LABEL.');
+      if (!user && newUser === undefined) throw new AppError('invalid_input', 'Give --user ID for a remembered ACS identity, or --new-user for a new one.');
+      const newLabel = (typeof newUser === 'string' ? newUser : label) ?? `azcred ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
       const account = await findAccount(context, context.positionals[0] ?? '');
       if (account.kind !== 'acs') throw new AppError('invalid_input', `${account.name} is a Remote Rendering account: use \`azcred token arr\`.`);
       const scopes = (stringOption(context, 'scopes') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -65,11 +70,11 @@ export const tokenCommands: CommandDef[] = [
         const known = await context.call('acsIdentities.list', { accountId: account.id });
         const key = user.toLowerCase();
         acsIdentityId = known.find((i) => i.id === user || i.communicationUserId === user || i.label.toLowerCase() === key)?.id;
-        if (!acsIdentityId) throw new AppError('not_found', `No ACS identity "${user}" remembered for ${account.name}. Create one with --new-user LABEL.`);
+        if (!acsIdentityId) throw new AppError('not_found', `No ACS identity "${user}" remembered for ${account.name}. Create one with --new-user.`);
         const cached = await reusableToken(context, (t) => t.kind === 'acs-user' && t.source.subject?.kind === 'acs-identity' && t.source.subject.acsIdentityId === acsIdentityId && sameScopes(t.scopes, scopes) && paidBy(t, via));
         if (cached) return printToken(context, cached);
       }
-      const minted = await context.call('tokens.mintAcs', { accountId: account.id, ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newUser ?? '' } }), scopes: scopes as never, minutes, via, keep: true });
+      const minted = await context.call('tokens.mintAcs', { accountId: account.id, ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newLabel } }), scopes: scopes as never, minutes, via, keep: true });
       if (context.json) {
         const { value } = await context.call('tokens.reveal', { id: minted.token.id });
         return context.io.out(printJson({ token: value, expiresAt: minted.token.expiresAt, userId: minted.acsIdentity.communicationUserId, acsIdentity: minted.acsIdentity, scopes: minted.token.scopes, id: minted.token.id }));
