@@ -1,97 +1,74 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { newestFirst } from '../../shared/newest-first.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
-import { peekVaultSecret } from '../core/vault/vault-peek.ts';
+import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
-import { arrTokenOf, stillReusable } from './reusable-token.ts';
+import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
+import { readAccounts, readAcsIdentities, readIdentities, readKeptTokens, type IdentityFacts, type KeptTokenRecord } from './data-folder-records.ts';
+import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusable-token.ts';
 
 /**
- * The quick way through `azcred token arr NAME`: when a kept STS token from the same account and
- * key stays valid for five more minutes, print it having read only accounts.json, tokens.json and
- * one vault secret (one keychain read): no zod, no MSAL, no Azure SDK, no core. It picks the token
- * the full CLI would, by its rules (`namesAccount`, `arrTokenOf`, `stillReusable`; newest first,
- * as the token list is), and prints it the same way. Anything else (another command or option, no
- * usable token, a file that does not look as written) returns false and the full CLI runs, which
- * also words every problem.
+ * The quick way through `azcred token arr|acs|entra` when a kept token will do: when the token the
+ * full CLI would reuse (same account or ACS identity, scopes, key or Entra identity; valid for five
+ * more minutes) is there, print it having read only the data folder's lists and the vault (one
+ * keychain read, or one scrypt with AZCRED_VAULT_PASSPHRASE for a passphrase vault): no zod, no
+ * MSAL, no Azure SDK, no core. It looks the account and identities up by the full CLI's rules
+ * (`namesAccount`, `findIdentity`'s, the default identity's), picks by its reuse rules (newest
+ * first, as the token list is) and prints the same bytes. Anything else (another command or option,
+ * no usable token, a file that does not look as written) returns false and the full CLI runs: it
+ * mints or refreshes through MSAL, and words every problem.
  */
 export async function printCachedToken(argv: readonly string[], out: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const query = parseQuery(argv);
+  const query = parseCachedTokenQuery(argv);
   if (!query) return false;
   const { path: dataFolder } = resolveDataFolder(env);
-  const accounts = listOf(readJson(dataFolder, 'accounts.json'), 'accounts');
-  if (!accounts?.every(isAccountRecord)) return false;
-  const account = accounts.find((a) => namesAccount(a, query.name));
-  if (account?.kind !== 'arr') return false;
-  const reusable = arrTokenOf(account.id, query.via);
-  const tokens = listOf(readJson(dataFolder, 'tokens.json'), 'tokens') ?? [];
-  const record = newestFirst(tokens.filter(isTokenRecord), (t) => t.issuedAt).find((t) => reusable(t) && stillReusable(t));
+  const reusable = reuseRule(dataFolder, query);
+  if (!reusable) return false;
+  const tokens = readKeptTokens(dataFolder) ?? [];
+  const record = newestFirst(tokens, (t) => t.issuedAt).find((t) => reusable(t) && stillReusable(t));
   if (!record) return false;
-  const value = await peekVaultSecret(dataFolder, `token/${record.id}`);
+  const value = (await peekVaultSecrets(dataFolder, { passphrase: env['AZCRED_VAULT_PASSPHRASE'] }))?.get(`token/${record.id}`);
   if (!value) return false;
-  const { expiresAt, kind, title, source, scopes, id } = record;
-  out(query.json ? JSON.stringify({ token: value, expiresAt, kind, title, source, scopes, id }, null, 2) : value);
+  out(query.json ? printedJson(value, record) : value);
   return true;
 }
 
-interface KeptToken {
-  id: string;
-  kind: string;
-  title: string;
-  source: { account?: { id: string }; via: { credential: string } };
-  scopes: string[];
-  issuedAt: string;
-  expiresAt: string;
-  revoked: boolean;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The fields of an account this path reads, of the types accounts.json writes. */
-function isAccountRecord(a: Record<string, unknown>): a is Record<string, unknown> & { id: string; name: string; kind: 'arr' | 'acs' } {
-  return typeof a['id'] === 'string' && typeof a['name'] === 'string' && (a['kind'] === 'arr' || a['kind'] === 'acs');
-}
-
-/** The fields this path reads and prints, of the types tokens.json writes (the full CLI skips a record that does not parse, so this does too). */
-function isTokenRecord(t: Record<string, unknown>): t is Record<string, unknown> & KeptToken {
-  const { source } = t;
-  return (
-    ['id', 'kind', 'title', 'issuedAt', 'expiresAt'].every((field) => typeof t[field] === 'string') &&
-    typeof t['revoked'] === 'boolean' &&
-    Array.isArray(t['scopes']) &&
-    isObject(source) &&
-    isObject(source['via']) &&
-    typeof source['via']['credential'] === 'string' &&
-    (source['account'] === undefined || isObject(source['account']))
-  );
-}
-
-/** `file[field]` when the file is `{ version: 1, [field]: [objects] }`. */
-function listOf(file: unknown, field: string): Record<string, unknown>[] | undefined {
-  if (!isObject(file) || file['version'] !== 1) return undefined;
-  const list = file[field];
-  return Array.isArray(list) && list.every(isObject) ? list : undefined;
-}
-
-/** Read synchronously: loading fs/promises costs a short-lived process more than these small reads. */
-function readJson(dataFolder: string, name: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path.join(dataFolder, name), 'utf8')) as unknown;
-  } catch {
-    return undefined;
+/** Which kept tokens the full CLI would reuse for the query, or undefined when it would not reuse one (or would refuse the line). */
+function reuseRule(dataFolder: string, query: CachedTokenQuery): ((token: KeptTokenRecord) => boolean) | undefined {
+  const identities = query.identity !== undefined || query.kind === 'entra' ? readIdentities(dataFolder) : [];
+  if (!identities) return undefined;
+  const identity = query.identity === undefined ? undefined : findIdentity(identities, query.identity);
+  if (query.identity !== undefined && !identity) return undefined;
+  if (query.kind === 'entra') {
+    const chosen = identity ?? defaultIdentity(identities);
+    return chosen && entraTokenOf(chosen.id, query.scope);
   }
+  const account = readAccounts(dataFolder)?.find((a) => namesAccount(a, query.name));
+  if (account?.kind !== query.kind) return undefined;
+  if (query.kind === 'arr') return arrTokenOf(account.id, identity ? { identityId: identity.id } : query.key === 'secondary' ? 'secondaryKey' : 'primaryKey');
+  const key = query.user.toLowerCase();
+  const acsIdentity = readAcsIdentities(dataFolder)?.find((i) => i.accountId === account.id && (i.id === query.user || i.communicationUserId === query.user || i.label.toLowerCase() === key));
+  return acsIdentity && acsUserTokenOf(acsIdentity.id, query.scopes, identity ? { identityId: identity.id } : 'accessKey');
 }
 
-function parseQuery(argv: readonly string[]): { name: string; via: 'primaryKey' | 'secondaryKey'; json: boolean } | undefined {
-  const [command, kind, name, ...rest] = argv;
-  if (command !== 'token' || kind !== 'arr' || !name || name.startsWith('-')) return undefined;
-  let json = false;
-  let via: 'primaryKey' | 'secondaryKey' = 'primaryKey';
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i];
-    if (arg === '--json') json = true;
-    else if (arg === '--key' && (rest[i + 1] === 'primary' || rest[i + 1] === 'secondary')) via = rest[(i += 1)] === 'secondary' ? 'secondaryKey' : 'primaryKey';
-    else return undefined;
-  }
-  return { name, via, json };
+/** `findIdentity`: by id, user name or name (case-insensitive), the first in the list. */
+function findIdentity(identities: readonly IdentityFacts[], ref: string): IdentityFacts | undefined {
+  const key = ref.trim().toLowerCase();
+  return identities.find((i) => i.id === ref || i.username?.toLowerCase() === key || i.name.toLowerCase() === key);
+}
+
+/** `azcred token entra` without --identity: the one used last (the first in the list among equals). */
+function defaultIdentity(identities: readonly IdentityFacts[]): IdentityFacts | undefined {
+  return [...identities].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
+}
+
+/**
+ * What `printToken` prints with --json. The full CLI's record went through zod, which puts the
+ * keys its schema names first (`via`, and `credential` inside it) and the others after, in order.
+ */
+function printedJson(value: string, record: KeptTokenRecord): string {
+  const { expiresAt, kind, title, scopes, id } = record;
+  const { via, ...rest } = record.source;
+  const { credential, ...restVia } = via;
+  const source = { via: { credential, ...restVia }, ...rest };
+  return JSON.stringify({ token: value, expiresAt, kind, title, source, scopes, id }, null, 2);
 }

@@ -1,19 +1,45 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, jwtClaims, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { printCachedToken } from './cached-token.ts';
 import { runAzcredRecordingLoads } from './test-support/loaded-modules.ts';
 import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const accountId = '35d830cb-f062-4062-9792-d6316039df56';
 const armScope = 'https://management.azure.com/.default';
+const apiScope = 'api://azcred-emulator-api/.default';
+const fullCliOnly = fileURLToPath(new URL('./test-support/full-cli-only.ts', import.meta.url));
 let emulator: RunningEmulator;
 let home: string;
+let servicePrincipalId: string;
+let userId: string;
 const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
 const recording = (args: string[]) => runAzcredRecordingLoads(args, { home });
+
+/** The quick path alone, in this process: what it printed, or null when it left the line to the full CLI. */
+async function quick(args: string[], env: NodeJS.ProcessEnv = { AZCRED_HOME: home }): Promise<string | null> {
+  const printed: string[] = [];
+  return (await printCachedToken(args, (text) => printed.push(text), env)) ? printed.join('\n') : null;
+}
+
+/** The full CLI alone (no quick path in front of it), as a child process on the same data folder. */
+function fullCli(args: string[]): Promise<AzcredRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fullCliOnly, ...args], { env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
 
 /** Sets the expiry of every kept token of `kind` in tokens.json, as if it had been minted earlier. */
 async function keptTokensExpireIn(kind: string, ms: number): Promise<string> {
@@ -25,6 +51,18 @@ async function keptTokensExpireIn(kind: string, ms: number): Promise<string> {
   return expiresAt;
 }
 
+/** Runs `work` with `name` in the data folder replaced by `text`, and puts the file back after. */
+async function withDamaged(name: string, text: string, work: () => Promise<void>): Promise<void> {
+  const file = path.join(home, name);
+  const kept = await readFile(file);
+  await writeFile(file, text);
+  try {
+    await work();
+  } finally {
+    await writeFile(file, kept);
+  }
+}
+
 describe.runIf(keyringSession)('azcred serving a cached token', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
@@ -33,53 +71,126 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
     await importEmulatorCloud(emulator, home);
     expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
     expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
-    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], secretServicePrincipal.secret);
+    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--name', 'pipeline'], secretServicePrincipal.secret);
     expect(login, login.stderr).toMatchObject({ code: 0 });
-  }, 60_000);
+    const alex = scenarioUser(emulator, 'alex.wilber');
+    let entered: Promise<string> | undefined;
+    const userLogin = await runAzcred(['login', '--device-code', '--cloud', 'AzureEmulator'], {
+      home,
+      onStderr: (text) => {
+        const code = /enter the code (\S+)/i.exec(text)?.[1];
+        const uri = /(https:\/\/\S+?)(?:\s|$| and)/.exec(text)?.[1];
+        if (code && uri && !entered) entered = enterDeviceCode(emulator, uri, code, alex.userName);
+      },
+    });
+    expect(userLogin.code, userLogin.stderr).toBe(0);
+    const identities = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { id: string; kind: string }[];
+    servicePrincipalId = identities.find((i) => i.kind === 'service-principal')?.id ?? '';
+    userId = identities.find((i) => i.kind === 'user')?.id ?? '';
+  }, 90_000);
   afterAll(async () => {
     await emulator?.close();
     await rm(home, { recursive: true, force: true });
   });
 
-  it('prints a cached ARR token without loading the full CLI, which a mint loads', async () => {
+  it('prints a cached ARR token without loading the full CLI, which a mint loads, and its JSON as the full CLI does', async () => {
     const minted = await recording(['token', 'arr', 'contoso', '--fresh']);
     expect(minted, minted.stderr).toMatchObject({ code: 0, loaded: { fullCli: true } });
     const cached = await recording(['token', 'arr', 'contoso']);
     expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: minted.stdout, loaded: { fullCli: false, azureSdk: [] } });
+    const json = await recording(['token', 'arr', 'contoso', '--json']);
+    expect(json, json.stderr).toMatchObject({ code: 0, stdout: (await fullCli(['token', 'arr', 'contoso', '--json'])).stdout, loaded: { fullCli: false } });
   });
 
-  it('prints a cached ACS user token without loading an Azure SDK, which minting one loads', async () => {
+  it('prints a cached ACS user token without loading the full CLI, which minting one loads, as the full CLI prints it', async () => {
     const minted = await recording(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--new-user', 'bot']);
     expect(minted.code, minted.stderr).toBe(0);
     expect(minted.loaded.azureSdk).not.toEqual([]);
     expect(jwtClaims(minted.stdout.trim())['scp']).toBeDefined();
     const cached = await recording(['token', 'acs', 'chat', '--scopes', 'voip,chat', '--user', 'bot']);
-    expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: minted.stdout, loaded: { azureSdk: [] } });
+    expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: minted.stdout, loaded: { fullCli: false, azureSdk: [] } });
+    const args = ['token', 'acs', 'chat', '--user=BOT', '--json', '--scopes', 'chat, voip', '--minutes', '60'];
+    const json = await recording(args);
+    expect(json, json.stderr).toMatchObject({ code: 0, stdout: (await fullCli(args)).stdout, loaded: { fullCli: false } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ token: minted.stdout.trim(), kind: 'acs-user' });
   });
 
-  it('prints a cached Entra token without loading MSAL, which minting one loads', async () => {
-    const minted = await recording(['token', 'entra', '--scope', armScope]);
-    expect(minted.code, minted.stderr).toBe(0);
-    expect(minted.loaded.azureSdk).not.toEqual([]);
-    expect(jwtClaims(minted.stdout.trim())).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
-    const [identity] = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { id: string }[];
-    const cached = await recording(['token', 'entra', '--scope', armScope, '--identity', identity?.id ?? '']);
-    expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: minted.stdout, loaded: { azureSdk: [] } });
+  it('leaves an ACS line that mints, names another user or scopes, or another payer to the full CLI', async () => {
+    expect(await quick(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--user', 'bot'])).not.toBeNull();
+    expect(await quick(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--new-user', 'bot'])).toBeNull();
+    expect(await quick(['token', 'acs', 'chat', '--scopes', 'chat', '--user', 'bot'])).toBeNull();
+    expect(await quick(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--user', 'nobody'])).toBeNull();
+    expect(await quick(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--user', 'bot', '--identity', 'pipeline'])).toBeNull();
+    expect(await quick(['token', 'acs', 'contoso', '--scopes', 'chat,voip', '--user', 'bot'])).toBeNull();
   });
 
-  it('reuses a kept Entra token only while it has more than five minutes left', async () => {
+  it('prints the kept Entra token of each identity and scope without loading MSAL or the full CLI, as the full CLI prints it', async () => {
+    const kept = new Map<string, string>();
+    for (const identity of [servicePrincipalId, userId]) {
+      for (const scope of [armScope, apiScope]) {
+        const minted = await recording(['token', 'entra', '--scope', scope, '--identity', identity]);
+        expect(minted, minted.stderr).toMatchObject({ code: 0, loaded: { fullCli: true } });
+        expect(minted.loaded.azureSdk).not.toEqual([]);
+        kept.set(`${identity} ${scope}`, minted.stdout);
+      }
+    }
+    expect(new Set(kept.values()).size).toBe(4);
+    for (const identity of [servicePrincipalId, userId]) {
+      for (const scope of [armScope, apiScope]) {
+        const cached = await recording(['token', 'entra', '--scope', scope, '--identity', identity]);
+        expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: kept.get(`${identity} ${scope}`), loaded: { fullCli: false, azureSdk: [] } });
+        const json = ['token', 'entra', '--json', `--scope=${scope}`, '--identity', identity];
+        expect((await recording(json)).stdout).toBe((await fullCli(json)).stdout);
+      }
+    }
+    expect(jwtClaims(kept.get(`${servicePrincipalId} ${armScope}`) ?? '')).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
+    // Without --identity: the identity used last (the user, signed in after the service principal), as the full CLI picks it.
+    const byDefault = await recording(['token', 'entra', '--scope', apiScope]);
+    expect(byDefault).toMatchObject({ stdout: (await fullCli(['token', 'entra', '--scope', apiScope])).stdout, loaded: { fullCli: false } });
+  });
+
+  it('does not pick a kept Entra token of another scope or identity', async () => {
+    const userOnly = 'https://graph.microsoft.com/.default';
+    const minted = await azcred(['token', 'entra', '--scope', userOnly, '--identity', userId]);
+    if (minted.code !== 0) return expect.fail(minted.stderr);
+    expect(await quick(['token', 'entra', '--scope', userOnly, '--identity', userId])).toBe(minted.stdout.trim());
+    expect(await quick(['token', 'entra', '--scope', userOnly, '--identity', servicePrincipalId])).toBeNull();
+    expect(await quick(['token', 'entra', '--scope', 'https://graph.microsoft.com/.DEFAULT', '--identity', userId])).toBeNull();
+    expect(await quick(['token', 'entra', '--scope', 'https://graph.microsoft.com//.default', '--identity', userId])).toBeNull();
+    expect(await quick(['token', 'entra', '--scope', userOnly, '--identity', 'someone else'])).toBeNull();
+  });
+
+  it('reuses a kept Entra token only while it has more than five minutes left, then goes through MSAL', async () => {
     const entra = async () => {
-      const run = await azcred(['token', 'entra', '--scope', armScope, '--json']);
+      const run = await recording(['token', 'entra', '--scope', armScope, '--identity', servicePrincipalId, '--json']);
       expect(run.code, run.stderr).toBe(0);
-      return JSON.parse(run.stdout) as { token: string; expiresAt: string; id: string };
+      return { ...(JSON.parse(run.stdout) as { token: string; expiresAt: string; id: string }), loaded: run.loaded };
     };
     const kept = await entra();
     const sixMinutes = await keptTokensExpireIn('entra', 6 * 60_000);
-    expect(await entra()).toMatchObject({ id: kept.id, expiresAt: sixMinutes });
+    expect(await entra()).toMatchObject({ id: kept.id, expiresAt: sixMinutes, loaded: { fullCli: false } });
     await keptTokensExpireIn('entra', 4 * 60_000);
     const next = await entra();
+    expect(next.loaded.azureSdk).not.toEqual([]);
     expect(next.id).not.toBe(kept.id);
     expect(Date.parse(next.expiresAt)).toBeGreaterThan(Date.now() + 30 * 60_000);
     expect(jwtClaims(next.token)).toMatchObject({ appid: secretServicePrincipal.appId });
+    expect(await entra()).toMatchObject({ id: next.id, loaded: { fullCli: false } });
+  });
+
+  it('leaves a damaged token list or identity list to the full CLI, which says so', async () => {
+    const args = ['token', 'entra', '--scope', armScope, '--identity', servicePrincipalId];
+    await withDamaged('tokens.json', '{"version":1,"tokens":[', async () => {
+      expect(await quick(args)).toBeNull();
+      const run = await recording(args);
+      expect(run).toMatchObject({ loaded: { fullCli: true } });
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain('tokens.json');
+    });
+    await withDamaged('identities.json', '{"version":1,"identities":[{"id":"not a uuid"}]}', async () => {
+      expect(await quick(args)).toBeNull();
+      expect((await recording(args)).loaded.fullCli).toBe(true);
+    });
+    expect(await quick(args)).not.toBeNull();
   });
 });

@@ -9,7 +9,8 @@ interface KeptTokenFacts {
   kind: string;
   revoked: boolean;
   expiresAt: string;
-  source: { account?: { id: string }; via: { credential: string; identityId?: string } };
+  scopes: readonly string[];
+  source: { account?: { id: string }; via: { credential: string; identityId?: string }; subject?: { kind: string; acsIdentityId?: string } };
 }
 
 /** A cached token is reused only if it stays valid this long: long enough for the script that asked. */
@@ -34,4 +35,19 @@ export function paidBy(token: Pick<KeptTokenFacts, 'source'>, via: string | { id
 /** An STS token of the ARR account, paid for by `via`: what `azcred token arr` and `azcred run` reuse. */
 export function arrTokenOf(accountId: string, via: string | { identityId: string }): (token: KeptTokenFacts) => boolean {
   return (token) => token.kind === 'arr-sts' && token.source.account?.id === accountId && paidBy(token, via);
+}
+
+/** An ACS user token of the remembered ACS identity for the same scopes, paid for by `via`: what `azcred token acs --user` reuses. */
+export function acsUserTokenOf(acsIdentityId: string, scopes: readonly string[], via: string | { identityId: string }): (token: KeptTokenFacts) => boolean {
+  return (token) => token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && token.source.subject.acsIdentityId === acsIdentityId && sameScopes(token.scopes, scopes) && paidBy(token, via);
+}
+
+/** An Entra token of the identity for exactly this scope: what `azcred token entra` reuses. */
+export function entraTokenOf(identityId: string, scope: string): (token: KeptTokenFacts) => boolean {
+  return (token) => token.kind === 'entra' && paidBy(token, { identityId }) && sameScopes(token.scopes, [scope]);
+}
+
+/** The same scopes in any order (as typed: `chat,voip` reuses a token minted for `voip,chat`). */
+export function sameScopes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
 }
