@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { derivePassphraseKey, newSalt } from '../core/vault/passphrase-key.ts';
+import { encryptVault, keyCheck } from '../core/vault/vault-file.ts';
 import { printCachedToken } from './cached-token.ts';
 import { runAzcredRecordingLoads } from './test-support/loaded-modules.ts';
 import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
@@ -192,5 +195,44 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
       expect((await recording(args)).loaded.fullCli).toBe(true);
     });
     expect(await quick(args)).not.toBeNull();
+  });
+});
+
+describe('the cached-token path on a passphrase vault', () => {
+  it('prints a kept token with AZCRED_VAULT_PASSPHRASE, and leaves the vault to the full CLI without it or with a wrong one', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-cached-passphrase-'));
+    try {
+      const vaultId = 'a'.repeat(32);
+      const kdf = { name: 'scrypt' as const, salt: newSalt(), N: 2 ** 14, r: 8, p: 1 };
+      const key = (await derivePassphraseKey('correct horse battery', kdf.salt, kdf)) ?? Buffer.alloc(0);
+      const tokenId = randomUUID();
+      const account = { id: randomUUID(), name: 'Showroom', kind: 'arr' };
+      const now = Date.now();
+      const record = {
+        id: tokenId,
+        kind: 'arr-sts',
+        title: 'STS token',
+        source: { account: { id: account.id, name: account.name, kind: 'arr' }, via: { credential: 'primaryKey' } },
+        scopes: [],
+        audience: null,
+        issuedAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + 3_600_000).toISOString(),
+        revoked: false,
+        revokedAt: null,
+        autoRefresh: false,
+        recipe: null,
+        lastRefresh: null,
+      };
+      await writeFile(path.join(folder, 'vault.json'), JSON.stringify({ version: 1, id: vaultId, mode: 'passphrase' }));
+      await writeFile(path.join(folder, 'vault.bin'), encryptVault({ id: vaultId, mode: 'passphrase', kdf, keyCheck: keyCheck(key, vaultId) }, key, new Map([[`token/${tokenId}`, 'the-kept-token']])));
+      await writeFile(path.join(folder, 'accounts.json'), JSON.stringify({ version: 1, accounts: [account] }));
+      await writeFile(path.join(folder, 'tokens.json'), JSON.stringify({ version: 1, tokens: [record] }));
+      const args = ['token', 'arr', 'showroom'];
+      expect(await quick(args, { AZCRED_HOME: folder, AZCRED_VAULT_PASSPHRASE: 'correct horse battery' })).toBe('the-kept-token');
+      expect(await quick(args, { AZCRED_HOME: folder })).toBeNull();
+      expect(await quick(args, { AZCRED_HOME: folder, AZCRED_VAULT_PASSPHRASE: 'wrong horse' })).toBeNull();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
