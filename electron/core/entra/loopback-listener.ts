@@ -1,13 +1,18 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../shared/errors.ts';
 
 /**
  * The loopback redirect target of an interactive sign-in (auth code + PKCE, RFC 8252 §7.3).
  * MSAL Node 7 no longer accepts a custom loopback client and its own has no timeout, so the app
- * runs this one and redeems the code through MSAL itself: it binds 127.0.0.1 only, answers only
- * `/`, accepts only a response carrying the state it was started with, gives up after a timeout
- * or on cancel, and closes in every case (the port is free again once `closed` resolves).
+ * runs this one and redeems the code through MSAL itself: it binds 127.0.0.1 and [::1] on one
+ * port, answers only `/`, accepts only a response carrying the state it was started with, gives
+ * up after a timeout or on cancel, and closes in every case (the port is free again once `closed`
+ * resolves).
+ *
+ * Both families, because the redirect URI names `localhost` and browsers try [::1] first: a
+ * listener on 127.0.0.1 alone leaves [::1]:port to whoever binds it, and that user receives the
+ * redirect (PKCE stops them redeeming the code, but the sign-in is hijacked or blocked).
  */
 
 export interface AuthorizationResponse {
@@ -24,7 +29,7 @@ export interface LoopbackListener {
   response: Promise<AuthorizationResponse>;
   /** Stops waiting: `response` rejects with `cancelled`. */
   cancel(): void;
-  /** Resolves once the socket is closed. */
+  /** Resolves once both sockets are closed. */
   closed: Promise<void>;
 }
 
@@ -34,10 +39,14 @@ export interface LoopbackOptions {
   timeoutMs?: number;
   /** Page shown in the browser tab once the app has the code. */
   successHtml?: string;
+  /** The port to try on each attempt (0: the OS picks one free on 127.0.0.1); tests pick it themselves. */
+  choosePort?: (attempt: number) => number;
 }
 
 export const defaultSignInTimeoutMs = 5 * 60_000;
 const maxBodyBytes = 64 * 1024;
+/** Ports tried before giving up when [::1] is taken on each one (a squatter, or chance). */
+const maxPortAttempts = 10;
 
 const page = (title: string, text: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1 style="font-size:1.4rem">${title}</h1><p>${text}</p></body></html>`;
@@ -51,10 +60,11 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   response.catch(() => undefined);
   let done = false;
 
-  const server = createServer((req, res) => {
+  const onRequest: RequestListener = (req, res) => {
     void handle(req, res).catch(() => reply(res, 400, page('Sign-in failed', 'The sign-in response could not be read.')));
-  });
-  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  };
+  const { servers, port } = await listenOnLoopback(onRequest, options.choosePort ?? (() => 0));
+  const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.once('close', () => resolve())))).then(() => undefined);
 
   const finish = (outcome: { ok: AuthorizationResponse } | { error: AppError }): void => {
     if (done) return;
@@ -62,9 +72,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     clearTimeout(timer);
     if ('ok' in outcome) settle.resolve(outcome.ok);
     else settle.reject(outcome.error);
-    server.close();
+    for (const server of servers) server.close();
     // Keep-alive sockets would hold the port open after close(); the answer page is already sent.
-    setImmediate(() => server.closeAllConnections());
+    setImmediate(() => servers.forEach((server) => server.closeAllConnections()));
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -94,11 +104,6 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   );
   timer.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
   return {
     redirectUri: `http://localhost:${port}/`,
     port,
@@ -106,6 +111,49 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     cancel: () => finish({ error: new AppError('cancelled', 'Sign-in cancelled.') }),
     closed,
   };
+}
+
+/**
+ * Listens on 127.0.0.1:P and [::1]:P with the same handler. When [::1]:P is taken, both are let go
+ * and another P is tried, a bounded number of times. A machine without IPv6 (no ::1 to bind) gets
+ * 127.0.0.1 alone: nobody can listen on [::1] there either, and browsers fall back to 127.0.0.1.
+ */
+async function listenOnLoopback(onRequest: RequestListener, choosePort: (attempt: number) => number): Promise<{ servers: Server[]; port: number }> {
+  for (let attempt = 0; attempt < maxPortAttempts; attempt++) {
+    const ipv4 = createServer(onRequest);
+    let port: number;
+    try {
+      port = await listen(ipv4, choosePort(attempt), '127.0.0.1');
+    } catch (error) {
+      if (errnoCode(error) === 'EADDRINUSE') continue; // a chosen port that is taken on 127.0.0.1
+      throw error;
+    }
+    const ipv6 = createServer(onRequest);
+    try {
+      await listen(ipv6, port, '::1');
+      return { servers: [ipv4, ipv6], port };
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return { servers: [ipv4], port };
+      await new Promise<void>((resolve) => ipv4.close(() => resolve()));
+      if (code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new AppError('network', `The sign-in could not listen for the browser's answer: another program holds [::1] on each of ${maxPortAttempts} ports tried. Try again, or sign in with a device code instead.`);
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** An error Entra sent back to the redirect URI: carried with its AADSTS text so sign-in-errors.ts can word it. */
