@@ -26,7 +26,8 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   withDetails: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 460px)', '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
-  matrix: { maxHeight: 'calc(100vh - 240px)', minHeight: '200px', display: 'flex', flexDirection: 'column', '@media (max-width: 1100px)': { maxHeight: 'none' } },
+  // Narrow, the page scrolls to the matrix; no taller than the window, its own scroll bars show with it.
+  matrix: { maxHeight: 'calc(100vh - 240px)', minHeight: '200px', display: 'flex', flexDirection: 'column', '@media (max-width: 1100px)': { maxHeight: 'calc(100vh - 64px)' } },
   detail: {
     overflowY: 'auto',
     maxHeight: 'calc(100vh - 240px)',

@@ -7,10 +7,11 @@ import { cellKey, type MatrixView } from './matrix-view.ts';
 const useStyles = makeStyles({
   scroller: { overflow: 'auto', maxHeight: '100%', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   table: { borderCollapse: 'separate', borderSpacing: 0, minWidth: '100%' },
-  // The identity column and the resource row stay in view while the matrix scrolls.
+  // The identity column and the resource row stay in view while the matrix scrolls. The widths let
+  // five resources fit beside the identities in a 1400 px window (the demo's data); more scroll.
   corner: { position: 'sticky', top: 0, left: 0, zIndex: 2 },
-  columnHead: { position: 'sticky', top: 0, zIndex: 1, minWidth: '170px', maxWidth: '240px' },
-  rowHead: { position: 'sticky', left: 0, zIndex: 1, minWidth: '180px', maxWidth: '240px' },
+  columnHead: { position: 'sticky', top: 0, zIndex: 1, minWidth: '130px', maxWidth: '240px' },
+  rowHead: { position: 'sticky', left: 0, zIndex: 1, minWidth: '200px', maxWidth: '220px' },
   head: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
@@ -24,11 +25,13 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, wordBreak: 'break-word' },
   muted: { color: tokens.colorNeutralForeground2 },
+  // A badge's text does not wrap: it would run out of the badge's outline.
+  kind: { whiteSpace: 'nowrap' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   cell: {
     verticalAlign: 'top',
     padding: tokens.spacingHorizontalXXS,
-    minWidth: '170px',
+    minWidth: '150px',
     maxWidth: '240px',
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -75,7 +78,7 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
                   <Text weight="semibold" size={200} className={styles.line}>
                     {r.name}
                   </Text>
-                  <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'}>
+                  <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'} className={styles.kind}>
                     {kindLabels[r.kind]}
                   </Badge>
                   {r.problem && (
@@ -93,13 +96,13 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
             <tr key={identity.id}>
               <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
                 <span className={styles.stack}>
-                  <span className={styles.line}>
+                  <Text weight="semibold" size={200} className={styles.line}>
+                    {breakBeforeAt(identity.name)}
+                  </Text>
+                  <Caption1 className={mergeClasses(styles.line, styles.muted)}>
                     {identity.kind === 'user' ? <PersonRegular aria-hidden /> : <WrenchRegular aria-hidden />}
-                    <Text weight="semibold" size={200}>
-                      {breakBeforeAt(identity.name)}
-                    </Text>
-                  </span>
-                  <Caption1 className={styles.muted}>{identity.kind === 'user' ? 'User' : 'Service principal'}</Caption1>
+                    {identity.kind === 'user' ? 'User' : 'Service principal'}
+                  </Caption1>
                 </span>
               </th>
               {view.columns.map((resource) => {
