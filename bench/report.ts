@@ -17,6 +17,8 @@ export interface CaseResult {
   target: Target;
   /** Something the figure needs to be read right (what was counted, why a target cannot be met here). */
   note?: string;
+  /** Why the case has no figures on this machine (`az` not installed): the table says so, and the target is neither met nor missed. */
+  notMeasured?: string;
 }
 
 export interface JudgedCase extends CaseResult {
@@ -68,7 +70,10 @@ function figure(value: number, unit: string): string {
 const header = ['case', 'median', 'p90', 'baseline', 'baseline median', 'baseline p90', 'ratio', 'target', 'result'];
 
 function rows(cases: readonly JudgedCase[]): string[][] {
-  return cases.map((c) => [
+  return cases.map((c) =>
+    c.notMeasured !== undefined
+      ? [c.title, '—', '—', c.baseline?.label ?? '—', '—', '—', '—', targetText(c.target, c.unit), `not measured: ${c.notMeasured}`]
+      : [
     c.title,
     figure(c.subject.median, c.unit),
     figure(c.subject.p90, c.unit),

@@ -52,7 +52,7 @@ const step = async (label: string, work: () => Promise<CaseResult | CaseResult[]
 const emulator = await startEmulator();
 const cleanup: (() => Promise<void>)[] = [() => emulator.close()];
 try {
-  if (wanted('cli')) await step('CLI, cached token', () => measureCli(emulator, 30));
+  if (wanted('cli')) await step('CLI, cached STS, ACS and Entra tokens', () => measureCli(emulator, 30));
   if (wanted('minting')) await step('minting overhead', () => measureMinting(emulator, 40));
   if (wanted('vault')) await step(`vault with ${vaultSecrets} secrets`, () => measureVault(vaultSecrets, 30));
   if (wanted('ui')) {
@@ -87,7 +87,7 @@ await mkdir(resultsFolder, { recursive: true });
 await writeFile(path.join(resultsFolder, 'bench.json'), `${JSON.stringify({ measuredAt: when.toISOString(), machine: host, cases: judged }, null, 2)}\n`);
 await writeFile(path.join(resultsFolder, 'bench.md'), markdown(judged, when, host));
 console.log(`\n${textTable(judged)}\n`);
-const targeted = judged.filter((c) => c.target.kind !== 'reported');
+const targeted = judged.filter((c) => c.target.kind !== 'reported' && c.notMeasured === undefined);
 const missed = targeted.filter((c) => !c.met);
 console.log(missed.length === 0 ? 'All targets met.' : `MISSED ${missed.length} of ${targeted.length} targets: ${missed.map((c) => c.id).join(', ')}.`);
 console.log(`Written: ${path.relative(root, path.join(resultsFolder, 'bench.json'))}, ${path.relative(root, path.join(resultsFolder, 'bench.md'))}.`);
