@@ -11,6 +11,8 @@ export interface CliIo {
   readSecret(prompt: string): Promise<string>;
   /** Reads all of stdin (for `--body -`, `cloud import -`). */
   readStdin(): Promise<string>;
+  /** Asks on the terminal without echo (only when stdin is one); the answer as typed, spaces kept (a vault passphrase). */
+  askHidden(prompt: string): Promise<string>;
   stdinIsTTY: boolean;
 }
 
@@ -32,8 +34,9 @@ export const processIo: CliIo = {
   readStdin,
   async readSecret(prompt) {
     if (!process.stdin.isTTY) return (await readStdin()).trim();
-    return promptHidden(prompt);
+    return (await promptHidden(prompt)).trim();
   },
+  askHidden: (prompt) => promptHidden(prompt),
 };
 
 async function readStdin(): Promise<string> {
@@ -42,19 +45,22 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A prompt on stderr whose answer is not echoed (keys must not land in scrollback). */
-function promptHidden(prompt: string): Promise<string> {
+/**
+ * A prompt on `terminal` (stderr) whose answer, read from `input` (stdin), is not echoed: keys and
+ * passphrases must not land in scrollback. Tests pass a fake terminal.
+ */
+export function promptHidden(prompt: string, { input = process.stdin, terminal = process.stderr }: { input?: NodeJS.ReadableStream; terminal?: NodeJS.WritableStream } = {}): Promise<string> {
   // Nothing readline writes reaches the terminal: it would echo the answer.
   const output = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const rl = createInterface({ input, output, terminal: true });
   // The prompt shows only now that the terminal is in raw mode: a key pasted the moment it shows
   // would otherwise be echoed by the terminal itself.
-  process.stderr.write(prompt);
+  terminal.write(prompt);
   return new Promise((resolve) => {
     rl.question('', (answer) => {
       rl.close();
-      process.stderr.write('\n');
-      resolve(answer.trim());
+      terminal.write('\n');
+      resolve(answer);
     });
   });
 }

@@ -6,6 +6,7 @@ import { azureTimeoutMs } from './azure-timeout.ts';
 import { processIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run-cli.ts';
+import { vaultPassphraseVariable } from './vault-passphrase.ts';
 
 /** Every command, through the core: the same handlers as the app. */
 export function runFullCli(argv: readonly string[], packageJson: URL): Promise<number> {
@@ -14,6 +15,7 @@ export function runFullCli(argv: readonly string[], packageJson: URL): Promise<n
     io: processIo,
     version,
     commands,
+    vaultPassphrase: process.env[vaultPassphraseVariable],
     // A bad AZCRED_TIMEOUT_SECONDS fails here, so only commands that use the core report it.
     createCore: () => {
       const timeoutMs = azureTimeoutMs(process.env);

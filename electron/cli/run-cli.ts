@@ -6,19 +6,24 @@ import { parseCommandArguments } from './command-arguments.ts';
 import type { CommandContext, CommandDef } from './command.ts';
 import { exitCodeFor, exitCodes } from './exit-codes.ts';
 import { commandGroups, commandHelp, groupHelp, overallHelp } from './help.ts';
+import { passphraseFromStdin, passphraseStdinOption, unlockLockedVault, vaultPassphraseVariable, type CoreCall, type GivenPassphrase } from './vault-passphrase.ts';
 
 export interface CliEnvironment {
   io: CliIo;
   version: string;
   commands: readonly CommandDef[];
   createCore(): Core;
+  /** AZCRED_VAULT_PASSPHRASE: opens a passphrase vault without a prompt. */
+  vaultPassphrase?: string | undefined;
 }
 
 /** Runs one `azcred` invocation and returns its exit code. Errors are one line on stderr that says what to do. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
-  const { io } = env;
+  let { io } = env;
   const dashDash = argv.indexOf('--');
-  const head = dashDash >= 0 ? argv.slice(0, dashDash) : [...argv];
+  // --passphrase-stdin goes with any command, so it is taken out before the command is looked for.
+  const typed = dashDash >= 0 ? argv.slice(0, dashDash) : [...argv];
+  const head = typed.filter((a) => a !== passphraseStdinOption);
   const rest = dashDash >= 0 ? argv.slice(dashDash + 1) : [];
   const words = head.filter((a) => !a.startsWith('-'));
 
@@ -61,20 +66,28 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
 
   let core: Core | undefined;
   const getCore = (): Core => (core ??= env.createCore());
+  const callCore: CoreCall = async (method, input) => (await dispatch(getCore(), method, input)) as never;
+  let passphrase: GivenPassphrase | undefined = env.vaultPassphrase ? { passphrase: env.vaultPassphrase, from: vaultPassphraseVariable } : undefined;
+  // A locked passphrase vault is opened when a call first needs it (commands without secrets never ask), then the call is made again.
+  let unlocking: Promise<boolean> | undefined;
   const context: CommandContext = {
     values: parsed.values,
     positionals: parsed.positionals,
     rest,
-    io,
+    get io() {
+      return io;
+    },
     core: getCore,
     json: parsed.values['json'] === true,
     async call(method, input) {
-      const result = await dispatch(getCore(), method, input);
+      let result = await callCore(method, input);
+      if (!result.ok && result.error.code === 'vault_unavailable' && (await (unlocking ??= unlockLockedVault(callCore, io, passphrase)))) result = await callCore(method, input);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
       return result.value as never;
     },
   };
   try {
+    if (typed.includes(passphraseStdinOption) && !io.stdinIsTTY) ({ given: passphrase, io } = await passphraseFromStdin(io));
     const code = await command.run(context);
     return typeof code === 'number' ? code : exitCodes.ok;
   } catch (error) {

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName } from '../../shared/contract.ts';
+import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { dispatch } from '../core/api.ts';
+import { testCore } from '../core/test-support/test-core.ts';
+import { createMemoryKeychain } from '../core/vault/keychain.ts';
+import { promptHidden } from './cli-io.ts';
+import { type AzcredRun, runAzcred } from './test-support/run-azcred.ts';
+
+const bin = fileURLToPath(new URL('../../bin/azcred.js', import.meta.url));
+const passphrase = 'correct horse battery staple';
+const wrong = 'wrong horse battery staple';
+let emulator: RunningEmulator;
+let home: string;
+let connectionString: string;
+const azcred = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<AzcredRun> => runAzcred(args, { home, ...options });
+
+/** Exit 4, nothing on stdout, and the passphrase tried nowhere in what azcred printed. */
+function expectRefused(run: AzcredRun, says: RegExp, tried: string): void {
+  expect(run.code, run.stderr).toBe(4);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(says);
+  expect(run.stderr).not.toContain(tried);
+}
+
+/** Runs azcred on a pseudo-terminal (util-linux `script`), typing each answer once the prompt shows; resolves to the exit code and all the terminal showed. */
+function onTerminal(args: string[], answers: string[]): Promise<{ code: number; screen: string }> {
+  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let prompts = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    // Type only once the prompt shows: the terminal is in raw mode then, as a person would see it.
+    const shown = screen.split('Vault passphrase: ').length - 1;
+    for (; prompts < shown; prompts += 1) child.stdin.write(`${answers[prompts] ?? ''}\r`);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, screen }));
+  });
+}
+
+describe('azcred with a passphrase vault', () => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ scenario: defaultScenario() });
+    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-passphrase-'));
+    connectionString = emulator.acsConnectionString('contoso-acs-chat');
+    // The vault as the app leaves it on a machine without a keychain: protected by a passphrase.
+    const core = testCore(home, { keychain: createMemoryKeychain() });
+    const call = async <M extends MethodName>(method: M, input: MethodInput<M>) => expect(await dispatch(core, method, input)).toMatchObject({ ok: true });
+    try {
+      await call('vault.open', { mode: 'passphrase', passphrase });
+      await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+      await call('accounts.add', { kind: 'acs', name: 'chat', cloud: emulator.cloudProfile.name, connectionString });
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('opens it with AZCRED_VAULT_PASSPHRASE for an ACS token and an account key', async () => {
+    const env = { AZCRED_VAULT_PASSPHRASE: passphrase };
+    const token = await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', '--json'], { env });
+    expect(token.code, token.stderr).toBe(0);
+    expect(JSON.parse(token.stdout)).toMatchObject({ userId: expect.stringMatching(/^8:acs:/) });
+    const shown = await azcred(['account', 'show', 'chat', '--reveal'], { env });
+    expect(shown).toMatchObject({ code: 0, stderr: '' });
+    expect(shown.stdout).toContain(connectionString);
+  });
+
+  it('opens it with the first line of stdin after --passphrase-stdin, which wins over AZCRED_VAULT_PASSPHRASE', async () => {
+    const shown = await azcred(['account', 'show', 'chat', '--passphrase-stdin', '--reveal'], { stdin: `${passphrase}\n`, env: { AZCRED_VAULT_PASSPHRASE: wrong } });
+    expect(shown).toMatchObject({ code: 0, stderr: '' });
+    expect(shown.stdout).toContain(connectionString);
+  });
+
+  it('says, without stdin on a terminal or a passphrase, how to give one (exit 4), and lists accounts without asking', async () => {
+    expectRefused(await azcred(['account', 'show', 'chat', '--reveal']), /^azcred: The vault is protected by a passphrase\. Run again on a terminal to be asked for it, or set AZCRED_VAULT_PASSPHRASE \/ pass --passphrase-stdin\.\n$/, passphrase);
+    const listed = await azcred(['account', 'list']);
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(listed.stdout).toMatch(/^chat\s+ACS/m);
+  });
+
+  it('refuses a wrong passphrase with exit 4, naming where it came from and never printing it', async () => {
+    expectRefused(await azcred(['account', 'show', 'chat', '--reveal'], { env: { AZCRED_VAULT_PASSPHRASE: wrong } }), /The passphrase from AZCRED_VAULT_PASSPHRASE does not open this vault/, wrong);
+    expectRefused(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', '--passphrase-stdin'], { stdin: wrong }), /The passphrase from --passphrase-stdin does not open this vault/, wrong);
+  });
+
+  it('refuses --passphrase-stdin with a command that reads its own secret from stdin, before doing anything (exit 2)', async () => {
+    const run = await azcred(['account', 'add', 'acs', 'second', '--passphrase-stdin', '--cloud', emulator.cloudProfile.name], { stdin: `${passphrase}\n${connectionString}\n` });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/--passphrase-stdin reads the vault passphrase from stdin, so the connection string cannot come from stdin too\. Give the passphrase in AZCRED_VAULT_PASSPHRASE instead\./);
+    expect(run.stderr).not.toContain(passphrase);
+    expect(await readFile(path.join(home, 'accounts.json'), 'utf8')).not.toContain('second');
+  });
+
+  it.runIf(existsSync('/usr/bin/script'))('asks on a terminal without echoing the answer, again after a wrong one, and opens it', async () => {
+    const { code, screen } = await onTerminal(['account', 'show', 'chat', '--reveal'], [wrong, passphrase]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('That passphrase does not open this vault. Try again.');
+    expect(screen).toContain(connectionString);
+    expect(screen).not.toContain(wrong);
+    expect(screen).not.toContain(passphrase);
+  });
+
+  it.runIf(existsSync('/usr/bin/script'))('gives up on a terminal after three wrong passphrases (exit 4)', async () => {
+    const { code, screen } = await onTerminal(['account', 'show', 'chat', '--reveal'], [wrong, wrong, wrong]);
+    expect(code, screen).toBe(4);
+    expect(screen).toContain('3 passphrases did not open this vault; it stays locked.');
+    expect(screen).not.toContain(wrong);
+  });
+});
+
+describe('promptHidden', () => {
+  it('shows the prompt on the terminal, puts it in raw mode so nothing typed is echoed, and keeps the answer as typed', async () => {
+    const rawModes: boolean[] = [];
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (on: boolean) => rawModes.push(on) });
+    let shown = '';
+    const terminal = new PassThrough().on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    const answer = promptHidden('Vault passphrase: ', { input, terminal });
+    input.write(' spaced passphrase \r');
+    expect(await answer).toBe(' spaced passphrase ');
+    expect(shown).toBe('Vault passphrase: \n');
+    expect(rawModes).toEqual([true, false]);
+  });
+});
