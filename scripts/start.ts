@@ -1,6 +1,6 @@
 /**
  * `npm start`: builds what is out of date, then starts the desktop app when Electron can run here,
- * and browser mode (the same app, served on 127.0.0.1 to the default browser) when it cannot,
+ * and browser mode (the same app, served on 127.0.0.1 at a printed link) when it cannot,
  * saying why in one paragraph. `npm start -- --browser` goes straight to browser mode.
  */
 import { spawn } from 'node:child_process';
@@ -12,8 +12,8 @@ function startBrowserMode(why?: NoDesktop): void {
   if (why) {
     console.log(
       `\nThe desktop window cannot open on this machine: ${why.reason}. ` +
-        'Starting browser mode instead: the same app, served only to this machine on 127.0.0.1 and opened in your ' +
-        'default browser with a one-session launch link. Your data folder and keychain are the same as the desktop ' +
+        'Starting browser mode instead: the same app, served only to this machine on 127.0.0.1 at a one-session ' +
+        'launch link printed below (and opened in your default browser when one can be). Your data folder and keychain are the same as the desktop ' +
         `app's. ${why.remedy}\n`,
     );
   }

@@ -1,7 +1,7 @@
 import { appVersion } from '../app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
-import { openInDefaultBrowser } from './open-browser.ts';
+import { browserOpeningLine, openInDefaultBrowserAndSee } from './open-browser.ts';
 import { startWebServer } from './server.ts';
 
 /** Browser mode's entry point: `node electron/web/main.ts [--port N]`. */
@@ -14,20 +14,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const core = createCore({ mode: 'browser', dataFolder: resolveDataFolder(), version: appVersion(new URL('../../package.json', import.meta.url)) });
 const server = await startWebServer({ core, port });
-const opened = openInDefaultBrowser(server.launchUrl);
+const opening = openInDefaultBrowserAndSee(server.launchUrl);
 console.log(
   [
     '',
     'Azure Credential Manager is running in browser mode.',
     `  Open: ${server.launchUrl}`,
     "  The link holds this session's launch token: anyone with it can use your credentials, so do not share it.",
-    opened ? '  (Opening it in your default browser.)' : '',
     '  Press Ctrl+C to stop.',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n'),
+  ].join('\n'),
 );
+// The link is printed at once; whether a browser opened is known a moment later.
+void opening.then((result) => console.log(`  ${browserOpeningLine(result)}\n`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
