@@ -93,6 +93,13 @@ describe('azcred with a passphrase vault', () => {
     expect(listed.stdout).toMatch(/^chat\s+ACS/m);
   });
 
+  it('says in azcred info that secrets are in a passphrase vault, its file, and that the key is kept nowhere, without asking for it', async () => {
+    const run = await azcred(['info']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`Secrets: passphrase vault at ${path.join(home, 'vault.bin')}, key derived from your passphrase each time, stored nowhere (locked: azcred asks for the passphrase when a command needs a secret)`);
+    expect(JSON.parse((await azcred(['info', '--json'])).stdout)).toMatchObject({ secrets: { state: 'locked', mode: 'passphrase', file: path.join(home, 'vault.bin') } });
+  });
+
   it('refuses a wrong passphrase with exit 4, naming where it came from and never printing it', async () => {
     expectRefused(await azcred(['account', 'show', 'chat', '--reveal'], { env: { AZCRED_VAULT_PASSPHRASE: wrong } }), /The passphrase from AZCRED_VAULT_PASSPHRASE does not open this vault/, wrong);
     expectRefused(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', '--passphrase-stdin'], { stdin: wrong }), /The passphrase from --passphrase-stdin does not open this vault/, wrong);
