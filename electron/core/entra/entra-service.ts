@@ -48,6 +48,7 @@ export class EntraService {
   readonly apps: MsalApps;
   readonly #deps: EntraDeps;
   readonly #operations = new SignInOperations();
+  readonly #signingOut: ((identityId: string) => Promise<void>)[] = [];
 
   constructor(deps: EntraDeps) {
     this.#deps = deps;
@@ -135,10 +136,21 @@ export class EntraService {
     return toIdentityView(record);
   }
 
-  /** Removes the identity and everything kept for it: MSAL's cached tokens for a user; the secret or key and token cache of a service principal. */
+  /** `forget` runs at each sign-out before the identity goes (the token registry forgets what was minted through it); a failure stops the sign-out. */
+  onSignOut(forget: (identityId: string) => Promise<void>): void {
+    this.#signingOut.push(forget);
+  }
+
+  /**
+   * Removes the identity and everything kept for it: the tokens minted through it (onSignOut); MSAL's
+   * cached tokens for a user; the secret or key and token cache of a service principal.
+   */
   async signOut(id: string): Promise<void> {
-    const record = await this.identities.get(id);
     const vault = await this.#deps.vault();
+    // Tokens first, so a failure after leaves an identity to sign out again; also when another
+    // process signed it out already (not_found below), since this one may still hold such tokens.
+    for (const forget of this.#signingOut) await forget(id);
+    const record = await this.identities.get(id);
     if (record.kind === 'user') {
       const app = await this.apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
       const account = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;

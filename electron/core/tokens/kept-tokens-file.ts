@@ -2,7 +2,8 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { withMetadataLock } from '../metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
-import { keptTokensFileSchema, tokenRecordSchema, type TokenRecord } from './token-record.ts';
+import type { Vault } from '../vault/vault.ts';
+import { keptTokensFileSchema, tokenRecordSchema, tokenSecretName, type TokenRecord } from './token-record.ts';
 
 /** `tokens.json`: the metadata of the tokens kept across restarts; never a token value. */
 export const keptTokensFileName = 'tokens.json';
@@ -22,6 +23,22 @@ export function changeKeptTokens(dataFolder: string, change: (records: TokenReco
     const next = change(await readKeptTokens(dataFolder));
     await writeJsonFile(path.join(dataFolder, keptTokensFileName), { version: 1, tokens: next });
   });
+}
+
+/**
+ * Forgets the kept tokens `matches` picks, whichever process kept them: their records leave
+ * `tokens.json` (under the lock, written only when one matched), then their values leave the
+ * vault. Returns the ids forgotten.
+ */
+export async function forgetKeptTokens(dataFolder: string, vault: Vault, matches: (record: TokenRecord) => boolean): Promise<string[]> {
+  const forgotten = await withMetadataLock(dataFolder, async () => {
+    const records = await readKeptTokens(dataFolder);
+    const doomed = records.filter(matches);
+    if (doomed.length > 0) await writeJsonFile(path.join(dataFolder, keptTokensFileName), { version: 1, tokens: records.filter((r) => !matches(r)) });
+    return doomed.map((r) => r.id);
+  });
+  for (const id of forgotten) await vault.delete(tokenSecretName(id));
+  return forgotten;
 }
 
 function damaged(): AppError {

@@ -64,6 +64,24 @@ export const tokenRecordSchema = z.object({
 
 export const keptTokensFileSchema = z.object({ version: z.literal(1), tokens: z.array(z.unknown()) });
 
+/**
+ * Whether the token came through the identity: paid for with its Entra token (an Entra token, an
+ * STS or ACS token minted as the identity), or the ACS token of the identity as a Teams user.
+ * Signing the identity out takes these with it.
+ */
+export function mintedThrough(identityId: string, record: TokenRecord): boolean {
+  const { via, subject } = record.source;
+  return (via.credential === 'entra' && via.identityId === identityId) || (subject?.kind === 'teams-user' && subject.identityId === identityId) || (record.recipe?.kind === 'entra' && record.recipe.identityId === identityId);
+}
+
+/** How long an expired token stays listed (shown as "Expired … ago") before the registry lets it go. */
+export const expiredTokenShownMs = 24 * 60 * 60_000;
+
+/** A token the registry lets go of: expired for a day, and not one auto-refresh will mint again. */
+export function isStale(record: TokenRecord, now: number): boolean {
+  return !record.autoRefresh && Date.parse(record.expiresAt) + expiredTokenShownMs <= now;
+}
+
 /** Where the vault keeps a kept token's value. */
 export function tokenSecretName(id: string): string {
   return `token/${id}`;

@@ -5,8 +5,8 @@ import { log } from '../log.ts';
 import type { Vault } from '../vault/vault.ts';
 import { newestFirst } from '../../../shared/newest-first.ts';
 import type { Clock, TimerHandle } from './clock.ts';
-import { changeKeptTokens, readKeptTokens } from './kept-tokens-file.ts';
-import { tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
+import { changeKeptTokens, forgetKeptTokens, readKeptTokens } from './kept-tokens-file.ts';
+import { isStale, tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
 
 export interface TokenRegistryDeps {
   dataFolder: string;
@@ -46,7 +46,8 @@ const msalRenewalWindowMs = 4 * 60_000;
 /**
  * Every token minted in this process, and the kept ones of any process: metadata in memory (and in
  * `tokens.json` when kept), values in memory only (and in the vault when kept). Auto-refresh
- * re-mints a token before it expires, on the injected clock.
+ * re-mints a token before it expires, on the injected clock. A token expired for a day (and not
+ * auto-refreshed) is let go at the next read of `tokens.json`, kept or not.
  */
 export class TokenRegistry {
   readonly #deps: TokenRegistryDeps;
@@ -155,6 +156,19 @@ export class TokenRegistry {
     return hit.map((entry) => this.#view(entry, warningMs));
   }
 
+  /** Forgets every token `matches` picks, wherever it is held: this process's memory, `tokens.json` and the vault. Returns them as they were. */
+  async forget(matches: (record: TokenRecord) => boolean): Promise<TokenView[]> {
+    await this.#sync();
+    const vault = await this.#deps.vault();
+    const warningMs = this.#warningMs();
+    const hit = [...this.#entries.values()].filter((entry) => matches(entry.record));
+    for (const entry of hit) this.#drop(entry);
+    // Also what another process kept after the read above.
+    const forgotten = new Set(await forgetKeptTokens(this.#deps.dataFolder, vault, matches));
+    for (const entry of hit) if (entry.kept && !forgotten.has(entry.record.id)) await vault.delete(tokenSecretName(entry.record.id));
+    return hit.map((entry) => ({ ...this.#view(entry, warningMs), kept: false, hasValue: false }));
+  }
+
   /** Tokens that are still good for `minMs` and match: a test reuses one rather than minting another. */
   async findUsable(matches: (record: TokenRecord) => boolean, minMs: number): Promise<TokenRecord | undefined> {
     await this.#sync();
@@ -175,9 +189,11 @@ export class TokenRegistry {
     return entry;
   }
 
-  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here. */
+  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here; stale ones go. */
   async #sync(): Promise<void> {
-    const records = await readKeptTokens(this.#deps.dataFolder);
+    const now = this.#deps.clock.now();
+    let records = await readKeptTokens(this.#deps.dataFolder);
+    if (records.some((record) => isStale(record, now)) && (await this.#pruneKept(now))) records = records.filter((record) => !isStale(record, now));
     const onFile = new Set(records.map((r) => r.id));
     for (const record of records) {
       const entry = this.#entries.get(record.id);
@@ -197,6 +213,24 @@ export class TokenRegistry {
         this.#entries.delete(entry.record.id);
       }
     }
+    for (const entry of this.#entries.values()) if (!entry.kept && isStale(entry.record, now)) this.#drop(entry);
+  }
+
+  /** Lets go of the kept tokens that are stale; false (try at a later read) when the vault cannot be opened to take their values out. */
+  async #pruneKept(now: number): Promise<boolean> {
+    let vault: Vault;
+    try {
+      vault = await this.#deps.vault();
+    } catch {
+      return false;
+    }
+    await forgetKeptTokens(this.#deps.dataFolder, vault, (record) => isStale(record, now));
+    return true;
+  }
+
+  #drop(entry: Entry): void {
+    this.#unschedule(entry);
+    this.#entries.delete(entry.record.id);
   }
 
   async #keep(entry: Entry): Promise<void> {

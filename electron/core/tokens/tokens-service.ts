@@ -33,7 +33,7 @@ import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts'
 import { mintEntraToken } from './entra-tokens.ts';
 import { exchangePastedTeamsToken } from './pasted-teams-token.ts';
 import { jwtParts } from '../jwt-facts.ts';
-import type { MintedToken, MintRecipe } from './token-record.ts';
+import { mintedThrough, type MintedToken, type MintRecipe } from './token-record.ts';
 import { TokenOperations } from './token-operations.ts';
 import { TokenRegistry, type NewToken } from './token-registry.ts';
 import { acsResource } from './token-sources.ts';
@@ -77,6 +77,9 @@ export class TokensService {
       clock: deps.clock ?? systemClock,
       warningMinutes: () => deps.settings.get().expiryWarningMinutes,
       remint: (recipe, signal) => this.#remint(recipe, signal),
+    });
+    deps.entra.onSignOut(async (identityId) => {
+      await this.registry.forget((record) => mintedThrough(identityId, record));
     });
     this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, acsClients: new AcsClients(), runtime: deps.runtime };
   }
