@@ -78,7 +78,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     try {
       await mkdir(path.join(copy, 'bin'));
       await mkdir(path.join(copy, 'dist', 'cli'), { recursive: true });
-      for (const file of ['bin/azcred.js', 'bin/package.json', 'dist/cli/azcred.cjs', 'package.json']) await copyFile(path.join(repo, file), path.join(copy, file));
+      for (const file of ['bin/azcred.js', 'bin/node-version.cjs', 'bin/package.json', 'dist/cli/azcred.cjs', 'package.json']) await copyFile(path.join(repo, file), path.join(copy, file));
       await symlink(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
       const quickOnly = (...args: string[]) => execFileSync(process.execPath, [path.join(copy, 'bin', 'azcred.js'), 'token', 'arr', ...args], { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       const cached = (await azcred(['token', 'arr', 'contoso'])).stdout;
