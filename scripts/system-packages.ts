@@ -45,14 +45,14 @@ export function aptInstaller(isRoot = process.getuid?.() === 0, hasSudo = () => 
  * Installs what is missing. Answers an error text (the fix in words) when it cannot, undefined
  * when everything is there. `AZCRED_SKIP_SYSTEM_PACKAGES=1` leaves the machine alone.
  */
-export function ensureTestPackages(log: (line: string) => void = console.log): string | undefined {
+export function ensureTestPackages(log: (line: string) => void = console.log, names: readonly string[] = Object.keys(testPackages)): string | undefined {
   if (process.platform !== 'linux' || process.env['AZCRED_SKIP_SYSTEM_PACKAGES'] === '1') return undefined;
   if (!succeeds('dpkg-query', ['--version']) || !succeeds('apt-get', ['--version'])) {
     const absent = Object.entries(testPackages).filter(([, present]) => !present());
     if (absent.length === 0) return undefined;
     return `The tests need ${absent.map(([name]) => name).join(', ')} (Chromium, gnome-keyring with D-Bus, libsecret's headers and a C++ toolchain). This is not a Debian-based system, so npm test cannot install them: install them with your package manager, then run npm test again.`;
   }
-  const missing = missingPackages();
+  const missing = missingPackages(names);
   if (missing.length === 0) return undefined;
   const manual = `sudo apt-get install --no-install-recommends ${missing.join(' ')}`;
   const installer = aptInstaller();
