@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { keptTokensFileName } from '../core/tokens/kept-tokens-file.ts';
+import { call, testCore } from '../core/test-support/test-core.ts';
+import { keytarKeychain } from '../core/vault/keychain.ts';
+import { openVault } from '../core/vault/vault.ts';
+import { importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+
+const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
+const westEurope = '35d830cb-f062-4062-9792-d6316039df56';
+const eastUs = '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f';
+const armScope = 'https://management.azure.com/.default';
+let emulator: RunningEmulator;
+let home: string;
+const azcred = (args: string[], stdin?: string) => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+
+/** `azcred token ... --json`: the printed token's id. */
+async function mintedId(args: string[]): Promise<string> {
+  const run = await azcred([...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { id: string }).id;
+}
+
+const keptOnFile = async (): Promise<string[]> => (JSON.parse(await readFile(path.join(home, keptTokensFileName), 'utf8')) as { tokens: { id: string }[] }).tokens.map((t) => t.id).sort();
+
+async function tokensInVault(): Promise<string[]> {
+  const vault = await openVault({ dataFolder: home, keychain: keytarKeychain() });
+  try {
+    return vault.names('token/').map((name) => name.slice('token/'.length));
+  } finally {
+    vault.close();
+  }
+}
+
+describe.runIf(keyringSession)('azcred logout, against the emulator', () => {
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-logout-'));
+    emulator = await startEmulator({ scenario: defaultScenario() });
+    await importEmulatorCloud(emulator, home);
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('removes the tokens minted through the identity from tokens.json and the vault, and keeps the key-minted one', async () => {
+    const westKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope)?.primaryKey ?? '';
+    expect(await azcred(['account', 'add', 'arr', 'west', '--account-id', westEurope, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], westKey)).toMatchObject({ code: 0 });
+    expect(await azcred(['account', 'add', 'arr', 'east', '--account-id', eastUs, '--account-domain', 'eastus', '--cloud', 'AzureEmulator', '--no-key'])).toMatchObject({ code: 0 });
+    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--name', 'pipeline'], secretServicePrincipal.secret);
+    expect(login.code, login.stderr).toBe(0);
+
+    const throughPipeline = [await mintedId(['token', 'entra', '--scope', armScope, '--identity', 'pipeline']), await mintedId(['token', 'arr', 'east', '--identity', 'pipeline'])];
+    const byKey = await mintedId(['token', 'arr', 'west']);
+    expect(await keptOnFile()).toEqual([...throughPipeline, byKey].sort());
+
+    const logout = await azcred(['logout', 'pipeline']);
+    expect(logout.code, logout.stderr).toBe(0);
+    expect(logout.stdout).toContain('Signed out');
+
+    expect(await keptOnFile()).toEqual([byKey]);
+    expect(await tokensInVault()).toEqual([byKey]);
+    // The quick path that prints a kept token without the core has nothing left to print for it either.
+    expect(await azcred(['token', 'entra', '--scope', armScope, '--identity', 'pipeline'])).toMatchObject({ code: 3, stdout: '' });
+    const core = testCore(home, { keychain: keytarKeychain() });
+    try {
+      for (const id of throughPipeline) expect(await call(core, 'tokens.reveal', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await call(core, 'tokens.reveal', { id: byKey })).toMatchObject({ ok: true });
+    } finally {
+      await core.close();
+    }
+  });
+});
