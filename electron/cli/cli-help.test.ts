@@ -12,7 +12,7 @@ import { runAzcred } from './test-support/run-azcred.ts';
 async function helpOf(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (err += `${t}\n`), readSecret: () => Promise.reject(new Error('no secret for help')), readStdin: () => Promise.resolve(''), askHidden: () => Promise.reject(new Error('no passphrase for help')), stdinIsTTY: false };
+  const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (err += `${t}\n`), readSecret: () => Promise.reject(new Error('no secret for help')), readStdin: () => Promise.resolve(''), askHidden: () => Promise.reject(new Error('no passphrase for help')), stdinIsTTY: false, columns: 100 };
   const code = await runCli(argv, { io, version: '1.2.3', commands, createCore: (): Core => { throw new Error('help opened the core'); } });
   return { code, out, err };
 }

@@ -86,6 +86,19 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
     expect(await azcred(['roles', '--identity', 'nobody'])).toMatchObject({ code: 3 });
   });
 
+  it('fits the roles table to COLUMNS=80: what each identity can and cannot do wraps between whole capabilities, nothing lost', async () => {
+    const at = (columns: string) => runAzcred(['roles', '--identity', 'pipeline'], { home, env: { COLUMNS: columns } });
+    const [wide, narrow] = [await at('1000'), await at('80')];
+    expect(narrow.code, narrow.stderr).toBe(0);
+    const lines = (text: string) => text.trimEnd().split('\n');
+    expect(Math.max(...lines(wide.stdout).map((line) => line.length))).toBeGreaterThan(80);
+    expect(Math.max(...lines(narrow.stdout).map((line) => line.length))).toBeLessThanOrEqual(80);
+    const words = (text: string) => text.split(/[\s,]+/).filter(Boolean).sort();
+    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
+    const report = JSON.parse((await azcred(['roles', '--identity', 'pipeline', '--json'])).stdout) as { cells: { capabilities: { label: string }[] }[] };
+    for (const { label } of report.cells.flatMap((c) => c.capabilities)) expect(lines(narrow.stdout).some((line) => line.includes(label)), label).toBe(true);
+  });
+
   it('asks for a sign-in (exit 5) when no identity is signed in', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'azcred-no-identity-'));
     try {

@@ -14,6 +14,8 @@ export interface CliIo {
   /** Asks on the terminal without echo (only when stdin is one); the answer as typed, spaces kept (a vault passphrase). */
   askHidden(prompt: string): Promise<string>;
   stdinIsTTY: boolean;
+  /** How wide a line may be: the terminal's width, else COLUMNS, else 100. */
+  readonly columns: number;
 }
 
 /**
@@ -31,6 +33,9 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  get columns() {
+    return outputColumns(process.stdout, process.env);
+  },
   readStdin,
   async readSecret(prompt) {
     if (!process.stdin.isTTY) return (await readStdin()).trim();
@@ -38,6 +43,13 @@ export const processIo: CliIo = {
   },
   askHidden: (prompt) => promptHidden(prompt),
 };
+
+/** The terminal's width when stdout is one, else COLUMNS (as a shell sets it for a pipe), else 100. */
+export function outputColumns(stdout: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number {
+  if (stdout.isTTY && stdout.columns) return stdout.columns;
+  const columns = Number(env['COLUMNS']);
+  return Number.isInteger(columns) && columns > 0 ? columns : 100;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

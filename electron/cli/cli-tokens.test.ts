@@ -189,6 +189,18 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(await azcred(['roles', '--csv', '--markdown'])).toMatchObject({ code: 2 });
   });
 
+  it('fits the roles table to COLUMNS=80, with why each cell is unreadable said once under it, every word still there', async () => {
+    const at = (columns: string) => runAzcred(['roles'], { home, env: { COLUMNS: columns } });
+    const [wide, narrow] = [await at('1000'), await at('80')];
+    expect(narrow.code, narrow.stderr).toBe(0);
+    const longest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    expect(longest(wide.stdout)).toBeGreaterThan(80);
+    expect(longest(narrow.stdout)).toBeLessThanOrEqual(80);
+    const words = (text: string) => text.split(/[\s,]+/).filter(Boolean).sort();
+    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
+    expect(narrow.stdout.split('\n')[0]).toMatch(/^IDENTITY\s+RESOURCE\s+ROLES\s+CAN\s+CANNOT$/);
+  });
+
   it('signs a user in with a device code, lists the identity, and signs it out', async () => {
     const alex = scenarioUser(emulator, 'alex.wilber');
     let entered: Promise<string> | undefined;

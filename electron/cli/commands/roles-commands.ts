@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import { stringOption, type CommandDef } from '../command.ts';
-import { printJson, table } from '../format.ts';
+import { printJson, table, wrapText } from '../format.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
 
@@ -29,18 +29,19 @@ export const rolesCommands: CommandDef[] = [
       if (audit.cells.length === 0) return context.io.out('Nothing to audit: sign in (`azcred login`) and add accounts of the same cloud first.');
       const identityName = new Map(audit.identities.map((i) => [i.id, i.name]));
       const resourceName = new Map(audit.resources.map((r) => [r.accountId, r.name]));
-      context.io.out(
-        table(
-          ['IDENTITY', 'RESOURCE', 'ROLES', 'CAN', 'CANNOT'],
-          audit.cells.map((cell) => [
-            identityName.get(cell.identityId) ?? cell.identityId,
-            resourceName.get(cell.accountId) ?? cell.accountId,
-            cell.state === 'unreadable' ? `(unreadable: ${cell.problem?.message ?? ''})` : cell.roleNames.join(', ') || '(none)',
-            cell.capabilities.filter((c) => c.granted).map((c) => c.label).join(', '),
-            cell.capabilities.filter((c) => !c.granted).map((c) => c.label).join(', '),
-          ]),
-        ),
-      );
+      // Why a cell is unreadable is a paragraph, often the same for several: each goes once under the table.
+      const notes: string[] = [];
+      const noteFor = (message: string) => (notes.includes(message) ? notes.indexOf(message) : notes.push(message) - 1) + 1;
+      const rows = audit.cells.map((cell) => [
+        identityName.get(cell.identityId) ?? cell.identityId,
+        resourceName.get(cell.accountId) ?? cell.accountId,
+        cell.state === 'unreadable' ? `(unreadable [${noteFor(cell.problem?.message ?? 'the role assignments could not be read')}])` : cell.roleNames.join(', ') || '(none)',
+        cell.capabilities.filter((c) => c.granted).map((c) => c.label).join(', '),
+        cell.capabilities.filter((c) => !c.granted).map((c) => c.label).join(', '),
+      ]);
+      const width = context.io.columns;
+      const noteLines = notes.flatMap((note, i) => wrapText(note, width - 4).map((line, j) => `${j === 0 ? `[${i + 1}]`.padEnd(4) : '    '}${line}`));
+      context.io.out([table(['IDENTITY', 'RESOURCE', 'ROLES', 'CAN', 'CANNOT'], rows, { width }), ...(noteLines.length ? ['', ...noteLines] : [])].join('\n'));
     },
   },
   {
