@@ -35,6 +35,11 @@ describe('azcred --help', () => {
     for (const exit of ['0', '1', '3', '4', '5', '6', '130']) expect(out).toMatch(new RegExp(`^  ${exit} +\\S`, 'm'));
   });
 
+  it('names --version and the three ways to give a passphrase vault\'s passphrase', async () => {
+    const { out } = await helpOf(['--help']);
+    for (const named of ['--version', 'AZCRED_VAULT_PASSPHRASE', '--passphrase-stdin', 'asking on the terminal without echo']) expect(out).toContain(named);
+  });
+
   it('takes -h too, and puts a command\'s help on stdout from the real binary', async () => {
     expect((await helpOf(['token', 'arr', '-h'])).out).toContain('Usage: azcred token arr NAME');
     const home = await mkdtemp(path.join(os.tmpdir(), 'azcred-help-'));

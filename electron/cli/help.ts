@@ -31,6 +31,10 @@ a prompt, never from the command line. The data folder is AZCRED_HOME when set, 
 app-data folder (shared with the app; safe to use while it runs). AZCRED_TIMEOUT_SECONDS sets how
 long to wait for each answer from Azure (default 30; 3 tries).
 
+A passphrase vault is opened when a command first needs a secret: with AZCRED_VAULT_PASSPHRASE,
+with --passphrase-stdin (any command; the first line of stdin, so the command's own secret cannot
+come from stdin too), or by asking on the terminal without echo.
+
 ${exitCodeHelp}`;
 }
 
