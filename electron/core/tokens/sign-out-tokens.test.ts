@@ -99,6 +99,27 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     expect(ids(await value<TokenView[]>(core, 'tokens.list'))).toEqual(ids(byKey));
   });
 
+  it('when another process signs the identity out, this one lets go of the tokens minted through it at its next list, those it held in memory too', async () => {
+    const dataFolder = newFolder();
+    const app = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
+    const cli = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
+    try {
+      await value(app, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+      const pipeline = await addRenderPipeline(app);
+      const kept = await value<TokenView>(app, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://management.azure.com/.default', keep: true });
+      const inMemory = await value<TokenView>(app, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://communication.azure.com//.default' });
+
+      await value(cli, 'identities.signOut', { id: pipeline.id });
+
+      expect(await value<TokenView[]>(app, 'tokens.list')).toEqual([]);
+      for (const token of [kept, inMemory]) expect(await call(app, 'tokens.reveal', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await tokensInVault(dataFolder)).toEqual([]);
+    } finally {
+      await cli.close();
+      await app.close();
+    }
+  });
+
   it('lets go of a kept token expired for more than a day at the next read, and keeps one expired less long and one that refreshes itself', async () => {
     const dataFolder = newFolder();
     const minting = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });

@@ -70,8 +70,14 @@ export const keptTokensFileSchema = z.object({ version: z.literal(1), tokens: z.
  * Signing the identity out takes these with it.
  */
 export function mintedThrough(identityId: string, record: TokenRecord): boolean {
+  return identitiesBehind(record).includes(identityId);
+}
+
+/** The identities the token came through (see mintedThrough): none for a token minted with a key alone or a pasted Teams token. */
+export function identitiesBehind(record: TokenRecord): string[] {
   const { via, subject } = record.source;
-  return (via.credential === 'entra' && via.identityId === identityId) || (subject?.kind === 'teams-user' && subject.identityId === identityId) || (record.recipe?.kind === 'entra' && record.recipe.identityId === identityId);
+  const ids = [via.credential === 'entra' ? via.identityId : undefined, subject?.kind === 'teams-user' ? subject.identityId : undefined, record.recipe?.kind === 'entra' ? record.recipe.identityId : undefined];
+  return ids.filter((id): id is string => id !== undefined);
 }
 
 /** How long an expired token stays listed (shown as "Expired … ago") before the registry lets it go. */

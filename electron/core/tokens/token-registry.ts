@@ -6,7 +6,7 @@ import type { Vault } from '../vault/vault.ts';
 import { newestFirst } from '../../../shared/newest-first.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import { changeKeptTokens, forgetKeptTokens, readKeptTokens } from './kept-tokens-file.ts';
-import { isStale, tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
+import { identitiesBehind, isStale, tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
 
 export interface TokenRegistryDeps {
   dataFolder: string;
@@ -17,6 +17,8 @@ export interface TokenRegistryDeps {
   warningMinutes: () => number;
   /** Mints again from a recipe (auto-refresh). */
   remint: (recipe: MintRecipe, signal: AbortSignal) => Promise<MintedToken>;
+  /** The ids of the identities signed in now (any process may sign one out), or undefined when the list cannot be read. */
+  signedIn: () => Promise<ReadonlySet<string> | undefined>;
 }
 
 interface Entry {
@@ -47,7 +49,8 @@ const msalRenewalWindowMs = 4 * 60_000;
  * Every token minted in this process, and the kept ones of any process: metadata in memory (and in
  * `tokens.json` when kept), values in memory only (and in the vault when kept). Auto-refresh
  * re-mints a token before it expires, on the injected clock. A token expired for a day (and not
- * auto-refreshed) is let go at the next read of `tokens.json`, kept or not.
+ * auto-refreshed), or minted through an identity no longer signed in (another process signed it
+ * out, or an older version left it), is let go at the next read of `tokens.json`, kept or not.
  */
 export class TokenRegistry {
   readonly #deps: TokenRegistryDeps;
@@ -189,11 +192,11 @@ export class TokenRegistry {
     return entry;
   }
 
-  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here; stale ones go. */
+  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here; gone ones (#goneAt) are let go. */
   async #sync(): Promise<void> {
-    const now = this.#deps.clock.now();
+    const gone = await this.#goneAt(this.#deps.clock.now());
     let records = await readKeptTokens(this.#deps.dataFolder);
-    if (records.some((record) => isStale(record, now)) && (await this.#pruneKept(now))) records = records.filter((record) => !isStale(record, now));
+    if (records.some(gone) && (await this.#pruneKept(gone))) records = records.filter((record) => !gone(record));
     const onFile = new Set(records.map((r) => r.id));
     for (const record of records) {
       const entry = this.#entries.get(record.id);
@@ -213,18 +216,24 @@ export class TokenRegistry {
         this.#entries.delete(entry.record.id);
       }
     }
-    for (const entry of this.#entries.values()) if (!entry.kept && isStale(entry.record, now)) this.#drop(entry);
+    for (const entry of this.#entries.values()) if (!entry.kept && gone(entry.record)) this.#drop(entry);
   }
 
-  /** Lets go of the kept tokens that are stale; false (try at a later read) when the vault cannot be opened to take their values out. */
-  async #pruneKept(now: number): Promise<boolean> {
+  /** What the registry lets go of: stale tokens, and tokens of an identity no longer signed in (when the identity list can be read). */
+  async #goneAt(now: number): Promise<(record: TokenRecord) => boolean> {
+    const signedIn = await this.#deps.signedIn();
+    return (record) => isStale(record, now) || (signedIn !== undefined && identitiesBehind(record).some((id) => !signedIn.has(id)));
+  }
+
+  /** Lets go of the kept tokens `gone` picks; false (try at a later read) when the vault cannot be opened to take their values out. */
+  async #pruneKept(gone: (record: TokenRecord) => boolean): Promise<boolean> {
     let vault: Vault;
     try {
       vault = await this.#deps.vault();
     } catch {
       return false;
     }
-    await forgetKeptTokens(this.#deps.dataFolder, vault, (record) => isStale(record, now));
+    await forgetKeptTokens(this.#deps.dataFolder, vault, gone);
     return true;
   }
 

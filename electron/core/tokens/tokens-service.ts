@@ -77,6 +77,10 @@ export class TokensService {
       clock: deps.clock ?? systemClock,
       warningMinutes: () => deps.settings.get().expiryWarningMinutes,
       remint: (recipe, signal) => this.#remint(recipe, signal),
+      signedIn: async () => {
+        const identities = await deps.entra.identities.list().catch(() => undefined);
+        return identities && new Set(identities.map((identity) => identity.id));
+      },
     });
     deps.entra.onSignOut(async (identityId) => {
       await this.registry.forget((record) => mintedThrough(identityId, record));
