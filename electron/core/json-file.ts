@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { writeFileAtomic } from './vault/atomic-write.ts';
 
@@ -42,6 +44,49 @@ const readCache = new WeakMap<z.ZodType, Map<string, { bytes: Buffer; json: stri
 
 export async function writeJsonFile(file: string, value: unknown, options: { backup?: boolean } = {}): Promise<void> {
   await writeFileAtomic(file, Buffer.from(`${JSON.stringify(value, null, 2)}\n`), options.backup === false ? {} : { backup: `${file}.bak` });
+}
+
+/**
+ * Reads `file` as a JSON object, synchronously (settings and cloud profiles are read on every
+ * token call); undefined when it does not exist. Text that is not a JSON object throws `damaged()`
+ * rather than being read as empty and overwritten.
+ */
+export function readJsonObject(file: string, damaged: () => Error): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const value = parseOrUndefined(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged();
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Creates `file` holding `value` (mode 0600) unless it exists, never replacing it: a whole temp
+ * file is hard-linked into place, which fails when the name is taken, so no reader sees half a
+ * file and no writer's change is overwritten. Creates the folder (0700) if needed.
+ */
+export function createJsonFileIfAbsent(file: string, value: unknown): void {
+  if (existsSync(file)) return;
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 function parseOrUndefined(text: string): unknown {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,18 +13,51 @@ afterAll(async () => {
 });
 
 describe('settings', () => {
-  it('sees another process\'s change at once, even one of the same size moments later, and hands out copies', () => {
+  it('sees another process\'s change at once, even one of the same size moments later, and hands out copies', async () => {
     // Two stores over one folder, as the app and the CLI are.
     const app = new SettingsStore(folder);
     const cli = new SettingsStore(folder);
-    app.update({ clipboardClearSeconds: 45 });
+    await app.update({ clipboardClearSeconds: 45 });
     const seen = app.get();
     expect(seen.clipboardClearSeconds).toBe(45);
     seen.clipboardClearSeconds = 99;
     expect(app.get().clipboardClearSeconds).toBe(45);
     for (const seconds of [46, 47, 48]) {
-      cli.update({ clipboardClearSeconds: seconds });
+      await cli.update({ clipboardClearSeconds: seconds });
       expect(app.get().clipboardClearSeconds).toBe(seconds);
     }
+  });
+
+  it('writes only the keys changed, so another process\'s change to other keys stays', async () => {
+    const dataFolder = await mkdtemp(path.join(folder, 'keys-'));
+    const app = new SettingsStore(dataFolder);
+    const cli = new SettingsStore(dataFolder);
+    // Each read the file before the other wrote: a whole-object write would put the other's key back.
+    app.get();
+    cli.get();
+    await app.update({ theme: 'dark' });
+    await cli.update({ revealSeconds: 7 });
+    expect(new SettingsStore(dataFolder).get()).toMatchObject({ theme: 'dark', revealSeconds: 7 });
+    expect(JSON.parse(await readFile(path.join(dataFolder, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark', revealSeconds: 7 });
+  });
+
+  it('creates settings.json readable by its owner only, even under umask 000', async () => {
+    const previous = process.umask(0);
+    try {
+      const dataFolder = path.join(folder, 'umask');
+      await new SettingsStore(dataFolder).update({ theme: 'light' });
+      expect((await stat(path.join(dataFolder, 'settings.json'))).mode & 0o777).toBe(0o600);
+      expect((await stat(dataFolder)).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('refuses to change a settings.json that is not JSON, and leaves it as it is', async () => {
+    const dataFolder = await mkdtemp(path.join(folder, 'damaged-'));
+    const store = new SettingsStore(dataFolder);
+    await writeFile(path.join(dataFolder, 'settings.json'), '{"theme": "dark",');
+    await expect(store.update({ theme: 'light' })).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('not valid JSON') });
+    expect(await readFile(path.join(dataFolder, 'settings.json'), 'utf8')).toBe('{"theme": "dark",');
   });
 });
