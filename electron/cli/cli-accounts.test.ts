@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAzcred } from './test-support/run-azcred.ts';
+import { runAzcred, runAzcredOnTerminal } from './test-support/run-azcred.ts';
 
 const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const key = 'Q0xJLWNhbmFyeS1rZXktdmFsdWUtMDEyMzQ1Njc4OWFiY2RlZg==';
@@ -59,18 +57,7 @@ describe.runIf(keyringSession)('azcred account commands (real keychain)', () => 
 describe.runIf(keyringSession && existsSync('/usr/bin/script'))('azcred reading a key at a terminal prompt', () => {
   it('asks for the key on a terminal without echoing it, and stores what was typed', async () => {
     const typed = Buffer.from('typed-at-the-prompt-key-0123456789').toString('base64');
-    const bin = fileURLToPath(new URL('../../bin/azcred.js', import.meta.url));
-    // util-linux `script` gives azcred a pseudo-terminal; the key is typed only once the prompt shows, as a person would.
-    const command = `"${process.execPath}" "${bin}" account add arr Typed --account-id 0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6 --account-domain eastus`;
-    const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...process.env, AZCRED_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const before = screen;
-      screen += chunk.toString();
-      if (!before.includes('Primary account key: ') && screen.includes('Primary account key: ')) child.stdin.write(`${typed}\r`);
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    child.stdin.destroy();
+    const { code, screen } = await runAzcredOnTerminal(['account', 'add', 'arr', 'Typed', '--account-id', '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', '--account-domain', 'eastus'], { home, prompt: 'Primary account key: ', answers: [typed] });
     expect(code, screen).toBe(0);
     expect(screen).toContain('Added Typed');
     expect(screen).not.toContain(typed);

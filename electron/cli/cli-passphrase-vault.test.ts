@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/contract.ts';
 import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
@@ -13,9 +11,8 @@ import { dispatch } from '../core/api.ts';
 import { testCore } from '../core/test-support/test-core.ts';
 import { createMemoryKeychain } from '../core/vault/keychain.ts';
 import { promptHidden } from './cli-io.ts';
-import { type AzcredRun, runAzcred } from './test-support/run-azcred.ts';
+import { type AzcredRun, runAzcred, runAzcredOnTerminal } from './test-support/run-azcred.ts';
 
-const bin = fileURLToPath(new URL('../../bin/azcred.js', import.meta.url));
 const passphrase = 'correct horse battery staple';
 const wrong = 'wrong horse battery staple';
 let emulator: RunningEmulator;
@@ -31,23 +28,7 @@ function expectRefused(run: AzcredRun, says: RegExp, tried: string): void {
   expect(run.stderr).not.toContain(tried);
 }
 
-/** Runs azcred on a pseudo-terminal (util-linux `script`), typing each answer once the prompt shows; resolves to the exit code and all the terminal showed. */
-function onTerminal(args: string[], answers: string[]): Promise<{ code: number; screen: string }> {
-  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let screen = '';
-  let prompts = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    // Type only once the prompt shows: the terminal is in raw mode then, as a person would see it.
-    const shown = screen.split('Vault passphrase: ').length - 1;
-    for (; prompts < shown; prompts += 1) child.stdin.write(`${answers[prompts] ?? ''}\r`);
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, screen }));
-  });
-}
+const onTerminal = (args: string[], answers: string[]) => runAzcredOnTerminal(args, { home, prompt: 'Vault passphrase: ', answers });
 
 describe('azcred with a passphrase vault', () => {
   beforeAll(async () => {

@@ -32,6 +32,29 @@ export function runAzcred(args: readonly string[], options: { home: string; stdi
 }
 
 /**
+ * Runs `azcred` on a pseudo-terminal (util-linux `script`), as a person at a terminal: each answer is
+ * typed once `prompt` shows for that time, when the terminal is in raw mode, never before. Resolves
+ * to the exit code and everything the terminal showed (stdout and stderr together).
+ */
+export function runAzcredOnTerminal(args: readonly string[], options: { home: string; prompt: string; answers: readonly string[] }): Promise<{ code: number; screen: string }> {
+  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let typed = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    for (const shown = screen.split(options.prompt).length - 1; typed < shown; typed += 1) child.stdin.write(`${options.answers[typed] ?? ''}\r`);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      child.stdin.destroy();
+      resolve({ code: code ?? -1, screen });
+    });
+  });
+}
+
+/**
  * Imports the emulator's cloud profile (what it writes to `.emulator/cloud-profile.json`) into the
  * data folder at `home` as a user does, with `azcred cloud import FILE`; the file goes afterwards.
  */
