@@ -22,7 +22,7 @@ import { sections } from './sections.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
 import { useHashSection } from './use-hash-section.ts';
 import { useSettings, type SettingsState } from './use-settings.ts';
-import { useVault, type VaultState } from './use-vault.ts';
+import { useReloadWhenVaultOpens, useVault, type VaultState } from './use-vault.ts';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100%' },
@@ -52,6 +52,8 @@ export function App() {
   const styles = useStyles();
   const settings = useSettings();
   const vault = useVault();
+  // What was set up with the vault (the demo's default cloud, say) shows once it opens.
+  useReloadWhenVaultOpens(vault, settings.reload);
   const scheme = useColorScheme(settings.settings?.theme);
   const [section, setSection] = useHashSection();
   const current = sections.find((s) => s.id === section);

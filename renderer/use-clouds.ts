@@ -3,13 +3,17 @@ import type { CloudProfileView } from '../shared/clouds.ts';
 import { api } from './api.ts';
 import { firstAnswer } from './first-calls.ts';
 
-/** The cloud profiles, and a function that names one the way the user knows it. */
-export function useClouds(): { clouds: CloudProfileView[]; cloudLabel(name: string): string } {
+/** The cloud profiles, a function that names one the way the user knows it, and a way to read them again. */
+export function useClouds(): { clouds: CloudProfileView[]; cloudLabel(name: string): string; reload(): Promise<void> } {
   const [initial] = useState(() => firstAnswer<CloudProfileView[]>('clouds.list'));
   const [clouds, setClouds] = useState<CloudProfileView[]>(initial?.ok ? initial.value : []);
+  const reload = useCallback(async () => {
+    const result = await api.clouds.list();
+    if (result.ok) setClouds(result.value);
+  }, []);
   useEffect(() => {
-    if (!initial?.ok) void api.clouds.list().then((r) => r.ok && setClouds(r.value));
-  }, [initial]);
+    if (!initial?.ok) void reload();
+  }, [initial, reload]);
   const cloudLabel = useCallback((name: string) => clouds.find((c) => c.name === name)?.displayName ?? name, [clouds]);
-  return { clouds, cloudLabel };
+  return { clouds, cloudLabel, reload };
 }

@@ -9,6 +9,8 @@ export interface SettingsState {
   loadError: AppErrorShape | undefined;
   /** Saves a change; resolves to the error when the core refuses it. */
   update(patch: SettingsPatch): Promise<AppErrorShape | undefined>;
+  /** Reads them again (the vault opened: what was set up with it, such as the demo's default cloud, shows). */
+  reload(): Promise<void>;
 }
 
 /** Loads settings once and keeps them in step with what the core saved. */
@@ -22,10 +24,15 @@ export function useSettings(): SettingsState {
     setSettingsState(value);
   }, []);
 
+  const reload = useCallback(async () => {
+    const result = await api.settings.get();
+    if (result.ok) setSettings(result.value);
+    else setLoadError(result.error);
+  }, [setSettings]);
+
   useEffect(() => {
-    if (initial) return;
-    void api.settings.get().then((result) => (result.ok ? setSettings(result.value) : setLoadError(result.error)));
-  }, [initial, setSettings]);
+    if (!initial) void reload();
+  }, [initial, reload]);
 
   // Each change gets a number; only the answer to the latest decides what is shown, so an earlier
   // answer arriving while a later change is on its way cannot flip the page back (two quick arrow
@@ -40,5 +47,5 @@ export function useSettings(): SettingsState {
     if (change === latest.current) setSettingsState(saved.current);
     return result.ok ? undefined : result.error;
   }, []);
-  return { settings, loadError, update };
+  return { settings, loadError, update, reload };
 }

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -22,6 +22,7 @@ import { ImportDialog } from './accounts/ImportDialog.tsx';
 import { RetirementNotice } from './accounts/RetirementNotice.tsx';
 import { RotateKeyDialog } from './accounts/RotateKeyDialog.tsx';
 import { useAccounts } from './accounts/use-accounts.ts';
+import { whereKeysAreKept } from './accounts/where-keys-are-kept.ts';
 import { PageHeader } from './PageHeader.tsx';
 
 const useStyles = makeStyles({
@@ -34,7 +35,7 @@ type OpenDialog = { type: 'add' } | { type: 'edit' | 'delete' | 'rotate'; accoun
 export function AccountsPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
   const info = useAppInfo();
-  const { clouds, cloudLabel } = useClouds();
+  const { clouds, cloudLabel, reload: reloadClouds } = useClouds();
   const { accounts, loadError, reload, upsert, remove } = useAccounts();
   const [filter, setFilter] = useState<AccountFilter>(noFilter);
   const deferredFilter = useDeferredValue(filter);
@@ -47,8 +48,9 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   useEffect(forgetDiscoveryRequest, []);
   const [error, setError] = useState<AppErrorShape>();
 
-  // Which keys are missing can change when the vault opens.
-  useReloadWhenVaultOpens(vault, reload);
+  // Which keys are missing can change when the vault opens, and what was added with it (the demo's sample data) shows.
+  const reloadAll = useCallback(async () => void (await Promise.all([reload(), reloadClouds()])), [reload, reloadClouds]);
+  useReloadWhenVaultOpens(vault, reloadAll);
 
   const all = useMemo(() => accounts ?? [], [accounts]);
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);
@@ -94,12 +96,13 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           points={[
             'ARR accounts: account ID, account domain and the primary and secondary account keys.',
             'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
-            'Keys are kept in an encrypted vault whose key lives in your OS keychain, never in a plain file.',
+            whereKeysAreKept(vault.status),
           ]}
           learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication', label: 'How ACS authenticates requests' }}
           actions={actions}
         >
-          Add an account by hand, discover those a signed-in identity can see in Azure, or import a connection string, a .env file or an exported JSON file.
+          {vault.status?.state === 'unavailable' && 'First choose where keys are kept, with the buttons above. Then '}
+          {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in Azure, or import a connection string, a .env file or an exported JSON file.
         </EmptyState>
       ) : (
         <AccountsBrowser

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IdentityView } from '../../shared/identities.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -26,14 +26,15 @@ type OpenDialog = { type: 'sign-in'; initial?: Partial<SignInForm> } | { type: '
 /** Entra ID identities: users signed in interactively or with a device code, and service principals. */
 export function IdentitiesPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
-  const { clouds, cloudLabel } = useClouds();
+  const { clouds, cloudLabel, reload: reloadClouds } = useClouds();
   const { identities, loadError, reload, upsert, remove } = useIdentities();
   const [dialog, setDialog] = useState<OpenDialog>();
   const [added, setAdded] = useState<IdentityView>();
   const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
 
   // The list does not need the vault, but a sign-in made while it was locked shows up once it opens.
-  useReloadWhenVaultOpens(vault, reload);
+  const reloadAll = useCallback(async () => void (await Promise.all([reload(), reloadClouds()])), [reload, reloadClouds]);
+  useReloadWhenVaultOpens(vault, reloadAll);
 
   function show(identity: IdentityView) {
     upsert(identity);

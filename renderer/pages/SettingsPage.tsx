@@ -103,7 +103,13 @@ export function SettingsPage({ state, vault }: { state: SettingsState; vault: Va
           </Body1>
         </Card>
 
-        <CloudsCard className={styles.wide} defaultCloud={settings.defaultCloud} defaultCloudError={errors.defaultCloud} onDefaultCloud={(name) => void save('defaultCloud', { defaultCloud: name })} />
+        <CloudsCard
+          className={styles.wide}
+          defaultCloud={settings.defaultCloud}
+          defaultCloudError={errors.defaultCloud}
+          onDefaultCloud={(name) => void save('defaultCloud', { defaultCloud: name })}
+          vault={vault}
+        />
       </div>
     </>
   );

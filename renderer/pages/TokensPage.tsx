@@ -10,7 +10,7 @@ import { ErrorBar } from '../components/ErrorBar.tsx';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useAppInfo } from '../use-app-info.ts';
 import type { SettingsState } from '../use-settings.ts';
-import type { VaultState } from '../use-vault.ts';
+import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { ExpiryAnnouncer } from './tokens/ExpiryAnnouncer.tsx';
 import { forgetNewTokenRequest, pendingNewToken } from './tokens/new-token-intent.ts';
@@ -56,7 +56,9 @@ function matches(token: TokenView, query: string): boolean {
 export function TokensPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
   const info = useAppInfo();
-  const { tokens: list, loadError, upsert, remove } = useTokens();
+  const { tokens: list, loadError, reload, upsert, remove } = useTokens();
+  // Kept tokens are in the vault: they show as soon as it opens.
+  useReloadWhenVaultOpens(vault, reload);
   const [selectedId, setSelectedId] = useState<string>();
   // An account's detail pane may have sent the user here to mint a token for it.
   const [dialog, setDialog] = useState<TokenDialog | undefined>(() => {

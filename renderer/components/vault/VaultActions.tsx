@@ -75,7 +75,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           Use memory only for this session
         </Button>
       </div>
-      <Caption1 className={styles.hint}>Memory only saves nothing: keys you add are forgotten when the app closes.</Caption1>
+      <Caption1 className={styles.hint}>Memory only saves nothing: keys you add are forgotten when the app closes, and the azcred CLI cannot read them.</Caption1>
       {note && (
         <Caption1 role="status" className={styles.hint}>
           {note}

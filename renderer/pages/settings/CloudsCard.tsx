@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowUploadRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { ArrowUploadRegular, DeleteRegular, EditRegular, WarningRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
@@ -23,6 +23,7 @@ import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
+import { useReloadWhenVaultOpens, type VaultState } from '../../use-vault.ts';
 import { ImportCloudDialog } from './ImportCloudDialog.tsx';
 import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
   url: { margin: 0, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  caWarning: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} 0` },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
@@ -50,11 +52,13 @@ export interface CloudsCardProps {
   defaultCloud: string;
   defaultCloudError: string | undefined;
   onDefaultCloud(name: string): void;
+  /** Profiles added with the vault (the demo's emulator cloud) show once it opens. */
+  vault: VaultState;
   className?: string;
 }
 
 /** Settings → Clouds: the default cloud, every profile's endpoints and sign-in app, and custom profiles imported or removed. */
-export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, className }: CloudsCardProps) {
+export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, vault, className }: CloudsCardProps) {
   const styles = useStyles();
   const [clouds, setClouds] = useState<CloudProfileView[]>([]);
   const [error, setError] = useState<AppErrorShape>();
@@ -66,6 +70,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, cl
     else setError(result.error);
   }, []);
   useEffect(() => void reload(), [reload]);
+  useReloadWhenVaultOpens(vault, reload);
 
   const close = () => setDialog(undefined);
   return (
@@ -103,6 +108,12 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, cl
                       <Caption1 className={styles.muted}>
                         {c.name} · {c.builtIn ? 'built in' : 'custom'}
                       </Caption1>
+                      {c.trustedCaPem && (
+                        <Caption1 className={styles.caWarning} data-ca-warning>
+                          <WarningRegular aria-hidden />
+                          Trusts its own CA certificate for this cloud’s endpoints: whoever holds that CA’s key can impersonate them. Keep it only if it comes from a source you trust.
+                        </Caption1>
+                      )}
                     </div>
                   </TableCell>
                   <TableCell>

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 const modes: Record<VaultMode, { label: string; detail: string }> = {
   keychain: { label: 'OS keychain', detail: 'Secrets are encrypted in one vault file; its key is kept in your operating system’s keychain.' },
   passphrase: { label: 'Passphrase', detail: 'Secrets are encrypted in one vault file with a key derived from your passphrase.' },
-  memory: { label: 'Memory only', detail: 'Nothing is saved: keys added in this session are forgotten when the app closes.' },
+  memory: { label: 'Memory only', detail: 'Nothing is saved: keys added in this session are forgotten when the app closes, and the azcred CLI cannot read them.' },
 };
 
 /** The Settings section that says where secrets are kept, and offers the vault's choices when it is not open. */
