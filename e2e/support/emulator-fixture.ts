@@ -62,8 +62,8 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
       server = await startWebServer({ core });
     };
     await start();
-    core?.clouds.save(emulator.cloudProfile);
-    core?.settings.update({ defaultCloud: emulator.cloudProfile.name });
+    await core?.clouds.save(emulator.cloudProfile);
+    await core?.settings.update({ defaultCloud: emulator.cloudProfile.name });
     const running = <T,>(value: T | undefined): T => {
       if (!value) throw new Error('the app is not running');
       return value;

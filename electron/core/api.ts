@@ -27,11 +27,11 @@ const handlers: Handlers = {
   }),
   'clouds.list': (core) => core.clouds.list(),
   'clouds.import': (core, input) => core.clouds.save(parseJsonText(input.text, 'cloud profile')),
-  'clouds.remove': (core, input) => {
+  'clouds.remove': async (core, input) => {
     const removed = core.clouds.get(input.name).name;
-    core.clouds.remove(removed);
+    await core.clouds.remove(removed);
     // New accounts and sign-ins must not default to a cloud that is gone.
-    if (core.settings.get().defaultCloud.toLowerCase() === removed.toLowerCase()) core.settings.update({ defaultCloud: 'AzureCloud' });
+    if (core.settings.get().defaultCloud.toLowerCase() === removed.toLowerCase()) await core.settings.update({ defaultCloud: 'AzureCloud' });
     return { name: removed };
   },
   'clouds.setPublicClient': (core, input) => core.clouds.setPublicClient(input.name, input.publicClient),
@@ -39,6 +39,10 @@ const handlers: Handlers = {
   'settings.update': (core, patch) => core.settings.update(patch),
   'vault.status': (core) => core.vault.status(),
   'vault.open': (core, input) => core.vault.open(input),
+  'vault.backups': (core) => core.vault.backups(),
+  'vault.restore': (core, input) => core.vault.restore(input.name),
+  'vault.acknowledgeQuarantine': (core) => core.vault.acknowledgeQuarantine(),
+  'vault.startNew': (core, input) => core.vault.startNew(input.passphrase),
   'accounts.list': (core) => core.accounts.list(),
   'accounts.add': (core, input) => core.accounts.add(input),
   'accounts.update': (core, input) => core.accounts.update(input),

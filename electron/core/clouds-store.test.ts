@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { get } from 'node:https';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { CloudsStore, trustCloudCertificates } from './clouds-store.ts';
+import { CloudsStore } from './clouds-store.ts';
 
 let folder: string;
 let emulator: RunningEmulator;
@@ -15,63 +14,51 @@ beforeAll(async () => {
   emulator = await startEmulator({ caFolder: path.join(folder, 'ca') });
 });
 afterAll(async () => {
-  trustCloudCertificates([]);
   await emulator.close();
   await rm(folder, { recursive: true, force: true });
 });
 
 describe('cloud profiles', () => {
-  it('lists the built-in clouds, then a saved custom profile beside them, across instances', () => {
-    const store = new CloudsStore(path.join(folder, 'a'));
-    expect(store.list().map((c) => c.name)).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
-    store.save(emulator.cloudProfile);
+  it('lists the built-in clouds, then a saved custom profile beside them, across instances, in a file only its owner can read', async () => {
+    const previous = process.umask(0);
+    try {
+      const store = new CloudsStore(path.join(folder, 'a'));
+      expect(store.list().map((c) => c.name)).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+      await store.save(emulator.cloudProfile);
+    } finally {
+      process.umask(previous);
+    }
     const again = new CloudsStore(path.join(folder, 'a'));
     expect(again.get('azureemulator')).toMatchObject({ name: 'AzureEmulator', builtIn: false, authorityHost: emulator.urls.entra });
-  });
-
-  it('trusts the profile\'s CA for fetch only once the profile is saved', async () => {
-    trustCloudCertificates([]);
-    await expect(fetch(`${emulator.urls.entra}/organizations/v2.0/.well-known/openid-configuration`)).rejects.toThrow();
-    new CloudsStore(path.join(folder, 'b')).save(emulator.cloudProfile);
-    const response = await fetch(`${emulator.urls.entra}/organizations/v2.0/.well-known/openid-configuration`);
-    expect(response.status).toBe(200);
-  });
-
-  it('stops trusting the CA of a profile once it is removed', async () => {
-    const store = new CloudsStore(path.join(folder, 'e'));
-    store.save(emulator.cloudProfile);
-    await expect(newConnection(emulator.urls.entra)).resolves.toBe(404);
-    store.remove('AzureEmulator');
-    await expect(newConnection(emulator.urls.entra)).rejects.toThrow();
+    expect((await stat(path.join(folder, 'a', 'clouds.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a bad profile and a built-in name with field errors, and changes nothing', async () => {
     const store = new CloudsStore(path.join(folder, 'c'));
-    expect(() => store.save({ ...emulator.cloudProfile, authorityHost: 'http://login.example' })).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'authorityHost' })] }));
-    expect(() => store.save({ ...emulator.cloudProfile, name: 'AzureCloud' })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    await expect(store.save({ ...emulator.cloudProfile, authorityHost: 'http://login.example' })).rejects.toMatchObject({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'authorityHost' })] });
+    await expect(store.save({ ...emulator.cloudProfile, name: 'AzureCloud' })).rejects.toMatchObject({ code: 'conflict' });
     expect(store.list()).toHaveLength(3);
   });
 
   it('replaces the public client of a built-in cloud with the user\'s own registration, and removes custom profiles only', async () => {
     const store = new CloudsStore(path.join(folder, 'd'));
-    store.setPublicClient('AzureCloud', { clientId: 'f6051c27-8092-43a4-bfe0-000000000001', tenant: 'contoso.onmicrosoft.com' });
+    await store.setPublicClient('AzureCloud', { clientId: 'f6051c27-8092-43a4-bfe0-000000000001', tenant: 'contoso.onmicrosoft.com' });
     expect(store.get('AzureCloud').publicClient).toEqual({ clientId: 'f6051c27-8092-43a4-bfe0-000000000001', tenant: 'contoso.onmicrosoft.com' });
-    expect(() => store.setPublicClient('AzureCloud', { clientId: 'not-a-guid', tenant: 'x' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
-    expect(() => store.remove('AzureCloud')).toThrow(expect.objectContaining({ code: 'invalid_input' }));
-    store.save(emulator.cloudProfile);
-    store.remove('AzureEmulator');
+    await expect(store.setPublicClient('AzureCloud', { clientId: 'not-a-guid', tenant: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(store.remove('AzureCloud')).rejects.toMatchObject({ code: 'invalid_input' });
+    await store.save(emulator.cloudProfile);
+    await store.remove('AzureEmulator');
     expect(() => store.get('AzureEmulator')).toThrow(expect.objectContaining({ code: 'not_found' }));
     const file = await readFile(path.join(folder, 'd', 'clouds.json'), 'utf8');
     expect(JSON.parse(file)).toMatchObject({ custom: [] });
   });
-});
 
-/** The status of a GET over a TLS connection of its own (fetch would reuse a pooled one, trusted earlier). */
-function newConnection(url: string): Promise<number | undefined> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode);
-    }).on('error', reject);
+  it('refuses to change a clouds.json that is not JSON, and leaves it as it is', async () => {
+    const store = new CloudsStore(path.join(folder, 'f'));
+    await store.save(emulator.cloudProfile);
+    const file = path.join(folder, 'f', 'clouds.json');
+    await writeFile(file, '{"custom": [');
+    await expect(store.save({ ...emulator.cloudProfile, name: 'Other' })).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('clouds.json in the data folder is damaged') });
+    expect(await readFile(file, 'utf8')).toBe('{"custom": [');
   });
-}
+});

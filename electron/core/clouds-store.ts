@@ -1,16 +1,22 @@
-import { getCACertificates, setDefaultCACertificates } from 'node:tls';
-import Conf from 'conf';
+import path from 'node:path';
 import { z } from 'zod';
 import { builtInClouds, cloudProfileSchema, type CloudProfile, type CloudProfileView } from '../../shared/clouds.ts';
 import { AppError } from '../../shared/errors.ts';
 import { toFieldIssues } from '../../shared/validation.ts';
+import { installCloudTrust } from './cloud-trust.ts';
 import { whileUnchanged } from './file-version.ts';
+import { readJsonObject, writeJsonFile } from './json-file.ts';
+import { withMetadataLock } from './metadata-lock.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),
- * kept in `clouds.json` in the data folder (no secrets). The public client of every profile,
- * built-in ones included, can be replaced by the user's own app registration.
+ * kept in `clouds.json` in the data folder (no secrets, mode 0600). The public client of every
+ * profile, built-in ones included, can be replaced by the user's own app registration. A change is
+ * a read-modify-write of the named profile only, under the data folder's metadata lock, so imports
+ * and removals from several processes at once lose nothing and bring nothing back.
  */
+
+export const cloudsFileName = 'clouds.json';
 
 const publicClientSchema = cloudProfileSchema.shape.publicClient;
 const storedSchema = z.object({
@@ -19,16 +25,18 @@ const storedSchema = z.object({
 });
 type Stored = z.infer<typeof storedSchema>;
 
+const named = (name: string) => (entry: unknown) => (entry as { name?: unknown }).name === name;
+
 export class CloudsStore {
-  readonly #conf: Conf<Stored>;
+  readonly #dataFolder: string;
+  readonly #file: string;
   /** The profiles, read and checked again only when the file changed: every token call looks its cloud up. Shared: hand out copies. */
   readonly #profiles: () => CloudProfileView[];
 
   constructor(dataFolder: string) {
-    // No defaults: conf would write them at once, and the file should appear only when a profile is saved.
-    this.#conf = new Conf<Stored>({ cwd: dataFolder, configName: 'clouds', configFileMode: 0o600 });
-    this.#profiles = whileUnchanged(this.#conf.path, () => this.#read());
-    trustCloudCertificates(this.list());
+    this.#dataFolder = dataFolder;
+    this.#file = path.join(dataFolder, cloudsFileName);
+    this.#profiles = whileUnchanged(this.#file, () => this.#read());
   }
 
   /** Every profile, built in first. */
@@ -37,82 +45,88 @@ export class CloudsStore {
   }
 
   #read(): CloudProfileView[] {
-    const stored = this.#stored();
+    const parsed = storedSchema.safeParse(readJsonObject(this.#file, damaged) ?? {});
+    const stored = parsed.success ? parsed.data : { custom: [], clients: {} };
     const clientFor = (profile: CloudProfile): CloudProfile['publicClient'] => {
       const override = publicClientSchema.safeParse(stored.clients[profile.name]);
       return override.success ? override.data : profile.publicClient;
     };
     // A hand-edited file may hold a bad profile: skip it rather than lose the others.
     const custom = stored.custom.flatMap((raw) => {
-      const parsed = cloudProfileSchema.safeParse(raw);
-      return parsed.success && !builtInClouds.some((b) => b.name === parsed.data.name) ? [parsed.data] : [];
+      const profile = cloudProfileSchema.safeParse(raw);
+      return profile.success && !builtInClouds.some((b) => b.name === profile.data.name) ? [profile.data] : [];
     });
-    return [...builtInClouds.map((c) => ({ ...c, builtIn: true })), ...custom.map((c) => ({ ...c, builtIn: false }))].map((c) => ({ ...c, publicClient: clientFor(c) }));
+    const profiles = [...builtInClouds.map((c) => ({ ...c, builtIn: true })), ...custom.map((c) => ({ ...c, builtIn: false }))].map((c) => ({ ...c, publicClient: clientFor(c) }));
+    // Whatever the file says now is what is trusted: a profile removed by another process takes its CA with it.
+    installCloudTrust(this.#dataFolder, profiles);
+    return profiles;
   }
 
   /** The profile named `name`, or a not_found that says where profiles are added. */
   get(name: string): CloudProfileView {
     const found = this.#profiles().find((c) => c.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new AppError('not_found', `There is no cloud profile named "${name.slice(0, 64)}". Pick one from Settings → Clouds, or import a profile file.`);
+    if (!found) throw notFound(name);
     return structuredClone(found);
   }
 
   /** Adds or replaces a custom profile (from the emulator's cloud-profile.json, say). */
-  save(input: unknown): CloudProfileView {
+  async save(input: unknown): Promise<CloudProfileView> {
     const parsed = cloudProfileSchema.safeParse(input);
     if (!parsed.success) throw new AppError('invalid_input', 'The cloud profile is not valid: fix the fields listed.', toFieldIssues(parsed.error));
     const profile = parsed.data;
     if (builtInClouds.some((b) => b.name.toLowerCase() === profile.name.toLowerCase())) {
       throw new AppError('conflict', `${profile.name} is a built-in cloud: give the custom profile another name.`, [{ path: 'name', message: 'This name belongs to a built-in cloud' }]);
     }
-    const stored = this.#stored();
-    const custom = stored.custom.filter((c) => (c as { name?: unknown }).name !== profile.name);
-    this.#conf.set('custom', [...custom, profile]);
     // A re-imported profile brings its own client; an earlier override would hide it.
-    this.#conf.set('clients', Object.fromEntries(Object.entries(stored.clients).filter(([name]) => name !== profile.name)));
-    trustCloudCertificates(this.list());
+    await this.#change((stored) => ({ custom: [...stored.custom.filter((c) => !named(profile.name)(c)), profile], clients: without(stored.clients, profile.name) }));
     return this.get(profile.name);
   }
 
-  remove(name: string): void {
+  async remove(name: string): Promise<void> {
     const profile = this.get(name);
     if (profile.builtIn) throw new AppError('invalid_input', `${profile.name} is built in and cannot be removed.`);
-    const stored = this.#stored();
-    this.#conf.set('custom', stored.custom.filter((c) => (c as { name?: unknown }).name !== profile.name));
-    this.#conf.set('clients', Object.fromEntries(Object.entries(stored.clients).filter(([n]) => n !== profile.name)));
-    trustCloudCertificates(this.list());
+    await this.#change((stored) => {
+      if (!stored.custom.some(named(profile.name))) throw notFound(name);
+      return { custom: stored.custom.filter((c) => !named(profile.name)(c)), clients: without(stored.clients, profile.name) };
+    });
   }
 
   /** Uses the user's own app registration (client ID and tenant) for sign-ins in one cloud. */
-  setPublicClient(name: string, client: unknown): CloudProfileView {
+  async setPublicClient(name: string, client: unknown): Promise<CloudProfileView> {
     const profile = this.get(name);
     const parsed = publicClientSchema.safeParse(client);
     if (!parsed.success) throw new AppError('invalid_input', 'Check the client ID and tenant.', toFieldIssues(parsed.error));
-    this.#conf.set('clients', { ...this.#stored().clients, [profile.name]: parsed.data });
+    await this.#change((stored) => {
+      if (!profile.builtIn && !stored.custom.some(named(profile.name))) throw notFound(name);
+      return { clients: { ...stored.clients, [profile.name]: parsed.data } };
+    });
     return this.get(profile.name);
   }
 
-  #stored(): Stored {
-    const parsed = storedSchema.safeParse(this.#conf.store);
-    return parsed.success ? parsed.data : { custom: [], clients: {} };
+  /**
+   * Re-reads the file under the metadata lock and writes back what `edit` changed, every other key
+   * as read. A file that is not JSON, or not the shape written here, is refused rather than replaced.
+   */
+  async #change(edit: (stored: Stored) => Partial<Stored>): Promise<void> {
+    await withMetadataLock(this.#dataFolder, async () => {
+      const raw = readJsonObject(this.#file, damaged) ?? {};
+      const stored = storedSchema.safeParse(raw);
+      if (!stored.success) throw damaged();
+      await writeJsonFile(this.#file, { ...raw, ...stored.data, ...edit(stored.data) }, { backup: false });
+    });
+    // Read at once, so this process trusts exactly the saved profiles' CAs from now on.
+    this.#profiles();
   }
 }
 
-// What Node trusted before any profile added to it (bundled roots plus NODE_EXTRA_CA_CERTS).
-let baseCertificates: string[] | undefined;
-
-/**
- * Adds the extra CAs of custom profiles to what this process's TLS clients (https, fetch, MSAL)
- * trust. The set is rebuilt from the base each time, so a removed profile's CA stops counting.
- */
-export function trustCloudCertificates(profiles: readonly CloudProfile[]): void {
-  const extra = profiles.flatMap((p) => (p.trustedCaPem ? splitPem(p.trustedCaPem) : []));
-  // Nothing added before and nothing to add: leave Node's set alone (reading it costs ~10 ms at start-up).
-  if (extra.length === 0 && baseCertificates === undefined) return;
-  baseCertificates ??= getCACertificates('default');
-  setDefaultCACertificates([...new Set([...baseCertificates, ...extra])]);
+function without(clients: Stored['clients'], name: string): Stored['clients'] {
+  return Object.fromEntries(Object.entries(clients).filter(([n]) => n !== name));
 }
 
-function splitPem(pem: string): string[] {
-  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+function notFound(name: string): AppError {
+  return new AppError('not_found', `There is no cloud profile named "${name.slice(0, 64)}". Pick one from Settings → Clouds, or import a profile file.`);
+}
+
+function damaged(): AppError {
+  return new AppError('internal', `The cloud profiles file ${cloudsFileName} in the data folder is damaged, so it was left as it is. Fix it, or move it aside to keep only the built-in clouds.`);
 }

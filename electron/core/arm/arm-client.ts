@@ -1,5 +1,6 @@
+import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { azureFetch } from '../tokens/azure-http.ts';
+import { azureFetch, type AzureRequestInit } from '../tokens/azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from '../tokens/azure-retry.ts';
 import { armFailure, type ArmFailureContext } from './arm-errors.ts';
 
@@ -18,6 +19,8 @@ export const armApiVersions = {
 
 /** One identity's way into ARM: the cloud's endpoint and an access token for it. */
 export interface ArmSession {
+  /** The profile the endpoint is from: its CA, if any, is trusted for it. */
+  cloud: CloudProfile;
   endpoint: string;
   token: string;
   who: string;
@@ -65,8 +68,8 @@ async function send<T>(session: ArmSession, url: string, request: ArmRequest): P
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = { Authorization: `Bearer ${session.token}`, Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  const init: RequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
-  const response = await withAzureRetry((signal) => azureFetch(url, init, signal), { service: 'Azure Resource Manager' }, session.runtime);
+  const init: AzureRequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
+  const response = await withAzureRetry((signal) => azureFetch(url, init, signal, session.cloud), { service: 'Azure Resource Manager' }, session.runtime);
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (!response.ok) throw armFailure(response.status, body, { who: session.who, what: request.what, action: request.action });
   if (body === undefined) throw new AppError('azure_unavailable', `Azure Resource Manager answered without JSON when asked to ${request.what}. Try again; if it keeps happening, check the ARM endpoint of the cloud profile.`);

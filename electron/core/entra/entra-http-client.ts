@@ -1,10 +1,17 @@
+import { globalAgent } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type { CloudProfile } from '../../../shared/clouds.ts';
+import { httpsAgentFor } from '../cloud-trust.ts';
+import { httpsFetch } from '../https-fetch.ts';
 
 /**
  * MSAL's HTTP client, replaced for two reasons: every request gets a timeout (MSAL's own POST has
  * none, so a silent network would hang a sign-in), and Entra's error bodies are remembered by
  * correlation id, because MSAL Node 7's device-code poller throws `post_request_failed` with only
  * the OAuth `error` and drops the AADSTS description the user needs (DeviceCodeClient.acquireToken).
+ * It is also how a custom cloud's CA reaches MSAL: each application gets `forCloud(profile)`, whose
+ * requests go through the agent cloud-trust.ts picks (MSAL sends every request through its
+ * `system.networkClient`).
  */
 
 export interface EntraErrorBody {
@@ -23,12 +30,21 @@ export class EntraHttpClient implements INetworkModule {
     this.#timeoutMs = timeoutMs;
   }
 
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    return this.#send<T>(url, 'GET', options, timeout);
+  /** `cloud`: the profile the request is made for; without one only Node's default CAs are trusted. */
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number, cloud?: CloudProfile): Promise<NetworkResponse<T>> {
+    return this.#send<T>(url, 'GET', options, timeout, cloud);
   }
 
-  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.#send<T>(url, 'POST', options);
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions, cloud?: CloudProfile): Promise<NetworkResponse<T>> {
+    return this.#send<T>(url, 'POST', options, undefined, cloud);
+  }
+
+  /** MSAL's network client for the applications of one cloud profile. */
+  forCloud(cloud: CloudProfile): INetworkModule {
+    return {
+      sendGetRequestAsync: (url, options, timeout) => this.sendGetRequestAsync(url, options, timeout, cloud),
+      sendPostRequestAsync: (url, options) => this.sendPostRequestAsync(url, options, cloud),
+    };
   }
 
   /** The last Entra error answered to requests of this correlation id. */
@@ -36,12 +52,13 @@ export class EntraHttpClient implements INetworkModule {
     return this.#errors.get(correlationId);
   }
 
-  async #send<T>(url: string, method: 'GET' | 'POST', options: NetworkRequestOptions | undefined, timeout?: number): Promise<NetworkResponse<T>> {
-    const response = await fetch(url, {
+  async #send<T>(url: string, method: 'GET' | 'POST', options: NetworkRequestOptions | undefined, timeout: number | undefined, cloud: CloudProfile | undefined): Promise<NetworkResponse<T>> {
+    const response = await httpsFetch(url, {
       method,
       headers: options?.headers ?? {},
       ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
       signal: AbortSignal.timeout(timeout ?? this.#timeoutMs),
+      agent: cloud ? httpsAgentFor(cloud, url) : globalAgent,
     }).catch((error: unknown) => {
       // MSAL wraps whatever is thrown; the code lets sign-in-errors.ts say "network".
       throw Object.assign(new Error('The request to Entra ID failed or timed out.'), { errorCode: 'network_error', cause: error });

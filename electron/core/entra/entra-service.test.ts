@@ -22,7 +22,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 3, deviceCodeIntervalSeconds: 1 }) });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-identities-'));
-  new CloudsStore(folder).save(emulator.cloudProfile);
+  await new CloudsStore(folder).save(emulator.cloudProfile);
 });
 afterAll(async () => {
   for (const vault of opened) vault.close();
@@ -239,8 +239,8 @@ describe('Entra identities', () => {
 
   it('names an unknown client ID, and a network that is down', async () => {
     const clouds = new CloudsStore(folder);
-    clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });
-    clouds.save({ ...emulator.cloudProfile, name: 'Offline', authorityHost: 'https://127.0.0.1:9' });
+    await clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });
+    await clouds.save({ ...emulator.cloudProfile, name: 'Offline', authorityHost: 'https://127.0.0.1:9' });
     const service = await newProcessService();
     await expect(service.startSignIn({ method: 'device-code', cloud: 'WrongClient' })).rejects.toMatchObject({
       code: 'sign_in_required',

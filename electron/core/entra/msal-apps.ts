@@ -26,10 +26,10 @@ export function authorityOf(profile: Pick<CloudProfile, 'authorityHost'>, tenant
   return `${profile.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}`;
 }
 
-function baseConfiguration({ LogLevel }: typeof Msal, profile: CloudProfile, tenant: string, clientId: string, networkClient: EntraHttpClient): Configuration {
+function baseConfiguration({ LogLevel }: typeof Msal, profile: CloudProfile, tenant: string, clientId: string, http: EntraHttpClient): Configuration {
   return {
     auth: { clientId, authority: authorityOf(profile, tenant), knownAuthorities: [new URL(profile.authorityHost).host] },
-    system: { networkClient, loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+    system: { networkClient: http.forCloud(profile), loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
   };
 }
 
@@ -53,7 +53,8 @@ export class MsalApps {
 
   async publicClient(profile: CloudProfile, tenant: string = profile.publicClient.tenant, clientId: string = profile.publicClient.clientId): Promise<PublicClientApplication> {
     const loaded = await loadMsal();
-    const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}`;
+    // The CA too: the application's network client trusts the CA of the profile it was made with.
+    const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}\n${profile.trustedCaPem ?? ''}`;
     let app = this.#public.get(key);
     if (!app) {
       const config = baseConfiguration(loaded, profile, tenant, clientId, this.http);

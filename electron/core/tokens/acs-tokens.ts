@@ -34,7 +34,7 @@ export async function connect(ctx: TokensContext, accountId: string, via: AcsVia
     caller = { kind: 'entra', accessToken: token.accessToken, expiresOn: token.expiresOn, who: token.who };
     source = viaEntra(identity);
   }
-  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint }, caller, ctx.runtime, ctx.acsClients), resource: record, via: source };
+  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint, cloud: profile }, caller, ctx.runtime, ctx.acsClients), resource: record, via: source };
 }
 
 /** A remembered identity, checked to belong to the resource. */

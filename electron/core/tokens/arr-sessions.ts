@@ -1,3 +1,4 @@
+import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ArrSessionSummary } from '../../../shared/tokens.ts';
 import { azureFetch, serviceWords } from './azure-http.ts';
@@ -7,10 +8,10 @@ import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 
 export const arrApiVersion = '2021-01-01';
 
-export async function listArrSessions(arrEndpoint: string, account: { accountId: string; name: string }, stsToken: string, runtime: RetryRuntime, signal?: AbortSignal): Promise<ArrSessionSummary[]> {
+export async function listArrSessions(cloud: CloudProfile, arrEndpoint: string, account: { accountId: string; name: string }, stsToken: string, runtime: RetryRuntime, signal?: AbortSignal): Promise<ArrSessionSummary[]> {
   const url = `${arrEndpoint}/accounts/${encodeURIComponent(account.accountId)}/sessions?api-version=${arrApiVersion}`;
   const response = await withAzureRetry(
-    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${stsToken}`, Accept: 'application/json' } }, attemptSignal),
+    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${stsToken}`, Accept: 'application/json' } }, attemptSignal, cloud),
     { service: 'the Remote Rendering service', signal },
     runtime,
   );

@@ -23,7 +23,7 @@ export async function mintArrToken(ctx: TokensContext, accountId: string, via: A
     credential = { kind: 'entra', accessToken: entra.accessToken, who: entra.who };
     source = viaEntra(identity);
   }
-  const token = await exchangeStsToken(stsEndpoint, { accountId: record.accountId, name: record.name }, credential, ctx.runtime, signal);
+  const token = await exchangeStsToken(profile, stsEndpoint, { accountId: record.accountId, name: record.name }, credential, ctx.runtime, signal);
   return {
     kind: 'arr-sts',
     title: `ARR access token · ${record.name} (${viaLabel(source)})`,
@@ -41,6 +41,6 @@ export async function testArrAccount(ctx: TokensContext, input: { accountId: str
   const sameVia = JSON.stringify(input.via);
   const reusable = await ctx.registry.findUsable((r) => r.recipe?.kind === 'arr-sts' && r.recipe.accountId === input.accountId && JSON.stringify(r.recipe.via) === sameVia, 5 * 60_000);
   const tokenId = reusable?.id ?? (await ctx.registry.add(await mintArrToken(ctx, input.accountId, input.via, signal), { keep: false, autoRefresh: false })).id;
-  const sessions = await listArrSessions(endpoint, { accountId: record.accountId, name: record.name }, await ctx.registry.value(tokenId), ctx.runtime, signal);
+  const sessions = await listArrSessions(profile, endpoint, { accountId: record.accountId, name: record.name }, await ctx.registry.value(tokenId), ctx.runtime, signal);
   return { token: await ctx.registry.view(tokenId), endpoint, sessions, summary: describeSessions(sessions) };
 }

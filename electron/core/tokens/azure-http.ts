@@ -1,19 +1,36 @@
+import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { httpsAgentFor } from '../cloud-trust.ts';
+import { httpsFetch } from '../https-fetch.ts';
 import { TransientFailure } from './azure-retry.ts';
+
+export interface AzureRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Redirect statuses: never followed, as a bearer token or key must not go to another address. */
+const redirects = new Set([301, 302, 303, 307, 308]);
 
 /**
  * One HTTP request to Azure for the retry loop: a 429, a 5xx or a dropped connection becomes a
- * TransientFailure (tried again); a refused connection, an unknown host or an untrusted
- * certificate becomes a `network` error at once (another try would not help). Any other answer is
- * returned for the caller to read.
+ * TransientFailure (tried again); a refused connection, an unknown host, an untrusted certificate
+ * or a redirect becomes a `network` error at once (another try would not help). Any other answer
+ * is returned for the caller to read. `cloud` is the profile the request is made for: its CA, if
+ * it has one, is trusted for its own endpoints only (cloud-trust.ts).
  */
-export async function azureFetch(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+export async function azureFetch(url: string, init: AzureRequestInit, signal: AbortSignal, cloud: CloudProfile): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal, redirect: 'error' });
+    response = await httpsFetch(url, { ...init, signal, agent: httpsAgentFor(cloud, url) });
   } catch (error) {
     if (signal.aborted) throw error;
     throw networkFailure(errorCode(error), new URL(url).host);
+  }
+  if (redirects.has(response.status)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw networkFailure(undefined, new URL(url).host);
   }
   if (response.status === 429 || isRetriedStatus(response.status)) {
     await response.body?.cancel().catch(() => undefined);

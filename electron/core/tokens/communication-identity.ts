@@ -1,8 +1,10 @@
 import type * as CommunicationIdentitySdk from '@azure/communication-identity';
-import type { CommunicationIdentityClient } from '@azure/communication-identity';
+import type { CommunicationIdentityClient, CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { assignRoleAdvice } from '../arm/arm-errors.ts';
+import { httpsAgentFor } from '../cloud-trust.ts';
 import { builtInRolesGranting, orList } from '../role-audit/permission-match.ts';
 import { errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from './azure-http.ts';
 import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
@@ -20,6 +22,8 @@ export interface AcsResource {
   name: string;
   /** https URL with a trailing slash. */
   endpoint: string;
+  /** The profile of the resource's cloud: its CA, if any, is trusted for this endpoint. */
+  cloud: CloudProfile;
 }
 
 export type AcsCaller = { kind: 'accessKey'; connectionString: string } | { kind: 'entra'; accessToken: string; expiresOn: string; who: string };
@@ -43,10 +47,27 @@ async function loadSdk(): Promise<typeof CommunicationIdentitySdk> {
   return 'CommunicationIdentityClient' in loaded ? loaded : (loaded as { default: typeof CommunicationIdentitySdk }).default;
 }
 
-/** A new SDK client for the caller, with the SDK's own retries off. */
+/**
+ * A new SDK client for the caller, with the SDK's own retries off, whose every request goes through
+ * the agent cloud-trust.ts picks for the resource's cloud (the pipeline's Node client honours `request.agent`).
+ */
 async function newClient(resource: AcsResource, caller: AcsCaller): Promise<CommunicationIdentityClient> {
   const { CommunicationIdentityClient } = await (sdk ??= loadSdk());
-  const options = { retryOptions: { maxRetries: 0 } };
+  const options: CommunicationIdentityClientOptions = {
+    retryOptions: { maxRetries: 0 },
+    additionalPolicies: [
+      {
+        position: 'perRetry',
+        policy: {
+          name: 'cloudTrust',
+          sendRequest: (request, next) => {
+            request.agent = httpsAgentFor(resource.cloud, request.url, resource.endpoint);
+            return next(request);
+          },
+        },
+      },
+    ],
+  };
   return caller.kind === 'accessKey'
     ? new CommunicationIdentityClient(caller.connectionString, options)
     : new CommunicationIdentityClient(resource.endpoint, fixedTokenCredential(caller.accessToken, caller.expiresOn), options);
@@ -59,14 +80,16 @@ async function newClient(resource: AcsResource, caller: AcsCaller): Promise<Comm
  * client each time: the client holds the token it was built with.
  */
 export class AcsClients {
-  readonly #byEndpoint = new Map<string, { connectionString: string; client: Promise<CommunicationIdentityClient> }>();
+  readonly #byEndpoint = new Map<string, { connectionString: string; cloud: string; client: Promise<CommunicationIdentityClient> }>();
 
   get(resource: AcsResource, caller: AcsCaller): Promise<CommunicationIdentityClient> {
     if (caller.kind !== 'accessKey') return newClient(resource, caller);
     const held = this.#byEndpoint.get(resource.endpoint);
-    if (held?.connectionString === caller.connectionString) return held.client;
+    // The client holds the profile it was made for: a profile saved again (another CA) needs a new one.
+    const cloud = JSON.stringify(resource.cloud);
+    if (held?.connectionString === caller.connectionString && held.cloud === cloud) return held.client;
     const client = newClient(resource, caller);
-    const entry = { connectionString: caller.connectionString, client };
+    const entry = { connectionString: caller.connectionString, cloud, client };
     this.#byEndpoint.set(resource.endpoint, entry);
     // A connection string the SDK refused is not kept: the next call tries again and fails the same way.
     client.catch(() => this.#byEndpoint.get(resource.endpoint) === entry && this.#byEndpoint.delete(resource.endpoint));

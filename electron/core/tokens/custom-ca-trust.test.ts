@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { westeuropeAccountId } from './test-support/tokens-fixtures.ts';
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('a custom cloud profile\'s CA', () => {
-  it('is trusted by the hand-written STS call and by the official ACS client, without NODE_EXTRA_CA_CERTS', async () => {
+  it('is trusted by the hand-written STS and ARM calls, by MSAL and by the official ACS client, without NODE_EXTRA_CA_CERTS', async () => {
     const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId);
     const job = {
       dataFolder: newFolder(),
@@ -40,6 +40,9 @@ describe('a custom cloud profile\'s CA', () => {
         { method: 'accounts.add', input: { kind: 'acs', name: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' } },
         { method: 'tokens.mintArr', input: { accountId: '$1', via: 'primaryKey' } },
         { method: 'tokens.mintAcs', input: { accountId: '$2', newIdentity: { label: 'trust' }, scopes: ['chat'], minutes: 60 } },
+        // MSAL's client-credential sign-in, then Resource Manager with its token.
+        { method: 'identities.addServicePrincipal', input: { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret } },
+        { method: 'discovery.resources', input: { identityId: '$5' } },
       ],
     };
     const env = { ...process.env };
@@ -51,15 +54,18 @@ describe('a custom cloud profile\'s CA', () => {
       expect.objectContaining({ ok: true }),
       expect.objectContaining({ ok: true, value: expect.objectContaining({ kind: 'arr-sts' }) }),
       expect.objectContaining({ ok: true, value: expect.objectContaining({ token: expect.objectContaining({ kind: 'acs-user' }) }) }),
+      expect.objectContaining({ ok: true, value: expect.objectContaining({ kind: 'service-principal' }) }),
+      expect.objectContaining({ ok: true, value: expect.objectContaining({ subscriptions: expect.arrayContaining([expect.anything()]) }) }),
     ]);
 
     // The same calls from a profile without the CA fail, and say how to fix it.
     const { trustedCaPem: _ca, ...withoutCa } = emulator.cloudProfile;
     const untrusted = { dataFolder: newFolder(), calls: [{ method: 'clouds.import', input: { text: JSON.stringify(withoutCa) } }, ...job.calls.slice(1)] };
     const refused = JSON.parse((await run(process.execPath, [child, JSON.stringify(untrusted)], { env })).stdout) as { results: unknown[] };
-    expect(refused.results.slice(3)).toEqual([
+    expect(refused.results.slice(3, 5)).toEqual([
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }) }),
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }) }),
     ]);
+    expect(refused.results[5]).toMatchObject({ ok: false, error: { code: 'network' } });
   });
 });

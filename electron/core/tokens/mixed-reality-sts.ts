@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { assignRoleAdvice } from '../arm/arm-errors.ts';
 import { azureFetch, serviceWords } from './azure-http.ts';
@@ -33,12 +34,12 @@ export function newCorrelationVector(): string {
   return randomBytes(16).toString('base64').slice(0, 22);
 }
 
-/** Exchanges the credential at `stsEndpoint` (the profile's pattern, filled for the account domain). */
-export async function exchangeStsToken(stsEndpoint: string, account: StsAccount, credential: StsCredential, runtime: RetryRuntime, signal?: AbortSignal): Promise<StsToken> {
+/** Exchanges the credential at `stsEndpoint` (the pattern of `cloud`, filled for the account domain). */
+export async function exchangeStsToken(cloud: CloudProfile, stsEndpoint: string, account: StsAccount, credential: StsCredential, runtime: RetryRuntime, signal?: AbortSignal): Promise<StsToken> {
   const url = `${stsEndpoint}/Accounts/${encodeURIComponent(account.accountId)}/token?api-version=${stsApiVersion}`;
   const bearer = credential.kind === 'key' ? `${account.accountId}:${credential.key}` : credential.accessToken;
   const response = await withAzureRetry(
-    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', 'X-MRC-CV': newCorrelationVector() } }, attemptSignal),
+    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', 'X-MRC-CV': newCorrelationVector() } }, attemptSignal, cloud),
     { service: 'the Mixed Reality STS', signal },
     runtime,
   );

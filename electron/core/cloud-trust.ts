@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, globalAgent } from 'node:https';
+import tls from 'node:tls';
+import type { CloudProfile } from '../../shared/clouds.ts';
+
+/**
+ * Which CAs an HTTPS request to Azure trusts. A custom profile's extra CA (Azure Stack, the
+ * emulator) counts only for a request made for that profile, to one of that profile's endpoints,
+ * while the profile is saved: such a request goes through an agent whose CA list is Node's default
+ * list plus the profile's. Every other request uses Node's global agent and its default list, which
+ * nothing here changes. Without this, the CA would vouch for login.microsoftonline.com too.
+ */
+
+/** The saved profiles that carry a CA, as `name + CA digest` keys, per data folder (tests run several in one process). */
+const saved = new Map<string, string[]>();
+/** One agent per saved profile (by the same key), so its connections are pooled apart and closed when it goes. */
+const agents = new Map<string, Agent>();
+
+/**
+ * Records the profiles saved in `dataFolder`, as the clouds store reads them. An agent whose CA no
+ * saved profile carries any more is closed at once, with its pooled connections.
+ */
+export function installCloudTrust(dataFolder: string, profiles: readonly CloudProfile[]): void {
+  saved.set(
+    dataFolder,
+    profiles.flatMap((p) => (p.trustedCaPem ? [trustKey(p.name, p.trustedCaPem)] : [])),
+  );
+  const inUse = new Set([...saved.values()].flat());
+  for (const [key, agent] of agents) {
+    if (inUse.has(key)) continue;
+    agent.destroy();
+    agents.delete(key);
+  }
+}
+
+/**
+ * The agent for a request to `url` made for `cloud`. `resourceEndpoint` is the endpoint of one of
+ * the cloud's own resources (an ACS resource's), which the profile cannot list in advance.
+ */
+export function httpsAgentFor(cloud: CloudProfile, url: string | URL, resourceEndpoint?: string): Agent {
+  const pem = cloud.trustedCaPem;
+  if (!pem) return globalAgent;
+  const key = trustKey(cloud.name, pem);
+  const isSaved = [...saved.values()].some((keys) => keys.includes(key));
+  if (!isSaved || !isEndpointOf(cloud, new URL(url), resourceEndpoint)) return globalAgent;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, ca: [...defaultCertificates(), ...splitPem(pem)] });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/** Whether `url` is on one of the profile's endpoints: authority, ARM, the STS and ARR patterns, or the resource's own. */
+export function isEndpointOf(cloud: CloudProfile, url: URL, resourceEndpoint?: string): boolean {
+  if (url.protocol !== 'https:') return false;
+  const endpoints = [cloud.authorityHost, cloud.armEndpoint, cloud.mixedReality.stsEndpoint, cloud.mixedReality.arrEndpoint, ...(resourceEndpoint ? [resourceEndpoint] : [])];
+  return endpoints.some((endpoint) => originPattern(endpoint).test(url.origin));
+}
+
+/** The origin of an endpoint or endpoint pattern as a regular expression; `{accountDomain}` and `{region}` match one DNS name or label. */
+function originPattern(endpoint: string): RegExp {
+  const origin = (/^https:\/\/[^/?#]+/i.exec(endpoint)?.[0] ?? '').toLowerCase().replace(/:443$/, '');
+  const escaped = origin.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replaceAll('{accountdomain}', '[a-z0-9-]+(\\.[a-z0-9-]+)*').replaceAll('{region}', '[a-z0-9-]+')}$`);
+}
+
+function trustKey(name: string, pem: string): string {
+  return `${name}\n${createHash('sha256').update(splitPem(pem).join('\n')).digest('hex')}`;
+}
+
+function splitPem(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+let defaults: string[] | undefined;
+
+/** What Node trusts by default (bundled roots, NODE_EXTRA_CA_CERTS, the system store when enabled); read once, ~10 ms. */
+function defaultCertificates(): string[] {
+  if (defaults) return defaults;
+  // Node before 22.15 has no getCACertificates: the bundled roots plus NODE_EXTRA_CA_CERTS are its default list.
+  defaults = typeof tls.getCACertificates === 'function' ? tls.getCACertificates('default') : [...tls.rootCertificates, ...extraCertificates()];
+  return defaults;
+}
+
+function extraCertificates(): string[] {
+  const file = process.env['NODE_EXTRA_CA_CERTS'];
+  if (!file) return [];
+  try {
+    return splitPem(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+}
