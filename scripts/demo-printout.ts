@@ -1,7 +1,7 @@
 /**
  * What `npm run demo` prints: what the seed put in the data folder, the test users the emulator
  * accepts, and what to try (including the CLI on the same data). Built from the seed's result and
- * the emulator's scenario, so it says what is there, not what was meant to be.
+ * the emulator's scenario and the vault's state, so it says what is there, not what was meant to be.
  */
 import path from 'node:path';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
@@ -36,13 +36,33 @@ export function seedSummary(seed: DemoSeed): string[] {
 /** Where the vault key is, in one line, so the user knows what the demo chose, what the CLI can read, or what the app will ask. */
 export function vaultLine(status: VaultStatus, dataFolder: string): string {
   const where = shellPath(dataFolder);
-  if (status.state === 'locked') return `  Vault       ${where}, locked: enter its passphrase in the app; the sample data is refreshed once it is open`;
+  if (status.state === 'locked') return `  Vault       ${where}, locked: enter its passphrase in the app; the sample data is refreshed once it is open and the page shows it`;
   if (status.state === 'unavailable') {
-    return `  Vault       ${where} cannot be opened yet: ${status.message}\n              Choose in the app's banner; the sample data is added once the vault is open (or start again: npm run demo -- --fresh).`;
+    return (
+      `  Vault       ${where} cannot be opened yet: ${status.message}\n` +
+      "              Choose in the app's banner: a passphrase vault (the CLI can open it too) or memory only (the CLI cannot read it).\n" +
+      '              The sample data is added once the vault is open, and the page shows it (or start again: npm run demo -- --fresh).'
+    );
   }
   if (status.mode === 'keychain') return `  Vault       ${where}, its key in your OS keychain (the CLI reads it too)`;
   if (status.mode === 'passphrase') return `  Vault       ${where}, protected by the passphrase you chose`;
-  return '  Vault       memory only, as --memory asked: secrets end with this session and the CLI cannot read them';
+  return '  Vault       memory only: secrets end with this session and the CLI cannot read them';
+}
+
+/** The CLI commands to try on the demo's data, as the vault allows: none for memory only, with the passphrase's variable for a passphrase vault. */
+export function cliLines(status: VaultStatus, dataFolder: string): string[] {
+  if (status.state === 'unavailable') return ['  CLI         printed once a vault is chosen in the app (a passphrase vault: the CLI cannot read memory only)'];
+  if (status.state === 'open' && status.mode === 'memory') {
+    return ['  CLI         cannot read this vault: memory only lives in this process alone (for the CLI too, start the demo again with the keychain or a passphrase vault)'];
+  }
+  const home = `AZCRED_HOME=${shellPath(dataFolder)} node bin/azcred.js`;
+  const lines = [`  CLI on the same data: ${home} token arr Showroom`, `                        ${home} token acs 'Support chat' --scopes chat,voip --new-user Tester`, `                        ${home} roles`];
+  if (status.mode !== 'passphrase') return lines;
+  return [
+    ...lines,
+    '  The vault has a passphrase: the CLI asks for it on a terminal, or reads it from AZCRED_VAULT_PASSPHRASE',
+    '  (read -rs AZCRED_VAULT_PASSPHRASE && export AZCRED_VAULT_PASSPHRASE keeps it off the screen and out of your shell history)',
+  ];
 }
 
 /** What the emulator's flags and roles make of each test user, in a few words. */
@@ -60,18 +80,14 @@ function userNote(emulator: RunningEmulator, user: RunningEmulator['scenario']['
 }
 
 /** The test users and their passwords, and what else to try. */
-export function tryLines(emulator: RunningEmulator, context: { dataFolder: string; caFile: string; cli: boolean; signedIn: string[] }): string[] {
+export function tryLines(emulator: RunningEmulator, context: { caFile: string; signedIn: string[] }): string[] {
   const users = emulator.scenario.users.filter((u) => !context.signedIn.includes(u.userName));
   const passwords = new Set(users.map((u) => u.password));
   const width = Math.max(...users.map((u) => u.userName.length));
-  const home = `AZCRED_HOME=${shellPath(context.dataFolder)} node bin/azcred.js`;
   return [
     'Try',
     `  Identities → Sign in, cloud "Azure emulator (local)"${passwords.size === 1 ? `, password ${[...passwords][0] ?? ''}` : ''}:`,
     ...users.map((u) => `    ${u.userName.padEnd(width)}  ${userNote(emulator, u)}${passwords.size === 1 ? '' : `, password ${u.password}`}`),
     `  Sign-in pages come from the emulator's own test CA: the browser warns once; continue to 127.0.0.1, or trust ${shellPath(context.caFile)}.`,
-    ...(context.cli
-      ? [`  CLI on the same data: ${home} token arr Showroom`, `                        ${home} token acs 'Support chat' --scopes chat,voip --new-user Tester`, `                        ${home} roles`]
-      : []),
   ];
 }

@@ -12,13 +12,15 @@ import { parseArgs } from 'node:util';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { appVersion } from '../electron/app-version.ts';
 import { createCore, type Core } from '../electron/core/core.ts';
-import { openInDefaultBrowser } from '../electron/web/open-browser.ts';
+import { browserOpeningLine, openInDefaultBrowserAndSee } from '../electron/web/open-browser.ts';
 import { startWebServer, type WebServer } from '../electron/web/server.ts';
+import type { VaultStatus } from '../shared/vault.ts';
 import { buildRendererIfStale, desktopRuntime, root } from './app-launch.ts';
 import { prepareDemoFolder } from './demo-folder.ts';
-import { seedSummary, tryLines, vaultLine } from './demo-printout.ts';
+import { cliLines, seedSummary, tryLines, vaultLine } from './demo-printout.ts';
 import { contractCall } from './contract-call.ts';
-import { demoUserNames, seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+import { seedWhenVaultOpens } from './demo-seed-on-open.ts';
+import { demoUserNames, seedDemo, startDemoEmulator } from './demo-seed.ts';
 
 const usage = `Usage: npm run demo -- [--fresh] [--browser] [--no-open] [--memory] [--home DIR]
   --fresh     start again from an empty demo folder
@@ -84,7 +86,7 @@ try {
   console.log('\nAzure Credential Manager demo: everything talks to the Azure emulator on this machine (test data only).');
   if (seed) console.log(seedSummary(seed).join('\n'));
   console.log(vaultLine(vault, dataFolder));
-  console.log(tryLines(running, { dataFolder, caFile: running.caFile, cli: vault.state !== 'open' || vault.mode !== 'memory', signedIn: [...demoUserNames] }).join('\n'));
+  console.log([...tryLines(running, { caFile: running.caFile, signedIn: [...demoUserNames] }), ...cliLines(vault, dataFolder)].join('\n'));
 
   // The desktop app opens the vault in a process of its own: only a keychain vault is open there as it is here.
   const keychainOpen = vault.state === 'open' && vault.mode === 'keychain';
@@ -98,25 +100,28 @@ try {
     console.log(`The desktop window is opening (ready in ${seconds(started)}). Press Ctrl+C to stop it and the emulator.`);
   } else {
     if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead.${desktop.remedy && ` ${desktop.remedy}`}`);
+    if (!seed) seedWhenVaultOpens(core, (opened) => seedChosenVault(opened, running));
     server = await startWebServer({ core });
-    const opened = !args['no-open'] && openInDefaultBrowser(server.launchUrl);
+    const opening = args['no-open'] ? undefined : openInDefaultBrowserAndSee(server.launchUrl);
     console.log(`Open: ${server.launchUrl}`);
-    console.log(`  (ready in ${seconds(started)}${opened ? '; opening it in your default browser' : ''}) The link holds this session's launch token: do not share it. Ctrl+C stops the app and the emulator.`);
-    if (!seed) seedOnceOpen(core, running).catch((error: unknown) => console.error(`azcred demo: the sample data could not be added: ${(error as Error).message}`));
+    console.log(`  (ready in ${seconds(started)}) The link holds this session's launch token: do not share it. Ctrl+C stops the app and the emulator.`);
+    void opening?.then((result) => console.log(`  ${browserOpeningLine(result)}`));
   }
 } catch (error) {
   console.error(`azcred demo: ${(error as Error).message}`);
   await stop(1);
 }
 
-/** Without a keychain the user picks a vault in the app's banner; the sample data follows once it is open. */
-async function seedOnceOpen(open: Core, running: RunningEmulator): Promise<void> {
-  while (!open.vault.current) {
-    if (stopping) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+/** Without a keychain the user picks a vault in the app's banner; the sample data goes in before the app hears that the vault is open. */
+async function seedChosenVault(opened: VaultStatus, running: RunningEmulator): Promise<void> {
+  if (!core) return;
+  try {
+    const seed = await seedDemo(contractCall(core), running);
+    console.log(`\nSample data added; the page shows it now:\n${seedSummary(seed).join('\n')}`);
+    console.log([vaultLine(opened, dataFolder), ...cliLines(opened, dataFolder)].join('\n'));
+  } catch (error) {
+    console.error(`azcred demo: the sample data could not be added: ${(error as Error).message}`);
   }
-  const seed: DemoSeed = await seedDemo(contractCall(open), running);
-  console.log(`\nSample data added (reload the page to see it):\n${seedSummary(seed).join('\n')}`);
 }
 
 function seconds(since: number): string {
