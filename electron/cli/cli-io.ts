@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { AppError } from '../../shared/errors.ts';
@@ -19,14 +19,40 @@ export interface CliIo {
 }
 
 /**
+ * The most the CLI reads from one input file or from stdin: far above any export, `.env` or
+ * profile it takes (5,000 accounts export to about 2 MB), and a stop for `/dev/zero` or a runaway pipe.
+ */
+export const inputLimitBytes = 8 * 1024 * 1024;
+const inputLimitText = `${inputLimitBytes / 1024 / 1024} MiB`;
+
+/**
  * A file named on the command line, or stdin for `-` when `stdin` is given. A file that cannot be
- * read is the command line's mistake (exit 2), named with what it was for.
+ * read, is not a regular file (a device, a FIFO, a folder) or is larger than the input limit is
+ * the command line's mistake (exit 2), named with what it was for.
  */
 export async function readInputFile(file: string, what: string, stdin?: { io: CliIo; option: string }): Promise<string> {
   if (file === '-' && stdin) return stdin.io.readStdin();
-  return readFile(file, 'utf8').catch(() => {
-    throw new AppError('invalid_input', `Cannot read ${what} ${file}: check the path${stdin ? `, or give ${stdin.option} - to read it from stdin` : ''}.`);
+  const orStdin = stdin ? `, or give ${stdin.option} - to read it from stdin` : '';
+  const handle = await open(file, 'r').catch(() => {
+    throw new AppError('invalid_input', `Cannot read ${what} ${file}: check the path${orStdin}.`);
   });
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AppError('invalid_input', `${file} is not a regular file (a device, pipe or folder): name ${what} as a file${orStdin}.`);
+    if (stat.size > inputLimitBytes) throw new AppError('invalid_input', `${file} is larger than ${inputLimitText}, more than ${what} can be.`);
+    // Read to at most one byte past the limit: a file that grows after the check is still stopped.
+    const buffer = Buffer.alloc(Math.min(stat.size, inputLimitBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > inputLimitBytes) throw new AppError('invalid_input', `${file} is larger than ${inputLimitText}, more than ${what} can be.`);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export const processIo: CliIo = {
@@ -36,7 +62,7 @@ export const processIo: CliIo = {
   get columns() {
     return outputColumns(process.stdout, process.env);
   },
-  readStdin,
+  readStdin: () => readStdin(),
   async readSecret(prompt) {
     if (!process.stdin.isTTY) return (await readStdin()).trim();
     return (await promptHidden(prompt)).trim();
@@ -51,9 +77,18 @@ export function outputColumns(stdout: { isTTY?: boolean; columns?: number }, env
   return Number.isInteger(columns) && columns > 0 ? columns : 100;
 }
 
-async function readStdin(): Promise<string> {
+/** All of stdin, up to the input limit: past it the read stops and nothing is used. */
+export async function readStdin(input: NodeJS.ReadableStream & { destroy?: () => void } = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of input) {
+    size += (chunk as Buffer).length;
+    if (size > inputLimitBytes) {
+      input.destroy?.();
+      throw new AppError('invalid_input', `stdin gave more than ${inputLimitText}, more than any input azcred takes: check what is piped in.`);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

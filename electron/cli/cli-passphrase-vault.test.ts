@@ -61,6 +61,13 @@ describe('azcred with a passphrase vault', () => {
     expect(shown.stdout).toContain(connectionString);
   });
 
+  it('gives a program run by azcred run the account, never the vault passphrase azcred was given', async () => {
+    const probe = 'process.stdout.write(JSON.stringify({ endpoint: process.env.ACS_ENDPOINT ?? null, passphrase: process.env.AZCRED_VAULT_PASSPHRASE ?? null }))';
+    const run = await azcred(['run', '--account', 'chat', '--', process.execPath, '-e', probe], { env: { AZCRED_VAULT_PASSPHRASE: passphrase } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ endpoint: expect.stringMatching(/^https:\/\//), passphrase: null });
+  });
+
   it('opens it with the first line of stdin after --passphrase-stdin, which wins over AZCRED_VAULT_PASSPHRASE', async () => {
     const shown = await azcred(['account', 'show', 'chat', '--passphrase-stdin', '--reveal'], { stdin: `${passphrase}\n`, env: { AZCRED_VAULT_PASSPHRASE: wrong } });
     expect(shown).toMatchObject({ code: 0, stderr: '' });

@@ -54,7 +54,7 @@ export const identityCommands: CommandDef[] = [
   },
   {
     name: 'logout',
-    summary: 'sign an identity out: removes it and its tokens or secret from this computer',
+    summary: 'sign an identity out: removes it, its secret or cached sign-in, and every token minted through it from this computer',
     args: [{ name: 'ID', description: 'the identity\'s id, user name or name' }],
     async run(context) {
       const identity = await findIdentity(context, context.positionals[0] ?? '');

@@ -5,6 +5,7 @@ import { accountEnvironment, environmentPrefix, formatEnvironment, type Environm
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
+import { vaultPassphraseVariable } from '../vault-passphrase.ts';
 
 async function environmentFor(context: CommandContext, accounts: AccountView[], withKey: boolean): Promise<Record<string, string>> {
   const identity = stringOption(context, 'identity');
@@ -35,7 +36,9 @@ export const runExportCommands: CommandDef[] = [
       const variables = await environmentFor(context, accounts, context.values['with-key'] === true);
       const [command = '', ...args] = context.rest;
       const code = await new Promise<number>((resolve, reject) => {
-        const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...variables } });
+        // The vault's passphrase opened the vault for azcred: the program it runs gets credentials, never the vault.
+        const { [vaultPassphraseVariable]: _passphrase, ...inherited } = process.env;
+        const child = spawn(command, args, { stdio: 'inherit', env: { ...inherited, ...variables } });
         const forward = (signal: NodeJS.Signals) => child.kill(signal);
         process.on('SIGINT', forward).on('SIGTERM', forward);
         child.on('error', (error: NodeJS.ErrnoException) => reject(new AppError(error.code === 'ENOENT' ? 'not_found' : 'invalid_input', `Cannot run ${command}: ${error.code === 'ENOENT' ? 'no such command' : 'it could not be started'}.`)));
