@@ -8,6 +8,11 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,
+  // Limits for a busy machine (2 cores shared with a build or a second run): a test waits on the
+  // state it needs, never on time, so a long limit costs nothing when all is well; on a quiet
+  // machine every test uses well under a quarter of it.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   retries: 0,
   reporter: process.env['CI'] ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
