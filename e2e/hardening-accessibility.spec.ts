@@ -5,11 +5,12 @@ import { dispatch } from '../electron/core/api.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
-import { identityRow, signInInteractively } from './support/identities-page.ts';
+import { callApi, identityRow, signInInteractively } from './support/identities-page.ts';
 import { arrKey, chatResource, openNewToken, tokenList, westEurope } from './support/tokens-page.ts';
 
 // The screens and dialogs the other specs do not check with axe, each in light and dark: together
-// with them, every screen of the app has no serious or critical violation in either theme.
+// with them, every screen of the app has no serious or critical violation in either theme. A few
+// screens at a time, each test on its own, so that none runs long on a busy machine.
 // Already checked elsewhere: the Accounts page and Add dialog (accounts.spec), the Identities page,
 // sign-in, device-code and service principal dialogs (identities.spec), the Tokens page, New token
 // (ARR, ACS, Entra), claims and token export (tokens.spec), the Roles page, its details and report
@@ -48,217 +49,239 @@ function accountOption(page: Page, name: RegExp) {
   return page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name });
 }
 
-test('the Accounts dialogs (edit, delete, regenerate, import, export) have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
-  test.setTimeout(90_000);
-  const report = accessibilityReport(page);
+for (const scheme of schemes) {
+  test.describe(`in ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the Edit dialog with an error, the delete confirmation and the regenerate key dialog have no serious accessibility problems', async ({ app, page, emulator }) => {
+      const report = accessibilityReport(page);
+      await addWestEuropeAccount(app, emulator);
+      await app.open(page, 'accounts');
+      await accountOption(page, /contoso-arr-westeurope/).click();
+      const detail = page.getByRole('region', { name: westEurope.name });
+      await detail.getByRole('button', { name: 'Edit' }).click();
+      let dialog = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
+      await dialog.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
+      await report.check('Edit dialog with an error', scheme);
+      await closeWith(dialog, 'Cancel');
+
+      await detail.getByRole('button', { name: 'Delete' }).click();
+      await report.check('delete confirmation', scheme);
+      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+
+      await detail.getByRole('button', { name: 'Regenerate key…' }).click();
+      dialog = page.getByRole('alertdialog', { name: /Regenerate a key/ });
+      await expect(dialog.getByTestId('rotation-guidance')).toBeVisible();
+      await report.check('regenerate key dialog', scheme);
+      await closeWith(dialog, 'Cancel');
+      report.expectClean(3);
+    });
+
+    test('the Import dialog, its preview and the Export dialog with keys and an error have no serious accessibility problems', async ({ app, page, emulator }) => {
+      const report = accessibilityReport(page);
+      await addWestEuropeAccount(app, emulator);
+      await app.open(page, 'accounts');
+      await expect(accountOption(page, /contoso-arr-westeurope/)).toBeVisible();
+      await page.getByRole('button', { name: 'Import' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Import accounts' });
+      await dialog.getByRole('textbox', { name: 'Text to import' }).fill(emulator.acsConnectionString(chatResource));
+      await report.check('Import dialog', scheme);
+      await dialog.getByRole('button', { name: 'Preview' }).click();
+      await expect(dialog.getByRole('table', { name: 'Accounts in the file' })).toBeVisible();
+      await report.check('Import preview', scheme);
+      await closeWith(dialog, 'Cancel');
+
+      await page.getByRole('button', { name: 'Export' }).click();
+      dialog = page.getByRole('dialog', { name: 'Export accounts' });
+      await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
+      await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('short');
+      await dialog.getByRole('button', { name: 'Export' }).click();
+      await expect(dialog.getByRole('textbox', { name: 'Passphrase', exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await report.check('Export dialog with keys and an error', scheme);
+      await closeWith(dialog, 'Cancel');
+      report.expectClean(3);
+    });
+
+    test('the sign-out and remove cloud confirmations have no serious accessibility problems', async ({ app, page, context }) => {
+      const report = accessibilityReport(page);
+      await app.open(page, 'identities');
+      await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
+      await identityRow(page, /Alex Wilber/).getByRole('button', { name: /^Sign out/ }).click();
+      await report.check('sign-out confirmation', scheme);
+      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+
+      await app.open(page, 'settings');
+      await page.getByRole('button', { name: /^Remove Azure emulator/ }).click();
+      await report.check('remove cloud confirmation', scheme);
+      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+      report.expectClean(2);
+    });
+
+    test('the Discover dialog, with the resources found and with the import results, has no serious accessibility problems', async ({ app, page, context }) => {
+      const report = accessibilityReport(page);
+      await app.open(page, 'identities');
+      await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
+      await app.open(page, 'accounts');
+      await page.getByRole('button', { name: 'Discover from Azure' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
+      await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
+      await report.check('Discover dialog with resources', scheme);
+      await dialog.getByRole('checkbox', { name: `Import ${chatResource}` }).check();
+      await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
+      await expect(dialog.getByRole('list', { name: 'Import results' })).toBeVisible();
+      await report.check('Discover import results', scheme);
+      await closeWith(dialog, 'Done');
+      report.expectClean(2);
+    });
+
+    test('New token for a Teams user, the ACS identities and the ARR test with its result have no serious accessibility problems', async ({ app, page, emulator }) => {
+      const report = accessibilityReport(page);
+      await addTokenAccountsAndCarol(app, emulator);
+      await app.open(page, 'tokens');
+
+      let dialog = await openNewToken(page, 'Teams user');
+      await report.check('New token, Teams user', scheme);
+      await closeWith(dialog, 'Close');
+
+      await page.getByRole('button', { name: 'ACS identities' }).click();
+      dialog = page.getByRole('dialog', { name: 'ACS identities' });
+      await expect(dialog.getByRole('table')).toContainText('Carol');
+      await report.check('ACS identities dialog', scheme);
+      await closeWith(dialog, 'Close');
+
+      await page.getByRole('button', { name: 'Test an ARR account' }).click();
+      dialog = page.getByRole('dialog', { name: 'Test an ARR account' });
+      await dialog.getByRole('button', { name: 'Test', exact: true }).click();
+      await expect(dialog.getByRole('region', { name: 'Test result' })).toBeVisible();
+      await report.check('ARR test with its result', scheme);
+      await closeWith(dialog, 'Close');
+      report.expectClean(3);
+    });
+
+    test('the request signer and the credential for the job, each with its answer, have no serious accessibility problems', async ({ app, page, emulator }) => {
+      const report = accessibilityReport(page);
+      await addTokenAccountsAndCarol(app, emulator);
+      await app.open(page, 'tokens');
+
+      await page.getByRole('button', { name: 'Sign an ACS request' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
+      await dialog.getByRole('button', { name: 'Sign' }).click();
+      await expect(dialog.getByTestId('signed-headers')).toBeVisible();
+      await report.check('request signer with a signed request', scheme);
+      await closeWith(dialog, 'Close');
+
+      await page.getByRole('button', { name: 'Credential for an SDK' }).click();
+      dialog = page.getByRole('dialog', { name: 'The right credential for the job' });
+      await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
+      await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
+      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await expect(dialog.getByRole('region', { name: 'The credential' })).toBeVisible();
+      await report.check('credential for the job with its answer', scheme);
+      await closeWith(dialog, 'Close');
+      report.expectClean(2);
+    });
+
+    test('the revoke and remove confirmations of a token have no serious accessibility problems', async ({ app, page, emulator }) => {
+      const report = accessibilityReport(page);
+      await addTokenAccountsAndCarol(app, emulator);
+      await app.open(page, 'tokens');
+      await tokenList(page).getByRole('option', { name: /Carol/ }).first().click();
+      const detail = page.getByRole('region', { name: 'ACS user token' });
+      await detail.getByRole('button', { name: 'Revoke' }).click();
+      await report.check('revoke confirmation', scheme);
+      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+      await detail.getByRole('button', { name: 'Remove' }).click();
+      await report.check('remove confirmation', scheme);
+      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+      report.expectClean(2);
+    });
+  });
+
+  withoutKeychain.describe(`in ${scheme}`, () => {
+    withoutKeychain.use({ colorScheme: scheme });
+
+    withoutKeychain('the empty Tokens page, a cloud import with problems and the sign-in app with an error have no serious accessibility problems', async ({ app, page }) => {
+      const report = accessibilityReport(page);
+      await app.open(page, 'tokens');
+      await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+      await report.check('empty Tokens page', scheme);
+
+      await app.open(page, 'settings');
+      await page.getByRole('button', { name: 'Import profile' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Import a cloud profile' });
+      await dialog.getByRole('textbox', { name: 'Profile (JSON)' }).fill(JSON.stringify({ name: 'Half', authorityHost: 'http://login.example' }));
+      await dialog.getByRole('button', { name: 'Import' }).click();
+      await expect(dialog.getByRole('list', { name: 'Problems in the profile' })).toBeVisible();
+      await report.check('cloud import with problems', scheme);
+      await closeWith(dialog, 'Cancel');
+
+      await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
+      dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
+      await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill('not-a-guid');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAttribute('aria-invalid', 'true');
+      await report.check('sign-in app with an error', scheme);
+      await closeWith(dialog, 'Cancel');
+      report.expectClean(3);
+    });
+  });
+}
+
+const passphrase = 'correct horse battery staple';
+
+withoutKeychain.describe('in light', () => {
+  withoutKeychain.use({ colorScheme: 'light' });
+
+  withoutKeychain('Accounts with the vault banner, the passphrase dialog with an error and Settings have no serious accessibility problems', async ({ app, page }) => {
+    const report = accessibilityReport(page);
+    await app.open(page, 'accounts');
+    await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeVisible();
+    await report.check('Accounts with the vault banner', 'light');
+    await app.open(page, 'settings');
+    await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
+    const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+    await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+    await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill('something else');
+    await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+    await expect(create.getByRole('textbox', { name: 'Confirm passphrase' })).toHaveAttribute('aria-invalid', 'true');
+    await report.check('passphrase dialog with an error', 'light');
+    await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+    await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+    await expect(create).toBeHidden();
+    await report.check('Settings', 'light');
+    report.expectClean(3);
+  });
+});
+
+withoutKeychain.describe('in dark', () => {
+  withoutKeychain.use({ colorScheme: 'dark' });
+
+  withoutKeychain('Settings with a locked vault and Accounts with the damaged-vault notice have no serious accessibility problems', async ({ app, page }) => {
+    const report = accessibilityReport(page);
+    // A passphrase vault, as the one made in light above; then back to it needing its passphrase, and then its file damaged.
+    await app.open(page, 'settings');
+    expect(await callApi(page, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({ ok: true });
+    await app.restart();
+    await app.open(page, 'settings');
+    await expect(page.getByLabel('Vault passphrase')).toBeVisible();
+    await report.check('Settings with a locked vault', 'dark');
+    await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
+    await app.restart();
+    await app.open(page, 'accounts');
+    await page.getByLabel('Vault passphrase').fill(passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByText('The vault file was damaged')).toBeVisible();
+    await report.check('Accounts with the damaged-vault notice', 'dark');
+    report.expectClean(2);
+  });
+});
+
+/** The West Europe ARR account at the emulator, with its key. */
+async function addWestEuropeAccount(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
   expect(await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' })).toMatchObject({ ok: true });
-
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await app.open(page, 'accounts');
-    await accountOption(page, /contoso-arr-westeurope/).click();
-    const detail = page.getByRole('region', { name: westEurope.name });
-    await detail.getByRole('button', { name: 'Edit' }).click();
-    let dialog = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
-    await dialog.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
-    await dialog.getByRole('button', { name: 'Save changes' }).click();
-    await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
-    await report.check('Edit dialog with an error', scheme);
-    await closeWith(dialog, 'Cancel');
-
-    await detail.getByRole('button', { name: 'Delete' }).click();
-    await report.check('delete confirmation', scheme);
-    await closeWith(page.getByRole('alertdialog'), 'Cancel');
-
-    await detail.getByRole('button', { name: 'Regenerate key…' }).click();
-    dialog = page.getByRole('alertdialog', { name: /Regenerate a key/ });
-    await expect(dialog.getByTestId('rotation-guidance')).toBeVisible();
-    await report.check('regenerate key dialog', scheme);
-    await closeWith(dialog, 'Cancel');
-
-    await page.getByRole('button', { name: 'Import' }).click();
-    dialog = page.getByRole('dialog', { name: 'Import accounts' });
-    await dialog.getByRole('textbox', { name: 'Text to import' }).fill(emulator.acsConnectionString(chatResource));
-    await report.check('Import dialog', scheme);
-    await dialog.getByRole('button', { name: 'Preview' }).click();
-    await expect(dialog.getByRole('table', { name: 'Accounts in the file' })).toBeVisible();
-    await report.check('Import preview', scheme);
-    await closeWith(dialog, 'Cancel');
-
-    await page.getByRole('button', { name: 'Export' }).click();
-    dialog = page.getByRole('dialog', { name: 'Export accounts' });
-    await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
-    await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('short');
-    await dialog.getByRole('button', { name: 'Export' }).click();
-    await expect(dialog.getByRole('textbox', { name: 'Passphrase', exact: true })).toHaveAttribute('aria-invalid', 'true');
-    await report.check('Export dialog with keys and an error', scheme);
-    await closeWith(dialog, 'Cancel');
-  }
-  report.expectClean(2 * 6);
-});
-
-test('sign-out, cloud removal and the Discover dialog have no serious accessibility problems, in light and dark', async ({ app, page, context }) => {
-  test.setTimeout(90_000);
-  const report = accessibilityReport(page);
-  await app.open(page, 'identities');
-  await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
-
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await app.open(page, 'identities');
-    await identityRow(page, /Alex Wilber/).getByRole('button', { name: /^Sign out/ }).click();
-    await report.check('sign-out confirmation', scheme);
-    await closeWith(page.getByRole('alertdialog'), 'Cancel');
-
-    await app.open(page, 'settings');
-    await page.getByRole('button', { name: /^Remove Azure emulator/ }).click();
-    await report.check('remove cloud confirmation', scheme);
-    await closeWith(page.getByRole('alertdialog'), 'Cancel');
-
-    await app.open(page, 'accounts');
-    await page.getByRole('button', { name: 'Discover from Azure' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
-    await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
-    await report.check('Discover dialog with resources', scheme);
-    await dialog.getByRole('checkbox', { name: `Import ${chatResource}` }).check();
-    await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
-    await expect(dialog.getByRole('list', { name: 'Import results' })).toBeVisible();
-    await report.check('Discover import results', scheme);
-    await closeWith(dialog, 'Done');
-    if (scheme === 'light') {
-      await accountOption(page, new RegExp(chatResource)).click();
-      await page.getByRole('region', { name: chatResource }).getByRole('button', { name: 'Delete' }).click();
-      await closeWith(page.getByRole('alertdialog'), 'Delete');
-    }
-  }
-  report.expectClean(2 * 4);
-});
-
-test('New token for a Teams user, the ACS identities and the ARR test have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
-  test.setTimeout(90_000);
-  const report = accessibilityReport(page);
-  await addTokenAccountsAndCarol(app, emulator);
-
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await app.open(page, 'tokens');
-
-    let dialog = await openNewToken(page, 'Teams user');
-    await report.check('New token, Teams user', scheme);
-    await closeWith(dialog, 'Close');
-
-    await page.getByRole('button', { name: 'ACS identities' }).click();
-    dialog = page.getByRole('dialog', { name: 'ACS identities' });
-    await expect(dialog.getByRole('table')).toContainText('Carol');
-    await report.check('ACS identities dialog', scheme);
-    await closeWith(dialog, 'Close');
-
-    await page.getByRole('button', { name: 'Test an ARR account' }).click();
-    dialog = page.getByRole('dialog', { name: 'Test an ARR account' });
-    await dialog.getByRole('button', { name: 'Test', exact: true }).click();
-    await expect(dialog.getByRole('region', { name: 'Test result' })).toBeVisible();
-    await report.check('ARR test with its result', scheme);
-    await closeWith(dialog, 'Close');
-  }
-  report.expectClean(2 * 3);
-});
-
-test('the request signer, the credential for the job and the revoke and remove confirmations have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
-  test.setTimeout(90_000);
-  const report = accessibilityReport(page);
-  await addTokenAccountsAndCarol(app, emulator);
-
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await app.open(page, 'tokens');
-
-    await page.getByRole('button', { name: 'Sign an ACS request' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
-    await dialog.getByRole('button', { name: 'Sign' }).click();
-    await expect(dialog.getByTestId('signed-headers')).toBeVisible();
-    await report.check('request signer with a signed request', scheme);
-    await closeWith(dialog, 'Close');
-
-    await page.getByRole('button', { name: 'Credential for an SDK' }).click();
-    dialog = page.getByRole('dialog', { name: 'The right credential for the job' });
-    await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
-    await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
-    await dialog.getByRole('button', { name: 'Get it' }).click();
-    await expect(dialog.getByRole('region', { name: 'The credential' })).toBeVisible();
-    await report.check('credential for the job with its answer', scheme);
-    await closeWith(dialog, 'Close');
-
-    await tokenList(page).getByRole('option', { name: /Carol/ }).first().click();
-    const detail = page.getByRole('region', { name: 'ACS user token' });
-    await detail.getByRole('button', { name: 'Revoke' }).click();
-    await report.check('revoke confirmation', scheme);
-    await closeWith(page.getByRole('alertdialog'), 'Cancel');
-    await detail.getByRole('button', { name: 'Remove' }).click();
-    await report.check('remove confirmation', scheme);
-    await closeWith(page.getByRole('alertdialog'), 'Cancel');
-  }
-  report.expectClean(2 * 4);
-});
-
-withoutKeychain('Settings, its cloud dialogs, the passphrase vault, the locked and damaged vault and the empty pages have no serious accessibility problems, in light and dark', async ({ app, page }) => {
-  withoutKeychain.setTimeout(90_000);
-  const report = accessibilityReport(page);
-  const passphrase = 'correct horse battery staple';
-  for (const scheme of schemes) {
-    await page.emulateMedia({ colorScheme: scheme });
-    if (scheme === 'dark') {
-      // Back to a vault that needs its passphrase, and then one whose file was damaged.
-      await app.restart();
-      await app.open(page, 'settings');
-      await expect(page.getByLabel('Vault passphrase')).toBeVisible();
-      await report.check('Settings with a locked vault', scheme);
-      await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
-      await app.restart();
-      await app.open(page, 'accounts');
-      await page.getByLabel('Vault passphrase').fill(passphrase);
-      await page.getByRole('button', { name: 'Unlock' }).click();
-      await expect(page.getByText('The vault file was damaged')).toBeVisible();
-      await report.check('Accounts with the damaged-vault notice', scheme);
-    } else {
-      await app.open(page, 'accounts');
-      await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeVisible();
-      await report.check('Accounts with the vault banner', scheme);
-      await app.open(page, 'settings');
-      await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-      const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-      await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-      await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill('something else');
-      await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-      await expect(create.getByRole('textbox', { name: 'Confirm passphrase' })).toHaveAttribute('aria-invalid', 'true');
-      await report.check('passphrase dialog with an error', scheme);
-      await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-      await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-      await expect(create).toBeHidden();
-      await report.check('Settings', scheme);
-    }
-    await app.open(page, 'tokens');
-    await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
-    await report.check('empty Tokens page', scheme);
-
-    await app.open(page, 'settings');
-    await page.getByRole('button', { name: 'Import profile' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Import a cloud profile' });
-    await dialog.getByRole('textbox', { name: 'Profile (JSON)' }).fill(JSON.stringify({ name: 'Half', authorityHost: 'http://login.example' }));
-    await dialog.getByRole('button', { name: 'Import' }).click();
-    await expect(dialog.getByRole('list', { name: 'Problems in the profile' })).toBeVisible();
-    await report.check('cloud import with problems', scheme);
-    await closeWith(dialog, 'Cancel');
-
-    await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
-    dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
-    await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill('not-a-guid');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAttribute('aria-invalid', 'true');
-    await report.check('sign-in app with an error', scheme);
-    await closeWith(dialog, 'Cancel');
-  }
-  report.expectClean(11);
-});
+}
 
 /** The West Europe ARR account and the chat resource at the emulator, and an ACS identity Carol with a chat token. */
 async function addTokenAccountsAndCarol(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
