@@ -48,7 +48,7 @@ import {
   type TokenClaims,
   type TokenView,
 } from './tokens.ts';
-import { vaultOpenInputSchema, type VaultStatus } from './vault.ts';
+import { vaultOpenInputSchema, vaultRestoreInputSchema, vaultStartNewInputSchema, type VaultBackupView, type VaultStatus } from './vault.ts';
 import { discoveryImportSchema, discoveryResourcesSchema, type DiscoveryImportResult, type DiscoveryResult } from './discovery.ts';
 import { rotateKeySchema, type KeyRotationResult } from './key-rotation.ts';
 import { rolesAuditSchema, rolesExportSchema, type RoleAuditReport, type RoleReportExport } from './roles.ts';
@@ -105,6 +105,14 @@ export const contract = {
   'vault.status': method<typeof none, VaultStatus>(none),
   /** The user's explicit choice after a keychain failure, or the passphrase of a locked vault. */
   'vault.open': method<typeof vaultOpenInputSchema, VaultStatus>(vaultOpenInputSchema),
+  /** The vault file's backup generations, newest first, with how many secrets each holds. */
+  'vault.backups': method<typeof none, VaultBackupView[]>(none),
+  /** Restores a backup over the vault file (the last good one without a name); the current file is kept as a generation. */
+  'vault.restore': method<typeof vaultRestoreInputSchema, VaultStatus>(vaultRestoreInputSchema),
+  /** The user has read the quarantine notice: it goes, and old backups may be pruned again. */
+  'vault.acknowledgeQuarantine': method<typeof none, VaultStatus>(none),
+  /** Replaces a passphrase vault that cannot be opened with a new, empty one: explicit and confirmed. */
+  'vault.startNew': method<typeof vaultStartNewInputSchema, VaultStatus>(vaultStartNewInputSchema),
   'accounts.list': method<typeof none, AccountView[]>(none),
   'accounts.add': method<typeof accountInputSchema, AccountView>(accountInputSchema),
   'accounts.update': method<typeof accountUpdateSchema, AccountView>(accountUpdateSchema),

@@ -31,6 +31,8 @@ export const errorCodes = [
   'sign_in_required',
   /** The user cancelled an operation that was under way. */
   'cancelled',
+  /** The data folder cannot be written: the disk is full, the folder is read-only, or permission is denied. */
+  'storage_failed',
   /** Anything else: a bug. The message never carries the internals. */
   'internal',
 ] as const;

@@ -19,13 +19,32 @@ export type VaultProblem =
   | 'unsupported_version'
   | 'mode_mismatch'
   | 'lock_busy'
-  | 'record_invalid';
+  | 'record_invalid'
+  | 'header_damaged'
+  | 'storage_failed';
 
-/** A vault file that could not be read and was moved aside (never deleted). */
+/**
+ * A vault file that could not be read and was moved aside (never deleted). It stays reported,
+ * and the backups made before it are never pruned, until the user restores a backup or
+ * acknowledges it.
+ */
 export interface QuarantineView {
   path: string;
   problem: 'damaged' | 'wrong_key';
   message: string;
+  /** When it was moved aside (ISO 8601). */
+  at: string;
+}
+
+/** One backup generation of the vault file (`backups/vault-<time>.bin` in the data folder). Never a secret. */
+export interface VaultBackupView {
+  name: string;
+  /** When this copy was written (ISO 8601). */
+  createdAt: string;
+  /** How many secrets it holds; null when it does not open with this vault's key (another key or passphrase, or damaged). */
+  secretCount: number | null;
+  /** Made before the unacknowledged quarantine: what "Restore the last backup" picks from. */
+  beforeQuarantine: boolean;
 }
 
 /**
@@ -51,3 +70,16 @@ export const vaultOpenInputSchema = z
     if (input.mode === 'passphrase' && !input.passphrase) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Enter the passphrase' });
     if (input.mode !== 'passphrase' && input.passphrase !== undefined) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used with a passphrase vault' });
   });
+
+/** Backup names are file names the core made: `vault-<time>-<hex>.bin`, nothing that can leave the backups folder. */
+export const vaultBackupNameSchema = z.string().regex(/^vault-[0-9TZ-]+-[0-9a-f]+\.bin$/, 'Choose a backup from the list');
+
+/** Restores one backup over the vault file; without a name, the last backup made before the quarantine (or the newest). */
+export const vaultRestoreInputSchema = z.object({ name: vaultBackupNameSchema.optional() }).strict();
+
+/**
+ * Starting a new passphrase vault in place of one that cannot be opened (its header is damaged and
+ * no copy can check the passphrase): an explicit, confirmed step, and the new passphrase must meet
+ * the rules for a new one. The old file is moved aside, never deleted.
+ */
+export const vaultStartNewInputSchema = z.object({ passphrase: newPassphraseSchema, confirm: z.literal(true, { message: 'Confirm that a new, empty vault replaces the one that cannot be opened' }) }).strict();

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { diskError } from './disk-error.ts';
 import { log } from './log.ts';
 import { ownedLockDirectoryFs } from './owned-lock-directory.ts';
 
@@ -37,9 +38,10 @@ export function withFolderLock<T>(dataFolder: string, lock: FolderLock, work: ()
 }
 
 async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Promise<T>): Promise<T> {
-  await fs.mkdir(dataFolder, { recursive: true, mode: 0o700 });
   let release: () => Promise<void>;
   try {
+    // Taking the lock is a write: on a full or read-only disk it fails here, and says so in words.
+    await fs.mkdir(dataFolder, { recursive: true, mode: 0o700 });
     release = await lockfile.lock(path.join(dataFolder, lock.target), {
       lockfilePath: path.join(dataFolder, lock.directory),
       realpath: false,
@@ -52,7 +54,7 @@ async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Pro
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ELOCKED') throw lock.busy();
-    throw error;
+    throw diskError(error, path.join(dataFolder, lock.directory)) ?? error;
   }
   try {
     return await work();

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-import { newPassphraseSchema, type VaultMode, type VaultStatus } from '../../shared/vault.ts';
+import { newPassphraseSchema, type VaultBackupView, type VaultMode, type VaultStatus } from '../../shared/vault.ts';
 import { log } from './log.ts';
 import type { KeychainPort } from './vault/keychain.ts';
-import { openVault, vaultFileName, type OpenVaultOptions, type Vault } from './vault/vault.ts';
+import { openVault, startNewPassphraseVault, vaultFileName, type OpenVaultOptions, type Vault } from './vault/vault.ts';
 import { VaultError } from './vault/vault-error.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
 import { readVaultMetadata } from './vault/vault-metadata.ts';
@@ -50,6 +50,39 @@ export class VaultSession {
   /** Where secrets are kept and whether they can be used; the first call opens the vault. */
   async status(): Promise<VaultStatus> {
     await this.#ensureTried();
+    // Another process may have moved the file aside, or the user acknowledged it there.
+    await this.current?.refresh();
+    return this.#view();
+  }
+
+  /** The vault file's backup generations, newest first (the vault must be open: their sizes are counted with its key). */
+  async backups(): Promise<VaultBackupView[]> {
+    return (await this.require()).backups();
+  }
+
+  /** Restores a backup over the vault file (the last good one without a name), keeping the current file as a generation. */
+  async restore(name: string | undefined): Promise<VaultStatus> {
+    await (await this.require()).restore(name);
+    return this.#view();
+  }
+
+  /** The user has read the quarantine notice: it goes, and backups made before it may be pruned again. */
+  async acknowledgeQuarantine(): Promise<VaultStatus> {
+    await (await this.require()).acknowledgeQuarantine();
+    return this.#view();
+  }
+
+  /**
+   * The confirmed step that replaces a passphrase vault that cannot be opened with a new, empty one
+   * (the old file is moved aside). The input schema has already applied the rules for a new passphrase.
+   */
+  async startNew(passphrase: string): Promise<VaultStatus> {
+    await this.#pending?.catch(() => undefined);
+    if (this.#state.kind === 'closed') return this.#view();
+    const { dataFolder, scryptParams } = this.#options;
+    const vault = await startNewPassphraseVault({ dataFolder, passphrase, ...(scryptParams && { scryptParams }) });
+    this.current?.close();
+    this.#settle({ kind: 'open', vault });
     return this.#view();
   }
 
@@ -60,7 +93,7 @@ export class VaultSession {
     if (state.kind === 'open') return state.vault;
     if (state.kind === 'locked') throw new VaultError('passphrase_required', `The vault is locked. ${chooseInSettings}`);
     if (state.kind === 'unavailable') {
-      const next = state.message.includes('Settings') ? '' : ` ${chooseInSettings}`;
+      const next = state.message.includes('Settings') || state.problem === 'storage_failed' ? '' : ` ${chooseInSettings}`;
       throw new VaultError(state.problem, `Secrets cannot be used until the vault is open. ${state.message}${next}`);
     }
     throw new AppError('vault_unavailable', 'The app is closing; secrets can no longer be used.');
@@ -89,6 +122,11 @@ export class VaultSession {
   }
 
   #ensureTried(): Promise<void> {
+    // A full or read-only disk is not remembered as the keychain's failures are: trying again is harmless.
+    if (this.#state.kind === 'unavailable' && this.#state.problem === 'storage_failed') {
+      this.#state = { kind: 'idle' };
+      this.#pending = undefined;
+    }
     if (this.#state.kind !== 'idle') return this.#pending ?? Promise.resolve();
     this.#pending ??= this.#firstOpen();
     return this.#pending;
@@ -154,6 +192,8 @@ export class VaultSession {
       if (error.reason === 'passphrase_required' && recordedMode === 'passphrase') return { kind: 'locked' };
       return { kind: 'unavailable', problem: error.reason, message: error.message, recordedMode };
     }
+    // The disk, not the keychain: said as the disk-error words put it.
+    if (error instanceof AppError && error.code === 'storage_failed') return { kind: 'unavailable', problem: 'storage_failed', message: error.message, recordedMode };
     return { kind: 'unavailable', problem: 'keychain_failed', message: 'The vault could not be opened. Try again, or choose a passphrase vault or a memory-only session in Settings.', recordedMode };
   }
 

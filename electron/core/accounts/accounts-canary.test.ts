@@ -33,7 +33,7 @@ let folder: string;
 let core: Core;
 const keychain = createMemoryKeychain();
 const output: string[] = [];
-const vaultFiles = /^vault\.bin(\.bak|\.corrupt-.*)?$/;
+const vaultFiles = /^vault\.bin(\.bak|\.corrupt-.*)?$|^vault-.*\.bin$/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -139,6 +139,7 @@ describe('the canary', () => {
       'no-keychain/settings.json',
       'second/accounts.json', 'second/settings.json', 'second/vault.json',
     ]);
-    expect(readdirSync(path.join(folder, 'data')).filter((name) => name.startsWith('vault.bin'))).toEqual(expect.arrayContaining(['vault.bin', 'vault.bin.bak', expect.stringMatching(/^vault\.bin\.corrupt-/)]));
+    expect(readdirSync(path.join(folder, 'data')).filter((name) => name.startsWith('vault.bin'))).toEqual(expect.arrayContaining(['vault.bin', expect.stringMatching(/^vault\.bin\.corrupt-/)]));
+    expect(readdirSync(path.join(folder, 'data', 'backups')).length).toBeGreaterThan(0);
   });
 });

@@ -172,6 +172,6 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === `r${stressRounds} w2 a14`);
     expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({ value: key(`${stressRounds}-2-14`) });
     await core.close();
-    expect(readdirSync(folder).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'settings.json', 'vault.bin', 'vault.bin.bak', 'vault.json']);
+    expect(readdirSync(folder).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'backups', 'settings.json', 'vault.bin', 'vault.json']);
   }, 30_000 + stressRounds * 10_000);
 });

@@ -55,6 +55,10 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'settings.update': [{ theme: 'dark', clipboardClearSeconds: 45, defaultCloud: cloud }],
     'vault.status': [{}],
     'vault.open': [{ mode: 'keychain' }, { mode: 'passphrase', passphrase: 'a passphrase long enough' }],
+    'vault.backups': [{}],
+    'vault.restore': [{}, { name: 'vault-2025-01-02T03-04-05-678Z-0a1b2c.bin' }],
+    'vault.acknowledgeQuarantine': [{}],
+    'vault.startNew': [{ passphrase: 'a passphrase long enough', confirm: true }],
     'accounts.list': [{}],
     'accounts.add': [
       { kind: 'arr', name: 'fuzz-arr', accountId: someUuid, accountDomain: 'westeurope.mixedreality.azure.com', cloud, primaryKey: arrKey, tags: ['fuzz'], notes: 'n' },

@@ -1,23 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { wordDiskErrors } from '../disk-error.ts';
 import { processHasExited } from '../process-exited.ts';
 
 /**
  * Replaces `target` with `data` so a crash leaves either the old file or the new one, never half of
  * each: write a temp file beside it, fsync, keep the old file as `<target>.bak`, rename, fsync the
- * folder. The temp name is random, never derived from the content.
+ * folder. The temp name is random, never derived from the content. A full, read-only or forbidden
+ * disk is said as what it is (disk-error.ts).
  */
 export async function writeFileAtomic(target: string, data: Buffer, options: { backup?: string } = {}): Promise<void> {
-  const temp = await writeTempFile(target, data);
-  try {
-    if (options.backup) await keepBackup(target, options.backup);
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await syncFolder(path.dirname(target));
+  await wordDiskErrors(target, async () => {
+    const temp = await writeTempFile(target, data);
+    try {
+      if (options.backup) await keepBackup(target, options.backup);
+      await fs.rename(temp, target);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    await syncFolder(path.dirname(target));
+  });
 }
 
 /**

@@ -3,39 +3,61 @@ import { promises as fs } from 'node:fs';
 import { log } from '../log.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { VaultError } from './vault-error.ts';
+import { keepBackup } from './vault-backups.ts';
 import { decryptVault, VaultFileError } from './vault-file.ts';
+import { readVaultMetadata, updateVaultMetadata, type PendingQuarantine } from './vault-metadata.ts';
 import type { PersistedVault, QuarantineNotice } from './vault-store.ts';
 
 /**
  * Reads the secrets (caller holds the lock). A damaged file, or one the keychain key does not fit,
- * is moved aside byte for byte and the vault starts empty; a newer format is refused and left alone.
+ * is moved aside byte for byte, recorded as a pending quarantine (so no write prunes the backups
+ * made before it) and the vault starts empty; a newer format is refused and left alone.
  */
 export async function loadSecrets(vault: PersistedVault, known?: Buffer | null): Promise<{ secrets: Map<string, string>; quarantined: QuarantineNotice | null }> {
   const bytes = known === undefined ? await readIfExists(vault.file) : known;
   if (bytes === null) return { secrets: new Map(), quarantined: null };
   try {
-    const { header, secrets } = decryptVault(bytes, vault.key);
-    if (header.id !== vault.metadata.id) throw new VaultFileError('wrong_key', 'belongs to another vault');
-    return { secrets, quarantined: null };
+    return { secrets: decryptOwn(vault, bytes), quarantined: null };
   } catch (error) {
     if (!(error instanceof VaultFileError)) throw error;
     if (error.problem === 'future') throw unsupported(error);
     if (error.problem === 'wrong_key' && vault.metadata.mode === 'passphrase') {
       throw new VaultError('wrong_passphrase', 'The vault file was re-created with another passphrase by another process. Reopen the vault.');
     }
-    return { secrets: new Map(), quarantined: await quarantine(vault.file, error) };
+    const pending = await quarantine(vault, error);
+    return { secrets: new Map(), quarantined: quarantineNotice(vault.file, pending, true) };
   }
 }
 
-async function quarantine(file: string, problem: VaultFileError): Promise<QuarantineNotice> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const movedTo = `${file}.corrupt-${stamp}-${randomBytes(3).toString('hex')}`;
-  await fs.rename(file, movedTo);
+/** The secrets of a file of this vault (the vault file or one of its backups); a VaultFileError when it is not one. */
+export function decryptOwn(vault: PersistedVault, bytes: Buffer): Map<string, string> {
+  const { header, secrets } = decryptVault(bytes, vault.key);
+  if (header.id !== vault.metadata.id) throw new VaultFileError('wrong_key', 'belongs to another vault');
+  return secrets;
+}
+
+async function quarantine(vault: PersistedVault, problem: VaultFileError): Promise<PendingQuarantine> {
+  const at = new Date();
+  const movedTo = `${vault.file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  await fs.rename(vault.file, movedTo);
   log.error(`vault file could not be read (${problem.problem}); moved aside`);
+  const pending: PendingQuarantine = { at: at.toISOString(), path: movedTo, problem: problem.problem === 'wrong_key' ? 'wrong_key' : 'damaged', reason: problem.message };
+  // A quarantine already pending keeps its time: the backups made before the first one stay protected.
+  const written = await updateVaultMetadata(vault.dataFolder, (metadata) => ({ ...metadata, quarantine: metadata.quarantine ?? pending }));
+  vault.metadata = written ?? vault.metadata;
+  return pending;
+}
+
+/** What the user reads about a pending quarantine: what happened, and how to get the secrets back. */
+export function quarantineNotice(file: string, pending: PendingQuarantine, hasBackups: boolean): QuarantineNotice {
+  const restore = hasBackups
+    ? 'restore the last backup: Restore the last backup on this notice in the app, or azcred vault restore (azcred vault backups lists them)'
+    : `restore the file by hand (no backup generation was kept; an older app kept ${file}.bak)`;
   return {
-    path: movedTo,
-    problem: problem.problem === 'wrong_key' ? 'wrong_key' : 'damaged',
-    message: `The vault file could not be decrypted (${problem.message}); it was moved to ${movedTo}. Your account list is intact; re-enter the keys or restore the file (the last good copy is ${file}.bak when it exists).`,
+    path: pending.path,
+    problem: pending.problem,
+    at: pending.at,
+    message: `The vault file could not be decrypted (${pending.reason}); it was moved to ${pending.path}. Your account list is intact; re-enter the keys or restore the file: ${restore}.`,
   };
 }
 
@@ -54,7 +76,13 @@ export async function readIfExists(file: string): Promise<Buffer | null> {
   }
 }
 
-/** Writes the secrets as the new vault file (caller holds the lock), keeping the previous file as `.bak`. */
+/**
+ * Writes the secrets as the new vault file (caller holds the lock), and the same bytes as a new
+ * backup generation, so a vault file damaged later can be restored whole.
+ */
 export async function saveSecrets(vault: PersistedVault, bytes: Buffer): Promise<void> {
-  await writeFileAtomic(vault.file, bytes, { backup: `${vault.file}.bak` });
+  await writeFileAtomic(vault.file, bytes);
+  // Read again under the lock: another process may have quarantined the file, or acknowledged it.
+  vault.metadata = (await readVaultMetadata(vault.dataFolder)) ?? vault.metadata;
+  await keepBackup(vault.dataFolder, bytes, vault.metadata.quarantine);
 }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Keytar from 'keytar';
 import { keychainService } from './keychain.ts';
+import { keptBackups } from './vault-backups.ts';
 import { decryptVault } from './vault-file.ts';
 import { openVault } from './vault.ts';
 
@@ -159,7 +160,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const size = 2 * 1024 * 1024;
     const file = path.join(folder, 'vault.bin');
     // Temp files of the vault (encrypted secrets outside the vault file) and the lock's own temp directories.
-    const litter = () => readdirSync(folder).filter((name) => /\.tmp-|\.lock\.(new|old)-/.test(name));
+    const litter = () => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.tmp-|\.lock\.(new|old)-/.test(name));
     let killedHoldingLock = 0;
     let id = '';
     for (let kill = 1; kill <= 8; kill++) {
@@ -178,9 +179,9 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       expect(secrets.get('big'), `after kill ${kill}`).toMatch(new RegExp(`^\\d+:x{${size}}$`));
       if (existsSync(path.join(folder, 'vault.lock'))) killedHoldingLock++;
 
-      // The next process takes over the killed writer's lock at once (it waited 10 s before) and sweeps its temp files.
-      const next = await inChild({ dataFolder: folder, op: 'open' });
-      expect(next, `after kill ${kill}`).toMatchObject({ ok: true, info: { secretCount: 1, quarantined: null } });
+      // The next process to write takes over the killed writer's lock at once (it waited 10 s before) and sweeps its temp files.
+      const next = await inChild({ dataFolder: folder, op: 'write-each', secrets: { next: String(kill) } });
+      expect(next, `after kill ${kill}`).toMatchObject({ ok: true, info: { secretCount: 2, quarantined: null } });
       expect(next.elapsedMs, `after kill ${kill}`).toBeLessThan(3000);
       expect(litter(), `after kill ${kill}`).toEqual([]);
     }
@@ -204,6 +205,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
       expect(read.info?.quarantined).toBeNull();
     }
-    expect(readdirSync(folder).sort()).toEqual(['vault.bin', 'vault.bin.bak', 'vault.json']);
+    expect(readdirSync(folder).sort()).toEqual(['backups', 'vault.bin', 'vault.json']);
+    expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(keptBackups);
   }, 30_000 + stressRounds * 5_000);
 });

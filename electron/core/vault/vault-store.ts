@@ -1,8 +1,12 @@
 import { AppError } from '../../../shared/errors.ts';
+import type { VaultBackupView } from '../../../shared/vault.ts';
+import { removeOrphanedTempFiles } from './atomic-write.ts';
+import { listBackups, removeOrphanedBackupTemps } from './vault-backups.ts';
 import { withVaultLock } from './vault-lock.ts';
-import { encryptVault, type VaultHeader } from './vault-file.ts';
-import { loadSecrets, readIfExists, saveSecrets } from './vault-io.ts';
-import type { VaultMetadata } from './vault-metadata.ts';
+import { encryptVault, VaultFileError, type VaultHeader } from './vault-file.ts';
+import { decryptOwn, loadSecrets, quarantineNotice, readIfExists, saveSecrets } from './vault-io.ts';
+import { metadataName, readVaultMetadata, vaultFileName, type VaultMetadata } from './vault-metadata.ts';
+import { acknowledgeQuarantine, describeBackups, restoreBackup } from './vault-restore.ts';
 
 /** A file that could not be decrypted or parsed and was moved aside, for the UI to explain. */
 export interface QuarantineNotice {
@@ -11,6 +15,8 @@ export interface QuarantineNotice {
   problem: 'damaged' | 'wrong_key';
   /** What happened and what to do, in words for the user. */
   message: string;
+  /** When it was moved aside (ISO 8601). */
+  at: string;
 }
 
 /** What the UI may show about the vault: never a secret. */
@@ -20,7 +26,7 @@ export interface VaultInfo {
   location: string | null;
   id: string;
   secretCount: number;
-  /** Set when opening (or a later write) found an unreadable file and moved it aside. */
+  /** Set while a file found unreadable (by this process or another) and moved aside is not acknowledged. */
   quarantined: QuarantineNotice | null;
 }
 
@@ -37,8 +43,16 @@ export interface Vault {
   delete(name: string): Promise<boolean>;
   /** Deletes every secret whose name starts with `prefix` (e.g. `account/<id>/`); returns how many. */
   deletePrefix(prefix: string): Promise<number>;
-  /** Re-reads the file, picking up other processes' writes. */
+  /** Re-reads the file, picking up other processes' writes; without the lock unless the file must be moved aside. */
   reload(): Promise<void>;
+  /** Reads the data folder's record again, so `info().quarantined` shows another process's quarantine or acknowledgement. */
+  refresh(): Promise<void>;
+  /** The backup generations, newest first. */
+  backups(): Promise<VaultBackupView[]>;
+  /** Restores a backup over the vault file (the last good one without a name); the current file is kept as a generation. */
+  restore(name?: string): Promise<void>;
+  /** The user has seen the quarantine: backups made before it may be pruned again. */
+  acknowledgeQuarantine(): Promise<void>;
   /** Forgets the key and the secrets; later calls fail. */
   close(): void;
 }
@@ -69,16 +83,11 @@ function checkValue(value: string): void {
 }
 
 /** Builds the Vault object over an in-memory map, writing through to the file when `persisted` is given. */
-export function createVault(state: {
-  mode: VaultInfo['mode'];
-  id: string;
-  secrets: Map<string, string>;
-  persisted?: PersistedVault;
-  quarantined?: QuarantineNotice | null;
-}): Vault {
+export async function createVault(state: { mode: VaultInfo['mode']; id: string; secrets: Map<string, string>; persisted?: PersistedVault; seenBytes?: Buffer | null }): Promise<Vault> {
   let secrets = state.secrets;
-  let quarantined = state.quarantined ?? null;
+  let quarantined: QuarantineNotice | null = null;
   let closed = false;
+  let swept = false;
   const persisted = state.persisted;
 
   const open = (): void => {
@@ -87,23 +96,41 @@ export function createVault(state: {
 
   // The file's bytes as this handle last read or wrote them. Every write encrypts with a fresh IV,
   // so equal bytes mean unchanged secrets: the file is read, but not locked or decrypted again.
-  let seenBytes: Buffer | null = null;
+  let seenBytes: Buffer | null = state.seenBytes ?? null;
+
+  /** The notice follows the data folder's record: a quarantine stays shown, in every process, until acknowledged. */
+  const noticeFrom = async (file: PersistedVault): Promise<void> => {
+    const pending = file.metadata.quarantine;
+    quarantined = pending ? quarantineNotice(file.file, pending, (await listBackups(file.dataFolder)).length > 0) : null;
+  };
 
   /** The file's current secrets; decrypted again only when another process wrote the file. Caller holds the lock. */
   const current = async (file: PersistedVault): Promise<Map<string, string>> => {
     const bytes = await readIfExists(file.file);
     if (bytes && seenBytes?.equals(bytes)) return new Map(secrets);
     const loaded = await loadSecrets(file, bytes);
-    if (loaded.quarantined) quarantined = loaded.quarantined;
+    if (loaded.quarantined) await noticeFrom(file);
     seenBytes = loaded.quarantined ? null : bytes;
     return loaded.secrets;
   };
+
+  /** Runs `work` under the vault lock; the first time, also removes what a killed writer left. */
+  const locked = <T>(file: PersistedVault, work: () => Promise<T>): Promise<T> =>
+    withVaultLock(file.dataFolder, async () => {
+      if (!swept) {
+        // A writer killed between its temp file and the rename left encrypted secrets outside the vault file.
+        await removeOrphanedTempFiles(file.dataFolder, [vaultFileName, `${vaultFileName}.bak`, metadataName]);
+        await removeOrphanedBackupTemps(file.dataFolder);
+        swept = true;
+      }
+      return work();
+    });
 
   /** Read-modify-write under the lock, on the file's current content, so concurrent writers never lose each other's changes. */
   const change = async <T>(apply: (current: Map<string, string>) => T): Promise<T> => {
     open();
     if (!persisted) return apply(secrets);
-    return withVaultLock(persisted.dataFolder, async () => {
+    return locked(persisted, async () => {
       const next = await current(persisted);
       const result = apply(next);
       const bytes = encryptVault(persisted.header, persisted.key, next);
@@ -114,6 +141,12 @@ export function createVault(state: {
     });
   };
 
+  const withPersisted = async (work: (file: PersistedVault) => Promise<void>): Promise<void> => {
+    open();
+    if (persisted) await work(persisted);
+  };
+
+  if (persisted) await noticeFrom(persisted);
   return {
     info: () => ({
       mode: state.mode,
@@ -144,16 +177,49 @@ export function createVault(state: {
         doomed.forEach((name) => current.delete(name));
         return doomed.length;
       }),
-    reload: async () => {
+    reload: () =>
+      withPersisted(async (file) => {
+        // The MSAL cache plugin reloads before every token lookup: most of the time nothing changed.
+        const bytes = await readIfExists(file.file);
+        if (bytes && seenBytes?.equals(bytes)) return;
+        // Writers replace the file by rename, so a read sees a whole file: no lock, which also keeps
+        // reading working on a full or read-only disk. Only a file that must be moved aside takes it.
+        try {
+          secrets = bytes ? decryptOwn(file, bytes) : new Map();
+          seenBytes = bytes;
+          return;
+        } catch (error) {
+          if (!(error instanceof VaultFileError)) throw error;
+        }
+        await locked(file, async () => {
+          secrets = await current(file);
+        });
+      }),
+    refresh: () =>
+      withPersisted(async (file) => {
+        file.metadata = (await readVaultMetadata(file.dataFolder)) ?? file.metadata;
+        await noticeFrom(file);
+      }),
+    backups: async () => {
       open();
-      if (!persisted) return;
-      // The MSAL cache plugin reloads before every token lookup: most of the time nothing changed.
-      const bytes = await readIfExists(persisted.file);
-      if (bytes && seenBytes?.equals(bytes)) return;
-      await withVaultLock(persisted.dataFolder, async () => {
-        secrets = await current(persisted);
-      });
+      return persisted ? describeBackups(persisted) : [];
     },
+    restore: (name) =>
+      withPersisted((file) =>
+        locked(file, async () => {
+          const restored = await restoreBackup(file, name);
+          secrets = restored.secrets;
+          seenBytes = restored.bytes;
+          await noticeFrom(file);
+        }),
+      ),
+    acknowledgeQuarantine: () =>
+      withPersisted((file) =>
+        locked(file, async () => {
+          await acknowledgeQuarantine(file);
+          await noticeFrom(file);
+        }),
+      ),
     close: () => {
       closed = true;
       secrets = new Map();

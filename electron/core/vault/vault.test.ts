@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -44,14 +44,21 @@ describe('a keychain vault', () => {
     expect((await open()).names()).toEqual([]);
   });
 
-  it('keeps the last good file as vault.bin.bak and leaves no temp files behind', async () => {
+  it('keeps each file it writes as a backup generation (0600, the newest eight) and leaves no temp files behind', async () => {
     const vault = await open();
     await vault.set('s', 'first');
     await vault.set('s', 'second');
-    expect(files()).toEqual(['vault.bin', 'vault.bin.bak', 'vault.json']);
-    // The backup is the previous state: put it back and the old value opens.
-    writeFileSync(vaultFile(), readFileSync(`${vaultFile()}.bak`));
+    expect(files()).toEqual(['backups', 'vault.bin', 'vault.json']);
+    const generations = readdirSync(path.join(folder, 'backups')).sort();
+    expect(generations).toEqual([expect.stringMatching(/^vault-.*\.bin$/), expect.stringMatching(/^vault-.*\.bin$/)]);
+    expect(statSync(path.join(folder, 'backups', generations[1]!)).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(folder, 'backups')).mode & 0o777).toBe(0o700);
+    // The newest is what was written last; the one before holds the previous state.
+    expect(readFileSync(path.join(folder, 'backups', generations[1]!))).toEqual(readFileSync(vaultFile()));
+    writeFileSync(vaultFile(), readFileSync(path.join(folder, 'backups', generations[0]!)));
     expect((await open()).get('s')).toBe('first');
+    for (let i = 0; i < 10; i++) await vault.set('n', String(i));
+    expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(8);
   });
 
   it('refuses an existing vault whose keychain entry is gone, without touching the file', async () => {
@@ -79,13 +86,15 @@ describe('what a killed writer leaves', () => {
     mkdirSync(path.join(folder, 'vault.lock'));
     writeFileSync(path.join(folder, 'vault.lock', 'owner'), owner);
   };
-  const timeOpen = async () => {
+  /** Opening reads without the lock; the first write takes it. */
+  const timeWrite = async () => {
+    const vault = await open();
     const started = Date.now();
-    await open();
+    await vault.set('s', 'v');
     return Date.now() - started;
   };
 
-  it('has its temp files removed by the next open, never a running writer\'s', async () => {
+  it('has its temp files removed by the next write, never a running writer\'s', async () => {
     await (await open()).set('s', 'v');
     const running = runningProcess();
     try {
@@ -93,8 +102,10 @@ describe('what a killed writer leaves', () => {
       const orphans = [`vault.bin.tmp-${dead}-0a1b2c3d4e5f`, `vault.bin.bak.tmp-${dead}-0a1b2c3d4e5f`, `vault.json.tmp-${dead}-0a1b2c3d4e5f`];
       const live = `vault.bin.tmp-${running.pid}-0a1b2c3d4e5f`;
       for (const name of [...orphans, live]) writeFileSync(path.join(folder, name), 'encrypted bytes');
-      expect((await open()).get('s')).toBe('v');
-      expect(files()).toEqual(['vault.bin', 'vault.bin.bak', live, 'vault.json']);
+      const next = await open();
+      expect(next.get('s')).toBe('v');
+      await next.set('t', 'w');
+      expect(files()).toEqual(['backups', 'vault.bin', live, 'vault.json']);
     } finally {
       running.kill();
     }
@@ -102,8 +113,8 @@ describe('what a killed writer leaves', () => {
 
   it('has its lock taken over at once, where the 10 s staleness rule made the next process wait', async () => {
     plantLock(`${exitedPid()} ${hostname()} t0k3n`);
-    expect(await timeOpen()).toBeLessThan(2000);
-    expect(files()).toEqual(['vault.bin', 'vault.json']);
+    expect(await timeWrite()).toBeLessThan(2000);
+    expect(files()).toEqual(['backups', 'vault.bin', 'vault.json']);
   });
 
   it('has the half-made lock directory of a process killed while taking the lock removed by the next one, never a running one\'s', async () => {
@@ -113,21 +124,22 @@ describe('what a killed writer leaves', () => {
       const orphan = tempLockDirectory(lock, exitedPid()); // killed before it wrote its owner record
       const live = tempLockDirectory(lock, running.pid);
       for (const directory of [orphan, live]) mkdirSync(directory);
-      expect(await timeOpen()).toBeLessThan(2000);
-      expect(files()).toEqual(['vault.bin', 'vault.json', path.basename(live)].sort());
+      expect(await timeWrite()).toBeLessThan(2000);
+      expect(files()).toEqual(['backups', 'vault.bin', 'vault.json', path.basename(live)].sort());
     } finally {
       running.kill();
     }
   });
 
   it('never takes over the lock of a holder that still runs, or one on another host', async () => {
+    await (await open()).set('s', 'v');
     const running = runningProcess();
     try {
       for (const owner of [`${running.pid} ${hostname()} t0k3n`, `${exitedPid()} another-host t0k3n`]) {
         plantLock(owner);
         // The holder releases after 700 ms: the open must have waited for it.
         setTimeout(() => rmSync(path.join(folder, 'vault.lock'), { recursive: true, force: true }), 700);
-        expect(await timeOpen(), owner).toBeGreaterThanOrEqual(650);
+        expect(await timeWrite(), owner).toBeGreaterThanOrEqual(650);
       }
     } finally {
       running.kill();
@@ -243,7 +255,8 @@ describe('the secret canary', () => {
     }
     const check = (step: string) => {
       for (const name of readdirSync(folder)) {
-        if (/^vault\.bin(\.bak)?$/.test(name) || name.endsWith('.lock')) continue;
+        // The vault file and its backup generations hold the secret, encrypted.
+        if (/^vault\.bin(\.bak)?$/.test(name) || name === 'backups' || name.endsWith('.lock')) continue;
         const text = readFileSync(path.join(folder, name)).toString('latin1');
         for (const form of forms) expect(text.includes(form), `${name} after ${step}`).toBe(false);
         expect(name).not.toContain(canary);
