@@ -6,7 +6,6 @@ import { expect, test } from './support/app-without-keychain.ts';
 const passphrase = 'correct horse battery staple';
 
 test('without a keychain the Accounts page says why and the user chooses a passphrase vault, unlocked after a restart', async ({ app, page }) => {
-  test.setTimeout(90_000);
   await app.open(page);
   const banner = page.getByRole('region', { name: 'Secrets are not available' });
   await expect(banner).toContainText('No Secret Service is running');
@@ -70,7 +69,6 @@ test('a memory-only session is the user’s explicit choice and Settings says no
 });
 
 test('a damaged vault file is set aside, the page says where, and the lost key is added again with Edit', async ({ app, page }) => {
-  test.setTimeout(90_000);
   await app.open(page, 'settings');
   await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
   const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });

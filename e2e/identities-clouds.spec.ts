@@ -16,7 +16,6 @@ const stackProfile = {
 const ownApp = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
 test('Settings → Clouds imports a profile (with its problems named), sets a cloud’s sign-in app, and removes a custom profile', async ({ app, page }) => {
-  test.setTimeout(90_000);
   await app.open(page, 'settings');
   const table = page.getByRole('table', { name: 'Cloud profiles' });
   await expect(table.getByRole('row', { name: /Azure \(global\)/ })).toContainText('Azure CLI (default)');

@@ -3,7 +3,6 @@ import { expect, test } from './support/app-without-keychain.ts';
 import { fillServicePrincipal, openSignInDialog } from './support/identities-page.ts';
 
 test('without a keychain the Identities page says why, a sign-in is refused in words, and the vault can be opened from the page', async ({ app, page }) => {
-  test.setTimeout(60_000);
   await app.open(page, 'identities');
   const banner = page.getByRole('region', { name: 'Secrets are not available' });
   await expect(banner).toContainText('Sign-ins cannot be kept right now');

@@ -7,7 +7,6 @@ import { arrKey, chatResource, listedTokens, tokenValue, westEurope } from './su
 // that closes gives the focus back to a control of the page (never to the page's body).
 
 test('a user adds accounts, finds one, reveals and copies its key, mints and copies a token, changes the theme and leaves the sign-in with Escape, all with the keyboard', async ({ app, page, context, emulator }) => {
-  test.setTimeout(90_000); // a long journey: 25 s alone, more beside another worker in CI
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
   await app.open(page);
   const main = page.getByRole('main');

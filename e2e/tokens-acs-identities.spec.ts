@@ -7,7 +7,6 @@ import { addChatResource, jwtClaims, listedAccountId, listedTokens, tokenList, t
 // issued for one of them, and its revoke and delete, each seen in the token list.
 
 test('a user issues a token for an ACS identity created earlier, revokes its tokens and deletes it from the ACS identities dialog, by keyboard', async ({ app, page, emulator }) => {
-  test.setTimeout(120_000);
   await app.open(page);
   await addChatResource(page, emulator);
   // Another identity's token, which nothing below may touch.
@@ -92,8 +91,8 @@ test('a user issues a token for an ACS identity created earlier, revokes its tok
   await expect(identities.getByRole('row', { name: /^Carol \(other\)/ })).toBeVisible();
   await pressOn(page, identities.getByRole('button', { name: 'Close' }));
   await expect(identities).toBeHidden();
-  // Seen at once, not at the list's next poll (15 s).
-  await expect(bobsRows.locator('[data-status]')).toHaveText(['Revoked', 'Revoked'], { timeout: 3_000 });
+  // Seen from the delete's own answer, not at the list's next poll (15 s): the wait stays under that, with room for a busy machine.
+  await expect(bobsRows.locator('[data-status]')).toHaveText(['Revoked', 'Revoked'], { timeout: 10_000 });
   await expect(carolsRow.locator('[data-status]')).toHaveText('Valid');
   expect((await listedTokens(page)).filter((t) => t.source.subject?.kind === 'acs-identity' && t.source.subject.label === 'Bob (tester)').map((t) => t.status)).toEqual(['revoked', 'revoked']);
 });

@@ -22,7 +22,6 @@ async function exchangeOne(page: Page, dialog: Locator): Promise<Locator> {
 }
 
 test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, listed with its kind and the expiry of its exp', async ({ app, page, context, emulator }) => {
-  test.setTimeout(90_000);
   await app.open(page);
   await addChatResource(page, emulator);
   await app.open(page, 'identities');
@@ -49,7 +48,6 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
 });
 
 test('a user pastes a Teams user’s Entra token: a mismatched app ID is shown under App ID with nothing listed, and the right one lists the ACS token as a pasted Teams token', async ({ app, page, emulator }) => {
-  test.setTimeout(90_000);
   await app.open(page);
   await addChatResource(page, emulator);
   // The token the Teams user's own app got (here the Azure CLI's client ID, through the emulator's device-code page).
