@@ -42,15 +42,19 @@ async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Pro
   try {
     // Taking the lock is a write: on a full or read-only disk it fails here, and says so in words.
     await fs.mkdir(dataFolder, { recursive: true, mode: 0o700 });
-    release = await lockfile.lock(path.join(dataFolder, lock.target), {
+    const options = {
       lockfilePath: path.join(dataFolder, lock.directory),
       realpath: false,
       // Records the holder in the lock directory, so a killed holder's lock is taken over at once.
       fs: ownedLockDirectoryFs(path.join(dataFolder, lock.directory)),
       stale: 10_000,
+      onCompromised: (error: Error) => log.error(`${lock.label} lock was taken over while held`, error),
+    };
+    // proper-lockfile retries every failure alike: one try first, so a disk that refuses is said at once, not after the wait.
+    release = await lockfile.lock(path.join(dataFolder, lock.target), { ...options, retries: 0 }).catch((error: unknown) => {
+      if (diskError(error, dataFolder)) throw error;
       // Up to ~15 s of waiting with jitter: enough for a queue of short writers, short enough to report a stuck one.
-      retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
-      onCompromised: (error) => log.error(`${lock.label} lock was taken over while held`, error),
+      return lockfile.lock(path.join(dataFolder, lock.target), { ...options, retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true } });
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ELOCKED') throw lock.busy();
