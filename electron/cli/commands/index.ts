@@ -6,6 +6,7 @@ import { infoCommand } from './info-command.ts';
 import { rolesCommands } from './roles-commands.ts';
 import { runExportCommands } from './run-export-commands.ts';
 import { tokenCommands } from './token-commands.ts';
+import { vaultCommands } from './vault-commands.ts';
 
 /** Every `azcred` command, in the order `azcred --help` lists them. */
-export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...tokenCommands, ...runExportCommands, ...rolesCommands, ...cloudCommands];
+export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...tokenCommands, ...runExportCommands, ...rolesCommands, ...cloudCommands, ...vaultCommands];

@@ -34,7 +34,9 @@ export function secretsPlace(status: VaultStatus, dataFolder: string, platform: 
   }
   const where = status.location ?? file;
   const locked = status.state === 'locked' ? ' (locked: azcred asks for the passphrase when a command needs a secret)' : '';
-  return { text: `Secrets: ${status.mode} vault at ${where}, ${keyPlace(status.mode, platform)}${locked}`, json: { state: status.state, mode: status.mode, file: where, key: keyPlace(status.mode, platform) } };
+  // A damaged vault file moved aside stays reported, with its restore step, until acknowledged.
+  const quarantined = status.state === 'open' && status.quarantined ? `\n  ${status.quarantined.message}` : '';
+  return { text: `Secrets: ${status.mode} vault at ${where}, ${keyPlace(status.mode, platform)}${locked}${quarantined}`, json: { state: status.state, mode: status.mode, file: where, key: keyPlace(status.mode, platform), ...(status.state === 'open' && status.quarantined && { quarantined: status.quarantined }) } };
 }
 
 export const infoCommand: CommandDef = {
