@@ -1,9 +1,10 @@
 // Plain CommonJS so that it runs (and explains) on the old Node versions it refuses: the
 // `azcred` command (shipped in the package) and the project's scripts (scripts/require-node.cjs)
-// share it. 22.19 is the first Node with tls.setDefaultCACertificates, which the core uses for a
-// cloud profile's own CA; the checkout's npm scripts run on the Node 24 that npm install brings.
+// share it. 22.18 is the first Node that strips TypeScript types by default (a checkout without a
+// bundle runs the sources); the CLI was checked on it, and the test suite runs on the Node 24 that
+// npm install brings. Node 20 lacks APIs the core uses (and keytar built for 24 crashes there).
 'use strict';
-const minimum = [22, 19];
+const minimum = [22, 18];
 
 /** The one-line refusal for this Node, or undefined when it is new enough. */
 function nodeTooOld(what, version = process.versions.node) {
