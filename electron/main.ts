@@ -90,7 +90,7 @@ type WindowStore = Store<{ window?: SavedWindowState }>;
 
 /** window-state.json in the data folder; it only holds bounds, so a damaged file is just reset. */
 function openWindowStore(): WindowStore {
-  const store: WindowStore = new Store({ cwd: dataFolder.path, name: 'window-state', clearInvalidConfig: true });
+  const store: WindowStore = new Store({ cwd: dataFolder.path, name: 'window-state', clearInvalidConfig: true, configFileMode: 0o600 });
   // electron-store answers a sync IPC channel for renderer-side stores; we have none, so close it.
   ipcMain.removeAllListeners('electron-store-get-data');
   return store;

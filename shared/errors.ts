@@ -33,6 +33,8 @@ export const errorCodes = [
   'cancelled',
   /** The data folder cannot be written: the disk is full, the folder is read-only, or permission is denied. */
   'storage_failed',
+  /** The data folder is not safe to use: another user owns it or may write to it (the message says how to fix it). */
+  'data_folder_unsafe',
   /** Anything else: a bug. The message never carries the internals. */
   'internal',
 ] as const;

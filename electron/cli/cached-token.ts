@@ -1,5 +1,6 @@
 import { newestFirst } from '../../shared/newest-first.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
+import { dataFolderProblem } from '../core/data-folder-safety.ts';
 import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
@@ -21,6 +22,8 @@ export async function printCachedToken(argv: readonly string[], out: (text: stri
   const query = parseCachedTokenQuery(argv);
   if (!query) return false;
   const { path: dataFolder } = resolveDataFolder(env);
+  // A folder another user owns or may write to is refused by the full CLI, with the fix.
+  if (dataFolderProblem(dataFolder)) return false;
   const reusable = reuseRule(dataFolder, query);
   if (!reusable) return false;
   const tokens = readKeptTokens(dataFolder) ?? [];

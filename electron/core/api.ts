@@ -9,6 +9,7 @@ import { coreClipboard } from './clipboard-guard.ts';
 import type { Core } from './core.ts';
 import { log } from './log.ts';
 import { exportToken } from './tokens/token-export.ts';
+import { dataFolderProblem } from './data-folder-safety.ts';
 
 type Handlers = { [M in MethodName]: (core: Core, input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
@@ -108,6 +109,8 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
     const issues = toFieldIssues(parsed.error);
     return fail({ code: 'invalid_input', message: `Check the input: ${summariseIssues(issues)}`, issues });
   }
+  const unsafe = dataFolderProblem(core.options.dataFolder.path);
+  if (unsafe) return fail({ code: 'data_folder_unsafe', message: unsafe });
   try {
     const handler = handlers[method] as (core: Core, input: unknown) => unknown;
     return ok(await handler(core, parsed.data));

@@ -32,7 +32,7 @@ export function ownedLockDirectoryFs(lockDirectory: string): Record<string, unkn
 
   const make = async (): Promise<void> => {
     const temp = tempLockDirectory(lockDirectory);
-    await fs.promises.mkdir(temp);
+    await fs.promises.mkdir(temp, { mode: 0o700 });
     try {
       await fs.promises.writeFile(path.join(temp, ownerFile), `${process.pid} ${hostname()} ${token}`, { mode: 0o600 });
       await fs.promises.rename(temp, lockDirectory);
