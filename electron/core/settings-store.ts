@@ -4,6 +4,7 @@ import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } fr
 import { whileUnchanged } from './file-version.ts';
 import { createJsonFileIfAbsent, readJsonObject, writeJsonFile } from './json-file.ts';
 import { withMetadataLock } from './metadata-lock.ts';
+import { dataFolderProblem } from './data-folder-safety.ts';
 
 export const settingsFileName = 'settings.json';
 
@@ -23,7 +24,8 @@ export class SettingsStore {
     this.#dataFolder = dataFolder;
     this.#file = path.join(dataFolder, settingsFileName);
     // The file shows a new data folder's settings at once; it is only ever created whole, never replaced here.
-    createJsonFileIfAbsent(this.#file, defaultSettings);
+    // Not in a folder that is refused as unsafe (every call fails there, saying why).
+    if (!dataFolderProblem(dataFolder)) createJsonFileIfAbsent(this.#file, defaultSettings);
     this.#settings = whileUnchanged(this.#file, () => this.#read());
   }
 
