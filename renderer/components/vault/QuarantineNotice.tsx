@@ -1,18 +1,20 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import type { QuarantineView } from '../../../shared/vault.ts';
+import type { QuarantineView, VaultStatus } from '../../../shared/vault.ts';
+import { BackupRestore } from './BackupRestore.tsx';
 
 const useStyles = makeStyles({
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-/** A vault file that could not be read was set aside (never deleted): say so and where it is. */
-export function QuarantineNotice({ quarantine }: { quarantine: QuarantineView }) {
+/** A vault file that could not be read was set aside (never deleted): say so and where it is, and offer its backups. */
+export function QuarantineNotice({ quarantine, onChanged }: { quarantine: QuarantineView; onChanged?: (status: VaultStatus) => void }) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}</MessageBarTitle>
         {quarantine.message} It was moved aside, not deleted: <span className={styles.path}>{quarantine.path}</span>
+        <BackupRestore onChanged={onChanged} />
       </MessageBarBody>
     </MessageBar>
   );

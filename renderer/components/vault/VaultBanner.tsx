@@ -23,7 +23,7 @@ export function VaultBanner({ vault, page = 'accounts' }: { vault: VaultState; p
   if (status.state === 'open') {
     return status.quarantined ? (
       <div className={styles.root}>
-        <QuarantineNotice quarantine={status.quarantined} />
+        <QuarantineNotice quarantine={status.quarantined} onChanged={() => void vault.refresh()} />
       </div>
     ) : null;
   }
