@@ -56,8 +56,8 @@ describe('azcred --help', () => {
 
 
 describe('azcred GROUP --help', () => {
-  it('knows the groups a user types: account, account add, identity, token, sign, cloud', () => {
-    expect(commandGroups(commands).sort()).toEqual(['account', 'account add', 'cloud', 'identity', 'sign', 'token']);
+  it('knows the groups a user types: account, account add, identity, token, sign, cloud, vault', () => {
+    expect(commandGroups(commands).sort()).toEqual(['account', 'account add', 'cloud', 'identity', 'sign', 'token', 'vault']);
   });
 
   it.each(commandGroups(commands))('lists every command of `azcred %s` with its summary, with --help or alone, and exits 0 without opening the vault', async (group) => {
