@@ -13,6 +13,8 @@ export interface VaultState {
   refresh(): Promise<void>;
   /** The user's choice: retry the keychain, unlock or create a passphrase vault, or memory only. */
   open(mode: VaultMode, passphrase?: string): Promise<Result<VaultStatus>>;
+  /** The explicit, confirmed step: a new, empty passphrase vault in place of one that cannot be opened. */
+  startNew(passphrase: string): Promise<Result<VaultStatus>>;
 }
 
 /** Where secrets are stored and whether they can be used; loaded once when the app starts. */
@@ -44,7 +46,16 @@ export function useVault(): VaultState {
     return result;
   }, []);
 
-  return { status, loadError, refresh, open };
+  const startNew = useCallback(async (passphrase: string) => {
+    const result = await api.vault.startNew({ passphrase, confirm: true });
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(undefined);
+    }
+    return result;
+  }, []);
+
+  return { status, loadError, refresh, open, startNew };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { VaultState } from '../../use-vault.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
 import { PassphraseDialog } from './PassphraseDialog.tsx';
+import { StartNewVaultDialog } from './StartNewVaultDialog.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,6 +26,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
   const [choosingPassphrase, setChoosingPassphrase] = useState(false);
   const [unlockPassphrase, setUnlockPassphrase] = useState('');
   const [unlockProblem, setUnlockProblem] = useState('');
+  const [startingNew, setStartingNew] = useState(false);
   const status = vault.status;
   if (!status || status.state === 'open') return null;
 
@@ -58,6 +60,22 @@ export function VaultActions({ vault }: { vault: VaultState }) {
         <Button appearance="primary" type="submit" disabledFocusable={busy}>
           Unlock
         </Button>
+        {unlockProblem && (
+          <Button appearance="subtle" onClick={() => setStartingNew(true)}>
+            Start a new, empty vault…
+          </Button>
+        )}
+        {startingNew && (
+          <StartNewVaultDialog
+            onClose={() => setStartingNew(false)}
+            onSubmit={async (passphrase) => {
+              const result = await vault.startNew(passphrase);
+              if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
+              setUnlockProblem('');
+              return undefined;
+            }}
+          />
+        )}
       </form>
     );
   }
