@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openLaunchLink } from '../e2e/support/launch-link.ts';
 import { launchChromium } from '../scripts/chromium.ts';
 import type { HostProcess } from './host-process.ts';
 import { accountsShownAt, addPlainInput, nextKeystrokeToPaint } from './page-probes.ts';
@@ -18,7 +19,7 @@ export interface BrowserRuns {
 async function signedIn(browser: Browser, host: HostProcess): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(host.launchUrl);
+  await openLaunchLink(page, host.launchUrl);
   return page;
 }
 

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sessionSecretHeader, sessionSecretKey } from '../shared/browser-session.ts';
 import { acs, arr } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 
@@ -107,10 +108,14 @@ test('the list stays quick with two thousand accounts: only the rows in view are
     // One in four (all odd) lives in Azure Government, for the cloud filter.
     cloud: i % 4 === 1 ? 'AzureUSGovernment' : 'AzureCloud',
   }));
-  const report = await page.evaluate(async (text) => {
-    const response = await fetch('api/accounts.import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, fileName: 'many.json' }) });
-    return (await response.json()) as { ok: boolean; value?: { added: number } };
-  }, JSON.stringify(accounts));
+  const report = await page.evaluate(
+    async ({ text, session }) => {
+      const headers = { 'Content-Type': 'application/json', [session.header]: sessionStorage.getItem(session.key) ?? '' };
+      const response = await fetch('api/accounts.import', { method: 'POST', headers, body: JSON.stringify({ text, fileName: 'many.json' }) });
+      return (await response.json()) as { ok: boolean; value?: { added: number } };
+    },
+    { text: JSON.stringify(accounts), session: { header: sessionSecretHeader, key: sessionSecretKey } },
+  );
   expect(report.value?.added).toBe(2000);
   await page.reload();
 

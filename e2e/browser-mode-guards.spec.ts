@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import { sessionSecretHeader, sessionSecretKey } from '../shared/browser-session.ts';
+import { tokenOf } from '../electron/web/test-support/browser-session.ts';
 import { expect, test } from './support/app-fixture.ts';
 
 interface Reply {
@@ -30,7 +32,8 @@ test.describe('browser mode refuses callers that are not the user’s own page',
   });
 
   test('a wrong launch token gets 401 and no cookie', async ({ app }) => {
-    const reply = await send(app.server.port, { path: '/auth?token=wrong-token' });
+    app.server.newLaunchLink();
+    const reply = await send(app.server.port, { method: 'POST', path: '/auth', headers: { Origin: `http://127.0.0.1:${app.server.port}`, 'Content-Type': 'application/json' }, body: '{"token":"wrong-token"}' });
     expect(reply.status).toBe(401);
     expect(reply.headers['set-cookie']).toBeUndefined();
   });
@@ -41,9 +44,9 @@ test.describe('browser mode refuses callers that are not the user’s own page',
   });
 
   test('a foreign Host header (DNS rebinding) gets 403 even with the right token', async ({ app }) => {
-    const token = new URL(app.server.launchUrl).searchParams.get('token') ?? '';
+    const token = tokenOf(app.server.newLaunchLink().url);
     for (const host of [`evil.example:${app.server.port}`, `127.1:${app.server.port}`, `0x7f.0.0.1:${app.server.port}`, `[::1]:${app.server.port}`, `127.0.0.1:1`, `127.0.0.1.nip.io:${app.server.port}`]) {
-      const reply = await send(app.server.port, { path: `/auth?token=${token}`, headers: { Host: host } });
+      const reply = await send(app.server.port, { method: 'POST', path: '/auth', headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
       expect(reply.status, host).toBe(403);
       expect(reply.headers['set-cookie'], host).toBeUndefined();
     }
@@ -52,8 +55,9 @@ test.describe('browser mode refuses callers that are not the user’s own page',
   test('a foreign or null Origin gets 403 even with a valid session', async ({ app, page, context }) => {
     await app.open(page);
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const secret = (await page.evaluate((key) => sessionStorage.getItem(key), sessionSecretKey)) ?? '';
     const call = (origin?: string) =>
-      send(app.server.port, { method: 'POST', path: '/api/settings.get', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) }, body: '{}' });
+      send(app.server.port, { method: 'POST', path: '/api/settings.get', headers: { Cookie: cookie, [sessionSecretHeader]: secret, 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) }, body: '{}' });
     expect((await call(`http://127.0.0.1:${app.server.port}`)).status).toBe(200); // the control: same session, own origin
     expect((await call('https://evil.example')).status).toBe(403);
     expect((await call('null')).status).toBe(403);
@@ -62,12 +66,14 @@ test.describe('browser mode refuses callers that are not the user’s own page',
   });
 
   test('the session cookie is HttpOnly and SameSite=Strict, and no response carries CORS headers', async ({ app }) => {
-    const token = new URL(app.server.launchUrl).searchParams.get('token') ?? '';
+    const token = tokenOf(app.server.newLaunchLink().url);
     expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
-    const reply = await send(app.server.port, { path: `/auth?token=${token}`, headers: { Origin: 'https://evil.example' } });
+    const exchange = (origin: string) =>
+      send(app.server.port, { method: 'POST', path: '/auth', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    const reply = await exchange('https://evil.example');
     expect(reply.status).toBe(403);
-    const ok = await send(app.server.port, { path: `/auth?token=${token}` });
-    expect(ok.status).toBe(303);
+    const ok = await exchange(`http://127.0.0.1:${app.server.port}`);
+    expect(ok.status).toBe(200);
     const cookie = String(ok.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, useEffect, type JSX } from 'react';
 import { isBrowserMode } from './api.ts';
+import { SignOutOfBrowserButton } from './components/SignOutOfBrowserButton.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { IdentitiesPage, RolesPage, SettingsPage, TokensPage } from './lazy-pages.ts';
 import type { SectionId } from './section-from-hash.ts';
@@ -80,6 +81,7 @@ export function App() {
                   Browser mode
                 </Badge>
               )}
+              {isBrowserMode && <SignOutOfBrowserButton />}
             </div>
           </NavDrawerHeader>
           <NavDrawerBody {...navArrows}>

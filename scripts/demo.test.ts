@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInWithLink, type SignedIn } from '../electron/web/test-support/browser-session.ts';
+import { sessionSecretHeader } from '../shared/browser-session.ts';
 
 const demo = fileURLToPath(new URL('./demo.ts', import.meta.url));
 const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
@@ -52,18 +54,11 @@ function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env): Runnin
   };
 }
 
-/** Trades the launch link for the session cookie, as the browser does. */
-async function signInToLink(link: string): Promise<{ origin: string; cookie: string }> {
-  const response = await fetch(link, { redirect: 'manual' });
-  expect(response.status).toBe(303);
-  return { origin: new URL(link).origin, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-}
-
 /** One contract call through browser mode's HTTP API, as the page makes it. */
-async function api<T>(session: { origin: string; cookie: string }, method: string, input?: unknown): Promise<T> {
-  const response = await fetch(`${session.origin}/api/${method}`, {
+async function api<T>(session: SignedIn, method: string, input?: unknown): Promise<T> {
+  const response = await fetch(`${session.Origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: session.origin, cookie: session.cookie },
+    headers: { 'content-type': 'application/json', origin: session.Origin, cookie: session.Cookie, [sessionSecretHeader]: session[sessionSecretHeader] },
     body: JSON.stringify(input ?? {}),
   });
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
@@ -77,8 +72,8 @@ describe('npm run demo', () => {
     try {
       const link = await run.waitFor(/Open: (\S+)/);
       expect(run.output()).toMatch(/Vault {7}\S+, its key in your OS keychain/);
-      const session = await signInToLink(link);
-      const page = await fetch(`${session.origin}/`, { headers: { cookie: session.cookie } });
+      const session = await signInWithLink(link);
+      const page = await fetch(`${session.Origin}/`, { headers: { cookie: session.Cookie } });
       expect(await page.text()).toContain('<div id="root">');
       const accounts = await api<{ name: string }[]>(session, 'accounts.list');
       expect(accounts.map((a) => a.name).sort()).toEqual(['Design review', 'Fabrikam prototypes', 'Field calls', 'Showroom', 'Support chat']);
@@ -104,7 +99,7 @@ describe('npm run demo', () => {
     try {
       const link = await run.waitFor(/Open: (\S+)/);
       expect(run.output()).toContain('cannot be opened yet: No Secret Service is running');
-      const session = await signInToLink(link);
+      const session = await signInWithLink(link);
       expect(await api<{ state: string }>(session, 'vault.status')).toMatchObject({ state: 'unavailable' });
       await api(session, 'vault.open', { mode: 'memory' });
       await run.waitFor(/Sample data added/);

@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { appVersion } from '../electron/app-version.ts';
 import { createCore, type Core } from '../electron/core/core.ts';
-import { browserOpeningLine, openInDefaultBrowserAndSee } from '../electron/web/open-browser.ts';
+import { launcherFolder } from '../electron/web/launcher-file.ts';
+import { openLaunchLink, printFreshLinksOnEnter } from '../electron/web/launch-links.ts';
+import { browserOpeningLine } from '../electron/web/open-browser.ts';
 import { startWebServer, type WebServer } from '../electron/web/server.ts';
 import type { VaultStatus } from '../shared/vault.ts';
 import { buildRendererIfStale, desktopRuntime, root } from './app-launch.ts';
@@ -102,9 +104,11 @@ try {
     if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead.${desktop.remedy && ` ${desktop.remedy}`}`);
     if (!seed) seedWhenVaultOpens(core, (opened) => seedChosenVault(opened, running));
     server = await startWebServer({ core });
-    const opening = args['no-open'] ? undefined : openInDefaultBrowserAndSee(server.launchUrl);
-    console.log(`Open: ${server.launchUrl}`);
-    console.log(`  (ready in ${seconds(started)}) The link holds this session's launch token: do not share it. Ctrl+C stops the app and the emulator.`);
+    const link = server.newLaunchLink();
+    const opening = args['no-open'] ? undefined : openLaunchLink(link, launcherFolder(process.env, dataFolder));
+    console.log(`Open: ${link.url}`);
+    console.log(`  (ready in ${seconds(started)}) The link signs in one browser, once, within a minute; do not share it. Press Enter here for a fresh link; Ctrl+C stops the app and the emulator.`);
+    printFreshLinksOnEnter(server, process.stdin, (text) => console.log(text));
     void opening?.then((result) => console.log(`  ${browserOpeningLine(result)}`));
   }
 } catch (error) {

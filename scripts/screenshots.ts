@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createCore } from '../electron/core/core.ts';
 import { createMemoryKeychain } from '../electron/core/vault/keychain.ts';
 import { startWebServer } from '../electron/web/server.ts';
+import { openLaunchLink } from '../e2e/support/launch-link.ts';
 import { buildRendererIfStale, root } from './app-launch.ts';
 import { launchChromium } from './chromium.ts';
 import { contractCall } from './contract-call.ts';
@@ -67,7 +68,7 @@ try {
   await seedDemo(contractCall(core), emulator);
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme });
-    await page.goto(server.launchUrl);
+    await openLaunchLink(page, server.newLaunchLink().url);
     for (const { section, ready } of screens) {
       await page.goto(`${server.url}#/${section}`);
       await page.getByRole('heading', { level: 1 }).waitFor();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInWithLink } from '../electron/web/test-support/browser-session.ts';
 
 const start = fileURLToPath(new URL('./start.ts', import.meta.url));
 let home: string;
@@ -49,7 +50,7 @@ describe('npm start on a machine without a display', () => {
     const env = headlessEnv();
     const output = await startUntilLink(env);
     expect(output).toMatch(/The desktop window cannot open on this machine: there is no display .*Starting browser mode instead/s);
-    const link = /Open: (http:\/\/127\.0\.0\.1:\d+\/auth\?token=[\w-]{43})/.exec(output)?.[1];
+    const link = /Open: (http:\/\/127\.0\.0\.1:\d+\/auth#token=[\w-]{43})/.exec(output)?.[1];
     expect(link).toBeDefined();
   }, 90_000);
 
@@ -65,9 +66,10 @@ describe('npm start on a machine without a display', () => {
       });
     });
     try {
-      const response = await fetch(link, { redirect: 'manual' });
-      expect(response.status).toBe(303);
-      expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+      const session = await signInWithLink(link);
+      const page = await fetch(new URL('/', link), { headers: { cookie: session.Cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
     } finally {
       child.kill('SIGTERM');
     }

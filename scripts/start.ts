@@ -12,8 +12,8 @@ function startBrowserMode(why?: NoDesktop): void {
   if (why) {
     console.log(
       `\nThe desktop window cannot open on this machine: ${why.reason}. ` +
-        'Starting browser mode instead: the same app, served only to this machine on 127.0.0.1 at a one-session ' +
-        'launch link printed below (and opened in your default browser when one can be). Your data folder and keychain are the same as the desktop ' +
+        'Starting browser mode instead: the same app, served only to this machine on 127.0.0.1 at a launch link printed below ' +
+        '(and opened in your default browser when one can be); a link signs in one browser, once, and Enter there prints a fresh one. Your data folder and keychain are the same as the desktop ' +
         `app's. ${why.remedy}\n`,
     );
   }

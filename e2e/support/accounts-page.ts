@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { sessionSecretHeader, sessionSecretKey } from '../../shared/browser-session.ts';
 
 /** Made-up credentials in the shapes Azure uses; none of them opens anything. */
 export const arr = {
@@ -76,9 +77,13 @@ export async function seriousAccessibilityProblems(page: Page, include?: string)
 
 /** Changes a setting the way the page does, through the contract over HTTP. */
 export async function updateSettings(page: Page, patch: Record<string, unknown>) {
-  const result = await page.evaluate(async (body) => {
-    const response = await fetch('api/settings.update', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return (await response.json()) as { ok: boolean };
-  }, patch);
+  const result = await page.evaluate(
+    async ({ body, session }) => {
+      const headers = { 'Content-Type': 'application/json', [session.header]: sessionStorage.getItem(session.key) ?? '' };
+      const response = await fetch('api/settings.update', { method: 'POST', headers, body: JSON.stringify(body) });
+      return (await response.json()) as { ok: boolean };
+    },
+    { body: patch, session: { header: sessionSecretHeader, key: sessionSecretKey } },
+  );
   expect(result.ok).toBe(true);
 }

@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/core.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { openLaunchLink } from './launch-link.ts';
 
 export interface AppUnderTest {
   server: WebServer;
   dataFolder: string;
-  /** Opens the app in the page the way a user does: through the printed launch link. */
+  /** Opens the app in the page the way a user does: through a fresh launch link. */
   open(page: Page, section?: string): Promise<void>;
 }
 
@@ -26,7 +27,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       server,
       dataFolder,
       async open(page, section) {
-        await page.goto(server.launchUrl);
+        await openLaunchLink(page, server.newLaunchLink().url);
         if (section) await page.goto(`${server.url}#/${section}`);
       },
     });

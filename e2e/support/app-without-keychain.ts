@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../electron/core/core.ts';
 import { fastScrypt } from '../../electron/core/test-support/test-core.ts';
 import type { KeychainPort } from '../../electron/core/vault/keychain.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { openLaunchLink } from './launch-link.ts';
 
 /** What libsecret says on a machine with a session bus but no Secret Service on it. */
 const noSecretService: KeychainPort = {
@@ -52,7 +53,7 @@ export const test = base.extend<{ app: AppWithoutKeychain }>({
       dataFolder,
       async open(page, section) {
         if (!server) throw new Error('the app is not running');
-        await page.goto(server.launchUrl);
+        await openLaunchLink(page, server.newLaunchLink().url);
         if (section) await page.goto(`${server.url}#/${section}`);
       },
       restart: start,

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../electron/core/core.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { startEmulator, type RunningEmulator } from '../azure-emulator/server.ts';
 import { defaultScenario } from '../azure-emulator/test/emulator-fixtures.ts';
+import { openLaunchLink } from './launch-link.ts';
 
 export interface TestEmulator extends RunningEmulator {
   /** Every refresh token the emulator issued, including those already redeemed (they rotate). */
@@ -77,7 +78,7 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
       },
       dataFolder,
       async open(page, section) {
-        await page.goto(running(server).launchUrl);
+        await openLaunchLink(page, running(server).newLaunchLink().url);
         if (section) await page.goto(`${running(server).url}#/${section}`);
       },
       restart: start,

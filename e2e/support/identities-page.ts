@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { sessionSecretHeader, sessionSecretKey } from '../../shared/browser-session.ts';
 import { demoPassword } from '../azure-emulator/test/emulator-fixtures.ts';
 
 /** Opens the Sign in dialog from wherever the page offers it (the empty state or the header). */
@@ -64,10 +65,11 @@ export async function fillServicePrincipal(
 /** Calls the contract from the page, as the renderer does in browser mode. */
 export async function callApi<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
   return page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    async ({ method, input, session }) => {
+      const headers = { 'Content-Type': 'application/json', [session.header]: sessionStorage.getItem(session.key) ?? '' };
+      const response = await fetch(`api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
       return (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
     },
-    { method, input },
+    { method, input, session: { header: sessionSecretHeader, key: sessionSecretKey } },
   );
 }

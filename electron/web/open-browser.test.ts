@@ -88,7 +88,7 @@ describe.runIf(process.platform === 'linux')('browser mode on a desktop without 
     const home = await mkdtemp(path.join(bin, 'home-'));
     const empty = await mkdtemp(path.join(bin, 'empty-'));
     const output = await hostOutput({ HOME: home, AZCRED_HOME: home, DISPLAY: ':0', PATH: empty });
-    expect(output).toMatch(/Open: http:\/\/127\.0\.0\.1:\d+\/auth\?token=[\w-]{43}\n/);
+    expect(output).toMatch(/Open: http:\/\/127\.0\.0\.1:\d+\/auth#token=[\w-]{43}\n/);
     expect(output).toContain('No browser could be opened (xdg-open is not installed): open the link above by hand, in a browser on this machine.');
     expect(output).not.toMatch(/Open(ed|ing) it in your default browser/);
   }, 40_000);

@@ -12,13 +12,13 @@ export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: No
 }
 
 /** Why `browserCommand` offered nothing, in words. */
-function whyNoBrowser(env: NodeJS.ProcessEnv): string {
+export function whyNoBrowser(env: NodeJS.ProcessEnv): string {
   if (env['CI']) return 'CI is set';
   if (env['AZCRED_NO_BROWSER']) return 'AZCRED_NO_BROWSER is set';
   return 'this machine has no display';
 }
 
-/** Starts the opener detached, so the browser it starts outlives this process; the URL is in its argv only. */
+/** Starts the opener detached, so the browser it starts outlives this process. Its argv is readable by every local user: give it nothing secret. */
 function startOpener(command: { file: string; args: string[] }, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command.file, command.args, { stdio: 'ignore', detached: true, env });
   child.unref();
@@ -48,9 +48,9 @@ export type BrowserOpening =
   | { state: 'failed'; why: string };
 
 /**
- * Opens a URL in the default browser and waits (at most `settleMs`) to learn whether that worked,
- * so the start-up message says what happened instead of what was meant to. One opener, one try:
- * the launch link goes into no more argv than that one process's.
+ * Opens a URL or file in the default browser and waits (at most `settleMs`) to learn whether that
+ * worked, so the start-up message says what happened instead of what was meant to. One opener, one
+ * try. Browser mode passes a launcher file's path (launcher-file.ts), never the launch link.
  */
 export function openInDefaultBrowserAndSee(url: string, env: NodeJS.ProcessEnv = process.env, settleMs = 2_000): Promise<BrowserOpening> {
   const command = browserCommand(url, env, process.platform);

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { sessionSecretHeader } from '../../../shared/browser-session.ts';
 import type { WebServer } from '../server.ts';
 
 /** An HTTP answer as a test reads it. */
@@ -25,9 +26,30 @@ export function send(url: URL, method: string, headers: Record<string, string>, 
   });
 }
 
-/** Opens the launch URL as the page does and returns what the page then sends with each /api/ call: Host, Origin and the session cookie. */
-export async function signedInHeaders(server: WebServer): Promise<Record<string, string>> {
-  const base = new URL(server.url);
-  const auth = await send(new URL(server.launchUrl), 'GET', { Host: base.host });
-  return { Host: base.host, Origin: server.url.slice(0, -1), Cookie: String(auth.headers['set-cookie']).split(';')[0] ?? '' };
+/** What the page sends with each /api/ call once signed in: Host, Origin, the session cookie and the session secret. */
+export type SignedIn = Record<'Host' | 'Origin' | 'Cookie' | typeof sessionSecretHeader, string>;
+
+/** The token a launch link carries in its fragment. */
+export function tokenOf(link: string): string {
+  return new URLSearchParams(new URL(link).hash.slice(1)).get('token') ?? '';
+}
+
+/** POSTs a token to /auth as the launch page does. */
+export function redeem(origin: string, token: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const base = new URL(origin);
+  return send(new URL('/auth', base), 'POST', { Host: base.host, Origin: base.origin, 'Content-Type': 'application/json', ...headers }, JSON.stringify({ token }));
+}
+
+/** Trades a launch link in as the launch page does and returns what the page then sends with each /api/ call. */
+export async function signInWithLink(link: string): Promise<SignedIn> {
+  const base = new URL(link);
+  const answer = await redeem(base.origin, tokenOf(link));
+  if (answer.status !== 200) throw new Error(`the launch link was refused: ${answer.status} ${answer.text}`);
+  const { secret } = JSON.parse(answer.text) as { secret: string };
+  return { Host: base.host, Origin: base.origin, Cookie: String(answer.headers['set-cookie']).split(';')[0] ?? '', [sessionSecretHeader]: secret };
+}
+
+/** Signs in to the server through a fresh launch link. */
+export function signedInHeaders(server: WebServer): Promise<SignedIn> {
+  return signInWithLink(server.newLaunchLink().url);
 }
