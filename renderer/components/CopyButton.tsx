@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CopiedSecret } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { Result } from '../../shared/result.ts';
+import { isBrowserMode } from '../transport.ts';
 
 const useStyles = makeStyles({
   status: { color: tokens.colorPaletteGreenForeground1 },
@@ -18,6 +19,9 @@ export interface CopyButtonProps {
   /** Accessible name when the visible text alone is ambiguous ("Copy primary key"). */
   label?: string;
 }
+
+/** In browser mode the page itself clears the clipboard (secret-clipboard.ts), which a closed tab cannot; the desktop app clears it from its main process. */
+const closingTabNote = isBrowserMode ? '. Closing this tab before then leaves it on the clipboard.' : '';
 
 /** Copies a secret without showing it, then says for how long it stays on the clipboard. */
 export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
@@ -46,7 +50,7 @@ export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
         {text}
       </Button>
       <Caption1 role="status" className={styles.status}>
-        {clearsAfter === undefined ? '' : `Copied; clipboard clears in ${clearsAfter} s`}
+        {clearsAfter === undefined ? '' : `Copied; clipboard clears in ${clearsAfter} s${closingTabNote}`}
       </Caption1>
     </>
   );
