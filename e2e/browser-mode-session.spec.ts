@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeLauncherFile } from '../electron/web/launcher-file.ts';
 import { sessionSecretHeader, sessionSecretKey } from '../shared/browser-session.ts';
 import { tokenOf } from '../electron/web/test-support/browser-session.ts';
 import { expect, test } from './support/app-fixture.ts';
@@ -41,6 +47,22 @@ test('after the launch link the address bar and the tab’s history hold no toke
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   expect(await replay(app.server.port, { Cookie: cookie })).toBe(401);
   expect(await replay(app.server.port, { Cookie: cookie, [sessionSecretHeader]: secret })).toBe(200);
+});
+
+test('the launcher file the terminal opens by path signs the browser in, and is gone once the link is used', async ({ app, page, context }) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-launcher-'));
+  try {
+    const link = app.server.newLaunchLink();
+    const file = await writeLauncherFile(link, folder);
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForURL(app.server.url);
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expect.poll(() => existsSync(file)).toBe(false);
+    const { entries } = (await (await context.newCDPSession(page)).send('Page.getNavigationHistory')) as { entries: { url: string; userTypedURL: string }[] };
+    for (const entry of entries) expect(`${entry.url} ${entry.userTypedURL}`).not.toContain(tokenOf(link.url));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });
 
 test('a launch link opened a second time says it has been used and how to get a fresh one', async ({ app, page, browser }) => {

@@ -8,7 +8,8 @@ import type { IncomingMessage } from 'node:http';
  *   `127.1`, `0x7f.0.0.1`, `2130706433` or `[::1]` are refused too, since only exact names match);
  * - Origin, when sent, must be this server (CSRF from another site, or `null` from a sandboxed
  *   frame or a file: page); for state-changing requests it must be sent at all;
- * - Sec-Fetch-Site, when sent, must not be cross-site or same-site.
+ * - Sec-Fetch-Site, when sent, must not be cross-site or same-site, except for a page that holds
+ *   nothing and is reached from elsewhere by design (the launch page, opened from a file: page).
  */
 export class RequestGuards {
   readonly #hosts: Set<string>;
@@ -20,7 +21,7 @@ export class RequestGuards {
   }
 
   /** Returns why the request is refused, or undefined when it may go on. */
-  refusal(req: IncomingMessage, opts: { requireOrigin: boolean }): string | undefined {
+  refusal(req: IncomingMessage, opts: { requireOrigin: boolean; fromAnySite?: boolean }): string | undefined {
     const host = req.headers.host?.toLowerCase();
     if (!host || !this.#hosts.has(host)) return 'unexpected Host header';
     const origin = req.headers.origin;
@@ -30,7 +31,7 @@ export class RequestGuards {
       return 'foreign Origin header';
     }
     const site = req.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') return 'cross-site request';
+    if (!opts.fromAnySite && (site === 'cross-site' || site === 'same-site')) return 'cross-site request';
     return undefined;
   }
 }

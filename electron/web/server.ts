@@ -127,13 +127,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/') || url.pathname === signOutPath;
-    const refusal = guards.refusal(req, { requireOrigin: req.method !== 'GET' && req.method !== 'HEAD' });
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    const page = isRead ? sessionlessPages[url.pathname] : undefined;
+    // The launcher file (a file: page) navigates to /auth, which browsers mark cross-site.
+    const refusal = guards.refusal(req, { requireOrigin: !isRead, fromAnySite: page !== undefined });
     if (refusal) return refuse(res, 403, refusal, isApi);
-
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const page = sessionlessPages[url.pathname];
-      if (page) return sendPage(res, req.method, page);
-    }
+    if (page) return sendPage(res, req.method ?? 'GET', page);
     if (url.pathname === '/auth' && req.method === 'POST') return signIn(req, res);
 
     const cookie = readCookie(req, cookieName);
