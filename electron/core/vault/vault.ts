@@ -157,7 +157,7 @@ async function unlockWithPassphrase(metadata: VaultMetadata, bytes: Buffer | nul
     const what = bytes ? 'The vault file\'s header is damaged' : 'The vault file is missing';
     throw new VaultError(
       'header_damaged',
-      `${what} and this vault keeps no other copy of what checks its passphrase, so no passphrase can be checked and none is taken. Restore the vault file from a backup (docs/vault.md), or start a new, empty vault with azcred vault new --yes. The old file is moved aside, never deleted.`,
+      `${what} and this vault keeps no other copy of what checks its passphrase, so no passphrase can be checked and none is taken. Restore the vault file from a backup (docs/vault.md), or start a new, empty vault (Start a new, empty vault in the app, or azcred vault new --yes). The old file is moved aside, never deleted.`,
     );
   }
   return newPassphraseKey(metadata.id, passphrase, params);
