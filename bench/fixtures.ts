@@ -65,11 +65,12 @@ export async function addManyKeptTokens(core: Core, count: number): Promise<void
   const now = Date.now();
   const records: TokenRecord[] = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
-    kind: 'entra',
-    title: `Entra token · bench-${String(i).padStart(4, '0')}`,
-    source: { via: { credential: 'entra', identityId: '00000000-0000-4000-8000-000000000000', identityName: `bench-${i}` } },
-    scopes: ['https://management.azure.com/.default'],
-    audience: 'https://management.azure.com/',
+    // Paid by an account key: a token minted through an identity that is not signed in is let go.
+    kind: 'arr-sts',
+    title: `STS token · bench-${String(i).padStart(4, '0')}`,
+    source: { account: { id: '00000000-0000-4000-8000-000000000001', name: `bench-${i}`, kind: 'arr' }, via: { credential: 'primaryKey' } },
+    scopes: [],
+    audience: 'https://sts.mixedreality.azure.com/',
     issuedAt: new Date(now - 60_000).toISOString(),
     expiresAt: new Date(now + 3_600_000 + i * 3_600).toISOString(),
     revoked: false,

@@ -270,7 +270,7 @@ test('a thousand live tokens render at once, with only the rows in view in the p
   await expect(tokenList(page).locator('[data-status="expired"]').first()).toHaveText('Expired');
 });
 
-/** A thousand tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by number, seed-0000 the oldest. */
+/** A thousand STS tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by number, seed-0000 the oldest. */
 async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < count; i++) {
@@ -278,11 +278,12 @@ async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): 
     const name = `seed-${String(i).padStart(4, '0')}`;
     await core.tokens.registry.add(
       {
-        kind: 'entra',
-        title: `Entra token · ${name}`,
-        source: { via: { credential: 'entra', identityId: '00000000-0000-4000-8000-000000000000', identityName: name } },
+        // Paid by an account key: a token minted through an identity that is not signed in is let go.
+        kind: 'arr-sts',
+        title: `STS token · ${name}`,
+        source: { account: { id: '00000000-0000-4000-8000-000000000001', name, kind: 'arr' }, via: { credential: 'primaryKey' } },
         recipe: null,
-        minted: { value: `not-a-jwt-${i}`, issuedAt: new Date(now - (count - i) * 1000), expiresAt, audience: 'https://management.azure.com/', scopes: ['https://management.azure.com/.default'] },
+        minted: { value: `not-a-jwt-${i}`, issuedAt: new Date(now - (count - i) * 1000), expiresAt, audience: 'https://sts.mixedreality.azure.com/', scopes: [] },
       },
       { keep: false, autoRefresh: false },
     );

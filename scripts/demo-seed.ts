@@ -9,14 +9,12 @@
  * adding: the cloud profile, the ACS endpoints and the keys are set to the running emulator's, and
  * what the last emulator issued (tokens, sign-ins, ACS identities) is replaced by fresh ones.
  */
-import { Agent } from 'node:https';
 import type { AccountView } from '../shared/accounts.ts';
 import type { IdentityView } from '../shared/identities.ts';
 import type { RoleAuditReport } from '../shared/roles.ts';
 import type { TokenView } from '../shared/tokens.ts';
 import { startEmulator, type RunningEmulator } from '../e2e/azure-emulator/server.ts';
-import { contosoTenantId, defaultScenario, demoPassword, secretServicePrincipal } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { httpsFetch } from '../electron/core/https-fetch.ts';
+import { contosoTenantId, defaultScenario, enterDeviceCode, secretServicePrincipal } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { ContractCall } from './contract-call.ts';
 
 /** The emulator the demo talks to: the default scenario, polled for device codes every second instead of five. */
@@ -140,30 +138,3 @@ async function signInUser(call: ContractCall, emulator: RunningEmulator, userNam
   throw new Error(`${userName} was not signed in within a minute`);
 }
 
-/**
- * Enters the code, the user's name and password, and consent on the emulator's pages, as the user
- * would in a browser. Its TLS CA is trusted for these requests only: this process also runs the
- * core, which trusts a cloud profile's CA for that profile alone, and Node's default CA list stays
- * as it is (so the emulator's fixtures' enterDeviceCode, which uses the global fetch, cannot be used here).
- */
-async function enterDeviceCode(emulator: RunningEmulator, verificationUri: string, userCode: string, userName: string): Promise<void> {
-  const agent = new Agent({ ca: emulator.caPem });
-  const post = async (url: string, fields: Record<string, string>) => {
-    const body = new URLSearchParams(fields).toString();
-    const response = await httpsFetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, agent });
-    return response.text();
-  };
-  /** Submits the page's one form with its hidden fields and these. */
-  const submit = (html: string, fields: Record<string, string>) => {
-    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&') ?? '';
-    const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
-    return post(action, { ...hidden, ...fields });
-  };
-  try {
-    let page = await post(verificationUri, { otc: userCode });
-    page = await submit(page, { username: userName, password: demoPassword });
-    if (page.includes('name="decision"')) await submit(page, { decision: 'accept' });
-  } finally {
-    agent.destroy();
-  }
-}

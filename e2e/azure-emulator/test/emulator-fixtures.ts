@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
+import { httpsFetch } from '../../../electron/core/https-fetch.ts';
 import { decodeJwt, type JwtClaims } from '../jwt.ts';
 import { defaultScenarioPath } from '../scenario.ts';
 import type { ScenarioInput } from '../scenario.ts';
@@ -36,12 +37,9 @@ export async function deviceCodeSignIn(
 ): Promise<{ status: number; body: Record<string, unknown>; pageText: string }> {
   const entra = emulator.urls.entra;
   const tenant = options.tenant ?? 'organizations';
-  const started = (await postForm(`${entra}/${tenant}/oauth2/v2.0/devicecode`, { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` })) as Record<string, string>;
+  const started = (await postForm(`${entra}/${tenant}/oauth2/v2.0/devicecode`, { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` }, emulator)) as Record<string, string>;
   const pageText = await enterDeviceCode(emulator, started['verification_uri'] ?? '', started['user_code'] ?? '', userName, options);
-  const poll = await fetch(`${entra}/${tenant}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: azureCliClientId, device_code: started['device_code'] ?? '' }),
-  });
+  const poll = await emulatorPost(emulator, `${entra}/${tenant}/oauth2/v2.0/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: azureCliClientId, device_code: started['device_code'] ?? '' });
   return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText };
 }
 
@@ -53,9 +51,9 @@ export async function enterDeviceCode(
   userName: string,
   options: { password?: string; consent?: 'accept' | 'decline' } = {},
 ): Promise<string> {
-  let page = await (await fetch(verificationUri, { method: 'POST', body: new URLSearchParams({ otc: userCode }) })).text();
-  page = await submitPage(page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
-  if (page.includes('name="decision"')) page = await submitPage(page, { decision: options.consent ?? 'accept' });
+  let page = await (await emulatorPost(emulator, verificationUri, { otc: userCode })).text();
+  page = await submitPage(emulator, page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
+  if (page.includes('name="decision"')) page = await submitPage(emulator, page, { decision: options.consent ?? 'accept' });
   return page;
 }
 
@@ -71,20 +69,34 @@ export async function appAccessToken(emulator: RunningEmulator, scope: string): 
     client_id: secretServicePrincipal.appId,
     client_secret: secretServicePrincipal.secret,
     scope,
-  })) as Record<string, string>;
+  }, emulator)) as Record<string, string>;
   return body['access_token'] ?? '';
 }
 
-export async function postForm(url: string, fields: Record<string, string>): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
+/** Posts a form and reads the JSON answer; through `emulator`'s CA when given, else through Node's default trust. */
+export async function postForm(url: string, fields: Record<string, string>, emulator?: RunningEmulator): Promise<unknown> {
+  const response = emulator ? await emulatorPost(emulator, url, fields) : await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
   return response.json();
 }
 
+const emulatorAgents = new WeakMap<RunningEmulator, Agent>();
+
+/**
+ * A form POST to the emulator trusting its CA for this request only: the process may also run the
+ * core, which trusts a cloud profile's CA for that profile alone, so Node's default CA list is left
+ * as it is (vitest adds the CA to it for the SDKs; Playwright's workers and the demo do not).
+ */
+export function emulatorPost(emulator: RunningEmulator, url: string, fields: Record<string, string>): Promise<Response> {
+  let agent = emulatorAgents.get(emulator);
+  if (!agent) emulatorAgents.set(emulator, (agent = new Agent({ ca: emulator.caPem, keepAlive: false })));
+  return httpsFetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), agent });
+}
+
 /** Posts the page's only form with its hidden fields plus `fields`, following the form's action. */
-async function submitPage(html: string, fields: Record<string, string>): Promise<string> {
+async function submitPage(emulator: RunningEmulator, html: string, fields: Record<string, string>): Promise<string> {
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&') ?? '';
   const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  return (await fetch(action, { method: 'POST', body: new URLSearchParams({ ...hidden, ...fields }) })).text();
+  return (await emulatorPost(emulator, action, { ...hidden, ...fields })).text();
 }
 
 export interface RawResponse {
