@@ -107,6 +107,9 @@ test('Tab into the navigation lands on the page on screen, also when it was open
   });
   const heading = page.getByRole('heading', { level: 1, name: 'Tokens' });
   await heading.click();
+  // Back from the page: browser mode's Sign out of this browser sits under the sections, then the section itself.
+  await page.keyboard.press('Shift+Tab');
+  await expect(nav.getByRole('button', { name: 'Sign out of this browser' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(nav.getByText('Tokens', { exact: true })).toBeFocused();
 });

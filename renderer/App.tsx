@@ -4,6 +4,7 @@ import {
   makeStyles,
   NavDrawer,
   NavDrawerBody,
+  NavDrawerFooter,
   NavDrawerHeader,
   NavItem,
   Spinner,
@@ -81,7 +82,6 @@ export function App() {
                   Browser mode
                 </Badge>
               )}
-              {isBrowserMode && <SignOutOfBrowserButton />}
             </div>
           </NavDrawerHeader>
           <NavDrawerBody {...navArrows}>
@@ -91,6 +91,12 @@ export function App() {
               </NavItem>
             ))}
           </NavDrawerBody>
+          {/* After the sections, so Tab into the navigation still lands on the page on screen first. */}
+          {isBrowserMode && (
+            <NavDrawerFooter>
+              <SignOutOfBrowserButton />
+            </NavDrawerFooter>
+          )}
         </NavDrawer>
         <main className={styles.main} aria-label={current?.label}>
           <Suspense fallback={<Spinner label="Loading…" />}>
