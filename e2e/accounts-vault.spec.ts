@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { arr, addArrAccount, seriousAccessibilityProblems } from './support/accounts-page.ts';
-import { expect, test } from './support/app-without-keychain.ts';
+import { createPassphraseVault, expect, test } from './support/app-without-keychain.ts';
 
 const passphrase = 'correct horse battery staple';
 
@@ -69,13 +69,7 @@ test('a memory-only session is the user’s explicit choice and Settings says no
 });
 
 test('a damaged vault file is set aside, the page says where, and the lost key is added again with Edit', async ({ app, page }) => {
-  await app.open(page, 'settings');
-  await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-  const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-  await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-  await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-  await expect(create).toBeHidden();
+  await createPassphraseVault(app, page, passphrase);
   await page.getByRole('navigation').getByText('Accounts', { exact: true }).click();
   await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
 

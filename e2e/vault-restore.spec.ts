@@ -1,18 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { arr, addArrAccount } from './support/accounts-page.ts';
-import { expect, test } from './support/app-without-keychain.ts';
+import { createPassphraseVault, expect, test } from './support/app-without-keychain.ts';
 
 const passphrase = 'correct horse battery staple';
 
 test('a damaged vault file is set aside and "Restore the last backup" on the notice brings the lost key back', async ({ app, page }) => {
-  await app.open(page, 'settings');
-  await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-  const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-  await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-  await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-  await expect(create).toBeHidden();
+  await createPassphraseVault(app, page, passphrase);
   await page.getByRole('navigation').getByText('Accounts', { exact: true }).click();
   await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from './support/app-without-keychain.ts';
+import { createPassphraseVault, expect, test } from './support/app-without-keychain.ts';
 
 const passphrase = 'correct horse battery staple';
 const newPassphrase = 'a brand new passphrase';
@@ -9,13 +9,7 @@ const newPassphrase = 'a brand new passphrase';
 // against (as an older version wrote it): no passphrase opens it, and the way out is the explicit,
 // confirmed start of a new, empty vault, which moves the old file aside.
 test('a passphrase vault no passphrase can open is replaced only by the confirmed Start a new, empty vault', async ({ app, page }) => {
-  await app.open(page, 'settings');
-  await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-  const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-  await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-  await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-  await expect(create).toBeHidden();
+  await createPassphraseVault(app, page, passphrase);
 
   await app.restart();
   const record = path.join(app.dataFolder, 'vault.json');

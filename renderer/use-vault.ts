@@ -59,14 +59,17 @@ export function useVault(): VaultState {
 }
 
 /**
- * Calls `reload` when the vault opens after the page saw it otherwise (unlocked, or another mode
- * chosen): what a page lists can change then. Not on the first status, which the page's own load covers.
+ * Calls `reload` when the vault opens after the page saw it otherwise (unlocked, another mode
+ * chosen, or a damaged file replaced by a restored backup): what a page lists can change then. Not
+ * on the first status, which the page's own load covers.
  */
 export function useReloadWhenVaultOpens(vault: VaultState, reload: () => Promise<void>): void {
-  const state = vault.status?.state;
+  const { status } = vault;
+  // Open and whole is one state; open with a file set aside is another, which a restore leaves.
+  const state = status && (status.state === 'open' && status.quarantined ? 'open-quarantined' : status.state);
   const previous = useRef(state);
   useEffect(() => {
-    if (state === 'open' && previous.current !== undefined && previous.current !== 'open') void reload();
+    if (state?.startsWith('open') && previous.current !== undefined && previous.current !== state) void reload();
     previous.current = state;
   }, [state, reload]);
 }

@@ -51,7 +51,12 @@ describe('installing the Debian packages the tests need', () => {
 
   // A second, unprivileged user (nobody) with a package missing: nothing is installed, no network is
   // touched, and the message is the one line to run.
-  it.runIf(process.getuid?.() === 0 && existsSync('/usr/sbin/runuser'))('tells a user without root or sudo the apt-get line to run', () => {
+  const nobodyCanRunThis =
+    process.getuid?.() === 0 &&
+    existsSync('/usr/sbin/runuser') &&
+    spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', 'sh', '-c', 'test -x "$0" && test -r "$1"', process.execPath, path.join(root, 'scripts', 'system-packages.ts')]).status === 0;
+  // Needs a checkout that user nobody can read (not one under root's 0700 home).
+  it.runIf(nobodyCanRunThis)('tells a user without root or sudo the apt-get line to run', () => {
     const script = `import { ensureTestPackages } from ${JSON.stringify(path.join(root, 'scripts', 'system-packages.ts'))}; console.log(ensureTestPackages(() => {}, ['chromium', 'azcred-test-no-such-package']));`;
     const run = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8', cwd: '/' });
     expect(run.stderr).toBe('');

@@ -1,8 +1,8 @@
 /**
  * The machine's own packages the tests need, installed by `npm test` itself the way
  * `playwright install --with-deps` does: Chromium (Playwright drives Debian's, never a download of
- * its own), a real Secret Service on a private D-Bus (gnome-keyring, dbus), and libsecret's headers
- * with pkg-config to build keytar's native part. On Debian and Ubuntu they come from apt-get, as
+ * its own), a real Secret Service on a private D-Bus (gnome-keyring, dbus), libsecret's headers
+ * with pkg-config to build keytar's native part, and curl (tests run the curl commands the app writes). On Debian and Ubuntu they come from apt-get, as
  * root or through sudo; elsewhere, or when neither is allowed, the message names what to install.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,8 @@ export const testPackages: Readonly<Record<string, () => boolean>> = {
   python3: onPath('python3'),
   make: onPath('make'),
   'g++': onPath('g++'),
+  // The token-export tests run the curl commands the app writes for the user.
+  curl: onPath('curl'),
 };
 
 function isInstalled(name: string): boolean {

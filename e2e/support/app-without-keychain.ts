@@ -1,4 +1,4 @@
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,3 +65,14 @@ export const test = base.extend<{ app: AppWithoutKeychain }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Chooses a passphrase vault from Settings, as a user on a machine without a keychain does: the passphrase typed twice. */
+export async function createPassphraseVault(app: AppWithoutKeychain, page: Page, passphrase: string): Promise<void> {
+  await app.open(page, 'settings');
+  await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
+  const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+  await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+  await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+  await expect(create).toBeHidden();
+}

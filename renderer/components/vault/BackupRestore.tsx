@@ -19,7 +19,7 @@ const holds = (count: number | null) => (count === null ? 'does not open with th
  * Under a quarantine notice: put the last good backup back (or one from the list), or acknowledge
  * the notice and keep the vault as it is. The core keeps the file a restore replaces as another backup.
  */
-export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus) => void) | undefined }) {
+export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus, said: string) => void) | undefined }) {
   const styles = useStyles();
   const [backups, setBackups] = useState<VaultBackupView[]>();
   const [error, setError] = useState<AppErrorShape>();
@@ -32,8 +32,10 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
     const result = await call();
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setDone(said(result.value));
-    onChanged?.(result.value);
+    const words = said(result.value);
+    setDone(words);
+    // The notice this sits in goes once the vault is whole again: the page shows the words instead.
+    onChanged?.(result.value, words);
   }
 
   const restored = (status: VaultStatus) => `Restored. ${status.state === 'open' ? `The vault holds ${holds(status.secretCount)}. ` : ''}The file it replaced was kept as another backup.`;

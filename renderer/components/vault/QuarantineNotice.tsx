@@ -7,7 +7,7 @@ const useStyles = makeStyles({
 });
 
 /** A vault file that could not be read was set aside (never deleted): say so and where it is, and offer its backups. */
-export function QuarantineNotice({ quarantine, onChanged }: { quarantine: QuarantineView; onChanged?: (status: VaultStatus) => void }) {
+export function QuarantineNotice({ quarantine, onChanged }: { quarantine: QuarantineView; onChanged?: (status: VaultStatus, said: string) => void }) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">

@@ -4,7 +4,6 @@ import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { VaultState } from '../../use-vault.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
 import { PassphraseDialog } from './PassphraseDialog.tsx';
-import { StartNewVaultDialog } from './StartNewVaultDialog.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -66,7 +65,8 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           </Button>
         )}
         {startingNew && (
-          <StartNewVaultDialog
+          <PassphraseDialog
+            purpose="start-new"
             onClose={() => setStartingNew(false)}
             onSubmit={async (passphrase) => {
               const result = await vault.startNew(passphrase);
@@ -102,7 +102,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
       <ErrorBar error={error} onDismiss={() => setError(undefined)} />
       {choosingPassphrase && (
         <PassphraseDialog
-          creating={status.recordedMode !== 'passphrase'}
+          purpose={status.recordedMode === 'passphrase' ? 'open' : 'create'}
           onClose={() => setChoosingPassphrase(false)}
           onSubmit={async (passphrase) => {
             const result = await vault.open('passphrase', passphrase);

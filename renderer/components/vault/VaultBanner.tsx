@@ -1,4 +1,6 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { VaultState } from '../../use-vault.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
 import { QuarantineNotice } from './QuarantineNotice.tsx';
@@ -17,14 +19,25 @@ const wording = {
 /** Over the Accounts and Identities pages: why the vault cannot be used right now, and what to do about it. */
 export function VaultBanner({ vault, page = 'accounts' }: { vault: VaultState; page?: keyof typeof wording }) {
   const styles = useStyles();
+  const [restored, setRestored] = useState('');
   const { status, loadError } = vault;
   if (loadError) return <ErrorBar error={loadError} className={styles.root} />;
   if (!status) return null;
   if (status.state === 'open') {
-    return status.quarantined ? (
-      <div className={styles.root}>
-        <QuarantineNotice quarantine={status.quarantined} onChanged={() => void vault.refresh()} />
-      </div>
+    if (status.quarantined) {
+      return (
+        <div className={styles.root}>
+          <QuarantineNotice quarantine={status.quarantined} onChanged={(_, said) => (setRestored(said), void vault.refresh())} />
+        </div>
+      );
+    }
+    return restored ? (
+      <MessageBar intent="success" className={styles.root}>
+        <MessageBarBody>
+          <span role="status">{restored}</span>
+        </MessageBarBody>
+        <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setRestored('')} />} />
+      </MessageBar>
     ) : null;
   }
   return (

@@ -45,7 +45,7 @@ export function SecretStorageCard({ vault }: { vault: VaultState }) {
             <Field label="Secrets stored">
               <Body1 data-testid="vault-secret-count">{status.secretCount.toLocaleString()}</Body1>
             </Field>
-            {status.quarantined && <QuarantineNotice quarantine={status.quarantined} />}
+            {status.quarantined && <QuarantineNotice quarantine={status.quarantined} onChanged={() => void vault.refresh()} />}
           </>
         )}
         {status?.state === 'locked' && (
