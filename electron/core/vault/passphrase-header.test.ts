@@ -31,6 +31,16 @@ function damageHeader(): Buffer {
   return bytes;
 }
 
+/** A passphrase vault whose record is from before the check was kept outside the header, and whose header is then damaged. */
+async function damagedWithNothingToCheck(): Promise<Buffer> {
+  const vault = await openVault({ dataFolder: folder, mode: 'passphrase', passphrase, scryptParams: fastScrypt });
+  await vault.set('s', 'v');
+  vault.close();
+  const { passphraseCheck: _dropped, ...older } = JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path.join(folder, 'vault.json'), JSON.stringify(older));
+  return damageHeader();
+}
+
 beforeEach(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-passphrase-header-'));
 });
@@ -72,13 +82,7 @@ describe('a passphrase vault whose header is damaged', () => {
   });
 
   it('is refused for every passphrase when nothing outside the header can check it, and the file is left as it is', async () => {
-    const vault = await openVault({ dataFolder: folder, mode: 'passphrase', passphrase, scryptParams: fastScrypt });
-    await vault.set('s', 'v');
-    vault.close();
-    // A record from before the check was kept outside the header.
-    const { passphraseCheck: _dropped, ...older } = JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(path.join(folder, 'vault.json'), JSON.stringify(older));
-    const damaged = damageHeader();
+    const damaged = await damagedWithNothingToCheck();
     for (const tried of [passphrase, 'any other passphrase']) {
       const result = await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: tried });
       expect(result, tried).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringMatching(/header is damaged.*no passphrase can be checked.*start a new, empty vault \(Start a new, empty vault in the app, or azcred vault new --yes\)/) } });
@@ -88,12 +92,7 @@ describe('a passphrase vault whose header is damaged', () => {
   });
 
   it('is replaced by a new vault only by the explicit, confirmed step, which applies the rules for a new passphrase', async () => {
-    const vault = await openVault({ dataFolder: folder, mode: 'passphrase', passphrase, scryptParams: fastScrypt });
-    await vault.set('s', 'v');
-    vault.close();
-    const { passphraseCheck: _dropped, ...older } = JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(path.join(folder, 'vault.json'), JSON.stringify(older));
-    const damaged = damageHeader();
+    const damaged = await damagedWithNothingToCheck();
     const core = newCore();
     expect(await call(core, 'vault.startNew', { passphrase: 'new passphrase long' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call(core, 'vault.startNew', { passphrase: 'short', confirm: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
