@@ -1,10 +1,12 @@
 import { newestFirst } from '../../shared/newest-first.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { dataFolderProblem } from '../core/data-folder-safety.ts';
+import { tokenSecretName } from '../core/data-folder-layout.ts';
 import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
 import { readAccounts, readAcsIdentities, readIdentities, readKeptTokens, type IdentityFacts, type KeptTokenRecord } from './data-folder-records.ts';
+import { vaultPassphraseVariable } from './vault-passphrase.ts';
 import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusable-token.ts';
 
 /**
@@ -29,7 +31,7 @@ export async function printCachedToken(argv: readonly string[], out: (text: stri
   const tokens = readKeptTokens(dataFolder) ?? [];
   const record = newestFirst(tokens, (t) => t.issuedAt).find((t) => reusable(t) && stillReusable(t));
   if (!record) return false;
-  const value = (await peekVaultSecrets(dataFolder, { passphrase: env['AZCRED_VAULT_PASSPHRASE'] }))?.get(`token/${record.id}`);
+  const value = (await peekVaultSecrets(dataFolder, { passphrase: env[vaultPassphraseVariable] }))?.get(tokenSecretName(record.id));
   if (!value) return false;
   out(query.json ? printedJson(value, record) : value);
   return true;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from '../core/data-folder-layout.ts';
 
 /**
  * The data folder's lists as the cached-token path reads them: by hand, without zod (loading it
@@ -108,20 +109,20 @@ function isAcsIdentityRecord(i: Record<string, unknown>): i is Record<string, un
 
 /** Every account, or undefined when accounts.json is missing or does not look as written. */
 export function readAccounts(dataFolder: string): AccountFacts[] | undefined {
-  const list = listOf(readJson(dataFolder, 'accounts.json'), 'accounts');
+  const list = listOf(readJson(dataFolder, accountsFileName), 'accounts');
   return list?.every(isAccountRecord) ? list : undefined;
 }
 
 /** The kept tokens that parse, in file order (none when there is no file); undefined when the file does not look as written. */
 export function readKeptTokens(dataFolder: string): KeptTokenRecord[] | undefined {
-  const file = readJson(dataFolder, 'tokens.json');
+  const file = readJson(dataFolder, keptTokensFileName);
   if (file === missing) return [];
   return listOf(file, 'tokens')?.filter(isTokenRecord);
 }
 
 /** The identities (none when there is no file), or undefined when one does not look as written. */
 export function readIdentities(dataFolder: string): IdentityFacts[] | undefined {
-  const file = readJson(dataFolder, 'identities.json');
+  const file = readJson(dataFolder, identitiesFileName);
   if (file === missing) return [];
   const list = listOf(file, 'identities');
   return list?.every(isIdentityRecord) ? list : undefined;
@@ -129,7 +130,7 @@ export function readIdentities(dataFolder: string): IdentityFacts[] | undefined 
 
 /** The ACS identities the app remembers (none when there is no file), or undefined when one does not look as written. */
 export function readAcsIdentities(dataFolder: string): AcsIdentityFacts[] | undefined {
-  const file = readJson(dataFolder, 'acs-identities.json');
+  const file = readJson(dataFolder, acsIdentitiesFileName);
   if (file === missing) return [];
   const list = listOf(file, 'identities');
   return list?.every(isAcsIdentityRecord) ? list : undefined;

@@ -4,7 +4,9 @@ import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { accountsFileSchema, type AccountRecord } from './account-record.ts';
 
 /** The account list (no secrets) in the data folder. */
-export const accountsFileName = 'accounts.json';
+import { accountsFileName } from '../data-folder-layout.ts';
+
+export { accountsFileName };
 
 /** Reads the account list; an absent file is an empty list, a damaged one is refused rather than overwritten. */
 export async function readAccounts(dataFolder: string): Promise<AccountRecord[]> {

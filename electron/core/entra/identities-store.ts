@@ -4,7 +4,9 @@ import { withMetadataLock } from '../metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { identitiesFileSchema, type IdentityRecord } from './identity-record.ts';
 
-export const identitiesFileName = 'identities.json';
+import { identitiesFileName } from '../data-folder-layout.ts';
+
+export { identitiesFileName };
 
 /**
  * The identity list in the data folder. Every change is a read-modify-write under the data

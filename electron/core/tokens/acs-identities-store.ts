@@ -11,7 +11,9 @@ import { readJsonFile, writeJsonFile } from '../json-file.ts';
  * read-modify-writes under the data folder's metadata lock, as the account list's are.
  */
 
-export const acsIdentitiesFileName = 'acs-identities.json';
+import { acsIdentitiesFileName } from '../data-folder-layout.ts';
+
+export { acsIdentitiesFileName };
 
 const recordSchema = z.object({
   id: z.string().uuid(),

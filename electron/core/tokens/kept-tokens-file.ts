@@ -6,7 +6,9 @@ import type { Vault } from '../vault/vault.ts';
 import { keptTokensFileSchema, tokenRecordSchema, tokenSecretName, type TokenRecord } from './token-record.ts';
 
 /** `tokens.json`: the metadata of the tokens kept across restarts; never a token value. */
-export const keptTokensFileName = 'tokens.json';
+import { keptTokensFileName } from '../data-folder-layout.ts';
+
+export { keptTokensFileName };
 
 /** The kept tokens; an absent file is none, and a record that does not parse is skipped rather than failing the list. */
 export async function readKeptTokens(dataFolder: string): Promise<TokenRecord[]> {

@@ -88,7 +88,4 @@ export function isStale(record: TokenRecord, now: number): boolean {
   return !record.autoRefresh && Date.parse(record.expiresAt) + expiredTokenShownMs <= now;
 }
 
-/** Where the vault keeps a kept token's value. */
-export function tokenSecretName(id: string): string {
-  return `token/${id}`;
-}
+export { tokenSecretName } from '../data-folder-layout.ts';
