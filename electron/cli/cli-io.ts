@@ -39,8 +39,7 @@ export async function readInputFile(file: string, what: string, stdin?: { io: Cl
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new AppError('invalid_input', `${file} is not a regular file (a device, pipe or folder): name ${what} as a file${orStdin}.`);
-    if (stat.size > inputLimitBytes) throw new AppError('invalid_input', `${file} is larger than ${inputLimitText}, more than ${what} can be.`);
-    // Read to at most one byte past the limit: a file that grows after the check is still stopped.
+    // Read to at most one byte past the limit: a larger file (or one that grows meanwhile) is refused.
     const buffer = Buffer.alloc(Math.min(stat.size, inputLimitBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
