@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Agent, globalAgent } from 'node:https';
 import tls from 'node:tls';
 import type { CloudProfile } from '../../shared/clouds.ts';
@@ -78,18 +77,6 @@ let defaults: string[] | undefined;
 
 /** What Node trusts by default (bundled roots, NODE_EXTRA_CA_CERTS, the system store when enabled); read once, ~10 ms. */
 function defaultCertificates(): string[] {
-  if (defaults) return defaults;
-  // Node before 22.15 has no getCACertificates: the bundled roots plus NODE_EXTRA_CA_CERTS are its default list.
-  defaults = typeof tls.getCACertificates === 'function' ? tls.getCACertificates('default') : [...tls.rootCertificates, ...extraCertificates()];
+  defaults ??= tls.getCACertificates('default');
   return defaults;
-}
-
-function extraCertificates(): string[] {
-  const file = process.env['NODE_EXTRA_CA_CERTS'];
-  if (!file) return [];
-  try {
-    return splitPem(readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
 }
