@@ -18,16 +18,16 @@ const root = path.resolve(import.meta.dirname, '..');
 const keytarDir = path.join(root, 'node_modules', 'keytar');
 const addon = path.join(keytarDir, 'build', 'Release', 'keytar.node');
 
-export type AddonState = { state: 'built' } | { state: 'absent'; why: string } | { state: 'unbuildable'; why: string };
+export type AddonState = { state: 'built' } | { state: 'unbuilt' } | { state: 'absent' | 'no-headers'; why: string };
 
 /** Whether keytar's addon is there, and if not, whether it can be built on this machine. */
 export function keychainAddonState(): AddonState {
   if (!existsSync(keytarDir)) return { state: 'absent', why: 'keytar was not installed (npm install --omit=optional)' };
   if (existsSync(addon)) return { state: 'built' };
   if (process.platform === 'linux' && !hasLibsecretHeaders()) {
-    return { state: 'unbuildable', why: "libsecret's headers are missing (Debian/Ubuntu: sudo apt-get install libsecret-1-dev)" };
+    return { state: 'no-headers', why: "libsecret's headers are missing (Debian/Ubuntu: sudo apt-get install libsecret-1-dev)" };
   }
-  return { state: 'unbuildable', why: 'it has not been built yet' };
+  return { state: 'unbuilt' };
 }
 
 function hasLibsecretHeaders(): boolean {
@@ -79,12 +79,8 @@ const withoutIt =
 function main(requireAddon: boolean): number {
   const found = keychainAddonState();
   if (found.state === 'built') return 0;
-  if (found.state === 'absent') {
-    console.log(`The OS keychain is not available: ${found.why}. ${withoutIt}`);
-    return requireAddon ? 1 : 0;
-  }
-  if (process.platform === 'linux' && !hasLibsecretHeaders()) {
-    console.log(`The OS keychain addon (keytar) is not built: ${found.why}, then run npm run build:keychain. ${withoutIt}`);
+  if (found.state !== 'unbuilt') {
+    console.log(found.state === 'absent' ? `The OS keychain is not available: ${found.why}. ${withoutIt}` : `The OS keychain addon (keytar) is not built: ${found.why}, then run npm run build:keychain. ${withoutIt}`);
     return requireAddon ? 1 : 0;
   }
   const built = buildKeychainAddon();
