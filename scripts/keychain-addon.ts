@@ -35,9 +35,9 @@ function hasLibsecretHeaders(): boolean {
 }
 
 /**
- * Node's headers for node-gyp, without a download: the running Node's own (`<prefix>/include/node`,
- * which the npm registry's node-<platform>-<arch> package and Debian's nodejs both ship), or npm's
- * configured `nodedir`. keytar is a Node-API addon, so any Node's headers give one binary for all.
+ * Node's headers for node-gyp, without a download: npm's configured `nodedir`, the running Node's
+ * own (`<prefix>/include/node`, which the npm registry's node-<platform>-<arch> package ships), or
+ * the system Node's. keytar is a Node-API addon, so any Node's headers give one binary for all.
  */
 export function nodeHeadersDir(): string | undefined {
   if (process.env['npm_config_nodedir']) return process.env['npm_config_nodedir'];
@@ -46,8 +46,10 @@ export function nodeHeadersDir(): string | undefined {
     const nodePackage = path.dirname(createRequire(path.join(root, 'node_modules', 'node', 'package.json')).resolve(`node-${process.platform}-${process.arch}/package.json`));
     candidates.push(nodePackage);
   } catch {
-    // No node package from the registry: the running Node's prefix is the only candidate.
+    // No platform package: a later `npm install` prunes it (the node package installs it unsaved).
   }
+  // The system Node's headers (Debian's and NodeSource's nodejs ship them): any Node's serve a Node-API addon.
+  candidates.push('/usr', '/usr/local');
   return candidates.find((dir) => existsSync(path.join(dir, 'include', 'node', 'common.gypi')));
 }
 
