@@ -274,9 +274,16 @@ test('from the keyboard alone: run the audit, read a capability\'s why, export t
   await expectFocusOn(page, sections.getByText('Accounts', { exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  // A user reads the list before pressing keys: wait for each step to show, as on screen, so a
+  // loaded machine's slower list load cannot swallow the arrow key.
+  const list = page.getByRole('listbox', { name: 'Accounts' });
+  await expect(list.getByRole('option')).toHaveCount(2);
   await page.keyboard.press('/');
+  await expectFocusOn(page, page.getByRole('searchbox', { name: 'Search accounts' }));
   await page.keyboard.type('eastus');
+  await expect(list.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
+  await expect(list.locator('[data-active="true"]')).toContainText('contoso-arr-eastus');
   await page.keyboard.press('Enter');
   const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
   const ages = account.getByTestId('key-ages');
