@@ -7,13 +7,29 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Import rules that hold the layers apart (HOUSE-STYLE.md, "In this project" 2). */
-const forbid = (/** @type {string[]} */ paths, /** @type {string[]} */ patterns, /** @type {string} */ message, /** @type {object[]} */ more = []) => ({
-  'no-restricted-imports': ['error', { paths: [...paths.map((name) => ({ name, message })), ...more], patterns: patterns.map((p) => ({ group: [p], message })) }],
+const forbid = (
+  /** @type {string[]} */ paths,
+  /** @type {string[]} */ patterns,
+  /** @type {string} */ message,
+  /** @type {object[]} */ more = [],
+) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [...paths.map((name) => ({ name, message })), ...more], patterns: patterns.map((p) => ({ group: [p], message })) },
+  ],
 });
 
 /** The renderer's layer rule; its dialogs also go through ModalDialog, which gives the focus back when they close. */
-const rendererImports = /** @type {const} */ ([['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/e2e/**', '**/scripts/**'], 'The renderer may import only shared/ and browser packages: everything else goes through the contract.']);
-const fluentDialog = { name: '@fluentui/react-components', importNames: ['Dialog'], message: 'Use components/ModalDialog.tsx: it gives the focus back to the opener when the dialog closes.' };
+const rendererImports = /** @type {const} */ ([
+  ['electron', 'keytar', ...nodeBuiltins],
+  ['**/electron/**', '**/e2e/**', '**/scripts/**'],
+  'The renderer may import only shared/ and browser packages: everything else goes through the contract.',
+]);
+const fluentDialog = {
+  name: '@fluentui/react-components',
+  importNames: ['Dialog'],
+  message: 'Use components/ModalDialog.tsx: it gives the focus back to the opener when the dialog closes.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.emulator/**'] },
@@ -43,7 +59,11 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     ignores: ['shared/**/*.test.ts'],
-    rules: forbid(['electron', 'keytar', ...nodeBuiltins], ['**/electron/**', '**/renderer/**', '**/e2e/**'], 'shared/ is the contract both processes import: no Node, Electron or app code in it.'),
+    rules: forbid(
+      ['electron', 'keytar', ...nodeBuiltins],
+      ['**/electron/**', '**/renderer/**', '**/e2e/**'],
+      'shared/ is the contract both processes import: no Node, Electron or app code in it.',
+    ),
   },
   {
     // The typed wrappers are the only way to touch IPC: ipc-handle.ts (given ipcMain by main.ts) and the preload.
@@ -52,12 +72,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register contract methods through electron/ipc-handle.ts; the preload is the only renderer-side IPC.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Register contract methods through electron/ipc-handle.ts; the preload is the only renderer-side IPC.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['electron/core/**'],
-    rules: forbid(['electron'], ['**/renderer/**', '**/electron/web/**'], 'electron/core/ runs in the CLI and browser mode too: platform needs come in as interfaces.'),
+    rules: forbid(
+      ['electron'],
+      ['**/renderer/**', '**/electron/web/**'],
+      'electron/core/ runs in the CLI and browser mode too: platform needs come in as interfaces.',
+    ),
   },
 );

@@ -71,7 +71,13 @@ async function scriptingPerSecond(page: Page, seconds: number): Promise<number> 
  * The UI cases in Chromium against two browser-mode hosts in their own processes: `full` holds
  * the accounts and live tokens, `empty` an empty data folder (the same pages with nothing in them).
  */
-export async function measureBrowser(full: HostProcess, empty: HostProcess, accounts: number, tokens: number, runs: BrowserRuns): Promise<CaseResult[]> {
+export async function measureBrowser(
+  full: HostProcess,
+  empty: HostProcess,
+  accounts: number,
+  tokens: number,
+  runs: BrowserRuns,
+): Promise<CaseResult[]> {
   const browser = await launchChromium();
   try {
     const fullPage = await signedIn(browser, full);
@@ -107,7 +113,10 @@ export async function measureBrowser(full: HostProcess, empty: HostProcess, acco
 
     // Countdowns: the Tokens page with every token counting down, against the same page with none.
     await fullPage.goto(`${full.url}#/tokens`);
-    await fullPage.getByTestId('token-count').filter({ hasText: `${tokens.toLocaleString('en')} tokens` }).waitFor({ timeout: 30_000 });
+    await fullPage
+      .getByTestId('token-count')
+      .filter({ hasText: `${tokens.toLocaleString('en')} tokens` })
+      .waitFor({ timeout: 30_000 });
     await emptyPage.goto(`${empty.url}#/tokens`);
     await emptyPage.getByRole('heading', { level: 1 }).waitFor();
     const countdowns = await paired(
@@ -140,7 +149,9 @@ export async function measureBrowser(full: HostProcess, empty: HostProcess, acco
         subject: countdowns.subject,
         baseline: { label: 'Tokens page, no tokens', summary: countdowns.baseline },
         target: { kind: 'below', max: 5 },
-        note: `Chromium's ScriptDuration (CDP Performance.getMetrics) over ${runs.countdownWindows} windows of ${runs.countdownSeconds} s per side.`,
+        note:
+          `Chromium's ScriptDuration (CDP Performance.getMetrics) over ${runs.countdownWindows} windows of ` +
+          `${runs.countdownSeconds} s per side.`,
       },
       {
         id: 'host-rss',
@@ -149,7 +160,9 @@ export async function measureBrowser(full: HostProcess, empty: HostProcess, acco
         subject: summarize(rss.full.slice(-runs.navigation)),
         baseline: { label: 'same host, empty data folder', summary: summarize(rss.empty.slice(-runs.navigation)) },
         target: { kind: 'below', max: 150 },
-        note: 'VmRSS of the host process (node dist/web/main.mjs, the bundle npm start -- --browser runs) after each load of the Accounts page.',
+        note:
+          'VmRSS of the host process (node dist/web/main.mjs, the bundle npm start -- --browser runs) after each load of the ' +
+          'Accounts page.',
       },
     ];
   } finally {

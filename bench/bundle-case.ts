@@ -11,7 +11,9 @@ export async function measureBundle(rendererFolder: string): Promise<CaseResult>
   if (files.length === 0) throw new Error(`No .js or .css in ${assets}: build the renderer first.`);
   let raw = 0;
   let gzipped = 0;
-  const initial = new Set([...(await readFile(path.join(rendererFolder, 'index.html'), 'utf8')).matchAll(/assets\/([^"']+)/g)].map((m) => m[1]));
+  const initial = new Set(
+    [...(await readFile(path.join(rendererFolder, 'index.html'), 'utf8')).matchAll(/assets\/([^"']+)/g)].map((m) => m[1]),
+  );
   let initialGzipped = 0;
   for (const file of files) {
     const bytes = await readFile(path.join(assets, file));
@@ -27,6 +29,8 @@ export async function measureBundle(rendererFolder: string): Promise<CaseResult>
     unit: 'KB',
     subject: summarize([kb(gzipped)]),
     target: { kind: 'below', max: 350 },
-    note: `${files.length} files, ${kb(raw)} KB before gzip; what index.html loads at start is ${kb(initialGzipped)} KB gzipped, the rest loads with the page that needs it.`,
+    note:
+      `${files.length} files, ${kb(raw)} KB before gzip; what index.html loads at start is ${kb(initialGzipped)} KB gzipped, the ` +
+      `rest loads with the page that needs it.`,
   };
 }

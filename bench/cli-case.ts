@@ -54,7 +54,11 @@ function timeCommand(file: string, args: readonly string[]): Promise<number> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${file} ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(0, 300)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${file} ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(0, 300)}`)),
+    );
   });
 }
 
@@ -74,8 +78,25 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
     const call = contractCall(core);
     const reveal = async (id: string) => (await call('tokens.reveal', { id })).value;
     kept.arr = await reveal((await call('tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep: true })).id);
-    kept.acs = await reveal((await call('tokens.mintAcs', { accountId: acs.id, newIdentity: { label: acsUser }, scopes: ['chat'], minutes: 60, via: 'accessKey', keep: true })).token.id);
-    const identity = await call('identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret, name: 'bench pipeline' });
+    kept.acs = await reveal(
+      (
+        await call('tokens.mintAcs', {
+          accountId: acs.id,
+          newIdentity: { label: acsUser },
+          scopes: ['chat'],
+          minutes: 60,
+          via: 'accessKey',
+          keep: true,
+        })
+      ).token.id,
+    );
+    const identity = await call('identities.addServicePrincipal', {
+      cloud: 'AzureEmulator',
+      tenant: contosoTenantId,
+      clientId: secretServicePrincipal.appId,
+      clientSecret: secretServicePrincipal.secret,
+      name: 'bench pipeline',
+    });
     kept.entra = await reveal((await call('tokens.mintEntra', { identityId: identity.id, scope: armScope, keep: true })).id);
   } finally {
     await core.close();
@@ -83,14 +104,35 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
   const env = { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' };
   const cases = [
     { id: 'cli-cached-token', title: '`azcred token arr NAME`, cached STS token', args: ['token', 'arr', accountName], token: kept.arr },
-    { id: 'cli-cached-acs-token', title: '`azcred token acs NAME --scopes chat --user ID`, cached ACS user token', args: ['token', 'acs', 'Bench chat', '--scopes', 'chat', '--user', acsUser], token: kept.acs },
-    { id: 'cli-cached-entra-token', title: '`azcred token entra --scope ARM`, cached Entra token', args: ['token', 'entra', '--scope', armScope], token: kept.entra },
+    {
+      id: 'cli-cached-acs-token',
+      title: '`azcred token acs NAME --scopes chat --user ID`, cached ACS user token',
+      args: ['token', 'acs', 'Bench chat', '--scopes', 'chat', '--user', acsUser],
+      token: kept.acs,
+    },
+    {
+      id: 'cli-cached-entra-token',
+      title: '`azcred token entra --scope ARM`, cached Entra token',
+      args: ['token', 'entra', '--scope', armScope],
+      token: kept.entra,
+    },
   ];
   try {
     const results: CaseResult[] = [];
     for (const c of cases) {
-      const measured = await paired(() => timeProcess(['-e', '0'], env), () => timeProcess([bin, ...c.args], env, c.token), { warmup: 3, runs });
-      results.push({ id: c.id, title: c.title, unit: 'ms', subject: measured.subject, baseline: { label: '`node -e 0`', summary: measured.baseline }, target: { kind: 'ratio', max: 1.5 } });
+      const measured = await paired(
+        () => timeProcess(['-e', '0'], env),
+        () => timeProcess([bin, ...c.args], env, c.token),
+        { warmup: 3, runs },
+      );
+      results.push({
+        id: c.id,
+        title: c.title,
+        unit: 'ms',
+        subject: measured.subject,
+        baseline: { label: '`node -e 0`', summary: measured.baseline },
+        target: { kind: 'ratio', max: 1.5 },
+      });
     }
     results.push(await againstAz(env, kept.entra, runs));
     return results;
@@ -101,15 +143,40 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
 
 /** The cached Entra token against `az account get-access-token` (goal: five times faster), or why it was not measured. */
 async function againstAz(env: NodeJS.ProcessEnv, token: string, runs: number): Promise<CaseResult> {
-  const base = { id: 'cli-cached-entra-vs-az', title: '`azcred token entra --scope ARM`, cached, against `az`', unit: 'ms' as const, target: { kind: 'ratio' as const, max: 0.2 } };
+  const base = {
+    id: 'cli-cached-entra-vs-az',
+    title: '`azcred token entra --scope ARM`, cached, against `az`',
+    unit: 'ms' as const,
+    target: { kind: 'ratio' as const, max: 0.2 },
+  };
   const az = onPath('az');
   const azArgs = ['account', 'get-access-token', '--resource', 'https://management.azure.com/', '--output', 'none'];
-  if (!az) return { ...base, subject: summarize([0]), baseline: { label: '`az account get-access-token`', summary: summarize([0]) }, notMeasured: 'az not installed' };
+  if (!az)
+    return {
+      ...base,
+      subject: summarize([0]),
+      baseline: { label: '`az account get-access-token`', summary: summarize([0]) },
+      notMeasured: 'az not installed',
+    };
   try {
     await timeCommand(az, azArgs);
   } catch (error) {
-    return { ...base, subject: summarize([0]), baseline: { label: '`az account get-access-token`', summary: summarize([0]) }, notMeasured: `az account get-access-token failed (${String(error).slice(0, 120)})` };
+    return {
+      ...base,
+      subject: summarize([0]),
+      baseline: { label: '`az account get-access-token`', summary: summarize([0]) },
+      notMeasured: `az account get-access-token failed (${String(error).slice(0, 120)})`,
+    };
   }
-  const measured = await paired(() => timeCommand(az, azArgs), () => timeProcess([bin, 'token', 'entra', '--scope', armScope], env, token), { warmup: 2, runs: Math.min(runs, 15) });
-  return { ...base, subject: measured.subject, baseline: { label: '`az account get-access-token`', summary: measured.baseline }, note: "az's own account and token cache, signed in by the user; ≤ 0.2× is five times faster." };
+  const measured = await paired(
+    () => timeCommand(az, azArgs),
+    () => timeProcess([bin, 'token', 'entra', '--scope', armScope], env, token),
+    { warmup: 2, runs: Math.min(runs, 15) },
+  );
+  return {
+    ...base,
+    subject: measured.subject,
+    baseline: { label: '`az account get-access-token`', summary: measured.baseline },
+    note: "az's own account and token cache, signed in by the user; ≤ 0.2× is five times faster.",
+  };
 }

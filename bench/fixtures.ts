@@ -31,7 +31,15 @@ export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator,
   await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
   const arr = emulator.scenario.remoteRenderingAccounts[0];
   if (!arr) throw new Error('The emulator scenario has no Remote Rendering account.');
-  const added = await call('accounts.add', { kind: 'arr', name: arrName, accountId: arr.accountId, accountDomain: arr.accountDomain, cloud: 'AzureEmulator', primaryKey: arr.primaryKey, secondaryKey: arr.secondaryKey });
+  const added = await call('accounts.add', {
+    kind: 'arr',
+    name: arrName,
+    accountId: arr.accountId,
+    accountDomain: arr.accountDomain,
+    cloud: 'AzureEmulator',
+    primaryKey: arr.primaryKey,
+    secondaryKey: arr.secondaryKey,
+  });
   const connectionString = emulator.acsConnectionString('contoso-acs-chat');
   const acs = await call('accounts.add', { kind: 'acs', name: 'Bench chat', connectionString, cloud: 'AzureEmulator' });
   const parsed = parseAcsConnectionString(connectionString);

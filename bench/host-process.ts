@@ -16,7 +16,10 @@ export interface HostProcess {
 }
 
 export function startHost(dataFolder: string, entry = hostBundle): Promise<HostProcess> {
-  const child = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, AZCRED_HOME: dataFolder, AZCRED_NO_BROWSER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, '--port', '0'], {
+    env: { ...process.env, AZCRED_HOME: dataFolder, AZCRED_NO_BROWSER: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const failed = (why: string) => reject(new Error(`The browser-mode host did not start (${why}): ${output.trim().slice(-500)}`));

@@ -23,7 +23,16 @@ async function expectOk(response: Response, what: string): Promise<unknown> {
 /** The STS exchange by hand: one GET with the account key, as the protocol asks and nothing more. */
 async function bareSts(arr: EmulatorAccounts['arr']): Promise<void> {
   const url = `${arr.stsEndpoint}/Accounts/${arr.accountId}/token?api-version=2019-02-28-preview`;
-  const body = (await expectOk(await fetch(url, { headers: { Authorization: `Bearer ${arr.accountId}:${arr.primaryKey}`, Accept: 'application/json', 'X-MRC-CV': randomBytes(16).toString('base64').slice(0, 22) } }), 'bare STS request')) as { AccessToken?: string };
+  const body = (await expectOk(
+    await fetch(url, {
+      headers: {
+        Authorization: `Bearer ${arr.accountId}:${arr.primaryKey}`,
+        Accept: 'application/json',
+        'X-MRC-CV': randomBytes(16).toString('base64').slice(0, 22),
+      },
+    }),
+    'bare STS request',
+  )) as { AccessToken?: string };
   if (!body.AccessToken) throw new Error('bare STS request: no AccessToken in the answer.');
 }
 
@@ -33,10 +42,17 @@ async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string
   const body = JSON.stringify({ scopes: ['chat'], expiresInMinutes: 1440 });
   const date = new Date().toUTCString();
   const hash = createHash('sha256').update(body).digest('base64');
-  const signature = createHmac('sha256', Buffer.from(acs.accessKey, 'base64')).update(`POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`).digest('base64');
+  const signature = createHmac('sha256', Buffer.from(acs.accessKey, 'base64'))
+    .update(`POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`)
+    .digest('base64');
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-ms-date': date, 'x-ms-content-sha256': hash, Authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'x-ms-date': date,
+      'x-ms-content-sha256': hash,
+      Authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
+    },
     body,
   });
   const answer = (await expectOk(response, 'bare ACS request')) as { token?: string };
@@ -63,7 +79,8 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
     const call = contractCall(core);
     const first = await call('tokens.mintAcs', { accountId: acs.id, newIdentity: { label: 'bench' }, scopes: ['chat'] });
     const mintArr = (keep: boolean) => () => timed(() => call('tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep }));
-    const mintAcs = (keep: boolean) => () => timed(() => call('tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'], keep }));
+    const mintAcs = (keep: boolean) => () =>
+      timed(() => call('tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'], keep }));
     const sts = () => timed(() => bareSts(arr));
     const acsBare = () => timed(() => bareAcs(acs, first.acsIdentity.communicationUserId));
     const options = { warmup: 5, runs };
@@ -73,12 +90,44 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
     const acsKept = await paired(acsBare, mintAcs(true), options);
     const stsBaseline = 'bare HTTPS GET, same endpoint';
     const acsBaseline = 'bare signed HTTPS POST, same endpoint';
-    const kept = 'The token is also written to the vault and tokens.json (atomic, fsync, under the lock), as "Keep across restarts" asks: a wanted cost, so no target.';
+    const kept =
+      'The token is also written to the vault and tokens.json (atomic, fsync, under the lock), as "Keep across restarts" asks: ' +
+      'a wanted cost, so no target.';
     return [
-      { id: 'mint-sts', title: 'STS token (`tokens.mintArr`, account key)', unit: 'ms', subject: stsCall.subject, baseline: { label: stsBaseline, summary: stsCall.baseline }, target: { kind: 'ratio', max: 1.3 } },
-      { id: 'mint-acs', title: 'ACS user token (`tokens.mintAcs`, access key)', unit: 'ms', subject: acsCall.subject, baseline: { label: acsBaseline, summary: acsCall.baseline }, target: { kind: 'ratio', max: 1.3 } },
-      { id: 'mint-sts-kept', title: 'STS token, kept (`keep: true`)', unit: 'ms', subject: stsKept.subject, baseline: { label: stsBaseline, summary: stsKept.baseline }, target: { kind: 'reported' }, note: kept },
-      { id: 'mint-acs-kept', title: 'ACS user token, kept (`keep: true`)', unit: 'ms', subject: acsKept.subject, baseline: { label: acsBaseline, summary: acsKept.baseline }, target: { kind: 'reported' }, note: kept },
+      {
+        id: 'mint-sts',
+        title: 'STS token (`tokens.mintArr`, account key)',
+        unit: 'ms',
+        subject: stsCall.subject,
+        baseline: { label: stsBaseline, summary: stsCall.baseline },
+        target: { kind: 'ratio', max: 1.3 },
+      },
+      {
+        id: 'mint-acs',
+        title: 'ACS user token (`tokens.mintAcs`, access key)',
+        unit: 'ms',
+        subject: acsCall.subject,
+        baseline: { label: acsBaseline, summary: acsCall.baseline },
+        target: { kind: 'ratio', max: 1.3 },
+      },
+      {
+        id: 'mint-sts-kept',
+        title: 'STS token, kept (`keep: true`)',
+        unit: 'ms',
+        subject: stsKept.subject,
+        baseline: { label: stsBaseline, summary: stsKept.baseline },
+        target: { kind: 'reported' },
+        note: kept,
+      },
+      {
+        id: 'mint-acs-kept',
+        title: 'ACS user token, kept (`keep: true`)',
+        unit: 'ms',
+        subject: acsKept.subject,
+        baseline: { label: acsBaseline, summary: acsKept.baseline },
+        target: { kind: 'reported' },
+        note: kept,
+      },
     ];
   } finally {
     await core.close();

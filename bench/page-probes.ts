@@ -14,7 +14,10 @@ interface PageElement {
 }
 interface PageGlobals {
   document: { querySelector(selector: string): PageElement | null; createElement(tag: string): PageElement; body: PageElement };
-  MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: Record<string, boolean>): void; disconnect(): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: PageElement, options: Record<string, boolean>): void;
+    disconnect(): void;
+  };
   requestAnimationFrame(callback: () => void): number;
 }
 

@@ -5,7 +5,8 @@ import type { Summary } from './stats.ts';
  * What a case is held to: its median against the baseline's median (ratio), or an absolute bound;
  * `reported` is measured and shown beside the others but held to nothing (a cost that is wanted).
  */
-export type Target = { kind: 'ratio'; max: number } | { kind: 'below'; max: number } | { kind: 'exactly'; value: number } | { kind: 'reported' };
+export type Target =
+  { kind: 'ratio'; max: number } | { kind: 'below'; max: number } | { kind: 'exactly'; value: number } | { kind: 'reported' };
 
 /** One measured case: the subject and, where there is one, the baseline measured beside it. */
 export interface CaseResult {
@@ -74,16 +75,17 @@ function rows(cases: readonly JudgedCase[]): string[][] {
     c.notMeasured !== undefined
       ? [c.title, '—', '—', c.baseline?.label ?? '—', '—', '—', '—', targetText(c.target, c.unit), `not measured: ${c.notMeasured}`]
       : [
-    c.title,
-    figure(c.subject.median, c.unit),
-    figure(c.subject.p90, c.unit),
-    c.baseline?.label ?? '—',
-    c.baseline ? figure(c.baseline.summary.median, c.unit) : '—',
-    c.baseline ? figure(c.baseline.summary.p90, c.unit) : '—',
-    c.ratio === null ? '—' : `${c.ratio.toFixed(2)}×`,
-    targetText(c.target, c.unit),
-    c.target.kind === 'reported' ? 'reported' : c.met ? 'met' : 'MISSED',
-  ]);
+          c.title,
+          figure(c.subject.median, c.unit),
+          figure(c.subject.p90, c.unit),
+          c.baseline?.label ?? '—',
+          c.baseline ? figure(c.baseline.summary.median, c.unit) : '—',
+          c.baseline ? figure(c.baseline.summary.p90, c.unit) : '—',
+          c.ratio === null ? '—' : `${c.ratio.toFixed(2)}×`,
+          targetText(c.target, c.unit),
+          c.target.kind === 'reported' ? 'reported' : c.met ? 'met' : 'MISSED',
+        ],
+  );
 }
 
 /** The report as a Markdown table, with the runs of each case and the notes under it. */
@@ -91,7 +93,8 @@ export function markdown(cases: readonly JudgedCase[], when: Date, host: ReturnT
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
   const notes = cases.filter((c) => c.note).map((c) => `- **${c.title}**: ${c.note}`);
   return [
-    `Measured ${when.toISOString()} on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), ${host.os}, Node ${host.node}; load average at the end ${host.loadAverage.join(' / ')}.`,
+    `Measured ${when.toISOString()} on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), ${host.os}, Node ${host.node}; ` +
+      `load average at the end ${host.loadAverage.join(' / ')}.`,
     '',
     line(header),
     line(header.map(() => '---')),
@@ -107,5 +110,12 @@ export function markdown(cases: readonly JudgedCase[], when: Date, host: ReturnT
 export function textTable(cases: readonly JudgedCase[]): string {
   const all = [header, ...rows(cases).map((r) => r.map((cell) => cell.replaceAll('`', '')))];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return all.map((r, index) => r.map((cell, i) => (index > 0 && i > 0 && i < 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+  return all
+    .map((r, index) =>
+      r
+        .map((cell, i) => (index > 0 && i > 0 && i < 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -58,7 +58,10 @@ try {
   if (wanted('ui')) {
     const fullFolder = await newDataFolder('ui');
     const emptyFolder = await newDataFolder('ui-empty');
-    cleanup.push(() => rm(fullFolder, { recursive: true, force: true }), () => rm(emptyFolder, { recursive: true, force: true }));
+    cleanup.push(
+      () => rm(fullFolder, { recursive: true, force: true }),
+      () => rm(emptyFolder, { recursive: true, force: true }),
+    );
     await step(`seeding ${manyAccounts} accounts and ${manyTokens} tokens`, async () => {
       const core = benchCore(fullFolder);
       try {
@@ -73,7 +76,9 @@ try {
     cleanup.push(() => Promise.all(hosts.map((h) => h.stop())).then(() => undefined));
     hosts.push(await startHost(fullFolder), await startHost(emptyFolder));
     const [full, empty] = hosts as [HostProcess, HostProcess];
-    await step('UI in Chromium and host memory', () => measureBrowser(full, empty, manyAccounts, manyTokens, { navigation: 12, filter: 20, countdownWindows: 3, countdownSeconds: 10 }));
+    await step('UI in Chromium and host memory', () =>
+      measureBrowser(full, empty, manyAccounts, manyTokens, { navigation: 12, filter: 20, countdownWindows: 3, countdownSeconds: 10 }),
+    );
   }
   if (wanted('bundle')) await step('renderer bundle', () => measureBundle(path.join(root, 'dist', 'renderer')));
 } finally {
@@ -84,10 +89,19 @@ const judged = results.map(judge);
 const when = new Date();
 const host = machine();
 await mkdir(resultsFolder, { recursive: true });
-await writeFile(path.join(resultsFolder, 'bench.json'), `${JSON.stringify({ measuredAt: when.toISOString(), machine: host, cases: judged }, null, 2)}\n`);
+await writeFile(
+  path.join(resultsFolder, 'bench.json'),
+  `${JSON.stringify({ measuredAt: when.toISOString(), machine: host, cases: judged }, null, 2)}\n`,
+);
 await writeFile(path.join(resultsFolder, 'bench.md'), markdown(judged, when, host));
 console.log(`\n${textTable(judged)}\n`);
 const targeted = judged.filter((c) => c.target.kind !== 'reported' && c.notMeasured === undefined);
 const missed = targeted.filter((c) => !c.met);
-console.log(missed.length === 0 ? 'All targets met.' : `MISSED ${missed.length} of ${targeted.length} targets: ${missed.map((c) => c.id).join(', ')}.`);
-console.log(`Written: ${path.relative(root, path.join(resultsFolder, 'bench.json'))}, ${path.relative(root, path.join(resultsFolder, 'bench.md'))}.`);
+console.log(
+  missed.length === 0
+    ? 'All targets met.'
+    : `MISSED ${missed.length} of ${targeted.length} targets: ${missed.map((c) => c.id).join(', ')}.`,
+);
+console.log(
+  `Written: ${path.relative(root, path.join(resultsFolder, 'bench.json'))}, ${path.relative(root, path.join(resultsFolder, 'bench.md'))}.`,
+);

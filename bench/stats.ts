@@ -16,7 +16,13 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 export function summarize(samples: readonly number[]): Summary {
-  return { median: percentile(samples, 0.5), p90: percentile(samples, 0.9), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
+  return {
+    median: percentile(samples, 0.5),
+    p90: percentile(samples, 0.9),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    runs: samples.length,
+  };
 }
 
 /** One measurement: returns what it measured (milliseconds, bytes, calls...). */
@@ -32,12 +38,25 @@ export interface PairedOptions {
  * Measures a baseline and a subject side by side: each round runs both, in alternating order
  * (ABBA), so load from other processes and slow drift fall on both alike.
  */
-export async function paired(baseline: Measure, subject: Measure, options: PairedOptions): Promise<{ baseline: Summary; subject: Summary }> {
+export async function paired(
+  baseline: Measure,
+  subject: Measure,
+  options: PairedOptions,
+): Promise<{ baseline: Summary; subject: Summary }> {
   const base: number[] = [];
   const subj: number[] = [];
   for (let round = 0; round < options.warmup + options.runs; round++) {
     const keep = round >= options.warmup;
-    const order: [Measure, number[]][] = round % 2 === 0 ? [[baseline, base], [subject, subj]] : [[subject, subj], [baseline, base]];
+    const order: [Measure, number[]][] =
+      round % 2 === 0
+        ? [
+            [baseline, base],
+            [subject, subj],
+          ]
+        : [
+            [subject, subj],
+            [baseline, base],
+          ];
     for (const [measure, into] of order) {
       const value = await measure();
       if (keep) into.push(value);

@@ -31,7 +31,12 @@ export async function measureVault(count: number, runs: number): Promise<CaseRes
   const keytar = keytarKeychain();
   try {
     const seeded = await openVault({ dataFolder, keychain: keytar });
-    await seeded.setMany(Array.from({ length: count }, (_, i) => [`account/${String(i).padStart(4, '0')}/primaryKey`, randomBytes(32).toString('base64')] as const));
+    await seeded.setMany(
+      Array.from(
+        { length: count },
+        (_, i) => [`account/${String(i).padStart(4, '0')}/primaryKey`, randomBytes(32).toString('base64')] as const,
+      ),
+    );
     seeded.close();
     const metadata = await readVaultMetadata(dataFolder);
     if (!metadata) throw new Error('The seeded vault has no vault.json.');
@@ -60,8 +65,22 @@ export async function measureVault(count: number, runs: number): Promise<CaseRes
     );
     const measuredCalls = calls.slice(-runs);
     return [
-      { id: 'vault-open', title: `Vault open + read ${count.toLocaleString('en')} secrets`, unit: 'ms', subject: measured.subject, baseline: { label: 'one bare keychain read + file read', summary: measured.baseline }, target: { kind: 'below', max: 30 } },
-      { id: 'vault-keychain-calls', title: 'Keychain round trips per vault open', unit: 'calls', subject: summarize(measuredCalls), target: { kind: 'exactly', value: 1 }, note: `max ${Math.max(...measuredCalls)} over ${measuredCalls.length} opens` },
+      {
+        id: 'vault-open',
+        title: `Vault open + read ${count.toLocaleString('en')} secrets`,
+        unit: 'ms',
+        subject: measured.subject,
+        baseline: { label: 'one bare keychain read + file read', summary: measured.baseline },
+        target: { kind: 'below', max: 30 },
+      },
+      {
+        id: 'vault-keychain-calls',
+        title: 'Keychain round trips per vault open',
+        unit: 'calls',
+        subject: summarize(measuredCalls),
+        target: { kind: 'exactly', value: 1 },
+        note: `max ${Math.max(...measuredCalls)} over ${measuredCalls.length} opens`,
+      },
     ];
   } finally {
     await rm(dataFolder, { recursive: true, force: true });

@@ -5,7 +5,9 @@ import { sessionSecretHeader, sessionSecretKey } from '../shared/browser-session
 import { acs, arr } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 
-const contosoEnv = [`ARR_ACCOUNT_ID=${arr.accountId}`, `ARR_ACCOUNT_DOMAIN=${arr.region}`, `ARR_ACCOUNT_KEY=${arr.primaryKey}`, ''].join('\n');
+const contosoEnv = [`ARR_ACCOUNT_ID=${arr.accountId}`, `ARR_ACCOUNT_DOMAIN=${arr.region}`, `ARR_ACCOUNT_KEY=${arr.primaryKey}`, ''].join(
+  '\n',
+);
 const passphrase = 'correct horse battery staple';
 
 test('a user imports a connection string and a .env file, exports them encrypted, and imports the file back', async ({ app, page }) => {
@@ -47,7 +49,9 @@ test('a user imports a connection string and a .env file, exports them encrypted
   await page.getByRole('button', { name: 'Export' }).click();
   dialog = page.getByRole('dialog', { name: 'Export accounts' });
   const savePath = dialog.getByRole('textbox', { name: 'Save to' });
-  await expect(savePath).toHaveValue(new RegExp(`^${os.homedir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/azcred-accounts-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+  await expect(savePath).toHaveValue(
+    new RegExp(`^${os.homedir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/azcred-accounts-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+  );
   await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
   await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
   await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
@@ -111,7 +115,11 @@ test('the list stays quick with two thousand accounts: only the rows in view are
   const report = await page.evaluate(
     async ({ text, session }) => {
       const headers = { 'Content-Type': 'application/json', [session.header]: sessionStorage.getItem(session.key) ?? '' };
-      const response = await fetch('api/accounts.import', { method: 'POST', headers, body: JSON.stringify({ text, fileName: 'many.json' }) });
+      const response = await fetch('api/accounts.import', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ text, fileName: 'many.json' }),
+      });
       return (await response.json()) as { ok: boolean; value?: { added: number } };
     },
     { text: JSON.stringify(accounts), session: { header: sessionSecretHeader, key: sessionSecretKey } },

@@ -1,4 +1,12 @@
-import { acs, addAcsResource, addArrAccount, arr, openAddDialog, seriousAccessibilityProblems, updateSettings } from './support/accounts-page.ts';
+import {
+  acs,
+  addAcsResource,
+  addArrAccount,
+  arr,
+  openAddDialog,
+  seriousAccessibilityProblems,
+  updateSettings,
+} from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 
 // The journeys run against the real core in browser mode, so the page copies through the
@@ -7,7 +15,10 @@ test.beforeEach(async ({ context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
 });
 
-test('a user adds an ARR account and an ACS resource, finds, reveals, copies, renames and annotates, and deletes them', async ({ app, page }) => {
+test('a user adds an ARR account and an ACS resource, finds, reveals, copies, renames and annotates, and deletes them', async ({
+  app,
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -22,7 +33,13 @@ test('a user adds an ARR account and an ACS resource, finds, reveals, copies, re
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'No accounts yet' })).toBeVisible();
 
-  dialog = await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey, tags: 'dev, team-a' });
+  dialog = await addArrAccount(page, {
+    name: arr.name,
+    accountId: arr.accountId,
+    domain: arr.region,
+    primaryKey: arr.primaryKey,
+    tags: 'dev, team-a',
+  });
   await expect(dialog).toBeHidden();
   dialog = await addAcsResource(page, { name: acs.name, connectionString: acs.connectionString, tags: 'chat' });
   await expect(dialog).toBeHidden();
@@ -133,7 +150,9 @@ test('a revealed key is masked again after the reveal time, and a copied key lea
   await app.open(page);
   await updateSettings(page, { revealSeconds: 3, clipboardClearSeconds: 5 });
   await page.reload();
-  await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
+  await expect(
+    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
+  ).toBeHidden();
   const detail = page.getByRole('region', { name: arr.name });
   const primary = detail.getByTestId('secret-primaryKey');
 
@@ -156,17 +175,31 @@ test('a revealed key is masked again after the reveal time, and a copied key lea
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('the user’s own text');
 });
 
-test('the Accounts page, its detail pane and the add dialog have no serious accessibility problems, in light and dark', async ({ app, page }) => {
+test('the Accounts page, its detail pane and the add dialog have no serious accessibility problems, in light and dark', async ({
+  app,
+  page,
+}) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await app.open(page);
     if (scheme === 'light') {
       await expect(page.getByRole('heading', { level: 2, name: 'No accounts yet' })).toBeVisible();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
-      await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey, tags: 'dev' })).toBeHidden();
+      await expect(
+        await addArrAccount(page, {
+          name: arr.name,
+          accountId: arr.accountId,
+          domain: arr.region,
+          primaryKey: arr.primaryKey,
+          tags: 'dev',
+        }),
+      ).toBeHidden();
       await expect(await addAcsResource(page, { name: acs.name, connectionString: acs.connectionString })).toBeHidden();
     }
-    await page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name: /Contoso dev/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Accounts' })
+      .getByRole('option', { name: /Contoso dev/ })
+      .click();
     await page.getByRole('button', { name: 'Reveal primary key' }).click();
     await expect(page.getByTestId('secret-primaryKey')).toHaveText(arr.primaryKey);
     expect(await seriousAccessibilityProblems(page), `Accounts page (${scheme})`).toEqual([]);
@@ -183,7 +216,9 @@ test('the Accounts page, its detail pane and the add dialog have no serious acce
 
 test('the retirement notice can be dismissed and stays dismissed', async ({ app, page }) => {
   await app.open(page);
-  await expect(await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey })).toBeHidden();
+  await expect(
+    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
+  ).toBeHidden();
   const notice = page.getByText('Azure Remote Rendering was retired on 30 September 2025');
   await expect(notice).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss the retirement notice' }).click();

@@ -10,6 +10,8 @@ test('a copied secret’s note says that closing the tab before the clipboard cl
   await expect(dialog).toBeHidden();
   const detail = page.getByRole('region', { name: acs.name });
   await detail.getByRole('button', { name: 'Copy connection string' }).click();
-  await expect(detail.getByRole('status').filter({ hasText: 'Copied' })).toHaveText('Copied; clipboard clears in 30 s. Closing this tab before then leaves it on the clipboard.');
+  await expect(detail.getByRole('status').filter({ hasText: 'Copied' })).toHaveText(
+    'Copied; clipboard clears in 30 s. Closing this tab before then leaves it on the clipboard.',
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(acs.connectionString);
 });

@@ -13,16 +13,29 @@ import { expect, test } from './support/app-fixture.ts';
 function replay(port: number, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const origin = `http://127.0.0.1:${port}`;
-    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/settings.get', headers: { Origin: origin, 'Content-Type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/settings.get',
+        headers: { Origin: origin, 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
 }
 
-test('after the launch link the address bar and the tab’s history hold no token, and the session secret is only in sessionStorage', async ({ app, page, context }) => {
+test('after the launch link the address bar and the tab’s history hold no token, and the session secret is only in sessionStorage', async ({
+  app,
+  page,
+  context,
+}) => {
   const link = app.server.newLaunchLink().url;
   const token = tokenOf(link);
   await page.goto(link);
@@ -49,7 +62,11 @@ test('after the launch link the address bar and the tab’s history hold no toke
   expect(await replay(app.server.port, { Cookie: cookie, [sessionSecretHeader]: secret })).toBe(200);
 });
 
-test('the launcher file the terminal opens by path signs the browser in, and is gone once the link is used', async ({ app, page, context }) => {
+test('the launcher file the terminal opens by path signs the browser in, and is gone once the link is used', async ({
+  app,
+  page,
+  context,
+}) => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-launcher-'));
   try {
     const link = app.server.newLaunchLink();
@@ -58,7 +75,9 @@ test('the launcher file the terminal opens by path signs the browser in, and is 
     await page.waitForURL(app.server.url);
     await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
     await expect.poll(() => existsSync(file)).toBe(false);
-    const { entries } = (await (await context.newCDPSession(page)).send('Page.getNavigationHistory')) as { entries: { url: string; userTypedURL: string }[] };
+    const { entries } = (await (await context.newCDPSession(page)).send('Page.getNavigationHistory')) as {
+      entries: { url: string; userTypedURL: string }[];
+    };
     for (const entry of entries) expect(`${entry.url} ${entry.userTypedURL}`).not.toContain(tokenOf(link.url));
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -81,7 +100,11 @@ test('a launch link opened a second time says it has been used and how to get a 
   }
 });
 
-test('Sign out of this browser ends the session: the page says so and its cookie and secret no longer work', async ({ app, page, context }) => {
+test('Sign out of this browser ends the session: the page says so and its cookie and secret no longer work', async ({
+  app,
+  page,
+  context,
+}) => {
   await app.open(page);
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const secret = (await page.evaluate((key) => sessionStorage.getItem(key), sessionSecretKey)) ?? '';

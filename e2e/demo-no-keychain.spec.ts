@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
 import { expect, test } from '@playwright/test';
 
-/** `npm run demo` on a machine without a Secret Service: the vault the user chooses in the banner gets the sample data, and the page shows it. */
+/** `npm run demo` on a machine without a Secret Service: the vault the user chooses in the banner gets the sample data, and the page
+ * shows it. */
 
 const demo = fileURLToPath(new URL('../scripts/demo.ts', import.meta.url));
 const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
@@ -22,7 +23,9 @@ function startDemo(home: string): { child: ChildProcess; output(): string; waitF
     child,
     output: () => output,
     async waitFor(pattern) {
-      await expect.poll(() => pattern.test(output) || child.exitCode !== null, { timeout: 60_000, message: `the demo prints ${pattern}` }).toBe(true);
+      await expect
+        .poll(() => pattern.test(output) || child.exitCode !== null, { timeout: 60_000, message: `the demo prints ${pattern}` })
+        .toBe(true);
       const match = pattern.exec(output);
       if (!match) throw new Error(`the demo ended (${child.exitCode}) before ${pattern}:\n${output}`);
       return match[1] ?? match[0];
@@ -30,75 +33,93 @@ function startDemo(home: string): { child: ChildProcess; output(): string; waitF
   };
 }
 
-test('choosing a passphrase vault in the banner fills the page with the sample data without a reload, and the printed CLI opens it with the passphrase', async ({ page }) => {
-  test.setTimeout(120_000);
-  const home = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-demo-'));
-  const run = startDemo(home);
-  try {
-    const link = await run.waitFor(/Open: (\S+)/);
-    expect(run.output()).toContain("Choose in the app's banner: a passphrase vault (the CLI can open it too) or memory only (the CLI cannot read it).");
-    expect(run.output()).not.toContain('CLI on the same data');
+test(
+  'choosing a passphrase vault in the banner fills the page with the sample data without a reload, and the printed CLI opens it ' +
+    'with the passphrase',
+  async ({ page }) => {
+    test.setTimeout(120_000);
+    const home = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-demo-'));
+    const run = startDemo(home);
+    try {
+      const link = await run.waitFor(/Open: (\S+)/);
+      expect(run.output()).toContain(
+        "Choose in the app's banner: a passphrase vault (the CLI can open it too) or memory only (the CLI cannot read it).",
+      );
+      expect(run.output()).not.toContain('CLI on the same data');
 
-    await page.goto(link);
-    const banner = page.getByRole('region', { name: 'Secrets are not available' });
+      await page.goto(link);
+      const banner = page.getByRole('region', { name: 'Secrets are not available' });
+      const empty = page.getByRole('region', { name: 'No accounts yet' });
+      await expect(empty).toContainText('First choose where keys are kept, with the buttons above.');
+      await expect(empty).toContainText(
+        'choose a passphrase vault (the azcred CLI can open it too, with the passphrase), or memory only for this session',
+      );
+      await expect(empty).not.toContainText('your OS keychain');
+      // Set on this page only: still there afterwards means the page was not loaded again.
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+      const passphrase = 'demo passphrase 42';
+      await banner.getByRole('button', { name: 'Use a passphrase vault…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+      await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+      await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+      await dialog.getByRole('button', { name: 'Create passphrase vault' }).click();
+
+      const accounts = page.getByRole('listbox', { name: 'Accounts' }).getByRole('option');
+      await expect(accounts).toHaveCount(5, { timeout: 60_000 });
+      await expect(banner).toBeHidden();
+      // The emulator's cloud came with the data: the page read the clouds again too.
+      await expect(page.getByRole('option', { name: /Showroom/ })).toContainText('Azure emulator (local)');
+      expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+      await run.waitFor(/Sample data added; the page shows it now/);
+      expect(run.output()).toContain('reads it from AZCRED_VAULT_PASSPHRASE');
+      const dataFolder = /CLI on the same data: AZCRED_HOME=(\S+) node bin\/azcred\.js token arr Showroom/.exec(run.output())?.[1];
+      expect(dataFolder).toBe(path.join(home, 'data'));
+      const cli = spawnSync(process.execPath, [azcred, 'token', 'arr', 'Showroom'], {
+        env: {
+          ...process.env,
+          AZCRED_HOME: dataFolder,
+          AZCRED_VAULT_PASSPHRASE: passphrase,
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(cli.stderr).toBe('');
+      expect(cli.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    } finally {
+      run.child.kill('SIGINT');
+      await new Promise((resolve) => (run.child.exitCode === null ? run.child.once('exit', resolve) : resolve(undefined)));
+      await rm(home, { recursive: true, force: true });
+    }
+  },
+);
+
+withoutKeychain(
+  'the empty Accounts page names where keys go in the vault mode in use: never the OS keychain for a passphrase vault or memory only',
+  async ({ app, page }) => {
+    await app.open(page, 'accounts');
     const empty = page.getByRole('region', { name: 'No accounts yet' });
-    await expect(empty).toContainText('First choose where keys are kept, with the buttons above.');
-    await expect(empty).toContainText('choose a passphrase vault (the azcred CLI can open it too, with the passphrase), or memory only for this session');
-    await expect(empty).not.toContainText('your OS keychain');
-    // Set on this page only: still there afterwards means the page was not loaded again.
-    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const banner = page.getByRole('region', { name: 'Secrets are not available' });
+    await expect(empty).toContainText('Its key cannot go into the OS keychain here: choose a passphrase vault');
 
-    const passphrase = 'demo passphrase 42';
+    await banner.getByRole('button', { name: 'Use memory only for this session' }).click();
+    await expect(banner).toBeHidden();
+    await expect(empty).toContainText(
+      'Keys are kept in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.',
+    );
+    await expect(empty).not.toContainText(/keychain/i);
+
+    await app.restart();
+    await app.open(page, 'accounts');
     await banner.getByRole('button', { name: 'Use a passphrase vault…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-    await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-    await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+    await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('a long passphrase');
+    await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill('a long passphrase');
     await dialog.getByRole('button', { name: 'Create passphrase vault' }).click();
-
-    const accounts = page.getByRole('listbox', { name: 'Accounts' }).getByRole('option');
-    await expect(accounts).toHaveCount(5, { timeout: 60_000 });
     await expect(banner).toBeHidden();
-    // The emulator's cloud came with the data: the page read the clouds again too.
-    await expect(page.getByRole('option', { name: /Showroom/ })).toContainText('Azure emulator (local)');
-    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
-
-    await run.waitFor(/Sample data added; the page shows it now/);
-    expect(run.output()).toContain('reads it from AZCRED_VAULT_PASSPHRASE');
-    const dataFolder = /CLI on the same data: AZCRED_HOME=(\S+) node bin\/azcred\.js token arr Showroom/.exec(run.output())?.[1];
-    expect(dataFolder).toBe(path.join(home, 'data'));
-    const cli = spawnSync(process.execPath, [azcred, 'token', 'arr', 'Showroom'], {
-      env: { ...process.env, AZCRED_HOME: dataFolder, AZCRED_VAULT_PASSPHRASE: passphrase, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(cli.stderr).toBe('');
-    expect(cli.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-  } finally {
-    run.child.kill('SIGINT');
-    await new Promise((resolve) => (run.child.exitCode === null ? run.child.once('exit', resolve) : resolve(undefined)));
-    await rm(home, { recursive: true, force: true });
-  }
-});
-
-withoutKeychain('the empty Accounts page names where keys go in the vault mode in use: never the OS keychain for a passphrase vault or memory only', async ({ app, page }) => {
-  await app.open(page, 'accounts');
-  const empty = page.getByRole('region', { name: 'No accounts yet' });
-  const banner = page.getByRole('region', { name: 'Secrets are not available' });
-  await expect(empty).toContainText('Its key cannot go into the OS keychain here: choose a passphrase vault');
-
-  await banner.getByRole('button', { name: 'Use memory only for this session' }).click();
-  await expect(banner).toBeHidden();
-  await expect(empty).toContainText('Keys are kept in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.');
-  await expect(empty).not.toContainText(/keychain/i);
-
-  await app.restart();
-  await app.open(page, 'accounts');
-  await banner.getByRole('button', { name: 'Use a passphrase vault…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-  await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('a long passphrase');
-  await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill('a long passphrase');
-  await dialog.getByRole('button', { name: 'Create passphrase vault' }).click();
-  await expect(banner).toBeHidden();
-  await expect(empty).toContainText('Keys are kept in an encrypted vault whose key comes from your passphrase, never in a plain file.');
-  await expect(empty).not.toContainText(/keychain/i);
-});
+    await expect(empty).toContainText('Keys are kept in an encrypted vault whose key comes from your passphrase, never in a plain file.');
+    await expect(empty).not.toContainText(/keychain/i);
+  },
+);

@@ -7,7 +7,10 @@ import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keybo
 // the focus then goes to the nearest part of the page that is still there, never to the page's
 // body, where a keyboard user would have to start again from the top.
 
-test('after deleting an account from the keyboard the focus is on the list, and on Add account once none is left', async ({ app, page }) => {
+test('after deleting an account from the keyboard the focus is on the list, and on Add account once none is left', async ({
+  app,
+  page,
+}) => {
   await app.open(page);
   await expect(await addArrAccount(page, { ...arr, domain: arr.region })).toBeHidden();
   await expect(await addAcsResource(page, acs)).toBeHidden();
@@ -45,18 +48,21 @@ test('after deleting an account from the keyboard the focus is on the list, and 
   }
 });
 
-testWithoutKeychain('once a passphrase vault is made from the banner, which then goes away, the focus is on Add account', async ({ app, page }) => {
-  const passphrase = 'correct horse battery staple';
-  await app.open(page);
-  const banner = page.getByRole('region', { name: 'Secrets are not available' });
-  await pressOn(page, banner.getByRole('button', { name: 'Use a passphrase vault…' }));
-  const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-  await tabTo(page, dialog.getByRole('textbox', { name: 'Passphrase', exact: true }));
-  await page.keyboard.type(passphrase);
-  await tabTo(page, dialog.getByRole('textbox', { name: 'Confirm passphrase' }));
-  await page.keyboard.type(passphrase);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
-  await expect(banner).toBeHidden();
-  await expectFocusOn(page, page.getByRole('main').getByRole('button', { name: 'Add account' }));
-});
+testWithoutKeychain(
+  'once a passphrase vault is made from the banner, which then goes away, the focus is on Add account',
+  async ({ app, page }) => {
+    const passphrase = 'correct horse battery staple';
+    await app.open(page);
+    const banner = page.getByRole('region', { name: 'Secrets are not available' });
+    await pressOn(page, banner.getByRole('button', { name: 'Use a passphrase vault…' }));
+    const dialog = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+    await tabTo(page, dialog.getByRole('textbox', { name: 'Passphrase', exact: true }));
+    await page.keyboard.type(passphrase);
+    await tabTo(page, dialog.getByRole('textbox', { name: 'Confirm passphrase' }));
+    await page.keyboard.type(passphrase);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(banner).toBeHidden();
+    await expectFocusOn(page, page.getByRole('main').getByRole('button', { name: 'Add account' }));
+  },
+);

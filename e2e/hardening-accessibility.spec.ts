@@ -25,7 +25,8 @@ function accessibilityReport(page: Page) {
   const screens: string[] = [];
   return {
     async check(screen: string, scheme: Scheme) {
-      // With a dialog open, the dialog is what is new here (the page behind it is checked on its own, and hidden from assistive technology meanwhile).
+      // With a dialog open, the dialog is what is new here (the page behind it is checked on its own, and hidden from assistive
+      // technology meanwhile).
       const dialogOpen = (await page.locator('[role="dialog"], [role="alertdialog"]').count()) > 0;
       // A dialog that just closed leaves the page hidden until its exit transition ends.
       if (!dialogOpen) await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden', 'true');
@@ -53,33 +54,40 @@ for (const scheme of schemes) {
   test.describe(`in ${scheme}`, () => {
     test.use({ colorScheme: scheme });
 
-    test('the Edit dialog with an error, the delete confirmation and the regenerate key dialog have no serious accessibility problems', async ({ app, page, emulator }) => {
-      const report = accessibilityReport(page);
-      await addWestEuropeAccount(app, emulator);
-      await app.open(page, 'accounts');
-      await accountOption(page, /contoso-arr-westeurope/).click();
-      const detail = page.getByRole('region', { name: westEurope.name });
-      await detail.getByRole('button', { name: 'Edit' }).click();
-      let dialog = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
-      await dialog.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
-      await dialog.getByRole('button', { name: 'Save changes' }).click();
-      await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
-      await report.check('Edit dialog with an error', scheme);
-      await closeWith(dialog, 'Cancel');
+    test(
+      'the Edit dialog with an error, the delete confirmation and the regenerate key dialog have no serious accessibility ' + 'problems',
+      async ({ app, page, emulator }) => {
+        const report = accessibilityReport(page);
+        await addWestEuropeAccount(app, emulator);
+        await app.open(page, 'accounts');
+        await accountOption(page, /contoso-arr-westeurope/).click();
+        const detail = page.getByRole('region', { name: westEurope.name });
+        await detail.getByRole('button', { name: 'Edit' }).click();
+        let dialog = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
+        await dialog.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
+        await dialog.getByRole('button', { name: 'Save changes' }).click();
+        await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
+        await report.check('Edit dialog with an error', scheme);
+        await closeWith(dialog, 'Cancel');
 
-      await detail.getByRole('button', { name: 'Delete' }).click();
-      await report.check('delete confirmation', scheme);
-      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+        await detail.getByRole('button', { name: 'Delete' }).click();
+        await report.check('delete confirmation', scheme);
+        await closeWith(page.getByRole('alertdialog'), 'Cancel');
 
-      await detail.getByRole('button', { name: 'Regenerate key…' }).click();
-      dialog = page.getByRole('alertdialog', { name: /Regenerate a key/ });
-      await expect(dialog.getByTestId('rotation-guidance')).toBeVisible();
-      await report.check('regenerate key dialog', scheme);
-      await closeWith(dialog, 'Cancel');
-      report.expectClean(3);
-    });
+        await detail.getByRole('button', { name: 'Regenerate key…' }).click();
+        dialog = page.getByRole('alertdialog', { name: /Regenerate a key/ });
+        await expect(dialog.getByTestId('rotation-guidance')).toBeVisible();
+        await report.check('regenerate key dialog', scheme);
+        await closeWith(dialog, 'Cancel');
+        report.expectClean(3);
+      },
+    );
 
-    test('the Import dialog, its preview and the Export dialog with keys and an error have no serious accessibility problems', async ({ app, page, emulator }) => {
+    test('the Import dialog, its preview and the Export dialog with keys and an error have no serious accessibility problems', async ({
+      app,
+      page,
+      emulator,
+    }) => {
       const report = accessibilityReport(page);
       await addWestEuropeAccount(app, emulator);
       await app.open(page, 'accounts');
@@ -108,7 +116,9 @@ for (const scheme of schemes) {
       const report = accessibilityReport(page);
       await app.open(page, 'identities');
       await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
-      await identityRow(page, /Alex Wilber/).getByRole('button', { name: /^Sign out/ }).click();
+      await identityRow(page, /Alex Wilber/)
+        .getByRole('button', { name: /^Sign out/ })
+        .click();
       await report.check('sign-out confirmation', scheme);
       await closeWith(page.getByRole('alertdialog'), 'Cancel');
 
@@ -119,7 +129,11 @@ for (const scheme of schemes) {
       report.expectClean(2);
     });
 
-    test('the Discover dialog, with the resources found and with the import results, has no serious accessibility problems', async ({ app, page, context }) => {
+    test('the Discover dialog, with the resources found and with the import results, has no serious accessibility problems', async ({
+      app,
+      page,
+      context,
+    }) => {
       const report = accessibilityReport(page);
       await app.open(page, 'identities');
       await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
@@ -136,7 +150,11 @@ for (const scheme of schemes) {
       report.expectClean(2);
     });
 
-    test('New token for a Teams user, the ACS identities and the ARR test with its result have no serious accessibility problems', async ({ app, page, emulator }) => {
+    test('New token for a Teams user, the ACS identities and the ARR test with its result have no serious accessibility problems', async ({
+      app,
+      page,
+      emulator,
+    }) => {
       const report = accessibilityReport(page);
       await addTokenAccountsAndCarol(app, emulator);
       await app.open(page, 'tokens');
@@ -160,7 +178,11 @@ for (const scheme of schemes) {
       report.expectClean(3);
     });
 
-    test('the request signer and the credential for the job, each with its answer, have no serious accessibility problems', async ({ app, page, emulator }) => {
+    test('the request signer and the credential for the job, each with its answer, have no serious accessibility problems', async ({
+      app,
+      page,
+      emulator,
+    }) => {
       const report = accessibilityReport(page);
       await addTokenAccountsAndCarol(app, emulator);
       await app.open(page, 'tokens');
@@ -202,30 +224,35 @@ for (const scheme of schemes) {
   withoutKeychain.describe(`in ${scheme}`, () => {
     withoutKeychain.use({ colorScheme: scheme });
 
-    withoutKeychain('the empty Tokens page, a cloud import with problems and the sign-in app with an error have no serious accessibility problems', async ({ app, page }) => {
-      const report = accessibilityReport(page);
-      await app.open(page, 'tokens');
-      await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
-      await report.check('empty Tokens page', scheme);
+    withoutKeychain(
+      'the empty Tokens page, a cloud import with problems and the sign-in app with an error have no serious accessibility problems',
+      async ({ app, page }) => {
+        const report = accessibilityReport(page);
+        await app.open(page, 'tokens');
+        await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+        await report.check('empty Tokens page', scheme);
 
-      await app.open(page, 'settings');
-      await page.getByRole('button', { name: 'Import profile' }).click();
-      let dialog = page.getByRole('dialog', { name: 'Import a cloud profile' });
-      await dialog.getByRole('textbox', { name: 'Profile (JSON)' }).fill(JSON.stringify({ name: 'Half', authorityHost: 'http://login.example' }));
-      await dialog.getByRole('button', { name: 'Import' }).click();
-      await expect(dialog.getByRole('list', { name: 'Problems in the profile' })).toBeVisible();
-      await report.check('cloud import with problems', scheme);
-      await closeWith(dialog, 'Cancel');
+        await app.open(page, 'settings');
+        await page.getByRole('button', { name: 'Import profile' }).click();
+        let dialog = page.getByRole('dialog', { name: 'Import a cloud profile' });
+        await dialog
+          .getByRole('textbox', { name: 'Profile (JSON)' })
+          .fill(JSON.stringify({ name: 'Half', authorityHost: 'http://login.example' }));
+        await dialog.getByRole('button', { name: 'Import' }).click();
+        await expect(dialog.getByRole('list', { name: 'Problems in the profile' })).toBeVisible();
+        await report.check('cloud import with problems', scheme);
+        await closeWith(dialog, 'Cancel');
 
-      await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
-      dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
-      await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill('not-a-guid');
-      await dialog.getByRole('button', { name: 'Save' }).click();
-      await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAttribute('aria-invalid', 'true');
-      await report.check('sign-in app with an error', scheme);
-      await closeWith(dialog, 'Cancel');
-      report.expectClean(3);
-    });
+        await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
+        dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
+        await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill('not-a-guid');
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAttribute('aria-invalid', 'true');
+        await report.check('sign-in app with an error', scheme);
+        await closeWith(dialog, 'Cancel');
+        report.expectClean(3);
+      },
+    );
   });
 }
 
@@ -234,59 +261,93 @@ const passphrase = 'correct horse battery staple';
 withoutKeychain.describe('in light', () => {
   withoutKeychain.use({ colorScheme: 'light' });
 
-  withoutKeychain('Accounts with the vault banner, the passphrase dialog with an error and Settings have no serious accessibility problems', async ({ app, page }) => {
-    const report = accessibilityReport(page);
-    await app.open(page, 'accounts');
-    await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeVisible();
-    await report.check('Accounts with the vault banner', 'light');
-    await app.open(page, 'settings');
-    await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-    const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
-    await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
-    await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill('something else');
-    await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-    await expect(create.getByRole('textbox', { name: 'Confirm passphrase' })).toHaveAttribute('aria-invalid', 'true');
-    await report.check('passphrase dialog with an error', 'light');
-    await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
-    await create.getByRole('button', { name: 'Create passphrase vault' }).click();
-    await expect(create).toBeHidden();
-    await report.check('Settings', 'light');
-    report.expectClean(3);
-  });
+  withoutKeychain(
+    'Accounts with the vault banner, the passphrase dialog with an error and Settings have no serious accessibility problems',
+    async ({ app, page }) => {
+      const report = accessibilityReport(page);
+      await app.open(page, 'accounts');
+      await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeVisible();
+      await report.check('Accounts with the vault banner', 'light');
+      await app.open(page, 'settings');
+      await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
+      const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+      await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+      await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill('something else');
+      await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+      await expect(create.getByRole('textbox', { name: 'Confirm passphrase' })).toHaveAttribute('aria-invalid', 'true');
+      await report.check('passphrase dialog with an error', 'light');
+      await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill(passphrase);
+      await create.getByRole('button', { name: 'Create passphrase vault' }).click();
+      await expect(create).toBeHidden();
+      await report.check('Settings', 'light');
+      report.expectClean(3);
+    },
+  );
 });
 
 withoutKeychain.describe('in dark', () => {
   withoutKeychain.use({ colorScheme: 'dark' });
 
-  withoutKeychain('Settings with a locked vault and Accounts with the damaged-vault notice have no serious accessibility problems', async ({ app, page }) => {
-    const report = accessibilityReport(page);
-    // A passphrase vault, as the one made in light above; then back to it needing its passphrase, and then its file damaged.
-    await app.open(page, 'settings');
-    expect(await callApi(page, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({ ok: true });
-    await app.restart();
-    await app.open(page, 'settings');
-    await expect(page.getByLabel('Vault passphrase')).toBeVisible();
-    await report.check('Settings with a locked vault', 'dark');
-    await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
-    await app.restart();
-    await app.open(page, 'accounts');
-    await page.getByLabel('Vault passphrase').fill(passphrase);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByText('The vault file was damaged')).toBeVisible();
-    await report.check('Accounts with the damaged-vault notice', 'dark');
-    report.expectClean(2);
-  });
+  withoutKeychain(
+    'Settings with a locked vault and Accounts with the damaged-vault notice have no serious accessibility problems',
+    async ({ app, page }) => {
+      const report = accessibilityReport(page);
+      // A passphrase vault, as the one made in light above; then back to it needing its passphrase, and then its file damaged.
+      await app.open(page, 'settings');
+      expect(await callApi(page, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({ ok: true });
+      await app.restart();
+      await app.open(page, 'settings');
+      await expect(page.getByLabel('Vault passphrase')).toBeVisible();
+      await report.check('Settings with a locked vault', 'dark');
+      await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
+      await app.restart();
+      await app.open(page, 'accounts');
+      await page.getByLabel('Vault passphrase').fill(passphrase);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect(page.getByText('The vault file was damaged')).toBeVisible();
+      await report.check('Accounts with the damaged-vault notice', 'dark');
+      report.expectClean(2);
+    },
+  );
 });
 
 /** The West Europe ARR account at the emulator, with its key. */
 async function addWestEuropeAccount(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
-  expect(await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' })).toMatchObject({ ok: true });
+  expect(
+    await dispatch(app.core, 'accounts.add', {
+      kind: 'arr',
+      name: westEurope.name,
+      accountId: westEurope.accountId,
+      accountDomain: westEurope.domain,
+      primaryKey: arrKey(emulator),
+      cloud: 'AzureEmulator',
+    }),
+  ).toMatchObject({ ok: true });
 }
 
 /** The West Europe ARR account and the chat resource at the emulator, and an ACS identity Carol with a chat token. */
 async function addTokenAccountsAndCarol(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
-  const arr = await dispatch(app.core, 'accounts.add', { kind: 'arr', name: westEurope.name, accountId: westEurope.accountId, accountDomain: westEurope.domain, primaryKey: arrKey(emulator), cloud: 'AzureEmulator' });
-  const acs = await dispatch(app.core, 'accounts.add', { kind: 'acs', name: chatResource, connectionString: emulator.acsConnectionString(chatResource), cloud: 'AzureEmulator' });
+  const arr = await dispatch(app.core, 'accounts.add', {
+    kind: 'arr',
+    name: westEurope.name,
+    accountId: westEurope.accountId,
+    accountDomain: westEurope.domain,
+    primaryKey: arrKey(emulator),
+    cloud: 'AzureEmulator',
+  });
+  const acs = await dispatch(app.core, 'accounts.add', {
+    kind: 'acs',
+    name: chatResource,
+    connectionString: emulator.acsConnectionString(chatResource),
+    cloud: 'AzureEmulator',
+  });
   if (!arr.ok || !acs.ok) throw new Error('the accounts were not added');
-  expect(await dispatch(app.core, 'tokens.mintAcs', { accountId: (acs.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  expect(
+    await dispatch(app.core, 'tokens.mintAcs', {
+      accountId: (acs.value as { id: string }).id,
+      newIdentity: { label: 'Carol' },
+      scopes: ['chat'],
+      minutes: 60,
+    }),
+  ).toMatchObject({ ok: true });
 }

@@ -8,7 +8,18 @@ import { canary, whatThePageShows, type CanaryList } from './support/canary-swee
 import type { TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, signInInteractively } from './support/identities-page.ts';
 import { expect, test } from './support/sweep-fixture.ts';
-import { addChatResource, addWestEurope, arrKey, chatResource, listedTokens, openNewToken, openTokensPage, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+import {
+  addChatResource,
+  addWestEurope,
+  arrKey,
+  chatResource,
+  listedTokens,
+  openNewToken,
+  openTokensPage,
+  tokenList,
+  tokenValue,
+  westEurope,
+} from './support/tokens-page.ts';
 
 // Every journey the UI offers, run with distinctive secrets; then each secret (and the tokens the
 // journeys minted) is searched for where it must never be: files of the data folder outside the
@@ -42,7 +53,12 @@ test('account keys typed into Add and Edit, refused, revealed and copied stay in
     const notBase64 = secrets.add('not-base64', `CANARY-not-base64-${canary('x').slice(0, 6)}!`);
 
     // Add, with both keys; a key that is not base64 is refused under its field.
-    let dialog = await addArrAccount(page, { name: 'Canary render', accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', domain: 'westeurope', primaryKey: notBase64 });
+    let dialog = await addArrAccount(page, {
+      name: 'Canary render',
+      accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+      domain: 'westeurope',
+      primaryKey: notBase64,
+    });
     await expect(dialog.getByRole('textbox', { name: 'Primary key' })).toHaveAttribute('aria-invalid', 'true');
     expect(secrets.find('the dialog’s messages', (await dialog.textContent()) ?? '')).toEqual([]);
     await dialog.getByRole('textbox', { name: 'Primary key' }).fill(arrPrimary);
@@ -53,10 +69,15 @@ test('account keys typed into Add and Edit, refused, revealed and copied stay in
     await checkpoint('adding an ARR account');
 
     // An ACS resource with an insecure endpoint is refused; then added.
-    dialog = await addAcsResource(page, { name: 'Canary chat', connectionString: `endpoint=http://canary-chat.communication.azure.com/;accesskey=${acsKey}` });
+    dialog = await addAcsResource(page, {
+      name: 'Canary chat',
+      connectionString: `endpoint=http://canary-chat.communication.azure.com/;accesskey=${acsKey}`,
+    });
     await expect(dialog.getByRole('textbox', { name: 'Connection string', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await checkpoint('an insecure connection string', { typedInDialog: true });
-    await dialog.getByRole('textbox', { name: 'Connection string', exact: true }).fill(`endpoint=https://canary-chat.communication.azure.com/;accesskey=${acsKey}`);
+    await dialog
+      .getByRole('textbox', { name: 'Connection string', exact: true })
+      .fill(`endpoint=https://canary-chat.communication.azure.com/;accesskey=${acsKey}`);
     await dialog.getByRole('button', { name: 'Add account' }).click();
     await expect(dialog).toBeHidden();
     await checkpoint('adding an ACS resource');
@@ -87,7 +108,9 @@ test('keys imported from a pasted connection string and a .env file stay in the 
     // Import: a pasted connection string and a .env file.
     await page.getByRole('button', { name: 'Import' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-    await dialog.getByRole('textbox', { name: 'Text to import' }).fill(`endpoint=https://canary-pasted.communication.azure.com/;accesskey=${pastedKey}`);
+    await dialog
+      .getByRole('textbox', { name: 'Text to import' })
+      .fill(`endpoint=https://canary-pasted.communication.azure.com/;accesskey=${pastedKey}`);
     await checkpoint('pasting a connection string', { typedInDialog: true });
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await dialog.getByRole('button', { name: 'Import 1 account' }).click();
@@ -96,7 +119,11 @@ test('keys imported from a pasted connection string and a .env file stay in the 
     await expect(dialog).toBeHidden();
     await checkpoint('importing a connection string');
     await page.getByRole('button', { name: 'Import' }).click();
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'canary.env', mimeType: 'text/plain', buffer: Buffer.from(`ARR_ACCOUNT_ID=1d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a\nARR_ACCOUNT_DOMAIN=eastus\nARR_ACCOUNT_KEY=${envKey}\n`) });
+    await dialog.getByTestId('import-file').setInputFiles({
+      name: 'canary.env',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`ARR_ACCOUNT_ID=1d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a\nARR_ACCOUNT_DOMAIN=eastus\nARR_ACCOUNT_KEY=${envKey}\n`),
+    });
     await expect(dialog).toContainText('canary.env');
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await checkpoint('previewing a .env file');
@@ -112,7 +139,10 @@ test('keys imported from a pasted connection string and a .env file stay in the 
 
 test('keys exported encrypted and imported back stay in the vault, and the exported file holds none in clear', async ({ sweep }) => {
   await sweep(async ({ page, secrets, checkpoint }) => {
-    const arrKeys = { primaryKey: secrets.add('arr-primary', canary('arr-primary')), secondaryKey: secrets.add('arr-secondary', canary('arr-secondary')) };
+    const arrKeys = {
+      primaryKey: secrets.add('arr-primary', canary('arr-primary')),
+      secondaryKey: secrets.add('arr-secondary', canary('arr-secondary')),
+    };
     const acsKey = secrets.add('acs-key', canary('acs-key'));
     const envKey = secrets.add('env-key', canary('env-key'));
     const passphrase = secrets.add('export-passphrase', `CANARY-passphrase-${canary('p').slice(0, 8)}`);
@@ -172,7 +202,8 @@ test('keys exported encrypted and imported back stay in the vault, and the expor
   });
 });
 
-/** The emulator's West Europe ARR account and chat resource, keyed with canaries for one test (the scenario is live and shared by the worker). */
+/** The emulator's West Europe ARR account and chat resource, keyed with canaries for one test (the scenario is live and shared by the
+ * worker). */
 function withCanaryKeys(emulator: TestEmulator, secrets: CanaryList): () => void {
   const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope.accountId);
   const chat = emulator.scenario.communicationServices.find((s) => s.name === chatResource);
@@ -186,14 +217,19 @@ function withCanaryKeys(emulator: TestEmulator, secrets: CanaryList): () => void
   };
 }
 
-test('tokens minted with account keys, copied, refused and listed, and a signed request, leave no key or token outside the vault', async ({ emulator, sweep }) => {
+test('tokens minted with account keys, copied, refused and listed, and a signed request, leave no key or token outside the vault', async ({
+  emulator,
+  sweep,
+}) => {
   await sweep(async ({ page, secrets, checkpoint }) => {
     const restore = withCanaryKeys(emulator, secrets);
     try {
       await addWestEurope(page, emulator);
       await addChatResource(page, emulator);
       const wrongKey = secrets.add('wrong-arr-key', canary('wrong-arr-key'));
-      await expect(await addArrAccount(page, { name: 'Refused', accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: wrongKey })).toBeHidden();
+      await expect(
+        await addArrAccount(page, { name: 'Refused', accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: wrongKey }),
+      ).toBeHidden();
       await checkpoint('adding the accounts');
 
       await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
@@ -229,10 +265,18 @@ test('tokens minted with account keys, copied, refused and listed, and a signed 
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       await expect(tokenList(page).getByRole('option')).toHaveCount(2);
-      await tokenList(page).getByRole('option', { name: /ARR access token/ }).click();
+      await tokenList(page)
+        .getByRole('option', { name: /ARR access token/ })
+        .click();
       const tokens = await listedTokens(page);
       for (const token of tokens) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
-      await expectShownOnlyAfterReveal(page, secrets, 'ARR access token', 'token', `token ${tokens.find((t) => t.kind === 'arr-sts')?.title ?? ''}`);
+      await expectShownOnlyAfterReveal(
+        page,
+        secrets,
+        'ARR access token',
+        'token',
+        `token ${tokens.find((t) => t.kind === 'arr-sts')?.title ?? ''}`,
+      );
       await checkpoint('the tokens listed');
     } finally {
       restore();
@@ -240,7 +284,10 @@ test('tokens minted with account keys, copied, refused and listed, and a signed 
   });
 });
 
-test('the credential for an SDK, an account key, an STS token or a connection string, reaches the page only on Reveal or Copy', async ({ emulator, sweep }) => {
+test('the credential for an SDK, an account key, an STS token or a connection string, reaches the page only on Reveal or Copy', async ({
+  emulator,
+  sweep,
+}) => {
   await sweep(async ({ page, secrets, checkpoint }) => {
     const restore = withCanaryKeys(emulator, secrets);
     try {
@@ -292,43 +339,55 @@ async function signInAlex(page: Page, context: BrowserContext): Promise<void> {
 }
 
 test('sign-ins, service principal secrets and certificates and Entra tokens stay in the vault', async ({ emulator, sweep }) => {
-  await sweep(async ({ page, context, secrets, checkpoint }) => {
-    secrets.add('client-secret', secretServicePrincipal.secret);
-    const wrongSecret = secrets.add('wrong-client-secret', canary('wrong-client-secret'));
-    const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
-    if (!certificate) throw new Error('the default scenario generates a certificate');
-    const keyLines = certificate.privateKeyPem.split('\n').filter((line) => line && !line.startsWith('-----'));
-    keyLines.slice(0, 2).forEach((line, i) => secrets.add(`private key line ${i + 1}`, line));
+  await sweep(
+    async ({ page, context, secrets, checkpoint }) => {
+      secrets.add('client-secret', secretServicePrincipal.secret);
+      const wrongSecret = secrets.add('wrong-client-secret', canary('wrong-client-secret'));
+      const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
+      if (!certificate) throw new Error('the default scenario generates a certificate');
+      const keyLines = certificate.privateKeyPem.split('\n').filter((line) => line && !line.startsWith('-----'));
+      keyLines.slice(0, 2).forEach((line, i) => secrets.add(`private key line ${i + 1}`, line));
 
-    await signInAlex(page, context);
-    await checkpoint('an interactive sign-in');
+      await signInAlex(page, context);
+      await checkpoint('an interactive sign-in');
 
-    let dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: wrongSecret });
-    await dialog.getByRole('button', { name: 'Add service principal' }).click();
-    await expect(dialog.getByText(/client secret is wrong or expired/)).toBeVisible();
-    await checkpoint('a wrong client secret', { typedInDialog: true });
-    await dialog.getByLabel('Secret value').fill(secretServicePrincipal.secret);
-    await dialog.getByRole('button', { name: 'Add service principal' }).click();
-    await expect(dialog).toBeHidden();
-    dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: certificateServicePrincipalAppId, name: 'Canary farm', certificatePem: `${certificate.certPem}\n${certificate.privateKeyPem}` });
-    await checkpoint('pasting a certificate', { typedInDialog: true });
-    await dialog.getByRole('button', { name: 'Add service principal' }).click();
-    await expect(dialog).toBeHidden();
-    await checkpoint('adding service principals');
+      let dialog = await fillServicePrincipal(page, {
+        tenant: contosoTenantId,
+        clientId: secretServicePrincipal.appId,
+        clientSecret: wrongSecret,
+      });
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog.getByText(/client secret is wrong or expired/)).toBeVisible();
+      await checkpoint('a wrong client secret', { typedInDialog: true });
+      await dialog.getByLabel('Secret value').fill(secretServicePrincipal.secret);
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog).toBeHidden();
+      dialog = await fillServicePrincipal(page, {
+        tenant: contosoTenantId,
+        clientId: certificateServicePrincipalAppId,
+        name: 'Canary farm',
+        certificatePem: `${certificate.certPem}\n${certificate.privateKeyPem}`,
+      });
+      await checkpoint('pasting a certificate', { typedInDialog: true });
+      await dialog.getByRole('button', { name: 'Add service principal' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('adding service principals');
 
-    // An Entra token for ARM, from the signed-in user.
-    await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
-    dialog = await openNewToken(page, 'Entra token');
-    await dialog.getByRole('button', { name: 'Mint' }).click();
-    await expect(dialog).toBeHidden();
-    await checkpoint('minting an Entra token');
+      // An Entra token for ARM, from the signed-in user.
+      await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
+      dialog = await openNewToken(page, 'Entra token');
+      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await expect(dialog).toBeHidden();
+      await checkpoint('minting an Entra token');
 
-    const listed = await callApi<{ id: string }[]>(page, 'identities.list');
-    expect(listed.ok && listed.value.length).toBe(3);
-    for (const token of await listedTokens(page)) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
-    for (const token of emulator.issuedRefreshTokens) secrets.add(`refresh token ${token.slice(0, 8)}`, token);
-    await checkpoint('the identities and tokens');
-  }, { appFiles: ['identities.json', 'settings.json'] });
+      const listed = await callApi<{ id: string }[]>(page, 'identities.list');
+      expect(listed.ok && listed.value.length).toBe(3);
+      for (const token of await listedTokens(page)) secrets.add(`token ${token.title}`, await tokenValue(page, token.id));
+      for (const token of emulator.issuedRefreshTokens) secrets.add(`refresh token ${token.slice(0, 8)}`, token);
+      await checkpoint('the identities and tokens');
+    },
+    { appFiles: ['identities.json', 'settings.json'] },
+  );
 });
 
 test('keys discovered in Azure and a regenerated key stay in the vault', async ({ emulator, sweep }) => {

@@ -9,13 +9,20 @@ const stackProfile = {
   armEndpoint: 'https://management.stack.contoso.test',
   armScope: 'https://management.stack.contoso.test/.default',
   graphScope: 'https://graph.stack.contoso.test/.default',
-  mixedReality: { stsEndpoint: 'https://sts.{accountDomain}', arrEndpoint: 'https://remoterendering.{region}.stack.contoso.test', stsScope: 'https://sts.{accountDomain}/.default' },
+  mixedReality: {
+    stsEndpoint: 'https://sts.{accountDomain}',
+    arrEndpoint: 'https://remoterendering.{region}.stack.contoso.test',
+    stsScope: 'https://sts.{accountDomain}/.default',
+  },
   communication: { scope: 'https://communication.azure.com//.default' },
   publicClient: { clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', tenant: 'organizations' },
 };
 const ownApp = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
-test('Settings → Clouds imports a profile (with its problems named), sets a cloud’s sign-in app, and removes a custom profile', async ({ app, page }) => {
+test('Settings → Clouds imports a profile (with its problems named), sets a cloud’s sign-in app, and removes a custom profile', async ({
+  app,
+  page,
+}) => {
   await app.open(page, 'settings');
   const table = page.getByRole('table', { name: 'Cloud profiles' });
   await expect(table.getByRole('row', { name: /Azure \(global\)/ })).toContainText('Azure CLI (default)');
@@ -37,7 +44,11 @@ test('Settings → Clouds imports a profile (with its problems named), sets a cl
   expect(await seriousAccessibilityProblems(page), 'import dialog with problems').toEqual([]);
 
   // The file chooser reads the profile; Import adds it.
-  await dialog.getByTestId('cloud-profile-file').setInputFiles({ name: 'cloud-profile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(stackProfile, null, 2)) });
+  await dialog.getByTestId('cloud-profile-file').setInputFiles({
+    name: 'cloud-profile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(stackProfile, null, 2)),
+  });
   await expect(dialog.getByText('Read cloud-profile.json')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
@@ -48,7 +59,10 @@ test('Settings → Clouds imports a profile (with its problems named), sets a cl
   // Your own app registration: a bad client ID is named under its field, then saved and shown.
   await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
   dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
-  await expect(dialog.getByRole('link', { name: 'How to register an application' })).toHaveAttribute('href', 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app');
+  await expect(dialog.getByRole('link', { name: 'How to register an application' })).toHaveAttribute(
+    'href',
+    'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app',
+  );
   const clientId = dialog.getByRole('textbox', { name: 'Application (client) ID' });
   await clientId.fill('not-a-guid');
   await dialog.getByRole('button', { name: 'Save' }).click();

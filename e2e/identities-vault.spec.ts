@@ -2,7 +2,10 @@ import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/app-without-keychain.ts';
 import { fillServicePrincipal, openSignInDialog } from './support/identities-page.ts';
 
-test('without a keychain the Identities page says why, a sign-in is refused in words, and the vault can be opened from the page', async ({ app, page }) => {
+test('without a keychain the Identities page says why, a sign-in is refused in words, and the vault can be opened from the page', async ({
+  app,
+  page,
+}) => {
   await app.open(page, 'identities');
   const banner = page.getByRole('region', { name: 'Secrets are not available' });
   await expect(banner).toContainText('Sign-ins cannot be kept right now');
@@ -16,7 +19,11 @@ test('without a keychain the Identities page says why, a sign-in is refused in w
   await expect(page.context().pages()).toHaveLength(1);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  dialog = await fillServicePrincipal(page, { tenant: 'contoso.onmicrosoft.com', clientId: 'e5f40b16-7f81-4293-aedf-000000000001', clientSecret: 'a-secret' });
+  dialog = await fillServicePrincipal(page, {
+    tenant: 'contoso.onmicrosoft.com',
+    clientId: 'e5f40b16-7f81-4293-aedf-000000000001',
+    clientSecret: 'a-secret',
+  });
   await dialog.getByRole('button', { name: 'Add service principal' }).click();
   await expect(dialog.locator('[data-code="vault_unavailable"]')).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();

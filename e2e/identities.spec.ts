@@ -1,7 +1,15 @@
 import { certificateServicePrincipalAppId, contosoTenantId, secretServicePrincipal } from './azure-emulator/test/emulator-fixtures.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, filesOutsideVault, isListening, jwtsIn, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
-import { callApi, fillServicePrincipal, identityRow, openSignInDialog, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
+import {
+  callApi,
+  fillServicePrincipal,
+  identityRow,
+  openSignInDialog,
+  signInInteractively,
+  signInOnEntraPage,
+  startInteractiveSignIn,
+} from './support/identities-page.ts';
 import { openWithKeyboard, pressOn } from './support/keyboard.ts';
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
@@ -20,7 +28,12 @@ async function expectNoTokensOnDisk(app: AppOnEmulator, emulator: TestEmulator, 
   }
 }
 
-test('a user signs in interactively in two tenants, signs one out, and the other is still there after a restart', async ({ app, page, context, emulator }) => {
+test('a user signs in interactively in two tenants, signs one out, and the other is still there after a restart', async ({
+  app,
+  page,
+  context,
+  emulator,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -119,7 +132,11 @@ test('service principals are added with a secret and with a certificate; a wrong
   await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAccessibleDescription(/client\) ID is a GUID/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: 'not-the-secret' });
+  dialog = await fillServicePrincipal(page, {
+    tenant: contosoTenantId,
+    clientId: secretServicePrincipal.appId,
+    clientSecret: 'not-the-secret',
+  });
   await dialog.getByRole('button', { name: 'Add service principal' }).click();
   await expect(dialog.getByText(/client secret is wrong or expired/)).toBeVisible();
   await dialog.getByLabel('Secret value').fill(secretServicePrincipal.secret);
@@ -132,7 +149,12 @@ test('service principals are added with a secret and with a certificate; a wrong
 
   const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
   if (!certificate) throw new Error('the default scenario generates a certificate');
-  dialog = await fillServicePrincipal(page, { tenant: 'contoso.onmicrosoft.com', clientId: certificateServicePrincipalAppId, name: 'Render farm', certificatePem: `${certificate.certPem}\n${certificate.privateKeyPem}` });
+  dialog = await fillServicePrincipal(page, {
+    tenant: 'contoso.onmicrosoft.com',
+    clientId: certificateServicePrincipalAppId,
+    name: 'Render farm',
+    certificatePem: `${certificate.certPem}\n${certificate.privateKeyPem}`,
+  });
   await dialog.getByRole('button', { name: 'Add service principal' }).click();
   await expect(dialog).toBeHidden();
   const byCertificate = identityRow(page, /Render farm/);
@@ -196,13 +218,22 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in ${scheme}`, () => {
     test.use({ colorScheme: scheme });
 
-    test('the Identities page, empty and with a user and a service principal, has no serious accessibility problems', async ({ app, page, context, emulator }) => {
+    test('the Identities page, empty and with a user and a service principal, has no serious accessibility problems', async ({
+      app,
+      page,
+      context,
+      emulator,
+    }) => {
       await app.open(page, 'identities');
       await expect(page.getByRole('heading', { level: 2, name: 'No identities signed in' })).toBeVisible();
       expect(await seriousAccessibilityProblems(page), `empty Identities page (${scheme})`).toEqual([]);
       await signInInteractively(page, context, adele);
       const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
-      const sp = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: certificateServicePrincipalAppId, certificatePem: `${certificate?.certPem ?? ''}${certificate?.privateKeyPem ?? ''}` });
+      const sp = await fillServicePrincipal(page, {
+        tenant: contosoTenantId,
+        clientId: certificateServicePrincipalAppId,
+        certificatePem: `${certificate?.certPem ?? ''}${certificate?.privateKeyPem ?? ''}`,
+      });
       await sp.getByRole('button', { name: 'Add service principal' }).click();
       await expect(sp).toBeHidden();
       await expect(identityRow(page, /Adele Vance/)).toBeVisible();
@@ -210,7 +241,11 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousAccessibilityProblems(page), `Identities page (${scheme})`).toEqual([]);
     });
 
-    test('the Sign-in dialog, with an error, waiting and showing a device code, has no serious accessibility problems', async ({ app, page, context }) => {
+    test('the Sign-in dialog, with an error, waiting and showing a device code, has no serious accessibility problems', async ({
+      app,
+      page,
+      context,
+    }) => {
       await app.open(page, 'identities');
       let dialog = await openSignInDialog(page);
       await dialog.getByRole('textbox', { name: 'Tenant' }).fill('not a tenant');
@@ -234,9 +269,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(dialog.getByText('Sign-in cancelled.')).toBeVisible();
     });
 
-    test('the service principal dialog, with an error and for a certificate, has no serious accessibility problems', async ({ app, page }) => {
+    test('the service principal dialog, with an error and for a certificate, has no serious accessibility problems', async ({
+      app,
+      page,
+    }) => {
       await app.open(page, 'identities');
-      const dialog = await fillServicePrincipal(page, { tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: 'wrong' });
+      const dialog = await fillServicePrincipal(page, {
+        tenant: contosoTenantId,
+        clientId: secretServicePrincipal.appId,
+        clientSecret: 'wrong',
+      });
       await dialog.getByRole('button', { name: 'Add service principal' }).click();
       await expect(dialog.getByText(/client secret is wrong or expired/)).toBeVisible();
       expect(await seriousAccessibilityProblems(page), `Service principal dialog with an error (${scheme})`).toEqual([]);

@@ -37,7 +37,12 @@ async function lookAs(dialog: Locator, userName: string) {
   await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
 }
 
-test('a user discovers and imports accounts, audits the roles, reads why, exports the report and rotates a key', async ({ app, page, context, emulator }) => {
+test('a user discovers and imports accounts, audits the roles, reads why, exports the report and rotates a key', async ({
+  app,
+  page,
+  context,
+  emulator,
+}) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -50,7 +55,9 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await signInIsaiah(page, context);
 
     // From Alex's row: Alex may list keys, so the account comes with its keys.
-    await identityRow(page, /Alex Wilber/).getByRole('button', { name: `Discover the accounts ${alex} can see in Azure` }).click();
+    await identityRow(page, /Alex Wilber/)
+      .getByRole('button', { name: `Discover the accounts ${alex} can see in Azure` })
+      .click();
     await expect(page).toHaveURL(/#\/accounts$/);
     let dialog = discoverDialog(page);
     await expect(dialog.getByRole('combobox', { name: 'Look as' })).toHaveText(alex);
@@ -77,13 +84,18 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
     results = dialog.getByRole('list', { name: 'Import results' });
     await expect(results).toContainText('Imported for Entra ID use, without keys.');
-    await expect(results).toContainText('This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. Contributor): imported for Entra ID use.');
+    await expect(results).toContainText(
+      'This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. ' +
+        'Contributor): imported for Entra ID use.',
+    );
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     const list = page.getByRole('listbox', { name: 'Accounts' });
     await expect(list.getByRole('option')).toHaveText([/contoso-arr-eastus/, /contoso-arr-westeurope/]);
     await list.getByRole('option', { name: /contoso-arr-westeurope/ }).click();
-    await expect(page.getByRole('region', { name: 'contoso-arr-westeurope' })).toContainText('No account key is stored: this account is used with Entra ID sign-in only.');
+    await expect(page.getByRole('region', { name: 'contoso-arr-westeurope' })).toContainText(
+      'No account key is stored: this account is used with Entra ID sign-in only.',
+    );
 
     // The matrix: three identities on two accounts.
     await page.getByRole('navigation', { name: 'Sections' }).getByText('Roles', { exact: true }).click();
@@ -91,7 +103,9 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await expect(page.getByRole('table', { name: 'Role matrix' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
     const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
-    await expect(owner).toHaveAccessibleName(/: Owner .* Can: List keys, Regenerate keys\. Missing: Convert, Sessions, Render, Diagnostics\.$/);
+    await expect(owner).toHaveAccessibleName(
+      /: Owner .* Can: List keys, Regenerate keys\. Missing: Convert, Sessions, Render, Diagnostics\.$/,
+    );
     await expect(owner.locator('[data-granted="false"]')).toHaveText(['Convert', 'Sessions', 'Render', 'Diagnostics']);
 
     // Owner lists keys but cannot render, and the page says which roles would let it.
@@ -101,9 +115,13 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     const render = details.locator('[data-capability="arr.render"]');
     await expect(render).toContainText('Missing');
     await expect(render.getByTestId('capability-why')).toHaveText(
-      'Its role (Owner) grants control-plane actions only, not the data action Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator would grant it.',
+      'Its role (Owner) grants control-plane actions only, not the data action ' +
+        'Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator ' +
+        'would grant it.',
     );
-    await expect(details.locator('[data-capability="arr.listKeys"]').getByTestId('capability-why')).toHaveText(`Granted by Owner on the subscription ${contosoSubscription} (inherited).`);
+    await expect(details.locator('[data-capability="arr.listKeys"]').getByTestId('capability-why')).toHaveText(
+      `Granted by Owner on the subscription ${contosoSubscription} (inherited).`,
+    );
     await expect(details.getByRole('table', { name: 'Role assignments' })).toContainText('the subscription (inherited)');
 
     // A role through a group: the group's id, as Microsoft Graph is not asked for its name.
@@ -157,7 +175,9 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     const csv = (await readFile(file, 'utf8')).trimEnd().split('\r\n');
     expect(csv[0]).toBe('Identity,Identity type,Resource,Resource type,Resource ID,Roles,Capability,Granted,Why');
     expect(csv).toHaveLength(1 + 6 * 6);
-    expect(csv.find((l) => l.startsWith(`${alex},user,contoso-arr-westeurope,`) && l.includes(',Render,'))).toMatch(/,Render,no,"Its role \(Owner\) grants control-plane actions only/);
+    expect(csv.find((l) => l.startsWith(`${alex},user,contoso-arr-westeurope,`) && l.includes(',Render,'))).toMatch(
+      /,Render,no,"Its role \(Owner\) grants control-plane actions only/,
+    );
 
     // Regenerate the primary key of the account imported with keys: the stored key follows.
     const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
@@ -167,7 +187,9 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     await expect(account.getByTestId('key-ages')).toContainText('Primary key age');
     await account.getByRole('button', { name: 'Regenerate key…' }).click();
     const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
-    await expect(rotate.getByTestId('rotation-guidance')).toContainText('Move them to the secondary key first, then regenerate the primary key');
+    await expect(rotate.getByTestId('rotation-guidance')).toContainText(
+      'Move them to the secondary key first, then regenerate the primary key',
+    );
     await expect(rotate.getByTestId('rotation-guidance')).toContainText('This app replaces its stored primary key with the new one.');
     await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
     await page.getByRole('option', { name: alex }).click();
@@ -179,7 +201,10 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
     const after = azurePrimaryKey(emulator, 'contoso-arr-eastus');
     expect(after).not.toBe(before);
     const eastusId = (await storedAccount(page, 'contoso-arr-eastus'))?.id ?? '';
-    expect(await callApi(page, 'accounts.reveal', { id: eastusId, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: after } });
+    expect(await callApi(page, 'accounts.reveal', { id: eastusId, secret: 'primaryKey' })).toMatchObject({
+      ok: true,
+      value: { value: after },
+    });
     await page.keyboard.press('Escape');
     await expect(rotated).toBeHidden();
     await expect(account.getByTestId('key-ages')).toContainText(/Primary key age\s*less than a day \(regenerated here/);
@@ -190,7 +215,11 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
   }
 });
 
-test('the Roles page says what it needs, and it and its details panel have no serious accessibility problems, in light and dark', async ({ app, page, context }) => {
+test('the Roles page says what it needs, and it and its details panel have no serious accessibility problems, in light and dark', async ({
+  app,
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await app.open(page, 'roles');
   const empty = page.getByRole('region', { name: 'Nothing to audit yet' });
@@ -223,78 +252,89 @@ test('the Roles page says what it needs, and it and its details panel have no se
   }
 });
 
-test('from the keyboard alone: run the audit, read a capability\'s why, export the report as Markdown, and answer the reminder to rotate an old key with Cancel, which changes nothing', async ({ app, page, context, emulator }) => {
-  test.setTimeout(120_000);
-  await app.open(page, 'identities');
-  await signInInteractively(page, context, alex);
-  await importAs(page, alex, 'arr');
-  // East US's keys were stored 120 days ago, as far as the app knows: past the 90-day reminder.
-  const file = path.join(app.dataFolder, 'accounts.json');
-  const stored = JSON.parse(await readFile(file, 'utf8')) as { accounts: { name: string; createdAt: string }[] };
-  for (const account of stored.accounts) if (account.name === 'contoso-arr-eastus') account.createdAt = new Date(Date.now() - 120 * 86_400_000).toISOString();
-  await writeFile(file, JSON.stringify(stored));
+test(
+  "from the keyboard alone: run the audit, read a capability's why, export the report as Markdown, and answer the reminder to " +
+    'rotate an old key with Cancel, which changes nothing',
+  async ({ app, page, context, emulator }) => {
+    test.setTimeout(120_000);
+    await app.open(page, 'identities');
+    await signInInteractively(page, context, alex);
+    await importAs(page, alex, 'arr');
+    // East US's keys were stored 120 days ago, as far as the app knows: past the 90-day reminder.
+    const file = path.join(app.dataFolder, 'accounts.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { accounts: { name: string; createdAt: string }[] };
+    for (const account of stored.accounts)
+      if (account.name === 'contoso-arr-eastus') account.createdAt = new Date(Date.now() - 120 * 86_400_000).toISOString();
+    await writeFile(file, JSON.stringify(stored));
 
-  // The audit, and a cell's details, with the arrow keys inside the matrix.
-  await app.open(page, 'roles');
-  await pressOn(page, page.getByRole('button', { name: 'Run the audit' }));
-  await expect(page.getByTestId('matrix-count')).toHaveText('1 identity × 2 resources', { timeout: 30_000 });
-  await tabTo(page, matrixCell(page, alex, 'contoso-arr-eastus'));
-  await page.keyboard.press('ArrowRight');
-  const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
-  await expectFocusOn(page, owner);
-  await page.keyboard.press('Enter');
-  const details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
-  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
-  await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toContainText('Remote Rendering Client or Remote Rendering Administrator would grant it.');
-  await pressOn(page, details.getByRole('button', { name: 'Close the details' }));
-  await expect(details).toBeHidden();
-  await expectFocusOn(page, owner);
+    // The audit, and a cell's details, with the arrow keys inside the matrix.
+    await app.open(page, 'roles');
+    await pressOn(page, page.getByRole('button', { name: 'Run the audit' }));
+    await expect(page.getByTestId('matrix-count')).toHaveText('1 identity × 2 resources', { timeout: 30_000 });
+    await tabTo(page, matrixCell(page, alex, 'contoso-arr-eastus'));
+    await page.keyboard.press('ArrowRight');
+    const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
+    await expectFocusOn(page, owner);
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
+    await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toContainText(
+      'Remote Rendering Client or Remote Rendering Administrator would grant it.',
+    );
+    await pressOn(page, details.getByRole('button', { name: 'Close the details' }));
+    await expect(details).toBeHidden();
+    await expectFocusOn(page, owner);
 
-  // The report as Markdown text: the radio groups take the arrow keys.
-  const exporting = page.getByRole('dialog', { name: 'Export the role audit' });
-  await openWithKeyboard(page, page.getByRole('button', { name: 'Export report' }), exporting);
-  await tabTo(page, exporting.getByRole('radio', { name: /^CSV/ }));
-  await page.keyboard.press('ArrowDown');
-  await expectFocusOn(page, exporting.getByRole('radio', { name: /^Markdown/ }));
-  await tabTo(page, exporting.getByRole('radio', { name: 'A file' }));
-  await page.keyboard.press('ArrowRight');
-  await expect(exporting.getByRole('radio', { name: 'Text to copy' })).toBeChecked();
-  await pressOn(page, exporting.getByRole('button', { name: 'Show the text' }));
-  await expect(exporting.getByTestId('report-text')).toContainText('| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys |');
-  await page.keyboard.press('Escape');
-  await expect(exporting).toBeHidden();
+    // The report as Markdown text: the radio groups take the arrow keys.
+    const exporting = page.getByRole('dialog', { name: 'Export the role audit' });
+    await openWithKeyboard(page, page.getByRole('button', { name: 'Export report' }), exporting);
+    await tabTo(page, exporting.getByRole('radio', { name: /^CSV/ }));
+    await page.keyboard.press('ArrowDown');
+    await expectFocusOn(page, exporting.getByRole('radio', { name: /^Markdown/ }));
+    await tabTo(page, exporting.getByRole('radio', { name: 'A file' }));
+    await page.keyboard.press('ArrowRight');
+    await expect(exporting.getByRole('radio', { name: 'Text to copy' })).toBeChecked();
+    await pressOn(page, exporting.getByRole('button', { name: 'Show the text' }));
+    await expect(exporting.getByTestId('report-text')).toContainText(
+      '| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys |',
+    );
+    await page.keyboard.press('Escape');
+    await expect(exporting).toBeHidden();
 
-  // The old key: the account says it is time to rotate; the confirmation's Cancel leaves the key as it was.
-  const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
-  await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
-  // Back up to the navigation (its tab stop is Roles, the page on screen), arrow up to Accounts and open it.
-  const sections = page.getByRole('navigation', { name: 'Sections' });
-  await tabTo(page, sections.getByText('Roles', { exact: true }), { backwards: true });
-  for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
-  await expectFocusOn(page, sections.getByText('Accounts', { exact: true }));
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
-  // A user reads the list before pressing keys: wait for each step to show, as on screen, so a
-  // loaded machine's slower list load cannot swallow the arrow key.
-  const list = page.getByRole('listbox', { name: 'Accounts' });
-  await expect(list.getByRole('option')).toHaveCount(2);
-  await page.keyboard.press('/');
-  await expectFocusOn(page, page.getByRole('searchbox', { name: 'Search accounts' }));
-  await page.keyboard.type('eastus');
-  await expect(list.getByRole('option')).toHaveCount(1);
-  await page.keyboard.press('ArrowDown');
-  await expect(list.locator('[data-active="true"]')).toContainText('contoso-arr-eastus');
-  await page.keyboard.press('Enter');
-  const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
-  const ages = account.getByTestId('key-ages');
-  await expect(ages).toContainText('Time to rotate');
-  await expect(ages).toContainText('The primary key is 120 days old; The secondary key is 120 days old: older than the reminder age set in Settings.');
-  const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
-  await openWithKeyboard(page, ages.getByRole('button', { name: 'Regenerate key…' }), rotate);
-  await expect(rotate.getByTestId('rotation-guidance')).toContainText('Move them to the secondary key first');
-  await pressOn(page, rotate.getByRole('button', { name: 'Cancel' }));
-  await expect(rotate).toBeHidden();
-  expect(azurePrimaryKey(emulator, 'contoso-arr-eastus')).toBe(before);
-  await expect(ages).toContainText('Time to rotate');
-  expect((await storedAccount(page, 'contoso-arr-eastus'))?.keysRotatedAt).toBeFalsy();
-});
+    // The old key: the account says it is time to rotate; the confirmation's Cancel leaves the key as it was.
+    const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
+    await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
+    // Back up to the navigation (its tab stop is Roles, the page on screen), arrow up to Accounts and open it.
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    await tabTo(page, sections.getByText('Roles', { exact: true }), { backwards: true });
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
+    await expectFocusOn(page, sections.getByText('Accounts', { exact: true }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+    // A user reads the list before pressing keys: wait for each step to show, as on screen, so a
+    // loaded machine's slower list load cannot swallow the arrow key.
+    const list = page.getByRole('listbox', { name: 'Accounts' });
+    await expect(list.getByRole('option')).toHaveCount(2);
+    await page.keyboard.press('/');
+    await expectFocusOn(page, page.getByRole('searchbox', { name: 'Search accounts' }));
+    await page.keyboard.type('eastus');
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await page.keyboard.press('ArrowDown');
+    await expect(list.locator('[data-active="true"]')).toContainText('contoso-arr-eastus');
+    await page.keyboard.press('Enter');
+    const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
+    const ages = account.getByTestId('key-ages');
+    await expect(ages).toContainText('Time to rotate');
+    await expect(ages).toContainText(
+      'The primary key is 120 days old; The secondary key is 120 days old: older than the reminder age set in Settings.',
+    );
+    const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
+    await openWithKeyboard(page, ages.getByRole('button', { name: 'Regenerate key…' }), rotate);
+    await expect(rotate.getByTestId('rotation-guidance')).toContainText('Move them to the secondary key first');
+    await pressOn(page, rotate.getByRole('button', { name: 'Cancel' }));
+    await expect(rotate).toBeHidden();
+    expect(azurePrimaryKey(emulator, 'contoso-arr-eastus')).toBe(before);
+    await expect(ages).toContainText('Time to rotate');
+    expect((await storedAccount(page, 'contoso-arr-eastus'))?.keysRotatedAt).toBeFalsy();
+  },
+);

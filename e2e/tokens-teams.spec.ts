@@ -6,7 +6,8 @@ import { addChatResource, jwtClaims, listedTokens, openNewToken, shownTime, toke
 import { userAccessToken } from './azure-emulator/test/emulator-fixtures.ts';
 import { teamsScopes } from '../electron/core/tokens/acs-tokens.ts';
 
-// The Teams user exchange end to end: a Teams user signed in here, or their Entra token pasted with its app ID and user ID, gets an ACS token as themselves.
+// The Teams user exchange end to end: a Teams user signed in here, or their Entra token pasted with its app ID and user ID, gets an ACS
+// token as themselves.
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 
@@ -21,7 +22,12 @@ async function exchangeOne(page: Page, dialog: Locator): Promise<Locator> {
   return row;
 }
 
-test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, listed with its kind and the expiry of its exp', async ({ app, page, context, emulator }) => {
+test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, listed with its kind and the expiry of its exp', async ({
+  app,
+  page,
+  context,
+  emulator,
+}) => {
   await app.open(page);
   await addChatResource(page, emulator);
   await app.open(page, 'identities');
@@ -47,49 +53,53 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
 });
 
-test('a user pastes a Teams user’s Entra token: a mismatched app ID is shown under App ID with nothing listed, and the right one lists the ACS token as a pasted Teams token', async ({ app, page, emulator }) => {
-  await app.open(page);
-  await addChatResource(page, emulator);
-  // The token the Teams user's own app got (here the Azure CLI's client ID, through the emulator's device-code page).
-  const teamsToken = await userAccessToken(emulator, 'adele.vance', teamsScopes.join(' '));
-  const { appid, oid } = jwtClaims(teamsToken) as { appid: string; oid: string };
-  await app.open(page, 'tokens');
-  await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();
+test(
+  'a user pastes a Teams user’s Entra token: a mismatched app ID is shown under App ID with nothing listed, and the right one ' +
+    'lists the ACS token as a pasted Teams token',
+  async ({ app, page, emulator }) => {
+    await app.open(page);
+    await addChatResource(page, emulator);
+    // The token the Teams user's own app got (here the Azure CLI's client ID, through the emulator's device-code page).
+    const teamsToken = await userAccessToken(emulator, 'adele.vance', teamsScopes.join(' '));
+    const { appid, oid } = jwtClaims(teamsToken) as { appid: string; oid: string };
+    await app.open(page, 'tokens');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();
 
-  const dialog = await openNewToken(page, 'Teams user');
-  await dialog.getByRole('radio', { name: 'Signed-in Teams user' }).focus();
-  await page.keyboard.press('ArrowDown');
-  await expect(dialog.getByRole('radio', { name: 'Paste a token' })).toBeChecked();
-  const token = dialog.getByRole('textbox', { name: 'Token', exact: true });
-  await expect(token).toHaveAttribute('type', 'password');
-  await expect(token).toHaveAttribute('autocomplete', 'off');
-  await expect(dialog.getByRole('checkbox', { name: /Auto-refresh/ }), 'a pasted token cannot be re-minted').toHaveCount(0);
-  await token.fill(teamsToken);
-  const appId = dialog.getByRole('textbox', { name: 'App ID' });
-  const userId = dialog.getByRole('textbox', { name: 'User ID' });
-  await appId.fill('3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96');
-  await userId.fill(oid);
-  await dialog.getByRole('button', { name: 'Exchange' }).click();
+    const dialog = await openNewToken(page, 'Teams user');
+    await dialog.getByRole('radio', { name: 'Signed-in Teams user' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('radio', { name: 'Paste a token' })).toBeChecked();
+    const token = dialog.getByRole('textbox', { name: 'Token', exact: true });
+    await expect(token).toHaveAttribute('type', 'password');
+    await expect(token).toHaveAttribute('autocomplete', 'off');
+    await expect(dialog.getByRole('checkbox', { name: /Auto-refresh/ }), 'a pasted token cannot be re-minted').toHaveCount(0);
+    await token.fill(teamsToken);
+    const appId = dialog.getByRole('textbox', { name: 'App ID' });
+    const userId = dialog.getByRole('textbox', { name: 'User ID' });
+    await appId.fill('3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96');
+    await userId.fill(oid);
+    await dialog.getByRole('button', { name: 'Exchange' }).click();
 
-  await expect(appId).toHaveAttribute('aria-invalid', 'true');
-  await expect(appId).toHaveAccessibleDescription(new RegExp(`Does not match the token’s appid claim \\(${appid}\\)`));
-  await expect(userId).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog).toBeVisible();
-  expect(await listedTokens(page), 'nothing added').toEqual([]);
-  await expect(tokenList(page).getByRole('option')).toHaveCount(0);
-  for (const scheme of ['dark', 'light'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', scheme);
-    expect(await seriousAccessibilityProblems(page, '[role="dialog"]'), `the paste form with its error (${scheme})`).toEqual([]);
-  }
-  // Only the masked Token field holds it (React mirrors an input's value into its attribute): no message or text shows it.
-  expect(await page.locator('body').innerText(), 'the token is never echoed into the page').not.toContain(teamsToken);
+    await expect(appId).toHaveAttribute('aria-invalid', 'true');
+    await expect(appId).toHaveAccessibleDescription(new RegExp(`Does not match the token’s appid claim \\(${appid}\\)`));
+    await expect(userId).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog).toBeVisible();
+    expect(await listedTokens(page), 'nothing added').toEqual([]);
+    await expect(tokenList(page).getByRole('option')).toHaveCount(0);
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('[data-theme]').first()).toHaveAttribute('data-theme', scheme);
+      expect(await seriousAccessibilityProblems(page, '[role="dialog"]'), `the paste form with its error (${scheme})`).toEqual([]);
+    }
+    // Only the masked Token field holds it (React mirrors an input's value into its attribute): no message or text shows it.
+    expect(await page.locator('body').innerText(), 'the token is never echoed into the page').not.toContain(teamsToken);
 
-  await appId.fill(appid);
-  const row = await exchangeOne(page, dialog);
-  await expect(row).toContainText(`contoso-acs-chat · pasted Teams token (app ${appid}, user ${oid})`);
-  const [listed] = await listedTokens(page);
-  expect(listed).toMatchObject({ refreshable: false, source: { subject: { kind: 'pasted-teams-token', appId: appid, userId: oid } } });
-  expect(jwtClaims(await tokenValue(page, listed?.id ?? ''))['skypeid']).toBe(`orgid:${oid}`);
-  expect(await page.content(), 'the dialog is gone, and the token with it').not.toContain(teamsToken);
-});
+    await appId.fill(appid);
+    const row = await exchangeOne(page, dialog);
+    await expect(row).toContainText(`contoso-acs-chat · pasted Teams token (app ${appid}, user ${oid})`);
+    const [listed] = await listedTokens(page);
+    expect(listed).toMatchObject({ refreshable: false, source: { subject: { kind: 'pasted-teams-token', appId: appid, userId: oid } } });
+    expect(jwtClaims(await tokenValue(page, listed?.id ?? ''))['skypeid']).toBe(`orgid:${oid}`);
+    expect(await page.content(), 'the dialog is gone, and the token with it').not.toContain(teamsToken);
+  },
+);

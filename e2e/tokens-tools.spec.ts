@@ -13,11 +13,17 @@ test.beforeEach(async ({ context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
 });
 
-test('a copied token leaves the browser clipboard after the time set in Settings, unless the user copied something else since', async ({ app, page, emulator }) => {
+test('a copied token leaves the browser clipboard after the time set in Settings, unless the user copied something else since', async ({
+  app,
+  page,
+  emulator,
+}) => {
   await app.open(page);
   await addWestEurope(page, emulator);
   await updateSettings(page, { clipboardClearSeconds: 5 });
-  expect(await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' })).toMatchObject({ ok: true });
+  expect(
+    await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' }),
+  ).toMatchObject({ ok: true });
   await page.clock.install();
   await app.open(page, 'tokens');
   await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();
@@ -50,12 +56,30 @@ test('a copied token leaves the browser clipboard after the time set in Settings
   expect(await clipboard()).toBe('the user’s own text');
 });
 
-test('Test an ARR account lists its sessions with the token and says how many, and a refused key says what to do', async ({ app, page, emulator }) => {
+test('Test an ARR account lists its sessions with the token and says how many, and a refused key says what to do', async ({
+  app,
+  page,
+  emulator,
+}) => {
   const eastus = emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-eastus');
   if (!eastus) throw new Error('the scenario has no East US account');
   await app.open(page);
-  await expect(await addArrAccount(page, { name: eastus.name, accountId: eastus.accountId, domain: eastus.accountDomain, primaryKey: eastus.primaryKey })).toBeHidden();
-  await expect(await addArrAccount(page, { name: 'eastus with an old key', accountId: eastus.accountId, domain: eastus.accountDomain, primaryKey: eastus.secondaryKey.replace(/^./, 'A') })).toBeHidden();
+  await expect(
+    await addArrAccount(page, {
+      name: eastus.name,
+      accountId: eastus.accountId,
+      domain: eastus.accountDomain,
+      primaryKey: eastus.primaryKey,
+    }),
+  ).toBeHidden();
+  await expect(
+    await addArrAccount(page, {
+      name: 'eastus with an old key',
+      accountId: eastus.accountId,
+      domain: eastus.accountDomain,
+      primaryKey: eastus.secondaryKey.replace(/^./, 'A'),
+    }),
+  ).toBeHidden();
   await app.open(page, 'tokens');
 
   const sessionUrl = `${emulator.urls.arr}/accounts/${eastus.accountId}/sessions/e2e-test-session?api-version=2021-01-01`;
@@ -68,15 +92,23 @@ test('Test an ARR account lists its sessions with the token and says how many, a
   await testButton.click();
   const result = dialog.getByRole('region', { name: 'Test result' });
   await expect(result.getByRole('status')).toHaveText('The token works: the account has no active sessions.');
-  await expect(result).toContainText(`Asked ${emulator.urls.arr} with “ARR access token · contoso-arr-eastus (primary key)”, which is now on the Tokens page.`);
+  await expect(result).toContainText(
+    `Asked ${emulator.urls.arr} with “ARR access token · contoso-arr-eastus (primary key)”, which is now on the Tokens page.`,
+  );
   await expect(result.getByRole('table', { name: 'Sessions' })).toHaveCount(0);
 
   // A session started with that very token (as a client would) is found by the next test, which reuses the token.
   const [token] = await listedTokens(page);
   if (!token) throw new Error('the test listed no token');
   const bearer = await tokenValue(page, token.id);
-  const curl = (...args: string[]) => run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `Authorization: Bearer ${bearer}`, ...args], { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
-  expect((await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data', '{"maxLeaseTimeMinutes":30,"size":"standard"}', sessionUrl)).stdout).toBe('201');
+  const curl = (...args: string[]) =>
+    run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `Authorization: Bearer ${bearer}`, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
+    });
+  expect(
+    (await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data', '{"maxLeaseTimeMinutes":30,"size":"standard"}', sessionUrl))
+      .stdout,
+  ).toBe('201');
   try {
     await testButton.click();
     await expect(result.getByRole('status')).toHaveText('The token works: 1 active session, 1 ready.');
@@ -95,7 +127,9 @@ test('Test an ARR account lists its sessions with the token and says how many, a
   await testButton.click();
   const error = dialog.locator('[data-code="azure_unauthorized"]');
   await expect(error).toContainText('Azure refused the credentials');
-  await expect(error).toContainText('The primary key of "eastus with an old key" was refused: check the key and the account ID, or the key was regenerated');
+  await expect(error).toContainText(
+    'The primary key of "eastus with an old key" was refused: check the key and the account ID, or the key was regenerated',
+  );
   await expect(result).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();

@@ -6,7 +6,19 @@ import { promisify } from 'node:util';
 import { dispatch } from '../electron/core/api.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { addChatResource, addWestEurope, arrKey, jwtClaims, listedAccountId, listedTokens, openNewToken, shownTime, tokenList, tokenValue, westEurope } from './support/tokens-page.ts';
+import {
+  addChatResource,
+  addWestEurope,
+  arrKey,
+  jwtClaims,
+  listedAccountId,
+  listedTokens,
+  openNewToken,
+  shownTime,
+  tokenList,
+  tokenValue,
+  westEurope,
+} from './support/tokens-page.ts';
 
 const run = promisify(execFile);
 
@@ -15,7 +27,11 @@ test.beforeEach(async ({ context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
 });
 
-test('a user adds an ARR account, mints a token with its key, watches it count down, inspects, copies and exports it as .env', async ({ app, page, emulator }) => {
+test('a user adds an ARR account, mints a token with its key, watches it count down, inspects, copies and exports it as .env', async ({
+  app,
+  page,
+  emulator,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -111,12 +127,19 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
   }
 });
 
-test('a user creates an ACS identity with a chat and voip token for 60 minutes, sees its expiry, revokes it and sees it revoked', async ({ app, page, emulator }) => {
+test('a user creates an ACS identity with a chat and voip token for 60 minutes, sees its expiry, revokes it and sees it revoked', async ({
+  app,
+  page,
+  emulator,
+}) => {
   await app.open(page);
   await addChatResource(page, emulator);
 
   // From the resource's detail pane: New token opens on the Tokens page, on the ACS tab, for that resource.
-  await page.getByRole('listbox', { name: 'Accounts' }).getByRole('option', { name: /contoso-acs-chat/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Accounts' })
+    .getByRole('option', { name: /contoso-acs-chat/ })
+    .click();
   await page.getByRole('region', { name: 'contoso-acs-chat' }).getByRole('button', { name: 'New token' }).click();
   // The dialog is modal: the page behind it (its heading included) is hidden from the accessibility tree.
   await expect(page).toHaveURL(/#\/tokens$/);
@@ -198,19 +221,31 @@ test('the request signer gives a curl command that ACS accepts', async ({ app, p
   await app.open(page, 'tokens');
   await page.getByRole('button', { name: 'Sign an ACS request' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
-  await expect(dialog.getByRole('textbox', { name: 'URL' })).toHaveValue(`${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`);
+  await expect(dialog.getByRole('textbox', { name: 'URL' })).toHaveValue(
+    `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`,
+  );
   await dialog.getByRole('button', { name: 'Sign' }).click();
   const curl = (await dialog.getByTestId('signed-curl').textContent()) ?? '';
   expect(curl).toMatch(/^curl -X POST '/);
-  await expect(dialog.getByTestId('signed-headers')).toContainText('Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=');
-  const { stdout } = await run('sh', ['-c', `${curl} -s -w '\\n%{http_code}'`], { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
+  await expect(dialog.getByTestId('signed-headers')).toContainText(
+    'Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=',
+  );
+  const { stdout } = await run('sh', ['-c', `${curl} -s -w '\\n%{http_code}'`], {
+    env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
+  });
   expect(stdout.trim().split('\n').at(-1)).toBe('201');
 });
 
-test('the Tokens page and the New token dialog have no serious accessibility problems, in light and dark', async ({ app, page, emulator }) => {
+test('the Tokens page and the New token dialog have no serious accessibility problems, in light and dark', async ({
+  app,
+  page,
+  emulator,
+}) => {
   await app.open(page);
   await addWestEurope(page, emulator);
-  expect(await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' })).toMatchObject({ ok: true });
+  expect(
+    await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' }),
+  ).toMatchObject({ ok: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await app.open(page, 'tokens');
@@ -239,10 +274,22 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
 
 test('in browser mode the page announces a token entering its warning time with a toast', async ({ app, page, emulator }) => {
   const core = app.core;
-  const added = await dispatch(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+  const added = await dispatch(core, 'accounts.add', {
+    kind: 'acs',
+    name: 'contoso-acs-chat',
+    connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+    cloud: 'AzureEmulator',
+  });
   if (!added.ok) throw new Error(added.error.message);
   await dispatch(core, 'settings.update', { expiryWarningMinutes: 59 });
-  expect(await dispatch(core, 'tokens.mintAcs', { accountId: (added.value as { id: string }).id, newIdentity: { label: 'Carol' }, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: true });
+  expect(
+    await dispatch(core, 'tokens.mintAcs', {
+      accountId: (added.value as { id: string }).id,
+      newIdentity: { label: 'Carol' },
+      scopes: ['chat'],
+      minutes: 60,
+    }),
+  ).toMatchObject({ ok: true });
   await page.clock.install();
   await app.open(page, 'tokens');
   const row = tokenList(page).getByRole('option');
@@ -270,7 +317,8 @@ test('a thousand live tokens render at once, with only the rows in view in the p
   await expect(tokenList(page).locator('[data-status="expired"]').first()).toHaveText('Expired');
 });
 
-/** A thousand STS tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by number, seed-0000 the oldest. */
+/** A thousand STS tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by
+ * number, seed-0000 the oldest. */
 async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < count; i++) {
@@ -283,7 +331,13 @@ async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): 
         title: `STS token · ${name}`,
         source: { account: { id: '00000000-0000-4000-8000-000000000001', name, kind: 'arr' }, via: { credential: 'primaryKey' } },
         recipe: null,
-        minted: { value: `not-a-jwt-${i}`, issuedAt: new Date(now - (count - i) * 1000), expiresAt, audience: 'https://sts.mixedreality.azure.com/', scopes: [] },
+        minted: {
+          value: `not-a-jwt-${i}`,
+          issuedAt: new Date(now - (count - i) * 1000),
+          expiresAt,
+          audience: 'https://sts.mixedreality.azure.com/',
+          scopes: [],
+        },
       },
       { keep: false, autoRefresh: false },
     );

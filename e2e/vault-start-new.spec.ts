@@ -35,7 +35,9 @@ test('a passphrase vault no passphrase can open is replaced only by the confirme
   await dialog.getByRole('button', { name: 'Start a new vault' }).click();
   // The rules for a new passphrase, and the confirmation, hold before anything changes.
   await expect(dialog.getByRole('textbox', { name: 'New passphrase' })).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog.getByRole('checkbox', { name: 'I understand the new vault starts empty' })).toHaveAccessibleDescription('Confirm that the new vault starts empty');
+  await expect(dialog.getByRole('checkbox', { name: 'I understand the new vault starts empty' })).toHaveAccessibleDescription(
+    'Confirm that the new vault starts empty',
+  );
   expect(await readFile(vaultFile)).toEqual(bytes);
 
   await dialog.getByRole('textbox', { name: 'New passphrase' }).fill(newPassphrase);

@@ -33,11 +33,20 @@ export function createCredentialsBridge(invoke: InvokeChannel): CredentialsBridg
   return {
     invoke(method: string, input?: unknown): Promise<Result<unknown>> {
       if (!isWellFormedMethodName(method)) {
-        return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: 'That operation does not exist in this version of the app.' } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unknown_method', message: 'That operation does not exist in this version of the app.' },
+        });
       }
       return invoke(channelFor(method), input).then(
         (answer) => answer as Result<unknown>,
-        () => ({ ok: false, error: { code: 'unknown_method', message: 'The app did not accept that operation. Restart the app; if it keeps happening, report it.' } }),
+        () => ({
+          ok: false,
+          error: {
+            code: 'unknown_method',
+            message: 'The app did not accept that operation. Restart the app; if it keeps happening, report it.',
+          },
+        }),
       );
     },
   };

@@ -14,7 +14,11 @@ interface Target {
   target: string[];
   category?: string;
 }
-const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & { linux: Target; mac: Target; win: Target };
+const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
+  linux: Target;
+  mac: Target;
+  win: Target;
+};
 
 describe('electron-builder.yml', () => {
   it("matches electron-builder's own schema", () => {
@@ -43,7 +47,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('turns off the fuses that would let anyone run the packaged binary as Node', () => {
-    expect(config['electronFuses']).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config['electronFuses']).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('starts from the bundle the build writes', () => {

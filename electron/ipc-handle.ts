@@ -16,7 +16,10 @@ export interface IpcRegistry {
 export type InvokeEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
 const forbidden = { code: 'forbidden', message: 'This window is not allowed to use the app. Close it and use the main window.' } as const;
-const internal = { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, report it.' } as const;
+const internal = {
+  code: 'internal',
+  message: 'Something went wrong inside the app. Try again; if it keeps happening, report it.',
+} as const;
 
 /**
  * The one way the contract is reachable over IPC: a channel per method, each checking the sender
@@ -29,7 +32,13 @@ export function registerContractHandlers(ipcMain: IpcRegistry, core: Core, trust
   }
 }
 
-export async function handleCall(core: Core, trusted: ReadonlySet<number>, event: InvokeEvent, method: string, input: unknown): Promise<Result<unknown>> {
+export async function handleCall(
+  core: Core,
+  trusted: ReadonlySet<number>,
+  event: InvokeEvent,
+  method: string,
+  input: unknown,
+): Promise<Result<unknown>> {
   try {
     const refusal = senderRefusal(senderOf(event), trusted);
     if (refusal) {

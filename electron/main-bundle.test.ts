@@ -115,7 +115,7 @@ function electronStandIn(dataFolder: string) {
     return event;
   };
   /** Calls a contract method over IPC as the main window's page would (webContents 1, main frame, app:// origin). */
-  const invoke = async <T,>(method: string, input?: unknown): Promise<T> => {
+  const invoke = async <T>(method: string, input?: unknown): Promise<T> => {
     const handler = handlers.get(`azcred:${method}`);
     if (!handler) throw new Error(`no IPC handler for ${method}`);
     const sender = { sender: { id: 1 }, senderFrame: { parent: null, url: 'app://renderer/index.html', isDestroyed: () => false } };
@@ -135,8 +135,13 @@ const keytarPath = createRequire(import.meta.url).resolve('keytar');
 beforeAll(async () => {
   const bundle = await build({
     entryPoints: [path.join(import.meta.dirname, 'main.ts')],
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
-    external: ['electron', 'keytar'], define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+    external: ['electron', 'keytar'],
+    define: { 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   expect(bundle.warnings).toEqual([]);
@@ -187,7 +192,15 @@ describe('the bundled main process', () => {
     expect(calls).toContain(`setPath userData ${path.join(dataFolder, 'electron')}`);
     expect(calls).toContain('enableSandbox');
     expect(calls).toContain('privileged [{"scheme":"app","privileges":{"standard":true,"secure":true}}]');
-    expect(calls).toEqual(expect.arrayContaining(['app.on session-created', 'app.on web-contents-created', 'app.on window-all-closed', 'app.on second-instance', 'app.on will-quit']));
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'app.on session-created',
+        'app.on web-contents-created',
+        'app.on window-all-closed',
+        'app.on second-instance',
+        'app.on will-quit',
+      ]),
+    );
     expect(calls).toContain('removeAllListeners electron-store-get-data');
     expect(channels).toEqual(methodNames.map((method) => `azcred:${method}`));
 
@@ -199,39 +212,46 @@ describe('the bundled main process', () => {
     expect(windows).toHaveLength(1);
     expect(windows[0]?.url).toBe('app://renderer/index.html');
     expect(windows[0]?.options['webPreferences']).toMatchObject({
-      partition: 'azcred-app', sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false,
+      partition: 'azcred-app',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
       preload: path.join(root, 'electron', 'preload.cjs'),
     });
   });
 
   // Adding an account stores its key in the vault, whose key is in the real keychain (scripts/with-keyring.sh).
-  describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('on quit, with a key copied through IPC', () => {
-    it('holds the quit until the copied key is off the clipboard, then quits once', async () => {
-      const main = await mainWithCopiedKey();
-      expect(main.board.entry).toEqual({ 'text/plain': primaryKey, [linuxSecretHint]: 'secret' });
+  describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')(
+    'on quit, with a key copied through IPC',
+    () => {
+      it('holds the quit until the copied key is off the clipboard, then quits once', async () => {
+        const main = await mainWithCopiedKey();
+        expect(main.board.entry).toEqual({ 'text/plain': primaryKey, [linuxSecretHint]: 'secret' });
 
-      const first = main.emitApp('will-quit');
-      expect(first.prevented).toBe(true);
-      expect(main.calls).not.toContain('quit');
-      await main.quit;
-      expect(main.board.entry).toEqual({});
-      expect(main.calls.filter((call) => call === 'clipboard.clear' || call === 'quit')).toEqual(['clipboard.clear', 'quit']);
+        const first = main.emitApp('will-quit');
+        expect(first.prevented).toBe(true);
+        expect(main.calls).not.toContain('quit');
+        await main.quit;
+        expect(main.board.entry).toEqual({});
+        expect(main.calls.filter((call) => call === 'clipboard.clear' || call === 'quit')).toEqual(['clipboard.clear', 'quit']);
 
-      // app.quit() emits will-quit again: this time it passes through.
-      const second = main.emitApp('will-quit');
-      expect(second.prevented).toBe(false);
-      expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
-    });
+        // app.quit() emits will-quit again: this time it passes through.
+        const second = main.emitApp('will-quit');
+        expect(second.prevented).toBe(false);
+        expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
+      });
 
-    it('leaves alone what the user copied after the key', async () => {
-      const main = await mainWithCopiedKey();
-      main.board.entry = { 'text/plain': 'something the user copied' };
+      it('leaves alone what the user copied after the key', async () => {
+        const main = await mainWithCopiedKey();
+        main.board.entry = { 'text/plain': 'something the user copied' };
 
-      expect(main.emitApp('will-quit').prevented).toBe(true);
-      await main.quit;
-      expect(main.board.entry).toEqual({ 'text/plain': 'something the user copied' });
-      expect(main.calls).not.toContain('clipboard.clear');
-      expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
-    });
-  });
+        expect(main.emitApp('will-quit').prevented).toBe(true);
+        await main.quit;
+        expect(main.board.entry).toEqual({ 'text/plain': 'something the user copied' });
+        expect(main.calls).not.toContain('clipboard.clear');
+        expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
+      });
+    },
+  );
 });

@@ -97,7 +97,10 @@ function openWindowStore(): WindowStore {
 }
 
 function openMainWindow(store: WindowStore, trusted: Set<number>): BrowserWindow {
-  const state = restoreWindowState(store.get('window'), screen.getAllDisplays().map((display) => display.workArea));
+  const state = restoreWindowState(
+    store.get('window'),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = createAppWindow(BrowserWindow, { state, preloadPath, packaged: app.isPackaged });
   const contentsId = window.webContents.id;
   trusted.add(contentsId);

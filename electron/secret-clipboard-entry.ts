@@ -24,6 +24,8 @@ const secretMarkers: Partial<Record<NodeJS.Platform, () => Record<string, string
  * `clipboard.write` (https://www.electronjs.org/docs/latest/api/clipboard).
  */
 export function secretClipboardEntry(text: string, platform: NodeJS.Platform = process.platform): Record<string, string | Blob> {
-  const markers = Object.entries(secretMarkers[platform]?.() ?? {}).map(([format, value]) => [`electron application/osclipboard;format="${format}"`, value] as const);
+  const markers = Object.entries(secretMarkers[platform]?.() ?? {}).map(
+    ([format, value]) => [`electron application/osclipboard;format="${format}"`, value] as const,
+  );
   return { 'text/plain': text, ...Object.fromEntries(markers) };
 }

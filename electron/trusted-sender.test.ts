@@ -17,12 +17,17 @@ describe('the IPC sender check', () => {
     expect(senderRefusal({ ...fromApp, frame: { isMainFrame: false, url: 'app://renderer/index.html' } }, trusted)).toMatch(/frame inside/);
   });
 
-  it.each(['https://evil.com/', 'app://evil/index.html', 'app://renderer.evil/index.html', 'app://renderer@evil/', 'file:///index.html', 'about:blank', ''])(
-    'refuses a main frame showing %j',
-    (url) => {
-      expect(senderRefusal({ ...fromApp, frame: { isMainFrame: true, url } }, trusted)).toMatch(/not the app/);
-    },
-  );
+  it.each([
+    'https://evil.com/',
+    'app://evil/index.html',
+    'app://renderer.evil/index.html',
+    'app://renderer@evil/',
+    'file:///index.html',
+    'about:blank',
+    '',
+  ])('refuses a main frame showing %j', (url) => {
+    expect(senderRefusal({ ...fromApp, frame: { isMainFrame: true, url } }, trusted)).toMatch(/not the app/);
+  });
 
   it('refuses a call whose frame has gone', () => {
     expect(senderRefusal({ webContentsId: 7, frame: undefined }, trusted)).toMatch(/gone/);

@@ -27,14 +27,21 @@ describe('window state', () => {
 
   it('never opens smaller than the minimum or larger than the biggest monitor', () => {
     expect(restoreWindowState({ x: 0, y: 0, width: 10, height: 10, maximized: false }, [laptop]).bounds).toMatchObject(minimumWindowSize);
-    expect(restoreWindowState({ x: 0, y: 0, width: 9000, height: 9000, maximized: false }, [laptop]).bounds).toMatchObject({ width: 1920, height: 1040 });
+    expect(restoreWindowState({ x: 0, y: 0, width: 9000, height: 9000, maximized: false }, [laptop]).bounds).toMatchObject({
+      width: 1920,
+      height: 1040,
+    });
   });
 
-  it.each([undefined, null, 'junk', { x: 'a' }, { x: 0, y: 0, width: -5, height: 800, maximized: false }, { x: 0.5, y: 0, width: 900, height: 800, maximized: false }])(
-    'falls back to a centred default for %j',
-    (saved) => {
-      const state = restoreWindowState(saved, [laptop]);
-      expect(state).toEqual({ bounds: { width: 1200, height: 800 }, maximized: false });
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    'junk',
+    { x: 'a' },
+    { x: 0, y: 0, width: -5, height: 800, maximized: false },
+    { x: 0.5, y: 0, width: 900, height: 800, maximized: false },
+  ])('falls back to a centred default for %j', (saved) => {
+    const state = restoreWindowState(saved, [laptop]);
+    expect(state).toEqual({ bounds: { width: 1200, height: 800 }, maximized: false });
+  });
 });

@@ -42,7 +42,10 @@ export function windowStateToSave(normalBounds: Area, maximized: boolean): Saved
 /** Where to open the window, from what was saved (anything, or nothing) and the monitors' work areas. */
 export function restoreWindowState(saved: unknown, workAreas: readonly Area[]): WindowState {
   const parsed = savedWindowStateSchema.safeParse(saved);
-  const largest = workAreas.reduce<Area | undefined>((best, area) => (!best || area.width * area.height > best.width * best.height ? area : best), undefined);
+  const largest = workAreas.reduce<Area | undefined>(
+    (best, area) => (!best || area.width * area.height > best.width * best.height ? area : best),
+    undefined,
+  );
   const fit = (wanted: { width: number; height: number }) => ({
     width: clamp(wanted.width, minimumWindowSize.width, largest?.width ?? wanted.width),
     height: clamp(wanted.height, minimumWindowSize.height, largest?.height ?? wanted.height),

@@ -29,8 +29,18 @@ import { useReloadWhenVaultOpens, useVault, type VaultState } from './use-vault.
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100%' },
   nav: { height: '100%' },
-  brand: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
-  main: { flex: 1, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1 },
+  brand: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  },
+  main: {
+    flex: 1,
+    overflow: 'auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 /** Tabster's attribute for the element a group's Tab stop starts on (react-components does not re-export its hook). */
@@ -73,12 +83,23 @@ export function App() {
   return (
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
       <div className={styles.shell}>
-        <NavDrawer className={styles.nav} open type="inline" selectedValue={section} onNavItemSelect={(_, d) => setSection(d.value as SectionId)} aria-label="Sections">
+        <NavDrawer
+          className={styles.nav}
+          open
+          type="inline"
+          selectedValue={section}
+          onNavItemSelect={(_, d) => setSection(d.value as SectionId)}
+          aria-label="Sections"
+        >
           <NavDrawerHeader>
             <div className={styles.brand}>
               <Subtitle2>Azure Credential Manager</Subtitle2>
               {isBrowserMode && (
-                <Badge appearance="tint" color="informative" title="Served by `npm start` on 127.0.0.1; the desktop window is not available on this machine.">
+                <Badge
+                  appearance="tint"
+                  color="informative"
+                  title="Served by `npm start` on 127.0.0.1; the desktop window is not available on this machine."
+                >
                   Browser mode
                 </Badge>
               )}
@@ -86,7 +107,13 @@ export function App() {
           </NavDrawerHeader>
           <NavDrawerBody {...navArrows}>
             {sections.map(({ id, label, icon: Icon }) => (
-              <NavItem key={id} value={id} icon={<Icon />} aria-current={id === section ? 'page' : undefined} {...(id === section ? currentTabStop : {})}>
+              <NavItem
+                key={id}
+                value={id}
+                icon={<Icon />}
+                aria-current={id === section ? 'page' : undefined}
+                {...(id === section ? currentTabStop : {})}
+              >
                 {label}
               </NavItem>
             ))}

@@ -20,7 +20,8 @@ function sessionHeaders(): Record<string, string> {
 }
 
 const sessionEnded =
-  'This browser-mode session has ended (signed out, idle too long, or opened without its link). In the terminal where browser mode runs, press Enter for a fresh link and open it.';
+  'This browser-mode session has ended (signed out, idle too long, or opened without its link). In the terminal where browser ' +
+  'mode runs, press Enter for a fresh link and open it.';
 
 /** Browser mode: the same contract over HTTP to the host that served this page. */
 const httpTransport: Transport = async (method, input) => {
@@ -36,13 +37,18 @@ const httpTransport: Transport = async (method, input) => {
     }
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'network', message: 'The app is not answering. Check that `npm start` is still running, then reload.' } };
+    return {
+      ok: false,
+      error: { code: 'network', message: 'The app is not answering. Check that `npm start` is still running, then reload.' },
+    };
   }
 };
 
 /** Browser mode's "Sign out of this browser": ends the session on the host, forgets its secret, and leaves the app. */
 export async function signOutOfThisBrowser(): Promise<void> {
-  await fetch(signOutPath.slice(1), { method: 'POST', credentials: 'same-origin', headers: sessionHeaders(), body: '' }).catch(() => undefined);
+  await fetch(signOutPath.slice(1), { method: 'POST', credentials: 'same-origin', headers: sessionHeaders(), body: '' }).catch(
+    () => undefined,
+  );
   window.sessionStorage.removeItem(sessionSecretKey);
   window.location.replace(signedOutPath);
 }

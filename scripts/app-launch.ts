@@ -85,11 +85,17 @@ export interface NoDesktop {
  */
 export function desktopRuntime(command: string): { path: string } | NoDesktop {
   if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
-    return { reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)', remedy: 'On a remote machine, forward the printed port (ssh -L) and open the link locally.' };
+    return {
+      reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+      remedy: 'On a remote machine, forward the printed port (ssh -L) and open the link locally.',
+    };
   }
   const electron = electronBinary();
   if ('reason' in electron) {
-    return { reason: `Electron is not installed and ${electron.reason}`, remedy: `For the desktop window, run \`${command}\` again where Electron's download site can be reached.` };
+    return {
+      reason: `Electron is not installed and ${electron.reason}`,
+      remedy: `For the desktop window, run \`${command}\` again where Electron's download site can be reached.`,
+    };
   }
   buildIfStale('build:electron', 'dist/electron/main.cjs', ['electron', 'shared', 'scripts/build-electron.ts', 'package-lock.json']);
   return electron;

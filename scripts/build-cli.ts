@@ -55,7 +55,9 @@ const results = await Promise.all([
     splitting: true,
     outExtension: { '.js': '.mjs' },
     // Some CommonJS dependencies call require(): give the ES module bundle one.
-    banner: { js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);",
+    },
   }),
 ]).catch(async (error: unknown) => {
   await rm(outdir, { recursive: true, force: true });

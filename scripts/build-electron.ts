@@ -35,7 +35,8 @@ async function bundle(entry: string, outfile: string, external: string[]): Promi
   });
   // A warning here (for example import.meta left empty in a CJS bundle) is a bug that would only
   // show when the app starts on someone's machine, so it fails the build.
-  if (result.warnings.length > 0) throw new Error(`${entry}: esbuild reported ${result.warnings.length} warning(s); fix them before shipping.`);
+  if (result.warnings.length > 0)
+    throw new Error(`${entry}: esbuild reported ${result.warnings.length} warning(s); fix them before shipping.`);
 }
 
 await rm(outDir, { recursive: true, force: true });

@@ -24,7 +24,9 @@ const result = await build({
   // keytar is native and stays in node_modules; the rest is bundled.
   external: ['keytar'],
   // Some CommonJS dependencies call require(): give the ES module bundle one.
-  banner: { js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __azcredCreateRequire } from 'node:module'; const require = __azcredCreateRequire(import.meta.url);",
+  },
   outExtension: { '.js': '.mjs' },
   legalComments: 'none',
   logLevel: 'warning',

@@ -19,7 +19,8 @@ export async function prepareDemoFolder(home: string, options: { fresh: boolean;
     const relative = path.relative(parent, child);
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   };
-  if (inside(home, real) || inside(real, home)) throw new Error(`${home} holds your real data folder (${real}); the demo keeps to a folder of its own.`);
+  if (inside(home, real) || inside(real, home))
+    throw new Error(`${home} holds your real data folder (${real}); the demo keeps to a folder of its own.`);
   if (existsSync(home) && readdirSync(home).length > 0 && !existsSync(path.join(home, demoMarker))) {
     throw new Error(`${home} is not empty and was not made by the demo (it has no ${demoMarker}): choose a new folder with --home.`);
   }
@@ -28,7 +29,10 @@ export async function prepareDemoFolder(home: string, options: { fresh: boolean;
     rmSync(home, { recursive: true, force: true });
   }
   mkdirSync(home, { recursive: true, mode: 0o700 });
-  writeFileSync(path.join(home, demoMarker), 'Made by `npm run demo` (Azure Credential Manager): test data for the local Azure emulator only. `npm run demo -- --fresh` wipes it.\n');
+  writeFileSync(
+    path.join(home, demoMarker),
+    'Made by `npm run demo` (Azure Credential Manager): test data for the local Azure emulator only. `npm run demo -- --fresh` wipes it.\n',
+  );
 }
 
 /** Removes the keychain entry of the folder's vault, if it has one; a keychain that cannot be reached is left as it is. */
@@ -36,7 +40,14 @@ async function forgetVaultKey(dataFolder: string): Promise<void> {
   const metadata = await readVaultMetadata(dataFolder).catch(() => null);
   if (metadata?.mode !== 'keychain') return;
   const keychain = keytarKeychain();
-  await callKeychain('removing the demo vault key', () => keychain.deletePassword(keychainService, keychainAccount(metadata.id)), defaultKeychainTimeoutMs).catch(() => {
-    console.log(`(The old demo vault's key stays in your keychain as "${keychainAccount(metadata.id)}" under "${keychainService}": the keychain could not be reached.)`);
+  await callKeychain(
+    'removing the demo vault key',
+    () => keychain.deletePassword(keychainService, keychainAccount(metadata.id)),
+    defaultKeychainTimeoutMs,
+  ).catch(() => {
+    console.log(
+      `(The old demo vault's key stays in your keychain as "${keychainAccount(metadata.id)}" under "${keychainService}": the ` +
+        `keychain could not be reached.)`,
+    );
   });
 }

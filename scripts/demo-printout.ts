@@ -19,24 +19,36 @@ export function shellPath(folder: string, cwd = process.cwd()): string {
 
 /** The lines that say what the demo holds. */
 export function seedSummary(seed: DemoSeed): string[] {
-  const names = (kind: 'arr' | 'acs') => seed.accounts.filter((a) => a.kind === kind).map((a) => (a.kind === 'acs' && !a.hasAccessKey ? `${a.name} (Entra ID only)` : a.name));
+  const names = (kind: 'arr' | 'acs') =>
+    seed.accounts.filter((a) => a.kind === kind).map((a) => (a.kind === 'acs' && !a.hasAccessKey ? `${a.name} (Entra ID only)` : a.name));
   const count = (kind: string) => seed.tokens.filter((t) => t.kind === kind).length;
   const acsScopes = [...new Set(seed.tokens.filter((t) => t.kind === 'acs-user').flatMap((t) => t.scopes))].join(', ');
   const audited = seed.audit.cells.filter((c) => c.state === 'audited').length;
   const lines = [
     `  Accounts    ARR: ${names('arr').join(', ')}; ACS: ${names('acs').join(', ')}`,
     `  Identities  ${seed.identities.map((i) => `${i.name} (${i.kind === 'user' ? 'user' : 'service principal'})`).join(', ')}: signed in`,
-    `  Tokens      ${plural(count('arr-sts'), 'ARR access token')}, ${plural(count('acs-user'), 'ACS user token')} (${acsScopes}), ${plural(count('entra'), 'Entra token')}: kept, see Tokens`,
-    `  Roles       ${plural(seed.audit.identities.length, 'identity', 'identities')} × ${plural(seed.audit.resources.length, 'resource')}, ${audited} audited: open Roles for the matrix (the desktop window asks you to press Run the audit)`,
+    `  Tokens      ${plural(count('arr-sts'), 'ARR access token')}, ${plural(count('acs-user'), 'ACS user token')} ` +
+      `(${acsScopes}), ${plural(count('entra'), 'Entra token')}: kept, see Tokens`,
+    `  Roles       ${plural(seed.audit.identities.length, 'identity', 'identities')} × ` +
+      `${plural(seed.audit.resources.length, 'resource')}, ${audited} audited: open Roles for the matrix (the desktop window asks ` +
+      `you to press Run the audit)`,
   ];
-  if (seed.forgotten > 0) lines.push(`  Note        ${plural(seed.forgotten, 'identity', 'identities')} from the last demo signed out: the emulator forgets sign-ins when it stops`);
+  if (seed.forgotten > 0)
+    lines.push(
+      `  Note        ${plural(seed.forgotten, 'identity', 'identities')} from the last demo signed out: the emulator forgets ` +
+        `sign-ins when it stops`,
+    );
   return lines;
 }
 
 /** Where the vault key is, in one line, so the user knows what the demo chose, what the CLI can read, or what the app will ask. */
 export function vaultLine(status: VaultStatus, dataFolder: string): string {
   const where = shellPath(dataFolder);
-  if (status.state === 'locked') return `  Vault       ${where}, locked: enter its passphrase in the app; the sample data is refreshed once it is open and the page shows it`;
+  if (status.state === 'locked')
+    return (
+      `  Vault       ${where}, locked: enter its passphrase in the app; the sample data is refreshed once it is open and the page ` +
+      `shows it`
+    );
   if (status.state === 'unavailable') {
     return (
       `  Vault       ${where} cannot be opened yet: ${status.message}\n` +
@@ -49,14 +61,23 @@ export function vaultLine(status: VaultStatus, dataFolder: string): string {
   return '  Vault       memory only: secrets end with this session and the CLI cannot read them';
 }
 
-/** The CLI commands to try on the demo's data, as the vault allows: none for memory only, with the passphrase's variable for a passphrase vault. */
+/** The CLI commands to try on the demo's data, as the vault allows: none for memory only, with the passphrase's variable for a
+ * passphrase vault. */
 export function cliLines(status: VaultStatus, dataFolder: string): string[] {
-  if (status.state === 'unavailable') return ['  CLI         printed once a vault is chosen in the app (a passphrase vault: the CLI cannot read memory only)'];
+  if (status.state === 'unavailable')
+    return ['  CLI         printed once a vault is chosen in the app (a passphrase vault: the CLI cannot read memory only)'];
   if (status.state === 'open' && status.mode === 'memory') {
-    return ['  CLI         cannot read this vault: memory only lives in this process alone (for the CLI too, start the demo again with the keychain or a passphrase vault)'];
+    return [
+      '  CLI         cannot read this vault: memory only lives in this process alone (for the CLI too, start the demo again ' +
+        'with the keychain or a passphrase vault)',
+    ];
   }
   const home = `AZCRED_HOME=${shellPath(dataFolder)} node bin/azcred.js`;
-  const lines = [`  CLI on the same data: ${home} token arr Showroom`, `                        ${home} token acs 'Support chat' --scopes chat,voip --new-user Tester`, `                        ${home} roles`];
+  const lines = [
+    `  CLI on the same data: ${home} token arr Showroom`,
+    `                        ${home} token acs 'Support chat' --scopes chat,voip --new-user Tester`,
+    `                        ${home} roles`,
+  ];
   if (status.mode !== 'passphrase') return lines;
   return [
     ...lines,
@@ -71,10 +92,13 @@ function userNote(emulator: RunningEmulator, user: RunningEmulator['scenario']['
   if (user.conditionalAccessBlocked) return 'blocked by Conditional Access (AADSTS53003)';
   if (user.consentRequired) return 'asks for consent on first sign-in';
   if (user.refreshTokensExpired) return 'refresh tokens expire: the app asks to sign in again';
-  if (user.signInFrequencySeconds !== undefined) return `must sign in again every ${user.signInFrequencySeconds} s (Conditional Access sign-in frequency)`;
+  if (user.signInFrequencySeconds !== undefined)
+    return `must sign in again every ${user.signInFrequencySeconds} s (Conditional Access sign-in frequency)`;
   const { scenario } = emulator;
   const groups = scenario.groups.filter((g) => g.members.includes(user.id)).map((g) => g.id);
-  const roles = scenario.roleAssignments.filter((a) => a.principalId === user.id || groups.includes(a.principalId)).map((a) => scenario.roleDefinitions.find((d) => d.id === a.role)?.roleName ?? a.role);
+  const roles = scenario.roleAssignments
+    .filter((a) => a.principalId === user.id || groups.includes(a.principalId))
+    .map((a) => scenario.roleDefinitions.find((d) => d.id === a.role)?.roleName ?? a.role);
   const tenant = scenario.tenants.find((t) => t.id === user.tenant)?.displayName ?? user.tenant;
   return `${[...new Set(roles)].join(', ') || 'no roles'} (${tenant})`;
 }
@@ -87,7 +111,10 @@ export function tryLines(emulator: RunningEmulator, context: { caFile: string; s
   return [
     'Try',
     `  Identities → Sign in, cloud "Azure emulator (local)"${passwords.size === 1 ? `, password ${[...passwords][0] ?? ''}` : ''}:`,
-    ...users.map((u) => `    ${u.userName.padEnd(width)}  ${userNote(emulator, u)}${passwords.size === 1 ? '' : `, password ${u.password}`}`),
-    `  Sign-in pages come from the emulator's own test CA: the browser warns once; continue to 127.0.0.1, or trust ${shellPath(context.caFile)}.`,
+    ...users.map(
+      (u) => `    ${u.userName.padEnd(width)}  ${userNote(emulator, u)}${passwords.size === 1 ? '' : `, password ${u.password}`}`,
+    ),
+    `  Sign-in pages come from the emulator's own test CA: the browser warns once; continue to 127.0.0.1, or trust ` +
+      `${shellPath(context.caFile)}.`,
   ];
 }

@@ -49,12 +49,22 @@ describe('the demo seed', () => {
     try {
       expect((await call('settings.get')).defaultCloud).toBe('AzureEmulator');
       const accounts = await call('accounts.list');
-      expect(accounts.map((a) => a.name).sort()).toEqual(['Design review', 'Fabrikam prototypes', 'Field calls', 'Showroom', 'Support chat']);
+      expect(accounts.map((a) => a.name).sort()).toEqual([
+        'Design review',
+        'Fabrikam prototypes',
+        'Field calls',
+        'Showroom',
+        'Support chat',
+      ]);
       const showroom = accounts.find((a) => a.name === 'Showroom');
       expect(showroom).toMatchObject({ kind: 'arr', hasPrimaryKey: true, hasSecondaryKey: true, tags: ['demo', 'showroom'] });
       expect(accounts.find((a) => a.name === 'Field calls')).toMatchObject({ kind: 'acs', hasAccessKey: false });
 
-      expect((await call('identities.list')).map((i) => `${i.kind} ${i.name}`).sort()).toEqual(['service-principal Render pipeline', 'user Adele Vance', 'user Nestor Wilke']);
+      expect((await call('identities.list')).map((i) => `${i.kind} ${i.name}`).sort()).toEqual([
+        'service-principal Render pipeline',
+        'user Adele Vance',
+        'user Nestor Wilke',
+      ]);
 
       const tokens = await call('tokens.list');
       expect(tokens.map((t) => t.id).sort()).toEqual(first.tokens.map((t) => t.id).sort());
@@ -76,7 +86,10 @@ describe('the demo seed', () => {
     // A key regenerated during the last demo: the restarted emulator is back to the scenario's.
     const before = openCore();
     const showroomId = first.accounts.find((a) => a.name === 'Showroom')?.id ?? '';
-    await contractCall(before)('accounts.update', { id: showroomId, changes: { kind: 'arr', primaryKey: Buffer.from('a key regenerated last time').toString('base64') } });
+    await contractCall(before)('accounts.update', {
+      id: showroomId,
+      changes: { kind: 'arr', primaryKey: Buffer.from('a key regenerated last time').toString('base64') },
+    });
     await before.close();
     await emulator.close();
     emulator = await startDemoEmulator();
@@ -95,7 +108,9 @@ describe('the demo seed', () => {
       // Pointed at the new emulator's ports: its ACS endpoint, and an STS call through the new cloud profile.
       const chat = (await call('accounts.list')).find((a) => a.name === 'Support chat');
       expect(chat).toMatchObject({ kind: 'acs', endpoint: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/` });
-      expect((await call('accounts.reveal', { id: showroomId, secret: 'primaryKey' })).value).toBe(emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-westeurope')?.primaryKey);
+      expect((await call('accounts.reveal', { id: showroomId, secret: 'primaryKey' })).value).toBe(
+        emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-westeurope')?.primaryKey,
+      );
       expect((await call('arr.testAccount', { accountId: showroomId, via: 'primaryKey' })).summary).toMatch(/^The token works/);
     } finally {
       await core.close();

@@ -29,9 +29,24 @@ const servicePrincipalName = 'Render pipeline';
 
 /** The demo's accounts by name, each from one resource of the emulator's scenario. */
 const arrAccounts = [
-  { name: 'Showroom', resource: 'contoso-arr-westeurope', tags: ['demo', 'showroom'], notes: 'Adele renders here (Remote Rendering Administrator).' },
-  { name: 'Design review', resource: 'contoso-arr-eastus', tags: ['demo', 'review'], notes: 'The render pipeline service principal is a Remote Rendering Client here.' },
-  { name: 'Fabrikam prototypes', resource: 'fabrikam-arr', tags: ['partner'], notes: "In Fabrikam's tenant: Nestor administers it, Contoso's identities hold no role on it." },
+  {
+    name: 'Showroom',
+    resource: 'contoso-arr-westeurope',
+    tags: ['demo', 'showroom'],
+    notes: 'Adele renders here (Remote Rendering Administrator).',
+  },
+  {
+    name: 'Design review',
+    resource: 'contoso-arr-eastus',
+    tags: ['demo', 'review'],
+    notes: 'The render pipeline service principal is a Remote Rendering Client here.',
+  },
+  {
+    name: 'Fabrikam prototypes',
+    resource: 'fabrikam-arr',
+    tags: ['partner'],
+    notes: "In Fabrikam's tenant: Nestor administers it, Contoso's identities hold no role on it.",
+  },
 ] as const;
 const acsWithKey = { name: 'Support chat', resource: 'contoso-acs-chat', tags: ['demo', 'chat'] } as const;
 const acsEntraOnly = { name: 'Field calls', resource: 'contoso-acs-calls', tags: ['demo', 'calls', 'entra-only'] } as const;
@@ -52,7 +67,13 @@ export async function seedDemo(call: ContractCall, emulator: RunningEmulator): P
   await call('settings.update', { defaultCloud: cloud });
   const accounts = await seedAccounts(call, emulator);
   const forgotten = await forgetLastEmulator(call, accounts);
-  const servicePrincipal = await call('identities.addServicePrincipal', { cloud, tenant: contosoTenantId, clientId: secretServicePrincipal.appId, name: servicePrincipalName, clientSecret: secretServicePrincipal.secret });
+  const servicePrincipal = await call('identities.addServicePrincipal', {
+    cloud,
+    tenant: contosoTenantId,
+    clientId: secretServicePrincipal.appId,
+    name: servicePrincipalName,
+    clientSecret: secretServicePrincipal.secret,
+  });
   const user = await signInUser(call, emulator, demoUserNames[0]);
   await signInUser(call, emulator, demoUserNames[1]);
   await deleteAcsIdentities(call, accounts, servicePrincipal.id);
@@ -61,8 +82,23 @@ export async function seedDemo(call: ContractCall, emulator: RunningEmulator): P
   const tokens = [
     await call('tokens.mintArr', { accountId: id('Showroom'), via: 'primaryKey', keep: true, autoRefresh: true }),
     await call('tokens.mintArr', { accountId: id('Showroom'), via: { identityId: user.id }, keep: true }),
-    (await call('tokens.mintAcs', { accountId: id(acsWithKey.name), newIdentity: { label: 'Support agent' }, scopes: ['chat', 'voip'], keep: true })).token,
-    (await call('tokens.mintAcs', { accountId: id(acsEntraOnly.name), newIdentity: { label: 'Field technician' }, scopes: ['voip'], via: { identityId: servicePrincipal.id }, keep: true })).token,
+    (
+      await call('tokens.mintAcs', {
+        accountId: id(acsWithKey.name),
+        newIdentity: { label: 'Support agent' },
+        scopes: ['chat', 'voip'],
+        keep: true,
+      })
+    ).token,
+    (
+      await call('tokens.mintAcs', {
+        accountId: id(acsEntraOnly.name),
+        newIdentity: { label: 'Field technician' },
+        scopes: ['voip'],
+        via: { identityId: servicePrincipal.id },
+        keep: true,
+      })
+    ).token,
     await call('tokens.mintEntra', { identityId: servicePrincipal.id, scope: 'https://management.azure.com/.default', keep: true }),
   ];
   const audit = await call('roles.audit', {});
@@ -80,13 +116,19 @@ async function forgetLastEmulator(call: ContractCall, accounts: AccountView[]): 
   const emulatorIdentities = new Set(identities.map((i) => i.id));
   for (const token of await call('tokens.list')) {
     const { account, via } = token.source;
-    if ((account && emulatorAccounts.has(account.id)) || (via.credential === 'entra' && emulatorIdentities.has(via.identityId))) await call('tokens.remove', { id: token.id });
+    if ((account && emulatorAccounts.has(account.id)) || (via.credential === 'entra' && emulatorIdentities.has(via.identityId)))
+      await call('tokens.remove', { id: token.id });
   }
   for (const identity of identities) await call('identities.signOut', { id: identity.id });
-  return identities.filter((i) => !(i.kind === 'service-principal' && i.clientId === secretServicePrincipal.appId) && !demoUserNames.some((name) => name === i.username)).length;
+  return identities.filter(
+    (i) =>
+      !(i.kind === 'service-principal' && i.clientId === secretServicePrincipal.appId) &&
+      !demoUserNames.some((name) => name === i.username),
+  ).length;
 }
 
-/** Deletes the ACS identities remembered on the emulator's resources: the restarted emulator does not know them, so each is only forgotten. */
+/** Deletes the ACS identities remembered on the emulator's resources: the restarted emulator does not know them, so each is only
+ * forgotten. */
 async function deleteAcsIdentities(call: ContractCall, accounts: AccountView[], servicePrincipalId: string): Promise<void> {
   for (const identity of await call('acsIdentities.list', {})) {
     const account = accounts.find((a) => a.id === identity.accountId);
@@ -105,8 +147,21 @@ async function seedAccounts(call: ContractCall, emulator: RunningEmulator): Prom
     const keys = { primaryKey: arr.primaryKey, secondaryKey: arr.secondaryKey };
     const account = find(name);
     if (!account) {
-      await call('accounts.add', { kind: 'arr', name, accountId: arr.accountId, accountDomain: arr.accountDomain, cloud, ...keys, tags: [...tags], notes });
-    } else if (account.kind !== 'arr' || !account.hasPrimaryKey || (await call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value !== arr.primaryKey) {
+      await call('accounts.add', {
+        kind: 'arr',
+        name,
+        accountId: arr.accountId,
+        accountDomain: arr.accountDomain,
+        cloud,
+        ...keys,
+        tags: [...tags],
+        notes,
+      });
+    } else if (
+      account.kind !== 'arr' ||
+      !account.hasPrimaryKey ||
+      (await call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value !== arr.primaryKey
+    ) {
       // A key rotated in the last demo: this emulator started again from the scenario's keys.
       await call('accounts.update', { id: account.id, changes: { kind: 'arr', ...keys } });
     }
@@ -116,17 +171,25 @@ async function seedAccounts(call: ContractCall, emulator: RunningEmulator): Prom
   const chatEndpoint = `${emulator.urls.acs[acsWithKey.resource] ?? ''}/`;
   const chatKey = emulator.scenario.communicationServices.find((r) => r.name === acsWithKey.resource)?.primaryKey;
   if (!chat) await call('accounts.add', { kind: 'acs', name: acsWithKey.name, connectionString, cloud, tags: [...acsWithKey.tags] });
-  else if (chat.kind !== 'acs' || chat.endpoint !== chatEndpoint || !chat.hasAccessKey || (await call('accounts.reveal', { id: chat.id, secret: 'accessKey' })).value !== chatKey) {
+  else if (
+    chat.kind !== 'acs' ||
+    chat.endpoint !== chatEndpoint ||
+    !chat.hasAccessKey ||
+    (await call('accounts.reveal', { id: chat.id, secret: 'accessKey' })).value !== chatKey
+  ) {
     await call('accounts.update', { id: chat.id, changes: { kind: 'acs', connectionString } });
   }
   const calls = find(acsEntraOnly.name);
   const callsEndpoint = `${emulator.urls.acs[acsEntraOnly.resource] ?? ''}/`;
-  if (!calls) await call('accounts.add', { kind: 'acs', name: acsEntraOnly.name, endpoint: callsEndpoint, cloud, tags: [...acsEntraOnly.tags] });
-  else if (calls.kind !== 'acs' || calls.endpoint !== callsEndpoint) await call('accounts.update', { id: calls.id, changes: { kind: 'acs', endpoint: callsEndpoint } });
+  if (!calls)
+    await call('accounts.add', { kind: 'acs', name: acsEntraOnly.name, endpoint: callsEndpoint, cloud, tags: [...acsEntraOnly.tags] });
+  else if (calls.kind !== 'acs' || calls.endpoint !== callsEndpoint)
+    await call('accounts.update', { id: calls.id, changes: { kind: 'acs', endpoint: callsEndpoint } });
   return call('accounts.list');
 }
 
-/** Signs the demo user in with a device code, entering it on the emulator's page as the user would; the core keeps one identity per user. */
+/** Signs the demo user in with a device code, entering it on the emulator's page as the user would; the core keeps one identity per
+ * user. */
 async function signInUser(call: ContractCall, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
   const tenant = userName.split('@')[1] ?? 'organizations';
   const started = await call('identities.signIn', { method: 'device-code', cloud, tenant, loginHint: userName });
@@ -137,4 +200,3 @@ async function signInUser(call: ContractCall, emulator: RunningEmulator, userNam
   }
   throw new Error(`${userName} was not signed in within a minute`);
 }
-

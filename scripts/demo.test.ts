@@ -26,7 +26,10 @@ interface RunningDemo {
 }
 
 function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env): RunningDemo {
-  const child = spawn(process.execPath, [demo, '--no-open', '--home', home, ...args], { env: { ...env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [demo, '--no-open', '--home', home, ...args], {
+    env: { ...env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const waiters: (() => void)[] = [];
   const onData = (chunk: Buffer) => {
@@ -58,7 +61,12 @@ function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env): Runnin
 async function api<T>(session: SignedIn, method: string, input?: unknown): Promise<T> {
   const response = await fetch(`${session.Origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: session.Origin, cookie: session.Cookie, [sessionSecretHeader]: session[sessionSecretHeader] },
+    headers: {
+      'content-type': 'application/json',
+      origin: session.Origin,
+      cookie: session.Cookie,
+      [sessionSecretHeader]: session[sessionSecretHeader],
+    },
     body: JSON.stringify(input ?? {}),
   });
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
@@ -76,19 +84,30 @@ describe('npm run demo', () => {
       const page = await fetch(`${session.Origin}/`, { headers: { cookie: session.Cookie } });
       expect(await page.text()).toContain('<div id="root">');
       const accounts = await api<{ name: string }[]>(session, 'accounts.list');
-      expect(accounts.map((a) => a.name).sort()).toEqual(['Design review', 'Fabrikam prototypes', 'Field calls', 'Showroom', 'Support chat']);
+      expect(accounts.map((a) => a.name).sort()).toEqual([
+        'Design review',
+        'Fabrikam prototypes',
+        'Field calls',
+        'Showroom',
+        'Support chat',
+      ]);
 
       // The printed CLI command, run as printed (relative paths resolved against the checkout).
       const command = /CLI on the same data: AZCRED_HOME=(\S+) node bin\/azcred\.js token arr Showroom/.exec(run.output());
       expect(command?.[1]).toBe(path.join(home, 'data'));
-      const cli = spawnSync(process.execPath, [azcred, 'token', 'arr', 'Showroom'], { env: { ...process.env, AZCRED_HOME: command?.[1] }, encoding: 'utf8', timeout: 20_000 });
+      const cli = spawnSync(process.execPath, [azcred, 'token', 'arr', 'Showroom'], {
+        env: { ...process.env, AZCRED_HOME: command?.[1] },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(cli.stderr).toBe('');
       expect(cli.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     } finally {
       run.child.kill('SIGINT');
     }
     expect(await run.exited).toBe(0);
-    const cloud = (JSON.parse(readFileSync(path.join(home, 'data', 'clouds.json'), 'utf8')) as { custom?: { authorityHost: string }[] }).custom?.[0];
+    const cloud = (JSON.parse(readFileSync(path.join(home, 'data', 'clouds.json'), 'utf8')) as { custom?: { authorityHost: string }[] })
+      .custom?.[0];
     expect(cloud?.authorityHost).toMatch(/^https:\/\/127\.0\.0\.1:\d+/);
     await expect(fetch(`${cloud?.authorityHost ?? ''}/common/v2.0/.well-known/openid-configuration`)).rejects.toThrow();
   }, 60_000);

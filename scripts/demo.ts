@@ -34,7 +34,14 @@ const usage = `Usage: npm run demo -- [--fresh] [--browser] [--no-open] [--memor
 function options() {
   try {
     const { values } = parseArgs({
-      options: { fresh: { type: 'boolean' }, browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, memory: { type: 'boolean' }, home: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        fresh: { type: 'boolean' },
+        browser: { type: 'boolean' },
+        'no-open': { type: 'boolean' },
+        memory: { type: 'boolean' },
+        home: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     return values;
   } catch (error) {
@@ -79,7 +86,11 @@ try {
   buildRendererIfStale();
   const running = await startDemoEmulator(path.join(home, 'emulator'));
   emulator = running;
-  core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: appVersion(new URL('../package.json', import.meta.url)) });
+  core = createCore({
+    mode: 'browser',
+    dataFolder: { path: dataFolder, source: 'AZCRED_HOME' },
+    version: appVersion(new URL('../package.json', import.meta.url)),
+  });
   const call = contractCall(core);
   if (args.memory) await call('vault.open', { mode: 'memory' });
   const vault = await call('vault.status');
@@ -92,7 +103,10 @@ try {
 
   // The desktop app opens the vault in a process of its own: only a keychain vault is open there as it is here.
   const keychainOpen = vault.state === 'open' && vault.mode === 'keychain';
-  const noKeychain = { reason: 'the vault is not open in the keychain, and the desktop app would open it in a process of its own, without the sample data', remedy: '' };
+  const noKeychain = {
+    reason: 'the vault is not open in the keychain, and the desktop app would open it in a process of its own, without the sample data',
+    remedy: '',
+  };
   const desktop = args['no-open'] || args.browser ? undefined : keychainOpen ? desktopRuntime('npm run demo') : noKeychain;
   if (desktop && 'path' in desktop) {
     await core.close();
@@ -101,13 +115,19 @@ try {
     app.on('exit', () => void stop());
     console.log(`The desktop window is opening (ready in ${seconds(started)}). Press Ctrl+C to stop it and the emulator.`);
   } else {
-    if (desktop) console.log(`The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead.${desktop.remedy && ` ${desktop.remedy}`}`);
+    if (desktop)
+      console.log(
+        `The desktop window cannot open here: ${desktop.reason}. Serving browser mode instead.${desktop.remedy && ` ${desktop.remedy}`}`,
+      );
     if (!seed) seedWhenVaultOpens(core, (opened) => seedChosenVault(opened, running));
     server = await startWebServer({ core });
     const link = server.newLaunchLink();
     const opening = args['no-open'] ? undefined : openLaunchLink(link, launcherFolder(process.env, dataFolder));
     console.log(`Open: ${link.url}`);
-    console.log(`  (ready in ${seconds(started)}) The link signs in one browser, once, within a minute; do not share it. Press Enter here for a fresh link; Ctrl+C stops the app and the emulator.`);
+    console.log(
+      `  (ready in ${seconds(started)}) The link signs in one browser, once, within a minute; do not share it. Press Enter here ` +
+        `for a fresh link; Ctrl+C stops the app and the emulator.`,
+    );
     printFreshLinksOnEnter(server, process.stdin, (text) => console.log(text));
     void opening?.then((result) => console.log(`  ${browserOpeningLine(result)}`));
   }

@@ -13,7 +13,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
   devDependencies: Record<string, string>;
   scripts: Record<string, string>;
 };
-const installed = (name: string): string => (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const installed = (name: string): string =>
+  (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('how the native parts are obtained', () => {
   it("never runs keytar's or Electron's own download scripts, and keeps keytar optional so an install without libsecret succeeds", () => {
@@ -54,14 +55,29 @@ describe('installing the Debian packages the tests need', () => {
   const nobodyCanRunThis =
     process.getuid?.() === 0 &&
     existsSync('/usr/sbin/runuser') &&
-    spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', 'sh', '-c', 'test -x "$0" && test -r "$1"', process.execPath, path.join(root, 'scripts', 'system-packages.ts')]).status === 0;
+    spawnSync('/usr/sbin/runuser', [
+      '-u',
+      'nobody',
+      '--',
+      'sh',
+      '-c',
+      'test -x "$0" && test -r "$1"',
+      process.execPath,
+      path.join(root, 'scripts', 'system-packages.ts'),
+    ]).status === 0;
   // Needs a checkout that user nobody can read (not one under root's 0700 home).
   it.runIf(nobodyCanRunThis)('tells a user without root or sudo the apt-get line to run', () => {
-    const script = `import { ensureTestPackages } from ${JSON.stringify(path.join(root, 'scripts', 'system-packages.ts'))}; console.log(ensureTestPackages(() => {}, ['chromium', 'azcred-test-no-such-package']));`;
-    const run = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8', cwd: '/' });
+    const script =
+      `import { ensureTestPackages } from ${JSON.stringify(path.join(root, 'scripts', 'system-packages.ts'))}; ` +
+      `console.log(ensureTestPackages(() => {}, ['chromium', 'azcred-test-no-such-package']));`;
+    const run = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: '/',
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      'The tests need these Debian packages: azcred-test-no-such-package. npm test is not running as root and sudo needs a password, so install them yourself and run npm test again:\n' +
+      'The tests need these Debian packages: azcred-test-no-such-package. npm test is not running as root and sudo needs a ' +
+        'password, so install them yourself and run npm test again:\n' +
         '  sudo apt-get install --no-install-recommends azcred-test-no-such-package\n',
     );
   });

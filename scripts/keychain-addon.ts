@@ -43,7 +43,11 @@ export function nodeHeadersDir(): string | undefined {
   if (process.env['npm_config_nodedir']) return process.env['npm_config_nodedir'];
   const candidates = [path.dirname(path.dirname(realpathSync(process.execPath)))];
   try {
-    const nodePackage = path.dirname(createRequire(path.join(root, 'node_modules', 'node', 'package.json')).resolve(`node-${process.platform}-${process.arch}/package.json`));
+    const nodePackage = path.dirname(
+      createRequire(path.join(root, 'node_modules', 'node', 'package.json')).resolve(
+        `node-${process.platform}-${process.arch}/package.json`,
+      ),
+    );
     candidates.push(nodePackage);
   } catch {
     // No platform package: a later `npm install` prunes it (the node package installs it unsaved).
@@ -76,13 +80,18 @@ export function buildKeychainAddon(): { ok: true } | { ok: false; why: string; o
 }
 
 const withoutIt =
-  'Until then the app and azcred cannot use the OS keychain and offer a passphrase-protected vault instead (npm test installs what it needs by itself).';
+  'Until then the app and azcred cannot use the OS keychain and offer a passphrase-protected vault instead (npm test installs ' +
+  'what it needs by itself).';
 
 function main(requireAddon: boolean): number {
   const found = keychainAddonState();
   if (found.state === 'built') return 0;
   if (found.state !== 'unbuilt') {
-    console.log(found.state === 'absent' ? `The OS keychain is not available: ${found.why}. ${withoutIt}` : `The OS keychain addon (keytar) is not built: ${found.why}, then run npm run build:keychain. ${withoutIt}`);
+    console.log(
+      found.state === 'absent'
+        ? `The OS keychain is not available: ${found.why}. ${withoutIt}`
+        : `The OS keychain addon (keytar) is not built: ${found.why}, then run npm run build:keychain. ${withoutIt}`,
+    );
     return requireAddon ? 1 : 0;
   }
   const built = buildKeychainAddon();
@@ -90,8 +99,11 @@ function main(requireAddon: boolean): number {
     console.log('Built the OS keychain addon (keytar) from source.');
     return 0;
   }
-  console.log(`The OS keychain addon (keytar) could not be built: ${built.why}.\n${built.output.split('\n').slice(-15).join('\n')}\n${withoutIt}`);
+  console.log(
+    `The OS keychain addon (keytar) could not be built: ${built.why}.\n${built.output.split('\n').slice(-15).join('\n')}\n${withoutIt}`,
+  );
   return requireAddon ? 1 : 0;
 }
 
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(main(process.argv.includes('--require')));
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exit(main(process.argv.includes('--require')));

@@ -25,9 +25,18 @@ let azcredBin: string;
  * Runs the globally installed `azcred` with `node` on PATH first: the project's own Node, or another.
  * Asynchronously: the emulator answers from this process, which a synchronous spawn would block.
  */
-function installed(args: string[], options: { nodeDir?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function installed(
+  args: string[],
+  options: { nodeDir?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const nodeDir = options.nodeDir ?? path.dirname(process.execPath);
-  const env = { ...process.env, PATH: `${nodeDir}:${process.env['PATH'] ?? ''}`, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1', ...options.env };
+  const env = {
+    ...process.env,
+    PATH: `${nodeDir}:${process.env['PATH'] ?? ''}`,
+    AZCRED_HOME: home,
+    AZCRED_NO_BROWSER: '1',
+    ...options.env,
+  };
   return new Promise((resolve, reject) => {
     const child = execFile(azcredBin, args, { encoding: 'utf8', env }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
@@ -48,7 +57,21 @@ describe('azcred installed globally from the packed tarball', () => {
     const [tarball] = (await readdir(work)).filter((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     const prefix = path.join(work, 'prefix');
-    await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--omit=optional', '--no-audit', '--no-fund', path.join(work, tarball ?? '')], npm);
+    await run(
+      'npm',
+      [
+        'install',
+        '--global',
+        '--prefix',
+        prefix,
+        '--offline',
+        '--omit=optional',
+        '--no-audit',
+        '--no-fund',
+        path.join(work, tarball ?? ''),
+      ],
+      npm,
+    );
     azcredBin = path.join(prefix, 'bin', 'azcred');
     emulator = await startEmulator({ scenario: defaultScenario() });
   }, 180_000);
@@ -73,12 +96,24 @@ describe('azcred installed globally from the packed tarball', () => {
   it('prints a kept STS token from a passphrase vault, with no keytar installed', async () => {
     // A data folder as the app leaves it: a passphrase vault (the only persistent vault without
     // keytar), the emulator's cloud and an ARR account.
-    const app = createCore({ mode: 'test', dataFolder: { path: home, source: 'AZCRED_HOME' }, version: '0.0.0-test', vault: { keychain: createMemoryKeychain() } });
+    const app = createCore({
+      mode: 'test',
+      dataFolder: { path: home, source: 'AZCRED_HOME' },
+      version: '0.0.0-test',
+      vault: { keychain: createMemoryKeychain() },
+    });
     try {
       await value(app, 'vault.open', { mode: 'passphrase', passphrase });
       await importEmulatorCloud(emulator, home);
       const primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-      await value(app, 'accounts.add', { kind: 'arr', name: 'contoso', accountId, accountDomain: 'westeurope', primaryKey, cloud: 'AzureEmulator' });
+      await value(app, 'accounts.add', {
+        kind: 'arr',
+        name: 'contoso',
+        accountId,
+        accountDomain: 'westeurope',
+        primaryKey,
+        cloud: 'AzureEmulator',
+      });
     } finally {
       await app.close();
     }
@@ -105,7 +140,10 @@ describe('azcred installed globally from the packed tarball', () => {
   });
 
   it.runIf(systemNode)("runs a checkout's azcred (npm link) on the checkout's own Node when the machine's is older", () => {
-    const linked = spawnSync(systemNode ?? '', [path.join(root, 'bin', 'azcred.js'), '--version'], { encoding: 'utf8', env: { ...process.env, AZCRED_HOME: home } });
+    const linked = spawnSync(systemNode ?? '', [path.join(root, 'bin', 'azcred.js'), '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, AZCRED_HOME: home },
+    });
     expect(linked).toMatchObject({ status: 0, stdout: '0.1.0\n', stderr: '' });
   });
 });

@@ -22,7 +22,8 @@ const out = path.join(root, 'docs/screenshots');
 /** Wide enough for the role matrix beside its details, short enough to read in a README table. */
 const viewport = { width: 1280, height: 760 };
 
-/** What each screen shows before its picture is taken: the page's own data, loaded, with one item open where the page has details (secrets stay masked). */
+/** What each screen shows before its picture is taken: the page's own data, loaded, with one item open where the page has details
+ * (secrets stay masked). */
 const screens: { section: string; ready(page: Page): Promise<void> }[] = [
   {
     section: 'accounts',
@@ -43,15 +44,31 @@ const screens: { section: string; ready(page: Page): Promise<void> }[] = [
     section: 'roles',
     ready: async (page) => {
       await page.getByRole('button', { name: /^Run the audit/ }).click();
-      await page.getByRole('table', { name: 'Role matrix' }).getByRole('button', { name: /on Showroom:/ }).first().waitFor();
+      await page
+        .getByRole('table', { name: 'Role matrix' })
+        .getByRole('button', { name: /on Showroom:/ })
+        .first()
+        .waitFor();
     },
   },
   { section: 'settings', ready: (page) => page.getByText('Azure emulator (local)').first().waitFor() },
 ];
 
-/** pngquant, when installed, makes each picture about half the size with no visible change; without it they are kept as Chromium wrote them. */
+/** pngquant, when installed, makes each picture about half the size with no visible change; without it they are kept as Chromium wrote
+ * them. */
 function shrink(file: string): void {
-  const result = spawnSync('pngquant', ['--quality', '80-100', '--speed', '1', '--strip', '--skip-if-larger', '--force', '--output', file, file]);
+  const result = spawnSync('pngquant', [
+    '--quality',
+    '80-100',
+    '--speed',
+    '1',
+    '--strip',
+    '--skip-if-larger',
+    '--force',
+    '--output',
+    file,
+    file,
+  ]);
   if (result.error) console.log(`(pngquant is not installed: ${path.basename(file)} is left unquantised)`);
 }
 
@@ -60,7 +77,12 @@ buildRendererIfStale();
 const dataFolder = path.join(os.tmpdir(), 'azcred-screenshots');
 await rm(dataFolder, { recursive: true, force: true });
 await mkdir(dataFolder, { recursive: true, mode: 0o700 });
-const core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.1.0', vault: { keychain: createMemoryKeychain() } });
+const core = createCore({
+  mode: 'browser',
+  dataFolder: { path: dataFolder, source: 'AZCRED_HOME' },
+  version: '0.1.0',
+  vault: { keychain: createMemoryKeychain() },
+});
 const emulator = await startDemoEmulator(path.join(dataFolder, 'emulator-ca'));
 const server = await startWebServer({ core });
 const browser = await launchChromium();

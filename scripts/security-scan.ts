@@ -46,8 +46,13 @@ interface Suppressions {
 
 const require = createRequire(path.join(scannerDir, 'dist', 'locales', 'i18n.js'));
 offlineScanner();
-const run = require(path.join(scannerDir, 'dist', 'runner.js')) as (options: Record<string, unknown>, forCli: boolean) => Promise<ScanResult>;
-const electronVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const run = require(path.join(scannerDir, 'dist', 'runner.js')) as (
+  options: Record<string, unknown>,
+  forCli: boolean,
+) => Promise<ScanResult>;
+const electronVersion = (
+  JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 const config = JSON.parse(readFileSync(suppressionsFile, 'utf8')) as Suppressions;
 for (const entry of [...config.excludedChecks, ...config.suppressions]) {
   if (!entry.reason?.trim()) fail(`every entry in ${path.relative(root, suppressionsFile)} needs a reason`);
@@ -61,14 +66,14 @@ async function scan(input: string): Promise<ScanResult> {
   };
   try {
     return await run(
-    {
-      input,
-      electronVersionOverride: electronVersion, // judge defaults by the Electron we ship
-      excludeFromScan: config.excludedChecks.map((entry) => entry.check),
-      isRelative: true,
-    },
-    false,
-  );
+      {
+        input,
+        electronVersionOverride: electronVersion, // judge defaults by the Electron we ship
+        excludeFromScan: config.excludedChecks.map((entry) => entry.check),
+        isRelative: true,
+      },
+      false,
+    );
   } finally {
     console.log = log;
   }
@@ -100,7 +105,8 @@ function filesUnder(dir: string): string[] {
 const canaryDir = mkdtempSync(path.join(tmpdir(), 'azcred-scan-canary-'));
 writeFileSync(
   path.join(canaryDir, 'main.ts'),
-  "import { BrowserWindow } from 'electron';\nconst size: number = 800;\nnew BrowserWindow({ width: size, webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+  "import { BrowserWindow } from 'electron';\nconst size: number = 800;\nnew BrowserWindow({ width: size, webPreferences: { " +
+    'nodeIntegration: true, contextIsolation: false } });\n',
 );
 const canary = await scan(canaryDir);
 rmSync(canaryDir, { recursive: true, force: true });
@@ -140,19 +146,32 @@ for (const issue of findings) {
 }
 const stale = config.suppressions.filter((entry) => !used.has(entry));
 
-console.log(`Electronegativity ${readPackageVersion()} for Electron ${electronVersion}: ${result.atomicChecks} atomic and ${result.globalChecks} project-wide checks over ${scannableCount} files in ${scannedFolders.join('/, ')}/.`);
+console.log(
+  `Electronegativity ${readPackageVersion()} for Electron ${electronVersion}: ${result.atomicChecks} atomic and ` +
+    `${result.globalChecks} project-wide checks over ${scannableCount} files in ${scannedFolders.join('/, ')}/.`,
+);
 for (const entry of config.excludedChecks) console.log(`  excluded check ${entry.check}: ${entry.reason}`);
 if (rows.length > 0) {
   console.log('');
-  printTable(rows.map(({ status, issue, note }) => [status, issue.id, `${issue.severity.name}/${issue.confidence.name}`, issue.file === 'N/A' ? 'project' : `${issue.file}:${issue.location.line}`, shorten(note, 90)]));
+  printTable(
+    rows.map(({ status, issue, note }) => [
+      status,
+      issue.id,
+      `${issue.severity.name}/${issue.confidence.name}`,
+      issue.file === 'N/A' ? 'project' : `${issue.file}:${issue.location.line}`,
+      shorten(note, 90),
+    ]),
+  );
 }
 
 const problems: string[] = [];
 const open = rows.filter((row) => row.status === 'FINDING');
-if (open.length > 0) problems.push(`${open.length} finding(s) not suppressed: fix the code, or add a reviewed suppression with its reason.`);
+if (open.length > 0)
+  problems.push(`${open.length} finding(s) not suppressed: fix the code, or add a reviewed suppression with its reason.`);
 for (const error of result.errors) problems.push(`could not parse ${path.relative(workDir, error.file)}: ${error.message}`);
 for (const file of unscannable) problems.push(`${file} has an extension the scanner does not read; rename it or scan it another way.`);
-for (const file of inlineDisables) problems.push(`${file} uses an inline eng-disable comment; suppressions belong in ${path.relative(root, suppressionsFile)}.`);
+for (const file of inlineDisables)
+  problems.push(`${file} uses an inline eng-disable comment; suppressions belong in ${path.relative(root, suppressionsFile)}.`);
 for (const entry of stale) problems.push(`suppression ${entry.id} for ${entry.file} matches nothing any more: remove it.`);
 
 console.log('');
@@ -173,5 +192,11 @@ function shorten(text: string, max: number): string {
 
 function printTable(table: string[][]): void {
   const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  for (const row of table) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}`);
+  for (const row of table)
+    console.log(
+      `  ${row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd()}`,
+    );
 }

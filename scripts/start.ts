@@ -13,12 +13,16 @@ function startBrowserMode(why?: NoDesktop): void {
     console.log(
       `\nThe desktop window cannot open on this machine: ${why.reason}. ` +
         'Starting browser mode instead: the same app, served only to this machine on 127.0.0.1 at a launch link printed below ' +
-        '(and opened in your default browser when one can be); a link signs in one browser, once, and Enter there prints a fresh one. Your data folder and keychain are the same as the desktop ' +
+        '(and opened in your default browser when one can be); a link signs in one browser, once, and Enter there prints a ' +
+        'fresh one. Your data folder and keychain are the same as the desktop ' +
         `app's. ${why.remedy}\n`,
     );
   }
   buildBrowserHostIfStale();
-  const child = spawn(process.execPath, [browserHostEntry, ...process.argv.slice(2).filter((a) => a !== '--browser')], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [browserHostEntry, ...process.argv.slice(2).filter((a) => a !== '--browser')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

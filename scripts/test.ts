@@ -21,10 +21,13 @@ function prepareMachine(): string | undefined {
   if (packages) return packages;
   const addon = keychainAddonState();
   if (addon.state === 'built') return undefined;
-  if (addon.state === 'absent') return `The tests use the OS keychain, but ${addon.why}. Run npm install (without --omit=optional), then npm test again.`;
+  if (addon.state === 'absent')
+    return `The tests use the OS keychain, but ${addon.why}. Run npm install (without --omit=optional), then npm test again.`;
   console.log('Building the OS keychain addon (keytar) from source.');
   const built = buildKeychainAddon();
-  return built.ok ? undefined : `The OS keychain addon (keytar) could not be built: ${built.why}.\n${built.output.split('\n').slice(-20).join('\n')}`;
+  return built.ok
+    ? undefined
+    : `The OS keychain addon (keytar) could not be built: ${built.why}.\n${built.output.split('\n').slice(-20).join('\n')}`;
 }
 
 const steps: { name: string; command: string[]; env?: Record<string, string> }[] = [
@@ -33,7 +36,15 @@ const steps: { name: string; command: string[]; env?: Record<string, string> }[]
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'unit and integration (vitest, real Secret Service)',
-    command: ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
+    command: [
+      'scripts/with-keyring.sh',
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reports, 'vitest.json')}`,
+    ],
   },
   {
     name: 'end to end (Playwright, Chromium, real Secret Service)',

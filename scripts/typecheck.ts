@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const projects = ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'];
 
-const failed = projects.filter((project) => spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' }).status !== 0);
+const failed = projects.filter(
+  (project) => spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' }).status !== 0,
+);
 if (failed.length > 0) {
   console.error(`Type errors in ${failed.join(', ')}.`);
   process.exit(1);

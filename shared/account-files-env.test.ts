@@ -17,13 +17,25 @@ function env(text: string, fileName?: string) {
 
 describe('parseAccountFile: .env files', () => {
   it('reads one ARR account and one ACS resource, named after the file', () => {
-    const items = env(`ARR_ACCOUNT_ID=${id}\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nARR_ACCOUNT_KEY=${key}\nACS_CONNECTION_STRING=${acs}\n`, 'contoso.env');
+    const items = env(
+      `ARR_ACCOUNT_ID=${id}\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nARR_ACCOUNT_KEY=${key}\nACS_CONNECTION_STRING=${acs}\n`,
+      'contoso.env',
+    );
     expect(items.map((i) => [i.name, i.kind, i.secrets])).toEqual([
       ['contoso (ARR)', 'arr', ['primaryKey']],
       ['contoso (ACS)', 'acs', ['accessKey']],
     ]);
-    expect(accountInputSchema.parse(items[0]?.raw)).toMatchObject({ kind: 'arr', accountId: id, accountDomain: 'westeurope.mixedreality.azure.com', primaryKey: key });
-    expect(accountInputSchema.parse(items[1]?.raw)).toMatchObject({ kind: 'acs', endpoint: 'https://contoso.unitedstates.communication.azure.com/', accessKey: acsKey });
+    expect(accountInputSchema.parse(items[0]?.raw)).toMatchObject({
+      kind: 'arr',
+      accountId: id,
+      accountDomain: 'westeurope.mixedreality.azure.com',
+      primaryKey: key,
+    });
+    expect(accountInputSchema.parse(items[1]?.raw)).toMatchObject({
+      kind: 'acs',
+      endpoint: 'https://contoso.unitedstates.communication.azure.com/',
+      accessKey: acsKey,
+    });
   });
 
   it('handles comments, blank lines, export, quotes, inline comments and = inside values', () => {
@@ -38,7 +50,15 @@ describe('parseAccountFile: .env files', () => {
       'ARR_TAGS=demo, showroom,,',
     ].join('\n');
     const [item] = env(text);
-    expect(item?.raw).toEqual({ kind: 'arr', name: 'Showroom demo', accountId: id, accountDomain: 'eastus2', primaryKey: key, secondaryKey: key2, tags: ['demo', 'showroom'] });
+    expect(item?.raw).toEqual({
+      kind: 'arr',
+      name: 'Showroom demo',
+      accountId: id,
+      accountDomain: 'eastus2',
+      primaryKey: key,
+      secondaryKey: key2,
+      tags: ['demo', 'showroom'],
+    });
     expect(item?.secrets).toEqual(['primaryKey', 'secondaryKey']);
     expect(item?.issues).toEqual([]);
   });
@@ -99,7 +119,9 @@ describe('parseAccountFile: .env files', () => {
   });
 
   it('prefers the account domain to the region, and joins ACS_ENDPOINT with ACS_ACCESS_KEY', () => {
-    const items = env(`ARR_REGION=uksouth\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nACS_ENDPOINT=https://x.communication.azure.com/\nACS_ACCESS_KEY=${acsKey}`);
+    const items = env(
+      `ARR_REGION=uksouth\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nACS_ENDPOINT=https://x.communication.azure.com/\nACS_ACCESS_KEY=${acsKey}`,
+    );
     expect(items[0]?.raw.accountDomain).toBe('westeurope.mixedreality.azure.com');
     expect(accountInputSchema.parse(items[1]?.raw)).toMatchObject({ endpoint: 'https://x.communication.azure.com/', accessKey: acsKey });
   });
@@ -145,7 +167,10 @@ describe('parseAccountFile: .env files', () => {
   });
 
   it('applies the default cloud only where the file names none', () => {
-    const parsed = parseAccountFile(`A_ACS_ENDPOINT=https://a.communication.azure.com/\nB_ACS_ENDPOINT=https://b.communication.azure.com/\nB_CLOUD=AzureChinaCloud`, { cloud: 'Emulator' });
+    const parsed = parseAccountFile(
+      `A_ACS_ENDPOINT=https://a.communication.azure.com/\nB_ACS_ENDPOINT=https://b.communication.azure.com/\nB_CLOUD=AzureChinaCloud`,
+      { cloud: 'Emulator' },
+    );
     expect(parsed.format === 'env' && parsed.items.map((i) => i.raw.cloud)).toEqual(['Emulator', 'AzureChinaCloud']);
   });
 });

@@ -1,10 +1,31 @@
 import { formatAcsConnectionString } from './acs-connection-string.ts';
 import { readDotenv, type EnvProblem } from './account-files-dotenv.ts';
-import { checkItemCount, fallbackName, fileStem, finishItem, notAnAccountFile, splitTags, type ParsedItem, type ParseOptions } from './account-files-item.ts';
+import {
+  checkItemCount,
+  fallbackName,
+  fileStem,
+  finishItem,
+  notAnAccountFile,
+  splitTags,
+  type ParsedItem,
+  type ParseOptions,
+} from './account-files-item.ts';
 import type { FieldIssue } from './errors.ts';
 
 type Kind = 'arr' | 'acs';
-type Field = 'accountId' | 'accountDomain' | 'region' | 'primaryKey' | 'secondaryKey' | 'connectionString' | 'endpoint' | 'accessKey' | 'name' | 'tags' | 'cloud' | 'notes';
+type Field =
+  | 'accountId'
+  | 'accountDomain'
+  | 'region'
+  | 'primaryKey'
+  | 'secondaryKey'
+  | 'connectionString'
+  | 'endpoint'
+  | 'accessKey'
+  | 'name'
+  | 'tags'
+  | 'cloud'
+  | 'notes';
 type Target = { scope: Kind | 'group'; field: Field };
 
 /**
@@ -93,7 +114,8 @@ export function parseEnvAccounts(content: string, options: ParseOptions): Parsed
     const kinds = (['arr', 'acs'] as const).filter((kind) => group.broken.has(kind) || hasAccountField(group.values[kind]));
     for (const kind of kinds) items.push(groupItem(group, kind, kinds.length > 1, stem, [...group.issues[kind], ...unplaced], options));
   }
-  if (items.length === 0) throw notAnAccountFile(problems.length ? problems.slice(0, 5).map((p) => ({ path: 'text', message: p.message })) : undefined);
+  if (items.length === 0)
+    throw notAnAccountFile(problems.length ? problems.slice(0, 5).map((p) => ({ path: 'text', message: p.message })) : undefined);
   checkItemCount(items.length);
   return items;
 }
@@ -114,7 +136,8 @@ function placeOf(variableName: string): { prefix: string; target: Target } | und
 function placeProblem(problem: EnvProblem, groupOf: (prefix: string) => Group, unplaced: FieldIssue[]): void {
   const place = problem.name === undefined ? undefined : placeOf(problem.name);
   if (place && place.target.scope !== 'group') {
-    const field = place.target.field === 'region' ? 'accountDomain' : place.target.field === 'accessKey' ? 'connectionString' : place.target.field;
+    const field =
+      place.target.field === 'region' ? 'accountDomain' : place.target.field === 'accessKey' ? 'connectionString' : place.target.field;
     const group = groupOf(place.prefix);
     group.issues[place.target.scope].push({ path: field, message: problem.message });
     group.broken.add(place.target.scope);
@@ -128,7 +151,14 @@ function hasAccountField(values: Map<Field, string>): boolean {
   return false;
 }
 
-function groupItem(group: Group, kind: Kind, both: boolean, stem: string | undefined, issues: FieldIssue[], options: ParseOptions): ParsedItem {
+function groupItem(
+  group: Group,
+  kind: Kind,
+  both: boolean,
+  stem: string | undefined,
+  issues: FieldIssue[],
+  options: ParseOptions,
+): ParsedItem {
   const own = group.values[kind];
   const shared = group.values.group;
   const pick = (field: Field): string | undefined => own.get(field) || shared.get(field) || undefined;

@@ -30,7 +30,10 @@ export type ExportAccount = ExportCommon &
   );
 
 export type ExportedAccount = ExportCommon &
-  ({ kind: 'arr'; accountId: string; accountDomain: string; primaryKey?: string; secondaryKey?: string } | { kind: 'acs'; endpoint: string; accessKey?: string });
+  (
+    | { kind: 'arr'; accountId: string; accountDomain: string; primaryKey?: string; secondaryKey?: string }
+    | { kind: 'acs'; endpoint: string; accessKey?: string }
+  );
 
 export interface AccountExportDocument {
   format: typeof exportFormat;
@@ -48,7 +51,9 @@ export function buildExportDocument(accounts: readonly ExportAccount[], exported
     format: exportFormat,
     version: exportFormatVersion,
     exportedAt: exportedAt.toISOString(),
-    includesSecrets: exported.some((a) => (a.kind === 'arr' ? a.primaryKey !== undefined || a.secondaryKey !== undefined : a.accessKey !== undefined)),
+    includesSecrets: exported.some((a) =>
+      a.kind === 'arr' ? a.primaryKey !== undefined || a.secondaryKey !== undefined : a.accessKey !== undefined,
+    ),
     accounts: exported,
   };
 }

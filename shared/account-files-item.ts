@@ -31,7 +31,9 @@ export interface ParseOptions {
 export const maxImportItems = 10_000;
 
 const acceptedFormats =
-  'paste an ACS connection string (endpoint=...;accesskey=...), or choose a .env file with ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN and ARR_ACCOUNT_KEY or ACS_CONNECTION_STRING variables, an Azure Credential Manager export (.json) or Microsoft\'s arrconfig.json';
+  'paste an ACS connection string (endpoint=...;accesskey=...), or choose a .env file with ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN ' +
+  "and ARR_ACCOUNT_KEY or ACS_CONNECTION_STRING variables, an Azure Credential Manager export (.json) or Microsoft's " +
+  'arrconfig.json';
 
 /** The one error for text that is none of the accepted formats. Fixed wording: never a piece of the input. */
 export function notAnAccountFile(issues?: FieldIssue[]): AppError {
@@ -40,7 +42,11 @@ export function notAnAccountFile(issues?: FieldIssue[]): AppError {
 
 export function checkItemCount(count: number): void {
   if (count > maxImportItems) {
-    throw new AppError('invalid_input', `The file holds ${count.toLocaleString('en-US')} accounts: import at most ${maxImportItems.toLocaleString('en-US')} at a time (split the file).`);
+    throw new AppError(
+      'invalid_input',
+      `The file holds ${count.toLocaleString('en-US')} accounts: import at most ${maxImportItems.toLocaleString('en-US')} at a ` +
+        `time (split the file).`,
+    );
   }
 }
 
@@ -106,7 +112,13 @@ export function secretsOf(raw: Record<string, unknown>): AccountSecret[] {
 }
 
 /** Completes an item: the default cloud where the file names none, the secrets it carries. */
-export function finishItem(kind: ParsedItem['kind'], name: string, raw: Record<string, unknown>, issues: FieldIssue[], options: ParseOptions): ParsedItem {
+export function finishItem(
+  kind: ParsedItem['kind'],
+  name: string,
+  raw: Record<string, unknown>,
+  issues: FieldIssue[],
+  options: ParseOptions,
+): ParsedItem {
   const cloud = text(options.cloud);
   const withCloud = raw.cloud === undefined && cloud ? { ...raw, cloud } : raw;
   return { name, kind, raw: withCloud, secrets: secretsOf(raw), issues };

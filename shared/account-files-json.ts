@@ -1,6 +1,16 @@
 import { formatAcsConnectionString } from './acs-connection-string.ts';
 import { encryptedExportFormat, exportFormat, exportFormatVersion } from './account-files-export.ts';
-import { checkItemCount, fallbackName, fileStem, finishItem, splitTags, text, type ParsedAccountFile, type ParsedItem, type ParseOptions } from './account-files-item.ts';
+import {
+  checkItemCount,
+  fallbackName,
+  fileStem,
+  finishItem,
+  splitTags,
+  text,
+  type ParsedAccountFile,
+  type ParsedItem,
+  type ParseOptions,
+} from './account-files-item.ts';
 import { AppError, type FieldIssue } from './errors.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -29,7 +39,11 @@ function readJson(body: string): unknown {
     // The engine's message quotes the input, so only the position is taken from it.
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     const where = position === undefined ? '' : ` near ${lineAndColumn(body, Number(position))}`;
-    throw new AppError('invalid_input', `The file looks like JSON but cannot be read${where}: check for a missing comma, quote or bracket.`, [{ path: 'text', message: `Not valid JSON${where}` }]);
+    throw new AppError(
+      'invalid_input',
+      `The file looks like JSON but cannot be read${where}: check for a missing comma, quote or bracket.`,
+      [{ path: 'text', message: `Not valid JSON${where}` }],
+    );
   }
 }
 
@@ -41,12 +55,20 @@ function lineAndColumn(body: string, position: number): string {
 function exportDocument(document: JsonObject, options: ParseOptions): ParsedAccountFile {
   const version = document.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new AppError('invalid_input', 'The export file has no valid "version": it was changed after export, or not written by Azure Credential Manager.');
+    throw new AppError(
+      'invalid_input',
+      'The export file has no valid "version": it was changed after export, or not written by Azure Credential Manager.',
+    );
   }
   if (version > exportFormatVersion) {
-    throw new AppError('invalid_input', `The export file was written by a newer version of Azure Credential Manager (format ${version}; this one reads ${exportFormatVersion}): update the app to import it.`);
+    throw new AppError(
+      'invalid_input',
+      `The export file was written by a newer version of Azure Credential Manager (format ${version}; this one reads ` +
+        `${exportFormatVersion}): update the app to import it.`,
+    );
   }
-  if (!Array.isArray(document.accounts)) throw new AppError('invalid_input', 'The export file has no "accounts" list: it was changed after export.');
+  if (!Array.isArray(document.accounts))
+    throw new AppError('invalid_input', 'The export file has no "accounts" list: it was changed after export.');
   checkItemCount(document.accounts.length);
   return { format: 'json', items: document.accounts.map((account, index) => accountItem(account, index, options)) };
 }
@@ -100,7 +122,8 @@ function kindOf(value: JsonObject): ParsedItem['kind'] {
   if (value.kind === 'arr' || value.kind === 'acs') return value.kind;
   if (value.kind !== undefined) return 'unknown';
   if (own(value, 'accountId') !== undefined || own(value, 'primaryKey') !== undefined) return 'arr';
-  if (own(value, 'endpoint') !== undefined || own(value, 'connectionString') !== undefined || own(value, 'accessKey') !== undefined) return 'acs';
+  if (own(value, 'endpoint') !== undefined || own(value, 'connectionString') !== undefined || own(value, 'accessKey') !== undefined)
+    return 'acs';
   return 'unknown';
 }
 
@@ -113,7 +136,10 @@ function arrconfigItem(settings: JsonObject, options: ParseOptions): ParsedItem 
     const value = own(settings, source);
     if (value === undefined || value === '') return;
     if (typeof value === 'string' && templateValue.test(value.trim())) {
-      issues.push({ path: field, message: `accountSettings.${source} still holds the template's placeholder: fill it in from the Azure Portal` });
+      issues.push({
+        path: field,
+        message: `accountSettings.${source} still holds the template's placeholder: fill it in from the Azure Portal`,
+      });
       return;
     }
     raw[field] = value;

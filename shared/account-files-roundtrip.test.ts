@@ -42,18 +42,34 @@ function stored(account: ExportAccount) {
   const { kind } = account;
   if (kind === 'arr') return accountInputSchema.parse(account);
   const { accessKey, ...rest } = account;
-  return accountInputSchema.parse(accessKey === undefined ? rest : { ...rest, endpoint: undefined, connectionString: `endpoint=${account.endpoint};accesskey=${accessKey}` });
+  return accountInputSchema.parse(
+    accessKey === undefined
+      ? rest
+      : { ...rest, endpoint: undefined, connectionString: `endpoint=${account.endpoint};accesskey=${accessKey}` },
+  );
 }
 
 describe('export document', () => {
   it('has the documented shape and never carries fields it was not meant to', () => {
-    const view = { id: 'f5b5d3a4-0000-4000-8000-000000000000', kind: 'acs' as const, name: 'Chat', cloud: 'AzureCloud', tags: [], notes: '', endpoint: 'https://chat.communication.azure.com/', hasAccessKey: true, secretsMissing: [] };
+    const view = {
+      id: 'f5b5d3a4-0000-4000-8000-000000000000',
+      kind: 'acs' as const,
+      name: 'Chat',
+      cloud: 'AzureCloud',
+      tags: [],
+      notes: '',
+      endpoint: 'https://chat.communication.azure.com/',
+      hasAccessKey: true,
+      secretsMissing: [],
+    };
     expect(buildExportDocument([view], new Date('2025-01-02T03:04:05Z'))).toEqual({
       format: 'azcred.accounts',
       version: 1,
       exportedAt: '2025-01-02T03:04:05.000Z',
       includesSecrets: false,
-      accounts: [{ kind: 'acs', name: 'Chat', cloud: 'AzureCloud', tags: [], notes: '', endpoint: 'https://chat.communication.azure.com/' }],
+      accounts: [
+        { kind: 'acs', name: 'Chat', cloud: 'AzureCloud', tags: [], notes: '', endpoint: 'https://chat.communication.azure.com/' },
+      ],
     });
     expect(buildExportDocument([{ ...view, accessKey: 'YQ==' }], new Date(0)).includesSecrets).toBe(true);
     // What the core lists can be exported as it is.
@@ -101,16 +117,37 @@ describe('parseAccountFile on arbitrary input', () => {
   };
   const envLine = fc.oneof(
     fc.string(),
-    fc.tuple(fc.constantFrom('', 'export ', '  '), fc.constantFrom('ARR_ACCOUNT_ID', 'X_ARR_REGION', 'ACS_CONNECTION_STRING', 'A_NAME', 'NAME', 'ACS_ACCESS_KEY', 'ACS_ENDPOINT'), fc.constantFrom('=', ' = ', ' '), fc.constantFrom('', '"', "'", '`'), fc.string(), fc.constantFrom('', '"', "'", ' # c')).map((p) => p.join('')),
+    fc
+      .tuple(
+        fc.constantFrom('', 'export ', '  '),
+        fc.constantFrom('ARR_ACCOUNT_ID', 'X_ARR_REGION', 'ACS_CONNECTION_STRING', 'A_NAME', 'NAME', 'ACS_ACCESS_KEY', 'ACS_ENDPOINT'),
+        fc.constantFrom('=', ' = ', ' '),
+        fc.constantFrom('', '"', "'", '`'),
+        fc.string(),
+        fc.constantFrom('', '"', "'", ' # c'),
+      )
+      .map((p) => p.join('')),
   );
 
   it('throws nothing but an invalid_input AppError', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), neverThrowsOtherThanAppError), { numRuns: 500 });
-    fc.assert(fc.property(fc.array(envLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => neverThrowsOtherThanAppError(lines.join(eol))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(envLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) =>
+        neverThrowsOtherThanAppError(lines.join(eol)),
+      ),
+      { numRuns: 500 },
+    );
     fc.assert(fc.property(fc.json(), neverThrowsOtherThanAppError), { numRuns: 500 });
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.constantFrom('kind', 'name', 'accountId', 'endpoint', 'accessKey', 'connectionString', 'tags', 'region', '__proto__'), fc.jsonValue()), { maxLength: 5 }), (objects) =>
-        neverThrowsOtherThanAppError(JSON.stringify(objects)),
+      fc.property(
+        fc.array(
+          fc.dictionary(
+            fc.constantFrom('kind', 'name', 'accountId', 'endpoint', 'accessKey', 'connectionString', 'tags', 'region', '__proto__'),
+            fc.jsonValue(),
+          ),
+          { maxLength: 5 },
+        ),
+        (objects) => neverThrowsOtherThanAppError(JSON.stringify(objects)),
       ),
       { numRuns: 500 },
     );

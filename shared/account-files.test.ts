@@ -31,20 +31,31 @@ describe('parseAccountFile: a pasted connection string', () => {
       {
         name: 'contoso',
         kind: 'acs',
-        raw: { kind: 'acs', name: 'contoso', connectionString: `AccessKey=${acsKey};Endpoint=https://contoso.unitedstates.communication.azure.com/` },
+        raw: {
+          kind: 'acs',
+          name: 'contoso',
+          connectionString: `AccessKey=${acsKey};Endpoint=https://contoso.unitedstates.communication.azure.com/`,
+        },
         secrets: ['accessKey'],
         issues: [],
       },
     ]);
-    expect(accountInputSchema.parse(parsed.items[0]?.raw)).toMatchObject({ endpoint: 'https://contoso.unitedstates.communication.azure.com/', accessKey: acsKey });
+    expect(accountInputSchema.parse(parsed.items[0]?.raw)).toMatchObject({
+      endpoint: 'https://contoso.unitedstates.communication.azure.com/',
+      accessKey: acsKey,
+    });
   });
 
   it('takes the name from the file name when there is one', () => {
-    expect(items(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`, 'C:\\keys\\Fabrikam chat.txt').items[0]?.name).toBe('Fabrikam chat');
+    expect(items(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`, 'C:\\keys\\Fabrikam chat.txt').items[0]?.name).toBe(
+      'Fabrikam chat',
+    );
   });
 
   it('takes a connection string still in its quotes', () => {
-    expect(items(`"endpoint=https://x.communication.azure.com/;accesskey=${acsKey}"`).items[0]?.raw.connectionString).toBe(`endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`);
+    expect(items(`"endpoint=https://x.communication.azure.com/;accesskey=${acsKey}"`).items[0]?.raw.connectionString).toBe(
+      `endpoint=https://x.communication.azure.com/;accesskey=${acsKey}`,
+    );
   });
 
   it('passes a string without an access key on, so the schema explains what is missing', () => {
@@ -62,14 +73,42 @@ describe('parseAccountFile: JSON', () => {
       version: 1,
       exportedAt: '2025-01-02T03:04:05.000Z',
       accounts: [
-        { id: 'internal', kind: 'arr', name: ' Showroom ', cloud: 'AzureCloud', tags: ['demo'], notes: ' keep ', accountId: id, accountDomain: 'westeurope.mixedreality.azure.com', primaryKey: key, createdAt: 'x' },
-        { kind: 'acs', name: 'Chat', cloud: 'AzureCloud', tags: [], notes: '', endpoint: 'https://chat.communication.azure.com/', accessKey: acsKey },
+        {
+          id: 'internal',
+          kind: 'arr',
+          name: ' Showroom ',
+          cloud: 'AzureCloud',
+          tags: ['demo'],
+          notes: ' keep ',
+          accountId: id,
+          accountDomain: 'westeurope.mixedreality.azure.com',
+          primaryKey: key,
+          createdAt: 'x',
+        },
+        {
+          kind: 'acs',
+          name: 'Chat',
+          cloud: 'AzureCloud',
+          tags: [],
+          notes: '',
+          endpoint: 'https://chat.communication.azure.com/',
+          accessKey: acsKey,
+        },
         { kind: 'acs', name: 'Entra only', cloud: 'AzureCloud', tags: [], notes: '', endpoint: 'https://entra.communication.azure.com/' },
       ],
     };
     const parsed = items(JSON.stringify(document, null, 2));
     expect(parsed.format).toBe('json');
-    expect(parsed.items[0]?.raw).toEqual({ kind: 'arr', name: 'Showroom', cloud: 'AzureCloud', tags: ['demo'], notes: ' keep ', accountId: id, accountDomain: 'westeurope.mixedreality.azure.com', primaryKey: key });
+    expect(parsed.items[0]?.raw).toEqual({
+      kind: 'arr',
+      name: 'Showroom',
+      cloud: 'AzureCloud',
+      tags: ['demo'],
+      notes: ' keep ',
+      accountId: id,
+      accountDomain: 'westeurope.mixedreality.azure.com',
+      primaryKey: key,
+    });
     expect(parsed.items.map((i) => [i.name, i.secrets])).toEqual([
       ['Showroom', ['primaryKey']],
       ['Chat', ['accessKey']],
@@ -79,7 +118,14 @@ describe('parseAccountFile: JSON', () => {
   });
 
   it('reads a bare array, infers a missing kind, names nameless accounts, and flags what it cannot place', () => {
-    const parsed = items(JSON.stringify([{ accountId: id, accountDomain: 'uksouth', primaryKey: key }, { endpoint: 'https://lab.communication.azure.com/' }, { kind: 'storage', name: 'x' }, 42]));
+    const parsed = items(
+      JSON.stringify([
+        { accountId: id, accountDomain: 'uksouth', primaryKey: key },
+        { endpoint: 'https://lab.communication.azure.com/' },
+        { kind: 'storage', name: 'x' },
+        42,
+      ]),
+    );
     expect(parsed.items.map((i) => [i.name, i.kind])).toEqual([
       ['ARR 0f6c8e4a', 'arr'],
       ['lab', 'acs'],
@@ -96,7 +142,10 @@ describe('parseAccountFile: JSON', () => {
   });
 
   it('recognises the encrypted export without reading it', () => {
-    expect(parseAccountFile('{"format":"azcred.accounts.encrypted","version":1,"data":"..."}')).toEqual({ format: 'encrypted-json', encrypted: true });
+    expect(parseAccountFile('{"format":"azcred.accounts.encrypted","version":1,"data":"..."}')).toEqual({
+      format: 'encrypted-json',
+      encrypted: true,
+    });
   });
 
   it('refuses an export from a newer version, and one without an accounts list', () => {
@@ -117,13 +166,26 @@ describe('parseAccountFile: JSON', () => {
 });
 
 describe("parseAccountFile: Microsoft's arrconfig.json", () => {
-  const settings = (accountSettings: object) => JSON.stringify({ accountSettings, renderingSessionSettings: { vmSize: 'standard', maxLeaseTime: '4:00:00' }, assetConversionSettings: {} });
+  const settings = (accountSettings: object) =>
+    JSON.stringify({
+      accountSettings,
+      renderingSessionSettings: { vmSize: 'standard', maxLeaseTime: '4:00:00' },
+      assetConversionSettings: {},
+    });
 
   it('reads the account settings of the current template', () => {
     const parsed = items(settings({ arrAccountId: id, arrAccountKey: key, arrAccountDomain: 'westeurope' }), 'showroom-arrconfig.json');
     expect(parsed).toEqual({
       format: 'arrconfig',
-      items: [{ name: 'showroom-arrconfig', kind: 'arr', raw: { kind: 'arr', name: 'showroom-arrconfig', accountId: id, primaryKey: key, accountDomain: 'westeurope' }, secrets: ['primaryKey'], issues: [] }],
+      items: [
+        {
+          name: 'showroom-arrconfig',
+          kind: 'arr',
+          raw: { kind: 'arr', name: 'showroom-arrconfig', accountId: id, primaryKey: key, accountDomain: 'westeurope' },
+          secrets: ['primaryKey'],
+          issues: [],
+        },
+      ],
     });
     expect(accountInputSchema.parse(parsed.items[0]?.raw)).toMatchObject({ accountDomain: 'westeurope.mixedreality.azure.com' });
   });
@@ -136,7 +198,12 @@ describe("parseAccountFile: Microsoft's arrconfig.json", () => {
 
   it('flags placeholders left from the template and leaves missing fields for the schema', () => {
     const [item] = items(settings({ arrAccountId: '<fill in the account ID from the Azure Portal>', arrAccountDomain: 'uksouth' })).items;
-    expect(item?.issues).toEqual([{ path: 'accountId', message: "accountSettings.arrAccountId still holds the template's placeholder: fill it in from the Azure Portal" }]);
+    expect(item?.issues).toEqual([
+      {
+        path: 'accountId',
+        message: "accountSettings.arrAccountId still holds the template's placeholder: fill it in from the Azure Portal",
+      },
+    ]);
     expect(item?.raw).toEqual({ kind: 'arr', name: 'ARR account', accountDomain: 'uksouth' });
     expect(item?.secrets).toEqual([]);
   });

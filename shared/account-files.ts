@@ -1,9 +1,30 @@
 import { parseEnvAccounts } from './account-files-env.ts';
-import { fallbackName, fileStem, finishItem, notAnAccountFile, type ParsedAccountFile, type ParsedItem, type ParseOptions } from './account-files-item.ts';
+import {
+  fallbackName,
+  fileStem,
+  finishItem,
+  notAnAccountFile,
+  type ParsedAccountFile,
+  type ParsedItem,
+  type ParseOptions,
+} from './account-files-item.ts';
 import { parseAccountJson } from './account-files-json.ts';
 
-export { buildExportDocument, encryptedExportFormat, exportDocumentText, exportFormat, type AccountExportDocument, type ExportAccount } from './account-files-export.ts';
-export { maxImportItems, type AccountFileFormat, type ParsedAccountFile, type ParsedItem, type ParseOptions } from './account-files-item.ts';
+export {
+  buildExportDocument,
+  encryptedExportFormat,
+  exportDocumentText,
+  exportFormat,
+  type AccountExportDocument,
+  type ExportAccount,
+} from './account-files-export.ts';
+export {
+  maxImportItems,
+  type AccountFileFormat,
+  type ParsedAccountFile,
+  type ParsedItem,
+  type ParseOptions,
+} from './account-files-item.ts';
 
 /**
  * Recognises what the user pasted or chose for import and lists the accounts in it, unvalidated:

@@ -9,7 +9,9 @@ describe('parseAcsConnectionString', () => {
   it('reads the Portal form and the accessKey spelling, in any order', () => {
     const expected = { ok: true, value: { endpoint: 'https://contoso.unitedstates.communication.azure.com/', accessKey: key } };
     expect(parseAcsConnectionString(`endpoint=https://contoso.unitedstates.communication.azure.com/;accesskey=${key}`)).toEqual(expected);
-    expect(parseAcsConnectionString(` accessKey=${key}; Endpoint=https://contoso.unitedstates.communication.azure.com ;`)).toEqual(expected);
+    expect(parseAcsConnectionString(` accessKey=${key}; Endpoint=https://contoso.unitedstates.communication.azure.com ;`)).toEqual(
+      expected,
+    );
   });
 
   it('keeps a port on an emulator endpoint and round-trips', () => {
@@ -38,7 +40,10 @@ describe('parseAccountDomain', () => {
     expect(parseAccountDomain('WestEurope')).toEqual({ ok: true, domain: 'westeurope.mixedreality.azure.com' });
     expect(parseAccountDomain('eastus2.mixedreality.azure.com')).toEqual({ ok: true, domain: 'eastus2.mixedreality.azure.com' });
     expect(parseAccountDomain('mixedreality.azure.com')).toEqual({ ok: true, domain: 'mixedreality.azure.com' });
-    expect(parseAccountDomain('https://sts.uksouth.mixedreality.azure.com/')).toEqual({ ok: true, domain: 'uksouth.mixedreality.azure.com' });
+    expect(parseAccountDomain('https://sts.uksouth.mixedreality.azure.com/')).toEqual({
+      ok: true,
+      domain: 'uksouth.mixedreality.azure.com',
+    });
   });
 
   it('refuses an unknown region with the list of known ones', () => {

@@ -15,12 +15,12 @@ import { visibleName } from './visible-text.ts';
  */
 
 const displayName = visibleName(z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters'));
-const tags = z.array(visibleName(z.string().trim().min(1, 'A tag cannot be empty').max(40, 'A tag has at most 40 characters'))).max(20, 'At most 20 tags').default([]);
+const tags = z
+  .array(visibleName(z.string().trim().min(1, 'A tag cannot be empty').max(40, 'A tag has at most 40 characters')))
+  .max(20, 'At most 20 tags')
+  .default([]);
 const notes = z.string().max(2000, 'Notes have at most 2,000 characters').default('');
-const accountKey = z
-  .string()
-  .trim()
-  .refine(isBase64Key, { message: 'An account key is base64: copy the whole key from the Keys blade' });
+const accountKey = z.string().trim().refine(isBase64Key, { message: 'An account key is base64: copy the whole key from the Keys blade' });
 
 const accountDomain = z.string().transform((text, ctx) => {
   const parsed = parseAccountDomain(text);
@@ -42,7 +42,11 @@ function connectionStringParts(text: string, ctx: z.RefinementCtx): AcsConnectio
 export const arrAccountInputSchema = z.object({
   kind: z.literal('arr'),
   name: displayName,
-  accountId: z.string().trim().regex(guidPattern, { message: 'An account ID is a GUID, like 0f6c8e4a-...-...' }).transform((s) => s.toLowerCase()),
+  accountId: z
+    .string()
+    .trim()
+    .regex(guidPattern, { message: 'An account ID is a GUID, like 0f6c8e4a-...-...' })
+    .transform((s) => s.toLowerCase()),
   accountDomain,
   cloud: cloudNameSchema.default('AzureCloud'),
   /** Leave both keys out to use the account with Entra ID only (production, or no right to list keys). */
@@ -106,7 +110,12 @@ export type AccountView = {
   keyAges?: KeyAge[] | undefined;
 } & (
   | { kind: 'arr'; accountId: string; accountDomain: string; hasPrimaryKey: boolean; hasSecondaryKey: boolean }
-  | { kind: 'acs'; endpoint: string; hasAccessKey: boolean; /** Which of the resource's keys the stored access key is, when known. */ accessKeySlot?: KeyName | undefined }
+  | {
+      kind: 'acs';
+      endpoint: string;
+      hasAccessKey: boolean;
+      /** Which of the resource's keys the stored access key is, when known. */ accessKeySlot?: KeyName | undefined;
+    }
 );
 
 /** The app's own id for a stored account (a UUID), not Azure's account ID. */
@@ -240,7 +249,14 @@ export const accountExportInputSchema = z
   .superRefine((input, ctx) => {
     if (input.includeSecrets) {
       const strong = newPassphraseSchema.safeParse(input.passphrase ?? '');
-      if (!strong.success) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: input.passphrase ? (strong.error.issues[0]?.message ?? 'Choose a longer passphrase') : 'Secrets are exported only into an encrypted file: choose a passphrase' });
+      if (!strong.success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['passphrase'],
+          message: input.passphrase
+            ? (strong.error.issues[0]?.message ?? 'Choose a longer passphrase')
+            : 'Secrets are exported only into an encrypted file: choose a passphrase',
+        });
     } else if (input.passphrase !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used when secrets are exported' });
     }

@@ -29,7 +29,11 @@ export function parseAcsConnectionString(text: string, path = 'connectionString'
   const endpoint = parts.get('endpoint');
   const accessKey = parts.get('accesskey');
   if (!endpoint) return fail(path, 'The connection string has no endpoint=...');
-  if (!accessKey) return fail(path, 'The connection string has no accesskey=... (copy it from the Keys blade, or add the resource by endpoint for Entra ID only)');
+  if (!accessKey)
+    return fail(
+      path,
+      'The connection string has no accesskey=... (copy it from the Keys blade, or add the resource by endpoint for Entra ID only)',
+    );
   const url = normaliseAcsEndpoint(endpoint);
   if (!url) return fail(path, acsEndpointMessage);
   if (!isBase64Key(accessKey)) return fail(path, 'The access key is not base64: copy the whole key from the Keys blade');

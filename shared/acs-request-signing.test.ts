@@ -23,20 +23,34 @@ describe('ACS request signing', () => {
       Authorization: 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=DGdgwggJWnQyc6EHjR/Vbqg1ES64KpD6U2XwTDDj3tU=',
       host: 'example.com',
     });
-    expect(withQuery.stringToSign).toBe('GET\n/testPath?testQuery=test\nWed, 13 Apr 2022 18:09:12 GMT;example.com;47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+    expect(withQuery.stringToSign).toBe(
+      'GET\n/testPath?testQuery=test\nWed, 13 Apr 2022 18:09:12 GMT;example.com;47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+    );
     expect(withQuery.validUntil).toBe('2022-04-13T18:24:12.000Z');
     const without = await signAcsRequest({ method: 'GET', url: 'https://example.com/testPath', accessKey: key, date });
     expect(without.headers.Authorization).toMatch(/&Signature=\+6tWkg3lNKVjQHHmxkdGQcJjUgzclsWTMebnuCz1ngU=$/);
   });
 
   it('signs host:port for an endpoint on a non-default port, and the host alone on 443', async () => {
-    expect((await signAcsRequest({ method: 'POST', url: 'https://127.0.0.1:47104/identities?api-version=2023-10-01', accessKey: key, date })).stringToSign).toContain(';127.0.0.1:47104;');
-    expect((await signAcsRequest({ method: 'POST', url: 'https://contoso.communication.azure.com:443/identities', accessKey: key, date })).headers.host).toBe('contoso.communication.azure.com');
+    expect(
+      (await signAcsRequest({ method: 'POST', url: 'https://127.0.0.1:47104/identities?api-version=2023-10-01', accessKey: key, date }))
+        .stringToSign,
+    ).toContain(';127.0.0.1:47104;');
+    expect(
+      (await signAcsRequest({ method: 'POST', url: 'https://contoso.communication.azure.com:443/identities', accessKey: key, date }))
+        .headers.host,
+    ).toBe('contoso.communication.azure.com');
   });
 
   it('renders curl and PowerShell commands that send the exact body and headers', async () => {
     const body = '{"createTokenWithScopes":["chat","voip"]}';
-    const signed = await signAcsRequest({ method: 'POST', url: 'https://contoso.communication.azure.com/identities?api-version=2023-10-01', body, accessKey: key, date });
+    const signed = await signAcsRequest({
+      method: 'POST',
+      url: 'https://contoso.communication.azure.com/identities?api-version=2023-10-01',
+      body,
+      accessKey: key,
+      date,
+    });
     expect(signed.curl).toBe(
       [
         "curl -X POST 'https://contoso.communication.azure.com/identities?api-version=2023-10-01'",
@@ -54,7 +68,8 @@ describe('ACS request signing', () => {
         "  'x-ms-content-sha256' = 'fYTayOkxDFdoXd25BoJTvoTLLr5+QVfLFXvdJep6oNs='",
         `  'Authorization' = '${signed.headers.Authorization}'`,
         '}',
-        `Invoke-RestMethod -Method Post -Uri 'https://contoso.communication.azure.com/identities?api-version=2023-10-01' -Headers $headers -ContentType 'application/json; charset=utf-8' -Body '${body}'`,
+        `Invoke-RestMethod -Method Post -Uri 'https://contoso.communication.azure.com/identities?api-version=2023-10-01' ` +
+          `-Headers $headers -ContentType 'application/json; charset=utf-8' -Body '${body}'`,
       ].join('\n'),
     );
   });

@@ -75,7 +75,12 @@ export async function signAcsRequest(input: AcsSigningInput): Promise<SignedAcsR
   const contentHash = await acsContentHash(body);
   const stringToSign = acsStringToSign(method, `${url.pathname}${url.search}`, date, host, contentHash);
   const signature = await acsHmac(input.accessKey, stringToSign);
-  const headers = { 'x-ms-date': date, 'x-ms-content-sha256': contentHash, Authorization: `HMAC-SHA256 SignedHeaders=${signedHeaderNames}&Signature=${signature}`, host };
+  const headers = {
+    'x-ms-date': date,
+    'x-ms-content-sha256': contentHash,
+    Authorization: `HMAC-SHA256 SignedHeaders=${signedHeaderNames}&Signature=${signature}`,
+    host,
+  };
   const request = { method, url: url.href, body, headers };
   return {
     method,
@@ -108,7 +113,8 @@ export function powerShellQuote(text: string): string {
 function renderCurl({ method, url, body, headers }: RenderedRequest): string {
   const lines = [`curl -X ${method} ${shellQuote(url)}`];
   // curl sends Host from the URL, byte for byte what was signed.
-  for (const name of ['x-ms-date', 'x-ms-content-sha256', 'Authorization'] as const) lines.push(`-H ${shellQuote(`${name}: ${headers[name]}`)}`);
+  for (const name of ['x-ms-date', 'x-ms-content-sha256', 'Authorization'] as const)
+    lines.push(`-H ${shellQuote(`${name}: ${headers[name]}`)}`);
   if (body) lines.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data-raw ${shellQuote(body)}`);
   return lines.join(' \\\n  ');
 }
@@ -117,7 +123,9 @@ function renderPowerShell({ method, url, body, headers }: RenderedRequest): stri
   const verb = method.charAt(0) + method.slice(1).toLowerCase();
   const lines = [
     '$headers = @{',
-    ...(['x-ms-date', 'x-ms-content-sha256', 'Authorization'] as const).map((name) => `  ${powerShellQuote(name)} = ${powerShellQuote(headers[name])}`),
+    ...(['x-ms-date', 'x-ms-content-sha256', 'Authorization'] as const).map(
+      (name) => `  ${powerShellQuote(name)} = ${powerShellQuote(headers[name])}`,
+    ),
     '}',
   ];
   let call = `Invoke-RestMethod -Method ${verb} -Uri ${powerShellQuote(url)} -Headers $headers`;

@@ -6,9 +6,10 @@ export type Transport = (method: MethodName, input: unknown) => Promise<Result<u
 
 type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
 type VerbOf<M, D extends string> = M extends `${D}.${infer V}` ? V : never;
-type Call<M extends MethodName> = undefined extends MethodInput<M>
-  ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
-  : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+type Call<M extends MethodName> =
+  undefined extends MethodInput<M>
+    ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+    : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 
 /** The contract grouped by domain: `api.settings.update({ theme: 'dark' })`. */
 export type Api = {

@@ -9,13 +9,19 @@ describe('cloud profiles', () => {
   it('refuses plain-http endpoints and unknown placeholders', () => {
     const base = builtInClouds[0]!;
     expect(cloudProfileSchema.safeParse({ ...base, armEndpoint: 'http://management.azure.com' }).success).toBe(false);
-    expect(cloudProfileSchema.safeParse({ ...base, mixedReality: { ...base.mixedReality, stsEndpoint: 'https://sts.{account}' } }).success).toBe(false);
+    expect(
+      cloudProfileSchema.safeParse({ ...base, mixedReality: { ...base.mixedReality, stsEndpoint: 'https://sts.{account}' } }).success,
+    ).toBe(false);
   });
 
   it('fills the STS and ARR patterns for an account domain', () => {
     const { mixedReality } = builtInClouds[0]!;
-    expect(fillMixedRealityPattern(mixedReality.stsEndpoint, 'westeurope.mixedreality.azure.com')).toBe('https://sts.westeurope.mixedreality.azure.com');
-    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'westeurope.mixedreality.azure.com')).toBe('https://remoterendering.westeurope.mixedreality.azure.com');
+    expect(fillMixedRealityPattern(mixedReality.stsEndpoint, 'westeurope.mixedreality.azure.com')).toBe(
+      'https://sts.westeurope.mixedreality.azure.com',
+    );
+    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'westeurope.mixedreality.azure.com')).toBe(
+      'https://remoterendering.westeurope.mixedreality.azure.com',
+    );
   });
 
   it('reads the region from a regional account domain, and none from the global one', () => {
@@ -28,13 +34,19 @@ describe('cloud profiles', () => {
   it('sends a global-domain account to the STS of its domain and to the rendering region chosen', () => {
     const { mixedReality } = builtInClouds[0]!;
     expect(fillMixedRealityPattern(mixedReality.stsEndpoint, 'mixedreality.azure.com')).toBe('https://sts.mixedreality.azure.com');
-    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'mixedreality.azure.com', 'eastus')).toBe('https://remoterendering.eastus.mixedreality.azure.com');
-    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'westeurope.mixedreality.azure.com', 'uksouth')).toBe('https://remoterendering.uksouth.mixedreality.azure.com');
+    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'mixedreality.azure.com', 'eastus')).toBe(
+      'https://remoterendering.eastus.mixedreality.azure.com',
+    );
+    expect(fillMixedRealityPattern(mixedReality.arrEndpoint, 'westeurope.mixedreality.azure.com', 'uksouth')).toBe(
+      'https://remoterendering.uksouth.mixedreality.azure.com',
+    );
   });
 
   it('refuses to guess a region for a global-domain account, naming the field', () => {
     const { mixedReality } = builtInClouds[0]!;
-    expect(() => fillMixedRealityPattern(mixedReality.arrEndpoint, 'mixedreality.azure.com')).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'region' })] }));
+    expect(() => fillMixedRealityPattern(mixedReality.arrEndpoint, 'mixedreality.azure.com')).toThrow(
+      expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'region' })] }),
+    );
     // A pattern without {region} (the emulator's one host) needs none.
     expect(fillMixedRealityPattern('https://127.0.0.1:4000', 'mixedreality.azure.com')).toBe('https://127.0.0.1:4000');
   });

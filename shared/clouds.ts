@@ -23,7 +23,9 @@ const httpsPattern = z
   .string()
   .trim()
   .refine((p) => /^https:\/\/[^\s/]+/.test(p), { message: 'Enter an https:// URL, optionally with {accountDomain} or {region}' })
-  .refine((p) => !/\{(?!accountDomain\}|region\})[^}]*\}/.test(p), { message: 'Only {accountDomain} and {region} may be used as placeholders' })
+  .refine((p) => !/\{(?!accountDomain\}|region\})[^}]*\}/.test(p), {
+    message: 'Only {accountDomain} and {region} may be used as placeholders',
+  })
   .transform((u) => u.replace(/\/+$/, ''));
 
 const scope = z.string().trim().min(1).max(300);

@@ -48,7 +48,13 @@ import {
   type TokenClaims,
   type TokenView,
 } from './tokens.ts';
-import { vaultOpenInputSchema, vaultRestoreInputSchema, vaultStartNewInputSchema, type VaultBackupView, type VaultStatus } from './vault.ts';
+import {
+  vaultOpenInputSchema,
+  vaultRestoreInputSchema,
+  vaultStartNewInputSchema,
+  type VaultBackupView,
+  type VaultStatus,
+} from './vault.ts';
 import { discoveryImportSchema, discoveryResourcesSchema, type DiscoveryImportResult, type DiscoveryResult } from './discovery.ts';
 import { rotateKeySchema, type KeyRotationResult } from './key-rotation.ts';
 import { rolesAuditSchema, rolesExportSchema, type RoleAuditReport, type RoleReportExport } from './roles.ts';
@@ -60,7 +66,10 @@ import { rolesAuditSchema, rolesExportSchema, type RoleAuditReport, type RoleRep
  * method exists everywhere or nowhere.
  */
 
-const none = z.undefined().or(z.object({}).strict()).transform(() => undefined);
+const none = z
+  .undefined()
+  .or(z.object({}).strict())
+  .transform(() => undefined);
 
 /** Declares a method: its input schema, and (as a type only) what it returns. */
 function method<I extends z.ZodType, O>(input: I) {
@@ -86,10 +95,14 @@ export interface AppInfo {
 }
 
 const byId = z.object({ id: accountRefSchema }).strict();
-const cloudImport = z.object({ text: z.string().min(1, 'Paste or choose a cloud profile file').max(200_000, 'The file is larger than 200 KB') }).strict();
+const cloudImport = z
+  .object({ text: z.string().min(1, 'Paste or choose a cloud profile file').max(200_000, 'The file is larger than 200 KB') })
+  .strict();
 const cloudByName = z.object({ name: cloudNameSchema }).strict();
 const cloudClient = z.object({ name: cloudNameSchema, publicClient: cloudProfileSchema.shape.publicClient }).strict();
-const tokenRevoke = z.object({ id: tokenRefSchema.shape.id, via: acsViaSchema.optional(), operationId: z.string().uuid().optional() }).strict();
+const tokenRevoke = z
+  .object({ id: tokenRefSchema.shape.id, via: acsViaSchema.optional(), operationId: z.string().uuid().optional() })
+  .strict();
 
 export const contract = {
   'app.info': method<typeof none, AppInfo>(none),
@@ -161,8 +174,12 @@ export const contract = {
   /** One token as .env, JSON, shell, PowerShell, curl or arrconfig.json: written to a 0600 file, or the text back for copying. */
   'tokens.export': method<typeof tokenExportSchema, TokenExportResult>(tokenExportSchema),
   'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),
-  'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(acsIdentityCreateSchema),
-  'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(acsIdentityActionSchema),
+  'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(
+    acsIdentityCreateSchema,
+  ),
+  'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(
+    acsIdentityActionSchema,
+  ),
   /** Deletes the identity at ACS (its tokens end) and forgets it; `revoked` are the listed tokens it marked revoked. */
   'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string; revoked: TokenView[] }>(acsIdentityActionSchema),
   /** Lists the account's sessions with an STS token: proves the credential works end to end. */

@@ -17,7 +17,8 @@ export const credentialsForAcsSdkSchema = z
   .object({
     accountId: accountRefSchema,
     sdk: z.enum(acsSdks, { message: `Choose one of ${acsSdks.join(', ')}` }),
-    /** Identity, SMS, Phone Numbers: accessKey gives the connection string, an identity an Entra token. Calling, Chat: what pays for the user token. */
+    /** Identity, SMS, Phone Numbers: accessKey gives the connection string, an identity an Entra token. Calling, Chat: what pays for
+     * the user token. */
     via: acsViaSchema.default('accessKey'),
     /** Calling and Chat: the ACS identity to issue for; a new one (remembered) when absent. */
     acsIdentityId: z.string().uuid({ message: 'Unknown ACS identity' }).optional(),
@@ -38,8 +39,10 @@ export const credentialsForArrSchema = z
   .strict()
   .superRefine((input, ctx) => {
     const byIdentity = typeof input.via === 'object';
-    if (input.want === 'accountKey' && byIdentity) ctx.addIssue({ code: 'custom', path: ['via'], message: 'An account key is the primary or the secondary key' });
-    if (input.want === 'authenticationToken' && !byIdentity) ctx.addIssue({ code: 'custom', path: ['via'], message: 'An AuthenticationToken comes from an Entra identity: choose one' });
+    if (input.want === 'accountKey' && byIdentity)
+      ctx.addIssue({ code: 'custom', path: ['via'], message: 'An account key is the primary or the secondary key' });
+    if (input.want === 'authenticationToken' && !byIdentity)
+      ctx.addIssue({ code: 'custom', path: ['via'], message: 'An AuthenticationToken comes from an Entra identity: choose one' });
   });
 
 /**

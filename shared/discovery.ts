@@ -15,9 +15,14 @@ export const armResourceIdSchema = z
   .string()
   .trim()
   .max(1024)
-  .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/(Microsoft\.MixedReality\/remoteRenderingAccounts|Microsoft\.Communication\/communicationServices)\/[^/]+$/i, {
-    message: 'Expected the ARM id of a Remote Rendering account or Communication Services resource: /subscriptions/…/resourceGroups/…/providers/…',
-  });
+  .regex(
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/(Microsoft\.MixedReality\/remoteRenderingAccounts|Microsoft\.Communication\/communicationServices)\/[^/]+$/i,
+    {
+      message:
+        'Expected the ARM id of a Remote Rendering account or Communication Services resource: ' +
+        '/subscriptions/…/resourceGroups/…/providers/…',
+    },
+  );
 
 export const discoveryResourcesSchema = z.object({ identityId }).strict();
 
@@ -45,7 +50,8 @@ interface DiscoveredCommon {
   alreadyImportedAs: { id: string; name: string } | null;
 }
 
-export type DiscoveredResource = DiscoveredCommon & ({ kind: 'arr'; accountId: string; accountDomain: string } | { kind: 'acs'; endpoint: string });
+export type DiscoveredResource = DiscoveredCommon &
+  ({ kind: 'arr'; accountId: string; accountDomain: string } | { kind: 'acs'; endpoint: string });
 
 export interface DiscoveryResult {
   identity: { id: string; name: string };

@@ -7,4 +7,6 @@ export const filePathSchema = z
   .trim()
   .min(1, 'Choose where to save the file')
   .max(4096, 'A path has at most 4,096 characters')
-  .refine((path) => !hiddenInPath.test(path), { message: 'The path holds a control or invisible character: type it again, or choose the file with Browse' });
+  .refine((path) => !hiddenInPath.test(path), {
+    message: 'The path holds a control or invisible character: type it again, or choose the file with Browse',
+  });

@@ -84,18 +84,29 @@ export const servicePrincipalInputSchema = z
   .object({
     cloud: cloudNameSchema.optional(),
     tenant: tenantSchema,
-    clientId: z.string().trim().regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' }).transform((s) => s.toLowerCase()),
+    clientId: z
+      .string()
+      .trim()
+      .regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' })
+      .transform((s) => s.toLowerCase()),
     /** A label; the application ID when omitted. */
     name: visibleName(z.string().trim().min(1).max(80)).optional(),
     clientSecret: z.string().trim().min(1, 'Enter the client secret').max(1024).optional(),
     /** PEM with the certificate and its unencrypted private key. */
-    certificatePem: z.string().max(64 * 1024, 'The PEM is larger than 64 KB').optional(),
+    certificatePem: z
+      .string()
+      .max(64 * 1024, 'The PEM is larger than 64 KB')
+      .optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
     const given = [input.clientSecret, input.certificatePem].filter((v) => v !== undefined && v !== '').length;
     if (given !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: given === 0 ? 'Give a client secret or a certificate' : 'Give a client secret or a certificate, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientSecret'],
+        message: given === 0 ? 'Give a client secret or a certificate' : 'Give a client secret or a certificate, not both',
+      });
     }
   });
 

@@ -54,7 +54,11 @@ export function keyRotationGuidance(account: AccountView, key: KeyName): string 
   ];
   if (account.kind === 'arr') {
     const stored = key === 'primary' ? account.hasPrimaryKey : account.hasSecondaryKey;
-    lines.push(stored ? `This app replaces its stored ${key} key with the new one.` : `This app stores no ${key} key for this account, so nothing stored here changes.`);
+    lines.push(
+      stored
+        ? `This app replaces its stored ${key} key with the new one.`
+        : `This app stores no ${key} key for this account, so nothing stored here changes.`,
+    );
   } else if (!account.hasAccessKey) {
     lines.push('This app stores no access key for this resource, so nothing stored here changes.');
   } else if (account.accessKeySlot === key) {
@@ -62,7 +66,9 @@ export function keyRotationGuidance(account: AccountView, key: KeyName): string 
   } else if (account.accessKeySlot === other) {
     lines.push(`The access key stored here is the ${other} key, so the app's connection string keeps working.`);
   } else {
-    lines.push(`If the access key stored here is the ${key} key, the app switches to the new value; if it is the ${other} key, it keeps working.`);
+    lines.push(
+      `If the access key stored here is the ${key} key, the app switches to the new value; if it is the ${other} key, it keeps working.`,
+    );
   }
   return lines.join(' ');
 }

@@ -14,7 +14,8 @@ export const mixedRealityRegions = [
   'westus2',
 ] as const;
 
-/** A region's Mixed Reality domain (`westeurope` → `westeurope.mixedreality.azure.com`): the account domain of that region, and the SDK's RemoteRenderingDomain. */
+/** A region's Mixed Reality domain (`westeurope` → `westeurope.mixedreality.azure.com`): the account domain of that region, and the
+ * SDK's RemoteRenderingDomain. */
 export function regionDomain(region: string): string {
   return `${region}.mixedreality.azure.com`;
 }
@@ -33,7 +34,13 @@ export function parseAccountDomain(text: string, path = 'accountDomain'): Parsed
   if (!value) return { ok: false, issue: { path, message: 'Enter a region (such as westeurope) or an account domain' } };
   if (/^[a-z][a-z0-9]*$/.test(value)) {
     if ((mixedRealityRegions as readonly string[]).includes(value)) return { ok: true, domain: regionDomain(value) };
-    return { ok: false, issue: { path, message: `"${value}" is not a Remote Rendering region. Use one of: ${mixedRealityRegions.join(', ')}; or a full account domain` } };
+    return {
+      ok: false,
+      issue: {
+        path,
+        message: `"${value}" is not a Remote Rendering region. Use one of: ${mixedRealityRegions.join(', ')}; or a full account domain`,
+      },
+    };
   }
   if (value.includes('://')) {
     try {
@@ -43,10 +50,14 @@ export function parseAccountDomain(text: string, path = 'accountDomain'): Parsed
     }
     value = value.replace(/^(sts|remoterendering)\./, '');
   }
-  if (!hostnamePattern.test(value)) return { ok: false, issue: { path, message: 'An account domain looks like westeurope.mixedreality.azure.com' } };
+  if (!hostnamePattern.test(value))
+    return { ok: false, issue: { path, message: 'An account domain looks like westeurope.mixedreality.azure.com' } };
   const region = value.split('.')[0] ?? '';
   if (value.endsWith('.mixedreality.azure.com') && !(mixedRealityRegions as readonly string[]).includes(region)) {
-    return { ok: false, issue: { path, message: `"${region}" is not a Remote Rendering region. Use one of: ${mixedRealityRegions.join(', ')}` } };
+    return {
+      ok: false,
+      issue: { path, message: `"${region}" is not a Remote Rendering region. Use one of: ${mixedRealityRegions.join(', ')}` },
+    };
   }
   return { ok: true, domain: value };
 }

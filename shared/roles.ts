@@ -26,16 +26,25 @@ export interface BuiltInRole {
 }
 
 const rr = 'Microsoft.MixedReality/RemoteRenderingAccounts';
-const sessionDataActions = ['managesessions/read', 'managesessions/action', 'managesessions/delete', 'render/read', 'diagnostic/read'].map((a) => `${rr}/${a}`);
+const sessionDataActions = ['managesessions/read', 'managesessions/action', 'managesessions/delete', 'render/read', 'diagnostic/read'].map(
+  (a) => `${rr}/${a}`,
+);
 const convertDataActions = ['convert/action', 'convert/read', 'convert/delete'].map((a) => `${rr}/${a}`);
-const block = (p: Partial<PermissionBlock>): PermissionBlock[] => [{ actions: [], notActions: [], dataActions: [], notDataActions: [], ...p }];
+const block = (p: Partial<PermissionBlock>): PermissionBlock[] => [
+  { actions: [], notActions: [], dataActions: [], notDataActions: [], ...p },
+];
 
 /**
  * The built-in roles the audit suggests, narrowest first: when a capability is missing, the first
  * roles here that grant it are named.
  */
 export const builtInRoles: readonly BuiltInRole[] = [
-  { id: 'd39065c4-c120-43c9-ab0a-63eed9795f0a', roleName: 'Remote Rendering Client', description: 'Manage sessions, render and read diagnostics in Azure Remote Rendering.', permissions: block({ dataActions: sessionDataActions }) },
+  {
+    id: 'd39065c4-c120-43c9-ab0a-63eed9795f0a',
+    roleName: 'Remote Rendering Client',
+    description: 'Manage sessions, render and read diagnostics in Azure Remote Rendering.',
+    permissions: block({ dataActions: sessionDataActions }),
+  },
   {
     id: '3df8b902-2a6f-47c7-8cc5-360e9b272a7e',
     roleName: 'Remote Rendering Administrator',
@@ -58,19 +67,43 @@ export const builtInRoles: readonly BuiltInRole[] = [
       ],
     }),
   },
-  { id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', roleName: 'Reader', description: 'View all resources, but make no changes.', permissions: block({ actions: ['*/read'] }) },
+  {
+    id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    roleName: 'Reader',
+    description: 'View all resources, but make no changes.',
+    permissions: block({ actions: ['*/read'] }),
+  },
   {
     id: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
     roleName: 'Contributor',
     description: 'Manage all resources, but not assign roles.',
-    permissions: block({ actions: ['*'], notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'] }),
+    permissions: block({
+      actions: ['*'],
+      notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'],
+    }),
   },
-  { id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', roleName: 'Owner', description: 'Manage all resources and assign roles.', permissions: block({ actions: ['*'] }) },
+  {
+    id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+    roleName: 'Owner',
+    description: 'Manage all resources and assign roles.',
+    permissions: block({ actions: ['*'] }),
+  },
 ];
 
 export type ResourceKind = 'arr' | 'acs';
 
-export const capabilityIds = ['arr.convert', 'arr.manageSessions', 'arr.render', 'arr.diagnostics', 'arr.listKeys', 'arr.regenerateKeys', 'acs.entraIdentities', 'acs.listKeys', 'acs.regenerateKeys', 'acs.manage'] as const;
+export const capabilityIds = [
+  'arr.convert',
+  'arr.manageSessions',
+  'arr.render',
+  'arr.diagnostics',
+  'arr.listKeys',
+  'arr.regenerateKeys',
+  'acs.entraIdentities',
+  'acs.listKeys',
+  'acs.regenerateKeys',
+  'acs.manage',
+] as const;
 export type CapabilityId = (typeof capabilityIds)[number];
 
 export interface CapabilityDefinition {
@@ -88,15 +121,39 @@ const rrType = 'Microsoft.MixedReality/remoteRenderingAccounts';
 
 export const capabilities: readonly CapabilityDefinition[] = [
   { id: 'arr.convert', kind: 'arr', label: 'Convert models', operation: `${rr}/convert/action`, permissionKind: 'dataAction' },
-  { id: 'arr.manageSessions', kind: 'arr', label: 'Manage sessions', operation: `${rr}/managesessions/action`, permissionKind: 'dataAction' },
+  {
+    id: 'arr.manageSessions',
+    kind: 'arr',
+    label: 'Manage sessions',
+    operation: `${rr}/managesessions/action`,
+    permissionKind: 'dataAction',
+  },
   { id: 'arr.render', kind: 'arr', label: 'Render', operation: `${rr}/render/read`, permissionKind: 'dataAction' },
   { id: 'arr.diagnostics', kind: 'arr', label: 'Read diagnostics', operation: `${rr}/diagnostic/read`, permissionKind: 'dataAction' },
   { id: 'arr.listKeys', kind: 'arr', label: 'List keys', operation: `${rrType}/listKeys/action`, permissionKind: 'action' },
-  { id: 'arr.regenerateKeys', kind: 'arr', label: 'Regenerate keys', operation: `${rrType}/regenerateKeys/action`, permissionKind: 'action' },
+  {
+    id: 'arr.regenerateKeys',
+    kind: 'arr',
+    label: 'Regenerate keys',
+    operation: `${rrType}/regenerateKeys/action`,
+    permissionKind: 'action',
+  },
   // Which operation ACS checks for an Entra caller of the identity API is an inference (the emulator's too): write on the resource.
-  { id: 'acs.entraIdentities', kind: 'acs', label: 'Manage identities and tokens with Entra ID', operation: `${acsType}/Write`, permissionKind: 'action' },
+  {
+    id: 'acs.entraIdentities',
+    kind: 'acs',
+    label: 'Manage identities and tokens with Entra ID',
+    operation: `${acsType}/Write`,
+    permissionKind: 'action',
+  },
   { id: 'acs.listKeys', kind: 'acs', label: 'List keys', operation: `${acsType}/ListKeys/action`, permissionKind: 'action' },
-  { id: 'acs.regenerateKeys', kind: 'acs', label: 'Regenerate keys', operation: `${acsType}/RegenerateKey/action`, permissionKind: 'action' },
+  {
+    id: 'acs.regenerateKeys',
+    kind: 'acs',
+    label: 'Regenerate keys',
+    operation: `${acsType}/RegenerateKey/action`,
+    permissionKind: 'action',
+  },
   { id: 'acs.manage', kind: 'acs', label: 'Manage the resource', operation: `${acsType}/Write`, permissionKind: 'action' },
 ];
 
@@ -213,7 +270,9 @@ export interface RoleAuditReport {
 const ids = (message: string) => z.array(z.string().uuid({ message })).min(1).max(1000).optional();
 
 /** Which identities and accounts to audit; all signed-in identities and all accounts when omitted. */
-export const rolesAuditSchema = z.object({ identityIds: ids('Unknown identity'), accountIds: z.array(accountRefSchema).min(1).max(10_000).optional() }).strict();
+export const rolesAuditSchema = z
+  .object({ identityIds: ids('Unknown identity'), accountIds: z.array(accountRefSchema).min(1).max(10_000).optional() })
+  .strict();
 
 export const reportFormats = ['csv', 'json', 'markdown'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -232,4 +291,5 @@ export const rolesExportSchema = rolesAuditSchema
   .strict();
 
 /** The report as text, or where it was written; `cells` counts the identity-resource pairs in it. */
-export type RoleReportExport = { format: ReportFormat; cells: number; text: string } | { format: ReportFormat; cells: number; path: string };
+export type RoleReportExport =
+  { format: ReportFormat; cells: number; text: string } | { format: ReportFormat; cells: number; path: string };

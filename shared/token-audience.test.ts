@@ -6,9 +6,15 @@ describe('token audiences', () => {
     expect(describeAudience('https://management.azure.com/').service).toBe('arm');
     expect(describeAudience('https://management.core.windows.net/').service).toBe('arm');
     expect(describeAudience('https://management.chinacloudapi.cn').service).toBe('arm');
-    expect(describeAudience('https://sts.westeurope.mixedreality.azure.com')).toMatchObject({ service: 'mixed-reality-sts', detail: 'westeurope.mixedreality.azure.com' });
+    expect(describeAudience('https://sts.westeurope.mixedreality.azure.com')).toMatchObject({
+      service: 'mixed-reality-sts',
+      detail: 'westeurope.mixedreality.azure.com',
+    });
     expect(describeAudience('https://sts.mixedreality.azure.com').service).toBe('mixed-reality-sts');
-    expect(describeAudience('https://remoterendering.eastus.mixedreality.azure.com/')).toMatchObject({ service: 'remote-rendering', detail: 'eastus' });
+    expect(describeAudience('https://remoterendering.eastus.mixedreality.azure.com/')).toMatchObject({
+      service: 'remote-rendering',
+      detail: 'eastus',
+    });
     expect(describeAudience('https://communication.azure.com/').service).toBe('communication');
     expect(describeAudience('https://graph.microsoft.com').service).toBe('graph');
     expect(describeAudience('00000003-0000-0000-c000-000000000000').service).toBe('graph');
@@ -25,19 +31,25 @@ describe('token audiences', () => {
     expect(scopeResource('https://management.azure.com/.default')).toBe('https://management.azure.com/');
     expect(scopeResource('https://communication.azure.com//.default')).toBe('https://communication.azure.com/');
     expect(scopeResource('https://graph.microsoft.com/User.Read')).toBe('https://graph.microsoft.com/');
-    expect(intendedService({ kind: 'entra', scopes: ['https://sts.westeurope.mixedreality.azure.com/.default'] })).toBe('mixed-reality-sts');
+    expect(intendedService({ kind: 'entra', scopes: ['https://sts.westeurope.mixedreality.azure.com/.default'] })).toBe(
+      'mixed-reality-sts',
+    );
     expect(intendedService({ kind: 'arr-sts', scopes: [] })).toBe('remote-rendering');
   });
 
   it('warns when an Entra token for ARM is used as the source of an ARR token', () => {
     const armToken = { kind: 'entra' as const, audience: 'https://management.azure.com/' };
     expect(audienceMismatch(armToken, 'arm')).toBeNull();
-    expect(audienceMismatch(armToken, 'mixed-reality-sts')).toMatch(/This is a token for Azure Resource Manager \(ARM\), but Mixed Reality STS accepts only an Entra token whose audience is https:\/\/sts\./);
+    expect(audienceMismatch(armToken, 'mixed-reality-sts')).toMatch(
+      /This is a token for Azure Resource Manager \(ARM\), but Mixed Reality STS accepts only an Entra token whose audience is https:\/\/sts\./,
+    );
   });
 
   it('takes an STS token for the session API and an ACS user token for Calling and Chat by their kind', () => {
     expect(tokenService({ kind: 'arr-sts', audience: null }).service).toBe('remote-rendering');
     expect(tokenService({ kind: 'acs-user', audience: null }).service).toBe('acs-user');
-    expect(audienceMismatch({ kind: 'acs-user', audience: null }, 'communication')).toMatch(/^This is an ACS user token, but Communication Services accepts only/);
+    expect(audienceMismatch({ kind: 'acs-user', audience: null }, 'communication')).toMatch(
+      /^This is an ACS user token, but Communication Services accepts only/,
+    );
   });
 });

@@ -19,15 +19,31 @@ export interface AudienceInfo {
 }
 
 const services: Record<Exclude<TokenService, 'unknown'>, { name: string; meaning: string }> = {
-  arm: { name: 'Azure Resource Manager (ARM)', meaning: 'Manages resources: list subscriptions, read account keys, assign roles. It does not open the data plane of ARR or ACS.' },
+  arm: {
+    name: 'Azure Resource Manager (ARM)',
+    meaning: 'Manages resources: list subscriptions, read account keys, assign roles. It does not open the data plane of ARR or ACS.',
+  },
   'mixed-reality-sts': {
     name: 'Mixed Reality STS',
-    meaning: 'The AuthenticationToken of the ARR docs: the STS exchanges it for an ARR access token. It does not open the session API itself.',
+    meaning:
+      'The AuthenticationToken of the ARR docs: the STS exchanges it for an ARR access token. It does not open the session API itself.',
   },
-  'remote-rendering': { name: 'Remote Rendering session API', meaning: 'An ARR access token: create, list and stop rendering sessions, and convert assets. It lasts 24 hours.' },
-  communication: { name: 'Communication Services', meaning: 'Calls the ACS data plane as an Entra identity: create identities and user tokens, send SMS, manage phone numbers.' },
-  'acs-user': { name: 'Calling and Chat (ACS user)', meaning: 'An ACS user access token: the Calling and Chat SDKs sign a user in with it, within its scopes.' },
-  graph: { name: 'Microsoft Graph', meaning: 'Reads and changes directory data (users, groups, apps) within the permissions the identity was granted.' },
+  'remote-rendering': {
+    name: 'Remote Rendering session API',
+    meaning: 'An ARR access token: create, list and stop rendering sessions, and convert assets. It lasts 24 hours.',
+  },
+  communication: {
+    name: 'Communication Services',
+    meaning: 'Calls the ACS data plane as an Entra identity: create identities and user tokens, send SMS, manage phone numbers.',
+  },
+  'acs-user': {
+    name: 'Calling and Chat (ACS user)',
+    meaning: 'An ACS user access token: the Calling and Chat SDKs sign a user in with it, within its scopes.',
+  },
+  graph: {
+    name: 'Microsoft Graph',
+    meaning: 'Reads and changes directory data (users, groups, apps) within the permissions the identity was granted.',
+  },
 };
 
 const patterns: [TokenService, RegExp][] = [
@@ -60,7 +76,8 @@ export function describeAudience(audience: string | null | undefined): AudienceI
 export function tokenService(token: { kind: TokenKind; audience: string | null }): AudienceInfo {
   if (token.kind === 'acs-user') return { service: 'acs-user', ...services['acs-user'] };
   const info = describeAudience(token.audience);
-  if (token.kind === 'arr-sts' && info.service !== 'remote-rendering') return { service: 'remote-rendering', ...services['remote-rendering'] };
+  if (token.kind === 'arr-sts' && info.service !== 'remote-rendering')
+    return { service: 'remote-rendering', ...services['remote-rendering'] };
   return info;
 }
 
@@ -92,9 +109,15 @@ export const tokenUses: { service: Exclude<TokenService, 'unknown'>; label: stri
 
 const remedies: Record<Exclude<TokenService, 'unknown'>, { accepts: string; mint: string }> = {
   arm: { accepts: 'an Entra token whose audience is https://management.azure.com/', mint: 'an Entra token with the ARM preset' },
-  'mixed-reality-sts': { accepts: 'an Entra token whose audience is https://sts.<account domain>', mint: 'an Entra token with the Mixed Reality STS preset for the account' },
+  'mixed-reality-sts': {
+    accepts: 'an Entra token whose audience is https://sts.<account domain>',
+    mint: 'an Entra token with the Mixed Reality STS preset for the account',
+  },
   'remote-rendering': { accepts: 'an ARR access token from the Mixed Reality STS', mint: 'an ARR access token' },
-  communication: { accepts: 'an Entra token whose audience is https://communication.azure.com/ (or the access key)', mint: 'an Entra token with the ACS preset' },
+  communication: {
+    accepts: 'an Entra token whose audience is https://communication.azure.com/ (or the access key)',
+    mint: 'an Entra token with the ACS preset',
+  },
   'acs-user': { accepts: 'an ACS user access token with the chat or voip scope', mint: 'an ACS user token' },
   graph: { accepts: 'an Entra token whose audience is https://graph.microsoft.com/', mint: 'an Entra token with the Graph preset' },
 };
@@ -106,6 +129,15 @@ export function audienceMismatch(token: { kind: TokenKind; audience: string | nu
   if (actual.service === use) return null;
   const remedy = remedies[use];
   const what =
-    actual.service === 'acs-user' ? 'an ACS user token' : actual.service === 'unknown' ? (token.audience ? `a token for ${token.audience}` : 'a token without an audience') : `a token for ${actual.name}`;
-  return `This is ${what}, but ${services[use].name} accepts only ${remedy.accepts}: it will refuse this one (401). Mint ${remedy.mint} instead.`;
+    actual.service === 'acs-user'
+      ? 'an ACS user token'
+      : actual.service === 'unknown'
+        ? token.audience
+          ? `a token for ${token.audience}`
+          : 'a token without an audience'
+        : `a token for ${actual.name}`;
+  return (
+    `This is ${what}, but ${services[use].name} accepts only ${remedy.accepts}: it will refuse this one (401). Mint ` +
+    `${remedy.mint} instead.`
+  );
 }

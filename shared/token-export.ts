@@ -16,9 +16,17 @@ export const tokenExportFormatInfo: Record<TokenExportFormat, { label: string; f
   env: { label: '.env file', fileName: '.env', hint: 'NAME=value lines that dotenv, Docker Compose and Node --env-file read.' },
   json: { label: 'JSON', fileName: 'token.json', hint: 'The token and its settings as one JSON object.' },
   shell: { label: 'Shell (bash, zsh)', fileName: 'token.sh', hint: "export NAME='value' lines: run `source token.sh`." },
-  powershell: { label: 'PowerShell', fileName: 'token.ps1', hint: "$env:NAME = 'value' lines: they last for this PowerShell session only." },
+  powershell: {
+    label: 'PowerShell',
+    fileName: 'token.ps1',
+    hint: "$env:NAME = 'value' lines: they last for this PowerShell session only.",
+  },
   curl: { label: 'curl command', fileName: 'token-request.sh', hint: 'A request that uses the token against the service it is for.' },
-  arrconfig: { label: 'arrconfig.json (ARR scripts)', fileName: 'arrconfig.json', hint: "The file Microsoft's ARR PowerShell scripts read: it holds the account key, not a token." },
+  arrconfig: {
+    label: 'arrconfig.json (ARR scripts)',
+    fileName: 'arrconfig.json',
+    hint: "The file Microsoft's ARR PowerShell scripts read: it holds the account key, not a token.",
+  },
 };
 
 export const tokenExportSchema = z

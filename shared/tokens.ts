@@ -37,11 +37,17 @@ export const acsScopesSchema = z
   .transform((scopes) => [...new Set(scopes)]);
 
 /** What pays for an ARR token: one of the account's keys, or an Entra identity with a Remote Rendering role. */
-export const arrViaSchema = z.union([z.literal('primaryKey'), z.literal('secondaryKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()], {
-  message: 'Choose primaryKey, secondaryKey or an identity',
-});
+export const arrViaSchema = z.union(
+  [z.literal('primaryKey'), z.literal('secondaryKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()],
+  {
+    message: 'Choose primaryKey, secondaryKey or an identity',
+  },
+);
 /** What pays for an ACS call: the resource's access key, or an Entra identity with a role on it. */
-export const acsViaSchema = z.union([z.literal('accessKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()], { message: 'Choose accessKey or an identity' });
+export const acsViaSchema = z.union(
+  [z.literal('accessKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()],
+  { message: 'Choose accessKey or an identity' },
+);
 export type ArrVia = z.infer<typeof arrViaSchema>;
 export type AcsVia = z.infer<typeof acsViaSchema>;
 
@@ -89,7 +95,8 @@ const scope = z
 export const mintEntraSchema = z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }), scope, ...mintOptions }).strict();
 
 /** What the app says when asked to re-mint a token it has no source for: the registry and the pasted Teams exchange say it alike. */
-export const notRefreshableMessage = 'This token cannot be re-minted by the app (it came from a token pasted in, not from a source the app holds).';
+export const notRefreshableMessage =
+  'This token cannot be re-minted by the app (it came from a token pasted in, not from a source the app holds).';
 
 const guid = (message: string) =>
   z
@@ -110,7 +117,11 @@ export const pastedTeamsTokenSchema = z
       .trim()
       .min(1, { message: 'Paste the Teams user’s Entra access token', abort: true })
       .max(16_384, { message: 'That is longer than any Entra access token (16 KB)', abort: true })
-      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, { message: 'This is not a JWT: paste the access token itself (three base64url parts joined by dots, starting eyJ), not an ID or refresh token' }),
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, {
+        message:
+          'This is not a JWT: paste the access token itself (three base64url parts joined by dots, starting eyJ), not an ID or ' +
+          'refresh token',
+      }),
     appId: guid('Enter the app ID (client ID) of the Entra app the token was issued to: a GUID, 8-4-4-4-12 hex digits'),
     userId: guid('Enter the Teams user’s object ID in Entra ID: a GUID, 8-4-4-4-12 hex digits'),
   })
@@ -209,14 +220,21 @@ export interface AcsIdentityView {
   tokensRevokedAt: string | null;
 }
 
-export const acsIdentityListSchema = z.object({ accountId: accountRefSchema.optional() }).strict().optional().transform((input) => input ?? {});
+export const acsIdentityListSchema = z
+  .object({ accountId: accountRefSchema.optional() })
+  .strict()
+  .optional()
+  .transform((input) => input ?? {});
 export const acsIdentityCreateSchema = z
   .object({
     accountId: accountRefSchema,
     label,
     via: acsViaSchema.default('accessKey'),
     /** Also issue a token in the same call. */
-    token: z.object({ scopes: acsScopesSchema, minutes: acsTokenMinutesSchema.default(1440) }).strict().optional(),
+    token: z
+      .object({ scopes: acsScopesSchema, minutes: acsTokenMinutesSchema.default(1440) })
+      .strict()
+      .optional(),
     keep: z.boolean().default(false),
     autoRefresh: z.boolean().default(false),
     operationId,
@@ -255,7 +273,11 @@ export interface ArrTestResult {
   summary: string;
 }
 
-const httpMethod = z.string().trim().toUpperCase().pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { message: 'Use GET, POST, PUT, PATCH or DELETE' }));
+const httpMethod = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { message: 'Use GET, POST, PUT, PATCH or DELETE' }));
 export const acsSignRequestSchema = z
   .object({
     accountId: accountRefSchema,

@@ -25,12 +25,23 @@ describe('field issues in words', () => {
 
   // Found by the contract fuzzer (electron/core/contract-fuzz.test.ts): every method echoed unknown field names as they came.
   it('quotes an unknown field name without its control characters, bidi overrides or length', () => {
-    const [issue] = issuesOf({ name: 'x', minutes: 1, tags: [], '\u001b]8;;https://evil.example\u0007x': 1, ['\u202e'.padEnd(10_000, 'a')]: 2 });
+    const [issue] = issuesOf({
+      name: 'x',
+      minutes: 1,
+      tags: [],
+      '\u001b]8;;https://evil.example\u0007x': 1,
+      ['\u202e'.padEnd(10_000, 'a')]: 2,
+    });
     expect(issue?.message).toBe(`Unknown fields: "\\u001b]8;;https://evil.example\\u0007x", "\\u202e${'a'.repeat(39)}…"`);
   });
 
   it('summarises the first five issues of many, and how many more there are', () => {
     const issues = Array.from({ length: 10_000 }, (_, i) => ({ path: `ids.${i}`, message: 'Unknown account reference' }));
-    expect(summariseIssues(issues)).toBe(`${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}; and 9995 more problems`);
+    expect(summariseIssues(issues)).toBe(
+      `${issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}; and 9995 more problems`,
+    );
   });
 });

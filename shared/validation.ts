@@ -11,8 +11,10 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 
 function humanMessage(issue: z.core.$ZodIssue): string {
   // zod 4 leaves `input` out of issues unless asked, so "missing" is read from its message.
-  if (issue.code === 'invalid_type') return /received undefined$/.test(issue.message) ? 'This field is required' : `Expected ${article(issue.expected)}`;
-  if (issue.code === 'unrecognized_keys') return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${listed(issue.keys.map(fieldName), 'more')}`;
+  if (issue.code === 'invalid_type')
+    return /received undefined$/.test(issue.message) ? 'This field is required' : `Expected ${article(issue.expected)}`;
+  if (issue.code === 'unrecognized_keys')
+    return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${listed(issue.keys.map(fieldName), 'more')}`;
   return issue.message;
 }
 
@@ -39,11 +41,22 @@ function listed(items: readonly string[], more: string, separator = ', '): strin
  */
 function fieldName(key: string): string {
   if (/^[A-Za-z0-9_$.-]{1,40}$/.test(key)) return key;
-  const escaped = key.slice(0, 40).replace(/[^\x20-\x7e]|["\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const escaped = key
+    .slice(0, 40)
+    .replace(/[^\x20-\x7e]|["\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return `"${escaped}${key.length > 40 ? '…' : ''}"`;
 }
 
 function article(expected: string): string {
-  const noun = expected === 'array' ? 'a list' : expected === 'object' ? 'an object' : expected === 'boolean' ? 'true or false' : expected === 'int' ? 'a whole number' : `a ${expected}`;
+  const noun =
+    expected === 'array'
+      ? 'a list'
+      : expected === 'object'
+        ? 'an object'
+        : expected === 'boolean'
+          ? 'true or false'
+          : expected === 'int'
+            ? 'a whole number'
+            : `a ${expected}`;
   return noun;
 }

@@ -67,8 +67,10 @@ export const vaultOpenInputSchema = z
   .object({ mode: vaultModeSchema, passphrase: z.string().max(1024).optional() })
   .strict()
   .superRefine((input, ctx) => {
-    if (input.mode === 'passphrase' && !input.passphrase) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Enter the passphrase' });
-    if (input.mode !== 'passphrase' && input.passphrase !== undefined) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used with a passphrase vault' });
+    if (input.mode === 'passphrase' && !input.passphrase)
+      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Enter the passphrase' });
+    if (input.mode !== 'passphrase' && input.passphrase !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used with a passphrase vault' });
   });
 
 /** Backup names are file names the core made: `vault-<time>-<hex>.bin`, nothing that can leave the backups folder. */
@@ -82,4 +84,9 @@ export const vaultRestoreInputSchema = z.object({ name: vaultBackupNameSchema.op
  * no copy can check the passphrase): an explicit, confirmed step, and the new passphrase must meet
  * the rules for a new one. The old file is moved aside, never deleted.
  */
-export const vaultStartNewInputSchema = z.object({ passphrase: newPassphraseSchema, confirm: z.literal(true, { message: 'Confirm that a new, empty vault replaces the one that cannot be opened' }) }).strict();
+export const vaultStartNewInputSchema = z
+  .object({
+    passphrase: newPassphraseSchema,
+    confirm: z.literal(true, { message: 'Confirm that a new, empty vault replaces the one that cannot be opened' }),
+  })
+  .strict();

@@ -17,5 +17,7 @@ export const hiddenInPath = new RegExp(String.raw`[\u200c\u200d]|${hiddenSource}
 
 /** A name, label or tag as the user types it: refused, beside its field, when it holds a hidden character. */
 export function visibleName(schema: z.ZodString): z.ZodString {
-  return schema.refine((text) => !hiddenInName.test(text), { message: 'Use only characters you can see: a control or text-direction character can make one name look like another' });
+  return schema.refine((text) => !hiddenInName.test(text), {
+    message: 'Use only characters you can see: a control or text-direction character can make one name look like another',
+  });
 }

@@ -10,7 +10,11 @@ import type { CommunicationService } from './scenario.ts';
 
 /** The five identity operations with their bodies, status codes and validation (AZURE-PROTOCOLS.md §2). */
 
-const minutes = z.number({ message: 'expiresInMinutes must be a number' }).int().min(60, 'expiresInMinutes must be between 60 and 1440').max(1440, 'expiresInMinutes must be between 60 and 1440');
+const minutes = z
+  .number({ message: 'expiresInMinutes must be a number' })
+  .int()
+  .min(60, 'expiresInMinutes must be between 60 and 1440')
+  .max(1440, 'expiresInMinutes must be between 60 and 1440');
 const scopes = z.array(z.enum(acsScopes, { message: `Scopes must be among ${acsScopes.join(', ')}` }));
 const createBody = z.object({ createTokenWithScopes: scopes.optional(), expiresInMinutes: minutes.optional() }).optional();
 const issueBody = z.object({ scopes: scopes.min(1, 'At least one scope is required'), expiresInMinutes: minutes.optional() });
@@ -25,7 +29,8 @@ export function createIdentity(context: EmulatorContext, resource: Communication
   context.acs.identities.set(identity.id, identity);
   const wanted = body?.createTokenWithScopes;
   const response: Record<string, unknown> = { identity: { id: identity.id } };
-  if (wanted && wanted.length > 0) response['accessToken'] = issueUserToken(context, resource, identity, wanted, body?.expiresInMinutes ?? defaultMinutes);
+  if (wanted && wanted.length > 0)
+    response['accessToken'] = issueUserToken(context, resource, identity, wanted, body?.expiresInMinutes ?? defaultMinutes);
   sendJson(exchange.res, 201, response);
 }
 
@@ -55,12 +60,18 @@ export function exchangeTeamsToken(context: EmulatorContext, resource: Communica
   const body = parseBody(exchange, teamsBody);
   if (body === null) return;
   const check = checkEntraToken(context, body.token, (aud) => aud === 'https://auth.msft.communication.azure.com');
-  const valid = check.ok && check.caller.claims['appid'] === body.appId.toLowerCase() && check.caller.principalId === body.userId.toLowerCase();
+  const valid =
+    check.ok && check.caller.claims['appid'] === body.appId.toLowerCase() && check.caller.principalId === body.userId.toLowerCase();
   if (!check.ok || !valid) return sendAcsError(exchange.res, 401, 'InvalidAccessToken', 'Provided access token is not valid.');
   sendJson(exchange.res, 200, issueTeamsUserToken(context, resource, check.caller.principalId, Number(check.caller.claims['exp'])));
 }
 
-function findIdentity(context: EmulatorContext, resource: CommunicationService, exchange: Exchange, identityId: string): AcsIdentity | undefined {
+function findIdentity(
+  context: EmulatorContext,
+  resource: CommunicationService,
+  exchange: Exchange,
+  identityId: string,
+): AcsIdentity | undefined {
   const identity = context.acs.identities.get(identityId);
   if (identity && identity.resourceName === resource.name) return identity;
   sendAcsError(exchange.res, 404, 'IdentityNotFound', `Identity '${identityId}' was not found.`);

@@ -19,7 +19,13 @@ export function formatExpiresOn(epochMs: number, ticksBelowMs: number): string {
   return `${iso.slice(0, 19)}.${fraction}+00:00`;
 }
 
-export function issueUserToken(context: EmulatorContext, resource: CommunicationService, identity: AcsIdentity, scopes: readonly string[], minutes: number): IssuedUserToken {
+export function issueUserToken(
+  context: EmulatorContext,
+  resource: CommunicationService,
+  identity: AcsIdentity,
+  scopes: readonly string[],
+  minutes: number,
+): IssuedUserToken {
   const now = Date.now();
   const expiresMs = now + minutes * 60_000;
   const expiresOn = formatExpiresOn(expiresMs, randomInt(10_000));
@@ -41,7 +47,12 @@ export function issueUserToken(context: EmulatorContext, resource: Communication
 }
 
 /** A Teams user's ACS token lives as long as the Entra token it was exchanged for. */
-export function issueTeamsUserToken(context: EmulatorContext, resource: CommunicationService, userObjectId: string, entraExp: number): IssuedUserToken {
+export function issueTeamsUserToken(
+  context: EmulatorContext,
+  resource: CommunicationService,
+  userObjectId: string,
+  entraExp: number,
+): IssuedUserToken {
   const now = Date.now();
   return {
     token: signUserToken(context, {
@@ -64,10 +75,19 @@ function signUserToken(context: EmulatorContext, claims: Record<string, unknown>
 }
 
 /** The identity a valid, unrevoked user token for this resource belongs to, and the scopes the token carries. */
-export function identityForUserToken(context: EmulatorContext, resource: CommunicationService, token: string): { identity: AcsIdentity; scopes: string[] } | undefined {
+export function identityForUserToken(
+  context: EmulatorContext,
+  resource: CommunicationService,
+  token: string,
+): { identity: AcsIdentity; scopes: string[] } | undefined {
   const result = verifyJwt(token, context.keys.acs.publicKey);
   if (!result.ok || result.claims['resourceId'] !== resource.immutableResourceId) return undefined;
   const identity = context.acs.identities.get(`8:${String(result.claims['skypeid'])}`);
   if (!identity?.liveTokenIds.has(String(result.claims['jti']))) return undefined;
-  return { identity, scopes: String(result.claims['acsScope'] ?? '').split(',').filter(Boolean) };
+  return {
+    identity,
+    scopes: String(result.claims['acsScope'] ?? '')
+      .split(',')
+      .filter(Boolean),
+  };
 }

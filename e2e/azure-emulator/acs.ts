@@ -29,10 +29,16 @@ export function handleAcs(context: EmulatorContext, resourceName: string, exchan
   if (method === 'GET' && /^\/chat\/threads\/?$/i.test(path)) return listChatThreads(context, resource, exchange);
   if (!callerMayManage(context, resource, exchange)) return sendDenied(exchange.res);
   if (!exchange.query.has('api-version')) {
-    return sendAcsError(exchange.res, 400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+    return sendAcsError(
+      exchange.res,
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.',
+    );
   }
   const version = exchange.query.get('api-version') ?? '';
-  if (!apiVersions.has(version)) return sendAcsError(exchange.res, 400, 'UnsupportedApiVersion', `The api-version '${version}' is not supported.`);
+  if (!apiVersions.has(version))
+    return sendAcsError(exchange.res, 400, 'UnsupportedApiVersion', `The api-version '${version}' is not supported.`);
 
   if (method === 'POST' && /^\/identities\/?$/i.test(path)) return createIdentity(context, resource, exchange);
   if (method === 'POST' && /^\/teamsUser\/:exchangeAccessToken$/i.test(path)) return exchangeTeamsToken(context, resource, exchange);
@@ -67,13 +73,17 @@ function callerMayManage(context: EmulatorContext, resource: CommunicationServic
   const check = checkEntraToken(context, token, (aud) => aud === 'https://communication.azure.com');
   if (!check.ok) return false;
   const tenant = context.scenario.subscriptions.find((s) => s.id === resource.subscription)?.tenant;
-  return check.caller.tenantId === tenant && isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action');
+  return (
+    check.caller.tenantId === tenant &&
+    isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action')
+  );
 }
 
 function listChatThreads(context: EmulatorContext, resource: CommunicationService, exchange: Exchange): void {
   const user = identityForUserToken(context, resource, bearerToken(exchange) ?? '');
   if (!user) return sendEmpty(exchange.res, 401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
   // Chat takes a token with a chat scope (chat, chat.join, chat.join.limited); a voip-only token is for Calling.
-  if (!user.scopes.some((scope) => scope.startsWith('chat'))) return sendAcsError(exchange.res, 403, 'Forbidden', 'The access token does not have the chat scope.');
+  if (!user.scopes.some((scope) => scope.startsWith('chat')))
+    return sendAcsError(exchange.res, 403, 'Forbidden', 'The access token does not have the chat scope.');
   sendJson(exchange.res, 200, { value: [] });
 }

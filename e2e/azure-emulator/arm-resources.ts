@@ -19,7 +19,9 @@ export function handleResources(context: EmulatorContext, exchange: Exchange, ca
   const lower = segments.map((s) => s.toLowerCase());
   const { scenario } = context;
   if (exchange.method === 'GET' && lower.length === 1 && lower[0] === 'subscriptions') {
-    const visible = scenario.subscriptions.filter((s) => s.tenant === caller.tenantId && hasAnyAccess(context, caller, `/subscriptions/${s.id}`));
+    const visible = scenario.subscriptions.filter(
+      (s) => s.tenant === caller.tenantId && hasAnyAccess(context, caller, `/subscriptions/${s.id}`),
+    );
     return sendPage(context, exchange, visible.map(subscriptionView));
   }
   const subscription = scenario.subscriptions.find((s) => s.id === lower[1]);
@@ -31,13 +33,38 @@ export function handleResources(context: EmulatorContext, exchange: Exchange, ca
   if (rest.length === 0 && exchange.method === 'GET') return sendJson(exchange.res, 200, subscriptionView(subscription));
   if (rest.length === 1 && rest[0] === 'resourcegroups' && exchange.method === 'GET') {
     const groups = scenario.resourceGroups.filter((g) => g.subscription === subscription.id);
-    const readable = groups.filter((g) => isAllowed(scenario, caller.principalId, `${subScope}/resourceGroups/${g.name}`, 'Microsoft.Resources/subscriptions/resourceGroups/read', 'action'));
-    return sendPage(context, exchange, readable.map((g) => groupView(g)));
+    const readable = groups.filter((g) =>
+      isAllowed(
+        scenario,
+        caller.principalId,
+        `${subScope}/resourceGroups/${g.name}`,
+        'Microsoft.Resources/subscriptions/resourceGroups/read',
+        'action',
+      ),
+    );
+    return sendPage(
+      context,
+      exchange,
+      readable.map((g) => groupView(g)),
+    );
   }
-  const group = rest[0] === 'resourcegroups' ? scenario.resourceGroups.find((g) => g.subscription === subscription.id && g.name.toLowerCase() === rest[1]) : undefined;
-  if (rest[0] === 'resourcegroups' && !group) return sendArmError(exchange, 404, 'ResourceGroupNotFound', `Resource group '${segments[3] ?? ''}' could not be found.`);
+  const group =
+    rest[0] === 'resourcegroups'
+      ? scenario.resourceGroups.find((g) => g.subscription === subscription.id && g.name.toLowerCase() === rest[1])
+      : undefined;
+  if (rest[0] === 'resourcegroups' && !group)
+    return sendArmError(exchange, 404, 'ResourceGroupNotFound', `Resource group '${segments[3] ?? ''}' could not be found.`);
   if (group && rest.length === 2 && exchange.method === 'GET') {
-    if (!authorize(context, exchange, caller, `${subScope}/resourceGroups/${group.name}`, 'Microsoft.Resources/subscriptions/resourceGroups/read')) return;
+    if (
+      !authorize(
+        context,
+        exchange,
+        caller,
+        `${subScope}/resourceGroups/${group.name}`,
+        'Microsoft.Resources/subscriptions/resourceGroups/read',
+      )
+    )
+      return;
     return sendJson(exchange.res, 200, groupView(group));
   }
   // .../providers/{namespace}/{type}[/{name}[/{action}]], at subscription or resource group level.
@@ -50,11 +77,27 @@ export function handleResources(context: EmulatorContext, exchange: Exchange, ca
     r.subscription === subscription.id && (!group || r.resourceGroup.toLowerCase() === group.name.toLowerCase());
   if (type === mr.toLowerCase()) {
     const accounts = scenario.remoteRenderingAccounts.filter(inScope);
-    return handleResourceType(context, exchange, caller, { name, action, items: accounts, id: accountResourceId, view: accountView, actionPrefix: mr, keys: accountKeys });
+    return handleResourceType(context, exchange, caller, {
+      name,
+      action,
+      items: accounts,
+      id: accountResourceId,
+      view: accountView,
+      actionPrefix: mr,
+      keys: accountKeys,
+    });
   }
   if (type === acs.toLowerCase()) {
     const services = scenario.communicationServices.filter(inScope);
-    return handleResourceType(context, exchange, caller, { name, action, items: services, id: communicationResourceId, view: (s) => serviceView(context, s), actionPrefix: acs, keys: (s, body) => serviceKeys(context, s, body) });
+    return handleResourceType(context, exchange, caller, {
+      name,
+      action,
+      items: services,
+      id: communicationResourceId,
+      view: (s) => serviceView(context, s),
+      actionPrefix: acs,
+      keys: (s, body) => serviceKeys(context, s, body),
+    });
   }
   sendArmError(exchange, 404, 'NotFound', `No ARM route ${exchange.method} ${exchange.path}`);
 }
@@ -70,13 +113,28 @@ interface ResourceType<T> {
   keys: (item: T, regenerate?: unknown) => Record<string, string> | string;
 }
 
-function handleResourceType<T extends { name: string }>(context: EmulatorContext, exchange: Exchange, caller: EntraCaller, t: ResourceType<T>): void {
+function handleResourceType<T extends { name: string }>(
+  context: EmulatorContext,
+  exchange: Exchange,
+  caller: EntraCaller,
+  t: ResourceType<T>,
+): void {
   const read = `${t.actionPrefix}/read`;
   if (t.name === undefined && exchange.method === 'GET') {
-    return sendPage(context, exchange, t.items.filter((i) => isAllowed(context.scenario, caller.principalId, t.id(i), read, 'action')).map(t.view));
+    return sendPage(
+      context,
+      exchange,
+      t.items.filter((i) => isAllowed(context.scenario, caller.principalId, t.id(i), read, 'action')).map(t.view),
+    );
   }
   const item = t.items.find((i) => i.name.toLowerCase() === t.name);
-  if (!item) return sendArmError(exchange, 404, 'ResourceNotFound', `The Resource '${t.actionPrefix}/${t.name ?? ''}' under resource group was not found.`);
+  if (!item)
+    return sendArmError(
+      exchange,
+      404,
+      'ResourceNotFound',
+      `The Resource '${t.actionPrefix}/${t.name ?? ''}' under resource group was not found.`,
+    );
   const scope = t.id(item);
   if (t.action === undefined && exchange.method === 'GET') {
     if (authorize(context, exchange, caller, scope, read)) sendJson(exchange.res, 200, t.view(item));
@@ -103,7 +161,9 @@ function handleResourceType<T extends { name: string }>(context: EmulatorContext
 
 function hasAnyAccess(context: EmulatorContext, caller: EntraCaller, subscriptionScope: string): boolean {
   const ids = principalAndGroups(context.scenario, caller.principalId);
-  return context.scenario.roleAssignments.some((a) => ids.has(a.principalId) && (scopeIsWithin(a.scope, subscriptionScope) || scopeIsWithin(subscriptionScope, a.scope)));
+  return context.scenario.roleAssignments.some(
+    (a) => ids.has(a.principalId) && (scopeIsWithin(a.scope, subscriptionScope) || scopeIsWithin(subscriptionScope, a.scope)),
+  );
 }
 
 function subscriptionView(s: EmulatorContext['scenario']['subscriptions'][number]): unknown {
@@ -148,7 +208,14 @@ function serviceView(context: EmulatorContext, s: CommunicationService): unknown
     type: acs,
     location: s.location,
     tags: {},
-    properties: { provisioningState: 'Succeeded', hostName: hostOf(context, s), dataLocation: s.dataLocation, immutableResourceId: s.immutableResourceId, version: '0.2.0', notificationHubId: null },
+    properties: {
+      provisioningState: 'Succeeded',
+      hostName: hostOf(context, s),
+      dataLocation: s.dataLocation,
+      immutableResourceId: s.immutableResourceId,
+      version: '0.2.0',
+      notificationHubId: null,
+    },
   };
 }
 

@@ -6,8 +6,19 @@ import { isAllowed } from './role-evaluation.ts';
 
 /** ARM's error envelope, its 403, and list paging through `nextLink`. */
 
-export function sendArmError(exchange: Exchange, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(exchange.res, status, { error: { code, message } }, { 'x-ms-failure-cause': status === 403 ? 'gateway' : 'service', ...headers });
+export function sendArmError(
+  exchange: Exchange,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    exchange.res,
+    status,
+    { error: { code, message } },
+    { 'x-ms-failure-cause': status === 403 ? 'gateway' : 'service', ...headers },
+  );
 }
 
 /** Answers 403 AuthorizationFailed and returns false when the caller may not perform `action` at `scope`. */
@@ -18,7 +29,8 @@ export function authorize(context: EmulatorContext, exchange: Exchange, caller: 
     exchange,
     403,
     'AuthorizationFailed',
-    `The client '${who}' with object id '${caller.principalId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    `The client '${who}' with object id '${caller.principalId}' does not have authorization to perform action '${action}' over ` +
+      `scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
   );
   return false;
 }

@@ -17,15 +17,27 @@ import type { RoleAssignment } from './scenario.ts';
 
 type Filter = { atScope: boolean; assignedTo: string | undefined; principalId: string | undefined };
 
-export function handleAuthorization(context: EmulatorContext, exchange: Exchange, caller: EntraCaller, scope: string, kind: string, name: string | undefined): void {
-  if (exchange.method !== 'GET') return sendArmError(exchange, 405, 'MethodNotAllowed', 'This emulator serves reads of role assignments and definitions.');
+export function handleAuthorization(
+  context: EmulatorContext,
+  exchange: Exchange,
+  caller: EntraCaller,
+  scope: string,
+  kind: string,
+  name: string | undefined,
+): void {
+  if (exchange.method !== 'GET')
+    return sendArmError(exchange, 405, 'MethodNotAllowed', 'This emulator serves reads of role assignments and definitions.');
   if (kind === 'roledefinitions') return roleDefinitions(context, exchange, scope, name);
   if (kind !== 'roleassignments') return sendArmError(exchange, 404, 'NotFound', `No Microsoft.Authorization type '${kind}'.`);
   if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/roleAssignments/read')) return;
   const roles = allRoleDefinitions(context.scenario);
   if (name !== undefined) {
-    const one = context.scenario.roleAssignments.find((a) => a.id === name.toLowerCase() && normalizeScope(a.scope) === normalizeScope(scope));
-    return one ? sendJson(exchange.res, 200, assignmentView(context, one, roles)) : sendArmError(exchange, 404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
+    const one = context.scenario.roleAssignments.find(
+      (a) => a.id === name.toLowerCase() && normalizeScope(a.scope) === normalizeScope(scope),
+    );
+    return one
+      ? sendJson(exchange.res, 200, assignmentView(context, one, roles))
+      : sendArmError(exchange, 404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
   }
   const filter = parseFilter(exchange.query.get('$filter'));
   if (typeof filter === 'string') return sendArmError(exchange, 400, 'UnsupportedQuery', filter);
@@ -36,7 +48,11 @@ export function handleAuthorization(context: EmulatorContext, exchange: Exchange
     if (assignedIds && !assignedIds.has(a.principalId)) return false;
     return filter.principalId === undefined || a.principalId === filter.principalId;
   });
-  sendPage(context, exchange, matches.map((a) => assignmentView(context, a, roles)));
+  sendPage(
+    context,
+    exchange,
+    matches.map((a) => assignmentView(context, a, roles)),
+  );
 }
 
 function parseFilter(text: string | null): Filter | string {
@@ -48,7 +64,11 @@ function parseFilter(text: string | null): Filter | string {
     if (/^atScope\(\)$/i.test(clause)) filter.atScope = true;
     else if (assigned?.[1]) filter.assignedTo = assigned[1].toLowerCase();
     else if (principal?.[1]) filter.principalId = principal[1].toLowerCase();
-    else return `The filter '${text}' is not supported. Supported filters are atScope(), assignedTo('{objectId}') and principalId eq '{objectId}'.`;
+    else
+      return (
+        `The filter '${text}' is not supported. Supported filters are atScope(), assignedTo('{objectId}') and principalId eq ` +
+        `'{objectId}'.`
+      );
   }
   return filter;
 }
@@ -85,16 +105,30 @@ function assignmentView(context: EmulatorContext, a: RoleAssignment, roles: read
 
 function roleDefinitions(context: EmulatorContext, exchange: Exchange, scope: string, name: string | undefined): void {
   const prefix = scope === '/' ? '' : `/subscriptions/${scope.split('/')[2] ?? ''}`;
-  const roles = allRoleDefinitions(context.scenario).filter((r) => r.assignableScopes.some((s) => s === '/' || scopeIsWithin(scope, s) || scopeIsWithin(s, scope)));
+  const roles = allRoleDefinitions(context.scenario).filter((r) =>
+    r.assignableScopes.some((s) => s === '/' || scopeIsWithin(scope, s) || scopeIsWithin(s, scope)),
+  );
   const view = (r: RoleDefinition): unknown => ({
     id: `${prefix}/providers/Microsoft.Authorization/roleDefinitions/${r.id}`,
     name: r.id,
     type: 'Microsoft.Authorization/roleDefinitions',
-    properties: { roleName: r.roleName, type: r.type, description: r.description, assignableScopes: r.assignableScopes, permissions: r.permissions, createdOn: '2019-03-01T00:00:00.0000000Z', updatedOn: '2024-01-15T09:30:00.0000000Z', createdBy: null, updatedBy: null },
+    properties: {
+      roleName: r.roleName,
+      type: r.type,
+      description: r.description,
+      assignableScopes: r.assignableScopes,
+      permissions: r.permissions,
+      createdOn: '2019-03-01T00:00:00.0000000Z',
+      updatedOn: '2024-01-15T09:30:00.0000000Z',
+      createdBy: null,
+      updatedBy: null,
+    },
   });
   if (name !== undefined) {
     const role = roles.find((r) => r.id === name.toLowerCase());
-    return role ? sendJson(exchange.res, 200, view(role)) : sendArmError(exchange, 404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${name}' does not exist.`);
+    return role
+      ? sendJson(exchange.res, 200, view(role))
+      : sendArmError(exchange, 404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${name}' does not exist.`);
   }
   const byName = /^roleName\s+eq\s+'([^']+)'$/i.exec(exchange.query.get('$filter') ?? '')?.[1]?.toLowerCase();
   sendPage(context, exchange, roles.filter((r) => byName === undefined || r.roleName.toLowerCase() === byName).map(view));

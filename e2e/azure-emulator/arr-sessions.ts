@@ -19,7 +19,8 @@ export function handleArr(context: EmulatorContext, exchange: Exchange): void {
   const match = /^\/accounts\/([^/]+)\/sessions(?:\/([^/:]+))?(\/:stop)?\/?$/i.exec(exchange.path);
   if (!match) return fail(exchange, 404, 'NotFound', `No Remote Rendering endpoint ${exchange.method} ${exchange.path}`);
   const version = exchange.query.get('api-version');
-  if (!version || !apiVersions.has(version)) return fail(exchange, 400, 'BadRequest', `Supply a supported api-version (${[...apiVersions].join(', ')}).`);
+  if (!version || !apiVersions.has(version))
+    return fail(exchange, 400, 'BadRequest', `Supply a supported api-version (${[...apiVersions].join(', ')}).`);
   const accountId = decodeURIComponent(match[1] ?? '').toLowerCase();
   const token = verifyJwt(bearerToken(exchange) ?? '', context.keys.sts.publicKey);
   if (!token.ok || String(token.claims['aid']).toLowerCase() !== accountId) {
@@ -37,12 +38,20 @@ export function handleArr(context: EmulatorContext, exchange: Exchange): void {
     const active = [...sessions.values()].filter((s) => s.accountId === accountId && status(s) !== 'Stopped' && status(s) !== 'Expired');
     return sendJson(exchange.res, 200, { sessions: active.map((s) => view(s, region)) });
   }
-  if (!sessionIdPattern.test(sessionId)) return fail(exchange, 400, 'BadRequest', 'A session id is letters, digits, - and _ (at most 256).');
+  if (!sessionIdPattern.test(sessionId))
+    return fail(exchange, 400, 'BadRequest', 'A session id is letters, digits, - and _ (at most 256).');
   if (exchange.method === 'PUT' && !stop) {
     if (existing && status(existing) !== 'Stopped') return fail(exchange, 409, 'Conflict', `Session '${sessionId}' already exists.`);
     const body = parse(exchange, createBody);
     if (!body) return;
-    const session: ArrSession = { id: sessionId, accountId, size: capitalise(body.size), maxLeaseTimeMinutes: body.maxLeaseTimeMinutes, createdAt: Date.now(), stopped: false };
+    const session: ArrSession = {
+      id: sessionId,
+      accountId,
+      size: capitalise(body.size),
+      maxLeaseTimeMinutes: body.maxLeaseTimeMinutes,
+      createdAt: Date.now(),
+      stopped: false,
+    };
     sessions.set(key, session);
     return sendJson(exchange.res, 201, view(session, region));
   }

@@ -81,7 +81,9 @@ export async function createCertificateAuthority(options: { loopbackOnly: boolea
   const keys = await generateRsaKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
-    name: options.loopbackOnly ? 'CN=Azure Credential Manager emulator CA, O=Azure Credential Manager (test only)' : 'CN=Private cloud test CA, O=Azure Credential Manager (test only)',
+    name: options.loopbackOnly
+      ? 'CN=Azure Credential Manager emulator CA, O=Azure Credential Manager (test only)'
+      : 'CN=Private cloud test CA, O=Azure Credential Manager (test only)',
     notBefore: new Date(Date.now() - dayMs),
     notAfter: new Date(Date.now() + 365 * dayMs),
     keys,
@@ -112,7 +114,10 @@ export async function createServerCertificate(ca: CertificateAuthority, names: S
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([...names.ip.map((value) => ({ type: 'ip' as const, value })), ...names.dns.map((value) => ({ type: 'dns' as const, value }))]),
+      new x509.SubjectAlternativeNameExtension([
+        ...names.ip.map((value) => ({ type: 'ip' as const, value })),
+        ...names.dns.map((value) => ({ type: 'dns' as const, value })),
+      ]),
       await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
     ],
   });
@@ -178,7 +183,10 @@ function permittedNames(names: ServerNames): Buffer {
     return Buffer.concat([address, Buffer.alloc(address.length, 0xff)]);
   };
   // GeneralSubtree ::= SEQUENCE { base GeneralName }; dNSName is [2] IA5String, iPAddress [7] OCTET STRING.
-  const subtrees = [...names.dns.map((name) => der(0x82, Buffer.from(name, 'ascii'))), ...names.ip.map((ip) => der(0x87, ipWithMask(ip)))].map((base) => der(0x30, base));
+  const subtrees = [
+    ...names.dns.map((name) => der(0x82, Buffer.from(name, 'ascii'))),
+    ...names.ip.map((ip) => der(0x87, ipWithMask(ip))),
+  ].map((base) => der(0x30, base));
   // NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees }
   return der(0x30, der(0xa0, Buffer.concat(subtrees)));
 }

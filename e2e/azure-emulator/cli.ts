@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     return;
   }
   const portBase = values['port-base'] === undefined ? 0 : Number(values['port-base']);
-  if (!Number.isInteger(portBase) || portBase < 0 || portBase > 65_000) throw new ScenarioError(`--port-base must be a port number. ${usage}`);
+  if (!Number.isInteger(portBase) || portBase < 0 || portBase > 65_000)
+    throw new ScenarioError(`--port-base must be a port number. ${usage}`);
   const stateDir = resolve(values['state-dir'] ?? repoEmulatorFolder);
   const emulator = await startEmulator({
     ...(values.scenario === undefined ? {} : { scenario: resolve(values.scenario) }),

@@ -9,7 +9,10 @@ import type { Scenario } from './scenario.ts';
  * emulator host serves every account domain.
  */
 export function emulatorCloudProfile(urls: EmulatorUrls, scenario: Scenario, caPem: string): CloudProfile {
-  const clientId = scenario.publicClients.find((c) => c.clientId === defaultPublicClientId)?.clientId ?? scenario.publicClients[0]?.clientId ?? defaultPublicClientId;
+  const clientId =
+    scenario.publicClients.find((c) => c.clientId === defaultPublicClientId)?.clientId ??
+    scenario.publicClients[0]?.clientId ??
+    defaultPublicClientId;
   return cloudProfileSchema.parse({
     name: 'AzureEmulator',
     displayName: 'Azure emulator (local)',

@@ -65,7 +65,15 @@ export interface PendingSignIn {
   forceConsent: boolean;
   userId: string | undefined;
   finish:
-    | { kind: 'authorize'; redirectUri: string; state: string | undefined; responseMode: 'query' | 'form_post'; scopes: string[]; codeChallenge: string; nonce: string | undefined }
+    | {
+        kind: 'authorize';
+        redirectUri: string;
+        state: string | undefined;
+        responseMode: 'query' | 'form_post';
+        scopes: string[];
+        codeChallenge: string;
+        nonce: string | undefined;
+      }
     | { kind: 'device'; deviceCode: string };
 }
 

@@ -31,8 +31,10 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
   const state = q.get('state') ?? undefined;
   const responseMode = q.get('response_mode') === 'form_post' ? 'form_post' : 'query';
   const reply = { redirectUri, state, responseMode } as const;
-  const fail = (code: number, error = aadstsErrorName(code)): void => respond(exchange, reply, { error, error_description: aadstsMessage(code) });
-  if (q.get('response_type') !== 'code') return respond(exchange, reply, { error: 'unsupported_response_type', error_description: 'AADSTS700054: response_type must be code.' });
+  const fail = (code: number, error = aadstsErrorName(code)): void =>
+    respond(exchange, reply, { error, error_description: aadstsMessage(code) });
+  if (q.get('response_type') !== 'code')
+    return respond(exchange, reply, { error: 'unsupported_response_type', error_description: 'AADSTS700054: response_type must be code.' });
   const codeChallenge = q.get('code_challenge');
   if (!codeChallenge || q.get('code_challenge_method') !== 'S256') return fail(9002325, 'invalid_request');
 
@@ -44,7 +46,15 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
     loginHint: q.get('login_hint') ?? undefined,
     forceConsent: prompt === 'consent',
     userId: undefined,
-    finish: { kind: 'authorize', redirectUri, state, responseMode, scopes: splitScopes(q.get('scope')), codeChallenge, nonce: q.get('nonce') ?? undefined },
+    finish: {
+      kind: 'authorize',
+      redirectUri,
+      state,
+      responseMode,
+      scopes: splitScopes(q.get('scope')),
+      codeChallenge,
+      nonce: q.get('nonce') ?? undefined,
+    },
   };
   const sessionUser = sessionUserOf(context, exchange);
   if (prompt === 'none' && !sessionUser) return fail(50058);
@@ -53,7 +63,16 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
     return completeSignIn(context, exchange, flow, sessionUser);
   }
   context.entra.pendingSignIns.set(flow.id, flow);
-  sendHtml(exchange.res, 200, credentialsPage({ action: signInAction(context, tenantSegment), flowId: flow.id, appName: client.displayName, loginHint: flow.loginHint }));
+  sendHtml(
+    exchange.res,
+    200,
+    credentialsPage({
+      action: signInAction(context, tenantSegment),
+      flowId: flow.id,
+      appName: client.displayName,
+      loginHint: flow.loginHint,
+    }),
+  );
 }
 
 export function signInAction(context: EmulatorContext, tenantSegment: string): string {
@@ -64,7 +83,12 @@ export function signInAction(context: EmulatorContext, tenantSegment: string): s
 export function handleSignInStep(context: EmulatorContext, exchange: Exchange): void {
   const form = readForm(exchange);
   const flow = context.entra.pendingSignIns.get(form.get('flow') ?? '');
-  if (!flow) return sendHtml(exchange.res, 400, messagePage('Sign in failed', 'This sign-in has expired or was already used. Start again from your app.'));
+  if (!flow)
+    return sendHtml(
+      exchange.res,
+      400,
+      messagePage('Sign in failed', 'This sign-in has expired or was already used. Start again from your app.'),
+    );
   const appName = findPublicClient(context.scenario, flow.clientId)?.displayName ?? flow.clientId;
   const action = signInAction(context, flow.tenantSegment);
 
@@ -79,13 +103,15 @@ export function handleSignInStep(context: EmulatorContext, exchange: Exchange): 
   const userName = form.get('username') ?? '';
   const selection = selectTenant(context.scenario, flow.tenantSegment);
   const user = selection ? findUserByName(context.scenario, selection, userName) : undefined;
-  const again = (error: string): void => sendHtml(exchange.res, 200, credentialsPage({ action, flowId: flow.id, appName, loginHint: userName, error }));
+  const again = (error: string): void =>
+    sendHtml(exchange.res, 200, credentialsPage({ action, flowId: flow.id, appName, loginHint: userName, error }));
   if (!user) return again(aadstsMessage(50034, userName));
   if (user.password !== form.get('password')) return again(aadstsMessage(50126));
   flow.userId = user.id;
   const needsConsent = flow.forceConsent || (user.consentRequired && !context.entra.consents.has(`${user.id} ${flow.clientId}`));
   if (needsConsent) {
-    const scopes = flow.finish.kind === 'authorize' ? flow.finish.scopes : context.entra.devices.get(flow.finish.deviceCode)?.scopes ?? [];
+    const scopes =
+      flow.finish.kind === 'authorize' ? flow.finish.scopes : (context.entra.devices.get(flow.finish.deviceCode)?.scopes ?? []);
     return sendHtml(exchange.res, 200, consentPage({ action, flowId: flow.id, appName, userName: user.userName, scopes }));
   }
   completeSignIn(context, exchange, flow, user);
@@ -101,11 +127,24 @@ function completeSignIn(context: EmulatorContext, exchange: Exchange, flow: Pend
   if (flow.finish.kind === 'device') {
     const device = context.entra.devices.get(flow.finish.deviceCode);
     if (device) device.outcome = { userId: user.id };
-    return sendHtml(exchange.res, 200, messagePage('You are signed in', 'You have signed in to the application on your device. You may now close this window.'), { 'Set-Cookie': cookie });
+    return sendHtml(
+      exchange.res,
+      200,
+      messagePage('You are signed in', 'You have signed in to the application on your device. You may now close this window.'),
+      { 'Set-Cookie': cookie },
+    );
   }
   const code = randomBytes(32).toString('base64url');
   const { redirectUri, scopes, codeChallenge, nonce } = flow.finish;
-  context.entra.codes.set(code, { clientId: flow.clientId, redirectUri, userId: user.id, scopes, codeChallenge, nonce, expiresAt: Date.now() + codeLifetimeMs });
+  context.entra.codes.set(code, {
+    clientId: flow.clientId,
+    redirectUri,
+    userId: user.id,
+    scopes,
+    codeChallenge,
+    nonce,
+    expiresAt: Date.now() + codeLifetimeMs,
+  });
   respond(exchange, flow.finish, { code, session_state: randomUUID() }, { 'Set-Cookie': cookie });
 }
 
@@ -116,10 +155,14 @@ function failSignIn(context: EmulatorContext, exchange: Exchange, flow: PendingS
     if (device) device.outcome = { aadsts: code };
     return sendHtml(exchange.res, 200, messagePage('Sign in failed', aadstsMessage(code, resourceHint(device?.scopes ?? []))));
   }
-  respond(exchange, flow.finish, { error: aadstsErrorName(code), error_description: aadstsMessage(code, resourceHint(flow.finish.scopes)) });
+  respond(exchange, flow.finish, {
+    error: aadstsErrorName(code),
+    error_description: aadstsMessage(code, resourceHint(flow.finish.scopes)),
+  });
 }
 
-/** Returns the authorization response to the client: a 302 with a query, or a self-posting form for `form_post` (MSAL Node 7 asks for it). */
+/** Returns the authorization response to the client: a 302 with a query, or a self-posting form for `form_post` (MSAL Node 7 asks for
+ * it). */
 function respond(
   exchange: Exchange,
   reply: { redirectUri: string; state: string | undefined; responseMode: 'query' | 'form_post' },
@@ -129,7 +172,9 @@ function respond(
   const all = reply.state === undefined ? fields : { ...fields, state: reply.state };
   if (reply.responseMode === 'form_post') {
     const nonce = randomBytes(16).toString('base64');
-    const csp = `default-src 'none'; script-src 'nonce-${nonce}'; form-action http://localhost:* http://127.0.0.1:* ${new URL(reply.redirectUri).origin}`;
+    const csp =
+      `default-src 'none'; script-src 'nonce-${nonce}'; form-action http://localhost:* http://127.0.0.1:* ` +
+      `${new URL(reply.redirectUri).origin}`;
     return sendHtml(exchange.res, 200, formPostPage(reply.redirectUri, all, nonce), { ...headers, 'Content-Security-Policy': csp });
   }
   const target = new URL(reply.redirectUri);
@@ -138,7 +183,10 @@ function respond(
 }
 
 function sessionUserOf(context: EmulatorContext, exchange: Exchange): ScenarioUser | undefined {
-  const cookie = (exchange.header('cookie') ?? '').split(';').map((c) => c.trim().split('=')).find(([name]) => name === sessionCookie);
+  const cookie = (exchange.header('cookie') ?? '')
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([name]) => name === sessionCookie);
   const userId = cookie?.[1] ? context.entra.sessions.get(cookie[1]) : undefined;
   return userId ? findUser(context.scenario, userId) : undefined;
 }

@@ -9,7 +9,12 @@ import type { ScenarioServicePrincipal } from './scenario.ts';
  * registered certificate, named by `x5t#S256` (PS256, MSAL Node's default) or `x5t` (RS256).
  * Returns the AADSTS code of the failure, or undefined when the client is authenticated.
  */
-export function authenticateClient(context: EmulatorContext, sp: ScenarioServicePrincipal, form: URLSearchParams, tokenEndpoints: readonly string[]): number | undefined {
+export function authenticateClient(
+  context: EmulatorContext,
+  sp: ScenarioServicePrincipal,
+  form: URLSearchParams,
+  tokenEndpoints: readonly string[],
+): number | undefined {
   const secret = form.get('client_secret');
   const assertion = form.get('client_assertion');
   if (secret !== null) return sp.secret !== undefined && sameText(secret, sp.secret) ? undefined : 7000215;

@@ -48,8 +48,11 @@ export function handleDeviceLoginPage(context: EmulatorContext, exchange: Exchan
   const action = deviceLoginUrl(context);
   if (exchange.method === 'GET') return sendHtml(exchange.res, 200, deviceCodeEntryPage({ action }));
   const typed = (readForm(exchange).get('otc') ?? '').replace(/[\s-]/g, '').toUpperCase();
-  const device = [...context.entra.devices.values()].find((d) => d.userCode === typed && d.outcome === undefined && d.expiresAt > Date.now());
-  if (!device) return sendHtml(exchange.res, 200, deviceCodeEntryPage({ action, error: "That code didn't work. Check the code and try again." }));
+  const device = [...context.entra.devices.values()].find(
+    (d) => d.userCode === typed && d.outcome === undefined && d.expiresAt > Date.now(),
+  );
+  if (!device)
+    return sendHtml(exchange.res, 200, deviceCodeEntryPage({ action, error: "That code didn't work. Check the code and try again." }));
   const flowId = randomUUID();
   context.entra.pendingSignIns.set(flowId, {
     id: flowId,

@@ -28,7 +28,11 @@ export function findPublicClient(scenario: Scenario, clientId: string): Scenario
 }
 
 /** A confidential client is a service principal, known only in its own tenant. */
-export function findServicePrincipal(scenario: Scenario, selection: TenantSelection, clientId: string): ScenarioServicePrincipal | undefined {
+export function findServicePrincipal(
+  scenario: Scenario,
+  selection: TenantSelection,
+  clientId: string,
+): ScenarioServicePrincipal | undefined {
   if (selection.kind !== 'one') return undefined;
   return scenario.servicePrincipals.find((sp) => sp.appId === clientId.toLowerCase() && sp.tenant === selection.tenant.id);
 }

@@ -5,7 +5,8 @@
 
 const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
 
-/** Resources the emulator issues tokens for: ARM, the Mixed Reality STS, ACS (and Teams), Microsoft Graph, and one custom API (an app's Application ID URI). */
+/** Resources the emulator issues tokens for: ARM, the Mixed Reality STS, ACS (and Teams), Microsoft Graph, and one custom API (an app's
+ * Application ID URI). */
 const knownResources = [
   /^https:\/\/management\.azure\.com\/?$/i,
   /^https:\/\/management\.core\.windows\.net\/?$/i,
@@ -30,7 +31,8 @@ export function resolveResource(scopes: readonly string[]): ResourceRequest {
   const resources = new Map<string, { resource: string; scp: Set<string> }>();
   for (const scope of scopes) {
     if (oidcScopes.has(scope.toLowerCase())) continue;
-    // A bare permission (`User.Read`) is Graph's; `https://x//.default` asks for resource `https://x/`; `https://x/name` for `https://x`, permission `name`.
+    // A bare permission (`User.Read`) is Graph's; `https://x//.default` asks for resource `https://x/`; `https://x/name` for
+    // `https://x`, permission `name`.
     const slash = scope.lastIndexOf('/');
     const [resource, permission] = scope.includes('://') ? [scope.slice(0, slash), scope.slice(slash + 1)] : [graphResource, scope];
     if (!permission || resource.length <= 'https://'.length) return { ok: false, aadsts: 70011, detail: scope };
@@ -44,6 +46,7 @@ export function resolveResource(scopes: readonly string[]): ResourceRequest {
   const wantsRefreshToken = scopes.some((s) => s.toLowerCase() === 'offline_access');
   const wantsIdToken = scopes.some((s) => s.toLowerCase() === 'openid');
   const only = [...resources.values()][0];
-  if (!only) return { ok: true, resource: graphResource, scp: ['openid', 'profile', 'email', 'User.Read'], wantsRefreshToken, wantsIdToken };
+  if (!only)
+    return { ok: true, resource: graphResource, scp: ['openid', 'profile', 'email', 'User.Read'], wantsRefreshToken, wantsIdToken };
   return { ok: true, resource: only.resource, scp: [...only.scp], wantsRefreshToken, wantsIdToken };
 }

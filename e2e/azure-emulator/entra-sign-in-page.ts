@@ -17,7 +17,13 @@ function errorLine(error: string | undefined): string {
   return error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
 }
 
-export function credentialsPage(options: { action: string; flowId: string; appName: string; loginHint?: string | undefined; error?: string | undefined }): string {
+export function credentialsPage(options: {
+  action: string;
+  flowId: string;
+  appName: string;
+  loginHint?: string | undefined;
+  error?: string | undefined;
+}): string {
   return page(
     'Sign in',
     `<p>to continue to ${escapeHtml(options.appName)}</p>${errorLine(options.error)}
@@ -29,7 +35,13 @@ export function credentialsPage(options: { action: string; flowId: string; appNa
   );
 }
 
-export function consentPage(options: { action: string; flowId: string; appName: string; userName: string; scopes: readonly string[] }): string {
+export function consentPage(options: {
+  action: string;
+  flowId: string;
+  appName: string;
+  userName: string;
+  scopes: readonly string[];
+}): string {
   const items = options.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
   return page(
     'Permissions requested',

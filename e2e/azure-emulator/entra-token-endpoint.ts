@@ -44,7 +44,8 @@ function redeemCode(context: EmulatorContext, exchange: Exchange, form: URLSearc
   context.entra.codes.delete(code);
   if (!record || record.clientId !== form.get('client_id')?.toLowerCase()) return sendAadstsError(exchange.res, 70000, 'code');
   if (record.expiresAt < Date.now()) return sendAadstsError(exchange.res, 70008);
-  if (record.redirectUri !== form.get('redirect_uri')) return sendAadstsError(exchange.res, 50011, form.get('redirect_uri') ?? '', record.clientId);
+  if (record.redirectUri !== form.get('redirect_uri'))
+    return sendAadstsError(exchange.res, 50011, form.get('redirect_uri') ?? '', record.clientId);
   const verifier = form.get('code_verifier') ?? '';
   if (createHash('sha256').update(verifier).digest('base64url') !== record.codeChallenge) return sendAadstsError(exchange.res, 501481);
   const scopes = form.has('scope') ? splitScopes(form.get('scope')) : record.scopes;
@@ -62,7 +63,8 @@ function redeemRefreshToken(context: EmulatorContext, exchange: Exchange, form: 
   if (frequency !== undefined && Date.now() - record.signedInAt > frequency * 1000) {
     return sendAadstsError(exchange.res, 70043, new Date(record.signedInAt).toISOString(), `${frequency} seconds`);
   }
-  if (user?.consentRequired && !context.entra.consents.has(`${user.id} ${record.clientId}`)) return sendAadstsError(exchange.res, 65001, record.clientId);
+  if (user?.consentRequired && !context.entra.consents.has(`${user.id} ${record.clientId}`))
+    return sendAadstsError(exchange.res, 65001, record.clientId);
   // Rotation: a refresh token is spent once it has been redeemed.
   context.entra.refreshTokens.delete(token);
   respondForUser(context, exchange, record.userId, record.clientId, splitScopes(form.get('scope')), undefined, record.signedInAt);
@@ -76,10 +78,25 @@ function redeemDeviceCode(context: EmulatorContext, exchange: Exchange, form: UR
   if (!device.outcome) return sendAadstsError(exchange.res, 70016);
   context.entra.devices.delete(deviceCode);
   if ('aadsts' in device.outcome) return sendAadstsError(exchange.res, device.outcome.aadsts, resourceHint(device.scopes));
-  respondForUser(context, exchange, device.outcome.userId, device.clientId, form.has('scope') ? splitScopes(form.get('scope')) : device.scopes, undefined);
+  respondForUser(
+    context,
+    exchange,
+    device.outcome.userId,
+    device.clientId,
+    form.has('scope') ? splitScopes(form.get('scope')) : device.scopes,
+    undefined,
+  );
 }
 
-function respondForUser(context: EmulatorContext, exchange: Exchange, userId: string, clientId: string, scopes: string[], nonce: string | undefined, signedInAt?: number): void {
+function respondForUser(
+  context: EmulatorContext,
+  exchange: Exchange,
+  userId: string,
+  clientId: string,
+  scopes: string[],
+  nonce: string | undefined,
+  signedInAt?: number,
+): void {
   const user: ScenarioUser | undefined = findUser(context.scenario, userId);
   if (!user) return sendAadstsError(exchange.res, 70000, 'user');
   const granted = resolveResource(scopes);

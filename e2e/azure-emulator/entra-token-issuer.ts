@@ -73,7 +73,11 @@ export function userTokenResponse(
   return response;
 }
 
-export function appTokenResponse(context: EmulatorContext, sp: ScenarioServicePrincipal, granted: GrantedResource): Record<string, unknown> {
+export function appTokenResponse(
+  context: EmulatorContext,
+  sp: ScenarioServicePrincipal,
+  granted: GrantedResource,
+): Record<string, unknown> {
   const lifetime = context.scenario.settings.accessTokenSeconds;
   const accessToken = signJwt(
     {
@@ -121,7 +125,13 @@ function idToken(context: EmulatorContext, user: ScenarioUser, clientId: string,
 function newRefreshToken(context: EmulatorContext, userId: string, clientId: string, signedInAt: number): string {
   const token = `1.A${randomBytes(48).toString('base64url')}`;
   const issuedAt = Date.now();
-  context.entra.refreshTokens.set(token, { clientId, userId, issuedAt, expiresAt: issuedAt + context.scenario.settings.refreshTokenSeconds * 1000, signedInAt });
+  context.entra.refreshTokens.set(token, {
+    clientId,
+    userId,
+    issuedAt,
+    expiresAt: issuedAt + context.scenario.settings.refreshTokenSeconds * 1000,
+    signedInAt,
+  });
   return token;
 }
 
@@ -129,4 +139,3 @@ function newRefreshToken(context: EmulatorContext, userId: string, clientId: str
 function pairwiseSubject(userId: string, clientId: string): string {
   return createHash('sha256').update(`${userId}|${clientId}`).digest('base64url').slice(0, 43);
 }
-

@@ -11,7 +11,8 @@ export interface EntraCaller {
   claims: Record<string, unknown>;
 }
 
-export type EntraTokenCheck = { ok: true; caller: EntraCaller } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'not_yet_valid' | 'audience' };
+export type EntraTokenCheck =
+  { ok: true; caller: EntraCaller } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'not_yet_valid' | 'audience' };
 
 /** `audienceMatches` gets the `aud` without trailing slashes, lower case. */
 export function checkEntraToken(context: EmulatorContext, token: string, audienceMatches: (audience: string) => boolean): EntraTokenCheck {

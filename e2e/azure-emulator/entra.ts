@@ -11,7 +11,8 @@ import type { Exchange } from './http-exchange.ts';
 /** Entra ID's authority host: routes `/{tenant}/...` to discovery, authorize, token and device-code endpoints. */
 export function handleEntra(context: EmulatorContext, exchange: Exchange): void {
   const { method, path } = exchange;
-  if (/^\/common\/oauth2\/deviceauth\/?$/i.test(path) && (method === 'GET' || method === 'POST')) return handleDeviceLoginPage(context, exchange);
+  if (/^\/common\/oauth2\/deviceauth\/?$/i.test(path) && (method === 'GET' || method === 'POST'))
+    return handleDeviceLoginPage(context, exchange);
   const match = /^\/([^/]+)(\/.*)$/.exec(path);
   const tenant = decodeURIComponent(match?.[1] ?? '');
   const rest = (match?.[2] ?? '').toLowerCase();
@@ -19,7 +20,9 @@ export function handleEntra(context: EmulatorContext, exchange: Exchange): void 
   switch (route) {
     case 'GET /v2.0/.well-known/openid-configuration': {
       const selection = selectTenant(context.scenario, tenant);
-      return selection ? sendJson(exchange.res, 200, openIdConfiguration(context, selection)) : sendAadstsError(exchange.res, 90002, tenant);
+      return selection
+        ? sendJson(exchange.res, 200, openIdConfiguration(context, selection))
+        : sendAadstsError(exchange.res, 90002, tenant);
     }
     case 'GET /discovery/v2.0/keys':
       return sendJson(exchange.res, 200, jsonWebKeySet(context));

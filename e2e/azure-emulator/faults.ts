@@ -63,13 +63,21 @@ export async function applyFault(service: ServiceName, fault: FaultRule, exchang
     case 'throttle': {
       const retryAfter = String(fault.retryAfterSeconds ?? defaultRetryAfter[service]);
       if (service === 'sts') sendEmpty(res, 429, { 'Retry-After': retryAfter });
-      else sendJson(res, 429, errorBody(service, 'TooManyRequests', 'The request was throttled; retry after the interval in Retry-After.'), { 'Retry-After': retryAfter });
+      else
+        sendJson(res, 429, errorBody(service, 'TooManyRequests', 'The request was throttled; retry after the interval in Retry-After.'), {
+          'Retry-After': retryAfter,
+        });
       return true;
     }
     case 'error': {
       const status = fault.status ?? 503;
       if (service === 'sts') sendEmpty(res, status);
-      else sendJson(res, status, errorBody(service, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'The service is temporarily unavailable.'));
+      else
+        sendJson(
+          res,
+          status,
+          errorBody(service, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'The service is temporarily unavailable.'),
+        );
       return true;
     }
   }
@@ -77,7 +85,12 @@ export async function applyFault(service: ServiceName, fault: FaultRule, exchang
 
 function errorBody(service: ServiceName, code: string, message: string): unknown {
   if (service === 'entra') {
-    return { error: 'temporarily_unavailable', error_description: `AADSTS90033: ${message}`, error_codes: [90033], timestamp: new Date().toISOString() };
+    return {
+      error: 'temporarily_unavailable',
+      error_description: `AADSTS90033: ${message}`,
+      error_codes: [90033],
+      timestamp: new Date().toISOString(),
+    };
   }
   return { error: { code, message } };
 }

@@ -31,7 +31,11 @@ export function handleSts(context: EmulatorContext, exchange: Exchange): void {
   const refusal = looksLikeJwt(token) ? checkEntraCaller(context, account, token) : checkAccountKey(account, token);
   if (refusal) return invalidToken(exchange, refusal);
   const body = JSON.stringify({ AccessToken: mintStsToken(context, account) });
-  exchange.res.writeHead(200, { ...stsHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+  exchange.res.writeHead(200, {
+    ...stsHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
   exchange.res.end(body);
 }
 

@@ -46,7 +46,11 @@ export function principalAndGroups(scenario: Pick<Scenario, 'groups'>, principal
 }
 
 /** Assignments that apply to the principal (or its groups) at `scope`: made there or above it. */
-export function effectiveAssignments(scenario: Pick<Scenario, 'groups' | 'roleAssignments'>, principalId: string, scope: string): RoleAssignment[] {
+export function effectiveAssignments(
+  scenario: Pick<Scenario, 'groups' | 'roleAssignments'>,
+  principalId: string,
+  scope: string,
+): RoleAssignment[] {
   const ids = principalAndGroups(scenario, principalId);
   return scenario.roleAssignments.filter((a) => ids.has(a.principalId) && scopeIsWithin(scope, a.scope));
 }

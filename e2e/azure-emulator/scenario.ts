@@ -10,7 +10,10 @@ import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
  * mistake is reported with the path of the field at fault.
  */
 
-const guid = z.string().regex(guidPattern, { message: 'Expected a GUID' }).transform((s) => s.toLowerCase());
+const guid = z
+  .string()
+  .regex(guidPattern, { message: 'Expected a GUID' })
+  .transform((s) => s.toLowerCase());
 const name = z.string().trim().min(1).max(90);
 const base64Key = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'Expected a base64 key' });
 
@@ -28,7 +31,8 @@ const userSchema = z.strictObject({
   conditionalAccessBlocked: z.boolean().default(false),
   /** Every refresh_token grant fails with AADSTS700082. */
   refreshTokensExpired: z.boolean().default(false),
-  /** Conditional Access sign-in frequency: once this long has passed since the user signed in, a refresh_token grant fails with AADSTS70043. */
+  /** Conditional Access sign-in frequency: once this long has passed since the user signed in, a refresh_token grant fails with
+   * AADSTS70043. */
   signInFrequencySeconds: z.number().int().positive().optional(),
   /** The sign-in page asks for consent; declining ends in AADSTS65001. */
   consentRequired: z.boolean().default(false),
@@ -50,7 +54,9 @@ const servicePrincipalSchema = z
     /** App roles granted to it, carried in `roles` of its tokens. */
     appRoles: z.array(z.string()).default([]),
   })
-  .refine((sp) => sp.secret !== undefined || sp.certificate !== undefined, { message: 'A service principal needs a secret or a certificate' });
+  .refine((sp) => sp.secret !== undefined || sp.certificate !== undefined, {
+    message: 'A service principal needs a secret or a certificate',
+  });
 
 const publicClientSchema = z.strictObject({
   clientId: guid,
@@ -66,7 +72,9 @@ const resourceBase = { subscription: guid, resourceGroup: name, name: z.string()
 const remoteRenderingAccountSchema = z.strictObject({
   ...resourceBase,
   accountId: guid,
-  accountDomain: z.string().regex(/^([a-z0-9]+\.)?mixedreality\.azure\.com$/, { message: 'Expected mixedreality.azure.com or <region>.mixedreality.azure.com' }),
+  accountDomain: z
+    .string()
+    .regex(/^([a-z0-9]+\.)?mixedreality\.azure\.com$/, { message: 'Expected mixedreality.azure.com or <region>.mixedreality.azure.com' }),
   primaryKey: base64Key,
   secondaryKey: base64Key,
 });
@@ -106,7 +114,11 @@ const roleAssignmentSchema = z.strictObject({
 
 const settingsSchema = z.strictObject({
   accessTokenSeconds: z.number().int().min(1).default(3600),
-  refreshTokenSeconds: z.number().int().min(1).default(90 * 86_400),
+  refreshTokenSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .default(90 * 86_400),
   deviceCodeSeconds: z.number().int().min(10).default(900),
   deviceCodeIntervalSeconds: z.number().int().min(0).default(5),
   /** ARM list page size; small values make `nextLink` paging happen. */
@@ -180,16 +192,23 @@ function checkReferences(s: Scenario, ctx: z.RefinementCtx): void {
 
   const subscriptions = new Set(s.subscriptions.map((sub) => sub.id));
   const groups = new Set(s.resourceGroups.map((rg) => `${rg.subscription}/${rg.name.toLowerCase()}`));
-  s.resourceGroups.forEach((rg, i) => subscriptions.has(rg.subscription) || problem(['resourceGroups', i, 'subscription'], `No subscription ${rg.subscription}`));
+  s.resourceGroups.forEach(
+    (rg, i) => subscriptions.has(rg.subscription) || problem(['resourceGroups', i, 'subscription'], `No subscription ${rg.subscription}`),
+  );
   const inGroup = (list: { subscription: string; resourceGroup: string }[], key: string): void =>
-    list.forEach((r, i) => groups.has(`${r.subscription}/${r.resourceGroup.toLowerCase()}`) || problem([key, i, 'resourceGroup'], `No resource group ${r.resourceGroup} in subscription ${r.subscription}`));
+    list.forEach(
+      (r, i) =>
+        groups.has(`${r.subscription}/${r.resourceGroup.toLowerCase()}`) ||
+        problem([key, i, 'resourceGroup'], `No resource group ${r.resourceGroup} in subscription ${r.subscription}`),
+    );
   inGroup(s.remoteRenderingAccounts, 'remoteRenderingAccounts');
   inGroup(s.communicationServices, 'communicationServices');
 
   const roles = allRoleDefinitions(s);
   s.roleAssignments.forEach((a, i) => {
     if (!findRoleDefinition(roles, a.role)) problem(['roleAssignments', i, 'role'], `No built-in or custom role ${a.role}`);
-    if (!principals.has(a.principalId)) problem(['roleAssignments', i, 'principalId'], `No user, group or service principal ${a.principalId}`);
+    if (!principals.has(a.principalId))
+      problem(['roleAssignments', i, 'principalId'], `No user, group or service principal ${a.principalId}`);
     const sub = /^\/subscriptions\/([^/]+)/i.exec(a.scope)?.[1]?.toLowerCase();
     if (!sub || !subscriptions.has(sub)) problem(['roleAssignments', i, 'scope'], `The scope's subscription is not in subscriptions`);
   });

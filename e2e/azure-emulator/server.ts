@@ -79,7 +79,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     keys: { entra: createSigningKey(), sts: createSigningKey(), acs: createSigningKey() },
     faults: new FaultController(scenario.faults),
     clientCertificates: registered,
-    entra: { codes: new Map(), refreshTokens: new Map(), devices: new Map(), pendingSignIns: new Map(), sessions: new Map(), consents: new Set() },
+    entra: {
+      codes: new Map(),
+      refreshTokens: new Map(),
+      devices: new Map(),
+      pendingSignIns: new Map(),
+      sessions: new Map(),
+      consents: new Set(),
+    },
     acs: { identities: new Map() },
     arr: { sessions: new Map() },
     grantCounts: new Map(),
@@ -160,7 +167,8 @@ async function serve(
     if (fault && (await applyFault(service, fault, exchange))) return;
     handler(exchange);
   } catch (error) {
-    if (!res.headersSent) sendJson(res, 500, { error: { code: 'InternalServerError', message: `Emulator bug: ${(error as Error).message}` } });
+    if (!res.headersSent)
+      sendJson(res, 500, { error: { code: 'InternalServerError', message: `Emulator bug: ${(error as Error).message}` } });
     else res.destroy();
   }
 }
@@ -177,7 +185,9 @@ function writeStateFolder(folder: string, caPem: string, profile: CloudProfile, 
   writeFileSync(join(folder, caFileName), `${caPem.trim()}\n`);
   writeFileSync(join(folder, 'cloud-profile.json'), `${JSON.stringify(profile, null, 2)}\n`);
   for (const [appId, cert] of Object.entries(certificates)) {
-    writeFileSync(join(folder, `service-principal-${appId}.pem`), `${cert.privateKeyPem.trim()}\n${cert.certPem.trim()}\n`, { mode: 0o600 });
+    writeFileSync(join(folder, `service-principal-${appId}.pem`), `${cert.privateKeyPem.trim()}\n${cert.certPem.trim()}\n`, {
+      mode: 0o600,
+    });
   }
   writeFileSync(
     join(folder, 'README.txt'),

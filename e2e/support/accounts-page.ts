@@ -27,7 +27,10 @@ export async function openAddDialog(page: Page) {
   return dialog;
 }
 
-export async function addArrAccount(page: Page, fields: { name: string; accountId: string; domain: string; primaryKey: string; tags?: string }) {
+export async function addArrAccount(
+  page: Page,
+  fields: { name: string; accountId: string; domain: string; primaryKey: string; tags?: string },
+) {
   const dialog = await openAddDialog(page);
   await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name);
   await dialog.getByRole('textbox', { name: 'Account ID' }).fill(fields.accountId);
@@ -65,14 +68,21 @@ export async function seriousAccessibilityProblems(page: Page, include?: string)
     type PageAnimation = { effect: { getComputedTiming(): { endTime?: unknown } } | null; finished: Promise<unknown> };
     const { document } = globalThis as unknown as { document: { getAnimations(): PageAnimation[] } };
     const finite = document.getAnimations().filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
-    await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    await Promise.race([
+      Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
   });
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${v.help}. ${n.failureSummary ?? ''}`));
+    .flatMap((v) =>
+      v.nodes
+        .filter((n) => !isTabsterSentinel(v.id, n.html))
+        .map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${v.help}. ${n.failureSummary ?? ''}`),
+    );
 }
 
 /** Changes a setting the way the page does, through the contract over HTTP. */

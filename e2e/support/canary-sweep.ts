@@ -16,7 +16,12 @@ export function canary(label: string): string {
 
 /** The forms a secret may take once some code has handled it: as typed, base64, hex, UTF-16, and what its base64 decodes to. */
 export function secretForms(value: string): Buffer[] {
-  const forms = [Buffer.from(value), Buffer.from(value, 'utf16le'), Buffer.from(Buffer.from(value).toString('base64')), Buffer.from(Buffer.from(value).toString('hex'))];
+  const forms = [
+    Buffer.from(value),
+    Buffer.from(value, 'utf16le'),
+    Buffer.from(Buffer.from(value).toString('base64')),
+    Buffer.from(Buffer.from(value).toString('hex')),
+  ];
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0) {
     const decoded = Buffer.from(value, 'base64');
     forms.push(decoded, Buffer.from(decoded.toString('hex')));
@@ -55,7 +60,11 @@ export class CanaryList {
   }
 
   /** Every file under `folder` (recursively) but those `skip` names, as bytes. */
-  async findInFolder(folder: string, whereName: string, skip: (relative: string) => boolean = () => false): Promise<{ files: string[]; findings: Finding[] }> {
+  async findInFolder(
+    folder: string,
+    whereName: string,
+    skip: (relative: string) => boolean = () => false,
+  ): Promise<{ files: string[]; findings: Finding[] }> {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true });
     const files = entries.filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath, e.name)));
     const scanned = files.filter((file) => !skip(file));
@@ -92,11 +101,14 @@ export function captureProcessOutput(): { text(): string; stop(): void } {
   };
 }
 
-/** Everything the renderer holds that a user or an assistive technology could read: markup with attributes, field values and the accessibility tree. */
+/** Everything the renderer holds that a user or an assistive technology could read: markup with attributes, field values and the
+ * accessibility tree. */
 export async function whatThePageShows(page: Page): Promise<string> {
   const markup = await page.content();
   // Typed values live in the DOM properties, not in the markup.
-  const values = await page.locator('input, textarea').evaluateAll((fields) => fields.map((f) => (f as unknown as { value: string }).value));
+  const values = await page
+    .locator('input, textarea')
+    .evaluateAll((fields) => fields.map((f) => (f as unknown as { value: string }).value));
   const tree = await page.locator('body').ariaSnapshot();
   return [markup, ...values, tree].join('\n');
 }
@@ -109,12 +121,20 @@ export async function whatThePageShows(page: Page): Promise<string> {
 export async function fieldsTheBrowserKeeps(page: Page, secrets: CanaryList): Promise<Finding[]> {
   const fields = await page.locator('input, textarea').evaluateAll((elements) =>
     elements.map((element) => {
-      const field = element as unknown as { value: string; type: string; getAttribute(name: string): string | null; form: { getAttribute(name: string): string | null } | null; outerHTML: string };
+      const field = element as unknown as {
+        value: string;
+        type: string;
+        getAttribute(name: string): string | null;
+        form: { getAttribute(name: string): string | null } | null;
+        outerHTML: string;
+      };
       const off = field.getAttribute('autocomplete') === 'off' || field.form?.getAttribute('autocomplete') === 'off';
       return { value: field.value, kept: field.type !== 'password' && !off, html: field.outerHTML.slice(0, 120) };
     }),
   );
-  return fields.filter((f) => f.kept).flatMap((f) => secrets.find(`a field whose value the browser saves for session restore: ${f.html}`, f.value));
+  return fields
+    .filter((f) => f.kept)
+    .flatMap((f) => secrets.find(`a field whose value the browser saves for session restore: ${f.html}`, f.value));
 }
 
 /** The error messages the page shows right now: error bars and alerts. */

@@ -48,7 +48,10 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
   ],
   launchOptions: [
     async ({ launchOptions, emulator }, use) => {
-      await use({ ...launchOptions, args: [...(launchOptions.args ?? []), `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
+      await use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? []), `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
+      });
     },
     { scope: 'worker' },
   ],
@@ -65,7 +68,7 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
     await start();
     await core?.clouds.save(emulator.cloudProfile);
     await core?.settings.update({ defaultCloud: emulator.cloudProfile.name });
-    const running = <T,>(value: T | undefined): T => {
+    const running = <T>(value: T | undefined): T => {
       if (!value) throw new Error('the app is not running');
       return value;
     };

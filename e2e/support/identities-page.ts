@@ -14,7 +14,11 @@ export async function openSignInDialog(page: Page): Promise<Locator> {
  * Starts an interactive sign-in from the dialog and returns the tab the app opened for it (browser
  * mode opens the Entra page itself, in a new tab).
  */
-export async function startInteractiveSignIn(page: Page, context: BrowserContext, options: { tenant?: string } = {}): Promise<{ dialog: Locator; tab: Page }> {
+export async function startInteractiveSignIn(
+  page: Page,
+  context: BrowserContext,
+  options: { tenant?: string } = {},
+): Promise<{ dialog: Locator; tab: Page }> {
   const dialog = await openSignInDialog(page);
   if (options.tenant) await dialog.getByRole('textbox', { name: 'Tenant' }).fill(options.tenant);
   const [tab] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Sign in', exact: true }).click()]);
@@ -30,7 +34,12 @@ export async function signInOnEntraPage(tab: Page, userName: string): Promise<vo
 }
 
 /** A whole interactive sign-in that succeeds: the dialog closes and the tab says it can be closed. */
-export async function signInInteractively(page: Page, context: BrowserContext, userName: string, options: { tenant?: string } = {}): Promise<void> {
+export async function signInInteractively(
+  page: Page,
+  context: BrowserContext,
+  userName: string,
+  options: { tenant?: string } = {},
+): Promise<void> {
   const { dialog, tab } = await startInteractiveSignIn(page, context, options);
   await signInOnEntraPage(tab, userName);
   await expect(tab.getByText('You can close this tab')).toBeVisible();
@@ -63,7 +72,11 @@ export async function fillServicePrincipal(
 }
 
 /** Calls the contract from the page, as the renderer does in browser mode. */
-export async function callApi<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
+export async function callApi<T = unknown>(
+  page: Page,
+  method: string,
+  input: unknown = {},
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
   return page.evaluate(
     async ({ method, input, session }) => {
       const headers = { 'Content-Type': 'application/json', [session.header]: sessionStorage.getItem(session.key) ?? '' };

@@ -13,14 +13,20 @@ export async function focusRingShown(page: Page): Promise<boolean> {
     // Runs in the page; this file is also type-checked without the DOM library, hence the shapes spelled out.
     type Style = { outlineStyle: string; outlineWidth: string; boxShadow: string; borderBottomWidth: string; content: string };
     type El = { parentElement: El | null; getAttribute(name: string): string | null };
-    const w = globalThis as unknown as { document: { activeElement: El | null; getElementById(id: string): El | null }; getComputedStyle(el: El, pseudo?: string): Style };
+    const w = globalThis as unknown as {
+      document: { activeElement: El | null; getElementById(id: string): El | null };
+      getComputedStyle(el: El, pseudo?: string): Style;
+    };
     const focused = w.document.activeElement;
     if (!focused) return false;
     const activeRow = focused.getAttribute('aria-activedescendant');
     const ring = (s: Style) => (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none';
     const pseudo = (s: Style) => s.content !== 'none' && (ring(s) || parseFloat(s.borderBottomWidth) >= 2);
     const candidates = [focused, focused.parentElement, activeRow ? w.document.getElementById(activeRow) : null];
-    return candidates.some((el) => el && (ring(w.getComputedStyle(el)) || pseudo(w.getComputedStyle(el, '::after')) || pseudo(w.getComputedStyle(el, '::before'))));
+    return candidates.some(
+      (el) =>
+        el && (ring(w.getComputedStyle(el)) || pseudo(w.getComputedStyle(el, '::after')) || pseudo(w.getComputedStyle(el, '::before'))),
+    );
   });
 }
 
@@ -50,7 +56,12 @@ export async function expectFocusWithin(page: Page, container: Locator): Promise
 export async function tabTo(page: Page, target: Locator, { backwards = false, most = 40 } = {}): Promise<void> {
   await target.waitFor();
   for (let i = 0; i < most; i++) {
-    if (await target.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement).catch(() => false)) break;
+    if (
+      await target
+        .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)
+        .catch(() => false)
+    )
+      break;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   await expectFocusOn(page, target);

@@ -13,7 +13,9 @@ export async function importAs(page: Page, userName: string, kind?: 'arr' | 'acs
 
 /** The matrix cell of one identity on one resource: its button is named by what it holds. */
 export function matrixCell(page: Page, identity: string, resource: string): Locator {
-  return page.getByRole('table', { name: 'Role matrix' }).getByRole('button', { name: new RegExp(`^${identity.replace(/\./g, '\\.')} on ${resource}:`) });
+  return page
+    .getByRole('table', { name: 'Role matrix' })
+    .getByRole('button', { name: new RegExp(`^${identity.replace(/\./g, '\\.')} on ${resource}:`) });
 }
 
 /** The primary key Azure (the emulator) holds now for an ARR account of the scenario. */

@@ -2,7 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { CanaryList, canary, captureProcessOutput, errorMessagesShown, fieldsTheBrowserKeeps, isVaultFile, recordApiAnswers, whatThePageShows, type Finding } from './canary-sweep.ts';
+import {
+  CanaryList,
+  canary,
+  captureProcessOutput,
+  errorMessagesShown,
+  fieldsTheBrowserKeeps,
+  isVaultFile,
+  recordApiAnswers,
+  whatThePageShows,
+  type Finding,
+} from './canary-sweep.ts';
 import { expect, test as base, type AppOnEmulator } from './emulator-fixture.ts';
 
 /** Contract methods whose answer is meant to carry a secret to the page, because the user asked to see or copy it. */
@@ -40,12 +50,18 @@ interface ProfileOnDisk {
  * The profile is a fixture so that a test that runs out of time has its browser closed and its
  * profile removed before the app goes: the journey left running then stops at its next step.
  */
-export const test = base.extend<{ profileOnDisk: ProfileOnDisk; sweep: (journey: (sweep: Sweep) => Promise<void>, options?: SweepOptions) => Promise<void> }>({
+export const test = base.extend<{
+  profileOnDisk: ProfileOnDisk;
+  sweep: (journey: (sweep: Sweep) => Promise<void>, options?: SweepOptions) => Promise<void>;
+}>({
   // `app` is named so this is set up after the app and torn down before it.
   profileOnDisk: async ({ app, launchOptions, playwright }, use) => {
     void app;
     const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-profile-'));
-    const context = await playwright.chromium.launchPersistentContext(folder, { ...launchOptions, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await playwright.chromium.launchPersistentContext(folder, {
+      ...launchOptions,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await use({ folder, context });
     await context.close();
     await rm(folder, { recursive: true, force: true });
@@ -57,7 +73,12 @@ export const test = base.extend<{ profileOnDisk: ProfileOnDisk; sweep: (journey:
 
 export { expect };
 
-async function sweep(app: AppOnEmulator, profile: ProfileOnDisk, journey: (sweep: Sweep) => Promise<void>, { appFiles = ['accounts.json', 'settings.json'] }: SweepOptions): Promise<void> {
+async function sweep(
+  app: AppOnEmulator,
+  profile: ProfileOnDisk,
+  journey: (sweep: Sweep) => Promise<void>,
+  { appFiles = ['accounts.json', 'settings.json'] }: SweepOptions,
+): Promise<void> {
   const { context } = profile;
   const output = captureProcessOutput();
   const findings: Finding[] = [];
@@ -86,7 +107,11 @@ async function sweep(app: AppOnEmulator, profile: ProfileOnDisk, journey: (sweep
         // Runs in the page; this file is also type-checked without the DOM library, hence the shapes spelled out.
         type Storage = { setItem(key: string, value: string): void };
         type El = { setAttribute(name: string, value: string): void; textContent: string | null; value: string };
-        const { document, localStorage, sessionStorage } = globalThis as unknown as { localStorage: Storage; sessionStorage: Storage; document: { createElement(tag: string): El; body: { append(...nodes: El[]): void } } };
+        const { document, localStorage, sessionStorage } = globalThis as unknown as {
+          localStorage: Storage;
+          sessionStorage: Storage;
+          document: { createElement(tag: string): El; body: { append(...nodes: El[]): void } };
+        };
         localStorage.setItem('sweep-self-check', value);
         sessionStorage.setItem('sweep-self-check', value);
         const shown = document.createElement('div');
@@ -136,13 +161,19 @@ async function sweep(app: AppOnEmulator, profile: ProfileOnDisk, journey: (sweep
       ]),
     );
     expect(inData.files, 'the data folder scan read the app’s files').toEqual(expect.arrayContaining(appFiles));
-    expect(answers.some((a) => revealingMethods.has(a.method) && secrets.find('', a.body).length > 0), 'the answers recorded include a revealed secret').toBe(true);
+    expect(
+      answers.some((a) => revealingMethods.has(a.method) && secrets.find('', a.body).length > 0),
+      'the answers recorded include a revealed secret',
+    ).toBe(true);
     expect(findings.filter((f) => f.secret !== planted)).toEqual([]);
   } catch (error) {
     // After a timeout the app and the profile are taken down under the journey, which goes on and
     // then fails on a missing folder or a closed page: that is a consequence, not the cause.
     if (test.info().status !== 'timedOut') throw error;
-    throw new Error(`The sweep ran out of time after “${reached}” (what failed next, once the app was gone: ${String(error).split('\n')[0]})`, { cause: error });
+    throw new Error(
+      `The sweep ran out of time after “${reached}” (what failed next, once the app was gone: ${String(error).split('\n')[0]})`,
+      { cause: error },
+    );
   } finally {
     output.stop();
   }

@@ -9,7 +9,11 @@ import { callApi } from './identities-page.ts';
 export { jwtClaims } from '../azure-emulator/test/emulator-fixtures.ts';
 
 /** The emulator's West Europe ARR account and its ACS chat resource, as a user copies them from the portal. */
-export const westEurope = { name: 'contoso-arr-westeurope', accountId: '35d830cb-f062-4062-9792-d6316039df56', domain: 'westeurope.mixedreality.azure.com' };
+export const westEurope = {
+  name: 'contoso-arr-westeurope',
+  accountId: '35d830cb-f062-4062-9792-d6316039df56',
+  domain: 'westeurope.mixedreality.azure.com',
+};
 export const chatResource = 'contoso-acs-chat';
 
 /** The key the emulator's ARM listKeys gives for the account. */
@@ -21,12 +25,19 @@ export function arrKey(emulator: RunningEmulator, which: 'primaryKey' | 'seconda
 
 /** Adds the ARR account on the Accounts page (the default cloud is the emulator's). */
 export async function addWestEurope(page: Page, emulator: RunningEmulator, options: { name?: string; key?: string } = {}): Promise<void> {
-  const dialog = await addArrAccount(page, { name: options.name ?? westEurope.name, accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: options.key ?? arrKey(emulator) });
+  const dialog = await addArrAccount(page, {
+    name: options.name ?? westEurope.name,
+    accountId: westEurope.accountId,
+    domain: westEurope.domain,
+    primaryKey: options.key ?? arrKey(emulator),
+  });
   await expect(dialog).toBeHidden();
 }
 
 export async function addChatResource(page: Page, emulator: RunningEmulator): Promise<void> {
-  await expect(await addAcsResource(page, { name: chatResource, connectionString: emulator.acsConnectionString(chatResource, 'primary') })).toBeHidden();
+  await expect(
+    await addAcsResource(page, { name: chatResource, connectionString: emulator.acsConnectionString(chatResource, 'primary') }),
+  ).toBeHidden();
 }
 
 export async function openTokensPage(page: Page): Promise<void> {
@@ -35,7 +46,10 @@ export async function openTokensPage(page: Page): Promise<void> {
 }
 
 /** Opens New token on the tab asked for. */
-export async function openNewToken(page: Page, tab: 'ARR access token' | 'ACS user token' | 'Entra token' | 'Teams user' = 'ARR access token'): Promise<Locator> {
+export async function openNewToken(
+  page: Page,
+  tab: 'ARR access token' | 'ACS user token' | 'Entra token' | 'Teams user' = 'ARR access token',
+): Promise<Locator> {
   await page.getByRole('button', { name: 'New token' }).click();
   const dialog = page.getByRole('dialog', { name: 'New token' });
   await expect(dialog).toBeVisible();

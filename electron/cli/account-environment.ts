@@ -17,29 +17,39 @@ export async function accountEnvironment(
   const p = options.prefix;
   if (account.kind === 'arr') {
     const via = options.via ?? (account.hasPrimaryKey ? ('primaryKey' as const) : undefined);
-    const variables: Record<string, string> = { [`${p}ARR_ACCOUNT_ID`]: account.accountId, [`${p}ARR_ACCOUNT_DOMAIN`]: account.accountDomain };
+    const variables: Record<string, string> = {
+      [`${p}ARR_ACCOUNT_ID`]: account.accountId,
+      [`${p}ARR_ACCOUNT_DOMAIN`]: account.accountDomain,
+    };
     if (via) {
       const cached = await reusableToken(context, arrTokenOf(account.id, via));
       const token = cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true }));
       variables[`${p}ARR_ACCESS_TOKEN`] = (await context.call('tokens.reveal', { id: token.id })).value;
     }
-    if (options.withKey && account.hasPrimaryKey) variables[`${p}ARR_ACCOUNT_KEY`] = (await context.call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value;
+    if (options.withKey && account.hasPrimaryKey)
+      variables[`${p}ARR_ACCOUNT_KEY`] = (await context.call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value;
     return variables;
   }
   const variables: Record<string, string> = { [`${p}ACS_ENDPOINT`]: account.endpoint };
-  if (options.withKey && account.hasAccessKey) variables[`${p}ACS_CONNECTION_STRING`] = (await context.call('accounts.reveal', { id: account.id, secret: 'connectionString' })).value;
+  if (options.withKey && account.hasAccessKey)
+    variables[`${p}ACS_CONNECTION_STRING`] = (await context.call('accounts.reveal', { id: account.id, secret: 'connectionString' })).value;
   return variables;
 }
 
 /** `Showroom west` → `SHOWROOM_WEST_`. */
 export function environmentPrefix(name: string): string {
-  const stem = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const stem = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
   return stem ? `${/^[0-9]/.test(stem) ? `_${stem}` : stem}_` : '';
 }
 
 export type EnvironmentFormat = 'env' | 'json' | 'shell' | 'powershell';
 
-/** Renders variables for a `.env` file, POSIX shell, PowerShell (this session only) or JSON, quoted as token exports are, so values come back byte for byte. */
+/** Renders variables for a `.env` file, POSIX shell, PowerShell (this session only) or JSON, quoted as token exports are, so values
+ * come back byte for byte. */
 export function formatEnvironment(variables: Record<string, string>, format: EnvironmentFormat): string {
   const entries = Object.entries(variables);
   switch (format) {

@@ -15,7 +15,10 @@ export function azureTimeoutMs(env: NodeJS.ProcessEnv): number | undefined {
   if (!text) return undefined;
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds < minSeconds || seconds > maxSeconds) {
-    throw new AppError('invalid_input', `AZCRED_TIMEOUT_SECONDS must be a number of seconds from ${minSeconds} to ${maxSeconds}, not "${text}": fix or unset it.`);
+    throw new AppError(
+      'invalid_input',
+      `AZCRED_TIMEOUT_SECONDS must be a number of seconds from ${minSeconds} to ${maxSeconds}, not "${text}": fix or unset it.`,
+    );
   }
   return Math.round(seconds * 1000);
 }

@@ -50,6 +50,9 @@ export function parseCachedTokenQuery(argv: readonly string[]): CachedTokenQuery
   }
   const user = values.get('user');
   // The full CLI reuses a token whatever --minutes says (it is the lifetime of a new one), so it is read and left.
-  const scopes = (values.get('scopes') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = (values.get('scopes') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return user && scopes.length > 0 ? { kind, json, name, user, scopes, identity } : undefined;
 }

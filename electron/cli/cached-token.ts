@@ -5,7 +5,14 @@ import { tokenSecretName } from '../core/data-folder-layout.ts';
 import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
-import { readAccounts, readAcsIdentities, readIdentities, readKeptTokens, type IdentityFacts, type KeptTokenRecord } from './data-folder-records.ts';
+import {
+  readAccounts,
+  readAcsIdentities,
+  readIdentities,
+  readKeptTokens,
+  type IdentityFacts,
+  type KeptTokenRecord,
+} from './data-folder-records.ts';
 import { vaultPassphraseVariable } from './vault-passphrase.ts';
 import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusable-token.ts';
 
@@ -20,7 +27,11 @@ import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusa
  * no usable token, a file that does not look as written) returns false and the full CLI runs: it
  * mints or refreshes through MSAL, and words every problem.
  */
-export async function printCachedToken(argv: readonly string[], out: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function printCachedToken(
+  argv: readonly string[],
+  out: (text: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
   const query = parseCachedTokenQuery(argv);
   if (!query) return false;
   const { path: dataFolder } = resolveDataFolder(env);
@@ -49,9 +60,12 @@ function reuseRule(dataFolder: string, query: CachedTokenQuery): ((token: KeptTo
   }
   const account = readAccounts(dataFolder)?.find((a) => namesAccount(a, query.name));
   if (account?.kind !== query.kind) return undefined;
-  if (query.kind === 'arr') return arrTokenOf(account.id, identity ? { identityId: identity.id } : query.key === 'secondary' ? 'secondaryKey' : 'primaryKey');
+  if (query.kind === 'arr')
+    return arrTokenOf(account.id, identity ? { identityId: identity.id } : query.key === 'secondary' ? 'secondaryKey' : 'primaryKey');
   const key = query.user.toLowerCase();
-  const acsIdentity = readAcsIdentities(dataFolder)?.find((i) => i.accountId === account.id && (i.id === query.user || i.communicationUserId === query.user || i.label.toLowerCase() === key));
+  const acsIdentity = readAcsIdentities(dataFolder)?.find(
+    (i) => i.accountId === account.id && (i.id === query.user || i.communicationUserId === query.user || i.label.toLowerCase() === key),
+  );
   return acsIdentity && acsUserTokenOf(acsIdentity.id, query.scopes, identity ? { identityId: identity.id } : 'accessKey');
 }
 

@@ -18,15 +18,23 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 
 describe.runIf(keyringSession)('azcred account commands (real keychain)', () => {
   it('adds an ARR account with its key from stdin, lists it, shows the key only with --reveal, and removes it', async () => {
-    const added = await azcred(['account', 'add', 'arr', 'Showroom', '--account-id', '0F6C8E4A-1B2C-4D3E-8F90-A1B2C3D4E5F6', '--account-domain', 'westeurope'], key);
+    const added = await azcred(
+      ['account', 'add', 'arr', 'Showroom', '--account-id', '0F6C8E4A-1B2C-4D3E-8F90-A1B2C3D4E5F6', '--account-domain', 'westeurope'],
+      key,
+    );
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const list = await azcred(['account', 'list', '--json']);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: 'Showroom', accountDomain: 'westeurope.mixedreality.azure.com', hasPrimaryKey: true })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ name: 'Showroom', accountDomain: 'westeurope.mixedreality.azure.com', hasPrimaryKey: true }),
+    ]);
     expect(list.stdout).not.toContain(key);
     expect((await azcred(['account', 'show', 'showroom'])).stdout).not.toContain(key);
     expect(JSON.parse((await azcred(['account', 'show', 'showroom', '--reveal', '--json'])).stdout)).toMatchObject({ primaryKey: key });
     expect(await azcred(['account', 'remove', 'Showroom'])).toMatchObject({ code: 0 });
-    expect(await azcred(['account', 'show', 'Showroom'])).toMatchObject({ code: 3, stderr: expect.stringContaining('No account named "Showroom"') });
+    expect(await azcred(['account', 'show', 'Showroom'])).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('No account named "Showroom"'),
+    });
   });
 
   it('adds an ACS resource from a piped connection string and refuses a bad one with exit 2, saving nothing', async () => {
@@ -42,11 +50,16 @@ describe.runIf(keyringSession)('azcred account commands (real keychain)', () => 
 
   it('keeps keys out of every file but the vault, and out of stderr', async () => {
     const files = (await readdir(home)).filter((n) => !n.startsWith('vault.bin'));
-    for (const name of files) expect(await readFile(path.join(home, name), 'utf8').catch(() => '')).not.toMatch(new RegExp(`${key}|${acsKey}`));
+    for (const name of files)
+      expect(await readFile(path.join(home, name), 'utf8').catch(() => '')).not.toMatch(new RegExp(`${key}|${acsKey}`));
   });
 
   it('answers usage errors with exit 2 and one line on stderr', async () => {
-    for (const args of [['account', 'add', 'arr'], ['account', 'list', '--bogus'], ['account', 'list', 'extra']]) {
+    for (const args of [
+      ['account', 'add', 'arr'],
+      ['account', 'list', '--bogus'],
+      ['account', 'list', 'extra'],
+    ]) {
       const run = await azcred(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -57,7 +70,10 @@ describe.runIf(keyringSession)('azcred account commands (real keychain)', () => 
 describe.runIf(keyringSession && existsSync('/usr/bin/script'))('azcred reading a key at a terminal prompt', () => {
   it('asks for the key on a terminal without echoing it, and stores what was typed', async () => {
     const typed = Buffer.from('typed-at-the-prompt-key-0123456789').toString('base64');
-    const { code, screen } = await runAzcredOnTerminal(['account', 'add', 'arr', 'Typed', '--account-id', '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', '--account-domain', 'eastus'], { home, prompt: 'Primary account key: ', answers: [typed] });
+    const { code, screen } = await runAzcredOnTerminal(
+      ['account', 'add', 'arr', 'Typed', '--account-id', '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', '--account-domain', 'eastus'],
+      { home, prompt: 'Primary account key: ', answers: [typed] },
+    );
     expect(code, screen).toBe(0);
     expect(screen).toContain('Added Typed');
     expect(screen).not.toContain(typed);

@@ -29,7 +29,12 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-failures-'));
     primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
     await importEmulatorCloud(emulator, home);
-    expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        primaryKey,
+      ),
+    ).toMatchObject({ code: 0 });
   }, 60_000);
   afterEach(() => emulator.faults.clear());
   afterAll(async () => {
@@ -54,20 +59,27 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
     expectOneLineFailure(await azcred(['token', 'arr', 'contoso', '--fresh']), 1, /network/i);
   }, 30_000);
 
-  it('gives up on an STS that does not answer after AZCRED_TIMEOUT_SECONDS a try, in one line that says what to do, keeping no token', async () => {
-    const before = await keptTokens();
-    emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 25_000 });
-    const started = Date.now();
-    const run = await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: '1' } });
-    // 3 tries of 1 s and two backoffs (at most 1 s and 2 s), not the 3 x 30 s of the default.
-    expect(Date.now() - started).toBeLessThan(12_000);
-    expectOneLineFailure(run, 1, /did not answer within 1 s.*try again/i);
-    expect(await keptTokens()).toBe(before);
-  });
+  it(
+    'gives up on an STS that does not answer after AZCRED_TIMEOUT_SECONDS a try, in one line that says what to do, keeping no ' + 'token',
+    async () => {
+      const before = await keptTokens();
+      emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 25_000 });
+      const started = Date.now();
+      const run = await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: '1' } });
+      // 3 tries of 1 s and two backoffs (at most 1 s and 2 s), not the 3 x 30 s of the default.
+      expect(Date.now() - started).toBeLessThan(12_000);
+      expectOneLineFailure(run, 1, /did not answer within 1 s.*try again/i);
+      expect(await keptTokens()).toBe(before);
+    },
+  );
 
   it('refuses an AZCRED_TIMEOUT_SECONDS that is not a number of seconds, exit 2, naming the variable', async () => {
     for (const value of ['soon', '0', '0.05', '-5', '601']) {
-      expectOneLineFailure(await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: value } }), 2, new RegExp(`AZCRED_TIMEOUT_SECONDS .*"${value}"`));
+      expectOneLineFailure(
+        await runAzcred(['token', 'arr', 'contoso', '--fresh'], { home, env: { AZCRED_TIMEOUT_SECONDS: value } }),
+        2,
+        new RegExp(`AZCRED_TIMEOUT_SECONDS .*"${value}"`),
+      );
     }
   });
 
@@ -79,24 +91,65 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
 
   it('refuses a wrong client secret with exit 5 (sign in again), without echoing it or keeping an identity', async () => {
     const wrong = 'wrong-client-secret-value~9876';
-    const run = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], wrong);
+    const run = await azcred(
+      [
+        'login',
+        '--service-principal',
+        '--client-id',
+        secretServicePrincipal.appId,
+        '--tenant',
+        contosoTenantId,
+        '--cloud',
+        'AzureEmulator',
+      ],
+      wrong,
+    );
     expectOneLineFailure(run, 5, /secret/i, [wrong]);
     expect(JSON.parse((await azcred(['identity', 'list', '--json'])).stdout)).toEqual([]);
   });
 
   it('names the field of a bad account and saves nothing, never echoing a key it was given', async () => {
-    const badId = await azcred(['account', 'add', 'arr', 'typo', '--account-id', 'not-a-guid', '--account-domain', 'westeurope'], primaryKey);
+    const badId = await azcred(
+      ['account', 'add', 'arr', 'typo', '--account-id', 'not-a-guid', '--account-domain', 'westeurope'],
+      primaryKey,
+    );
     expectOneLineFailure(badId, 2, /account ?id/i);
     const acsKey = Buffer.from('an-acs-access-key-that-must-not-leak').toString('base64');
-    const badEndpoint = await azcred(['account', 'add', 'acs', 'plain'], `endpoint=http://chat.communication.azure.com/;accesskey=${acsKey}`);
+    const badEndpoint = await azcred(
+      ['account', 'add', 'acs', 'plain'],
+      `endpoint=http://chat.communication.azure.com/;accesskey=${acsKey}`,
+    );
     expectOneLineFailure(badEndpoint, 2, /https/i, [acsKey]);
-    expect((JSON.parse((await azcred(['account', 'list', '--json'])).stdout) as { name: string }[]).map((a) => a.name)).toEqual(['contoso']);
+    expect((JSON.parse((await azcred(['account', 'list', '--json'])).stdout) as { name: string }[]).map((a) => a.name)).toEqual([
+      'contoso',
+    ]);
   });
 
   it('answers a missing file, an unknown account and a command that does not exist with their own exit codes', async () => {
-    expectOneLineFailure(await azcred(['cloud', 'import', path.join(home, 'missing.json')]), 2, /Cannot read the cloud profile .*missing\.json: check the path/);
-    expectOneLineFailure(await azcred(['account', 'import', path.join(home, 'missing.env')]), 2, /Cannot read the file .*missing\.env: check the path/);
-    expectOneLineFailure(await azcred(['login', '--service-principal', '--client-id', '1b2c3d4e-0000-4000-8000-000000000001', '--tenant', 'contoso.onmicrosoft.com', '--certificate', path.join(home, 'missing.pem')]), 2, /Cannot read the certificate file .*missing\.pem/);
+    expectOneLineFailure(
+      await azcred(['cloud', 'import', path.join(home, 'missing.json')]),
+      2,
+      /Cannot read the cloud profile .*missing\.json: check the path/,
+    );
+    expectOneLineFailure(
+      await azcred(['account', 'import', path.join(home, 'missing.env')]),
+      2,
+      /Cannot read the file .*missing\.env: check the path/,
+    );
+    expectOneLineFailure(
+      await azcred([
+        'login',
+        '--service-principal',
+        '--client-id',
+        '1b2c3d4e-0000-4000-8000-000000000001',
+        '--tenant',
+        'contoso.onmicrosoft.com',
+        '--certificate',
+        path.join(home, 'missing.pem'),
+      ]),
+      2,
+      /Cannot read the certificate file .*missing\.pem/,
+    );
     expectOneLineFailure(await azcred(['token', 'arr', 'nobody']), 3, /azcred account list/);
     expectOneLineFailure(await azcred(['export', 'contoso', '--format', 'yaml']), 2, /env, json, shell or powershell/);
     expectOneLineFailure(await azcred(['run', '--account', 'contoso']), 2, /after --/);

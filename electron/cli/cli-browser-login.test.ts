@@ -39,7 +39,10 @@ function loginPrintingLink(then: (link: { url: string; port: number; child: Chil
 describe.runIf(keyringSession)('azcred login in the browser', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ scenario: defaultScenario() });
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
+    });
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-login-'));
     await importEmulatorCloud(emulator, home);
   }, 60_000);

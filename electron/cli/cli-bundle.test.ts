@@ -16,7 +16,9 @@ describe.runIf(existsSync(path.join(distCli, 'azcred.cjs')))('the azcred bundle'
     // zod alone took longer to load than the rest of the cached-token path (npm run bench).
     expect(entry).not.toMatch(/ZodError|\$ZodType/);
     // ...while the full CLI, loaded on demand, has them.
-    const all = readdirSync(distCli).map((f) => readFileSync(path.join(distCli, f), 'utf8')).join('\n');
+    const all = readdirSync(distCli)
+      .map((f) => readFileSync(path.join(distCli, f), 'utf8'))
+      .join('\n');
     expect(all).toMatch(/PublicClientApplication/);
     expect(all).toMatch(/CommunicationIdentityClient/);
   });

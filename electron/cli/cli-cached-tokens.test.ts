@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  contosoTenantId,
+  defaultScenario,
+  enterDeviceCode,
+  jwtClaims,
+  scenarioUser,
+  secretServicePrincipal,
+} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { derivePassphraseKey, newSalt } from '../core/vault/passphrase-key.ts';
 import { encryptVault, keyCheck } from '../core/vault/vault-file.ts';
@@ -34,7 +41,10 @@ async function quick(args: string[], env: NodeJS.ProcessEnv = { AZCRED_HOME: hom
 /** The full CLI alone (no quick path in front of it), as a child process on the same data folder. */
 function fullCli(args: string[]): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fullCliOnly, ...args], { env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fullCliOnly, ...args], {
+      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -72,9 +82,30 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-cached-'));
     const primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
     await importEmulatorCloud(emulator, home);
-    expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
-    expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
-    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--name', 'pipeline'], secretServicePrincipal.secret);
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        primaryKey,
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat')),
+    ).toMatchObject({ code: 0 });
+    const login = await azcred(
+      [
+        'login',
+        '--service-principal',
+        '--client-id',
+        secretServicePrincipal.appId,
+        '--tenant',
+        contosoTenantId,
+        '--cloud',
+        'AzureEmulator',
+        '--name',
+        'pipeline',
+      ],
+      secretServicePrincipal.secret,
+    );
     expect(login, login.stderr).toMatchObject({ code: 0 });
     const alex = scenarioUser(emulator, 'alex.wilber');
     let entered: Promise<string> | undefined;
@@ -102,7 +133,11 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
     const cached = await recording(['token', 'arr', 'contoso']);
     expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: minted.stdout, loaded: { fullCli: false, azureSdk: [] } });
     const json = await recording(['token', 'arr', 'contoso', '--json']);
-    expect(json, json.stderr).toMatchObject({ code: 0, stdout: (await fullCli(['token', 'arr', 'contoso', '--json'])).stdout, loaded: { fullCli: false } });
+    expect(json, json.stderr).toMatchObject({
+      code: 0,
+      stdout: (await fullCli(['token', 'arr', 'contoso', '--json'])).stdout,
+      loaded: { fullCli: false },
+    });
   });
 
   it('prints a cached ACS user token without loading the full CLI, which minting one loads, as the full CLI prints it', async () => {
@@ -141,15 +176,25 @@ describe.runIf(keyringSession)('azcred serving a cached token', () => {
     for (const identity of [servicePrincipalId, userId]) {
       for (const scope of [armScope, apiScope]) {
         const cached = await recording(['token', 'entra', '--scope', scope, '--identity', identity]);
-        expect(cached, cached.stderr).toMatchObject({ code: 0, stdout: kept.get(`${identity} ${scope}`), loaded: { fullCli: false, azureSdk: [] } });
+        expect(cached, cached.stderr).toMatchObject({
+          code: 0,
+          stdout: kept.get(`${identity} ${scope}`),
+          loaded: { fullCli: false, azureSdk: [] },
+        });
         const json = ['token', 'entra', '--json', `--scope=${scope}`, '--identity', identity];
         expect((await recording(json)).stdout).toBe((await fullCli(json)).stdout);
       }
     }
-    expect(jwtClaims(kept.get(`${servicePrincipalId} ${armScope}`) ?? '')).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
+    expect(jwtClaims(kept.get(`${servicePrincipalId} ${armScope}`) ?? '')).toMatchObject({
+      appid: secretServicePrincipal.appId,
+      aud: 'https://management.azure.com',
+    });
     // Without --identity: the identity used last (the user, signed in after the service principal), as the full CLI picks it.
     const byDefault = await recording(['token', 'entra', '--scope', apiScope]);
-    expect(byDefault).toMatchObject({ stdout: (await fullCli(['token', 'entra', '--scope', apiScope])).stdout, loaded: { fullCli: false } });
+    expect(byDefault).toMatchObject({
+      stdout: (await fullCli(['token', 'entra', '--scope', apiScope])).stdout,
+      loaded: { fullCli: false },
+    });
   });
 
   it('does not pick a kept Entra token of another scope or identity', async () => {
@@ -224,7 +269,14 @@ describe('the cached-token path on a passphrase vault', () => {
         lastRefresh: null,
       };
       await writeFile(path.join(folder, 'vault.json'), JSON.stringify({ version: 1, id: vaultId, mode: 'passphrase' }));
-      await writeFile(path.join(folder, 'vault.bin'), encryptVault({ id: vaultId, mode: 'passphrase', kdf, keyCheck: keyCheck(key, vaultId) }, key, new Map([[`token/${tokenId}`, 'the-kept-token']])));
+      await writeFile(
+        path.join(folder, 'vault.bin'),
+        encryptVault(
+          { id: vaultId, mode: 'passphrase', kdf, keyCheck: keyCheck(key, vaultId) },
+          key,
+          new Map([[`token/${tokenId}`, 'the-kept-token']]),
+        ),
+      );
       await writeFile(path.join(folder, 'accounts.json'), JSON.stringify({ version: 1, accounts: [account] }));
       await writeFile(path.join(folder, 'tokens.json'), JSON.stringify({ version: 1, tokens: [record] }));
       const args = ['token', 'arr', 'showroom'];

@@ -27,12 +27,22 @@ describe.runIf(keyringSession)('the app and azcred writing at the same time', ()
   it('loses no account and no key', async () => {
     const cliChain = (first: number) => async () => {
       for (let n = first; n < first + 4; n += 1) {
-        const run = await runAzcred(['account', 'add', 'arr', `cli-${n}`, '--account-id', guid(n), '--account-domain', 'westeurope'], { home, stdin: key(n) });
+        const run = await runAzcred(['account', 'add', 'arr', `cli-${n}`, '--account-id', guid(n), '--account-domain', 'westeurope'], {
+          home,
+          stdin: key(n),
+        });
         expect(run.stderr).toBe('');
       }
     };
     const appAdds = async () => {
-      for (let n = 100; n < 112; n += 1) await value(app, 'accounts.add', { kind: 'arr', name: `app-${n}`, accountId: guid(n), accountDomain: 'eastus', primaryKey: key(n) });
+      for (let n = 100; n < 112; n += 1)
+        await value(app, 'accounts.add', {
+          kind: 'arr',
+          name: `app-${n}`,
+          accountId: guid(n),
+          accountDomain: 'eastus',
+          primaryKey: key(n),
+        });
     };
     await Promise.all([cliChain(0)(), cliChain(10)(), appAdds()]);
     const names = (await value<AccountView[]>(app, 'accounts.list')).map((a) => a.name).sort();

@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, jwtClaims, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  certificateServicePrincipalAppId,
+  contosoTenantId,
+  defaultScenario,
+  jwtClaims,
+  secretServicePrincipal,
+} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
@@ -36,31 +42,94 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
   it('imports the cloud profile file the emulator writes, and lists it', async () => {
     expect(await azcred(['cloud', 'import', path.join(stateDir, 'cloud-profile.json')])).toMatchObject({ code: 0, stderr: '' });
     expect((await azcred(['cloud', 'list'])).stdout).toMatch(/^AzureEmulator\s/m);
-    for (const [name, id] of [['west', westEurope], ['east', eastUs]] as const) {
-      expect(await azcred(['account', 'add', 'arr', name, '--account-id', id, '--account-domain', id === westEurope ? 'westeurope' : 'eastus', '--cloud', 'AzureEmulator', '--no-key'])).toMatchObject({ code: 0 });
+    for (const [name, id] of [
+      ['west', westEurope],
+      ['east', eastUs],
+    ] as const) {
+      expect(
+        await azcred([
+          'account',
+          'add',
+          'arr',
+          name,
+          '--account-id',
+          id,
+          '--account-domain',
+          id === westEurope ? 'westeurope' : 'eastus',
+          '--cloud',
+          'AzureEmulator',
+          '--no-key',
+        ]),
+      ).toMatchObject({ code: 0 });
     }
   });
 
   it('signs in a service principal with a certificate file, reading nothing from stdin', async () => {
     const pem = path.join(stateDir, `service-principal-${certificateServicePrincipalAppId}.pem`);
-    const login = await azcred(['login', '--service-principal', '--client-id', certificateServicePrincipalAppId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--certificate', pem, '--name', 'build agent']);
+    const login = await azcred([
+      'login',
+      '--service-principal',
+      '--client-id',
+      certificateServicePrincipalAppId,
+      '--tenant',
+      contosoTenantId,
+      '--cloud',
+      'AzureEmulator',
+      '--certificate',
+      pem,
+      '--name',
+      'build agent',
+    ]);
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain('build agent');
-    const missing = await azcred(['login', '--service-principal', '--client-id', certificateServicePrincipalAppId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--certificate', path.join(stateDir, 'nope.pem')]);
+    const missing = await azcred([
+      'login',
+      '--service-principal',
+      '--client-id',
+      certificateServicePrincipalAppId,
+      '--tenant',
+      contosoTenantId,
+      '--cloud',
+      'AzureEmulator',
+      '--certificate',
+      path.join(stateDir, 'nope.pem'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.pem');
   });
 
   it('prints an Entra token as JSON with its expiry and source, for the identity named', async () => {
-    expect(await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--name', 'pipeline'], secretServicePrincipal.secret)).toMatchObject({ code: 0 });
+    expect(
+      await azcred(
+        [
+          'login',
+          '--service-principal',
+          '--client-id',
+          secretServicePrincipal.appId,
+          '--tenant',
+          contosoTenantId,
+          '--cloud',
+          'AzureEmulator',
+          '--name',
+          'pipeline',
+        ],
+        secretServicePrincipal.secret,
+      ),
+    ).toMatchObject({ code: 0 });
     const run = await azcred(['token', 'entra', '--scope', armScope, '--identity', 'build agent', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout) as { token: string; expiresAt: string; source: { via: { credential: string } } };
     expect(jwtClaims(printed.token)).toMatchObject({ appid: certificateServicePrincipalAppId, aud: 'https://management.azure.com' });
     expect(Date.parse(printed.expiresAt)).toBeGreaterThan(Date.now());
     expect(printed.source.via.credential).toBe('entra');
-    expect(await azcred(['token', 'entra', '--scope', armScope, '--identity', 'nobody'])).toMatchObject({ code: 3, stderr: expect.stringContaining('azcred identity list') });
-    expect(await azcred(['token', 'entra', '--identity', 'pipeline'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--scope') });
+    expect(await azcred(['token', 'entra', '--scope', armScope, '--identity', 'nobody'])).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('azcred identity list'),
+    });
+    expect(await azcred(['token', 'entra', '--identity', 'pipeline'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--scope'),
+    });
   });
 
   it('mints an ARR token through the identity that holds the role, and says which role is missing otherwise (exit 6)', async () => {
@@ -77,7 +146,11 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
   it('audits the roles of one identity as JSON, with what it can do on each account', async () => {
     const run = await azcred(['roles', '--identity', 'pipeline', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { identities: { name: string }[]; resources: { accountId: string; name: string }[]; cells: { accountId: string; roleNames: string[]; capabilities: { id: string; granted: boolean }[] }[] };
+    const report = JSON.parse(run.stdout) as {
+      identities: { name: string }[];
+      resources: { accountId: string; name: string }[];
+      cells: { accountId: string; roleNames: string[]; capabilities: { id: string; granted: boolean }[] }[];
+    };
     expect(report.identities.map((i) => i.name)).toEqual(['pipeline']);
     const east = report.resources.find((r) => r.name === 'east')?.accountId;
     const cell = report.cells.find((c) => c.accountId === east);
@@ -93,10 +166,20 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
     const lines = (text: string) => text.trimEnd().split('\n');
     expect(Math.max(...lines(wide.stdout).map((line) => line.length))).toBeGreaterThan(80);
     expect(Math.max(...lines(narrow.stdout).map((line) => line.length))).toBeLessThanOrEqual(80);
-    const words = (text: string) => text.split(/[\s,]+/).filter(Boolean).sort();
+    const words = (text: string) =>
+      text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .sort();
     expect(words(narrow.stdout)).toEqual(words(wide.stdout));
-    const report = JSON.parse((await azcred(['roles', '--identity', 'pipeline', '--json'])).stdout) as { cells: { capabilities: { label: string }[] }[] };
-    for (const { label } of report.cells.flatMap((c) => c.capabilities)) expect(lines(narrow.stdout).some((line) => line.includes(label)), label).toBe(true);
+    const report = JSON.parse((await azcred(['roles', '--identity', 'pipeline', '--json'])).stdout) as {
+      cells: { capabilities: { label: string }[] }[];
+    };
+    for (const { label } of report.cells.flatMap((c) => c.capabilities))
+      expect(
+        lines(narrow.stdout).some((line) => line.includes(label)),
+        label,
+      ).toBe(true);
   });
 
   it('asks for a sign-in (exit 5) when no identity is signed in', async () => {
@@ -111,13 +194,15 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
   });
 
   it('keeps the client secret and the certificate key out of argv, stderr and every file but the vault', async () => {
-    const certificateKey = (await readFile(path.join(stateDir, `service-principal-${certificateServicePrincipalAppId}.pem`), 'utf8')).split('-----END')[0] ?? '';
+    const certificateKey =
+      (await readFile(path.join(stateDir, `service-principal-${certificateServicePrincipalAppId}.pem`), 'utf8')).split('-----END')[0] ?? '';
     const tokens = runs.flatMap(({ run }) => run.stdout.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []);
     const secrets = [secretServicePrincipal.secret, certificateKey.split('\n').slice(1, 3).join('\n'), ...tokens];
-    for (const { args, run } of runs) for (const secret of secrets) {
-      expect(args.join(' ')).not.toContain(secret);
-      expect(run.stderr).not.toContain(secret);
-    }
+    for (const { args, run } of runs)
+      for (const secret of secrets) {
+        expect(args.join(' ')).not.toContain(secret);
+        expect(run.stderr).not.toContain(secret);
+      }
     for (const name of (await readdir(home)).filter((n) => !n.startsWith('vault.bin'))) {
       const text = await readFile(path.join(home, name), 'utf8').catch(() => '');
       for (const secret of secrets) expect(text, name).not.toContain(secret);

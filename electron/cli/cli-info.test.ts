@@ -17,15 +17,28 @@ describe('azcred info', () => {
     const run = await runAzcred(['info'], { home });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`Data folder: ${home} (from AZCRED_HOME)`);
-    expect(run.stdout).toContain(`Secrets: keychain vault at ${path.join(home, 'vault.bin')}, key in the OS keychain (Secret Service) under "Azure Credential Manager"`);
+    expect(run.stdout).toContain(
+      `Secrets: keychain vault at ${path.join(home, 'vault.bin')}, key in the OS keychain (Secret Service) under "Azure ` +
+        `Credential Manager"`,
+    );
     const json = JSON.parse((await runAzcred(['info', '--json'], { home })).stdout) as { secrets: unknown };
-    expect(json.secrets).toEqual({ state: 'open', mode: 'keychain', file: path.join(home, 'vault.bin'), key: 'key in the OS keychain (Secret Service) under "Azure Credential Manager"' });
+    expect(json.secrets).toEqual({
+      state: 'open',
+      mode: 'keychain',
+      file: path.join(home, 'vault.bin'),
+      key: 'key in the OS keychain (Secret Service) under "Azure Credential Manager"',
+    });
   });
 
-  it.runIf(process.platform === 'linux')('says why secrets cannot be used where no Secret Service answers, and where the vault and its key would be', async () => {
-    const run = await runAzcred(['info'], { home, env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-bus')}` } });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^Secrets: cannot be used now\. (No Secret Service is running|The OS keychain cannot be used)/m);
-    expect(run.stdout).toContain(`keychain vault at ${path.join(home, 'vault.bin')}, key in the OS keychain (Secret Service) under "Azure Credential Manager"`);
-  });
+  it.runIf(process.platform === 'linux')(
+    'says why secrets cannot be used where no Secret Service answers, and where the vault and its key would be',
+    async () => {
+      const run = await runAzcred(['info'], { home, env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-bus')}` } });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^Secrets: cannot be used now\. (No Secret Service is running|The OS keychain cannot be used)/m);
+      expect(run.stdout).toContain(
+        `keychain vault at ${path.join(home, 'vault.bin')}, key in the OS keychain (Secret Service) under "Azure Credential Manager"`,
+      );
+    },
+  );
 });

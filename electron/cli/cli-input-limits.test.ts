@@ -14,7 +14,9 @@ let home: string;
 function withEndlessStdin(args: string[]): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', '"$0" "$@" < /dev/zero', process.execPath, bin, ...args], { env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' } });
+    const child = spawn('sh', ['-c', '"$0" "$@" < /dev/zero', process.execPath, bin, ...args], {
+      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
@@ -35,7 +37,12 @@ describe('azcred refusing inputs that are not files or are too large', () => {
     for (const file of ['/dev/zero', os.tmpdir()]) {
       const run = await runAzcred(['account', 'import', file], { home });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^azcred: ${file} is not a regular file \\(a device, pipe or folder\\): name .+ as a file, or give .+ - to read it from stdin\\.\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^azcred: ${file} is not a regular file \\(a device, pipe or folder\\): name .+ as a file, or give .+ - to read it ` +
+            `from stdin\\.\\n$`,
+        ),
+      );
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect((await readdir(home)).filter((f) => f.startsWith('accounts'))).toEqual([]);
@@ -50,7 +57,10 @@ describe('azcred refusing inputs that are not files or are too large', () => {
   });
 
   it('stops reading an endless stdin at the limit, for a file given as - and for a secret', async () => {
-    for (const args of [['account', 'import', '-'], ['account', 'add', 'acs', 'endless']]) {
+    for (const args of [
+      ['account', 'import', '-'],
+      ['account', 'add', 'acs', 'endless'],
+    ]) {
       const run = await withEndlessStdin(args);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(/stdin gave more than 8 MiB/);

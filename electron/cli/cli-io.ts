@@ -38,7 +38,8 @@ export async function readInputFile(file: string, what: string, stdin?: { io: Cl
   });
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new AppError('invalid_input', `${file} is not a regular file (a device, pipe or folder): name ${what} as a file${orStdin}.`);
+    if (!stat.isFile())
+      throw new AppError('invalid_input', `${file} is not a regular file (a device, pipe or folder): name ${what} as a file${orStdin}.`);
     // Read to at most one byte past the limit: a larger file (or one that grows meanwhile) is refused.
     const buffer = Buffer.alloc(Math.min(stat.size, inputLimitBytes) + 1);
     let length = 0;
@@ -47,7 +48,8 @@ export async function readInputFile(file: string, what: string, stdin?: { io: Cl
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > inputLimitBytes) throw new AppError('invalid_input', `${file} is larger than ${inputLimitText}, more than ${what} can be.`);
+    if (length > inputLimitBytes)
+      throw new AppError('invalid_input', `${file} is larger than ${inputLimitText}, more than ${what} can be.`);
     return buffer.subarray(0, length).toString('utf8');
   } finally {
     await handle.close();
@@ -84,7 +86,10 @@ export async function readStdin(input: NodeJS.ReadableStream & { destroy?: () =>
     size += (chunk as Buffer).length;
     if (size > inputLimitBytes) {
       input.destroy?.();
-      throw new AppError('invalid_input', `stdin gave more than ${inputLimitText}, more than any input azcred takes: check what is piped in.`);
+      throw new AppError(
+        'invalid_input',
+        `stdin gave more than ${inputLimitText}, more than any input azcred takes: check what is piped in.`,
+      );
     }
     chunks.push(chunk as Buffer);
   }
@@ -95,7 +100,10 @@ export async function readStdin(input: NodeJS.ReadableStream & { destroy?: () =>
  * A prompt on `terminal` (stderr) whose answer, read from `input` (stdin), is not echoed: keys and
  * passphrases must not land in scrollback. Tests pass a fake terminal.
  */
-export function promptHidden(prompt: string, { input = process.stdin, terminal = process.stderr }: { input?: NodeJS.ReadableStream; terminal?: NodeJS.WritableStream } = {}): Promise<string> {
+export function promptHidden(
+  prompt: string,
+  { input = process.stdin, terminal = process.stderr }: { input?: NodeJS.ReadableStream; terminal?: NodeJS.WritableStream } = {},
+): Promise<string> {
   // Nothing readline writes reaches the terminal: it would echo the answer.
   const output = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input, output, terminal: true });

@@ -25,7 +25,8 @@ async function mintedId(args: string[]): Promise<string> {
   return (JSON.parse(run.stdout) as { id: string }).id;
 }
 
-const keptOnFile = async (): Promise<string[]> => (JSON.parse(await readFile(path.join(home, keptTokensFileName), 'utf8')) as { tokens: { id: string }[] }).tokens.map((t) => t.id).sort();
+const keptOnFile = async (): Promise<string[]> =>
+  (JSON.parse(await readFile(path.join(home, keptTokensFileName), 'utf8')) as { tokens: { id: string }[] }).tokens.map((t) => t.id).sort();
 
 async function tokensInVault(): Promise<string[]> {
   const vault = await openVault({ dataFolder: home, keychain: keytarKeychain() });
@@ -49,12 +50,48 @@ describe.runIf(keyringSession)('azcred logout, against the emulator', () => {
 
   it('removes the tokens minted through the identity from tokens.json and the vault, and keeps the key-minted one', async () => {
     const westKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope)?.primaryKey ?? '';
-    expect(await azcred(['account', 'add', 'arr', 'west', '--account-id', westEurope, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], westKey)).toMatchObject({ code: 0 });
-    expect(await azcred(['account', 'add', 'arr', 'east', '--account-id', eastUs, '--account-domain', 'eastus', '--cloud', 'AzureEmulator', '--no-key'])).toMatchObject({ code: 0 });
-    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator', '--name', 'pipeline'], secretServicePrincipal.secret);
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'west', '--account-id', westEurope, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        westKey,
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await azcred([
+        'account',
+        'add',
+        'arr',
+        'east',
+        '--account-id',
+        eastUs,
+        '--account-domain',
+        'eastus',
+        '--cloud',
+        'AzureEmulator',
+        '--no-key',
+      ]),
+    ).toMatchObject({ code: 0 });
+    const login = await azcred(
+      [
+        'login',
+        '--service-principal',
+        '--client-id',
+        secretServicePrincipal.appId,
+        '--tenant',
+        contosoTenantId,
+        '--cloud',
+        'AzureEmulator',
+        '--name',
+        'pipeline',
+      ],
+      secretServicePrincipal.secret,
+    );
     expect(login.code, login.stderr).toBe(0);
 
-    const throughPipeline = [await mintedId(['token', 'entra', '--scope', armScope, '--identity', 'pipeline']), await mintedId(['token', 'arr', 'east', '--identity', 'pipeline'])];
+    const throughPipeline = [
+      await mintedId(['token', 'entra', '--scope', armScope, '--identity', 'pipeline']),
+      await mintedId(['token', 'arr', 'east', '--identity', 'pipeline']),
+    ];
     const byKey = await mintedId(['token', 'arr', 'west']);
     expect(await keptOnFile()).toEqual([...throughPipeline, byKey].sort());
 
@@ -68,7 +105,8 @@ describe.runIf(keyringSession)('azcred logout, against the emulator', () => {
     expect(await azcred(['token', 'entra', '--scope', armScope, '--identity', 'pipeline'])).toMatchObject({ code: 3, stdout: '' });
     const core = testCore(home, { keychain: keytarKeychain() });
     try {
-      for (const id of throughPipeline) expect(await call(core, 'tokens.reveal', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      for (const id of throughPipeline)
+        expect(await call(core, 'tokens.reveal', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(await call(core, 'tokens.reveal', { id: byKey })).toMatchObject({ ok: true });
     } finally {
       await core.close();

@@ -18,7 +18,8 @@ const wrong = 'wrong horse battery staple';
 let emulator: RunningEmulator;
 let home: string;
 let connectionString: string;
-const azcred = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<AzcredRun> => runAzcred(args, { home, ...options });
+const azcred = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<AzcredRun> =>
+  runAzcred(args, { home, ...options });
 
 /** Exit 4, nothing on stdout, and the passphrase tried nowhere in what azcred printed. */
 function expectRefused(run: AzcredRun, says: RegExp, tried: string): void {
@@ -37,7 +38,8 @@ describe('azcred with a passphrase vault', () => {
     connectionString = emulator.acsConnectionString('contoso-acs-chat');
     // The vault as the app leaves it on a machine without a keychain: protected by a passphrase.
     const core = testCore(home, { keychain: createMemoryKeychain() });
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>) => expect(await dispatch(core, method, input)).toMatchObject({ ok: true });
+    const call = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      expect(await dispatch(core, method, input)).toMatchObject({ ok: true });
     try {
       await call('vault.open', { mode: 'passphrase', passphrase });
       await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
@@ -62,53 +64,87 @@ describe('azcred with a passphrase vault', () => {
   });
 
   it('gives a program run by azcred run the account, never the vault passphrase azcred was given', async () => {
-    const probe = 'process.stdout.write(JSON.stringify({ endpoint: process.env.ACS_ENDPOINT ?? null, passphrase: process.env.AZCRED_VAULT_PASSPHRASE ?? null }))';
-    const run = await azcred(['run', '--account', 'chat', '--', process.execPath, '-e', probe], { env: { AZCRED_VAULT_PASSPHRASE: passphrase } });
+    const probe =
+      'process.stdout.write(JSON.stringify({ endpoint: process.env.ACS_ENDPOINT ?? null, passphrase: ' +
+      'process.env.AZCRED_VAULT_PASSPHRASE ?? null }))';
+    const run = await azcred(['run', '--account', 'chat', '--', process.execPath, '-e', probe], {
+      env: { AZCRED_VAULT_PASSPHRASE: passphrase },
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ endpoint: expect.stringMatching(/^https:\/\//), passphrase: null });
   });
 
   it('opens it with the first line of stdin after --passphrase-stdin, which wins over AZCRED_VAULT_PASSPHRASE', async () => {
-    const shown = await azcred(['account', 'show', 'chat', '--passphrase-stdin', '--reveal'], { stdin: `${passphrase}\n`, env: { AZCRED_VAULT_PASSPHRASE: wrong } });
+    const shown = await azcred(['account', 'show', 'chat', '--passphrase-stdin', '--reveal'], {
+      stdin: `${passphrase}\n`,
+      env: { AZCRED_VAULT_PASSPHRASE: wrong },
+    });
     expect(shown).toMatchObject({ code: 0, stderr: '' });
     expect(shown.stdout).toContain(connectionString);
   });
 
   it('says, without stdin on a terminal or a passphrase, how to give one (exit 4), and lists accounts without asking', async () => {
-    expectRefused(await azcred(['account', 'show', 'chat', '--reveal']), /^azcred: The vault is protected by a passphrase\. Run again on a terminal to be asked for it, or set AZCRED_VAULT_PASSPHRASE \/ pass --passphrase-stdin\.\n$/, passphrase);
+    expectRefused(
+      await azcred(['account', 'show', 'chat', '--reveal']),
+      /^azcred: The vault is protected by a passphrase\. Run again on a terminal to be asked for it, or set AZCRED_VAULT_PASSPHRASE \/ pass --passphrase-stdin\.\n$/,
+      passphrase,
+    );
     const listed = await azcred(['account', 'list']);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     expect(listed.stdout).toMatch(/^chat\s+ACS/m);
   });
 
-  it('says in azcred info that secrets are in a passphrase vault, its file, and that the key is kept nowhere, without asking for it', async () => {
-    const run = await azcred(['info']);
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain(`Secrets: passphrase vault at ${path.join(home, 'vault.bin')}, key derived from your passphrase each time, stored nowhere (locked: azcred asks for the passphrase when a command needs a secret)`);
-    expect(JSON.parse((await azcred(['info', '--json'])).stdout)).toMatchObject({ secrets: { state: 'locked', mode: 'passphrase', file: path.join(home, 'vault.bin') } });
-  });
+  it(
+    'says in azcred info that secrets are in a passphrase vault, its file, and that the key is kept nowhere, without asking for ' + 'it',
+    async () => {
+      const run = await azcred(['info']);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain(
+        `Secrets: passphrase vault at ${path.join(home, 'vault.bin')}, key derived from your passphrase each time, stored nowhere ` +
+          `(locked: azcred asks for the passphrase when a command needs a secret)`,
+      );
+      expect(JSON.parse((await azcred(['info', '--json'])).stdout)).toMatchObject({
+        secrets: { state: 'locked', mode: 'passphrase', file: path.join(home, 'vault.bin') },
+      });
+    },
+  );
 
   it('refuses a wrong passphrase with exit 4, naming where it came from and never printing it', async () => {
-    expectRefused(await azcred(['account', 'show', 'chat', '--reveal'], { env: { AZCRED_VAULT_PASSPHRASE: wrong } }), /The passphrase from AZCRED_VAULT_PASSPHRASE does not open this vault/, wrong);
-    expectRefused(await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', '--passphrase-stdin'], { stdin: wrong }), /The passphrase from --passphrase-stdin does not open this vault/, wrong);
+    expectRefused(
+      await azcred(['account', 'show', 'chat', '--reveal'], { env: { AZCRED_VAULT_PASSPHRASE: wrong } }),
+      /The passphrase from AZCRED_VAULT_PASSPHRASE does not open this vault/,
+      wrong,
+    );
+    expectRefused(
+      await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', '--passphrase-stdin'], { stdin: wrong }),
+      /The passphrase from --passphrase-stdin does not open this vault/,
+      wrong,
+    );
   });
 
   it('refuses --passphrase-stdin with a command that reads its own secret from stdin, before doing anything (exit 2)', async () => {
-    const run = await azcred(['account', 'add', 'acs', 'second', '--passphrase-stdin', '--cloud', emulator.cloudProfile.name], { stdin: `${passphrase}\n${connectionString}\n` });
+    const run = await azcred(['account', 'add', 'acs', 'second', '--passphrase-stdin', '--cloud', emulator.cloudProfile.name], {
+      stdin: `${passphrase}\n${connectionString}\n`,
+    });
     expect(run.code, run.stderr).toBe(2);
-    expect(run.stderr).toMatch(/--passphrase-stdin reads the vault passphrase from stdin, so the connection string cannot come from stdin too\. Give the passphrase in AZCRED_VAULT_PASSPHRASE instead\./);
+    expect(run.stderr).toMatch(
+      /--passphrase-stdin reads the vault passphrase from stdin, so the connection string cannot come from stdin too\. Give the passphrase in AZCRED_VAULT_PASSPHRASE instead\./,
+    );
     expect(run.stderr).not.toContain(passphrase);
     expect(await readFile(path.join(home, 'accounts.json'), 'utf8')).not.toContain('second');
   });
 
-  it.runIf(existsSync('/usr/bin/script'))('asks on a terminal without echoing the answer, again after a wrong one, and opens it', async () => {
-    const { code, screen } = await onTerminal(['account', 'show', 'chat', '--reveal'], [wrong, passphrase]);
-    expect(code, screen).toBe(0);
-    expect(screen).toContain('That passphrase does not open this vault. Try again.');
-    expect(screen).toContain(connectionString);
-    expect(screen).not.toContain(wrong);
-    expect(screen).not.toContain(passphrase);
-  });
+  it.runIf(existsSync('/usr/bin/script'))(
+    'asks on a terminal without echoing the answer, again after a wrong one, and opens it',
+    async () => {
+      const { code, screen } = await onTerminal(['account', 'show', 'chat', '--reveal'], [wrong, passphrase]);
+      expect(code, screen).toBe(0);
+      expect(screen).toContain('That passphrase does not open this vault. Try again.');
+      expect(screen).toContain(connectionString);
+      expect(screen).not.toContain(wrong);
+      expect(screen).not.toContain(passphrase);
+    },
+  );
 
   it.runIf(existsSync('/usr/bin/script'))('gives up on a terminal after three wrong passphrases (exit 4)', async () => {
     const { code, screen } = await onTerminal(['account', 'show', 'chat', '--reveal'], [wrong, wrong, wrong]);

@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  contosoTenantId,
+  defaultScenario,
+  enterDeviceCode,
+  jwtClaims,
+  scenarioUser,
+  secretServicePrincipal,
+} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { printCachedToken } from './cached-token.ts';
 import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
@@ -36,8 +43,15 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-tokens-'));
     primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
     await importEmulatorCloud(emulator, home);
-    expect(await azcred(['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
-    expect(await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat'))).toMatchObject({ code: 0 });
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        primaryKey,
+      ),
+    ).toMatchObject({ code: 0 });
+    expect(
+      await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat')),
+    ).toMatchObject({ code: 0 });
   }, 60_000);
   afterAll(async () => {
     await emulator?.close();
@@ -52,7 +66,11 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect((await azcred(['token', 'arr', 'contoso'])).stdout.trim()).toBe(token);
     const fresh = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
     expect(fresh).not.toBe(token);
-    const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as { token: string; expiresAt: string; source: { via: { credential: string } } };
+    const json = JSON.parse((await azcred(['token', 'arr', 'contoso', '--json'])).stdout) as {
+      token: string;
+      expiresAt: string;
+      source: { via: { credential: string } };
+    };
     expect(json.token).toBe(fresh);
     expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
     expect(json.source.via.credential).toBe('primaryKey');
@@ -72,23 +90,32 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     expect(await quick('nobody')).toEqual({ served: false, printed: [] });
   });
 
-  it.runIf(existsSync(path.join(repo, 'dist', 'cli', 'azcred.cjs')))('serves a cached token from the bundle without loading the full CLI (MSAL, the Azure SDKs)', async () => {
-    // A copy of the installed layout whose full CLI is missing: only the quick path can answer.
-    const copy = await mkdtemp(path.join(os.tmpdir(), 'azcred-quick-only-'));
-    try {
-      await mkdir(path.join(copy, 'bin'));
-      await mkdir(path.join(copy, 'dist', 'cli'), { recursive: true });
-      for (const file of ['bin/azcred.js', 'bin/node-version.cjs', 'bin/package.json', 'dist/cli/azcred.cjs', 'package.json']) await copyFile(path.join(repo, file), path.join(copy, file));
-      await symlink(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
-      const quickOnly = (...args: string[]) => execFileSync(process.execPath, [path.join(copy, 'bin', 'azcred.js'), 'token', 'arr', ...args], { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const cached = (await azcred(['token', 'arr', 'contoso'])).stdout;
-      expect(quickOnly('contoso')).toBe(cached);
-      // --fresh needs the full CLI, which this copy lacks: the check above would fail had the quick path loaded it.
-      expect(() => quickOnly('contoso', '--fresh')).toThrow();
-    } finally {
-      await rm(copy, { recursive: true, force: true });
-    }
-  });
+  it.runIf(existsSync(path.join(repo, 'dist', 'cli', 'azcred.cjs')))(
+    'serves a cached token from the bundle without loading the full CLI (MSAL, the Azure SDKs)',
+    async () => {
+      // A copy of the installed layout whose full CLI is missing: only the quick path can answer.
+      const copy = await mkdtemp(path.join(os.tmpdir(), 'azcred-quick-only-'));
+      try {
+        await mkdir(path.join(copy, 'bin'));
+        await mkdir(path.join(copy, 'dist', 'cli'), { recursive: true });
+        for (const file of ['bin/azcred.js', 'bin/node-version.cjs', 'bin/package.json', 'dist/cli/azcred.cjs', 'package.json'])
+          await copyFile(path.join(repo, file), path.join(copy, file));
+        await symlink(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
+        const quickOnly = (...args: string[]) =>
+          execFileSync(process.execPath, [path.join(copy, 'bin', 'azcred.js'), 'token', 'arr', ...args], {
+            env: { ...process.env, AZCRED_HOME: home },
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+        const cached = (await azcred(['token', 'arr', 'contoso'])).stdout;
+        expect(quickOnly('contoso')).toBe(cached);
+        // --fresh needs the full CLI, which this copy lacks: the check above would fail had the quick path loaded it.
+        expect(() => quickOnly('contoso', '--fresh')).toThrow();
+      } finally {
+        await rm(copy, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('reuses a kept ARR token only while it has more than five minutes left, on the quick path and the full one', async () => {
     const kept = (await azcred(['token', 'arr', 'contoso', '--fresh'])).stdout.trim();
@@ -107,7 +134,9 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('mints an ACS user token for a new identity, then reuses it for that identity; a bad lifetime is a usage error', async () => {
-    const minted = JSON.parse((await azcred(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--new-user', 'bot', '--minutes', '60', '--json'])).stdout) as { token: string; userId: string };
+    const minted = JSON.parse(
+      (await azcred(['token', 'acs', 'chat', '--scopes', 'chat,voip', '--new-user', 'bot', '--minutes', '60', '--json'])).stdout,
+    ) as { token: string; userId: string };
     expect(minted.userId).toMatch(/^8:acs:/);
     expect((await azcred(['token', 'acs', 'chat', '--scopes', 'voip,chat', '--user', 'bot'])).stdout.trim()).toBe(minted.token);
     const bad = await azcred(['token', 'acs', 'chat', '--scopes', 'chat', '--new-user', 'x', '--minutes', '59']);
@@ -116,14 +145,28 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('signs in a service principal with its secret from stdin and prints an Entra token for a scope', async () => {
-    const login = await azcred(['login', '--service-principal', '--client-id', secretServicePrincipal.appId, '--tenant', contosoTenantId, '--cloud', 'AzureEmulator'], secretServicePrincipal.secret);
+    const login = await azcred(
+      [
+        'login',
+        '--service-principal',
+        '--client-id',
+        secretServicePrincipal.appId,
+        '--tenant',
+        contosoTenantId,
+        '--cloud',
+        'AzureEmulator',
+      ],
+      secretServicePrincipal.secret,
+    );
     expect(login.code).toBe(0);
     const token = (await azcred(['token', 'entra', '--scope', 'https://management.azure.com/.default'])).stdout.trim();
     expect(jwtClaims(token)).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
   });
 
   it('passes credentials to a child process through its environment only', async () => {
-    const script = 'const e = process.env; console.log(JSON.stringify({ id: e.ARR_ACCOUNT_ID, domain: e.ARR_ACCOUNT_DOMAIN, token: e.ARR_ACCESS_TOKEN, key: e.ARR_ACCOUNT_KEY ?? null, argv: process.argv }))';
+    const script =
+      'const e = process.env; console.log(JSON.stringify({ id: e.ARR_ACCOUNT_ID, domain: e.ARR_ACCOUNT_DOMAIN, token: ' +
+      'e.ARR_ACCESS_TOKEN, key: e.ARR_ACCOUNT_KEY ?? null, argv: process.argv }))';
     const run = await azcred(['run', '--account', 'contoso', '--', process.execPath, '-e', script]);
     expect(run.code).toBe(0);
     const seen = JSON.parse(run.stdout) as { id: string; domain: string; token: string; key: string | null; argv: string[] };
@@ -142,15 +185,50 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('passes several accounts, each ARR one prefixed with its name, and leaves the calling shell without them', async () => {
-    expect(await azcred(['account', 'add', 'arr', 'contoso 2', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], primaryKey)).toMatchObject({ code: 0 });
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'contoso 2', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        primaryKey,
+      ),
+    ).toMatchObject({ code: 0 });
     const script = 'console.log(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => /ARR_|ACS_/.test(k)))))';
-    const run = await azcred(['run', '--account', 'contoso', '--account', 'contoso 2', '--account', 'chat', '--', process.execPath, '-e', script]);
+    const run = await azcred([
+      'run',
+      '--account',
+      'contoso',
+      '--account',
+      'contoso 2',
+      '--account',
+      'chat',
+      '--',
+      process.execPath,
+      '-e',
+      script,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const seen = JSON.parse(run.stdout) as Record<string, string>;
-    expect(Object.keys(seen).sort()).toEqual(['ACS_ENDPOINT', 'CONTOSO_2_ARR_ACCESS_TOKEN', 'CONTOSO_2_ARR_ACCOUNT_DOMAIN', 'CONTOSO_2_ARR_ACCOUNT_ID', 'CONTOSO_ARR_ACCESS_TOKEN', 'CONTOSO_ARR_ACCOUNT_DOMAIN', 'CONTOSO_ARR_ACCOUNT_ID']);
+    expect(Object.keys(seen).sort()).toEqual([
+      'ACS_ENDPOINT',
+      'CONTOSO_2_ARR_ACCESS_TOKEN',
+      'CONTOSO_2_ARR_ACCOUNT_DOMAIN',
+      'CONTOSO_2_ARR_ACCOUNT_ID',
+      'CONTOSO_ARR_ACCESS_TOKEN',
+      'CONTOSO_ARR_ACCOUNT_DOMAIN',
+      'CONTOSO_ARR_ACCOUNT_ID',
+    ]);
     expect(seen['ACS_ENDPOINT']?.replace(/\/$/, '')).toBe(emulator.urls.acs['contoso-acs-chat']?.replace(/\/$/, ''));
     // The shell that ran azcred: its environment and what it printed hold no credential.
-    const shell = execFileSync('bash', ['-c', `"$0" "$1" run --account contoso -- "$0" -e 'process.stdout.write(process.env.ARR_ACCESS_TOKEN.length > 100 ? "child had it\\n" : "")'; printf 'after:%s' "\${ARR_ACCESS_TOKEN-unset}"`, process.execPath, path.join(repo, 'bin', 'azcred.js')], { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8' });
+    const shell = execFileSync(
+      'bash',
+      [
+        '-c',
+        `"$0" "$1" run --account contoso -- "$0" -e 'process.stdout.write(process.env.ARR_ACCESS_TOKEN.length > 100 ? "child ` +
+          `had it\\n" : "")'; printf 'after:%s' "\${ARR_ACCESS_TOKEN-unset}"`,
+        process.execPath,
+        path.join(repo, 'bin', 'azcred.js'),
+      ],
+      { env: { ...process.env, AZCRED_HOME: home }, encoding: 'utf8' },
+    );
     expect(shell).toBe('child had it\nafter:unset');
     expect(await azcred(['account', 'remove', 'contoso 2'])).toMatchObject({ code: 0 });
   });
@@ -169,7 +247,12 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('says what to do when the key is refused, in one line with exit 6', async () => {
-    expect(await azcred(['account', 'add', 'arr', 'stale', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'], 'c3RhbGUta2V5LXRoYXQtd2FzLXJlZ2VuZXJhdGVkIQ==')).toMatchObject({ code: 0 });
+    expect(
+      await azcred(
+        ['account', 'add', 'arr', 'stale', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
+        'c3RhbGUta2V5LXRoYXQtd2FzLXJlZ2VuZXJhdGVkIQ==',
+      ),
+    ).toMatchObject({ code: 0 });
     const refused = await azcred(['token', 'arr', 'stale']);
     expect(refused.code).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
@@ -196,7 +279,11 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     const longest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
     expect(longest(wide.stdout)).toBeGreaterThan(80);
     expect(longest(narrow.stdout)).toBeLessThanOrEqual(80);
-    const words = (text: string) => text.split(/[\s,]+/).filter(Boolean).sort();
+    const words = (text: string) =>
+      text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .sort();
     expect(words(narrow.stdout)).toEqual(words(wide.stdout));
     expect(narrow.stdout.split('\n')[0]).toMatch(/^IDENTITY\s+RESOURCE\s+ROLES\s+CAN\s+CANNOT$/);
   });
@@ -230,13 +317,18 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   it('signs an ACS request with the access key as a curl command or headers', async () => {
     const endpoint = emulator.urls.acs['contoso-acs-chat'] ?? '';
     const url = `${endpoint.replace(/\/$/, '')}/identities?api-version=2023-10-01`;
-    const curl = await azcred(['sign', 'acs', 'chat', '--method', 'POST', '--url', url, '--body', '-'], '{"createTokenWithScopes":["chat"]}');
+    const curl = await azcred(
+      ['sign', 'acs', 'chat', '--method', 'POST', '--url', url, '--body', '-'],
+      '{"createTokenWithScopes":["chat"]}',
+    );
     expect(curl.code, curl.stderr).toBe(0);
     expect(curl.stdout).toMatch(/^curl /);
     expect(curl.stdout).toContain('HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=');
     const headers = await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', url, '--format', 'headers']);
     expect(headers.stdout).toMatch(/^x-ms-date: /m);
-    expect(await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', 'https://elsewhere.example/identities'])).toMatchObject({ code: 2 });
+    expect(await azcred(['sign', 'acs', 'chat', '--method', 'GET', '--url', 'https://elsewhere.example/identities'])).toMatchObject({
+      code: 2,
+    });
   });
 
   it('imports accounts from a .env on stdin, previewing first', async () => {
@@ -252,10 +344,11 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   it('never writes a key, secret or token to stderr or to a file outside the vault, nor takes one in argv', async () => {
     const tokens = runs.flatMap((r) => r.stdout.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? []);
     const secrets = [primaryKey, secretServicePrincipal.secret, ...tokens];
-    for (const run of runs) for (const secret of secrets) {
-      expect(run.stderr).not.toContain(secret);
-      expect(run.args.join(' ')).not.toContain(secret);
-    }
+    for (const run of runs)
+      for (const secret of secrets) {
+        expect(run.stderr).not.toContain(secret);
+        expect(run.args.join(' ')).not.toContain(secret);
+      }
     for (const name of (await readdir(home)).filter((n) => !n.startsWith('vault.bin'))) {
       const text = await readFile(path.join(home, name), 'utf8').catch(() => '');
       for (const secret of secrets) expect(text, name).not.toContain(secret);

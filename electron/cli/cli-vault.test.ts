@@ -35,8 +35,12 @@ describe.runIf(keyringSession)('azcred vault backups and restore (real keychain)
 
     const restored = await azcred(['vault', 'restore']);
     expect(restored).toMatchObject({ code: 0, stderr: '' });
-    expect(restored.stdout).toMatch(/^Restored the last backup\. The vault holds 1 secret\. The file it replaced was kept as another backup\.$/m);
-    expect(JSON.parse((await azcred(['account', 'show', 'Old', '--reveal', '--json'])).stdout)).toMatchObject({ connectionString: expect.stringContaining(oldKey) });
+    expect(restored.stdout).toMatch(
+      /^Restored the last backup\. The vault holds 1 secret\. The file it replaced was kept as another backup\.$/m,
+    );
+    expect(JSON.parse((await azcred(['account', 'show', 'Old', '--reveal', '--json'])).stdout)).toMatchObject({
+      connectionString: expect.stringContaining(oldKey),
+    });
     expect((await azcred(['info'])).stdout).not.toMatch(/could not be decrypted/);
   });
 

@@ -20,7 +20,10 @@ export function parseCommandArguments(command: CommandDef, args: readonly string
   try {
     parsed = parseArgs({
       args: args.map((arg) => (bare(arg) ? `${arg}=` : arg)),
-      options: { json: { type: 'boolean' }, ...Object.fromEntries(specs.map(([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }])) },
+      options: {
+        json: { type: 'boolean' },
+        ...Object.fromEntries(specs.map(([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }])),
+      },
       allowPositionals: true,
       strict: true,
       tokens: true,
@@ -46,7 +49,11 @@ export function parseCommandArguments(command: CommandDef, args: readonly string
   const required = (command.args ?? []).filter((a) => !a.optional);
   if (kept.length < required.length || kept.length > room) {
     const missing = required[kept.length];
-    return { usage: `${missing ? `${command.name} needs ${missing.name}` : `too many arguments for ${command.name}`}. Run \`azcred ${command.name} --help\`.` };
+    return {
+      usage:
+        `${missing ? `${command.name} needs ${missing.name}` : `too many arguments for ${command.name}`}. Run \`azcred ` +
+        `${command.name} --help\`.`,
+    };
   }
   return { values, positionals: kept };
 }

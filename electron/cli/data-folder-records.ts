@@ -9,7 +9,8 @@ import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokens
  * skip, never gives the quick path an answer the full CLI would not give.
  */
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -26,7 +27,11 @@ export interface KeptTokenRecord {
   id: string;
   kind: string;
   title: string;
-  source: { account?: { id: string }; via: { credential: string; identityId?: string }; subject?: { kind: string; acsIdentityId?: string } };
+  source: {
+    account?: { id: string };
+    via: { credential: string; identityId?: string };
+    subject?: { kind: string; acsIdentityId?: string };
+  };
   scopes: string[];
   issuedAt: string;
   expiresAt: string;

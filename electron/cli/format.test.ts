@@ -8,7 +8,11 @@ const rows = [
   ['pipeline', 'contoso', capabilities],
   ['alex.wilber@contoso.example', 'chat', '(none)'],
 ];
-const words = (text: string) => text.split(/[\s,]+/).filter(Boolean).sort();
+const words = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .sort();
 
 describe('table', () => {
   it('pads each column to its widest cell and leaves a table that fits as it was', () => {

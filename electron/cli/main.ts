@@ -13,7 +13,10 @@ import { printCachedToken } from './cached-token.ts';
 const argv = process.argv.slice(2);
 void printCachedToken(argv, (text) => writeOut(`${text}\n`))
   // The quick path never reports its own failures: the full CLI retries and words them.
-  .then((printed) => (printed ? 0 : full(argv)), () => full(argv))
+  .then(
+    (printed) => (printed ? 0 : full(argv)),
+    () => full(argv),
+  )
   // Exit explicitly: a keychain call that timed out leaves keytar's thread blocked, which would
   // otherwise keep the process alive after the answer is printed.
   .then((code) => process.exit(code));

@@ -10,7 +10,11 @@ interface KeptTokenFacts {
   revoked: boolean;
   expiresAt: string;
   scopes: readonly string[];
-  source: { account?: { id: string }; via: { credential: string; identityId?: string }; subject?: { kind: string; acsIdentityId?: string } };
+  source: {
+    account?: { id: string };
+    via: { credential: string; identityId?: string };
+    subject?: { kind: string; acsIdentityId?: string };
+  };
 }
 
 /** A cached token is reused only if it stays valid this long: long enough for the script that asked. */
@@ -29,7 +33,9 @@ export async function reusableToken(context: CommandContext, matches: (token: To
 
 /** Whether the token was paid for by `via`: an account key or ACS access key by name, or an Entra identity. */
 export function paidBy(token: Pick<KeptTokenFacts, 'source'>, via: string | { identityId: string }): boolean {
-  return typeof via === 'string' ? token.source.via.credential === via : token.source.via.credential === 'entra' && token.source.via.identityId === via.identityId;
+  return typeof via === 'string'
+    ? token.source.via.credential === via
+    : token.source.via.credential === 'entra' && token.source.via.identityId === via.identityId;
 }
 
 /** An STS token of the ARR account, paid for by `via`: what `azcred token arr` and `azcred run` reuse. */
@@ -38,8 +44,17 @@ export function arrTokenOf(accountId: string, via: string | { identityId: string
 }
 
 /** An ACS user token of the remembered ACS identity for the same scopes, paid for by `via`: what `azcred token acs --user` reuses. */
-export function acsUserTokenOf(acsIdentityId: string, scopes: readonly string[], via: string | { identityId: string }): (token: KeptTokenFacts) => boolean {
-  return (token) => token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && token.source.subject.acsIdentityId === acsIdentityId && sameScopes(token.scopes, scopes) && paidBy(token, via);
+export function acsUserTokenOf(
+  acsIdentityId: string,
+  scopes: readonly string[],
+  via: string | { identityId: string },
+): (token: KeptTokenFacts) => boolean {
+  return (token) =>
+    token.kind === 'acs-user' &&
+    token.source.subject?.kind === 'acs-identity' &&
+    token.source.subject.acsIdentityId === acsIdentityId &&
+    sameScopes(token.scopes, scopes) &&
+    paidBy(token, via);
 }
 
 /** An Entra token of the identity for exactly this scope: what `azcred token entra` reuses. */

@@ -6,7 +6,14 @@ import { parseCommandArguments } from './command-arguments.ts';
 import type { CommandContext, CommandDef } from './command.ts';
 import { exitCodeFor, exitCodes } from './exit-codes.ts';
 import { commandGroups, commandHelp, groupHelp, overallHelp } from './help.ts';
-import { passphraseFromStdin, passphraseStdinOption, unlockLockedVault, vaultPassphraseVariable, type CoreCall, type GivenPassphrase } from './vault-passphrase.ts';
+import {
+  passphraseFromStdin,
+  passphraseStdinOption,
+  unlockLockedVault,
+  vaultPassphraseVariable,
+  type CoreCall,
+  type GivenPassphrase,
+} from './vault-passphrase.ts';
 
 export interface CliEnvironment {
   io: CliIo;
@@ -67,7 +74,9 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   let core: Core | undefined;
   const getCore = (): Core => (core ??= env.createCore());
   const callCore: CoreCall = async (method, input) => (await dispatch(getCore(), method, input)) as never;
-  let passphrase: GivenPassphrase | undefined = env.vaultPassphrase ? { passphrase: env.vaultPassphrase, from: vaultPassphraseVariable } : undefined;
+  let passphrase: GivenPassphrase | undefined = env.vaultPassphrase
+    ? { passphrase: env.vaultPassphrase, from: vaultPassphraseVariable }
+    : undefined;
   // A locked passphrase vault is opened when a call first needs it (commands without secrets never ask), then the call is made again.
   let unlocking: Promise<boolean> | undefined;
   const context: CommandContext = {
@@ -81,7 +90,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     json: parsed.values['json'] === true,
     async call(method, input) {
       let result = await callCore(method, input);
-      if (!result.ok && result.error.code === 'vault_unavailable' && (await (unlocking ??= unlockLockedVault(callCore, io, passphrase)))) result = await callCore(method, input);
+      if (!result.ok && result.error.code === 'vault_unavailable' && (await (unlocking ??= unlockLockedVault(callCore, io, passphrase))))
+        result = await callCore(method, input);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
       return result.value as never;
     },
@@ -92,13 +102,17 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     return typeof code === 'number' ? code : exitCodes.ok;
   } catch (error) {
     if (error instanceof AppError) {
-      const fields = error.issues?.length ? ` (${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})` : '';
+      const fields = error.issues?.length
+        ? ` (${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})`
+        : '';
       // Field problems go on the same line, unless the message already lists them.
       const listed = (error.issues ?? []).every((i) => error.message.includes(i.message));
       io.err(`azcred: ${error.message}${listed ? '' : fields}`.replace(/\s+/g, ' ').trim());
       return exitCodeFor(error.code);
     }
-    io.err('azcred: something went wrong inside azcred. Try again; if it keeps happening, report it with the command you ran (without secrets).');
+    io.err(
+      'azcred: something went wrong inside azcred. Try again; if it keeps happening, report it with the command you ran (without secrets).',
+    );
     return exitCodes.failed;
   } finally {
     await core?.close().catch(() => undefined);

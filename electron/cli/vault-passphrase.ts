@@ -11,7 +11,9 @@ export const vaultPassphraseVariable = 'AZCRED_VAULT_PASSPHRASE';
 /** The option, taken by every command, that reads the vault passphrase from stdin. */
 export const passphraseStdinOption = '--passphrase-stdin';
 
-export const lockedVaultMessage = `The vault is protected by a passphrase. Run again on a terminal to be asked for it, or set ${vaultPassphraseVariable} / pass ${passphraseStdinOption}.`;
+export const lockedVaultMessage =
+  `The vault is protected by a passphrase. Run again on a terminal to be asked for it, or set ${vaultPassphraseVariable} / pass ` +
+  `${passphraseStdinOption}.`;
 
 /** A passphrase given without a prompt, and where it came from (named in errors; the passphrase never is). */
 export interface GivenPassphrase {
@@ -28,12 +30,27 @@ const terminalTries = 3;
  */
 export async function passphraseFromStdin(io: CliIo): Promise<{ given: GivenPassphrase; io: CliIo }> {
   const passphrase = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
-  if (!passphrase) throw new AppError('invalid_input', `${passphraseStdinOption} found no passphrase on stdin: pipe it in, for example from a secret store, or set ${vaultPassphraseVariable}.`);
+  if (!passphrase)
+    throw new AppError(
+      'invalid_input',
+      `${passphraseStdinOption} found no passphrase on stdin: pipe it in, for example from a secret store, or set ` +
+        `${vaultPassphraseVariable}.`,
+    );
   const spent = (what: string) => () =>
-    Promise.reject(new AppError('invalid_input', `${passphraseStdinOption} reads the vault passphrase from stdin, so ${what} cannot come from stdin too. Give the passphrase in ${vaultPassphraseVariable} instead.`));
+    Promise.reject(
+      new AppError(
+        'invalid_input',
+        `${passphraseStdinOption} reads the vault passphrase from stdin, so ${what} cannot come from stdin too. Give the ` +
+          `passphrase in ${vaultPassphraseVariable} instead.`,
+      ),
+    );
   return {
     given: { passphrase, from: passphraseStdinOption },
-    io: { ...io, readSecret: (prompt) => spent(`the ${prompt.replace(/:\s*$/, '').toLowerCase()}`)(), readStdin: spent('the command\'s input (-)') },
+    io: {
+      ...io,
+      readSecret: (prompt) => spent(`the ${prompt.replace(/:\s*$/, '').toLowerCase()}`)(),
+      readStdin: spent("the command's input (-)"),
+    },
   };
 }
 
@@ -53,7 +70,8 @@ export async function unlockLockedVault(call: CoreCall, io: CliIo, given: GivenP
   if (!io.stdinIsTTY) throw new AppError('vault_unavailable', lockedVaultMessage);
   for (let tried = 1; ; tried += 1) {
     if (await opens(call, await io.askHidden('Vault passphrase: '))) return true;
-    if (tried === terminalTries) throw new AppError('vault_unavailable', `${terminalTries} passphrases did not open this vault; it stays locked.`);
+    if (tried === terminalTries)
+      throw new AppError('vault_unavailable', `${terminalTries} passphrases did not open this vault; it stays locked.`);
     io.err('That passphrase does not open this vault. Try again.');
   }
 }

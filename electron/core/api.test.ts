@@ -19,7 +19,17 @@ afterEach(() => rm(folder, { recursive: true, force: true }));
 describe('dispatch', () => {
   it('answers app.info with the data folder and where it came from', async () => {
     const result = await dispatch(core, 'app.info', undefined);
-    expect(result).toMatchObject({ ok: true, value: { version: '1.2.3', mode: 'test', dataFolder: folder, dataFolderSource: 'AZCRED_HOME', homeFolder: os.homedir(), coreClipboard: false } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        mode: 'test',
+        dataFolder: folder,
+        dataFolderSource: 'AZCRED_HOME',
+        homeFolder: os.homedir(),
+        coreClipboard: false,
+      },
+    });
   });
 
   it('refuses a method that is not in the contract', async () => {
@@ -29,13 +39,20 @@ describe('dispatch', () => {
 
   it('lists the three built-in clouds', async () => {
     const result = await dispatch(core, 'clouds.list', undefined);
-    expect(result.ok && (result.value as { name: string }[]).map((c) => c.name)).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+    expect(result.ok && (result.value as { name: string }[]).map((c) => c.name)).toEqual([
+      'AzureCloud',
+      'AzureChinaCloud',
+      'AzureUSGovernment',
+    ]);
   });
 
   it('saves a settings change so a new process sees it', async () => {
     const result = await dispatch(core, 'settings.update', { theme: 'dark', clipboardClearSeconds: 45 });
     expect(result).toMatchObject({ ok: true, value: { theme: 'dark', clipboardClearSeconds: 45, revealSeconds: 20 } });
-    expect(await dispatch(newCore(), 'settings.get', undefined)).toMatchObject({ ok: true, value: { theme: 'dark', clipboardClearSeconds: 45 } });
+    expect(await dispatch(newCore(), 'settings.get', undefined)).toMatchObject({
+      ok: true,
+      value: { theme: 'dark', clipboardClearSeconds: 45 },
+    });
   });
 
   it('refuses bad settings with a field-level error and saves nothing', async () => {

@@ -32,7 +32,8 @@ const handlers: Handlers = {
     const removed = core.clouds.get(input.name).name;
     await core.clouds.remove(removed);
     // New accounts and sign-ins must not default to a cloud that is gone.
-    if (core.settings.get().defaultCloud.toLowerCase() === removed.toLowerCase()) await core.settings.update({ defaultCloud: 'AzureCloud' });
+    if (core.settings.get().defaultCloud.toLowerCase() === removed.toLowerCase())
+      await core.settings.update({ defaultCloud: 'AzureCloud' });
     return { name: removed };
   },
   'clouds.setPublicClient': (core, input) => core.clouds.setPublicClient(input.name, input.publicClient),
@@ -48,7 +49,10 @@ const handlers: Handlers = {
   'accounts.add': (core, input) => core.accounts.add(input),
   'accounts.update': (core, input) => core.accounts.update(input),
   'accounts.delete': async (core, { id }) => (await core.accounts.delete(id), { id }),
-  'accounts.reveal': async (core, { id, secret }) => ({ value: await core.accounts.readSecret(id, secret), hideAfterSeconds: core.settings.get().revealSeconds }),
+  'accounts.reveal': async (core, { id, secret }) => ({
+    value: await core.accounts.readSecret(id, secret),
+    hideAfterSeconds: core.settings.get().revealSeconds,
+  }),
   'accounts.copy': async (core, { id, secret }) => {
     const clipboard = coreClipboard(core.clipboard);
     const value = await core.accounts.readSecret(id, secret);
@@ -57,7 +61,8 @@ const handlers: Handlers = {
     return { clearsAfterSeconds: seconds };
   },
   'accounts.import': (core, input) => importAccounts(core.accounts, input),
-  'accounts.export': (core, input) => exportAccounts(core.accounts, input, { dataFolder: core.options.dataFolder.path, scryptParams: core.options.vault?.scryptParams }),
+  'accounts.export': (core, input) =>
+    exportAccounts(core.accounts, input, { dataFolder: core.options.dataFolder.path, scryptParams: core.options.vault?.scryptParams }),
   'identities.list': (core) => core.entra.list(),
   'identities.signIn': (core, input) => core.entra.startSignIn(input),
   'identities.waitSignIn': (core, input) => core.entra.waitSignIn(input.operationId, input.waitSeconds),
@@ -78,11 +83,25 @@ const handlers: Handlers = {
   'tokens.setAutoRefresh': (core, input) => core.tokens.setAutoRefresh(input.id, input.on),
   'tokens.keep': (core, input) => core.tokens.keep(input.id, input.keep),
   'tokens.export': (core, input) =>
-    exportToken({ registry: core.tokens.registry, accounts: core.accounts, clouds: core.clouds, entra: core.entra, clipboard: core.clipboard, clipboardClearSeconds: () => core.settings.get().clipboardClearSeconds, dataFolder: core.options.dataFolder.path }, input),
+    exportToken(
+      {
+        registry: core.tokens.registry,
+        accounts: core.accounts,
+        clouds: core.clouds,
+        entra: core.entra,
+        clipboard: core.clipboard,
+        clipboardClearSeconds: () => core.settings.get().clipboardClearSeconds,
+        dataFolder: core.options.dataFolder.path,
+      },
+      input,
+    ),
   'acsIdentities.list': (core, input) => core.tokens.listAcsIdentities(input.accountId),
   'acsIdentities.create': (core, input) => core.tokens.createAcsIdentity(input),
   'acsIdentities.revoke': (core, input) => core.tokens.revokeAcsIdentity(input.id, input.via, input.operationId),
-  'acsIdentities.delete': async (core, input) => ({ id: input.id, revoked: await core.tokens.deleteAcsIdentity(input.id, input.via, input.operationId) }),
+  'acsIdentities.delete': async (core, input) => ({
+    id: input.id,
+    revoked: await core.tokens.deleteAcsIdentity(input.id, input.via, input.operationId),
+  }),
   'arr.testAccount': (core, input) => core.tokens.testArr(input),
   'acs.signRequest': (core, input) => core.tokens.signAcsRequest(input),
   'credentials.forAcsSdk': (core, input) => core.tokens.forAcsSdk(input),
@@ -117,7 +136,10 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
   } catch (error) {
     if (error instanceof AppError) return fail(error.toShape());
     log.error(`${method} failed unexpectedly`, error);
-    return fail({ code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.' });
+    return fail({
+      code: 'internal',
+      message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.',
+    });
   }
 }
 

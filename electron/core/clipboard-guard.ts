@@ -57,5 +57,8 @@ export class ClipboardGuard {
 /** The core's clipboard for a copy, or the refusal a front door without one gets (in browser mode the page copies). */
 export function coreClipboard(clipboard: ClipboardGuard | undefined): ClipboardGuard {
   if (clipboard) return clipboard;
-  throw new AppError('invalid_input', "This front door has no clipboard of its own: in the browser the page copies the value through the browser's clipboard.");
+  throw new AppError(
+    'invalid_input',
+    "This front door has no clipboard of its own: in the browser the page copies the value through the browser's clipboard.",
+  );
 }

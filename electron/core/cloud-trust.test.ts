@@ -15,7 +15,8 @@ import { azureFetch } from './tokens/azure-http.ts';
 
 // Every name resolves to loopback here: the tests below never reach a real host.
 const loopbackOnly: LookupFunction = (_hostname, options, callback) => {
-  if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  if ((options as { all?: boolean }).all)
+    (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
   else callback(null, '127.0.0.1', 4);
 };
 
@@ -71,8 +72,8 @@ const privateCloud = (): CloudProfile => ({
   trustedCaPem: privateCa.certPem,
 });
 
-describe('a cloud profile\'s CA', () => {
-  it('vouches for login.microsoftonline.com only on the profile\'s own endpoint, and never for another cloud', async () => {
+describe("a cloud profile's CA", () => {
+  it("vouches for login.microsoftonline.com only on the profile's own endpoint, and never for another cloud", async () => {
     const store = new CloudsStore(path.join(folder, 'scoped'));
     const profile = await store.save(privateCloud());
     const ownEndpoint = `https://login.microsoftonline.com:${profilePort}/organizations/v2.0/.well-known/openid-configuration`;
@@ -80,11 +81,15 @@ describe('a cloud profile\'s CA', () => {
     expect(await statusOf(ownEndpoint, httpsAgentFor(profile, ownEndpoint))).toBe(200);
     // The same host name on a port the profile does not name, from the same profile: the default list only.
     expect(httpsAgentFor(profile, elsewhere)).toBe(globalAgent);
-    await expect(statusOf(elsewhere, httpsAgentFor(profile, elsewhere))).rejects.toMatchObject({ code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/) });
+    await expect(statusOf(elsewhere, httpsAgentFor(profile, elsewhere))).rejects.toMatchObject({
+      code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/),
+    });
     // The very endpoint, asked for another cloud (Azure's own sign-in): the default list only.
     const azure = store.get('AzureCloud');
     expect(httpsAgentFor(azure, ownEndpoint)).toBe(globalAgent);
-    await expect(statusOf(ownEndpoint, httpsAgentFor(azure, ownEndpoint))).rejects.toMatchObject({ code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/) });
+    await expect(statusOf(ownEndpoint, httpsAgentFor(azure, ownEndpoint))).rejects.toMatchObject({
+      code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/),
+    });
     // Node's own list was never changed.
     expect(tls.getCACertificates('default').some((pem) => pem.replace(/\s/g, '') === privateCa.certPem.replace(/\s/g, ''))).toBe(false);
   });
@@ -98,24 +103,34 @@ describe('a cloud profile\'s CA', () => {
     expect(Object.keys(trusted.freeSockets)).toHaveLength(1);
     await store.remove(profile.name);
     expect(httpsAgentFor(profile, url)).toBe(globalAgent);
-    await expect(statusOf(url, httpsAgentFor(profile, url))).rejects.toMatchObject({ code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/) });
+    await expect(statusOf(url, httpsAgentFor(profile, url))).rejects.toMatchObject({
+      code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO/),
+    });
     // Its agent was closed with the trust: the connection pooled under the old CA is gone.
     expect(Object.keys(trusted.freeSockets)).toHaveLength(0);
   });
 
-  it('is trusted for the emulator\'s endpoints by the app\'s own HTTP and by MSAL\'s client, only while its profile is saved', async () => {
+  it("is trusted for the emulator's endpoints by the app's own HTTP and by MSAL's client, only while its profile is saved", async () => {
     const store = new CloudsStore(path.join(folder, 'emulator'));
     const discovery = `${emulator.urls.entra}/organizations/v2.0/.well-known/openid-configuration`;
     const fetchFor = (cloud: CloudProfile) => azureFetch(discovery, {}, new AbortController().signal, cloud);
     // Not saved yet: the profile alone vouches for nothing.
-    await expect(fetchFor(emulator.cloudProfile)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('is not trusted') });
+    await expect(fetchFor(emulator.cloudProfile)).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('is not trusted'),
+    });
     const profile = await store.save(emulator.cloudProfile);
     expect((await fetchFor(profile)).status).toBe(200);
     const http = new EntraHttpClient(5000);
     expect(await http.forCloud(profile).sendGetRequestAsync(discovery)).toMatchObject({ status: 200 });
     // Another cloud asking the same address trusts Node's list only.
-    await expect(fetchFor(store.get('AzureCloud'))).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('is not trusted') });
-    await expect(http.forCloud(store.get('AzureCloud')).sendGetRequestAsync(discovery)).rejects.toMatchObject({ errorCode: 'network_error' });
+    await expect(fetchFor(store.get('AzureCloud'))).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('is not trusted'),
+    });
+    await expect(http.forCloud(store.get('AzureCloud')).sendGetRequestAsync(discovery)).rejects.toMatchObject({
+      errorCode: 'network_error',
+    });
     await store.remove(profile.name);
     await expect(fetchFor(profile)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('is not trusted') });
   });

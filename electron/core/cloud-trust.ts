@@ -54,7 +54,13 @@ export function httpsAgentFor(cloud: CloudProfile, url: string | URL, resourceEn
 /** Whether `url` is on one of the profile's endpoints: authority, ARM, the STS and ARR patterns, or the resource's own. */
 export function isEndpointOf(cloud: CloudProfile, url: URL, resourceEndpoint?: string): boolean {
   if (url.protocol !== 'https:') return false;
-  const endpoints = [cloud.authorityHost, cloud.armEndpoint, cloud.mixedReality.stsEndpoint, cloud.mixedReality.arrEndpoint, ...(resourceEndpoint ? [resourceEndpoint] : [])];
+  const endpoints = [
+    cloud.authorityHost,
+    cloud.armEndpoint,
+    cloud.mixedReality.stsEndpoint,
+    cloud.mixedReality.arrEndpoint,
+    ...(resourceEndpoint ? [resourceEndpoint] : []),
+  ];
   return endpoints.some((endpoint) => originPattern(endpoint).test(url.origin));
 }
 

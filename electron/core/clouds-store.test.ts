@@ -35,16 +35,24 @@ describe('cloud profiles', () => {
 
   it('refuses a bad profile and a built-in name with field errors, and changes nothing', async () => {
     const store = new CloudsStore(path.join(folder, 'c'));
-    await expect(store.save({ ...emulator.cloudProfile, authorityHost: 'http://login.example' })).rejects.toMatchObject({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'authorityHost' })] });
+    await expect(store.save({ ...emulator.cloudProfile, authorityHost: 'http://login.example' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [expect.objectContaining({ path: 'authorityHost' })],
+    });
     await expect(store.save({ ...emulator.cloudProfile, name: 'AzureCloud' })).rejects.toMatchObject({ code: 'conflict' });
     expect(store.list()).toHaveLength(3);
   });
 
-  it('replaces the public client of a built-in cloud with the user\'s own registration, and removes custom profiles only', async () => {
+  it("replaces the public client of a built-in cloud with the user's own registration, and removes custom profiles only", async () => {
     const store = new CloudsStore(path.join(folder, 'd'));
     await store.setPublicClient('AzureCloud', { clientId: 'f6051c27-8092-43a4-bfe0-000000000001', tenant: 'contoso.onmicrosoft.com' });
-    expect(store.get('AzureCloud').publicClient).toEqual({ clientId: 'f6051c27-8092-43a4-bfe0-000000000001', tenant: 'contoso.onmicrosoft.com' });
-    await expect(store.setPublicClient('AzureCloud', { clientId: 'not-a-guid', tenant: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(store.get('AzureCloud').publicClient).toEqual({
+      clientId: 'f6051c27-8092-43a4-bfe0-000000000001',
+      tenant: 'contoso.onmicrosoft.com',
+    });
+    await expect(store.setPublicClient('AzureCloud', { clientId: 'not-a-guid', tenant: 'x' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(store.remove('AzureCloud')).rejects.toMatchObject({ code: 'invalid_input' });
     await store.save(emulator.cloudProfile);
     await store.remove('AzureEmulator');
@@ -58,7 +66,10 @@ describe('cloud profiles', () => {
     await store.save(emulator.cloudProfile);
     const file = path.join(folder, 'f', 'clouds.json');
     await writeFile(file, '{"custom": [');
-    await expect(store.save({ ...emulator.cloudProfile, name: 'Other' })).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('clouds.json in the data folder is damaged') });
+    await expect(store.save({ ...emulator.cloudProfile, name: 'Other' })).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('clouds.json in the data folder is damaged'),
+    });
     expect(await readFile(file, 'utf8')).toBe('{"custom": [');
   });
 });

@@ -56,7 +56,9 @@ export class CloudsStore {
       const profile = cloudProfileSchema.safeParse(raw);
       return profile.success && !builtInClouds.some((b) => b.name === profile.data.name) ? [profile.data] : [];
     });
-    const profiles = [...builtInClouds.map((c) => ({ ...c, builtIn: true })), ...custom.map((c) => ({ ...c, builtIn: false }))].map((c) => ({ ...c, publicClient: clientFor(c) }));
+    const profiles = [...builtInClouds.map((c) => ({ ...c, builtIn: true })), ...custom.map((c) => ({ ...c, builtIn: false }))].map(
+      (c) => ({ ...c, publicClient: clientFor(c) }),
+    );
     // Whatever the file says now is what is trusted: a profile removed by another process takes its CA with it.
     installCloudTrust(this.#dataFolder, profiles);
     return profiles;
@@ -72,13 +74,19 @@ export class CloudsStore {
   /** Adds or replaces a custom profile (from the emulator's cloud-profile.json, say). */
   async save(input: unknown): Promise<CloudProfileView> {
     const parsed = cloudProfileSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('invalid_input', 'The cloud profile is not valid: fix the fields listed.', toFieldIssues(parsed.error));
+    if (!parsed.success)
+      throw new AppError('invalid_input', 'The cloud profile is not valid: fix the fields listed.', toFieldIssues(parsed.error));
     const profile = parsed.data;
     if (builtInClouds.some((b) => b.name.toLowerCase() === profile.name.toLowerCase())) {
-      throw new AppError('conflict', `${profile.name} is a built-in cloud: give the custom profile another name.`, [{ path: 'name', message: 'This name belongs to a built-in cloud' }]);
+      throw new AppError('conflict', `${profile.name} is a built-in cloud: give the custom profile another name.`, [
+        { path: 'name', message: 'This name belongs to a built-in cloud' },
+      ]);
     }
     // A re-imported profile brings its own client; an earlier override would hide it.
-    await this.#change((stored) => ({ custom: [...stored.custom.filter((c) => !named(profile.name)(c)), profile], clients: without(stored.clients, profile.name) }));
+    await this.#change((stored) => ({
+      custom: [...stored.custom.filter((c) => !named(profile.name)(c)), profile],
+      clients: without(stored.clients, profile.name),
+    }));
     return this.get(profile.name);
   }
 
@@ -124,9 +132,16 @@ function without(clients: Stored['clients'], name: string): Stored['clients'] {
 }
 
 function notFound(name: string): AppError {
-  return new AppError('not_found', `There is no cloud profile named "${name.slice(0, 64)}". Pick one from Settings → Clouds, or import a profile file.`);
+  return new AppError(
+    'not_found',
+    `There is no cloud profile named "${name.slice(0, 64)}". Pick one from Settings → Clouds, or import a profile file.`,
+  );
 }
 
 function damaged(): AppError {
-  return new AppError('internal', `The cloud profiles file ${cloudsFileName} in the data folder is damaged, so it was left as it is. Fix it, or move it aside to keep only the built-in clouds.`);
+  return new AppError(
+    'internal',
+    `The cloud profiles file ${cloudsFileName} in the data folder is damaged, so it was left as it is. Fix it, or move it aside ` +
+      `to keep only the built-in clouds.`,
+  );
 }

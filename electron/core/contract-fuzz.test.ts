@@ -68,7 +68,10 @@ beforeAll(async () => {
     const identity = await addRenderPipeline(core);
     await value(core, 'settings.update', { theme: 'dark', defaultCloud: 'AzureEmulator' });
     const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', keep: true });
-    const acsIdentity = await value<{ identity: AcsIdentityView }>(core, 'acsIdentities.create', { accountId: accounts.chat.id, label: 'seeded' });
+    const acsIdentity = await value<{ identity: AcsIdentityView }>(core, 'acsIdentities.create', {
+      accountId: accounts.chat.id,
+      label: 'seeded',
+    });
     const tokenValue = await value<{ value: string }>(core, 'tokens.reveal', { id: token.id });
     seeded = {
       dataFolder,
@@ -87,7 +90,10 @@ beforeAll(async () => {
       ...exampleSecrets,
       tokenValue.value,
       ...scenario.remoteRenderingAccounts.flatMap((account) => [account.primaryKey, account.secondaryKey]),
-      ...(emulator.acsConnectionString('contoso-acs-chat').match(/accesskey=([^;]+)/i)?.slice(1) ?? []),
+      ...(emulator
+        .acsConnectionString('contoso-acs-chat')
+        .match(/accesskey=([^;]+)/i)
+        ?.slice(1) ?? []),
     ];
   } finally {
     await emulator.close();
@@ -124,7 +130,10 @@ async function checkCall(method: MethodName, input: unknown): Promise<void> {
   if (result === 'hung') throw new Error(`${method} did not answer within ${callDeadlineMs / 1000} s`);
   expect(typeof result.ok, 'a Result').toBe('boolean');
   const after = { data: snapshotFolder(dataFolder), exports: snapshotFolder(exportFolder) };
-  const changes = [...folderChanges(baseline.data, after.data).map((c) => `data folder: ${c}`), ...folderChanges(baseline.exports, after.exports).map((c) => `export folder: ${c}`)];
+  const changes = [
+    ...folderChanges(baseline.data, after.data).map((c) => `data folder: ${c}`),
+    ...folderChanges(baseline.exports, after.exports).map((c) => `export folder: ${c}`),
+  ];
   if (!valid) {
     expect(result.ok, 'an input the schema refuses fails').toBe(false);
     expect(network.attempts - attemptsBefore, `no network attempt for a refused input (${network.last})`).toBe(0);
@@ -146,9 +155,15 @@ function regressions(seed: SeededFolder): Partial<Record<MethodName, unknown[]>>
   const { exportFolder: folder, tokenId } = seed;
   return {
     // shared/file-path.ts: a NUL made Node's fs throw (an `internal` error); a DEL or bidi override was quoted back in the message.
-    'tokens.export': [{ id: tokenId, format: 'json', path: `${folder}/token\u0000.json` }, { id: tokenId, format: 'json', path: `${folder}\u007f/token.json` }],
+    'tokens.export': [
+      { id: tokenId, format: 'json', path: `${folder}/token\u0000.json` },
+      { id: tokenId, format: 'json', path: `${folder}\u007f/token.json` },
+    ],
     'accounts.export': [{ path: `${folder}/\u202egnp.json` }],
-    'roles.exportReport': [{ format: 'csv', path: `${folder}/roles\u0000.csv` }, { format: 'csv', path: `${folder}/${'n'.repeat(300)}` }], // and export-file.ts: ENAMETOOLONG was `internal`
+    'roles.exportReport': [
+      { format: 'csv', path: `${folder}/roles\u0000.csv` },
+      { format: 'csv', path: `${folder}/${'n'.repeat(300)}` },
+    ], // and export-file.ts: ENAMETOOLONG was `internal`
   };
 }
 
@@ -158,8 +173,10 @@ function regressions(seed: SeededFolder): Partial<Record<MethodName, unknown[]>>
  * AZCRED_FUZZ_SCALE=10 (and AZCRED_FUZZ_SEED) for a longer hunt.
  */
 const scale = Number(process.env['AZCRED_FUZZ_SCALE'] ?? 1);
-const fieldCount = (value: unknown): number => (value !== null && typeof value === 'object' ? Object.values(value).reduce<number>((sum, item) => sum + 1 + fieldCount(item), 0) : 0);
-const runsFor = (examples: readonly unknown[]) => Math.round(scale * Math.min(45, 10 + 3 * examples.reduce<number>((sum, example) => sum + fieldCount(example), 0)));
+const fieldCount = (value: unknown): number =>
+  value !== null && typeof value === 'object' ? Object.values(value).reduce<number>((sum, item) => sum + 1 + fieldCount(item), 0) : 0;
+const runsFor = (examples: readonly unknown[]) =>
+  Math.round(scale * Math.min(45, 10 + 3 * examples.reduce<number>((sum, example) => sum + fieldCount(example), 0)));
 
 describe('every contract method under malformed input', () => {
   it('has examples for exactly the methods of the contract', () => {

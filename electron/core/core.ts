@@ -73,12 +73,34 @@ export function createCore(options: CoreOptions): Core {
     ...(options.platform?.openBrowser ? { openBrowser: options.platform.openBrowser } : {}),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
   });
-  const accounts = new AccountsStore({ dataFolder, vault, knownClouds: () => clouds.list().map((cloud) => cloud.name), keyRotationReminderDays: () => settings.get().keyRotationReminderDays });
+  const accounts = new AccountsStore({
+    dataFolder,
+    vault,
+    knownClouds: () => clouds.list().map((cloud) => cloud.name),
+    keyRotationReminderDays: () => settings.get().keyRotationReminderDays,
+  });
   // One retry policy for every call to Azure: the token features and Resource Manager.
   const runtime = retryRuntime(options.tokens?.retry);
-  const tokens = new TokensService({ dataFolder, vault, accounts, clouds, entra, settings, clipboard, clock: options.tokens?.clock, runtime });
+  const tokens = new TokensService({
+    dataFolder,
+    vault,
+    accounts,
+    clouds,
+    entra,
+    settings,
+    clipboard,
+    clock: options.tokens?.clock,
+    runtime,
+  });
   const notify = options.platform?.notify;
-  const expiry = notify && new ExpiryNotifier({ clock: options.tokens?.clock ?? systemClock, list: () => tokens.list(), warningMinutes: () => settings.get().expiryWarningMinutes, notify });
+  const expiry =
+    notify &&
+    new ExpiryNotifier({
+      clock: options.tokens?.clock ?? systemClock,
+      list: () => tokens.list(),
+      warningMinutes: () => settings.get().expiryWarningMinutes,
+      notify,
+    });
   expiry?.start();
   return {
     options,

@@ -21,7 +21,7 @@ describe.runIf(posix)('a data folder another user could change', () => {
   });
   afterEach(() => rmSync(parent, { recursive: true, force: true }));
 
-  it('is used when it is the user\'s own and closed to others, or not there yet', () => {
+  it("is used when it is the user's own and closed to others, or not there yet", () => {
     expect(dataFolderProblem(folder)).toBeUndefined();
     expect(dataFolderProblem(path.join(parent, 'not-yet'))).toBeUndefined();
   });
@@ -30,14 +30,17 @@ describe.runIf(posix)('a data folder another user could change', () => {
     for (const mode of [0o777, 0o770, 0o702]) {
       chmodSync(folder, mode);
       expect(dataFolderProblem(folder)).toBe(
-        `The data folder ${folder} can be changed by other users (mode ${mode.toString(8)}), who could replace what it holds. Make it yours alone: chmod 700 ${folder}`,
+        `The data folder ${folder} can be changed by other users (mode ${mode.toString(8)}), who could replace what it holds. ` +
+          `Make it yours alone: chmod 700 ${folder}`,
       );
     }
   });
 
   it.runIf(process.getuid?.() === 0)('is refused when another user owns it, with how to make it yours', () => {
     chownSync(folder, 65534, 65534);
-    expect(dataFolderProblem(folder)).toMatch(new RegExp(`^The data folder ${folder} belongs to another user \\(uid 65534\\).*sudo chown -R "\\$\\(id -u\\)" ${folder}$`));
+    expect(dataFolderProblem(folder)).toMatch(
+      new RegExp(`^The data folder ${folder} belongs to another user \\(uid 65534\\).*sudo chown -R "\\$\\(id -u\\)" ${folder}$`),
+    );
   });
 
   it('is refused when it is a file', () => {
@@ -50,7 +53,13 @@ describe.runIf(posix)('a data folder another user could change', () => {
     chmodSync(folder, 0o777);
     const core = testCore(folder, { keychain: createMemoryKeychain() });
     try {
-      const added = await call(core, 'accounts.add', { kind: 'arr', name: 'planted', accountId: '35d830cb-f062-4062-9792-d6316039df56', accountDomain: 'westeurope', primaryKey: 'a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5' });
+      const added = await call(core, 'accounts.add', {
+        kind: 'arr',
+        name: 'planted',
+        accountId: '35d830cb-f062-4062-9792-d6316039df56',
+        accountDomain: 'westeurope',
+        primaryKey: 'a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5',
+      });
       expect(added).toEqual({ ok: false, error: { code: 'data_folder_unsafe', message: expect.stringContaining('chmod 700') } });
       expect(await call(core, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'data_folder_unsafe' } });
       expect(readdirSync(folder)).toEqual([]);
@@ -64,7 +73,10 @@ describe.runIf(posix)('a data folder another user could change', () => {
     const run = await runAzcred(['account', 'list'], { home: folder });
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`azcred: The data folder ${folder} can be changed by other users (mode 777), who could replace what it holds. Make it yours alone: chmod 700 ${folder}\n`);
+    expect(run.stderr).toBe(
+      `azcred: The data folder ${folder} can be changed by other users (mode 777), who could replace what it holds. Make it ` +
+        `yours alone: chmod 700 ${folder}\n`,
+    );
   });
 
   it('takes its cross-process lock in a folder only the user can enter, even under umask 000', async () => {
@@ -72,7 +84,8 @@ describe.runIf(posix)('a data folder another user could change', () => {
     try {
       const modes: number[] = [];
       await withMetadataLock(folder, async () => {
-        for (const entry of readdirSync(folder)) if (statSync(path.join(folder, entry)).isDirectory()) modes.push(statSync(path.join(folder, entry)).mode & 0o777);
+        for (const entry of readdirSync(folder))
+          if (statSync(path.join(folder, entry)).isDirectory()) modes.push(statSync(path.join(folder, entry)).mode & 0o777);
       });
       expect(modes.length).toBeGreaterThan(0);
       for (const mode of modes) expect(mode.toString(8)).toBe('700');

@@ -17,11 +17,17 @@ export function dataFolderProblem(folder: string, uid: number | undefined = proc
   }
   if (!stat.isDirectory()) return `The data folder ${folder} is not a folder. Set AZCRED_HOME to a folder of your own.`;
   if (stat.uid !== uid) {
-    return `The data folder ${folder} belongs to another user (uid ${stat.uid}), who could read or replace what it holds. Use a folder of your own (set AZCRED_HOME), or make it yours: sudo chown -R "$(id -u)" ${folder}`;
+    return (
+      `The data folder ${folder} belongs to another user (uid ${stat.uid}), who could read or replace what it holds. Use a folder ` +
+      `of your own (set AZCRED_HOME), or make it yours: sudo chown -R "$(id -u)" ${folder}`
+    );
   }
   const mode = stat.mode & 0o777;
   if ((mode & 0o022) !== 0) {
-    return `The data folder ${folder} can be changed by other users (mode ${mode.toString(8).padStart(3, '0')}), who could replace what it holds. Make it yours alone: chmod 700 ${folder}`;
+    return (
+      `The data folder ${folder} can be changed by other users (mode ${mode.toString(8).padStart(3, '0')}), who could replace ` +
+      `what it holds. Make it yours alone: chmod 700 ${folder}`
+    );
   }
   return undefined;
 }

@@ -17,7 +17,8 @@ export function resolveDataFolder(env: NodeJS.ProcessEnv = process.env): DataFol
   return { path: envPaths('azure-credential-manager', { suffix: '' }).data, source: 'default' };
 }
 
-/** The OS cache folder for the app (~/.cache/azure-credential-manager, %LOCALAPPDATA%\azure-credential-manager\Cache, ~/Library/Caches/...): nothing in it is state. */
+/** The OS cache folder for the app (~/.cache/azure-credential-manager, %LOCALAPPDATA%\azure-credential-manager\Cache,
+ * ~/Library/Caches/...): nothing in it is state. */
 export function cacheFolder(): string {
   return envPaths('azure-credential-manager', { suffix: '' }).cache;
 }

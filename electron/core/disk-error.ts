@@ -10,9 +10,23 @@ export function diskError(error: unknown, target: string): AppError | undefined 
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // The file or lock the caller was writing, not the temp name beside it that the system call saw.
   const where = target;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('storage_failed', `The disk is full: ${where} could not be written. Free some space and retry; reading keeps working meanwhile.`);
-  if (code === 'EROFS') return new AppError('storage_failed', `The data folder is read-only: ${where} could not be written. Make it writable (remount the disk, or set AZCRED_HOME to a writable folder) and retry; reading keeps working meanwhile.`);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('storage_failed', `Cannot write in the data folder: permission denied on ${where}. Fix its owner or permissions and retry; reading keeps working meanwhile.`);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError(
+      'storage_failed',
+      `The disk is full: ${where} could not be written. Free some space and retry; reading keeps working meanwhile.`,
+    );
+  if (code === 'EROFS')
+    return new AppError(
+      'storage_failed',
+      `The data folder is read-only: ${where} could not be written. Make it writable (remount the disk, or set AZCRED_HOME to a ` +
+        `writable folder) and retry; reading keeps working meanwhile.`,
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError(
+      'storage_failed',
+      `Cannot write in the data folder: permission denied on ${where}. Fix its owner or permissions and retry; reading keeps ` +
+        `working meanwhile.`,
+    );
   return undefined;
 }
 

@@ -54,7 +54,10 @@ async function holdLock<T>(dataFolder: string, lock: FolderLock, work: () => Pro
     release = await lockfile.lock(path.join(dataFolder, lock.target), { ...options, retries: 0 }).catch((error: unknown) => {
       if (diskError(error, dataFolder)) throw error;
       // Up to ~15 s of waiting with jitter: enough for a queue of short writers, short enough to report a stuck one.
-      return lockfile.lock(path.join(dataFolder, lock.target), { ...options, retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true } });
+      return lockfile.lock(path.join(dataFolder, lock.target), {
+        ...options,
+        retries: { retries: 150, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
+      });
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ELOCKED') throw lock.busy();

@@ -28,20 +28,33 @@ export function httpsFetch(url: string | URL, init: HttpsFetchInit): Promise<Res
       // As fetch does for a string body.
       if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'text/plain;charset=UTF-8';
     }
-    const req = request(url, { method: init.method ?? 'GET', headers, agent: init.agent, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
-      const status = res.statusCode ?? 0;
-      const responseHeaders = new Headers();
-      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) responseHeaders.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
-      const hasBody = !noBody.has(status) && init.method !== 'HEAD';
-      if (!hasBody) res.resume();
-      try {
-        resolve(new Response(hasBody ? (Readable.toWeb(res) as ReadableStream<Uint8Array>) : null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
-      } catch (error) {
-        // A status Response cannot hold (outside 200-599): not an answer the callers can read.
-        res.destroy();
-        reject(Object.assign(new Error(`The server answered with HTTP status ${status}, which is not a valid answer.`), { cause: error }));
-      }
-    });
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers, agent: init.agent, ...(init.signal ? { signal: init.signal } : {}) },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        const responseHeaders = new Headers();
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+          responseHeaders.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+        const hasBody = !noBody.has(status) && init.method !== 'HEAD';
+        if (!hasBody) res.resume();
+        try {
+          resolve(
+            new Response(hasBody ? (Readable.toWeb(res) as ReadableStream<Uint8Array>) : null, {
+              status,
+              statusText: res.statusMessage ?? '',
+              headers: responseHeaders,
+            }),
+          );
+        } catch (error) {
+          // A status Response cannot hold (outside 200-599): not an answer the callers can read.
+          res.destroy();
+          reject(
+            Object.assign(new Error(`The server answered with HTTP status ${status}, which is not a valid answer.`), { cause: error }),
+          );
+        }
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });

@@ -43,7 +43,11 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S,
 const readCache = new WeakMap<z.ZodType, Map<string, { bytes: Buffer; json: string }>>();
 
 export async function writeJsonFile(file: string, value: unknown, options: { backup?: boolean } = {}): Promise<void> {
-  await writeFileAtomic(file, Buffer.from(`${JSON.stringify(value, null, 2)}\n`), options.backup === false ? {} : { backup: `${file}.bak` });
+  await writeFileAtomic(
+    file,
+    Buffer.from(`${JSON.stringify(value, null, 2)}\n`),
+    options.backup === false ? {} : { backup: `${file}.bak` },
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import { AppError } from '../../shared/errors.ts';
 import { accountsFileName } from './accounts/accounts-file.ts';
 import { withFolderLock, type FolderLock } from './folder-lock.ts';
 
-/** The lock directory every process shares for the data folder's metadata files (accounts, identities, ACS identities, kept tokens, settings, cloud profiles); separate from the vault's lock. */
+/** The lock directory every process shares for the data folder's metadata files (accounts, identities, ACS identities, kept tokens,
+ * settings, cloud profiles); separate from the vault's lock. */
 export const metadataLockName = 'accounts.lock';
 
 const metadataLock: FolderLock = {
@@ -10,7 +11,12 @@ const metadataLock: FolderLock = {
   // proper-lockfile tracks held locks by this path, so it must differ from the vault lock's (the data folder itself).
   target: accountsFileName,
   label: 'metadata',
-  busy: () => new AppError('conflict', 'Another Azure Credential Manager process is changing the account or identity lists, the settings or the cloud profiles. Wait for it to finish and retry.'),
+  busy: () =>
+    new AppError(
+      'conflict',
+      'Another Azure Credential Manager process is changing the account or identity lists, the settings or the cloud profiles. ' +
+        'Wait for it to finish and retry.',
+    ),
 };
 
 /**

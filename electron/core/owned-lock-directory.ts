@@ -39,7 +39,10 @@ export function ownedLockDirectoryFs(lockDirectory: string): Record<string, unkn
     } catch (error) {
       await fs.promises.rm(temp, { recursive: true, force: true });
       // Linux says ENOTEMPTY, others EEXIST or EPERM: whichever, a lock in place means "held", as mkdir's EEXIST does.
-      const held = await fs.promises.stat(lockDirectory).then(() => true, () => false);
+      const held = await fs.promises.stat(lockDirectory).then(
+        () => true,
+        () => false,
+      );
       throw held ? Object.assign(new Error(`${lockDirectory} exists`), { code: 'EEXIST' }) : error;
     }
     await sweep().catch(() => undefined);
@@ -48,7 +51,8 @@ export function ownedLockDirectoryFs(lockDirectory: string): Record<string, unkn
   const sweep = async (): Promise<void> => {
     for (const name of await fs.promises.readdir(folder)) {
       const leftover = path.join(folder, name);
-      if (name.startsWith(`${base}.old-`) || (name.startsWith(`${base}.new-`) && (await abandoned(leftover)))) await fs.promises.rm(leftover, { recursive: true, force: true });
+      if (name.startsWith(`${base}.old-`) || (name.startsWith(`${base}.new-`) && (await abandoned(leftover))))
+        await fs.promises.rm(leftover, { recursive: true, force: true });
     }
   };
 
@@ -82,7 +86,8 @@ export function ownedLockDirectoryFs(lockDirectory: string): Record<string, unkn
 
   return {
     ...fs,
-    mkdir: (directory: string, callback: Callback) => (directory === lockDirectory ? asCallback(make(), callback) : fs.mkdir(directory, callback)),
+    mkdir: (directory: string, callback: Callback) =>
+      directory === lockDirectory ? asCallback(make(), callback) : fs.mkdir(directory, callback),
     stat: (file: string, callback: Callback<fs.Stats>) => asCallback(stat(file), callback),
     rmdir: (directory: string, callback: Callback) => asCallback(remove(directory), callback),
     rmdirSync: removeSync,

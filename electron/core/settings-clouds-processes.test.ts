@@ -24,11 +24,14 @@ afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, for
 type Call = { method: string; input?: unknown };
 
 async function inChild(dataFolder: string, calls: Call[]): Promise<Result<unknown>[]> {
-  const { stdout } = await run(process.execPath, [child, JSON.stringify({ dataFolder, calls })], { env: { ...process.env, AZCRED_LOG: 'silent' }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [child, JSON.stringify({ dataFolder, calls })], {
+    env: { ...process.env, AZCRED_LOG: 'silent' },
+    timeout: 60_000,
+  });
   return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { results: Result<unknown>[] }).results;
 }
 
-const valueOf = <T,>(result: Result<unknown> | undefined): T => {
+const valueOf = <T>(result: Result<unknown> | undefined): T => {
   if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
   return result.value as T;
 };
@@ -47,58 +50,74 @@ const updatesPerRound = 25;
 const customCloud = (name: string) => ({ ...builtInClouds[0], name, displayName: `Test cloud ${name}` });
 
 describe('settings and cloud profiles changed by several processes at once', () => {
-  it('loses no settings update: each writer finds its own key as it left it, round after round', async () => {
-    const folder = newFolder();
-    let updates = 0;
-    let lost = 0;
-    for (let round = 0; round < rounds; round++) {
-      // Each writer sets its own key again and again, reading the settings before each update: its
-      // key must still hold what it wrote last, whatever the others wrote to theirs meanwhile.
-      const valueAt = (i: number) => owned[0][1] + round * updatesPerRound + i;
-      const outputs = await Promise.all(
-        owned.map(([key]) => inChild(folder, Array.from({ length: updatesPerRound }, (_, i) => [{ method: 'settings.get' }, { method: 'settings.update', input: { [key]: valueAt(i) } }]).flat())),
-      );
-      const [final] = await inChild(folder, [{ method: 'settings.get' }]);
-      owned.forEach(([key], w) => {
-        const results = outputs[w] ?? [];
-        expect(results.filter((r) => !r.ok)).toEqual([]);
-        for (let i = 0; i < updatesPerRound; i++) {
-          updates++;
-          const seenNext = i + 1 < updatesPerRound ? valueOf<Settings>(results[2 * (i + 1)])[key] : valueOf<Settings>(final)[key];
-          if (seenNext !== valueAt(i)) lost++;
-        }
-      });
-    }
-    expect({ updates, lost }).toEqual({ updates: owned.length * updatesPerRound * rounds, lost: 0 });
-  }, 60_000 + rounds * 20_000);
+  it(
+    'loses no settings update: each writer finds its own key as it left it, round after round',
+    async () => {
+      const folder = newFolder();
+      let updates = 0;
+      let lost = 0;
+      for (let round = 0; round < rounds; round++) {
+        // Each writer sets its own key again and again, reading the settings before each update: its
+        // key must still hold what it wrote last, whatever the others wrote to theirs meanwhile.
+        const valueAt = (i: number) => owned[0][1] + round * updatesPerRound + i;
+        const outputs = await Promise.all(
+          owned.map(([key]) =>
+            inChild(
+              folder,
+              Array.from({ length: updatesPerRound }, (_, i) => [
+                { method: 'settings.get' },
+                { method: 'settings.update', input: { [key]: valueAt(i) } },
+              ]).flat(),
+            ),
+          ),
+        );
+        const [final] = await inChild(folder, [{ method: 'settings.get' }]);
+        owned.forEach(([key], w) => {
+          const results = outputs[w] ?? [];
+          expect(results.filter((r) => !r.ok)).toEqual([]);
+          for (let i = 0; i < updatesPerRound; i++) {
+            updates++;
+            const seenNext = i + 1 < updatesPerRound ? valueOf<Settings>(results[2 * (i + 1)])[key] : valueOf<Settings>(final)[key];
+            if (seenNext !== valueAt(i)) lost++;
+          }
+        });
+      }
+      expect({ updates, lost }).toEqual({ updates: owned.length * updatesPerRound * rounds, lost: 0 });
+    },
+    60_000 + rounds * 20_000,
+  );
 
-  it('loses no cloud import and brings no removed profile back, round after round', async () => {
-    const folder = newFolder();
-    const writers = 3;
-    const importsPerWriter = 12;
-    const kept: string[] = [];
-    const removed: string[] = [];
-    const found = { imports: 0, lostImports: [] as string[], cameBack: [] as string[], failedCalls: [] as Result<unknown>[] };
-    for (let round = 0; round < rounds; round++) {
-      const jobs = Array.from({ length: writers }, (_, w) => {
-        const names = Array.from({ length: importsPerWriter }, (_, i) => `R${round}w${w}p${i}`);
-        // Every other profile is removed again by the writer that imported it, after its next import.
-        const calls = names.flatMap((name, i) => [
-          { method: 'clouds.import', input: { text: JSON.stringify(customCloud(name)) } },
-          ...(i % 2 === 1 ? [{ method: 'clouds.remove', input: { name: names[i - 1] } }] : []),
-        ]);
-        names.forEach((name, i) => (i % 2 === 0 ? removed : kept).push(name));
-        return inChild(folder, calls);
-      });
-      const outputs = await Promise.all(jobs);
-      // A lost import also shows as its removal failing with not_found.
-      found.failedCalls.push(...outputs.flat().filter((r) => !r.ok));
-      const [listed] = await inChild(folder, [{ method: 'clouds.list' }]);
-      const names = new Set(valueOf<CloudProfileView[]>(listed).map((c) => c.name));
-      found.imports = kept.length + removed.length;
-      found.lostImports = kept.filter((name) => !names.has(name));
-      found.cameBack = removed.filter((name) => names.has(name));
-    }
-    expect(found).toEqual({ imports: writers * importsPerWriter * rounds, lostImports: [], cameBack: [], failedCalls: [] });
-  }, 60_000 + rounds * 20_000);
+  it(
+    'loses no cloud import and brings no removed profile back, round after round',
+    async () => {
+      const folder = newFolder();
+      const writers = 3;
+      const importsPerWriter = 12;
+      const kept: string[] = [];
+      const removed: string[] = [];
+      const found = { imports: 0, lostImports: [] as string[], cameBack: [] as string[], failedCalls: [] as Result<unknown>[] };
+      for (let round = 0; round < rounds; round++) {
+        const jobs = Array.from({ length: writers }, (_, w) => {
+          const names = Array.from({ length: importsPerWriter }, (_, i) => `R${round}w${w}p${i}`);
+          // Every other profile is removed again by the writer that imported it, after its next import.
+          const calls = names.flatMap((name, i) => [
+            { method: 'clouds.import', input: { text: JSON.stringify(customCloud(name)) } },
+            ...(i % 2 === 1 ? [{ method: 'clouds.remove', input: { name: names[i - 1] } }] : []),
+          ]);
+          names.forEach((name, i) => (i % 2 === 0 ? removed : kept).push(name));
+          return inChild(folder, calls);
+        });
+        const outputs = await Promise.all(jobs);
+        // A lost import also shows as its removal failing with not_found.
+        found.failedCalls.push(...outputs.flat().filter((r) => !r.ok));
+        const [listed] = await inChild(folder, [{ method: 'clouds.list' }]);
+        const names = new Set(valueOf<CloudProfileView[]>(listed).map((c) => c.name));
+        found.imports = kept.length + removed.length;
+        found.lostImports = kept.filter((name) => !names.has(name));
+        found.cameBack = removed.filter((name) => names.has(name));
+      }
+      expect(found).toEqual({ imports: writers * importsPerWriter * rounds, lostImports: [], cameBack: [], failedCalls: [] });
+    },
+    60_000 + rounds * 20_000,
+  );
 });

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('settings', () => {
-  it('sees another process\'s change at once, even one of the same size moments later, and hands out copies', async () => {
+  it("sees another process's change at once, even one of the same size moments later, and hands out copies", async () => {
     // Two stores over one folder, as the app and the CLI are.
     const app = new SettingsStore(folder);
     const cli = new SettingsStore(folder);
@@ -28,7 +28,7 @@ describe('settings', () => {
     }
   });
 
-  it('writes only the keys changed, so another process\'s change to other keys stays', async () => {
+  it("writes only the keys changed, so another process's change to other keys stays", async () => {
     const dataFolder = await mkdtemp(path.join(folder, 'keys-'));
     const app = new SettingsStore(dataFolder);
     const cli = new SettingsStore(dataFolder);
@@ -57,7 +57,10 @@ describe('settings', () => {
     const dataFolder = await mkdtemp(path.join(folder, 'damaged-'));
     const store = new SettingsStore(dataFolder);
     await writeFile(path.join(dataFolder, 'settings.json'), '{"theme": "dark",');
-    await expect(store.update({ theme: 'light' })).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('not valid JSON') });
+    await expect(store.update({ theme: 'light' })).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('not valid JSON'),
+    });
     expect(await readFile(path.join(dataFolder, 'settings.json'), 'utf8')).toBe('{"theme": "dark",');
   });
 });

@@ -57,5 +57,9 @@ export class SettingsStore {
 }
 
 function damaged(): AppError {
-  return new AppError('internal', `The settings file ${settingsFileName} in the data folder is not valid JSON, so it was left as it is. Fix it, or move it aside to go back to the default settings.`);
+  return new AppError(
+    'internal',
+    `The settings file ${settingsFileName} in the data folder is not valid JSON, so it was left as it is. Fix it, or move it ` +
+      `aside to go back to the default settings.`,
+  );
 }

@@ -7,7 +7,13 @@ import type { Core } from './core.ts';
 import { call, testCore, value } from './test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from './vault/keychain.ts';
 
-const arr = { kind: 'arr', name: 'Render dev', accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope', primaryKey: 'cHJpbWFyeS1rZXktdmF1bHQtc2Vzc2lvbg==' };
+const arr = {
+  kind: 'arr',
+  name: 'Render dev',
+  accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
+  accountDomain: 'westeurope',
+  primaryKey: 'cHJpbWFyeS1rZXktdmF1bHQtc2Vzc2lvbg==',
+};
 let folder: string;
 
 const newCore = (keychain: KeychainPort, keychainTimeoutMs = 2000): Core => testCore(folder, { keychain, keychainTimeoutMs });
@@ -49,17 +55,31 @@ describe('the vault session', () => {
     // Not per secret either: more adds and reveals are served by the vault already open.
     const id = results[2].ok ? (results[2].value as { id: string }).id : '';
     await value(core, 'accounts.add', { ...arr, name: 'Render two' });
-    for (let i = 0; i < 3; i++) expect(await value(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ value: arr.primaryKey });
+    for (let i = 0; i < 3; i++)
+      expect(await value(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ value: arr.primaryKey });
     expect(reads).toBe(1);
   });
 
   it('reports an unavailable keychain in words, never retries on its own, and saves no account', async () => {
     const keychain = brokenKeychain();
     const core = newCore(keychain);
-    const expected = { state: 'unavailable', problem: 'no_secret_service', recordedMode: null, message: 'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.' };
+    const expected = {
+      state: 'unavailable',
+      problem: 'no_secret_service',
+      recordedMode: null,
+      message:
+        'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only ' +
+        'session in Settings.',
+    };
     expect(await status(core)).toEqual(expected);
     const added = await call(core, 'accounts.add', arr);
-    expect(added).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringMatching(/^Secrets cannot be used until the vault is open\. No Secret Service .* in Settings\.$/) } });
+    expect(added).toMatchObject({
+      ok: false,
+      error: {
+        code: 'vault_unavailable',
+        message: expect.stringMatching(/^Secrets cannot be used until the vault is open\. No Secret Service .* in Settings\.$/),
+      },
+    });
     expect(await status(core)).toEqual(expected);
     expect(keychain.calls).toEqual(['get']);
     expect(readdirSync(folder)).toEqual(['settings.json']);
@@ -72,7 +92,11 @@ describe('the vault session', () => {
     const started = Date.now();
     const first = await status(core);
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(first).toMatchObject({ state: 'unavailable', problem: 'keychain_timeout', message: expect.stringContaining('did not answer within 0.2 s') });
+    expect(first).toMatchObject({
+      state: 'unavailable',
+      problem: 'keychain_timeout',
+      message: expect.stringContaining('did not answer within 0.2 s'),
+    });
     await call(core, 'accounts.add', arr);
     await status(core);
     expect(keychain.calls).toEqual(['get']);
@@ -82,14 +106,18 @@ describe('the vault session', () => {
     const working = createMemoryKeychain();
     let broken = true;
     const flaky: KeychainPort = {
-      getPassword: (s, a) => (broken ? Promise.reject(new Error('Cannot create an item in a locked collection')) : working.getPassword(s, a)),
+      getPassword: (s, a) =>
+        broken ? Promise.reject(new Error('Cannot create an item in a locked collection')) : working.getPassword(s, a),
       setPassword: (s, a, p) => working.setPassword(s, a, p),
       deletePassword: (s, a) => working.deletePassword(s, a),
     };
     const core = newCore(flaky);
     expect(await status(core)).toMatchObject({ state: 'unavailable', problem: 'keychain_locked' });
     const stillLocked = await call(core, 'vault.open', { mode: 'keychain' });
-    expect(stillLocked).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringMatching(/^The keychain is locked\./) } });
+    expect(stillLocked).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable', message: expect.stringMatching(/^The keychain is locked\./) },
+    });
     broken = false;
     expect(await call(core, 'vault.open', { mode: 'keychain' })).toMatchObject({ ok: true, value: { state: 'open', mode: 'keychain' } });
     expect(await call(core, 'accounts.add', arr)).toMatchObject({ ok: true });
@@ -98,7 +126,10 @@ describe('the vault session', () => {
   it('keeps a memory-only session in memory: nothing about the vault reaches the disk', async () => {
     const core = newCore(brokenKeychain());
     await status(core);
-    expect(await call(core, 'vault.open', { mode: 'memory' })).toEqual({ ok: true, value: { state: 'open', mode: 'memory', location: null, secretCount: 0, quarantined: null } });
+    expect(await call(core, 'vault.open', { mode: 'memory' })).toEqual({
+      ok: true,
+      value: { state: 'open', mode: 'memory', location: null, secretCount: 0, quarantined: null },
+    });
     const added = await call<{ id: string }>(core, 'accounts.add', arr);
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';
@@ -114,9 +145,15 @@ describe('the vault session', () => {
     const core = newCore(brokenKeychain());
     await status(core);
     const short = await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'short' });
-    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase', message: 'Use at least 10 characters' }] } });
+    expect(short).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'passphrase', message: 'Use at least 10 characters' }] },
+    });
     expect(existsSync(path.join(folder, 'vault.json'))).toBe(false);
-    expect(await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({ ok: true, value: { state: 'open', mode: 'passphrase' } });
+    expect(await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
+      ok: true,
+      value: { state: 'open', mode: 'passphrase' },
+    });
     const added = await call<{ id: string }>(core, 'accounts.add', arr);
     const id = added.ok ? added.value.id : '';
 
@@ -124,11 +161,17 @@ describe('the vault session', () => {
     const next = newCore(keychain);
     expect(await status(next)).toEqual({ state: 'locked', mode: 'passphrase', location: path.join(folder, 'vault.bin') });
     expect(keychain.calls).toEqual([]);
-    expect(await call(next, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining('locked') } });
+    expect(await call(next, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable', message: expect.stringContaining('locked') },
+    });
     const wrong = await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'wrong horse battery' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
     expect(await status(next)).toMatchObject({ state: 'locked' });
-    expect(await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({ ok: true, value: { state: 'open', secretCount: 1 } });
+    expect(await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
+      ok: true,
+      value: { state: 'open', secretCount: 1 },
+    });
     expect(await call(next, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: arr.primaryKey } });
   });
 
@@ -139,7 +182,10 @@ describe('the vault session', () => {
     const core = newCore(broken);
     expect(await status(core)).toMatchObject({ state: 'unavailable', problem: 'keychain_locked', recordedMode: 'keychain' });
     const refused = await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining('holds a keychain vault') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable', message: expect.stringContaining('holds a keychain vault') },
+    });
     expect(await status(core)).toMatchObject({ state: 'unavailable', problem: 'keychain_locked' });
   });
 
@@ -148,7 +194,10 @@ describe('the vault session', () => {
     const added = await call<{ id: string }>(core, 'accounts.add', arr);
     await core.close();
     const id = added.ok ? added.value.id : '';
-    expect(await call(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
+    expect(await call(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable' },
+    });
     expect(await status(core)).toMatchObject({ state: 'unavailable' });
   });
 });

@@ -149,20 +149,29 @@ export class VaultSession {
       const strong = newPassphraseSchema.safeParse(input.passphrase ?? '');
       if (!strong.success) {
         const message = strong.error.issues[0]?.message ?? 'Choose a longer passphrase';
-        throw new AppError('invalid_input', `Choose a stronger passphrase for the new vault: ${message}`, [{ path: 'passphrase', message }]);
+        throw new AppError('invalid_input', `Choose a stronger passphrase for the new vault: ${message}`, [
+          { path: 'passphrase', message },
+        ]);
       }
     }
     let vault: Vault;
     try {
-      vault = await openVault({ ...this.#openOptions(), mode: input.mode, ...(input.passphrase !== undefined && { passphrase: input.passphrase }) });
+      vault = await openVault({
+        ...this.#openOptions(),
+        mode: input.mode,
+        ...(input.passphrase !== undefined && { passphrase: input.passphrase }),
+      });
     } catch (error) {
       if (error instanceof VaultError && error.reason === 'wrong_passphrase') {
         throw new AppError('invalid_input', error.message, [{ path: 'passphrase', message: error.message }]);
       }
-      // A keychain failure becomes the state; a refusal of the choice itself (another mode recorded, a busy lock) leaves the state as it was.
+      // A keychain failure becomes the state; a refusal of the choice itself (another mode recorded, a busy lock) leaves the state as
+      // it was.
       if (!previous && error instanceof VaultError && error.reason.startsWith('keychain_')) this.#settle(await this.#failed(error));
       if (!(error instanceof AppError)) log.error('the vault could not be opened', error);
-      throw error instanceof AppError ? error : new AppError('vault_unavailable', 'The vault could not be opened. Try again, or choose another storage mode.');
+      throw error instanceof AppError
+        ? error
+        : new AppError('vault_unavailable', 'The vault could not be opened. Try again, or choose another storage mode.');
     }
     previous?.close();
     this.#settle({ kind: 'open', vault });
@@ -193,8 +202,14 @@ export class VaultSession {
       return { kind: 'unavailable', problem: error.reason, message: error.message, recordedMode };
     }
     // The disk, not the keychain: said as the disk-error words put it.
-    if (error instanceof AppError && error.code === 'storage_failed') return { kind: 'unavailable', problem: 'storage_failed', message: error.message, recordedMode };
-    return { kind: 'unavailable', problem: 'keychain_failed', message: 'The vault could not be opened. Try again, or choose a passphrase vault or a memory-only session in Settings.', recordedMode };
+    if (error instanceof AppError && error.code === 'storage_failed')
+      return { kind: 'unavailable', problem: 'storage_failed', message: error.message, recordedMode };
+    return {
+      kind: 'unavailable',
+      problem: 'keychain_failed',
+      message: 'The vault could not be opened. Try again, or choose a passphrase vault or a memory-only session in Settings.',
+      recordedMode,
+    };
   }
 
   async #recordedMode(): Promise<VaultMode | null> {
@@ -210,8 +225,15 @@ export class VaultSession {
       const info = state.vault.info();
       return { state: 'open', mode: info.mode, location: info.location, secretCount: info.secretCount, quarantined: info.quarantined };
     }
-    if (state.kind === 'locked') return { state: 'locked', mode: 'passphrase', location: path.join(this.#options.dataFolder, vaultFileName) };
-    if (state.kind === 'unavailable') return { state: 'unavailable', problem: state.problem, message: state.message, recordedMode: state.recordedMode };
-    return { state: 'unavailable', problem: 'keychain_failed', message: 'The app is closing; secrets can no longer be used.', recordedMode: null };
+    if (state.kind === 'locked')
+      return { state: 'locked', mode: 'passphrase', location: path.join(this.#options.dataFolder, vaultFileName) };
+    if (state.kind === 'unavailable')
+      return { state: 'unavailable', problem: state.problem, message: state.message, recordedMode: state.recordedMode };
+    return {
+      state: 'unavailable',
+      problem: 'keychain_failed',
+      message: 'The app is closing; secrets can no longer be used.',
+      recordedMode: null,
+    };
   }
 }

@@ -38,11 +38,16 @@ describe('browser mode under a flood of connections', () => {
     const over = await silentSocket(port);
     const overClosedAt = await Promise.race([over.closed, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 2_000))]);
     expect(overClosedAt - opened, 'the connection over the cap is dropped at once').toBeLessThan(2_000);
-    const closedAt = await Promise.all(held.map((h) => Promise.race([h.closed, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 15_000))])));
-    for (const at of closedAt) expect(at - opened).toBeLessThan(connectionLimits.headersTimeout + connectionLimits.connectionsCheckingInterval + 2_000);
+    const closedAt = await Promise.all(
+      held.map((h) => Promise.race([h.closed, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 15_000))])),
+    );
+    for (const at of closedAt)
+      expect(at - opened).toBeLessThan(connectionLimits.headersTimeout + connectionLimits.connectionsCheckingInterval + 2_000);
     // Still serving afterwards.
     const session = await signInWithLink(running.server.newLaunchLink().url);
-    expect((await send(new URL('/api/app.info', running.server.url), 'POST', { ...session, 'Content-Type': 'application/json' }, '')).status).toBe(200);
+    expect(
+      (await send(new URL('/api/app.info', running.server.url), 'POST', { ...session, 'Content-Type': 'application/json' }, '')).status,
+    ).toBe(200);
   }, 30_000);
 });
 
@@ -62,7 +67,8 @@ describe('the Permissions-Policy header', () => {
     ];
     for (const answer of answers) {
       const policy = String(answer.headers['permissions-policy']);
-      for (const feature of ['camera', 'microphone', 'geolocation', 'usb', 'serial', 'hid', 'payment', 'display-capture']) expect(policy, `${answer.status}`).toContain(`${feature}=()`);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'usb', 'serial', 'hid', 'payment', 'display-capture'])
+        expect(policy, `${answer.status}`).toContain(`${feature}=()`);
       expect(policy).not.toContain('clipboard-write'); // browser mode copies secrets with the page's clipboard
     }
   });

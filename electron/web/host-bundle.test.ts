@@ -20,8 +20,11 @@ describe.runIf(existsSync(path.join(distWeb, 'main.mjs')))('the browser-mode hos
     const loadedAtStart = [...staticGraph('main.mjs')].map((f) => readFileSync(path.join(distWeb, f), 'utf8')).join('\n');
     // esbuild writes a class as `Name = class ...`: the definitions, not the app's uses of them.
     const defines = (name: string) => new RegExp(`\\b${name} = class\\b`);
-    for (const name of ['PublicClientApplication', 'ConfidentialClientApplication', 'CommunicationIdentityClient']) expect(loadedAtStart).not.toMatch(defines(name));
-    const all = readdirSync(distWeb).map((f) => readFileSync(path.join(distWeb, f), 'utf8')).join('\n');
+    for (const name of ['PublicClientApplication', 'ConfidentialClientApplication', 'CommunicationIdentityClient'])
+      expect(loadedAtStart).not.toMatch(defines(name));
+    const all = readdirSync(distWeb)
+      .map((f) => readFileSync(path.join(distWeb, f), 'utf8'))
+      .join('\n');
     expect(all).toMatch(defines('PublicClientApplication'));
     expect(all).toMatch(defines('CommunicationIdentityClient'));
   });

@@ -100,7 +100,9 @@ describe('a browser session', () => {
     const { server } = await start();
     const session: SignedIn = await signInWithLink(server.newLaunchLink().url);
     const { [sessionSecretHeader]: _secret, ...cookieOnly } = session;
-    expect((await send(new URL(signOutPath, server.url), 'POST', { ...cookieOnly, 'Content-Type': 'application/json' }, '')).status).toBe(401);
+    expect((await send(new URL(signOutPath, server.url), 'POST', { ...cookieOnly, 'Content-Type': 'application/json' }, '')).status).toBe(
+      401,
+    );
     expect((await call(server, session)).status).toBe(200);
   });
 });

@@ -6,7 +6,10 @@ import type { LaunchLink, WebServer } from './server.ts';
 /** The lines that hand the user a launch link in the terminal (theirs alone): the link and what it is good for. */
 export function launchLinkLines(link: LaunchLink): string[] {
   const seconds = Math.max(1, Math.round((link.expiresAt - Date.now()) / 1000));
-  return [`  Open: ${link.url}`, `  The link signs in one browser, once, within ${seconds} s; do not share it. Press Enter here for a fresh link.`];
+  return [
+    `  Open: ${link.url}`,
+    `  The link signs in one browser, once, within ${seconds} s; do not share it. Press Enter here for a fresh link.`,
+  ];
 }
 
 /**
@@ -19,7 +22,10 @@ export async function openLaunchLink(link: LaunchLink, folder: string, env: Node
   try {
     file = await writeLauncherFile(link, folder);
   } catch (error) {
-    return { state: 'failed', why: `the launcher file could not be written in ${folder} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      state: 'failed',
+      why: `the launcher file could not be written in ${folder} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
   }
   return openInDefaultBrowserAndSee(file, env);
 }

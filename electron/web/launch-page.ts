@@ -12,7 +12,8 @@ import { sessionSecretKey } from '../../shared/browser-session.ts';
 export const freshLinkHint = 'In the terminal where browser mode runs (`npm start`), press Enter for a fresh link.';
 
 /** These pages run one script of their own and reach only this origin. */
-export const launchPagePolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const launchPagePolicy =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function page(title: string, body: string, script?: string): string {
   return [

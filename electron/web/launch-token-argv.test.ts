@@ -47,60 +47,73 @@ function waitForLinks(child: ChildProcessWithoutNullStreams, output: () => strin
 }
 
 describe.runIf(process.platform === 'linux')('the launch token, as another local user sees the machine', () => {
-  it('is in no process’s argv: the browser is opened on a 0600 launcher file, removed once the link is used, and Enter prints a fresh link', async () => {
-    const bin = await mkdtemp(path.join(folder, 'bin-'));
-    const notes = await mkdtemp(path.join(folder, 'notes-'));
-    const runtime = await mkdtemp(path.join(folder, 'runtime-'));
-    const home = await mkdtemp(path.join(folder, 'home-'));
-    // The opener records what it was given and how the file it names is, then keeps running as a browser would.
-    await writeFile(
-      path.join(bin, 'xdg-open'),
-      `#!/bin/sh\nprintf '%s\\n' "$@" > "${notes}/args"\n/usr/bin/stat -c %a "$1" > "${notes}/mode"\n/bin/cat "$1" > "${notes}/page"\n: > "${notes}/done"\nexec /bin/sleep 3\n`,
-    );
-    await chmod(path.join(bin, 'xdg-open'), 0o755);
+  it(
+    'is in no process’s argv: the browser is opened on a 0600 launcher file, removed once the link is used, and Enter prints a ' +
+      'fresh link',
+    async () => {
+      const bin = await mkdtemp(path.join(folder, 'bin-'));
+      const notes = await mkdtemp(path.join(folder, 'notes-'));
+      const runtime = await mkdtemp(path.join(folder, 'runtime-'));
+      const home = await mkdtemp(path.join(folder, 'home-'));
+      // The opener records what it was given and how the file it names is, then keeps running as a browser would.
+      await writeFile(
+        path.join(bin, 'xdg-open'),
+        `#!/bin/sh\nprintf '%s\\n' "$@" > "${notes}/args"\n/usr/bin/stat -c %a "$1" > "${notes}/mode"\n/bin/cat "$1" > ` +
+          `"${notes}/page"\n: > "${notes}/done"\nexec /bin/sleep 3\n`,
+      );
+      await chmod(path.join(bin, 'xdg-open'), 0o755);
 
-    const child = spawn(process.execPath, [host], { env: { HOME: home, AZCRED_HOME: home, DISPLAY: ':0', PATH: bin, XDG_RUNTIME_DIR: runtime }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    try {
-      const [link = ''] = await waitForLinks(child, () => output, 1);
-      const token = tokenOf(link);
-      expect(token).toMatch(/^[\w-]{43}$/);
-      while (!existsSync(path.join(notes, 'done'))) await sleep(50);
+      const child = spawn(process.execPath, [host], {
+        env: { HOME: home, AZCRED_HOME: home, DISPLAY: ':0', PATH: bin, XDG_RUNTIME_DIR: runtime },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      try {
+        const [link = ''] = await waitForLinks(child, () => output, 1);
+        const token = tokenOf(link);
+        expect(token).toMatch(/^[\w-]{43}$/);
+        while (!existsSync(path.join(notes, 'done'))) await sleep(50);
 
-      // While the opener runs: no command line holds the token, as root sees them nor as `nobody` does.
-      expect(allCommandLines().filter((line) => line.includes(token))).toEqual([]);
-      const asNobody = spawnSync('runuser', ['-u', 'nobody', '--', '/bin/sh', '-c', 'cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\\0" " "'], { encoding: 'utf8' });
-      expect(asNobody.status).toBe(0);
-      expect(asNobody.stdout.length).toBeGreaterThan(0);
-      expect(asNobody.stdout).not.toContain(token);
+        // While the opener runs: no command line holds the token, as root sees them nor as `nobody` does.
+        expect(allCommandLines().filter((line) => line.includes(token))).toEqual([]);
+        const asNobody = spawnSync(
+          'runuser',
+          ['-u', 'nobody', '--', '/bin/sh', '-c', 'cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\\0" " "'],
+          { encoding: 'utf8' },
+        );
+        expect(asNobody.status).toBe(0);
+        expect(asNobody.stdout.length).toBeGreaterThan(0);
+        expect(asNobody.stdout).not.toContain(token);
 
-      // The opener was given a path in the user's runtime folder, readable by this user only.
-      const args = (await readFile(path.join(notes, 'args'), 'utf8')).trim();
-      expect(path.dirname(args)).toBe(runtime);
-      expect(args).toMatch(/\.html$/);
-      expect(args).not.toContain(token);
-      expect((await readFile(path.join(notes, 'mode'), 'utf8')).trim()).toBe('600');
-      expect(await readFile(path.join(notes, 'page'), 'utf8')).toContain(`url=${link}`);
-      expect(spawnSync('runuser', ['-u', 'nobody', '--', '/bin/cat', args]).status).not.toBe(0);
+        // The opener was given a path in the user's runtime folder, readable by this user only.
+        const args = (await readFile(path.join(notes, 'args'), 'utf8')).trim();
+        expect(path.dirname(args)).toBe(runtime);
+        expect(args).toMatch(/\.html$/);
+        expect(args).not.toContain(token);
+        expect((await readFile(path.join(notes, 'mode'), 'utf8')).trim()).toBe('600');
+        expect(await readFile(path.join(notes, 'page'), 'utf8')).toContain(`url=${link}`);
+        expect(spawnSync('runuser', ['-u', 'nobody', '--', '/bin/cat', args]).status).not.toBe(0);
 
-      // Used once, the link is dead and its launcher file gone.
-      const origin = new URL(link).origin;
-      expect((await redeem(origin, token)).status).toBe(200);
-      expect((await redeem(origin, token)).status).toBe(401);
-      for (let i = 0; i < 20 && existsSync(args); i++) await sleep(50);
-      expect(existsSync(args)).toBe(false);
-      expect((await stat(runtime)).isDirectory()).toBe(true);
+        // Used once, the link is dead and its launcher file gone.
+        const origin = new URL(link).origin;
+        expect((await redeem(origin, token)).status).toBe(200);
+        expect((await redeem(origin, token)).status).toBe(401);
+        for (let i = 0; i < 20 && existsSync(args); i++) await sleep(50);
+        expect(existsSync(args)).toBe(false);
+        expect((await stat(runtime)).isDirectory()).toBe(true);
 
-      // Enter in the terminal: a fresh link, which works once too.
-      child.stdin.write('\n');
-      const [, fresh = ''] = await waitForLinks(child, () => output, 2);
-      expect(tokenOf(fresh)).not.toBe(token);
-      expect((await redeem(origin, tokenOf(fresh))).status).toBe(200);
-      expect((await redeem(origin, tokenOf(fresh))).status).toBe(401);
-    } finally {
-      child.kill('SIGTERM');
-    }
-  }, 60_000);
+        // Enter in the terminal: a fresh link, which works once too.
+        child.stdin.write('\n');
+        const [, fresh = ''] = await waitForLinks(child, () => output, 2);
+        expect(tokenOf(fresh)).not.toBe(token);
+        expect((await redeem(origin, tokenOf(fresh))).status).toBe(200);
+        expect((await redeem(origin, tokenOf(fresh))).status).toBe(401);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    },
+    60_000,
+  );
 });

@@ -48,16 +48,26 @@ describe.runIf(process.platform === 'linux')('openInDefaultBrowserAndSee', () =>
     const empty = await mkdtemp(path.join(bin, 'empty-'));
     const missing = await openInDefaultBrowserAndSee(url, { DISPLAY: ':0', PATH: empty });
     expect(missing).toEqual({ state: 'failed', why: 'xdg-open is not installed' });
-    expect(browserOpeningLine(missing)).toBe('No browser could be opened (xdg-open is not installed): open the link above by hand, in a browser on this machine.');
+    expect(browserOpeningLine(missing)).toBe(
+      'No browser could be opened (xdg-open is not installed): open the link above by hand, in a browser on this machine.',
+    );
     // What xdg-open does when no browser is set up: exit code 3, "no method available for opening".
     const failing = await openInDefaultBrowserAndSee(url, { DISPLAY: ':0', PATH: await fakeXdgOpen('exit 3') });
     expect(failing).toEqual({ state: 'failed', why: 'xdg-open failed with exit code 3' });
   });
 
   it('says the browser is opening while xdg-open still runs it, and nothing was opened without a display', async () => {
-    expect(await openInDefaultBrowserAndSee(url, { DISPLAY: ':0', PATH: await fakeXdgOpen(`exec '${process.execPath}' -e 'setTimeout(() => {}, 2000)'`) }, 200)).toEqual({ state: 'opening' });
+    expect(
+      await openInDefaultBrowserAndSee(
+        url,
+        { DISPLAY: ':0', PATH: await fakeXdgOpen(`exec '${process.execPath}' -e 'setTimeout(() => {}, 2000)'`) },
+        200,
+      ),
+    ).toEqual({ state: 'opening' });
     const headless = await openInDefaultBrowserAndSee(url, { PATH: await fakeXdgOpen('exit 0') });
-    expect(browserOpeningLine(headless)).toBe('No browser was opened (this machine has no display): open the link above by hand, in a browser on this machine.');
+    expect(browserOpeningLine(headless)).toBe(
+      'No browser was opened (this machine has no display): open the link above by hand, in a browser on this machine.',
+    );
   });
 });
 
@@ -89,7 +99,9 @@ describe.runIf(process.platform === 'linux')('browser mode on a desktop without 
     const empty = await mkdtemp(path.join(bin, 'empty-'));
     const output = await hostOutput({ HOME: home, AZCRED_HOME: home, DISPLAY: ':0', PATH: empty });
     expect(output).toMatch(/Open: http:\/\/127\.0\.0\.1:\d+\/auth#token=[\w-]{43}\n/);
-    expect(output).toContain('No browser could be opened (xdg-open is not installed): open the link above by hand, in a browser on this machine.');
+    expect(output).toContain(
+      'No browser could be opened (xdg-open is not installed): open the link above by hand, in a browser on this machine.',
+    );
     expect(output).not.toMatch(/Open(ed|ing) it in your default browser/);
   }, 40_000);
 });

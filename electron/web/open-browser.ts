@@ -4,7 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * How to open a URL in the user's default browser on this machine, or undefined when there is
  * none to open: never in CI, and on Linux only with a display.
  */
-export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): { file: string; args: string[] } | undefined {
+export function browserCommand(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+): { file: string; args: string[] } | undefined {
   if (env['CI'] || env['AZCRED_NO_BROWSER']) return undefined;
   if (platform === 'darwin') return { file: 'open', args: [url] };
   if (platform === 'win32') return { file: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
@@ -18,7 +22,8 @@ export function whyNoBrowser(env: NodeJS.ProcessEnv): string {
   return 'this machine has no display';
 }
 
-/** Starts the opener detached, so the browser it starts outlives this process. Its argv is readable by every local user: give it nothing secret. */
+/** Starts the opener detached, so the browser it starts outlives this process. Its argv is readable by every local user: give it
+ * nothing secret. */
 function startOpener(command: { file: string; args: string[] }, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command.file, command.args, { stdio: 'ignore', detached: true, env });
   child.unref();
@@ -62,8 +67,19 @@ export function openInDefaultBrowserAndSee(url: string, env: NodeJS.ProcessEnv =
       clearTimeout(timer);
       resolve(opening);
     };
-    child.once('error', (error: NodeJS.ErrnoException) => settle({ state: 'failed', why: error.code === 'ENOENT' ? `${command.file} is not installed` : `${command.file} could not start: ${error.message}` }));
-    child.once('exit', (code, signal) => settle(code === 0 ? { state: 'opened' } : { state: 'failed', why: `${command.file} ${signal ? `was ended by ${signal}` : `failed with exit code ${code ?? '?'}`}` }));
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      settle({
+        state: 'failed',
+        why: error.code === 'ENOENT' ? `${command.file} is not installed` : `${command.file} could not start: ${error.message}`,
+      }),
+    );
+    child.once('exit', (code, signal) =>
+      settle(
+        code === 0
+          ? { state: 'opened' }
+          : { state: 'failed', why: `${command.file} ${signal ? `was ended by ${signal}` : `failed with exit code ${code ?? '?'}`}` },
+      ),
+    );
   });
 }
 

@@ -38,12 +38,29 @@ beforeAll(async () => {
   exportFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-web-fuzz-exports-'));
   await symlink(dataFolder, path.join(exportFolder, 'data-link'));
   core = testCore(dataFolder, { keychain });
-  const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'seeded', accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', accountDomain: 'westeurope.mixedreality.azure.com', primaryKey: arrKey });
+  const account = await value<AccountView>(core, 'accounts.add', {
+    kind: 'arr',
+    name: 'seeded',
+    accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+    accountDomain: 'westeurope.mixedreality.azure.com',
+    primaryKey: arrKey,
+  });
   await value(core, 'settings.update', { theme: 'dark' });
   server = await startWebServer({ core });
   headers = await signedInHeaders(server);
   const unknown = '7d3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
-  seeded = { dataFolder, exportFolder, cloud: 'AzureCloud', arrAccountId: account.id, acsAccountId: unknown, acsEndpoint: 'https://fuzz.communication.azure.com', identityId: unknown, tenantId: 'organizations', tokenId: unknown, acsIdentityId: unknown };
+  seeded = {
+    dataFolder,
+    exportFolder,
+    cloud: 'AzureCloud',
+    arrAccountId: account.id,
+    acsAccountId: unknown,
+    acsEndpoint: 'https://fuzz.communication.azure.com',
+    identityId: unknown,
+    tenantId: 'organizations',
+    tokenId: unknown,
+    acsIdentityId: unknown,
+  };
   baseline = snapshotFolder(dataFolder);
 }, 60_000);
 
@@ -65,12 +82,25 @@ function result(answer: Answer): { ok: boolean; error?: unknown } {
   return parsed;
 }
 
-const sampled: MethodName[] = ['settings.update', 'vault.open', 'accounts.add', 'accounts.update', 'accounts.reveal', 'accounts.import', 'accounts.export', 'clouds.import', 'tokens.export', 'roles.exportReport'];
+const sampled: MethodName[] = [
+  'settings.update',
+  'vault.open',
+  'accounts.add',
+  'accounts.update',
+  'accounts.reveal',
+  'accounts.import',
+  'accounts.export',
+  'clouds.import',
+  'tokens.export',
+  'roles.exportReport',
+];
 
 describe('browser mode under malformed requests', () => {
   it('answers fuzzed inputs to the contract with JSON errors and changes nothing', async () => {
     const examples = contractExamples(seeded);
-    const cases = fc.constantFrom(...sampled).chain((method) => malformedInputs(examples[method], { exportFolder, dataFolder }).map((input) => ({ method, input })));
+    const cases = fc
+      .constantFrom(...sampled)
+      .chain((method) => malformedInputs(examples[method], { exportFolder, dataFolder }).map((input) => ({ method, input })));
     await fc.assert(
       fc.asyncProperty(cases, async ({ method, input }) => {
         const body = JSON.stringify(input) ?? '';
@@ -112,7 +142,9 @@ describe('browser mode under malformed requests', () => {
       ['', '{}', 'application/json', 200, 'unknown_method'],
     ];
     for (const [method, body, contentType, status, code] of cases) {
-      const answer = await api(method, body, contentType).catch((error: Error) => Promise.reject(new Error(`${method} ${String(body).slice(0, 20)}: ${error.message}`)));
+      const answer = await api(method, body, contentType).catch((error: Error) =>
+        Promise.reject(new Error(`${method} ${String(body).slice(0, 20)}: ${error.message}`)),
+      );
       expect(answer.status, `${method} ${contentType}`).toBe(status);
       expect(result(answer), method).toMatchObject({ ok: false, error: { code } });
     }

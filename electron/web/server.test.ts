@@ -28,7 +28,12 @@ describe('browser-mode server', () => {
     const server = await startWebServer({ core });
     const headers = await signedInHeaders(server);
 
-    const pending = send(new URL('/api/settings.update', server.url), 'POST', { ...headers, 'Content-Type': 'application/json' }, JSON.stringify({ revealSeconds: 42 }));
+    const pending = send(
+      new URL('/api/settings.update', server.url),
+      'POST',
+      { ...headers, 'Content-Type': 'application/json' },
+      JSON.stringify({ revealSeconds: 42 }),
+    );
     pending.catch(() => undefined);
     await callStarted;
     await server.close();

@@ -52,7 +52,12 @@ export const defaultSessionIdleMs = 4 * 60 * 60_000;
  * One user's browser needs a handful of connections; the cap and the short header timeout keep a
  * flood of half-open sockets from holding the host (Node's own header timeout is 60 s, checked every 30 s).
  */
-export const connectionLimits = { maxConnections: 64, headersTimeout: 5_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 } as const;
+export const connectionLimits = {
+  maxConnections: 64,
+  headersTimeout: 5_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
 
 /** Powerful features the app never uses, denied to it and to anything that might get into it. */
 export const permissionsPolicy = [
@@ -142,7 +147,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === signOutPath) {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST', true);
       if (cookie) sessions.end(cookie);
-      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': `${cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` });
+      res.writeHead(200, {
+        ...securityHeaders,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Set-Cookie': `${cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`,
+      });
       res.end(JSON.stringify({ ok: true, value: null }));
       return;
     }
@@ -172,7 +182,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const input = await readJsonBody(req, res);
     if (!input) return;
     const offered = (input.value as { token?: unknown } | undefined)?.token;
-    if (typeof offered !== 'string' || !launchTokens.redeem(offered)) return refuse(res, 401, 'the launch link has been used already or has expired', true);
+    if (typeof offered !== 'string' || !launchTokens.redeem(offered))
+      return refuse(res, 401, 'the launch link has been used already or has expired', true);
     const session = sessions.create();
     res.writeHead(200, {
       ...securityHeaders,
@@ -217,7 +228,12 @@ const whyNoSession: Record<Exclude<SessionCheck, 'ok'>, string> = {
 };
 
 function sendPage(res: ServerResponse, method: string, page: { type: string; body: string }): void {
-  res.writeHead(200, { ...securityHeaders, 'Content-Type': page.type, 'Content-Security-Policy': launchPagePolicy, 'Cache-Control': 'no-store' });
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': page.type,
+    'Content-Security-Policy': launchPagePolicy,
+    'Cache-Control': 'no-store',
+  });
   res.end(method === 'HEAD' ? undefined : page.body);
 }
 

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => running.stop());
 
-const post = (route: string, headers: Record<string, string>) => send(new URL(route, running.server.url), 'POST', { ...headers, 'Content-Type': 'application/json' }, '{}');
+const post = (route: string, headers: Record<string, string>) =>
+  send(new URL(route, running.server.url), 'POST', { ...headers, 'Content-Type': 'application/json' }, '{}');
 
 describe('a replayed session cookie', () => {
   it('is refused on every API route without the session secret, however Host and Origin are forged', async () => {
@@ -31,7 +32,10 @@ describe('a replayed session cookie', () => {
       expect(bare.status, route).toBe(401);
       expect(JSON.parse(bare.text), route).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect((await post(route, { ...cookieOnly, [sessionSecretHeader]: 'guessed' })).status, route).toBe(401);
-      expect((await post(route, { ...cookieOnly, [sessionSecretHeader]: session.Cookie.split('=')[1] ?? '' })).status, `${route}: the cookie as secret`).toBe(401);
+      expect(
+        (await post(route, { ...cookieOnly, [sessionSecretHeader]: session.Cookie.split('=')[1] ?? '' })).status,
+        `${route}: the cookie as secret`,
+      ).toBe(401);
     }
   });
 

@@ -19,12 +19,22 @@ afterAll(() => rm(parent, { recursive: true, force: true }));
 
 describe('readStaticFile', () => {
   it('serves built assets as immutable and the app page for its own routes', async () => {
-    expect(await readStaticFile(root, '/assets/app-1234.js')).toMatchObject({ contentType: 'text/javascript; charset=utf-8', immutable: true });
+    expect(await readStaticFile(root, '/assets/app-1234.js')).toMatchObject({
+      contentType: 'text/javascript; charset=utf-8',
+      immutable: true,
+    });
     expect((await readStaticFile(root, '/accounts'))?.body.toString()).toBe('<!doctype html>');
   });
 
   it('refuses paths that leave the renderer folder', async () => {
-    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/%2E%2E%2Fsecret.txt', '/..%5csecret.txt', '/%ff.txt']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/..%5csecret.txt',
+      '/%ff.txt',
+    ]) {
       expect(await readStaticFile(root, attempt), attempt).toBeUndefined();
     }
   });

@@ -27,7 +27,17 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before something that cannot be undone. */
-export function ConfirmDialog({ title, children, action, busy = false, closableWhileBusy = false, progress, error, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  action,
+  busy = false,
+  closableWhileBusy = false,
+  progress,
+  error,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   const dialog = useDialogStyles();
   const holdOpen = busy && !closableWhileBusy;
   return (

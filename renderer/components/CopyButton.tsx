@@ -20,7 +20,8 @@ export interface CopyButtonProps {
   label?: string;
 }
 
-/** In browser mode the page itself clears the clipboard (secret-clipboard.ts), which a closed tab cannot; the desktop app clears it from its main process. */
+/** In browser mode the page itself clears the clipboard (secret-clipboard.ts), which a closed tab cannot; the desktop app clears it
+ * from its main process. */
 const closingTabNote = isBrowserMode ? '. Closing this tab before then leaves it on the clipboard.' : '';
 
 /** Copies a secret without showing it, then says for how long it stays on the clipboard. */

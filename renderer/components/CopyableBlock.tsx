@@ -32,7 +32,13 @@ export function CopyableBlock({ title, text, testId }: { title: string; text: st
         <Text id={titleId} weight="semibold">
           {title}
         </Text>
-        <Button size="small" appearance="subtle" icon={<CopyRegular />} aria-label={`Copy ${title.toLowerCase()}`} onClick={() => void copyText(text, ref.current).then(setCopied)}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<CopyRegular />}
+          aria-label={`Copy ${title.toLowerCase()}`}
+          onClick={() => void copyText(text, ref.current).then(setCopied)}
+        >
           Copy
         </Button>
         <Caption1 role="status" className={styles.status}>

@@ -7,7 +7,9 @@ export function DoneBar({ children, onDismiss, className }: { children: ReactNod
   return (
     <MessageBar intent="success" className={className}>
       <MessageBarBody role="status">{children}</MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />} />
+      <MessageBarActions
+        containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />}
+      />
     </MessageBar>
   );
 }

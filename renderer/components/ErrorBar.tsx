@@ -20,18 +20,36 @@ const titles: Partial<Record<ErrorCode, string>> = {
   internal: 'Something went wrong',
 };
 
-/** An error from a call to the core, in the words the core chose, with a title from its code. A cancellation is the user's own doing: a warning, not an error. */
-export function ErrorBar({ error, onDismiss, className, children }: { error: AppErrorShape | undefined; onDismiss?: () => void; className?: string; children?: ReactNode }) {
+/** An error from a call to the core, in the words the core chose, with a title from its code. A cancellation is the user's own doing: a
+ * warning, not an error. */
+export function ErrorBar({
+  error,
+  onDismiss,
+  className,
+  children,
+}: {
+  error: AppErrorShape | undefined;
+  onDismiss?: () => void;
+  className?: string;
+  children?: ReactNode;
+}) {
   if (!error) return null;
   return (
-    <MessageBar intent={error.code === 'cancelled' ? 'warning' : 'error'} layout={children ? 'multiline' : 'auto'} className={className} data-code={error.code}>
+    <MessageBar
+      intent={error.code === 'cancelled' ? 'warning' : 'error'}
+      layout={children ? 'multiline' : 'auto'}
+      className={className}
+      data-code={error.code}
+    >
       <MessageBarBody>
         <MessageBarTitle>{titles[error.code] ?? 'That did not work'}</MessageBarTitle>
         {error.message}
         {children}
       </MessageBarBody>
       {onDismiss && (
-        <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />} />
+        <MessageBarActions
+          containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />}
+        />
       )}
     </MessageBar>
   );

@@ -18,13 +18,22 @@ export interface SaveToFieldProps {
 }
 
 /** Where an export is written: a full path, and whether an existing file may be replaced. */
-export function SaveToField({ path, onPath, error, hint = 'A full path on this computer. The file is written readable only by you.', overwrite = false, onOverwrite }: SaveToFieldProps) {
+export function SaveToField({
+  path,
+  onPath,
+  error,
+  hint = 'A full path on this computer. The file is written readable only by you.',
+  overwrite = false,
+  onOverwrite,
+}: SaveToFieldProps) {
   return (
     <>
       <Field label="Save to" required hint={hint} {...problem(error)}>
         <Input value={path} onChange={(_, d) => onPath(d.value)} />
       </Field>
-      {onOverwrite && <Checkbox checked={overwrite} onChange={(_, d) => onOverwrite(d.checked === true)} label="Replace the file if it exists" />}
+      {onOverwrite && (
+        <Checkbox checked={overwrite} onChange={(_, d) => onOverwrite(d.checked === true)} label="Replace the file if it exists" />
+      )}
     </>
   );
 }

@@ -99,7 +99,9 @@ export function SecretValue({ label, testId, reveal, copy, onError, unavailable 
             {value === undefined ? 'Reveal' : 'Hide'}
           </Button>
           <CopyButton copy={copy} onError={onError} text="Copy" label={`Copy ${name}`} />
-          {value !== undefined && <Caption1 className={styles.hint}>Hides again in {Math.max(0, Math.ceil((hideAt - now) / 1000))} s</Caption1>}
+          {value !== undefined && (
+            <Caption1 className={styles.hint}>Hides again in {Math.max(0, Math.ceil((hideAt - now) / 1000))} s</Caption1>
+          )}
         </div>
       )}
     </div>

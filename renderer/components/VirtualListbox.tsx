@@ -14,7 +14,10 @@ const useStyles = makeStyles({
     outlineStyle: 'none',
     ':focus-visible': shorthands.borderColor(tokens.colorStrokeFocus2),
     // The keyboard cursor: a focus ring on the active row while the list has keyboard focus.
-    ':focus-visible [data-active="true"]': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible [data-active="true"]': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
 });
 
@@ -49,10 +52,25 @@ export interface VirtualListboxProps<T extends { id: string }> {
  * stays on the list; arrow keys, Home/End and PageUp/PageDown move the active row
  * (aria-activedescendant), Enter or Space opens it.
  */
-export function VirtualListbox<T extends { id: string }>({ items, label, rowHeight, optionId, selectedId, onOpen, listRef, renderRow, overscan = 8 }: VirtualListboxProps<T>) {
+export function VirtualListbox<T extends { id: string }>({
+  items,
+  label,
+  rowHeight,
+  optionId,
+  selectedId,
+  onOpen,
+  listRef,
+  renderRow,
+  overscan = 8,
+}: VirtualListboxProps<T>) {
   const styles = useStyles();
   const [activeId, setActiveId] = useState<string>();
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => listRef.current, estimateSize: () => rowHeight, overscan });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+  });
   const activeIndex = Math.max(
     0,
     items.findIndex((item) => item.id === (activeId ?? selectedId)),
@@ -77,7 +95,14 @@ export function VirtualListbox<T extends { id: string }>({ items, label, rowHeig
 
   function onKeyDown(event: KeyboardEvent) {
     const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: items.length - 1, PageDown: activeIndex + page, PageUp: activeIndex - page };
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: items.length - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+    };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
@@ -103,7 +128,15 @@ export function VirtualListbox<T extends { id: string }>({ items, label, rowHeig
         {rendered.map((virtual) => {
           const item = items[virtual.index];
           if (!item) return null;
-          return renderRow(item, { id: optionId(item.id), index: virtual.index, total: items.length, start: virtual.start, selected: item.id === selectedId, active: virtual.index === activeIndex, onOpen: open });
+          return renderRow(item, {
+            id: optionId(item.id),
+            index: virtual.index,
+            total: items.length,
+            start: virtual.start,
+            selected: item.id === selectedId,
+            active: virtual.index === activeIndex,
+            onOpen: open,
+          });
         })}
       </div>
     </div>

@@ -10,7 +10,11 @@ export function problem(message: string | undefined) {
  * (`publicClient.clientId` with prefix `publicClient.` is `clientId`). Issues for no known field,
  * and an error without issues, go to `form`: the message over the whole form.
  */
-export function fieldIssues<F extends string>(error: AppErrorShape | undefined, fields: readonly F[], prefix = ''): Partial<Record<F | 'form', string>> {
+export function fieldIssues<F extends string>(
+  error: AppErrorShape | undefined,
+  fields: readonly F[],
+  prefix = '',
+): Partial<Record<F | 'form', string>> {
   const found: Partial<Record<F | 'form', string>> = {};
   if (!error) return found;
   const add = (key: F | 'form', message: string) => (found[key] = found[key] ? `${found[key]} ${message}` : message);

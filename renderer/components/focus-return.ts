@@ -19,7 +19,8 @@ const tabbable = 'button, a[href], input, select, textarea, [tabindex]';
 /** The dialogs open now, the innermost last. */
 const open: FocusReturn[] = [];
 
-/** A dialog that closed in the commit under way: a dialog opening in its place (in the same commit) gives the focus back where it would have. */
+/** A dialog that closed in the commit under way: a dialog opening in its place (in the same commit) gives the focus back where it would
+ * have. */
 let closing: FocusReturn | undefined;
 
 function returnFrom(focused: Element | null): FocusReturn {

@@ -31,7 +31,13 @@ export async function copyInPage(value: string, clearAfterSeconds: number): Prom
   try {
     await navigator.clipboard.writeText(value);
   } catch {
-    return { ok: false, error: { code: 'forbidden', message: 'The browser did not allow the copy. Click in the page and try again, or allow clipboard access for this site.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'The browser did not allow the copy. Click in the page and try again, or allow clipboard access for this site.',
+      },
+    };
   }
   scheduleClear(value, clearAfterSeconds);
   return { ok: true, value: { clearsAfterSeconds: clearAfterSeconds } };

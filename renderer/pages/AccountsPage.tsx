@@ -30,7 +30,12 @@ const useStyles = makeStyles({
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
-type OpenDialog = { type: 'add' } | { type: 'edit' | 'delete' | 'rotate'; account: AccountView } | { type: 'import' } | { type: 'export' } | { type: 'discover'; identityId?: string };
+type OpenDialog =
+  | { type: 'add' }
+  | { type: 'edit' | 'delete' | 'rotate'; account: AccountView }
+  | { type: 'import' }
+  | { type: 'export' }
+  | { type: 'discover'; identityId?: string };
 
 export function AccountsPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
@@ -57,7 +62,11 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const selected = all.find((a) => a.id === selectedId);
   const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
   const copy: CopySettings = useMemo(
-    () => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30, onError: setError }),
+    () => ({
+      coreClipboard: info?.coreClipboard ?? false,
+      clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30,
+      onError: setError,
+    }),
     [info, settings.settings?.clipboardClearSeconds],
   );
 
@@ -82,7 +91,11 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
 
   return (
     <div className={styles.root}>
-      <PageHeader title="Accounts" lead="Azure Remote Rendering accounts and Azure Communication Services resources, with their keys." actions={all.length > 0 ? actions : undefined} />
+      <PageHeader
+        title="Accounts"
+        lead="Azure Remote Rendering accounts and Azure Communication Services resources, with their keys."
+        actions={all.length > 0 ? actions : undefined}
+      />
       <VaultBanner vault={vault} />
       {all.some((a) => a.kind === 'arr') && <RetirementNotice className={styles.notice} />}
       <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
@@ -98,11 +111,15 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
             'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
             whereKeysAreKept(vault.status),
           ]}
-          learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication', label: 'How ACS authenticates requests' }}
+          learnMore={{
+            href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication',
+            label: 'How ACS authenticates requests',
+          }}
           actions={actions}
         >
           {vault.status?.state === 'unavailable' && 'First choose where keys are kept, with the buttons above. Then '}
-          {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in Azure, or import a connection string, a .env file or an exported JSON file.
+          {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in Azure,
+          or import a connection string, a .env file or an exported JSON file.
         </EmptyState>
       ) : (
         <AccountsBrowser
@@ -145,10 +162,16 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           }}
         />
       )}
-      {dialog?.type === 'discover' && <DiscoverDialog identityId={dialog.identityId} onImported={() => void reload()} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'discover' && (
+        <DiscoverDialog identityId={dialog.identityId} onImported={() => void reload()} onClose={() => setDialog(undefined)} />
+      )}
       {dialog?.type === 'rotate' && <RotateKeyDialog account={dialog.account} onRotated={upsert} onClose={() => setDialog(undefined)} />}
-      {dialog?.type === 'import' && <ImportDialog clouds={clouds} defaultCloud={defaultCloud} onImported={() => void reload()} onClose={() => setDialog(undefined)} />}
-      {dialog?.type === 'export' && info && <ExportDialog all={all} shown={shown} selected={selected} homeFolder={info.homeFolder} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'import' && (
+        <ImportDialog clouds={clouds} defaultCloud={defaultCloud} onImported={() => void reload()} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog?.type === 'export' && info && (
+        <ExportDialog all={all} shown={shown} selected={selected} homeFolder={info.homeFolder} onClose={() => setDialog(undefined)} />
+      )}
     </div>
   );
 }

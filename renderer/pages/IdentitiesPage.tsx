@@ -21,7 +21,8 @@ const useStyles = makeStyles({
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
-type OpenDialog = { type: 'sign-in'; initial?: Partial<SignInForm> } | { type: 'service-principal' } | { type: 'sign-out'; identity: IdentityView };
+type OpenDialog =
+  { type: 'sign-in'; initial?: Partial<SignInForm> } | { type: 'service-principal' } | { type: 'sign-out'; identity: IdentityView };
 
 /** Entra ID identities: users signed in interactively or with a device code, and service principals. */
 export function IdentitiesPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
@@ -56,12 +57,18 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
 
   return (
     <>
-      <PageHeader title="Identities" lead="Entra ID users and service principals you are signed in as, across tenants and clouds." actions={all.length > 0 ? actions : undefined} />
+      <PageHeader
+        title="Identities"
+        lead="Entra ID users and service principals you are signed in as, across tenants and clouds."
+        actions={all.length > 0 ? actions : undefined}
+      />
       <VaultBanner vault={vault} page="identities" />
       <ErrorBar className={styles.notice} error={loadError} />
       {added && all.some((i) => i.id === added.id) && (
         <DoneBar className={styles.notice} onDismiss={() => setAdded(undefined)}>
-          {added.kind === 'user' ? `Signed in as ${added.name}${added.username ? ` (${added.username})` : ''}.` : `Added the service principal ${added.name}.`}
+          {added.kind === 'user'
+            ? `Signed in as ${added.name}${added.username ? ` (${added.username})` : ''}.`
+            : `Added the service principal ${added.name}.`}
         </DoneBar>
       )}
 
@@ -76,10 +83,14 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
             'Service principals with a client secret or a certificate.',
             'Several at once, across tenants and clouds; tokens are kept in the vault, never in a plain file.',
           ]}
-          learnMore={{ href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication', label: 'Why production ARR uses Entra ID sign-in' }}
+          learnMore={{
+            href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication',
+            label: 'Why production ARR uses Entra ID sign-in',
+          }}
           actions={actions}
         >
-          Sign in as a user, or add an app registration’s service principal, to get Entra ID tokens for Remote Rendering, Communication Services and Azure Resource Manager.
+          Sign in as a user, or add an app registration’s service principal, to get Entra ID tokens for Remote Rendering, Communication
+          Services and Azure Resource Manager.
         </EmptyState>
       ) : (
         <IdentityTable
@@ -87,12 +98,27 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
           cloudLabel={cloudLabel}
           highlightedId={added?.id}
           onSignOut={(identity) => setDialog({ type: 'sign-out', identity })}
-          onSignInAgain={(identity) => setDialog({ type: 'sign-in', initial: { cloud: identity.cloud, tenant: identity.tenantId, loginHint: identity.username ?? '' } })}
+          onSignInAgain={(identity) =>
+            setDialog({
+              type: 'sign-in',
+              initial: { cloud: identity.cloud, tenant: identity.tenantId, loginHint: identity.username ?? '' },
+            })
+          }
         />
       )}
 
-      {dialog?.type === 'sign-in' && <SignInDialog clouds={clouds} defaultCloud={defaultCloud} initial={dialog.initial} onSignedIn={show} onClose={() => setDialog(undefined)} />}
-      {dialog?.type === 'service-principal' && <ServicePrincipalDialog clouds={clouds} defaultCloud={defaultCloud} onAdded={show} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'sign-in' && (
+        <SignInDialog
+          clouds={clouds}
+          defaultCloud={defaultCloud}
+          initial={dialog.initial}
+          onSignedIn={show}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.type === 'service-principal' && (
+        <ServicePrincipalDialog clouds={clouds} defaultCloud={defaultCloud} onAdded={show} onClose={() => setDialog(undefined)} />
+      )}
       {dialog?.type === 'sign-out' && (
         <SignOutDialog
           identity={dialog.identity}

@@ -25,9 +25,18 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 1fr)',
     alignItems: 'start',
   },
-  withDetails: { gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 460px)', '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  withDetails: {
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 460px)',
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   // Narrow, the page scrolls to the matrix; no taller than the window, its own scroll bars show with it.
-  matrix: { maxHeight: 'calc(100vh - 240px)', minHeight: '200px', display: 'flex', flexDirection: 'column', '@media (max-width: 1100px)': { maxHeight: 'calc(100vh - 64px)' } },
+  matrix: {
+    maxHeight: 'calc(100vh - 240px)',
+    minHeight: '200px',
+    display: 'flex',
+    flexDirection: 'column',
+    '@media (max-width: 1100px)': { maxHeight: 'calc(100vh - 64px)' },
+  },
   detail: {
     overflowY: 'auto',
     maxHeight: 'calc(100vh - 240px)',
@@ -57,8 +66,13 @@ export function RolesPage() {
   const selectedCell = selected && view?.cell(selected.identityId, selected.accountId);
   const selectedIdentity = report?.identities.find((i) => i.id === selected?.identityId);
   const selectedResource = report?.resources.find((r) => r.accountId === selected?.accountId);
-  const count = view ? `${plural(view.rows.length, 'identity', 'identities')} × ${plural(view.columns.length, 'resource', 'resources')}` : '';
-  const shown = view && isMatrixFiltered(filter) ? { identityIds: view.rows.map((i) => i.id), accountIds: view.columns.map((r) => r.accountId), label: count } : undefined;
+  const count = view
+    ? `${plural(view.rows.length, 'identity', 'identities')} × ${plural(view.columns.length, 'resource', 'resources')}`
+    : '';
+  const shown =
+    view && isMatrixFiltered(filter)
+      ? { identityIds: view.rows.map((i) => i.id), accountIds: view.columns.map((r) => r.accountId), label: count }
+      : undefined;
 
   const header = (
     <PageHeader
@@ -97,7 +111,10 @@ export function RolesPage() {
             'Capabilities in plain words: convert models, manage sessions, render, list keys, regenerate keys.',
             'For a missing capability, the built-in role that would grant it.',
           ]}
-          learnMore={{ href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication#azure-role-based-access-control', label: 'Remote Rendering roles' }}
+          learnMore={{
+            href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication#azure-role-based-access-control',
+            label: 'Remote Rendering roles',
+          }}
           actions={
             <>
               {identities.length === 0 && <Link href="#/identities">Sign in on the Identities page</Link>}
@@ -106,11 +123,21 @@ export function RolesPage() {
           }
         >
           The audit reads, for each signed-in identity, the role assignments on each account’s resource in Azure.{' '}
-          {identities.length === 0 && accounts.length === 0 ? 'Sign in and add an account first.' : identities.length === 0 ? 'Sign in with an identity first.' : 'Add or discover an account first.'}
+          {identities.length === 0 && accounts.length === 0
+            ? 'Sign in and add an account first.'
+            : identities.length === 0
+              ? 'Sign in with an identity first.'
+              : 'Add or discover an account first.'}
         </EmptyState>
       ) : (
         <>
-          <AuditScopeBar identities={identities} accounts={accounts} running={audit.running} generatedAt={report?.generatedAt} onRun={(scope) => void audit.run(scope)} />
+          <AuditScopeBar
+            identities={identities}
+            accounts={accounts}
+            running={audit.running}
+            generatedAt={report?.generatedAt}
+            onRun={(scope) => void audit.run(scope)}
+          />
           <ErrorBar className={styles.notice} error={audit.error} onDismiss={audit.dismissError} />
           {report && view ? (
             <>
@@ -118,9 +145,15 @@ export function RolesPage() {
               <div className={mergeClasses(styles.split, selectedCell && styles.withDetails)}>
                 <div className={styles.matrix}>
                   {view.rows.length > 0 && view.columns.length > 0 ? (
-                    <RoleMatrix view={view} selectedKey={selected && cellKey(selected.identityId, selected.accountId)} onOpen={(identityId, accountId) => setSelected({ identityId, accountId })} />
+                    <RoleMatrix
+                      view={view}
+                      selectedKey={selected && cellKey(selected.identityId, selected.accountId)}
+                      onOpen={(identityId, accountId) => setSelected({ identityId, accountId })}
+                    />
                   ) : (
-                    <Body1 className={styles.none}>Nothing matches the filters{filter.missingOnly ? ': nothing is missing there' : ''}.</Body1>
+                    <Body1 className={styles.none}>
+                      Nothing matches the filters{filter.missingOnly ? ': nothing is missing there' : ''}.
+                    </Body1>
                   )}
                 </div>
                 {selectedCell && selectedIdentity && selectedResource && (
@@ -131,7 +164,11 @@ export function RolesPage() {
                       cell={selectedCell}
                       onClose={() => {
                         // Back to the cell the details were for.
-                        document.querySelector<HTMLElement>(`[data-cell-key="${CSS.escape(cellKey(selectedIdentity.id, selectedResource.accountId))}"]`)?.focus();
+                        document
+                          .querySelector<HTMLElement>(
+                            `[data-cell-key="${CSS.escape(cellKey(selectedIdentity.id, selectedResource.accountId))}"]`,
+                          )
+                          ?.focus();
                         setSelected(undefined);
                       }}
                     />
@@ -140,7 +177,11 @@ export function RolesPage() {
               </div>
             </>
           ) : (
-            !audit.running && <Body1 className={styles.none}>Run the audit to see the matrix: it asks Azure Resource Manager, with each identity’s sign-in, which roles apply where.</Body1>
+            !audit.running && (
+              <Body1 className={styles.none}>
+                Run the audit to see the matrix: it asks Azure Resource Manager, with each identity’s sign-in, which roles apply where.
+              </Body1>
+            )
           )}
         </>
       )}

@@ -1,15 +1,4 @@
-import {
-  Body1,
-  Card,
-  CardHeader,
-  Field,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  SpinButton,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Card, CardHeader, Field, makeStyles, Radio, RadioGroup, SpinButton, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings.ts';
 import { useAppInfo } from '../use-app-info.ts';
@@ -29,10 +18,34 @@ const useStyles = makeStyles({
 type NumberKey = 'clipboardClearSeconds' | 'revealSeconds' | 'expiryWarningMinutes' | 'keyRotationReminderDays';
 
 const numberFields: { key: NumberKey; label: string; hint: string; min: number; max: number }[] = [
-  { key: 'clipboardClearSeconds', label: 'Clear copied secrets after (seconds)', hint: 'Only if the clipboard still holds what the app copied.', min: 5, max: 600 },
-  { key: 'revealSeconds', label: 'Hide revealed secrets after (seconds)', hint: 'A revealed key or token is masked again after this long.', min: 3, max: 300 },
-  { key: 'expiryWarningMinutes', label: 'Warn before a token expires (minutes)', hint: 'Tokens show "expiring soon" from this point.', min: 1, max: 1440 },
-  { key: 'keyRotationReminderDays', label: 'Remind to rotate account keys after (days)', hint: 'An account shows a reminder when a stored key is older than this.', min: 1, max: 3650 },
+  {
+    key: 'clipboardClearSeconds',
+    label: 'Clear copied secrets after (seconds)',
+    hint: 'Only if the clipboard still holds what the app copied.',
+    min: 5,
+    max: 600,
+  },
+  {
+    key: 'revealSeconds',
+    label: 'Hide revealed secrets after (seconds)',
+    hint: 'A revealed key or token is masked again after this long.',
+    min: 3,
+    max: 300,
+  },
+  {
+    key: 'expiryWarningMinutes',
+    label: 'Warn before a token expires (minutes)',
+    hint: 'Tokens show "expiring soon" from this point.',
+    min: 1,
+    max: 1440,
+  },
+  {
+    key: 'keyRotationReminderDays',
+    label: 'Remind to rotate account keys after (days)',
+    hint: 'An account shows a reminder when a stored key is older than this.',
+    min: 1,
+    max: 3650,
+  },
 ];
 
 export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {
@@ -67,7 +80,13 @@ export function SettingsPage({ state, vault }: { state: SettingsState; vault: Va
           <CardHeader header={<Subtitle2 as="h2">Secrets and tokens</Subtitle2>} />
           <div className={styles.fields}>
             {numberFields.map((f) => (
-              <Field key={f.key} label={f.label} hint={f.hint} validationMessage={errors[f.key] ?? null} validationState={errors[f.key] ? 'error' : 'none'}>
+              <Field
+                key={f.key}
+                label={f.label}
+                hint={f.hint}
+                validationMessage={errors[f.key] ?? null}
+                validationState={errors[f.key] ? 'error' : 'none'}
+              >
                 <SpinButton
                   value={settings[f.key]}
                   min={f.min}
@@ -85,7 +104,14 @@ export function SettingsPage({ state, vault }: { state: SettingsState; vault: Va
 
         <Card>
           <CardHeader header={<Subtitle2 as="h2">Storage</Subtitle2>} />
-          <Field label="Data folder" hint={info?.dataFolderSource === 'AZCRED_HOME' ? 'Set by the AZCRED_HOME environment variable.' : 'The default app-data folder; set AZCRED_HOME to use another.'}>
+          <Field
+            label="Data folder"
+            hint={
+              info?.dataFolderSource === 'AZCRED_HOME'
+                ? 'Set by the AZCRED_HOME environment variable.'
+                : 'The default app-data folder; set AZCRED_HOME to use another.'
+            }
+          >
             <Body1 className={styles.path} data-testid="data-folder">
               {info?.dataFolder ?? '…'}
             </Body1>

@@ -24,7 +24,14 @@ import { useTokens } from './tokens/use-tokens.ts';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%', '@media (max-width: 960px)': { height: 'auto' } },
   notice: { marginBottom: tokens.spacingVerticalM },
-  browser: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px', gap: tokens.spacingVerticalS, '@media (max-width: 960px)': { flex: 'none' } },
+  browser: {
+    display: 'flex',
+    flexDirection: 'column',
+    flex: 1,
+    minHeight: '420px',
+    gap: tokens.spacingVerticalS,
+    '@media (max-width: 960px)': { flex: 'none' },
+  },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   count: { color: tokens.colorNeutralForeground2, flex: 1 },
   search: { width: '340px', maxWidth: '100%' },
@@ -44,7 +51,14 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  none: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: tokens.spacingHorizontalL },
+  none: {
+    color: tokens.colorNeutralForeground2,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    textAlign: 'center',
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
 function matches(token: TokenView, query: string): boolean {
@@ -76,7 +90,10 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   const shown = useMemo(() => all.filter((t) => matches(t, deferredQuery)), [all, deferredQuery]);
   const selected = all.find((t) => t.id === selectedId);
   const warningMs = (settings.settings?.expiryWarningMinutes ?? 10) * 60_000;
-  const copy = useMemo(() => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30 }), [info, settings.settings?.clipboardClearSeconds]);
+  const copy = useMemo(
+    () => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30 }),
+    [info, settings.settings?.clipboardClearSeconds],
+  );
 
   const onMinted = useCallback(
     (minted: TokenView[], message: string) => {
@@ -99,7 +116,11 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
 
   return (
     <div className={styles.root}>
-      <PageHeader title="Tokens" lead="Tokens you have minted, with their scopes, source and a live countdown to expiry." actions={actions} />
+      <PageHeader
+        title="Tokens"
+        lead="Tokens you have minted, with their scopes, source and a live countdown to expiry."
+        actions={actions}
+      />
       <VaultBanner vault={vault} />
       {done && (
         <DoneBar className={styles.notice} onDismiss={() => setDone(undefined)}>
@@ -119,7 +140,10 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
             'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
             'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
           ]}
-          learnMore={{ href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model', label: 'The ACS identity model' }}
+          learnMore={{
+            href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model',
+            label: 'The ACS identity model',
+          }}
           actions={
             <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
               Mint a token
@@ -131,9 +155,17 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
       ) : (
         <div className={styles.browser}>
           <div className={styles.bar}>
-            <SearchBox className={styles.search} placeholder="Search by account, identity or scope" aria-label="Search tokens" value={query} onChange={(_, d) => setQuery(d.value)} />
+            <SearchBox
+              className={styles.search}
+              placeholder="Search by account, identity or scope"
+              aria-label="Search tokens"
+              value={query}
+              onChange={(_, d) => setQuery(d.value)}
+            />
             <Caption1 className={styles.count} data-testid="token-count">
-              {shown.length === all.length ? `${all.length.toLocaleString()} token${all.length === 1 ? '' : 's'}` : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
+              {shown.length === all.length
+                ? `${all.length.toLocaleString()} token${all.length === 1 ? '' : 's'}`
+                : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
             </Caption1>
             {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
           </div>

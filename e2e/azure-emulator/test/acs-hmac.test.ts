@@ -14,7 +14,15 @@ const requestVectors = [
 ];
 
 function signedRequest(pathAndQuery: string, signature: string): SignedRequest {
-  return { method: 'GET', pathAndQuery, host: 'example.com', date, contentHash: emptyHash, authorization: authorizationHeader(signature), body: Buffer.alloc(0) };
+  return {
+    method: 'GET',
+    pathAndQuery,
+    host: 'example.com',
+    date,
+    contentHash: emptyHash,
+    authorization: authorizationHeader(signature),
+    body: Buffer.alloc(0),
+  };
 }
 
 function alterByte(text: string, index: number): string {
@@ -74,8 +82,19 @@ describe('ACS HMAC verifier', () => {
     const hash = contentHash(body);
     const secondary = Buffer.from('secondary-key').toString('base64');
     const signature = hmacBase64(secondary, stringToSign('POST', '/identities?api-version=2023-10-01', date, '127.0.0.1:8443', hash));
-    const request: SignedRequest = { method: 'POST', pathAndQuery: '/identities?api-version=2023-10-01', host: '127.0.0.1:8443', date, contentHash: hash, authorization: authorizationHeader(signature), body: Buffer.from(body) };
+    const request: SignedRequest = {
+      method: 'POST',
+      pathAndQuery: '/identities?api-version=2023-10-01',
+      host: '127.0.0.1:8443',
+      date,
+      contentHash: hash,
+      authorization: authorizationHeader(signature),
+      body: Buffer.from(body),
+    };
     expect(verifyHmacRequest(request, [key, secondary], signedAt)).toEqual({ ok: true });
-    expect(verifyHmacRequest({ ...request, body: Buffer.from(body.replace('voip', 'chat')) }, [key, secondary], signedAt)).toEqual({ ok: false, reason: 'body_hash' });
+    expect(verifyHmacRequest({ ...request, body: Buffer.from(body.replace('voip', 'chat')) }, [key, secondary], signedAt)).toEqual({
+      ok: false,
+      reason: 'body_hash',
+    });
   });
 });

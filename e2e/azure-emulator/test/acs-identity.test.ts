@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationHeader, contentHash, hmacBase64, stringToSign } from '../acs-hmac.ts';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
-import { appAccessToken, azureCliClientId, defaultScenario, jwtClaims, rawRequest, scenarioUser, userAccessToken } from './emulator-fixtures.ts';
+import {
+  appAccessToken,
+  azureCliClientId,
+  defaultScenario,
+  jwtClaims,
+  rawRequest,
+  scenarioUser,
+  userAccessToken,
+} from './emulator-fixtures.ts';
 
 let emulator: RunningEmulator;
 const resourceName = 'contoso-acs-chat';
@@ -16,7 +24,12 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** Signs like the SDK does, so each test can break exactly one thing. */
-async function signed(method: string, pathAndQuery: string, body = '', tweak: { date?: Date; hash?: string } = {}): Promise<{ status: number; json: unknown }> {
+async function signed(
+  method: string,
+  pathAndQuery: string,
+  body = '',
+  tweak: { date?: Date; hash?: string } = {},
+): Promise<{ status: number; json: unknown }> {
   const base = emulator.urls.acs[resourceName] ?? '';
   const host = new URL(base).host;
   const date = (tweak.date ?? new Date()).toUTCString();
@@ -25,19 +38,27 @@ async function signed(method: string, pathAndQuery: string, body = '', tweak: { 
   const signature = hmacBase64(key, stringToSign(method, pathAndQuery, date, host, hash));
   const response = await rawRequest(`${base}${pathAndQuery}`, {
     method,
-    headers: { 'x-ms-date': date, 'x-ms-content-sha256': hash, Authorization: authorizationHeader(signature), 'Content-Type': 'application/json' },
+    headers: {
+      'x-ms-date': date,
+      'x-ms-content-sha256': hash,
+      Authorization: authorizationHeader(signature),
+      'Content-Type': 'application/json',
+    },
     body,
   });
   return { status: response.status, json: response.body ? JSON.parse(response.body) : undefined };
 }
 
-const chatThreads = (token: string): Promise<Response> => fetch(`${emulator.urls.acs[resourceName] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
+const chatThreads = (token: string): Promise<Response> =>
+  fetch(`${emulator.urls.acs[resourceName] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
 
 describe('ACS identity with the official client', () => {
   it('creates a user, issues a token, revokes and deletes through @azure/communication-identity', async () => {
     const client = new CommunicationIdentityClient(emulator.acsConnectionString(resourceName));
     const user = await client.createUser();
-    expect(user.communicationUserId).toMatch(/^8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(user.communicationUserId).toMatch(
+      /^8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     const issued = await client.getToken(user, ['chat', 'voip'], { tokenExpiresInMinutes: 60 });
     expect(Math.floor(issued.expiresOn.getTime() / 1000)).toBe(jwtClaims(issued.token)['exp']);
     const credential = new AzureCommunicationTokenCredential(issued.token);
@@ -66,7 +87,9 @@ describe('ACS identity with the official client', () => {
 
   it('accepts an Entra token from a principal with a Communication role and refuses a Reader', async () => {
     const endpoint = emulator.urls.acs[resourceName] ?? '';
-    const credentialFor = (token: string): TokenCredential => ({ getToken: (): Promise<AccessToken> => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) });
+    const credentialFor = (token: string): TokenCredential => ({
+      getToken: (): Promise<AccessToken> => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }),
+    });
     const owner = await appAccessToken(emulator, 'https://communication.azure.com//.default');
     const user = await new CommunicationIdentityClient(endpoint, credentialFor(owner)).createUser();
     expect(user.communicationUserId).toMatch(/^8:acs:/);
@@ -81,14 +104,22 @@ describe('ACS identity with the official client', () => {
     const exchanged = await client.getTokenForTeamsUser({ teamsUserAadToken, clientId: azureCliClientId, userObjectId: adele.id });
     expect(jwtClaims(exchanged.token)['skypeid']).toBe(`orgid:${adele.id}`);
     expect(Math.floor(exchanged.expiresOn.getTime() / 1000)).toBe(jwtClaims(teamsUserAadToken)['exp']);
-    const wrongUser = client.getTokenForTeamsUser({ teamsUserAadToken, clientId: azureCliClientId, userObjectId: scenarioUser(emulator, 'alex.wilber').id });
+    const wrongUser = client.getTokenForTeamsUser({
+      teamsUserAadToken,
+      clientId: azureCliClientId,
+      userObjectId: scenarioUser(emulator, 'alex.wilber').id,
+    });
     await expect(wrongUser).rejects.toMatchObject({ statusCode: 401 });
   });
 });
 
 describe('ACS identity validation', () => {
   it('writes expiresOn with seven fractional digits and an offset, and exp equal to it', async () => {
-    const created = await signed('POST', '/identities?api-version=2023-10-01', JSON.stringify({ createTokenWithScopes: ['chat'], expiresInMinutes: 60 }));
+    const created = await signed(
+      'POST',
+      '/identities?api-version=2023-10-01',
+      JSON.stringify({ createTokenWithScopes: ['chat'], expiresInMinutes: 60 }),
+    );
     expect(created.status).toBe(201);
     const { accessToken } = created.json as { accessToken: { token: string; expiresOn: string } };
     expect(accessToken.expiresOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00$/);
@@ -99,18 +130,34 @@ describe('ACS identity validation', () => {
     const response = await signed('POST', '/identities');
     expect(response).toEqual({
       status: 400,
-      json: { error: { code: 'MissingApiVersionParameter', message: 'The api-version query parameter (?api-version=) is required for all requests.' } },
+      json: {
+        error: {
+          code: 'MissingApiVersionParameter',
+          message: 'The api-version query parameter (?api-version=) is required for all requests.',
+        },
+      },
     });
   });
 
   it.each([59, 1441])('refuses expiresInMinutes %i with a ValidationError naming the field', async (minutes) => {
-    const response = await signed('POST', '/identities?api-version=2023-10-01', JSON.stringify({ createTokenWithScopes: ['chat'], expiresInMinutes: minutes }));
-    expect(response).toEqual({ status: 400, json: { error: { code: 'ValidationError', message: 'expiresInMinutes must be between 60 and 1440', target: 'expiresInMinutes' } } });
+    const response = await signed(
+      'POST',
+      '/identities?api-version=2023-10-01',
+      JSON.stringify({ createTokenWithScopes: ['chat'], expiresInMinutes: minutes }),
+    );
+    expect(response).toEqual({
+      status: 400,
+      json: { error: { code: 'ValidationError', message: 'expiresInMinutes must be between 60 and 1440', target: 'expiresInMinutes' } },
+    });
   });
 
   it('refuses an unknown scope', async () => {
     const user = (await signed('POST', '/identities?api-version=2023-10-01')).json as { identity: { id: string } };
-    const response = await signed('POST', `/identities/${encodeURIComponent(user.identity.id)}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['email'] }));
+    const response = await signed(
+      'POST',
+      `/identities/${encodeURIComponent(user.identity.id)}/:issueAccessToken?api-version=2023-10-01`,
+      JSON.stringify({ scopes: ['email'] }),
+    );
     expect(response.status).toBe(400);
     expect(response.json).toMatchObject({ error: { code: 'ValidationError', target: 'scopes' } });
   });
@@ -118,19 +165,25 @@ describe('ACS identity validation', () => {
   it('refuses an x-ms-date more than 15 minutes off and a body that does not match its hash, as Denied', async () => {
     const denied = { status: 401, json: { error: { code: 'Denied', message: 'Denied by the resource provider.' } } };
     expect(await signed('POST', '/identities?api-version=2023-10-01', '', { date: new Date(Date.now() - 16 * 60_000) })).toEqual(denied);
-    expect(await signed('POST', '/identities?api-version=2023-10-01', '{"createTokenWithScopes":["chat"]}', { hash: contentHash('{}') })).toEqual(denied);
+    expect(
+      await signed('POST', '/identities?api-version=2023-10-01', '{"createTokenWithScopes":["chat"]}', { hash: contentHash('{}') }),
+    ).toEqual(denied);
     expect((await signed('POST', '/identities?api-version=2023-10-01', '', { date: new Date(Date.now() - 14 * 60_000) })).status).toBe(201);
   });
 
   it('revocation invalidates tokens issued before it, not those issued after', async () => {
-    const created = (await signed('POST', '/identities?api-version=2023-10-01', JSON.stringify({ createTokenWithScopes: ['chat'] }))).json as {
+    const created = (await signed('POST', '/identities?api-version=2023-10-01', JSON.stringify({ createTokenWithScopes: ['chat'] })))
+      .json as {
       identity: { id: string };
       accessToken: { token: string };
     };
     const path = `/identities/${encodeURIComponent(created.identity.id)}`;
-    const second = (await signed('POST', `${path}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['chat'] }))).json as { token: string };
+    const second = (await signed('POST', `${path}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['chat'] })))
+      .json as { token: string };
     expect((await signed('POST', `${path}/:revokeAccessTokens?api-version=2023-10-01`)).status).toBe(204);
-    const after = (await signed('POST', `${path}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['chat'] }))).json as { token: string };
+    const after = (await signed('POST', `${path}/:issueAccessToken?api-version=2023-10-01`, JSON.stringify({ scopes: ['chat'] }))).json as {
+      token: string;
+    };
     expect((await chatThreads(created.accessToken.token)).status).toBe(401);
     expect((await chatThreads(second.token)).status).toBe(401);
     expect((await chatThreads(after.token)).status).toBe(200);

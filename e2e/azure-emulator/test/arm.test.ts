@@ -24,7 +24,11 @@ function sdkClient(userName: string): AuthorizationManagementClient {
       return Promise.resolve({ token: tokens[userName] ?? '', expiresOnTimestamp: Date.now() + 3_600_000 });
     },
   };
-  return new AuthorizationManagementClient(credential, contosoSubscription, { endpoint: emulator.urls.arm, $host: emulator.urls.arm, credentialScopes: [armScope] });
+  return new AuthorizationManagementClient(credential, contosoSubscription, {
+    endpoint: emulator.urls.arm,
+    $host: emulator.urls.arm,
+    credentialScopes: [armScope],
+  });
 }
 
 async function names(iterator: AsyncIterable<{ name?: string | undefined }>): Promise<string[]> {
@@ -42,13 +46,17 @@ const arm = (path: string, userName: string, init: { method?: string; body?: unk
 
 describe('ARM role assignments', () => {
   it('lists every assignment in a subscription across nextLink pages through @azure/arm-authorization', async () => {
-    const expected = emulator.scenario.roleAssignments.filter((a) => a.scope.toLowerCase().startsWith(subscriptionScope.toLowerCase())).map((a) => a.id);
+    const expected = emulator.scenario.roleAssignments
+      .filter((a) => a.scope.toLowerCase().startsWith(subscriptionScope.toLowerCase()))
+      .map((a) => a.id);
     expect(expected.length).toBeGreaterThan(emulator.scenario.settings.armPageSize);
     expect(await names(sdkClient('alex.wilber').roleAssignments.listForScope(subscriptionScope))).toEqual(expected.sort());
   });
 
   it('pages by the scenario page size with a nextLink that keeps the api-version', async () => {
-    const first = (await (await arm(`${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`, 'alex.wilber')).json()) as { value: unknown[]; nextLink?: string };
+    const first = (await (
+      await arm(`${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`, 'alex.wilber')
+    ).json()) as { value: unknown[]; nextLink?: string };
     expect(first.value).toHaveLength(5);
     expect(first.nextLink).toMatch(/\$skipToken=5/);
     expect(first.nextLink).toMatch(/api-version=2022-04-01/);
@@ -65,22 +73,32 @@ describe('ARM role assignments', () => {
     expect(expected.some((a) => a.endsWith('000000000006'))).toBe(false);
   });
 
-  it("assignedTo() follows group membership; principalId eq does not", async () => {
+  it('assignedTo() follows group membership; principalId eq does not', async () => {
     const isaiah = scenarioUser(emulator, 'isaiah.langer').id;
     const group = emulator.scenario.groups[0]?.id ?? '';
     const client = sdkClient('alex.wilber');
-    const assigned = await names(client.roleAssignments.listForScope(westeuropeAccount, { filter: `atScope() and assignedTo('${isaiah}')` }));
+    const assigned = await names(
+      client.roleAssignments.listForScope(westeuropeAccount, { filter: `atScope() and assignedTo('${isaiah}')` }),
+    );
     const groupAssignments = emulator.scenario.roleAssignments.filter((a) => a.principalId === group).map((a) => a.id);
     expect(assigned).toEqual(expect.arrayContaining(groupAssignments.filter((id) => id.endsWith('04'))));
     expect(assigned.length).toBeGreaterThan(0);
     expect(await names(client.roleAssignments.listForScope(subscriptionScope, { filter: `principalId eq '${isaiah}'` }))).toEqual([]);
     const adele = scenarioUser(emulator, 'adele.vance').id;
     const direct = await names(client.roleAssignments.listForScope(subscriptionScope, { filter: `principalId eq '${adele}'` }));
-    expect(direct).toEqual(emulator.scenario.roleAssignments.filter((a) => a.principalId === adele).map((a) => a.id).sort());
+    expect(direct).toEqual(
+      emulator.scenario.roleAssignments
+        .filter((a) => a.principalId === adele)
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it('answers 403 AuthorizationFailed to a caller without Microsoft.Authorization/roleAssignments/read', async () => {
-    const response = await arm(`${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`, 'diego.siciliani');
+    const response = await arm(
+      `${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01`,
+      'diego.siciliani',
+    );
     expect(response.status).toBe(403);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('AuthorizationFailed');
@@ -89,7 +107,10 @@ describe('ARM role assignments', () => {
 
   it('collapses // after the host and decodes percent-encoded quotes in $filter', async () => {
     const adele = scenarioUser(emulator, 'adele.vance').id;
-    const response = await arm(`/${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=principalId%20eq%20%27${adele}%27`, 'alex.wilber');
+    const response = await arm(
+      `/${subscriptionScope}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=principalId%20eq%20%27${adele}%27`,
+      'alex.wilber',
+    );
     expect(((await response.json()) as { value: unknown[] }).value).toHaveLength(2);
   });
 
@@ -106,13 +127,22 @@ describe('ARM role assignments', () => {
 
 describe('ARM resources and keys', () => {
   it('lists subscriptions, groups and both resource types the caller can read', async () => {
-    const subs = (await (await arm('/subscriptions?api-version=2022-12-01', 'adele.vance')).json()) as { value: { subscriptionId: string }[] };
+    const subs = (await (await arm('/subscriptions?api-version=2022-12-01', 'adele.vance')).json()) as {
+      value: { subscriptionId: string }[];
+    };
     expect(subs.value.map((s) => s.subscriptionId)).toEqual([contosoSubscription]);
-    const accounts = (await (await arm(`${subscriptionScope}/providers/Microsoft.MixedReality/remoteRenderingAccounts?api-version=2021-01-01`, 'adele.vance')).json()) as {
+    const accounts = (await (
+      await arm(`${subscriptionScope}/providers/Microsoft.MixedReality/remoteRenderingAccounts?api-version=2021-01-01`, 'adele.vance')
+    ).json()) as {
       value: { name: string; properties: { accountDomain: string } }[];
     };
     expect(accounts.value.map((a) => a.name).sort()).toEqual(['contoso-arr-eastus', 'contoso-arr-westeurope']);
-    const acs = (await (await arm(`${subscriptionScope}/resourceGroups/rg-communication/providers/Microsoft.Communication/communicationServices/contoso-acs-chat?api-version=2023-04-01`, 'adele.vance')).json()) as {
+    const acs = (await (
+      await arm(
+        `${subscriptionScope}/resourceGroups/rg-communication/providers/Microsoft.Communication/communicationServices/contoso-acs-chat?api-version=2023-04-01`,
+        'adele.vance',
+      )
+    ).json()) as {
       properties: { hostName: string };
     };
     expect(`https://${acs.properties.hostName}`).toBe(emulator.urls.acs['contoso-acs-chat']);
@@ -120,13 +150,26 @@ describe('ARM resources and keys', () => {
 
   it('lets an Owner list and regenerate keys, refuses a Reader, and the STS follows the new key', async () => {
     expect((await arm(`${westeuropeAccount}/listKeys?api-version=2021-01-01`, 'adele.vance', { method: 'POST' })).status).toBe(403);
-    const before = (await (await arm(`${westeuropeAccount}/listKeys?api-version=2021-01-01`, 'alex.wilber', { method: 'POST' })).json()) as { primaryKey: string };
-    const after = (await (await arm(`${westeuropeAccount}/regenerateKeys?api-version=2021-01-01`, 'alex.wilber', { method: 'POST', body: { serial: 1 } })).json()) as { primaryKey: string };
+    const before = (await (
+      await arm(`${westeuropeAccount}/listKeys?api-version=2021-01-01`, 'alex.wilber', { method: 'POST' })
+    ).json()) as { primaryKey: string };
+    const after = (await (
+      await arm(`${westeuropeAccount}/regenerateKeys?api-version=2021-01-01`, 'alex.wilber', { method: 'POST', body: { serial: 1 } })
+    ).json()) as { primaryKey: string };
     expect(after.primaryKey).not.toBe(before.primaryKey);
     const accountId = '35d830cb-f062-4062-9792-d6316039df56';
-    const sts = (key: string): Promise<number> => rawRequest(`${emulator.urls.sts}/Accounts/${accountId}/token`, { headers: { Authorization: `Bearer ${accountId}:${key}` } }).then((r) => r.status);
+    const sts = (key: string): Promise<number> =>
+      rawRequest(`${emulator.urls.sts}/Accounts/${accountId}/token`, { headers: { Authorization: `Bearer ${accountId}:${key}` } }).then(
+        (r) => r.status,
+      );
     expect([await sts(before.primaryKey), await sts(after.primaryKey)]).toEqual([401, 200]);
-    const acsKeys = (await (await arm(`${subscriptionScope}/resourceGroups/rg-communication/providers/Microsoft.Communication/communicationServices/contoso-acs-calls/listKeys?api-version=2023-04-01`, 'alex.wilber', { method: 'POST' })).json()) as {
+    const acsKeys = (await (
+      await arm(
+        `${subscriptionScope}/resourceGroups/rg-communication/providers/Microsoft.Communication/communicationServices/contoso-acs-calls/listKeys?api-version=2023-04-01`,
+        'alex.wilber',
+        { method: 'POST' },
+      )
+    ).json()) as {
       primaryConnectionString: string;
     };
     expect(acsKeys.primaryConnectionString).toBe(emulator.acsConnectionString('contoso-acs-calls'));
@@ -137,9 +180,14 @@ describe('ARM resources and keys', () => {
     expect(noToken.status).toBe(401);
     expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe('AuthenticationFailed');
     const stsToken = await userAccessToken(emulator, 'adele.vance', 'https://sts.mixedreality.azure.com//.default');
-    const wrongAudience = await fetch(`${emulator.urls.arm}/subscriptions?api-version=2022-12-01`, { headers: { Authorization: `Bearer ${stsToken}` } });
+    const wrongAudience = await fetch(`${emulator.urls.arm}/subscriptions?api-version=2022-12-01`, {
+      headers: { Authorization: `Bearer ${stsToken}` },
+    });
     expect(((await wrongAudience.json()) as { error: { code: string } }).error.code).toBe('InvalidAuthenticationTokenAudience');
     const noVersion = await arm('/subscriptions', 'adele.vance');
-    expect([noVersion.status, ((await noVersion.json()) as { error: { code: string } }).error.code]).toEqual([400, 'MissingApiVersionParameter']);
+    expect([noVersion.status, ((await noVersion.json()) as { error: { code: string } }).error.code]).toEqual([
+      400,
+      'MissingApiVersionParameter',
+    ]);
   });
 });

@@ -6,7 +6,15 @@ import path from 'node:path';
 import 'reflect-metadata'; // @peculiar/x509's dependency injection reads Reflect metadata at load time
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caFileName, createCertificateAuthority, createServerCertificate, loadOrCreateCertificateAuthority, nameConstraintsOid, type CertificateAuthority, type ServerNames } from '../certificates.ts';
+import {
+  caFileName,
+  createCertificateAuthority,
+  createServerCertificate,
+  loadOrCreateCertificateAuthority,
+  nameConstraintsOid,
+  type CertificateAuthority,
+  type ServerNames,
+} from '../certificates.ts';
 
 let folder: string;
 beforeAll(async () => {
@@ -26,7 +34,7 @@ function permittedNames(cert: x509.X509Certificate): { critical: boolean; permit
   const outer = read(0);
   const subtrees = read(outer.start);
   const permitted: string[] = [];
-  for (let at = subtrees.start; at < subtrees.start + subtrees.length; ) {
+  for (let at = subtrees.start; at < subtrees.start + subtrees.length;) {
     const subtree = read(at);
     const name = new x509.GeneralName(new Uint8Array(der.subarray(subtree.start, subtree.start + subtree.length)));
     permitted.push(`${name.type}:${name.value}`);
@@ -36,7 +44,8 @@ function permittedNames(cert: x509.X509Certificate): { critical: boolean; permit
 }
 
 const loopback: LookupFunction = (_hostname, options, callback) => {
-  if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  if ((options as { all?: boolean }).all)
+    (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
   else callback(null, '127.0.0.1', 4);
 };
 
@@ -60,10 +69,14 @@ async function accepted(ca: CertificateAuthority, names: ServerNames, host: stri
   }
 }
 
-describe('the emulator\'s CA', () => {
+describe("the emulator's CA", () => {
   it('carries critical name constraints permitting only the loopback names its certificates use', async () => {
     const ca = await loadOrCreateCertificateAuthority(path.join(folder, 'new'));
-    expect(permittedNames(ca.cert)).toEqual({ critical: true, permitted: ['dns:localhost', 'ip:127.0.0.1/32', 'ip:::1/128'], excluded: false });
+    expect(permittedNames(ca.cert)).toEqual({
+      critical: true,
+      permitted: ['dns:localhost', 'ip:127.0.0.1/32', 'ip:::1/128'],
+      excluded: false,
+    });
     const server = new x509.X509Certificate((await createServerCertificate(ca)).certPem);
     const names = server.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((n) => `${n.type}:${n.value}`);
     expect(names?.sort()).toEqual(['dns:localhost', 'ip:127.0.0.1', 'ip:::1']);

@@ -12,7 +12,11 @@ export const azureCliClientId = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 export const contosoTenantId = '72f988bf-0000-4c1e-9a3f-c0de70c0a001';
 export const contosoSubscription = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
 export const demoPassword = 'Demo-Passw0rd!';
-export const secretServicePrincipal = { appId: 'e5f40b16-7f81-4293-aedf-000000000001', objectId: 'd4e3fa05-6e70-4182-9dce-000000000001', secret: 'demo-client-secret-not-real~0001' };
+export const secretServicePrincipal = {
+  appId: 'e5f40b16-7f81-4293-aedf-000000000001',
+  objectId: 'd4e3fa05-6e70-4182-9dce-000000000001',
+  secret: 'demo-client-secret-not-real~0001',
+};
 export const certificateServicePrincipalAppId = 'e5f40b16-7f81-4293-aedf-000000000002';
 
 export function defaultScenario(settings: Record<string, number> = {}): ScenarioInput {
@@ -37,13 +41,22 @@ export async function deviceCodeSignIn(
 ): Promise<{ status: number; body: Record<string, unknown>; pageText: string }> {
   const entra = emulator.urls.entra;
   const tenant = options.tenant ?? 'organizations';
-  const started = (await postForm(`${entra}/${tenant}/oauth2/v2.0/devicecode`, { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` }, emulator)) as Record<string, string>;
+  const started = (await postForm(
+    `${entra}/${tenant}/oauth2/v2.0/devicecode`,
+    { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` },
+    emulator,
+  )) as Record<string, string>;
   const pageText = await enterDeviceCode(emulator, started['verification_uri'] ?? '', started['user_code'] ?? '', userName, options);
-  const poll = await emulatorPost(emulator, `${entra}/${tenant}/oauth2/v2.0/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: azureCliClientId, device_code: started['device_code'] ?? '' });
+  const poll = await emulatorPost(emulator, `${entra}/${tenant}/oauth2/v2.0/token`, {
+    grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+    client_id: azureCliClientId,
+    device_code: started['device_code'] ?? '',
+  });
   return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText };
 }
 
-/** Does on the device-code page what the user does (code, user name, password, consent) with plain form posts; returns the last page's HTML. */
+/** Does on the device-code page what the user does (code, user name, password, consent) with plain form posts; returns the last page's
+ * HTML. */
 export async function enterDeviceCode(
   emulator: RunningEmulator,
   verificationUri: string,
@@ -52,7 +65,10 @@ export async function enterDeviceCode(
   options: { password?: string; consent?: 'accept' | 'decline' } = {},
 ): Promise<string> {
   let page = await (await emulatorPost(emulator, verificationUri, { otc: userCode })).text();
-  page = await submitPage(emulator, page, { username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName, password: options.password ?? demoPassword });
+  page = await submitPage(emulator, page, {
+    username: userName.includes('@') ? userName : scenarioUser(emulator, userName).userName,
+    password: options.password ?? demoPassword,
+  });
   if (page.includes('name="decision"')) page = await submitPage(emulator, page, { decision: options.consent ?? 'accept' });
   return page;
 }
@@ -64,18 +80,24 @@ export async function userAccessToken(emulator: RunningEmulator, userName: strin
 }
 
 export async function appAccessToken(emulator: RunningEmulator, scope: string): Promise<string> {
-  const body = (await postForm(`${emulator.urls.entra}/${contosoTenantId}/oauth2/v2.0/token`, {
-    grant_type: 'client_credentials',
-    client_id: secretServicePrincipal.appId,
-    client_secret: secretServicePrincipal.secret,
-    scope,
-  }, emulator)) as Record<string, string>;
+  const body = (await postForm(
+    `${emulator.urls.entra}/${contosoTenantId}/oauth2/v2.0/token`,
+    {
+      grant_type: 'client_credentials',
+      client_id: secretServicePrincipal.appId,
+      client_secret: secretServicePrincipal.secret,
+      scope,
+    },
+    emulator,
+  )) as Record<string, string>;
   return body['access_token'] ?? '';
 }
 
 /** Posts a form and reads the JSON answer; through `emulator`'s CA when given, else through Node's default trust. */
 export async function postForm(url: string, fields: Record<string, string>, emulator?: RunningEmulator): Promise<unknown> {
-  const response = emulator ? await emulatorPost(emulator, url, fields) : await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
+  const response = emulator
+    ? await emulatorPost(emulator, url, fields)
+    : await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
   return response.json();
 }
 
@@ -89,13 +111,20 @@ const emulatorAgents = new WeakMap<RunningEmulator, Agent>();
 export function emulatorPost(emulator: RunningEmulator, url: string, fields: Record<string, string>): Promise<Response> {
   let agent = emulatorAgents.get(emulator);
   if (!agent) emulatorAgents.set(emulator, (agent = new Agent({ ca: emulator.caPem, keepAlive: false })));
-  return httpsFetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), agent });
+  return httpsFetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    agent,
+  });
 }
 
 /** Posts the page's only form with its hidden fields plus `fields`, following the form's action. */
 async function submitPage(emulator: RunningEmulator, html: string, fields: Record<string, string>): Promise<string> {
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&') ?? '';
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
   return (await emulatorPost(emulator, action, { ...hidden, ...fields })).text();
 }
 
@@ -108,7 +137,10 @@ export interface RawResponse {
 }
 
 /** A request through node:https that keeps the response's header names as sent, with any headers (even a wrong Host). */
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];

@@ -52,7 +52,12 @@ describe('AADSTS errors chosen per user in the scenario', () => {
     const signedIn = await deviceCodeSignIn(emulator, 'adele.vance', armScope);
     adele.conditionalAccessBlocked = true;
     try {
-      const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, { grant_type: 'refresh_token', client_id: azureCliClientId, refresh_token: String(signedIn.body['refresh_token']), scope: armScope })) as Record<string, unknown>;
+      const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+        grant_type: 'refresh_token',
+        client_id: azureCliClientId,
+        refresh_token: String(signedIn.body['refresh_token']),
+        scope: armScope,
+      })) as Record<string, unknown>;
       expect(aadsts(refreshed).code).toBe(53003);
     } finally {
       adele.conditionalAccessBlocked = false;
@@ -62,7 +67,12 @@ describe('AADSTS errors chosen per user in the scenario', () => {
   it('refuses every refresh of a user whose refresh tokens expire by policy with AADSTS700082', async () => {
     const signedIn = await deviceCodeSignIn(emulator, 'diego.siciliani', armScope);
     expect(signedIn.status).toBe(200);
-    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, { grant_type: 'refresh_token', client_id: azureCliClientId, refresh_token: String(signedIn.body['refresh_token']), scope: armScope })) as Record<string, unknown>;
+    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+      grant_type: 'refresh_token',
+      client_id: azureCliClientId,
+      refresh_token: String(signedIn.body['refresh_token']),
+      scope: armScope,
+    })) as Record<string, unknown>;
     expect(aadsts(refreshed)).toMatchObject({ error: 'invalid_grant', code: 700082 });
   });
 
@@ -72,17 +82,32 @@ describe('AADSTS errors chosen per user in the scenario', () => {
     const accepted = await deviceCodeSignIn(emulator, 'isaiah.langer', armScope, { consent: 'accept' });
     expect(accepted.status).toBe(200);
     emulator.context.entra.consents.clear();
-    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, { grant_type: 'refresh_token', client_id: azureCliClientId, refresh_token: String(accepted.body['refresh_token']), scope: armScope })) as Record<string, unknown>;
+    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+      grant_type: 'refresh_token',
+      client_id: azureCliClientId,
+      refresh_token: String(accepted.body['refresh_token']),
+      scope: armScope,
+    })) as Record<string, unknown>;
     expect(aadsts(refreshed)).toMatchObject({ error: 'invalid_grant', code: 65001 });
     expect(refreshed['suberror']).toBe('consent_required');
   });
 
   it('refuses an unknown client id with unauthorized_client AADSTS700016', async () => {
     const unknown = '00000000-1111-4222-8333-444444444444';
-    const body = (await postForm(`${emulator.urls.entra}/${contosoTenantId}/oauth2/v2.0/token`, { grant_type: 'client_credentials', client_id: unknown, client_secret: 'x', scope: armScope })) as Record<string, unknown>;
+    const body = (await postForm(`${emulator.urls.entra}/${contosoTenantId}/oauth2/v2.0/token`, {
+      grant_type: 'client_credentials',
+      client_id: unknown,
+      client_secret: 'x',
+      scope: armScope,
+    })) as Record<string, unknown>;
     expect(aadsts(body)).toMatchObject({ error: 'unauthorized_client', code: 700016 });
-    expect(aadsts(body).description).toMatch(/^AADSTS700016: Application with identifier '00000000-1111-4222-8333-444444444444' was not found/);
-    const device = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/devicecode`, { client_id: unknown, scope: armScope })) as Record<string, unknown>;
+    expect(aadsts(body).description).toMatch(
+      /^AADSTS700016: Application with identifier '00000000-1111-4222-8333-444444444444' was not found/,
+    );
+    const device = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/devicecode`, {
+      client_id: unknown,
+      scope: armScope,
+    })) as Record<string, unknown>;
     expect(aadsts(device).code).toBe(700016);
   });
 

@@ -5,7 +5,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
-import { azureCliClientId, certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from './emulator-fixtures.ts';
+import {
+  azureCliClientId,
+  certificateServicePrincipalAppId,
+  contosoTenantId,
+  defaultScenario,
+  demoPassword,
+  jwtClaims,
+  scenarioUser,
+  secretServicePrincipal,
+} from './emulator-fixtures.ts';
 
 const armScope = 'https://management.azure.com/.default';
 let emulator: RunningEmulator;
@@ -16,7 +25,15 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 2, deviceCodeIntervalSeconds: 1 }) });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`,
+    ],
   });
 });
 afterAll(async () => {
@@ -25,11 +42,18 @@ afterAll(async () => {
 });
 
 function publicClient(): PublicClientApplication {
-  return new PublicClientApplication({ auth: { clientId: azureCliClientId, authority: `${emulator.urls.entra}/organizations`, knownAuthorities: [emulator.authorityHost] } });
+  return new PublicClientApplication({
+    auth: { clientId: azureCliClientId, authority: `${emulator.urls.entra}/organizations`, knownAuthorities: [emulator.authorityHost] },
+  });
 }
 
-function confidentialClient(credentials: { clientSecret: string } | { clientCertificate: { thumbprintSha256?: string; thumbprint?: string; privateKey: string } }, clientId: string): ConfidentialClientApplication {
-  return new ConfidentialClientApplication({ auth: { clientId, authority: `${emulator.urls.entra}/${contosoTenantId}`, knownAuthorities: [emulator.authorityHost], ...credentials } });
+function confidentialClient(
+  credentials: { clientSecret: string } | { clientCertificate: { thumbprintSha256?: string; thumbprint?: string; privateKey: string } },
+  clientId: string,
+): ConfidentialClientApplication {
+  return new ConfidentialClientApplication({
+    auth: { clientId, authority: `${emulator.urls.entra}/${contosoTenantId}`, knownAuthorities: [emulator.authorityHost], ...credentials },
+  });
 }
 
 /** Completes the device-code page as a person would, in Chromium. */
@@ -68,7 +92,12 @@ describe('MSAL Node against the emulator', () => {
     });
     expect(result.account?.username).toBe(adele.userName);
     expect(result.account?.tenantId).toBe(contosoTenantId);
-    expect(jwtClaims(result.accessToken)).toMatchObject({ aud: 'https://management.azure.com', oid: adele.id, tid: contosoTenantId, scp: 'user_impersonation' });
+    expect(jwtClaims(result.accessToken)).toMatchObject({
+      aud: 'https://management.azure.com',
+      oid: adele.id,
+      tid: contosoTenantId,
+      scp: 'user_impersonation',
+    });
   });
 
   it('completes device code sign-in, then refreshes after the access token expired and rotates the refresh token', async () => {
@@ -86,7 +115,10 @@ describe('MSAL Node against the emulator', () => {
     expect(Number(firstClaims['exp']) * 1000).toBeLessThan(Date.now());
 
     const refreshesBefore = emulator.context.grantCounts.get('refresh_token') ?? 0;
-    const alexTokens = (): string[] => [...emulator.context.entra.refreshTokens].filter(([, grant]) => grant.userId === first?.account?.localAccountId).map(([token]) => token);
+    const alexTokens = (): string[] =>
+      [...emulator.context.entra.refreshTokens]
+        .filter(([, grant]) => grant.userId === first?.account?.localAccountId)
+        .map(([token]) => token);
     const [issued] = alexTokens();
     const second = await pca.acquireTokenSilent({ account: first?.account as AccountInfo, scopes: [armScope] });
     expect(emulator.context.grantCounts.get('refresh_token')).toBe(refreshesBefore + 1);
@@ -98,21 +130,40 @@ describe('MSAL Node against the emulator', () => {
   });
 
   it('gets an app token with a client secret, and refuses a wrong secret with AADSTS7000215', async () => {
-    const result = await confidentialClient({ clientSecret: secretServicePrincipal.secret }, secretServicePrincipal.appId).acquireTokenByClientCredential({ scopes: [armScope] });
-    expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({ idtyp: 'app', oid: secretServicePrincipal.objectId, appid: secretServicePrincipal.appId, tid: contosoTenantId });
-    const wrong = confidentialClient({ clientSecret: 'not-the-secret' }, secretServicePrincipal.appId).acquireTokenByClientCredential({ scopes: [armScope] });
+    const result = await confidentialClient(
+      { clientSecret: secretServicePrincipal.secret },
+      secretServicePrincipal.appId,
+    ).acquireTokenByClientCredential({ scopes: [armScope] });
+    expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({
+      idtyp: 'app',
+      oid: secretServicePrincipal.objectId,
+      appid: secretServicePrincipal.appId,
+      tid: contosoTenantId,
+    });
+    const wrong = confidentialClient({ clientSecret: 'not-the-secret' }, secretServicePrincipal.appId).acquireTokenByClientCredential({
+      scopes: [armScope],
+    });
     await expect(wrong).rejects.toMatchObject({ errorCode: 'invalid_client', errorMessage: expect.stringContaining('AADSTS7000215') });
   });
 
   it('gets an app token with a certificate assertion, by SHA-256 (PS256) and SHA-1 (RS256) thumbprint', async () => {
     const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
     if (!certificate) throw new Error('the default scenario generates a certificate');
-    const bySha256 = await confidentialClient({ clientCertificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } }, certificateServicePrincipalAppId).acquireTokenByClientCredential({ scopes: [armScope] });
+    const bySha256 = await confidentialClient(
+      { clientCertificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } },
+      certificateServicePrincipalAppId,
+    ).acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(bySha256?.accessToken ?? '')['appidacr']).toBe('2');
-    const bySha1 = await confidentialClient({ clientCertificate: { thumbprint: certificate.thumbprintSha1, privateKey: certificate.privateKeyPem } }, certificateServicePrincipalAppId).acquireTokenByClientCredential({ scopes: ['https://communication.azure.com//.default'] });
+    const bySha1 = await confidentialClient(
+      { clientCertificate: { thumbprint: certificate.thumbprintSha1, privateKey: certificate.privateKeyPem } },
+      certificateServicePrincipalAppId,
+    ).acquireTokenByClientCredential({ scopes: ['https://communication.azure.com//.default'] });
     expect(jwtClaims(bySha1?.accessToken ?? '')['aud']).toBe('https://communication.azure.com/');
     // The secret-only service principal has no certificate registered, so the same assertion names the wrong client.
-    const wrongClient = confidentialClient({ clientCertificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } }, secretServicePrincipal.appId).acquireTokenByClientCredential({ scopes: [armScope] });
+    const wrongClient = confidentialClient(
+      { clientCertificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } },
+      secretServicePrincipal.appId,
+    ).acquireTokenByClientCredential({ scopes: [armScope] });
     await expect(wrongClient).rejects.toMatchObject({ errorMessage: expect.stringContaining('AADSTS700027') });
   });
 });

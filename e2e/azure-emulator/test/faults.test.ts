@@ -8,7 +8,9 @@ let emulator: RunningEmulator;
 const accountId = '35d830cb-f062-4062-9792-d6316039df56';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: { ...defaultScenario(), faults: [{ service: 'sts', kind: 'error', status: 503, times: 1 }] } });
+  emulator = await startEmulator({
+    scenario: { ...defaultScenario(), faults: [{ service: 'sts', kind: 'error', status: 503, times: 1 }] },
+  });
 });
 afterEach(() => emulator.faults.clear());
 afterAll(() => emulator.close());
@@ -41,7 +43,9 @@ describe('faults on demand', () => {
   });
 
   it('fails one request with the 5xx named in its x-emulator-fault header', async () => {
-    const response = await rawRequest(`${emulator.urls.arm}/subscriptions?api-version=2022-12-01`, { headers: { 'x-emulator-fault': 'error;status=500' } });
+    const response = await rawRequest(`${emulator.urls.arm}/subscriptions?api-version=2022-12-01`, {
+      headers: { 'x-emulator-fault': 'error;status=500' },
+    });
     expect(response.status).toBe(500);
     expect((await rawRequest(`${emulator.urls.arm}/subscriptions?api-version=2022-12-01`)).status).toBe(401);
   });
@@ -55,7 +59,9 @@ describe('faults on demand', () => {
 
   it('drops the connection without an answer, only on the matching path', async () => {
     emulator.faults.add({ service: 'entra', path: '/oauth2/v2.0/token', kind: 'drop' });
-    await expect(fetch(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, { method: 'POST', body: 'grant_type=x' })).rejects.toThrow();
+    await expect(
+      fetch(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, { method: 'POST', body: 'grant_type=x' }),
+    ).rejects.toThrow();
     expect((await fetch(`${emulator.urls.entra}/organizations/v2.0/.well-known/openid-configuration`)).status).toBe(200);
   });
 });

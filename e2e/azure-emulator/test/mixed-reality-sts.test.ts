@@ -25,8 +25,13 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const stsUrl = (accountId: string, path = 'Accounts', query = '?api-version=2019-02-28-preview'): string => `${emulator.urls.sts}/${path}/${accountId}/token${query}`;
-const withKey = (accountId: string, key: string): Record<string, string> => ({ Authorization: `Bearer ${accountId}:${key}`, Accept: 'application/json', 'X-MRC-CV': 'FkF00o9EBU3rsKGk6FCtBl' });
+const stsUrl = (accountId: string, path = 'Accounts', query = '?api-version=2019-02-28-preview'): string =>
+  `${emulator.urls.sts}/${path}/${accountId}/token${query}`;
+const withKey = (accountId: string, key: string): Record<string, string> => ({
+  Authorization: `Bearer ${accountId}:${key}`,
+  Accept: 'application/json',
+  'X-MRC-CV': 'FkF00o9EBU3rsKGk6FCtBl',
+});
 
 describe('Mixed Reality STS', () => {
   it('answers with the header names and body casing of the recorded live service', async () => {
@@ -43,7 +48,9 @@ describe('Mixed Reality STS', () => {
 
   it('treats the path case-insensitively and the api-version as optional, as the PowerShell scripts call it', async () => {
     const lower = await rawRequest(stsUrl(westeurope.id, 'accounts', ''), { headers: withKey(westeurope.id, westeurope.key) });
-    const upper = await rawRequest(stsUrl(westeurope.id, 'ACCOUNTS', '?api-version=2019-02-28-preview'), { headers: withKey(westeurope.id, westeurope.secondary) });
+    const upper = await rawRequest(stsUrl(westeurope.id, 'ACCOUNTS', '?api-version=2019-02-28-preview'), {
+      headers: withKey(westeurope.id, westeurope.secondary),
+    });
     expect([lower.status, upper.status]).toEqual([200, 200]);
   });
 
@@ -88,7 +95,11 @@ describe('Mixed Reality STS', () => {
   });
 
   it('accepts Entra tokens for every STS scope form from a principal holding a Remote Rendering role', async () => {
-    for (const scope of ['https://sts.westeurope.mixedreality.azure.com/.default', 'https://sts.mixedreality.azure.com//.default', 'https://sts.mixedreality.azure.com/mixedreality.signin']) {
+    for (const scope of [
+      'https://sts.westeurope.mixedreality.azure.com/.default',
+      'https://sts.mixedreality.azure.com//.default',
+      'https://sts.mixedreality.azure.com/mixedreality.signin',
+    ]) {
       const entraToken = await userAccessToken(emulator, 'adele.vance', scope);
       const response = await rawRequest(stsUrl(westeurope.id), { headers: { Authorization: `Bearer ${entraToken}` } });
       expect(response.status, scope).toBe(200);

@@ -19,7 +19,9 @@ describe('scenario validation', () => {
     if (first) first.role = 'Chief Everything Officer';
     expect(() => parseScenario(broken)).toThrow(ScenarioError);
     expect(() => parseScenario(broken)).toThrow(/roleAssignments\.0\.role: No built-in or custom role Chief Everything Officer/);
-    expect(() => parseScenario({ tenants: [{ id: 'not-a-guid', name: 'x', domain: 'x.onmicrosoft.com', displayName: 'X' }] })).toThrow(/tenants\.0\.id: Expected a GUID/);
+    expect(() => parseScenario({ tenants: [{ id: 'not-a-guid', name: 'x', domain: 'x.onmicrosoft.com', displayName: 'X' }] })).toThrow(
+      /tenants\.0\.id: Expected a GUID/,
+    );
   });
 });
 

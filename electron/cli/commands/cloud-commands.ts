@@ -9,7 +9,12 @@ export const cloudCommands: CommandDef[] = [
     async run(context) {
       const clouds = await context.call('clouds.list');
       if (context.json) return context.io.out(printJson(clouds));
-      context.io.out(table(['NAME', 'DISPLAY NAME', 'AUTHORITY', 'SIGN-IN APP'], clouds.map((c) => [c.name, c.displayName, c.authorityHost, `${c.publicClient.clientId} (${c.publicClient.tenant})`])));
+      context.io.out(
+        table(
+          ['NAME', 'DISPLAY NAME', 'AUTHORITY', 'SIGN-IN APP'],
+          clouds.map((c) => [c.name, c.displayName, c.authorityHost, `${c.publicClient.clientId} (${c.publicClient.tenant})`]),
+        ),
+      );
     },
   },
   {
@@ -26,7 +31,7 @@ export const cloudCommands: CommandDef[] = [
   {
     name: 'cloud remove',
     summary: 'remove a custom cloud profile',
-    args: [{ name: 'NAME', description: 'the profile\'s name' }],
+    args: [{ name: 'NAME', description: "the profile's name" }],
     async run(context) {
       const result = await context.call('clouds.remove', { name: context.positionals[0] ?? '' });
       context.io.out(context.json ? printJson(result) : `Removed the cloud profile ${result.name}.`);

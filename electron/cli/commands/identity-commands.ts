@@ -7,7 +7,9 @@ import { printJson, table } from '../format.ts';
 /** An identity by its id, user name or name (case-insensitive). */
 export async function findIdentity(context: CommandContext, ref: string): Promise<IdentityView> {
   const key = ref.trim().toLowerCase();
-  const found = (await context.call('identities.list')).find((i) => i.id === ref || i.username?.toLowerCase() === key || i.name.toLowerCase() === key);
+  const found = (await context.call('identities.list')).find(
+    (i) => i.id === ref || i.username?.toLowerCase() === key || i.name.toLowerCase() === key,
+  );
   if (!found) throw new AppError('not_found', `No identity "${ref}". \`azcred identity list\` shows them.`);
   return found;
 }
@@ -19,8 +21,12 @@ export const identityCommands: CommandDef[] = [
     name: 'login',
     summary: 'sign in to Entra ID: in the browser (default), with a device code, or as a service principal',
     options: {
-      cloud: { type: 'string', value: 'NAME', description: 'cloud profile (default: the app\'s default cloud)' },
-      tenant: { type: 'string', value: 'TENANT', description: 'tenant ID or domain (default: the cloud profile\'s, usually "organizations")' },
+      cloud: { type: 'string', value: 'NAME', description: "cloud profile (default: the app's default cloud)" },
+      tenant: {
+        type: 'string',
+        value: 'TENANT',
+        description: 'tenant ID or domain (default: the cloud profile\'s, usually "organizations")',
+      },
       'device-code': { type: 'boolean', description: 'show a code to enter on any device instead of opening a browser' },
       'service-principal': { type: 'boolean', description: 'sign in as an app: --client-id and a secret from stdin, or --certificate' },
       'client-id': { type: 'string', value: 'GUID', description: 'with --service-principal: the application (client) ID' },
@@ -43,19 +49,23 @@ export const identityCommands: CommandDef[] = [
           ...(stringOption(context, 'name') ? { name: stringOption(context, 'name') } : {}),
           ...(certificatePem ? { certificatePem } : { clientSecret: clientSecret ?? '' }),
         });
-        return context.io.out(context.json ? printJson(identity) : `Signed in as ${describe(identity)}, tenant ${identity.tenantId}. Its id: ${identity.id}`);
+        return context.io.out(
+          context.json ? printJson(identity) : `Signed in as ${describe(identity)}, tenant ${identity.tenantId}. Its id: ${identity.id}`,
+        );
       }
       const method = context.values['device-code'] === true ? 'device-code' : 'interactive';
       const started = await context.call('identities.signIn', { method, ...(cloud ? { cloud } : {}), ...(tenant ? { tenant } : {}) });
       context.io.err(instructions(started));
       const identity = await waitForSignIn(context, started);
-      context.io.out(context.json ? printJson(identity) : `Signed in as ${describe(identity)}, tenant ${identity.tenantId}. Its id: ${identity.id}`);
+      context.io.out(
+        context.json ? printJson(identity) : `Signed in as ${describe(identity)}, tenant ${identity.tenantId}. Its id: ${identity.id}`,
+      );
     },
   },
   {
     name: 'logout',
     summary: 'sign an identity out: removes it, its secret or cached sign-in, and every token minted through it from this computer',
-    args: [{ name: 'ID', description: 'the identity\'s id, user name or name' }],
+    args: [{ name: 'ID', description: "the identity's id, user name or name" }],
     async run(context) {
       const identity = await findIdentity(context, context.positionals[0] ?? '');
       await context.call('identities.signOut', { id: identity.id });
@@ -69,14 +79,22 @@ export const identityCommands: CommandDef[] = [
       const identities = await context.call('identities.list');
       if (context.json) return context.io.out(printJson(identities));
       if (identities.length === 0) return context.io.out('No identities yet. Sign in with `azcred login`.');
-      context.io.out(table(['ID', 'NAME', 'KIND', 'TENANT', 'CLOUD', 'LAST USED'], identities.map((i) => [i.id, i.username ?? i.name, i.kind, i.tenantId, i.cloud, i.lastUsedAt ?? 'never'])));
+      context.io.out(
+        table(
+          ['ID', 'NAME', 'KIND', 'TENANT', 'CLOUD', 'LAST USED'],
+          identities.map((i) => [i.id, i.username ?? i.name, i.kind, i.tenantId, i.cloud, i.lastUsedAt ?? 'never']),
+        ),
+      );
     },
   },
 ];
 
 function instructions(started: SignInStarted): string {
-  if (started.method === 'device-code') return started.message ?? `Open ${started.verificationUri ?? ''} and enter the code ${started.userCode ?? ''}.`;
-  return started.openedByApp ? 'Finish signing in in the browser window that opened. (Ctrl+C cancels.)' : `Open this link in a browser to sign in (Ctrl+C cancels):\n${started.authUrl ?? ''}`;
+  if (started.method === 'device-code')
+    return started.message ?? `Open ${started.verificationUri ?? ''} and enter the code ${started.userCode ?? ''}.`;
+  return started.openedByApp
+    ? 'Finish signing in in the browser window that opened. (Ctrl+C cancels.)'
+    : `Open this link in a browser to sign in (Ctrl+C cancels):\n${started.authUrl ?? ''}`;
 }
 
 async function waitForSignIn(context: CommandContext, started: SignInStarted): Promise<IdentityView> {

@@ -9,4 +9,13 @@ import { tokenCommands } from './token-commands.ts';
 import { vaultCommands } from './vault-commands.ts';
 
 /** Every `azcred` command, in the order `azcred --help` lists them. */
-export const commands: readonly CommandDef[] = [infoCommand, ...accountCommands, ...identityCommands, ...tokenCommands, ...runExportCommands, ...rolesCommands, ...cloudCommands, ...vaultCommands];
+export const commands: readonly CommandDef[] = [
+  infoCommand,
+  ...accountCommands,
+  ...identityCommands,
+  ...tokenCommands,
+  ...runExportCommands,
+  ...rolesCommands,
+  ...cloudCommands,
+  ...vaultCommands,
+];

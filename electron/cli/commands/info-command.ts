@@ -30,13 +30,25 @@ export function secretsPlace(status: VaultStatus, dataFolder: string, platform: 
     };
   }
   if (status.mode === 'memory') {
-    return { text: 'Secrets: a memory-only session: nothing is written to disk, and secrets are gone when azcred exits', json: { state: status.state, mode: status.mode, file: null, key: keyPlace('memory', platform) } };
+    return {
+      text: 'Secrets: a memory-only session: nothing is written to disk, and secrets are gone when azcred exits',
+      json: { state: status.state, mode: status.mode, file: null, key: keyPlace('memory', platform) },
+    };
   }
   const where = status.location ?? file;
   const locked = status.state === 'locked' ? ' (locked: azcred asks for the passphrase when a command needs a secret)' : '';
   // A damaged vault file moved aside stays reported, with its restore step, until acknowledged.
   const quarantined = status.state === 'open' && status.quarantined ? `\n  ${status.quarantined.message}` : '';
-  return { text: `Secrets: ${status.mode} vault at ${where}, ${keyPlace(status.mode, platform)}${locked}${quarantined}`, json: { state: status.state, mode: status.mode, file: where, key: keyPlace(status.mode, platform), ...(status.state === 'open' && status.quarantined && { quarantined: status.quarantined }) } };
+  return {
+    text: `Secrets: ${status.mode} vault at ${where}, ${keyPlace(status.mode, platform)}${locked}${quarantined}`,
+    json: {
+      state: status.state,
+      mode: status.mode,
+      file: where,
+      key: keyPlace(status.mode, platform),
+      ...(status.state === 'open' && status.quarantined && { quarantined: status.quarantined }),
+    },
+  };
 }
 
 export const infoCommand: CommandDef = {
@@ -46,6 +58,9 @@ export const infoCommand: CommandDef = {
     const info = await context.call('app.info');
     const secrets = secretsPlace(await context.call('vault.status'), info.dataFolder, info.platform);
     if (context.json) return context.io.out(printJson({ ...info, secrets: secrets.json }));
-    context.io.out(`Azure Credential Manager ${info.version}\nData folder: ${info.dataFolder} (${info.dataFolderSource === 'AZCRED_HOME' ? 'from AZCRED_HOME' : 'default'})\n${secrets.text}`);
+    context.io.out(
+      `Azure Credential Manager ${info.version}\nData folder: ${info.dataFolder} ` +
+        `(${info.dataFolderSource === 'AZCRED_HOME' ? 'from AZCRED_HOME' : 'default'})\n${secrets.text}`,
+    );
   },
 };

@@ -13,7 +13,14 @@ async function environmentFor(context: CommandContext, accounts: AccountView[], 
   const variables: Record<string, string> = {};
   for (const account of accounts) {
     const sameKind = accounts.filter((a) => a.kind === account.kind).length;
-    Object.assign(variables, await accountEnvironment(context, account, { withKey, prefix: sameKind > 1 ? environmentPrefix(account.name) : '', ...(via && account.kind === 'arr' ? { via } : {}) }));
+    Object.assign(
+      variables,
+      await accountEnvironment(context, account, {
+        withKey,
+        prefix: sameKind > 1 ? environmentPrefix(account.name) : '',
+        ...(via && account.kind === 'arr' ? { via } : {}),
+      }),
+    );
   }
   return variables;
 }
@@ -21,16 +28,23 @@ async function environmentFor(context: CommandContext, accounts: AccountView[], 
 export const runExportCommands: CommandDef[] = [
   {
     name: 'run',
-    summary: 'run a command with account credentials in its environment only (never the shell\'s or its history)',
+    summary: "run a command with account credentials in its environment only (never the shell's or its history)",
     options: {
       account: { type: 'string', multiple: true, value: 'NAME', description: 'an account whose credentials to pass (repeat for more)' },
       identity: { type: 'string', value: 'ID', description: 'mint ARR tokens through this Entra identity instead of the account key' },
       'with-key': { type: 'boolean', description: 'also pass the account key / ACS connection string' },
     },
     passThrough: true,
-    details: 'Variables: ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN, ARR_ACCESS_TOKEN (+ ARR_ACCOUNT_KEY with --with-key); ACS_ENDPOINT (+ ACS_CONNECTION_STRING with --with-key). With several accounts of one kind, each is prefixed with its name (SHOWROOM_ARR_ACCOUNT_ID).\nExample: azcred run --account Showroom -- python render.py',
+    details:
+      'Variables: ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN, ARR_ACCESS_TOKEN (+ ARR_ACCOUNT_KEY with --with-key); ACS_ENDPOINT (+ ' +
+      'ACS_CONNECTION_STRING with --with-key). With several accounts of one kind, each is prefixed with its name ' +
+      '(SHOWROOM_ARR_ACCOUNT_ID).\nExample: azcred run --account Showroom -- python render.py',
     async run(context) {
-      if (context.rest.length === 0) throw new AppError('invalid_input', 'Give the command to run after --, for example: azcred run --account Showroom -- python render.py');
+      if (context.rest.length === 0)
+        throw new AppError(
+          'invalid_input',
+          'Give the command to run after --, for example: azcred run --account Showroom -- python render.py',
+        );
       const names = (context.values['account'] as string[] | undefined) ?? [];
       const accounts = await Promise.all(names.map((name) => findAccount(context, name)));
       const variables = await environmentFor(context, accounts, context.values['with-key'] === true);
@@ -41,7 +55,14 @@ export const runExportCommands: CommandDef[] = [
         const child = spawn(command, args, { stdio: 'inherit', env: { ...inherited, ...variables } });
         const forward = (signal: NodeJS.Signals) => child.kill(signal);
         process.on('SIGINT', forward).on('SIGTERM', forward);
-        child.on('error', (error: NodeJS.ErrnoException) => reject(new AppError(error.code === 'ENOENT' ? 'not_found' : 'invalid_input', `Cannot run ${command}: ${error.code === 'ENOENT' ? 'no such command' : 'it could not be started'}.`)));
+        child.on('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            new AppError(
+              error.code === 'ENOENT' ? 'not_found' : 'invalid_input',
+              `Cannot run ${command}: ${error.code === 'ENOENT' ? 'no such command' : 'it could not be started'}.`,
+            ),
+          ),
+        );
         child.on('close', (status, signal) => {
           process.off('SIGINT', forward).off('SIGTERM', forward);
           resolve(status ?? (signal === 'SIGINT' ? 130 : 1));
@@ -52,7 +73,7 @@ export const runExportCommands: CommandDef[] = [
   },
   {
     name: 'export',
-    summary: 'print an account\'s variables as .env, JSON, shell `export` or PowerShell `$env:` lines',
+    summary: "print an account's variables as .env, JSON, shell `export` or PowerShell `$env:` lines",
     args: [{ name: 'NAME', description: 'the account' }],
     options: {
       format: { type: 'string', value: 'env|json|shell|powershell', description: 'the form to print (default env)' },
@@ -62,7 +83,8 @@ export const runExportCommands: CommandDef[] = [
     details: 'Example: eval "$(azcred export Showroom --format shell)"',
     async run(context) {
       const format = (stringOption(context, 'format') ?? 'env') as EnvironmentFormat;
-      if (!['env', 'json', 'shell', 'powershell'].includes(format)) throw new AppError('invalid_input', '--format takes env, json, shell or powershell.');
+      if (!['env', 'json', 'shell', 'powershell'].includes(format))
+        throw new AppError('invalid_input', '--format takes env, json, shell or powershell.');
       const account = await findAccount(context, context.positionals[0] ?? '');
       context.io.out(formatEnvironment(await environmentFor(context, [account], context.values['reveal'] === true), format));
     },

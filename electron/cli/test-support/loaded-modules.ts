@@ -19,7 +19,10 @@ export interface LoadedModules {
  * loaded. A bundle chunk counts as an Azure SDK when esbuild's path comments in it name one
  * (`// node_modules/@azure/msal-node/...`): the chunk names are only hashes.
  */
-export async function runAzcredRecordingLoads(args: readonly string[], options: { home: string; stdin?: string }): Promise<AzcredRun & { loaded: LoadedModules }> {
+export async function runAzcredRecordingLoads(
+  args: readonly string[],
+  options: { home: string; stdin?: string },
+): Promise<AzcredRun & { loaded: LoadedModules }> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-loads-'));
   try {
     const list = path.join(folder, 'loaded.txt');
@@ -30,7 +33,11 @@ export async function runAzcredRecordingLoads(args: readonly string[], options: 
       const file = fileURLToPath(url);
       const azurePackage = /node_modules\/(@azure(?:-rest)?\/[^/]+)\//.exec(file)?.[1];
       if (azurePackage) azureSdk.push(azurePackage);
-      else if (file.includes(`${path.sep}dist${path.sep}cli${path.sep}`) && /^\/\/ node_modules\/@azure(-rest)?\//m.test(await readFile(file, 'utf8'))) azureSdk.push(path.basename(file));
+      else if (
+        file.includes(`${path.sep}dist${path.sep}cli${path.sep}`) &&
+        /^\/\/ node_modules\/@azure(-rest)?\//m.test(await readFile(file, 'utf8'))
+      )
+        azureSdk.push(path.basename(file));
     }
     return { ...run, loaded: { fullCli: urls.some((url) => /\/full-cli\.(mjs|ts)$/.test(url)), azureSdk: [...new Set(azureSdk)] } };
   } finally {

@@ -15,9 +15,21 @@ export interface AzcredRun {
  * Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr`
  * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--import` a module recorder).
  */
-export function runAzcred(args: readonly string[], options: { home: string; stdin?: string; env?: Record<string, string>; nodeOptions?: readonly string[]; onStderr?: (text: string, child: ChildProcess) => void }): Promise<AzcredRun> {
+export function runAzcred(
+  args: readonly string[],
+  options: {
+    home: string;
+    stdin?: string;
+    env?: Record<string, string>;
+    nodeOptions?: readonly string[];
+    onStderr?: (text: string, child: ChildProcess) => void;
+  },
+): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), bin, ...args], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), bin, ...args], {
+      env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -36,14 +48,21 @@ export function runAzcred(args: readonly string[], options: { home: string; stdi
  * typed once `prompt` shows for that time, when the terminal is in raw mode, never before. Resolves
  * to the exit code and everything the terminal showed (stdout and stderr together).
  */
-export function runAzcredOnTerminal(args: readonly string[], options: { home: string; prompt: string; answers: readonly string[] }): Promise<{ code: number; screen: string }> {
+export function runAzcredOnTerminal(
+  args: readonly string[],
+  options: { home: string; prompt: string; answers: readonly string[] },
+): Promise<{ code: number; screen: string }> {
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qefc', command, '/dev/null'], {
+    env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let screen = '';
   let typed = 0;
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString();
-    for (const shown = screen.split(options.prompt).length - 1; typed < shown; typed += 1) child.stdin.write(`${options.answers[typed] ?? ''}\r`);
+    for (const shown = screen.split(options.prompt).length - 1; typed < shown; typed += 1)
+      child.stdin.write(`${options.answers[typed] ?? ''}\r`);
   });
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -19,18 +19,35 @@ export function newAccount(input: AccountInput, id: string, now: string): { reco
     const set: SecretChanges['set'] = {};
     if (input.primaryKey !== undefined) set.primaryKey = input.primaryKey;
     if (input.secondaryKey !== undefined) set.secondaryKey = input.secondaryKey;
-    const record: AccountRecord = { kind: 'arr', ...common, accountId: input.accountId, accountDomain: input.accountDomain, secrets: storedOrder(Object.keys(set) as StoredSecret[]) as ('primaryKey' | 'secondaryKey')[] };
+    const record: AccountRecord = {
+      kind: 'arr',
+      ...common,
+      accountId: input.accountId,
+      accountDomain: input.accountDomain,
+      secrets: storedOrder(Object.keys(set) as StoredSecret[]) as ('primaryKey' | 'secondaryKey')[],
+    };
     return { record, secrets: { set, remove: [] } };
   }
   const set: SecretChanges['set'] = input.accessKey === undefined ? {} : { accessKey: input.accessKey };
-  const record: AccountRecord = { kind: 'acs', ...common, endpoint: input.endpoint, secrets: input.accessKey === undefined ? [] : ['accessKey'] };
+  const record: AccountRecord = {
+    kind: 'acs',
+    ...common,
+    endpoint: input.endpoint,
+    secrets: input.accessKey === undefined ? [] : ['accessKey'],
+  };
   return { record, secrets: { set, remove: [] } };
 }
 
 /** Applies an edit to a stored record. The kind cannot change; a secret is changed only when the edit carries one. */
-export function applyUpdate(record: AccountRecord, changes: AccountUpdate['changes'], now: string): { record: AccountRecord; secrets: SecretChanges } {
+export function applyUpdate(
+  record: AccountRecord,
+  changes: AccountUpdate['changes'],
+  now: string,
+): { record: AccountRecord; secrets: SecretChanges } {
   if (changes.kind !== record.kind) {
-    const message = `This account is ${record.kind === 'arr' ? 'a Remote Rendering account' : 'a Communication Services resource'}; its kind cannot change`;
+    const message =
+      `This account is ${record.kind === 'arr' ? 'a Remote Rendering account' : 'a Communication Services resource'}; its kind ` +
+      `cannot change`;
     throw new AppError('invalid_input', `Check the input: changes.kind: ${message}`, [{ path: 'changes.kind', message }]);
   }
   const common = {
@@ -61,13 +78,22 @@ export function applyUpdate(record: AccountRecord, changes: AccountUpdate['chang
   if (changes.kind === 'acs' && record.kind === 'acs') {
     if (changes.accessKey !== undefined && changes.removeAccessKey) {
       const message = 'Paste a new connection string or remove the access key, not both';
-      throw new AppError('invalid_input', `Check the input: changes.removeAccessKey: ${message}`, [{ path: 'changes.removeAccessKey', message }]);
+      throw new AppError('invalid_input', `Check the input: changes.removeAccessKey: ${message}`, [
+        { path: 'changes.removeAccessKey', message },
+      ]);
     }
     if (changes.accessKey !== undefined) set.accessKey = changes.accessKey;
     if (changes.removeAccessKey) remove.push('accessKey');
     // A pasted key may be either of the resource's two: which one is no longer known.
     const slot = changes.accessKey === undefined && !changes.removeAccessKey ? {} : { accessKeySlot: undefined };
-    const next: AccountRecord = { ...record, ...common, ...keysSet(record, set, now), ...slot, ...(changes.endpoint !== undefined && { endpoint: changes.endpoint }), secrets: stored(record.secrets, set, remove) as 'accessKey'[] };
+    const next: AccountRecord = {
+      ...record,
+      ...common,
+      ...keysSet(record, set, now),
+      ...slot,
+      ...(changes.endpoint !== undefined && { endpoint: changes.endpoint }),
+      secrets: stored(record.secrets, set, remove) as 'accessKey'[],
+    };
     return { record: next, secrets: { set, remove } };
   }
   throw new AppError('internal', 'The account could not be edited.');

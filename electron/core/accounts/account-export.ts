@@ -15,7 +15,11 @@ export type ExportRequest = z.output<typeof accountExportInputSchema>;
  * file is plain JSON; with secrets it is only ever written inside the passphrase-encrypted envelope
  * (the contract requires the passphrase).
  */
-export async function exportAccounts(store: AccountsStore, request: ExportRequest, options: { dataFolder: string; scryptParams?: ScryptParams | undefined }): Promise<ExportResult> {
+export async function exportAccounts(
+  store: AccountsStore,
+  request: ExportRequest,
+  options: { dataFolder: string; scryptParams?: ScryptParams | undefined },
+): Promise<ExportResult> {
   if (!path.isAbsolute(request.path)) {
     const message = 'Choose a full path for the export file (starting at the root of a drive), not a relative one.';
     throw new AppError('invalid_input', message, [{ path: 'path', message }]);
@@ -25,13 +29,23 @@ export async function exportAccounts(store: AccountsStore, request: ExportReques
   const accounts: ExportAccount[] = [];
   for (const record of records) accounts.push(definition(record, request.includeSecrets ? await store.secretsOf(record) : {}));
   const plain = exportDocumentText(accounts, new Date());
-  const text = request.includeSecrets ? await encryptExport(plain, request.passphrase ?? '', ...(options.scryptParams ? [options.scryptParams] : [])) : plain;
+  const text = request.includeSecrets
+    ? await encryptExport(plain, request.passphrase ?? '', ...(options.scryptParams ? [options.scryptParams] : []))
+    : plain;
   await writeExportFile(request.path, text, { overwrite: request.overwrite, dataFolder: options.dataFolder });
   return { path: request.path, count: records.length, encrypted: request.includeSecrets };
 }
 
 function definition(record: AccountRecord, secrets: Partial<Record<'primaryKey' | 'secondaryKey' | 'accessKey', string>>): ExportAccount {
   const common = { name: record.name, cloud: record.cloud, tags: record.tags, notes: record.notes };
-  if (record.kind === 'arr') return { kind: 'arr', ...common, accountId: record.accountId, accountDomain: record.accountDomain, primaryKey: secrets.primaryKey, secondaryKey: secrets.secondaryKey };
+  if (record.kind === 'arr')
+    return {
+      kind: 'arr',
+      ...common,
+      accountId: record.accountId,
+      accountDomain: record.accountDomain,
+      primaryKey: secrets.primaryKey,
+      secondaryKey: secrets.secondaryKey,
+    };
   return { kind: 'acs', ...common, endpoint: record.endpoint, accessKey: secrets.accessKey };
 }

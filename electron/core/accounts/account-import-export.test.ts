@@ -51,8 +51,14 @@ describe('import', () => {
     const byName = Object.fromEntries(preview.items.map((item) => [item.name, item]));
     expect(byName['showroom']).toMatchObject({ kind: 'arr', status: 'ready', secrets: ['primaryKey'], issues: [] });
     expect(byName['chat']).toMatchObject({ kind: 'acs', status: 'ready', secrets: ['accessKey'] });
-    expect(byName['broken']).toMatchObject({ status: 'invalid', issues: [{ path: 'accountId', message: expect.stringContaining('GUID') }] });
-    expect(byName['taken']).toMatchObject({ status: 'duplicate', issues: [{ path: 'name', message: expect.stringContaining('already exists') }] });
+    expect(byName['broken']).toMatchObject({
+      status: 'invalid',
+      issues: [{ path: 'accountId', message: expect.stringContaining('GUID') }],
+    });
+    expect(byName['taken']).toMatchObject({
+      status: 'duplicate',
+      issues: [{ path: 'name', message: expect.stringContaining('already exists') }],
+    });
     expect(JSON.stringify(preview)).not.toMatch(new RegExp(Object.values(keys).join('|')));
     expect(readFileSync(path.join(folder, 'accounts.json'))).toEqual(before);
   });
@@ -61,7 +67,11 @@ describe('import', () => {
     const report = await value<ImportReport>(core, 'accounts.import', { text: env });
     expect(report.added).toBe(3);
     expect(report.items.map((item) => [item.name, item.status])).toEqual([
-      ['showroom', 'added'], ['lab', 'added'], ['chat', 'added'], ['broken', 'invalid'], ['taken', 'duplicate'],
+      ['showroom', 'added'],
+      ['lab', 'added'],
+      ['chat', 'added'],
+      ['broken', 'invalid'],
+      ['taken', 'duplicate'],
     ]);
     const lab = report.items.find((item) => item.name === 'lab');
     expect(await value(newCore(), 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({ value: keys.lab });
@@ -69,9 +79,15 @@ describe('import', () => {
   });
 
   it('adds only the chosen items, and refuses the whole import when a chosen one is invalid or taken', async () => {
-    for (const [only, code] of [[[0, 3], 'invalid_input'], [[1, 4], 'conflict']] as const) {
+    for (const [only, code] of [
+      [[0, 3], 'invalid_input'],
+      [[1, 4], 'conflict'],
+    ] as const) {
       const result = await importText({ text: env, only });
-      expect(result, JSON.stringify(only)).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(/^Nothing was imported/) } });
+      expect(result, JSON.stringify(only)).toMatchObject({
+        ok: false,
+        error: { code, message: expect.stringMatching(/^Nothing was imported/) },
+      });
     }
     expect(await names()).toEqual(['taken']);
     const report = await value<ImportReport>(core, 'accounts.import', { text: env, only: [2] });
@@ -98,14 +114,18 @@ describe('import', () => {
   });
 
   it('names a pasted connection string after its file, and refuses text that holds no account', async () => {
-    const report = await value<ImportReport>(core, 'accounts.import', { text: `endpoint=https://x.communication.azure.com/;accesskey=${keys.chat}`, fileName: 'contoso.txt' });
+    const report = await value<ImportReport>(core, 'accounts.import', {
+      text: `endpoint=https://x.communication.azure.com/;accesskey=${keys.chat}`,
+      fileName: 'contoso.txt',
+    });
     expect(report).toMatchObject({ format: 'connection-string', added: 1, items: [{ name: 'contoso', status: 'added' }] });
     expect(await importText({ text: 'hello world' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 
 describe('export', () => {
-  const exportTo = (input: object, target = core) => call<{ path: string; count: number; encrypted: boolean }>(target, 'accounts.export', input);
+  const exportTo = (input: object, target = core) =>
+    call<{ path: string; count: number; encrypted: boolean }>(target, 'accounts.export', input);
 
   it('writes definitions without secrets as plain JSON, 0600, and will not replace a file unasked', async () => {
     await value(core, 'accounts.import', { text: env });
@@ -113,7 +133,11 @@ describe('export', () => {
     expect(await exportTo({ path: file })).toEqual({ ok: true, value: { path: file, count: 4, encrypted: false } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'azcred.accounts', includesSecrets: false, accounts: expect.arrayContaining([expect.objectContaining({ name: 'lab', accountDomain: 'eastus.mixedreality.azure.com' })]) });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'azcred.accounts',
+      includesSecrets: false,
+      accounts: expect.arrayContaining([expect.objectContaining({ name: 'lab', accountDomain: 'eastus.mixedreality.azure.com' })]),
+    });
     expect(text).not.toMatch(new RegExp(Object.values(keys).join('|')));
     expect(await exportTo({ path: file })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'path' }] } });
     expect(await exportTo({ path: file, overwrite: true })).toMatchObject({ ok: true });
@@ -124,17 +148,37 @@ describe('export', () => {
     const file = path.join(outside, 'definitions.json');
     await value(core, 'accounts.export', { path: file });
     const target = newCore(mkdtempSync(path.join(outside, 'second-')));
-    const imported = await value<ImportReport>(target, 'accounts.import', { text: readFileSync(file, 'utf8'), fileName: 'definitions.json' });
+    const imported = await value<ImportReport>(target, 'accounts.import', {
+      text: readFileSync(file, 'utf8'),
+      fileName: 'definitions.json',
+    });
     expect(imported).toMatchObject({ format: 'json', added: 4 });
     const lab = (await value<AccountView[]>(target, 'accounts.list')).find((a) => a.name === 'lab');
-    expect(lab).toMatchObject({ kind: 'arr', accountDomain: 'eastus.mixedreality.azure.com', hasPrimaryKey: false, hasSecondaryKey: false });
-    expect(await call(target, 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(lab).toMatchObject({
+      kind: 'arr',
+      accountDomain: 'eastus.mixedreality.azure.com',
+      hasPrimaryKey: false,
+      hasSecondaryKey: false,
+    });
+    expect(await call(target, 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('refuses a relative path, secrets without a passphrase, and an unknown account', async () => {
-    expect(await exportTo({ path: 'export.json' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'path' }] } });
-    expect(await exportTo({ path: path.join(outside, 'a.json'), includeSecrets: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
-    expect(await exportTo({ path: path.join(outside, 'b.json'), ids: ['7b0c0e4e-4a40-4e1b-9f59-6d1a3b1f2c3d'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await exportTo({ path: 'export.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'path' }] },
+    });
+    expect(await exportTo({ path: path.join(outside, 'a.json'), includeSecrets: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
+    });
+    expect(await exportTo({ path: path.join(outside, 'b.json'), ids: ['7b0c0e4e-4a40-4e1b-9f59-6d1a3b1f2c3d'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(existsSync(path.join(outside, 'a.json')) || existsSync(path.join(outside, 'b.json'))).toBe(false);
   });
 
@@ -142,26 +186,46 @@ describe('export', () => {
     const report = await value<ImportReport>(core, 'accounts.import', { text: env });
     const ids = report.items.filter((item) => item.name === 'lab' || item.name === 'chat').map((item) => item.id);
     const file = path.join(outside, 'with-keys.json');
-    expect(await exportTo({ path: file, ids, includeSecrets: true, passphrase: 'a long export passphrase' })).toMatchObject({ ok: true, value: { count: 2, encrypted: true } });
+    expect(await exportTo({ path: file, ids, includeSecrets: true, passphrase: 'a long export passphrase' })).toMatchObject({
+      ok: true,
+      value: { count: 2, encrypted: true },
+    });
     const text = readFileSync(file, 'utf8');
     expect(text).not.toMatch(new RegExp([...Object.values(keys), 'chat\\.communication'].join('|')));
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const elsewhere = mkdtempSync(path.join(outside, 'second-'));
     const target = newCore(elsewhere);
-    expect(await importText({ text }, target)).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
-    expect(await importText({ text, passphrase: 'the wrong passphrase' }, target)).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
+    expect(await importText({ text }, target)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
+    });
+    expect(await importText({ text, passphrase: 'the wrong passphrase' }, target)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
+    });
     const imported = await value<ImportReport>(target, 'accounts.import', { text, passphrase: 'a long export passphrase' });
     expect(imported).toMatchObject({ format: 'encrypted-json', added: 2 });
     const chat = imported.items.find((item) => item.name === 'chat');
-    expect(await value(target, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({ value: `endpoint=https://chat.communication.azure.com/;accesskey=${keys.chat}` });
+    expect(await value(target, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({
+      value: `endpoint=https://chat.communication.azure.com/;accesskey=${keys.chat}`,
+    });
   });
 
   it('exports nothing when the vault cannot be opened for the keys, and writes no file', async () => {
     await value(core, 'accounts.import', { text: env });
-    const locked = testCore(folder, { keychain: { getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')), setPassword: () => Promise.reject(new Error('locked')), deletePassword: () => Promise.reject(new Error('locked')) } });
+    const locked = testCore(folder, {
+      keychain: {
+        getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+        setPassword: () => Promise.reject(new Error('locked')),
+        deletePassword: () => Promise.reject(new Error('locked')),
+      },
+    });
     const file = path.join(outside, 'never.json');
-    expect(await exportTo({ path: file, includeSecrets: true, passphrase: 'a long export passphrase' }, locked)).toMatchObject({ ok: false, error: { code: 'vault_unavailable' } });
+    expect(await exportTo({ path: file, includeSecrets: true, passphrase: 'a long export passphrase' }, locked)).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable' },
+    });
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -44,7 +44,8 @@ async function readItems(request: ImportRequest): Promise<{ format: ImportReport
     throw new AppError('invalid_input', `${message}.`, [{ path: 'passphrase', message }]);
   }
   const inner = parseAccountFile(await decryptExport(request.text, request.passphrase), options);
-  if ('encrypted' in inner) throw new AppError('invalid_input', 'The encrypted export holds another encrypted export: decrypt it once and import the inner file.');
+  if ('encrypted' in inner)
+    throw new AppError('invalid_input', 'The encrypted export holds another encrypted export: decrypt it once and import the inner file.');
   return { format: 'encrypted-json', items: inner.items };
 }
 
@@ -55,12 +56,17 @@ function check(items: readonly ParsedItem[], existing: ReadonlySet<string>, clou
     const result = accountInputSchema.safeParse(parsed.raw);
     const issues: FieldIssue[] = [...parsed.issues, ...(result.success ? [] : toFieldIssues(result.error))];
     if (result.success && !clouds.includes(result.data.cloud)) {
-      issues.push({ path: 'cloud', message: `"${result.data.cloud}" is not a cloud profile this app knows. Use one of: ${clouds.join(', ')}` });
+      issues.push({
+        path: 'cloud',
+        message: `"${result.data.cloud}" is not a cloud profile this app knows. Use one of: ${clouds.join(', ')}`,
+      });
     }
     if (!result.success || issues.length > 0) return { item: { ...base, status: 'invalid', issues } };
     const name = result.data.name;
     if (taken.has(nameKey(name))) {
-      const where = existing.has(nameKey(name)) ? 'An account with this name already exists' : 'An earlier account in the file has this name';
+      const where = existing.has(nameKey(name))
+        ? 'An account with this name already exists'
+        : 'An earlier account in the file has this name';
       return { item: { ...base, name, status: 'duplicate', issues: [{ path: 'name', message: `${where}: rename one of them` }] } };
     }
     taken.add(nameKey(name));
@@ -72,11 +78,15 @@ function check(items: readonly ParsedItem[], existing: ReadonlySet<string>, clou
 function chosenIndexes(only: readonly number[] | undefined, checked: readonly Checked[]): number[] {
   if (!only) {
     const ready = checked.filter(({ item }) => item.status === 'ready').map(({ item }) => item.index);
-    if (ready.length === 0) throw new AppError('invalid_input', 'None of the accounts in the file can be imported: fix the problems the preview lists.');
+    if (ready.length === 0)
+      throw new AppError('invalid_input', 'None of the accounts in the file can be imported: fix the problems the preview lists.');
     return ready;
   }
   const unique = [...new Set(only)];
-  if (unique.length === 0) throw new AppError('invalid_input', 'Choose at least one account to import.', [{ path: 'only', message: 'Choose at least one account' }]);
+  if (unique.length === 0)
+    throw new AppError('invalid_input', 'Choose at least one account to import.', [
+      { path: 'only', message: 'Choose at least one account' },
+    ]);
   for (const index of unique) {
     const found = checked[index]?.item;
     if (!found) {
@@ -89,7 +99,11 @@ function chosenIndexes(only: readonly number[] | undefined, checked: readonly Ch
     }
     if (found.status !== 'ready') {
       const message = `Item ${index + 1} ("${found.name}") has problems: fix them in the file or leave it out`;
-      throw new AppError('invalid_input', `Nothing was imported. ${message}.`, found.issues.map((issue) => ({ path: issue.path ? `${index}.${issue.path}` : `${index}`, message: issue.message })));
+      throw new AppError(
+        'invalid_input',
+        `Nothing was imported. ${message}.`,
+        found.issues.map((issue) => ({ path: issue.path ? `${index}.${issue.path}` : `${index}`, message: issue.message })),
+      );
     }
   }
   return unique;

@@ -19,12 +19,26 @@ const common = {
   /** When each of the resource's keys was last regenerated through the app. */
   keysRotatedAt: z.object({ primary: z.string().optional(), secondary: z.string().optional() }).optional(),
   /** When each stored key last got a new value here (edit, rotation); the rotation reminder counts from it, else from createdAt. */
-  keysSetAt: z.object({ primaryKey: z.string().optional(), secondaryKey: z.string().optional(), accessKey: z.string().optional() }).optional(),
+  keysSetAt: z
+    .object({ primaryKey: z.string().optional(), secondaryKey: z.string().optional(), accessKey: z.string().optional() })
+    .optional(),
 };
 
 export const accountRecordSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arr'), ...common, accountId: z.string(), accountDomain: z.string(), secrets: z.array(z.enum(['primaryKey', 'secondaryKey'])) }),
-  z.object({ kind: z.literal('acs'), ...common, endpoint: z.string(), secrets: z.array(z.enum(['accessKey'])), accessKeySlot: z.enum(['primary', 'secondary']).optional() }),
+  z.object({
+    kind: z.literal('arr'),
+    ...common,
+    accountId: z.string(),
+    accountDomain: z.string(),
+    secrets: z.array(z.enum(['primaryKey', 'secondaryKey'])),
+  }),
+  z.object({
+    kind: z.literal('acs'),
+    ...common,
+    endpoint: z.string(),
+    secrets: z.array(z.enum(['accessKey'])),
+    accessKeySlot: z.enum(['primary', 'secondary']).optional(),
+  }),
 ]);
 
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
@@ -57,7 +71,14 @@ export function toView(record: AccountRecord, missing: readonly StoredSecret[], 
   const base = { ...rest, tags: [...record.tags], secretsMissing: [...missing] as AccountSecret[], keyAges: keyAges(record, reminderDays) };
   if (record.kind === 'arr') {
     const stored = record.secrets as readonly string[];
-    return { ...base, kind: 'arr', accountId: record.accountId, accountDomain: record.accountDomain, hasPrimaryKey: stored.includes('primaryKey'), hasSecondaryKey: stored.includes('secondaryKey') };
+    return {
+      ...base,
+      kind: 'arr',
+      accountId: record.accountId,
+      accountDomain: record.accountDomain,
+      hasPrimaryKey: stored.includes('primaryKey'),
+      hasSecondaryKey: stored.includes('secondaryKey'),
+    };
   }
   return { ...base, kind: 'acs', endpoint: record.endpoint, hasAccessKey: secrets.length > 0 };
 }

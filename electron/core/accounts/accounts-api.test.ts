@@ -10,8 +10,20 @@ import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault } from '../vault/vault.ts';
 
 const keys = { primary: 'QVJSLXByaW1hcnkta2V5LW9uZQ==', secondary: 'QVJSLXNlY29uZGFyeS1rZXktdHdv', access: 'QUNTLWFjY2Vzcy1rZXktdGhyZWU=' };
-const arr = { kind: 'arr', name: 'Render dev', accountId: '0F6C8E4A-1B2C-4D3E-8F90-123456789ABC', accountDomain: 'westeurope', primaryKey: keys.primary, secondaryKey: keys.secondary, tags: ['dev'] };
-const acs = { kind: 'acs', name: 'Chat prod', connectionString: `endpoint=https://chat-prod.communication.azure.com;accesskey=${keys.access}` };
+const arr = {
+  kind: 'arr',
+  name: 'Render dev',
+  accountId: '0F6C8E4A-1B2C-4D3E-8F90-123456789ABC',
+  accountDomain: 'westeurope',
+  primaryKey: keys.primary,
+  secondaryKey: keys.secondary,
+  tags: ['dev'],
+};
+const acs = {
+  kind: 'acs',
+  name: 'Chat prod',
+  connectionString: `endpoint=https://chat-prod.communication.azure.com;accesskey=${keys.access}`,
+};
 
 let folder: string;
 let keychain: ReturnType<typeof createMemoryKeychain>;
@@ -33,28 +45,62 @@ describe('adding and listing accounts', () => {
   it('keeps an ARR account and an ACS resource for the next process: metadata in accounts.json (0600), keys in the vault', async () => {
     const render = await add(arr);
     const chat = await add(acs);
-    expect(render).toMatchObject({ kind: 'arr', name: 'Render dev', accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope.mixedreality.azure.com', cloud: 'AzureCloud', tags: ['dev'], hasPrimaryKey: true, hasSecondaryKey: true, secretsMissing: [] });
+    expect(render).toMatchObject({
+      kind: 'arr',
+      name: 'Render dev',
+      accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
+      accountDomain: 'westeurope.mixedreality.azure.com',
+      cloud: 'AzureCloud',
+      tags: ['dev'],
+      hasPrimaryKey: true,
+      hasSecondaryKey: true,
+      secretsMissing: [],
+    });
     expect(chat).toMatchObject({ kind: 'acs', endpoint: 'https://chat-prod.communication.azure.com/', hasAccessKey: true });
     expect(JSON.stringify([render, chat])).not.toMatch(/QVJS|QUNT/);
 
     const next = newCore();
     expect((await value<AccountView[]>(next, 'accounts.list')).map((a) => a.name)).toEqual(['Chat prod', 'Render dev']);
-    expect(await value(next, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toEqual({ value: keys.secondary, hideAfterSeconds: 20 });
-    expect(await value(next, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({ value: `endpoint=https://chat-prod.communication.azure.com/;accesskey=${keys.access}` });
+    expect(await value(next, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toEqual({
+      value: keys.secondary,
+      hideAfterSeconds: 20,
+    });
+    expect(await value(next, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({
+      value: `endpoint=https://chat-prod.communication.azure.com/;accesskey=${keys.access}`,
+    });
 
     expect(statSync(accountsFile()).mode & 0o777).toBe(0o600);
-    expect(stored()).toMatchObject({ version: 1, accounts: [{ id: render.id, secrets: ['primaryKey', 'secondaryKey'] }, { id: chat.id, secrets: ['accessKey'] }] });
+    expect(stored()).toMatchObject({
+      version: 1,
+      accounts: [
+        { id: render.id, secrets: ['primaryKey', 'secondaryKey'] },
+        { id: chat.id, secrets: ['accessKey'] },
+      ],
+    });
     expect(readFileSync(accountsFile(), 'utf8')).not.toMatch(/QVJS|QUNT/);
-    expect(await vaultNames()).toEqual([`account/${chat.id}/accessKey`, `account/${render.id}/primaryKey`, `account/${render.id}/secondaryKey`].sort());
+    expect(await vaultNames()).toEqual(
+      [`account/${chat.id}/accessKey`, `account/${render.id}/primaryKey`, `account/${render.id}/secondaryKey`].sort(),
+    );
     expect(readdirSync(folder).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 
   it('adds an ACS resource by endpoint alone without needing the vault', async () => {
-    const broken = { getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus')), setPassword: () => Promise.reject(new Error('x')), deletePassword: () => Promise.reject(new Error('x')) };
+    const broken = {
+      getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus')),
+      setPassword: () => Promise.reject(new Error('x')),
+      deletePassword: () => Promise.reject(new Error('x')),
+    };
     const offline = testCore(folder, { keychain: broken });
-    const entraOnly = await value<AccountView>(offline, 'accounts.add', { kind: 'acs', name: 'Entra only', endpoint: 'https://calls.communication.azure.com' });
+    const entraOnly = await value<AccountView>(offline, 'accounts.add', {
+      kind: 'acs',
+      name: 'Entra only',
+      endpoint: 'https://calls.communication.azure.com',
+    });
     expect(entraOnly).toMatchObject({ hasAccessKey: false, endpoint: 'https://calls.communication.azure.com/' });
-    expect(await call(offline, 'accounts.reveal', { id: entraOnly.id, secret: 'connectionString' })).toMatchObject({ ok: false, error: { code: 'not_found', message: '"Entra only" has no access key stored: it is used with Entra ID only. Add one with Edit.' } });
+    expect(await call(offline, 'accounts.reveal', { id: entraOnly.id, secret: 'connectionString' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: '"Entra only" has no access key stored: it is used with Entra ID only. Add one with Edit.' },
+    });
   });
 
   it('sees a secret another process added after this one opened the vault', async () => {
@@ -78,7 +124,10 @@ describe('adding and listing accounts', () => {
     const parse = (input: object) => accountInputSchema.parse(input);
     const batch = [parse({ ...acs, name: 'One' }), parse({ ...arr, name: 'Two' }), parse({ ...acs, name: ' one ' })];
     await expect(core.accounts.addMany(batch)).rejects.toMatchObject({ code: 'conflict', issues: [{ path: '2.name' }] });
-    await expect(core.accounts.addMany([parse({ ...acs, name: 'Three' }), parse({ ...arr, name: 'RENDER dev' })])).rejects.toMatchObject({ code: 'conflict', issues: [{ path: '1.name' }] });
+    await expect(core.accounts.addMany([parse({ ...acs, name: 'Three' }), parse({ ...arr, name: 'RENDER dev' })])).rejects.toMatchObject({
+      code: 'conflict',
+      issues: [{ path: '1.name' }],
+    });
     expect(stored().accounts).toHaveLength(1);
     expect(await vaultNames()).toHaveLength(2);
     expect((await core.accounts.addMany(batch.slice(0, 2))).map((view) => view.name)).toEqual(['One', 'Two']);
@@ -87,8 +136,14 @@ describe('adding and listing accounts', () => {
 
   it('refuses a damaged account list instead of overwriting it', async () => {
     writeFileSync(accountsFile(), '{"version": 1, "accounts": [{"id": ');
-    for (const [method, input] of [['accounts.list', undefined], ['accounts.add', acs]] as const) {
-      expect(await call(core, method, input)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('accounts.json in the data folder is damaged') } });
+    for (const [method, input] of [
+      ['accounts.list', undefined],
+      ['accounts.add', acs],
+    ] as const) {
+      expect(await call(core, method, input)).toMatchObject({
+        ok: false,
+        error: { code: 'internal', message: expect.stringContaining('accounts.json in the data folder is damaged') },
+      });
     }
     expect(readFileSync(accountsFile(), 'utf8')).toBe('{"version": 1, "accounts": [{"id": ');
   });
@@ -100,8 +155,18 @@ describe('input validation', () => {
     const before = { accounts: readFileSync(accountsFile()), vault: readFileSync(path.join(folder, 'vault.bin')) };
     const cases: [string, object, string, RegExp][] = [
       ['bad GUID', { ...arr, name: 'x1', accountId: '0f6c8e4a-not-a-guid' }, 'accountId', /GUID/],
-      ['unknown region', { ...arr, name: 'x2', accountDomain: 'marsnorth' }, 'accountDomain', /"marsnorth" is not a Remote Rendering region/],
-      ['no accesskey', { ...acs, name: 'x3', connectionString: 'endpoint=https://x.communication.azure.com/' }, 'connectionString', /no accesskey/],
+      [
+        'unknown region',
+        { ...arr, name: 'x2', accountDomain: 'marsnorth' },
+        'accountDomain',
+        /"marsnorth" is not a Remote Rendering region/,
+      ],
+      [
+        'no accesskey',
+        { ...acs, name: 'x3', connectionString: 'endpoint=https://x.communication.azure.com/' },
+        'connectionString',
+        /no accesskey/,
+      ],
       ['non-base64 key', { ...arr, name: 'x4', primaryKey: 'not base64!' }, 'primaryKey', /base64/],
       ['empty name', { ...arr, name: '   ' }, 'name', /Enter a name/],
       ['unknown cloud', { ...arr, name: 'x5', cloud: 'MarsCloud' }, 'cloud', /"MarsCloud" is not a cloud profile/],
@@ -114,7 +179,10 @@ describe('input validation', () => {
       expect(result.ok, what).toBe(false);
       if (result.ok) continue;
       expect(result.error.code, what).toBe(what === 'duplicate name' ? 'conflict' : 'invalid_input');
-      expect(result.error.issues?.map((issue) => issue.path), what).toEqual([field]);
+      expect(
+        result.error.issues?.map((issue) => issue.path),
+        what,
+      ).toEqual([field]);
       expect(result.error.issues?.[0]?.message, what).toMatch(message);
       expect(JSON.stringify(result), what).not.toMatch(/QVJS|QUNT|not base64!/);
     }
@@ -129,14 +197,28 @@ describe('editing and deleting', () => {
     await add(acs);
     const renamed = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Render staging' } });
     expect(renamed).toMatchObject({ name: 'Render staging', createdAt: render.createdAt, hasSecondaryKey: true });
-    const described = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' } });
-    expect(described).toMatchObject({ name: 'Render staging', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' });
-    expect((await value<AccountView[]>(newCore(), 'accounts.list')).find((a) => a.id === render.id)).toMatchObject({ notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' });
+    const described = await value<AccountView>(core, 'accounts.update', {
+      id: render.id,
+      changes: { kind: 'arr', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' },
+    });
+    expect(described).toMatchObject({
+      name: 'Render staging',
+      notes: 'Showroom build\nkeys rotate monthly',
+      tags: ['dev', 'showroom'],
+      cloud: 'AzureUSGovernment',
+    });
+    expect((await value<AccountView[]>(newCore(), 'accounts.list')).find((a) => a.id === render.id)).toMatchObject({
+      notes: 'Showroom build\nkeys rotate monthly',
+      tags: ['dev', 'showroom'],
+      cloud: 'AzureUSGovernment',
+    });
     expect(renamed.updatedAt >= render.updatedAt).toBe(true);
     const clash = await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'CHAT PROD' } });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'changes.name' }] } });
     // Renaming to its own name in another case is not a clash.
-    expect(await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'RENDER STAGING' } })).toMatchObject({ ok: true });
+    expect(await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'RENDER STAGING' } })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses to change the kind of an account', async () => {
@@ -149,23 +231,42 @@ describe('editing and deleting', () => {
   it('replaces the primary key and removes the secondary key of an ARR account', async () => {
     const render = await add(arr);
     const newKey = 'bmV3LXByaW1hcnkta2V5LXZhbHVl';
-    const edited = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', primaryKey: newKey, secondaryKey: null, accountDomain: 'eastus' } });
+    const edited = await value<AccountView>(core, 'accounts.update', {
+      id: render.id,
+      changes: { kind: 'arr', primaryKey: newKey, secondaryKey: null, accountDomain: 'eastus' },
+    });
     expect(edited).toMatchObject({ hasPrimaryKey: true, hasSecondaryKey: false, accountDomain: 'eastus.mixedreality.azure.com' });
     expect(await value(newCore(), 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({ value: newKey });
     expect(await vaultNames()).toEqual([`account/${render.id}/primaryKey`]);
-    expect(await call(core, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(core, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('replaces an ACS endpoint and key from a connection string, keeps the key on an endpoint change, and drops it when asked', async () => {
     const chat = await add(acs);
     const newKey = 'bmV3LWFjY2Vzcy1rZXktdmFsdWU=';
-    await value(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', connectionString: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}` } });
-    expect(await value(core, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({ value: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}` });
-    const moved = await value<AccountView>(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', endpoint: 'https://chat-3.communication.azure.com' } });
+    await value(core, 'accounts.update', {
+      id: chat.id,
+      changes: { kind: 'acs', connectionString: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}` },
+    });
+    expect(await value(core, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({
+      value: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}`,
+    });
+    const moved = await value<AccountView>(core, 'accounts.update', {
+      id: chat.id,
+      changes: { kind: 'acs', endpoint: 'https://chat-3.communication.azure.com' },
+    });
     expect(moved).toMatchObject({ endpoint: 'https://chat-3.communication.azure.com/', hasAccessKey: true });
-    const both = await call(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', connectionString: `endpoint=https://a.communication.azure.com/;accesskey=${newKey}`, removeAccessKey: true } });
+    const both = await call(core, 'accounts.update', {
+      id: chat.id,
+      changes: { kind: 'acs', connectionString: `endpoint=https://a.communication.azure.com/;accesskey=${newKey}`, removeAccessKey: true },
+    });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'changes.removeAccessKey' }] } });
-    expect(await value(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', removeAccessKey: true } })).toMatchObject({ hasAccessKey: false });
+    expect(await value(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', removeAccessKey: true } })).toMatchObject({
+      hasAccessKey: false,
+    });
     expect(await vaultNames()).toEqual([]);
   });
 
@@ -180,7 +281,10 @@ describe('editing and deleting', () => {
       ['accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Back' } }],
       ['accounts.reveal', { id: render.id, secret: 'primaryKey' }],
     ] as const) {
-      expect(await call(core, method, input), method).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no longer exists') } });
+      expect(await call(core, method, input), method).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: expect.stringContaining('no longer exists') },
+      });
     }
   });
 });
@@ -191,7 +295,10 @@ describe('reveal and copy', () => {
     await value(core, 'settings.update', { revealSeconds: 7 });
     expect(await value(core, 'accounts.reveal', { id: chat.id, secret: 'accessKey' })).toEqual({ value: keys.access, hideAfterSeconds: 7 });
     const wrong = await call(core, 'accounts.reveal', { id: chat.id, secret: 'primaryKey' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'secret', message: expect.stringContaining('accessKey or connectionString') }] } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'secret', message: expect.stringContaining('accessKey or connectionString') }] },
+    });
   });
 
   it('copies in the core, clearing after the configured time; browser mode is told the page copies', async () => {
@@ -205,7 +312,10 @@ describe('reveal and copy', () => {
 
     expect(await value(core, 'app.info')).toMatchObject({ coreClipboard: false, homeFolder: expect.any(String) });
     const browser = await call(core, 'accounts.copy', { id: render.id, secret: 'primaryKey' });
-    expect(browser).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining("the page copies the value through the browser's clipboard") } });
+    expect(browser).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining("the page copies the value through the browser's clipboard") },
+    });
   });
 
   it('clears the clipboard on close only while it still holds the copied key', async () => {
@@ -235,15 +345,28 @@ describe('a damaged vault file', () => {
     writeFileSync(file, bytes);
 
     const next = newCore();
-    expect(await value(next, 'vault.status')).toMatchObject({ state: 'open', secretCount: 0, quarantined: { problem: 'damaged', path: expect.stringContaining('vault.bin.corrupt-') } });
+    expect(await value(next, 'vault.status')).toMatchObject({
+      state: 'open',
+      secretCount: 0,
+      quarantined: { problem: 'damaged', path: expect.stringContaining('vault.bin.corrupt-') },
+    });
     const listed = await value<AccountView[]>(next, 'accounts.list');
     expect(listed.find((a) => a.id === render.id)).toMatchObject({ hasPrimaryKey: true, secretsMissing: ['primaryKey', 'secondaryKey'] });
     expect(listed.find((a) => a.id === chat.id)).toMatchObject({ secretsMissing: [] });
-    expect(await call(next, 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Enter it again with Edit') } });
+    expect(await call(next, 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('Enter it again with Edit') },
+    });
 
-    const renamed = await value<AccountView>(next, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Render (keys lost)' } });
+    const renamed = await value<AccountView>(next, 'accounts.update', {
+      id: render.id,
+      changes: { kind: 'arr', name: 'Render (keys lost)' },
+    });
     expect(renamed.secretsMissing).toEqual(['primaryKey', 'secondaryKey']);
-    await value(next, 'accounts.update', { id: render.id, changes: { kind: 'arr', primaryKey: keys.primary, secondaryKey: keys.secondary } });
+    await value(next, 'accounts.update', {
+      id: render.id,
+      changes: { kind: 'arr', primaryKey: keys.primary, secondaryKey: keys.secondary },
+    });
     expect((await value<AccountView[]>(next, 'accounts.list')).find((a) => a.id === render.id)?.secretsMissing).toEqual([]);
   });
 });

@@ -26,7 +26,13 @@ const secrets = {
 };
 const forms = Object.values(secrets).flatMap((value) => {
   const decoded = Buffer.from(value, 'base64');
-  return [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('hex'), decoded.toString('hex'), decoded.toString('utf8')].filter((form) => form.length >= 12);
+  return [
+    value,
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('hex'),
+    decoded.toString('hex'),
+    decoded.toString('utf8'),
+  ].filter((form) => form.length >= 12);
 });
 
 let folder: string;
@@ -80,11 +86,24 @@ afterAll(() => {
 
 describe('the canary', () => {
   it('finds no secret outside the vault, the log or an error after any account operation', async () => {
-    const arr = await ok<AccountView>('add ARR', 'accounts.add', { kind: 'arr', name: 'Canary render', accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'westeurope', primaryKey: secrets.arrPrimary, secondaryKey: secrets.arrSecondary });
-    const acs = await ok<AccountView>('add ACS', 'accounts.add', { kind: 'acs', name: 'Canary chat', connectionString: `endpoint=https://canary.communication.azure.com/;accesskey=${secrets.acsKey}` });
+    const arr = await ok<AccountView>('add ARR', 'accounts.add', {
+      kind: 'arr',
+      name: 'Canary render',
+      accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+      accountDomain: 'westeurope',
+      primaryKey: secrets.arrPrimary,
+      secondaryKey: secrets.arrSecondary,
+    });
+    const acs = await ok<AccountView>('add ACS', 'accounts.add', {
+      kind: 'acs',
+      name: 'Canary chat',
+      connectionString: `endpoint=https://canary.communication.azure.com/;accesskey=${secrets.acsKey}`,
+    });
     await ok('update key', 'accounts.update', { id: arr.id, changes: { kind: 'arr', primaryKey: secrets.arrRotated, secondaryKey: null } });
     await ok('rename', 'accounts.update', { id: acs.id, changes: { kind: 'acs', name: 'Canary chat renamed' } });
-    expect(await ok<{ value: string }>('reveal', 'accounts.reveal', { id: arr.id, secret: 'primaryKey' })).toMatchObject({ value: secrets.arrRotated });
+    expect(await ok<{ value: string }>('reveal', 'accounts.reveal', { id: arr.id, secret: 'primaryKey' })).toMatchObject({
+      value: secrets.arrRotated,
+    });
     await ok('copy', 'accounts.copy', { id: acs.id, secret: 'connectionString' });
     await ok('list', 'accounts.list');
 
@@ -95,35 +114,130 @@ describe('the canary', () => {
     const exports = path.join(folder, 'exports');
     mkdirSync(exports);
     await ok('export without secrets', 'accounts.export', { path: path.join(exports, 'plain.json') });
-    await ok('export with secrets', 'accounts.export', { path: path.join(exports, 'with-keys.json'), includeSecrets: true, passphrase: secrets.exportPassphrase });
+    await ok('export with secrets', 'accounts.export', {
+      path: path.join(exports, 'with-keys.json'),
+      includeSecrets: true,
+      passphrase: secrets.exportPassphrase,
+    });
 
-    await fails('bad key', 'accounts.add', { kind: 'arr', name: 'Bad', accountId: '2d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'westeurope', primaryKey: secrets.badKey }, 'invalid_input');
-    await fails('bad key in an edit', 'accounts.update', { id: arr.id, changes: { kind: 'arr', secondaryKey: secrets.badKey } }, 'invalid_input');
-    await fails('duplicate name with a key', 'accounts.add', { kind: 'arr', name: 'canary RENDER', accountId: '3d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'westeurope', primaryKey: secrets.imported }, 'conflict');
-    await fails('bad connection string', 'accounts.add', { kind: 'acs', name: 'Bad chat', connectionString: `endpoint=http://insecure.example;accesskey=${secrets.acsKey}` }, 'invalid_input');
-    await fails('import of a bad key', 'accounts.import', { text: env.replace(secrets.imported, secrets.badKey), only: [0] }, 'invalid_input');
+    await fails(
+      'bad key',
+      'accounts.add',
+      {
+        kind: 'arr',
+        name: 'Bad',
+        accountId: '2d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+        accountDomain: 'westeurope',
+        primaryKey: secrets.badKey,
+      },
+      'invalid_input',
+    );
+    await fails(
+      'bad key in an edit',
+      'accounts.update',
+      { id: arr.id, changes: { kind: 'arr', secondaryKey: secrets.badKey } },
+      'invalid_input',
+    );
+    await fails(
+      'duplicate name with a key',
+      'accounts.add',
+      {
+        kind: 'arr',
+        name: 'canary RENDER',
+        accountId: '3d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+        accountDomain: 'westeurope',
+        primaryKey: secrets.imported,
+      },
+      'conflict',
+    );
+    await fails(
+      'bad connection string',
+      'accounts.add',
+      { kind: 'acs', name: 'Bad chat', connectionString: `endpoint=http://insecure.example;accesskey=${secrets.acsKey}` },
+      'invalid_input',
+    );
+    await fails(
+      'import of a bad key',
+      'accounts.import',
+      { text: env.replace(secrets.imported, secrets.badKey), only: [0] },
+      'invalid_input',
+    );
     const encrypted = readFileSync(path.join(exports, 'with-keys.json'), 'utf8');
-    await fails('import with the wrong passphrase', 'accounts.import', { text: encrypted, passphrase: 'not the passphrase' }, 'invalid_input');
-    await fails('reveal of an unknown account', 'accounts.reveal', { id: '0b9a1c7e-0000-4000-8000-000000000000', secret: 'primaryKey' }, 'not_found');
+    await fails(
+      'import with the wrong passphrase',
+      'accounts.import',
+      { text: encrypted, passphrase: 'not the passphrase' },
+      'invalid_input',
+    );
+    await fails(
+      'reveal of an unknown account',
+      'accounts.reveal',
+      { id: '0b9a1c7e-0000-4000-8000-000000000000', secret: 'primaryKey' },
+      'not_found',
+    );
 
     // The integration steps: another process on the same folder, a second data folder, two writers at
     // once, no keychain at all, and a damaged vault file set aside.
     const otherProcess = testCore(path.join(folder, 'data'), { keychain });
     await ok('reveal in another process', 'accounts.reveal', { id: acs.id, secret: 'connectionString' }, otherProcess);
     await Promise.all([
-      ok('add from another process at once', 'accounts.add', { kind: 'arr', name: 'Canary other', accountId: '4d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.otherProcess }, otherProcess),
-      ok('add from this process at once', 'accounts.add', { kind: 'acs', name: 'Canary entra', endpoint: 'https://canary-entra.communication.azure.com' }),
+      ok(
+        'add from another process at once',
+        'accounts.add',
+        {
+          kind: 'arr',
+          name: 'Canary other',
+          accountId: '4d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+          accountDomain: 'eastus',
+          primaryKey: secrets.otherProcess,
+        },
+        otherProcess,
+      ),
+      ok('add from this process at once', 'accounts.add', {
+        kind: 'acs',
+        name: 'Canary entra',
+        endpoint: 'https://canary-entra.communication.azure.com',
+      }),
     ]);
     const secondFolder = testCore(path.join(folder, 'second'), { keychain });
-    await ok('add in a second data folder', 'accounts.add', { kind: 'arr', name: 'Canary second', accountId: '5d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.secondFolder }, secondFolder);
-    const locked = { getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')), setPassword: () => Promise.reject(new Error('locked')), deletePassword: () => Promise.reject(new Error('locked')) };
+    await ok(
+      'add in a second data folder',
+      'accounts.add',
+      {
+        kind: 'arr',
+        name: 'Canary second',
+        accountId: '5d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+        accountDomain: 'eastus',
+        primaryKey: secrets.secondFolder,
+      },
+      secondFolder,
+    );
+    const locked = {
+      getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      setPassword: () => Promise.reject(new Error('locked')),
+      deletePassword: () => Promise.reject(new Error('locked')),
+    };
     const noKeychain = testCore(path.join(folder, 'no-keychain'), { keychain: locked });
-    await fails('add with the keychain locked', 'accounts.add', { kind: 'arr', name: 'Canary locked', accountId: '6d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', accountDomain: 'eastus', primaryKey: secrets.noKeychain }, 'vault_unavailable', noKeychain);
+    await fails(
+      'add with the keychain locked',
+      'accounts.add',
+      {
+        kind: 'arr',
+        name: 'Canary locked',
+        accountId: '6d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+        accountDomain: 'eastus',
+        primaryKey: secrets.noKeychain,
+      },
+      'vault_unavailable',
+      noKeychain,
+    );
     await Promise.all([otherProcess, secondFolder, noKeychain].map((other) => other.close()));
     const vaultFile = path.join(folder, 'data', 'vault.bin');
     writeFileSync(vaultFile, readFileSync(vaultFile).subarray(0, 60));
     const afterQuarantine = testCore(path.join(folder, 'data'), { keychain });
-    expect(await ok('open a damaged vault', 'vault.status', undefined, afterQuarantine)).toMatchObject({ quarantined: { problem: 'damaged' } });
+    expect(await ok('open a damaged vault', 'vault.status', undefined, afterQuarantine)).toMatchObject({
+      quarantined: { problem: 'damaged' },
+    });
     await ok('list after the quarantine', 'accounts.list', undefined, afterQuarantine);
     await afterQuarantine.close();
     // The log was captured: the quarantine is logged (without any value).
@@ -133,13 +247,25 @@ describe('the canary', () => {
     await core.close();
     expectNoSecretLeft('close');
     // The check looked where it should: the data folders held these files, and the vaults themselves do hold the keys (encrypted).
-    expect(filesUnder(folder).map((file) => path.relative(folder, file)).sort()).toEqual([
-      'data/accounts.json', 'data/accounts.json.bak', 'data/settings.json', 'data/vault.json',
-      'exports/plain.json', 'exports/with-keys.json',
+    expect(
+      filesUnder(folder)
+        .map((file) => path.relative(folder, file))
+        .sort(),
+    ).toEqual([
+      'data/accounts.json',
+      'data/accounts.json.bak',
+      'data/settings.json',
+      'data/vault.json',
+      'exports/plain.json',
+      'exports/with-keys.json',
       'no-keychain/settings.json',
-      'second/accounts.json', 'second/settings.json', 'second/vault.json',
+      'second/accounts.json',
+      'second/settings.json',
+      'second/vault.json',
     ]);
-    expect(readdirSync(path.join(folder, 'data')).filter((name) => name.startsWith('vault.bin'))).toEqual(expect.arrayContaining(['vault.bin', expect.stringMatching(/^vault\.bin\.corrupt-/)]));
+    expect(readdirSync(path.join(folder, 'data')).filter((name) => name.startsWith('vault.bin'))).toEqual(
+      expect.arrayContaining(['vault.bin', expect.stringMatching(/^vault\.bin\.corrupt-/)]),
+    );
     expect(readdirSync(path.join(folder, 'data', 'backups')).length).toBeGreaterThan(0);
   });
 });

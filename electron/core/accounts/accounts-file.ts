@@ -13,7 +13,8 @@ export async function readAccounts(dataFolder: string): Promise<AccountRecord[]>
   const damaged = () =>
     new AppError(
       'internal',
-      `The account list ${accountsFileName} in the data folder is damaged, so it was left as it is. Restore it from ${accountsFileName}.bak (the previous version), or move it aside to start an empty list.`,
+      `The account list ${accountsFileName} in the data folder is damaged, so it was left as it is. Restore it from ` +
+        `${accountsFileName}.bak (the previous version), or move it aside to start an empty list.`,
     );
   return (await readJsonFile(path.join(dataFolder, accountsFileName), accountsFileSchema, damaged))?.accounts ?? [];
 }

@@ -28,12 +28,20 @@ interface ChildOutput {
   elapsedMs: number;
 }
 
-const jobArg = (dataFolder: string, calls: Call[], keychainTimeoutMs?: number) => JSON.stringify({ dataFolder, calls, ...(keychainTimeoutMs && { keychainTimeoutMs }) });
+const jobArg = (dataFolder: string, calls: Call[], keychainTimeoutMs?: number) =>
+  JSON.stringify({ dataFolder, calls, ...(keychainTimeoutMs && { keychainTimeoutMs }) });
 
-async function inChild(dataFolder: string, calls: Call[], options: { env?: NodeJS.ProcessEnv; keychainTimeoutMs?: number } = {}): Promise<ChildOutput> {
+async function inChild(
+  dataFolder: string,
+  calls: Call[],
+  options: { env?: NodeJS.ProcessEnv; keychainTimeoutMs?: number } = {},
+): Promise<ChildOutput> {
   const env = { ...(options.env ?? process.env), AZCRED_LOG: 'silent' };
-  const { stdout } = await run(process.execPath, [child, jobArg(dataFolder, calls, options.keychainTimeoutMs)], { env, timeout: 30_000 }).catch(
-    (error: { stdout?: string; signal?: string }) => (error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error)),
+  const { stdout } = await run(process.execPath, [child, jobArg(dataFolder, calls, options.keychainTimeoutMs)], {
+    env,
+    timeout: 30_000,
+  }).catch((error: { stdout?: string; signal?: string }) =>
+    error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error),
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildOutput;
 }
@@ -46,8 +54,15 @@ function withoutBus(): NodeJS.ProcessEnv {
 }
 
 const key = (label: string) => Buffer.from(`it-${label}-key-material`).toString('base64');
-const arrInput = (name: string, label = name) => ({ kind: 'arr', name, accountId: '6a1f0e9d-8c7b-4a5f-9e4d-3c2b1a0f9e8d', accountDomain: 'westeurope', primaryKey: key(label) });
-const realCore = (dataFolder: string): Core => createCore({ mode: 'test', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
+const arrInput = (name: string, label = name) => ({
+  kind: 'arr',
+  name,
+  accountId: '6a1f0e9d-8c7b-4a5f-9e4d-3c2b1a0f9e8d',
+  accountDomain: 'westeurope',
+  primaryKey: key(label),
+});
+const realCore = (dataFolder: string): Core =>
+  createCore({ mode: 'test', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
 async function value<T>(core: Core, method: string, input?: unknown): Promise<T> {
   const result = await dispatch(core, method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
@@ -58,8 +73,11 @@ const valueOf = <T>(result: Result<unknown> | undefined): T => {
   return result.value as T;
 };
 
-const noSecretService = 'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.';
-const lockedKeychain = 'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a passphrase vault or a memory-only session in Settings.';
+const noSecretService =
+  'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.';
+const lockedKeychain =
+  'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a ' +
+  'passphrase vault or a memory-only session in Settings.';
 
 // Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
 const stressRounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);
@@ -69,7 +87,11 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const folder = newFolder();
     const core = realCore(folder);
     const render = await value<AccountView>(core, 'accounts.add', { ...arrInput('Render'), secondaryKey: key('render-2') });
-    const chat = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'Chat', connectionString: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}` });
+    const chat = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'Chat',
+      connectionString: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}`,
+    });
     const { results } = await inChild(folder, [
       { method: 'accounts.list' },
       { method: 'accounts.reveal', input: { id: render.id, secret: 'secondaryKey' } },
@@ -86,7 +108,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     await core.close();
   });
 
-  it('gives a second data folder none of the first one\'s accounts or keys', async () => {
+  it("gives a second data folder none of the first one's accounts or keys", async () => {
     const first = realCore(newFolder());
     const render = await value<AccountView>(first, 'accounts.add', arrInput('Render'));
     const { results } = await inChild(newFolder(), [
@@ -102,9 +124,21 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
 
   it('says no Secret Service is running, within the timeout, and an add saves nothing', async () => {
     const folder = newFolder();
-    const { results, elapsedMs } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('Render') }, { method: 'accounts.list' }], { env: withoutBus(), keychainTimeoutMs: 3000 });
-    expect(valueOf(results[0])).toEqual({ state: 'unavailable', problem: 'no_secret_service', message: noSecretService, recordedMode: null });
-    expect(results[1]).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining(noSecretService) } });
+    const { results, elapsedMs } = await inChild(
+      folder,
+      [{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('Render') }, { method: 'accounts.list' }],
+      { env: withoutBus(), keychainTimeoutMs: 3000 },
+    );
+    expect(valueOf(results[0])).toEqual({
+      state: 'unavailable',
+      problem: 'no_secret_service',
+      message: noSecretService,
+      recordedMode: null,
+    });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable', message: expect.stringContaining(noSecretService) },
+    });
     expect(valueOf(results[2])).toEqual([]);
     expect(elapsedMs).toBeLessThan(3000);
     expect(readdirSync(folder)).toEqual(['settings.json']);
@@ -122,12 +156,26 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
       node ${child} ${job([{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('After the lock') }, { method: 'accounts.list' }])}
       rm -rf "$XDG_DATA_HOME"`;
-    const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], { env: { ...withoutBus(), AZCRED_LOG: 'silent' }, timeout: 30_000 });
-    const [before, locked] = stdout.trim().split('\n').map((line) => JSON.parse(line) as ChildOutput);
+    const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], {
+      env: { ...withoutBus(), AZCRED_LOG: 'silent' },
+      timeout: 30_000,
+    });
+    const [before, locked] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ChildOutput);
     expect(before?.results[0]).toMatchObject({ ok: true });
     const accountsBefore = readFileSync(path.join(folder, 'accounts.json'));
-    expect(valueOf(locked?.results[0])).toEqual({ state: 'unavailable', problem: 'keychain_locked', message: lockedKeychain, recordedMode: 'keychain' });
-    expect(locked?.results[1]).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringContaining(lockedKeychain) } });
+    expect(valueOf(locked?.results[0])).toEqual({
+      state: 'unavailable',
+      problem: 'keychain_locked',
+      message: lockedKeychain,
+      recordedMode: 'keychain',
+    });
+    expect(locked?.results[1]).toMatchObject({
+      ok: false,
+      error: { code: 'vault_unavailable', message: expect.stringContaining(lockedKeychain) },
+    });
     expect(valueOf<AccountView[]>(locked?.results[2]).map((a) => a.name)).toEqual(['Before the lock']);
     expect(locked?.elapsedMs).toBeLessThan(3000);
     expect(readFileSync(path.join(folder, 'accounts.json'))).toEqual(accountsBefore);
@@ -144,34 +192,60 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     bytes[bytes.length - 5]! ^= 0x80;
     writeFileSync(file, bytes);
     const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
-    expect(valueOf(results[0])).toMatchObject({ state: 'open', secretCount: 0, quarantined: { problem: 'damaged', message: expect.stringContaining('Your account list is intact') } });
+    expect(valueOf(results[0])).toMatchObject({
+      state: 'open',
+      secretCount: 0,
+      quarantined: { problem: 'damaged', message: expect.stringContaining('Your account list is intact') },
+    });
     const listed = valueOf<AccountView[]>(results[1]);
-    expect(listed.map((a) => [a.name, a.secretsMissing])).toEqual([['Entra only', []], ['Render', ['primaryKey', 'secondaryKey']]]);
+    expect(listed.map((a) => [a.name, a.secretsMissing])).toEqual([
+      ['Entra only', []],
+      ['Render', ['primaryKey', 'secondaryKey']],
+    ]);
     expect(listed.find((a) => a.id === render.id)).toMatchObject({ hasPrimaryKey: true, hasSecondaryKey: true });
     expect(readdirSync(folder).some((name) => name.startsWith('vault.bin.corrupt-'))).toBe(true);
   });
 
-  it('loses no account when three processes add fifteen each at once, round after round', async () => {
-    const folder = newFolder();
-    const writers = 3;
-    const perWriter = 15;
-    for (let round = 1; round <= stressRounds; round++) {
-      const jobs = Array.from({ length: writers }, (_, w) =>
-        inChild(folder, Array.from({ length: perWriter }, (_, i) => ({ method: 'accounts.add', input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`) }))),
-      );
-      const outputs = await Promise.all(jobs);
-      const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
-      expect(failures, JSON.stringify(failures[0])).toEqual([]);
-      const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
-      const listed = valueOf<AccountView[]>(results[1]);
-      expect(listed).toHaveLength(writers * perWriter * round);
-      expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);
-      expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
-    }
-    const core = realCore(folder);
-    const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === `r${stressRounds} w2 a14`);
-    expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({ value: key(`${stressRounds}-2-14`) });
-    await core.close();
-    expect(readdirSync(folder).sort()).toEqual(['accounts.json', 'accounts.json.bak', 'backups', 'settings.json', 'vault.bin', 'vault.json']);
-  }, 30_000 + stressRounds * 10_000);
+  it(
+    'loses no account when three processes add fifteen each at once, round after round',
+    async () => {
+      const folder = newFolder();
+      const writers = 3;
+      const perWriter = 15;
+      for (let round = 1; round <= stressRounds; round++) {
+        const jobs = Array.from({ length: writers }, (_, w) =>
+          inChild(
+            folder,
+            Array.from({ length: perWriter }, (_, i) => ({
+              method: 'accounts.add',
+              input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`),
+            })),
+          ),
+        );
+        const outputs = await Promise.all(jobs);
+        const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
+        expect(failures, JSON.stringify(failures[0])).toEqual([]);
+        const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+        const listed = valueOf<AccountView[]>(results[1]);
+        expect(listed).toHaveLength(writers * perWriter * round);
+        expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);
+        expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
+      }
+      const core = realCore(folder);
+      const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === `r${stressRounds} w2 a14`);
+      expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({
+        value: key(`${stressRounds}-2-14`),
+      });
+      await core.close();
+      expect(readdirSync(folder).sort()).toEqual([
+        'accounts.json',
+        'accounts.json.bak',
+        'backups',
+        'settings.json',
+        'vault.bin',
+        'vault.json',
+      ]);
+    },
+    30_000 + stressRounds * 10_000,
+  );
 });

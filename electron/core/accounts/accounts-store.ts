@@ -72,7 +72,10 @@ export class AccountsStore {
    * Adds every account or none (import): one lock, names checked against the list and within the
    * batch. Field issues are reported as `<index>.<field>` unless `issuePath` words them otherwise.
    */
-  async addMany(inputs: readonly AccountInput[], issuePath: (field: string, index: number) => string = (field, index) => `${index}.${field}`): Promise<AccountView[]> {
+  async addMany(
+    inputs: readonly AccountInput[],
+    issuePath: (field: string, index: number) => string = (field, index) => `${index}.${field}`,
+  ): Promise<AccountView[]> {
     inputs.forEach((input, index) => this.#checkCloud(input.cloud, issuePath('cloud', index)));
     const now = new Date().toISOString();
     const created = inputs.map((input) => newAccount(input, randomUUID(), now));
@@ -85,7 +88,9 @@ export class AccountsStore {
         if (taken.has(nameKey(record.name))) throw duplicateName(record.name, issuePath('name', index));
         taken.add(nameKey(record.name));
       });
-      const entries = created.flatMap(({ record, secrets }) => Object.entries(secrets.set).map(([secret, value]) => [secretName(record.id, secret as StoredSecret), value] as const));
+      const entries = created.flatMap(({ record, secrets }) =>
+        Object.entries(secrets.set).map(([secret, value]) => [secretName(record.id, secret as StoredSecret), value] as const),
+      );
       if (vault && entries.length > 0) await vault.setMany(entries);
       try {
         await writeAccounts(this.#options.dataFolder, [...records, ...created.map(({ record }) => record)]);
@@ -101,14 +106,19 @@ export class AccountsStore {
   /** An edit or a rename; secrets change only when the edit carries a new one (or removes one). */
   async update({ id, changes }: AccountUpdate): Promise<AccountView> {
     if (changes.cloud !== undefined) this.#checkCloud(changes.cloud, 'changes.cloud');
-    const touchesSecrets = ('primaryKey' in changes && changes.primaryKey !== undefined) || ('secondaryKey' in changes && changes.secondaryKey !== undefined) || ('accessKey' in changes && changes.accessKey !== undefined) || ('removeAccessKey' in changes && changes.removeAccessKey === true);
+    const touchesSecrets =
+      ('primaryKey' in changes && changes.primaryKey !== undefined) ||
+      ('secondaryKey' in changes && changes.secondaryKey !== undefined) ||
+      ('accessKey' in changes && changes.accessKey !== undefined) ||
+      ('removeAccessKey' in changes && changes.removeAccessKey === true);
     const vault = touchesSecrets ? await this.#options.vault.require() : undefined;
     return withMetadataLock(this.#options.dataFolder, async () => {
       const records = await readAccounts(this.#options.dataFolder);
       const index = records.findIndex((record) => record.id === id);
       const current = records[index] ?? notFound();
       const { record, secrets } = applyUpdate(current, changes, new Date().toISOString());
-      if (records.some((other) => other.id !== id && nameKey(other.name) === nameKey(record.name))) throw duplicateName(record.name, 'changes.name');
+      if (records.some((other) => other.id !== id && nameKey(other.name) === nameKey(record.name)))
+        throw duplicateName(record.name, 'changes.name');
       const undo = vault ? await writeSecretChanges(vault, id, secrets) : async () => undefined;
       try {
         await writeAccounts(this.#options.dataFolder, records.with(index, record));
@@ -144,7 +154,10 @@ export class AccountsStore {
       if (!records.some((record) => record.id === id)) notFound();
       // Secrets first: a failure then leaves a visible account to delete again, never secrets nobody can see.
       await vault?.deletePrefix(secretPrefix(id));
-      await writeAccounts(this.#options.dataFolder, records.filter((record) => record.id !== id));
+      await writeAccounts(
+        this.#options.dataFolder,
+        records.filter((record) => record.id !== id),
+      );
     });
   }
 
@@ -153,7 +166,10 @@ export class AccountsStore {
    * it). A caller that has just read the account's record passes it instead of the id.
    */
   async readSecret(account: string | AccountRecord, secret: AccountSecret): Promise<string> {
-    const record = typeof account === 'string' ? ((await readAccounts(this.#options.dataFolder)).find((candidate) => candidate.id === account) ?? notFound()) : account;
+    const record =
+      typeof account === 'string'
+        ? ((await readAccounts(this.#options.dataFolder)).find((candidate) => candidate.id === account) ?? notFound())
+        : account;
     const { id } = record;
     const needs = secretsFor(record, secret);
     const vault = await this.#options.vault.require();
@@ -161,11 +177,16 @@ export class AccountsStore {
     for (const name of needs) {
       const value = await readOne(vault, id, name);
       if (value === undefined) {
-        throw new AppError('not_found', `The ${secretLabels[name]} of "${record.name}" is missing from the vault (the vault file was damaged and moved aside). Enter it again with Edit.`);
+        throw new AppError(
+          'not_found',
+          `The ${secretLabels[name]} of "${record.name}" is missing from the vault (the vault file was damaged and moved ` +
+            `aside). Enter it again with Edit.`,
+        );
       }
       values.push(value);
     }
-    if (secret === 'connectionString' && record.kind === 'acs') return formatAcsConnectionString({ endpoint: record.endpoint, accessKey: values[0] ?? '' });
+    if (secret === 'connectionString' && record.kind === 'acs')
+      return formatAcsConnectionString({ endpoint: record.endpoint, accessKey: values[0] ?? '' });
     return values[0] ?? '';
   }
 
@@ -210,15 +231,22 @@ function duplicateName(name: string, path: string): AppError {
 
 /** The stored secrets a request needs, after checking the kind has such a secret and this account stores it. */
 function secretsFor(record: AccountRecord, secret: AccountSecret): StoredSecret[] {
-  const kindHas = record.kind === 'arr' ? secret === 'primaryKey' || secret === 'secondaryKey' : secret === 'accessKey' || secret === 'connectionString';
+  const kindHas =
+    record.kind === 'arr' ? secret === 'primaryKey' || secret === 'secondaryKey' : secret === 'accessKey' || secret === 'connectionString';
   if (!kindHas) {
     const offer = record.kind === 'arr' ? 'primaryKey or secondaryKey' : 'accessKey or connectionString';
-    const message = `A ${record.kind === 'arr' ? 'Remote Rendering account' : 'Communication Services resource'} has no ${secretLabels[secret]}: ask for ${offer}`;
+    const message =
+      `A ${record.kind === 'arr' ? 'Remote Rendering account' : 'Communication Services resource'} has no ` +
+      `${secretLabels[secret]}: ask for ${offer}`;
     throw new AppError('invalid_input', message, [{ path: 'secret', message }]);
   }
   const stored: StoredSecret = secret === 'connectionString' ? 'accessKey' : secret;
   if (!(record.secrets as readonly StoredSecret[]).includes(stored)) {
-    throw new AppError('not_found', `"${record.name}" has no ${secretLabels[stored]} stored${record.kind === 'acs' ? ': it is used with Entra ID only' : ''}. Add one with Edit.`);
+    throw new AppError(
+      'not_found',
+      `"${record.name}" has no ${secretLabels[stored]} stored${record.kind === 'acs' ? ': it is used with Entra ID only' : ''}. ` +
+        `Add one with Edit.`,
+    );
   }
   return [stored];
 }

@@ -9,7 +9,11 @@ import { decryptExport, encryptExport, writeExportFile } from './export-file.ts'
 /** The vault's floor: fast enough for tests, and accepted when reading. */
 const fast = { N: 2 ** 14, r: 8, p: 1 };
 const passphrase = 'correct horse battery staple';
-const plain = JSON.stringify({ format: 'azcred.accounts', version: 1, accounts: [{ kind: 'acs', name: 'Chat', accessKey: 'c2VjcmV0LWtleQ==' }] });
+const plain = JSON.stringify({
+  format: 'azcred.accounts',
+  version: 1,
+  accounts: [{ kind: 'acs', name: 'Chat', accessKey: 'c2VjcmV0LWtleQ==' }],
+});
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -41,7 +45,12 @@ describe('encrypted export', () => {
     const envelope = await encryptExport(plain, passphrase, fast);
     const json = JSON.parse(envelope);
     expect(Object.keys(json)).toEqual(['format', 'version', 'kdf', 'cipher', 'iv', 'tag', 'data']);
-    expect(json).toMatchObject({ format: 'azcred.accounts.encrypted', version: 1, kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 }, cipher: 'aes-256-gcm' });
+    expect(json).toMatchObject({
+      format: 'azcred.accounts.encrypted',
+      version: 1,
+      kdf: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
+      cipher: 'aes-256-gcm',
+    });
     expect(Buffer.from(json.kdf.salt, 'base64')).toHaveLength(16);
     expect(Buffer.from(json.iv, 'base64')).toHaveLength(12);
     expect(envelope).not.toContain('c2VjcmV0LWtleQ');
@@ -83,7 +92,12 @@ describe('encrypted export', () => {
   ])('refuses key-derivation costs out of range (%s) before deriving anything', async (_, kdf) => {
     const envelope = await encryptExport(plain, passphrase, fast);
     const started = Date.now();
-    const error = await refusal(decryptExport(edit(envelope, (j) => Object.assign(j.kdf, kdf)), passphrase));
+    const error = await refusal(
+      decryptExport(
+        edit(envelope, (j) => Object.assign(j.kdf, kdf)),
+        passphrase,
+      ),
+    );
     expect(error.message).toMatch(/key-derivation costs outside the accepted range/);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -91,8 +105,26 @@ describe('encrypted export', () => {
   it('refuses a cut-short file, a newer version and an empty passphrase, each with its own message', async () => {
     const envelope = await encryptExport(plain, passphrase, fast);
     expect((await refusal(decryptExport(envelope.slice(0, 80), passphrase))).message).toMatch(/not a complete encrypted account export/);
-    expect((await refusal(decryptExport(edit(envelope, (j) => (j.version = 2)), passphrase))).message).toMatch(/newer version .* update the app/);
-    expect((await refusal(decryptExport(edit(envelope, (j) => delete j.tag), passphrase))).message).toMatch(/not a complete/);
+    expect(
+      (
+        await refusal(
+          decryptExport(
+            edit(envelope, (j) => (j.version = 2)),
+            passphrase,
+          ),
+        )
+      ).message,
+    ).toMatch(/newer version .* update the app/);
+    expect(
+      (
+        await refusal(
+          decryptExport(
+            edit(envelope, (j) => delete j.tag),
+            passphrase,
+          ),
+        )
+      ).message,
+    ).toMatch(/not a complete/);
     expect((await refusal(decryptExport(envelope, ''))).issues).toEqual([{ path: 'passphrase', message: 'Enter the passphrase' }]);
   });
 
@@ -162,51 +194,57 @@ describe('writeExportFile', () => {
     expect(await fs.readdir(folder)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('refuses a symbolic link at the destination, even with overwrite, and leaves its target alone', async () => {
-    const elsewhere = path.join(folder, 'elsewhere.txt');
-    await fs.writeFile(elsewhere, 'keep');
-    const link = path.join(folder, 'accounts.json');
-    await fs.symlink(elsewhere, link);
-    for (const overwrite of [false, true]) {
-      const error = await refusal(writeExportFile(link, 'secret', { overwrite, dataFolder }));
-      expect(error.message).toMatch(/symbolic link/);
-      expect(error.issues?.[0]?.path).toBe('path');
-    }
-    expect(await fs.readFile(elsewhere, 'utf8')).toBe('keep');
-    const dangling = path.join(folder, 'dangling.json');
-    await fs.symlink(path.join(folder, 'not-there'), dangling);
-    expect((await refusal(writeExportFile(dangling, 'secret', { overwrite: false, dataFolder }))).message).toMatch(/symbolic link/);
-    await expect(fs.access(path.join(folder, 'not-there'))).rejects.toThrow();
-  });
+  it.skipIf(process.platform === 'win32')(
+    'refuses a symbolic link at the destination, even with overwrite, and leaves its target alone',
+    async () => {
+      const elsewhere = path.join(folder, 'elsewhere.txt');
+      await fs.writeFile(elsewhere, 'keep');
+      const link = path.join(folder, 'accounts.json');
+      await fs.symlink(elsewhere, link);
+      for (const overwrite of [false, true]) {
+        const error = await refusal(writeExportFile(link, 'secret', { overwrite, dataFolder }));
+        expect(error.message).toMatch(/symbolic link/);
+        expect(error.issues?.[0]?.path).toBe('path');
+      }
+      expect(await fs.readFile(elsewhere, 'utf8')).toBe('keep');
+      const dangling = path.join(folder, 'dangling.json');
+      await fs.symlink(path.join(folder, 'not-there'), dangling);
+      expect((await refusal(writeExportFile(dangling, 'secret', { overwrite: false, dataFolder }))).message).toMatch(/symbolic link/);
+      await expect(fs.access(path.join(folder, 'not-there'))).rejects.toThrow();
+    },
+  );
 
   // Found by the contract fuzzer: an export with overwrite could replace the vault or settings.json.
-  it.skipIf(process.platform === 'win32')('refuses the data folder, a folder inside it, and a link or .. path into it, and leaves the vault alone', async () => {
-    await fs.mkdir(path.join(dataFolder, 'logs'));
-    await fs.writeFile(path.join(dataFolder, 'vault.bin'), 'vault bytes');
-    const link = path.join(folder, 'shortcut');
-    await fs.symlink(dataFolder, link);
-    const targets = [
-      path.join(dataFolder, 'vault.bin'),
-      path.join(dataFolder, 'logs', 'report.md'),
-      path.join(link, 'vault.bin'),
-      path.join(folder, '..', path.basename(dataFolder), 'settings.json'),
-    ];
-    for (const target of targets) {
-      const error = await refusal(writeExportFile(target, 'export', { overwrite: true, dataFolder }));
-      expect(error.code).toBe('invalid_input');
-      expect(error.message).toMatch(/inside the app's data folder.*choose another folder/);
-      expect(error.issues?.[0]?.path).toBe('path');
-    }
-    expect(await fs.readFile(path.join(dataFolder, 'vault.bin'), 'utf8')).toBe('vault bytes');
-    expect((await fs.readdir(dataFolder)).sort()).toEqual(['logs', 'vault.bin']);
-    // A folder beside it whose name starts the same is not inside.
-    const sibling = `${dataFolder}-exports`;
-    await fs.mkdir(sibling);
-    try {
-      await writeExportFile(path.join(sibling, 'a.json'), 'x', { overwrite: false, dataFolder });
-      expect(await fs.readFile(path.join(sibling, 'a.json'), 'utf8')).toBe('x');
-    } finally {
-      await fs.rm(sibling, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(process.platform === 'win32')(
+    'refuses the data folder, a folder inside it, and a link or .. path into it, and leaves the vault alone',
+    async () => {
+      await fs.mkdir(path.join(dataFolder, 'logs'));
+      await fs.writeFile(path.join(dataFolder, 'vault.bin'), 'vault bytes');
+      const link = path.join(folder, 'shortcut');
+      await fs.symlink(dataFolder, link);
+      const targets = [
+        path.join(dataFolder, 'vault.bin'),
+        path.join(dataFolder, 'logs', 'report.md'),
+        path.join(link, 'vault.bin'),
+        path.join(folder, '..', path.basename(dataFolder), 'settings.json'),
+      ];
+      for (const target of targets) {
+        const error = await refusal(writeExportFile(target, 'export', { overwrite: true, dataFolder }));
+        expect(error.code).toBe('invalid_input');
+        expect(error.message).toMatch(/inside the app's data folder.*choose another folder/);
+        expect(error.issues?.[0]?.path).toBe('path');
+      }
+      expect(await fs.readFile(path.join(dataFolder, 'vault.bin'), 'utf8')).toBe('vault bytes');
+      expect((await fs.readdir(dataFolder)).sort()).toEqual(['logs', 'vault.bin']);
+      // A folder beside it whose name starts the same is not inside.
+      const sibling = `${dataFolder}-exports`;
+      await fs.mkdir(sibling);
+      try {
+        await writeExportFile(path.join(sibling, 'a.json'), 'x', { overwrite: false, dataFolder });
+        expect(await fs.readFile(path.join(sibling, 'a.json'), 'utf8')).toBe('x');
+      } finally {
+        await fs.rm(sibling, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -29,7 +29,13 @@ const base64 = (bytes: { min: number; max: number }) =>
 const envelopeSchema = z.object({
   format: z.literal(encryptedExportFormat),
   version: z.number().int(),
-  kdf: z.object({ name: z.literal('scrypt'), salt: base64({ min: 16, max: 64 }), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    salt: base64({ min: 16, max: 64 }),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+  }),
   cipher: z.literal(cipherName),
   iv: base64({ min: 12, max: 12 }),
   tag: base64({ min: 16, max: 16 }),
@@ -60,7 +66,10 @@ export async function encryptExport(plainJson: string, passphrase: string, param
 
 /** Opens an encrypted export: the plain export document's text. */
 export async function decryptExport(text: string, passphrase: string): Promise<string> {
-  if (!passphrase) throw new AppError('invalid_input', 'Enter the passphrase the file was exported with.', [{ path: 'passphrase', message: 'Enter the passphrase' }]);
+  if (!passphrase)
+    throw new AppError('invalid_input', 'Enter the passphrase the file was exported with.', [
+      { path: 'passphrase', message: 'Enter the passphrase' },
+    ]);
   const envelope = readEnvelope(text);
   const { tag, data, ...header } = envelope;
   const key = await deriveKey(passphrase, header);
@@ -88,14 +97,21 @@ function readEnvelope(text: string): z.infer<typeof envelopeSchema> {
   }
   const version = (json as { version?: unknown } | undefined)?.version;
   if (typeof version === 'number' && version > envelopeVersion) {
-    throw new AppError('invalid_input', `The file was exported by a newer version of Azure Credential Manager (format ${version}; this one reads ${envelopeVersion}): update the app to import it.`);
+    throw new AppError(
+      'invalid_input',
+      `The file was exported by a newer version of Azure Credential Manager (format ${version}; this one reads ` +
+        `${envelopeVersion}): update the app to import it.`,
+    );
   }
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success || parsed.data.version !== envelopeVersion) {
     throw new AppError('invalid_input', 'This is not a complete encrypted account export: it was cut short or changed after export.');
   }
   if (!acceptableScryptParams(parsed.data.kdf)) {
-    throw new AppError('invalid_input', 'The file asks for key-derivation costs outside the accepted range: it was not written by this app, or it was changed after export.');
+    throw new AppError(
+      'invalid_input',
+      'The file asks for key-derivation costs outside the accepted range: it was not written by this app, or it was changed after export.',
+    );
   }
   return parsed.data;
 }
@@ -123,13 +139,15 @@ function byteLength(b64: string): number {
  * link at the destination, and an existing file unless `overwrite`.
  */
 export async function writeExportFile(target: string, text: string, options: { overwrite: boolean; dataFolder: string }): Promise<void> {
-  if (!path.isAbsolute(target)) throw pathError('invalid_input', 'Choose a full path for the export file (starting at the root of a drive), not a relative one.');
+  if (!path.isAbsolute(target))
+    throw pathError('invalid_input', 'Choose a full path for the export file (starting at the root of a drive), not a relative one.');
   if (/[/\\]$/.test(target)) throw pathError('invalid_input', 'Choose a file name, not a folder.');
   const folder = path.dirname(target);
   await checkFolder(folder);
   await refuseDataFolder(folder, options.dataFolder);
   const existing = await lstatOrNull(target);
-  if (existing?.isSymbolicLink()) throw pathError('invalid_input', `${target} is a symbolic link: choose the file it points to, or another name.`);
+  if (existing?.isSymbolicLink())
+    throw pathError('invalid_input', `${target} is a symbolic link: choose the file it points to, or another name.`);
   if (existing?.isDirectory()) throw pathError('invalid_input', `${target} is a folder: choose a file name inside it.`);
   if (existing && !existing.isFile()) throw pathError('invalid_input', `${target} is not a regular file: choose another name.`);
   if (existing && !options.overwrite) throw alreadyExists(target);
@@ -174,7 +192,8 @@ async function checkFolder(folder: string): Promise<void> {
     stats = await fs.stat(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw pathError('invalid_input', `The folder ${folder} does not exist: create it first, or choose another folder.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw pathError('invalid_input', `The folder ${folder} does not exist: create it first, or choose another folder.`);
     throw writeError(error, folder);
   }
   if (!stats.isDirectory()) throw pathError('invalid_input', `${folder} is not a folder: choose another place for the file.`);
@@ -186,7 +205,10 @@ async function refuseDataFolder(folder: string, dataFolder: string): Promise<voi
   const [target, data] = await Promise.all([real(folder), real(dataFolder)]);
   const inside = path.relative(data, target);
   if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
-    throw pathError('invalid_input', `${folder} is inside the app's data folder, where the vault and the app's own files live: choose another folder.`);
+    throw pathError(
+      'invalid_input',
+      `${folder} is inside the app's data folder, where the vault and the app's own files live: choose another folder.`,
+    );
   }
 }
 
@@ -206,10 +228,17 @@ function alreadyExists(target: string): AppError {
 function writeError(error: unknown, folder: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return pathError('invalid_input', `The app may not write in ${folder}: choose a folder you can write to.`);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return pathError('invalid_input', `The disk holding ${folder} is full: free some space or choose another disk.`);
-  if (code === 'ENAMETOOLONG') return pathError('invalid_input', 'The file name or path is too long for this disk: choose a shorter name or a folder nearer the root.');
-  if (code === 'ELOOP') return pathError('invalid_input', `The path to ${folder} goes round a loop of symbolic links: choose another folder.`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return pathError('invalid_input', `The app may not write in ${folder}: choose a folder you can write to.`);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return pathError('invalid_input', `The disk holding ${folder} is full: free some space or choose another disk.`);
+  if (code === 'ENAMETOOLONG')
+    return pathError(
+      'invalid_input',
+      'The file name or path is too long for this disk: choose a shorter name or a folder nearer the root.',
+    );
+  if (code === 'ELOOP')
+    return pathError('invalid_input', `The path to ${folder} goes round a loop of symbolic links: choose another folder.`);
   return error;
 }
 

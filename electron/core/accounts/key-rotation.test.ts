@@ -43,7 +43,12 @@ const scenarioArr = () => emulator.scenario.remoteRenderingAccounts.find((a) => 
 const scenarioAcs = () => emulator.scenario.communicationServices.find((s) => s.name === 'contoso-acs-chat');
 const reveal = async (id: string, secret: string) => (await value<{ value: string }>(core, 'accounts.reveal', { id, secret })).value;
 /** The Mixed Reality STS's answer to a key, called as any client would. */
-const stsStatus = async (key: string) => (await fetch(`${emulator.urls.sts}/Accounts/${westeuropeAccountId}/token`, { headers: { Authorization: `Bearer ${westeuropeAccountId}:${key}` } })).status;
+const stsStatus = async (key: string) =>
+  (
+    await fetch(`${emulator.urls.sts}/Accounts/${westeuropeAccountId}/token`, {
+      headers: { Authorization: `Bearer ${westeuropeAccountId}:${key}` },
+    })
+  ).status;
 
 describe('key rotation', () => {
   it('regenerates the primary key, stores the new one, and the old one stops working at the STS', async () => {
@@ -51,7 +56,12 @@ describe('key rotation', () => {
     const secondary = await reveal(arr.id, 'secondaryKey');
     expect(await stsStatus(old)).toBe(200);
     const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'primary' });
-    expect(rotated).toMatchObject({ key: 'primary', storedKeyUpdated: true, by: { identityId: alex.id, name: 'alex.wilber@contoso.onmicrosoft.com' }, account: { id: arr.id, keysRotatedAt: { primary: rotated.rotatedAt } } });
+    expect(rotated).toMatchObject({
+      key: 'primary',
+      storedKeyUpdated: true,
+      by: { identityId: alex.id, name: 'alex.wilber@contoso.onmicrosoft.com' },
+      account: { id: arr.id, keysRotatedAt: { primary: rotated.rotatedAt } },
+    });
     expect(rotated.guidance).toContain('anything still using its old value now fails');
     const fresh = await reveal(arr.id, 'primaryKey');
     expect(fresh).not.toBe(old);
@@ -59,7 +69,9 @@ describe('key rotation', () => {
     expect(await reveal(arr.id, 'secondaryKey')).toBe(secondary);
     expect(await stsStatus(old)).toBe(401);
     expect(await stsStatus(fresh)).toBe(200);
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey' })).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
     expect(JSON.stringify(rotated)).not.toContain(fresh);
     expect(readFileSync(path.join(folder, 'accounts.json'), 'utf8')).not.toContain(fresh);
   });
@@ -69,26 +81,41 @@ describe('key rotation', () => {
     const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: adele.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'azure_forbidden' } });
     expect(!result.ok && result.error.message).toBe(
-      'adele.vance@contoso.onmicrosoft.com may not regenerate the secondary key of contoso-arr-westeurope (AuthorizationFailed). That needs the permission Microsoft.MixedReality/remoteRenderingAccounts/regenerateKeys/action, which Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new assignment can take a few minutes to apply.',
+      'adele.vance@contoso.onmicrosoft.com may not regenerate the secondary key of contoso-arr-westeurope ' +
+        '(AuthorizationFailed). That needs the permission Microsoft.MixedReality/remoteRenderingAccounts/regenerateKeys/action, ' +
+        'which Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new ' +
+        'assignment can take a few minutes to apply.',
     );
     expect(scenarioArr()?.secondaryKey).toBe(before);
     // Without a named identity, each identity of the cloud is tried: Alex may.
-    await expect(value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary' })).resolves.toMatchObject({ by: { identityId: alex.id } });
+    await expect(value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary' })).resolves.toMatchObject({
+      by: { identityId: alex.id },
+    });
     expect(await reveal(arr.id, 'secondaryKey')).toBe(scenarioArr()?.secondaryKey);
   });
 
   it('finds the resource of an ACS resource added by hand, and follows which key its connection string holds', async () => {
-    const chat = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'chat by hand', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+    const chat = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'chat by hand',
+      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+      cloud: 'AzureEmulator',
+    });
     const primary = scenarioAcs()?.primaryKey;
     const secondary = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'secondary' });
-    expect(secondary).toMatchObject({ storedKeyUpdated: false, account: { accessKeySlot: 'primary', resourceId: expect.stringMatching(/contoso-acs-chat$/) } });
+    expect(secondary).toMatchObject({
+      storedKeyUpdated: false,
+      account: { accessKeySlot: 'primary', resourceId: expect.stringMatching(/contoso-acs-chat$/) },
+    });
     expect(await reveal(chat.id, 'accessKey')).toBe(primary);
     const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'primary' });
     expect(rotated).toMatchObject({ storedKeyUpdated: true, account: { accessKeySlot: 'primary' } });
     expect(await reveal(chat.id, 'accessKey')).toBe(scenarioAcs()?.primaryKey);
     expect(scenarioAcs()?.primaryKey).not.toBe(primary);
     // The stored key works at ACS (HMAC) after the rotation.
-    await expect(value(core, 'acsIdentities.create', { accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({ identity: { label: 'after rotation' } });
+    await expect(value(core, 'acsIdentities.create', { accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({
+      identity: { label: 'after rotation' },
+    });
   });
 
   it('says what to do when ARM fails, and changes nothing stored', async () => {
@@ -99,7 +126,9 @@ describe('key rotation', () => {
       const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: alex.id });
       expect(result).toMatchObject({ ok: false, error: { code: 'azure_unavailable' } });
       expect(!result.ok && result.error.message).toContain('Azure Resource Manager failed with HTTP 503');
-      expect(!result.ok && result.error.message).toContain('If the stored secondary key of "contoso-arr-westeurope" stops working, regenerate it again here');
+      expect(!result.ok && result.error.message).toContain(
+        'If the stored secondary key of "contoso-arr-westeurope" stops working, regenerate it again here',
+      );
     } finally {
       emulator.faults.clear();
     }
@@ -109,10 +138,14 @@ describe('key rotation', () => {
   });
 
   it('does not send a regeneration again when its answer was lost, so the key it stores after is the one Azure holds', async () => {
-    // ARM regenerates the key but answers after the app's 2 s timeout: a retry would regenerate it once more, and the late first one would win.
+    // ARM regenerates the key but answers after the app's 2 s timeout: a retry would regenerate it once more, and the late first one
+    // would win.
     emulator.faults.add({ service: 'arm', kind: 'slow', delayMs: 2300, path: 'regenerateKeys', times: 1 });
     const lost = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'primary', identityId: alex.id });
-    expect(lost).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining('did not answer within 2 s') } });
+    expect(lost).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unavailable', message: expect.stringContaining('did not answer within 2 s') },
+    });
     expect(!lost.ok && lost.error.message).toContain('Azure may have regenerated the primary key without the app hearing the new value');
     await expect.poll(async () => (await stsStatus(await reveal(arr.id, 'primaryKey'))) === 401, { timeout: 5000 }).toBe(true);
     // As the message says: regenerate it again here.
@@ -127,20 +160,42 @@ describe('key rotation', () => {
     const text = keyRotationGuidance(arr, 'primary');
     expect(text).toContain('Move them to the secondary key first, then regenerate the primary key');
     expect(text).toContain('This app replaces its stored primary key with the new one.');
-    const acs: AccountView = { ...arr, kind: 'acs', endpoint: 'https://x.communication.azure.com/', hasAccessKey: true, accessKeySlot: 'secondary' } as AccountView;
-    expect(keyRotationGuidance(acs, 'primary')).toContain("The access key stored here is the secondary key, so the app's connection string keeps working.");
+    const acs: AccountView = {
+      ...arr,
+      kind: 'acs',
+      endpoint: 'https://x.communication.azure.com/',
+      hasAccessKey: true,
+      accessKeySlot: 'secondary',
+    } as AccountView;
+    expect(keyRotationGuidance(acs, 'primary')).toContain(
+      "The access key stored here is the secondary key, so the app's connection string keeps working.",
+    );
   });
 });
 
 describe('the rotation reminder', () => {
   it('defaults to 90 days, even for a settings file written before the setting existed', async () => {
     expect((await value<Settings>(core, 'settings.get')).keyRotationReminderDays).toBe(90);
-    expect(await call(core, 'settings.update', { keyRotationReminderDays: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call(core, 'settings.update', { keyRotationReminderDays: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('flags stored keys older than the reminder age, counting from the last rotation', async () => {
-    const added = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'old keys', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulator', primaryKey: scenarioArr()?.primaryKey, secondaryKey: scenarioArr()?.secondaryKey });
-    expect(added.keyAges).toEqual([expect.objectContaining({ secret: 'primaryKey', azureKey: 'primary', ageDays: 0, due: false, rotatedAt: null }), expect.objectContaining({ secret: 'secondaryKey', due: false })]);
+    const added = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'old keys',
+      accountId: westeuropeAccountId,
+      accountDomain: 'westeurope',
+      cloud: 'AzureEmulator',
+      primaryKey: scenarioArr()?.primaryKey,
+      secondaryKey: scenarioArr()?.secondaryKey,
+    });
+    expect(added.keyAges).toEqual([
+      expect.objectContaining({ secret: 'primaryKey', azureKey: 'primary', ageDays: 0, due: false, rotatedAt: null }),
+      expect.objectContaining({ secret: 'secondaryKey', due: false }),
+    ]);
     // Written 120 days ago, as if by an older version.
     const file = path.join(folder, 'accounts.json');
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { accounts: { id: string; createdAt: string }[] };

@@ -32,7 +32,11 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
   const { resourceId, failures } = await new AuditRun(ctx, identities).locate(record);
   if (!resourceId) {
     if (failures.length) throw notLocated(record, failures);
-    throw new AppError('not_found', `No signed-in identity of the cloud ${record.cloud} can find "${record.name}" in Azure Resource Manager: sign in with an identity that has a role on it, or import it through discovery.`);
+    throw new AppError(
+      'not_found',
+      `No signed-in identity of the cloud ${record.cloud} can find "${record.name}" in Azure Resource Manager: sign in with an ` +
+        `identity that has a role on it, or import it through discovery.`,
+    );
   }
   const { session, keys } = await regenerate(ctx, identities, record, resourceId, input.key);
   const rotatedAt = new Date().toISOString();
@@ -48,14 +52,18 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
   });
   const account = ctx.accounts.view(next);
   const other: KeyName = input.key === 'primary' ? 'secondary' : 'primary';
-  const stored = storedKeyUpdated ? 'The app now stores the new value.' : `The app stored no copy of the ${input.key} key, so nothing it holds changed.`;
+  const stored = storedKeyUpdated
+    ? 'The app now stores the new value.'
+    : `The app stored no copy of the ${input.key} key, so nothing it holds changed.`;
   return {
     account,
     key: input.key,
     rotatedAt,
     by: { identityId: session.identity.id, name: session.who },
     storedKeyUpdated,
-    guidance: `The ${input.key} key of "${record.name}" was regenerated: anything still using its old value now fails. ${stored} Move clients back to it when you next rotate the ${other} key.`,
+    guidance:
+      `The ${input.key} key of "${record.name}" was regenerated: anything still using its old value now fails. ${stored} Move ` +
+      `clients back to it when you next rotate the ${other} key.`,
   };
 }
 
@@ -64,40 +72,76 @@ async function candidates(ctx: ArmContext, record: AccountRecord, identityId: st
   if (identityId !== undefined) {
     const identity = await ctx.entra.identities.get(identityId);
     if (identity.cloud !== record.cloud) {
-      const message = `${whoIs(identity)} signs in to the cloud ${identity.cloud}, but "${record.name}" is in ${record.cloud}: choose an identity of ${record.cloud}`;
+      const message =
+        `${whoIs(identity)} signs in to the cloud ${identity.cloud}, but "${record.name}" is in ${record.cloud}: choose an ` +
+        `identity of ${record.cloud}`;
       throw new AppError('invalid_input', message, [{ path: 'identityId', message }]);
     }
     return [identity];
   }
   const identities = (await ctx.entra.identities.list()).filter((i) => i.cloud === record.cloud);
-  if (identities.length === 0) throw new AppError('invalid_input', `Keys are regenerated through Azure Resource Manager: sign in here with an identity of the cloud ${record.cloud} that may regenerate the keys of "${record.name}" (Contributor or Owner), then try again.`);
+  if (identities.length === 0)
+    throw new AppError(
+      'invalid_input',
+      `Keys are regenerated through Azure Resource Manager: sign in here with an identity of the cloud ${record.cloud} that may ` +
+        `regenerate the keys of "${record.name}" (Contributor or Owner), then try again.`,
+    );
   return identities;
 }
 
-async function regenerate(ctx: ArmContext, identities: readonly IdentityRecord[], record: AccountRecord, resourceId: string, key: KeyName): Promise<{ session: IdentitySession; keys: { primaryKey: string; secondaryKey: string } }> {
+async function regenerate(
+  ctx: ArmContext,
+  identities: readonly IdentityRecord[],
+  record: AccountRecord,
+  resourceId: string,
+  key: KeyName,
+): Promise<{ session: IdentitySession; keys: { primaryKey: string; secondaryKey: string } }> {
   const { type, apiVersion } = resourceTypes[record.kind];
   const request =
     record.kind === 'arr'
-      ? { path: `${resourceId}/regenerateKeys?api-version=${apiVersion}`, body: { serial: key === 'primary' ? 1 : 2 }, action: `${type}/regenerateKeys/action` }
-      : { path: `${resourceId}/regenerateKey?api-version=${apiVersion}`, body: { keyType: key === 'primary' ? 'Primary' : 'Secondary' }, action: `${type}/regenerateKey/action` };
+      ? {
+          path: `${resourceId}/regenerateKeys?api-version=${apiVersion}`,
+          body: { serial: key === 'primary' ? 1 : 2 },
+          action: `${type}/regenerateKeys/action`,
+        }
+      : {
+          path: `${resourceId}/regenerateKey?api-version=${apiVersion}`,
+          body: { keyType: key === 'primary' ? 'Primary' : 'Secondary' },
+          action: `${type}/regenerateKey/action`,
+        };
   const refusals: AppError[] = [];
   for (const identity of identities) {
     try {
       const session = await openArmSession(ctx, identity);
-      const body = await armCall<ArmKeys>(sentOnce(session), { ...request, method: 'POST', what: `regenerate the ${key} key of ${record.name}` }).catch((error: unknown) => {
+      const body = await armCall<ArmKeys>(sentOnce(session), {
+        ...request,
+        method: 'POST',
+        what: `regenerate the ${key} key of ${record.name}`,
+      }).catch((error: unknown) => {
         throw answerLost(error) ? new AppError(error.code, `${error.message} ${lostAnswerAdvice(record, key)}`) : error;
       });
       if (typeof body.primaryKey !== 'string' || typeof body.secondaryKey !== 'string') {
-        throw new AppError('azure_unavailable', `Azure Resource Manager regenerated the ${key} key of "${record.name}" but did not return the keys. List them in the Azure portal (Keys) and enter them here with Edit.`);
+        throw new AppError(
+          'azure_unavailable',
+          `Azure Resource Manager regenerated the ${key} key of "${record.name}" but did not return the keys. List them in the ` +
+            `Azure portal (Keys) and enter them here with Edit.`,
+        );
       }
       return { session, keys: { primaryKey: body.primaryKey, secondaryKey: body.secondaryKey } };
     } catch (error) {
-      const refused = error instanceof AppError && (error.code === 'azure_forbidden' || error.code === 'azure_unauthorized' || error.code === 'sign_in_required' || (error instanceof ArmRequestError && error.armCode === 'SubscriptionNotFound'));
+      const refused =
+        error instanceof AppError &&
+        (error.code === 'azure_forbidden' ||
+          error.code === 'azure_unauthorized' ||
+          error.code === 'sign_in_required' ||
+          (error instanceof ArmRequestError && error.armCode === 'SubscriptionNotFound'));
       if (!refused) throw error;
       refusals.push(error);
     }
   }
-  throw refusals.find((e) => e.code === 'azure_forbidden') ?? refusals[0] ?? new AppError('internal', 'No identity could regenerate the key.');
+  throw (
+    refusals.find((e) => e.code === 'azure_forbidden') ?? refusals[0] ?? new AppError('internal', 'No identity could regenerate the key.')
+  );
 }
 
 /**
@@ -110,15 +154,25 @@ function sentOnce(session: IdentitySession): IdentitySession {
 }
 
 function answerLost(error: unknown): error is AppError {
-  return error instanceof AppError && !(error instanceof ArmRequestError) && (error.code === 'azure_unavailable' || error.code === 'network');
+  return (
+    error instanceof AppError && !(error instanceof ArmRequestError) && (error.code === 'azure_unavailable' || error.code === 'network')
+  );
 }
 
 function lostAnswerAdvice(record: AccountRecord, key: KeyName): string {
-  return `Azure may have regenerated the ${key} key without the app hearing the new value. If the stored ${key} key of "${record.name}" stops working, regenerate it again here: the app stores the value Azure returns.`;
+  return (
+    `Azure may have regenerated the ${key} key without the app hearing the new value. If the stored ${key} key of ` +
+    `"${record.name}" stops working, regenerate it again here: the app stores the value Azure returns.`
+  );
 }
 
 /** The values the app's stored keys take now; for ACS, which of the two keys the stored access key is. */
-function newStoredValues(vault: Vault, record: AccountRecord, keys: { primaryKey: string; secondaryKey: string }, key: KeyName): { values: Partial<Record<StoredSecret, string>>; accessKeySlot?: KeyName } {
+function newStoredValues(
+  vault: Vault,
+  record: AccountRecord,
+  keys: { primaryKey: string; secondaryKey: string },
+  key: KeyName,
+): { values: Partial<Record<StoredSecret, string>>; accessKeySlot?: KeyName } {
   if (record.kind === 'arr') {
     const values: Partial<Record<StoredSecret, string>> = {};
     if (record.secrets.includes('primaryKey')) values.primaryKey = keys.primaryKey;

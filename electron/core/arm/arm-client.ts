@@ -52,12 +52,20 @@ export async function armList<T>(session: ArmSession, request: ArmRequest): Prom
   const origin = new URL(session.endpoint).origin;
   let url: string | undefined = `${session.endpoint}${request.path}`;
   for (let page = 0; url !== undefined; page++) {
-    if (page >= maxPages) throw new AppError('azure_unavailable', `Azure Resource Manager kept returning more pages when asked to ${request.what}; stopped after ${maxPages}.`);
+    if (page >= maxPages)
+      throw new AppError(
+        'azure_unavailable',
+        `Azure Resource Manager kept returning more pages when asked to ${request.what}; stopped after ${maxPages}.`,
+      );
     const body: ArmPage<T> = await send<ArmPage<T>>(session, url, { ...request, method: 'GET' });
     items.push(...(body.value ?? []));
     const next: string | undefined = body.nextLink ?? undefined;
     if (next !== undefined && new URL(next).origin !== origin) {
-      throw new AppError('azure_bad_request', `Azure Resource Manager pointed the next page of "${request.what}" at another host (${new URL(next).host}); the app stopped rather than send the token there.`);
+      throw new AppError(
+        'azure_bad_request',
+        `Azure Resource Manager pointed the next page of "${request.what}" at another host (${new URL(next).host}); the app ` +
+          `stopped rather than send the token there.`,
+      );
     }
     url = next;
   }
@@ -69,9 +77,18 @@ async function send<T>(session: ArmSession, url: string, request: ArmRequest): P
   const headers: Record<string, string> = { Authorization: `Bearer ${session.token}`, Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   const init: AzureRequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
-  const response = await withAzureRetry((signal) => azureFetch(url, init, signal, session.cloud), { service: 'Azure Resource Manager' }, session.runtime);
+  const response = await withAzureRetry(
+    (signal) => azureFetch(url, init, signal, session.cloud),
+    { service: 'Azure Resource Manager' },
+    session.runtime,
+  );
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (!response.ok) throw armFailure(response.status, body, { who: session.who, what: request.what, action: request.action });
-  if (body === undefined) throw new AppError('azure_unavailable', `Azure Resource Manager answered without JSON when asked to ${request.what}. Try again; if it keeps happening, check the ARM endpoint of the cloud profile.`);
+  if (body === undefined)
+    throw new AppError(
+      'azure_unavailable',
+      `Azure Resource Manager answered without JSON when asked to ${request.what}. Try again; if it keeps happening, check the ` +
+        `ARM endpoint of the cloud profile.`,
+    );
   return body as T;
 }

@@ -25,5 +25,13 @@ export interface IdentitySession extends ArmSession {
 export async function openArmSession(ctx: ArmContext, identity: IdentityRecord): Promise<IdentitySession> {
   const profile = ctx.clouds.get(identity.cloud);
   const token = await ctx.entra.acquireToken(identity.id, [profile.armScope]);
-  return { cloud: profile, endpoint: profile.armEndpoint, token: token.accessToken, who: whoIs(identity), runtime: ctx.runtime, identity, objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null };
+  return {
+    cloud: profile,
+    endpoint: profile.armEndpoint,
+    token: token.accessToken,
+    who: whoIs(identity),
+    runtime: ctx.runtime,
+    identity,
+    objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null,
+  };
 }

@@ -26,7 +26,8 @@ let alex: IdentityView;
 const retry = recordingRetry({ timeoutMs: 800 });
 /** Longer than the three tries together, so an answer never arrives in time. */
 const hang = { service: 'arm', kind: 'slow', delayMs: 5000 } as const;
-const notInTime = 'Azure Resource Manager did not answer within 0.8 s, on each of 3 tries. Check the network (a proxy or VPN?) and try again.';
+const notInTime =
+  'Azure Resource Manager did not answer within 0.8 s, on each of 3 tries. Check the network (a proxy or VPN?) and try again.';
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
@@ -49,13 +50,18 @@ describe('discovery when Azure Resource Manager does not answer', () => {
     emulator.faults.add({ ...hang, path: 'Microsoft.Communication/communicationServices' });
     const found = await value<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
     expect(found.resources.map((r) => r.name).sort()).toEqual(['contoso-arr-eastus', 'contoso-arr-westeurope']);
-    expect(found.problems).toEqual([`Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`]);
+    expect(found.problems).toEqual([
+      `Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`,
+    ]);
   });
 
   it('imports nothing when listing the keys does not answer, rather than an account without them', async () => {
     emulator.faults.add({ ...hang, path: '/listKeys' });
     const result = await value<DiscoveryImportResult>(core, 'discovery.import', { identityId: alex.id, resourceIds: [westeuropeScope] });
-    expect(result).toEqual({ imported: [], skipped: [{ resourceId: westeuropeScope, code: 'azure_unavailable', reason: notInTime, existingAccountId: null }] });
+    expect(result).toEqual({
+      imported: [],
+      skipped: [{ resourceId: westeuropeScope, code: 'azure_unavailable', reason: notInTime, existingAccountId: null }],
+    });
     expect(await value<AccountView[]>(core, 'accounts.list')).toEqual([]);
   });
 });
@@ -79,15 +85,28 @@ describe('the audit when Azure Resource Manager does not answer for one resource
   });
 
   it('says an account added by hand was not found because a list did not answer, not that nobody can see it', async () => {
-    const byHand = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'chat by hand', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+    const byHand = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'chat by hand',
+      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+      cloud: 'AzureEmulator',
+    });
     emulator.faults.add({ ...hang, path: 'providers/Microsoft.Communication/communicationServices' });
     const report = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });
-    const notFound = `This Communication Services resource was not found in Azure Resource Manager, but not every list could be read: Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`;
+    const notFound =
+      `This Communication Services resource was not found in Azure Resource Manager, but not every list could be read: Could not ` +
+      `list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`;
     expect(report.resources).toEqual([expect.objectContaining({ accountId: byHand.id, resourceId: null, problem: notFound })]);
     expect(cellOf(report, alex, 'chat by hand')).toMatchObject({ state: 'unreadable', problem: { message: notFound } });
     // Key rotation finds the resource the same way, and says the same.
     const rotation = await call(core, 'accounts.rotateKey', { id: byHand.id, key: 'secondary' });
-    expect(rotation).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining(`not every list could be read: Could not list the Communication Services resources`) } });
+    expect(rotation).toMatchObject({
+      ok: false,
+      error: {
+        code: 'azure_unavailable',
+        message: expect.stringContaining(`not every list could be read: Could not list the Communication Services resources`),
+      },
+    });
     emulator.faults.clear();
     // Once ARM answers, the audit finds it.
     const found = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });

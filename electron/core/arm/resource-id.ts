@@ -4,8 +4,16 @@ import { armApiVersions } from './arm-client.ts';
 /** ARM resource ids and scopes of the two resource types the app knows. */
 
 export const resourceTypes: Record<ResourceKind, { type: string; apiVersion: string; label: string }> = {
-  arr: { type: 'Microsoft.MixedReality/remoteRenderingAccounts', apiVersion: armApiVersions.remoteRendering, label: 'Remote Rendering account' },
-  acs: { type: 'Microsoft.Communication/communicationServices', apiVersion: armApiVersions.communication, label: 'Communication Services resource' },
+  arr: {
+    type: 'Microsoft.MixedReality/remoteRenderingAccounts',
+    apiVersion: armApiVersions.remoteRendering,
+    label: 'Remote Rendering account',
+  },
+  acs: {
+    type: 'Microsoft.Communication/communicationServices',
+    apiVersion: armApiVersions.communication,
+    label: 'Communication Services resource',
+  },
 };
 
 export interface ResourceIdParts {

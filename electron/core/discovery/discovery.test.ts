@@ -49,16 +49,24 @@ afterAll(async () => {
 });
 
 const discover = (identity: IdentityView) => value<DiscoveryResult>(core, 'discovery.resources', { identityId: identity.id });
-const importAs = (identity: IdentityView, resourceIds: string[]) => value<DiscoveryImportResult>(core, 'discovery.import', { identityId: identity.id, resourceIds });
+const importAs = (identity: IdentityView, resourceIds: string[]) =>
+  value<DiscoveryImportResult>(core, 'discovery.import', { identityId: identity.id, resourceIds });
 const scenarioArr = (name: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.name === name);
 
 describe('resource discovery', () => {
   it('lists the subscriptions, Remote Rendering accounts and Communication Services resources an identity can see', async () => {
     const found = await discover(adele);
     expect(found.identity).toEqual({ id: adele.id, name: 'adele.vance@contoso.onmicrosoft.com' });
-    expect(found.subscriptions).toEqual([{ subscriptionId: contosoSubscription, displayName: 'Contoso Mixed Reality Dev', tenantId: contosoTenantId, state: 'Enabled' }]);
+    expect(found.subscriptions).toEqual([
+      { subscriptionId: contosoSubscription, displayName: 'Contoso Mixed Reality Dev', tenantId: contosoTenantId, state: 'Enabled' },
+    ]);
     expect(found.problems).toEqual([]);
-    expect(found.resources.map((r) => r.name).sort()).toEqual(['contoso-acs-calls', 'contoso-acs-chat', 'contoso-arr-eastus', 'contoso-arr-westeurope']);
+    expect(found.resources.map((r) => r.name).sort()).toEqual([
+      'contoso-acs-calls',
+      'contoso-acs-chat',
+      'contoso-arr-eastus',
+      'contoso-arr-westeurope',
+    ]);
     expect(found.resources.find((r) => r.name === 'contoso-arr-westeurope')).toEqual({
       kind: 'arr',
       resourceId: westeuropeScope,
@@ -70,7 +78,11 @@ describe('resource discovery', () => {
       accountDomain: 'westeurope.mixedreality.azure.com',
       alreadyImportedAs: null,
     });
-    expect(found.resources.find((r) => r.name === 'contoso-acs-chat')).toMatchObject({ kind: 'acs', endpoint: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`, resourceGroup: 'rg-communication' });
+    expect(found.resources.find((r) => r.name === 'contoso-acs-chat')).toMatchObject({
+      kind: 'acs',
+      endpoint: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`,
+      resourceGroup: 'rg-communication',
+    });
     // Isaiah reads only rg-mixed-reality (through his group); Nestor only Fabrikam's subscription.
     expect((await discover(isaiah)).resources.map((r) => r.name).sort()).toEqual(['contoso-arr-eastus', 'contoso-arr-westeurope']);
     expect((await discover(nestor)).resources.map((r) => r.resourceId)).toEqual([fabrikamAccountScope]);
@@ -96,12 +108,35 @@ describe('importing discovered resources', () => {
     const result = await importAs(adele, [westeuropeScope, callsScope]);
     expect(result.skipped).toEqual([]);
     const [arr, acsResource] = result.imported;
-    expect(arr).toMatchObject({ resourceId: westeuropeScope, kind: 'arr', withKeys: false, account: { kind: 'arr', name: 'contoso-arr-westeurope', hasPrimaryKey: false, hasSecondaryKey: false, resourceId: westeuropeScope, cloud: 'AzureEmulator' } });
-    expect(arr?.reason).toBe('This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. Contributor): imported for Entra ID use.');
-    expect(acsResource).toMatchObject({ withKeys: false, account: { kind: 'acs', hasAccessKey: false, endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/` } });
-    expect(acsResource?.reason).toBe('This identity may not list keys (needs Microsoft.Communication/communicationServices/listKeys/action, e.g. Communication and Email Service Owner): imported for Entra ID use.');
+    expect(arr).toMatchObject({
+      resourceId: westeuropeScope,
+      kind: 'arr',
+      withKeys: false,
+      account: {
+        kind: 'arr',
+        name: 'contoso-arr-westeurope',
+        hasPrimaryKey: false,
+        hasSecondaryKey: false,
+        resourceId: westeuropeScope,
+        cloud: 'AzureEmulator',
+      },
+    });
+    expect(arr?.reason).toBe(
+      'This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. ' +
+        'Contributor): imported for Entra ID use.',
+    );
+    expect(acsResource).toMatchObject({
+      withKeys: false,
+      account: { kind: 'acs', hasAccessKey: false, endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/` },
+    });
+    expect(acsResource?.reason).toBe(
+      'This identity may not list keys (needs Microsoft.Communication/communicationServices/listKeys/action, e.g. Communication ' +
+        'and Email Service Owner): imported for Entra ID use.',
+    );
     // Entra-only is enough for Adele, who holds Remote Rendering Administrator on the account.
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: arr?.account.id, via: { identityId: adele.id } })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(
+      value<TokenView>(core, 'tokens.mintArr', { accountId: arr?.account.id, via: { identityId: adele.id } }),
+    ).resolves.toMatchObject({ kind: 'arr-sts' });
   });
 
   it('brings the keys into the vault when the identity may list them', async () => {
@@ -111,36 +146,74 @@ describe('importing discovered resources', () => {
       ['contoso-acs-chat', true, null],
     ]);
     const [arr, chat] = result.imported.map((i) => i.account);
-    expect(arr).toMatchObject({ hasPrimaryKey: true, hasSecondaryKey: true, accountId: '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f', accountDomain: 'eastus.mixedreality.azure.com', resourceId: eastusScope });
+    expect(arr).toMatchObject({
+      hasPrimaryKey: true,
+      hasSecondaryKey: true,
+      accountId: '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f',
+      accountDomain: 'eastus.mixedreality.azure.com',
+      resourceId: eastusScope,
+    });
     expect(chat).toMatchObject({ hasAccessKey: true, accessKeySlot: 'primary', resourceId: chatScope });
-    expect(await value(core, 'accounts.reveal', { id: arr?.id, secret: 'secondaryKey' })).toMatchObject({ value: scenarioArr('contoso-arr-eastus')?.secondaryKey });
-    expect(await value(core, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({ value: emulator.acsConnectionString('contoso-acs-chat') });
+    expect(await value(core, 'accounts.reveal', { id: arr?.id, secret: 'secondaryKey' })).toMatchObject({
+      value: scenarioArr('contoso-arr-eastus')?.secondaryKey,
+    });
+    expect(await value(core, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({
+      value: emulator.acsConnectionString('contoso-acs-chat'),
+    });
     expect(JSON.stringify(result)).not.toContain(scenarioArr('contoso-arr-eastus')?.primaryKey);
   });
 
   it('marks what is already an account here, and does not import it twice', async () => {
-    const manual = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'Fabrikam by hand', accountId: scenarioArr('fabrikam-arr')?.accountId, accountDomain: 'mixedreality.azure.com', cloud: 'AzureEmulator' });
+    const manual = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'Fabrikam by hand',
+      accountId: scenarioArr('fabrikam-arr')?.accountId,
+      accountDomain: 'mixedreality.azure.com',
+      cloud: 'AzureEmulator',
+    });
     const seen = await discover(nestor);
     expect(seen.resources[0]?.alreadyImportedAs).toEqual({ id: manual.id, name: 'Fabrikam by hand' });
     const again = await importAs(nestor, [fabrikamAccountScope]);
-    expect(again).toEqual({ imported: [], skipped: [{ resourceId: fabrikamAccountScope, code: 'conflict', reason: 'fabrikam-arr is already an account here: "Fabrikam by hand".', existingAccountId: manual.id }] });
+    expect(again).toEqual({
+      imported: [],
+      skipped: [
+        {
+          resourceId: fabrikamAccountScope,
+          code: 'conflict',
+          reason: 'fabrikam-arr is already an account here: "Fabrikam by hand".',
+          existingAccountId: manual.id,
+        },
+      ],
+    });
     // The account added by hand now knows its resource.
     expect((await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === manual.id)?.resourceId).toBe(fabrikamAccountScope);
     const byAlex = await discover(alex);
-    expect(byAlex.resources.find((r) => r.resourceId === westeuropeScope)?.alreadyImportedAs).toMatchObject({ name: 'contoso-arr-westeurope' });
+    expect(byAlex.resources.find((r) => r.resourceId === westeuropeScope)?.alreadyImportedAs).toMatchObject({
+      name: 'contoso-arr-westeurope',
+    });
     expect((await importAs(alex, [westeuropeScope])).skipped).toEqual([expect.objectContaining({ code: 'conflict' })]);
   });
 
   it('words ARM refusals: no right to read (naming the action and roles), another tenant, no such resource, not a resource id', async () => {
     const result = await importAs(alex, [fabrikamAccountScope, `${mr}/no-such-account`]);
     expect(result.imported).toEqual([]);
-    expect(result.skipped[0]).toMatchObject({ code: 'azure_unauthorized', reason: expect.stringContaining('alex.wilber@contoso.onmicrosoft.com is signed in to a tenant other than the one that holds this subscription') });
+    expect(result.skipped[0]).toMatchObject({
+      code: 'azure_unauthorized',
+      reason: expect.stringContaining(
+        'alex.wilber@contoso.onmicrosoft.com is signed in to a tenant other than the one that holds this subscription',
+      ),
+    });
     expect(result.skipped[1]).toMatchObject({ code: 'not_found', reason: expect.stringContaining('(ResourceNotFound)') });
     const refused = await importAs(isaiah, [chatScope]);
     expect(refused.skipped[0]?.code).toBe('azure_forbidden');
     expect(refused.skipped[0]?.reason).toBe(
-      'isaiah.langer@contoso.onmicrosoft.com may not read the Communication Services resource contoso-acs-chat (AuthorizationFailed). That needs the permission Microsoft.Communication/communicationServices/read, which Communication and Email Service Owner, Reader, Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the Azure portal); a new assignment can take a few minutes to apply.',
+      'isaiah.langer@contoso.onmicrosoft.com may not read the Communication Services resource contoso-acs-chat ' +
+        '(AuthorizationFailed). That needs the permission Microsoft.Communication/communicationServices/read, which Communication ' +
+        'and Email Service Owner, Reader, Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the ' +
+        'Azure portal); a new assignment can take a few minutes to apply.',
     );
-    expect(await call(core, 'discovery.import', { identityId: alex.id, resourceIds: ['/subscriptions/x/resourceGroups/y'] })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'resourceIds.0' }] } });
+    expect(await call(core, 'discovery.import', { identityId: alex.id, resourceIds: ['/subscriptions/x/resourceGroups/y'] })).toMatchObject(
+      { ok: false, error: { code: 'invalid_input', issues: [{ path: 'resourceIds.0' }] } },
+    );
   });
 });

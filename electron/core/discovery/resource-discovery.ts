@@ -26,12 +26,23 @@ interface ArmSubscription {
 }
 
 export async function listSubscriptions(session: ArmSession): Promise<DiscoveredSubscription[]> {
-  const items = await armList<ArmSubscription>(session, { path: `/subscriptions?api-version=${armApiVersions.subscriptions}`, what: 'list its subscriptions' });
-  return items.map((s) => ({ subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '', state: s.state ?? 'Unknown' }));
+  const items = await armList<ArmSubscription>(session, {
+    path: `/subscriptions?api-version=${armApiVersions.subscriptions}`,
+    what: 'list its subscriptions',
+  });
+  return items.map((s) => ({
+    subscriptionId: s.subscriptionId,
+    displayName: s.displayName ?? s.subscriptionId,
+    tenantId: s.tenantId ?? '',
+    state: s.state ?? 'Unknown',
+  }));
 }
 
 /** The resources of both kinds in every subscription; a list that fails is a failure in words (its code kept), the rest still counts. */
-export async function listVisibleResources(session: ArmSession, subscriptions: readonly DiscoveredSubscription[]): Promise<{ resources: DiscoveredResource[]; failures: AppError[] }> {
+export async function listVisibleResources(
+  session: ArmSession,
+  subscriptions: readonly DiscoveredSubscription[],
+): Promise<{ resources: DiscoveredResource[]; failures: AppError[] }> {
   const resources: DiscoveredResource[] = [];
   const failures: AppError[] = [];
   for (const subscription of subscriptions) {
@@ -59,7 +70,14 @@ export async function listVisibleResources(session: ArmSession, subscriptions: r
 export function toDiscovered(item: ArmResource, kind: ResourceKind): DiscoveredResource | undefined {
   const parts = parseResourceId(item.id);
   if (!parts || parts.kind !== kind) return undefined;
-  const common = { resourceId: item.id, name: item.name, location: item.location ?? '', subscriptionId: parts.subscriptionId, resourceGroup: parts.resourceGroup, alreadyImportedAs: null };
+  const common = {
+    resourceId: item.id,
+    name: item.name,
+    location: item.location ?? '',
+    subscriptionId: parts.subscriptionId,
+    resourceGroup: parts.resourceGroup,
+    alreadyImportedAs: null,
+  };
   const properties = item.properties ?? {};
   if (kind === 'arr') {
     const { accountId, accountDomain } = properties;

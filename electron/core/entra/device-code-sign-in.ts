@@ -35,7 +35,12 @@ export function startDeviceCodeSignIn(app: PublicClientApplication, scopes: stri
         if (!response.userCode || !response.deviceCode) {
           request.cancel = true;
           const entra = http?.lastError(correlationId);
-          throw entra ? { errorCode: entra.error, errorMessage: entra.error_description ?? '' } : new AppError('sign_in_required', 'Entra ID did not return a device code. Check the cloud profile, tenant and client ID in Settings.');
+          throw entra
+            ? { errorCode: entra.error, errorMessage: entra.error_description ?? '' }
+            : new AppError(
+                'sign_in_required',
+                'Entra ID did not return a device code. Check the cloud profile, tenant and client ID in Settings.',
+              );
         }
         started = true;
         resolveStarted({

@@ -31,7 +31,12 @@ export class EntraHttpClient implements INetworkModule {
   }
 
   /** `cloud`: the profile the request is made for; without one only Node's default CAs are trusted. */
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number, cloud?: CloudProfile): Promise<NetworkResponse<T>> {
+  sendGetRequestAsync<T>(
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+    cloud?: CloudProfile,
+  ): Promise<NetworkResponse<T>> {
     return this.#send<T>(url, 'GET', options, timeout, cloud);
   }
 
@@ -52,7 +57,13 @@ export class EntraHttpClient implements INetworkModule {
     return this.#errors.get(correlationId);
   }
 
-  async #send<T>(url: string, method: 'GET' | 'POST', options: NetworkRequestOptions | undefined, timeout: number | undefined, cloud: CloudProfile | undefined): Promise<NetworkResponse<T>> {
+  async #send<T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options: NetworkRequestOptions | undefined,
+    timeout: number | undefined,
+    cloud: CloudProfile | undefined,
+  ): Promise<NetworkResponse<T>> {
     const response = await httpsFetch(url, {
       method,
       headers: options?.headers ?? {},
@@ -68,13 +79,18 @@ export class EntraHttpClient implements INetworkModule {
     const text = await response.text();
     const body = parseJson(text);
     const error = (body as Partial<EntraErrorBody>).error;
-    if (typeof error === 'string' && error !== 'authorization_pending' && options?.correlationId) this.#remember(options.correlationId, body as EntraErrorBody);
+    if (typeof error === 'string' && error !== 'authorization_pending' && options?.correlationId)
+      this.#remember(options.correlationId, body as EntraErrorBody);
     return { headers, body: body as T, status: response.status };
   }
 
   #remember(correlationId: string, body: EntraErrorBody): void {
     this.#errors.delete(correlationId);
-    this.#errors.set(correlationId, { error: body.error, ...(body.error_description ? { error_description: String(body.error_description) } : {}), ...(Array.isArray(body.error_codes) ? { error_codes: body.error_codes } : {}) });
+    this.#errors.set(correlationId, {
+      error: body.error,
+      ...(body.error_description ? { error_description: String(body.error_description) } : {}),
+      ...(Array.isArray(body.error_codes) ? { error_codes: body.error_codes } : {}),
+    });
     if (this.#errors.size > rememberedErrors) this.#errors.delete(this.#errors.keys().next().value as string);
   }
 }

@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, demoPassword, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  certificateServicePrincipalAppId,
+  contosoTenantId,
+  defaultScenario,
+  demoPassword,
+  jwtClaims,
+  scenarioUser,
+  secretServicePrincipal,
+} from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { CloudsStore } from '../clouds-store.ts';
@@ -20,7 +28,10 @@ const opened: Vault[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 3, deviceCodeIntervalSeconds: 1 }) });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
+  });
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-identities-'));
   await new CloudsStore(folder).save(emulator.cloudProfile);
 });
@@ -35,14 +46,22 @@ afterAll(async () => {
 async function newProcessService(openBrowser?: (url: string) => Promise<void>): Promise<EntraService> {
   const vault = await openVault({ dataFolder: folder, keychain });
   opened.push(vault);
-  return new EntraService({ dataFolder: folder, vault: async () => vault, clouds: new CloudsStore(folder), defaultCloud: () => 'AzureEmulator', ...(openBrowser ? { openBrowser } : {}) });
+  return new EntraService({
+    dataFolder: folder,
+    vault: async () => vault,
+    clouds: new CloudsStore(folder),
+    defaultCloud: () => 'AzureEmulator',
+    ...(openBrowser ? { openBrowser } : {}),
+  });
 }
 
 /** The system browser: Chromium, where the user signs in as `userName`. */
 const browserSigningIn = (userName: string) => (url: string) => signInOnPage(browser, url, userName);
 
 async function filesOutsideVault(): Promise<string> {
-  const texts = await Promise.all((await readdir(folder)).filter((n) => !n.startsWith('vault.bin')).map((n) => readFile(path.join(folder, n), 'utf8').catch(() => '')));
+  const texts = await Promise.all(
+    (await readdir(folder)).filter((n) => !n.startsWith('vault.bin')).map((n) => readFile(path.join(folder, n), 'utf8').catch(() => '')),
+  );
   return texts.join('\n');
 }
 
@@ -54,11 +73,17 @@ describe('Entra identities', () => {
     const started = await first.startSignIn({ method: 'interactive' });
     expect(started.openedByApp).toBe(true);
     const done = await first.waitSignIn(started.operationId, 20);
-    expect(done).toMatchObject({ state: 'done', identity: { kind: 'user', username: adele.userName, tenantId: contosoTenantId, cloud: 'AzureEmulator', signedInWith: 'interactive' } });
+    expect(done).toMatchObject({
+      state: 'done',
+      identity: { kind: 'user', username: adele.userName, tenantId: contosoTenantId, cloud: 'AzureEmulator', signedInWith: 'interactive' },
+    });
 
     const second = await newProcessService(browserSigningIn(nestor.userName));
     const fabrikam = await second.startSignIn({ method: 'interactive', tenant: 'fabrikam.onmicrosoft.com' });
-    await expect(second.waitSignIn(fabrikam.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: nestor.userName, tenantId: nestor.tenant } });
+    await expect(second.waitSignIn(fabrikam.operationId, 20)).resolves.toMatchObject({
+      state: 'done',
+      identity: { username: nestor.userName, tenantId: nestor.tenant },
+    });
     const list = await second.list();
     expect(list.map((i) => i.username).sort()).toEqual([adele.userName, nestor.userName].sort());
 
@@ -82,7 +107,10 @@ describe('Entra identities', () => {
     await expect(restarted.acquireToken(adeleId, [armScope])).rejects.toMatchObject({ code: 'not_found' });
     const vault = await openVault({ dataFolder: folder, keychain });
     opened.push(vault);
-    const cache = vault.names('entra/cache/').map((n) => vault.get(n) ?? '').join('');
+    const cache = vault
+      .names('entra/cache/')
+      .map((n) => vault.get(n) ?? '')
+      .join('');
     expect(cache).not.toContain(adele.userName);
     expect(cache).toContain(nestor.userName);
   });
@@ -100,7 +128,10 @@ describe('Entra identities', () => {
     await page.getByLabel('Password').fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.close();
-    await expect(service.waitSignIn(started.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: alex.userName, signedInWith: 'device-code' } });
+    await expect(service.waitSignIn(started.operationId, 20)).resolves.toMatchObject({
+      state: 'done',
+      identity: { username: alex.userName, signedInWith: 'device-code' },
+    });
   });
 
   it('reports pending while the user has not finished, and a cancelled sign-in as cancelled', async () => {
@@ -115,12 +146,26 @@ describe('Entra identities', () => {
 
   it('adds service principals by secret and by certificate, keeping the secret and key only in the vault', async () => {
     const service = await newProcessService();
-    const bySecret = await service.addServicePrincipal({ tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+    const bySecret = await service.addServicePrincipal({
+      tenant: contosoTenantId,
+      clientId: secretServicePrincipal.appId,
+      clientSecret: secretServicePrincipal.secret,
+    });
     expect(bySecret).toMatchObject({ kind: 'service-principal', credential: 'secret', tenantId: contosoTenantId });
     const certificate = emulator.clientCertificates[certificateServicePrincipalAppId];
     if (!certificate) throw new Error('the default scenario generates a certificate');
-    const byCertificate = await service.addServicePrincipal({ tenant: 'contoso.onmicrosoft.com', clientId: certificateServicePrincipalAppId, name: 'Render farm', certificatePem: `${certificate.certPem}${certificate.privateKeyPem}` });
-    expect(byCertificate).toMatchObject({ name: 'Render farm', credential: 'certificate', tenantId: contosoTenantId, certificateExpiresOn: expect.any(String) });
+    const byCertificate = await service.addServicePrincipal({
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: certificateServicePrincipalAppId,
+      name: 'Render farm',
+      certificatePem: `${certificate.certPem}${certificate.privateKeyPem}`,
+    });
+    expect(byCertificate).toMatchObject({
+      name: 'Render farm',
+      credential: 'certificate',
+      tenantId: contosoTenantId,
+      certificateExpiresOn: expect.any(String),
+    });
     const token = await (await newProcessService()).acquireToken(byCertificate.id, ['https://communication.azure.com//.default']);
     expect(jwtClaims(token.accessToken)).toMatchObject({ appid: certificateServicePrincipalAppId });
 
@@ -129,7 +174,9 @@ describe('Entra identities', () => {
     expect(disk).not.toContain(certificate.privateKeyPem.split('\n')[1]);
 
     const before = (await service.list()).length;
-    await expect(service.addServicePrincipal({ tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: 'wrong' })).rejects.toMatchObject({
+    await expect(
+      service.addServicePrincipal({ tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: 'wrong' }),
+    ).rejects.toMatchObject({
       code: 'sign_in_required',
       message: expect.stringContaining('client secret is wrong or expired'),
     });
@@ -167,7 +214,9 @@ describe('Entra identities', () => {
   it('signs a known user in again without the browser while the refresh token works, and opens it only when Entra needs the user', async () => {
     const alex = scenarioUser(emulator, 'alex.wilber');
     const first = await newProcessService(browserSigningIn(alex.userName));
-    await expect(first.waitSignIn((await first.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({ state: 'done' });
+    await expect(first.waitSignIn((await first.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({
+      state: 'done',
+    });
 
     // Another process, past the 3 s access token: MSAL refreshes it, so no page opens.
     const opened: string[] = [];
@@ -183,7 +232,9 @@ describe('Entra identities', () => {
     // Entra down is not a reason to sign in: it is reported, and no page opens.
     const outage = emulator.faults.add({ service: 'entra', path: '/oauth2/v2.0/token', kind: 'error', status: 503 });
     try {
-      await expect((await newProcessService(recordOpened)).startSignIn({ method: 'interactive', loginHint: alex.userName })).rejects.toMatchObject({ code: 'azure_unavailable' });
+      await expect(
+        (await newProcessService(recordOpened)).startSignIn({ method: 'interactive', loginHint: alex.userName }),
+      ).rejects.toMatchObject({ code: 'azure_unavailable' });
     } finally {
       emulator.faults.remove(outage);
     }
@@ -192,13 +243,18 @@ describe('Entra identities', () => {
     // Diego's refresh token is refused (AADSTS700082): Entra needs him, so the browser opens, with his name filled in.
     const diego = scenarioUser(emulator, 'diego.siciliani');
     const signIn = await newProcessService(browserSigningIn(diego.userName));
-    await expect(signIn.waitSignIn((await signIn.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({ state: 'done' });
+    await expect(signIn.waitSignIn((await signIn.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({
+      state: 'done',
+    });
     const signInDiego = browserSigningIn(diego.userName);
     const interactive = await newProcessService(async (url) => (opened.push(url), signInDiego(url)));
     const started = await interactive.startSignIn({ method: 'interactive', loginHint: diego.userName });
     expect(opened).toEqual([started.authUrl]);
     expect(new URL(started.authUrl ?? '').searchParams.get('login_hint')).toBe(diego.userName);
-    await expect(interactive.waitSignIn(started.operationId, 20)).resolves.toMatchObject({ state: 'done', identity: { username: diego.userName } });
+    await expect(interactive.waitSignIn(started.operationId, 20)).resolves.toMatchObject({
+      state: 'done',
+      identity: { username: diego.userName },
+    });
   });
 
   it('says when consent is declined or missing, and asks for it in the browser again', async () => {
@@ -239,13 +295,20 @@ describe('Entra identities', () => {
 
   it('names an unknown client ID, and a network that is down', async () => {
     const clouds = new CloudsStore(folder);
-    await clouds.save({ ...emulator.cloudProfile, name: 'WrongClient', publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' } });
+    await clouds.save({
+      ...emulator.cloudProfile,
+      name: 'WrongClient',
+      publicClient: { clientId: '00000000-1111-4222-8333-444444444444', tenant: 'organizations' },
+    });
     await clouds.save({ ...emulator.cloudProfile, name: 'Offline', authorityHost: 'https://127.0.0.1:9' });
     const service = await newProcessService();
     await expect(service.startSignIn({ method: 'device-code', cloud: 'WrongClient' })).rejects.toMatchObject({
       code: 'sign_in_required',
       message: expect.stringMatching(/client ID 00000000-1111-4222-8333-444444444444 is not known.*Settings.*AADSTS700016/),
     });
-    await expect(service.startSignIn({ method: 'device-code', cloud: 'Offline' })).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('https://127.0.0.1:9') });
+    await expect(service.startSignIn({ method: 'device-code', cloud: 'Offline' })).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('https://127.0.0.1:9'),
+    });
   });
 });

@@ -3,7 +3,14 @@ import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { type z } from 'zod';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { multiTenantAliases, type IdentityView, type SignInProgress, type SignInStarted, type servicePrincipalInputSchema, type signInStartSchema } from '../../../shared/identities.ts';
+import {
+  multiTenantAliases,
+  type IdentityView,
+  type SignInProgress,
+  type SignInStarted,
+  type servicePrincipalInputSchema,
+  type signInStartSchema,
+} from '../../../shared/identities.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import { jwtClaim } from '../jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -68,16 +75,36 @@ export class EntraService {
     const context = { tenant, clientId: profile.publicClient.clientId, authorityHost: profile.authorityHost };
     const scopes = [profile.armScope];
     if (input.method === 'device-code') {
-      const flow = await startDeviceCodeSignIn(app, scopes, this.apps.http).catch((error: unknown) => Promise.reject(signInError(error, context)));
-      const outcome = flow.result.then((result) => this.#saveUser(profile, result, 'device-code'), (error: unknown) => Promise.reject(signInError(error, context)));
+      const flow = await startDeviceCodeSignIn(app, scopes, this.apps.http).catch((error: unknown) =>
+        Promise.reject(signInError(error, context)),
+      );
+      const outcome = flow.result.then(
+        (result) => this.#saveUser(profile, result, 'device-code'),
+        (error: unknown) => Promise.reject(signInError(error, context)),
+      );
       const operationId = this.#operations.add(outcome, () => flow.cancel());
-      return { operationId, method: 'device-code', openedByApp: false, userCode: flow.userCode, verificationUri: flow.verificationUri, message: flow.message, expiresAt: flow.expiresAt };
+      return {
+        operationId,
+        method: 'device-code',
+        openedByApp: false,
+        userCode: flow.userCode,
+        verificationUri: flow.verificationUri,
+        message: flow.message,
+        expiresAt: flow.expiresAt,
+      };
     }
     const silent = await this.#signInSilently(profile, input, scopes, context);
     if (silent) return silent;
     const timeoutMs = this.#deps.signInTimeoutMs;
-    const flow = await startInteractiveSignIn(app, { scopes, ...(input.loginHint ? { loginHint: input.loginHint } : {}), ...(timeoutMs ? { timeoutMs } : {}) }).catch((error: unknown) => Promise.reject(signInError(error, context)));
-    const outcome = flow.result.then((result) => this.#saveUser(profile, result, 'interactive'), (error: unknown) => Promise.reject(signInError(error, context)));
+    const flow = await startInteractiveSignIn(app, {
+      scopes,
+      ...(input.loginHint ? { loginHint: input.loginHint } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    }).catch((error: unknown) => Promise.reject(signInError(error, context)));
+    const outcome = flow.result.then(
+      (result) => this.#saveUser(profile, result, 'interactive'),
+      (error: unknown) => Promise.reject(signInError(error, context)),
+    );
     const operationId = this.#operations.add(outcome, () => flow.cancel());
     let openedByApp = false;
     if (this.#deps.openBrowser) {
@@ -88,7 +115,13 @@ export class EntraService {
         openedByApp = false; // the page shows the link instead
       }
     }
-    return { operationId, method: 'interactive', authUrl: flow.authUrl, openedByApp, expiresAt: new Date(Date.now() + (timeoutMs ?? defaultSignInTimeoutMs)).toISOString() };
+    return {
+      operationId,
+      method: 'interactive',
+      authUrl: flow.authUrl,
+      openedByApp,
+      expiresAt: new Date(Date.now() + (timeoutMs ?? defaultSignInTimeoutMs)).toISOString(),
+    };
   }
 
   waitSignIn(operationId: string, waitSeconds: number): Promise<SignInProgress> {
@@ -103,13 +136,17 @@ export class EntraService {
     const vault = await this.#deps.vault();
     const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
     const certificate = input.certificatePem ? readCertificateCredential(input.certificatePem) : undefined;
-    const credential: ClientCredential = certificate ? certificateClientCredential(certificate) : { clientSecret: input.clientSecret ?? '' };
+    const credential: ClientCredential = certificate
+      ? certificateClientCredential(certificate)
+      : { clientSecret: input.clientSecret ?? '' };
     const id = randomUUID();
     // Prove the credential works before keeping it: the first token is for ARM.
     const app = await this.apps.servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential);
     const result = await app
       .acquireTokenByClientCredential({ scopes: [profile.armScope] })
-      .catch((error: unknown) => Promise.reject(signInError(error, { tenant: input.tenant, clientId: input.clientId, authorityHost: profile.authorityHost })));
+      .catch((error: unknown) =>
+        Promise.reject(signInError(error, { tenant: input.tenant, clientId: input.clientId, authorityHost: profile.authorityHost })),
+      );
     const accessToken = result?.accessToken ?? '';
     const objectId = jwtClaim(accessToken, 'oid');
     const now = new Date().toISOString();
@@ -122,11 +159,20 @@ export class EntraService {
       clientId: input.clientId,
       ...(objectId !== undefined && { objectId }),
       credential: certificate ? 'certificate' : 'secret',
-      ...(certificate ? { certificateThumbprint: certificate.thumbprintSha256, certificatePem: certificate.certificatePem, certificateExpiresOn: certificate.notAfter } : {}),
+      ...(certificate
+        ? {
+            certificateThumbprint: certificate.thumbprintSha256,
+            certificatePem: certificate.certificatePem,
+            certificateExpiresOn: certificate.notAfter,
+          }
+        : {}),
       createdAt: now,
       lastUsedAt: now,
     };
-    await vault.set(certificate ? identitySecret.privateKey(id) : identitySecret.clientSecret(id), certificate ? certificate.privateKeyPem : (input.clientSecret ?? ''));
+    await vault.set(
+      certificate ? identitySecret.privateKey(id) : identitySecret.clientSecret(id),
+      certificate ? certificate.privateKeyPem : (input.clientSecret ?? ''),
+    );
     try {
       await this.identities.change((list) => ({ next: [...list, record], result: undefined }));
     } catch (error) {
@@ -136,7 +182,8 @@ export class EntraService {
     return toIdentityView(record);
   }
 
-  /** `forget` runs at each sign-out before the identity goes (the token registry forgets what was minted through it); a failure stops the sign-out. */
+  /** `forget` runs at each sign-out before the identity goes (the token registry forgets what was minted through it); a failure stops
+   * the sign-out. */
   onSignOut(forget: (identityId: string) => Promise<void>): void {
     this.#signingOut.push(forget);
   }
@@ -176,7 +223,12 @@ export class EntraService {
     if (!result?.accessToken) throw new AppError('sign_in_required', `Entra ID returned no token for ${context.who}. Sign in again.`);
     // "Last used" is shown to the minute: a script asking for tokens in a loop need not rewrite identities.json each time.
     if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.identities.touch(id);
-    return { accessToken: result.accessToken, expiresOn: (result.expiresOn ?? new Date()).toISOString(), scopes: result.scopes, tenantId: result.tenantId || record.tenantId };
+    return {
+      accessToken: result.accessToken,
+      expiresOn: (result.expiresOn ?? new Date()).toISOString(),
+      scopes: result.scopes,
+      tenantId: result.tenantId || record.tenantId,
+    };
   }
 
   close(): void {
@@ -192,11 +244,23 @@ export class EntraService {
 
   async #appToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult | null> {
     const vault = await this.#deps.vault();
-    const secret = record.credential === 'certificate' ? vault.get(identitySecret.privateKey(record.id)) : vault.get(identitySecret.clientSecret(record.id));
-    if (!secret) throw new AppError('sign_in_required', `The ${record.credential === 'certificate' ? 'private key' : 'client secret'} of ${record.name} is missing from the vault. Remove the identity and add it again.`);
+    const secret =
+      record.credential === 'certificate'
+        ? vault.get(identitySecret.privateKey(record.id))
+        : vault.get(identitySecret.clientSecret(record.id));
+    if (!secret)
+      throw new AppError(
+        'sign_in_required',
+        `The ${record.credential === 'certificate' ? 'private key' : 'client secret'} of ${record.name} is missing from the ` +
+          `vault. Remove the identity and add it again.`,
+      );
     const credential: ClientCredential =
       record.credential === 'certificate'
-        ? certificateClientCredential({ privateKeyPem: secret, thumbprintSha256: record.certificateThumbprint ?? '', certificatePem: record.certificatePem ?? '' })
+        ? certificateClientCredential({
+            privateKeyPem: secret,
+            thumbprintSha256: record.certificateThumbprint ?? '',
+            certificatePem: record.certificatePem ?? '',
+          })
         : { clientSecret: secret };
     return (await this.apps.servicePrincipal(profile, record, credential)).acquireTokenByClientCredential({ scopes });
   }
@@ -207,12 +271,22 @@ export class EntraService {
    * because the user is needed. Answers as a finished sign-in with no page to open, or undefined
    * to go on to the browser; any other failure (network, outage) is reported, not papered over.
    */
-  async #signInSilently(profile: CloudProfile, input: z.output<typeof signInStartSchema>, scopes: string[], context: SignInContext): Promise<SignInStarted | undefined> {
+  async #signInSilently(
+    profile: CloudProfile,
+    input: z.output<typeof signInStartSchema>,
+    scopes: string[],
+    context: SignInContext,
+  ): Promise<SignInStarted | undefined> {
     const hint = input.loginHint?.toLowerCase();
     const tenant = input.tenant && !multiTenantAliases.includes(input.tenant.toLowerCase()) ? input.tenant.toLowerCase() : undefined;
     if (!hint) return undefined;
     const known = (await this.identities.list()).find(
-      (i) => i.kind === 'user' && i.cloud === profile.name && i.clientId === profile.publicClient.clientId && i.username?.toLowerCase() === hint && (!tenant || i.tenantId.toLowerCase() === tenant),
+      (i) =>
+        i.kind === 'user' &&
+        i.cloud === profile.name &&
+        i.clientId === profile.publicClient.clientId &&
+        i.username?.toLowerCase() === hint &&
+        (!tenant || i.tenantId.toLowerCase() === tenant),
     );
     if (!known) return undefined;
     try {
@@ -233,7 +307,14 @@ export class EntraService {
     const now = new Date().toISOString();
     const tenantId = account.tenantId || result.tenantId;
     const record = await this.identities.change((list) => {
-      const existing = list.find((i) => i.kind === 'user' && i.cloud === profile.name && i.clientId === profile.publicClient.clientId && i.homeAccountId === account.homeAccountId && i.tenantId === tenantId);
+      const existing = list.find(
+        (i) =>
+          i.kind === 'user' &&
+          i.cloud === profile.name &&
+          i.clientId === profile.publicClient.clientId &&
+          i.homeAccountId === account.homeAccountId &&
+          i.tenantId === tenantId,
+      );
       const next: IdentityRecord = {
         id: existing?.id ?? randomUUID(),
         kind: 'user',

@@ -26,25 +26,41 @@ afterAll(async () => {
 });
 
 describe('clouds and identities through the contract', () => {
-  it('imports the emulator\'s cloud profile file, and refuses a file that is not one', async () => {
+  it("imports the emulator's cloud profile file, and refuses a file that is not one", async () => {
     const imported = await value<CloudProfileView>(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
     expect(imported).toMatchObject({ name: 'AzureEmulator', builtIn: false });
     expect((await value<CloudProfileView[]>(core, 'clouds.list')).map((c) => c.name)).toContain('AzureEmulator');
-    expect(await call(core, 'clouds.import', { text: 'endpoint=https://x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'text' }] } });
+    expect(await call(core, 'clouds.import', { text: 'endpoint=https://x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'text' }] },
+    });
     await value(core, 'settings.update', { defaultCloud: 'AzureEmulator' });
     await value(core, 'clouds.import', { text: JSON.stringify({ ...emulator.cloudProfile, name: 'Spare' }) });
     await value(core, 'settings.update', { defaultCloud: 'Spare' });
     expect(await value(core, 'clouds.remove', { name: 'spare' })).toEqual({ name: 'Spare' });
     expect(await value<{ defaultCloud: string }>(core, 'settings.get')).toMatchObject({ defaultCloud: 'AzureCloud' });
-    expect(await call(core, 'clouds.import', { text: '{"name":"Half"}' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: expect.arrayContaining([expect.objectContaining({ path: 'authorityHost' })]) } });
+    expect(await call(core, 'clouds.import', { text: '{"name":"Half"}' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: expect.arrayContaining([expect.objectContaining({ path: 'authorityHost' })]) },
+    });
   });
 
   it('starts a device-code sign-in in the chosen cloud and can cancel it', async () => {
     const started = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
-    expect(started).toMatchObject({ method: 'device-code', userCode: expect.any(String), verificationUri: expect.stringContaining(emulator.urls.entra) });
-    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 0 })).toEqual({ ok: true, value: { state: 'pending' } });
+    expect(started).toMatchObject({
+      method: 'device-code',
+      userCode: expect.any(String),
+      verificationUri: expect.stringContaining(emulator.urls.entra),
+    });
+    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 0 })).toEqual({
+      ok: true,
+      value: { state: 'pending' },
+    });
     await value(core, 'identities.cancelSignIn', { operationId: started.operationId });
-    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await call(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
   });
 
   it("signs users in with the cloud's client ID from Settings, and names one the tenant does not know", async () => {
@@ -53,7 +69,10 @@ describe('clouds and identities through the contract', () => {
     try {
       expect(await call(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' })).toMatchObject({
         ok: false,
-        error: { code: 'sign_in_required', message: expect.stringMatching(/client ID 0badc0de-1111-4222-8333-444444444444 is not known.*AADSTS700016/) },
+        error: {
+          code: 'sign_in_required',
+          message: expect.stringMatching(/client ID 0badc0de-1111-4222-8333-444444444444 is not known.*AADSTS700016/),
+        },
       });
       const started = await call(core, 'identities.signIn', { method: 'interactive', cloud: 'AzureEmulator' });
       const authUrl = started.ok ? (started.value as SignInStarted).authUrl : '';
@@ -68,15 +87,29 @@ describe('clouds and identities through the contract', () => {
   });
 
   it('adds a service principal and signs it out, and words bad input by field', async () => {
-    const added = await value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+    const added = await value<IdentityView>(core, 'identities.addServicePrincipal', {
+      cloud: 'AzureEmulator',
+      tenant: contosoTenantId,
+      clientId: secretServicePrincipal.appId,
+      clientSecret: secretServicePrincipal.secret,
+    });
     expect(await value<IdentityView[]>(core, 'identities.list')).toEqual([added]);
     expect(JSON.stringify(added)).not.toContain(secretServicePrincipal.secret);
 
-    const bad = await call(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: 'not a tenant', clientId: 'abc', clientSecret: 's', certificatePem: 'p' });
+    const bad = await call(core, 'identities.addServicePrincipal', {
+      cloud: 'AzureEmulator',
+      tenant: 'not a tenant',
+      clientId: 'abc',
+      clientSecret: 's',
+      certificatePem: 'p',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const paths = bad.ok ? [] : (bad.error.issues ?? []).map((i) => i.path).sort();
     expect(paths).toEqual(['clientId', 'clientSecret', 'tenant']);
-    expect(await call(core, 'identities.signIn', { method: 'interactive', cloud: 'Nowhere' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Nowhere') } });
+    expect(await call(core, 'identities.signIn', { method: 'interactive', cloud: 'Nowhere' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('Nowhere') },
+    });
 
     await value(core, 'identities.signOut', { id: added.id });
     expect(await value<IdentityView[]>(core, 'identities.list')).toEqual([]);

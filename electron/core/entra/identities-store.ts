@@ -26,7 +26,8 @@ export class IdentitiesStore {
 
   async get(id: string): Promise<IdentityRecord> {
     const found = (await this.list()).find((i) => i.id === id);
-    if (!found) throw new AppError('not_found', 'That identity is not in the list any more: it may have been signed out in another window.');
+    if (!found)
+      throw new AppError('not_found', 'That identity is not in the list any more: it may have been signed out in another window.');
     return found;
   }
 
@@ -40,12 +41,19 @@ export class IdentitiesStore {
   }
 
   async touch(id: string): Promise<void> {
-    await this.change((list) => ({ next: list.map((i) => (i.id === id ? { ...i, lastUsedAt: new Date().toISOString() } : i)), result: undefined }));
+    await this.change((list) => ({
+      next: list.map((i) => (i.id === id ? { ...i, lastUsedAt: new Date().toISOString() } : i)),
+      result: undefined,
+    }));
   }
 }
 
 async function readIdentities(folder: string): Promise<IdentityRecord[]> {
   const damaged = () =>
-    new AppError('internal', `The identity list ${identitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${identitiesFileName}.bak, or move it aside and sign in again.`);
+    new AppError(
+      'internal',
+      `The identity list ${identitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ` +
+        `${identitiesFileName}.bak, or move it aside and sign in again.`,
+    );
   return (await readJsonFile(path.join(folder, identitiesFileName), identitiesFileSchema, damaged))?.identities ?? [];
 }

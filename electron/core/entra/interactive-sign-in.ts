@@ -31,7 +31,9 @@ export async function startInteractiveSignIn(app: PublicClientApplication, optio
   const { CryptoProvider } = await loadMsal();
   const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
   const state = randomBytes(24).toString('base64url');
-  const listener: LoopbackListener = await startLoopbackListener(options.timeoutMs === undefined ? { expectedState: state } : { expectedState: state, timeoutMs: options.timeoutMs });
+  const listener: LoopbackListener = await startLoopbackListener(
+    options.timeoutMs === undefined ? { expectedState: state } : { expectedState: state, timeoutMs: options.timeoutMs },
+  );
   try {
     const authUrl = await app.getAuthCodeUrl({
       scopes: options.scopes,
@@ -45,7 +47,13 @@ export async function startInteractiveSignIn(app: PublicClientApplication, optio
       ...(options.prompt ? { prompt: options.prompt } : {}),
     });
     const result = listener.response.then((answer) =>
-      app.acquireTokenByCode({ code: answer.code, codeVerifier: verifier, redirectUri: listener.redirectUri, scopes: options.scopes, ...(answer.clientInfo ? { clientInfo: answer.clientInfo } : {}) }),
+      app.acquireTokenByCode({
+        code: answer.code,
+        codeVerifier: verifier,
+        redirectUri: listener.redirectUri,
+        scopes: options.scopes,
+        ...(answer.clientInfo ? { clientInfo: answer.clientInfo } : {}),
+      }),
     );
     result.catch(() => undefined);
     return { authUrl, result, cancel: () => listener.cancel(), port: listener.port, closed: listener.closed };

@@ -6,7 +6,11 @@ import { portIsOpen } from '../test-support/port-is-open.ts';
 const at = (port: number, query: string) => fetch(`http://127.0.0.1:${port}/${query}`);
 /** The browser's form_post of the answer, to the loopback address given (browsers try [::1] first for localhost). */
 const post = (origin: string, fields: Record<string, string>) =>
-  fetch(`${origin}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+  fetch(`${origin}/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
 /** Nothing listens on the port any more, on either loopback address. */
 const bothClosed = async (port: number) => !(await portIsOpen(port)) && !(await portIsOpen(port, '::1'));
 
@@ -125,7 +129,11 @@ describe('the interactive sign-in loopback listener', () => {
   it("passes Entra's error on with its AADSTS text, and closes", async () => {
     const listener = await startLoopbackListener({ expectedState: 's' });
     await at(listener.port, `?error=invalid_request&error_description=${encodeURIComponent('AADSTS50076: MFA needed')}&state=s`);
-    await expect(listener.response).rejects.toMatchObject({ code: 'sign_in_required', error: 'invalid_request', description: 'AADSTS50076: MFA needed' });
+    await expect(listener.response).rejects.toMatchObject({
+      code: 'sign_in_required',
+      error: 'invalid_request',
+      description: 'AADSTS50076: MFA needed',
+    });
     await listener.closed;
     expect(await portIsOpen(listener.port)).toBe(false);
   });

@@ -49,7 +49,9 @@ const maxBodyBytes = 64 * 1024;
 const maxPortAttempts = 10;
 
 const page = (title: string, text: string): string =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1 style="font-size:1.4rem">${title}</h1><p>${text}</p></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body ` +
+  `style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1 ` +
+  `style="font-size:1.4rem">${title}</h1><p>${text}</p></body></html>`;
 
 const defaultSuccess = page('Signed in', 'Azure Credential Manager has your sign-in. You can close this tab and return to the app.');
 
@@ -64,7 +66,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     void handle(req, res).catch(() => reply(res, 400, page('Sign-in failed', 'The sign-in response could not be read.')));
   };
   const { servers, port } = await listenOnLoopback(onRequest, options.choosePort ?? (() => 0));
-  const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.once('close', () => resolve())))).then(() => undefined);
+  const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.once('close', () => resolve())))).then(
+    () => undefined,
+  );
 
   const finish = (outcome: { ok: AuthorizationResponse } | { error: AppError }): void => {
     if (done) return;
@@ -86,7 +90,14 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     // Favicon probes and reloads of the finished page carry neither.
     if (!code && !error) return reply(res, 200, done ? defaultSuccess : page('Waiting for sign-in', 'Finish signing in in the other tab.'));
     if (done || fields.get('state') !== options.expectedState) {
-      return reply(res, 400, page('Sign-in not accepted', 'This answer does not belong to the sign-in the app is waiting for. Start the sign-in again from the app.'));
+      return reply(
+        res,
+        400,
+        page(
+          'Sign-in not accepted',
+          'This answer does not belong to the sign-in the app is waiting for. Start the sign-in again from the app.',
+        ),
+      );
     }
     if (error) {
       reply(res, 200, page('Sign-in failed', 'Return to the app to see what went wrong.'));
@@ -99,7 +110,14 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const timeoutMs = options.timeoutMs ?? defaultSignInTimeoutMs;
   const minutes = Math.max(1, Math.round(timeoutMs / 60_000));
   const timer = setTimeout(
-    () => finish({ error: new AppError('cancelled', `The sign-in timed out: nothing came back from the browser within ${minutes} minute${minutes === 1 ? '' : 's'}. Start it again and finish it in the browser tab it opens.`) }),
+    () =>
+      finish({
+        error: new AppError(
+          'cancelled',
+          `The sign-in timed out: nothing came back from the browser within ${minutes} minute${minutes === 1 ? '' : 's'}. Start ` +
+            `it again and finish it in the browser tab it opens.`,
+        ),
+      }),
     timeoutMs,
   );
   timer.unref();
@@ -118,7 +136,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
  * and another P is tried, a bounded number of times. A machine without IPv6 (no ::1 to bind) gets
  * 127.0.0.1 alone: nobody can listen on [::1] there either, and browsers fall back to 127.0.0.1.
  */
-async function listenOnLoopback(onRequest: RequestListener, choosePort: (attempt: number) => number): Promise<{ servers: Server[]; port: number }> {
+async function listenOnLoopback(
+  onRequest: RequestListener,
+  choosePort: (attempt: number) => number,
+): Promise<{ servers: Server[]; port: number }> {
   for (let attempt = 0; attempt < maxPortAttempts; attempt++) {
     const ipv4 = createServer(onRequest);
     let port: number;
@@ -139,7 +160,11 @@ async function listenOnLoopback(onRequest: RequestListener, choosePort: (attempt
       if (code !== 'EADDRINUSE') throw error;
     }
   }
-  throw new AppError('network', `The sign-in could not listen for the browser's answer: another program holds [::1] on each of ${maxPortAttempts} ports tried. Try again, or sign in with a device code instead.`);
+  throw new AppError(
+    'network',
+    `The sign-in could not listen for the browser's answer: another program holds [::1] on each of ${maxPortAttempts} ports ` +
+      `tried. Try again, or sign in with a device code instead.`,
+  );
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -169,7 +194,8 @@ export class AuthorizeError extends AppError {
 }
 
 function entraError(error: string, description: string): AppError {
-  if (error === 'access_denied' && !/AADSTS/.test(description)) return new AppError('cancelled', 'The sign-in was cancelled in the browser.');
+  if (error === 'access_denied' && !/AADSTS/.test(description))
+    return new AppError('cancelled', 'The sign-in was cancelled in the browser.');
   return new AuthorizeError(error.slice(0, 100), description.slice(0, 2000));
 }
 

@@ -26,14 +26,24 @@ export function authorityOf(profile: Pick<CloudProfile, 'authorityHost'>, tenant
   return `${profile.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}`;
 }
 
-function baseConfiguration({ LogLevel }: typeof Msal, profile: CloudProfile, tenant: string, clientId: string, http: EntraHttpClient): Configuration {
+function baseConfiguration(
+  { LogLevel }: typeof Msal,
+  profile: CloudProfile,
+  tenant: string,
+  clientId: string,
+  http: EntraHttpClient,
+): Configuration {
   return {
     auth: { clientId, authority: authorityOf(profile, tenant), knownAuthorities: [new URL(profile.authorityHost).host] },
-    system: { networkClient: http.forCloud(profile), loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+    system: {
+      networkClient: http.forCloud(profile),
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+    },
   };
 }
 
-export type ClientCredential = { clientSecret: string } | { clientCertificate: { thumbprintSha256: string; privateKey: string; x5c?: string } };
+export type ClientCredential =
+  { clientSecret: string } | { clientCertificate: { thumbprintSha256: string; privateKey: string; x5c?: string } };
 
 /**
  * Keeps one application per (cloud, client, tenant) for the life of the process, so MSAL fetches
@@ -51,21 +61,32 @@ export class MsalApps {
     this.#vault = vault;
   }
 
-  async publicClient(profile: CloudProfile, tenant: string = profile.publicClient.tenant, clientId: string = profile.publicClient.clientId): Promise<PublicClientApplication> {
+  async publicClient(
+    profile: CloudProfile,
+    tenant: string = profile.publicClient.tenant,
+    clientId: string = profile.publicClient.clientId,
+  ): Promise<PublicClientApplication> {
     const loaded = await loadMsal();
     // The CA too: the application's network client trusts the CA of the profile it was made with.
     const key = `${profile.name}\n${profile.authorityHost}\n${clientId}\n${tenant}\n${profile.trustedCaPem ?? ''}`;
     let app = this.#public.get(key);
     if (!app) {
       const config = baseConfiguration(loaded, profile, tenant, clientId, this.http);
-      app = new loaded.PublicClientApplication({ ...config, cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.publicClient(profile.name, clientId)) } });
+      app = new loaded.PublicClientApplication({
+        ...config,
+        cache: { cachePlugin: vaultCachePlugin(this.#vault, msalCacheSecret.publicClient(profile.name, clientId)) },
+      });
       this.#public.set(key, app);
     }
     return app;
   }
 
   /** A service principal's application; made per call because its credential comes from the vault each time. */
-  async servicePrincipal(profile: CloudProfile, identity: { id: string; tenantId: string; clientId: string }, credential: ClientCredential): Promise<ConfidentialClientApplication> {
+  async servicePrincipal(
+    profile: CloudProfile,
+    identity: { id: string; tenantId: string; clientId: string },
+    credential: ClientCredential,
+  ): Promise<ConfidentialClientApplication> {
     const loaded = await loadMsal();
     const config = baseConfiguration(loaded, profile, identity.tenantId, identity.clientId, this.http);
     return new loaded.ConfidentialClientApplication({

@@ -6,7 +6,10 @@ import { aadstsCode, signInError } from './sign-in-errors.ts';
 /** How MSAL Node 7 reformats a token-endpoint error. */
 const msalServerError = (code: number, errorCode = 'invalid_grant') => ({
   errorCode,
-  errorMessage: `Error(s): ${code} - Timestamp: 2026-11-21 10:00:00Z - Description: AADSTS${code}: Something about adele.vance@contoso.onmicrosoft.com. Trace ID: 0b5a1d3e-1111-2222-3333-444455556666 Correlation ID: x - Correlation ID: x - Trace ID: 0b5a1d3e-1111-2222-3333-444455556666`,
+  errorMessage:
+    `Error(s): ${code} - Timestamp: 2026-11-21 10:00:00Z - Description: AADSTS${code}: Something about ` +
+    `adele.vance@contoso.onmicrosoft.com. Trace ID: 0b5a1d3e-1111-2222-3333-444455556666 Correlation ID: x - Correlation ID: x - ` +
+    `Trace ID: 0b5a1d3e-1111-2222-3333-444455556666`,
 });
 
 describe('sign-in errors in words a developer can act on', () => {
@@ -33,17 +36,26 @@ describe('sign-in errors in words a developer can act on', () => {
   });
 
   it('says the network is down and names the authority host', () => {
-    const error = signInError({ errorCode: 'network_error', errorMessage: 'Network request failed: fetch failed' }, { authorityHost: 'https://login.microsoftonline.com' });
+    const error = signInError(
+      { errorCode: 'network_error', errorMessage: 'Network request failed: fetch failed' },
+      { authorityHost: 'https://login.microsoftonline.com' },
+    );
     expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('https://login.microsoftonline.com') });
   });
 
   it('reads an error sent to the redirect URI, and treats a plain access_denied as a cancel', () => {
-    expect(signInError(new AuthorizeError('interaction_required', 'AADSTS53003: blocked'))).toMatchObject({ message: expect.stringContaining('Conditional Access') });
-    expect(signInError(new AuthorizeError('access_denied', 'AADSTS65004: User declined to consent'))).toMatchObject({ message: expect.stringContaining('Consent was declined') });
+    expect(signInError(new AuthorizeError('interaction_required', 'AADSTS53003: blocked'))).toMatchObject({
+      message: expect.stringContaining('Conditional Access'),
+    });
+    expect(signInError(new AuthorizeError('access_denied', 'AADSTS65004: User declined to consent'))).toMatchObject({
+      message: expect.stringContaining('Consent was declined'),
+    });
   });
 
   it('asks for a new sign-in when MSAL needs interaction, and keeps an AppError as it is', () => {
-    expect(signInError({ errorCode: 'no_tokens_found', errorMessage: '' }, { who: 'Adele' }).message).toBe('The sign-in of Adele needs you again. Sign in again to continue.');
+    expect(signInError({ errorCode: 'no_tokens_found', errorMessage: '' }, { who: 'Adele' }).message).toBe(
+      'The sign-in of Adele needs you again. Sign in again to continue.',
+    );
     const own = new AppError('cancelled', 'Sign-in cancelled.');
     expect(signInError(own)).toBe(own);
   });

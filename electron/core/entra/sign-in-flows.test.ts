@@ -2,7 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateServicePrincipalAppId, contosoTenantId, defaultScenario, enterDeviceCode, jwtClaims, scenarioUser, secretServicePrincipal } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  certificateServicePrincipalAppId,
+  contosoTenantId,
+  defaultScenario,
+  enterDeviceCode,
+  jwtClaims,
+  scenarioUser,
+  secretServicePrincipal,
+} from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -59,14 +67,20 @@ describe('device-code sign-in', () => {
     const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'megan.bowen').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e, { who: 'Megan' }));
-    expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Megan must complete multi-factor authentication.*interactive sign-in.*AADSTS50076/) });
+    expect(error).toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/Megan must complete multi-factor authentication.*interactive sign-in.*AADSTS50076/),
+    });
   });
 
   it('tells a Conditional Access user what blocked them', async () => {
     const signIn = await startDeviceCodeSignIn(await apps.publicClient(emulator.cloudProfile), [armScope], apps.http);
     await enterDeviceCode(emulator, signIn.verificationUri, signIn.userCode, scenarioUser(emulator, 'lee.gu').userName);
     const error = await signIn.result.catch((e: unknown) => signInError(e));
-    expect(error).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/) });
+    expect(error).toMatchObject({
+      code: 'sign_in_required',
+      message: expect.stringMatching(/Conditional Access policy.*blocked.*AADSTS53003/),
+    });
   });
 
   it('stops polling when cancelled', async () => {
@@ -87,9 +101,13 @@ describe('service principal sign-in', () => {
   const identity = { id: 'sp-test', tenantId: contosoTenantId, clientId: secretServicePrincipal.appId };
 
   it('gets an app token with a client secret; a wrong secret gets words that say what to do', async () => {
-    const good = await (await apps.servicePrincipal(emulator.cloudProfile, identity, { clientSecret: secretServicePrincipal.secret })).acquireTokenByClientCredential({ scopes: [armScope] });
+    const good = await (
+      await apps.servicePrincipal(emulator.cloudProfile, identity, { clientSecret: secretServicePrincipal.secret })
+    ).acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(good?.accessToken ?? '')).toMatchObject({ appid: secretServicePrincipal.appId, idtyp: 'app' });
-    const wrong = await (await apps.servicePrincipal(emulator.cloudProfile, { ...identity, id: 'sp-wrong' }, { clientSecret: 'wrong' }))
+    const wrong = await (
+      await apps.servicePrincipal(emulator.cloudProfile, { ...identity, id: 'sp-wrong' }, { clientSecret: 'wrong' })
+    )
       .acquireTokenByClientCredential({ scopes: [armScope] })
       .catch((e: unknown) => signInError(e));
     expect(wrong).toMatchObject({ code: 'sign_in_required', message: expect.stringContaining('client secret is wrong or expired') });
@@ -101,23 +119,43 @@ describe('service principal sign-in', () => {
     const pem = `${certificate.privateKeyPem}\n${certificate.certPem}`;
     const credential = readCertificateCredential(pem);
     expect(credential.thumbprintSha256).toBe(certificate.thumbprintSha256.toLowerCase());
-    const app = await apps.servicePrincipal(emulator.cloudProfile, { id: 'sp-cert', tenantId: contosoTenantId, clientId: certificateServicePrincipalAppId }, certificateClientCredential(credential));
+    const app = await apps.servicePrincipal(
+      emulator.cloudProfile,
+      { id: 'sp-cert', tenantId: contosoTenantId, clientId: certificateServicePrincipalAppId },
+      certificateClientCredential(credential),
+    );
     const result = await app.acquireTokenByClientCredential({ scopes: [armScope] });
     expect(jwtClaims(result?.accessToken ?? '')).toMatchObject({ appid: certificateServicePrincipalAppId, appidacr: '2' });
-    expect(() => readCertificateCredential(certificate.certPem)).toThrow(expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'certificatePem' })] }));
+    expect(() => readCertificateCredential(certificate.certPem)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'certificatePem' })] }),
+    );
   });
 });
 
 describe('Entra failing or slow', () => {
   const clientCredential = (client: EntraHttpClient, id: string) =>
     new MsalApps(async () => vault, client)
-      .servicePrincipal(emulator.cloudProfile, { id, tenantId: contosoTenantId, clientId: secretServicePrincipal.appId }, { clientSecret: secretServicePrincipal.secret })
+      .servicePrincipal(
+        emulator.cloudProfile,
+        { id, tenantId: contosoTenantId, clientId: secretServicePrincipal.appId },
+        { clientSecret: secretServicePrincipal.secret },
+      )
       .then((app) => app.acquireTokenByClientCredential({ scopes: [armScope] }))
       .catch((e: unknown) => signInError(e, { authorityHost: emulator.cloudProfile.authorityHost }));
 
   it.each([
-    ['throttles (429)', { kind: 'throttle', retryAfterSeconds: 1 }, 'azure_throttled', /slow down \(HTTP 429\).*Wait a minute, then try again/],
-    ['is unavailable (503)', { kind: 'error', status: 503 }, 'azure_unavailable', /temporarily unavailable \(HTTP 503\)\. Try again in a few minutes/],
+    [
+      'throttles (429)',
+      { kind: 'throttle', retryAfterSeconds: 1 },
+      'azure_throttled',
+      /slow down \(HTTP 429\).*Wait a minute, then try again/,
+    ],
+    [
+      'is unavailable (503)',
+      { kind: 'error', status: 503 },
+      'azure_unavailable',
+      /temporarily unavailable \(HTTP 503\)\. Try again in a few minutes/,
+    ],
     ['fails (500)', { kind: 'error', status: 500 }, 'azure_unavailable', /temporarily unavailable \(HTTP 500\)/],
     ['does not answer in time', { kind: 'slow', delayMs: 2_000 }, 'network', /did not answer in time\. Check the network/],
   ] as const)('says what to do when Entra %s, not to sign in again', async (_, fault, code, message) => {

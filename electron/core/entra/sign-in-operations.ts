@@ -27,9 +27,7 @@ export class SignInOperations {
       (identity) => (operation.settled = { identity }),
       (error: unknown) => (operation.settled = { error }),
     );
-    void outcome
-      .catch(() => undefined)
-      .then(() => setTimeout(() => this.#operations.delete(id), keepFinishedMs).unref());
+    void outcome.catch(() => undefined).then(() => setTimeout(() => this.#operations.delete(id), keepFinishedMs).unref());
     return id;
   }
 

@@ -31,7 +31,12 @@ export function formatReport(report: RoleAuditReport, format: ReportFormat): str
 }
 
 /** Writes the report (mode 0600, refusing to replace a file unless `overwrite`, or to write in the data folder). */
-export async function writeReport(report: RoleAuditReport, format: ReportFormat, path: string, options: { overwrite: boolean; dataFolder: string }): Promise<void> {
+export async function writeReport(
+  report: RoleAuditReport,
+  format: ReportFormat,
+  path: string,
+  options: { overwrite: boolean; dataFolder: string },
+): Promise<void> {
   await writeExportFile(path, formatReport(report, format), options);
 }
 
@@ -85,19 +90,25 @@ export function reportMarkdown(report: RoleAuditReport): string {
   const lines = [
     '# Role audit',
     '',
-    `Generated ${report.generatedAt}: ${report.identities.length} ${report.identities.length === 1 ? 'identity' : 'identities'}, ${report.resources.length} ${report.resources.length === 1 ? 'resource' : 'resources'}.`,
+    `Generated ${report.generatedAt}: ${report.identities.length} ` +
+      `${report.identities.length === 1 ? 'identity' : 'identities'}, ${report.resources.length} ` +
+      `${report.resources.length === 1 ? 'resource' : 'resources'}.`,
     '',
     '| Identity | Resource | Roles | Can | Cannot |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const n of all) {
     const can = n.cell.capabilities.filter((c) => c.granted).map((c) => c.label);
-    const cannot = n.cell.state === 'unreadable' ? [`Not audited: ${n.cell.problem?.message ?? ''}`] : n.cell.capabilities.filter((c) => !c.granted).map((c) => c.label);
+    const cannot =
+      n.cell.state === 'unreadable'
+        ? [`Not audited: ${n.cell.problem?.message ?? ''}`]
+        : n.cell.capabilities.filter((c) => !c.granted).map((c) => c.label);
     lines.push(mdRow([n.identity, n.resource, n.cell.roleNames.join(', ') || '(none)', can.join(', '), cannot.join(', ')]));
   }
   lines.push('', '## Why', '', '| Identity | Resource | Capability | Granted | Why |', '| --- | --- | --- | --- | --- |');
   for (const n of all) {
-    for (const capability of n.cell.capabilities) lines.push(mdRow([n.identity, n.resource, capability.label, capability.granted ? 'yes' : 'no', capability.why]));
+    for (const capability of n.cell.capabilities)
+      lines.push(mdRow([n.identity, n.resource, capability.label, capability.granted ? 'yes' : 'no', capability.why]));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -60,8 +60,14 @@ export class AuditRun {
     return subject.objectId ?? (await this.session(subject)).objectId;
   }
 
-  /** The assignments that apply to `objectId` at the resource (made there or above, directly or through a group), and whose token read them. */
-  async assignments(subject: IdentityRecord, objectId: string, resourceId: string, resourceName: string): Promise<{ items: ArmRoleAssignment[]; reader: IdentitySession }> {
+  /** The assignments that apply to `objectId` at the resource (made there or above, directly or through a group), and whose token read
+   * them. */
+  async assignments(
+    subject: IdentityRecord,
+    objectId: string,
+    resourceId: string,
+    resourceName: string,
+  ): Promise<{ items: ArmRoleAssignment[]; reader: IdentitySession }> {
     const key = normalizeScope(resourceId);
     const refused = this.#refused.get(key) ?? new Set<string>();
     this.#refused.set(key, refused);
@@ -99,7 +105,9 @@ export class AuditRun {
       failures.push(...visible.failures);
       const match = visible.resources.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
       if (!match) continue;
-      await this.#ctx.accounts.patch(record.id, (current) => ({ ...current, resourceId: match.resourceId })).catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
+      await this.#ctx.accounts
+        .patch(record.id, (current) => ({ ...current, resourceId: match.resourceId }))
+        .catch((error: unknown) => log.error('role audit: the found resource id could not be saved', error));
       return { resourceId: match.resourceId, failures: [] };
     }
     return { resourceId: undefined, failures: failures.filter((f, i) => failures.findIndex((g) => g.message === f.message) === i) };
@@ -143,11 +151,17 @@ function unreadable(resourceName: string, subject: IdentityRecord, failures: rea
     const roles = orList(builtInRolesGranting(readAssignmentsAction, 'action'));
     return new AppError(
       'azure_forbidden',
-      `No signed-in identity may read the role assignments on ${resourceName}: that needs ${readAssignmentsAction}, which ${roles} grant. Sign in here with an identity that holds one of them on the resource, its resource group or its subscription, then audit again.`,
+      `No signed-in identity may read the role assignments on ${resourceName}: that needs ${readAssignmentsAction}, which ` +
+        `${roles} grant. Sign in here with an identity that holds one of them on the resource, its resource group or its ` +
+        `subscription, then audit again.`,
     );
   }
   if (failures.length > 0 && failures.every((f) => f instanceof ArmRequestError)) {
-    return new AppError('azure_unauthorized', `No signed-in identity can see the subscription of ${resourceName}: sign in here with an identity of its tenant that has a role on it (Reader is enough), then audit again.`);
+    return new AppError(
+      'azure_unauthorized',
+      `No signed-in identity can see the subscription of ${resourceName}: sign in here with an identity of its tenant that has ` +
+        `a role on it (Reader is enough), then audit again.`,
+    );
   }
   return own ?? new AppError('sign_in_required', `${whoIs(subject)} has no usable sign-in: sign it in again, then audit again.`);
 }

@@ -25,22 +25,39 @@ const assigned = (r: RoleDefinitionView): RoleAssignmentView => ({
 
 describe('capabilities from roles', () => {
   it('takes away a control-plane capability a custom role removes with notActions, and says which entry did', () => {
-    const operator = role('r1', 'Operator without keys', { actions: ['*'], notActions: ['Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action'] });
+    const operator = role('r1', 'Operator without keys', {
+      actions: ['*'],
+      notActions: ['Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action'],
+    });
     const result = checkCapabilities('arr', [assigned(operator)], new Map([[operator.id, operator]]));
     const of = (id: string) => result.find((c) => c.id === id);
     expect(of('arr.regenerateKeys')).toMatchObject({ granted: true, why: 'Granted by Operator without keys on the resource arr.' });
     expect(of('arr.listKeys')).toMatchObject({
       granted: false,
-      excludedBy: [{ roleName: 'Operator without keys', allowedBy: '*', excludedBy: 'Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action', list: 'notActions' }],
+      excludedBy: [
+        {
+          roleName: 'Operator without keys',
+          allowedBy: '*',
+          excludedBy: 'Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action',
+          list: 'notActions',
+        },
+      ],
       suggestedRoles: ['Contributor', 'Owner'],
     });
-    expect(of('arr.listKeys')?.why).toBe('Operator without keys allows * but its notActions remove Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action. Contributor or Owner would grant it.');
+    expect(of('arr.listKeys')?.why).toBe(
+      'Operator without keys allows * but its notActions remove Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action. ' +
+        'Contributor or Owner would grant it.',
+    );
   });
 
   it('lets a second assigned role grant what the first one removes', () => {
     const operator = role('r1', 'Operator without keys', { actions: ['*'], notActions: ['*/listKeys/action'] });
     const keys = role('r2', 'Key reader', { actions: ['Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action'] });
     const result = checkCapabilities('arr', [assigned(operator), assigned(keys)], new Map([operator, keys].map((r) => [r.id, r])));
-    expect(result.find((c) => c.id === 'arr.listKeys')).toMatchObject({ granted: true, grantedBy: [{ roleName: 'Key reader' }], excludedBy: [] });
+    expect(result.find((c) => c.id === 'arr.listKeys')).toMatchObject({
+      granted: true,
+      grantedBy: [{ roleName: 'Key reader' }],
+      excludedBy: [],
+    });
   });
 });

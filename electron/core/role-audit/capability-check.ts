@@ -1,4 +1,11 @@
-import { capabilities, type CapabilityGrant, type CapabilityResult, type ResourceKind, type RoleAssignmentView, type RoleDefinitionView } from '../../../shared/roles.ts';
+import {
+  capabilities,
+  type CapabilityGrant,
+  type CapabilityResult,
+  type ResourceKind,
+  type RoleAssignmentView,
+  type RoleDefinitionView,
+} from '../../../shared/roles.ts';
 import { describeScope } from '../arm/resource-id.ts';
 import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from './permission-match.ts';
 
@@ -7,7 +14,11 @@ import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from './permis
  * resource: each granted with the assignments that grant it, or missing with the reason (a NOT in
  * a role, control-plane roles only, no role at all) and the built-in roles that would grant it.
  */
-export function checkCapabilities(kind: ResourceKind, assignments: readonly RoleAssignmentView[], roles: ReadonlyMap<string, RoleDefinitionView>): CapabilityResult[] {
+export function checkCapabilities(
+  kind: ResourceKind,
+  assignments: readonly RoleAssignmentView[],
+  roles: ReadonlyMap<string, RoleDefinitionView>,
+): CapabilityResult[] {
   const assigned = assignments.flatMap((assignment) => {
     const role = roles.get(assignment.roleDefinitionId);
     return role ? [{ assignment, role }] : [];
@@ -18,9 +29,23 @@ export function checkCapabilities(kind: ResourceKind, assignments: readonly Role
       const { id, label, operation, permissionKind } = capability;
       const grantedBy: CapabilityGrant[] = assigned
         .filter(({ role }) => roleGrants(role.permissions, operation, permissionKind))
-        .map(({ assignment }) => ({ assignmentId: assignment.id, roleName: assignment.roleName, scope: assignment.scope, scopeLevel: assignment.scopeLevel, viaGroup: assignment.viaGroup }));
+        .map(({ assignment }) => ({
+          assignmentId: assignment.id,
+          roleName: assignment.roleName,
+          scope: assignment.scope,
+          scopeLevel: assignment.scopeLevel,
+          viaGroup: assignment.viaGroup,
+        }));
       const common = { id, label, operation, permissionKind };
-      if (grantedBy.length > 0) return { ...common, granted: true, grantedBy, excludedBy: [], suggestedRoles: [], why: `Granted by ${grantedBy.map(grantPhrase).join('; ')}.` };
+      if (grantedBy.length > 0)
+        return {
+          ...common,
+          granted: true,
+          grantedBy,
+          excludedBy: [],
+          suggestedRoles: [],
+          why: `Granted by ${grantedBy.map(grantPhrase).join('; ')}.`,
+        };
       const distinctRoles = [...new Map(assigned.map(({ role }) => [role.id, role])).values()];
       const excludedBy = distinctRoles.flatMap((role) => exclusionsOf(role.roleName, role.permissions, operation, permissionKind));
       const suggestedRoles = builtInRolesGranting(operation, permissionKind);
@@ -30,9 +55,14 @@ export function checkCapabilities(kind: ResourceKind, assignments: readonly Role
         reason = excludedBy.map((e) => `${e.roleName} allows ${e.allowedBy} but its ${e.list} remove ${e.excludedBy}.`).join(' ');
       } else if (names.length === 0) {
         reason = 'It holds no role that applies here.';
-      } else if (permissionKind === 'dataAction' && distinctRoles.every((role) => role.permissions.every((p) => p.dataActions.length === 0))) {
+      } else if (
+        permissionKind === 'dataAction' &&
+        distinctRoles.every((role) => role.permissions.every((p) => p.dataActions.length === 0))
+      ) {
         const several = names.length > 1;
-        reason = `Its ${several ? 'roles' : 'role'} (${names.join(', ')}) ${several ? 'grant' : 'grants'} control-plane actions only, not the data action ${operation}.`;
+        reason =
+          `Its ${several ? 'roles' : 'role'} (${names.join(', ')}) ${several ? 'grant' : 'grants'} control-plane actions only, ` +
+          `not the data action ${operation}.`;
       } else {
         reason = `None of its roles (${names.join(', ')}) grants ${operation}.`;
       }

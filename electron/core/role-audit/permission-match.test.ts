@@ -6,13 +6,25 @@ describe('permission arithmetic', () => {
     expect(operationMatches('Microsoft.MixedReality/*/render/*', 'microsoft.mixedreality/remoterenderingaccounts/RENDER/read')).toBe(true);
     expect(operationMatches('*/read', 'Microsoft.Authorization/roleAssignments/write')).toBe(false);
     const blocks = [
-      { actions: [], notActions: [], dataActions: ['Microsoft.MixedReality/*'], notDataActions: ['Microsoft.MixedReality/RemoteRenderingAccounts/render/*'] },
+      {
+        actions: [],
+        notActions: [],
+        dataActions: ['Microsoft.MixedReality/*'],
+        notDataActions: ['Microsoft.MixedReality/RemoteRenderingAccounts/render/*'],
+      },
       { actions: [], notActions: [], dataActions: ['Microsoft.MixedReality/RemoteRenderingAccounts/render/read'], notDataActions: [] },
     ];
     const render = 'Microsoft.MixedReality/RemoteRenderingAccounts/render/read';
     expect(roleGrants(blocks.slice(0, 1), render, 'dataAction')).toBe(false);
     expect(roleGrants(blocks, render, 'dataAction')).toBe(true);
     expect(roleGrants(blocks, render, 'action')).toBe(false);
-    expect(exclusionsOf('Converter', blocks, render, 'dataAction')).toEqual([{ roleName: 'Converter', allowedBy: 'Microsoft.MixedReality/*', excludedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/render/*', list: 'notDataActions' }]);
+    expect(exclusionsOf('Converter', blocks, render, 'dataAction')).toEqual([
+      {
+        roleName: 'Converter',
+        allowedBy: 'Microsoft.MixedReality/*',
+        excludedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/render/*',
+        list: 'notDataActions',
+      },
+    ]);
   });
 });

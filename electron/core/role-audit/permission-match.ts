@@ -21,7 +21,9 @@ export function operationMatches(pattern: string, operation: string): boolean {
 }
 
 function lists(block: PermissionBlock, kind: PermissionKind): { allow: string[]; deny: string[]; denyList: CapabilityExclusion['list'] } {
-  return kind === 'action' ? { allow: block.actions, deny: block.notActions, denyList: 'notActions' } : { allow: block.dataActions, deny: block.notDataActions, denyList: 'notDataActions' };
+  return kind === 'action'
+    ? { allow: block.actions, deny: block.notActions, denyList: 'notActions' }
+    : { allow: block.dataActions, deny: block.notDataActions, denyList: 'notDataActions' };
 }
 
 export function blockGrants(block: PermissionBlock, operation: string, kind: PermissionKind): boolean {
@@ -34,7 +36,12 @@ export function roleGrants(permissions: readonly PermissionBlock[], operation: s
 }
 
 /** Blocks that allow the operation and then remove it again: the "why not" of a custom role. */
-export function exclusionsOf(roleName: string, permissions: readonly PermissionBlock[], operation: string, kind: PermissionKind): CapabilityExclusion[] {
+export function exclusionsOf(
+  roleName: string,
+  permissions: readonly PermissionBlock[],
+  operation: string,
+  kind: PermissionKind,
+): CapabilityExclusion[] {
   return permissions.flatMap((block) => {
     const { allow, deny, denyList } = lists(block, kind);
     const allowedBy = allow.find((p) => operationMatches(p, operation));

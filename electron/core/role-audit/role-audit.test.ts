@@ -8,8 +8,25 @@ import { contosoSubscription } from '../../../e2e/azure-emulator/test/emulator-f
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, recordingRetry, resetAndCloseAfter, tokensCore, type EmulatorAccounts } from '../tokens/test-support/tokens-fixtures.ts';
-import { armScenario, awkwardRoleName, capabilityOf, cellOf, fabrikamAccountScope, renderArtistsGroupId, signInEveryone, westeuropeScope, type ArmIdentities } from './test-support/arm-fixtures.ts';
+import {
+  addEmulatorAccounts,
+  addRenderPipeline,
+  recordingRetry,
+  resetAndCloseAfter,
+  tokensCore,
+  type EmulatorAccounts,
+} from '../tokens/test-support/tokens-fixtures.ts';
+import {
+  armScenario,
+  awkwardRoleName,
+  capabilityOf,
+  cellOf,
+  fabrikamAccountScope,
+  renderArtistsGroupId,
+  signInEveryone,
+  westeuropeScope,
+  type ArmIdentities,
+} from './test-support/arm-fixtures.ts';
 
 let emulator: RunningEmulator;
 const folders: string[] = [];
@@ -51,19 +68,41 @@ describe('the role audit', () => {
     expect(cell).toMatchObject({ state: 'audited', readBy: null });
     expect(cell.roleNames.sort()).toEqual(['Reader', 'Remote Rendering Client']);
     const client = cell.assignments.find((a) => a.roleName === 'Remote Rendering Client');
-    expect(client).toMatchObject({ scopeLevel: 'resource', inherited: false, principalType: 'Group', viaGroup: { id: renderArtistsGroupId, name: null } });
+    expect(client).toMatchObject({
+      scopeLevel: 'resource',
+      inherited: false,
+      principalType: 'Group',
+      viaGroup: { id: renderArtistsGroupId, name: null },
+    });
     const render = capabilityOf(cell, 'arr.render');
-    expect(render).toMatchObject({ granted: true, grantedBy: [{ roleName: 'Remote Rendering Client', viaGroup: { id: renderArtistsGroupId } }] });
-    expect(render.why).toBe(`Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group ${renderArtistsGroupId}.`);
+    expect(render).toMatchObject({
+      granted: true,
+      grantedBy: [{ roleName: 'Remote Rendering Client', viaGroup: { id: renderArtistsGroupId } }],
+    });
+    expect(render.why).toBe(
+      `Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group ${renderArtistsGroupId}.`,
+    );
     const convert = capabilityOf(cell, 'arr.convert');
     expect(convert).toMatchObject({ granted: false, suggestedRoles: ['Remote Rendering Administrator'] });
     expect(convert.why).toContain('Remote Rendering Administrator would grant it');
-    expect(cell.assignments.find((a) => a.roleName === 'Reader')).toMatchObject({ scopeLevel: 'resource-group', inherited: true, viaGroup: { id: renderArtistsGroupId } });
+    expect(cell.assignments.find((a) => a.roleName === 'Reader')).toMatchObject({
+      scopeLevel: 'resource-group',
+      inherited: true,
+      viaGroup: { id: renderArtistsGroupId },
+    });
   });
 
   it('shows a role inherited from the subscription', () => {
     const cell = cellOf(report, who.alex, 'contoso-acs-chat');
-    expect(cell.assignments).toEqual([expect.objectContaining({ roleName: 'Owner', scope: `/subscriptions/${contosoSubscription}`, scopeLevel: 'subscription', inherited: true, viaGroup: null })]);
+    expect(cell.assignments).toEqual([
+      expect.objectContaining({
+        roleName: 'Owner',
+        scope: `/subscriptions/${contosoSubscription}`,
+        scopeLevel: 'subscription',
+        inherited: true,
+        viaGroup: null,
+      }),
+    ]);
     const listKeys = capabilityOf(cell, 'acs.listKeys');
     expect(listKeys.granted).toBe(true);
     expect(listKeys.why).toBe(`Granted by Owner on the subscription ${contosoSubscription} (inherited).`);
@@ -75,24 +114,51 @@ describe('the role audit', () => {
     expect(capabilityOf(cell, 'arr.listKeys').granted).toBe(true);
     expect(capabilityOf(cell, 'arr.regenerateKeys').granted).toBe(true);
     const render = capabilityOf(cell, 'arr.render');
-    expect(render).toMatchObject({ granted: false, grantedBy: [], excludedBy: [], suggestedRoles: ['Remote Rendering Client', 'Remote Rendering Administrator'] });
+    expect(render).toMatchObject({
+      granted: false,
+      grantedBy: [],
+      excludedBy: [],
+      suggestedRoles: ['Remote Rendering Client', 'Remote Rendering Administrator'],
+    });
     expect(render.why).toBe(
-      'Its role (Owner) grants control-plane actions only, not the data action Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator would grant it.',
+      'Its role (Owner) grants control-plane actions only, not the data action ' +
+        'Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator ' +
+        'would grant it.',
     );
-    expect(cell.roles).toEqual([expect.objectContaining({ roleName: 'Owner', roleType: 'BuiltInRole', permissions: [expect.objectContaining({ actions: ['*'] })] })]);
+    expect(cell.roles).toEqual([
+      expect.objectContaining({ roleName: 'Owner', roleType: 'BuiltInRole', permissions: [expect.objectContaining({ actions: ['*'] })] }),
+    ]);
   });
 
   it('resolves a custom role and says which of its notDataActions removes rendering', () => {
     const cell = cellOf(report, who.diego, 'contoso-arr-eastus');
     const custom = cell.roles.find((r) => r.roleType === 'CustomRole');
-    expect(custom).toMatchObject({ roleName: 'Remote Rendering Converter (no rendering)', permissions: [expect.objectContaining({ notDataActions: expect.arrayContaining(['Microsoft.MixedReality/RemoteRenderingAccounts/render/*']) })] });
-    expect(capabilityOf(cell, 'arr.convert')).toMatchObject({ granted: true, grantedBy: [{ roleName: 'Remote Rendering Converter (no rendering)', scopeLevel: 'resource' }] });
+    expect(custom).toMatchObject({
+      roleName: 'Remote Rendering Converter (no rendering)',
+      permissions: [
+        expect.objectContaining({ notDataActions: expect.arrayContaining(['Microsoft.MixedReality/RemoteRenderingAccounts/render/*']) }),
+      ],
+    });
+    expect(capabilityOf(cell, 'arr.convert')).toMatchObject({
+      granted: true,
+      grantedBy: [{ roleName: 'Remote Rendering Converter (no rendering)', scopeLevel: 'resource' }],
+    });
     const render = capabilityOf(cell, 'arr.render');
     expect(render).toMatchObject({
       granted: false,
-      excludedBy: [{ roleName: 'Remote Rendering Converter (no rendering)', allowedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/*', excludedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/render/*', list: 'notDataActions' }],
+      excludedBy: [
+        {
+          roleName: 'Remote Rendering Converter (no rendering)',
+          allowedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/*',
+          excludedBy: 'Microsoft.MixedReality/RemoteRenderingAccounts/render/*',
+          list: 'notDataActions',
+        },
+      ],
     });
-    expect(render.why).toContain('Remote Rendering Converter (no rendering) allows Microsoft.MixedReality/RemoteRenderingAccounts/* but its notDataActions remove Microsoft.MixedReality/RemoteRenderingAccounts/render/*.');
+    expect(render.why).toContain(
+      'Remote Rendering Converter (no rendering) allows Microsoft.MixedReality/RemoteRenderingAccounts/* but its notDataActions ' +
+        'remove Microsoft.MixedReality/RemoteRenderingAccounts/render/*.',
+    );
     expect(capabilityOf(cell, 'arr.diagnostics').granted).toBe(true);
     // The same user renders on West Europe through the Render Artists group.
     expect(capabilityOf(cellOf(report, who.diego, 'contoso-arr-westeurope'), 'arr.render').granted).toBe(true);
@@ -103,7 +169,11 @@ describe('the role audit', () => {
     expect(cell.assignments.length).toBe(6);
     expect(cell.assignments.length).toBeGreaterThan(emulator.scenario.settings.armPageSize);
     expect(cell.roleNames.sort()).toEqual([awkwardRoleName, 'Contributor', 'Owner', 'Reader', 'Remote Rendering Administrator'].sort());
-    expect(capabilityOf(cell, 'arr.convert').grantedBy.map((g) => g.roleName).sort()).toEqual([awkwardRoleName, 'Remote Rendering Administrator'].sort());
+    expect(
+      capabilityOf(cell, 'arr.convert')
+        .grantedBy.map((g) => g.roleName)
+        .sort(),
+    ).toEqual([awkwardRoleName, 'Remote Rendering Administrator'].sort());
   });
 
   it('audits service principals as it audits users, reading with another identity when the principal may not', () => {
@@ -114,15 +184,20 @@ describe('the role audit', () => {
     expect(capabilityOf(eastus, 'arr.render').granted).toBe(true);
     expect(capabilityOf(eastus, 'arr.listKeys').granted).toBe(false);
     const chat = cellOf(report, who.pipeline, 'contoso-acs-chat');
-    expect(capabilityOf(chat, 'acs.entraIdentities').why).toBe('Granted by Communication and Email Service Owner on the resource group rg-communication (inherited).');
+    expect(capabilityOf(chat, 'acs.entraIdentities').why).toBe(
+      'Granted by Communication and Email Service Owner on the resource group rg-communication (inherited).',
+    );
     const agent = cellOf(report, who.buildAgent, 'contoso-acs-calls');
     expect(agent).toMatchObject({ state: 'audited', readBy: null });
     expect(agent.roleNames.sort()).toEqual(['Contributor', 'Reader']);
     expect(capabilityOf(agent, 'acs.listKeys').granted).toBe(true);
-    expect(report.identities.find((i) => i.id === who.pipeline.id)).toMatchObject({ kind: 'service-principal', objectId: 'd4e3fa05-6e70-4182-9dce-000000000001' });
+    expect(report.identities.find((i) => i.id === who.pipeline.id)).toMatchObject({
+      kind: 'service-principal',
+      objectId: 'd4e3fa05-6e70-4182-9dce-000000000001',
+    });
   });
 
-  it('finds no role for an identity of another tenant, read by an identity of the resource\'s tenant', () => {
+  it("finds no role for an identity of another tenant, read by an identity of the resource's tenant", () => {
     const cell = cellOf(report, who.alex, 'fabrikam-arr');
     expect(cell).toMatchObject({ state: 'audited', roleNames: [], readBy: { identityId: who.nestor.id } });
     expect(capabilityOf(cell, 'arr.listKeys').why).toBe('It holds no role that applies here. Contributor or Owner would grant it.');
@@ -144,8 +219,13 @@ describe('the role audit', () => {
   it('limits the audit to the identities and accounts asked for, and refuses an unknown identity', async () => {
     const small = await value<RoleAuditReport>(core, 'roles.audit', { identityIds: [who.adele.id], accountIds: [accounts.westeurope.id] });
     expect(small.cells).toHaveLength(1);
-    expect(capabilityOf(cellOf(small, who.adele, 'contoso-arr-westeurope'), 'arr.convert').why).toContain('Remote Rendering Administrator on the resource contoso-arr-westeurope');
-    expect(await call(core, 'roles.audit', { identityIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(capabilityOf(cellOf(small, who.adele, 'contoso-arr-westeurope'), 'arr.convert').why).toContain(
+      'Remote Rendering Administrator on the resource contoso-arr-westeurope',
+    );
+    expect(await call(core, 'roles.audit', { identityIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('retries a throttled ARM and still audits', async () => {
@@ -160,7 +240,12 @@ describe('the role audit', () => {
     try {
       await value(lone, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
       const pipeline = await addRenderPipeline(lone);
-      const chat = await value<AccountView>(lone, 'accounts.add', { kind: 'acs', name: 'chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+      const chat = await value<AccountView>(lone, 'accounts.add', {
+        kind: 'acs',
+        name: 'chat',
+        connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+        cloud: 'AzureEmulator',
+      });
       const alone = await value<RoleAuditReport>(lone, 'roles.audit', {});
       expect(alone.resources[0]?.resourceId).toMatch(/contoso-acs-chat$/);
       const cell = cellOf(alone, pipeline, 'chat');
@@ -181,7 +266,11 @@ describe('the audit report', () => {
   });
 
   it('exports CSV with one row per capability, quoting commas and quotes', async () => {
-    const csv = await value<RoleReportExport>(core, 'roles.exportReport', { format: 'csv', identityIds: [who.nestor.id], accountIds: [accounts.fabrikam.id] });
+    const csv = await value<RoleReportExport>(core, 'roles.exportReport', {
+      format: 'csv',
+      identityIds: [who.nestor.id],
+      accountIds: [accounts.fabrikam.id],
+    });
     expect(csv.cells).toBe(1);
     const text = 'text' in csv ? csv.text : '';
     const lines = text.trimEnd().split('\r\n');
@@ -194,14 +283,22 @@ describe('the audit report', () => {
   });
 
   it('exports Markdown with pipes and other Markdown escaped, and JSON as the report', async () => {
-    const md = await value<RoleReportExport>(core, 'roles.exportReport', { format: 'markdown', identityIds: [who.nestor.id, who.alex.id], accountIds: [accounts.fabrikam.id, accounts.westeurope.id] });
+    const md = await value<RoleReportExport>(core, 'roles.exportReport', {
+      format: 'markdown',
+      identityIds: [who.nestor.id, who.alex.id],
+      accountIds: [accounts.fabrikam.id, accounts.westeurope.id],
+    });
     const text = 'text' in md ? md.text : '';
     expect(text).toContain('| Identity | Resource | Roles | Can | Cannot |');
     expect(text).toContain('Fabrikam "ops", render \\| convert');
     expect(text).not.toMatch(/render \| convert/);
-    expect(text).toContain('| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys | Convert models, Manage sessions, Render, Read diagnostics |');
+    expect(text).toContain(
+      '| alex.wilber@contoso.onmicrosoft.com | contoso-arr-westeurope | Owner | List keys, Regenerate keys | Convert models, ' +
+        'Manage sessions, Render, Read diagnostics |',
+    );
     expect(text).toContain('Microsoft.MixedReality/RemoteRenderingAccounts/render/read');
-    for (const row of text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
+    for (const row of text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---')))
+      expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
     const json = await value<RoleReportExport>(core, 'roles.exportReport', { format: 'json', identityIds: [who.alex.id] });
     const parsed = JSON.parse('text' in json ? json.text : '{}') as RoleAuditReport;
     expect(parsed.cells).toHaveLength(5);
@@ -210,10 +307,17 @@ describe('the audit report', () => {
 
   it('writes the report to a file only the user can read, and will not replace one unasked', async () => {
     const file = path.join(newFolder(), 'roles.csv');
-    expect(await value(core, 'roles.exportReport', { format: 'csv', path: file })).toEqual({ format: 'csv', cells: expect.any(Number), path: file });
+    expect(await value(core, 'roles.exportReport', { format: 'csv', path: file })).toEqual({
+      format: 'csv',
+      cells: expect.any(Number),
+      path: file,
+    });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toMatch(/^Identity,Identity type,/);
-    expect(await call(core, 'roles.exportReport', { format: 'markdown', path: file })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call(core, 'roles.exportReport', { format: 'markdown', path: file })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await value(core, 'roles.exportReport', { format: 'markdown', path: file, overwrite: true })).toMatchObject({ path: file });
     expect(readFileSync(file, 'utf8')).toMatch(/^# Role audit/);
   });

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
-import type { AuditedIdentity, AuditedResource, RoleAssignmentView, RoleAuditCell, RoleAuditReport, RoleDefinitionView, rolesAuditSchema } from '../../../shared/roles.ts';
+import type {
+  AuditedIdentity,
+  AuditedResource,
+  RoleAssignmentView,
+  RoleAuditCell,
+  RoleAuditReport,
+  RoleDefinitionView,
+  rolesAuditSchema,
+} from '../../../shared/roles.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
 import type { ArmContext } from '../arm/arm-context.ts';
 import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../arm/resource-id.ts';
@@ -25,9 +33,13 @@ export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof roles
   const run = new AuditRun(ctx, everyone);
   const resources: AuditedResource[] = [];
   for (const record of records) resources.push(await auditedResource(run, record));
-  const pairs = identities.flatMap((identity) => resources.filter((resource) => resource.cloud === identity.cloud).map((resource) => ({ identity, resource })));
+  const pairs = identities.flatMap((identity) =>
+    resources.filter((resource) => resource.cloud === identity.cloud).map((resource) => ({ identity, resource })),
+  );
   const cells = await mapLimit(pairs, parallelCells, ({ identity, resource }) => auditCell(run, identity, resource));
-  const audited = await Promise.all(identities.map(async (identity) => auditedIdentity(identity, await run.objectIdOf(identity).catch(() => null))));
+  const audited = await Promise.all(
+    identities.map(async (identity) => auditedIdentity(identity, await run.objectIdOf(identity).catch(() => null))),
+  );
   return { generatedAt: new Date().toISOString(), identities: audited, resources, cells };
 }
 
@@ -41,10 +53,16 @@ async function auditedResource(run: AuditRun, record: AccountRecord): Promise<Au
 export function notLocated(record: AccountRecord, failures: readonly AppError[]): AppError {
   const label = resourceTypes[record.kind].label;
   const [first] = failures;
-  if (first) return new AppError(first.code, `This ${label} was not found in Azure Resource Manager, but not every list could be read: ${failures.map((f) => f.message).join(' ')}`);
+  if (first)
+    return new AppError(
+      first.code,
+      `This ${label} was not found in Azure Resource Manager, but not every list could be read: ` +
+        `${failures.map((f) => f.message).join(' ')}`,
+    );
   return new AppError(
     'not_found',
-    `No signed-in identity of the cloud ${record.cloud} can see this ${label} in Azure Resource Manager. Sign in with an identity that has a role on it (Reader is enough), or import it through discovery.`,
+    `No signed-in identity of the cloud ${record.cloud} can see this ${label} in Azure Resource Manager. Sign in with an ` +
+      `identity that has a role on it (Reader is enough), or import it through discovery.`,
   );
 }
 
@@ -53,7 +71,15 @@ function auditedIdentity(identity: IdentityRecord, objectId: string | null): Aud
 }
 
 async function auditCell(run: AuditRun, identity: IdentityRecord, resource: AuditedResource): Promise<RoleAuditCell> {
-  const empty = { identityId: identity.id, accountId: resource.accountId, readBy: null, roleNames: [], assignments: [], roles: [], capabilities: [] };
+  const empty = {
+    identityId: identity.id,
+    accountId: resource.accountId,
+    readBy: null,
+    roleNames: [],
+    assignments: [],
+    roles: [],
+    capabilities: [],
+  };
   if (!resource.resourceId) return { ...empty, state: 'unreadable', problem: { code: 'not_found', message: resource.problem ?? '' } };
   try {
     const objectId = await run.objectIdOf(identity);
@@ -82,7 +108,12 @@ async function auditCell(run: AuditRun, identity: IdentityRecord, resource: Audi
   }
 }
 
-function assignmentView(item: ArmRoleAssignment, objectId: string, resourceId: string, roles: ReadonlyMap<string, RoleDefinitionView>): RoleAssignmentView {
+function assignmentView(
+  item: ArmRoleAssignment,
+  objectId: string,
+  resourceId: string,
+  roles: ReadonlyMap<string, RoleDefinitionView>,
+): RoleAssignmentView {
   const { roleDefinitionId, principalId, principalType, scope, condition } = item.properties;
   const guid = roleGuidOf(roleDefinitionId);
   const viaGroup = principalId.toLowerCase() === objectId.toLowerCase() ? null : { id: principalId, name: null };

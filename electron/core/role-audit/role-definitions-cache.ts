@@ -45,13 +45,31 @@ async function read(session: ArmSession, subscriptionId: string, guid: string): 
       roleName: properties.roleName ?? guid,
       roleType: properties.type === 'BuiltInRole' ? 'BuiltInRole' : 'CustomRole',
       description: properties.description ?? '',
-      permissions: (properties.permissions ?? []).map((p) => ({ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] })),
+      permissions: (properties.permissions ?? []).map((p) => ({
+        actions: p.actions ?? [],
+        notActions: p.notActions ?? [],
+        dataActions: p.dataActions ?? [],
+        notDataActions: p.notDataActions ?? [],
+      })),
     };
   } catch (error) {
     if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
     const builtIn = builtInRoles.find((role) => role.id === guid);
-    if (builtIn) return { id: guid, roleName: builtIn.roleName, roleType: 'BuiltInRole', description: builtIn.description, permissions: builtIn.permissions };
+    if (builtIn)
+      return {
+        id: guid,
+        roleName: builtIn.roleName,
+        roleType: 'BuiltInRole',
+        description: builtIn.description,
+        permissions: builtIn.permissions,
+      };
     const why = error.message;
-    return { id: guid, roleName: `Unknown role ${guid}`, roleType: 'Unknown', description: `Azure Resource Manager would not say what this role grants: ${why}`, permissions: [] };
+    return {
+      id: guid,
+      roleName: `Unknown role ${guid}`,
+      roleType: 'Unknown',
+      description: `Azure Resource Manager would not say what this role grants: ${why}`,
+      permissions: [],
+    };
   }
 }

@@ -17,10 +17,19 @@ export interface SeededFolder {
 
 const someUuid = '3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96';
 /** Keys the examples carry: an error must never quote them. */
-export const exampleSecrets = ['bm90LWEtcmVhbC1rZXktYnV0LWJhc2U2NC1sb25nLWVub3VnaA==', 'YW5vdGhlci1ub3QtcmVhbC1rZXktYnV0LWJhc2U2NC0xMjM0NTY=', 'fuzz-client-secret-value', 'a passphrase long enough'];
+export const exampleSecrets = [
+  'bm90LWEtcmVhbC1rZXktYnV0LWJhc2U2NC1sb25nLWVub3VnaA==',
+  'YW5vdGhlci1ub3QtcmVhbC1rZXktYnV0LWJhc2U2NC0xMjM0NTY=',
+  'fuzz-client-secret-value',
+  'a passphrase long enough',
+];
 const otherUuid = '9b2e4c1d-7a3f-4e6b-8c5d-1f0a2b3c4d5e';
 /** A Teams user's Entra token as a user pastes it: a JWT whose appid and oid are the example's app ID and user ID, expiring in 2100. */
-const pastedTeamsToken = [{ alg: 'RS256', typ: 'JWT' }, { aud: 'https://auth.msft.communication.azure.com', appid: someUuid, oid: otherUuid, exp: 4_102_444_800 }, 'not-a-signature']
+const pastedTeamsToken = [
+  { alg: 'RS256', typ: 'JWT' },
+  { aud: 'https://auth.msft.communication.azure.com', appid: someUuid, oid: otherUuid, exp: 4_102_444_800 },
+  'not-a-signature',
+]
   .map((part) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url'))
   .join('.');
 const arrKey = 'bm90LWEtcmVhbC1rZXktYnV0LWJhc2U2NC1sb25nLWVub3VnaA==';
@@ -40,11 +49,19 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     armEndpoint: 'https://127.0.0.1:9',
     armScope: 'https://management.azure.com/.default',
     graphScope: 'https://graph.microsoft.com/.default',
-    mixedReality: { stsEndpoint: 'https://127.0.0.1:9/sts', arrEndpoint: 'https://127.0.0.1:9/{region}', stsScope: 'https://sts.{accountDomain}/.default' },
+    mixedReality: {
+      stsEndpoint: 'https://127.0.0.1:9/sts',
+      arrEndpoint: 'https://127.0.0.1:9/{region}',
+      stsScope: 'https://sts.{accountDomain}/.default',
+    },
     communication: { scope: 'https://communication.azure.com//.default' },
     publicClient: { clientId: someUuid, tenant: 'organizations' },
   };
-  const exportDocument = { format: 'azcred.accounts', version: 1, accounts: [{ kind: 'arr', name: 'imported', accountId: someUuid, accountDomain: 'eastus.mixedreality.azure.com', primaryKey: arrKey }] };
+  const exportDocument = {
+    format: 'azcred.accounts',
+    version: 1,
+    accounts: [{ kind: 'arr', name: 'imported', accountId: someUuid, accountDomain: 'eastus.mixedreality.azure.com', primaryKey: arrKey }],
+  };
   return {
     'app.info': [{}],
     'clouds.list': [{}],
@@ -61,7 +78,16 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'vault.startNew': [{ passphrase: 'a passphrase long enough', confirm: true }],
     'accounts.list': [{}],
     'accounts.add': [
-      { kind: 'arr', name: 'fuzz-arr', accountId: someUuid, accountDomain: 'westeurope.mixedreality.azure.com', cloud, primaryKey: arrKey, tags: ['fuzz'], notes: 'n' },
+      {
+        kind: 'arr',
+        name: 'fuzz-arr',
+        accountId: someUuid,
+        accountDomain: 'westeurope.mixedreality.azure.com',
+        cloud,
+        primaryKey: arrKey,
+        tags: ['fuzz'],
+        notes: 'n',
+      },
       { kind: 'acs', name: 'fuzz-acs', connectionString: `endpoint=https://fuzz.communication.azure.com/;accesskey=${acsKey}`, cloud },
     ],
     'accounts.update': [
@@ -75,16 +101,26 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
       { text: `endpoint=https://fuzz.communication.azure.com/;accesskey=${acsKey}`, fileName: 'contoso.env', cloud, dryRun: true },
       { text: JSON.stringify(exportDocument), fileName: 'accounts.json', only: [0], dryRun: false },
     ],
-    'accounts.export': [{ ids: [arr], path: `${exportFolder}/accounts.json`, includeSecrets: true, passphrase: 'a passphrase long enough', overwrite: false }],
+    'accounts.export': [
+      { ids: [arr], path: `${exportFolder}/accounts.json`, includeSecrets: true, passphrase: 'a passphrase long enough', overwrite: false },
+    ],
     'identities.list': [{}],
     'identities.signIn': [{ method: 'device-code', cloud, tenant: 'organizations', loginHint: 'adele@contoso.example' }],
     'identities.waitSignIn': [{ operationId: someUuid, waitSeconds: 0 }],
     'identities.cancelSignIn': [{ operationId: someUuid }],
-    'identities.addServicePrincipal': [{ cloud, tenant: seed.tenantId, clientId: someUuid, name: 'fuzz-sp', clientSecret: 'fuzz-client-secret-value' }],
+    'identities.addServicePrincipal': [
+      { cloud, tenant: seed.tenantId, clientId: someUuid, name: 'fuzz-sp', clientSecret: 'fuzz-client-secret-value' },
+    ],
     'identities.signOut': [{ id: identityId }],
     'tokens.list': [{}],
-    'tokens.mintArr': [{ accountId: arr, via: 'primaryKey', keep: false }, { accountId: arr, via: { identityId }, autoRefresh: true, operationId: someUuid }],
-    'tokens.mintAcs': [{ accountId: acs, acsIdentityId, scopes: ['chat', 'voip'], minutes: 60, via: 'accessKey' }, { accountId: acs, newIdentity: { label: 'new' }, scopes: ['chat'] }],
+    'tokens.mintArr': [
+      { accountId: arr, via: 'primaryKey', keep: false },
+      { accountId: arr, via: { identityId }, autoRefresh: true, operationId: someUuid },
+    ],
+    'tokens.mintAcs': [
+      { accountId: acs, acsIdentityId, scopes: ['chat', 'voip'], minutes: 60, via: 'accessKey' },
+      { accountId: acs, newIdentity: { label: 'new' }, scopes: ['chat'] },
+    ],
     'tokens.mintEntra': [{ identityId, scope: 'https://management.azure.com/.default', keep: true }],
     'tokens.exchangeTeams': [
       { accountId: acs, teamsIdentityId: identityId, via: 'accessKey' },
@@ -98,7 +134,10 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'tokens.remove': [{ id: tokenId }],
     'tokens.setAutoRefresh': [{ id: tokenId, on: true }],
     'tokens.keep': [{ id: tokenId, keep: false }],
-    'tokens.export': [{ id: tokenId, format: 'json', path: `${exportFolder}/token.json`, overwrite: false }, { id: tokenId, format: 'arrconfig', includeAccountKey: true }],
+    'tokens.export': [
+      { id: tokenId, format: 'json', path: `${exportFolder}/token.json`, overwrite: false },
+      { id: tokenId, format: 'arrconfig', includeAccountKey: true },
+    ],
     'acsIdentities.list': [{ accountId: acs }],
     'acsIdentities.create': [{ accountId: acs, label: 'fuzz', via: 'accessKey', token: { scopes: ['chat'], minutes: 60 } }],
     'acsIdentities.revoke': [{ id: acsIdentityId, via: 'accessKey' }],
@@ -108,7 +147,12 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'credentials.forAcsSdk': [{ accountId: acs, sdk: 'chat', acsIdentityId, minutes: 60 }],
     'credentials.forArr': [{ accountId: arr, want: 'accountKey', via: 'secondaryKey' }],
     'discovery.resources': [{ identityId }],
-    'discovery.import': [{ identityId, resourceIds: [`/subscriptions/${someUuid}/resourceGroups/rg/providers/Microsoft.MixedReality/remoteRenderingAccounts/fuzz`] }],
+    'discovery.import': [
+      {
+        identityId,
+        resourceIds: [`/subscriptions/${someUuid}/resourceGroups/rg/providers/Microsoft.MixedReality/remoteRenderingAccounts/fuzz`],
+      },
+    ],
     'roles.audit': [{ identityIds: [identityId], accountIds: [arr, acs] }],
     'roles.lastAudit': [{}],
     'roles.exportReport': [{ format: 'csv', path: `${exportFolder}/roles.csv`, identityIds: [identityId] }],
@@ -117,7 +161,17 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
 }
 
 /** Fields whose values are secrets: an error message must never quote them. */
-export const secretFields = new Set(['primaryKey', 'secondaryKey', 'connectionString', 'clientSecret', 'certificatePem', 'passphrase', 'text', 'body', 'token']);
+export const secretFields = new Set([
+  'primaryKey',
+  'secondaryKey',
+  'connectionString',
+  'clientSecret',
+  'certificatePem',
+  'passphrase',
+  'text',
+  'body',
+  'token',
+]);
 
 /** Fields that name a file the core reads or writes, where path tricks belong. */
 export const pathFields = new Set(['path', 'fileName']);

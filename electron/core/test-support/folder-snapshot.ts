@@ -36,7 +36,8 @@ export function folderChanges(before: FolderSnapshot, after: FolderSnapshot): st
 /** Puts a folder back as the snapshot had it (after a call that was allowed to change it). */
 export async function restoreFolder(folder: string, snapshot: FolderSnapshot): Promise<void> {
   // What the call added, at any depth (a removed folder's entries later in the list are already gone).
-  for (const name of (await readdir(folder, { recursive: true })).filter((entry) => !snapshot.has(entry))) await rm(path.join(folder, name), { recursive: true, force: true });
+  for (const name of (await readdir(folder, { recursive: true })).filter((entry) => !snapshot.has(entry)))
+    await rm(path.join(folder, name), { recursive: true, force: true });
   for (const [name, entry] of snapshot) {
     const full = path.join(folder, name);
     if (entry.kind === 'folder') {

@@ -8,7 +8,10 @@ import type { KeychainPort } from '../vault/keychain.ts';
 export const fastScrypt = { N: 2 ** 14, r: 8, p: 1 };
 
 /** A core over a test data folder, with the keychain (and clipboard, clock and retry waits) a test chooses. */
-export function testCore(folder: string, options: { keychain: KeychainPort; keychainTimeoutMs?: number; clipboard?: ClipboardPort; tokens?: CoreOptions['tokens'] }): Core {
+export function testCore(
+  folder: string,
+  options: { keychain: KeychainPort; keychainTimeoutMs?: number; clipboard?: ClipboardPort; tokens?: CoreOptions['tokens'] },
+): Core {
   return createCore({
     mode: 'test',
     dataFolder: { path: folder, source: 'AZCRED_HOME' },

@@ -43,12 +43,24 @@ export class AcsIdentitiesStore {
 
   async get(id: string): Promise<AcsIdentityRecord> {
     const found = (await this.list()).find((identity) => identity.id === id);
-    if (!found) throw new AppError('not_found', 'That ACS identity is not in the list any more: it may have been deleted in another window or by the CLI.');
+    if (!found)
+      throw new AppError(
+        'not_found',
+        'That ACS identity is not in the list any more: it may have been deleted in another window or by the CLI.',
+      );
     return found;
   }
 
   async add(input: { accountId: string; communicationUserId: string; label: string; at: string }): Promise<AcsIdentityRecord> {
-    const record: AcsIdentityRecord = { id: randomUUID(), accountId: input.accountId, communicationUserId: input.communicationUserId, label: input.label, createdAt: input.at, lastTokenAt: null, tokensRevokedAt: null };
+    const record: AcsIdentityRecord = {
+      id: randomUUID(),
+      accountId: input.accountId,
+      communicationUserId: input.communicationUserId,
+      label: input.label,
+      createdAt: input.at,
+      lastTokenAt: null,
+      tokensRevokedAt: null,
+    };
     await this.#change((list) => [...list, record]);
     return record;
   }
@@ -70,5 +82,9 @@ export class AcsIdentitiesStore {
 }
 
 function damaged(): AppError {
-  return new AppError('internal', `The list of ACS identities ${acsIdentitiesFileName} in the data folder is damaged, so it was left as it is. Restore it from ${acsIdentitiesFileName}.bak, or move it aside to start an empty list.`);
+  return new AppError(
+    'internal',
+    `The list of ACS identities ${acsIdentitiesFileName} in the data folder is damaged, so it was left as it is. Restore it ` +
+      `from ${acsIdentitiesFileName}.bak, or move it aside to start an empty list.`,
+  );
 }

@@ -14,7 +14,17 @@ import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, recordingRetry, resetAndCloseAfter, revealCredential, signInUser, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import {
+  addEmulatorAccounts,
+  addRenderPipeline,
+  filesOutsideVault,
+  recordingRetry,
+  resetAndCloseAfter,
+  revealCredential,
+  signInUser,
+  tokensCore,
+  type EmulatorAccounts,
+} from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -36,18 +46,33 @@ beforeAll(async () => {
 resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
 const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
-const chatThreads = (resource: string, token: string) => fetch(`${emulator.urls.acs[resource] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
+const chatThreads = (resource: string, token: string) =>
+  fetch(`${emulator.urls.acs[resource] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
 const minted = (input: Record<string, unknown>) => value<{ token: TokenView; acsIdentity: AcsIdentityView }>(core, 'tokens.mintAcs', input);
 
 describe('ACS user tokens', () => {
   it('creates an identity with a chat and voip token for 60 minutes through the access key, and remembers it', async () => {
-    const { token, acsIdentity } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'Alice (test)' }, scopes: ['chat', 'voip'], minutes: 60 });
-    expect(acsIdentity).toMatchObject({ accountId: accounts.chat.id, accountName: 'contoso-acs-chat', label: 'Alice (test)', communicationUserId: expect.stringMatching(/^8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_/) });
+    const { token, acsIdentity } = await minted({
+      accountId: accounts.chat.id,
+      newIdentity: { label: 'Alice (test)' },
+      scopes: ['chat', 'voip'],
+      minutes: 60,
+    });
+    expect(acsIdentity).toMatchObject({
+      accountId: accounts.chat.id,
+      accountName: 'contoso-acs-chat',
+      label: 'Alice (test)',
+      communicationUserId: expect.stringMatching(/^8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_/),
+    });
     expect(token).toMatchObject({
       kind: 'acs-user',
       scopes: ['chat', 'voip'],
       status: 'valid',
-      source: { account: { id: accounts.chat.id, kind: 'acs' }, via: { credential: 'accessKey' }, subject: { kind: 'acs-identity', acsIdentityId: acsIdentity.id, label: 'Alice (test)' } },
+      source: {
+        account: { id: accounts.chat.id, kind: 'acs' },
+        via: { credential: 'accessKey' },
+        subject: { kind: 'acs-identity', acsIdentityId: acsIdentity.id, label: 'Alice (test)' },
+      },
     });
     const value = await reveal(token);
     expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(value)['exp']) * 1000);
@@ -57,8 +82,18 @@ describe('ACS user tokens', () => {
   });
 
   it('issues tokens for a remembered identity, revokes them all, and deletes the identity', async () => {
-    const { acsIdentity, token: first } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'Bob' }, scopes: ['chat'], minutes: 120 });
-    const { token: second } = await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['voip.join'], minutes: 1440 });
+    const { acsIdentity, token: first } = await minted({
+      accountId: accounts.chat.id,
+      newIdentity: { label: 'Bob' },
+      scopes: ['chat'],
+      minutes: 120,
+    });
+    const { token: second } = await minted({
+      accountId: accounts.chat.id,
+      acsIdentityId: acsIdentity.id,
+      scopes: ['voip.join'],
+      minutes: 1440,
+    });
     expect(second.source.subject).toEqual(first.source.subject);
     const firstValue = await reveal(first);
 
@@ -76,27 +111,48 @@ describe('ACS user tokens', () => {
     expect(deleted.revoked.map((t) => [t.id, t.status])).toEqual([[third.id, 'revoked']]);
     expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
     expect((await value<TokenView[]>(core, 'tokens.list')).find((t) => t.id === third.id)?.status).toBe('revoked');
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('explains that ARR and Entra tokens cannot be revoked, and what to do instead', async () => {
     const arr = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
-    expect(await call(core, 'tokens.revoke', { id: arr.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('regenerate that key') } });
+    expect(await call(core, 'tokens.revoke', { id: arr.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('regenerate that key') },
+    });
   });
 
   it('works through an Entra identity with a Communication role, on a resource added by endpoint only', async () => {
-    const created = await value<{ identity: AcsIdentityView; token: TokenView | null }>(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'Calls bot', via: { identityId: pipeline.id }, token: { scopes: ['voip'], minutes: 60 } });
+    const created = await value<{ identity: AcsIdentityView; token: TokenView | null }>(core, 'acsIdentities.create', {
+      accountId: accounts.calls.id,
+      label: 'Calls bot',
+      via: { identityId: pipeline.id },
+      token: { scopes: ['voip'], minutes: 60 },
+    });
     expect(created.token?.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
     // ACS knows the token (not 401) and, as for any voip-only token, keeps Chat closed to it.
     expect((await chatThreads('contoso-acs-calls', await reveal(created.token as TokenView))).status).toBe(403);
-    const revoked = await value<{ identity: AcsIdentityView; revoked: TokenView[] }>(core, 'acsIdentities.revoke', { id: created.identity.id, via: { identityId: pipeline.id } });
+    const revoked = await value<{ identity: AcsIdentityView; revoked: TokenView[] }>(core, 'acsIdentities.revoke', {
+      id: created.identity.id,
+      via: { identityId: pipeline.id },
+    });
     expect(revoked.revoked.map((t) => t.id)).toEqual([created.token?.id]);
-    expect(await call(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Entra ID only') } });
+    expect(await call(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('Entra ID only') },
+    });
     await value(core, 'acsIdentities.delete', { id: created.identity.id, via: { identityId: pipeline.id } });
   });
 
   it('forgets an identity whose resource was removed from the app', async () => {
-    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'short-lived resource', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary'), cloud: 'AzureEmulator' });
+    const resource = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'short-lived resource',
+      connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary'),
+      cloud: 'AzureEmulator',
+    });
     const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'orphan' }, scopes: ['chat'], minutes: 60 });
     await value(core, 'accounts.delete', { id: resource.id });
     expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.accountName).toBeNull();
@@ -106,33 +162,79 @@ describe('ACS user tokens', () => {
 
   it('names the roles an Entra identity lacks on the resource', async () => {
     const result = await call(core, 'acsIdentities.create', { accountId: accounts.chat.id, label: 'x', via: { identityId: adele.id } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining(`${scenarioUser(emulator, 'adele.vance').userName} may not manage identities on "contoso-acs-chat"`) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'azure_unauthorized',
+        message: expect.stringContaining(
+          `${scenarioUser(emulator, 'adele.vance').userName} may not manage identities on "contoso-acs-chat"`,
+        ),
+      },
+    });
     expect(!result.ok && result.error.message).toContain('Communication and Email Service Owner');
   });
 
   it('says the access key was refused and where to copy it again', async () => {
     const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
-    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'wrong acs key', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}`, cloud: 'AzureEmulator' });
-    const result = await call(core, 'tokens.mintAcs', { accountId: resource.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "wrong acs key" was refused') } });
+    const resource = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'wrong acs key',
+      connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}`,
+      cloud: 'AzureEmulator',
+    });
+    const result = await call(core, 'tokens.mintAcs', {
+      accountId: resource.id,
+      newIdentity: { label: 'x' },
+      scopes: ['chat'],
+      minutes: 60,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "wrong acs key" was refused') },
+    });
     expect(JSON.stringify(result)).not.toContain(wrong);
   });
 
-  it('uses a resource\'s new access key at once after it is changed in the app', async () => {
-    const resource = await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'rotated acs key', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' });
+  it("uses a resource's new access key at once after it is changed in the app", async () => {
+    const resource = await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'rotated acs key',
+      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+      cloud: 'AzureEmulator',
+    });
     const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'rotation' }, scopes: ['chat'], minutes: 60 });
     const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
-    await value(core, 'accounts.update', { id: resource.id, changes: { kind: 'acs', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}` } });
-    const refused = await call(core, 'tokens.mintAcs', { accountId: resource.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "rotated acs key" was refused') } });
-    await value(core, 'accounts.update', { id: resource.id, changes: { kind: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary') } });
+    await value(core, 'accounts.update', {
+      id: resource.id,
+      changes: { kind: 'acs', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}` },
+    });
+    const refused = await call(core, 'tokens.mintAcs', {
+      accountId: resource.id,
+      acsIdentityId: acsIdentity.id,
+      scopes: ['chat'],
+      minutes: 60,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "rotated acs key" was refused') },
+    });
+    await value(core, 'accounts.update', {
+      id: resource.id,
+      changes: { kind: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary') },
+    });
     const { token } = await minted({ accountId: resource.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
     expect((await chatThreads('contoso-acs-chat', await reveal(token))).status).toBe(200);
   });
 
-  it('records an identity\'s last token to the minute, so tokens minted in a row do not rewrite the identity list', async () => {
-    const { acsIdentity } = await minted({ accountId: accounts.chat.id, newIdentity: { label: 'in a loop' }, scopes: ['chat'], minutes: 60 });
-    const lastTokenAt = async () => (await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.lastTokenAt;
+  it("records an identity's last token to the minute, so tokens minted in a row do not rewrite the identity list", async () => {
+    const { acsIdentity } = await minted({
+      accountId: accounts.chat.id,
+      newIdentity: { label: 'in a loop' },
+      scopes: ['chat'],
+      minutes: 60,
+    });
+    const lastTokenAt = async () =>
+      (await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.lastTokenAt;
     const first = await lastTokenAt();
     expect(first).not.toBeNull();
     for (let i = 0; i < 3; i++) await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
@@ -142,39 +244,72 @@ describe('ACS user tokens', () => {
   it('refuses a lifetime of 59 or 1441 minutes and unknown scopes by field, before calling ACS', async () => {
     // ACS itself would answer azure_bad_request (ValidationError): invalid_input with the app's wording shows it was never asked.
     for (const minutes of [59, 1441, 90.5]) {
-      const result = await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes });
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'minutes', message: 'A user token lives 60 to 1440 minutes (1 to 24 hours)' }] } });
+      const result = await call(core, 'tokens.mintAcs', {
+        accountId: accounts.chat.id,
+        newIdentity: { label: 'x' },
+        scopes: ['chat'],
+        minutes,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: 'minutes', message: 'A user token lives 60 to 1440 minutes (1 to 24 hours)' }] },
+      });
     }
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['email'], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes.0' }] } });
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: [], minutes: 60 })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes', message: 'Choose at least one scope' }] } });
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, scopes: ['chat'] })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'acsIdentityId' }] } });
+    expect(
+      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['email'], minutes: 60 }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes.0' }] } });
+    expect(
+      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: [], minutes: 60 }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes', message: 'Choose at least one scope' }] } });
+    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, scopes: ['chat'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'acsIdentityId' }] },
+    });
   });
 
-  it('exchanges a Teams user\'s Entra token for an ACS token', async () => {
+  it("exchanges a Teams user's Entra token for an ACS token", async () => {
     const token = await value<TokenView>(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: adele.id });
     expect(token).toMatchObject({ kind: 'acs-user', source: { subject: { kind: 'teams-user', identityId: adele.id } }, refreshable: true });
     expect(jwtClaims(await reveal(token))['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
-    expect(await call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: pipeline.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'teamsIdentityId' }] } });
+    expect(await call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: pipeline.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'teamsIdentityId' }] },
+    });
     expect(await call(core, 'tokens.revoke', { id: token.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('recovers from a 429 (waiting as Retry-After says) and from a 503, and gives up after three 503s', async () => {
     emulator.faults.add({ service: 'acs', kind: 'throttle', retryAfterSeconds: 3, times: 1 });
-    await expect(minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 429' }, scopes: ['chat'], minutes: 60 })).resolves.toMatchObject({ token: { kind: 'acs-user' } });
+    await expect(
+      minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 429' }, scopes: ['chat'], minutes: 60 }),
+    ).resolves.toMatchObject({ token: { kind: 'acs-user' } });
     expect(retry.waits).toEqual([3000]);
     emulator.faults.add({ service: 'acs', kind: 'error', status: 503, times: 1 });
-    await expect(minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 503' }, scopes: ['chat'], minutes: 60 })).resolves.toMatchObject({ token: { kind: 'acs-user' } });
+    await expect(
+      minted({ accountId: accounts.chat.id, newIdentity: { label: 'after 503' }, scopes: ['chat'], minutes: 60 }),
+    ).resolves.toMatchObject({ token: { kind: 'acs-user' } });
     emulator.faults.add({ service: 'acs', kind: 'error', status: 503, times: 3 });
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 })).toMatchObject({
+    expect(
+      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'azure_unavailable', message: expect.stringContaining('Communication Services ("contoso-acs-chat") failed with HTTP 503 on each of 3 tries') },
+      error: {
+        code: 'azure_unavailable',
+        message: expect.stringContaining('Communication Services ("contoso-acs-chat") failed with HTTP 503 on each of 3 tries'),
+      },
     });
   });
 
   it('stops an ACS call that is under way when it is cancelled', async () => {
     emulator.faults.add({ service: 'acs', kind: 'slow', delayMs: 1500, times: 1 });
     const operationId = randomUUID();
-    const pending = call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'cancelled' }, scopes: ['chat'], minutes: 60, operationId });
+    const pending = call(core, 'tokens.mintAcs', {
+      accountId: accounts.chat.id,
+      newIdentity: { label: 'cancelled' },
+      scopes: ['chat'],
+      minutes: 60,
+      operationId,
+    });
     await new Promise((resolve) => setTimeout(resolve, 150));
     await value(core, 'tokens.cancel', { operationId });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -186,7 +321,9 @@ describe('ACS request signer', () => {
     const url = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`;
     const body = '{"createTokenWithScopes":["chat","voip"]}';
     const signed = await value<SignedAcsRequest>(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'post', url, body });
-    expect(signed.stringToSign).toBe(`POST\n/identities?api-version=2023-10-01\n${signed.headers['x-ms-date']};${new URL(url).host};fYTayOkxDFdoXd25BoJTvoTLLr5+QVfLFXvdJep6oNs=`);
+    expect(signed.stringToSign).toBe(
+      `POST\n/identities?api-version=2023-10-01\n${signed.headers['x-ms-date']};${new URL(url).host};fYTayOkxDFdoXd25BoJTvoTLLr5+QVfLFXvdJep6oNs=`,
+    );
     const { host: _host, ...headers } = signed.headers;
     const response = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body });
     expect(response.status).toBe(201);
@@ -196,58 +333,126 @@ describe('ACS request signer', () => {
     expect(signed.powershell).toContain(`Invoke-RestMethod -Method Post -Uri '${url}'`);
   });
 
-  it('refuses a URL that is not on the resource\'s endpoint', async () => {
-    for (const url of ['https://example.com/identities', `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace('https:', 'http:')}/identities`]) {
-      expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'GET', url })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'url' }] } });
+  it("refuses a URL that is not on the resource's endpoint", async () => {
+    for (const url of [
+      'https://example.com/identities',
+      `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace('https:', 'http:')}/identities`,
+    ]) {
+      expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'GET', url })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: 'url' }] },
+      });
     }
-    expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'TRACE', url: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/x` })).toMatchObject({ ok: false, error: { issues: [{ path: 'method' }] } });
+    expect(
+      await call(core, 'acs.signRequest', {
+        accountId: accounts.chat.id,
+        method: 'TRACE',
+        url: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/x`,
+      }),
+    ).toMatchObject({ ok: false, error: { issues: [{ path: 'method' }] } });
   });
 });
 
 describe('the right credential for an ACS SDK', () => {
   it('gives SMS the connection string, Chat a user token, and Identity an Entra token', async () => {
     const sms = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'sms' });
-    expect(sms).toMatchObject({ kind: 'connection-string', secret: { kind: 'account', accountId: accounts.chat.id, secret: 'connectionString' }, snippet: expect.stringContaining("new SmsClient(process.env.ACS_CONNECTION_STRING)") });
+    expect(sms).toMatchObject({
+      kind: 'connection-string',
+      secret: { kind: 'account', accountId: accounts.chat.id, secret: 'connectionString' },
+      snippet: expect.stringContaining('new SmsClient(process.env.ACS_CONNECTION_STRING)'),
+    });
     expect(await revealCredential(core, sms)).toBe(emulator.acsConnectionString('contoso-acs-chat'));
     const chat = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'chat' });
-    expect(chat).toMatchObject({ kind: 'user-token', secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['chat'] } }, settings: { communicationUserId: expect.stringMatching(/^8:acs:/) } });
+    expect(chat).toMatchObject({
+      kind: 'user-token',
+      secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['chat'] } },
+      settings: { communicationUserId: expect.stringMatching(/^8:acs:/) },
+    });
     expect((await chatThreads('contoso-acs-chat', await revealCredential(core, chat))).status).toBe(200);
-    const identity = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'identity', via: { identityId: pipeline.id } });
-    expect(identity).toMatchObject({ kind: 'entra-token', secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } } });
+    const identity = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+      accountId: accounts.calls.id,
+      sdk: 'identity',
+      via: { identityId: pipeline.id },
+    });
+    expect(identity).toMatchObject({
+      kind: 'entra-token',
+      secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } },
+    });
     expect(jwtClaims(await revealCredential(core, identity))['aud']).toBe('https://communication.azure.com/');
     // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
     for (const answer of [sms, chat, identity]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
   });
 
-  it('follows the ACS table for every SDK: Identity, SMS and Phone Numbers take the connection string or an Entra token, Calling and Chat a user token', async () => {
-    for (const sdk of ['identity', 'sms', 'phoneNumbers'] as const) {
-      const byKey = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk });
-      expect(byKey, sdk).toMatchObject({ kind: 'connection-string', explanation: expect.stringContaining('takes the connection string'), secret: { secret: 'connectionString' } });
-      const byEntra = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk, via: { identityId: pipeline.id } });
-      expect(byEntra, sdk).toMatchObject({ kind: 'entra-token', explanation: expect.stringContaining('takes an Entra token'), secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } } });
-    }
-    expect((await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'phoneNumbers' })).snippet).toContain("new PhoneNumbersClient(process.env.ACS_CONNECTION_STRING)");
-    const calling = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'calling', minutes: 90 });
-    expect(calling).toMatchObject({ kind: 'user-token', explanation: expect.stringContaining('never the access key'), secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['voip'] } }, snippet: expect.stringContaining('createCallAgent') });
-    const voip = await revealCredential(core, calling);
-    expect(Number(jwtClaims(voip)['exp']) * 1000 - Date.now()).toBeGreaterThan(89 * 60_000);
-    expect((await chatThreads('contoso-acs-chat', voip)).status).toBe(403);
-  });
+  it(
+    'follows the ACS table for every SDK: Identity, SMS and Phone Numbers take the connection string or an Entra token, Calling ' +
+      'and Chat a user token',
+    async () => {
+      for (const sdk of ['identity', 'sms', 'phoneNumbers'] as const) {
+        const byKey = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk });
+        expect(byKey, sdk).toMatchObject({
+          kind: 'connection-string',
+          explanation: expect.stringContaining('takes the connection string'),
+          secret: { secret: 'connectionString' },
+        });
+        const byEntra = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+          accountId: accounts.calls.id,
+          sdk,
+          via: { identityId: pipeline.id },
+        });
+        expect(byEntra, sdk).toMatchObject({
+          kind: 'entra-token',
+          explanation: expect.stringContaining('takes an Entra token'),
+          secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } },
+        });
+      }
+      expect(
+        (await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'phoneNumbers' })).snippet,
+      ).toContain('new PhoneNumbersClient(process.env.ACS_CONNECTION_STRING)');
+      const calling = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+        accountId: accounts.chat.id,
+        sdk: 'calling',
+        minutes: 90,
+      });
+      expect(calling).toMatchObject({
+        kind: 'user-token',
+        explanation: expect.stringContaining('never the access key'),
+        secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['voip'] } },
+        snippet: expect.stringContaining('createCallAgent'),
+      });
+      const voip = await revealCredential(core, calling);
+      expect(Number(jwtClaims(voip)['exp']) * 1000 - Date.now()).toBeGreaterThan(89 * 60_000);
+      expect((await chatThreads('contoso-acs-chat', voip)).status).toBe(403);
+    },
+  );
 
   it('refuses the connection string of a resource added for Entra ID only when it is asked for, not when it is revealed', async () => {
-    expect(await call(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('used with Entra ID only') } });
+    expect(await call(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('used with Entra ID only') },
+    });
   });
 });
 
 describe('Entra tokens from a signed-in user', () => {
   it('mints a delegated Graph token and an ACS-scope token without a new sign-in, each with its audience and the exp it carries', async () => {
-    const graph = await value<TokenView>(core, 'tokens.mintEntra', { identityId: adele.id, scope: 'https://graph.microsoft.com/User.Read' });
-    expect(graph).toMatchObject({ kind: 'entra', audience: 'https://graph.microsoft.com', scopes: ['https://graph.microsoft.com/User.Read'], source: { via: { credential: 'entra', identityId: adele.id } } });
+    const graph = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: adele.id,
+      scope: 'https://graph.microsoft.com/User.Read',
+    });
+    expect(graph).toMatchObject({
+      kind: 'entra',
+      audience: 'https://graph.microsoft.com',
+      scopes: ['https://graph.microsoft.com/User.Read'],
+      source: { via: { credential: 'entra', identityId: adele.id } },
+    });
     const claims = jwtClaims(await reveal(graph));
     expect(String(claims['scp']).split(' ')).toContain('User.Read');
     expect(claims['oid']).toBe(scenarioUser(emulator, 'adele.vance').id);
     expect(Date.parse(graph.expiresAt)).toBe(Number(claims['exp']) * 1000);
-    const acs = await value<TokenView>(core, 'tokens.mintEntra', { identityId: adele.id, scope: 'https://communication.azure.com//.default' });
+    const acs = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: adele.id,
+      scope: 'https://communication.azure.com//.default',
+    });
     expect(jwtClaims(await reveal(acs))['aud']).toBe('https://communication.azure.com/');
   });
 });

@@ -12,7 +12,10 @@ import type { TokensContext } from './tokens-context.ts';
 /** ACS user tokens and the identities they are for, through the access key or an Entra identity. */
 
 /** The Entra scopes of a Teams user's token that ACS exchanges (Azure's audience in every cloud). */
-export const teamsScopes = ['https://auth.msft.communication.azure.com/Teams.ManageCalls', 'https://auth.msft.communication.azure.com/Teams.ManageChats'];
+export const teamsScopes = [
+  'https://auth.msft.communication.azure.com/Teams.ManageCalls',
+  'https://auth.msft.communication.azure.com/Teams.ManageChats',
+];
 
 interface Connected {
   client: CommunicationIdentity;
@@ -34,7 +37,16 @@ export async function connect(ctx: TokensContext, accountId: string, via: AcsVia
     caller = { kind: 'entra', accessToken: token.accessToken, expiresOn: token.expiresOn, who: token.who };
     source = viaEntra(identity);
   }
-  return { client: new CommunicationIdentity({ name: record.name, endpoint: record.endpoint, cloud: profile }, caller, ctx.runtime, ctx.acsClients), resource: record, via: source };
+  return {
+    client: new CommunicationIdentity(
+      { name: record.name, endpoint: record.endpoint, cloud: profile },
+      caller,
+      ctx.runtime,
+      ctx.acsClients,
+    ),
+    resource: record,
+    via: source,
+  };
 }
 
 /** A remembered identity, checked to belong to the resource. */
@@ -47,12 +59,26 @@ export async function rememberedIdentity(ctx: TokensContext, acsIdentityId: stri
   return identity;
 }
 
-export function userToken(connected: Connected, identity: AcsIdentityRecord, issued: IssuedUserToken, recipe: { scopes: string[]; minutes: number; via: AcsVia }): NewToken {
+export function userToken(
+  connected: Connected,
+  identity: AcsIdentityRecord,
+  issued: IssuedUserToken,
+  recipe: { scopes: string[]; minutes: number; via: AcsVia },
+): NewToken {
   const { resource, via } = connected;
   return {
     kind: 'acs-user',
     title: `ACS user token · ${identity.label} on ${resource.name} (${recipe.scopes.join(', ')})`,
-    source: { account: { id: resource.id, name: resource.name, kind: 'acs' }, via, subject: { kind: 'acs-identity', acsIdentityId: identity.id, communicationUserId: identity.communicationUserId, label: identity.label } },
+    source: {
+      account: { id: resource.id, name: resource.name, kind: 'acs' },
+      via,
+      subject: {
+        kind: 'acs-identity',
+        acsIdentityId: identity.id,
+        communicationUserId: identity.communicationUserId,
+        label: identity.label,
+      },
+    },
     recipe: { kind: 'acs-user', accountId: resource.id, acsIdentityId: identity.id, ...recipe },
     minted: mintedFromJwt(issued.token, recipe.scopes, issued.expiresOn),
   };
@@ -67,31 +93,48 @@ export async function createAcsIdentity(
   const connected = await connect(ctx, input.accountId, input.via);
   const created = await connected.client.createIdentity(input.token, signal);
   const at = new Date().toISOString();
-  const identity = await ctx.acsIdentities.add({ accountId: input.accountId, communicationUserId: created.communicationUserId, label: input.label, at });
+  const identity = await ctx.acsIdentities.add({
+    accountId: input.accountId,
+    communicationUserId: created.communicationUserId,
+    label: input.label,
+    at,
+  });
   if (!created.token || !input.token) return { identity, token: undefined };
   await ctx.acsIdentities.update(identity.id, { lastTokenAt: at });
   return { identity, token: userToken(connected, identity, created.token, { ...input.token, via: input.via }) };
 }
 
 /** A token for a remembered identity. */
-export async function issueAcsToken(ctx: TokensContext, input: { accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia }, signal?: AbortSignal): Promise<NewToken> {
+export async function issueAcsToken(
+  ctx: TokensContext,
+  input: { accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia },
+  signal?: AbortSignal,
+): Promise<NewToken> {
   const identity = await rememberedIdentity(ctx, input.acsIdentityId, input.accountId);
   const connected = await connect(ctx, input.accountId, input.via);
   const issued = await connected.client.issueToken(identity.communicationUserId, input.scopes, input.minutes, signal);
   // "Last token" is kept to the minute, as an Entra identity's "last used" is: a script minting in a
   // loop need not rewrite acs-identities.json (under the lock, with fsync) for each token.
-  if (!identity.lastTokenAt || Date.now() - Date.parse(identity.lastTokenAt) > 60_000) await ctx.acsIdentities.update(identity.id, { lastTokenAt: new Date().toISOString() });
+  if (!identity.lastTokenAt || Date.now() - Date.parse(identity.lastTokenAt) > 60_000)
+    await ctx.acsIdentities.update(identity.id, { lastTokenAt: new Date().toISOString() });
   return userToken(connected, identity, issued, { scopes: input.scopes, minutes: input.minutes, via: input.via });
 }
 
 /** Revokes every token of the identity at ACS, and marks the ones the app holds revoked. */
-export async function revokeAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<{ identity: AcsIdentityRecord; revoked: TokenView[] }> {
+export async function revokeAcsIdentity(
+  ctx: TokensContext,
+  acsIdentityId: string,
+  via: AcsVia,
+  signal?: AbortSignal,
+): Promise<{ identity: AcsIdentityRecord; revoked: TokenView[] }> {
   const identity = await rememberedIdentity(ctx, acsIdentityId);
   const { client } = await connect(ctx, identity.accountId, via);
   await client.revokeTokens(identity.communicationUserId, signal);
   const at = new Date().toISOString();
   await ctx.acsIdentities.update(identity.id, { tokensRevokedAt: at });
-  const revoked = await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
+  const revoked = await ctx.registry.markRevoked(
+    (r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id,
+  );
   return { identity: { ...identity, tokensRevokedAt: at }, revoked };
 }
 
@@ -99,7 +142,12 @@ export async function revokeAcsIdentity(ctx: TokensContext, acsIdentityId: strin
  * Deletes the identity at ACS (which ends its tokens), marks the ones the app holds revoked and returns them, and forgets it;
  * one already gone at ACS, or whose resource is gone from the app, is just forgotten.
  */
-export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: string, via: AcsVia, signal?: AbortSignal): Promise<TokenView[]> {
+export async function deleteAcsIdentity(
+  ctx: TokensContext,
+  acsIdentityId: string,
+  via: AcsVia,
+  signal?: AbortSignal,
+): Promise<TokenView[]> {
   const identity = await rememberedIdentity(ctx, acsIdentityId);
   // The resource was removed from the app: nothing can reach ACS for it, so the identity is only forgotten.
   if (!(await ctx.accounts.records()).some((account) => account.id === identity.accountId)) {
@@ -110,13 +158,19 @@ export async function deleteAcsIdentity(ctx: TokensContext, acsIdentityId: strin
   await client.deleteIdentity(identity.communicationUserId, signal).catch((error: unknown) => {
     if (!(error instanceof AppError && error.code === 'not_found')) throw error;
   });
-  const revoked = await ctx.registry.markRevoked((r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id);
+  const revoked = await ctx.registry.markRevoked(
+    (r) => r.source.subject?.kind === 'acs-identity' && r.source.subject.acsIdentityId === identity.id,
+  );
   await ctx.acsIdentities.remove(identity.id);
   return revoked;
 }
 
 /** The Teams user exchange: the Teams user's Entra token (their identity here), its app ID and their object ID, for an ACS token. */
-export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId: string; teamsIdentityId: string; via: AcsVia }, signal?: AbortSignal): Promise<NewToken> {
+export async function exchangeTeamsToken(
+  ctx: TokensContext,
+  input: { accountId: string; teamsIdentityId: string; via: AcsVia },
+  signal?: AbortSignal,
+): Promise<NewToken> {
   const { record } = await acsResource(ctx, input.accountId);
   const teamsUser = await identityFor(ctx, input.teamsIdentityId, record.cloud, 'teamsIdentityId');
   if (teamsUser.kind !== 'user') {
@@ -126,14 +180,24 @@ export async function exchangeTeamsToken(ctx: TokensContext, input: { accountId:
   const entra = await entraToken(ctx, teamsUser, teamsScopes);
   const connected = await connect(ctx, input.accountId, input.via);
   const issued = await connected.client.exchangeTeamsToken(
-    { entraToken: entra.accessToken, appId: jwtClaim(entra.accessToken, 'appid') ?? jwtClaim(entra.accessToken, 'azp') ?? teamsUser.clientId, userObjectId: jwtClaim(entra.accessToken, 'oid') ?? teamsUser.objectId ?? '' },
-    `The Entra token of ${whoIs(teamsUser)} was refused for the Teams exchange: it must be for the ACS Teams scopes (https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats), issued to the app whose ID is sent, for the same user. Sign in again as the Teams user.`,
+    {
+      entraToken: entra.accessToken,
+      appId: jwtClaim(entra.accessToken, 'appid') ?? jwtClaim(entra.accessToken, 'azp') ?? teamsUser.clientId,
+      userObjectId: jwtClaim(entra.accessToken, 'oid') ?? teamsUser.objectId ?? '',
+    },
+    `The Entra token of ${whoIs(teamsUser)} was refused for the Teams exchange: it must be for the ACS Teams scopes ` +
+      `(https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats), issued to the app whose ID is sent, ` +
+      `for the same user. Sign in again as the Teams user.`,
     signal,
   );
   return {
     kind: 'acs-user',
     title: `ACS token for Teams user ${whoIs(teamsUser)} on ${record.name} (${viaLabel(connected.via)})`,
-    source: { account: { id: record.id, name: record.name, kind: 'acs' }, via: connected.via, subject: { kind: 'teams-user', identityId: teamsUser.id, name: whoIs(teamsUser) } },
+    source: {
+      account: { id: record.id, name: record.name, kind: 'acs' },
+      via: connected.via,
+      subject: { kind: 'teams-user', identityId: teamsUser.id, name: whoIs(teamsUser) },
+    },
     recipe: { kind: 'acs-teams', accountId: input.accountId, teamsIdentityId: input.teamsIdentityId, via: input.via },
     minted: mintedFromJwt(issued.token, [], issued.expiresOn),
   };

@@ -8,17 +8,29 @@ import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 
 export const arrApiVersion = '2021-01-01';
 
-export async function listArrSessions(cloud: CloudProfile, arrEndpoint: string, account: { accountId: string; name: string }, stsToken: string, runtime: RetryRuntime, signal?: AbortSignal): Promise<ArrSessionSummary[]> {
+export async function listArrSessions(
+  cloud: CloudProfile,
+  arrEndpoint: string,
+  account: { accountId: string; name: string },
+  stsToken: string,
+  runtime: RetryRuntime,
+  signal?: AbortSignal,
+): Promise<ArrSessionSummary[]> {
   const url = `${arrEndpoint}/accounts/${encodeURIComponent(account.accountId)}/sessions?api-version=${arrApiVersion}`;
   const response = await withAzureRetry(
-    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${stsToken}`, Accept: 'application/json' } }, attemptSignal, cloud),
+    (attemptSignal) =>
+      azureFetch(url, { headers: { Authorization: `Bearer ${stsToken}`, Accept: 'application/json' } }, attemptSignal, cloud),
     { service: 'the Remote Rendering service', signal },
     runtime,
   );
   const text = await response.text();
   if (!response.ok) throw arrRefusal(response.status, account.name, errorMessage(text));
   const body = parse(text) as { sessions?: unknown } | undefined;
-  if (!body || !Array.isArray(body.sessions)) throw new AppError('internal', 'The Remote Rendering service answered without a session list. Check the ARR endpoint of the cloud profile.');
+  if (!body || !Array.isArray(body.sessions))
+    throw new AppError(
+      'internal',
+      'The Remote Rendering service answered without a session list. Check the ARR endpoint of the cloud profile.',
+    );
   return body.sessions.map(summary);
 }
 
@@ -45,9 +57,23 @@ export function describeSessions(sessions: readonly ArrSessionSummary[]): string
 }
 
 function arrRefusal(status: number, name: string, said: string): AppError {
-  if (status === 401) return new AppError('azure_unauthorized', `The Remote Rendering service refused the STS token for "${name}": the token may be for another account or region, or expired. Mint a new one and check the account's domain and region.`);
-  if (status === 403) return new AppError('azure_forbidden', `The Remote Rendering service does not allow listing sessions of "${name}" with this token${said}.`);
-  if (status === 404) return new AppError('azure_bad_request', `The Remote Rendering service at this address does not know "${name}": check the region and the ARR endpoint of the cloud profile${said}.`);
+  if (status === 401)
+    return new AppError(
+      'azure_unauthorized',
+      `The Remote Rendering service refused the STS token for "${name}": the token may be for another account or region, or ` +
+        `expired. Mint a new one and check the account's domain and region.`,
+    );
+  if (status === 403)
+    return new AppError(
+      'azure_forbidden',
+      `The Remote Rendering service does not allow listing sessions of "${name}" with this token${said}.`,
+    );
+  if (status === 404)
+    return new AppError(
+      'azure_bad_request',
+      `The Remote Rendering service at this address does not know "${name}": check the region and the ARR endpoint of the cloud ` +
+        `profile${said}.`,
+    );
   return new AppError('azure_bad_request', `The Remote Rendering service refused the request for "${name}" (HTTP ${status})${said}.`);
 }
 

@@ -12,7 +12,17 @@ import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emu
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, eastusAccountId, recordingRetry, resetAndCloseAfter, revealCredential, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import {
+  addEmulatorAccounts,
+  addRenderPipeline,
+  eastusAccountId,
+  recordingRetry,
+  resetAndCloseAfter,
+  revealCredential,
+  tokensCore,
+  westeuropeAccountId,
+  type EmulatorAccounts,
+} from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -69,12 +79,25 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
 
   it('says the account key was refused and where to copy it again, without quoting it', async () => {
     const wrong = 'bm90LXRoZS1yZWFsLWtleS0xMjM0NTY3OA==';
-    const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'wrong key', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulator', primaryKey: wrong });
+    const account = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'wrong key',
+      accountId: westeuropeAccountId,
+      accountDomain: 'westeurope',
+      cloud: 'AzureEmulator',
+      primaryKey: wrong,
+    });
     const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('The primary key of "wrong key" was refused') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unauthorized', message: expect.stringContaining('The primary key of "wrong key" was refused') },
+    });
     expect(!result.ok && result.error.message).toContain('Keys blade');
     expect(JSON.stringify(result)).not.toContain(wrong);
-    expect(await call(core, 'tokens.mintArr', { accountId: account.id, via: 'secondaryKey' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no secondary key') } });
+    expect(await call(core, 'tokens.mintArr', { accountId: account.id, via: 'secondaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('no secondary key') },
+    });
   });
 
   it('names the Remote Rendering role an Entra identity lacks on the account', async () => {
@@ -96,7 +119,9 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
     });
     expect(created.status).toBe(201);
     const result = await value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' });
-    expect(result.sessions).toEqual([expect.objectContaining({ id: 'demo-session', status: 'Ready', size: 'Standard', maxLeaseTimeMinutes: 30 })]);
+    expect(result.sessions).toEqual([
+      expect.objectContaining({ id: 'demo-session', status: 'Ready', size: 'Standard', maxLeaseTimeMinutes: 30 }),
+    ]);
     expect(result.summary).toBe('The token works: 1 active session, 1 ready.');
     expect(result.endpoint).toBe(emulator.urls.arr);
     expect((await value<TokenView[]>(core, 'tokens.list')).length).toBe(before + 1);
@@ -106,59 +131,100 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
   });
 
   it('asks which region to render in for a global-domain account, before calling anything', async () => {
-    const global = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'global in Azure', accountId: randomUUID(), accountDomain: 'mixedreality.azure.com', primaryKey: keyOf(westeuropeAccountId) });
+    const global = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'global in Azure',
+      accountId: randomUUID(),
+      accountDomain: 'mixedreality.azure.com',
+      primaryKey: keyOf(westeuropeAccountId),
+    });
     const result = await call(core, 'arr.testAccount', { accountId: global.id, via: 'primaryKey' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'region', message: expect.stringContaining('names no region') }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'region', message: expect.stringContaining('names no region') }] },
+    });
     // The emulator serves every region on one host, so its global-domain account works without one.
-    await expect(value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.fabrikam.id, via: 'primaryKey' })).resolves.toMatchObject({ sessions: [] });
+    await expect(
+      value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.fabrikam.id, via: 'primaryKey' }),
+    ).resolves.toMatchObject({ sessions: [] });
   });
 });
 
 describe('ARR failures and retries', () => {
   it('waits as Retry-After says after a 429, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 2, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
+      { kind: 'arr-sts' },
+    );
     expect(retry.waits).toEqual([2000]);
   });
 
   it('retries a 503 with backoff, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
+      { kind: 'arr-sts' },
+    );
     expect(retry.waits).toHaveLength(1);
   });
 
   it('retries a dropped connection, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'drop', times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
+      { kind: 'arr-sts' },
+    );
     expect(retry.waits).toHaveLength(1);
   });
 
   it('gives up after three 503s with a message that says what to do', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
     const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unavailable', message: expect.stringContaining('The Mixed Reality STS failed with HTTP 503 on each of 3 tries') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'azure_unavailable',
+        message: expect.stringContaining('The Mixed Reality STS failed with HTTP 503 on each of 3 tries'),
+      },
+    });
     expect(retry.waits).toHaveLength(2);
   });
 
   it('retries the session list after a 429 from the Remote Rendering service', async () => {
     emulator.faults.add({ service: 'arr', kind: 'throttle', retryAfterSeconds: 1, times: 1 });
-    await expect(value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' })).resolves.toMatchObject({ sessions: [expect.anything()] });
+    await expect(
+      value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' }),
+    ).resolves.toMatchObject({ sessions: [expect.anything()] });
     expect(retry.waits).toEqual([1000]);
   });
 
   it('times out a try that does not answer and tries again', async () => {
     emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 1500, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({ kind: 'arr-sts' });
+    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
+      { kind: 'arr-sts' },
+    );
     expect(retry.waits).toHaveLength(1);
   });
 
   it('says nothing answered when the STS port is closed, without retrying', async () => {
     const port = await closedPort();
-    const down = { ...emulator.cloudProfile, name: 'AzureEmulatorDown', mixedReality: { ...emulator.cloudProfile.mixedReality, stsEndpoint: `https://127.0.0.1:${port}` } };
+    const down = {
+      ...emulator.cloudProfile,
+      name: 'AzureEmulatorDown',
+      mixedReality: { ...emulator.cloudProfile.mixedReality, stsEndpoint: `https://127.0.0.1:${port}` },
+    };
     await value(core, 'clouds.import', { text: JSON.stringify(down) });
-    const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'unreachable', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulatorDown', primaryKey: keyOf(westeuropeAccountId) });
+    const account = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'unreachable',
+      accountId: westeuropeAccountId,
+      accountDomain: 'westeurope',
+      cloud: 'AzureEmulatorDown',
+      primaryKey: keyOf(westeuropeAccountId),
+    });
     const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringContaining(`Nothing answered at 127.0.0.1:${port} (connection refused)`) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'network', message: expect.stringContaining(`Nothing answered at 127.0.0.1:${port} (connection refused)`) },
+    });
     expect(retry.waits).toEqual([]);
   });
 
@@ -178,44 +244,95 @@ describe('ARR failures and retries', () => {
 
 describe('the right credential for the ARR SDK', () => {
   it('gives the account key, an Entra AuthenticationToken or an STS AccessToken, each with what it is for', async () => {
-    const key = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.westeurope.id, want: 'accountKey', via: 'secondaryKey' });
+    const key = await value<CredentialForJob>(core, 'credentials.forArr', {
+      accountId: accounts.westeurope.id,
+      want: 'accountKey',
+      via: 'secondaryKey',
+    });
     expect(key).toMatchObject({
       kind: 'account-key',
       secret: { kind: 'account', accountId: accounts.westeurope.id, secret: 'secondaryKey' },
-      settings: { accountId: westeuropeAccountId, accountDomain: 'westeurope.mixedreality.azure.com', remoteRenderingDomain: 'westeurope.mixedreality.azure.com' },
+      settings: {
+        accountId: westeuropeAccountId,
+        accountDomain: 'westeurope.mixedreality.azure.com',
+        remoteRenderingDomain: 'westeurope.mixedreality.azure.com',
+      },
       snippet: expect.stringContaining('AccountKey = Environment.GetEnvironmentVariable("ARR_ACCOUNT_KEY")'),
     });
-    expect(await revealCredential(core, key)).toBe(emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey);
-    const authentication = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: { identityId: pipeline.id } });
-    expect(authentication).toMatchObject({ kind: 'entra-token', secret: { kind: 'token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } } });
+    expect(await revealCredential(core, key)).toBe(
+      emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey,
+    );
+    const authentication = await value<CredentialForJob>(core, 'credentials.forArr', {
+      accountId: accounts.eastus.id,
+      want: 'authenticationToken',
+      via: { identityId: pipeline.id },
+    });
+    expect(authentication).toMatchObject({
+      kind: 'entra-token',
+      secret: { kind: 'token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } },
+    });
     expect(jwtClaims(await revealCredential(core, authentication))['aud']).toBe('https://sts.eastus.mixedreality.azure.com');
-    const access = await value<CredentialForJob>(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'accessToken', via: 'primaryKey' });
+    const access = await value<CredentialForJob>(core, 'credentials.forArr', {
+      accountId: accounts.eastus.id,
+      want: 'accessToken',
+      via: 'primaryKey',
+    });
     expect(access).toMatchObject({ kind: 'sts-token', secret: { kind: 'token', token: { kind: 'arr-sts' } } });
     expect(jwtClaims(await revealCredential(core, access))['aid']).toBe(eastusAccountId);
     // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
     for (const answer of [key, authentication, access]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
-    expect(await call(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'via' }] } });
-    expect(await call(core, 'credentials.forArr', { accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'accountId' }] } });
+    expect(
+      await call(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'via' }] } });
+    expect(await call(core, 'credentials.forArr', { accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'accountId' }] },
+    });
   });
 });
 
 describe('Entra tokens for any scope', () => {
   it('mints from a service principal for ARM and for the STS, and lists them with their audience', async () => {
-    const arm = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://management.azure.com/.default' });
-    expect(arm).toMatchObject({ kind: 'entra', scopes: ['https://management.azure.com/.default'], audience: 'https://management.azure.com', source: { via: { credential: 'entra', identityId: pipeline.id } } });
+    const arm = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: pipeline.id,
+      scope: 'https://management.azure.com/.default',
+    });
+    expect(arm).toMatchObject({
+      kind: 'entra',
+      scopes: ['https://management.azure.com/.default'],
+      audience: 'https://management.azure.com',
+      source: { via: { credential: 'entra', identityId: pipeline.id } },
+    });
     expect(Date.parse(arm.expiresAt)).toBe(Number(jwtClaims(await reveal(arm))['exp']) * 1000);
-    const sts = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://sts.mixedreality.azure.com//.default' });
+    const sts = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: pipeline.id,
+      scope: 'https://sts.mixedreality.azure.com//.default',
+    });
     expect(sts.audience).toBe('https://sts.mixedreality.azure.com/');
-    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scope' }] } });
-    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({ ok: false, error: { code: 'sign_in_required' } });
+    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject(
+      { ok: false, error: { code: 'invalid_input', issues: [{ path: 'scope' }] } },
+    );
+    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({
+      ok: false,
+      error: { code: 'sign_in_required' },
+    });
   });
 
   it('mints for a custom API by its Application ID URI, and says only that API accepts it', async () => {
-    const custom = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'api://azcred-emulator-api/.default' });
+    const custom = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: pipeline.id,
+      scope: 'api://azcred-emulator-api/.default',
+    });
     expect(custom).toMatchObject({ kind: 'entra', audience: 'api://azcred-emulator-api', scopes: ['api://azcred-emulator-api/.default'] });
     expect(Date.parse(custom.expiresAt)).toBe(Number(jwtClaims(await reveal(custom))['exp']) * 1000);
     // No request the app knows how to make with it: the curl export says so instead of guessing an endpoint.
-    expect(await call(core, 'tokens.export', { id: custom.id, format: 'curl' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('knows no request to try with a token for api://azcred-emulator-api') } });
+    expect(await call(core, 'tokens.export', { id: custom.id, format: 'curl' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('knows no request to try with a token for api://azcred-emulator-api'),
+      },
+    });
   });
 });
 

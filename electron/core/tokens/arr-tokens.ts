@@ -23,7 +23,14 @@ export async function mintArrToken(ctx: TokensContext, accountId: string, via: A
     credential = { kind: 'entra', accessToken: entra.accessToken, who: entra.who };
     source = viaEntra(identity);
   }
-  const token = await exchangeStsToken(profile, stsEndpoint, { accountId: record.accountId, name: record.name }, credential, ctx.runtime, signal);
+  const token = await exchangeStsToken(
+    profile,
+    stsEndpoint,
+    { accountId: record.accountId, name: record.name },
+    credential,
+    ctx.runtime,
+    signal,
+  );
   return {
     kind: 'arr-sts',
     title: `ARR access token · ${record.name} (${viaLabel(source)})`,
@@ -34,13 +41,29 @@ export async function mintArrToken(ctx: TokensContext, accountId: string, via: A
 }
 
 /** Lists the account's sessions with an STS token from `via`: one minted earlier if it has a few minutes left, else a new one. */
-export async function testArrAccount(ctx: TokensContext, input: { accountId: string; via: ArrVia; region?: string | undefined }, signal?: AbortSignal): Promise<ArrTestResult> {
+export async function testArrAccount(
+  ctx: TokensContext,
+  input: { accountId: string; via: ArrVia; region?: string | undefined },
+  signal?: AbortSignal,
+): Promise<ArrTestResult> {
   const { record, profile } = await arrAccount(ctx, input.accountId);
   // Checked before minting: a global-domain account needs a region for the session endpoint.
   const endpoint = fillMixedRealityPattern(profile.mixedReality.arrEndpoint, record.accountDomain, input.region);
   const sameVia = JSON.stringify(input.via);
-  const reusable = await ctx.registry.findUsable((r) => r.recipe?.kind === 'arr-sts' && r.recipe.accountId === input.accountId && JSON.stringify(r.recipe.via) === sameVia, 5 * 60_000);
-  const tokenId = reusable?.id ?? (await ctx.registry.add(await mintArrToken(ctx, input.accountId, input.via, signal), { keep: false, autoRefresh: false })).id;
-  const sessions = await listArrSessions(profile, endpoint, { accountId: record.accountId, name: record.name }, await ctx.registry.value(tokenId), ctx.runtime, signal);
+  const reusable = await ctx.registry.findUsable(
+    (r) => r.recipe?.kind === 'arr-sts' && r.recipe.accountId === input.accountId && JSON.stringify(r.recipe.via) === sameVia,
+    5 * 60_000,
+  );
+  const tokenId =
+    reusable?.id ??
+    (await ctx.registry.add(await mintArrToken(ctx, input.accountId, input.via, signal), { keep: false, autoRefresh: false })).id;
+  const sessions = await listArrSessions(
+    profile,
+    endpoint,
+    { accountId: record.accountId, name: record.name },
+    await ctx.registry.value(tokenId),
+    ctx.runtime,
+    signal,
+  );
   return { token: await ctx.registry.view(tokenId), endpoint, sessions, summary: describeSessions(sessions) };
 }

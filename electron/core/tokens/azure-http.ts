@@ -44,7 +44,12 @@ export async function azureFetch(url: string, init: AzureRequestInit, signal: Ab
  * printable ASCII only, trimmed and cut to `max` characters; empty for anything but a string.
  */
 export function serviceWords(text: unknown, max = 200): string {
-  return typeof text === 'string' ? text.replace(/[^\x20-\x7e]/g, '').trim().slice(0, max) : '';
+  return typeof text === 'string'
+    ? text
+        .replace(/[^\x20-\x7e]/g, '')
+        .trim()
+        .slice(0, max)
+    : '';
 }
 
 /** 5xx answers worth another try; 501 and 505 say the request can never work. */
@@ -70,20 +75,40 @@ export function retryAfterMs(header: (name: string) => string | null | undefined
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-const droppedCodes = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNABORTED']);
+const droppedCodes = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNABORTED',
+]);
 const certificateCodes = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
 
 /** A connection that failed before an answer: a dropped one is transient; refused, unknown host and TLS trust are final. */
 export function networkFailure(code: string | undefined, host: string): TransientFailure | AppError {
   if (code && droppedCodes.has(code)) return new TransientFailure('connection');
   if (code === 'ECONNREFUSED') {
-    return new AppError('network', `Nothing answered at ${host} (connection refused). Check the endpoints of the cloud profile in Settings → Clouds, and that the service is running.`);
+    return new AppError(
+      'network',
+      `Nothing answered at ${host} (connection refused). Check the endpoints of the cloud profile in Settings → Clouds, and ` +
+        `that the service is running.`,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError('network', `The host name ${host} could not be resolved. Check the network connection, and the endpoints of the cloud profile in Settings → Clouds.`);
+    return new AppError(
+      'network',
+      `The host name ${host} could not be resolved. Check the network connection, and the endpoints of the cloud profile in ` +
+        `Settings → Clouds.`,
+    );
   }
   if (code && certificateCodes.test(code)) {
-    return new AppError('network', `The TLS certificate of ${host} is not trusted (${code}). For a private cloud or the emulator, add its CA certificate to the cloud profile (trustedCaPem).`);
+    return new AppError(
+      'network',
+      `The TLS certificate of ${host} is not trusted (${code}). For a private cloud or the emulator, add its CA certificate to ` +
+        `the cloud profile (trustedCaPem).`,
+    );
   }
   return new AppError('network', `${host} could not be reached${code ? ` (${code})` : ''}. Check the network connection and try again.`);
 }

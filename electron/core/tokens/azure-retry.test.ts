@@ -43,7 +43,10 @@ describe('the Azure retry policy', () => {
     const unavailable = () => new TransientFailure('unavailable', { status: 503 });
     const { attempt, calls } = failing(unavailable(), unavailable(), unavailable(), unavailable());
     const error = await withAzureRetry(attempt, call, runtime).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'azure_unavailable', message: expect.stringContaining('The Mixed Reality STS failed with HTTP 503 on each of 3 tries') });
+    expect(error).toMatchObject({
+      code: 'azure_unavailable',
+      message: expect.stringContaining('The Mixed Reality STS failed with HTTP 503 on each of 3 tries'),
+    });
     expect(calls()).toBe(3);
     expect(runtime.waits).toEqual([1000, 2000]);
     expect(backoff(1, { policy: defaultRetryPolicy, random: () => 0 })).toBe(500);
@@ -53,7 +56,10 @@ describe('the Azure retry policy', () => {
   it('refuses to wait longer than the cap, and says how long Azure asked for', async () => {
     const runtime = recordingRuntime({ maxRetryAfterMs: 30_000 });
     const { attempt, calls } = failing(new TransientFailure('throttled', { status: 429, retryAfterMs: 120_000 }));
-    await expect(withAzureRetry(attempt, call, runtime)).rejects.toMatchObject({ code: 'azure_throttled', message: expect.stringMatching(/asked to wait 120 s, longer than the 30 s this app waits/) });
+    await expect(withAzureRetry(attempt, call, runtime)).rejects.toMatchObject({
+      code: 'azure_throttled',
+      message: expect.stringMatching(/asked to wait 120 s, longer than the 30 s this app waits/),
+    });
     expect(calls()).toBe(1);
     expect(runtime.waits).toEqual([]);
   });
@@ -61,7 +67,10 @@ describe('the Azure retry policy', () => {
   it('ends a run of 429s as azure_throttled', async () => {
     const throttled = () => new TransientFailure('throttled', { status: 429 });
     const { attempt } = failing(throttled(), throttled(), throttled());
-    await expect(withAzureRetry(attempt, call, recordingRuntime())).rejects.toMatchObject({ code: 'azure_throttled', message: expect.stringContaining('after 3 tries') });
+    await expect(withAzureRetry(attempt, call, recordingRuntime())).rejects.toMatchObject({
+      code: 'azure_throttled',
+      message: expect.stringContaining('after 3 tries'),
+    });
   });
 
   it('gives each try its own timeout and retries a try that ran out', async () => {
@@ -73,17 +82,27 @@ describe('the Azure retry policy', () => {
       });
     await expect(withAzureRetry(attempt, call, recordingRuntime({ timeoutMs: 50 }))).resolves.toBe('second');
     calls = 10;
-    await expect(withAzureRetry(attempt, call, recordingRuntime({ timeoutMs: 20 }))).rejects.toMatchObject({ code: 'azure_unavailable', message: expect.stringContaining('did not answer within 0 s') });
+    await expect(withAzureRetry(attempt, call, recordingRuntime({ timeoutMs: 20 }))).rejects.toMatchObject({
+      code: 'azure_unavailable',
+      message: expect.stringContaining('did not answer within 0 s'),
+    });
   });
 
   it('stops when cancelled during a try, and during a wait', async () => {
     const controller = new AbortController();
-    const hanging = (signal: AbortSignal) => new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const hanging = (signal: AbortSignal) =>
+      new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
     setTimeout(() => controller.abort(), 20);
-    await expect(withAzureRetry(hanging, { ...call, signal: controller.signal }, recordingRuntime())).rejects.toMatchObject({ code: 'cancelled', message: expect.stringContaining('Mixed Reality STS') });
+    await expect(withAzureRetry(hanging, { ...call, signal: controller.signal }, recordingRuntime())).rejects.toMatchObject({
+      code: 'cancelled',
+      message: expect.stringContaining('Mixed Reality STS'),
+    });
 
     const waiting = new AbortController();
-    const runtime: RetryRuntime = { ...recordingRuntime(), sleep: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))) };
+    const runtime: RetryRuntime = {
+      ...recordingRuntime(),
+      sleep: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    };
     const { attempt, calls } = failing(new TransientFailure('unavailable', { status: 503 }));
     setTimeout(() => waiting.abort(), 20);
     await expect(withAzureRetry(attempt, { ...call, signal: waiting.signal }, runtime)).rejects.toMatchObject({ code: 'cancelled' });
@@ -99,7 +118,9 @@ describe('the Azure retry policy', () => {
   it('reads Retry-After in seconds, as an HTTP date, and the millisecond headers', () => {
     const headers = (values: Record<string, string>) => (name: string) => values[name];
     expect(retryAfterMs(headers({ 'retry-after': '5' }))).toBe(5000);
-    expect(retryAfterMs(headers({ 'retry-after': 'Wed, 13 Apr 2022 18:09:12 GMT' }), Date.parse('Wed, 13 Apr 2022 18:09:02 GMT'))).toBe(10_000);
+    expect(retryAfterMs(headers({ 'retry-after': 'Wed, 13 Apr 2022 18:09:12 GMT' }), Date.parse('Wed, 13 Apr 2022 18:09:02 GMT'))).toBe(
+      10_000,
+    );
     expect(retryAfterMs(headers({ 'retry-after-ms': '250', 'retry-after': '5' }))).toBe(250);
     expect(retryAfterMs(headers({}))).toBeUndefined();
     expect(retryAfterMs(headers({ 'retry-after': 'soon' }))).toBeUndefined();

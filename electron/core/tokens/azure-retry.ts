@@ -20,7 +20,13 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { tries: 3, timeoutMs: 30_000, maxRetryAfterMs: 30_000, baseDelayMs: 1_000, maxDelayMs: 8_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  tries: 3,
+  timeoutMs: 30_000,
+  maxRetryAfterMs: 30_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 8_000,
+};
 
 /** The policy plus what tests replace: how to wait and where jitter comes from. */
 export interface RetryRuntime {
@@ -71,7 +77,11 @@ export interface RetryCall {
 }
 
 /** Runs `attempt` under the policy; `attempt` gets a signal that aborts on cancel or on the try's timeout. */
-export async function withAzureRetry<T>(attempt: (signal: AbortSignal) => Promise<T>, call: RetryCall, runtime: RetryRuntime = defaultRetryRuntime): Promise<T> {
+export async function withAzureRetry<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  call: RetryCall,
+  runtime: RetryRuntime = defaultRetryRuntime,
+): Promise<T> {
   const { policy } = runtime;
   for (let tryNumber = 1; ; tryNumber++) {
     if (call.signal?.aborted) throw cancelled(call.service);
@@ -126,14 +136,23 @@ function exhausted(failure: TransientFailure, service: string, policy: RetryPoli
   const onEach = policy.tries === 1 ? 'on its only try' : `on each of ${tries}`;
   switch (failure.kind) {
     case 'throttled':
-      return new AppError('azure_throttled', `${capitalise(service)} is throttling requests (HTTP 429) and still was after ${tries}. Wait a minute and try again; fewer requests at once help.`);
+      return new AppError(
+        'azure_throttled',
+        `${capitalise(service)} is throttling requests (HTTP 429) and still was after ${tries}. Wait a minute and try again; ` +
+          `fewer requests at once help.`,
+      );
     case 'unavailable':
       return new AppError(
         'azure_unavailable',
-        `${capitalise(service)} failed with HTTP ${failure.status ?? '5xx'} ${onEach}. Azure may be having a problem: check https://azure.status.microsoft and try again in a few minutes.`,
+        `${capitalise(service)} failed with HTTP ${failure.status ?? '5xx'} ${onEach}. Azure may be having a problem: check ` +
+          `https://azure.status.microsoft and try again in a few minutes.`,
       );
     case 'timeout':
-      return new AppError('azure_unavailable', `${capitalise(service)} did not answer within ${seconds(policy.timeoutMs)}, ${onEach}. Check the network (a proxy or VPN?) and try again.`);
+      return new AppError(
+        'azure_unavailable',
+        `${capitalise(service)} did not answer within ${seconds(policy.timeoutMs)}, ${onEach}. Check the network (a proxy or ` +
+          `VPN?) and try again.`,
+      );
     case 'connection':
       return new AppError('network', `The connection to ${service} was dropped ${onEach}. Check the network connection and try again.`);
   }
@@ -142,7 +161,9 @@ function exhausted(failure: TransientFailure, service: string, policy: RetryPoli
 function waitTooLong(waitMs: number, service: string, policy: RetryPolicy): AppError {
   return new AppError(
     'azure_throttled',
-    `${capitalise(service)} is throttling requests (HTTP 429) and asked to wait ${seconds(waitMs)}, longer than the ${seconds(policy.maxRetryAfterMs)} this app waits on its own. Try again after ${new Date(Date.now() + waitMs).toLocaleTimeString('en-GB')}.`,
+    `${capitalise(service)} is throttling requests (HTTP 429) and asked to wait ${seconds(waitMs)}, longer than the ` +
+      `${seconds(policy.maxRetryAfterMs)} this app waits on its own. Try again after ` +
+      `${new Date(Date.now() + waitMs).toLocaleTimeString('en-GB')}.`,
   );
 }
 

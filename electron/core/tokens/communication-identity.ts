@@ -26,7 +26,8 @@ export interface AcsResource {
   cloud: CloudProfile;
 }
 
-export type AcsCaller = { kind: 'accessKey'; connectionString: string } | { kind: 'entra'; accessToken: string; expiresOn: string; who: string };
+export type AcsCaller =
+  { kind: 'accessKey'; connectionString: string } | { kind: 'entra'; accessToken: string; expiresOn: string; who: string };
 
 export interface IssuedUserToken {
   token: string;
@@ -113,17 +114,29 @@ export class CommunicationIdentity {
     this.#client.catch(() => undefined);
   }
 
-  async createIdentity(withToken: { scopes: string[]; minutes: number } | undefined, signal?: AbortSignal): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
+  async createIdentity(
+    withToken: { scopes: string[]; minutes: number } | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
     if (!withToken) {
       const user = await this.#run((client, abortSignal) => client.createUser({ abortSignal }), 'create', signal);
       return { communicationUserId: user.communicationUserId, token: undefined };
     }
-    const created = await this.#run((client, abortSignal) => client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }), 'create', signal);
+    const created = await this.#run(
+      (client, abortSignal) =>
+        client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }),
+      'create',
+      signal,
+    );
     return { communicationUserId: created.user.communicationUserId, token: { token: created.token, expiresOn: created.expiresOn } };
   }
 
   issueToken(communicationUserId: string, scopes: string[], minutes: number, signal?: AbortSignal): Promise<IssuedUserToken> {
-    return this.#run((client, abortSignal) => client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }), 'identity', signal);
+    return this.#run(
+      (client, abortSignal) => client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }),
+      'identity',
+      signal,
+    );
   }
 
   async revokeTokens(communicationUserId: string, signal?: AbortSignal): Promise<void> {
@@ -134,20 +147,36 @@ export class CommunicationIdentity {
     await this.#run((client, abortSignal) => client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
   }
 
-  /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id; `refused` is what a 401 says. */
-  exchangeTeamsToken(teams: { entraToken: string; appId: string; userObjectId: string }, refused: string, signal?: AbortSignal): Promise<IssuedUserToken> {
+  /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id;
+   * `refused` is what a 401 says. */
+  exchangeTeamsToken(
+    teams: { entraToken: string; appId: string; userObjectId: string },
+    refused: string,
+    signal?: AbortSignal,
+  ): Promise<IssuedUserToken> {
     return this.#run(
-      (client, abortSignal) => client.getTokenForTeamsUser({ teamsUserAadToken: teams.entraToken, clientId: teams.appId, userObjectId: teams.userObjectId, abortSignal }),
+      (client, abortSignal) =>
+        client.getTokenForTeamsUser({
+          teamsUserAadToken: teams.entraToken,
+          clientId: teams.appId,
+          userObjectId: teams.userObjectId,
+          abortSignal,
+        }),
       { teamsRefused: refused },
       signal,
     );
   }
 
-  async #run<T>(operation: (client: CommunicationIdentityClient, abortSignal: AbortSignal) => Promise<T>, what: Operation, signal: AbortSignal | undefined): Promise<T> {
+  async #run<T>(
+    operation: (client: CommunicationIdentityClient, abortSignal: AbortSignal) => Promise<T>,
+    what: Operation,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     // Outside the retry loop, as the SDK's constructor was: a connection string it refuses is not a network failure.
     const client = await this.#client;
     return withAzureRetry(
-      (attemptSignal) => operation(client, attemptSignal).catch((error: unknown) => Promise.reject(this.#failure(error, what, attemptSignal))),
+      (attemptSignal) =>
+        operation(client, attemptSignal).catch((error: unknown) => Promise.reject(this.#failure(error, what, attemptSignal))),
       { service: `Communication Services ("${this.#resource.name}")`, signal },
       this.#runtime,
     );
@@ -156,7 +185,12 @@ export class CommunicationIdentity {
   /** Words an SDK failure; a retryable one becomes a TransientFailure for the retry loop. */
   #failure(error: unknown, what: Operation, attemptSignal: AbortSignal): unknown {
     if (error instanceof AppError || attemptSignal.aborted) return error;
-    const rest = error as { statusCode?: unknown; code?: unknown; details?: unknown; response?: { headers?: { get(name: string): string | undefined } } };
+    const rest = error as {
+      statusCode?: unknown;
+      code?: unknown;
+      details?: unknown;
+      response?: { headers?: { get(name: string): string | undefined } };
+    };
     const status = typeof rest.statusCode === 'number' ? rest.statusCode : undefined;
     if (status === undefined) return networkFailure(errorCode(error), new URL(this.#resource.endpoint).host);
     if (status === 429 || isRetriedStatus(status)) return transientForStatus(status, (name) => rest.response?.headers?.get(name));
@@ -165,22 +199,37 @@ export class CommunicationIdentity {
     if (status === 401 || status === 403) {
       if (typeof what === 'object' && body.code !== 'Denied') return new AppError('azure_unauthorized', what.teamsRefused);
       if (this.#caller.kind === 'accessKey') {
-        return new AppError('azure_unauthorized', `The access key of "${name}" was refused: check the connection string, or the key was regenerated (copy it again from the resource's Keys blade in the Azure portal and update the resource here).`);
+        return new AppError(
+          'azure_unauthorized',
+          `The access key of "${name}" was refused: check the connection string, or the key was regenerated (copy it again from ` +
+            `the resource's Keys blade in the Azure portal and update the resource here).`,
+        );
       }
       return new AppError(
         status === 401 ? 'azure_unauthorized' : 'azure_forbidden',
-        `${this.#caller.who} may not manage identities on "${name}": it needs a role such as ${communicationRoles} on the resource. ${assignRoleAdvice}`,
+        `${this.#caller.who} may not manage identities on "${name}": it needs a role such as ${communicationRoles} on the ` +
+          `resource. ${assignRoleAdvice}`,
       );
     }
-    if (status === 404 && what === 'identity') return new AppError('not_found', `That ACS identity no longer exists on "${name}": it may have been deleted elsewhere.`);
-    if (status === 404) return new AppError('azure_bad_request', `"${name}" has no identity API at ${this.#resource.endpoint}: check the endpoint of the resource.`);
+    if (status === 404 && what === 'identity')
+      return new AppError('not_found', `That ACS identity no longer exists on "${name}": it may have been deleted elsewhere.`);
+    if (status === 404)
+      return new AppError(
+        'azure_bad_request',
+        `"${name}" has no identity API at ${this.#resource.endpoint}: check the endpoint of the resource.`,
+      );
     if (status === 400) {
       const field = body.target === 'expiresInMinutes' ? 'minutes' : body.target;
       const message = `Communication Services refused the request: ${body.message || 'the request is not valid'}.`;
-      const issues: FieldIssue[] | undefined = field ? [{ path: field, message: body.message || 'Not accepted by the service' }] : undefined;
+      const issues: FieldIssue[] | undefined = field
+        ? [{ path: field, message: body.message || 'Not accepted by the service' }]
+        : undefined;
       return new AppError('azure_bad_request', message, issues);
     }
-    return new AppError('azure_bad_request', `Communication Services answered HTTP ${status} for "${name}"${body.message ? `: ${body.message}` : ''}.`);
+    return new AppError(
+      'azure_bad_request',
+      `Communication Services answered HTTP ${status} for "${name}"${body.message ? `: ${body.message}` : ''}.`,
+    );
   }
 }
 
@@ -189,7 +238,11 @@ type Operation = 'create' | 'identity' | { teamsRefused: string };
 /** The service's `{"error":{"code","message","target"}}`, shortened; messages are the service's own validation text. */
 function serviceError(details: unknown): { code: string; message: string; target: string | undefined } {
   const error = ((details ?? {}) as { error?: Record<string, unknown> }).error ?? {};
-  return { code: serviceWords(error['code']), message: serviceWords(error['message']).replace(/\.$/, ''), target: serviceWords(error['target']) || undefined };
+  return {
+    code: serviceWords(error['code']),
+    message: serviceWords(error['message']).replace(/\.$/, ''),
+    target: serviceWords(error['target']) || undefined,
+  };
 }
 
 /** The SDK's TokenCredential, answered with a token the app already holds (acquired, with its errors worded, before the call). */

@@ -29,19 +29,40 @@ afterAll(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('a custom cloud profile\'s CA', () => {
+describe("a custom cloud profile's CA", () => {
   it('is trusted by the hand-written STS and ARM calls, by MSAL and by the official ACS client, without NODE_EXTRA_CA_CERTS', async () => {
     const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId);
     const job = {
       dataFolder: newFolder(),
       calls: [
         { method: 'clouds.import', input: { text: JSON.stringify(emulator.cloudProfile) } },
-        { method: 'accounts.add', input: { kind: 'arr', name: 'arr', accountId: westeuropeAccountId, accountDomain: 'westeurope', cloud: 'AzureEmulator', primaryKey: account?.primaryKey } },
-        { method: 'accounts.add', input: { kind: 'acs', name: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' } },
+        {
+          method: 'accounts.add',
+          input: {
+            kind: 'arr',
+            name: 'arr',
+            accountId: westeuropeAccountId,
+            accountDomain: 'westeurope',
+            cloud: 'AzureEmulator',
+            primaryKey: account?.primaryKey,
+          },
+        },
+        {
+          method: 'accounts.add',
+          input: { kind: 'acs', name: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' },
+        },
         { method: 'tokens.mintArr', input: { accountId: '$1', via: 'primaryKey' } },
         { method: 'tokens.mintAcs', input: { accountId: '$2', newIdentity: { label: 'trust' }, scopes: ['chat'], minutes: 60 } },
         // MSAL's client-credential sign-in, then Resource Manager with its token.
-        { method: 'identities.addServicePrincipal', input: { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret } },
+        {
+          method: 'identities.addServicePrincipal',
+          input: {
+            cloud: 'AzureEmulator',
+            tenant: contosoTenantId,
+            clientId: secretServicePrincipal.appId,
+            clientSecret: secretServicePrincipal.secret,
+          },
+        },
         { method: 'discovery.resources', input: { identityId: '$5' } },
       ],
     };
@@ -60,11 +81,20 @@ describe('a custom cloud profile\'s CA', () => {
 
     // The same calls from a profile without the CA fail, and say how to fix it.
     const { trustedCaPem: _ca, ...withoutCa } = emulator.cloudProfile;
-    const untrusted = { dataFolder: newFolder(), calls: [{ method: 'clouds.import', input: { text: JSON.stringify(withoutCa) } }, ...job.calls.slice(1)] };
+    const untrusted = {
+      dataFolder: newFolder(),
+      calls: [{ method: 'clouds.import', input: { text: JSON.stringify(withoutCa) } }, ...job.calls.slice(1)],
+    };
     const refused = JSON.parse((await run(process.execPath, [child, JSON.stringify(untrusted)], { env })).stdout) as { results: unknown[] };
     expect(refused.results.slice(3, 5)).toEqual([
-      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }) }),
-      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }) }),
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }),
+      }),
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'network', message: expect.stringContaining('is not trusted') }),
+      }),
     ]);
     expect(refused.results[5]).toMatchObject({ ok: false, error: { code: 'network' } });
   });

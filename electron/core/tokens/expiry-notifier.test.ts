@@ -46,7 +46,13 @@ async function harness(initial: TokenView[], warningMinutes = 10) {
   const clock = manualClock(start);
   const shown: { title: string; body: string }[] = [];
   let tokens = initial;
-  const notifier = new ExpiryNotifier({ clock, list: async () => tokens, warningMinutes: () => warningMinutes, notify: (title, body) => shown.push({ title, body }), scanMs: 30_000 });
+  const notifier = new ExpiryNotifier({
+    clock,
+    list: async () => tokens,
+    warningMinutes: () => warningMinutes,
+    notify: (title, body) => shown.push({ title, body }),
+    scanMs: 30_000,
+  });
   notifier.start();
   await settle();
   return {
@@ -67,7 +73,12 @@ describe('the expiry notifier', () => {
     await h.advance(50 * minute - 1);
     expect(h.shown).toEqual([]);
     await h.advance(1);
-    expect(h.shown).toEqual([{ title: 'A token expires in 10 minutes', body: 'ARR access token · a. Mint a new one on the Tokens page, or turn on its auto-refresh.' }]);
+    expect(h.shown).toEqual([
+      {
+        title: 'A token expires in 10 minutes',
+        body: 'ARR access token · a. Mint a new one on the Tokens page, or turn on its auto-refresh.',
+      },
+    ]);
     await h.advance(20 * minute);
     expect(h.shown).toHaveLength(1);
     h.notifier.stop();
@@ -124,7 +135,12 @@ describe('the expiry notifier', () => {
     let warning = 10;
     const clock = manualClock(start);
     const shown: string[] = [];
-    const notifier = new ExpiryNotifier({ clock, list: async () => [token({ id: 'w', expiresAt: at(60) })], warningMinutes: () => warning, notify: (title) => shown.push(title) });
+    const notifier = new ExpiryNotifier({
+      clock,
+      list: async () => [token({ id: 'w', expiresAt: at(60) })],
+      warningMinutes: () => warning,
+      notify: (title) => shown.push(title),
+    });
     notifier.start();
     await settle();
     warning = 30;
@@ -174,7 +190,9 @@ describe('the expiry notifier in the core', () => {
     expect(shown).toEqual([]);
     clock.advance(1);
     await vi.waitFor(() => expect(shown).toHaveLength(1));
-    expect(shown).toEqual([`A token expires in 15 minutes: ${minted.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`]);
+    expect(shown).toEqual([
+      `A token expires in 15 minutes: ${minted.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`,
+    ]);
     await core.close();
   });
 });

@@ -92,7 +92,10 @@ export class ExpiryNotifier {
     this.#warned.add(key(token));
     const minutes = Math.max(1, Math.round((Date.parse(expiresAt) - this.#deps.clock.now()) / 60_000));
     try {
-      this.#deps.notify(`A token expires in ${minutes} minute${minutes === 1 ? '' : 's'}`, `${token.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`);
+      this.#deps.notify(
+        `A token expires in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        `${token.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`,
+      );
     } catch (error) {
       log.error('a token expiry notification could not be shown', error);
     }

@@ -36,7 +36,8 @@ export async function forgetKeptTokens(dataFolder: string, vault: Vault, matches
   const forgotten = await withMetadataLock(dataFolder, async () => {
     const records = await readKeptTokens(dataFolder);
     const doomed = records.filter(matches);
-    if (doomed.length > 0) await writeJsonFile(path.join(dataFolder, keptTokensFileName), { version: 1, tokens: records.filter((r) => !matches(r)) });
+    if (doomed.length > 0)
+      await writeJsonFile(path.join(dataFolder, keptTokensFileName), { version: 1, tokens: records.filter((r) => !matches(r)) });
     return doomed.map((r) => r.id);
   });
   for (const id of forgotten) await vault.delete(tokenSecretName(id));
@@ -46,6 +47,7 @@ export async function forgetKeptTokens(dataFolder: string, vault: Vault, matches
 function damaged(): AppError {
   return new AppError(
     'internal',
-    `The list of kept tokens ${keptTokensFileName} in the data folder is damaged, so it was left as it is. Restore it from ${keptTokensFileName}.bak, or move it aside (the kept tokens are then forgotten).`,
+    `The list of kept tokens ${keptTokensFileName} in the data folder is damaged, so it was left as it is. Restore it from ` +
+      `${keptTokensFileName}.bak, or move it aside (the kept tokens are then forgotten).`,
   );
 }

@@ -21,7 +21,8 @@ export interface StsAccount {
   name: string;
 }
 
-export type StsCredential = { kind: 'key'; key: string; which: 'primary' | 'secondary' } | { kind: 'entra'; accessToken: string; who: string };
+export type StsCredential =
+  { kind: 'key'; key: string; which: 'primary' | 'secondary' } | { kind: 'entra'; accessToken: string; who: string };
 
 export interface StsToken {
   accessToken: string;
@@ -35,22 +36,45 @@ export function newCorrelationVector(): string {
 }
 
 /** Exchanges the credential at `stsEndpoint` (the pattern of `cloud`, filled for the account domain). */
-export async function exchangeStsToken(cloud: CloudProfile, stsEndpoint: string, account: StsAccount, credential: StsCredential, runtime: RetryRuntime, signal?: AbortSignal): Promise<StsToken> {
+export async function exchangeStsToken(
+  cloud: CloudProfile,
+  stsEndpoint: string,
+  account: StsAccount,
+  credential: StsCredential,
+  runtime: RetryRuntime,
+  signal?: AbortSignal,
+): Promise<StsToken> {
   const url = `${stsEndpoint}/Accounts/${encodeURIComponent(account.accountId)}/token?api-version=${stsApiVersion}`;
   const bearer = credential.kind === 'key' ? `${account.accountId}:${credential.key}` : credential.accessToken;
   const response = await withAzureRetry(
-    (attemptSignal) => azureFetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', 'X-MRC-CV': newCorrelationVector() } }, attemptSignal, cloud),
+    (attemptSignal) =>
+      azureFetch(
+        url,
+        { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', 'X-MRC-CV': newCorrelationVector() } },
+        attemptSignal,
+        cloud,
+      ),
     { service: 'the Mixed Reality STS', signal },
     runtime,
   );
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw stsRefusal(response.status, account, credential, serviceReason(response.headers.get('www-authenticate'), credential.kind === 'key' ? credential.key : credential.accessToken));
+    throw stsRefusal(
+      response.status,
+      account,
+      credential,
+      serviceReason(response.headers.get('www-authenticate'), credential.kind === 'key' ? credential.key : credential.accessToken),
+    );
   }
   const body = (await response.json().catch(() => undefined)) as { AccessToken?: unknown } | undefined;
   const accessToken = typeof body?.AccessToken === 'string' ? body.AccessToken : '';
   const times = jwtTimes(accessToken);
-  if (!times) throw new AppError('internal', 'The Mixed Reality STS answered without a readable access token. Try again; if it keeps happening, check the STS endpoint of the cloud profile.');
+  if (!times)
+    throw new AppError(
+      'internal',
+      'The Mixed Reality STS answered without a readable access token. Try again; if it keeps happening, check the STS endpoint ' +
+        'of the cloud profile.',
+    );
   return { accessToken, ...times };
 }
 
@@ -76,15 +100,31 @@ function stsRefusal(status: number, account: StsAccount, credential: StsCredenti
     if (credential.kind === 'key') {
       return new AppError(
         'azure_unauthorized',
-        `The ${credential.which} key of "${account.name}" was refused: check the key and the account ID, or the key was regenerated (copy it again from the account's Keys blade in the Azure portal and update the account here).${said}`,
+        `The ${credential.which} key of "${account.name}" was refused: check the key and the account ID, or the key was ` +
+          `regenerated (copy it again from the account's Keys blade in the Azure portal and update the account here).${said}`,
       );
     }
     return new AppError(
       status === 401 ? 'azure_unauthorized' : 'azure_forbidden',
-      `${credential.who} may not get Remote Rendering tokens for "${account.name}": it needs the role ${remoteRenderingRoles} on the account. ${assignRoleAdvice}${said}`,
+      `${credential.who} may not get Remote Rendering tokens for "${account.name}": it needs the role ${remoteRenderingRoles} ` +
+        `on the account. ${assignRoleAdvice}${said}`,
     );
   }
-  if (status === 400) return new AppError('azure_bad_request', `The Mixed Reality STS refused the request for "${account.name}" as malformed: check the account ID (a GUID) and the account domain.${said}`);
-  if (status === 404) return new AppError('azure_bad_request', `The Mixed Reality STS has no token endpoint at the address used for "${account.name}": check the account domain and the STS endpoint of the cloud profile.`);
-  return new AppError('azure_bad_request', `The Mixed Reality STS answered HTTP ${status} for "${account.name}". Try again; if it keeps happening, check the account domain and the cloud profile.`);
+  if (status === 400)
+    return new AppError(
+      'azure_bad_request',
+      `The Mixed Reality STS refused the request for "${account.name}" as malformed: check the account ID (a GUID) and the ` +
+        `account domain.${said}`,
+    );
+  if (status === 404)
+    return new AppError(
+      'azure_bad_request',
+      `The Mixed Reality STS has no token endpoint at the address used for "${account.name}": check the account domain and the ` +
+        `STS endpoint of the cloud profile.`,
+    );
+  return new AppError(
+    'azure_bad_request',
+    `The Mixed Reality STS answered HTTP ${status} for "${account.name}". Try again; if it keeps happening, check the account ` +
+      `domain and the cloud profile.`,
+  );
 }

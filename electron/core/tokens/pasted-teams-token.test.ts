@@ -49,7 +49,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const exchange = (pasted: Record<string, unknown>, options: Record<string, unknown> = {}) => call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, pasted, ...options });
+const exchange = (pasted: Record<string, unknown>, options: Record<string, unknown> = {}) =>
+  call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, pasted, ...options });
 const listed = async () => value<TokenView[]>(core, 'tokens.list');
 
 /** The token with its exp moved into the past (the signature no longer fits: the app must refuse it before anyone checks). */
@@ -61,39 +62,54 @@ function expired(token: string): string {
 }
 
 describe('the Teams user exchange with a pasted token', () => {
-  it('exchanges it with its app ID and user ID, lists it as a pasted Teams token that cannot be refreshed, and stores the pasted token nowhere', async () => {
-    expect(jwtClaims(teamsToken)['aud']).toBe('https://auth.msft.communication.azure.com');
-    const before = exchanges.length;
-    const result = await exchange({ token: `${teamsToken}\n`, appId: appId.toUpperCase(), userId }, { keep: true });
-    if (!result.ok) throw new Error(result.error.message);
-    const token = result.value as TokenView;
-    expect(exchanges.length - before).toBe(1);
-    expect(token).toMatchObject({
-      kind: 'acs-user',
-      title: `ACS token for a pasted Teams token (app ${appId}, user ${userId}) on contoso-acs-chat (access key)`,
-      source: { account: { id: accounts.chat.id }, via: { credential: 'accessKey' }, subject: { kind: 'pasted-teams-token', appId, userId } },
-      refreshable: false,
-      kept: true,
-      status: 'valid',
-    });
-    const acsToken = (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
-    expect(jwtClaims(acsToken)['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
-    expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(acsToken)['exp']) * 1000);
+  it(
+    'exchanges it with its app ID and user ID, lists it as a pasted Teams token that cannot be refreshed, and stores the pasted ' +
+      'token nowhere',
+    async () => {
+      expect(jwtClaims(teamsToken)['aud']).toBe('https://auth.msft.communication.azure.com');
+      const before = exchanges.length;
+      const result = await exchange({ token: `${teamsToken}\n`, appId: appId.toUpperCase(), userId }, { keep: true });
+      if (!result.ok) throw new Error(result.error.message);
+      const token = result.value as TokenView;
+      expect(exchanges.length - before).toBe(1);
+      expect(token).toMatchObject({
+        kind: 'acs-user',
+        title: `ACS token for a pasted Teams token (app ${appId}, user ${userId}) on contoso-acs-chat (access key)`,
+        source: {
+          account: { id: accounts.chat.id },
+          via: { credential: 'accessKey' },
+          subject: { kind: 'pasted-teams-token', appId, userId },
+        },
+        refreshable: false,
+        kept: true,
+        status: 'valid',
+      });
+      const acsToken = (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+      expect(jwtClaims(acsToken)['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
+      expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(acsToken)['exp']) * 1000);
 
-    // No recipe: turning auto-refresh on later says why not.
-    expect(await call(core, 'tokens.setAutoRefresh', { id: token.id, on: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: notRefreshableMessage } });
+      // No recipe: turning auto-refresh on later says why not.
+      expect(await call(core, 'tokens.setAutoRefresh', { id: token.id, on: true })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: notRefreshableMessage },
+      });
 
-    // The ACS token is in the vault (kept); the pasted Entra token is in no file and no vault entry.
-    const vault = await core.vault.require();
-    const vaulted = vault.names().map((name) => vault.get(name) ?? '');
-    expect(vaulted).toContain(acsToken);
-    for (const text of [...vaulted, await filesOutsideVault(folder), JSON.stringify(await listed())]) expect(text).not.toContain(teamsToken);
-  });
+      // The ACS token is in the vault (kept); the pasted Entra token is in no file and no vault entry.
+      const vault = await core.vault.require();
+      const vaulted = vault.names().map((name) => vault.get(name) ?? '');
+      expect(vaulted).toContain(acsToken);
+      for (const text of [...vaulted, await filesOutsideVault(folder), JSON.stringify(await listed())])
+        expect(text).not.toContain(teamsToken);
+    },
+  );
 
   it('refuses auto-refresh for a pasted token with the registry’s message, before calling ACS', async () => {
     const before = { exchanges: exchanges.length, tokens: (await listed()).length };
     const result = await exchange({ token: teamsToken, appId, userId }, { autoRefresh: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'autoRefresh', message: notRefreshableMessage }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'autoRefresh', message: notRefreshableMessage }] },
+    });
     expect(exchanges.length).toBe(before.exchanges);
     expect((await listed()).length).toBe(before.tokens);
   });
@@ -107,17 +123,38 @@ describe('the Teams user exchange with a pasted token', () => {
       { pasted: { token: '', appId, userId }, path: 'pasted.token', message: 'Paste the Teams user’s Entra access token' },
       { pasted: { token: teamsToken, appId: 'my-app', userId }, path: 'pasted.appId', message: /a GUID/ },
       { pasted: { token: teamsToken, appId, userId: `${userId}x` }, path: 'pasted.userId', message: /a GUID/ },
-      { pasted: { token: teamsToken, appId: otherGuid, userId }, path: 'pasted.appId', message: `Does not match the token’s appid claim (${appId}): enter the ID of the app the token was issued to` },
-      { pasted: { token: teamsToken, appId, userId: otherGuid }, path: 'pasted.userId', message: `Does not match the token’s oid claim (${userId}): enter the object ID of the user the token is for` },
-      { pasted: { token: stale, appId, userId }, path: 'pasted.token', message: /^This token expired at .*: get a new one from your app and paste it$/ },
+      {
+        pasted: { token: teamsToken, appId: otherGuid, userId },
+        path: 'pasted.appId',
+        message: `Does not match the token’s appid claim (${appId}): enter the ID of the app the token was issued to`,
+      },
+      {
+        pasted: { token: teamsToken, appId, userId: otherGuid },
+        path: 'pasted.userId',
+        message: `Does not match the token’s oid claim (${userId}): enter the object ID of the user the token is for`,
+      },
+      {
+        pasted: { token: stale, appId, userId },
+        path: 'pasted.token',
+        message: /^This token expired at .*: get a new one from your app and paste it$/,
+      },
     ];
     const before = { exchanges: exchanges.length, tokens: (await listed()).length };
     for (const { pasted, path: field, message } of cases) {
       const result = await exchange(pasted);
-      expect(result, field).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: field, message: typeof message === 'string' ? message : expect.stringMatching(message) }] } });
+      expect(result, field).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          issues: [{ path: field, message: typeof message === 'string' ? message : expect.stringMatching(message) }],
+        },
+      });
       for (const secret of [teamsToken, stale]) expect(JSON.stringify(result)).not.toContain(secret);
     }
-    expect(await exchange({ token: teamsToken, appId, userId }, { teamsIdentityId: otherGuid })).toMatchObject({ ok: false, error: { issues: [{ path: 'teamsIdentityId' }] } });
+    expect(await exchange({ token: teamsToken, appId, userId }, { teamsIdentityId: otherGuid })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'teamsIdentityId' }] },
+    });
     expect(exchanges.length, 'requests to ACS').toBe(before.exchanges);
     expect((await listed()).length).toBe(before.tokens);
   });
@@ -128,7 +165,10 @@ describe('the Teams user exchange with a pasted token', () => {
     const before = exchanges.length;
     const result = await exchange({ token: graphToken, appId: String(claims['appid']), userId: String(claims['oid']) });
     expect(exchanges.length - before, 'ACS was asked').toBe(1);
-    expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized', message: expect.stringContaining('Communication Services refused the pasted token') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'azure_unauthorized', message: expect.stringContaining('Communication Services refused the pasted token') },
+    });
     const message = result.ok ? '' : result.error.message;
     expect(message).toContain('This token is for https://graph.microsoft.com, not for https://auth.msft.communication.azure.com.');
     expect(message).toContain('Have your app get a new token for those scopes (MSAL acquireToken) as the Teams user');

@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDotenv } from '../../../shared/account-files-dotenv.ts';
-import { dotenvValue, renderArrConfig, renderCurl, renderDotenv, renderJson, renderPowerShell, renderShell } from './token-export-formats.ts';
+import {
+  dotenvValue,
+  renderArrConfig,
+  renderCurl,
+  renderDotenv,
+  renderJson,
+  renderPowerShell,
+  renderShell,
+} from './token-export-formats.ts';
 
 const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhaWQiOiIzNWQ4MzBjYiJ9.c2lnbmF0dXJl';
 const heading = 'ARR access token · contoso (primary key), expires 2025-01-02T03:04:05.000Z';
@@ -14,12 +22,16 @@ const variables = [
 
 /** Runs `script` in bash and returns what it printed. */
 function bash(script: string): string {
-  const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', LC_ALL: 'C.UTF-8' } });
+  const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', LC_ALL: 'C.UTF-8' },
+  });
   if (run.status !== 0) throw new Error(`bash failed: ${run.stderr}`);
   return run.stdout;
 }
 
-/** Reads `$env:NAME = '...'` assignments as PowerShell's tokenizer does: a verbatim string, where two quote characters stand for the second. */
+/** Reads `$env:NAME = '...'` assignments as PowerShell's tokenizer does: a verbatim string, where two quote characters stand for the
+ * second. */
 function parsePowerShell(text: string): Map<string, string> {
   const quotes = "'\u2018\u2019\u201A\u201B";
   const values = new Map<string, string>();
@@ -59,10 +71,12 @@ function parsePowerShell(text: string): Map<string, string> {
 }
 
 // Every code point but NUL, which no shell variable can hold; quotes, $, backslashes and line breaks weighted in.
-const awkward = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom("'", '"', '$', '`', '\\', '\n', '\r', ' ', '#', '=', '\u2019', '\u201B', 'a', '!', '*') }),
-).filter((s) => !s.includes('\0'));
+const awkward = fc
+  .oneof(
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom("'", '"', '$', '`', '\\', '\n', '\r', ' ', '#', '=', '\u2019', '\u201B', 'a', '!', '*') }),
+  )
+  .filter((s) => !s.includes('\0'));
 
 describe('token export formats', () => {
   it('writes a .env file exactly', () => {
@@ -73,14 +87,16 @@ describe('token export formats', () => {
 
   it('writes shell exports exactly', () => {
     expect(renderShell(heading, variables)).toBe(
-      `# ${heading}\nexport ARR_ACCOUNT_ID='35d830cb-f062-4062-9792-d6316039df56'\nexport ARR_ACCESS_TOKEN='${token}'\nexport ARR_ACCESS_TOKEN_EXPIRES_ON='2025-01-02T03:04:05.000Z'\n`,
+      `# ${heading}\nexport ARR_ACCOUNT_ID='35d830cb-f062-4062-9792-d6316039df56'\nexport ARR_ACCESS_TOKEN='${token}'\nexport ` +
+        `ARR_ACCESS_TOKEN_EXPIRES_ON='2025-01-02T03:04:05.000Z'\n`,
     );
   });
 
   it('writes PowerShell assignments for the session exactly', () => {
     expect(renderPowerShell(heading, variables)).toBe(
       `# ${heading}\n# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.\n` +
-        `$env:ARR_ACCOUNT_ID = '35d830cb-f062-4062-9792-d6316039df56'\n$env:ARR_ACCESS_TOKEN = '${token}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2025-01-02T03:04:05.000Z'\n`,
+        `$env:ARR_ACCOUNT_ID = '35d830cb-f062-4062-9792-d6316039df56'\n$env:ARR_ACCESS_TOKEN = ` +
+        `'${token}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2025-01-02T03:04:05.000Z'\n`,
     );
   });
 
@@ -102,7 +118,9 @@ describe('token export formats', () => {
   });
 
   it('writes the arrconfig.json shape of the ARR scripts, the key a placeholder unless given', () => {
-    const config = JSON.parse(renderArrConfig({ accountId: 'id', accountDomain: 'westeurope.mixedreality.azure.com', region: 'westeurope', accountKey: null })) as Record<string, Record<string, string>>;
+    const config = JSON.parse(
+      renderArrConfig({ accountId: 'id', accountDomain: 'westeurope.mixedreality.azure.com', region: 'westeurope', accountKey: null }),
+    ) as Record<string, Record<string, string>>;
     expect(Object.keys(config)).toEqual(['accountSettings', 'renderingSessionSettings', 'assetConversionSettings']);
     expect(config['accountSettings']).toEqual({
       arrAccountId: 'id',
@@ -110,9 +128,15 @@ describe('token export formats', () => {
       arrAccountDomain: 'westeurope.mixedreality.azure.com',
       region: 'westeurope',
     });
-    expect(config['renderingSessionSettings']).toEqual({ remoteRenderingDomain: 'westeurope.mixedreality.azure.com', vmSize: '<standard or premium>', maxLeaseTime: '<hh:mm:ss>' });
+    expect(config['renderingSessionSettings']).toEqual({
+      remoteRenderingDomain: 'westeurope.mixedreality.azure.com',
+      vmSize: '<standard or premium>',
+      maxLeaseTime: '<hh:mm:ss>',
+    });
     expect(Object.keys(config['assetConversionSettings'] ?? {})).toContain('blobInputContainerName');
-    const withKey = JSON.parse(renderArrConfig({ accountId: 'id', accountDomain: 'mixedreality.azure.com', region: null, accountKey: 'a2V5' })) as typeof config;
+    const withKey = JSON.parse(
+      renderArrConfig({ accountId: 'id', accountDomain: 'mixedreality.azure.com', region: null, accountKey: 'a2V5' }),
+    ) as typeof config;
     expect(withKey['accountSettings']?.['arrAccountKey']).toBe('a2V5');
     expect(withKey['renderingSessionSettings']?.['remoteRenderingDomain']).toMatch(/^<select from available regions/);
   });

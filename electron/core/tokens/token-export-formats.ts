@@ -37,7 +37,10 @@ export function renderShell(heading: string, variables: ExportVariables): string
 
 /** `$env:NAME = 'value'`: set for this PowerShell session only; a quote inside is doubled. */
 export function renderPowerShell(heading: string, variables: ExportVariables): string {
-  const lines = [comment(heading), '# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.'];
+  const lines = [
+    comment(heading),
+    '# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.',
+  ];
   return `${[...lines, ...variables.map(([name, value]) => `$env:${name} = ${powerShellQuote(value)}`)].join('\n')}\n`;
 }
 
@@ -57,7 +60,8 @@ export interface CurlRequest {
 /** A curl command that sends the token as a Bearer token; every word single-quoted for a POSIX shell. */
 export function renderCurl(request: CurlRequest, token: string): string {
   const lines = [`curl -sS -X ${request.method} ${shellQuote(request.url)}`, `-H ${shellQuote(`Authorization: Bearer ${token}`)}`];
-  if (request.body !== undefined) lines.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data-raw ${shellQuote(request.body)}`);
+  if (request.body !== undefined)
+    lines.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data-raw ${shellQuote(request.body)}`);
   return `${comment(request.purpose)}\n${lines.join(' \\\n  ')}\n`;
 }
 

@@ -12,7 +12,13 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 import { call, value } from '../test-support/test-core.ts';
-import { addEmulatorAccounts, addRenderPipeline, tokensCore, westeuropeAccountId, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
+import {
+  addEmulatorAccounts,
+  addRenderPipeline,
+  tokensCore,
+  westeuropeAccountId,
+  type EmulatorAccounts,
+} from './test-support/tokens-fixtures.ts';
 
 const run = promisify(execFile);
 let emulator: RunningEmulator;
@@ -37,12 +43,21 @@ afterAll(async () => {
 
 const exported = (input: Record<string, unknown>) => value<TokenExportResult>(core, 'tokens.export', input);
 const reveal = async (id: string) => (await value<{ value: string }>(core, 'tokens.reveal', { id })).value;
-const mintArr = (via: 'primaryKey' | 'secondaryKey' = 'primaryKey') => value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via });
-const mintAcs = (scopes: string[]) => value<{ token: TokenView }>(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'export test' }, scopes, minutes: 60 });
+const mintArr = (via: 'primaryKey' | 'secondaryKey' = 'primaryKey') =>
+  value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via });
+const mintAcs = (scopes: string[]) =>
+  value<{ token: TokenView }>(core, 'tokens.mintAcs', {
+    accountId: accounts.chat.id,
+    newIdentity: { label: 'export test' },
+    scopes,
+    minutes: 60,
+  });
 
 /** Runs an exported curl command in sh, trusting the emulator's CA; returns the body and the HTTP status. */
 async function curl(text: string): Promise<{ body: string; status: number }> {
-  const { stdout } = await run('sh', ['-c', `${text.trimEnd()} -w '\\n%{http_code}'`], { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
+  const { stdout } = await run('sh', ['-c', `${text.trimEnd()} -w '\\n%{http_code}'`], {
+    env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
+  });
   const lines = stdout.trimEnd().split('\n');
   return { status: Number(lines.pop()), body: lines.join('\n') };
 }
@@ -62,7 +77,10 @@ describe('token export', () => {
       ARR_ACCESS_TOKEN_EXPIRES_ON: token.expiresAt,
     });
 
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: file })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already exists') } });
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: file })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('already exists') },
+    });
     const newer = await mintArr('secondaryKey');
     await exported({ id: newer.id, format: 'env', path: file, overwrite: true });
     expect(readFileSync(file, 'utf8')).toContain(await reveal(newer.id));
@@ -74,9 +92,14 @@ describe('token export', () => {
     const target = path.join(out, 'elsewhere.txt');
     writeFileSync(target, 'keep me');
     symlinkSync(target, path.join(out, 'link.env'));
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('symbolic link') } });
+    expect(
+      await call(core, 'tokens.export', { id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('symbolic link') } });
     expect(readFileSync(target, 'utf8')).toBe('keep me');
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: 'token.env' })).toMatchObject({ ok: false, error: { issues: [{ path: 'path' }] } });
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: 'token.env' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'path' }] },
+    });
   });
 
   it('returns the text for copying in every format, each with the same token', async () => {
@@ -111,8 +134,15 @@ describe('token export', () => {
 
   it('exports an ACS user token with its endpoint and user, and a curl command that reads chat threads', async () => {
     const { token } = await mintAcs(['chat', 'voip']);
-    const env = Object.fromEntries(readDotenv((await exported({ id: token.id, format: 'env' })).text ?? '').variables.map((v) => [v.name, v.value]));
-    expect(env).toMatchObject({ ACS_ENDPOINT: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`, ACS_USER_ID: expect.stringMatching(/^8:acs:/), ACS_USER_TOKEN: await reveal(token.id), ACS_USER_TOKEN_SCOPES: 'chat,voip' });
+    const env = Object.fromEntries(
+      readDotenv((await exported({ id: token.id, format: 'env' })).text ?? '').variables.map((v) => [v.name, v.value]),
+    );
+    expect(env).toMatchObject({
+      ACS_ENDPOINT: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`,
+      ACS_USER_ID: expect.stringMatching(/^8:acs:/),
+      ACS_USER_TOKEN: await reveal(token.id),
+      ACS_USER_TOKEN_SCOPES: 'chat,voip',
+    });
     const result = await exported({ id: token.id, format: 'curl' });
     expect(result.note).toBeNull();
     expect((await curl(result.text ?? '')).status).toBe(200);
@@ -123,7 +153,10 @@ describe('token export', () => {
 
   it('exports an Entra token for ARM with a curl command that lists subscriptions', async () => {
     const identity = await addRenderPipeline(core);
-    const token = await value<TokenView>(core, 'tokens.mintEntra', { identityId: identity.id, scope: 'https://management.azure.com/.default' });
+    const token = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: identity.id,
+      scope: 'https://management.azure.com/.default',
+    });
     const env = (await exported({ id: token.id, format: 'env' })).text ?? '';
     expect(env).toContain(`AZURE_ACCESS_TOKEN=${await reveal(token.id)}`);
     expect(env).toContain('AZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com');
@@ -136,7 +169,11 @@ describe('token export', () => {
     const token = await mintArr('secondaryKey');
     const without = await exported({ id: token.id, format: 'arrconfig' });
     const config = JSON.parse(without.text ?? '') as { accountSettings: Record<string, string> };
-    expect(config.accountSettings).toMatchObject({ arrAccountId: westeuropeAccountId, arrAccountDomain: 'westeurope.mixedreality.azure.com', arrAccountKey: '<fill in the account key from the Azure Portal>' });
+    expect(config.accountSettings).toMatchObject({
+      arrAccountId: westeuropeAccountId,
+      arrAccountDomain: 'westeurope.mixedreality.azure.com',
+      arrAccountKey: '<fill in the account key from the Azure Portal>',
+    });
     expect(without.note).toContain('no field for an access token');
     expect(without.text).not.toContain(await reveal(token.id));
 
@@ -150,7 +187,10 @@ describe('token export', () => {
 
   it('refuses arrconfig.json for a token that is not for an ARR account', async () => {
     const { token } = await mintAcs(['chat']);
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') } });
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') },
+    });
   });
 
   it('copies the text in the core when the front door has a clipboard, and clears it later', async () => {
@@ -160,19 +200,32 @@ describe('token export', () => {
     const token = await value<TokenView>(second, 'tokens.mintArr', { accountId: secondAccounts.westeurope.id, via: 'primaryKey' });
     const result = await value<TokenExportResult>(second, 'tokens.export', { id: token.id, format: 'shell', copy: true });
     expect(result).toMatchObject({ text: null, path: null, clearsAfterSeconds: 30 });
-    expect(clipboard.text).toContain(`export ARR_ACCESS_TOKEN='${(await value<{ value: string }>(second, 'tokens.reveal', { id: token.id })).value}'`);
+    expect(clipboard.text).toContain(
+      `export ARR_ACCESS_TOKEN='${(await value<{ value: string }>(second, 'tokens.reveal', { id: token.id })).value}'`,
+    );
     await second.close();
     expect(clipboard.text).toBe('');
 
     const browserToken = await mintArr();
-    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('no clipboard') } });
-    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') })).toMatchObject({ ok: false, error: { issues: [{ path: 'copy' }] } });
+    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('no clipboard') },
+    });
+    expect(
+      await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') }),
+    ).toMatchObject({ ok: false, error: { issues: [{ path: 'copy' }] } });
   });
 
   it('refuses an unknown token and an unknown format', async () => {
-    expect(await call(core, 'tokens.export', { id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(core, 'tokens.export', { id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const token = await mintArr();
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'format' }] } });
+    expect(await call(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'format' }] },
+    });
   });
 });
 
@@ -188,7 +241,8 @@ describe('each export format for a fixed token', () => {
   const hour = new Date('2030-01-02T04:04:05.000Z');
   const seconds = (d: Date) => d.getTime() / 1000;
   const text = async (id: string, format: string) => (await exported({ id, format })).text ?? '';
-  const add = (token: Parameters<Core['tokens']['registry']['add']>[0]) => core.tokens.registry.add(token, { keep: false, autoRefresh: false });
+  const add = (token: Parameters<Core['tokens']['registry']['add']>[0]) =>
+    core.tokens.registry.add(token, { keep: false, autoRefresh: false });
 
   it('writes an ARR access token exactly in all six formats', async () => {
     const jwt = fixedJwt({ aid: westeuropeAccountId, apr: 'westeurope', iat: seconds(issuedAt), exp: seconds(day) });
@@ -205,19 +259,26 @@ describe('each export format for a fixed token', () => {
       `${heading}ARR_ACCOUNT_ID=${westeuropeAccountId}\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nARR_SERVICE_ENDPOINT=${arr}\nARR_ACCESS_TOKEN=${jwt}\nARR_ACCESS_TOKEN_EXPIRES_ON=2030-01-03T03:04:05.000Z\n`,
     );
     expect(await text(id, 'shell')).toBe(
-      `${heading}export ARR_ACCOUNT_ID='${westeuropeAccountId}'\nexport ARR_ACCOUNT_DOMAIN='westeurope.mixedreality.azure.com'\nexport ARR_SERVICE_ENDPOINT='${arr}'\nexport ARR_ACCESS_TOKEN='${jwt}'\nexport ARR_ACCESS_TOKEN_EXPIRES_ON='2030-01-03T03:04:05.000Z'\n`,
+      `${heading}export ARR_ACCOUNT_ID='${westeuropeAccountId}'\nexport ` +
+        `ARR_ACCOUNT_DOMAIN='westeurope.mixedreality.azure.com'\nexport ARR_SERVICE_ENDPOINT='${arr}'\nexport ` +
+        `ARR_ACCESS_TOKEN='${jwt}'\nexport ARR_ACCESS_TOKEN_EXPIRES_ON='2030-01-03T03:04:05.000Z'\n`,
     );
     expect(await text(id, 'powershell')).toBe(
       `${heading}# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.\n` +
-        `$env:ARR_ACCOUNT_ID = '${westeuropeAccountId}'\n$env:ARR_ACCOUNT_DOMAIN = 'westeurope.mixedreality.azure.com'\n$env:ARR_SERVICE_ENDPOINT = '${arr}'\n$env:ARR_ACCESS_TOKEN = '${jwt}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2030-01-03T03:04:05.000Z'\n`,
+        `$env:ARR_ACCOUNT_ID = '${westeuropeAccountId}'\n$env:ARR_ACCOUNT_DOMAIN = ` +
+        `'westeurope.mixedreality.azure.com'\n$env:ARR_SERVICE_ENDPOINT = '${arr}'\n$env:ARR_ACCESS_TOKEN = ` +
+        `'${jwt}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2030-01-03T03:04:05.000Z'\n`,
     );
     expect(await text(id, 'json')).toBe(
-      `{\n  "kind": "arr-sts",\n  "title": "ARR access token · contoso-arr-westeurope (primary key)",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-03T03:04:05.000Z",\n` +
-        `  "audience": "https://remoterendering.westeurope.mixedreality.azure.com/",\n  "scopes": [],\n  "accountId": "${westeuropeAccountId}",\n  "accountDomain": "westeurope.mixedreality.azure.com",\n` +
+      `{\n  "kind": "arr-sts",\n  "title": "ARR access token · contoso-arr-westeurope (primary key)",\n  "issuedOn": ` +
+        `"2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-03T03:04:05.000Z",\n` +
+        `  "audience": "https://remoterendering.westeurope.mixedreality.azure.com/",\n  "scopes": [],\n  "accountId": ` +
+        `"${westeuropeAccountId}",\n  "accountDomain": "westeurope.mixedreality.azure.com",\n` +
         `  "serviceEndpoint": "${arr}",\n  "accessToken": "${jwt}"\n}\n`,
     );
     expect(await text(id, 'curl')).toBe(
-      `# Lists the rendering sessions of contoso-arr-westeurope with its ARR access token.\ncurl -sS -X GET '${arr}/accounts/${westeuropeAccountId}/sessions?api-version=2021-01-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+      `# Lists the rendering sessions of contoso-arr-westeurope with its ARR access token.\ncurl -sS -X GET ` +
+        `'${arr}/accounts/${westeuropeAccountId}/sessions?api-version=2021-01-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
     );
     expect(await text(id, 'arrconfig')).toBe(
       [
@@ -234,15 +295,19 @@ describe('each export format for a fixed token', () => {
         '    "maxLeaseTime": "<hh:mm:ss>"',
         '  },',
         '  "assetConversionSettings": {',
-        '    "resourceGroup": "<resource group which contains the storage account you created, only needed when uploading or generating SAS>",',
+        '    "resourceGroup": "<resource group which contains the storage account you created, only needed when uploading or ' +
+          'generating SAS>",',
         '    "storageAccountName": "<name of the storage account you created>",',
         '    "blobInputContainerName": "<input container inside the storage container>",',
         '    "blobOutputContainerName": "<output container inside the storage container>",',
-        '    "localAssetDirectoryPath": "<fill in a path to a local directory containing your asset (and files referenced from it like textures)>",',
+        '    "localAssetDirectoryPath": "<fill in a path to a local directory containing your asset (and files referenced from ' +
+          'it like textures)>",',
         '    "inputFolderPath": "<optional: base folderpath in the input container for asset upload. uses / as dir separator>",',
         '    "inputAssetPath": "<the path to the asset under inputcontainer/inputfolderpath pointing to the input asset e.g. box.fbx>",',
-        '    "outputFolderPath": "<optional: base folderpath in the output container - the converted asset and log files will be placed here>",',
-        '    "outputAssetFileName": "<optional: filename for the converted asset, this will be placed in the output container under the outputpath>"',
+        '    "outputFolderPath": "<optional: base folderpath in the output container - the converted asset and log files will ' +
+          'be placed here>",',
+        '    "outputAssetFileName": "<optional: filename for the converted asset, this will be placed in the output container ' +
+          'under the outputpath>"',
         '  }',
         '}',
         '',
@@ -256,20 +321,28 @@ describe('each export format for a fixed token', () => {
     const { id } = await add({
       kind: 'acs-user',
       title: 'ACS user token · contoso-acs-chat · Alice (access key)',
-      source: { account: { id: accounts.chat.id, name: 'contoso-acs-chat', kind: 'acs' }, via: { credential: 'accessKey' }, subject: { kind: 'acs-identity', acsIdentityId: '00000000-0000-4000-8000-00000000a11c', communicationUserId: user, label: 'Alice' } },
+      source: {
+        account: { id: accounts.chat.id, name: 'contoso-acs-chat', kind: 'acs' },
+        via: { credential: 'accessKey' },
+        subject: { kind: 'acs-identity', acsIdentityId: '00000000-0000-4000-8000-00000000a11c', communicationUserId: user, label: 'Alice' },
+      },
       recipe: null,
       minted: { value: jwt, issuedAt, expiresAt: hour, audience: null, scopes: ['chat', 'voip'] },
     });
     const endpoint = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`;
     expect(await text(id, 'env')).toBe(
-      `# ACS user token · contoso-acs-chat · Alice (access key), expires 2030-01-02T04:04:05.000Z\nACS_ENDPOINT=${endpoint}\nACS_USER_ID=${user}\nACS_USER_TOKEN=${jwt}\nACS_USER_TOKEN_SCOPES=chat,voip\nACS_USER_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
+      `# ACS user token · contoso-acs-chat · Alice (access key), expires ` +
+        `2030-01-02T04:04:05.000Z\nACS_ENDPOINT=${endpoint}\nACS_USER_ID=${user}\nACS_USER_TOKEN=${jwt}\nACS_USER_TOKEN_SCOPES=chat,voip\nACS_USER_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
     );
     expect(await text(id, 'json')).toBe(
-      `{\n  "kind": "acs-user",\n  "title": "ACS user token · contoso-acs-chat · Alice (access key)",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-02T04:04:05.000Z",\n` +
-        `  "audience": null,\n  "scopes": [\n    "chat",\n    "voip"\n  ],\n  "endpoint": "${endpoint}",\n  "communicationUserId": "${user}",\n  "token": "${jwt}"\n}\n`,
+      `{\n  "kind": "acs-user",\n  "title": "ACS user token · contoso-acs-chat · Alice (access key)",\n  "issuedOn": ` +
+        `"2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-02T04:04:05.000Z",\n` +
+        `  "audience": null,\n  "scopes": [\n    "chat",\n    "voip"\n  ],\n  "endpoint": "${endpoint}",\n  ` +
+        `"communicationUserId": "${user}",\n  "token": "${jwt}"\n}\n`,
     );
     expect(await text(id, 'curl')).toBe(
-      `# Lists the chat threads of the ACS user on contoso-acs-chat.\ncurl -sS -X GET '${endpoint}chat/threads?api-version=2021-09-07' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+      `# Lists the chat threads of the ACS user on contoso-acs-chat.\ncurl -sS -X GET ` +
+        `'${endpoint}chat/threads?api-version=2021-09-07' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
     );
   });
 
@@ -282,17 +355,27 @@ describe('each export format for a fixed token', () => {
       title: 'Entra token · render-pipeline for ARM',
       source: { via: { credential: 'entra', identityId: '00000000-0000-4000-8000-0000000e0a1d', identityName: 'render-pipeline' } },
       recipe: null,
-      minted: { value: jwt, issuedAt, expiresAt: hour, audience: 'https://management.azure.com', scopes: ['https://management.azure.com/.default'] },
+      minted: {
+        value: jwt,
+        issuedAt,
+        expiresAt: hour,
+        audience: 'https://management.azure.com',
+        scopes: ['https://management.azure.com/.default'],
+      },
     });
     expect(await text(id, 'env')).toBe(
-      `# Entra token · render-pipeline for ARM, expires 2030-01-02T04:04:05.000Z\nAZURE_TENANT_ID=${tenant}\nAZURE_ACCESS_TOKEN=${jwt}\nAZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com\nAZURE_ACCESS_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
+      `# Entra token · render-pipeline for ARM, expires ` +
+        `2030-01-02T04:04:05.000Z\nAZURE_TENANT_ID=${tenant}\nAZURE_ACCESS_TOKEN=${jwt}\nAZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com\nAZURE_ACCESS_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
     );
     expect(await text(id, 'json')).toBe(
-      `{\n  "kind": "entra",\n  "title": "Entra token · render-pipeline for ARM",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  "expiresOn": "2030-01-02T04:04:05.000Z",\n` +
-        `  "audience": "https://management.azure.com",\n  "scopes": [\n    "https://management.azure.com/.default"\n  ],\n  "tenantId": "${tenant}",\n  "accessToken": "${jwt}"\n}\n`,
+      `{\n  "kind": "entra",\n  "title": "Entra token · render-pipeline for ARM",\n  "issuedOn": "2030-01-02T03:04:05.000Z",\n  ` +
+        `"expiresOn": "2030-01-02T04:04:05.000Z",\n` +
+        `  "audience": "https://management.azure.com",\n  "scopes": [\n    "https://management.azure.com/.default"\n  ],\n  ` +
+        `"tenantId": "${tenant}",\n  "accessToken": "${jwt}"\n}\n`,
     );
     expect(await text(id, 'curl')).toBe(
-      `# Lists the subscriptions the identity can see, through Azure Resource Manager.\ncurl -sS -X GET 'https://management.azure.com/subscriptions?api-version=2022-12-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
+      `# Lists the subscriptions the identity can see, through Azure Resource Manager.\ncurl -sS -X GET ` +
+        `'https://management.azure.com/subscriptions?api-version=2022-12-01' \\\n  -H 'Authorization: Bearer ${jwt}'\n`,
     );
   });
 });

@@ -11,7 +11,16 @@ import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { arrApiVersion } from './arr-sessions.ts';
 import { jwtParts } from '../jwt-facts.ts';
-import { renderArrConfig, renderCurl, renderDotenv, renderJson, renderPowerShell, renderShell, type CurlRequest, type ExportVariables } from './token-export-formats.ts';
+import {
+  renderArrConfig,
+  renderCurl,
+  renderDotenv,
+  renderJson,
+  renderPowerShell,
+  renderShell,
+  type CurlRequest,
+  type ExportVariables,
+} from './token-export-formats.ts';
 import type { TokenRegistry } from './token-registry.ts';
 import type { AcsRecord, ArrRecord } from './token-sources.ts';
 
@@ -56,7 +65,10 @@ export async function exportToken(deps: TokenExportDeps, input: ExportInput): Pr
   }
   if (input.path === undefined) return { ...result, text };
   // Windows PowerShell 5.1 reads a script without a BOM in the ANSI code page.
-  await writeExportFile(input.path, input.format === 'powershell' ? `\uFEFF${text}` : text, { overwrite: input.overwrite, dataFolder: deps.dataFolder });
+  await writeExportFile(input.path, input.format === 'powershell' ? `\uFEFF${text}` : text, {
+    overwrite: input.overwrite,
+    dataFolder: deps.dataFolder,
+  });
   return { ...result, path: input.path };
 }
 
@@ -70,7 +82,14 @@ async function gather(deps: TokenExportDeps, id: string): Promise<Facts> {
     cloud = (await deps.entra.identities.list()).find((identity) => identity.id === identityId)?.cloud;
   }
   const profile = deps.clouds.list().find((p) => p.name === cloud) ?? deps.clouds.get('AzureCloud');
-  return { view, value, claims: jwtParts(value).claims ?? {}, arr: account?.kind === 'arr' ? account : undefined, acs: account?.kind === 'acs' ? account : undefined, profile };
+  return {
+    view,
+    value,
+    claims: jwtParts(value).claims ?? {},
+    arr: account?.kind === 'arr' ? account : undefined,
+    acs: account?.kind === 'acs' ? account : undefined,
+    profile,
+  };
 }
 
 async function render(deps: TokenExportDeps, facts: Facts, input: ExportInput): Promise<{ text: string; note: string | null }> {
@@ -106,7 +125,10 @@ function arrServiceEndpoint(facts: Facts): string | null {
 }
 
 function missingAccount(facts: Facts): string {
-  return `${facts.view.source.account?.name ?? 'The account'} is no longer in the app, so its settings are left out: add it again to export them with the token.`;
+  return (
+    `${facts.view.source.account?.name ?? 'The account'} is no longer in the app, so its settings are left out: add it again to ` +
+    `export them with the token.`
+  );
 }
 
 /** The variables of the `.env`, shell and PowerShell formats, named as the ARR and ACS samples name them. */
@@ -130,28 +152,47 @@ function exportVariables(facts: Facts): { variables: ExportVariables; note: stri
   } else {
     const tenant = facts.claims['tid'];
     if (typeof tenant === 'string') vars.push(['AZURE_TENANT_ID', tenant]);
-    vars.push(['AZURE_ACCESS_TOKEN', value], ['AZURE_ACCESS_TOKEN_AUDIENCE', view.audience ?? ''], ['AZURE_ACCESS_TOKEN_EXPIRES_ON', view.expiresAt]);
+    vars.push(
+      ['AZURE_ACCESS_TOKEN', value],
+      ['AZURE_ACCESS_TOKEN_AUDIENCE', view.audience ?? ''],
+      ['AZURE_ACCESS_TOKEN_EXPIRES_ON', view.expiresAt],
+    );
   }
   return { variables: vars, note };
 }
 
 function exportDocument(facts: Facts): Record<string, unknown> {
   const { view, value } = facts;
-  const common = { kind: view.kind, title: view.title, issuedOn: view.issuedAt, expiresOn: view.expiresAt, audience: view.audience, scopes: view.scopes };
+  const common = {
+    kind: view.kind,
+    title: view.title,
+    issuedOn: view.issuedAt,
+    expiresOn: view.expiresAt,
+    audience: view.audience,
+    scopes: view.scopes,
+  };
   if (view.kind === 'arr-sts') {
-    const account = facts.arr ? { accountId: facts.arr.accountId, accountDomain: facts.arr.accountDomain, serviceEndpoint: arrServiceEndpoint(facts) } : {};
+    const account = facts.arr
+      ? { accountId: facts.arr.accountId, accountDomain: facts.arr.accountDomain, serviceEndpoint: arrServiceEndpoint(facts) }
+      : {};
     return { ...common, ...account, accessToken: value };
   }
   if (view.kind === 'acs-user') {
     const subject = view.source.subject;
-    return { ...common, endpoint: facts.acs?.endpoint ?? null, communicationUserId: subject?.kind === 'acs-identity' ? subject.communicationUserId : null, token: value };
+    return {
+      ...common,
+      endpoint: facts.acs?.endpoint ?? null,
+      communicationUserId: subject?.kind === 'acs-identity' ? subject.communicationUserId : null,
+      token: value,
+    };
   }
   return { ...common, tenantId: typeof facts.claims['tid'] === 'string' ? facts.claims['tid'] : null, accessToken: value };
 }
 
 async function curlRequest(deps: TokenExportDeps, facts: Facts): Promise<CurlRequest & { note: string | null }> {
   const { view } = facts;
-  const needAccount = () => new AppError('not_found', `${missingAccount(facts)} The curl command needs its endpoint; copy the token instead.`);
+  const needAccount = () =>
+    new AppError('not_found', `${missingAccount(facts)} The curl command needs its endpoint; copy the token instead.`);
   if (view.kind === 'arr-sts') {
     const endpoint = arrServiceEndpoint(facts);
     if (!facts.arr || !endpoint) throw needAccount();
@@ -160,18 +201,36 @@ async function curlRequest(deps: TokenExportDeps, facts: Facts): Promise<CurlReq
   }
   if (view.kind === 'acs-user') {
     if (!facts.acs) throw needAccount();
-    const note = view.scopes.some((s) => s.startsWith('chat')) ? null : 'This token has no chat scope, so ACS answers 403 to the chat call: voip tokens are for the Calling SDK, which has no REST call to try.';
-    return { method: 'GET', url: new URL('chat/threads?api-version=2021-09-07', facts.acs.endpoint).href, purpose: `Lists the chat threads of the ACS user on ${facts.acs.name}.`, note };
+    const note = view.scopes.some((s) => s.startsWith('chat'))
+      ? null
+      : 'This token has no chat scope, so ACS answers 403 to the chat call: voip tokens are for the Calling SDK, which has no ' +
+        'REST call to try.';
+    return {
+      method: 'GET',
+      url: new URL('chat/threads?api-version=2021-09-07', facts.acs.endpoint).href,
+      purpose: `Lists the chat threads of the ACS user on ${facts.acs.name}.`,
+      note,
+    };
   }
   const audience = describeAudience(view.audience);
   switch (audience.service) {
     case 'arm':
-      return { method: 'GET', url: `${facts.profile.armEndpoint}/subscriptions?api-version=2022-12-01`, purpose: 'Lists the subscriptions the identity can see, through Azure Resource Manager.', note: null };
+      return {
+        method: 'GET',
+        url: `${facts.profile.armEndpoint}/subscriptions?api-version=2022-12-01`,
+        purpose: 'Lists the subscriptions the identity can see, through Azure Resource Manager.',
+        note: null,
+      };
     case 'graph': {
       const app = facts.claims['idtyp'] === 'app' || facts.claims['scp'] === undefined;
       const base = (view.audience ?? '').startsWith('https://') ? (view.audience ?? '').replace(/\/+$/, '') : 'https://graph.microsoft.com';
       return app
-        ? { method: 'GET', url: `${base}/v1.0/organization`, purpose: "Reads the tenant's organization profile through Microsoft Graph.", note: 'An application token needs the Organization.Read.All permission for this call.' }
+        ? {
+            method: 'GET',
+            url: `${base}/v1.0/organization`,
+            purpose: "Reads the tenant's organization profile through Microsoft Graph.",
+            note: 'An application token needs the Organization.Read.All permission for this call.',
+          }
         : { method: 'GET', url: `${base}/v1.0/me`, purpose: 'Reads the signed-in user through Microsoft Graph.', note: null };
     }
     case 'communication':
@@ -195,29 +254,46 @@ async function curlRequest(deps: TokenExportDeps, facts: Facts): Promise<CurlReq
       };
     }
     default:
-      throw new AppError('invalid_input', `The app knows no request to try with a token for ${view.audience ?? 'no audience'}: export it as .env or copy it instead.`, [
-        { path: 'format', message: 'No curl command for this audience' },
-      ]);
+      throw new AppError(
+        'invalid_input',
+        `The app knows no request to try with a token for ${view.audience ?? 'no audience'}: export it as .env or copy it instead.`,
+        [{ path: 'format', message: 'No curl command for this audience' }],
+      );
   }
 }
 
 /** arrconfig.json: the account's settings; the key only when the user confirmed it, since the file then opens the whole account. */
 async function arrConfig(deps: TokenExportDeps, facts: Facts, includeAccountKey: boolean): Promise<{ text: string; note: string | null }> {
   if (!facts.arr) {
-    const message = facts.view.kind === 'arr-sts' ? `${missingAccount(facts)} arrconfig.json needs the account ID and domain.` : 'arrconfig.json is for ARR accounts: export an ARR access token';
+    const message =
+      facts.view.kind === 'arr-sts'
+        ? `${missingAccount(facts)} arrconfig.json needs the account ID and domain.`
+        : 'arrconfig.json is for ARR accounts: export an ARR access token';
     throw new AppError('invalid_input', message, [{ path: 'format', message }]);
   }
   const account = facts.arr;
   let accountKey: string | null = null;
   if (includeAccountKey) {
     const via = facts.view.source.via.credential;
-    const which = via === 'secondaryKey' && account.secrets.includes('secondaryKey') ? 'secondaryKey' : account.secrets.includes('primaryKey') ? 'primaryKey' : account.secrets[0];
-    if (!which) throw new AppError('invalid_input', `${account.name} has no account key stored (it is used with Entra ID only), and the ARR scripts sign in with one: add the key with Edit on the Accounts page.`);
+    const which =
+      via === 'secondaryKey' && account.secrets.includes('secondaryKey')
+        ? 'secondaryKey'
+        : account.secrets.includes('primaryKey')
+          ? 'primaryKey'
+          : account.secrets[0];
+    if (!which)
+      throw new AppError(
+        'invalid_input',
+        `${account.name} has no account key stored (it is used with Entra ID only), and the ARR scripts sign in with one: add ` +
+          `the key with Edit on the Accounts page.`,
+      );
     accountKey = await deps.accounts.readSecret(account.id, which);
   }
   const text = renderArrConfig({ accountId: account.accountId, accountDomain: account.accountDomain, region: region(facts), accountKey });
   const note = includeAccountKey
-    ? "arrconfig.json has no field for an access token: Microsoft's scripts sign in with the account key, which this file now holds. Keep it private and delete it when you are done."
-    : "arrconfig.json has no field for an access token: Microsoft's scripts sign in with the account key, left here as a placeholder to fill in. The VM size and lease time are placeholders too: they decide what a session costs.";
+    ? "arrconfig.json has no field for an access token: Microsoft's scripts sign in with the account key, which this file now " +
+      'holds. Keep it private and delete it when you are done.'
+    : "arrconfig.json has no field for an access token: Microsoft's scripts sign in with the account key, left here as a " +
+      'placeholder to fill in. The VM size and lease time are placeholders too: they decide what a session costs.';
   return { text, note };
 }

@@ -41,7 +41,14 @@ export function mintedFromJwt(value: string, scopes: string[], expiresOn: Date):
 const via = z.union([z.string(), z.object({ identityId: z.string() })]);
 const recipeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arr-sts'), accountId: z.string(), via }),
-  z.object({ kind: z.literal('acs-user'), accountId: z.string(), acsIdentityId: z.string(), scopes: z.array(z.string()), minutes: z.number(), via }),
+  z.object({
+    kind: z.literal('acs-user'),
+    accountId: z.string(),
+    acsIdentityId: z.string(),
+    scopes: z.array(z.string()),
+    minutes: z.number(),
+    via,
+  }),
   z.object({ kind: z.literal('acs-teams'), accountId: z.string(), teamsIdentityId: z.string(), via }),
   z.object({ kind: z.literal('entra'), identityId: z.string(), scope: z.string() }),
 ]);
@@ -76,7 +83,11 @@ export function mintedThrough(identityId: string, record: TokenRecord): boolean 
 /** The identities the token came through (see mintedThrough): none for a token minted with a key alone or a pasted Teams token. */
 export function identitiesBehind(record: TokenRecord): string[] {
   const { via, subject } = record.source;
-  const ids = [via.credential === 'entra' ? via.identityId : undefined, subject?.kind === 'teams-user' ? subject.identityId : undefined, record.recipe?.kind === 'entra' ? record.recipe.identityId : undefined];
+  const ids = [
+    via.credential === 'entra' ? via.identityId : undefined,
+    subject?.kind === 'teams-user' ? subject.identityId : undefined,
+    record.recipe?.kind === 'entra' ? record.recipe.identityId : undefined,
+  ];
   return ids.filter((id): id is string => id !== undefined);
 }
 

@@ -11,7 +11,14 @@ import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 import { call, value } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { keptTokensFileName } from './kept-tokens-file.ts';
-import { addEmulatorAccounts, addRenderPipeline, filesOutsideVault, manualClock, recordingRetry, tokensCore } from './test-support/tokens-fixtures.ts';
+import {
+  addEmulatorAccounts,
+  addRenderPipeline,
+  filesOutsideVault,
+  manualClock,
+  recordingRetry,
+  tokensCore,
+} from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 const folders: string[] = [];
@@ -73,7 +80,10 @@ describe('the token registry', () => {
     expect(listed.map((t) => t.id)).toEqual([kept.id]);
     expect(listed[0]).toMatchObject({ kept: true, hasValue: true, title: kept.title, expiresAt: kept.expiresAt });
     expect(await reveal(second, kept.id)).toBe(keptValue);
-    expect(await call(second, 'tokens.reveal', { id: unkept.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('not kept when the app restarted') } });
+    expect(await call(second, 'tokens.reveal', { id: unkept.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('not kept when the app restarted') },
+    });
 
     // Back to memory only: this process still has it, the next one does not.
     expect(await value<TokenView>(second, 'tokens.keep', { id: kept.id, keep: false })).toMatchObject({ kept: false, hasValue: true });
@@ -101,7 +111,10 @@ describe('the token registry', () => {
     const folder = newFolder();
     writeFileSync(path.join(folder, keptTokensFileName), '{"version":1,"tokens":');
     const core = open(folder);
-    expect(await call(core, 'tokens.list')).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining(`Restore it from ${keptTokensFileName}.bak`) } });
+    expect(await call(core, 'tokens.list')).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining(`Restore it from ${keptTokensFileName}.bak`) },
+    });
     expect(readFileSync(path.join(folder, keptTokensFileName), 'utf8')).toBe('{"version":1,"tokens":');
   });
 
@@ -125,7 +138,12 @@ describe('the token registry', () => {
     const keychain = createMemoryKeychain();
     const core = open(folder, { clock, keychain });
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', keep: true, autoRefresh: true });
+    const token = await value<TokenView>(core, 'tokens.mintArr', {
+      accountId: accounts.westeurope.id,
+      via: 'primaryKey',
+      keep: true,
+      autoRefresh: true,
+    });
     // Settings' default warning is 10 minutes: the re-mint is due then.
     expect(Date.parse(token.nextRefreshAt ?? '')).toBe(Date.parse(token.expiresAt) - 10 * 60_000);
     const before = await reveal(core, token.id);
@@ -149,7 +167,11 @@ describe('the token registry', () => {
     const clock = manualClock();
     const core = open(newFolder(), { clock, retry: recordingRetry().retry });
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', autoRefresh: true });
+    const token = await value<TokenView>(core, 'tokens.mintArr', {
+      accountId: accounts.westeurope.id,
+      via: 'primaryKey',
+      autoRefresh: true,
+    });
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
     clock.advance(Date.parse(token.nextRefreshAt ?? '') - clock.now());
     const failed = await waitFor(core, token.id, (t) => t.lastRefresh !== null);
@@ -193,11 +215,15 @@ describe('auto-refresh of Entra tokens', () => {
   });
   afterAll(() => shortLived.close());
 
-  it('re-mints a short-lived Entra token before it expires (inside MSAL\'s renewal window)', async () => {
+  it("re-mints a short-lived Entra token before it expires (inside MSAL's renewal window)", async () => {
     const core = open(newFolder());
     await addEmulatorAccounts(core, shortLived);
     const pipeline: IdentityView = await addRenderPipeline(core);
-    const token = await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://management.azure.com/.default', autoRefresh: true });
+    const token = await value<TokenView>(core, 'tokens.mintEntra', {
+      identityId: pipeline.id,
+      scope: 'https://management.azure.com/.default',
+      autoRefresh: true,
+    });
     expect(Date.parse(token.expiresAt) - Date.parse(token.issuedAt)).toBe(4000);
     expect(Date.parse(token.nextRefreshAt ?? '')).toBeLessThan(Date.parse(token.expiresAt));
     const before = await reveal(core, token.id);

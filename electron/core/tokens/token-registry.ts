@@ -112,7 +112,12 @@ export class TokenRegistry {
       await vault.reload();
       value = vault.get(tokenSecretName(id));
     }
-    if (value === undefined) throw new AppError('not_found', `The value of "${entry.record.title}" is missing from the vault (the vault file was damaged and moved aside). Remove it and mint a new one.`);
+    if (value === undefined)
+      throw new AppError(
+        'not_found',
+        `The value of "${entry.record.title}" is missing from the vault (the vault file was damaged and moved aside). Remove it ` +
+          `and mint a new one.`,
+      );
     entry.value = value;
     return value;
   }
@@ -159,7 +164,8 @@ export class TokenRegistry {
     return hit.map((entry) => this.#view(entry, warningMs));
   }
 
-  /** Forgets every token `matches` picks, wherever it is held: this process's memory, `tokens.json` and the vault. Returns them as they were. */
+  /** Forgets every token `matches` picks, wherever it is held: this process's memory, `tokens.json` and the vault. Returns them as they
+   * were. */
   async forget(matches: (record: TokenRecord) => boolean): Promise<TokenView[]> {
     await this.#sync();
     const vault = await this.#deps.vault();
@@ -176,7 +182,9 @@ export class TokenRegistry {
   async findUsable(matches: (record: TokenRecord) => boolean, minMs: number): Promise<TokenRecord | undefined> {
     await this.#sync();
     const now = this.#deps.clock.now();
-    const usable = [...this.#entries.values()].filter((e) => !e.record.revoked && Date.parse(e.record.expiresAt) - now > minMs && matches(e.record));
+    const usable = [...this.#entries.values()].filter(
+      (e) => !e.record.revoked && Date.parse(e.record.expiresAt) - now > minMs && matches(e.record),
+    );
     return usable.sort((a, b) => b.record.expiresAt.localeCompare(a.record.expiresAt))[0]?.record;
   }
 
@@ -188,11 +196,13 @@ export class TokenRegistry {
   async #entry(id: string): Promise<Entry> {
     if (!this.#entries.has(id)) await this.#sync();
     const entry = this.#entries.get(id);
-    if (!entry) throw new AppError('not_found', 'That token is not in the list any more: it was removed, or it was not kept when the app restarted.');
+    if (!entry)
+      throw new AppError('not_found', 'That token is not in the list any more: it was removed, or it was not kept when the app restarted.');
     return entry;
   }
 
-  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here; gone ones (#goneAt) are let go. */
+  /** Reads `tokens.json`: kept tokens this process has not seen join the list; ones another process let go stop being kept here; gone
+   * ones (#goneAt) are let go. */
   async #sync(): Promise<void> {
     const gone = await this.#goneAt(this.#deps.clock.now());
     let records = await readKeptTokens(this.#deps.dataFolder);
@@ -295,8 +305,16 @@ export class TokenRegistry {
     try {
       const minted = await this.#deps.remint(record.recipe, this.#closing.signal);
       if (this.#entries.get(record.id) !== entry || record.revoked) return;
-      if (minted.value === entry.value) throw new AppError('azure_unavailable', 'The service handed back the same token; the refresh will be tried again.');
-      const next: TokenRecord = { ...record, issuedAt: minted.issuedAt.toISOString(), expiresAt: minted.expiresAt.toISOString(), audience: minted.audience, scopes: minted.scopes, lastRefresh: { at, ok: true, message: null } };
+      if (minted.value === entry.value)
+        throw new AppError('azure_unavailable', 'The service handed back the same token; the refresh will be tried again.');
+      const next: TokenRecord = {
+        ...record,
+        issuedAt: minted.issuedAt.toISOString(),
+        expiresAt: minted.expiresAt.toISOString(),
+        audience: minted.audience,
+        scopes: minted.scopes,
+        lastRefresh: { at, ok: true, message: null },
+      };
       // Saved before it shows: whoever sees the refresh can read the new value from the vault too.
       await this.#persist(entry, minted.value, next);
       if (this.#entries.get(record.id) !== entry) {
@@ -310,7 +328,11 @@ export class TokenRegistry {
     } catch (error) {
       if (this.#closing.signal.aborted) return;
       entry.failures += 1;
-      record.lastRefresh = { at, ok: false, message: error instanceof AppError ? error.message : 'The refresh failed inside the app; it will be tried again.' };
+      record.lastRefresh = {
+        at,
+        ok: false,
+        message: error instanceof AppError ? error.message : 'The refresh failed inside the app; it will be tried again.',
+      };
       if (!(error instanceof AppError)) log.error('a token refresh failed unexpectedly', error);
       this.#schedule(entry);
       await this.#persist(entry).catch((e: unknown) => log.error('a refreshed token could not be saved', e));

@@ -25,7 +25,14 @@ import type { SettingsStore } from '../settings-store.ts';
 import type { VaultSession } from '../vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
 import { AcsClients } from './communication-identity.ts';
-import { createAcsIdentity, deleteAcsIdentity, exchangeTeamsToken, issueAcsToken, revokeAcsIdentity, toAcsIdentityView } from './acs-tokens.ts';
+import {
+  createAcsIdentity,
+  deleteAcsIdentity,
+  exchangeTeamsToken,
+  issueAcsToken,
+  revokeAcsIdentity,
+  toAcsIdentityView,
+} from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
 import type { RetryRuntime } from './azure-retry.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -85,7 +92,15 @@ export class TokensService {
     deps.entra.onSignOut(async (identityId) => {
       await this.registry.forget((record) => mintedThrough(identityId, record));
     });
-    this.#ctx = { accounts: deps.accounts, clouds: deps.clouds, entra: deps.entra, registry: this.registry, acsIdentities: this.acsIdentities, acsClients: new AcsClients(), runtime: deps.runtime };
+    this.#ctx = {
+      accounts: deps.accounts,
+      clouds: deps.clouds,
+      entra: deps.entra,
+      registry: this.registry,
+      acsIdentities: this.acsIdentities,
+      acsClients: new AcsClients(),
+      runtime: deps.runtime,
+    };
   }
 
   list(): Promise<TokenView[]> {
@@ -148,13 +163,17 @@ export class TokensService {
     const subject = record.source.subject;
     if (record.kind === 'acs-user' && subject?.kind === 'acs-identity' && record.recipe?.kind === 'acs-user') {
       const payer = via ?? record.recipe.via;
-      return this.#operations.run(operationId, async (signal) => ({ revoked: (await revokeAcsIdentity(this.#ctx, subject.acsIdentityId, payer, signal)).revoked }));
+      return this.#operations.run(operationId, async (signal) => ({
+        revoked: (await revokeAcsIdentity(this.#ctx, subject.acsIdentityId, payer, signal)).revoked,
+      }));
     }
     const why =
       record.kind === 'arr-sts'
-        ? 'ARR access tokens cannot be revoked: they last 24 hours. To end every token minted from a key, regenerate that key in the account\'s Keys blade.'
+        ? 'ARR access tokens cannot be revoked: they last 24 hours. To end every token minted from a key, regenerate that key in ' +
+          "the account's Keys blade."
         : record.kind === 'entra'
-          ? 'Entra access tokens cannot be revoked one by one: sign the identity out here, or revoke its sessions in Entra ID, and the token runs out within its hour.'
+          ? 'Entra access tokens cannot be revoked one by one: sign the identity out here, or revoke its sessions in Entra ID, ' +
+            'and the token runs out within its hour.'
           : "A Teams user's ACS token cannot be revoked by the app: it ends with the Teams user's Entra token.";
     throw new AppError('invalid_input', why);
   }
@@ -174,7 +193,9 @@ export class TokensService {
   async listAcsIdentities(accountId?: string): Promise<AcsIdentityView[]> {
     const [identities, accounts] = await Promise.all([this.acsIdentities.list(), this.#deps.accounts.records()]);
     const names = new Map(accounts.map((account) => [account.id, account.name]));
-    return identities.filter((identity) => accountId === undefined || identity.accountId === accountId).map((identity) => toAcsIdentityView(identity, names.get(identity.accountId) ?? null));
+    return identities
+      .filter((identity) => accountId === undefined || identity.accountId === accountId)
+      .map((identity) => toAcsIdentityView(identity, names.get(identity.accountId) ?? null));
   }
 
   createAcsIdentity(input: Input<typeof acsIdentityCreateSchema>): Promise<{ identity: AcsIdentityView; token: TokenView | null }> {
@@ -209,7 +230,12 @@ export class TokensService {
       const message = `The URL must be an https:// URL on the resource's endpoint ${endpoint.host} (no user, password or #fragment)`;
       throw new AppError('invalid_input', `Check the input: url: ${message}`, [{ path: 'url', message }]);
     }
-    return signAcsRequest({ method: input.method, url: url.href, body: input.body, accessKey: await this.#deps.accounts.readSecret(input.accountId, 'accessKey') });
+    return signAcsRequest({
+      method: input.method,
+      url: url.href,
+      body: input.body,
+      accessKey: await this.#deps.accounts.readSecret(input.accountId, 'accessKey'),
+    });
   }
 
   forAcsSdk(input: Input<typeof credentialsForAcsSdkSchema>): Promise<CredentialForJob> {

@@ -30,7 +30,10 @@ export async function writeFileAtomic(target: string, data: Buffer, options: { b
  * the user's own folders). On failure nothing is left behind.
  */
 export async function writeTempFile(target: string, data: Buffer, options: { hidden?: boolean } = {}): Promise<string> {
-  const temp = path.join(path.dirname(target), `${options.hidden ? '.' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = path.join(
+    path.dirname(target),
+    `${options.hidden ? '.' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
   try {
     const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {

@@ -44,7 +44,9 @@ describe('keychain error mapping', () => {
     messages.push(keychainAddonMissing().message);
     vi.useFakeTimers();
     try {
-      const timingOut = callKeychain('reading the vault key', () => new Promise<never>(() => {}), defaultKeychainTimeoutMs).catch((e: unknown) => e as Error);
+      const timingOut = callKeychain('reading the vault key', () => new Promise<never>(() => {}), defaultKeychainTimeoutMs).catch(
+        (e: unknown) => e as Error,
+      );
       await vi.advanceTimersByTimeAsync(defaultKeychainTimeoutMs);
       messages.push((await timingOut).message);
     } finally {
@@ -54,7 +56,11 @@ describe('keychain error mapping', () => {
   });
 
   describe('without the native addon', () => {
-    const expected = { reason: 'keychain_addon_missing', code: 'vault_unavailable', message: expect.stringMatching(/addon \(keytar\) is not built.*libsecret-1-dev.*npm run build:keychain.*passphrase vault/) };
+    const expected = {
+      reason: 'keychain_addon_missing',
+      code: 'vault_unavailable',
+      message: expect.stringMatching(/addon \(keytar\) is not built.*libsecret-1-dev.*npm run build:keychain.*passphrase vault/),
+    };
 
     it('says the addon is missing when keytar is not installed (npm install --omit=optional)', async () => {
       const keychain = keytarKeychain('keytar-that-is-not-installed');
@@ -68,7 +74,9 @@ describe('keychain error mapping', () => {
         mkdirSync(path.join(folder, 'lib'));
         writeFileSync(path.join(folder, 'lib', 'keytar.js'), "module.exports = require('../build/Release/keytar.node');\n");
         const keychain = keytarKeychain(path.join(folder, 'lib', 'keytar.js'));
-        await expect(callKeychain('storing the vault key', () => keychain.setPassword('s', 'a', 'p'), 1000)).rejects.toMatchObject(expected);
+        await expect(callKeychain('storing the vault key', () => keychain.setPassword('s', 'a', 'p'), 1000)).rejects.toMatchObject(
+          expected,
+        );
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

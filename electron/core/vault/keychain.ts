@@ -51,7 +51,8 @@ function loadKeytar(moduleId: string): KeychainPort {
 export function keychainAddonMissing(): VaultError {
   return new VaultError(
     'keychain_addon_missing',
-    `The OS keychain cannot be used: its addon (keytar) is not built on this machine. On Linux install libsecret-1-dev and run npm run build:keychain, ${otherModes}.`,
+    `The OS keychain cannot be used: its addon (keytar) is not built on this machine. On Linux install libsecret-1-dev and run ` +
+      `npm run build:keychain, ${otherModes}.`,
   );
 }
 
@@ -97,27 +98,42 @@ export function keychainError(operation: string, error: unknown, timeoutMs: numb
   if (error instanceof KeychainTimeout) {
     return new VaultError(
       'keychain_timeout',
-      `The keychain did not answer within ${Math.round(timeoutMs / 100) / 10} s (${operation}); it may be waiting for an unlock prompt. Unlock it and retry, ${otherModes}.`,
+      `The keychain did not answer within ${Math.round(timeoutMs / 100) / 10} s (${operation}); it may be waiting for an unlock ` +
+        `prompt. Unlock it and retry, ${otherModes}.`,
     );
   }
   const message = error instanceof Error ? error.message : String(error);
   // libsecret without a session bus: "Cannot autolaunch D-Bus without X11 $DISPLAY" (no
   // DBUS_SESSION_BUS_ADDRESS), "Could not connect: No such file or directory" (a dead bus address);
   // no provider on the bus: "The name org.freedesktop.secrets was not provided by any .service files".
-  if (/autolaunch D-Bus|Could not connect|not provided by any \.service|ServiceUnknown|No such interface|org\.freedesktop\.DBus\.Error\.(NoReply|Disconnected)/i.test(message)) {
+  if (
+    /autolaunch D-Bus|Could not connect|not provided by any \.service|ServiceUnknown|No such interface|org\.freedesktop\.DBus\.Error\.(NoReply|Disconnected)/i.test(
+      message,
+    )
+  ) {
     return new VaultError('no_secret_service', `No Secret Service is running (gnome-keyring or KWallet). Start one, ${otherModes}.`);
   }
   // gnome-keyring with its collection locked and no prompter: "Cannot create an item in a locked collection".
   if (/locked/i.test(message)) {
-    return new VaultError('keychain_locked', `The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, ${otherModes}.`);
+    return new VaultError(
+      'keychain_locked',
+      `The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, ${otherModes}.`,
+    );
   }
   // A Secret Service with no default keyring: "Object does not exist at path “/org/freedesktop/secrets/collection/login”".
   if (/Object does not exist at path/i.test(message)) {
-    return new VaultError('keychain_no_keyring', `The Secret Service has no default keyring to store the vault key in. Create one (for example the "login" keyring in Passwords and Keys) and retry, ${otherModes}.`);
+    return new VaultError(
+      'keychain_no_keyring',
+      `The Secret Service has no default keyring to store the vault key in. Create one (for example the "login" keyring in ` +
+        `Passwords and Keys) and retry, ${otherModes}.`,
+    );
   }
   // A dismissed prompt or a denied access (macOS errSecAuthFailed / user canceled, Windows access denied).
   if (/dismiss|cancel|denied|not allowed|authoriz|auth failed|not permitted/i.test(message)) {
-    return new VaultError('keychain_refused', `The keychain refused access to the vault key (${operation}). Allow access and retry, ${otherModes}.`);
+    return new VaultError(
+      'keychain_refused',
+      `The keychain refused access to the vault key (${operation}). Allow access and retry, ${otherModes}.`,
+    );
   }
   return new VaultError('keychain_failed', `The keychain failed (${operation}). Retry, ${otherModes}.`);
 }

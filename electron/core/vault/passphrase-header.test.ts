@@ -20,7 +20,8 @@ const newCore = () => {
   return core;
 };
 const vaultFile = () => path.join(folder, 'vault.bin');
-const record = () => JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as { passphraseCheck?: { salt: string; keyCheck: string } };
+const record = () =>
+  JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as { passphraseCheck?: { salt: string; keyCheck: string } };
 
 /** Breaks the JSON header, so the salt and key check in the file can no longer be read. */
 function damageHeader(): Buffer {
@@ -36,7 +37,10 @@ async function damagedWithNothingToCheck(): Promise<Buffer> {
   const vault = await openVault({ dataFolder: folder, mode: 'passphrase', passphrase, scryptParams: fastScrypt });
   await vault.set('s', 'v');
   vault.close();
-  const { passphraseCheck: _dropped, ...older } = JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as Record<string, unknown>;
+  const { passphraseCheck: _dropped, ...older } = JSON.parse(readFileSync(path.join(folder, 'vault.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   writeFileSync(path.join(folder, 'vault.json'), JSON.stringify(older));
   return damageHeader();
 }
@@ -60,32 +64,55 @@ describe('a passphrase vault whose header is damaged', () => {
   it('refuses a wrong passphrase, and with the right one opens (the damaged file moved aside) without re-keying', async () => {
     const core = newCore();
     await value(core, 'vault.open', { mode: 'passphrase', passphrase });
-    const account = await value<AccountView>(core, 'accounts.add', { kind: 'arr', name: 'Render', accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope', primaryKey: key });
+    const account = await value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name: 'Render',
+      accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
+      accountDomain: 'westeurope',
+      primaryKey: key,
+    });
     await core.close();
     const check = record().passphraseCheck;
     const damaged = damageHeader();
 
     const next = newCore();
     const wrong = await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'any other passphrase' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('does not open this vault') } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('does not open this vault') },
+    });
     expect(readFileSync(vaultFile())).toEqual(damaged);
     expect(record().passphraseCheck).toEqual(check);
 
-    expect(await value(next, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({ state: 'open', quarantined: { problem: 'damaged' } });
+    expect(await value(next, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({
+      state: 'open',
+      quarantined: { problem: 'damaged' },
+    });
     // Same salt and key check: the passphrase was checked, not adopted.
     expect(record().passphraseCheck).toEqual(check);
     // And the backup made before the damage opens with it.
     await value(next, 'vault.restore', {});
     expect(readVaultHeader(readFileSync(vaultFile())).header.keyCheck).toBe(check?.keyCheck);
     expect(await value(next, 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
-    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'any other passphrase' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'any other passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('is refused for every passphrase when nothing outside the header can check it, and the file is left as it is', async () => {
     const damaged = await damagedWithNothingToCheck();
     for (const tried of [passphrase, 'any other passphrase']) {
       const result = await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: tried });
-      expect(result, tried).toMatchObject({ ok: false, error: { code: 'vault_unavailable', message: expect.stringMatching(/header is damaged.*no passphrase can be checked.*start a new, empty vault \(Start a new, empty vault in the app, or azcred vault new --yes\)/) } });
+      expect(result, tried).toMatchObject({
+        ok: false,
+        error: {
+          code: 'vault_unavailable',
+          message: expect.stringMatching(
+            /header is damaged.*no passphrase can be checked.*start a new, empty vault \(Start a new, empty vault in the app, or azcred vault new --yes\)/,
+          ),
+        },
+      });
     }
     expect(readFileSync(vaultFile())).toEqual(damaged);
     expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toEqual([]);
@@ -94,15 +121,30 @@ describe('a passphrase vault whose header is damaged', () => {
   it('is replaced by a new vault only by the explicit, confirmed step, which applies the rules for a new passphrase', async () => {
     const damaged = await damagedWithNothingToCheck();
     const core = newCore();
-    expect(await call(core, 'vault.startNew', { passphrase: 'new passphrase long' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call(core, 'vault.startNew', { passphrase: 'short', confirm: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
+    expect(await call(core, 'vault.startNew', { passphrase: 'new passphrase long' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call(core, 'vault.startNew', { passphrase: 'short', confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
+    });
     expect(readFileSync(vaultFile())).toEqual(damaged);
 
-    expect(await value(core, 'vault.startNew', { passphrase: 'new passphrase long', confirm: true })).toMatchObject({ state: 'open', mode: 'passphrase', secretCount: 0 });
+    expect(await value(core, 'vault.startNew', { passphrase: 'new passphrase long', confirm: true })).toMatchObject({
+      state: 'open',
+      mode: 'passphrase',
+      secretCount: 0,
+    });
     const moved = readdirSync(folder).filter((name) => name.startsWith('vault.bin.corrupt-'));
     expect(moved).toHaveLength(1);
     expect(readFileSync(path.join(folder, moved[0]!))).toEqual(damaged);
-    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await value(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'new passphrase long' })).toMatchObject({ state: 'open' });
+    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await value(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'new passphrase long' })).toMatchObject({
+      state: 'open',
+    });
   });
 });

@@ -9,7 +9,13 @@ import { createMemoryKeychain } from './keychain.ts';
 
 // The tests run as root, whom chmod does not stop: the disk's refusals are injected into the fs calls instead.
 const key = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
-const arr = (name: string) => ({ kind: 'arr', name, accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope', primaryKey: key });
+const arr = (name: string) => ({
+  kind: 'arr',
+  name,
+  accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
+  accountDomain: 'westeurope',
+  primaryKey: key,
+});
 
 let folder: string;
 let keychain: ReturnType<typeof createMemoryKeychain>;
@@ -26,10 +32,14 @@ function diskRefuses(code: 'EROFS' | 'ENOSPC' | 'EACCES', what: 'lock' | 'write'
   const mkdir = promises.mkdir.bind(promises);
   const open = promises.open.bind(promises);
   if (what === 'lock') {
-    vi.spyOn(promises, 'mkdir').mockImplementation(async (dir, options) => (String(dir).startsWith(folder) && String(dir) !== folder ? Promise.reject(refusal(code, String(dir))) : mkdir(dir, options)));
+    vi.spyOn(promises, 'mkdir').mockImplementation(async (dir, options) =>
+      String(dir).startsWith(folder) && String(dir) !== folder ? Promise.reject(refusal(code, String(dir))) : mkdir(dir, options),
+    );
   }
   vi.spyOn(promises, 'open').mockImplementation(async (file, flags, mode) =>
-    String(file).startsWith(folder) && typeof flags === 'number' && (flags & constants.O_CREAT) !== 0 ? Promise.reject(refusal(code, String(file))) : open(file, flags, mode),
+    String(file).startsWith(folder) && typeof flags === 'number' && (flags & constants.O_CREAT) !== 0
+      ? Promise.reject(refusal(code, String(file)))
+      : open(file, flags, mode),
   );
 }
 
@@ -72,8 +82,14 @@ describe('a data folder whose disk refuses writes', () => {
     const core = newCore();
     const account = await value<AccountView>(core, 'accounts.add', arr('Render'));
     diskRefuses('ENOSPC', 'write');
-    const result = await call(core, 'accounts.update', { id: account.id, changes: { kind: 'arr', primaryKey: 'TkVXLXByaW1hcnkta2V5LXR3bw==' } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage_failed', message: expect.stringMatching(/^The disk is full: .*vault\.bin/) } });
+    const result = await call(core, 'accounts.update', {
+      id: account.id,
+      changes: { kind: 'arr', primaryKey: 'TkVXLXByaW1hcnkta2V5LXR3bw==' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'storage_failed', message: expect.stringMatching(/^The disk is full: .*vault\.bin/) },
+    });
     vi.restoreAllMocks();
     expect(await value(newCore(), 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
   });
@@ -81,7 +97,11 @@ describe('a data folder whose disk refuses writes', () => {
   it('says the data folder is read-only, not that the keychain failed, when a new vault cannot be created there', async () => {
     diskRefuses('EROFS');
     const status = await value(newCore(), 'vault.status');
-    expect(status).toMatchObject({ state: 'unavailable', problem: 'storage_failed', message: expect.stringMatching(/^The data folder is read-only/) });
+    expect(status).toMatchObject({
+      state: 'unavailable',
+      problem: 'storage_failed',
+      message: expect.stringMatching(/^The data folder is read-only/),
+    });
     expect(JSON.stringify(status)).not.toMatch(/keychain/i);
   });
 });

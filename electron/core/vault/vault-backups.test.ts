@@ -11,7 +11,13 @@ import { keptBackups } from './vault-backups.ts';
 
 const oldKey = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
 const newKey = 'TkVXLXByaW1hcnkta2V5LXR3bw==';
-const arr = (name: string, primaryKey: string) => ({ kind: 'arr', name, accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope', primaryKey });
+const arr = (name: string, primaryKey: string) => ({
+  kind: 'arr',
+  name,
+  accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
+  accountDomain: 'westeurope',
+  primaryKey,
+});
 
 let folder: string;
 let keychain: ReturnType<typeof createMemoryKeychain>;
@@ -21,7 +27,8 @@ const newCore = () => {
   cores.push(core);
   return core;
 };
-const reveal = async (core: Core, id: string) => (await value<{ value: string }>(core, 'accounts.reveal', { id, secret: 'primaryKey' })).value;
+const reveal = async (core: Core, id: string) =>
+  (await value<{ value: string }>(core, 'accounts.reveal', { id, secret: 'primaryKey' })).value;
 
 /** Damages vault.bin in place, as a bad disk block would. */
 function damageVaultFile(): void {
@@ -81,7 +88,11 @@ describe('after a damaged vault file is quarantined', () => {
     const protectedNames = (await value<VaultBackupView[]>(next, 'vault.backups')).filter((b) => b.beforeQuarantine).map((b) => b.name);
     expect(protectedNames.length).toBeGreaterThan(0);
 
-    for (let i = 0; i < keptBackups + 4; i++) await value(next, 'accounts.update', { id: old.id, changes: { kind: 'arr', primaryKey: Buffer.from(`key ${i}`).toString('base64') } });
+    for (let i = 0; i < keptBackups + 4; i++)
+      await value(next, 'accounts.update', {
+        id: old.id,
+        changes: { kind: 'arr', primaryKey: Buffer.from(`key ${i}`).toString('base64') },
+      });
     const generations = readdirSync(path.join(folder, 'backups'));
     expect(generations).toEqual(expect.arrayContaining(protectedNames));
     expect(generations.length).toBeLessThanOrEqual(keptBackups + protectedNames.length);
@@ -104,14 +115,22 @@ describe('after a damaged vault file is quarantined', () => {
     expect((await value<VaultBackupView[]>(other, 'vault.backups')).every((b) => !b.beforeQuarantine)).toBe(true);
   });
 
-  it('refuses a backup name it did not make, and one that does not open with this vault\'s key', async () => {
+  it("refuses a backup name it did not make, and one that does not open with this vault's key", async () => {
     const core = newCore();
     await value(core, 'accounts.add', arr('Render', oldKey));
     expect(await call(core, 'vault.restore', { name: '../vault.json' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call(core, 'vault.restore', { name: 'vault-2020-01-01T00-00-00-000Z-abcdef.bin' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(core, 'vault.restore', { name: 'vault-2020-01-01T00-00-00-000Z-abcdef.bin' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const [newest] = await value<VaultBackupView[]>(core, 'vault.backups');
     writeFileSync(path.join(folder, 'backups', newest!.name), 'not a vault');
-    expect(await value<VaultBackupView[]>(core, 'vault.backups')).toContainEqual(expect.objectContaining({ name: newest!.name, secretCount: null }));
-    expect(await call(core, 'vault.restore', { name: newest!.name })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/does not open with this vault's key.*unchanged/) } });
+    expect(await value<VaultBackupView[]>(core, 'vault.backups')).toContainEqual(
+      expect.objectContaining({ name: newest!.name, secretCount: null }),
+    );
+    expect(await call(core, 'vault.restore', { name: newest!.name })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/does not open with this vault's key.*unchanged/) },
+    });
   });
 });

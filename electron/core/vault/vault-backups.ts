@@ -57,7 +57,12 @@ export function madeBefore(backup: VaultBackup, quarantine: PendingQuarantine | 
  * Writes `bytes` as a new generation (temp file, fsync, rename: a generation is always whole) and
  * removes the oldest beyond `keptBackups`, never one `quarantine` protects. Caller holds the vault lock.
  */
-export async function keepBackup(dataFolder: string, bytes: Buffer, quarantine: PendingQuarantine | undefined, now = new Date()): Promise<string> {
+export async function keepBackup(
+  dataFolder: string,
+  bytes: Buffer,
+  quarantine: PendingQuarantine | undefined,
+  now = new Date(),
+): Promise<string> {
   const folder = backupFolder(dataFolder);
   const target = path.join(folder, `vault-${toStamp(now)}-${randomBytes(3).toString('hex')}.bin`);
   await wordDiskErrors(target, async () => {

@@ -86,7 +86,11 @@ export function readVaultHeader(file: Buffer): { header: VaultHeader; headerEnd:
   }
   const version = file.readUInt8(magic.length);
   if (version > vaultFormatVersion) {
-    throw new VaultFileError('future', `written by a newer version of the app (format ${version}, this app reads up to ${vaultFormatVersion})`, version);
+    throw new VaultFileError(
+      'future',
+      `written by a newer version of the app (format ${version}, this app reads up to ${vaultFormatVersion})`,
+      version,
+    );
   }
   if (version < 1) throw new VaultFileError('damaged', `unknown format version ${version}`, version);
   const headerLength = file.readUInt32BE(magic.length + 1);

@@ -13,7 +13,10 @@ import type { PersistedVault, QuarantineNotice } from './vault-store.ts';
  * is moved aside byte for byte, recorded as a pending quarantine (so no write prunes the backups
  * made before it) and the vault starts empty; a newer format is refused and left alone.
  */
-export async function loadSecrets(vault: PersistedVault, known?: Buffer | null): Promise<{ secrets: Map<string, string>; quarantined: QuarantineNotice | null }> {
+export async function loadSecrets(
+  vault: PersistedVault,
+  known?: Buffer | null,
+): Promise<{ secrets: Map<string, string>; quarantined: QuarantineNotice | null }> {
   const bytes = known === undefined ? await readIfExists(vault.file) : known;
   if (bytes === null) return { secrets: new Map(), quarantined: null };
   try {
@@ -22,7 +25,10 @@ export async function loadSecrets(vault: PersistedVault, known?: Buffer | null):
     if (!(error instanceof VaultFileError)) throw error;
     if (error.problem === 'future') throw unsupported(error);
     if (error.problem === 'wrong_key' && vault.metadata.mode === 'passphrase') {
-      throw new VaultError('wrong_passphrase', 'The vault file was re-created with another passphrase by another process. Reopen the vault.');
+      throw new VaultError(
+        'wrong_passphrase',
+        'The vault file was re-created with another passphrase by another process. Reopen the vault.',
+      );
     }
     const pending = await quarantine(vault, error);
     return { secrets: new Map(), quarantined: quarantineNotice(vault.file, pending, true) };
@@ -41,7 +47,12 @@ async function quarantine(vault: PersistedVault, problem: VaultFileError): Promi
   const movedTo = `${vault.file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   await fs.rename(vault.file, movedTo);
   log.error(`vault file could not be read (${problem.problem}); moved aside`);
-  const pending: PendingQuarantine = { at: at.toISOString(), path: movedTo, problem: problem.problem === 'wrong_key' ? 'wrong_key' : 'damaged', reason: problem.message };
+  const pending: PendingQuarantine = {
+    at: at.toISOString(),
+    path: movedTo,
+    problem: problem.problem === 'wrong_key' ? 'wrong_key' : 'damaged',
+    reason: problem.message,
+  };
   // A quarantine already pending keeps its time: the backups made before the first one stay protected.
   const written = await updateVaultMetadata(vault.dataFolder, (metadata) => ({ ...metadata, quarantine: metadata.quarantine ?? pending }));
   vault.metadata = written ?? vault.metadata;
@@ -51,19 +62,25 @@ async function quarantine(vault: PersistedVault, problem: VaultFileError): Promi
 /** What the user reads about a pending quarantine: what happened, and how to get the secrets back. */
 export function quarantineNotice(file: string, pending: PendingQuarantine, hasBackups: boolean): QuarantineNotice {
   const restore = hasBackups
-    ? 'restore the last backup: Restore the last backup on this notice in the app, or azcred vault restore (azcred vault backups lists them)'
+    ? 'restore the last backup: Restore the last backup on this notice in the app, or azcred vault restore (azcred vault backups ' +
+      'lists them)'
     : `restore the file by hand (no backup generation was kept; an older app kept ${file}.bak)`;
   return {
     path: pending.path,
     problem: pending.problem,
     at: pending.at,
-    message: `The vault file could not be decrypted (${pending.reason}); it was moved to ${pending.path}. Your account list is intact; re-enter the keys or restore the file: ${restore}.`,
+    message:
+      `The vault file could not be decrypted (${pending.reason}); it was moved to ${pending.path}. Your account list is intact; ` +
+      `re-enter the keys or restore the file: ${restore}.`,
   };
 }
 
 /** The refusal for a file written by a newer app. */
 export function unsupported(error: VaultFileError): VaultError {
-  return new VaultError('unsupported_version', `The vault file was ${error.message}. Update Azure Credential Manager to open it; the file was left as it is.`);
+  return new VaultError(
+    'unsupported_version',
+    `The vault file was ${error.message}. Update Azure Credential Manager to open it; the file was left as it is.`,
+  );
 }
 
 /** The file's bytes, or null when there is none. */

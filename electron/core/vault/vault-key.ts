@@ -20,13 +20,19 @@ export async function keychainKey(keychain: KeychainPort, id: string, fileExists
   if (fileExists) {
     // gnome-keyring answers "no such item" for a locked collection when it cannot prompt (measured),
     // so probe with a write: a locked keyring refuses it and we report that instead of "missing".
-    await callKeychain('checking the keychain', async () => {
-      await keychain.setPassword(keychainService, `probe-${id}`, 'probe');
-      await keychain.deletePassword(keychainService, `probe-${id}`);
-    }, timeoutMs);
+    await callKeychain(
+      'checking the keychain',
+      async () => {
+        await keychain.setPassword(keychainService, `probe-${id}`, 'probe');
+        await keychain.deletePassword(keychainService, `probe-${id}`);
+      },
+      timeoutMs,
+    );
     throw new VaultError(
       'keychain_key_missing',
-      `The keychain has no key for this vault (entry "${account}" under "${keychainService}"), so the vault file cannot be decrypted. Restore the keychain entry, or move the vault file aside to start a new vault, or choose a passphrase vault or a memory-only session in Settings.`,
+      `The keychain has no key for this vault (entry "${account}" under "${keychainService}"), so the vault file cannot be ` +
+        `decrypted. Restore the keychain entry, or move the vault file aside to start a new vault, or choose a passphrase vault or ` +
+        `a memory-only session in Settings.`,
     );
   }
   const key = randomBytes(32);
@@ -39,7 +45,11 @@ export async function passphraseKey(passphrase: string, header: VaultHeader): Pr
   const kdf = header.kdf;
   if (!kdf) throw new VaultError('mode_mismatch', 'This vault file is not a passphrase vault.');
   const key = await derivePassphraseKey(passphrase, kdf.salt, kdf);
-  if (!key) throw new VaultError('unsupported_version', 'This passphrase vault asks for scrypt parameters outside the accepted range; it was not opened.');
+  if (!key)
+    throw new VaultError(
+      'unsupported_version',
+      'This passphrase vault asks for scrypt parameters outside the accepted range; it was not opened.',
+    );
   if (keyCheck(key, header.id) !== header.keyCheck) {
     key.fill(0);
     throw new VaultError('wrong_passphrase', 'That passphrase does not open this vault. Try again.');

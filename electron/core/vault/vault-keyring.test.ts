@@ -38,8 +38,11 @@ interface ChildResult {
 
 async function inChild(job: object, env: NodeJS.ProcessEnv = process.env): Promise<ChildResult> {
   // A child that gave up on a hung keychain kills itself (see test-support/vault-child.ts); its output is still whole.
-  const { stdout } = await run(process.execPath, [child, JSON.stringify(job)], { env: { ...env, AZCRED_LOG: 'silent' }, timeout: 20_000 }).catch(
-    (error: { stdout?: string; signal?: string }) => (error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error)),
+  const { stdout } = await run(process.execPath, [child, JSON.stringify(job)], {
+    env: { ...env, AZCRED_LOG: 'silent' },
+    timeout: 20_000,
+  }).catch((error: { stdout?: string; signal?: string }) =>
+    error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error),
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
 }
@@ -84,7 +87,10 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     for (const env of [withoutBus(), withoutBus({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${folder}/no-such-bus` })]) {
       const result = await inChild({ dataFolder: folder, op: 'open', keychainTimeoutMs: 3000 }, env);
       expect(result).toMatchObject({ ok: false, reason: 'no_secret_service' });
-      expect(result.message).toBe('No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.');
+      expect(result.message).toBe(
+        'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only ' +
+          'session in Settings.',
+      );
       expect(result.elapsedMs).toBeLessThan(3000);
     }
     expect(readdirSync(folder)).toEqual([]);
@@ -99,8 +105,15 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       const socket = path.join(folder, 'silent-bus');
       bus = createServer(() => {}).listen(socket);
       await new Promise((resolve) => bus.once('listening', resolve));
-      const result = await inChild({ dataFolder: folder, op: 'open', keychainTimeoutMs: 1000 }, withoutBus({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}` }));
-      expect(result).toMatchObject({ ok: false, reason: 'keychain_timeout', message: expect.stringMatching(/did not answer within 1 s.*passphrase vault or a memory-only session/) });
+      const result = await inChild(
+        { dataFolder: folder, op: 'open', keychainTimeoutMs: 1000 },
+        withoutBus({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socket}` }),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'keychain_timeout',
+        message: expect.stringMatching(/did not answer within 1 s.*passphrase vault or a memory-only session/),
+      });
       expect(result.elapsedMs).toBeGreaterThanOrEqual(1000);
       expect(result.elapsedMs).toBeLessThan(2500);
     });
@@ -110,7 +123,8 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     // A private session so locking its keyring cannot disturb the other tests' keyring.
     const existing = newFolder();
     const fresh = newFolder();
-    const job = (folder: string, op: string) => `'${JSON.stringify({ dataFolder: folder, op, keychainTimeoutMs: 3000, secrets: { s: 'v' } })}'`;
+    const job = (folder: string, op: string) =>
+      `'${JSON.stringify({ dataFolder: folder, op, keychainTimeoutMs: 3000, secrets: { s: 'v' } })}'`;
     const script = `
       export XDG_DATA_HOME="$(mktemp -d)"
       eval "$(printf 'pw\\n' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
@@ -122,9 +136,14 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       rm -rf "$XDG_DATA_HOME"`;
     const env = { ...withoutBus(), AZCRED_LOG: 'silent' };
     const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], { env, timeout: 20_000 });
-    const [written, locked, lockedFresh] = stdout.trim().split('\n').map((line) => JSON.parse(line) as ChildResult);
+    const [written, locked, lockedFresh] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ChildResult);
     expect(written).toMatchObject({ ok: true });
-    const message = 'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a passphrase vault or a memory-only session in Settings.';
+    const message =
+      'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a ' +
+      'passphrase vault or a memory-only session in Settings.';
     expect(locked).toMatchObject({ ok: false, reason: 'keychain_locked', message });
     expect(lockedFresh).toMatchObject({ ok: false, reason: 'keychain_locked', message });
     expect(locked!.elapsedMs).toBeLessThan(3000);
@@ -133,9 +152,16 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
 
   it('quarantines a damaged file or one the keychain key does not fit, byte for byte, in another process', async () => {
     const cases: Record<string, (file: Buffer, id: string) => Promise<Buffer>> = {
-      'flipped byte': async (file) => { const copy = Buffer.from(file); copy[copy.length - 5]! ^= 0x80; return copy; },
+      'flipped byte': async (file) => {
+        const copy = Buffer.from(file);
+        copy[copy.length - 5]! ^= 0x80;
+        return copy;
+      },
       truncated: async (file) => file.subarray(0, file.length - 17),
-      'wrong key': async (file, id) => { await keytar.setPassword(keychainService, `vault-${id}`, randomBytes(32).toString('base64')); return file; },
+      'wrong key': async (file, id) => {
+        await keytar.setPassword(keychainService, `vault-${id}`, randomBytes(32).toString('base64'));
+        return file;
+      },
     };
     for (const [what, damage] of Object.entries(cases)) {
       const folder = newFolder();
@@ -148,7 +174,9 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       expect(result.ok, what).toBe(true);
       expect(result.secrets, what).toEqual({});
       const notice = result.info?.quarantined;
-      expect(notice?.message, what).toMatch(/^The vault file could not be decrypted .*; it was moved to .*vault\.bin\.corrupt-.*\. Your account list is intact; re-enter the keys or restore the file/);
+      expect(notice?.message, what).toMatch(
+        /^The vault file could not be decrypted .*; it was moved to .*vault\.bin\.corrupt-.*\. Your account list is intact; re-enter the keys or restore the file/,
+      );
       expect(readFileSync(notice!.path).equals(broken), what).toBe(true);
     }
   });
@@ -160,11 +188,15 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const size = 2 * 1024 * 1024;
     const file = path.join(folder, 'vault.bin');
     // Temp files of the vault (encrypted secrets outside the vault file) and the lock's own temp directories.
-    const litter = () => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.tmp-|\.lock\.(new|old)-/.test(name));
+    const litter = () =>
+      readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.tmp-|\.lock\.(new|old)-/.test(name));
     let killedHoldingLock = 0;
     let id = '';
     for (let kill = 1; kill <= 8; kill++) {
-      const writer = spawn(process.execPath, [child, JSON.stringify({ dataFolder: folder, op: 'rewrite', size })], { env: { ...process.env, AZCRED_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const writer = spawn(process.execPath, [child, JSON.stringify({ dataFolder: folder, op: 'rewrite', size })], {
+        env: { ...process.env, AZCRED_LOG: 'silent' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const exited = new Promise((resolve) => writer.once('exit', resolve));
       // Killed a random moment after its first whole write, so the kill falls in the next one at varying depths.
       await new Promise<void>((resolve, reject) => {
@@ -189,23 +221,32 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     expect(killedHoldingLock).toBeGreaterThan(0);
   });
 
-  it('loses nothing when four processes write at once, round after round', async () => {
-    const folder = newFolder();
-    const writers = 4;
-    const perWriter = 20;
-    for (let round = 1; round <= stressRounds; round++) {
-      const jobs = Array.from({ length: writers }, (_, w) => {
-        const secrets = Object.fromEntries(Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]));
-        return inChild({ dataFolder: folder, op: 'write-each', secrets });
-      });
-      const results = await Promise.all(jobs);
-      expect(results.every((result) => result.ok), JSON.stringify(results.filter((result) => !result.ok))).toBe(true);
-      const read = await inChild({ dataFolder: folder, op: 'read' });
-      expect(Object.keys(read.secrets ?? {})).toHaveLength(writers * perWriter * round);
-      expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
-      expect(read.info?.quarantined).toBeNull();
-    }
-    expect(readdirSync(folder).sort()).toEqual(['backups', 'vault.bin', 'vault.json']);
-    expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(keptBackups);
-  }, 30_000 + stressRounds * 5_000);
+  it(
+    'loses nothing when four processes write at once, round after round',
+    async () => {
+      const folder = newFolder();
+      const writers = 4;
+      const perWriter = 20;
+      for (let round = 1; round <= stressRounds; round++) {
+        const jobs = Array.from({ length: writers }, (_, w) => {
+          const secrets = Object.fromEntries(
+            Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]),
+          );
+          return inChild({ dataFolder: folder, op: 'write-each', secrets });
+        });
+        const results = await Promise.all(jobs);
+        expect(
+          results.every((result) => result.ok),
+          JSON.stringify(results.filter((result) => !result.ok)),
+        ).toBe(true);
+        const read = await inChild({ dataFolder: folder, op: 'read' });
+        expect(Object.keys(read.secrets ?? {})).toHaveLength(writers * perWriter * round);
+        expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
+        expect(read.info?.quarantined).toBeNull();
+      }
+      expect(readdirSync(folder).sort()).toEqual(['backups', 'vault.bin', 'vault.json']);
+      expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(keptBackups);
+    },
+    30_000 + stressRounds * 5_000,
+  );
 });

@@ -8,7 +8,8 @@ const vaultLock: FolderLock = {
   directory: lockName,
   target: '',
   label: 'vault',
-  busy: () => new VaultError('lock_busy', 'Another Azure Credential Manager process is holding the vault. Wait for it to finish and retry.'),
+  busy: () =>
+    new VaultError('lock_busy', 'Another Azure Credential Manager process is holding the vault. Wait for it to finish and retry.'),
 };
 
 /** Runs `work` holding the data folder's vault lock. */

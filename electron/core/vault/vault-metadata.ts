@@ -49,18 +49,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function parseVaultMetadata(json: unknown): VaultMetadata | undefined {
   if (!isRecord(json)) return undefined;
   const { version, id, mode, passphraseCheck, quarantine } = json;
-  if (version !== 1 || typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id) || (mode !== 'keychain' && mode !== 'passphrase')) return undefined;
+  if (version !== 1 || typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id) || (mode !== 'keychain' && mode !== 'passphrase'))
+    return undefined;
   const metadata: VaultMetadata = { version, id, mode };
   if (passphraseCheck !== undefined) {
     if (!isRecord(passphraseCheck)) return undefined;
     const { name, salt, N, r, p, keyCheck } = passphraseCheck;
-    if (name !== 'scrypt' || typeof salt !== 'string' || typeof keyCheck !== 'string' || ![N, r, p].every((n) => Number.isInteger(n))) return undefined;
+    if (name !== 'scrypt' || typeof salt !== 'string' || typeof keyCheck !== 'string' || ![N, r, p].every((n) => Number.isInteger(n)))
+      return undefined;
     metadata.passphraseCheck = { name, salt, N: N as number, r: r as number, p: p as number, keyCheck };
   }
   if (quarantine !== undefined) {
     if (!isRecord(quarantine)) return undefined;
     const { at, path: movedTo, problem, reason } = quarantine;
-    if (typeof at !== 'string' || typeof movedTo !== 'string' || (problem !== 'damaged' && problem !== 'wrong_key') || typeof reason !== 'string') return undefined;
+    if (
+      typeof at !== 'string' ||
+      typeof movedTo !== 'string' ||
+      (problem !== 'damaged' && problem !== 'wrong_key') ||
+      typeof reason !== 'string'
+    )
+      return undefined;
     metadata.quarantine = { at, path: movedTo, problem, reason };
   }
   return metadata;
@@ -73,7 +81,12 @@ export function newVaultId(): string {
 
 /** Reads `vault.json`; null when the folder has no vault yet. A broken record is an error, not a new vault. */
 export async function readVaultMetadata(dataFolder: string): Promise<VaultMetadata | null> {
-  const damaged = () => new VaultError('record_invalid', `The vault record ${metadataName} in the data folder is damaged. Restore it from a backup, or move it and the vault files aside to start a new vault.`);
+  const damaged = () =>
+    new VaultError(
+      'record_invalid',
+      `The vault record ${metadataName} in the data folder is damaged. Restore it from a backup, or move it and the vault files ` +
+        `aside to start a new vault.`,
+    );
   let text: string;
   try {
     text = await fs.readFile(path.join(dataFolder, metadataName), 'utf8');
@@ -97,7 +110,10 @@ export async function writeVaultMetadata(dataFolder: string, metadata: VaultMeta
 }
 
 /** Changes the record as it is now on disk (caller holds the vault lock) and returns what was written. */
-export async function updateVaultMetadata(dataFolder: string, change: (metadata: VaultMetadata) => VaultMetadata): Promise<VaultMetadata | null> {
+export async function updateVaultMetadata(
+  dataFolder: string,
+  change: (metadata: VaultMetadata) => VaultMetadata,
+): Promise<VaultMetadata | null> {
   const current = await readVaultMetadata(dataFolder);
   if (!current) return null;
   const next = change(current);

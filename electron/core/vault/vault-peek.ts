@@ -22,10 +22,15 @@ export interface PeekOptions {
  */
 export async function peekVaultSecrets(dataFolder: string, options: PeekOptions = {}): Promise<ReadonlyMap<string, string> | undefined> {
   const metadata = readOrUndefined(() => parseVaultMetadata(JSON.parse(readFileSync(path.join(dataFolder, metadataName), 'utf8'))));
-  if (metadata?.mode === 'passphrase') return options.passphrase ? peekPassphraseVault(dataFolder, metadata.id, options.passphrase) : undefined;
+  if (metadata?.mode === 'passphrase')
+    return options.passphrase ? peekPassphraseVault(dataFolder, metadata.id, options.passphrase) : undefined;
   if (metadata?.mode !== 'keychain') return undefined;
   const keychain = options.keychain ?? keytarKeychain();
-  const reading = callKeychain('reading the vault key', () => keychain.getPassword(keychainService, keychainAccount(metadata.id)), options.keychainTimeoutMs ?? defaultKeychainTimeoutMs);
+  const reading = callKeychain(
+    'reading the vault key',
+    () => keychain.getPassword(keychainService, keychainAccount(metadata.id)),
+    options.keychainTimeoutMs ?? defaultKeychainTimeoutMs,
+  );
   const bytes = readOrUndefined(() => readFileSync(path.join(dataFolder, vaultFileName)));
   // Loading node:crypto takes about as long as the keychain's answer: it loads while that comes.
   const [stored, { decryptVault }] = await Promise.all([reading, import('./vault-file.ts')]);
@@ -50,7 +55,10 @@ export async function peekVaultSecret(dataFolder: string, name: string, options:
 async function peekPassphraseVault(dataFolder: string, id: string, passphrase: string): Promise<ReadonlyMap<string, string> | undefined> {
   const bytes = readOrUndefined(() => readFileSync(path.join(dataFolder, vaultFileName)));
   if (bytes === undefined) return undefined;
-  const [{ decryptVault, readVaultHeader }, { derivePassphraseKey }] = await Promise.all([import('./vault-file.ts'), import('./passphrase-key.ts')]);
+  const [{ decryptVault, readVaultHeader }, { derivePassphraseKey }] = await Promise.all([
+    import('./vault-file.ts'),
+    import('./passphrase-key.ts'),
+  ]);
   const header = readOrUndefined(() => readVaultHeader(bytes).header);
   if (header?.id !== id || header.mode !== 'passphrase' || !header.kdf) return undefined;
   const key = await derivePassphraseKey(passphrase, header.kdf.salt, header.kdf).catch(() => null);

@@ -14,7 +14,12 @@ export async function describeBackups(vault: PersistedVault): Promise<VaultBacku
   const views: VaultBackupView[] = [];
   for (const backup of await listBackups(vault.dataFolder)) {
     const secrets = await readBackup(vault, backup).catch(() => null);
-    views.push({ name: backup.name, createdAt: backup.createdAt, secretCount: secrets?.size ?? null, beforeQuarantine: madeBefore(backup, quarantine) });
+    views.push({
+      name: backup.name,
+      createdAt: backup.createdAt,
+      secretCount: secrets?.size ?? null,
+      beforeQuarantine: madeBefore(backup, quarantine),
+    });
     secrets?.clear();
   }
   return views;
@@ -26,12 +31,21 @@ export async function describeBackups(vault: PersistedVault): Promise<VaultBacku
  * file is first kept as another generation, then the backup's bytes replace it atomically, and the
  * quarantine counts as acknowledged. Returns what the vault now holds.
  */
-export async function restoreBackup(vault: PersistedVault, name: string | undefined): Promise<{ secrets: Map<string, string>; bytes: Buffer; backup: VaultBackup }> {
+export async function restoreBackup(
+  vault: PersistedVault,
+  name: string | undefined,
+): Promise<{ secrets: Map<string, string>; bytes: Buffer; backup: VaultBackup }> {
   const metadata = (await readVaultMetadata(vault.dataFolder)) ?? vault.metadata;
   const backups = await listBackups(vault.dataFolder);
-  const chosen = name === undefined ? await lastGoodBackup(vault, backups, metadata.quarantine) : backups.find((backup) => backup.name === name);
+  const chosen =
+    name === undefined ? await lastGoodBackup(vault, backups, metadata.quarantine) : backups.find((backup) => backup.name === name);
   if (!chosen) {
-    throw new AppError('not_found', name === undefined ? 'There is no backup of the vault file that opens with this vault\'s key, so nothing was restored.' : `There is no backup named ${name}. Run azcred vault backups, or open Settings → Secret storage, for the list.`);
+    throw new AppError(
+      'not_found',
+      name === undefined
+        ? "There is no backup of the vault file that opens with this vault's key, so nothing was restored."
+        : `There is no backup named ${name}. Run azcred vault backups, or open Settings → Secret storage, for the list.`,
+    );
   }
   const bytes = await fs.readFile(chosen.path);
   let secrets: Map<string, string>;
@@ -39,7 +53,11 @@ export async function restoreBackup(vault: PersistedVault, name: string | undefi
     secrets = decryptOwn(vault, bytes);
   } catch (error) {
     if (!(error instanceof VaultFileError)) throw error;
-    throw new AppError('invalid_input', `The backup ${chosen.name} does not open with this vault's ${vault.metadata.mode === 'passphrase' ? 'passphrase' : 'key'} (${error.message}), so it was not restored; the vault is unchanged.`);
+    throw new AppError(
+      'invalid_input',
+      `The backup ${chosen.name} does not open with this vault's ${vault.metadata.mode === 'passphrase' ? 'passphrase' : 'key'} ` +
+        `(${error.message}), so it was not restored; the vault is unchanged.`,
+    );
   }
   const current = await readIfExists(vault.file);
   if (current) await keepBackup(vault.dataFolder, current, metadata.quarantine);
@@ -55,10 +73,20 @@ export async function acknowledgeQuarantine(vault: PersistedVault): Promise<void
   await pruneBackups(vault.dataFolder, undefined);
 }
 
-async function lastGoodBackup(vault: PersistedVault, backups: readonly VaultBackup[], quarantine: Parameters<typeof madeBefore>[1]): Promise<VaultBackup | undefined> {
+async function lastGoodBackup(
+  vault: PersistedVault,
+  backups: readonly VaultBackup[],
+  quarantine: Parameters<typeof madeBefore>[1],
+): Promise<VaultBackup | undefined> {
   const candidates = quarantine ? backups.filter((backup) => madeBefore(backup, quarantine)) : backups;
   for (const backup of candidates) {
-    if (await readBackup(vault, backup).then(() => true, () => false)) return backup;
+    if (
+      await readBackup(vault, backup).then(
+        () => true,
+        () => false,
+      )
+    )
+      return backup;
   }
   return undefined;
 }

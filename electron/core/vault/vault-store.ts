@@ -83,7 +83,13 @@ function checkValue(value: string): void {
 }
 
 /** Builds the Vault object over an in-memory map, writing through to the file when `persisted` is given. */
-export async function createVault(state: { mode: VaultInfo['mode']; id: string; secrets: Map<string, string>; persisted?: PersistedVault; seenBytes?: Buffer | null }): Promise<Vault> {
+export async function createVault(state: {
+  mode: VaultInfo['mode'];
+  id: string;
+  secrets: Map<string, string>;
+  persisted?: PersistedVault;
+  seenBytes?: Buffer | null;
+}): Promise<Vault> {
   let secrets = state.secrets;
   let quarantined: QuarantineNotice | null = null;
   let closed = false;

@@ -37,7 +37,11 @@ describe('a keychain vault', () => {
 
   it('deletes one secret or every secret under a prefix, on disk too', async () => {
     const vault = await open();
-    await vault.setMany([['account/a1/primaryKey', 'x'], ['account/a1/secondaryKey', 'y'], ['account/a2/primaryKey', 'z']]);
+    await vault.setMany([
+      ['account/a1/primaryKey', 'x'],
+      ['account/a1/secondaryKey', 'y'],
+      ['account/a2/primaryKey', 'z'],
+    ]);
     expect(await vault.deletePrefix('account/a1/')).toBe(2);
     expect(await vault.delete('account/a2/primaryKey')).toBe(true);
     expect(await vault.delete('account/a2/primaryKey')).toBe(false);
@@ -72,7 +76,9 @@ describe('a keychain vault', () => {
   it('fails, and never falls back, when the keychain does not answer in time', async () => {
     const hung = { ...keychain, getPassword: () => new Promise<string | null>(() => {}) };
     const started = Date.now();
-    await expect(openVault({ dataFolder: folder, keychain: hung, keychainTimeoutMs: 200 })).rejects.toMatchObject({ reason: 'keychain_timeout' });
+    await expect(openVault({ dataFolder: folder, keychain: hung, keychainTimeoutMs: 200 })).rejects.toMatchObject({
+      reason: 'keychain_timeout',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(files().filter((name) => name.startsWith('vault.bin'))).toEqual([]);
   });
@@ -94,12 +100,16 @@ describe('what a killed writer leaves', () => {
     return Date.now() - started;
   };
 
-  it('has its temp files removed by the next write, never a running writer\'s', async () => {
+  it("has its temp files removed by the next write, never a running writer's", async () => {
     await (await open()).set('s', 'v');
     const running = runningProcess();
     try {
       const dead = exitedPid();
-      const orphans = [`vault.bin.tmp-${dead}-0a1b2c3d4e5f`, `vault.bin.bak.tmp-${dead}-0a1b2c3d4e5f`, `vault.json.tmp-${dead}-0a1b2c3d4e5f`];
+      const orphans = [
+        `vault.bin.tmp-${dead}-0a1b2c3d4e5f`,
+        `vault.bin.bak.tmp-${dead}-0a1b2c3d4e5f`,
+        `vault.json.tmp-${dead}-0a1b2c3d4e5f`,
+      ];
       const live = `vault.bin.tmp-${running.pid}-0a1b2c3d4e5f`;
       for (const name of [...orphans, live]) writeFileSync(path.join(folder, name), 'encrypted bytes');
       const next = await open();
@@ -117,7 +127,7 @@ describe('what a killed writer leaves', () => {
     expect(files()).toEqual(['backups', 'vault.bin', 'vault.json']);
   });
 
-  it('has the half-made lock directory of a process killed while taking the lock removed by the next one, never a running one\'s', async () => {
+  it("has the half-made lock directory of a process killed while taking the lock removed by the next one, never a running one's", async () => {
     const running = runningProcess();
     try {
       const lock = path.join(folder, 'vault.lock');
@@ -149,8 +159,16 @@ describe('what a killed writer leaves', () => {
 
 describe('an unreadable vault file', () => {
   const damage: Record<string, (file: Buffer) => Buffer> = {
-    'a flipped byte in the ciphertext': (file) => { const copy = Buffer.from(file); copy[copy.length - 20]! ^= 0x01; return copy; },
-    'a flipped byte in the header': (file) => { const copy = Buffer.from(file); copy[12]! ^= 0x01; return copy; },
+    'a flipped byte in the ciphertext': (file) => {
+      const copy = Buffer.from(file);
+      copy[copy.length - 20]! ^= 0x01;
+      return copy;
+    },
+    'a flipped byte in the header': (file) => {
+      const copy = Buffer.from(file);
+      copy[12]! ^= 0x01;
+      return copy;
+    },
     'a truncated file': (file) => file.subarray(0, file.length - 30),
     'a file cut inside the header': (file) => file.subarray(0, 7),
   };
@@ -161,7 +179,9 @@ describe('an unreadable vault file', () => {
       writeFileSync(vaultFile(), broken);
       const vault = await open();
       const notice = vault.info().quarantined;
-      expect(notice?.message).toMatch(/could not be decrypted.*moved to .*vault\.bin\.corrupt-.*Your account list is intact; re-enter the keys or restore the file/);
+      expect(notice?.message).toMatch(
+        /could not be decrypted.*moved to .*vault\.bin\.corrupt-.*Your account list is intact; re-enter the keys or restore the file/,
+      );
       expect(readFileSync(notice!.path)).toEqual(broken);
       expect(vault.names()).toEqual([]);
       expect(existsSync(vaultFile())).toBe(false);
@@ -186,7 +206,10 @@ describe('an unreadable vault file', () => {
     const future = Buffer.from(readFileSync(vaultFile()));
     future[4] = 2;
     writeFileSync(vaultFile(), future);
-    await expect(open()).rejects.toMatchObject({ reason: 'unsupported_version', message: expect.stringMatching(/newer version.*format 2.*Update Azure Credential Manager.*left as it is/) });
+    await expect(open()).rejects.toMatchObject({
+      reason: 'unsupported_version',
+      message: expect.stringMatching(/newer version.*format 2.*Update Azure Credential Manager.*left as it is/),
+    });
     expect(readFileSync(vaultFile())).toEqual(future);
     expect(files()).toEqual(before);
   });

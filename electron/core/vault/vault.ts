@@ -50,7 +50,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   if (mode === 'memory') return createVault({ mode, id: newVaultId(), secrets: new Map() });
   if (recorded) checkMode(recorded, mode);
   if (mode === 'passphrase' && !options.passphrase) {
-    throw new VaultError('passphrase_required', recorded ? 'This vault is protected by a passphrase: enter it to unlock.' : 'Choose a passphrase to protect the new vault.');
+    throw new VaultError(
+      'passphrase_required',
+      recorded ? 'This vault is protected by a passphrase: enter it to unlock.' : 'Choose a passphrase to protect the new vault.',
+    );
   }
   const file = path.join(dataFolder, vaultFileName);
   const unlock = unlocker(mode, options);
@@ -69,7 +72,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     const persisted: PersistedVault = { dataFolder, file, metadata, ...(await unlock(metadata, bytes, existing !== null)) };
     // Record a new vault, and keep a passphrase vault's check outside its header (older records lack it).
     if (!existing || (mode === 'passphrase' && !existing.passphraseCheck)) {
-      persisted.metadata = { ...metadata, ...(persisted.header.kdf && { passphraseCheck: { ...persisted.header.kdf, keyCheck: persisted.header.keyCheck } }) };
+      persisted.metadata = {
+        ...metadata,
+        ...(persisted.header.kdf && { passphraseCheck: { ...persisted.header.kdf, keyCheck: persisted.header.keyCheck } }),
+      };
       await writeVaultMetadata(dataFolder, persisted.metadata);
     }
     // Write the empty file at once, so a new passphrase vault is pinned to the passphrase chosen now.
@@ -85,7 +91,11 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
  * explicit, confirmed step the app and the CLI offer, never something opening does by itself. The
  * old file is moved aside, never deleted; the backups stay (they open with the old passphrase only).
  */
-export async function startNewPassphraseVault(options: { dataFolder: string; passphrase: string; scryptParams?: ScryptParams }): Promise<Vault> {
+export async function startNewPassphraseVault(options: {
+  dataFolder: string;
+  passphrase: string;
+  scryptParams?: ScryptParams;
+}): Promise<Vault> {
   const dataFolder = path.resolve(options.dataFolder);
   const file = path.join(dataFolder, vaultFileName);
   return withVaultLock(dataFolder, async () => {
@@ -93,13 +103,20 @@ export async function startNewPassphraseVault(options: { dataFolder: string; pas
     if (existing) checkMode(existing, 'passphrase');
     const id = existing?.id ?? newVaultId();
     const unlocked = await newPassphraseKey(id, options.passphrase, options.scryptParams ?? defaultScryptParams);
-    if (await readIfExists(file)) await fs.rename(file, `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+    if (await readIfExists(file))
+      await fs.rename(file, `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
     const { quarantine: _replaced, ...kept } = existing ?? { version: 1 as const, id, mode: 'passphrase' as const };
     const metadata: VaultMetadata = { ...kept, passphraseCheck: { ...unlocked.header.kdf!, keyCheck: unlocked.header.keyCheck } };
     await writeVaultMetadata(dataFolder, metadata);
     const bytes = encryptVault(unlocked.header, unlocked.key, new Map());
     await writeFileAtomic(file, bytes);
-    return createVault({ mode: 'passphrase', id, secrets: new Map(), persisted: { dataFolder, file, metadata, ...unlocked }, seenBytes: bytes });
+    return createVault({
+      mode: 'passphrase',
+      id,
+      secrets: new Map(),
+      persisted: { dataFolder, file, metadata, ...unlocked },
+      seenBytes: bytes,
+    });
   });
 }
 
@@ -108,13 +125,22 @@ type Unlock = (metadata: VaultMetadata, bytes: Buffer | null, recorded: boolean)
 function unlocker(mode: 'keychain' | 'passphrase', options: OpenVaultOptions): Unlock {
   if (mode === 'keychain') {
     const keychain = options.keychain ?? keytarKeychain();
-    return (metadata, bytes) => unlockWithKeychain(metadata.id, bytes !== null, keychain, options.keychainTimeoutMs ?? defaultKeychainTimeoutMs);
+    return (metadata, bytes) =>
+      unlockWithKeychain(metadata.id, bytes !== null, keychain, options.keychainTimeoutMs ?? defaultKeychainTimeoutMs);
   }
-  return (metadata, bytes, recorded) => unlockWithPassphrase(metadata, bytes, recorded, options.passphrase ?? '', options.scryptParams ?? defaultScryptParams);
+  return (metadata, bytes, recorded) =>
+    unlockWithPassphrase(metadata, bytes, recorded, options.passphrase ?? '', options.scryptParams ?? defaultScryptParams);
 }
 
-/** The vault when its file is there and reads cleanly; undefined when opening needs the lock (no file yet, a file to move aside, a record to complete). */
-async function openWithoutLock(input: { dataFolder: string; file: string; metadata: VaultMetadata; mode: 'keychain' | 'passphrase'; unlock: Unlock }): Promise<Vault | undefined> {
+/** The vault when its file is there and reads cleanly; undefined when opening needs the lock (no file yet, a file to move aside, a
+ * record to complete). */
+async function openWithoutLock(input: {
+  dataFolder: string;
+  file: string;
+  metadata: VaultMetadata;
+  mode: 'keychain' | 'passphrase';
+  unlock: Unlock;
+}): Promise<Vault | undefined> {
   const { dataFolder, file, metadata, mode, unlock } = input;
   if (mode === 'passphrase' && !metadata.passphraseCheck) return undefined;
   const bytes = await readIfExists(file);
@@ -132,10 +158,19 @@ async function openWithoutLock(input: { dataFolder: string; file: string; metada
 
 function checkMode(recorded: VaultMetadata, mode: VaultMode): void {
   if (recorded.mode === mode) return;
-  throw new VaultError('mode_mismatch', `This data folder holds a ${recorded.mode} vault; it cannot be opened as a ${mode} vault. Open it as ${recorded.mode}, or use another data folder.`);
+  throw new VaultError(
+    'mode_mismatch',
+    `This data folder holds a ${recorded.mode} vault; it cannot be opened as a ${mode} vault. Open it as ${recorded.mode}, or ` +
+      `use another data folder.`,
+  );
 }
 
-async function unlockWithKeychain(id: string, fileExists: boolean, keychain: KeychainPort, timeoutMs: number): Promise<{ key: Buffer; header: VaultHeader }> {
+async function unlockWithKeychain(
+  id: string,
+  fileExists: boolean,
+  keychain: KeychainPort,
+  timeoutMs: number,
+): Promise<{ key: Buffer; header: VaultHeader }> {
   const key = await keychainKey(keychain, id, fileExists, timeoutMs);
   return { key, header: { id, mode: 'keychain', keyCheck: keyCheck(key, id) } };
 }
@@ -144,7 +179,13 @@ async function unlockWithKeychain(id: string, fileExists: boolean, keychain: Key
  * A passphrase is checked against the file's header, or, when the header is damaged or the file is
  * gone, against the copy the record keeps; with neither it is refused, never taken as a new one.
  */
-async function unlockWithPassphrase(metadata: VaultMetadata, bytes: Buffer | null, recorded: boolean, passphrase: string, params: ScryptParams): Promise<{ key: Buffer; header: VaultHeader }> {
+async function unlockWithPassphrase(
+  metadata: VaultMetadata,
+  bytes: Buffer | null,
+  recorded: boolean,
+  passphrase: string,
+  params: ScryptParams,
+): Promise<{ key: Buffer; header: VaultHeader }> {
   const existing = bytes && headerOrNull(bytes);
   if (existing) return { key: await passphraseKey(passphrase, existing), header: existing };
   const check = metadata.passphraseCheck;
@@ -154,10 +195,12 @@ async function unlockWithPassphrase(metadata: VaultMetadata, bytes: Buffer | nul
     return { key: await passphraseKey(passphrase, header), header };
   }
   if (recorded) {
-    const what = bytes ? 'The vault file\'s header is damaged' : 'The vault file is missing';
+    const what = bytes ? "The vault file's header is damaged" : 'The vault file is missing';
     throw new VaultError(
       'header_damaged',
-      `${what} and this vault keeps no other copy of what checks its passphrase, so no passphrase can be checked and none is taken. Restore the vault file from a backup (docs/vault.md), or start a new, empty vault (Start a new, empty vault in the app, or azcred vault new --yes). The old file is moved aside, never deleted.`,
+      `${what} and this vault keeps no other copy of what checks its passphrase, so no passphrase can be checked and none is ` +
+        `taken. Restore the vault file from a backup (docs/vault.md), or start a new, empty vault (Start a new, empty vault in the ` +
+        `app, or azcred vault new --yes). The old file is moved aside, never deleted.`,
     );
   }
   return newPassphraseKey(metadata.id, passphrase, params);

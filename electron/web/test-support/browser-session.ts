@@ -37,7 +37,12 @@ export function tokenOf(link: string): string {
 /** POSTs a token to /auth as the launch page does. */
 export function redeem(origin: string, token: string, headers: Record<string, string> = {}): Promise<Answer> {
   const base = new URL(origin);
-  return send(new URL('/auth', base), 'POST', { Host: base.host, Origin: base.origin, 'Content-Type': 'application/json', ...headers }, JSON.stringify({ token }));
+  return send(
+    new URL('/auth', base),
+    'POST',
+    { Host: base.host, Origin: base.origin, 'Content-Type': 'application/json', ...headers },
+    JSON.stringify({ token }),
+  );
 }
 
 /** Trades a launch link in as the launch page does and returns what the page then sends with each /api/ call. */
@@ -46,7 +51,12 @@ export async function signInWithLink(link: string): Promise<SignedIn> {
   const answer = await redeem(base.origin, tokenOf(link));
   if (answer.status !== 200) throw new Error(`the launch link was refused: ${answer.status} ${answer.text}`);
   const { secret } = JSON.parse(answer.text) as { secret: string };
-  return { Host: base.host, Origin: base.origin, Cookie: String(answer.headers['set-cookie']).split(';')[0] ?? '', [sessionSecretHeader]: secret };
+  return {
+    Host: base.host,
+    Origin: base.origin,
+    Cookie: String(answer.headers['set-cookie']).split(';')[0] ?? '',
+    [sessionSecretHeader]: secret,
+  };
 }
 
 /** Signs in to the server through a fresh launch link. */

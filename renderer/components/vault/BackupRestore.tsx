@@ -13,7 +13,8 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-const holds = (count: number | null) => (count === null ? 'does not open with this vault\'s key' : `${count} secret${count === 1 ? '' : 's'}`);
+const holds = (count: number | null) =>
+  count === null ? "does not open with this vault's key" : `${count} secret${count === 1 ? '' : 's'}`;
 
 /**
  * Under a quarantine notice: put the last good backup back (or one from the list), or acknowledge
@@ -38,7 +39,9 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
     onChanged?.(result.value, words);
   }
 
-  const restored = (status: VaultStatus) => `Restored. ${status.state === 'open' ? `The vault holds ${holds(status.secretCount)}. ` : ''}The file it replaced was kept as another backup.`;
+  const restored = (status: VaultStatus) =>
+    `Restored. ${status.state === 'open' ? `The vault holds ${holds(status.secretCount)}. ` : ''}The file it replaced was kept ` +
+    `as another backup.`;
 
   async function showBackups() {
     const result = await api.vault.backups();
@@ -56,7 +59,16 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
         <Button disabled={busy} onClick={() => void showBackups()}>
           Choose a backup…
         </Button>
-        <Button appearance="subtle" disabled={busy} onClick={() => void run(() => api.vault.acknowledgeQuarantine(), () => 'Noted: the vault stays as it is, and old backups are pruned as usual again.')}>
+        <Button
+          appearance="subtle"
+          disabled={busy}
+          onClick={() =>
+            void run(
+              () => api.vault.acknowledgeQuarantine(),
+              () => 'Noted: the vault stays as it is, and old backups are pruned as usual again.',
+            )
+          }
+        >
           Keep the vault as it is
         </Button>
       </div>
@@ -69,7 +81,12 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
                 {new Date(backup.createdAt).toLocaleString()}: {holds(backup.secretCount)}
                 {backup.beforeQuarantine ? ', before the damage' : ''}
               </span>
-              <Button size="small" disabled={busy || backup.secretCount === null} onClick={() => void run(() => api.vault.restore({ name: backup.name }), restored)} aria-label={`Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`}>
+              <Button
+                size="small"
+                disabled={busy || backup.secretCount === null}
+                onClick={() => void run(() => api.vault.restore({ name: backup.name }), restored)}
+                aria-label={`Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`}
+              >
                 Restore
               </Button>
             </li>

@@ -1,4 +1,15 @@
-import { Body1, Button, Checkbox, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useDialogStyles } from '../dialog-styles.ts';
 import { ModalDialog } from '../ModalDialog.tsx';
@@ -14,14 +25,17 @@ export type PassphrasePurpose = 'open' | 'create' | 'start-new';
 const wording: Record<PassphrasePurpose, { title: string; body: string; passphrase: string; submit: string }> = {
   open: {
     title: 'Use a passphrase vault',
-    body: 'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each time the app starts.',
+    body:
+      'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each ' +
+      'time the app starts.',
     passphrase: 'Passphrase',
     submit: 'Open vault',
   },
   create: {
     title: 'Use a passphrase vault',
     body:
-      'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each time the app starts. ' +
+      'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each ' +
+      'time the app starts. ' +
       'There is no way to recover it: if you forget it, the stored keys are lost.',
     passphrase: 'Passphrase',
     submit: 'Create passphrase vault',
@@ -29,7 +43,8 @@ const wording: Record<PassphrasePurpose, { title: string; body: string; passphra
   'start-new': {
     title: 'Start a new, empty vault',
     body:
-      'The vault that cannot be opened is moved aside, never deleted: restore it later from a backup if its passphrase turns up (see docs/vault.md). ' +
+      'The vault that cannot be opened is moved aside, never deleted: restore it later from a backup if its passphrase turns up ' +
+      '(see docs/vault.md). ' +
       'The new vault starts with no keys, so add your accounts again.',
     passphrase: 'New passphrase',
     submit: 'Start a new vault',
@@ -55,11 +70,16 @@ export function PassphraseDialog({ purpose, onClose, onSubmit }: PassphraseDialo
   const [understood, setUnderstood] = useState(false);
   const [errors, setErrors] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
-  const edited = <T,>(set: (value: T) => void) => (value: T) => (set(value), setErrors({}));
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => (set(value), setErrors({}));
 
   function problems(): Problems | undefined {
     if (!creating) return passphrase ? undefined : { passphrase: 'Enter the passphrase' };
-    const found = { ...newPassphraseProblems(passphrase, confirm), ...(purpose === 'start-new' && !understood ? { understood: 'Confirm that the new vault starts empty' } : {}) };
+    const found = {
+      ...newPassphraseProblems(passphrase, confirm),
+      ...(purpose === 'start-new' && !understood ? { understood: 'Confirm that the new vault starts empty' } : {}),
+    };
     return Object.keys(found).length > 0 ? found : undefined;
   }
 
@@ -74,7 +94,10 @@ export function PassphraseDialog({ purpose, onClose, onSubmit }: PassphraseDialo
     else onClose();
   }
 
-  const error = (name: keyof Problems) => ({ validationMessage: errors[name] ?? null, validationState: errors[name] ? ('error' as const) : ('none' as const) });
+  const error = (name: keyof Problems) => ({
+    validationMessage: errors[name] ?? null,
+    validationState: errors[name] ? ('error' as const) : ('none' as const),
+  });
   return (
     <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -84,7 +107,12 @@ export function PassphraseDialog({ purpose, onClose, onSubmit }: PassphraseDialo
             <DialogContent className={dialog.content}>
               <Body1>{words.body}</Body1>
               <Field label={words.passphrase} required {...error('passphrase')} hint={creating ? 'At least 10 characters.' : null}>
-                <Input type="password" autoComplete={creating ? 'new-password' : 'current-password'} value={passphrase} onChange={(_, d) => edited(setPassphrase)(d.value)} />
+                <Input
+                  type="password"
+                  autoComplete={creating ? 'new-password' : 'current-password'}
+                  value={passphrase}
+                  onChange={(_, d) => edited(setPassphrase)(d.value)}
+                />
               </Field>
               {creating && (
                 <Field label="Confirm passphrase" required {...error('confirm')}>
@@ -93,7 +121,11 @@ export function PassphraseDialog({ purpose, onClose, onSubmit }: PassphraseDialo
               )}
               {purpose === 'start-new' && (
                 <Field {...error('understood')}>
-                  <Checkbox checked={understood} onChange={(_, d) => edited(setUnderstood)(d.checked === true)} label="I understand the new vault starts empty" />
+                  <Checkbox
+                    checked={understood}
+                    onChange={(_, d) => edited(setUnderstood)(d.checked === true)}
+                    label="I understand the new vault starts empty"
+                  />
                 </Field>
               )}
             </DialogContent>

@@ -7,12 +7,20 @@ const useStyles = makeStyles({
 });
 
 /** A vault file that could not be read was set aside (never deleted): say so and where it is, and offer its backups. */
-export function QuarantineNotice({ quarantine, onChanged }: { quarantine: QuarantineView; onChanged?: (status: VaultStatus, said: string) => void }) {
+export function QuarantineNotice({
+  quarantine,
+  onChanged,
+}: {
+  quarantine: QuarantineView;
+  onChanged?: (status: VaultStatus, said: string) => void;
+}) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}</MessageBarTitle>
+        <MessageBarTitle>
+          {quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}
+        </MessageBarTitle>
         {quarantine.message} It was moved aside, not deleted: <span className={styles.path}>{quarantine.path}</span>
         <BackupRestore onChanged={onChanged} />
       </MessageBarBody>

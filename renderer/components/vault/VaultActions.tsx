@@ -36,7 +36,8 @@ export function VaultActions({ vault }: { vault: VaultState }) {
     const result = await vault.open(mode);
     setBusy(false);
     if (!result.ok) setError(result.error);
-    else if (result.value.state !== 'open') setNote(mode === 'keychain' ? 'The keychain still cannot be used: see the message above.' : 'The vault is still not open.');
+    else if (result.value.state !== 'open')
+      setNote(mode === 'keychain' ? 'The keychain still cannot be used: see the message above.' : 'The vault is still not open.');
   }
 
   async function unlock(event: FormEvent) {
@@ -54,7 +55,12 @@ export function VaultActions({ vault }: { vault: VaultState }) {
     return (
       <form className={styles.unlock} onSubmit={(e) => void unlock(e)} aria-label="Unlock the vault">
         <Field label="Vault passphrase" validationMessage={unlockProblem || null} validationState={unlockProblem ? 'error' : 'none'}>
-          <Input type="password" autoComplete="current-password" value={unlockPassphrase} onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))} />
+          <Input
+            type="password"
+            autoComplete="current-password"
+            value={unlockPassphrase}
+            onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))}
+          />
         </Field>
         <Button appearance="primary" type="submit" disabledFocusable={busy}>
           Unlock
@@ -93,7 +99,9 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           Use memory only for this session
         </Button>
       </div>
-      <Caption1 className={styles.hint}>Memory only saves nothing: keys you add are forgotten when the app closes, and the azcred CLI cannot read them.</Caption1>
+      <Caption1 className={styles.hint}>
+        Memory only saves nothing: keys you add are forgotten when the app closes, and the azcred CLI cannot read them.
+      </Caption1>
       {note && (
         <Caption1 role="status" className={styles.hint}>
           {note}

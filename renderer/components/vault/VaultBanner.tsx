@@ -13,7 +13,10 @@ const useStyles = makeStyles({
 /** What the page over which the banner sits keeps in the vault, in its own words. */
 const wording = {
   accounts: { unavailable: 'Stored keys cannot be used right now', locked: 'Enter the vault passphrase to reveal, copy or add keys.' },
-  identities: { unavailable: 'Sign-ins cannot be kept right now', locked: 'Enter the vault passphrase to sign in, add a service principal or use a stored sign-in.' },
+  identities: {
+    unavailable: 'Sign-ins cannot be kept right now',
+    locked: 'Enter the vault passphrase to sign in, add a service principal or use a stored sign-in.',
+  },
 };
 
 /** Over the Accounts and Identities pages: why the vault cannot be used right now, and what to do about it. */
@@ -36,7 +39,11 @@ export function VaultBanner({ vault, page = 'accounts' }: { vault: VaultState; p
         <MessageBarBody>
           <span role="status">{restored}</span>
         </MessageBarBody>
-        <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setRestored('')} />} />
+        <MessageBarActions
+          containerAction={
+            <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setRestored('')} />
+          }
+        />
       </MessageBar>
     ) : null;
   }

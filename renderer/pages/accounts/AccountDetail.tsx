@@ -1,4 +1,16 @@
-import { Badge, Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
@@ -15,7 +27,13 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { wordBreak: 'break-word' },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
   mono: { fontFamily: tokens.fontFamilyMonospace },
@@ -114,8 +132,24 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
       <div className={styles.secrets}>
         {account.kind === 'arr' ? (
           <>
-            {account.hasPrimaryKey && <SecretField accountId={account.id} secret="primaryKey" label="Primary key" copy={copy} missing={missing.includes('primaryKey')} />}
-            {account.hasSecondaryKey && <SecretField accountId={account.id} secret="secondaryKey" label="Secondary key" copy={copy} missing={missing.includes('secondaryKey')} />}
+            {account.hasPrimaryKey && (
+              <SecretField
+                accountId={account.id}
+                secret="primaryKey"
+                label="Primary key"
+                copy={copy}
+                missing={missing.includes('primaryKey')}
+              />
+            )}
+            {account.hasSecondaryKey && (
+              <SecretField
+                accountId={account.id}
+                secret="secondaryKey"
+                label="Secondary key"
+                copy={copy}
+                missing={missing.includes('secondaryKey')}
+              />
+            )}
             {account.hasPrimaryKey || account.hasSecondaryKey ? (
               <DevelopmentKeyNotice />
             ) : (
@@ -127,7 +161,11 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
             <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} missing={missing.includes('accessKey')} />
             {!missing.includes('accessKey') && (
               <div className={styles.actions}>
-                <CopyButton copy={() => copySecret(account.id, 'connectionString', copy)} onError={copy.onError} text="Copy connection string" />
+                <CopyButton
+                  copy={() => copySecret(account.id, 'connectionString', copy)}
+                  onError={copy.onError}
+                  text="Copy connection string"
+                />
               </div>
             )}
           </>

@@ -65,7 +65,11 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const title = editing ? `Edit ${editing.name}` : form.kind === 'arr' ? 'Add a Remote Rendering account' : 'Add a Communication Services resource';
+  const title = editing
+    ? `Edit ${editing.name}`
+    : form.kind === 'arr'
+      ? 'Add a Remote Rendering account'
+      : 'Add a Communication Services resource';
   return (
     <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -75,7 +79,11 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
             <DialogContent className={dialog.content}>
               {!editing && (
                 <Field label="Kind">
-                  <RadioGroup layout="horizontal" value={form.kind} onChange={(_, d) => (set({ kind: d.value as AccountForm['kind'] }), setError(undefined))}>
+                  <RadioGroup
+                    layout="horizontal"
+                    value={form.kind}
+                    onChange={(_, d) => (set({ kind: d.value as AccountForm['kind'] }), setError(undefined))}
+                  >
                     <Radio value="arr" label="Remote Rendering account" />
                     <Radio value="acs" label="Communication Services resource" />
                   </RadioGroup>

@@ -26,7 +26,9 @@ export function AccountList({ accounts, selectedId, onOpen, cloudLabel, listRef 
       onOpen={onOpen}
       listRef={listRef}
       overscan={10}
-      renderRow={(account, placement) => <AccountRow key={account.id} account={account} {...placement} cloudLabel={cloudLabel(account.cloud)} />}
+      renderRow={(account, placement) => (
+        <AccountRow key={account.id} account={account} {...placement} cloudLabel={cloudLabel(account.cloud)} />
+      )}
     />
   );
 }

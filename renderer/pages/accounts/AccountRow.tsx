@@ -6,7 +6,14 @@ import { accountAddress, kindLabels } from './account-filter.ts';
 
 const useStyles = makeStyles({
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  meta: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2, flexShrink: 1, minWidth: 0 },
+  meta: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground2,
+    flexShrink: 1,
+    minWidth: 0,
+  },
   tags: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
 });
 

@@ -26,7 +26,14 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  none: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: tokens.spacingHorizontalL },
+  none: {
+    color: tokens.colorNeutralForeground2,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    textAlign: 'center',
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
 export interface AccountsBrowserProps {
@@ -46,7 +53,20 @@ export interface AccountsBrowserProps {
 }
 
 /** Search and filters over the virtual list, and the selected account's details beside it. */
-export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, onSelect, cloudLabel, copy, onEdit, onDelete, onRotate, shortcuts }: AccountsBrowserProps) {
+export function AccountsBrowser({
+  accounts,
+  shown,
+  filter,
+  onFilter,
+  selected,
+  onSelect,
+  cloudLabel,
+  copy,
+  onEdit,
+  onDelete,
+  onRotate,
+  shortcuts,
+}: AccountsBrowserProps) {
   const styles = useStyles();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -75,7 +95,13 @@ export function AccountsBrowser({ accounts, shown, filter, onFilter, selected, o
         )}
         <div className={styles.detail}>
           {selected ? (
-            <AccountDetail key={selected.id} account={selected} cloudLabel={cloudLabel(selected.cloud)} copy={copy} onEdit={() => onEdit(selected)} onDelete={() => onDelete(selected)}
+            <AccountDetail
+              key={selected.id}
+              account={selected}
+              cloudLabel={cloudLabel(selected.cloud)}
+              copy={copy}
+              onEdit={() => onEdit(selected)}
+              onDelete={() => onDelete(selected)}
               onRotate={() => onRotate(selected)}
             />
           ) : (

@@ -33,10 +33,18 @@ export function AcsFields({ form, set, errors, editing }: FormPartProps & { edit
         <Field
           label="Endpoint"
           required
-          hint={keepsKey ? 'The stored access key will be removed: the resource is then used with Entra ID only.' : 'Such as https://<name>.communication.azure.com/'}
+          hint={
+            keepsKey
+              ? 'The stored access key will be removed: the resource is then used with Entra ID only.'
+              : 'Such as https://<name>.communication.azure.com/'
+          }
           {...problem(errors.endpoint)}
         >
-          <Input value={form.endpoint} placeholder="https://<name>.communication.azure.com/" onChange={(_, d) => set({ endpoint: d.value })} />
+          <Input
+            value={form.endpoint}
+            placeholder="https://<name>.communication.azure.com/"
+            onChange={(_, d) => set({ endpoint: d.value })}
+          />
         </Field>
       )}
     </>

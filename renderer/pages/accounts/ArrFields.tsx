@@ -16,10 +16,20 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
   const regions = typed.includes('.') ? [] : mixedRealityRegions.filter((r) => r.includes(typed));
   return (
     <>
-      <Field label="Account ID" required hint="A GUID, from the account’s Overview page in the Azure portal." {...problem(errors.accountId)}>
+      <Field
+        label="Account ID"
+        required
+        hint="A GUID, from the account’s Overview page in the Azure portal."
+        {...problem(errors.accountId)}
+      >
         <Input value={form.accountId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(_, d) => set({ accountId: d.value })} />
       </Field>
-      <Field label="Account domain" required hint="A region such as westeurope, or a full domain such as westeurope.mixedreality.azure.com." {...problem(errors.accountDomain)}>
+      <Field
+        label="Account domain"
+        required
+        hint="A region such as westeurope, or a full domain such as westeurope.mixedreality.azure.com."
+        {...problem(errors.accountDomain)}
+      >
         <Combobox
           freeform
           value={form.accountDomain}
@@ -34,7 +44,11 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           ))}
         </Combobox>
       </Field>
-      <Field label="Primary key" hint={editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'} {...problem(errors.primaryKey)}>
+      <Field
+        label="Primary key"
+        hint={editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'}
+        {...problem(errors.primaryKey)}
+      >
         <Input
           type="password"
           autoComplete="off"
@@ -45,7 +59,11 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
         />
       </Field>
       {editing?.hasPrimaryKey && (
-        <Checkbox label="Remove primary key" checked={form.removePrimaryKey} onChange={(_, d) => set({ removePrimaryKey: d.checked === true, primaryKey: '' })} />
+        <Checkbox
+          label="Remove primary key"
+          checked={form.removePrimaryKey}
+          onChange={(_, d) => set({ removePrimaryKey: d.checked === true, primaryKey: '' })}
+        />
       )}
       <Field label="Secondary key (optional)" {...problem(errors.secondaryKey)}>
         <Input
@@ -58,7 +76,11 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
         />
       </Field>
       {editing?.hasSecondaryKey && (
-        <Checkbox label="Remove secondary key" checked={form.removeSecondaryKey} onChange={(_, d) => set({ removeSecondaryKey: d.checked === true, secondaryKey: '' })} />
+        <Checkbox
+          label="Remove secondary key"
+          checked={form.removeSecondaryKey}
+          onChange={(_, d) => set({ removeSecondaryKey: d.checked === true, secondaryKey: '' })}
+        />
       )}
       <DevelopmentKeyNotice />
     </>

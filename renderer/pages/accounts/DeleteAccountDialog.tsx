@@ -26,8 +26,19 @@ export function DeleteAccountDialog({ account, onDeleted, onClose }: DeleteAccou
 
   const secrets = account.kind === 'arr' ? 'its account keys are' : account.hasAccessKey ? 'its connection string is' : 'any key it had is';
   return (
-    <ConfirmDialog title={`Delete “${account.name}”?`} action="Delete" busy={busy} closableWhileBusy error={error} onConfirm={() => void remove()} onClose={onClose}>
-      <Body1>The account is removed from this app and {secrets} removed from the vault. This cannot be undone; the resource in Azure is not touched.</Body1>
+    <ConfirmDialog
+      title={`Delete “${account.name}”?`}
+      action="Delete"
+      busy={busy}
+      closableWhileBusy
+      error={error}
+      onConfirm={() => void remove()}
+      onClose={onClose}
+    >
+      <Body1>
+        The account is removed from this app and {secrets} removed from the vault. This cannot be undone; the resource in Azure is not
+        touched.
+      </Body1>
     </ConfirmDialog>
   );
 }

@@ -101,18 +101,27 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
           <DialogContent className={dialog.content}>
             {identities?.length === 0 ? (
               <Body1>
-                Discovery asks Azure Resource Manager what a signed-in identity can see. <Link href="#/identities">Sign in on the Identities page</Link> first.
+                Discovery asks Azure Resource Manager what a signed-in identity can see.{' '}
+                <Link href="#/identities">Sign in on the Identities page</Link> first.
               </Body1>
             ) : result ? (
               <>
                 <Body1 role="status">
-                  {plural(result.imported.length, 'account', 'accounts')} imported{result.skipped.length ? `, ${plural(result.skipped.length, 'resource', 'resources')} not imported` : ''}.
+                  {plural(result.imported.length, 'account', 'accounts')} imported
+                  {result.skipped.length ? `, ${plural(result.skipped.length, 'resource', 'resources')} not imported` : ''}.
                 </Body1>
                 <DiscoverImportResult result={result} resources={found?.resources ?? []} />
               </>
             ) : (
               <>
-                <Field label="Look as" hint="The Remote Rendering accounts and Communication Services resources this identity may read, in every subscription it can see." className={styles.identity}>
+                <Field
+                  label="Look as"
+                  hint={
+                    'The Remote Rendering accounts and Communication Services resources this identity may read, in every ' +
+                    'subscription it can see.'
+                  }
+                  className={styles.identity}
+                >
                   <Dropdown
                     placeholder={identities ? 'Choose a signed-in identity' : 'Loading identities…'}
                     value={who}
@@ -144,10 +153,20 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
                   <>
                     <Caption1 className={styles.muted} role="status">
                       {found.resources.length === 0
-                        ? `${who} sees no Remote Rendering account or Communication Services resource in ${plural(found.subscriptions.length, 'subscription', 'subscriptions')}.`
-                        : `${plural(found.resources.length, 'resource', 'resources')} in ${plural(found.subscriptions.length, 'subscription', 'subscriptions')}: ${found.subscriptions.map((s) => s.displayName).join(', ')}.`}
+                        ? `${who} sees no Remote Rendering account or Communication Services resource in ` +
+                          `${plural(found.subscriptions.length, 'subscription', 'subscriptions')}.`
+                        : `${plural(found.resources.length, 'resource', 'resources')} in ` +
+                          `${plural(found.subscriptions.length, 'subscription', 'subscriptions')}: ` +
+                          `${found.subscriptions.map((s) => s.displayName).join(', ')}.`}
                     </Caption1>
-                    {found.resources.length > 0 && <DiscoverResourceTable resources={found.resources} subscriptions={found.subscriptions} selected={selected} onChange={setSelected} />}
+                    {found.resources.length > 0 && (
+                      <DiscoverResourceTable
+                        resources={found.resources}
+                        subscriptions={found.subscriptions}
+                        selected={selected}
+                        onChange={setSelected}
+                      />
+                    )}
                   </>
                 )}
                 {busy === 'importing' && <Spinner size="small" label={`Importing ${plural(selected.size, 'resource', 'resources')}…`} />}
@@ -168,7 +187,12 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
                 <Button appearance="secondary" onClick={onClose} disabled={busy === 'importing'}>
                   Cancel
                 </Button>
-                <Button appearance="primary" disabled={selected.size === 0} disabledFocusable={busy !== undefined} onClick={() => void importSelected()}>
+                <Button
+                  appearance="primary"
+                  disabled={selected.size === 0}
+                  disabledFocusable={busy !== undefined}
+                  onClick={() => void importSelected()}
+                >
                   {selected.size > 0 ? `Import ${plural(selected.size, 'resource', 'resources')}` : 'Import'}
                 </Button>
               </>

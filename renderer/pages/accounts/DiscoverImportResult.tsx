@@ -21,7 +21,11 @@ export function DiscoverImportResult({ result, resources }: { result: DiscoveryI
     <ul className={styles.list} aria-label="Import results">
       {result.imported.map((i) => (
         <li key={i.resourceId} className={styles.item} data-resource={i.account.name}>
-          {i.withKeys ? <CheckmarkCircleFilled aria-hidden className={mergeClasses(styles.icon, styles.withKeys)} /> : <InfoFilled aria-hidden className={mergeClasses(styles.icon, styles.entra)} />}
+          {i.withKeys ? (
+            <CheckmarkCircleFilled aria-hidden className={mergeClasses(styles.icon, styles.withKeys)} />
+          ) : (
+            <InfoFilled aria-hidden className={mergeClasses(styles.icon, styles.entra)} />
+          )}
           <div className={styles.text}>
             <Text weight="semibold">{i.account.name}</Text>
             <Body1>{i.withKeys ? 'Imported with its keys (kept in the vault).' : 'Imported for Entra ID use, without keys.'}</Body1>

@@ -1,12 +1,37 @@
-import { Badge, Caption1, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
 import { kindLabels } from './account-filter.ts';
 
 const useStyles = makeStyles({
-  scroller: { overflow: 'auto', maxHeight: '360px', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    overflow: 'auto',
+    maxHeight: '360px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   table: { minWidth: '640px' },
   check: { width: '44px' },
-  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0`, minWidth: 0 },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    minWidth: 0,
+  },
   name: { wordBreak: 'break-word' },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   added: { color: tokens.colorNeutralForeground2 },

@@ -60,7 +60,13 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
     setErrors({});
     setError(undefined);
     setBusy(true);
-    const result = await api.accounts.export({ path, includeSecrets: withSecrets, overwrite, ...(ids ? { ids } : {}), ...(withSecrets ? { passphrase } : {}) });
+    const result = await api.accounts.export({
+      path,
+      includeSecrets: withSecrets,
+      overwrite,
+      ...(ids ? { ids } : {}),
+      ...(withSecrets ? { passphrase } : {}),
+    });
     setBusy(false);
     if (result.ok) {
       // The passphrase is not needed once the file is written: keep it no longer than that.
@@ -69,7 +75,11 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
       return setWritten(result.value);
     }
     const byField = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message]));
-    if (byField['path'] || byField['passphrase']) setErrors({ ...(byField['path'] ? { path: byField['path'] } : {}), ...(byField['passphrase'] ? { passphrase: byField['passphrase'] } : {}) });
+    if (byField['path'] || byField['passphrase'])
+      setErrors({
+        ...(byField['path'] ? { path: byField['path'] } : {}),
+        ...(byField['passphrase'] ? { passphrase: byField['passphrase'] } : {}),
+      });
     else if (result.error.code === 'conflict') setErrors({ path: replaceToOverwrite(result.error.message) });
     else setError(result.error);
   }
@@ -91,7 +101,9 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
                   <Field label="Accounts">
                     <RadioGroup value={which} onChange={(_, d) => setWhich(d.value as Which)}>
                       {selected && <Radio value="selected" label={`The selected account (${selected.name})`} />}
-                      {shown.length !== all.length && <Radio value="shown" label={`The ${shown.length.toLocaleString()} accounts shown by the filter`} />}
+                      {shown.length !== all.length && (
+                        <Radio value="shown" label={`The ${shown.length.toLocaleString()} accounts shown by the filter`} />
+                      )}
                       <Radio value="all" label={`All ${all.length.toLocaleString()} accounts`} />
                     </RadioGroup>
                   </Field>
@@ -102,7 +114,12 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
                   />
                   {withSecrets && (
                     <>
-                      <Field label="Passphrase" required hint="At least 10 characters. Whoever imports the file needs it." {...problem(errors.passphrase)}>
+                      <Field
+                        label="Passphrase"
+                        required
+                        hint="At least 10 characters. Whoever imports the file needs it."
+                        {...problem(errors.passphrase)}
+                      >
                         <Input type="password" autoComplete="new-password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
                       </Field>
                       <Field label="Confirm passphrase" required {...problem(errors.confirm)}>
@@ -111,7 +128,14 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
                     </>
                   )}
                   {!withSecrets && <Body1>Only names, IDs, domains, endpoints, clouds, tags and notes are written: no keys.</Body1>}
-                  <SaveToField path={path} onPath={setPath} error={errors.path} hint="A full path on this computer." overwrite={overwrite} onOverwrite={setOverwrite} />
+                  <SaveToField
+                    path={path}
+                    onPath={setPath}
+                    error={errors.path}
+                    hint="A full path on this computer."
+                    overwrite={overwrite}
+                    onOverwrite={setOverwrite}
+                  />
                   <ErrorBar error={error} />
                 </>
               )}

@@ -71,7 +71,8 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
     const chosenFile = list?.[0];
     if (!chosenFile) return;
     changed();
-    if (chosenFile.size > maxBytes) return setError({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
+    if (chosenFile.size > maxBytes)
+      return setError({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
     setFile({ name: chosenFile.name, text: await chosenFile.text() });
   }
 
@@ -122,7 +123,10 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
               </>
             ) : (
               <>
-                <Body1>Paste an ACS connection string or the contents of a .env or JSON file, or choose the file. Nothing is added until you confirm the preview.</Body1>
+                <Body1>
+                  Paste an ACS connection string or the contents of a .env or JSON file, or choose the file. Nothing is added until you
+                  confirm the preview.
+                </Body1>
                 <Field label="Text to import" {...problem(textIssue)}>
                   <Textarea
                     value={pasted}
@@ -137,7 +141,14 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                   />
                 </Field>
                 <div className={styles.file}>
-                  <input ref={fileInput} type="file" hidden accept=".env,.json,.txt,text/plain,application/json" data-testid="import-file" onChange={(e) => void chooseFile(e.target.files)} />
+                  <input
+                    ref={fileInput}
+                    type="file"
+                    hidden
+                    accept=".env,.json,.txt,text/plain,application/json"
+                    data-testid="import-file"
+                    onChange={(e) => void chooseFile(e.target.files)}
+                  />
                   <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
                     Choose a file…
                   </Button>
@@ -146,7 +157,10 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                       <Body1>
                         {file.name} ({Math.ceil(file.text.length / 1024).toLocaleString()} KB)
                       </Body1>
-                      <Button appearance="subtle" onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}>
+                      <Button
+                        appearance="subtle"
+                        onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}
+                      >
                         Use pasted text instead
                       </Button>
                     </>
@@ -186,7 +200,12 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
                 <Button appearance="secondary" onClick={onClose}>
                   Cancel
                 </Button>
-                <Button appearance={preview ? 'secondary' : 'primary'} disabled={!(file?.text ?? pasted).trim()} disabledFocusable={busy} onClick={() => void run(true)}>
+                <Button
+                  appearance={preview ? 'secondary' : 'primary'}
+                  disabled={!(file?.text ?? pasted).trim()}
+                  disabledFocusable={busy}
+                  onClick={() => void run(true)}
+                >
                   Preview
                 </Button>
                 {preview && (

@@ -1,4 +1,16 @@
-import { Badge, Caption1, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { ImportItem } from '../../../shared/accounts.ts';
 import { kindLabels } from './account-filter.ts';
@@ -20,7 +32,12 @@ const statusLabels: Record<ImportItem['status'], { text: string; color: 'success
   skipped: { text: 'Skipped', color: 'subtle' },
 };
 
-const secretNames = { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key', connectionString: 'connection string' };
+const secretNames = {
+  primaryKey: 'primary key',
+  secondaryKey: 'secondary key',
+  accessKey: 'access key',
+  connectionString: 'connection string',
+};
 
 export interface ImportPreviewProps {
   items: readonly ImportItem[];

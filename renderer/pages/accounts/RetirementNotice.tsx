@@ -30,9 +30,14 @@ export function RetirementNotice({ className }: { className?: string }) {
     <MessageBar intent="warning" layout="multiline" className={className}>
       <MessageBarBody>
         <MessageBarTitle>Azure Remote Rendering was retired on 30 September 2025</MessageBarTitle>
-        Microsoft no longer runs the service. Your Remote Rendering accounts stay listed here with their keys, for reference and for tools that still read them.
+        Microsoft no longer runs the service. Your Remote Rendering accounts stay listed here with their keys, for reference and for tools
+        that still read them.
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss the retirement notice" icon={<DismissRegular />} onClick={dismiss} />} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" aria-label="Dismiss the retirement notice" icon={<DismissRegular />} onClick={dismiss} />
+        }
+      />
     </MessageBar>
   );
 }

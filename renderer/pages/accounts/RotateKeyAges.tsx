@@ -1,11 +1,26 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { ClockAlarmRegular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import type { KeyAge } from '../../../shared/key-rotation.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, color: tokens.colorNeutralForeground1 },
   due: { color: tokens.colorPaletteDarkOrangeForeground1, display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -15,7 +30,8 @@ const keyLabels: Record<KeyAge['secret'], string> = { primaryKey: 'Primary key',
 const date = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const days = (n: number) => (n === 0 ? 'less than a day' : n === 1 ? '1 day' : `${n.toLocaleString()} days`);
 
-/** How old each stored key is (since its last rotation here, or since it was stored), and a reminder when one is past the age set in Settings. */
+/** How old each stored key is (since its last rotation here, or since it was stored), and a reminder when one is past the age set in
+ * Settings. */
 export function RotateKeyAges({ ages, onRotate }: { ages: readonly KeyAge[]; onRotate(): void }) {
   const styles = useStyles();
   if (ages.length === 0) return null;
@@ -41,7 +57,8 @@ export function RotateKeyAges({ ages, onRotate }: { ages: readonly KeyAge[]; onR
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Time to rotate</MessageBarTitle>
-            {due.map((a) => `The ${keyLabels[a.secret].toLowerCase()} is ${days(a.ageDays)} old`).join('; ')}: older than the reminder age set in Settings.
+            {due.map((a) => `The ${keyLabels[a.secret].toLowerCase()} is ${days(a.ageDays)} old`).join('; ')}: older than the reminder age
+            set in Settings.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={onRotate}>Regenerate key…</Button>

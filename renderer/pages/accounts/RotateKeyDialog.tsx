@@ -75,8 +75,11 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
             {done ? (
               <MessageBar intent="success" layout="multiline">
                 <MessageBarBody role="status">
-                  <MessageBarTitle>{done.storedKeyUpdated ? `The stored ${done.key} key was updated` : 'Nothing stored here changed'}</MessageBarTitle>
-                  Regenerated at <time dateTime={done.rotatedAt}>{new Date(done.rotatedAt).toLocaleString()}</time> by {done.by.name}. {done.guidance}
+                  <MessageBarTitle>
+                    {done.storedKeyUpdated ? `The stored ${done.key} key was updated` : 'Nothing stored here changed'}
+                  </MessageBarTitle>
+                  Regenerated at <time dateTime={done.rotatedAt}>{new Date(done.rotatedAt).toLocaleString()}</time> by {done.by.name}.{' '}
+                  {done.guidance}
                 </MessageBarBody>
               </MessageBar>
             ) : (
@@ -93,7 +96,11 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
                     {keyRotationGuidance(account, key)}
                   </MessageBarBody>
                 </MessageBar>
-                <Field label="Regenerate as" hint="Needs a role that may regenerate keys, such as Contributor or Owner." {...problem(issues.identityId)}>
+                <Field
+                  label="Regenerate as"
+                  hint="Needs a role that may regenerate keys, such as Contributor or Owner."
+                  {...problem(issues.identityId)}
+                >
                   <Dropdown
                     value={chosen ? (chosen.username ?? chosen.name) : 'Any signed-in identity that may'}
                     selectedOptions={[identityId]}
@@ -108,7 +115,11 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
                     ))}
                   </Dropdown>
                 </Field>
-                {ofCloud.length === 0 && identities !== undefined && <Body1>No identity of this account’s cloud is signed in: keys are regenerated through Azure Resource Manager, so sign in first.</Body1>}
+                {ofCloud.length === 0 && identities !== undefined && (
+                  <Body1>
+                    No identity of this account’s cloud is signed in: keys are regenerated through Azure Resource Manager, so sign in first.
+                  </Body1>
+                )}
                 {busy && <Spinner size="tiny" label={`Regenerating the ${key} key…`} />}
                 <ErrorBar error={issues.form !== undefined ? error : undefined} />
               </>

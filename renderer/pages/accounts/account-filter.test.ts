@@ -4,9 +4,39 @@ import { countLabel, facets, filterAccounts, noFilter } from './account-filter.t
 
 const base = { cloud: 'AzureCloud', notes: '', createdAt: '', updatedAt: '', secretsMissing: [] };
 const accounts: AccountView[] = [
-  { ...base, id: '1', kind: 'arr', name: 'Contoso dev', accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', accountDomain: 'westeurope.mixedreality.azure.com', tags: ['dev'], hasPrimaryKey: true, hasSecondaryKey: false },
-  { ...base, id: '2', kind: 'acs', name: 'Fabrikam chat', endpoint: 'https://fabrikam.communication.azure.com/', tags: ['chat', 'dev'], hasAccessKey: true, notes: 'Teams interop lab' },
-  { ...base, id: '3', kind: 'arr', name: 'Showroom', accountId: 'aaaaaaaa-1b2c-4d3e-8f90-a1b2c3d4e5f6', accountDomain: 'eastus.mixedreality.azure.com', tags: [], hasPrimaryKey: true, hasSecondaryKey: true, cloud: 'AzureUSGovernment' },
+  {
+    ...base,
+    id: '1',
+    kind: 'arr',
+    name: 'Contoso dev',
+    accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+    accountDomain: 'westeurope.mixedreality.azure.com',
+    tags: ['dev'],
+    hasPrimaryKey: true,
+    hasSecondaryKey: false,
+  },
+  {
+    ...base,
+    id: '2',
+    kind: 'acs',
+    name: 'Fabrikam chat',
+    endpoint: 'https://fabrikam.communication.azure.com/',
+    tags: ['chat', 'dev'],
+    hasAccessKey: true,
+    notes: 'Teams interop lab',
+  },
+  {
+    ...base,
+    id: '3',
+    kind: 'arr',
+    name: 'Showroom',
+    accountId: 'aaaaaaaa-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+    accountDomain: 'eastus.mixedreality.azure.com',
+    tags: [],
+    hasPrimaryKey: true,
+    hasSecondaryKey: true,
+    cloud: 'AzureUSGovernment',
+  },
 ];
 const names = (list: AccountView[]) => list.map((a) => a.name);
 

@@ -29,7 +29,15 @@ const acsResource: AccountView = {
 describe('the account form', () => {
   it('leaves out the keys the user left empty, so an ARR account without keys is for Entra ID', () => {
     const form = { ...emptyForm('arr', 'AzureCloud'), name: 'A', accountId: 'x', accountDomain: 'westeurope', tags: ' dev, , team-a ' };
-    expect(addInput(form)).toEqual({ kind: 'arr', name: 'A', cloud: 'AzureCloud', tags: ['dev', 'team-a'], notes: '', accountId: 'x', accountDomain: 'westeurope' });
+    expect(addInput(form)).toEqual({
+      kind: 'arr',
+      name: 'A',
+      cloud: 'AzureCloud',
+      tags: ['dev', 'team-a'],
+      notes: '',
+      accountId: 'x',
+      accountDomain: 'westeurope',
+    });
     expect(addInput({ ...form, primaryKey: 'a2V5', secondaryKey: ' ' })).toMatchObject({ primaryKey: 'a2V5' });
   });
 
@@ -71,7 +79,9 @@ describe('the account form', () => {
         ],
       }),
     ).toEqual({ accountId: 'An account ID is a GUID', tags: 'A tag cannot be empty', form: 'Something about the whole' });
-    expect(fieldErrors({ code: 'conflict', message: 'An account named "A" already exists' })).toEqual({ name: 'An account named "A" already exists' });
+    expect(fieldErrors({ code: 'conflict', message: 'An account named "A" already exists' })).toEqual({
+      name: 'An account named "A" already exists',
+    });
     expect(fieldErrors({ code: 'vault_unavailable', message: 'The vault is locked' })).toEqual({ form: 'The vault is locked' });
   });
 });

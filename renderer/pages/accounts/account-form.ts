@@ -77,7 +77,9 @@ export function addInput(form: AccountForm): AddInput {
       ...(form.secondaryKey.trim() ? { secondaryKey: form.secondaryKey } : {}),
     };
   }
-  return form.acsSource === 'connectionString' ? { kind: 'acs', ...common, connectionString: form.connectionString } : { kind: 'acs', ...common, endpoint: form.endpoint };
+  return form.acsSource === 'connectionString'
+    ? { kind: 'acs', ...common, connectionString: form.connectionString }
+    : { kind: 'acs', ...common, endpoint: form.endpoint };
 }
 
 /**

@@ -33,7 +33,10 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
     if (!file) return;
     if (file.size > maxBytes) return setNote(`${file.name} is larger than 64 KB: that is not a PEM certificate.`);
     const text = await file.text();
-    if (!text.includes('-----BEGIN ')) return setNote(`${file.name} is not PEM text (no -----BEGIN line). Convert a .pfx with: openssl pkcs12 -in cert.pfx -nodes -out cert.pem`);
+    if (!text.includes('-----BEGIN '))
+      return setNote(
+        `${file.name} is not PEM text (no -----BEGIN line). Convert a .pfx with: openssl pkcs12 -in cert.pfx -nodes -out cert.pem`,
+      );
     onChange(addPemPart(value, text));
     setNote(`Read ${file.name}.`);
   }
@@ -43,7 +46,10 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
       <Field
         label="Certificate and private key (PEM)"
         required
-        hint="The certificate uploaded to the app registration and its private key, unencrypted (BEGIN PRIVATE KEY, not BEGIN ENCRYPTED PRIVATE KEY). Paste both, or choose the file(s). The private key is kept in the vault."
+        hint={
+          'The certificate uploaded to the app registration and its private key, unencrypted (BEGIN PRIVATE KEY, not BEGIN ' +
+          'ENCRYPTED PRIVATE KEY). Paste both, or choose the file(s). The private key is kept in the vault.'
+        }
         {...problem(error)}
       >
         <Textarea
@@ -60,7 +66,14 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
         />
       </Field>
       <div className={styles.file}>
-        <input ref={fileInput} type="file" hidden accept=".pem,.crt,.cer,.key,.txt" data-testid="certificate-file" onChange={(e) => void choose(e.target.files)} />
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".pem,.crt,.cer,.key,.txt"
+          data-testid="certificate-file"
+          onChange={(e) => void choose(e.target.files)}
+        />
         <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
           Choose a PEM file…
         </Button>

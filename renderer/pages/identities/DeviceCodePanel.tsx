@@ -21,7 +21,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     userSelect: 'all',
   },
-  message: { color: tokens.colorNeutralForeground2, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalM },
+  message: {
+    color: tokens.colorNeutralForeground2,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalM,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   copied: { color: tokens.colorPaletteGreenForeground1 },
 });
@@ -52,7 +56,10 @@ export function DeviceCodePanel({ started }: { started: SignInStarted }) {
         <strong ref={codeRef} className={styles.code} data-testid="device-code">
           {code}
         </strong>
-        <Button icon={copy === 'copied' ? <CheckmarkRegular /> : <CopyRegular />} onClick={() => void copyText(code, codeRef.current).then((ok) => setCopy(ok ? 'copied' : 'select'))}>
+        <Button
+          icon={copy === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
+          onClick={() => void copyText(code, codeRef.current).then((ok) => setCopy(ok ? 'copied' : 'select'))}
+        >
           Copy code
         </Button>
         <Caption1 role="status" className={copy === 'copied' ? styles.copied : styles.muted}>

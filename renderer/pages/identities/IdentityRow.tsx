@@ -1,4 +1,15 @@
-import { Badge, Button, Caption1, makeStyles, TableCell, TableCellLayout, TableRow, Text, tokens, Tooltip } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  TableCell,
+  TableCellLayout,
+  TableRow,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
 import { ArrowSyncRegular, CloudArrowDownRegular, PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
@@ -9,8 +20,20 @@ const useStyles = makeStyles({
   name: { wordBreak: 'break-word' },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
-  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0`, minWidth: 0 },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    wordBreak: 'break-all',
+  },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    minWidth: 0,
+  },
   expired: { color: tokens.colorPaletteRedForeground1 },
   expiring: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -59,7 +82,11 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
       <TableCell>
         <div className={styles.stack}>
           <Text>{how.label}</Text>
-          {how.detail && <Caption1 className={how.warning === 'expired' ? styles.expired : how.warning === 'expiring' ? styles.expiring : styles.muted}>{how.detail}</Caption1>}
+          {how.detail && (
+            <Caption1 className={how.warning === 'expired' ? styles.expired : how.warning === 'expiring' ? styles.expiring : styles.muted}>
+              {how.detail}
+            </Caption1>
+          )}
         </div>
       </TableCell>
       <TableCell>
@@ -76,7 +103,12 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
             <Button appearance="subtle" icon={<ArrowSyncRegular />} onClick={() => onSignInAgain(identity)} />
           </Tooltip>
         )}
-        <Button appearance="subtle" icon={<SignOutRegular />} aria-label={`Sign out ${identity.username ?? identity.name}`} onClick={() => onSignOut(identity)}>
+        <Button
+          appearance="subtle"
+          icon={<SignOutRegular />}
+          aria-label={`Sign out ${identity.username ?? identity.name}`}
+          onClick={() => onSignOut(identity)}
+        >
           Sign out
         </Button>
       </TableCell>

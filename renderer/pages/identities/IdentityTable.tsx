@@ -5,7 +5,11 @@ import { IdentityRow } from './IdentityRow.tsx';
 import { useNow } from './use-now.ts';
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    overflowX: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   table: { minWidth: '920px' },
   // The table lays out at fixed widths: the identity takes what the others leave.
   tenant: { width: '268px' },
@@ -31,7 +35,8 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
   const sorted = [...identities].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'user' ? -1 : 1));
 
   useEffect(() => {
-    if (highlightedId) rootRef.current?.querySelector(`[data-identity-id="${CSS.escape(highlightedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (highlightedId)
+      rootRef.current?.querySelector(`[data-identity-id="${CSS.escape(highlightedId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [highlightedId]);
 
   return (
@@ -50,7 +55,15 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
         </TableHeader>
         <TableBody>
           {sorted.map((identity) => (
-            <IdentityRow key={identity.id} identity={identity} cloudLabel={cloudLabel(identity.cloud)} now={now} highlighted={identity.id === highlightedId} onSignOut={onSignOut} onSignInAgain={onSignInAgain} />
+            <IdentityRow
+              key={identity.id}
+              identity={identity}
+              cloudLabel={cloudLabel(identity.cloud)}
+              now={now}
+              highlighted={identity.id === highlightedId}
+              onSignOut={onSignOut}
+              onSignInAgain={onSignInAgain}
+            />
           ))}
         </TableBody>
       </Table>

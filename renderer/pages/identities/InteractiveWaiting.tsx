@@ -21,7 +21,8 @@ export function InteractiveWaiting({ started }: { started: SignInStarted }) {
       <Body1>
         {started.openedByApp
           ? 'The sign-in page opened in your browser. Sign in there, then come back here.'
-          : 'The sign-in page opened in a new tab. Sign in there, then come back to this tab. If no tab opened (a popup blocker may have stopped it), open it with this link:'}
+          : 'The sign-in page opened in a new tab. Sign in there, then come back to this tab. If no tab opened (a popup blocker ' +
+            'may have stopped it), open it with this link:'}
       </Body1>
       {started.authUrl && (
         <Link href={started.authUrl} target="_blank" rel="noopener noreferrer" className={styles.link}>

@@ -21,7 +21,12 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { CertificateField } from './CertificateField.tsx';
-import { emptyServicePrincipalForm, servicePrincipalFields, servicePrincipalInput, type ServicePrincipalForm } from './service-principal-form.ts';
+import {
+  emptyServicePrincipalForm,
+  servicePrincipalFields,
+  servicePrincipalInput,
+  type ServicePrincipalForm,
+} from './service-principal-form.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 const useStyles = makeStyles({
@@ -74,27 +79,49 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
               <Field label="Cloud" {...problem(errors.cloud)}>
                 <CloudDropdown clouds={clouds} value={form.cloud} onChange={(cloud) => set({ cloud })} />
               </Field>
-              <Field label="Tenant" required hint="The directory of the app registration: its tenant ID (GUID) or a domain such as contoso.onmicrosoft.com." {...problem(errors.tenant)}>
+              <Field
+                label="Tenant"
+                required
+                hint="The directory of the app registration: its tenant ID (GUID) or a domain such as contoso.onmicrosoft.com."
+                {...problem(errors.tenant)}
+              >
                 <Input value={form.tenant} onChange={(_, d) => set({ tenant: d.value })} />
               </Field>
               <Field label="Application (client) ID" required hint="On the app registration's Overview page." {...problem(errors.clientId)}>
-                <Input value={form.clientId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(_, d) => set({ clientId: d.value })} />
+                <Input
+                  value={form.clientId}
+                  placeholder="00000000-0000-0000-0000-000000000000"
+                  onChange={(_, d) => set({ clientId: d.value })}
+                />
               </Field>
               <Field label="Name" hint="Optional. How it is listed here; the app's own name when empty." {...problem(errors.name)}>
                 <Input value={form.name} onChange={(_, d) => set({ name: d.value })} />
               </Field>
               <Field label="Credential">
-                <RadioGroup layout="horizontal" value={form.credential} onChange={(_, d) => (set({ credential: d.value as ServicePrincipalForm['credential'] }), setError(undefined))}>
+                <RadioGroup
+                  layout="horizontal"
+                  value={form.credential}
+                  onChange={(_, d) => (set({ credential: d.value as ServicePrincipalForm['credential'] }), setError(undefined))}
+                >
                   <Radio value="secret" label="Client secret" />
                   <Radio value="certificate" label="Certificate" />
                 </RadioGroup>
               </Field>
               {form.credential === 'secret' ? (
-                <Field label="Secret value" required hint="The secret's value (not its ID), from “Certificates & secrets”. It is kept in the vault." {...problem(errors.clientSecret)}>
+                <Field
+                  label="Secret value"
+                  required
+                  hint="The secret's value (not its ID), from “Certificates & secrets”. It is kept in the vault."
+                  {...problem(errors.clientSecret)}
+                >
                   <Input type="password" autoComplete="off" value={form.clientSecret} onChange={(_, d) => set({ clientSecret: d.value })} />
                 </Field>
               ) : (
-                <CertificateField value={form.certificatePem} onChange={(certificatePem) => set({ certificatePem })} error={errors.certificatePem ?? errors.clientSecret} />
+                <CertificateField
+                  value={form.certificatePem}
+                  onChange={(certificatePem) => set({ certificatePem })}
+                  error={errors.certificatePem ?? errors.clientSecret}
+                />
               )}
             </DialogContent>
             <DialogActions>

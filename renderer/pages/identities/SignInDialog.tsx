@@ -68,7 +68,13 @@ export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClos
               ) : (
                 <>
                   {errors.form && error && <ErrorBar error={{ ...error, message: errors.form }} />}
-                  <SignInFields form={form} set={(patch) => setForm((f) => ({ ...f, ...patch }))} errors={errors} clouds={clouds} disabled={phase.step === 'starting'} />
+                  <SignInFields
+                    form={form}
+                    set={(patch) => setForm((f) => ({ ...f, ...patch }))}
+                    errors={errors}
+                    clouds={clouds}
+                    disabled={phase.step === 'starting'}
+                  />
                 </>
               )}
             </DialogContent>

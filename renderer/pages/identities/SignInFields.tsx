@@ -34,11 +34,33 @@ export function SignInFields({ form, set, errors, clouds, disabled }: SignInFiel
       <Field label="Cloud" hint={cloud ? `Signs in at ${cloud.authorityHost}` : null} {...problem(errors.cloud)}>
         <CloudDropdown clouds={clouds} value={form.cloud} disabled={disabled} onChange={(name) => set({ cloud: name })} />
       </Field>
-      <Field label="Tenant" hint="Optional. A tenant ID (GUID) or domain, such as contoso.onmicrosoft.com, picks one directory: for a guest account or a specific tenant." {...problem(errors.tenant)}>
-        <Input value={form.tenant} disabled={disabled} placeholder="organizations (any work or school account)" onChange={(_, d) => set({ tenant: d.value })} />
+      <Field
+        label="Tenant"
+        hint={
+          'Optional. A tenant ID (GUID) or domain, such as contoso.onmicrosoft.com, picks one directory: for a guest account or a ' +
+          'specific tenant.'
+        }
+        {...problem(errors.tenant)}
+      >
+        <Input
+          value={form.tenant}
+          disabled={disabled}
+          placeholder="organizations (any work or school account)"
+          onChange={(_, d) => set({ tenant: d.value })}
+        />
       </Field>
-      <Field label="Login hint" hint="Optional. The account the sign-in page suggests, such as adele@contoso.com." {...problem(errors.loginHint)}>
-        <Input type="email" value={form.loginHint} disabled={disabled} autoComplete="username" onChange={(_, d) => set({ loginHint: d.value })} />
+      <Field
+        label="Login hint"
+        hint="Optional. The account the sign-in page suggests, such as adele@contoso.com."
+        {...problem(errors.loginHint)}
+      >
+        <Input
+          type="email"
+          value={form.loginHint}
+          disabled={disabled}
+          autoComplete="username"
+          onChange={(_, d) => set({ loginHint: d.value })}
+        />
       </Field>
     </>
   );

@@ -27,9 +27,18 @@ export function SignOutDialog({ identity, onSignedOut, onClose }: SignOutDialogP
   const what =
     identity.kind === 'user'
       ? 'This removes its tokens from this computer; to use it again, sign in again.'
-      : `This removes its tokens and its ${identity.credential === 'certificate' ? 'private key' : 'client secret'} from this computer; to use it again, add it again.`;
+      : `This removes its tokens and its ${identity.credential === 'certificate' ? 'private key' : 'client secret'} from this ` +
+        `computer; to use it again, add it again.`;
   return (
-    <ConfirmDialog title={`Sign out ${identity.username ?? identity.name}?`} action="Sign out" busy={busy} closableWhileBusy error={error} onConfirm={() => void signOut()} onClose={onClose}>
+    <ConfirmDialog
+      title={`Sign out ${identity.username ?? identity.name}?`}
+      action="Sign out"
+      busy={busy}
+      closableWhileBusy
+      error={error}
+      onConfirm={() => void signOut()}
+      onClose={onClose}
+    >
       <Body1>{what} Nothing changes in Entra ID: the account or app registration stays as it is.</Body1>
     </ConfirmDialog>
   );

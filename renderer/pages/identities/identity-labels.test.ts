@@ -15,7 +15,15 @@ const user: IdentityView = {
   createdAt: '2025-05-01T00:00:00.000Z',
   lastUsedAt: null,
 };
-const app: IdentityView = { ...user, kind: 'service-principal', name: 'Render farm', username: undefined, signedInWith: undefined, clientId: 'e5f40b16-7f81-4293-aedf-000000000002', credential: 'certificate' };
+const app: IdentityView = {
+  ...user,
+  kind: 'service-principal',
+  name: 'Render farm',
+  username: undefined,
+  signedInWith: undefined,
+  clientId: 'e5f40b16-7f81-4293-aedf-000000000002',
+  credential: 'certificate',
+};
 
 describe('how an identity signs in', () => {
   it('names a user’s sign-in method', () => {
@@ -25,9 +33,18 @@ describe('how an identity signs in', () => {
 
   it('names a service principal’s credential, and warns about a certificate that expires within 30 days or has expired', () => {
     expect(signsInWith({ ...app, credential: 'secret' }, now)).toEqual({ label: 'Client secret' });
-    expect(signsInWith({ ...app, certificateExpiresOn: '2026-06-01T00:00:00.000Z' }, now, 'en-GB')).toEqual({ label: 'Certificate', detail: 'expires 1 Jun 2026' });
-    expect(signsInWith({ ...app, certificateExpiresOn: '2025-06-20T00:00:00.000Z' }, now, 'en-GB')).toMatchObject({ detail: 'expires 20 Jun 2025', warning: 'expiring' });
-    expect(signsInWith({ ...app, certificateExpiresOn: '2025-05-20T00:00:00.000Z' }, now, 'en-GB')).toMatchObject({ detail: 'expired 20 May 2025', warning: 'expired' });
+    expect(signsInWith({ ...app, certificateExpiresOn: '2026-06-01T00:00:00.000Z' }, now, 'en-GB')).toEqual({
+      label: 'Certificate',
+      detail: 'expires 1 Jun 2026',
+    });
+    expect(signsInWith({ ...app, certificateExpiresOn: '2025-06-20T00:00:00.000Z' }, now, 'en-GB')).toMatchObject({
+      detail: 'expires 20 Jun 2025',
+      warning: 'expiring',
+    });
+    expect(signsInWith({ ...app, certificateExpiresOn: '2025-05-20T00:00:00.000Z' }, now, 'en-GB')).toMatchObject({
+      detail: 'expired 20 May 2025',
+      warning: 'expired',
+    });
   });
 
   it('shows a user’s sign-in name, and a service principal’s application ID unless it is already the name, under the name', () => {

@@ -25,7 +25,11 @@ export function signsInWith(identity: IdentityView, now: number, locale?: string
   if (Number.isNaN(expires)) return { label: 'Certificate' };
   const date = new Date(expires).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
   if (expires <= now) return { label: 'Certificate', detail: `expired ${date}`, warning: 'expired' };
-  return { label: 'Certificate', detail: `expires ${date}`, ...(expires - now < expiryWarningDays * 86_400_000 ? { warning: 'expiring' as const } : {}) };
+  return {
+    label: 'Certificate',
+    detail: `expires ${date}`,
+    ...(expires - now < expiryWarningDays * 86_400_000 ? { warning: 'expiring' as const } : {}),
+  };
 }
 
 /** The line under the name: a user's sign-in name, or a service principal's application ID (unless that is its name). */

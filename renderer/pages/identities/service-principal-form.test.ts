@@ -6,8 +6,19 @@ const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----';
 
 describe('the service principal form', () => {
   it('sends only the chosen credential, and no name when none was given', () => {
-    const form = { ...emptyServicePrincipalForm('AzureCloud'), tenant: 'contoso.onmicrosoft.com', clientId: 'e5f40b16-7f81-4293-aedf-000000000001', clientSecret: 's3cret', certificatePem: cert };
-    expect(servicePrincipalInput(form)).toEqual({ cloud: 'AzureCloud', tenant: 'contoso.onmicrosoft.com', clientId: 'e5f40b16-7f81-4293-aedf-000000000001', clientSecret: 's3cret' });
+    const form = {
+      ...emptyServicePrincipalForm('AzureCloud'),
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: 'e5f40b16-7f81-4293-aedf-000000000001',
+      clientSecret: 's3cret',
+      certificatePem: cert,
+    };
+    expect(servicePrincipalInput(form)).toEqual({
+      cloud: 'AzureCloud',
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: 'e5f40b16-7f81-4293-aedf-000000000001',
+      clientSecret: 's3cret',
+    });
     expect(servicePrincipalInput({ ...form, credential: 'certificate', name: 'Render farm' })).toEqual({
       cloud: 'AzureCloud',
       tenant: 'contoso.onmicrosoft.com',

@@ -35,6 +35,7 @@ export function addPemPart(current: string, picked: string): string {
   const pickedCert = /-----BEGIN CERTIFICATE-----/.test(text);
   const pickedKey = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text);
   // The picked file completes what is there: keep both; otherwise it replaces it.
-  if ((hasCert && !hasKey && pickedKey && !pickedCert) || (hasKey && !hasCert && pickedCert && !pickedKey)) return `${current.trim()}\n${text}\n`;
+  if ((hasCert && !hasKey && pickedKey && !pickedCert) || (hasKey && !hasCert && pickedCert && !pickedKey))
+    return `${current.trim()}\n${text}\n`;
   return `${text}\n`;
 }

@@ -32,7 +32,9 @@ export function useIdentities(): IdentitiesState {
   useEffect(() => void reload(), [reload]);
 
   const upsert = useCallback((identity: IdentityView) => {
-    setIdentities((prev = []) => (prev.some((i) => i.id === identity.id) ? prev.map((i) => (i.id === identity.id ? identity : i)) : [...prev, identity]));
+    setIdentities((prev = []) =>
+      prev.some((i) => i.id === identity.id) ? prev.map((i) => (i.id === identity.id ? identity : i)) : [...prev, identity],
+    );
   }, []);
   const remove = useCallback((id: string) => setIdentities((prev = []) => prev.filter((i) => i.id !== id)), []);
 

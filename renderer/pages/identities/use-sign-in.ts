@@ -5,9 +5,7 @@ import type { IdentityView, SignInStarted } from '../../../shared/identities.ts'
 import { api } from '../../api.ts';
 
 export type SignInPhase =
-  | { step: 'ready'; error?: AppErrorShape }
-  | { step: 'starting' }
-  | { step: 'waiting'; started: SignInStarted; cancelling: boolean };
+  { step: 'ready'; error?: AppErrorShape } | { step: 'starting' } | { step: 'waiting'; started: SignInStarted; cancelling: boolean };
 
 /** How long each wait call is held open: under the contract's 25 s, so it fits in one HTTP request. */
 const waitSeconds = 20;

@@ -1,11 +1,33 @@
-import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { RoleAssignmentView } from '../../../shared/roles.ts';
 import { scopeLevelLabels } from './role-words.ts';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0`, minWidth: 0 },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    minWidth: 0,
+  },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    wordBreak: 'break-all',
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -45,7 +67,13 @@ export function AssignmentTable({ assignments }: { assignments: readonly RoleAss
               </TableCell>
               <TableCell>
                 <div className={styles.stack}>
-                  <Text size={200}>{a.viaGroup ? `A group it is in: ${a.viaGroup.name ?? 'name not looked up'}` : a.principalType === 'ServicePrincipal' ? 'The service principal' : 'The identity itself'}</Text>
+                  <Text size={200}>
+                    {a.viaGroup
+                      ? `A group it is in: ${a.viaGroup.name ?? 'name not looked up'}`
+                      : a.principalType === 'ServicePrincipal'
+                        ? 'The service principal'
+                        : 'The identity itself'}
+                  </Text>
                   <span className={styles.mono}>{a.principalId}</span>
                 </div>
               </TableCell>

@@ -36,7 +36,8 @@ export interface AuditScopeBarProps {
 export function AuditScopeBar({ identities, accounts, running, generatedAt, onRun }: AuditScopeBarProps) {
   const styles = useStyles();
   const [scope, setScope] = useState<AuditScope>({ identityIds: [], accountIds: [] });
-  const label = (ids: readonly string[], names: Map<string, string>, many: string) => (ids.length === 1 ? (names.get(ids[0] ?? '') ?? '') : ids.length > 1 ? `${ids.length} ${many}` : '');
+  const label = (ids: readonly string[], names: Map<string, string>, many: string) =>
+    ids.length === 1 ? (names.get(ids[0] ?? '') ?? '') : ids.length > 1 ? `${ids.length} ${many}` : '';
   const identityNames = new Map(identities.map((i) => [i.id, i.username ?? i.name]));
   const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
   const nIdentities = running ? running.identityIds.length || identities.length : 0;
@@ -79,7 +80,13 @@ export function AuditScopeBar({ identities, accounts, running, generatedAt, onRu
       </Button>
       <div className={styles.status} role="status">
         {running ? (
-          <Spinner size="tiny" label={`Reading the role assignments of ${plural(nIdentities, 'identity', 'identities')} on ${plural(nAccounts, 'account', 'accounts')} from Azure…`} />
+          <Spinner
+            size="tiny"
+            label={
+              `Reading the role assignments of ${plural(nIdentities, 'identity', 'identities')} on ` +
+              `${plural(nAccounts, 'account', 'accounts')} from Azure…`
+            }
+          />
         ) : (
           generatedAt && <Caption1 className={styles.muted}>Audited {new Date(generatedAt).toLocaleString()}</Caption1>
         )}

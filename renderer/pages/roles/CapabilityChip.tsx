@@ -5,7 +5,14 @@ import { CheckmarkCircle12Filled, DismissCircle12Filled } from '@fluentui/react-
 export function CapabilityChip({ label, granted, size = 'medium' }: { label: string; granted: boolean; size?: 'small' | 'medium' }) {
   const Icon = granted ? CheckmarkCircle12Filled : DismissCircle12Filled;
   return (
-    <Badge appearance={granted ? 'tint' : 'outline'} shape="rounded" size={size} color={granted ? 'success' : 'danger'} icon={<Icon aria-hidden />} data-granted={granted}>
+    <Badge
+      appearance={granted ? 'tint' : 'outline'}
+      shape="rounded"
+      size={size}
+      color={granted ? 'success' : 'danger'}
+      icon={<Icon aria-hidden />}
+      data-granted={granted}
+    >
       {label}
     </Badge>
   );

@@ -3,7 +3,13 @@ import type { CapabilityResult } from '../../../shared/roles.ts';
 import { CapabilityChip } from './CapabilityChip.tsx';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -23,7 +29,8 @@ export function CapabilityWhy({ capability: c }: { capability: CapabilityResult 
       </div>
       <Body1 data-testid="capability-why">{c.why}</Body1>
       <Caption1 className={styles.muted}>
-        Decided by the {c.permissionKind === 'dataAction' ? 'data action' : 'control-plane action'} <span className={styles.mono}>{c.operation}</span>
+        Decided by the {c.permissionKind === 'dataAction' ? 'data action' : 'control-plane action'}{' '}
+        <span className={styles.mono}>{c.operation}</span>
       </Caption1>
     </li>
   );

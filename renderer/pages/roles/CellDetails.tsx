@@ -1,4 +1,15 @@
-import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import type { AuditedIdentity, AuditedResource, RoleAuditCell } from '../../../shared/roles.ts';
@@ -13,7 +24,12 @@ const useStyles = makeStyles({
   title: { flex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, wordBreak: 'break-word' },
   heading: { ...typographyStyles.subtitle1, margin: 0, wordBreak: 'break-word', outline: 'none' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground2,
+    wordBreak: 'break-all',
+  },
   subheading: { margin: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -57,7 +73,8 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Read with another identity</MessageBarTitle>
-            {identity.name} may not read the role assignments on {resource.name} itself, so they were read with the token of {cell.readBy.name}.
+            {identity.name} may not read the role assignments on {resource.name} itself, so they were read with the token of{' '}
+            {cell.readBy.name}.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -72,7 +89,9 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
       ) : (
         <>
           <div className={styles.section}>
-            <Subtitle2 as="h3" className={styles.subheading}>What it can do</Subtitle2>
+            <Subtitle2 as="h3" className={styles.subheading}>
+              What it can do
+            </Subtitle2>
             <ul className={styles.list} aria-label="Capabilities">
               {cell.capabilities.map((c) => (
                 <CapabilityWhy key={c.id} capability={c} />
@@ -80,11 +99,15 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
             </ul>
           </div>
           <div className={styles.section}>
-            <Subtitle2 as="h3" className={styles.subheading}>Role assignments ({cell.assignments.length})</Subtitle2>
+            <Subtitle2 as="h3" className={styles.subheading}>
+              Role assignments ({cell.assignments.length})
+            </Subtitle2>
             <AssignmentTable assignments={cell.assignments} />
           </div>
           <div className={styles.section}>
-            <Subtitle2 as="h3" className={styles.subheading}>Role definitions</Subtitle2>
+            <Subtitle2 as="h3" className={styles.subheading}>
+              Role definitions
+            </Subtitle2>
             <RoleDefinitions roles={cell.roles} />
           </div>
         </>

@@ -97,16 +97,16 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
             <DialogContent className={dialog.content}>
               {written ? (
                 <FileWrittenBar
-                  title={`Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ${written.format.toUpperCase()}`}
+                  title={
+                    `Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ` +
+                    `${written.format.toUpperCase()}`
+                  }
                   path={written.path}
                 />
               ) : (
                 <>
                   <Field label="Format" {...problem(issues.format)}>
-                    <RadioGroup
-                      value={format}
-                      onChange={(_, d) => reset(() => setFormat(d.value as ReportFormat))}
-                    >
+                    <RadioGroup value={format} onChange={(_, d) => reset(() => setFormat(d.value as ReportFormat))}>
                       {formats.map((f) => (
                         <Radio key={f.value} value={f.value} label={f.label} />
                       ))}
@@ -137,7 +137,11 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
                     />
                   ) : text !== undefined ? (
                     <div className={styles.text}>
-                      <CopyableBlock title={`The report as ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`} text={text} testId="report-text" />
+                      <CopyableBlock
+                        title={`The report as ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`}
+                        text={text}
+                        testId="report-text"
+                      />
                     </div>
                   ) : null}
                   {conflict && (

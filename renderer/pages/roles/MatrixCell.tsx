@@ -50,7 +50,13 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
   const styles = useStyles();
   const viaGroup = cell.assignments.some((a) => a.viaGroup);
   return (
-    <ToggleButton appearance="subtle" className={mergeClasses(styles.button, selected && styles.selected)} checked={selected} onClick={onOpen} data-cell-key={cellKey(identity.id, resource.accountId)}>
+    <ToggleButton
+      appearance="subtle"
+      className={mergeClasses(styles.button, selected && styles.selected)}
+      checked={selected}
+      onClick={onOpen}
+      data-cell-key={cellKey(identity.id, resource.accountId)}
+    >
       <span className={styles.hidden}>
         {identity.name} on {resource.name}:{' '}
       </span>

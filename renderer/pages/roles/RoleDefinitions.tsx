@@ -1,17 +1,43 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Caption1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { PermissionBlock, RoleDefinitionView } from '../../../shared/roles.ts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
-  lists: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  lists: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all', whiteSpace: 'pre-line' },
+  value: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    wordBreak: 'break-all',
+    whiteSpace: 'pre-line',
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-const typeLabels: Record<RoleDefinitionView['roleType'], string> = { BuiltInRole: 'Built-in', CustomRole: 'Custom', Unknown: 'Not described' };
+const typeLabels: Record<RoleDefinitionView['roleType'], string> = {
+  BuiltInRole: 'Built-in',
+  CustomRole: 'Custom',
+  Unknown: 'Not described',
+};
 const lists: { key: keyof PermissionBlock; label: string }[] = [
   { key: 'actions', label: 'Actions' },
   { key: 'notActions', label: 'NotActions' },
@@ -39,7 +65,11 @@ export function RoleDefinitions({ roles }: { roles: readonly RoleDefinitionView[
             {role.description && <Body1>{role.description}</Body1>}
             <Caption1 className={styles.muted}>Role definition {role.id}</Caption1>
             {role.permissions.map((block, index) => (
-              <dl key={index} className={styles.lists} aria-label={role.permissions.length > 1 ? `Permission block ${index + 1}` : 'Permissions'}>
+              <dl
+                key={index}
+                className={styles.lists}
+                aria-label={role.permissions.length > 1 ? `Permission block ${index + 1}` : 'Permissions'}
+              >
                 {lists
                   .filter((l) => block[l.key].length > 0)
                   .map((l) => (

@@ -5,7 +5,12 @@ import { MatrixCell } from './MatrixCell.tsx';
 import { cellKey, type MatrixView } from './matrix-view.ts';
 
 const useStyles = makeStyles({
-  scroller: { overflow: 'auto', maxHeight: '100%', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    overflow: 'auto',
+    maxHeight: '100%',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   table: { borderCollapse: 'separate', borderSpacing: 0, minWidth: '100%' },
   // The identity column and the resource row stay in view while the matrix scrolls. The widths let
   // five resources fit beside the identities in a 1400 px window (the demo's data); more scroll.
@@ -111,7 +116,14 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
                 return (
                   <td key={resource.accountId} className={styles.cell}>
                     {cell ? (
-                      <MatrixCell identity={identity} resource={resource} cell={cell} shown={view.shown(cell)} selected={key === selectedKey} onOpen={() => onOpen(identity.id, resource.accountId)} />
+                      <MatrixCell
+                        identity={identity}
+                        resource={resource}
+                        cell={cell}
+                        shown={view.shown(cell)}
+                        selected={key === selectedKey}
+                        onOpen={() => onOpen(identity.id, resource.accountId)}
+                      />
                     ) : (
                       <Caption1 className={styles.otherCloud}>Another cloud</Caption1>
                     )}

@@ -1,10 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities, type AuditedIdentity, type AuditedResource, type CapabilityId, type RoleAuditCell, type RoleAuditReport } from '../../../shared/roles.ts';
+import {
+  capabilities,
+  type AuditedIdentity,
+  type AuditedResource,
+  type CapabilityId,
+  type RoleAuditCell,
+  type RoleAuditReport,
+} from '../../../shared/roles.ts';
 import { capabilityWords, matrixView, noMatrixFilter } from './matrix-view.ts';
 
-const identity = (id: string, name: string): AuditedIdentity => ({ id, name, kind: 'user', cloud: 'AzureCloud', tenantId: 't', objectId: 'o' });
-const resource = (accountId: string, name: string, kind: 'arr' | 'acs'): AuditedResource => ({ accountId, name, kind, cloud: 'AzureCloud', resourceId: `/r/${name}`, problem: null });
-const cell = (identityId: string, accountId: string, kind: 'arr' | 'acs', granted: CapabilityId[], roleNames: string[] = []): RoleAuditCell => ({
+const identity = (id: string, name: string): AuditedIdentity => ({
+  id,
+  name,
+  kind: 'user',
+  cloud: 'AzureCloud',
+  tenantId: 't',
+  objectId: 'o',
+});
+const resource = (accountId: string, name: string, kind: 'arr' | 'acs'): AuditedResource => ({
+  accountId,
+  name,
+  kind,
+  cloud: 'AzureCloud',
+  resourceId: `/r/${name}`,
+  problem: null,
+});
+const cell = (
+  identityId: string,
+  accountId: string,
+  kind: 'arr' | 'acs',
+  granted: CapabilityId[],
+  roleNames: string[] = [],
+): RoleAuditCell => ({
   identityId,
   accountId,
   state: 'audited',
@@ -15,7 +42,17 @@ const cell = (identityId: string, accountId: string, kind: 'arr' | 'acs', grante
   roles: [],
   capabilities: capabilities
     .filter((c) => c.kind === kind)
-    .map((c) => ({ id: c.id, label: c.label, operation: c.operation, permissionKind: c.permissionKind, granted: granted.includes(c.id), grantedBy: [], excludedBy: [], suggestedRoles: [], why: '' })),
+    .map((c) => ({
+      id: c.id,
+      label: c.label,
+      operation: c.operation,
+      permissionKind: c.permissionKind,
+      granted: granted.includes(c.id),
+      grantedBy: [],
+      excludedBy: [],
+      suggestedRoles: [],
+      why: '',
+    })),
 });
 
 const owner = identity('i1', 'zoe@contoso');
@@ -30,7 +67,12 @@ const report: RoleAuditReport = {
     cell('i1', 'a1', 'arr', ['arr.listKeys', 'arr.regenerateKeys'], ['Owner']),
     cell('i1', 'a2', 'acs', ['acs.entraIdentities', 'acs.listKeys', 'acs.regenerateKeys', 'acs.manage'], ['Owner']),
     cell('i2', 'a1', 'arr', ['arr.convert', 'arr.manageSessions', 'arr.render', 'arr.diagnostics'], ['Remote Rendering Administrator']),
-    { ...cell('i2', 'a2', 'acs', []), state: 'unreadable', problem: { code: 'azure_forbidden', message: 'No one may read' }, capabilities: [] },
+    {
+      ...cell('i2', 'a2', 'acs', []),
+      state: 'unreadable',
+      problem: { code: 'azure_forbidden', message: 'No one may read' },
+      capabilities: [],
+    },
   ],
 };
 const names = (list: { name: string }[]) => list.map((x) => x.name);
@@ -52,7 +94,12 @@ describe('the role matrix', () => {
 
   it('shows only what is missing, keeping unreadable cells, and drops rows and columns with nothing missing', () => {
     const view = matrixView(report, { ...noMatrixFilter, missingOnly: true });
-    expect(view.shown(view.cell('i1', 'a1') as RoleAuditCell).map((c) => c.id)).toEqual(['arr.convert', 'arr.manageSessions', 'arr.render', 'arr.diagnostics']);
+    expect(view.shown(view.cell('i1', 'a1') as RoleAuditCell).map((c) => c.id)).toEqual([
+      'arr.convert',
+      'arr.manageSessions',
+      'arr.render',
+      'arr.diagnostics',
+    ]);
     expect(names(view.columns)).toEqual(['chat', 'westeurope']);
     const onlyRender = matrixView(report, { ...noMatrixFilter, missingOnly: true, capability: 'arr.render', identityIds: ['i2'] });
     expect(onlyRender.rows).toEqual([]);

@@ -1,4 +1,12 @@
-import { capabilities, type AuditedIdentity, type AuditedResource, type CapabilityId, type CapabilityResult, type RoleAuditCell, type RoleAuditReport } from '../../../shared/roles.ts';
+import {
+  capabilities,
+  type AuditedIdentity,
+  type AuditedResource,
+  type CapabilityId,
+  type CapabilityResult,
+  type RoleAuditCell,
+  type RoleAuditReport,
+} from '../../../shared/roles.ts';
 import { capabilityShortLabels } from './role-words.ts';
 
 /** What the matrix is narrowed to and how it is ordered. Empty id lists mean "all". */
@@ -45,18 +53,24 @@ export function matrixView(report: RoleAuditReport, filter: MatrixFilter): Matri
   const cells = new Map(report.cells.map((c) => [cellKey(c.identityId, c.accountId), c]));
   const cell = (identityId: string, accountId: string) => cells.get(cellKey(identityId, accountId));
   const capabilityKind = filter.capability === 'any' ? undefined : capabilities.find((c) => c.id === filter.capability)?.kind;
-  const shown = (c: RoleAuditCell) => c.capabilities.filter((r) => (filter.capability === 'any' || r.id === filter.capability) && (!filter.missingOnly || !r.granted));
+  const shown = (c: RoleAuditCell) =>
+    c.capabilities.filter((r) => (filter.capability === 'any' || r.id === filter.capability) && (!filter.missingOnly || !r.granted));
   // An unreadable cell is kept: nobody knows what it lacks, and that is worth seeing.
   const matters = (c: RoleAuditCell | undefined) => c !== undefined && (c.state === 'unreadable' || shown(c).length > 0);
 
   let rows = report.identities.filter((i) => filter.identityIds.length === 0 || filter.identityIds.includes(i.id));
-  let columns = report.resources.filter((r) => (filter.accountIds.length === 0 || filter.accountIds.includes(r.accountId)) && (capabilityKind === undefined || r.kind === capabilityKind));
+  let columns = report.resources.filter(
+    (r) =>
+      (filter.accountIds.length === 0 || filter.accountIds.includes(r.accountId)) &&
+      (capabilityKind === undefined || r.kind === capabilityKind),
+  );
   if (filter.missingOnly || filter.capability !== 'any') {
     rows = rows.filter((i) => columns.some((r) => matters(cell(i.id, r.accountId))));
     columns = columns.filter((r) => rows.some((i) => matters(cell(i.id, r.accountId))));
   }
 
-  const granted = (c: RoleAuditCell | undefined) => (c ? c.capabilities.filter((r) => r.granted && (filter.capability === 'any' || r.id === filter.capability)).length : 0);
+  const granted = (c: RoleAuditCell | undefined) =>
+    c ? c.capabilities.filter((r) => r.granted && (filter.capability === 'any' || r.id === filter.capability)).length : 0;
   if (filter.sort === 'name') {
     rows = [...rows].sort(byName);
     columns = [...columns].sort(byName);
@@ -65,7 +79,9 @@ export function matrixView(report: RoleAuditReport, filter: MatrixFilter): Matri
     const rowScore = new Map(rows.map((i) => [i.id, columns.reduce((n, r) => n + granted(cell(i.id, r.accountId)), 0)]));
     const columnScore = new Map(columns.map((r) => [r.accountId, rows.reduce((n, i) => n + granted(cell(i.id, r.accountId)), 0)]));
     rows = [...rows].sort((a, b) => sign * ((rowScore.get(a.id) ?? 0) - (rowScore.get(b.id) ?? 0)) || byName(a, b));
-    columns = [...columns].sort((a, b) => sign * ((columnScore.get(a.accountId) ?? 0) - (columnScore.get(b.accountId) ?? 0)) || byName(a, b));
+    columns = [...columns].sort(
+      (a, b) => sign * ((columnScore.get(a.accountId) ?? 0) - (columnScore.get(b.accountId) ?? 0)) || byName(a, b),
+    );
   }
   return { rows, columns, cell, shown };
 }

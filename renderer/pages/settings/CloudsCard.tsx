@@ -36,13 +36,37 @@ const useStyles = makeStyles({
   cloudColumn: { width: '210px' },
   appColumn: { width: '280px' },
   actionsColumn: { width: '140px' },
-  endpoints: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: `${tokens.spacingVerticalXS} 0` },
-  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0` },
+  endpoints: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   url: { margin: 0, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  caWarning: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
-  actions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} 0` },
+  caWarning: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorStatusWarningForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
+  actions: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
@@ -111,7 +135,8 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
                       {c.trustedCaPem && (
                         <Caption1 className={styles.caWarning} data-ca-warning>
                           <WarningRegular aria-hidden />
-                          Trusts its own CA certificate for this cloud’s endpoints: whoever holds that CA’s key can impersonate them. Keep it only if it comes from a source you trust.
+                          Trusts its own CA certificate for this cloud’s endpoints: whoever holds that CA’s key can impersonate them. Keep
+                          it only if it comes from a source you trust.
                         </Caption1>
                       )}
                     </div>
@@ -128,17 +153,28 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
                     <div className={styles.stack}>
                       <span className={styles.mono}>{c.publicClient.clientId}</span>
                       <Caption1 className={styles.muted}>
-                        {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant {c.publicClient.tenant}
+                        {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant{' '}
+                        {c.publicClient.tenant}
                       </Caption1>
                     </div>
                   </TableCell>
                   <TableCell>
                     <div className={styles.actions}>
-                      <Button size="small" icon={<EditRegular />} aria-label={`Sign-in app for ${c.displayName}`} onClick={() => setDialog({ type: 'sign-in-app', cloud: c })}>
+                      <Button
+                        size="small"
+                        icon={<EditRegular />}
+                        aria-label={`Sign-in app for ${c.displayName}`}
+                        onClick={() => setDialog({ type: 'sign-in-app', cloud: c })}
+                      >
                         Sign-in app
                       </Button>
                       {!c.builtIn && (
-                        <Button size="small" icon={<DeleteRegular />} aria-label={`Remove ${c.displayName}`} onClick={() => setDialog({ type: 'remove', cloud: c })}>
+                        <Button
+                          size="small"
+                          icon={<DeleteRegular />}
+                          aria-label={`Remove ${c.displayName}`}
+                          onClick={() => setDialog({ type: 'remove', cloud: c })}
+                        >
                           Remove
                         </Button>
                       )}

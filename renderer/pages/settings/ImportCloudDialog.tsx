@@ -50,7 +50,11 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
   const [error, setError] = useState<AppErrorShape>();
   const [busy, setBusy] = useState(false);
 
-  const textIssue = error?.issues?.filter((i) => i.path === 'text').map((i) => i.message).join(' ') || undefined;
+  const textIssue =
+    error?.issues
+      ?.filter((i) => i.path === 'text')
+      .map((i) => i.message)
+      .join(' ') || undefined;
   const profileIssues = error?.issues?.filter((i) => i.path !== 'text') ?? [];
 
   async function choose(list: FileList | null) {
@@ -58,7 +62,8 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
     if (fileInput.current) fileInput.current.value = '';
     if (!file) return;
     setError(undefined);
-    if (file.size > maxBytes) return setError({ code: 'invalid_input', message: `${file.name} is larger than 200 KB: that is not a cloud profile.` });
+    if (file.size > maxBytes)
+      return setError({ code: 'invalid_input', message: `${file.name} is larger than 200 KB: that is not a cloud profile.` });
     setText(await file.text());
     setFileName(file.name);
   }
@@ -78,8 +83,10 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
           <DialogTitle>Import a cloud profile</DialogTitle>
           <DialogContent className={dialog.content}>
             <Body1>
-              A cloud profile names a cloud’s endpoints: its Entra ID authority, Resource Manager, the Mixed Reality STS and Remote Rendering, the public client used for sign-in, and an extra CA to trust. For the local
-              emulator, choose <span className={styles.path}>.emulator/cloud-profile.json</span>. A profile with the name of one you imported before replaces it.
+              A cloud profile names a cloud’s endpoints: its Entra ID authority, Resource Manager, the Mixed Reality STS and Remote
+              Rendering, the public client used for sign-in, and an extra CA to trust. For the local emulator, choose{' '}
+              <span className={styles.path}>.emulator/cloud-profile.json</span>. A profile with the name of one you imported before replaces
+              it.
             </Body1>
             <Field label="Profile (JSON)" {...problem(textIssue)}>
               <Textarea
@@ -93,7 +100,14 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
               />
             </Field>
             <div className={styles.file}>
-              <input ref={fileInput} type="file" hidden accept=".json,application/json" data-testid="cloud-profile-file" onChange={(e) => void choose(e.target.files)} />
+              <input
+                ref={fileInput}
+                type="file"
+                hidden
+                accept=".json,application/json"
+                data-testid="cloud-profile-file"
+                onChange={(e) => void choose(e.target.files)}
+              />
               <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
                 Choose a file…
               </Button>

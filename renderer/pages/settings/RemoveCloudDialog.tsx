@@ -25,9 +25,18 @@ export function RemoveCloudDialog({ cloud, onRemoved, onClose }: RemoveCloudDial
   }
 
   return (
-    <ConfirmDialog title={`Remove “${cloud.displayName}”?`} action="Remove" busy={busy} closableWhileBusy error={error} onConfirm={() => void remove()} onClose={onClose}>
+    <ConfirmDialog
+      title={`Remove “${cloud.displayName}”?`}
+      action="Remove"
+      busy={busy}
+      closableWhileBusy
+      error={error}
+      onConfirm={() => void remove()}
+      onClose={onClose}
+    >
       <Body1>
-        The profile and its sign-in app setting are removed. Accounts and identities in this cloud stay listed but cannot be used until a profile named {cloud.name} is imported again.
+        The profile and its sign-in app setting are removed. Accounts and identities in this cloud stay listed but cannot be used until a
+        profile named {cloud.name} is imported again.
       </Body1>
     </ConfirmDialog>
   );

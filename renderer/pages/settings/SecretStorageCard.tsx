@@ -1,4 +1,16 @@
-import { Body1, Caption1, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { VaultMode } from '../../../shared/vault.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
@@ -13,9 +25,15 @@ const useStyles = makeStyles({
 });
 
 const modes: Record<VaultMode, { label: string; detail: string }> = {
-  keychain: { label: 'OS keychain', detail: 'Secrets are encrypted in one vault file; its key is kept in your operating system’s keychain.' },
+  keychain: {
+    label: 'OS keychain',
+    detail: 'Secrets are encrypted in one vault file; its key is kept in your operating system’s keychain.',
+  },
   passphrase: { label: 'Passphrase', detail: 'Secrets are encrypted in one vault file with a key derived from your passphrase.' },
-  memory: { label: 'Memory only', detail: 'Nothing is saved: keys added in this session are forgotten when the app closes, and the azcred CLI cannot read them.' },
+  memory: {
+    label: 'Memory only',
+    detail: 'Nothing is saved: keys added in this session are forgotten when the app closes, and the azcred CLI cannot read them.',
+  },
 };
 
 /** The Settings section that says where secrets are kept, and offers the vault's choices when it is not open. */

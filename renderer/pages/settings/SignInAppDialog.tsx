@@ -1,4 +1,17 @@
-import { Body1, Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
@@ -33,7 +46,10 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await api.clouds.setPublicClient({ name: cloud.name, publicClient: { clientId: clientId.trim(), tenant: tenant.trim() } });
+    const result = await api.clouds.setPublicClient({
+      name: cloud.name,
+      publicClient: { clientId: clientId.trim(), tenant: tenant.trim() },
+    });
     setBusy(false);
     if (result.ok) onSaved(result.value);
     else setError(result.error);
@@ -47,9 +63,10 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
             <DialogTitle>Sign-in app for {cloud.displayName}</DialogTitle>
             <DialogContent className={dialog.content}>
               <Body1>
-                User sign-ins in this cloud go through this app registration. The default, the Azure CLI’s public client (<span className={styles.mono}>{defaultPublicClientId}</span>), works in most tenants without
-                registering anything. To use your own, register an app with a “Mobile and desktop applications” redirect URI of <span className={styles.mono}>http://localhost</span>, and turn on “Allow public client
-                flows” for device-code sign-in.{' '}
+                User sign-ins in this cloud go through this app registration. The default, the Azure CLI’s public client (
+                <span className={styles.mono}>{defaultPublicClientId}</span>), works in most tenants without registering anything. To use
+                your own, register an app with a “Mobile and desktop applications” redirect URI of{' '}
+                <span className={styles.mono}>http://localhost</span>, and turn on “Allow public client flows” for device-code sign-in.{' '}
                 <Link href={registerAppUrl} target="_blank" rel="noopener noreferrer">
                   How to register an application
                 </Link>
@@ -58,13 +75,20 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
               <Field label="Application (client) ID" required {...problem(errors.clientId)}>
                 <Input value={clientId} onChange={(_, d) => (setClientId(d.value), setError(undefined))} />
               </Field>
-              <Field label="Tenant" required hint="organizations (any work or school account), or your tenant's ID or domain for a single-tenant app." {...problem(errors.tenant)}>
+              <Field
+                label="Tenant"
+                required
+                hint="organizations (any work or school account), or your tenant's ID or domain for a single-tenant app."
+                {...problem(errors.tenant)}
+              >
                 <Input value={tenant} onChange={(_, d) => (setTenant(d.value), setError(undefined))} />
               </Field>
             </DialogContent>
             {cloud.builtIn && (clientId !== defaultPublicClientId || tenant !== 'organizations') && (
               <DialogActions position="start">
-                <Button onClick={() => (setClientId(defaultPublicClientId), setTenant('organizations'), setError(undefined))}>Use the default</Button>
+                <Button onClick={() => (setClientId(defaultPublicClientId), setTenant('organizations'), setError(undefined))}>
+                  Use the default
+                </Button>
               </DialogActions>
             )}
             <DialogActions>

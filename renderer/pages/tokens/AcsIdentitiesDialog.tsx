@@ -44,7 +44,12 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
 
   function via(): AcsVia | undefined {
     const chosen = toVia(payWith) as AcsVia | undefined;
-    if (!chosen) setError({ code: 'invalid_input', message: 'Choose the identity that pays', issues: [{ path: 'via', message: 'Choose an identity' }] });
+    if (!chosen)
+      setError({
+        code: 'invalid_input',
+        message: 'Choose the identity that pays',
+        issues: [{ path: 'via', message: 'Choose an identity' }],
+      });
     return chosen;
   }
 
@@ -53,7 +58,9 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
     const payer = via();
     if (!resource || !payer) return;
     setError(undefined);
-    const result = await operation.run('Creating the identity at Communication Services…', (operationId) => api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }));
+    const result = await operation.run('Creating the identity at Communication Services…', (operationId) =>
+      api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }),
+    );
     if (!result.ok) return setError(result.error);
     setLabel('');
     setDone(`Created ${result.value.identity.label} (${result.value.identity.communicationUserId}).`);
@@ -66,12 +73,19 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
     setError(undefined);
     setConfirm(undefined);
     if (action === 'revoke') {
-      const result = await operation.run(`Revoking the tokens of ${identity.label}…`, (operationId) => api.acsIdentities.revoke({ id: identity.id, via: payer, operationId }));
+      const result = await operation.run(`Revoking the tokens of ${identity.label}…`, (operationId) =>
+        api.acsIdentities.revoke({ id: identity.id, via: payer, operationId }),
+      );
       if (!result.ok) return setError(result.error);
       onChanged(...result.value.revoked);
-      setDone(`Revoked every token of ${identity.label}${result.value.revoked.length ? ` (${result.value.revoked.length} in the list marked revoked)` : ''}.`);
+      setDone(
+        `Revoked every token of ` +
+          `${identity.label}${result.value.revoked.length ? ` (${result.value.revoked.length} in the list marked revoked)` : ''}.`,
+      );
     } else {
-      const result = await operation.run(`Deleting ${identity.label}…`, (operationId) => api.acsIdentities.delete({ id: identity.id, via: payer, operationId }));
+      const result = await operation.run(`Deleting ${identity.label}…`, (operationId) =>
+        api.acsIdentities.delete({ id: identity.id, via: payer, operationId }),
+      );
       if (!result.ok) return setError(result.error);
       onChanged(...result.value.revoked);
       setDone(`Deleted ${identity.label}: its tokens no longer work.`);
@@ -120,7 +134,14 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
           {identities.length === 0 ? (
             <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
           ) : (
-            <AcsIdentityTable identities={identities} busy={busy} confirm={confirm} onConfirm={setConfirm} onAct={(action, identity) => void act(action, identity)} onIssue={(identity) => resource && onIssue(resource.id, identity.id)} />
+            <AcsIdentityTable
+              identities={identities}
+              busy={busy}
+              confirm={confirm}
+              onConfirm={setConfirm}
+              onAct={(action, identity) => void act(action, identity)}
+              onIssue={(identity) => resource && onIssue(resource.id, identity.id)}
+            />
           )}
           {done && (
             <Body1 role="status" data-testid="acs-identities-status">

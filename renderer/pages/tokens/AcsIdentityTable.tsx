@@ -1,4 +1,14 @@
-import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { dateTime } from './token-format.ts';
 
@@ -59,13 +69,28 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
               ) : (
                 // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
                 <div className={styles.actions}>
-                  <Button size="small" disabledFocusable={busy} aria-label={`Issue token for ${identity.label}`} onClick={() => onIssue(identity)}>
+                  <Button
+                    size="small"
+                    disabledFocusable={busy}
+                    aria-label={`Issue token for ${identity.label}`}
+                    onClick={() => onIssue(identity)}
+                  >
                     Issue token
                   </Button>
-                  <Button size="small" disabledFocusable={busy} aria-label={`Revoke tokens of ${identity.label}`} onClick={() => onConfirm({ action: 'revoke', identity })}>
+                  <Button
+                    size="small"
+                    disabledFocusable={busy}
+                    aria-label={`Revoke tokens of ${identity.label}`}
+                    onClick={() => onConfirm({ action: 'revoke', identity })}
+                  >
                     Revoke tokens
                   </Button>
-                  <Button size="small" disabledFocusable={busy} aria-label={`Delete ${identity.label}`} onClick={() => onConfirm({ action: 'delete', identity })}>
+                  <Button
+                    size="small"
+                    disabledFocusable={busy}
+                    aria-label={`Delete ${identity.label}`}
+                    onClick={() => onConfirm({ action: 'delete', identity })}
+                  >
                     Delete
                   </Button>
                 </div>

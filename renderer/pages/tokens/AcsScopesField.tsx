@@ -10,7 +10,15 @@ const useStyles = makeStyles({
 });
 
 /** The five ACS scopes, each a checkbox with the sentence that says what it allows. */
-export function AcsScopesField({ value, onChange, error }: { value: readonly AcsScope[]; onChange(value: AcsScope[]): void; error?: string | undefined }) {
+export function AcsScopesField({
+  value,
+  onChange,
+  error,
+}: {
+  value: readonly AcsScope[];
+  onChange(value: AcsScope[]): void;
+  error?: string | undefined;
+}) {
   const styles = useStyles();
   const labelId = useId();
   const errorId = useId();

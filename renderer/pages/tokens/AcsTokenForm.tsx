@@ -48,7 +48,15 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
     setError(undefined);
     const subject = who === 'existing' ? { acsIdentityId } : { newIdentity: { label } };
     const result = await operation.run('Asking Communication Services for a user token…', (operationId) =>
-      api.tokens.mintAcs({ accountId: resource.id, ...subject, scopes, minutes: Number(minutes), via: via as AcsVia, ...options, operationId }),
+      api.tokens.mintAcs({
+        accountId: resource.id,
+        ...subject,
+        scopes,
+        minutes: Number(minutes),
+        via: via as AcsVia,
+        ...options,
+        operationId,
+      }),
     );
     if (result.ok) onMinted([result.value.token], `Issued an ACS user token for ${result.value.acsIdentity.label} on ${resource.name}.`);
     else setError(result.error);
@@ -76,12 +84,22 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
       </Field>
       <div className={styles.nested}>
         {who === 'new' ? (
-          <Field label="Label" required hint="How the app lists the identity, such as “Alice (test user)”." {...problem(issues.newIdentity)}>
+          <Field
+            label="Label"
+            required
+            hint="How the app lists the identity, such as “Alice (test user)”."
+            {...problem(issues.newIdentity)}
+          >
             <Input value={label} onChange={(_, d) => setLabel(d.value)} />
           </Field>
         ) : (
           <Field label="Identity" required {...problem(issues.acsIdentityId)}>
-            <ChoiceDropdown placeholder="Choose an identity" choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))} value={acsIdentityId} onChange={setAcsIdentityId} />
+            <ChoiceDropdown
+              placeholder="Choose an identity"
+              choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))}
+              value={acsIdentityId}
+              onChange={setAcsIdentityId}
+            />
           </Field>
         )}
       </div>

@@ -54,11 +54,21 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
     event.preventDefault();
     if (!account) return;
     const via = toVia(payWith) as ArrVia | undefined;
-    if (!via) return setError({ code: 'invalid_input', message: 'Choose the identity that pays', issues: [{ path: 'via', message: 'Choose an identity' }] });
+    if (!via)
+      return setError({
+        code: 'invalid_input',
+        message: 'Choose the identity that pays',
+        issues: [{ path: 'via', message: 'Choose an identity' }],
+      });
     setError(undefined);
     setResult(undefined);
     const outcome = await operation.run('Listing the sessions…', (operationId) =>
-      api.arr.testAccount({ accountId: account.id, via, ...(needsRegion && region ? { region: region as (typeof mixedRealityRegions)[number] } : {}), operationId }),
+      api.arr.testAccount({
+        accountId: account.id,
+        via,
+        ...(needsRegion && region ? { region: region as (typeof mixedRealityRegions)[number] } : {}),
+        operationId,
+      }),
     );
     if (!outcome.ok) return setError(outcome.error);
     setResult(outcome.value);
@@ -66,7 +76,13 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   }
 
   return (
-    <ToolDialog title="Test an ARR account" className={styles.surface} operation={operation} submit={{ form: formId, label: 'Test', disabled: !account }} onClose={onClose}>
+    <ToolDialog
+      title="Test an ARR account"
+      className={styles.surface}
+      operation={operation}
+      submit={{ form: formId, label: 'Test', disabled: !account }}
+      onClose={onClose}
+    >
       {!sources.loaded ? (
         <Spinner size="small" label="Loading accounts…" />
       ) : sources.arr.length === 0 ? (
@@ -96,8 +112,18 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
             roleHint="the Remote Rendering Client or Administrator role on the account"
           />
           {needsRegion && (
-            <Field label="Region to render in" required hint="The account is on the global domain, which names no region." {...problem(issues.region)}>
-              <ChoiceDropdown placeholder="Choose a region" choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))} value={region} onChange={setRegion} />
+            <Field
+              label="Region to render in"
+              required
+              hint="The account is on the global domain, which names no region."
+              {...problem(issues.region)}
+            >
+              <ChoiceDropdown
+                placeholder="Choose a region"
+                choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))}
+                value={region}
+                onChange={setRegion}
+              />
             </Field>
           )}
           <ErrorBar error={issues.form !== undefined ? error : undefined} />
@@ -127,7 +153,9 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
                     <TableCell className={styles.mono}>{s.id}</TableCell>
                     <TableCell>{s.status}</TableCell>
                     <TableCell>{s.size ?? ''}</TableCell>
-                    <TableCell>{s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}</TableCell>
+                    <TableCell>
+                      {s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -13,7 +13,13 @@ import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 /** An ARR access token from the Mixed Reality STS: an account, paid for by one of its keys or an Entra identity. */
-export function ArrTokenForm({ formId, sources, operation, onMinted, initialAccountId }: MintFormProps & { initialAccountId?: string | undefined }) {
+export function ArrTokenForm({
+  formId,
+  sources,
+  operation,
+  onMinted,
+  initialAccountId,
+}: MintFormProps & { initialAccountId?: string | undefined }) {
   const styles = useStyles();
   const [accountId, setAccountId] = useState(initialAccountId ?? sources.arr[0]?.id);
   const account = sources.arr.find((a) => a.id === accountId);
@@ -24,11 +30,23 @@ export function ArrTokenForm({ formId, sources, operation, onMinted, initialAcco
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!account) return setError({ code: 'invalid_input', message: 'Choose an ARR account', issues: [{ path: 'accountId', message: 'Choose an ARR account' }] });
+    if (!account)
+      return setError({
+        code: 'invalid_input',
+        message: 'Choose an ARR account',
+        issues: [{ path: 'accountId', message: 'Choose an ARR account' }],
+      });
     const via = toVia(pay);
-    if (!via) return setError({ code: 'invalid_input', message: 'Choose the identity that pays', issues: [{ path: 'via', message: 'Choose an identity' }] });
+    if (!via)
+      return setError({
+        code: 'invalid_input',
+        message: 'Choose the identity that pays',
+        issues: [{ path: 'via', message: 'Choose an identity' }],
+      });
     setError(undefined);
-    const result = await operation.run('Asking the Mixed Reality STS for an access token…', (operationId) => api.tokens.mintArr({ accountId: account.id, via: via as ArrVia, ...options, operationId }));
+    const result = await operation.run('Asking the Mixed Reality STS for an access token…', (operationId) =>
+      api.tokens.mintArr({ accountId: account.id, via: via as ArrVia, ...options, operationId }),
+    );
     if (result.ok) onMinted([result.value], `Minted an ARR access token for ${account.name}.`);
     else setError(result.error);
   }

@@ -1,4 +1,15 @@
-import { Body1, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { audienceMismatch, intendedService, tokenService, tokenUses, type TokenService } from '../../../shared/token-audience.ts';
@@ -16,7 +27,16 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   heading: { margin: 0 },
-  table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` } },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    '& th, & td': {
+      textAlign: 'left',
+      verticalAlign: 'top',
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    },
+  },
   name: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground1 },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
   meaning: { color: tokens.colorNeutralForeground2 },
@@ -42,9 +62,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
   const acs = acsScopesOf(body);
   const table = (caption: string, entries: [string, unknown][], explain: boolean) => (
     <table className={styles.table}>
-      <caption className={styles.caption}>
-        {caption}
-      </caption>
+      <caption className={styles.caption}>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -67,14 +85,26 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
   );
 
   return (
-    <ToolDialog title={`Claims of the ${kindLabels[token.kind]}`} className={styles.surface} contentClassName={styles.content} onClose={onClose}>
+    <ToolDialog
+      title={`Claims of the ${kindLabels[token.kind]}`}
+      className={styles.surface}
+      contentClassName={styles.content}
+      onClose={onClose}
+    >
       <ErrorBar error={error} />
       <section className={styles.section} aria-label="Audience">
-        <Subtitle2 as="h3" className={styles.heading}>For {service.name}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          For {service.name}
+        </Subtitle2>
         <Body1>{service.meaning}</Body1>
         {token.audience && <Caption1 className={styles.value}>aud: {token.audience}</Caption1>}
         <Field label="Check it for" hint="Where you mean to use the token: the inspector warns when its audience does not fit.">
-          <ChoiceDropdown placeholder="Choose a use" choices={tokenUses.map((u) => ({ value: u.service, text: u.label }))} value={use} onChange={(v) => setUse(v as TokenService)} />
+          <ChoiceDropdown
+            placeholder="Choose a use"
+            choices={tokenUses.map((u) => ({ value: u.service, text: u.label }))}
+            value={use}
+            onChange={(v) => setUse(v as TokenService)}
+          />
         </Field>
         {mismatch ? (
           <MessageBar intent="warning" layout="multiline" data-testid="audience-warning">
@@ -90,7 +120,9 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
 
       {(acs.length > 0 || permissions) && (
         <section className={styles.section} aria-label="Scopes">
-          <Subtitle2 as="h3" className={styles.heading}>What it allows</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            What it allows
+          </Subtitle2>
           {acs.length > 0 && (
             <ul className={styles.list}>
               {acs.map((s) => (
@@ -102,7 +134,9 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
           )}
           {permissions && (
             <Body1>
-              {permissions.kind === 'delegated' ? 'Delegated permissions (on behalf of the signed-in user): ' : 'Application permissions (as the app itself): '}
+              {permissions.kind === 'delegated'
+                ? 'Delegated permissions (on behalf of the signed-in user): '
+                : 'Application permissions (as the app itself): '}
               {permissions.values.join(', ') || 'none'}
             </Body1>
           )}
@@ -116,7 +150,9 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
       ) : (
         <>
           <section className={styles.section} aria-label="Times">
-            <Subtitle2 as="h3" className={styles.heading}>Times</Subtitle2>
+            <Subtitle2 as="h3" className={styles.heading}>
+              Times
+            </Subtitle2>
             <ul className={styles.list}>
               {readTimeClaims(body, now, relativeTime).map((t) => (
                 <li key={t.name}>

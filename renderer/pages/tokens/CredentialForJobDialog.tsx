@@ -1,4 +1,16 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-job.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
@@ -20,9 +32,31 @@ import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
-  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  code: { margin: 0, padding: tokens.spacingHorizontalS, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, color: tokens.colorNeutralForeground1 },
-  settings: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  result: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  code: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+  },
+  settings: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', margin: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
   pair: { display: 'contents' },
@@ -51,7 +85,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const [error, setError] = useState<AppErrorShape>();
   const issues = fieldIssues(error, ['accountId', 'via', 'minutes', 'acsIdentityId']);
 
-  const keys = account?.kind === 'arr' ? (want === 'authenticationToken' ? [] : arrKeys(account)) : account?.kind === 'acs' ? acsKeys(account) : [];
+  const keys =
+    account?.kind === 'arr' ? (want === 'authenticationToken' ? [] : arrKeys(account)) : account?.kind === 'acs' ? acsKeys(account) : [];
   const [pay, setPay] = usePayWith(keys);
   const identitiesAllowed = !(account?.kind === 'arr' && want === 'accountKey');
 
@@ -83,7 +118,9 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               operationId,
             }),
           )
-        : await operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ accountId: account.id, want, via: via as ArrVia, operationId }));
+        : await operation.run('Getting the credential…', (operationId) =>
+            api.credentials.forArr({ accountId: account.id, want, via: via as ArrVia, operationId }),
+          );
     if (!outcome.ok) return setError(outcome.error);
     setResult(outcome.value);
     if (outcome.value.secret.kind === 'token') onMinted(outcome.value.secret.token);
@@ -92,7 +129,13 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   }
 
   return (
-    <ToolDialog title="The right credential for the job" className={styles.surface} operation={operation} submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }} onClose={onClose}>
+    <ToolDialog
+      title="The right credential for the job"
+      className={styles.surface}
+      operation={operation}
+      submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }}
+      onClose={onClose}
+    >
       {!sources.loaded ? (
         <Spinner size="small" label="Loading accounts…" />
       ) : (
@@ -100,7 +143,10 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           <Field label="Account or resource" required {...problem(issues.accountId)}>
             <ChoiceDropdown
               placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
-              choices={accounts.map((a) => ({ value: a.id, text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})` }))}
+              choices={accounts.map((a) => ({
+                value: a.id,
+                text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})`,
+              }))}
               value={accountId}
               onChange={(id) => choose({ accountId: id })}
             />
@@ -119,7 +165,10 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
                   <Field label="For which ACS identity" {...problem(issues.acsIdentityId)}>
                     <ChoiceDropdown
                       placeholder="Choose"
-                      choices={[{ value: 'new', text: `A new identity (“${sdk === 'chat' ? 'Chat' : 'Calling'} user”)` }, ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))]}
+                      choices={[
+                        { value: 'new', text: `A new identity (“${sdk === 'chat' ? 'Chat' : 'Calling'} user”)` },
+                        ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) })),
+                      ]}
                       value={acsIdentityId}
                       onChange={setAcsIdentityId}
                     />
@@ -142,14 +191,24 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           )}
           {account && (identitiesAllowed || keys.length > 0) && (
             <PayWithField
-              label={account.kind === 'acs' && !isUserSdk(sdk) ? 'As' : account.kind === 'arr' && want === 'accountKey' ? 'Which key' : 'Pay with'}
+              label={
+                account.kind === 'acs' && !isUserSdk(sdk)
+                  ? 'As'
+                  : account.kind === 'arr' && want === 'accountKey'
+                    ? 'Which key'
+                    : 'Pay with'
+              }
               keys={keys}
               identities={identitiesAllowed ? sources.identities : []}
               cloud={account.cloud}
               value={pay}
               onChange={setPay}
               error={issues.via}
-              roleHint={account.kind === 'arr' ? 'the Remote Rendering Client or Administrator role on the account' : 'a role that may manage the resource'}
+              roleHint={
+                account.kind === 'arr'
+                  ? 'the Remote Rendering Client or Administrator role on the account'
+                  : 'a role that may manage the resource'
+              }
             />
           )}
           <ErrorBar error={issues.form !== undefined ? error : undefined} />
@@ -157,7 +216,9 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
       )}
       {result && (
         <section ref={resultRef} className={styles.result} aria-label="The credential">
-          <Subtitle2 as="h3" className={styles.heading}>What you get</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            What you get
+          </Subtitle2>
           <Body1>{result.explanation}</Body1>
           <dl className={styles.settings}>
             {Object.entries(result.settings).map(([name, value]) => (
@@ -168,13 +229,23 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
             ))}
           </dl>
           <SecretValue
-            label={{ 'connection-string': 'Connection string', 'account-key': 'Account key', 'entra-token': 'Entra token', 'user-token': 'User access token', 'sts-token': 'Access token' }[result.kind]}
+            label={
+              {
+                'connection-string': 'Connection string',
+                'account-key': 'Account key',
+                'entra-token': 'Entra token',
+                'user-token': 'User access token',
+                'sts-token': 'Access token',
+              }[result.kind]
+            }
             testId="credential-value"
             reveal={() => revealCredential(result.secret)}
             copy={() => copyCredential(result.secret, copy)}
             onError={setError}
           />
-          <Subtitle2 as="h3" className={styles.heading}>A snippet that uses it</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            A snippet that uses it
+          </Subtitle2>
           <pre ref={snippetRef} className={styles.code}>
             {result.snippet}
           </pre>

@@ -37,9 +37,15 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
     event.preventDefault();
     const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
     if (!identity) return local('identityId', 'Choose an identity: sign in on the Identities page first');
-    if (!scope) return local('scope', preset === 'sts' ? 'Choose the ARR account the token is for' : 'Enter a scope, such as https://management.azure.com/.default');
+    if (!scope)
+      return local(
+        'scope',
+        preset === 'sts' ? 'Choose the ARR account the token is for' : 'Enter a scope, such as https://management.azure.com/.default',
+      );
     setError(undefined);
-    const result = await operation.run('Asking Entra ID for a token…', (operationId) => api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }));
+    const result = await operation.run('Asking Entra ID for a token…', (operationId) =>
+      api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }),
+    );
     if (result.ok) onMinted([result.value], `Minted an Entra token for ${scope}.`);
     else setError(result.error);
   }
@@ -64,13 +70,22 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
       {preset === 'sts' && (
         <div className={styles.nested}>
           <Field label="ARR account" required>
-            <ChoiceDropdown placeholder="Choose an account" choices={stsAccounts.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))} value={stsAccountId} onChange={setStsAccountId} />
+            <ChoiceDropdown
+              placeholder="Choose an account"
+              choices={stsAccounts.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
+              value={stsAccountId}
+              onChange={setStsAccountId}
+            />
           </Field>
         </div>
       )}
       {preset === 'custom' && (
         <div className={styles.nested}>
-          <Field label="Custom scope" required hint="One scope, such as api://my-api/.default or https://storage.azure.com/user_impersonation.">
+          <Field
+            label="Custom scope"
+            required
+            hint="One scope, such as api://my-api/.default or https://storage.azure.com/user_impersonation."
+          >
             <Input value={custom} onChange={(_, d) => setCustom(d.value)} />
           </Field>
         </div>

@@ -1,4 +1,14 @@
-import { Button, Caption1, makeStyles, Toast, ToastBody, Toaster, ToastTitle, tokens, useToastController } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  Toast,
+  ToastBody,
+  Toaster,
+  ToastTitle,
+  tokens,
+  useToastController,
+} from '@fluentui/react-components';
 import { AlertRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TokenView } from '../../../shared/tokens.ts';

@@ -75,7 +75,8 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
     const result = await api.tokens.export({ ...base, path, overwrite });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.code === 'conflict') setError({ ...result.error, issues: [{ path: 'path', message: replaceToOverwrite(result.error.message) }] });
+      if (result.error.code === 'conflict')
+        setError({ ...result.error, issues: [{ path: 'path', message: replaceToOverwrite(result.error.message) }] });
       else setError(result.error);
       return;
     }
@@ -113,8 +114,14 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
                     <MessageBar intent="warning" layout="multiline">
                       <MessageBarBody>
                         <MessageBarTitle>arrconfig.json takes the account key, not a token</MessageBarTitle>
-                        Microsoft’s ARR scripts sign in with the account key: there is no field for an access token. Without the key the file has a placeholder to fill in. With it, whoever reads the file has full access to the account until the key is regenerated.
-                        <Checkbox checked={includeKey} onChange={(_, d) => setIncludeKey(d.checked === true)} label="I understand: put the account key in the file" />
+                        Microsoft’s ARR scripts sign in with the account key: there is no field for an access token. Without the key the
+                        file has a placeholder to fill in. With it, whoever reads the file has full access to the account until the key is
+                        regenerated.
+                        <Checkbox
+                          checked={includeKey}
+                          onChange={(_, d) => setIncludeKey(d.checked === true)}
+                          label="I understand: put the account key in the file"
+                        />
                       </MessageBarBody>
                     </MessageBar>
                   )}
@@ -133,13 +140,17 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
                       testId="export-text"
                       reveal={async () => {
                         const result = await exportedText();
-                        return result.ok ? { ok: true, value: { value: result.value.text ?? '', hideAfterSeconds: revealSeconds } } : result;
+                        return result.ok
+                          ? { ok: true, value: { value: result.value.text ?? '', hideAfterSeconds: revealSeconds } }
+                          : result;
                       }}
                       copy={async () => {
                         if (copy.coreClipboard) {
                           const result = await api.tokens.export({ ...base, copy: true });
                           if (result.ok) setNote(result.value.note);
-                          return result.ok ? { ok: true, value: { clearsAfterSeconds: result.value.clearsAfterSeconds ?? copy.clearAfterSeconds } } : result;
+                          return result.ok
+                            ? { ok: true, value: { clearsAfterSeconds: result.value.clearsAfterSeconds ?? copy.clearAfterSeconds } }
+                            : result;
                         }
                         const result = await exportedText();
                         return result.ok ? copyInPage(result.value.text ?? '', copy.clearAfterSeconds) : result;

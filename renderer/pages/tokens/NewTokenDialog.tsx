@@ -41,7 +41,13 @@ export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogPro
   const busy = operation.running !== undefined;
 
   return (
-    <ToolDialog title="New token" className={styles.surface} operation={operation} submit={{ form: formId, label: kind === 'teams' ? 'Exchange' : 'Mint', disabled: !sources.loaded }} onClose={onClose}>
+    <ToolDialog
+      title="New token"
+      className={styles.surface}
+      operation={operation}
+      submit={{ form: formId, label: kind === 'teams' ? 'Exchange' : 'Mint', disabled: !sources.loaded }}
+      onClose={onClose}
+    >
       <TabList selectedValue={kind} onTabSelect={(_, d) => !busy && setKind(d.value as NewTokenKind)} aria-label="Kind of token">
         {tabs.map((t) => (
           <Tab key={t.kind} value={t.kind} disabled={busy && t.kind !== kind}>

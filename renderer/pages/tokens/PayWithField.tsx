@@ -60,7 +60,9 @@ export function PayWithField({ label = 'Pay with', keys, identities, cloud, valu
               />
             </Field>
           ) : (
-            <Caption1 className={styles.hint}>No identity of this account's cloud is signed in: sign in on the Identities page first.</Caption1>
+            <Caption1 className={styles.hint}>
+              No identity of this account's cloud is signed in: sign in on the Identities page first.
+            </Caption1>
           )}
         </div>
       )}
@@ -70,7 +72,10 @@ export function PayWithField({ label = 'Pay with', keys, identities, cloud, valu
 
 export function arrKeys(account: { hasPrimaryKey: boolean; hasSecondaryKey: boolean } | undefined): Choice[] {
   if (!account) return [];
-  return [...(account.hasPrimaryKey ? [{ value: 'primaryKey', text: 'Primary key' }] : []), ...(account.hasSecondaryKey ? [{ value: 'secondaryKey', text: 'Secondary key' }] : [])];
+  return [
+    ...(account.hasPrimaryKey ? [{ value: 'primaryKey', text: 'Primary key' }] : []),
+    ...(account.hasSecondaryKey ? [{ value: 'secondaryKey', text: 'Secondary key' }] : []),
+  ];
 }
 
 export function acsKeys(resource: { hasAccessKey: boolean } | undefined): Choice[] {

@@ -15,13 +15,20 @@ import { useTokenSources } from './use-token-sources.ts';
 const useStyles = makeStyles({
   surface: { maxWidth: '820px', width: '100%' },
   row: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
-  output: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  output: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Signs a request to an ACS resource with its access key (HMAC-SHA256): the headers, the string to sign, and the request as curl and PowerShell. */
+/** Signs a request to an ACS resource with its access key (HMAC-SHA256): the headers, the string to sign, and the request as curl and
+ * PowerShell. */
 export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const styles = useStyles();
   const dialog = useDialogStyles();
@@ -54,7 +61,12 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <ToolDialog title="Sign an ACS request" className={styles.surface} submit={{ form: formId, label: 'Sign', disabled: busy || !resource }} onClose={onClose}>
+    <ToolDialog
+      title="Sign an ACS request"
+      className={styles.surface}
+      submit={{ form: formId, label: 'Sign', disabled: busy || !resource }}
+      onClose={onClose}
+    >
       {!sources.loaded ? (
         <Spinner size="small" label="Loading resources…" />
       ) : signable.length === 0 ? (
@@ -62,7 +74,8 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
       ) : (
         <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
           <Body1 className={styles.hint}>
-            For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds for this exact method, URL and body, for 15 minutes.
+            For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds
+            for this exact method, URL and body, for 15 minutes.
           </Body1>
           <Field label="Communication Services resource" {...problem(issues.accountId)}>
             <ChoiceDropdown
@@ -77,7 +90,12 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
           </Field>
           <div className={styles.row}>
             <Field label="Method" {...problem(issues.method)}>
-              <ChoiceDropdown placeholder="Method" choices={methods.map((m) => ({ value: m, text: m }))} value={method} onChange={setMethod} />
+              <ChoiceDropdown
+                placeholder="Method"
+                choices={methods.map((m) => ({ value: m, text: m }))}
+                value={method}
+                onChange={setMethod}
+              />
             </Field>
             <Field label="URL" required {...problem(issues.url)}>
               <Input value={shownUrl} onChange={(_, d) => setUrl(d.value)} />
@@ -92,7 +110,13 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
       {signed && (
         <section className={styles.output} aria-label="Signed request">
           <Caption1>Valid until {dateTime(signed.validUntil)}.</Caption1>
-          <CopyableBlock title="Headers" text={Object.entries(signed.headers).map(([name, value]) => `${name}: ${value}`).join('\n')} testId="signed-headers" />
+          <CopyableBlock
+            title="Headers"
+            text={Object.entries(signed.headers)
+              .map(([name, value]) => `${name}: ${value}`)
+              .join('\n')}
+            testId="signed-headers"
+          />
           <CopyableBlock title="String to sign" text={signed.stringToSign} testId="string-to-sign" />
           <CopyableBlock title="curl" text={signed.curl} testId="signed-curl" />
           <CopyableBlock title="PowerShell" text={signed.powershell} testId="signed-powershell" />

@@ -8,7 +8,15 @@ import { OperationProgress } from './OperationProgress.tsx';
 import { useOperation } from './use-operation.ts';
 
 /** Revokes an ACS user token at ACS: every token of its ACS identity ends, and the list marks them revoked. */
-export function RevokeTokenDialog({ token, onRevoked, onClose }: { token: TokenView; onRevoked(tokens: TokenView[]): void; onClose(): void }) {
+export function RevokeTokenDialog({
+  token,
+  onRevoked,
+  onClose,
+}: {
+  token: TokenView;
+  onRevoked(tokens: TokenView[]): void;
+  onClose(): void;
+}) {
   const operation = useOperation();
   const [error, setError] = useState<AppErrorShape>();
   const subject = token.source.subject;
@@ -16,16 +24,27 @@ export function RevokeTokenDialog({ token, onRevoked, onClose }: { token: TokenV
 
   async function revoke() {
     setError(undefined);
-    const result = await operation.run('Revoking at Communication Services…', (operationId) => api.tokens.revoke({ id: token.id, operationId }));
+    const result = await operation.run('Revoking at Communication Services…', (operationId) =>
+      api.tokens.revoke({ id: token.id, operationId }),
+    );
     if (!result.ok) return setError(result.error);
     onRevoked(result.value.revoked);
     onClose();
   }
 
   return (
-    <ConfirmDialog title={`Revoke every token of ${who}?`} action="Revoke" busy={operation.running !== undefined} progress={<OperationProgress operation={operation} />} error={error} onConfirm={() => void revoke()} onClose={onClose}>
+    <ConfirmDialog
+      title={`Revoke every token of ${who}?`}
+      action="Revoke"
+      busy={operation.running !== undefined}
+      progress={<OperationProgress operation={operation} />}
+      error={error}
+      onConfirm={() => void revoke()}
+      onClose={onClose}
+    >
       <Body1>
-        Communication Services ends every token issued to {who}, this one and any other, at once; apps signed in with them are signed out. The identity stays: you can issue it a new token.
+        Communication Services ends every token issued to {who}, this one and any other, at once; apps signed in with them are signed out.
+        The identity stays: you can issue it a new token.
       </Body1>
     </ConfirmDialog>
   );
@@ -46,9 +65,17 @@ export function RemoveTokenDialog({ token, onRemoved, onClose }: { token: TokenV
   }
 
   return (
-    <ConfirmDialog title="Remove the token from the app?" action="Remove" busy={busy} error={error} onConfirm={() => void remove()} onClose={onClose}>
+    <ConfirmDialog
+      title="Remove the token from the app?"
+      action="Remove"
+      busy={busy}
+      error={error}
+      onConfirm={() => void remove()}
+      onClose={onClose}
+    >
       <Body1>
-        The app forgets “{token.title}”{token.kept ? ' and deletes it from the vault' : ''}. Whoever already has a copy can still use it until it expires
+        The app forgets “{token.title}”{token.kept ? ' and deletes it from the vault' : ''}. Whoever already has a copy can still use it
+        until it expires
         {token.kind === 'acs-user' && !token.revoked ? ': revoke it to end it now' : ''}.
       </Body1>
     </ConfirmDialog>

@@ -42,7 +42,8 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
     event.preventDefault();
     const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
     if (!resource) return local('accountId', 'Choose a Communication Services resource');
-    if (from === 'signed-in' && !teamsIdentityId) return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
+    if (from === 'signed-in' && !teamsIdentityId)
+      return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
     setError(undefined);
@@ -57,7 +58,10 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
 
   return (
     <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-      <Body1>ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token their app got.</Body1>
+      <Body1>
+        ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token
+        their app got.
+      </Body1>
       <Field label="Communication Services resource" required {...problem(issues.accountId)}>
         <ChoiceDropdown
           placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
@@ -95,16 +99,44 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           <Field
             label="Token"
             required
-            hint="The Entra access token your app got for the Teams user (MSAL) for the scopes https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats. It is sent to ACS once and kept nowhere."
+            hint={
+              'The Entra access token your app got for the Teams user (MSAL) for the scopes ' +
+              'https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats. It is sent to ACS once and kept ' +
+              'nowhere.'
+            }
             {...problem(issues.token)}
           >
-            <Input type="password" autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.token} onChange={(_, d) => paste({ token: d.value })} />
+            <Input
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              className={styles.mono}
+              value={pasted.token}
+              onChange={(_, d) => paste({ token: d.value })}
+            />
           </Field>
-          <Field label="App ID" required hint="The app (client) ID of the Entra app the token was issued to: its appid claim." {...problem(issues.appId)}>
-            <Input autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.appId} onChange={(_, d) => paste({ appId: d.value })} />
+          <Field
+            label="App ID"
+            required
+            hint="The app (client) ID of the Entra app the token was issued to: its appid claim."
+            {...problem(issues.appId)}
+          >
+            <Input
+              autoComplete="off"
+              spellCheck={false}
+              className={styles.mono}
+              value={pasted.appId}
+              onChange={(_, d) => paste({ appId: d.value })}
+            />
           </Field>
           <Field label="User ID" required hint="The Teams user’s object ID in Entra ID: the token’s oid claim." {...problem(issues.userId)}>
-            <Input autoComplete="off" spellCheck={false} className={styles.mono} value={pasted.userId} onChange={(_, d) => paste({ userId: d.value })} />
+            <Input
+              autoComplete="off"
+              spellCheck={false}
+              className={styles.mono}
+              value={pasted.userId}
+              onChange={(_, d) => paste({ userId: d.value })}
+            />
           </Field>
         </>
       )}

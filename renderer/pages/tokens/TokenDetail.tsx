@@ -15,7 +15,13 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { wordBreak: 'break-word', margin: 0 },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
   mono: { fontFamily: tokens.fontFamilyMonospace },
@@ -52,7 +58,8 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
   );
   const revocable = token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && !token.revoked;
 
-  // The switches are not disabled while a change runs (a disabled switch drops the keyboard's focus on the page's body): a second press waits.
+  // The switches are not disabled while a change runs (a disabled switch drops the keyboard's focus on the page's body): a second press
+  // waits.
   async function toggle(call: () => ReturnType<typeof api.tokens.keep>) {
     if (busy) return;
     setBusy(true);
@@ -75,10 +82,16 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
 
       <dl className={styles.fields}>
         {token.source.account && field(token.source.account.kind === 'arr' ? 'ARR account' : 'ACS resource', token.source.account.name)}
-        {field('Paid with', via.credential === 'entra' ? `Entra identity ${via.identityName}` : { primaryKey: 'Primary key', secondaryKey: 'Secondary key', accessKey: 'Access key' }[via.credential])}
+        {field(
+          'Paid with',
+          via.credential === 'entra'
+            ? `Entra identity ${via.identityName}`
+            : { primaryKey: 'Primary key', secondaryKey: 'Secondary key', accessKey: 'Access key' }[via.credential],
+        )}
         {subject?.kind === 'acs-identity' && field('ACS identity', `${subject.label} (${subject.communicationUserId})`)}
         {subject?.kind === 'teams-user' && field('Teams user', subject.name)}
-        {subject?.kind === 'pasted-teams-token' && field('Teams user', `Pasted token for user ${subject.userId}, issued to app ${subject.appId}`)}
+        {subject?.kind === 'pasted-teams-token' &&
+          field('Teams user', `Pasted token for user ${subject.userId}, issued to app ${subject.appId}`)}
         {token.scopes.length > 0 && field('Scopes', token.scopes.join(', '), true)}
         {field('Audience', token.audience ? `${token.audience} (${describeAudience(token.audience).name})` : 'None', true)}
         {field('Issued', dateTime(token.issuedAt))}
@@ -89,7 +102,11 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
         {token.lastRefresh &&
           field(
             'Last refresh',
-            token.lastRefresh.ok ? dateTime(token.lastRefresh.at) : <span className={styles.failed}>{`Failed ${dateTime(token.lastRefresh.at)}: ${token.lastRefresh.message ?? ''}`}</span>,
+            token.lastRefresh.ok ? (
+              dateTime(token.lastRefresh.at)
+            ) : (
+              <span className={styles.failed}>{`Failed ${dateTime(token.lastRefresh.at)}: ${token.lastRefresh.message ?? ''}`}</span>
+            ),
           )}
       </dl>
 
@@ -110,7 +127,12 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
           label={token.refreshable ? 'Auto-refresh before it expires' : 'Auto-refresh (not possible: the app cannot mint this token again)'}
           onChange={(_, d) => void toggle(() => api.tokens.setAutoRefresh({ id: token.id, on: d.checked }))}
         />
-        <Switch checked={token.kept} disabled={!token.hasValue} label="Keep across restarts (in the vault)" onChange={(_, d) => void toggle(() => api.tokens.keep({ id: token.id, keep: d.checked }))} />
+        <Switch
+          checked={token.kept}
+          disabled={!token.hasValue}
+          label="Keep across restarts (in the vault)"
+          onChange={(_, d) => void toggle(() => api.tokens.keep({ id: token.id, keep: d.checked }))}
+        />
       </div>
 
       <div className={styles.actions}>

@@ -28,7 +28,17 @@ export interface TokenDialogsProps {
 }
 
 /** The dialog open over the Tokens page, if any. */
-export function TokenDialogs({ dialog, onClose, onMinted, onChanged, onRemoved, onOpen, homeFolder, copy, revealSeconds }: TokenDialogsProps) {
+export function TokenDialogs({
+  dialog,
+  onClose,
+  onMinted,
+  onChanged,
+  onRemoved,
+  onOpen,
+  homeFolder,
+  copy,
+  revealSeconds,
+}: TokenDialogsProps) {
   switch (dialog?.type) {
     case undefined:
       return null;
@@ -54,7 +64,13 @@ export function TokenDialogs({ dialog, onClose, onMinted, onChanged, onRemoved, 
     case 'credential':
       return <CredentialForJobDialog copy={copy} onMinted={onChanged} onClose={onClose} />;
     case 'acs-identities':
-      return <AcsIdentitiesDialog onChanged={onChanged} onIssue={(accountId, acsIdentityId) => onOpen({ type: 'new', initial: { kind: 'acs', acs: { accountId, acsIdentityId } } })} onClose={onClose} />;
+      return (
+        <AcsIdentitiesDialog
+          onChanged={onChanged}
+          onIssue={(accountId, acsIdentityId) => onOpen({ type: 'new', initial: { kind: 'acs', acs: { accountId, acsIdentityId } } })}
+          onClose={onClose}
+        />
+      );
     case 'signer':
       return <RequestSignerDialog onClose={onClose} />;
     case 'arr-test':

@@ -6,7 +6,12 @@ import { useTickingNow } from './ticker.ts';
 import { countdown, statusAt, statusLabels } from './token-format.ts';
 
 const useStyles = makeStyles({
-  countdown: { fontFamily: tokens.fontFamilyMonospace, fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  countdown: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontVariantNumeric: 'tabular-nums',
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+  },
 });
 
 // Colour and icon and words together: the status never rests on colour alone.
@@ -27,7 +32,15 @@ function StatusBadge({ status, size = 'medium' }: { status: TokenStatus; size?: 
 }
 
 /** The token's status badge, live on the page's one ticker. */
-export function LiveStatus({ token, warningMs, size }: { token: Pick<TokenView, 'revoked' | 'expiresAt'>; warningMs: number; size?: 'small' | 'medium' }) {
+export function LiveStatus({
+  token,
+  warningMs,
+  size,
+}: {
+  token: Pick<TokenView, 'revoked' | 'expiresAt'>;
+  warningMs: number;
+  size?: 'small' | 'medium';
+}) {
   const now = useTickingNow();
   return <StatusBadge status={statusAt(token, now, warningMs)} {...(size ? { size } : {})} />;
 }

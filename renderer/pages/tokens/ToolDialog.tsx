@@ -1,4 +1,13 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { OperationProgress } from './OperationProgress.tsx';

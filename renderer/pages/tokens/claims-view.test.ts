@@ -4,7 +4,11 @@ import { acsScopesOf, claimText, entraPermissions, readTimeClaims } from './clai
 describe('the claims inspector', () => {
   it('reads iat, nbf and exp as times, absolute and relative', () => {
     const now = Date.parse('2025-03-01T12:00:00Z');
-    const times = readTimeClaims({ iat: now / 1000, nbf: now / 1000, exp: now / 1000 + 3600, aud: 'x' }, now, (iso, at) => `${(Date.parse(iso) - at) / 1000}s`);
+    const times = readTimeClaims(
+      { iat: now / 1000, nbf: now / 1000, exp: now / 1000 + 3600, aud: 'x' },
+      now,
+      (iso, at) => `${(Date.parse(iso) - at) / 1000}s`,
+    );
     expect(times.map((t) => [t.name, t.label, t.relative])).toEqual([
       ['iat', 'Issued', '0s'],
       ['nbf', 'Not valid before', '0s'],

@@ -44,7 +44,14 @@ export function readTimeClaims(claims: Record<string, unknown>, now: number, rel
     const seconds = Number(claims[name]);
     if (claims[name] === undefined || !Number.isFinite(seconds)) return [];
     const iso = new Date(seconds * 1000).toISOString();
-    return [{ name, label: timeNames[name] ?? name, absolute: new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' }), relative: relative(iso, now) }];
+    return [
+      {
+        name,
+        label: timeNames[name] ?? name,
+        absolute: new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' }),
+        relative: relative(iso, now),
+      },
+    ];
   });
 }
 
@@ -66,12 +73,18 @@ export function acsScopesOf(claims: Record<string, unknown>): { scope: string; m
   return raw
     .split(/[,\s]+/)
     .filter(Boolean)
-    .map((scope) => ({ scope, meaning: (acsScopes as readonly string[]).includes(scope) ? acsScopeDescriptions[scope as AcsScope] : 'A scope this app does not know.' }));
+    .map((scope) => ({
+      scope,
+      meaning: (acsScopes as readonly string[]).includes(scope)
+        ? acsScopeDescriptions[scope as AcsScope]
+        : 'A scope this app does not know.',
+    }));
 }
 
 /** Delegated (`scp`) or application (`roles`) permissions of an Entra token. */
 export function entraPermissions(claims: Record<string, unknown>): { kind: 'delegated' | 'application'; values: string[] } | undefined {
   if (typeof claims['scp'] === 'string') return { kind: 'delegated', values: claims['scp'].split(' ').filter(Boolean) };
-  if (Array.isArray(claims['roles'])) return { kind: 'application', values: claims['roles'].filter((r): r is string => typeof r === 'string') };
+  if (Array.isArray(claims['roles']))
+    return { kind: 'application', values: claims['roles'].filter((r): r is string => typeof r === 'string') };
   return undefined;
 }

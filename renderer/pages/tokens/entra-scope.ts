@@ -12,7 +12,12 @@ export const scopePresetLabels: Record<ScopePreset, string> = {
 };
 
 /** The scope for a preset; undefined when it needs something not chosen yet (the account, the custom text). */
-export function presetScope(preset: ScopePreset, profile: CloudProfileView | undefined, accountDomain: string | undefined, custom: string): string | undefined {
+export function presetScope(
+  preset: ScopePreset,
+  profile: CloudProfileView | undefined,
+  accountDomain: string | undefined,
+  custom: string,
+): string | undefined {
   if (preset === 'custom') return custom.trim() || undefined;
   if (!profile) return undefined;
   if (preset === 'arm') return profile.armScope;

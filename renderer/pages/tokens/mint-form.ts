@@ -2,7 +2,8 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import type { Operation } from './use-operation.ts';
 import type { TokenSources } from './use-token-sources.ts';
 
-/** What each "New token" form gets from the dialog: its form id (the dialog's Mint button submits it), the sources and the long-call runner. */
+/** What each "New token" form gets from the dialog: its form id (the dialog's Mint button submits it), the sources and the long-call
+ * runner. */
 export interface MintFormProps {
   formId: string;
   sources: TokenSources;

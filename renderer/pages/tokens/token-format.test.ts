@@ -57,11 +57,17 @@ describe('how the Tokens page words a token', () => {
       },
     });
     expect(sourceLabel(acs)).toBe('chat · Alice (access key)');
-    expect(sourceLabel(token({ kind: 'entra', source: { via: { credential: 'entra', identityId: 'i', identityName: 'ops@contoso.com' } } }))).toBe('ops@contoso.com');
+    expect(
+      sourceLabel(token({ kind: 'entra', source: { via: { credential: 'entra', identityId: 'i', identityName: 'ops@contoso.com' } } })),
+    ).toBe('ops@contoso.com');
   });
 
   it('announces a token once, as it enters its warning time, and not one that refreshes itself', () => {
-    const tokens = [token({ id: 'a' }), token({ id: 'b', autoRefresh: true }), token({ id: 'c', expiresAt: new Date(now + 5 * minute).toISOString() })];
+    const tokens = [
+      token({ id: 'a' }),
+      token({ id: 'b', autoRefresh: true }),
+      token({ id: 'c', expiresAt: new Date(now + 5 * minute).toISOString() }),
+    ];
     const enters = now + 50 * minute;
     expect(enteredExpiring(tokens, enters - 1000, enters, 10 * minute).map((t) => t.id)).toEqual(['a']);
     expect(enteredExpiring(tokens, enters, enters + 1000, 10 * minute)).toEqual([]);

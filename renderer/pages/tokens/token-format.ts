@@ -36,7 +36,10 @@ function clock(totalSeconds: number): string {
   const hours = Math.floor((s % 86_400) / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = String(s % 60).padStart(2, '0');
-  const hms = hours > 0 || days > 0 ? `${days > 0 ? String(hours).padStart(2, '0') : hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  const hms =
+    hours > 0 || days > 0
+      ? `${days > 0 ? String(hours).padStart(2, '0') : hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+      : `${minutes}:${seconds}`;
   return days > 0 ? `${days} d ${hms}` : hms;
 }
 
@@ -51,14 +54,18 @@ export function relativeTime(iso: string, now: number): string {
     ['minute', 60],
     ['second', 1],
   ];
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
   return '';
 }
 
 /** "contoso-arr (primary key)", "contoso-acs-chat · Alice (access key)", "ops@contoso.com". */
 export function sourceLabel(token: TokenView): string {
   const { account, via, subject } = token.source;
-  const payer = via.credential === 'entra' ? via.identityName : { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key' }[via.credential];
+  const payer =
+    via.credential === 'entra'
+      ? via.identityName
+      : { primaryKey: 'primary key', secondaryKey: 'secondary key', accessKey: 'access key' }[via.credential];
   const who = subject && subjectLabel(subject);
   const parts = [account?.name, who].filter((p): p is string => Boolean(p));
   return parts.length ? `${parts.join(' · ')} (${payer})` : payer;
@@ -84,5 +91,7 @@ export function dateTime(iso: string): string {
 
 /** Tokens whose status moved into `expiring` between two moments: what the page announces. */
 export function enteredExpiring(tokens: readonly TokenView[], before: number, now: number, warningMs: number): TokenView[] {
-  return tokens.filter((t) => t.hasValue && !t.autoRefresh && statusAt(t, before, warningMs) === 'valid' && statusAt(t, now, warningMs) === 'expiring');
+  return tokens.filter(
+    (t) => t.hasValue && !t.autoRefresh && statusAt(t, before, warningMs) === 'valid' && statusAt(t, now, warningMs) === 'expiring',
+  );
 }

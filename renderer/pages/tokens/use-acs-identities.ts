@@ -4,7 +4,11 @@ import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 
 /** The ACS identities the app remembers for one resource (all of them when none is given). */
-export function useAcsIdentities(accountId: string | undefined): { identities: AcsIdentityView[]; error: AppErrorShape | undefined; reload(): Promise<void> } {
+export function useAcsIdentities(accountId: string | undefined): {
+  identities: AcsIdentityView[];
+  error: AppErrorShape | undefined;
+  reload(): Promise<void>;
+} {
   const [identities, setIdentities] = useState<AcsIdentityView[]>([]);
   const [error, setError] = useState<AppErrorShape>();
   const reload = useCallback(async () => {

@@ -15,7 +15,7 @@ export function useOperation(): Operation {
   const [running, setRunning] = useState<string>();
   const current = useRef<string | undefined>(undefined);
 
-  const run = useCallback(async <T,>(label: string, call: (operationId: string) => Promise<Result<T>>) => {
+  const run = useCallback(async <T>(label: string, call: (operationId: string) => Promise<Result<T>>) => {
     const operationId = crypto.randomUUID();
     current.current = operationId;
     setRunning(label);

@@ -25,7 +25,9 @@ const results: unknown[] = [];
 for (const { method, input } of job.calls) results.push(await dispatch(core, method, input));
 // Waits until the line is out: stdout to a pipe is asynchronous on POSIX, and the exit or kill below
 // cut a long answer (the list of 450 accounts was cut at 146 KB).
-await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify({ results, elapsedMs: Date.now() - started })}\n`, () => resolve()));
+await new Promise<void>((resolve) =>
+  process.stdout.write(`${JSON.stringify({ results, elapsedMs: Date.now() - started })}\n`, () => resolve()),
+);
 const timedOut = results.some((result) => JSON.stringify(result).includes('keychain_timeout'));
 // After a keychain timeout keytar's thread stays blocked and Node would wait for it on exit (see
 // vault/test-support/vault-child.ts); the line above is out.

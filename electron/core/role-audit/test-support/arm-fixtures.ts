@@ -1,6 +1,11 @@
 import type { IdentityView } from '../../../../shared/identities.ts';
 import type { RoleAuditCell, RoleAuditReport } from '../../../../shared/roles.ts';
-import { certificateServicePrincipalAppId, contosoSubscription, contosoTenantId, defaultScenario } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  certificateServicePrincipalAppId,
+  contosoSubscription,
+  contosoTenantId,
+  defaultScenario,
+} from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { ScenarioInput } from '../../../../e2e/azure-emulator/scenario.ts';
 import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../../core.ts';
@@ -26,7 +31,13 @@ export function armScenario(): ScenarioInput {
   const custom = '7c1e9b2a-5f3d-4a6e-8b0c-0000000000f1';
   scenario.roleDefinitions = [
     ...(scenario.roleDefinitions ?? []),
-    { id: custom, roleName: awkwardRoleName, description: 'Converts models.', permissions: [{ dataActions: ['Microsoft.MixedReality/RemoteRenderingAccounts/convert/*'] }], assignableScopes: [`/subscriptions/${fabrikamSubscription}`] },
+    {
+      id: custom,
+      roleName: awkwardRoleName,
+      description: 'Converts models.',
+      permissions: [{ dataActions: ['Microsoft.MixedReality/RemoteRenderingAccounts/convert/*'] }],
+      assignableScopes: [`/subscriptions/${fabrikamSubscription}`],
+    },
   ];
   const extra = [
     ['Reader', `/subscriptions/${fabrikamSubscription}`],
@@ -36,7 +47,12 @@ export function armScenario(): ScenarioInput {
   ] as const;
   scenario.roleAssignments = [
     ...(scenario.roleAssignments ?? []),
-    ...extra.map(([role, scope], i) => ({ id: `f0a1b2c3-d4e5-4f60-8a1b-0000000000${String(i + 1).padStart(2, '0')}`, principalId: nestorId, role, scope })),
+    ...extra.map(([role, scope], i) => ({
+      id: `f0a1b2c3-d4e5-4f60-8a1b-0000000000${String(i + 1).padStart(2, '0')}`,
+      principalId: nestorId,
+      role,
+      scope,
+    })),
   ];
   return scenario;
 }

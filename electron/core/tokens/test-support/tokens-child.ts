@@ -25,7 +25,10 @@ const core = createCore({
 const results: unknown[] = [];
 const idOf = (n: number) => ((results[n] as { value?: { id?: unknown } } | undefined)?.value?.id ?? null) as string | null;
 for (const { method, input } of job.calls) {
-  const resolved = input === undefined ? undefined : (JSON.parse(JSON.stringify(input).replace(/"\$(\d+)"/g, (_, n: string) => JSON.stringify(idOf(Number(n))))) as unknown);
+  const resolved =
+    input === undefined
+      ? undefined
+      : (JSON.parse(JSON.stringify(input).replace(/"\$(\d+)"/g, (_, n: string) => JSON.stringify(idOf(Number(n))))) as unknown);
   results.push(await dispatch(core, method, resolved));
 }
 process.stdout.write(`${JSON.stringify({ results })}\n`);

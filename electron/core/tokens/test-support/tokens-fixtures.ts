@@ -68,7 +68,10 @@ export function recordingRetry(policy: Partial<{ tries: number; timeoutMs: numbe
  * added and the waits it recorded are gone; after all, the core and the emulator are closed and the
  * data folders removed. `state` is read when the hooks run, after `beforeAll` has set it up.
  */
-export function resetAndCloseAfter(state: () => { emulator: RunningEmulator; core: Core; folders: readonly string[] }, retry: ReturnType<typeof recordingRetry>): void {
+export function resetAndCloseAfter(
+  state: () => { emulator: RunningEmulator; core: Core; folders: readonly string[] },
+  retry: ReturnType<typeof recordingRetry>,
+): void {
   afterEach(() => {
     state().emulator.faults.clear();
     retry.waits.length = 0;
@@ -82,7 +85,10 @@ export function resetAndCloseAfter(state: () => { emulator: RunningEmulator; cor
 }
 
 /** testCore with a memory keychain unless told otherwise, and the retry policy's waits recorded and cut short. */
-export function tokensCore(folder: string, options: { keychain?: KeychainPort; clock?: Clock; retry?: ReturnType<typeof recordingRetry>['retry']; clipboard?: ClipboardPort } = {}): Core {
+export function tokensCore(
+  folder: string,
+  options: { keychain?: KeychainPort; clock?: Clock; retry?: ReturnType<typeof recordingRetry>['retry']; clipboard?: ClipboardPort } = {},
+): Core {
   return testCore(folder, {
     keychain: options.keychain ?? createMemoryKeychain(),
     ...(options.clipboard && { clipboard: options.clipboard }),
@@ -105,20 +111,44 @@ export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator)
   await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
   const arr = async (name: string, accountId: string) => {
     const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId);
-    return value<AccountView>(core, 'accounts.add', { kind: 'arr', name, accountId, accountDomain: account?.accountDomain, cloud: 'AzureEmulator', primaryKey: account?.primaryKey, secondaryKey: account?.secondaryKey });
+    return value<AccountView>(core, 'accounts.add', {
+      kind: 'arr',
+      name,
+      accountId,
+      accountDomain: account?.accountDomain,
+      cloud: 'AzureEmulator',
+      primaryKey: account?.primaryKey,
+      secondaryKey: account?.secondaryKey,
+    });
   };
   return {
     westeurope: await arr('contoso-arr-westeurope', westeuropeAccountId),
     eastus: await arr('contoso-arr-eastus', eastusAccountId),
     fabrikam: await arr('fabrikam-arr', fabrikamAccountId),
-    chat: await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-chat', connectionString: emulator.acsConnectionString('contoso-acs-chat'), cloud: 'AzureEmulator' }),
-    calls: await value<AccountView>(core, 'accounts.add', { kind: 'acs', name: 'contoso-acs-calls', endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/`, cloud: 'AzureEmulator' }),
+    chat: await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'contoso-acs-chat',
+      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
+      cloud: 'AzureEmulator',
+    }),
+    calls: await value<AccountView>(core, 'accounts.add', {
+      kind: 'acs',
+      name: 'contoso-acs-calls',
+      endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/`,
+      cloud: 'AzureEmulator',
+    }),
   };
 }
 
-/** The secret service principal: Remote Rendering Client on the East US account, Communication and Email Service Owner on rg-communication. */
+/** The secret service principal: Remote Rendering Client on the East US account, Communication and Email Service Owner on
+ * rg-communication. */
 export function addRenderPipeline(core: Core): Promise<IdentityView> {
-  return value<IdentityView>(core, 'identities.addServicePrincipal', { cloud: 'AzureEmulator', tenant: contosoTenantId, clientId: secretServicePrincipal.appId, clientSecret: secretServicePrincipal.secret });
+  return value<IdentityView>(core, 'identities.addServicePrincipal', {
+    cloud: 'AzureEmulator',
+    tenant: contosoTenantId,
+    clientId: secretServicePrincipal.appId,
+    clientSecret: secretServicePrincipal.secret,
+  });
 }
 
 /** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages (enterDeviceCode) with plain HTTP forms. */

@@ -21,7 +21,10 @@ const writeLine = (line: string) => new Promise<void>((resolve) => process.stdou
 const started = Date.now();
 let lastReason: string | undefined;
 try {
-  const vault = await openVault({ dataFolder: job.dataFolder, ...(job.keychainTimeoutMs ? { keychainTimeoutMs: job.keychainTimeoutMs } : {}) });
+  const vault = await openVault({
+    dataFolder: job.dataFolder,
+    ...(job.keychainTimeoutMs ? { keychainTimeoutMs: job.keychainTimeoutMs } : {}),
+  });
   if (job.op === 'write-each') {
     for (const [name, value] of Object.entries(job.secrets ?? {})) await vault.set(name, value);
   }
