@@ -1,0 +1,101 @@
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import type { CoreEvent } from '../../../shared/events.ts';
+import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from '../data-folder-layout.ts';
+import type { EmitEvent } from './event-hub.ts';
+
+/** Each metadata file watched, and what its change announces. */
+const watchedFiles: ReadonlyMap<string, CoreEvent> = new Map<string, CoreEvent>([
+  [keptTokensFileName, { type: 'tokens.changed', reason: 'changed', ids: [] }],
+  [accountsFileName, { type: 'accounts.changed' }],
+  [identitiesFileName, { type: 'identities.changed' }],
+  [acsIdentitiesFileName, { type: 'acsIdentities.changed' }],
+]);
+
+export interface DataFolderWatchOptions {
+  folder: string;
+  emit: EmitEvent;
+  /** How long to wait for a burst of file events to settle; 50 ms unless a test says otherwise. */
+  debounceMs?: number;
+  /** How often to look again for a folder that does not exist (yet); a second unless a test says otherwise. */
+  retryMs?: number;
+}
+
+export interface DataFolderWatch {
+  close(): void;
+}
+
+/**
+ * Turns a change to the data folder's metadata files into an event, whoever made it: the CLI or a
+ * second app writes the same files, and a window open here should show it at once. The folder is
+ * watched, not the files, because every write replaces a file by renaming a new one over it. Only
+ * a change of bytes counts, so a write of the same content, or this process's own read, is silent.
+ */
+export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatch {
+  const { folder, emit } = options;
+  const debounceMs = options.debounceMs ?? 50;
+  const retryMs = options.retryMs ?? 1_000;
+  const known = new Map<string, Buffer | undefined>();
+  let watcher: FSWatcher | undefined;
+  let settle: NodeJS.Timeout | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const read = (name: string): Buffer | undefined => {
+    try {
+      return readFileSync(path.join(folder, name));
+    } catch {
+      return undefined; // not there (yet), or being replaced: the next event reads it again
+    }
+  };
+
+  const compare = () => {
+    settle = undefined;
+    if (closed) return;
+    for (const [name, event] of watchedFiles) {
+      const before = known.get(name);
+      const now = read(name);
+      if (before === now || (before && now && before.equals(now))) continue;
+      known.set(name, now);
+      emit(event);
+    }
+  };
+
+  const changed = (name: string | null) => {
+    if (name !== null && !watchedFiles.has(name)) return;
+    if (settle) clearTimeout(settle);
+    settle = setTimeout(compare, debounceMs).unref();
+  };
+
+  const start = () => {
+    retry = undefined;
+    if (closed) return;
+    try {
+      watcher = watch(folder, { persistent: false }, (_type, name) => changed(name === null ? null : String(name)));
+    } catch {
+      retry = setTimeout(start, retryMs).unref();
+      return;
+    }
+    // The folder itself removed or unreadable: watch again once it is back.
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+      if (!closed) retry = setTimeout(start, retryMs).unref();
+    });
+    // Files written while nothing watched (a folder that appeared late, or came back) count as changed.
+    changed(null);
+  };
+
+  // What is there now is the baseline.
+  for (const name of watchedFiles.keys()) known.set(name, read(name));
+  start();
+
+  return {
+    close() {
+      closed = true;
+      watcher?.close();
+      if (settle) clearTimeout(settle);
+      if (retry) clearTimeout(retry);
+    },
+  };
+}
