@@ -68,7 +68,7 @@ export default tseslint.config(
   {
     // The typed wrappers are the only way to touch IPC: ipc-handle.ts (given ipcMain by main.ts) and the preload.
     files: ['electron/**'],
-    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    ignores: ['electron/main/main.ts', 'electron/main/preload.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -77,7 +77,7 @@ export default tseslint.config(
             {
               name: 'electron',
               importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Register contract methods through electron/ipc-handle.ts; the preload is the only renderer-side IPC.',
+              message: 'Register contract methods through electron/main/ipc-handle.ts; the preload is the only renderer-side IPC.',
             },
           ],
         },

@@ -41,6 +41,6 @@ async function bundle(entry: string, outfile: string, external: string[]): Promi
 
 await rm(outDir, { recursive: true, force: true });
 // keytar is a native module: it stays in node_modules (unpacked from the asar, see electron-builder.yml).
-await bundle('electron/main.ts', 'main.cjs', ['electron', 'keytar']);
-await bundle('electron/preload.ts', 'preload.cjs', ['electron']);
+await bundle('electron/main/main.ts', 'main.cjs', ['electron', 'keytar']);
+await bundle('electron/main/preload.ts', 'preload.cjs', ['electron']);
 console.log(`Built ${path.relative(root, outDir)}/main.cjs and preload.cjs.`);

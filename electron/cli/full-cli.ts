@@ -1,7 +1,7 @@
-import { appVersion } from '../app-version.ts';
+import { appVersion } from '../core/platform/app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
-import { openInDefaultBrowser } from '../web/open-browser.ts';
+import { openInDefaultBrowser } from '../core/platform/open-browser.ts';
 import { azureTimeoutMs } from './azure-timeout.ts';
 import { processIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { writeLauncherFile } from './launcher-file.ts';
-import { browserCommand, openInDefaultBrowserAndSee, whyNoBrowser, type BrowserOpening } from './open-browser.ts';
+import { browserCommand, openInDefaultBrowserAndSee, whyNoBrowser, type BrowserOpening } from '../core/platform/open-browser.ts';
 import type { LaunchLink, WebServer } from './server.ts';
 
 /** The lines that hand the user a launch link in the terminal (theirs alone): the link and what it is good for. */

@@ -1,9 +1,9 @@
-import { appVersion } from '../app-version.ts';
+import { appVersion } from '../core/platform/app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/data-folder.ts';
 import { launcherFolder } from './launcher-file.ts';
 import { launchLinkLines, openLaunchLink, printFreshLinksOnEnter } from './launch-links.ts';
-import { browserOpeningLine } from './open-browser.ts';
+import { browserOpeningLine } from '../core/platform/open-browser.ts';
 import { defaultSessionIdleMs, startWebServer } from './server.ts';
 
 /** Browser mode's entry point: `node electron/web/main.ts [--port N] [--idle-minutes M]`. */

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionSecretHeader, signedOutPath, signOutPath } from '../../shared/browser-session.ts';
-import { contentSecurityPolicy } from '../content-security-policy.ts';
+import { contentSecurityPolicy } from '../core/platform/content-security-policy.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
 import { BrowserSessions, type SessionCheck } from './browser-sessions.ts';
 import { freshLinkHint, launchPageHtml, launchPagePolicy, launchPageScript, signedOutPageHtml } from './launch-page.ts';
 import { LaunchTokens } from './launch-tokens.ts';
 import { readCookie, RequestGuards } from './request-guards.ts';
-import { readStaticFile } from './static-files.ts';
+import { readStaticFile } from '../core/platform/static-files.ts';
 
 export interface WebServerOptions {
   core: Core;

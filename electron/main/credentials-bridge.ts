@@ -1,5 +1,5 @@
-import type { CredentialsBridge } from '../shared/preload-api.ts';
-import type { Result } from '../shared/result.ts';
+import type { CredentialsBridge } from '../../shared/preload-api.ts';
+import type { Result } from '../../shared/result.ts';
 
 /**
  * The IPC side of `window.credentials`, shared by the preload script and the main process so the

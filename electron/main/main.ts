@@ -3,9 +3,9 @@ import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, s
 import Store from 'electron-store';
 import { appEntryUrl, appScheme, serveRenderer } from './app-protocol.ts';
 import { appPartition, createAppWindow } from './app-window.ts';
-import { createCore } from './core/core.ts';
-import { resolveDataFolder } from './core/data-folder.ts';
-import { log } from './core/log.ts';
+import { createCore } from '../core/core.ts';
+import { resolveDataFolder } from '../core/data-folder.ts';
+import { log } from '../core/log.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
 import { desktopNotifier } from './notifications.ts';
 import { secretClipboard } from './secret-clipboard.ts';

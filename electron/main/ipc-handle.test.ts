@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { methodNames } from '../shared/contract.ts';
-import { createCore, type Core } from './core/core.ts';
+import { methodNames } from '../../shared/contract.ts';
+import { createCore, type Core } from '../core/core.ts';
 import { handleCall, registerContractHandlers, type InvokeEvent, type IpcRegistry } from './ipc-handle.ts';
 
 function testCore(): Core {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames } from '../shared/contract.ts';
-import type { Result } from '../shared/result.ts';
+import { methodNames } from '../../shared/contract.ts';
+import type { Result } from '../../shared/result.ts';
 
 // Electron cannot run here, so the bundled main process is loaded in Node against a recording
 // stand-in for the `electron` module: this checks the wiring main.ts does, as bundled.

@@ -71,7 +71,7 @@ describe.runIf(process.platform === 'linux')('openInDefaultBrowserAndSee', () =>
   });
 });
 
-const host = fileURLToPath(new URL('./main.ts', import.meta.url));
+const host = fileURLToPath(new URL('../../web/main.ts', import.meta.url));
 
 /** Runs browser mode's host until it has said what came of opening the browser, then stops it. */
 function hostOutput(env: NodeJS.ProcessEnv): Promise<string> {

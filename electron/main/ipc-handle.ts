@@ -1,9 +1,9 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { methodNames } from '../shared/contract.ts';
-import { fail, type Result } from '../shared/result.ts';
-import { dispatch } from './core/api.ts';
-import type { Core } from './core/core.ts';
-import { log } from './core/log.ts';
+import { methodNames } from '../../shared/contract.ts';
+import { fail, type Result } from '../../shared/result.ts';
+import { dispatch } from '../core/api.ts';
+import type { Core } from '../core/core.ts';
+import { log } from '../core/log.ts';
 import { channelFor } from './credentials-bridge.ts';
 import { senderRefusal, type SenderFacts } from './trusted-sender.ts';
 

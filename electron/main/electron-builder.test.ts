@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 // electron-builder is never run here (it downloads Electron), so its config is checked as data:
 // it parses, matches electron-builder's own JSON schema, and holds what packaging depends on.
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 // js-yaml is what electron-builder itself reads YAML with (here through its dependencies, untyped).
 const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 

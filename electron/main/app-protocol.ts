@@ -1,5 +1,5 @@
-import { contentSecurityPolicy } from './content-security-policy.ts';
-import { readStaticFile } from './web/static-files.ts';
+import { contentSecurityPolicy } from '../core/platform/content-security-policy.ts';
+import { readStaticFile } from '../core/platform/static-files.ts';
 
 /**
  * The renderer's origin in the desktop app, `app://renderer/`, served by our own protocol handler
