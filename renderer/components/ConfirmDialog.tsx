@@ -1,9 +1,7 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { AppErrorShape } from '../../shared/errors.ts';
-import { useDialogStyles } from './dialog-styles.ts';
-import { ErrorBar } from './ErrorBar.tsx';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ok, type Result } from '../../shared/result.ts';
+import { FormDialog } from './FormDialog.tsx';
+import { useCall } from './use-call.ts';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -11,7 +9,12 @@ export interface ConfirmDialogProps {
   children: ReactNode;
   /** The button that does it: "Delete", "Revoke", "Sign out". */
   action: string;
-  /** The call is under way: the action button is disabled. */
+  /**
+   * Does it. The call it resolves to is shown busy, and its error under the text; nothing (void) when
+   * the dialog's work is done and it is closing.
+   */
+  onConfirm(): Promise<Result<unknown> | void>;
+  /** A long call under way elsewhere (see `progress`): the action button waits too. */
   busy?: boolean;
   /**
    * Cancel and Escape still close the dialog while the call runs; the call's result is still
@@ -20,9 +23,6 @@ export interface ConfirmDialogProps {
   closableWhileBusy?: boolean;
   /** Progress and Cancel for a long call, beside the buttons. */
   progress?: ReactNode;
-  /** Why the call failed, under the text. */
-  error?: AppErrorShape | undefined;
-  onConfirm(): void;
   onClose(): void;
 }
 
@@ -31,35 +31,26 @@ export function ConfirmDialog({
   title,
   children,
   action,
+  onConfirm,
   busy = false,
   closableWhileBusy = false,
   progress,
-  error,
-  onConfirm,
   onClose,
 }: ConfirmDialogProps) {
-  const dialog = useDialogStyles();
-  const holdOpen = busy && !closableWhileBusy;
+  const call = useCall();
   return (
-    <ModalDialog modalType="alert" onOpenChange={(_, d) => !d.open && !holdOpen && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {children}
-            <ErrorBar error={error} />
-          </DialogContent>
-          <DialogActions>
-            {progress}
-            <Button appearance="secondary" onClick={onClose} disabled={holdOpen}>
-              Cancel
-            </Button>
-            <Button appearance="primary" onClick={onConfirm} disabledFocusable={busy}>
-              {action}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog
+      alert
+      title={title}
+      submit={{ label: action }}
+      onSubmit={() => void call.run(async () => (await onConfirm()) ?? ok(undefined))}
+      busy={busy || call.busy}
+      holdOpen={!closableWhileBusy}
+      progress={progress}
+      error={call.error}
+      onClose={onClose}
+    >
+      {children}
+    </FormDialog>
   );
 }

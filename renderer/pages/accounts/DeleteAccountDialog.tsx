@@ -1,7 +1,5 @@
 import { Body1 } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
@@ -13,26 +11,18 @@ export interface DeleteAccountDialogProps {
 
 /** Asks before deleting, naming the account and saying that its keys go with it. */
 export function DeleteAccountDialog({ account, onDeleted, onClose }: DeleteAccountDialogProps) {
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
-
-  async function remove() {
-    setBusy(true);
-    const result = await api.accounts.delete({ id: account.id });
-    setBusy(false);
-    if (result.ok || result.error.code === 'not_found') onDeleted(account.id);
-    else setError(result.error);
-  }
-
   const secrets = account.kind === 'arr' ? 'its account keys are' : account.hasAccessKey ? 'its connection string is' : 'any key it had is';
   return (
     <ConfirmDialog
       title={`Delete “${account.name}”?`}
       action="Delete"
-      busy={busy}
       closableWhileBusy
-      error={error}
-      onConfirm={() => void remove()}
+      onConfirm={async () => {
+        const result = await api.accounts.delete({ id: account.id });
+        // Already gone is what the user asked for.
+        if (result.ok || result.error.code === 'not_found') return onDeleted(account.id);
+        return result;
+      }}
       onClose={onClose}
     >
       <Body1>

@@ -1,29 +1,18 @@
 import { Body1 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
-export interface SignOutDialogProps {
+/** Asks before signing out, saying what goes: the identity's tokens, and a service principal's secret or key. */
+export function SignOutDialog({
+  identity,
+  onSignedOut,
+  onClose,
+}: {
   identity: IdentityView;
   onSignedOut(id: string): void;
   onClose(): void;
-}
-
-/** Asks before signing out, saying what goes: the identity's tokens, and a service principal's secret or key. */
-export function SignOutDialog({ identity, onSignedOut, onClose }: SignOutDialogProps) {
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
-
-  async function signOut() {
-    setBusy(true);
-    const result = await api.identities.signOut({ id: identity.id });
-    setBusy(false);
-    if (result.ok || result.error.code === 'not_found') onSignedOut(identity.id);
-    else setError(result.error);
-  }
-
+}) {
   const what =
     identity.kind === 'user'
       ? 'This removes its tokens from this computer; to use it again, sign in again.'
@@ -33,10 +22,12 @@ export function SignOutDialog({ identity, onSignedOut, onClose }: SignOutDialogP
     <ConfirmDialog
       title={`Sign out ${identity.username ?? identity.name}?`}
       action="Sign out"
-      busy={busy}
       closableWhileBusy
-      error={error}
-      onConfirm={() => void signOut()}
+      onConfirm={async () => {
+        const result = await api.identities.signOut({ id: identity.id });
+        if (result.ok || result.error.code === 'not_found') return onSignedOut(identity.id);
+        return result;
+      }}
       onClose={onClose}
     >
       <Body1>{what} Nothing changes in Entra ID: the account or app registration stays as it is.</Body1>

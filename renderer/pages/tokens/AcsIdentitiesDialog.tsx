@@ -14,7 +14,6 @@ import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '860px', width: '100%' },
   create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -94,7 +93,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   }
 
   return (
-    <ToolDialog title="ACS identities" className={styles.surface} operation={operation} onClose={onClose}>
+    <ToolDialog title="ACS identities" size="wide" operation={operation} onClose={onClose}>
       {!sources.loaded ? (
         <Spinner size="small" label="Loading resources…" />
       ) : sources.acs.length === 0 ? (

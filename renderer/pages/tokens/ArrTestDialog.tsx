@@ -30,7 +30,6 @@ import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '100%' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
@@ -78,7 +77,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   return (
     <ToolDialog
       title="Test an ARR account"
-      className={styles.surface}
+      size="large"
       operation={operation}
       submit={{ form: formId, label: 'Test', disabled: !account }}
       onClose={onClose}

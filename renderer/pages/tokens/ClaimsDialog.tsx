@@ -22,7 +22,6 @@ import { kindLabels, relativeTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '100%' },
   content: { gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -85,12 +84,7 @@ export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): 
   );
 
   return (
-    <ToolDialog
-      title={`Claims of the ${kindLabels[token.kind]}`}
-      className={styles.surface}
-      contentClassName={styles.content}
-      onClose={onClose}
-    >
+    <ToolDialog title={`Claims of the ${kindLabels[token.kind]}`} size="large" contentClassName={styles.content} onClose={onClose}>
       <ErrorBar error={error} />
       <section className={styles.section} aria-label="Audience">
         <Subtitle2 as="h3" className={styles.heading}>

@@ -31,7 +31,6 @@ import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '720px', width: '100%' },
   result: {
     display: 'flex',
     flexDirection: 'column',
@@ -131,7 +130,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   return (
     <ToolDialog
       title="The right credential for the job"
-      className={styles.surface}
+      size="large"
       operation={operation}
       submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }}
       onClose={onClose}

@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
@@ -9,11 +9,6 @@ import { TeamsTokenForm } from './TeamsTokenForm.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: '680px', width: '100%' },
-  actions: { alignItems: 'center' },
-});
 
 export type NewTokenKind = 'arr' | 'acs' | 'entra' | 'teams';
 
@@ -32,7 +27,6 @@ export interface NewTokenDialogProps {
 
 /** Mints a token of any kind; a long call shows its progress and can be cancelled. */
 export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogProps) {
-  const styles = useStyles();
   const formId = useId();
   const sources = useTokenSources();
   const operation = useOperation();
@@ -43,7 +37,7 @@ export function NewTokenDialog({ initial, onMinted, onClose }: NewTokenDialogPro
   return (
     <ToolDialog
       title="New token"
-      className={styles.surface}
+      size="medium"
       operation={operation}
       submit={{ form: formId, label: kind === 'teams' ? 'Exchange' : 'Mint', disabled: !sources.loaded }}
       onClose={onClose}

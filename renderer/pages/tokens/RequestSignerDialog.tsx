@@ -13,7 +13,6 @@ import { ToolDialog } from './ToolDialog.tsx';
 import { useTokenSources } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '820px', width: '100%' },
   row: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
   output: {
     display: 'flex',
@@ -63,7 +62,7 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   return (
     <ToolDialog
       title="Sign an ACS request"
-      className={styles.surface}
+      size="wide"
       submit={{ form: formId, label: 'Sign', disabled: busy || !resource }}
       onClose={onClose}
     >

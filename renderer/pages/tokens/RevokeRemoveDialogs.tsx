@@ -1,6 +1,4 @@
 import { Body1 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -18,19 +16,8 @@ export function RevokeTokenDialog({
   onClose(): void;
 }) {
   const operation = useOperation();
-  const [error, setError] = useState<AppErrorShape>();
   const subject = token.source.subject;
   const who = subject?.kind === 'acs-identity' ? subject.label : 'this ACS identity';
-
-  async function revoke() {
-    setError(undefined);
-    const result = await operation.run('Revoking at Communication Services…', (operationId) =>
-      api.tokens.revoke({ id: token.id, operationId }),
-    );
-    if (!result.ok) return setError(result.error);
-    onRevoked(result.value.revoked);
-    onClose();
-  }
 
   return (
     <ConfirmDialog
@@ -38,8 +25,14 @@ export function RevokeTokenDialog({
       action="Revoke"
       busy={operation.running !== undefined}
       progress={<OperationProgress operation={operation} />}
-      error={error}
-      onConfirm={() => void revoke()}
+      onConfirm={async () => {
+        const result = await operation.run('Revoking at Communication Services…', (operationId) =>
+          api.tokens.revoke({ id: token.id, operationId }),
+        );
+        if (!result.ok) return result;
+        onRevoked(result.value.revoked);
+        onClose();
+      }}
       onClose={onClose}
     >
       <Body1>
@@ -52,25 +45,16 @@ export function RevokeTokenDialog({
 
 /** Forgets a token: from this list, and from the vault when it was kept. The token itself stays valid until it expires. */
 export function RemoveTokenDialog({ token, onRemoved, onClose }: { token: TokenView; onRemoved(id: string): void; onClose(): void }) {
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
-
-  async function remove() {
-    setBusy(true);
-    const result = await api.tokens.remove({ id: token.id });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    onRemoved(token.id);
-    onClose();
-  }
-
   return (
     <ConfirmDialog
       title="Remove the token from the app?"
       action="Remove"
-      busy={busy}
-      error={error}
-      onConfirm={() => void remove()}
+      onConfirm={async () => {
+        const result = await api.tokens.remove({ id: token.id });
+        if (!result.ok) return result;
+        onRemoved(token.id);
+        onClose();
+      }}
       onClose={onClose}
     >
       <Body1>

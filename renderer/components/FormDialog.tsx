@@ -1,0 +1,133 @@
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
+import { useEffect, useId, type FormEvent, type ReactNode } from 'react';
+import type { AppErrorShape } from '../../shared/errors.ts';
+import { useDialogStyles } from './dialog-styles.ts';
+import { DoneButton } from './DoneButton.tsx';
+import { ErrorBar } from './ErrorBar.tsx';
+import { fieldIssues } from './field-problem.ts';
+import { ModalDialog } from './ModalDialog.tsx';
+
+const useStyles = makeStyles({
+  medium: { maxWidth: '680px', width: '100%' },
+  large: { maxWidth: '760px', width: '100%' },
+  wide: { maxWidth: '860px', width: '100%' },
+  actions: { alignItems: 'center' },
+});
+
+export interface FormDialogProps {
+  title: ReactNode;
+  children: ReactNode;
+  onClose(): void;
+  /** Enter in a field and the submit button call it: the dialog is then a form. */
+  onSubmit?(): void;
+  /** The primary button. `form` names a form inside the content that it submits instead (a dialog with tabs of forms). */
+  submit?: { label: ReactNode; disabled?: boolean; form?: string } | undefined;
+  /** A call is under way: the submit button waits. */
+  busy?: boolean;
+  /** While busy, Cancel and Escape wait for the call too (a change in Azure that cannot be half done). */
+  holdOpen?: boolean;
+  /**
+   * The call's error. The fields named in `fields` show their own issues; the rest is shown over the buttons. When it changes
+   * the focus moves to the first field marked invalid, so keyboard and screen-reader users land on it.
+   */
+  error?: AppErrorShape | undefined;
+  fields?: readonly string[];
+  /** More on the error, inside its bar (a list of problems). */
+  errorDetail?: ReactNode;
+  /** Progress and Cancel of a long call, beside the buttons. */
+  progress?: ReactNode;
+  /** More buttons, before Cancel ("Look again"), or at the start of the row. */
+  actions?: ReactNode;
+  startActions?: ReactNode;
+  /** "Cancel" by default; "Close" where nothing is lost by leaving. */
+  cancelLabel?: string;
+  /** The work is done: this replaces the content, and one button (`doneLabel`, "Close") takes the focus. */
+  done?: ReactNode;
+  doneLabel?: string;
+  /** Wider than Fluent's 600 pixels, for long fields and tables. */
+  size?: 'medium' | 'large' | 'wide';
+  /** Asks before a change that cannot be undone: a click outside does not close it. */
+  alert?: boolean;
+  contentClassName?: string;
+}
+
+/**
+ * The frame every form dialog of the app shares: a title, the fields, the call's error, then
+ * [progress] [more] Cancel [submit]; Enter submits, and a refused field takes the focus.
+ */
+export function FormDialog(props: FormDialogProps) {
+  const { title, children, onClose, onSubmit, submit, busy = false, holdOpen = false, error, fields, done } = props;
+  const styles = useStyles();
+  const dialog = useDialogStyles();
+  const frame = useId();
+  const waiting = busy && holdOpen;
+  const isDone = done !== undefined && done !== null && done !== false;
+  const formError = error && fields ? fieldIssues(error, fields).form : error?.message;
+
+  useEffect(() => {
+    if (error) document.getElementById(frame)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
+  const body = (
+    <DialogBody id={frame}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent className={mergeClasses(dialog.content, props.contentClassName)}>
+        {isDone ? (
+          done
+        ) : (
+          <>
+            {children}
+            {error && formError !== undefined && <ErrorBar error={{ ...error, message: formError }}>{props.errorDetail}</ErrorBar>}
+          </>
+        )}
+      </DialogContent>
+      {props.startActions && !isDone && <DialogActions position="start">{props.startActions}</DialogActions>}
+      <DialogActions className={styles.actions}>
+        {isDone ? (
+          <DoneButton onClick={onClose}>{props.doneLabel ?? 'Close'}</DoneButton>
+        ) : (
+          <>
+            {props.progress}
+            {props.actions}
+            <Button appearance={submit ? 'secondary' : 'primary'} onClick={onClose} disabled={waiting}>
+              {props.cancelLabel ?? 'Cancel'}
+            </Button>
+            {submit && (
+              <Button appearance="primary" type="submit" form={submit.form} disabled={submit.disabled ?? false} disabledFocusable={busy}>
+                {submit.label}
+              </Button>
+            )}
+          </>
+        )}
+      </DialogActions>
+    </DialogBody>
+  );
+
+  function submitted(event: FormEvent) {
+    event.preventDefault();
+    if (!busy) onSubmit?.();
+  }
+
+  return (
+    <ModalDialog modalType={props.alert ? 'alert' : 'modal'} onOpenChange={(_, d) => !d.open && !waiting && onClose()}>
+      <DialogSurface className={props.size && styles[props.size]}>
+        {onSubmit ? (
+          <form onSubmit={submitted} noValidate>
+            {body}
+          </form>
+        ) : (
+          body
+        )}
+      </DialogSurface>
+    </ModalDialog>
+  );
+}
