@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveDataFolder } from '../electron/core/data-folder.ts';
+import { resolveDataFolder } from '../electron/core/platform/data-folder.ts';
 import { callKeychain, defaultKeychainTimeoutMs, keychainService, keytarKeychain } from '../electron/core/vault/keychain.ts';
 import { keychainAccount } from '../electron/core/vault/vault-key.ts';
 import { readVaultMetadata } from '../electron/core/vault/vault-metadata.ts';

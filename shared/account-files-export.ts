@@ -1,7 +1,7 @@
 /**
  * The app's own export document. Plain (`includesSecrets: false`) it may be written as it is; with
  * secrets the core only writes it inside the passphrase-encrypted envelope
- * (`electron/core/accounts/export-file.ts`), whose `format` is `encryptedExportFormat`.
+ * (`electron/core/platform/export-file.ts`), whose `format` is `encryptedExportFormat`.
  *
  *   { "format": "azcred.accounts", "version": 1, "exportedAt": "...", "includesSecrets": false,
  *     "accounts": [ { "kind": "arr", "name", "cloud", "tags", "notes", "accountId", "accountDomain",

@@ -1,7 +1,7 @@
 import { newestFirst } from '../../shared/newest-first.ts';
-import { resolveDataFolder } from '../core/data-folder.ts';
-import { dataFolderProblem } from '../core/data-folder-safety.ts';
-import { tokenSecretName } from '../core/data-folder-layout.ts';
+import { resolveDataFolder } from '../core/platform/data-folder.ts';
+import { dataFolderProblem } from '../core/platform/data-folder-safety.ts';
+import { tokenSecretName } from '../core/platform/data-folder-layout.ts';
 import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';

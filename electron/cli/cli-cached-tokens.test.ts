@@ -14,7 +14,7 @@ import {
   secretServicePrincipal,
 } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { derivePassphraseKey, newSalt } from '../core/vault/passphrase-key.ts';
+import { derivePassphraseKey, newSalt } from '../core/platform/passphrase-key.ts';
 import { encryptVault, keyCheck } from '../core/vault/vault-file.ts';
 import { printCachedToken } from './cached-token.ts';
 import { runAzcredRecordingLoads } from './test-support/loaded-modules.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from '../core/data-folder-layout.ts';
+import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from '../core/platform/data-folder-layout.ts';
 
 /**
  * The data folder's lists as the cached-token path reads them: by hand, without zod (loading it

@@ -1,6 +1,6 @@
 import { appVersion } from '../core/platform/app-version.ts';
 import { createCore } from '../core/core.ts';
-import { resolveDataFolder } from '../core/data-folder.ts';
+import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { openInDefaultBrowser } from '../core/platform/open-browser.ts';
 import { azureTimeoutMs } from './azure-timeout.ts';
 import { processIo } from './cli-io.ts';

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
-import { cacheFolder } from '../core/data-folder.ts';
+import { cacheFolder } from '../core/platform/data-folder.ts';
 import { printCachedToken } from './cached-token.ts';
 
 /**

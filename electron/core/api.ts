@@ -5,11 +5,11 @@ import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
 import { exportAccounts } from './accounts/account-export.ts';
 import { importAccounts } from './accounts/account-import.ts';
-import { coreClipboard } from './clipboard-guard.ts';
+import { coreClipboard } from './platform/clipboard-guard.ts';
 import type { Core } from './core.ts';
-import { log } from './log.ts';
+import { log } from './platform/log.ts';
 import { exportToken } from './tokens/token-export.ts';
-import { dataFolderProblem } from './data-folder-safety.ts';
+import { dataFolderProblem } from './platform/data-folder-safety.ts';
 
 type Handlers = { [M in MethodName]: (core: Core, input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 

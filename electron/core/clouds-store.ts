@@ -4,9 +4,9 @@ import { builtInClouds, cloudProfileSchema, type CloudProfile, type CloudProfile
 import { AppError } from '../../shared/errors.ts';
 import { toFieldIssues } from '../../shared/validation.ts';
 import { installCloudTrust } from './cloud-trust.ts';
-import { whileUnchanged } from './file-version.ts';
-import { readJsonObject, writeJsonFile } from './json-file.ts';
-import { withMetadataLock } from './metadata-lock.ts';
+import { whileUnchanged } from './platform/file-version.ts';
+import { readJsonObject, writeJsonFile } from './platform/json-file.ts';
+import { withMetadataLock } from './platform/metadata-lock.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),

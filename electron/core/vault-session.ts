@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { newPassphraseSchema, type VaultBackupView, type VaultMode, type VaultStatus } from '../../shared/vault.ts';
-import { log } from './log.ts';
+import { log } from './platform/log.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import { openVault, startNewPassphraseVault, vaultFileName, type OpenVaultOptions, type Vault } from './vault/vault.ts';
 import { VaultError } from './vault/vault-error.ts';

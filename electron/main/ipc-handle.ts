@@ -3,7 +3,7 @@ import { methodNames } from '../../shared/contract.ts';
 import { fail, type Result } from '../../shared/result.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
-import { log } from '../core/log.ts';
+import { log } from '../core/platform/log.ts';
 import { channelFor } from './credentials-bridge.ts';
 import { senderRefusal, type SenderFacts } from './trusted-sender.ts';
 

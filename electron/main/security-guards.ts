@@ -1,5 +1,5 @@
 import type { Session, Shell, WebContents } from 'electron';
-import { log } from '../core/log.ts';
+import { log } from '../core/platform/log.ts';
 import { decideNavigation, decideNewWindow, isAllowedExternalUrl } from './navigation-policy.ts';
 
 /**

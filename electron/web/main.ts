@@ -1,6 +1,6 @@
 import { appVersion } from '../core/platform/app-version.ts';
 import { createCore } from '../core/core.ts';
-import { resolveDataFolder } from '../core/data-folder.ts';
+import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { launcherFolder } from './launcher-file.ts';
 import { launchLinkLines, openLaunchLink, printFreshLinksOnEnter } from './launch-links.ts';
 import { browserOpeningLine } from '../core/platform/open-browser.ts';

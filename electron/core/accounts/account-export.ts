@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ScryptParams } from '../vault/vault-file.ts';
 import type { AccountRecord } from './account-record.ts';
 import type { AccountsStore } from './accounts-store.ts';
-import { encryptExport, writeExportFile } from './export-file.ts';
+import { encryptExport, writeExportFile } from '../platform/export-file.ts';
 
 export type ExportRequest = z.output<typeof accountExportInputSchema>;
 

@@ -6,7 +6,7 @@ import { toFieldIssues } from '../../../shared/validation.ts';
 import type { AccountInput } from './account-changes.ts';
 import { nameKey } from './account-record.ts';
 import type { AccountsStore } from './accounts-store.ts';
-import { decryptExport } from './export-file.ts';
+import { decryptExport } from '../platform/export-file.ts';
 
 export type ImportRequest = z.output<typeof accountImportInputSchema>;
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 import { accountsFileSchema, type AccountRecord } from './account-record.ts';
 
 /** The account list (no secrets) in the data folder. */
-import { accountsFileName } from '../data-folder-layout.ts';
+import { accountsFileName } from '../platform/data-folder-layout.ts';
 
 export { accountsFileName };
 

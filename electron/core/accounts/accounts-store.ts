@@ -7,7 +7,7 @@ import type { VaultSession } from '../vault-session.ts';
 import { applyUpdate, newAccount, type AccountInput, type SecretChanges } from './account-changes.ts';
 import { nameKey, secretName, secretPrefix, toView, type AccountRecord, type StoredSecret } from './account-record.ts';
 import { readAccounts, writeAccounts } from './accounts-file.ts';
-import { withMetadataLock } from '../metadata-lock.ts';
+import { withMetadataLock } from '../platform/metadata-lock.ts';
 
 export interface AccountsStoreOptions {
   dataFolder: string;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../metadata-lock.ts';
-import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 import { identitiesFileSchema, type IdentityRecord } from './identity-record.ts';
 
-import { identitiesFileName } from '../data-folder-layout.ts';
+import { identitiesFileName } from '../platform/data-folder-layout.ts';
 
 export { identitiesFileName };
 

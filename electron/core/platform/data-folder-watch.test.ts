@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/events.ts';
-import { accountsFileName, keptTokensFileName } from '../data-folder-layout.ts';
+import { accountsFileName, keptTokensFileName } from './data-folder-layout.ts';
 import { watchDataFolder, type DataFolderWatch } from './data-folder-watch.ts';
 
 const run = promisify(execFile);
-const jsonFile = fileURLToPath(new URL('../json-file.ts', import.meta.url));
+const jsonFile = fileURLToPath(new URL('./json-file.ts', import.meta.url));
 
 /** Writes `value` to `file` from another Node process, through the app's own atomic write (as the CLI does). */
 async function writeFromAnotherProcess(file: string, value: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CoreEvent } from '../../../shared/events.ts';
-import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from '../data-folder-layout.ts';
+import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from './data-folder-layout.ts';
 import type { EmitEvent } from './event-hub.ts';
 
 /** Each metadata file watched, and what its change announces. */

@@ -1,5 +1,5 @@
 import type { CoreEvent, CoreEventListener } from '../../../shared/events.ts';
-import { log } from '../log.ts';
+import { log } from './log.ts';
 
 /**
  * The core's event stream inside the process: services `emit` what changed, and each front door

@@ -1,5 +1,5 @@
 import type { ReportFormat, RoleAuditCell, RoleAuditReport } from '../../../shared/roles.ts';
-import { writeExportFile } from '../accounts/export-file.ts';
+import { writeExportFile } from '../platform/export-file.ts';
 import { resourceTypes } from '../arm/resource-id.ts';
 
 /**

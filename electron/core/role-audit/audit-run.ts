@@ -7,7 +7,7 @@ import { ArmRequestError } from '../arm/arm-errors.ts';
 import { normalizeScope } from '../arm/resource-id.ts';
 import { isSameResource, listSubscriptions, listVisibleResources } from '../discovery/resource-discovery.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
-import { log } from '../log.ts';
+import { log } from '../platform/log.ts';
 import { builtInRolesGranting, orList } from './permission-match.ts';
 import { RoleDefinitionsCache } from './role-definitions-cache.ts';
 

@@ -1,4 +1,4 @@
-import type { ClipboardPort } from '../clipboard.ts';
+import type { ClipboardPort } from '../platform/clipboard.ts';
 
 /**
  * A stand-in for Electron's clipboard (Electron cannot run here): holds one text and records the

@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/result.ts';
 import { dispatch } from '../api.ts';
-import type { ClipboardPort } from '../clipboard.ts';
+import type { ClipboardPort } from '../platform/clipboard.ts';
 import { createCore, type Core, type CoreOptions } from '../core.ts';
 import type { KeychainPort } from '../vault/keychain.ts';
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../metadata-lock.ts';
-import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 
 /**
  * The ACS identities the app remembers, per resource, with the user's label: `acs-identities.json`
@@ -11,7 +11,7 @@ import { readJsonFile, writeJsonFile } from '../json-file.ts';
  * read-modify-writes under the data folder's metadata lock, as the account list's are.
  */
 
-import { acsIdentitiesFileName } from '../data-folder-layout.ts';
+import { acsIdentitiesFileName } from '../platform/data-folder-layout.ts';
 
 export { acsIdentitiesFileName };
 

@@ -1,6 +1,6 @@
 import type { TokenView } from '../../../shared/tokens.ts';
-import { log } from '../log.ts';
-import type { Clock, TimerHandle } from './clock.ts';
+import { log } from '../platform/log.ts';
+import type { Clock, TimerHandle } from '../platform/clock.ts';
 
 export interface ExpiryNotifierDeps {
   clock: Clock;

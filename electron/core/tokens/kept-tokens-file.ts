@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../metadata-lock.ts';
-import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 import type { Vault } from '../vault/vault.ts';
 import { keptTokensFileSchema, tokenRecordSchema, tokenSecretName, type TokenRecord } from './token-record.ts';
 
 /** `tokens.json`: the metadata of the tokens kept across restarts; never a token value. */
-import { keptTokensFileName } from '../data-folder-layout.ts';
+import { keptTokensFileName } from '../platform/data-folder-layout.ts';
 
 export { keptTokensFileName };
 

@@ -99,4 +99,4 @@ export function isStale(record: TokenRecord, now: number): boolean {
   return !record.autoRefresh && Date.parse(record.expiresAt) + expiredTokenShownMs <= now;
 }
 
-export { tokenSecretName } from '../data-folder-layout.ts';
+export { tokenSecretName } from '../platform/data-folder-layout.ts';

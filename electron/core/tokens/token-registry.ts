@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { notRefreshableMessage, type TokenKind, type TokenSource, type TokenStatus, type TokenView } from '../../../shared/tokens.ts';
-import { log } from '../log.ts';
+import { log } from '../platform/log.ts';
 import type { Vault } from '../vault/vault.ts';
 import { newestFirst } from '../../../shared/newest-first.ts';
-import type { Clock, TimerHandle } from './clock.ts';
+import type { Clock, TimerHandle } from '../platform/clock.ts';
 import { changeKeptTokens, forgetKeptTokens, readKeptTokens } from './kept-tokens-file.ts';
 import { identitiesBehind, isStale, tokenSecretName, type MintedToken, type MintRecipe, type TokenRecord } from './token-record.ts';
 

@@ -18,10 +18,10 @@ import type {
   TokenView,
 } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
-import { coreClipboard, type ClipboardGuard } from '../clipboard-guard.ts';
+import { coreClipboard, type ClipboardGuard } from '../platform/clipboard-guard.ts';
 import type { CloudsStore } from '../clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
-import type { SettingsStore } from '../settings-store.ts';
+import type { SettingsStore } from '../platform/settings-store.ts';
 import type { VaultSession } from '../vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
 import { AcsClients } from './communication-identity.ts';
@@ -35,7 +35,7 @@ import {
 } from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
 import type { RetryRuntime } from './azure-retry.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
 import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
 import { mintEntraToken } from './entra-tokens.ts';
 import { exchangePastedTeamsToken } from './pasted-teams-token.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { wordDiskErrors } from '../disk-error.ts';
-import { removeOrphanedTempFiles, syncFolder, writeTempFile } from './atomic-write.ts';
+import { wordDiskErrors } from '../platform/disk-error.ts';
+import { removeOrphanedTempFiles, syncFolder, writeTempFile } from '../platform/atomic-write.ts';
 import type { PendingQuarantine } from './vault-metadata.ts';
 
 /**

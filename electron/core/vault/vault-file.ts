@@ -1,4 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ScryptParams } from '../platform/passphrase-key.ts';
+
+export type { ScryptParams };
 
 /**
  * The vault file format, version 1:
@@ -19,13 +22,6 @@ const magic = Buffer.from('AZCV', 'ascii');
 const ivLength = 12;
 const tagLength = 16;
 const prefixLength = magic.length + 1 + 4;
-
-/** scrypt cost parameters, recorded in the header of a passphrase vault. */
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
 
 /** The non-secret header at the start of every vault file. */
 export interface VaultHeader {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { log } from '../log.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { log } from '../platform/log.ts';
+import { writeFileAtomic } from '../platform/atomic-write.ts';
 import { VaultError } from './vault-error.ts';
 import { keepBackup } from './vault-backups.ts';
 import { decryptVault, VaultFileError } from './vault-file.ts';

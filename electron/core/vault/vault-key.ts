@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { callKeychain, keychainAccount, keychainService, type KeychainPort } from './keychain.ts';
-import { derivePassphraseKey } from './passphrase-key.ts';
+import { derivePassphraseKey } from '../platform/passphrase-key.ts';
 import { VaultError } from './vault-error.ts';
 import { keyCheck, type VaultHeader } from './vault-file.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeJsonFile } from '../json-file.ts';
+import { writeJsonFile } from '../platform/json-file.ts';
 import { VaultError } from './vault-error.ts';
 import type { VaultHeader } from './vault-file.ts';
 

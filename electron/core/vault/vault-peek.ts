@@ -57,7 +57,7 @@ async function peekPassphraseVault(dataFolder: string, id: string, passphrase: s
   if (bytes === undefined) return undefined;
   const [{ decryptVault, readVaultHeader }, { derivePassphraseKey }] = await Promise.all([
     import('./vault-file.ts'),
-    import('./passphrase-key.ts'),
+    import('../platform/passphrase-key.ts'),
   ]);
   const header = readOrUndefined(() => readVaultHeader(bytes).header);
   if (header?.id !== id || header.mode !== 'passphrase' || !header.kdf) return undefined;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 import type { VaultBackupView } from '../../../shared/vault.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../platform/atomic-write.ts';
 import { keepBackup, listBackups, madeBefore, pruneBackups, type VaultBackup } from './vault-backups.ts';
 import { VaultFileError } from './vault-file.ts';
 import { decryptOwn, readIfExists } from './vault-io.ts';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { VaultBackupView } from '../../../shared/vault.ts';
-import { removeOrphanedTempFiles } from './atomic-write.ts';
+import { removeOrphanedTempFiles } from '../platform/atomic-write.ts';
 import { listBackups, removeOrphanedBackupTemps } from './vault-backups.ts';
 import { withVaultLock } from './vault-lock.ts';
 import { encryptVault, VaultFileError, type VaultHeader } from './vault-file.ts';

@@ -7,11 +7,11 @@ import type { CredentialForJob } from '../../../../shared/credentials-for-job.ts
 import type { IdentityView, SignInProgress, SignInStarted } from '../../../../shared/identities.ts';
 import { contosoTenantId, enterDeviceCode, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
-import type { ClipboardPort } from '../../clipboard.ts';
+import type { ClipboardPort } from '../../platform/clipboard.ts';
 import type { Core } from '../../core.ts';
 import { testCore, value } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
-import type { Clock, TimerHandle } from '../clock.ts';
+import type { Clock, TimerHandle } from '../../platform/clock.ts';
 import { afterAll, afterEach } from 'vitest';
 
 /** Shared set-up for the token tests: a core with fast retries, the emulator's accounts, signed-in identities. */

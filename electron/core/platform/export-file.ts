@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { encryptedExportFormat } from '../../../shared/account-files-export.ts';
 import { isBase64Key } from '../../../shared/base64.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { syncFolder, writeFileAtomic, writeTempFile } from '../vault/atomic-write.ts';
-import { acceptableScryptParams, defaultScryptParams, derivePassphraseKey, newSalt } from '../vault/passphrase-key.ts';
-import type { ScryptParams } from '../vault/vault-file.ts';
+import { syncFolder, writeFileAtomic, writeTempFile } from './atomic-write.ts';
+import { acceptableScryptParams, defaultScryptParams, derivePassphraseKey, newSalt, type ScryptParams } from './passphrase-key.ts';
 
 /**
  * The passphrase-encrypted export, a JSON envelope around the plain export document:

@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testCore } from './test-support/test-core.ts';
+import { call, testCore } from '../test-support/test-core.ts';
 import { dataFolderProblem } from './data-folder-safety.ts';
 import { withMetadataLock } from './metadata-lock.ts';
-import { createMemoryKeychain } from './vault/keychain.ts';
-import { runAzcred } from '../cli/test-support/run-azcred.ts';
+import { createMemoryKeychain } from '../vault/keychain.ts';
+import { runAzcred } from '../../cli/test-support/run-azcred.ts';
 
 const posix = process.platform !== 'win32';
 let parent: string;

@@ -1,5 +1,11 @@
 import { randomBytes, scrypt } from 'node:crypto';
-import type { ScryptParams } from './vault-file.ts';
+
+/** scrypt cost parameters, recorded in the header of a passphrase vault or an encrypted export. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /**
  * scrypt cost for new passphrase vaults: N = 2^17, r = 8, p = 1 (128 MiB, roughly a quarter to half a

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 /**
  * A write (or taking a lock, which is a write) that the disk refused, in words: the disk is full,

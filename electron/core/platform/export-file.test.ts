@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
-import { acceptableScryptParams } from '../vault/passphrase-key.ts';
+import { acceptableScryptParams } from './passphrase-key.ts';
 import { decryptExport, encryptExport, writeExportFile } from './export-file.ts';
 
 /** The vault's floor: fast enough for tests, and accepted when reading. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { wordDiskErrors } from '../disk-error.ts';
-import { processHasExited } from '../process-exited.ts';
+import { wordDiskErrors } from './disk-error.ts';
+import { processHasExited } from './process-exited.ts';
 
 /**
  * Replaces `target` with `data` so a crash leaves either the old file or the new one, never half of
@@ -32,7 +32,7 @@ export async function writeFileAtomic(target: string, data: Buffer, options: { b
 export async function writeTempFile(target: string, data: Buffer, options: { hidden?: boolean } = {}): Promise<string> {
   const temp = path.join(
     path.dirname(target),
-    `${options.hidden ? '.' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
+    `${options.hidden ? '../vault' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
   );
   try {
     const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);

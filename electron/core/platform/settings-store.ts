@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { AppError } from '../../shared/errors.ts';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
 import { whileUnchanged } from './file-version.ts';
 import { createJsonFileIfAbsent, readJsonObject, writeJsonFile } from './json-file.ts';
 import { withMetadataLock } from './metadata-lock.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { writeFileAtomic } from './vault/atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /**
  * The data folder's small JSON files (accounts, identities, ACS identities, kept tokens, the

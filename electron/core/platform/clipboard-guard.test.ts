@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClipboardGuard } from './clipboard-guard.ts';
-import { recordingClipboard } from './test-support/recording-clipboard.ts';
+import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 
 let clipboard: ReturnType<typeof recordingClipboard>;
 let guard: ClipboardGuard;
