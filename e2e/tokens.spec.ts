@@ -119,8 +119,10 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
     await detail.getByRole('button', { name: 'Export' }).click();
     await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
     await exporter.getByRole('button', { name: 'Export' }).click();
-    await expect(exporter.getByRole('textbox', { name: 'Save to' })).toHaveAccessibleDescription(/already exists.*Replace the file/);
-    await exporter.getByRole('button', { name: 'Cancel' }).click();
+    await expect(exporter.getByText('The file exists')).toBeVisible();
+    await exporter.getByRole('button', { name: 'Replace it' }).click();
+    await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
+    await exporter.getByRole('button', { name: 'Close' }).click();
     expect(errors).toEqual([]);
   } finally {
     await rm(out, { recursive: true, force: true });

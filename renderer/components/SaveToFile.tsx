@@ -1,46 +1,55 @@
-import { Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { problem } from './field-problem.ts';
+import type { ExportFile } from './use-export-file.ts';
 
 const useStyles = makeStyles({
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-export interface SaveToFieldProps {
-  path: string;
-  onPath(path: string): void;
-  /** Shown under the field: a refused path, or a file that exists (see `replaceToOverwrite`). */
+export interface SaveToFileProps {
+  file: Pick<ExportFile<unknown>, 'path' | 'setPath' | 'exists' | 'replace' | 'busy'>;
+  /** A path the core refused. */
   error: string | undefined;
   hint?: string;
-  /** With `onOverwrite`, a "Replace the file if it exists" box follows the field. */
-  overwrite?: boolean;
-  onOverwrite?(on: boolean): void;
 }
 
-/** Where an export is written: a full path, and whether an existing file may be replaced. */
-export function SaveToField({
-  path,
-  onPath,
+/** Where an export is written, a full path; when the file exists, the question before it is replaced. */
+export function SaveToFile({
+  file,
   error,
   hint = 'A full path on this computer. The file is written readable only by you.',
-  overwrite = false,
-  onOverwrite,
-}: SaveToFieldProps) {
+}: SaveToFileProps) {
   return (
     <>
       <Field label="Save to" required hint={hint} {...problem(error)}>
-        <Input value={path} onChange={(_, d) => onPath(d.value)} />
+        <Input value={file.path} onChange={(_, d) => file.setPath(d.value)} />
       </Field>
-      {onOverwrite && (
-        <Checkbox checked={overwrite} onChange={(_, d) => onOverwrite(d.checked === true)} label="Replace the file if it exists" />
+      {file.exists && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The file exists</MessageBarTitle>
+            {file.exists}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void file.replace()} disabledFocusable={file.busy}>
+              Replace it
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
     </>
   );
-}
-
-/** The core's "file exists" message, pointing at SaveToField's Replace box. */
-export function replaceToOverwrite(message: string): string {
-  return `${message} Tick “Replace the file” to write over it.`;
 }
 
 /** What an export wrote and where; the core writes every export readable only by the user. */

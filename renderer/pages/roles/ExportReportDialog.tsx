@@ -1,36 +1,18 @@
-import {
-  Button,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Spinner,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
-import type { ReportFormat, RoleReportExport } from '../../../shared/roles.ts';
+import { Field, makeStyles, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ReportFormat } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
 import { CopyableBlock } from '../../components/CopyableBlock.tsx';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
-import { DoneButton } from '../../components/DoneButton.tsx';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { plural } from '../../components/plural.ts';
-import { fileDate, fileInFolder, useSavePath } from '../../components/save-path.ts';
-import { FileWrittenBar, SaveToField } from '../../components/SaveToFile.tsx';
-import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { fileDate, fileInFolder } from '../../components/save-path.ts';
+import { FileWrittenBar, SaveToFile } from '../../components/SaveToFile.tsx';
+import { useExportFile } from '../../components/use-export-file.ts';
+
+const fields = ['path', 'format'] as const;
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '720px', width: '100%' },
   text: { maxHeight: '320px', overflow: 'auto' },
 });
 
@@ -50,135 +32,77 @@ export interface ExportReportDialogProps {
 /** Exports the last audit as CSV, Markdown or JSON: to a file only the user can read, or as text to copy. */
 export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportDialogProps) {
   const styles = useStyles();
-  const dialog = useDialogStyles();
   const [format, setFormat] = useState<ReportFormat>('csv');
   const [which, setWhich] = useState<'all' | 'shown'>('all');
   const [target, setTarget] = useState<'file' | 'text'>('file');
   const extension = formats.find((f) => f.value === format)?.extension ?? format;
-  const [path, setPath] = useSavePath(fileInFolder(homeFolder, `role-audit-${fileDate()}.${extension}`));
-  const [conflict, setConflict] = useState<string>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [done, setDone] = useState<RoleReportExport>();
-  const [busy, setBusy] = useState(false);
-  const issues = fieldIssues(error, ['path', 'format']);
   const limit = which === 'shown' && shown ? { identityIds: shown.identityIds, accountIds: shown.accountIds } : {};
+  // A report shown as text goes through the same call, without a path.
+  const report = useExportFile(fileInFolder(homeFolder, `role-audit-${fileDate()}.${extension}`), (path, overwrite) =>
+    api.roles.exportReport({ format, ...limit, ...(target === 'file' ? { path, overwrite } : {}) }),
+  );
+  const issues = fieldIssues(report.error, fields);
 
-  function reset(next: () => void) {
+  function change(next: () => void) {
     next();
-    setDone(undefined);
-    setError(undefined);
-    setConflict(undefined);
+    report.clear();
   }
 
-  async function run(overwrite: boolean) {
-    setBusy(true);
-    setError(undefined);
-    setConflict(undefined);
-    const result = await api.roles.exportReport({ format, ...limit, ...(target === 'file' ? { path, overwrite } : {}) });
-    setBusy(false);
-    if (result.ok) return setDone(result.value);
-    if (result.error.code === 'conflict') setConflict(result.error.message);
-    else setError(result.error);
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(false);
-  }
-
-  const written = done && 'path' in done ? done : undefined;
-  const text = done && 'text' in done ? done.text : undefined;
+  const written = report.done && 'path' in report.done ? report.done : undefined;
+  const text = report.done && 'text' in report.done ? report.done.text : undefined;
   return (
-    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>Export the role audit</DialogTitle>
-            <DialogContent className={dialog.content}>
-              {written ? (
-                <FileWrittenBar
-                  title={
-                    `Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ` +
-                    `${written.format.toUpperCase()}`
-                  }
-                  path={written.path}
-                />
-              ) : (
-                <>
-                  <Field label="Format" {...problem(issues.format)}>
-                    <RadioGroup value={format} onChange={(_, d) => reset(() => setFormat(d.value as ReportFormat))}>
-                      {formats.map((f) => (
-                        <Radio key={f.value} value={f.value} label={f.label} />
-                      ))}
-                    </RadioGroup>
-                  </Field>
-                  {shown && (
-                    <Field label="What">
-                      <RadioGroup value={which} onChange={(_, d) => reset(() => setWhich(d.value as 'all' | 'shown'))}>
-                        <Radio value="all" label="The whole audit" />
-                        <Radio value="shown" label={`What the filter shows (${shown.label})`} />
-                      </RadioGroup>
-                    </Field>
-                  )}
-                  <Field label="Export to">
-                    <RadioGroup value={target} layout="horizontal" onChange={(_, d) => reset(() => setTarget(d.value as 'file' | 'text'))}>
-                      <Radio value="file" label="A file" />
-                      <Radio value="text" label="Text to copy" />
-                    </RadioGroup>
-                  </Field>
-                  {target === 'file' ? (
-                    <SaveToField
-                      path={path}
-                      onPath={(typed) => {
-                        setPath(typed);
-                        setConflict(undefined);
-                      }}
-                      error={issues.path}
-                    />
-                  ) : text !== undefined ? (
-                    <div className={styles.text}>
-                      <CopyableBlock
-                        title={`The report as ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`}
-                        text={text}
-                        testId="report-text"
-                      />
-                    </div>
-                  ) : null}
-                  {conflict && (
-                    <MessageBar intent="warning" layout="multiline">
-                      <MessageBarBody>
-                        <MessageBarTitle>The file exists</MessageBarTitle>
-                        {conflict}
-                      </MessageBarBody>
-                      <MessageBarActions>
-                        <Button onClick={() => void run(true)} disabledFocusable={busy}>
-                          Replace it
-                        </Button>
-                      </MessageBarActions>
-                    </MessageBar>
-                  )}
-                  {busy && <Spinner size="tiny" label="Exporting…" />}
-                  <ErrorBar error={issues.form !== undefined ? error : undefined} />
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              {written ? (
-                <DoneButton onClick={onClose}>Close</DoneButton>
-              ) : (
-                <>
-                  <Button appearance="secondary" onClick={onClose}>
-                    {target === 'text' && text !== undefined ? 'Close' : 'Cancel'}
-                  </Button>
-                  <Button appearance="primary" type="submit" disabledFocusable={busy}>
-                    {target === 'file' ? 'Export' : 'Show the text'}
-                  </Button>
-                </>
-              )}
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog
+      title="Export the role audit"
+      size="large"
+      submit={{ label: target === 'file' ? 'Export' : 'Show the text' }}
+      cancelLabel={target === 'text' && text !== undefined ? 'Close' : 'Cancel'}
+      onSubmit={() => void report.save()}
+      busy={report.busy}
+      error={report.error}
+      fields={fields}
+      progress={report.busy && <Spinner size="tiny" label="Exporting…" />}
+      done={
+        written && (
+          <FileWrittenBar
+            title={`Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ${written.format.toUpperCase()}`}
+            path={written.path}
+          />
+        )
+      }
+      onClose={onClose}
+    >
+      <Field label="Format" {...problem(issues.format)}>
+        <RadioGroup value={format} onChange={(_, d) => change(() => setFormat(d.value as ReportFormat))}>
+          {formats.map((f) => (
+            <Radio key={f.value} value={f.value} label={f.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {shown && (
+        <Field label="What">
+          <RadioGroup value={which} onChange={(_, d) => change(() => setWhich(d.value as 'all' | 'shown'))}>
+            <Radio value="all" label="The whole audit" />
+            <Radio value="shown" label={`What the filter shows (${shown.label})`} />
+          </RadioGroup>
+        </Field>
+      )}
+      <Field label="Export to">
+        <RadioGroup value={target} layout="horizontal" onChange={(_, d) => change(() => setTarget(d.value as 'file' | 'text'))}>
+          <Radio value="file" label="A file" />
+          <Radio value="text" label="Text to copy" />
+        </RadioGroup>
+      </Field>
+      {target === 'file' ? (
+        <SaveToFile file={report} error={issues.path} />
+      ) : text !== undefined ? (
+        <div className={styles.text}>
+          <CopyableBlock
+            title={`The report as ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`}
+            text={text}
+            testId="report-text"
+          />
+        </div>
+      ) : null}
+    </FormDialog>
   );
 }
