@@ -1,20 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAzcred, runAzcredOnTerminal } from './test-support/run-azcred.ts';
+import { describe, expect, it } from 'vitest';
+import { emptyDataFolder, keyringSession, runAzcredOnTerminal } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const key = 'Q0xJLWNhbmFyeS1rZXktdmFsdWUtMDEyMzQ1Njc4OWFiY2RlZg==';
 const acsKey = 'QUNTLWNsaS1jYW5hcnkta2V5LXZhbHVlLTAxMjM0NTY3ODk=';
-let home: string;
-const azcred = (args: string[], stdin?: string) => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
-
-beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-accounts-'));
-});
-afterAll(() => rm(home, { recursive: true, force: true }));
+const folder = emptyDataFolder('azcred-cli-accounts-');
+const azcred = folder.azcred;
 
 describe.runIf(keyringSession)('azcred account commands (real keychain)', () => {
   it('adds an ARR account with its key from stdin, lists it, shows the key only with --reveal, and removes it', async () => {
@@ -49,9 +42,9 @@ describe.runIf(keyringSession)('azcred account commands (real keychain)', () => 
   });
 
   it('keeps keys out of every file but the vault, and out of stderr', async () => {
-    const files = (await readdir(home)).filter((n) => !n.startsWith('vault.bin'));
+    const files = (await readdir(folder.home)).filter((n) => !n.startsWith('vault.bin'));
     for (const name of files)
-      expect(await readFile(path.join(home, name), 'utf8').catch(() => '')).not.toMatch(new RegExp(`${key}|${acsKey}`));
+      expect(await readFile(path.join(folder.home, name), 'utf8').catch(() => '')).not.toMatch(new RegExp(`${key}|${acsKey}`));
   });
 
   it('answers usage errors with exit 2 and one line on stderr', async () => {
@@ -72,7 +65,7 @@ describe.runIf(keyringSession && existsSync('/usr/bin/script'))('azcred reading 
     const typed = Buffer.from('typed-at-the-prompt-key-0123456789').toString('base64');
     const { code, screen } = await runAzcredOnTerminal(
       ['account', 'add', 'arr', 'Typed', '--account-id', '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6', '--account-domain', 'eastus'],
-      { home, prompt: 'Primary account key: ', answers: [typed] },
+      { home: folder.home, prompt: 'Primary account key: ', answers: [typed] },
     );
     expect(code, screen).toBe(0);
     expect(screen).toContain('Added Typed');

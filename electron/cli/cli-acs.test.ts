@@ -1,20 +1,18 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { azcredIn, type AzcredRun, keyringSession } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const curlPresent = existsSync('/usr/bin/curl');
 let emulator: RunningEmulator;
 let home: string;
 let identitiesUrl: string;
-const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const azcred = azcredIn(() => home);
 const keptTokens = () => readFile(path.join(home, 'tokens.json'), 'utf8').catch(() => '');
 
 /** Runs a printed curl command in bash, as a user pastes it, trusting the emulator's CA; resolves to the HTTP status and the body. */
@@ -36,18 +34,13 @@ function expectUsageError(run: AzcredRun, says: RegExp): void {
 
 describe.runIf(keyringSession)('azcred with an ACS resource', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario() });
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-acs-'));
-    await importEmulatorCloud(emulator, home);
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-acs-'));
     expect(
       await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat')),
     ).toMatchObject({ code: 0 });
     identitiesUrl = `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace(/\/$/, '')}/identities?api-version=2023-10-01`;
   }, 60_000);
-  afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  afterAll(() => closeEmulatorDataFolder(emulator, home));
 
   it.runIf(curlPresent)(
     'signs a request with a JSON body from a file that ACS accepts when run with curl, and refuses once the body is changed (401)',

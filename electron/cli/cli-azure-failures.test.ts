@@ -1,17 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { arrPrimaryKey, closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { addEmulatorArr, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
+import { azcredIn, type AzcredRun, keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
-const accountId = '35d830cb-f062-4062-9792-d6316039df56';
 let emulator: RunningEmulator;
 let home: string;
 let primaryKey: string;
-const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const azcred = azcredIn(() => home);
 const keptTokens = async () => (await readFile(path.join(home, 'tokens.json'), 'utf8').catch(() => '')).length;
 
 /** One line on stderr, nothing on stdout, and no secret given to the command in either. */
@@ -25,22 +23,12 @@ function expectOneLineFailure(run: AzcredRun, code: number, says: RegExp, secret
 
 describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario() });
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-failures-'));
-    primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    await importEmulatorCloud(emulator, home);
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        primaryKey,
-      ),
-    ).toMatchObject({ code: 0 });
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-failures-'));
+    primaryKey = arrPrimaryKey(emulator, westEuropeArr);
+    expect(await azcred(addEmulatorArr('contoso', westEuropeArr), primaryKey)).toMatchObject({ code: 0 });
   }, 60_000);
   afterEach(() => emulator.faults.clear());
-  afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  afterAll(() => closeEmulatorDataFolder(emulator, home));
 
   it('says to wait and retry when the STS keeps throttling (429), exit 1, keeping no token', async () => {
     const before = await keptTokens();
@@ -91,19 +79,7 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
 
   it('refuses a wrong client secret with exit 5 (sign in again), without echoing it or keeping an identity', async () => {
     const wrong = 'wrong-client-secret-value~9876';
-    const run = await azcred(
-      [
-        'login',
-        '--service-principal',
-        '--client-id',
-        secretServicePrincipal.appId,
-        '--tenant',
-        contosoTenantId,
-        '--cloud',
-        'AzureEmulator',
-      ],
-      wrong,
-    );
+    const run = await azcred(servicePrincipalLogin(), wrong);
     expectOneLineFailure(run, 5, /secret/i, [wrong]);
     expect(JSON.parse((await azcred(['identity', 'list', '--json'])).stdout)).toEqual([]);
   });

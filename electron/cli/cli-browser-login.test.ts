@@ -1,20 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInOnPage } from '../../e2e/azure-emulator/test/sign-in-page.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { azcredIn, type AzcredRun, keyringSession, runAzcred } from './test-support/run-azcred.ts';
 import { portIsOpen } from '../core/test-support/port-is-open.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 let emulator: RunningEmulator;
 let browser: Browser;
 let home: string;
-const azcred = (args: string[]): Promise<AzcredRun> => runAzcred(args, { home });
+const azcred = azcredIn(() => home);
 
 const signInInBrowser = (url: string, userName: string) => signInOnPage(browser, url, userName);
 
@@ -38,18 +35,15 @@ function loginPrintingLink(then: (link: { url: string; port: number; child: Chil
 
 describe.runIf(keyringSession)('azcred login in the browser', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario() });
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-login-'));
     browser = await chromium.launch({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
     });
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-login-'));
-    await importEmulatorCloud(emulator, home);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
+    await closeEmulatorDataFolder(emulator, home);
   });
 
   it('prints the sign-in link when no browser can open, signs the user in there, lists the identity and closes its loopback port', async () => {

@@ -1,35 +1,24 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contosoTenantId,
-  defaultScenario,
-  enterDeviceCode,
-  jwtClaims,
-  scenarioUser,
-  secretServicePrincipal,
-} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { derivePassphraseKey, newSalt } from '../core/platform/passphrase-key.ts';
 import { encryptVault, keyCheck } from '../core/vault/vault-file.ts';
 import { printCachedToken } from './cached-token.ts';
 import { runAzcredRecordingLoads } from './test-support/loaded-modules.ts';
-import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import { arrPrimaryKey, closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { addEmulatorArr, armScope, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
+import { azcredIn, type AzcredRun, fullCliOnly, keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
-const accountId = '35d830cb-f062-4062-9792-d6316039df56';
-const armScope = 'https://management.azure.com/.default';
 const apiScope = 'api://azcred-emulator-api/.default';
-const fullCliOnly = fileURLToPath(new URL('./test-support/full-cli-only.ts', import.meta.url));
 let emulator: RunningEmulator;
 let home: string;
 let servicePrincipalId: string;
 let userId: string;
-const azcred = (args: string[], stdin?: string): Promise<AzcredRun> => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const azcred = azcredIn(() => home);
 const recording = (args: string[]) => runAzcredRecordingLoads(args, { home });
 
 /** The quick path alone, in this process: what it printed, or null when it left the line to the full CLI. */
@@ -39,20 +28,7 @@ async function quick(args: string[], env: NodeJS.ProcessEnv = { AZCRED_HOME: hom
 }
 
 /** The full CLI alone (no quick path in front of it), as a child process on the same data folder. */
-function fullCli(args: string[]): Promise<AzcredRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fullCliOnly, ...args], {
-      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const fullCli = (args: string[]): Promise<AzcredRun> => runAzcred(args, { home, script: fullCliOnly });
 
 /** Sets the expiry of every kept token of `kind` in tokens.json, as if it had been minted earlier. */
 async function keptTokensExpireIn(kind: string, ms: number): Promise<string> {
@@ -78,54 +54,21 @@ async function withDamaged(name: string, text: string, work: () => Promise<void>
 
 describe.runIf(keyringSession)('azcred serving a cached token', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario() });
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-cached-'));
-    const primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    await importEmulatorCloud(emulator, home);
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        primaryKey,
-      ),
-    ).toMatchObject({ code: 0 });
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-cached-'));
+    expect(await azcred(addEmulatorArr('contoso', westEuropeArr), arrPrimaryKey(emulator, westEuropeArr))).toMatchObject({ code: 0 });
     expect(
       await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat')),
     ).toMatchObject({ code: 0 });
-    const login = await azcred(
-      [
-        'login',
-        '--service-principal',
-        '--client-id',
-        secretServicePrincipal.appId,
-        '--tenant',
-        contosoTenantId,
-        '--cloud',
-        'AzureEmulator',
-        '--name',
-        'pipeline',
-      ],
-      secretServicePrincipal.secret,
-    );
+    const login = await azcred(servicePrincipalLogin('--name', 'pipeline'), secretServicePrincipal.secret);
     expect(login, login.stderr).toMatchObject({ code: 0 });
     const alex = scenarioUser(emulator, 'alex.wilber');
-    let entered: Promise<string> | undefined;
-    const userLogin = await runAzcred(['login', '--device-code', '--cloud', 'AzureEmulator'], {
-      home,
-      onStderr: (text) => {
-        const code = /enter the code (\S+)/i.exec(text)?.[1];
-        const uri = /(https:\/\/\S+?)(?:\s|$| and)/.exec(text)?.[1];
-        if (code && uri && !entered) entered = enterDeviceCode(emulator, uri, code, alex.userName);
-      },
-    });
+    const userLogin = await deviceCodeLogin(emulator, home, alex.userName);
     expect(userLogin.code, userLogin.stderr).toBe(0);
     const identities = JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as { id: string; kind: string }[];
     servicePrincipalId = identities.find((i) => i.kind === 'service-principal')?.id ?? '';
     userId = identities.find((i) => i.kind === 'user')?.id ?? '';
   }, 90_000);
-  afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  afterAll(() => closeEmulatorDataFolder(emulator, home));
 
   it('prints a cached ARR token without loading the full CLI, which a mint loads, and its JSON as the full CLI does', async () => {
     const minted = await recording(['token', 'arr', 'contoso', '--fresh']);

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/accounts.ts';
 import { createCore, type Core } from '../core/core.ts';
 import { value } from '../core/test-support/test-core.ts';
-import { runAzcred } from './test-support/run-azcred.ts';
+import { keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const key = (n: number) => Buffer.from(`concurrent-key-${n}-`.padEnd(32, 'x')).toString('base64');
 const guid = (n: number) => `0f6c8e4a-1b2c-4d3e-8f90-${String(n).padStart(12, '0')}`;
 let home: string;

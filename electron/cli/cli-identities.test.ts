@@ -5,23 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   certificateServicePrincipalAppId,
   contosoTenantId,
-  defaultScenario,
   jwtClaims,
   secretServicePrincipal,
 } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { addEmulatorArr, armScope, eastUsArr, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
+import { azcredIn, type AzcredRun, keyringSession, runAzcred } from './test-support/run-azcred.ts';
+import { expectFitsEightyColumns } from './test-support/table-width.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
-const westEurope = '35d830cb-f062-4062-9792-d6316039df56';
-const eastUs = '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f';
-const armScope = 'https://management.azure.com/.default';
 let emulator: RunningEmulator;
 let stateDir: string;
 let home: string;
-const runs: { args: string[]; run: AzcredRun }[] = [];
+const runs: { args: readonly string[]; run: AzcredRun }[] = [];
+const azcredHere = azcredIn(() => home);
 const azcred = async (args: string[], stdin?: string) => {
-  const run = await runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+  const run = await azcredHere(args, stdin);
   runs.push({ args, run });
   return run;
 };
@@ -29,93 +28,38 @@ const azcred = async (args: string[], stdin?: string) => {
 describe.runIf(keyringSession)('azcred with Entra identities, against the emulator', () => {
   beforeAll(async () => {
     stateDir = await mkdtemp(path.join(os.tmpdir(), 'azcred-emulator-state-'));
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-identities-'));
-    // The emulator writes cloud-profile.json and the certificate service principal's PEM here, as `npm run emulator` does.
-    emulator = await startEmulator({ scenario: defaultScenario(), stateDir });
+    // The emulator writes cloud-profile.json and the certificate service principal's PEM here, as `npm run emulator` does;
+    // the first test imports that profile.
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-identities-', { stateDir, importCloud: false }));
   }, 60_000);
   afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
+    await closeEmulatorDataFolder(emulator, home);
     await rm(stateDir, { recursive: true, force: true });
   });
 
   it('imports the cloud profile file the emulator writes, and lists it', async () => {
     expect(await azcred(['cloud', 'import', path.join(stateDir, 'cloud-profile.json')])).toMatchObject({ code: 0, stderr: '' });
     expect((await azcred(['cloud', 'list'])).stdout).toMatch(/^AzureEmulator\s/m);
-    for (const [name, id] of [
-      ['west', westEurope],
-      ['east', eastUs],
-    ] as const) {
-      expect(
-        await azcred([
-          'account',
-          'add',
-          'arr',
-          name,
-          '--account-id',
-          id,
-          '--account-domain',
-          id === westEurope ? 'westeurope' : 'eastus',
-          '--cloud',
-          'AzureEmulator',
-          '--no-key',
-        ]),
-      ).toMatchObject({ code: 0 });
-    }
+    expect(await azcred(addEmulatorArr('west', westEuropeArr, '--no-key'))).toMatchObject({ code: 0 });
+    expect(await azcred(addEmulatorArr('east', eastUsArr, '--no-key'))).toMatchObject({ code: 0 });
   });
 
   it('signs in a service principal with a certificate file, reading nothing from stdin', async () => {
     const pem = path.join(stateDir, `service-principal-${certificateServicePrincipalAppId}.pem`);
-    const login = await azcred([
-      'login',
-      '--service-principal',
-      '--client-id',
-      certificateServicePrincipalAppId,
-      '--tenant',
-      contosoTenantId,
-      '--cloud',
-      'AzureEmulator',
-      '--certificate',
-      pem,
-      '--name',
-      'build agent',
-    ]);
+    const certificateLogin = (file: string, ...more: string[]) => [
+      ...['login', '--service-principal', '--client-id', certificateServicePrincipalAppId, '--tenant', contosoTenantId],
+      ...['--cloud', 'AzureEmulator', '--certificate', file, ...more],
+    ];
+    const login = await azcred(certificateLogin(pem, '--name', 'build agent'));
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain('build agent');
-    const missing = await azcred([
-      'login',
-      '--service-principal',
-      '--client-id',
-      certificateServicePrincipalAppId,
-      '--tenant',
-      contosoTenantId,
-      '--cloud',
-      'AzureEmulator',
-      '--certificate',
-      path.join(stateDir, 'nope.pem'),
-    ]);
+    const missing = await azcred(certificateLogin(path.join(stateDir, 'nope.pem')));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.pem');
   });
 
   it('prints an Entra token as JSON with its expiry and source, for the identity named', async () => {
-    expect(
-      await azcred(
-        [
-          'login',
-          '--service-principal',
-          '--client-id',
-          secretServicePrincipal.appId,
-          '--tenant',
-          contosoTenantId,
-          '--cloud',
-          'AzureEmulator',
-          '--name',
-          'pipeline',
-        ],
-        secretServicePrincipal.secret,
-      ),
-    ).toMatchObject({ code: 0 });
+    expect(await azcred(servicePrincipalLogin('--name', 'pipeline'), secretServicePrincipal.secret)).toMatchObject({ code: 0 });
     const run = await azcred(['token', 'entra', '--scope', armScope, '--identity', 'build agent', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout) as { token: string; expiresAt: string; source: { via: { credential: string } } };
@@ -136,7 +80,7 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
     // The pipeline principal is a Remote Rendering Client of the East US account only.
     const run = await azcred(['token', 'arr', 'east', '--identity', 'pipeline']);
     expect(run.code, run.stderr).toBe(0);
-    expect(jwtClaims(run.stdout.trim())).toMatchObject({ aid: eastUs });
+    expect(jwtClaims(run.stdout.trim())).toMatchObject({ aid: eastUsArr.accountId });
     const refused = await azcred(['token', 'arr', 'west', '--identity', 'pipeline']);
     expect(refused.code).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
@@ -160,24 +104,13 @@ describe.runIf(keyringSession)('azcred with Entra identities, against the emulat
   });
 
   it('fits the roles table to COLUMNS=80: what each identity can and cannot do wraps between whole capabilities, nothing lost', async () => {
-    const at = (columns: string) => runAzcred(['roles', '--identity', 'pipeline'], { home, env: { COLUMNS: columns } });
-    const [wide, narrow] = [await at('1000'), await at('80')];
-    expect(narrow.code, narrow.stderr).toBe(0);
-    const lines = (text: string) => text.trimEnd().split('\n');
-    expect(Math.max(...lines(wide.stdout).map((line) => line.length))).toBeGreaterThan(80);
-    expect(Math.max(...lines(narrow.stdout).map((line) => line.length))).toBeLessThanOrEqual(80);
-    const words = (text: string) =>
-      text
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .sort();
-    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
+    const narrow = await expectFitsEightyColumns(['roles', '--identity', 'pipeline'], home);
     const report = JSON.parse((await azcred(['roles', '--identity', 'pipeline', '--json'])).stdout) as {
       cells: { capabilities: { label: string }[] }[];
     };
     for (const { label } of report.cells.flatMap((c) => c.capabilities))
       expect(
-        lines(narrow.stdout).some((line) => line.includes(label)),
+        narrow.some((line) => line.includes(label)),
         label,
       ).toBe(true);
   });

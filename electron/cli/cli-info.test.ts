@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runAzcred } from './test-support/run-azcred.ts';
+import { keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 let home: string;
 
 beforeEach(async () => {

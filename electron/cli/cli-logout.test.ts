@@ -1,22 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, defaultScenario, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { keptTokensFileName } from '../core/tokens/kept-tokens-file.ts';
 import { call, testCore } from '../core/test-support/test-core.ts';
 import { keytarKeychain } from '../core/vault/keychain.ts';
 import { openVault } from '../core/vault/vault.ts';
-import { importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import { arrPrimaryKey, closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { addEmulatorArr, armScope, eastUsArr, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
+import { azcredIn, keyringSession } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
-const westEurope = '35d830cb-f062-4062-9792-d6316039df56';
-const eastUs = '8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f';
-const armScope = 'https://management.azure.com/.default';
 let emulator: RunningEmulator;
 let home: string;
-const azcred = (args: string[], stdin?: string) => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+const azcred = azcredIn(() => home);
 
 /** `azcred token ... --json`: the printed token's id. */
 async function mintedId(args: string[]): Promise<string> {
@@ -39,53 +36,14 @@ async function tokensInVault(): Promise<string[]> {
 
 describe.runIf(keyringSession)('azcred logout, against the emulator', () => {
   beforeAll(async () => {
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-logout-'));
-    emulator = await startEmulator({ scenario: defaultScenario() });
-    await importEmulatorCloud(emulator, home);
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-logout-'));
   }, 60_000);
-  afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  afterAll(() => closeEmulatorDataFolder(emulator, home));
 
   it('removes the tokens minted through the identity from tokens.json and the vault, and keeps the key-minted one', async () => {
-    const westKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westEurope)?.primaryKey ?? '';
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'west', '--account-id', westEurope, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        westKey,
-      ),
-    ).toMatchObject({ code: 0 });
-    expect(
-      await azcred([
-        'account',
-        'add',
-        'arr',
-        'east',
-        '--account-id',
-        eastUs,
-        '--account-domain',
-        'eastus',
-        '--cloud',
-        'AzureEmulator',
-        '--no-key',
-      ]),
-    ).toMatchObject({ code: 0 });
-    const login = await azcred(
-      [
-        'login',
-        '--service-principal',
-        '--client-id',
-        secretServicePrincipal.appId,
-        '--tenant',
-        contosoTenantId,
-        '--cloud',
-        'AzureEmulator',
-        '--name',
-        'pipeline',
-      ],
-      secretServicePrincipal.secret,
-    );
+    expect(await azcred(addEmulatorArr('west', westEuropeArr), arrPrimaryKey(emulator, westEuropeArr))).toMatchObject({ code: 0 });
+    expect(await azcred(addEmulatorArr('east', eastUsArr, '--no-key'))).toMatchObject({ code: 0 });
+    const login = await azcred(servicePrincipalLogin('--name', 'pipeline'), secretServicePrincipal.secret);
     expect(login.code, login.stderr).toBe(0);
 
     const throughPipeline = [

@@ -5,27 +5,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contosoTenantId,
-  defaultScenario,
-  enterDeviceCode,
-  jwtClaims,
-  scenarioUser,
-  secretServicePrincipal,
-} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { defaultScenario, jwtClaims, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { printCachedToken } from './cached-token.ts';
-import { type AzcredRun, importEmulatorCloud, runAzcred } from './test-support/run-azcred.ts';
+import { arrPrimaryKey, closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { addEmulatorArr, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
+import { azcredIn, type AzcredRun, keyringSession } from './test-support/run-azcred.ts';
+import { expectFitsEightyColumns } from './test-support/table-width.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
-const accountId = '35d830cb-f062-4062-9792-d6316039df56';
+const { accountId } = westEuropeArr;
 let emulator: RunningEmulator;
 let home: string;
 let primaryKey: string;
 const runs: (AzcredRun & { args: readonly string[] })[] = [];
+const azcredHere = azcredIn(() => home);
 const azcred = async (args: string[], stdin?: string) => {
-  const run = await runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
+  const run = await azcredHere(args, stdin);
   runs.push({ ...run, args });
   return run;
 };
@@ -39,24 +35,14 @@ async function stsTokensExpireIn(ms: number): Promise<void> {
 
 describe.runIf(keyringSession)('azcred token commands against the emulator', () => {
   beforeAll(async () => {
-    emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-    home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-tokens-'));
-    primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-    await importEmulatorCloud(emulator, home);
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'contoso', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        primaryKey,
-      ),
-    ).toMatchObject({ code: 0 });
+    ({ emulator, home } = await emulatorDataFolder('azcred-cli-tokens-', { scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) }));
+    primaryKey = arrPrimaryKey(emulator, westEuropeArr);
+    expect(await azcred(addEmulatorArr('contoso', westEuropeArr), primaryKey)).toMatchObject({ code: 0 });
     expect(
       await azcred(['account', 'add', 'acs', 'chat', '--cloud', 'AzureEmulator'], emulator.acsConnectionString('contoso-acs-chat')),
     ).toMatchObject({ code: 0 });
   }, 60_000);
-  afterAll(async () => {
-    await emulator?.close();
-    await rm(home, { recursive: true, force: true });
-  });
+  afterAll(() => closeEmulatorDataFolder(emulator, home));
 
   it('prints an ARR token alone, reuses it while it has five minutes left, and mints anew with --fresh', async () => {
     const first = await azcred(['token', 'arr', 'contoso']);
@@ -145,19 +131,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('signs in a service principal with its secret from stdin and prints an Entra token for a scope', async () => {
-    const login = await azcred(
-      [
-        'login',
-        '--service-principal',
-        '--client-id',
-        secretServicePrincipal.appId,
-        '--tenant',
-        contosoTenantId,
-        '--cloud',
-        'AzureEmulator',
-      ],
-      secretServicePrincipal.secret,
-    );
+    const login = await azcred(servicePrincipalLogin(), secretServicePrincipal.secret);
     expect(login.code).toBe(0);
     const token = (await azcred(['token', 'entra', '--scope', 'https://management.azure.com/.default'])).stdout.trim();
     expect(jwtClaims(token)).toMatchObject({ appid: secretServicePrincipal.appId, aud: 'https://management.azure.com' });
@@ -185,12 +159,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('passes several accounts, each ARR one prefixed with its name, and leaves the calling shell without them', async () => {
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'contoso 2', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        primaryKey,
-      ),
-    ).toMatchObject({ code: 0 });
+    expect(await azcred(addEmulatorArr('contoso 2', westEuropeArr), primaryKey)).toMatchObject({ code: 0 });
     const script = 'console.log(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => /ARR_|ACS_/.test(k)))))';
     const run = await azcred([
       'run',
@@ -247,12 +216,7 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('says what to do when the key is refused, in one line with exit 6', async () => {
-    expect(
-      await azcred(
-        ['account', 'add', 'arr', 'stale', '--account-id', accountId, '--account-domain', 'westeurope', '--cloud', 'AzureEmulator'],
-        'c3RhbGUta2V5LXRoYXQtd2FzLXJlZ2VuZXJhdGVkIQ==',
-      ),
-    ).toMatchObject({ code: 0 });
+    expect(await azcred(addEmulatorArr('stale', westEuropeArr), 'c3RhbGUta2V5LXRoYXQtd2FzLXJlZ2VuZXJhdGVkIQ==')).toMatchObject({ code: 0 });
     const refused = await azcred(['token', 'arr', 'stale']);
     expect(refused.code).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
@@ -273,32 +237,13 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
   });
 
   it('fits the roles table to COLUMNS=80, with why each cell is unreadable said once under it, every word still there', async () => {
-    const at = (columns: string) => runAzcred(['roles'], { home, env: { COLUMNS: columns } });
-    const [wide, narrow] = [await at('1000'), await at('80')];
-    expect(narrow.code, narrow.stderr).toBe(0);
-    const longest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
-    expect(longest(wide.stdout)).toBeGreaterThan(80);
-    expect(longest(narrow.stdout)).toBeLessThanOrEqual(80);
-    const words = (text: string) =>
-      text
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .sort();
-    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
-    expect(narrow.stdout.split('\n')[0]).toMatch(/^IDENTITY\s+RESOURCE\s+ROLES\s+CAN\s+CANNOT$/);
+    const narrow = await expectFitsEightyColumns(['roles'], home);
+    expect(narrow[0]).toMatch(/^IDENTITY\s+RESOURCE\s+ROLES\s+CAN\s+CANNOT$/);
   });
 
   it('signs a user in with a device code, lists the identity, and signs it out', async () => {
     const alex = scenarioUser(emulator, 'alex.wilber');
-    let entered: Promise<string> | undefined;
-    const login = await runAzcred(['login', '--device-code', '--cloud', 'AzureEmulator'], {
-      home,
-      onStderr: (text) => {
-        const code = /enter the code (\S+)/i.exec(text)?.[1];
-        const uri = /(https:\/\/\S+?)(?:\s|$| and)/.exec(text)?.[1];
-        if (code && uri && !entered) entered = enterDeviceCode(emulator, uri, code, alex.userName);
-      },
-    });
+    const login = await deviceCodeLogin(emulator, home, alex.userName);
     runs.push({ ...login, args: ['login', '--device-code'] });
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain(alex.userName);

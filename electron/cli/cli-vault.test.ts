@@ -1,25 +1,18 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAzcred } from './test-support/run-azcred.ts';
+import { describe, expect, it } from 'vitest';
+import { emptyDataFolder, keyringSession } from './test-support/run-azcred.ts';
 
-const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 const oldKey = 'T0xELWNsaS1rZXktdmFsdWUtMDEyMzQ1Njc4OWFiY2RlZg==';
 const newKey = 'TkVXLWNsaS1rZXktdmFsdWUtMDEyMzQ1Njc4OWFiY2RlZg==';
 const connectionString = (key: string) => `endpoint=https://chat.communication.azure.com/;accesskey=${key}\n`;
-let home: string;
-const azcred = (args: string[], stdin?: string) => runAzcred(args, { home, ...(stdin !== undefined ? { stdin } : {}) });
-
-beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'azcred-cli-vault-'));
-});
-afterAll(() => rm(home, { recursive: true, force: true }));
+const folder = emptyDataFolder('azcred-cli-vault-');
+const azcred = folder.azcred;
 
 describe.runIf(keyringSession)('azcred vault backups and restore (real keychain)', () => {
   it('keeps the last good copy through an account add after a damaged vault file, and azcred vault restore brings the old key back', async () => {
     expect(await azcred(['account', 'add', 'acs', 'Old'], connectionString(oldKey))).toMatchObject({ code: 0, stderr: '' });
-    const file = path.join(home, 'vault.bin');
+    const file = path.join(folder.home, 'vault.bin');
     const bytes = await readFile(file);
     bytes[bytes.length - 3]! ^= 0xff;
     await writeFile(file, bytes);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { httpsFetch } from '../../../electron/core/https-fetch.ts';
+import { httpsFetch } from '../../../electron/core/azure/https-fetch.ts';
 import { decodeJwt, type JwtClaims } from '../jwt.ts';
 import { defaultScenarioPath } from '../scenario.ts';
 import type { ScenarioInput } from '../scenario.ts';

@@ -1,9 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/azcred.js', import.meta.url));
+/** `azcred` without its cached-token path in front: the full CLI alone, from the sources. */
+export const fullCliOnly = fileURLToPath(new URL('./full-cli-only.ts', import.meta.url));
+
+/** Tests that use the OS keychain run on Linux inside scripts/with-keyring.sh, which starts a Secret Service and sets this. */
+export const keyringSession = process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1';
 
 export interface AzcredRun {
   code: number;
@@ -13,7 +21,8 @@ export interface AzcredRun {
 
 /**
  * Runs `azcred` as a user does: a child process with its own stdin, stdout and stderr. `onStderr`
- * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--import` a module recorder).
+ * sees stderr as it arrives (and the process, to signal it); `nodeOptions` go to Node before the script (`--import` a module recorder);
+ * `script` runs another entry point than bin/azcred.js (`fullCliOnly`).
  */
 export function runAzcred(
   args: readonly string[],
@@ -22,11 +31,12 @@ export function runAzcred(
     stdin?: string;
     env?: Record<string, string>;
     nodeOptions?: readonly string[];
+    script?: string;
     onStderr?: (text: string, child: ChildProcess) => void;
   },
 ): Promise<AzcredRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), bin, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.script ?? bin, ...args], {
       env: { ...process.env, AZCRED_HOME: options.home, AZCRED_NO_BROWSER: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -41,6 +51,29 @@ export function runAzcred(
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** `runAzcred` on the data folder `home()` names (read at each call), with `stdin` piped in when given. */
+export function azcredIn(home: () => string): (args: readonly string[], stdin?: string) => Promise<AzcredRun> {
+  return (args, stdin) => runAzcred(args, { home: home(), ...(stdin !== undefined ? { stdin } : {}) });
+}
+
+/**
+ * A new, empty data folder for the tests of the file or block that calls this: made before they run,
+ * deleted after them. `home` names it once the tests run; `azcred` runs there.
+ */
+export function emptyDataFolder(prefix: string): { readonly home: string; azcred: ReturnType<typeof azcredIn> } {
+  let home = '';
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(() => rm(home, { recursive: true, force: true }));
+  return {
+    get home() {
+      return home;
+    },
+    azcred: azcredIn(() => home),
+  };
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { KeyName, KeyRotationResult, rotateKeySchema } from '../../../shared/key-rotation.ts';
-import { armCall } from '../arm/arm-client.ts';
+import { armCall } from '../azure/arm-client.ts';
 import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
-import { ArmRequestError } from '../arm/arm-errors.ts';
-import { resourceTypes } from '../arm/resource-id.ts';
+import { ArmRequestError } from '../azure/arm-errors.ts';
+import { resourceTypes } from '../azure/resource-id.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { AuditRun } from '../role-audit/audit-run.ts';
 import { notLocated } from '../role-audit/role-audit.ts';

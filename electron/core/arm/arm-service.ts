@@ -4,12 +4,12 @@ import type { KeyRotationResult, rotateKeySchema } from '../../../shared/key-rot
 import type { RoleAuditReport, RoleReportExport, rolesAuditSchema, rolesExportSchema } from '../../../shared/roles.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { rotateAccountKey } from '../accounts/key-rotation.ts';
-import type { CloudsStore } from '../clouds-store.ts';
+import type { CloudsStore } from '../azure/clouds-store.ts';
 import { discoverResources, importResources } from '../discovery/discovery-service.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { filterReport, formatReport, writeReport } from '../role-audit/audit-report.ts';
 import { runRoleAudit } from '../role-audit/role-audit.ts';
-import type { RetryRuntime } from '../tokens/azure-retry.ts';
+import type { RetryRuntime } from '../azure/azure-retry.ts';
 import type { VaultSession } from '../vault-session.ts';
 import type { ArmContext } from './arm-context.ts';
 

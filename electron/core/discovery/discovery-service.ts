@@ -12,11 +12,11 @@ import type {
 import { AppError } from '../../../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../../../shared/validation.ts';
 import { nameKey, type AccountRecord } from '../accounts/account-record.ts';
-import { armCall } from '../arm/arm-client.ts';
+import { armCall } from '../azure/arm-client.ts';
 import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
-import { ArmRequestError } from '../arm/arm-errors.ts';
-import { parseResourceId, resourceTypes } from '../arm/resource-id.ts';
-import { builtInRolesGranting } from '../role-audit/permission-match.ts';
+import { ArmRequestError } from '../azure/arm-errors.ts';
+import { parseResourceId, resourceTypes } from '../azure/resource-id.ts';
+import { builtInRolesGranting } from '../azure/permission-match.ts';
 import { isSameResource, listSubscriptions, listVisibleResources, toDiscovered, type ArmResource } from './resource-discovery.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared
 import { AppError } from '../../../shared/errors.ts';
 import type { ResourceKind } from '../../../shared/roles.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
-import { armApiVersions, armList, type ArmSession } from '../arm/arm-client.ts';
-import { parseResourceId, resourceTypes, sameScope } from '../arm/resource-id.ts';
+import { armApiVersions, armList, type ArmSession } from '../azure/arm-client.ts';
+import { parseResourceId, resourceTypes, sameScope } from '../azure/resource-id.ts';
 
 /**
  * What one identity can see in Azure Resource Manager: its subscriptions, and in each the Remote

@@ -1,8 +1,8 @@
 import { globalAgent } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { CloudProfile } from '../../../shared/clouds.ts';
-import { httpsAgentFor } from '../cloud-trust.ts';
-import { httpsFetch } from '../https-fetch.ts';
+import { httpsAgentFor } from '../azure/cloud-trust.ts';
+import { httpsFetch } from '../azure/https-fetch.ts';
 
 /**
  * MSAL's HTTP client, replaced for two reasons: every request gets a timeout (MSAL's own POST has

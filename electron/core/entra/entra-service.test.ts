@@ -14,7 +14,7 @@ import {
 } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
-import { CloudsStore } from '../clouds-store.ts';
+import { CloudsStore } from '../azure/clouds-store.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 import { EntraService } from './entra-service.ts';

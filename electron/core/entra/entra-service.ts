@@ -11,8 +11,8 @@ import {
   type servicePrincipalInputSchema,
   type signInStartSchema,
 } from '../../../shared/identities.ts';
-import type { CloudsStore } from '../clouds-store.ts';
-import { jwtClaim } from '../jwt-facts.ts';
+import type { CloudsStore } from '../azure/clouds-store.ts';
+import { jwtClaim } from '../azure/jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';

@@ -6,8 +6,8 @@ import {
   type RoleAssignmentView,
   type RoleDefinitionView,
 } from '../../../shared/roles.ts';
-import { describeScope } from '../arm/resource-id.ts';
-import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from './permission-match.ts';
+import { describeScope } from '../azure/resource-id.ts';
+import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from '../azure/permission-match.ts';
 
 /**
  * Capabilities in the users' words, from the assignments that apply to one identity on one

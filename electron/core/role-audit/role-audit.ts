@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/roles.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
 import type { ArmContext } from '../arm/arm-context.ts';
-import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../arm/resource-id.ts';
+import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../azure/resource-id.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
 import { checkCapabilities } from './capability-check.ts';

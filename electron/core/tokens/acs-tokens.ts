@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AcsIdentityView, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
 import type { AcsIdentityRecord } from './acs-identities-store.ts';
 import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './communication-identity.ts';
-import { jwtClaim } from '../jwt-facts.ts';
+import { jwtClaim } from '../azure/jwt-facts.ts';
 import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
 import { whoIs } from '../entra/identity-record.ts';

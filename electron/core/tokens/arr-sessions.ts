@@ -1,8 +1,8 @@
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ArrSessionSummary } from '../../../shared/tokens.ts';
-import { azureFetch, serviceWords } from './azure-http.ts';
-import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
+import { azureFetch, serviceWords } from '../azure/azure-http.ts';
+import { withAzureRetry, type RetryRuntime } from '../azure/azure-retry.ts';
 
 /** The Remote Rendering session API, as far as the "test" action needs it: list the account's sessions with an STS token. */
 

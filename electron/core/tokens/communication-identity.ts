@@ -3,11 +3,11 @@ import type { CommunicationIdentityClient, CommunicationIdentityClientOptions } 
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
-import { assignRoleAdvice } from '../arm/arm-errors.ts';
-import { httpsAgentFor } from '../cloud-trust.ts';
-import { builtInRolesGranting, orList } from '../role-audit/permission-match.ts';
-import { errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from './azure-http.ts';
-import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
+import { assignRoleAdvice } from '../azure/arm-errors.ts';
+import { httpsAgentFor } from '../azure/cloud-trust.ts';
+import { builtInRolesGranting, orList } from '../azure/permission-match.ts';
+import { errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from '../azure/azure-http.ts';
+import { withAzureRetry, type RetryRuntime } from '../azure/azure-retry.ts';
 
 /**
  * The ACS identity API through the official client (`@azure/communication-identity`), paid for

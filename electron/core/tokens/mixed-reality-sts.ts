@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { assignRoleAdvice } from '../arm/arm-errors.ts';
-import { azureFetch, serviceWords } from './azure-http.ts';
-import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
-import { jwtTimes } from '../jwt-facts.ts';
+import { assignRoleAdvice } from '../azure/arm-errors.ts';
+import { azureFetch, serviceWords } from '../azure/azure-http.ts';
+import { withAzureRetry, type RetryRuntime } from '../azure/azure-retry.ts';
+import { jwtTimes } from '../azure/jwt-facts.ts';
 
 /**
  * The Mixed Reality STS exchange (AZURE-PROTOCOLS.md §1), written by hand since the official JS

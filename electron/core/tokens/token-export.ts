@@ -7,10 +7,10 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { writeExportFile } from '../platform/export-file.ts';
 import { coreClipboard, type ClipboardGuard } from '../platform/clipboard-guard.ts';
-import type { CloudsStore } from '../clouds-store.ts';
+import type { CloudsStore } from '../azure/clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import { arrApiVersion } from './arr-sessions.ts';
-import { jwtParts } from '../jwt-facts.ts';
+import { jwtParts } from '../azure/jwt-facts.ts';
 import {
   renderArrConfig,
   renderCurl,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
-import { jwtAudience, jwtTimes } from '../jwt-facts.ts';
+import { jwtAudience, jwtTimes } from '../azure/jwt-facts.ts';
 
 /**
  * One minted token without its value: what the registry holds in memory and what `tokens.json`

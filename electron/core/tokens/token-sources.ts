@@ -3,7 +3,7 @@ import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { TokenSource } from '../../../shared/tokens.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
-import type { CloudsStore } from '../clouds-store.ts';
+import type { CloudsStore } from '../azure/clouds-store.ts';
 import type { EntraService, EntraToken } from '../entra/entra-service.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 

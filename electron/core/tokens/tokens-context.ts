@@ -1,5 +1,5 @@
 import type { AcsIdentitiesStore } from './acs-identities-store.ts';
-import type { RetryRuntime } from './azure-retry.ts';
+import type { RetryRuntime } from '../azure/azure-retry.ts';
 import type { AcsClients } from './communication-identity.ts';
 import type { TokenRegistry } from './token-registry.ts';
 import type { Sources } from './token-sources.ts';

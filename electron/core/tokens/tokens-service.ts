@@ -19,7 +19,7 @@ import type {
 } from '../../../shared/tokens.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { coreClipboard, type ClipboardGuard } from '../platform/clipboard-guard.ts';
-import type { CloudsStore } from '../clouds-store.ts';
+import type { CloudsStore } from '../azure/clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import type { SettingsStore } from '../platform/settings-store.ts';
 import type { VaultSession } from '../vault-session.ts';
@@ -34,12 +34,12 @@ import {
   toAcsIdentityView,
 } from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
-import type { RetryRuntime } from './azure-retry.ts';
+import type { RetryRuntime } from '../azure/azure-retry.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { credentialForAcsSdk, credentialForArr } from './credentials-for-job.ts';
 import { mintEntraToken } from './entra-tokens.ts';
 import { exchangePastedTeamsToken } from './pasted-teams-token.ts';
-import { jwtParts } from '../jwt-facts.ts';
+import { jwtParts } from '../azure/jwt-facts.ts';
 import { mintedThrough, type MintedToken, type MintRecipe } from './token-record.ts';
 import { TokenOperations } from './token-operations.ts';
 import { TokenRegistry, type NewToken } from './token-registry.ts';

@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
-import { builtInRolesGranting, orList } from '../role-audit/permission-match.ts';
-import { serviceWords } from '../tokens/azure-http.ts';
+import { builtInRolesGranting, orList } from './permission-match.ts';
+import { serviceWords } from './azure-http.ts';
 
 /**
  * Azure Resource Manager's refusals in words a person can act on. ARM's own body is

@@ -1,7 +1,7 @@
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { httpsAgentFor } from '../cloud-trust.ts';
-import { httpsFetch } from '../https-fetch.ts';
+import { httpsAgentFor } from './cloud-trust.ts';
+import { httpsFetch } from './https-fetch.ts';
 import { TransientFailure } from './azure-retry.ts';
 
 export interface AzureRequestInit {

@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCertificateAuthority, createServerCertificate, type CertificateAuthority } from '../../e2e/azure-emulator/certificates.ts';
-import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { builtInClouds, type CloudProfile } from '../../shared/clouds.ts';
+import { createCertificateAuthority, createServerCertificate, type CertificateAuthority } from '../../../e2e/azure-emulator/certificates.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { builtInClouds, type CloudProfile } from '../../../shared/clouds.ts';
 import { httpsAgentFor } from './cloud-trust.ts';
 import { CloudsStore } from './clouds-store.ts';
-import { EntraHttpClient } from './entra/entra-http-client.ts';
-import { azureFetch } from './tokens/azure-http.ts';
+import { EntraHttpClient } from '../entra/entra-http-client.ts';
+import { azureFetch } from './azure-http.ts';
 
 // Every name resolves to loopback here: the tests below never reach a real host.
 const loopbackOnly: LookupFunction = (_hostname, options, callback) => {

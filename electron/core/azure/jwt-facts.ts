@@ -1,7 +1,7 @@
 // The two decoders by their own entry points: jose's index loads every JWS/JWE module, which the core never uses.
 import { decodeProtectedHeader } from 'jose/decode/protected_header';
 import { decodeJwt } from 'jose/jwt/decode';
-import type { TokenClaims } from '../../shared/tokens.ts';
+import type { TokenClaims } from '../../../shared/tokens.ts';
 
 /** What the app reads from a token it minted or acquired, without verifying it (the service that issued it does that). */
 

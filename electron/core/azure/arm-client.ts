@@ -1,7 +1,7 @@
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { azureFetch, type AzureRequestInit } from '../tokens/azure-http.ts';
-import { withAzureRetry, type RetryRuntime } from '../tokens/azure-retry.ts';
+import { azureFetch, type AzureRequestInit } from './azure-http.ts';
+import { withAzureRetry, type RetryRuntime } from './azure-retry.ts';
 import { armFailure, type ArmFailureContext } from './arm-errors.ts';
 
 /**

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { builtInClouds, cloudProfileSchema, type CloudProfile, type CloudProfileView } from '../../shared/clouds.ts';
-import { AppError } from '../../shared/errors.ts';
-import { toFieldIssues } from '../../shared/validation.ts';
+import { builtInClouds, cloudProfileSchema, type CloudProfile, type CloudProfileView } from '../../../shared/clouds.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { toFieldIssues } from '../../../shared/validation.ts';
 import { installCloudTrust } from './cloud-trust.ts';
-import { whileUnchanged } from './platform/file-version.ts';
-import { readJsonObject, writeJsonFile } from './platform/json-file.ts';
-import { withMetadataLock } from './platform/metadata-lock.ts';
+import { whileUnchanged } from '../platform/file-version.ts';
+import { readJsonObject, writeJsonFile } from '../platform/json-file.ts';
+import { withMetadataLock } from '../platform/metadata-lock.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent, globalAgent } from 'node:https';
 import tls from 'node:tls';
-import type { CloudProfile } from '../../shared/clouds.ts';
+import type { CloudProfile } from '../../../shared/clouds.ts';
 
 /**
  * Which CAs an HTTPS request to Azure trusts. A custom profile's extra CA (Azure Stack, the
