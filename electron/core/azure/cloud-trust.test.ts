@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCertificateAuthority, createServerCertificate, type CertificateAuthority } from '../../../e2e/azure-emulator/certificates.ts';
+import {
+  createCertificateAuthority,
+  createServerCertificate,
+  type CertificateAuthority,
+} from '../../../e2e/azure-emulator/certificates.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { builtInClouds, type CloudProfile } from '../../../shared/clouds.ts';
 import { httpsAgentFor } from './cloud-trust.ts';
