@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputColumns } from './cli-io.ts';
-import { table } from './format.ts';
+import { listOutput, table } from './format.ts';
 
 const header = ['IDENTITY', 'RESOURCE', 'CAN'];
 const capabilities = 'convert models, start sessions, render, read diagnostics, list keys, regenerate keys';
@@ -42,6 +42,19 @@ describe('table', () => {
     expect(lines.filter((l) => l.includes('…'))).toHaveLength(1);
     // A list too narrow for its items wraps between words, none of them cut.
     for (const word of words(capabilities)) expect(lines.some((l) => l.split(/[\s,]+/).includes(word))).toBe(true);
+  });
+});
+
+describe('listOutput', () => {
+  const list = { columns: ['NAME', 'CLOUD'], row: (a: { name: string; cloud: string }) => [a.name, a.cloud], empty: 'No accounts yet.' };
+
+  it('prints a table with a row an item, the items as JSON with --json, and the empty message only when there are none', () => {
+    const accounts = [{ name: 'Showroom', cloud: 'AzureCloud' }];
+    expect(listOutput(accounts, false, list)).toBe('NAME      CLOUD\nShowroom  AzureCloud');
+    expect(JSON.parse(listOutput(accounts, true, list))).toEqual(accounts);
+    expect(listOutput([], false, list)).toBe('No accounts yet.');
+    expect(listOutput([], true, list)).toBe('[]');
+    expect(listOutput([], false, { columns: list.columns, row: list.row })).toBe('NAME  CLOUD');
   });
 });
 

@@ -80,3 +80,14 @@ export function wrapText(text: string, width: number): string[] {
 export function printJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
+
+/** What a list command prints: the items as JSON with --json, else `empty` when there are none, else a table with a row an item. */
+export function listOutput<T>(
+  items: readonly T[],
+  json: boolean,
+  list: { columns: readonly string[]; row: (item: T) => readonly string[]; empty?: string },
+): string {
+  if (json) return printJson(items);
+  if (items.length === 0 && list.empty !== undefined) return list.empty;
+  return table(list.columns, items.map(list.row));
+}

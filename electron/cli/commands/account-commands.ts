@@ -4,7 +4,7 @@ import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { namesAccount } from '../account-name.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
-import { printJson, table } from '../format.ts';
+import { listOutput, printJson, table } from '../format.ts';
 
 /** An account by its name (case-insensitive) or the app's id for it. */
 export async function findAccount(context: CommandContext, nameOrId: string): Promise<AccountView> {
@@ -33,14 +33,12 @@ export const accountCommands: CommandDef[] = [
     name: 'account list',
     summary: 'list ARR accounts and ACS resources (no secrets)',
     async run(context) {
-      const accounts = await context.call('accounts.list');
-      if (context.json) return context.io.out(printJson(accounts));
-      if (accounts.length === 0) return context.io.out('No accounts yet. Add one with `azcred account add arr|acs NAME`.');
       context.io.out(
-        table(
-          ['NAME', 'KIND', 'WHERE', 'CLOUD', 'KEYS'],
-          accounts.map((a) => [a.name, a.kind.toUpperCase(), where(a), a.cloud, keys(a)]),
-        ),
+        listOutput(await context.call('accounts.list'), context.json, {
+          empty: 'No accounts yet. Add one with `azcred account add arr|acs NAME`.',
+          columns: ['NAME', 'KIND', 'WHERE', 'CLOUD', 'KEYS'],
+          row: (a) => [a.name, a.kind.toUpperCase(), where(a), a.cloud, keys(a)],
+        }),
       );
     },
   },

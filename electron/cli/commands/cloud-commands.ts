@@ -1,19 +1,17 @@
 import { readInputFile } from '../cli-io.ts';
 import type { CommandDef } from '../command.ts';
-import { printJson, table } from '../format.ts';
+import { listOutput, printJson } from '../format.ts';
 
 export const cloudCommands: CommandDef[] = [
   {
     name: 'cloud list',
     summary: 'list the cloud profiles (built in and your own)',
     async run(context) {
-      const clouds = await context.call('clouds.list');
-      if (context.json) return context.io.out(printJson(clouds));
       context.io.out(
-        table(
-          ['NAME', 'DISPLAY NAME', 'AUTHORITY', 'SIGN-IN APP'],
-          clouds.map((c) => [c.name, c.displayName, c.authorityHost, `${c.publicClient.clientId} (${c.publicClient.tenant})`]),
-        ),
+        listOutput(await context.call('clouds.list'), context.json, {
+          columns: ['NAME', 'DISPLAY NAME', 'AUTHORITY', 'SIGN-IN APP'],
+          row: (c) => [c.name, c.displayName, c.authorityHost, `${c.publicClient.clientId} (${c.publicClient.tenant})`],
+        }),
       );
     },
   },

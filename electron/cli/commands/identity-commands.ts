@@ -2,7 +2,7 @@ import { readInputFile } from '../cli-io.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { IdentityView, SignInStarted } from '../../../shared/identities.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
-import { printJson, table } from '../format.ts';
+import { listOutput, printJson } from '../format.ts';
 
 /** An identity by its id, user name or name (case-insensitive). */
 export async function findIdentity(context: CommandContext, ref: string): Promise<IdentityView> {
@@ -76,14 +76,12 @@ export const identityCommands: CommandDef[] = [
     name: 'identity list',
     summary: 'list signed-in users and service principals',
     async run(context) {
-      const identities = await context.call('identities.list');
-      if (context.json) return context.io.out(printJson(identities));
-      if (identities.length === 0) return context.io.out('No identities yet. Sign in with `azcred login`.');
       context.io.out(
-        table(
-          ['ID', 'NAME', 'KIND', 'TENANT', 'CLOUD', 'LAST USED'],
-          identities.map((i) => [i.id, i.username ?? i.name, i.kind, i.tenantId, i.cloud, i.lastUsedAt ?? 'never']),
-        ),
+        listOutput(await context.call('identities.list'), context.json, {
+          empty: 'No identities yet. Sign in with `azcred login`.',
+          columns: ['ID', 'NAME', 'KIND', 'TENANT', 'CLOUD', 'LAST USED'],
+          row: (i) => [i.id, i.username ?? i.name, i.kind, i.tenantId, i.cloud, i.lastUsedAt ?? 'never'],
+        }),
       );
     },
   },

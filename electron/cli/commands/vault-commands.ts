@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { VaultBackupView, VaultStatus } from '../../../shared/vault.ts';
 import type { CommandContext, CommandDef } from '../command.ts';
-import { printJson, table } from '../format.ts';
+import { listOutput, printJson } from '../format.ts';
 
 const secrets = (count: number | null) =>
   count === null ? "does not open with this vault's key" : `${count} secret${count === 1 ? '' : 's'}`;
@@ -28,15 +28,13 @@ export const vaultCommands: CommandDef[] = [
       'Each write of the vault keeps its file in backups/ in the data folder (the newest eight). While a damaged vault file ' +
       'that was moved aside is not acknowledged, no backup made before it is removed.',
     async run(context) {
-      const backups = await context.call('vault.backups');
-      if (context.json) return context.io.out(printJson(backups));
-      if (backups.length === 0) return context.io.out('No backups of the vault file yet: one is kept at each write.');
       const note = (backup: VaultBackupView) => (backup.beforeQuarantine ? 'before the damaged file was moved aside' : '');
       context.io.out(
-        table(
-          ['NAME', 'WRITTEN', 'HOLDS', ''],
-          backups.map((backup) => [backup.name, backup.createdAt, secrets(backup.secretCount), note(backup)]),
-        ),
+        listOutput(await context.call('vault.backups'), context.json, {
+          empty: 'No backups of the vault file yet: one is kept at each write.',
+          columns: ['NAME', 'WRITTEN', 'HOLDS', ''],
+          row: (backup) => [backup.name, backup.createdAt, secrets(backup.secretCount), note(backup)],
+        }),
       );
     },
   },
