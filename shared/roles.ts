@@ -30,6 +30,16 @@ const sessionDataActions = ['managesessions/read', 'managesessions/action', 'man
   (a) => `${rr}/${a}`,
 );
 const convertDataActions = ['convert/action', 'convert/read', 'convert/delete'].map((a) => `${rr}/${a}`);
+/** The control-plane actions of the built-in Communication and Email Service Owner role, as the protocol notes read the published role. */
+export const communicationServiceOwnerActions: readonly string[] = [
+  'Microsoft.Communication/CommunicationServices/Read',
+  'Microsoft.Communication/CommunicationServices/Write',
+  'Microsoft.Communication/CommunicationServices/Delete',
+  'Microsoft.Communication/CommunicationServices/ListKeys/action',
+  'Microsoft.Communication/CommunicationServices/RegenerateKey/action',
+  'Microsoft.Communication/EmailServices/*',
+  'Microsoft.Resources/subscriptions/resourceGroups/read',
+];
 const block = (p: Partial<PermissionBlock>): PermissionBlock[] => [
   { actions: [], notActions: [], dataActions: [], notDataActions: [], ...p },
 ];
@@ -55,17 +65,7 @@ export const builtInRoles: readonly BuiltInRole[] = [
     id: '09976791-48a7-449e-bb21-39d1a415f350',
     roleName: 'Communication and Email Service Owner',
     description: 'Create, read, update and delete Communication and Email Service resources.',
-    permissions: block({
-      actions: [
-        'Microsoft.Communication/CommunicationServices/Read',
-        'Microsoft.Communication/CommunicationServices/Write',
-        'Microsoft.Communication/CommunicationServices/Delete',
-        'Microsoft.Communication/CommunicationServices/ListKeys/action',
-        'Microsoft.Communication/CommunicationServices/RegenerateKey/action',
-        'Microsoft.Communication/EmailServices/*',
-        'Microsoft.Resources/subscriptions/resourceGroups/read',
-      ],
-    }),
+    permissions: block({ actions: [...communicationServiceOwnerActions] }),
   },
   {
     id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
@@ -119,42 +119,28 @@ export interface CapabilityDefinition {
 const acsType = 'Microsoft.Communication/CommunicationServices';
 const rrType = 'Microsoft.MixedReality/remoteRenderingAccounts';
 
+/** A capability of the resource kind its id starts with, decided by one ARM operation. */
+function capability(
+  id: CapabilityId,
+  label: string,
+  operation: string,
+  permissionKind: CapabilityDefinition['permissionKind'] = 'action',
+): CapabilityDefinition {
+  return { id, kind: id.startsWith('arr.') ? 'arr' : 'acs', label, operation, permissionKind };
+}
+
 export const capabilities: readonly CapabilityDefinition[] = [
-  { id: 'arr.convert', kind: 'arr', label: 'Convert models', operation: `${rr}/convert/action`, permissionKind: 'dataAction' },
-  {
-    id: 'arr.manageSessions',
-    kind: 'arr',
-    label: 'Manage sessions',
-    operation: `${rr}/managesessions/action`,
-    permissionKind: 'dataAction',
-  },
-  { id: 'arr.render', kind: 'arr', label: 'Render', operation: `${rr}/render/read`, permissionKind: 'dataAction' },
-  { id: 'arr.diagnostics', kind: 'arr', label: 'Read diagnostics', operation: `${rr}/diagnostic/read`, permissionKind: 'dataAction' },
-  { id: 'arr.listKeys', kind: 'arr', label: 'List keys', operation: `${rrType}/listKeys/action`, permissionKind: 'action' },
-  {
-    id: 'arr.regenerateKeys',
-    kind: 'arr',
-    label: 'Regenerate keys',
-    operation: `${rrType}/regenerateKeys/action`,
-    permissionKind: 'action',
-  },
+  capability('arr.convert', 'Convert models', `${rr}/convert/action`, 'dataAction'),
+  capability('arr.manageSessions', 'Manage sessions', `${rr}/managesessions/action`, 'dataAction'),
+  capability('arr.render', 'Render', `${rr}/render/read`, 'dataAction'),
+  capability('arr.diagnostics', 'Read diagnostics', `${rr}/diagnostic/read`, 'dataAction'),
+  capability('arr.listKeys', 'List keys', `${rrType}/listKeys/action`),
+  capability('arr.regenerateKeys', 'Regenerate keys', `${rrType}/regenerateKeys/action`),
   // Which operation ACS checks for an Entra caller of the identity API is an inference (the emulator's too): write on the resource.
-  {
-    id: 'acs.entraIdentities',
-    kind: 'acs',
-    label: 'Manage identities and tokens with Entra ID',
-    operation: `${acsType}/Write`,
-    permissionKind: 'action',
-  },
-  { id: 'acs.listKeys', kind: 'acs', label: 'List keys', operation: `${acsType}/ListKeys/action`, permissionKind: 'action' },
-  {
-    id: 'acs.regenerateKeys',
-    kind: 'acs',
-    label: 'Regenerate keys',
-    operation: `${acsType}/RegenerateKey/action`,
-    permissionKind: 'action',
-  },
-  { id: 'acs.manage', kind: 'acs', label: 'Manage the resource', operation: `${acsType}/Write`, permissionKind: 'action' },
+  capability('acs.entraIdentities', 'Manage identities and tokens with Entra ID', `${acsType}/Write`),
+  capability('acs.listKeys', 'List keys', `${acsType}/ListKeys/action`),
+  capability('acs.regenerateKeys', 'Regenerate keys', `${acsType}/RegenerateKey/action`),
+  capability('acs.manage', 'Manage the resource', `${acsType}/Write`),
 ];
 
 /** A role definition as the audit resolved it (from ARM by its GUID, or the catalogue when ARM would not say). */

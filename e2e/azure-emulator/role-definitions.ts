@@ -1,3 +1,4 @@
+import { communicationServiceOwnerActions } from '../../shared/roles.ts';
 import type { CustomRoleDefinition, Scenario } from './scenario.ts';
 
 /** A role as ARM defines it: built in (from the protocol notes) or custom (from the scenario). */
@@ -72,17 +73,7 @@ export const builtInRoleDefinitions: readonly RoleDefinition[] = [
     '09976791-48a7-449e-bb21-39d1a415f350',
     'Communication and Email Service Owner',
     'Create, Read, Update, and Delete Communication and Email Service resources',
-    {
-      actions: [
-        'Microsoft.Communication/CommunicationServices/Read',
-        'Microsoft.Communication/CommunicationServices/Write',
-        'Microsoft.Communication/CommunicationServices/Delete',
-        'Microsoft.Communication/CommunicationServices/ListKeys/action',
-        'Microsoft.Communication/CommunicationServices/RegenerateKey/action',
-        'Microsoft.Communication/EmailServices/*',
-        'Microsoft.Resources/subscriptions/resourceGroups/read',
-      ],
-    },
+    { actions: [...communicationServiceOwnerActions] },
   ),
 ];
 
