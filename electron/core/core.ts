@@ -7,6 +7,8 @@ import { ClipboardGuard } from './platform/clipboard-guard.ts';
 import { CloudsStore } from './azure/clouds-store.ts';
 import type { DataFolder } from './platform/data-folder.ts';
 import { EntraService } from './entra/entra-service.ts';
+import { watchDataFolder } from './platform/data-folder-watch.ts';
+import { EventHub } from './platform/event-hub.ts';
 import { SettingsStore } from './platform/settings-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { ExpiryNotifier } from './tokens/expiry-notifier.ts';
@@ -54,6 +56,12 @@ export interface Core {
   tokens: TokensService;
   /** Azure Resource Manager: resource discovery and import, the role audit, key rotation. */
   arm: ArmService;
+  /**
+   * What changed, for the front doors to carry to their windows (IPC events, Server-Sent Events):
+   * this process's token changes and expiry warnings, and changes another process (the CLI) made
+   * to the data folder's metadata files.
+   */
+  events: Pick<EventHub, 'subscribe'>;
   /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
   close(): Promise<void>;
 }
@@ -61,6 +69,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const dataFolder = options.dataFolder.path;
   mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
+  const hub = new EventHub();
+  const emit = hub.emit.bind(hub);
   const vault = new VaultSession({ dataFolder, ...options.vault });
   const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
   const settings = new SettingsStore(dataFolder);
@@ -91,17 +101,24 @@ export function createCore(options: CoreOptions): Core {
     clipboard,
     clock: options.tokens?.clock,
     runtime,
+    emit,
   });
-  const notify = options.platform?.notify;
-  const expiry =
-    notify &&
-    new ExpiryNotifier({
-      clock: options.tokens?.clock ?? systemClock,
-      list: () => tokens.list(),
-      warningMinutes: () => settings.get().expiryWarningMinutes,
-      notify,
-    });
-  expiry?.start();
+  const expiry = new ExpiryNotifier({
+    clock: options.tokens?.clock ?? systemClock,
+    list: () => tokens.list(),
+    warningMinutes: () => settings.get().expiryWarningMinutes,
+    notify: options.platform?.notify,
+    emit,
+  });
+  // Watching starts with the first listener (a window), so a CLI run that only calls the core pays nothing for it.
+  let watch: ReturnType<typeof watchDataFolder> | undefined;
+  let closed = false;
+  const listen = () => {
+    if (watch || closed) return;
+    watch = watchDataFolder({ folder: dataFolder, emit });
+    if (!options.platform?.notify) expiry.start();
+  };
+  if (options.platform?.notify) expiry.start();
   return {
     options,
     settings,
@@ -112,8 +129,16 @@ export function createCore(options: CoreOptions): Core {
     clipboard,
     tokens,
     arm: new ArmService({ accounts, clouds, entra, vault, runtime, dataFolder }),
+    events: {
+      subscribe: (listener) => {
+        listen();
+        return hub.subscribe(listener);
+      },
+    },
     close: async () => {
-      expiry?.stop();
+      closed = true;
+      watch?.close();
+      expiry.stop();
       tokens.close();
       entra.close();
       try {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CoreEvent } from '../../../shared/events.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
@@ -75,7 +76,7 @@ describe('the expiry notifier', () => {
     await h.advance(1);
     expect(h.shown).toEqual([
       {
-        title: 'A token expires in 10 minutes',
+        title: 'ARR access token expires in 10 minutes',
         body: 'ARR access token · a. Mint a new one on the Tokens page, or turn on its auto-refresh.',
       },
     ]);
@@ -99,7 +100,7 @@ describe('the expiry notifier', () => {
   it('warns at once about a token first seen inside its warning time', async () => {
     const h = await harness([token({ id: 'short', expiresAt: at(3) })]);
     await h.advance(0);
-    expect(h.shown.map((s) => s.title)).toEqual(['A token expires in 3 minutes']);
+    expect(h.shown.map((s) => s.title)).toEqual(['ARR access token expires in 3 minutes']);
     h.notifier.stop();
   });
 
@@ -148,7 +149,7 @@ describe('the expiry notifier', () => {
     await settle();
     clock.advance(30 * minute - 30_000);
     await settle();
-    expect(shown).toEqual(['A token expires in 30 minutes']);
+    expect(shown).toEqual(['ARR access token expires in 30 minutes']);
     notifier.stop();
     expect(clock.pending()).toBe(0);
   });
@@ -178,9 +179,12 @@ describe('the expiry notifier in the core', () => {
       platform: { notify: (title, body) => shown.push(`${title}: ${body}`) },
       tokens: { clock, retry: recordingRetry().retry },
     });
+    const events: CoreEvent[] = [];
+    core.events.subscribe((event) => event.type.startsWith('token') && events.push(event));
     const accounts = await addEmulatorAccounts(core, emulator);
     await value(core, 'settings.update', { expiryWarningMinutes: 15 });
     const minted = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(events).toEqual([{ type: 'tokens.changed', reason: 'added', ids: [minted.id] }]);
     // The list reads tokens.json, so real time passes for each look.
     const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
     clock.advance(30_000); // the notifier's next look finds the new token
@@ -191,8 +195,16 @@ describe('the expiry notifier in the core', () => {
     clock.advance(1);
     await vi.waitFor(() => expect(shown).toHaveLength(1));
     expect(shown).toEqual([
-      `A token expires in 15 minutes: ${minted.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`,
+      `ARR access token expires in 15 minutes: ${minted.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`,
     ]);
+    // The same warning on the event stream, for the windows: the token's id, name and expiry, never its value.
+    expect(events.at(-1)).toEqual({
+      type: 'token.expiring',
+      id: minted.id,
+      kind: 'arr-sts',
+      title: minted.title,
+      expiresAt: minted.expiresAt,
+    });
     await core.close();
   });
 });

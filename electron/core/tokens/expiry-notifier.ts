@@ -1,5 +1,7 @@
+import { expiryWarning } from '../../../shared/events.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { log } from '../platform/log.ts';
+import type { EmitEvent } from '../platform/event-hub.ts';
 import type { Clock, TimerHandle } from '../platform/clock.ts';
 
 export interface ExpiryNotifierDeps {
@@ -8,8 +10,10 @@ export interface ExpiryNotifierDeps {
   list: () => Promise<TokenView[]>;
   /** Minutes before expiry at which to warn (Settings). */
   warningMinutes: () => number;
-  /** The front door's notification (the desktop app's OS notification). */
-  notify: (title: string, body: string) => void;
+  /** The front door's notification (the desktop app's OS notification); browser mode has none and warns in the page. */
+  notify?: ((title: string, body: string) => void) | undefined;
+  /** The core's event stream: each warning is announced there as `token.expiring` too. */
+  emit?: EmitEvent | undefined;
   /** How often to look for tokens minted or changed since; 30 seconds unless a test says otherwise. */
   scanMs?: number;
 }
@@ -22,8 +26,8 @@ interface Scheduled {
 }
 
 /**
- * Warns once per token, `expiryWarningMinutes` before it expires, through the platform's
- * notification. Only tokens the app still holds and does not refresh by itself: an auto-refresh
+ * Warns once per token, `expiryWarningMinutes` before it expires, on the event stream and through
+ * the platform's notification, worded by `expiryWarning` (shared with the page's toast). Only tokens the app still holds and does not refresh by itself: an auto-refresh
  * token is re-minted at that very moment, so a warning would only be noise. A token first seen
  * inside its warning time is warned about at once; an expired one not at all.
  */
@@ -90,12 +94,10 @@ export class ExpiryNotifier {
     }
     if (this.#stopped || !token || token.expiresAt !== expiresAt || !warnable(token) || this.#warned.has(key(token))) return;
     this.#warned.add(key(token));
-    const minutes = Math.max(1, Math.round((Date.parse(expiresAt) - this.#deps.clock.now()) / 60_000));
+    this.#deps.emit?.({ type: 'token.expiring', id, kind: token.kind, title: token.title, expiresAt });
+    const { title, body } = expiryWarning(token, this.#deps.clock.now());
     try {
-      this.#deps.notify(
-        `A token expires in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        `${token.title}. Mint a new one on the Tokens page, or turn on its auto-refresh.`,
-      );
+      this.#deps.notify?.(title, body);
     } catch (error) {
       log.error('a token expiry notification could not be shown', error);
     }

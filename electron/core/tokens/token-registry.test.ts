@@ -46,6 +46,15 @@ function open(folder: string, options: Parameters<typeof tokensCore>[1] = {}): C
   return core;
 }
 
+/** What the registry announces on the core's event stream (a change another process made, seen by the folder watch, has no ids). */
+function tokenChanges(core: Core): string[] {
+  const heard: string[] = [];
+  core.events.subscribe((event) => {
+    if (event.type === 'tokens.changed' && event.ids.length) heard.push(`${event.reason} ${event.ids.join(',')}`);
+  });
+  return heard;
+}
+
 const reveal = async (core: Core, id: string) => (await value<{ value: string }>(core, 'tokens.reveal', { id })).value;
 
 /** Polls the list until `done` holds for the token (a refresh runs in the background after the clock moves). */
@@ -96,6 +105,7 @@ describe('the token registry', () => {
   it('removes a kept token with its value in the vault', async () => {
     const folder = newFolder();
     const core = open(folder);
+    const heard = tokenChanges(core);
     const accounts = await addEmulatorAccounts(core, emulator);
     const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: 'primaryKey' });
     await value(core, 'tokens.keep', { id: token.id, keep: true });
@@ -105,6 +115,7 @@ describe('the token registry', () => {
     expect((await core.vault.require()).names('token/')).toEqual([]);
     expect(readFileSync(path.join(folder, keptTokensFileName), 'utf8')).not.toContain(token.id);
     expect(await call(core, 'tokens.remove', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(heard).toEqual([`added ${token.id}`, `changed ${token.id}`, `removed ${token.id}`]);
   });
 
   it('leaves a damaged tokens.json as it is and says how to recover', async () => {
@@ -161,6 +172,21 @@ describe('the token registry', () => {
 
     await value(core, 'tokens.setAutoRefresh', { id: token.id, on: false });
     expect(clock.pending()).toBe(0);
+  });
+
+  it('announces a re-mint on the event stream, so an open window shows the new expiry without asking', async () => {
+    const clock = manualClock();
+    const core = open(newFolder(), { clock });
+    const heard = tokenChanges(core);
+    const accounts = await addEmulatorAccounts(core, emulator);
+    const token = await value<TokenView>(core, 'tokens.mintArr', {
+      accountId: accounts.westeurope.id,
+      via: 'primaryKey',
+      autoRefresh: true,
+    });
+    clock.advance(Date.parse(token.nextRefreshAt ?? '') - clock.now());
+    await waitFor(core, token.id, (t) => t.lastRefresh !== null);
+    expect(heard).toEqual([`added ${token.id}`, `refreshed ${token.id}`]);
   });
 
   it('reports a failed refresh and tries again a minute later', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { notRefreshableMessage, type TokenKind, type TokenSource, type TokenStatus, type TokenView } from '../../../shared/tokens.ts';
+import type { TokensChangeReason } from '../../../shared/events.ts';
 import { log } from '../platform/log.ts';
 import type { Vault } from '../vault/vault.ts';
 import { newestFirst } from '../../../shared/newest-first.ts';
@@ -19,6 +20,8 @@ export interface TokenRegistryDeps {
   remint: (recipe: MintRecipe, signal: AbortSignal) => Promise<MintedToken>;
   /** The ids of the identities signed in now (any process may sign one out), or undefined when the list cannot be read. */
   signedIn: () => Promise<ReadonlySet<string> | undefined>;
+  /** Announces a change to the list (the core's event stream); windows then list the tokens again. */
+  changed?: (reason: TokensChangeReason, ids: string[]) => void;
 }
 
 interface Entry {
@@ -83,6 +86,7 @@ export class TokenRegistry {
     this.#entries.set(record.id, entry);
     if (options.keep) await this.#keep(entry);
     this.#schedule(entry);
+    this.#changed('added', [record.id]);
     return this.#view(entry);
   }
 
@@ -127,6 +131,7 @@ export class TokenRegistry {
     this.#unschedule(entry);
     this.#entries.delete(id);
     if (entry.kept) await this.#unkeep(entry);
+    this.#changed('removed', [id]);
   }
 
   async setKept(id: string, keep: boolean): Promise<TokenView> {
@@ -136,6 +141,7 @@ export class TokenRegistry {
       await this.value(id); // stays in memory for the rest of this session
       await this.#unkeep(entry);
     }
+    this.#changed('changed', [id]);
     return this.#view(entry);
   }
 
@@ -147,6 +153,7 @@ export class TokenRegistry {
     entry.failures = 0;
     this.#schedule(entry);
     await this.#persist(entry);
+    this.#changed('changed', [id]);
     return this.#view(entry);
   }
 
@@ -160,6 +167,11 @@ export class TokenRegistry {
       this.#unschedule(entry);
       await this.#persist(entry);
     }
+    if (hit.length)
+      this.#changed(
+        'revoked',
+        hit.map((entry) => entry.record.id),
+      );
     const warningMs = this.#warningMs();
     return hit.map((entry) => this.#view(entry, warningMs));
   }
@@ -175,6 +187,7 @@ export class TokenRegistry {
     // Also what another process kept after the read above.
     const forgotten = new Set(await forgetKeptTokens(this.#deps.dataFolder, vault, matches));
     for (const entry of hit) if (entry.kept && !forgotten.has(entry.record.id)) await vault.delete(tokenSecretName(entry.record.id));
+    if (hit.length || forgotten.size) this.#changed('removed', [...new Set([...hit.map((entry) => entry.record.id), ...forgotten])]);
     return hit.map((entry) => ({ ...this.#view(entry, warningMs), kept: false, hasValue: false }));
   }
 
@@ -325,6 +338,7 @@ export class TokenRegistry {
       Object.assign(record, next);
       entry.value = minted.value;
       entry.failures = 0;
+      this.#changed('refreshed', [record.id]);
     } catch (error) {
       if (this.#closing.signal.aborted) return;
       entry.failures += 1;
@@ -336,9 +350,14 @@ export class TokenRegistry {
       if (!(error instanceof AppError)) log.error('a token refresh failed unexpectedly', error);
       this.#schedule(entry);
       await this.#persist(entry).catch((e: unknown) => log.error('a refreshed token could not be saved', e));
+      this.#changed('changed', [record.id]);
       return;
     }
     this.#schedule(entry);
+  }
+
+  #changed(reason: TokensChangeReason, ids: string[]): void {
+    this.#deps.changed?.(reason, ids);
   }
 
   #warningMs(): number {

@@ -21,6 +21,7 @@ import type { AccountsStore } from '../accounts/accounts-store.ts';
 import { coreClipboard, type ClipboardGuard } from '../platform/clipboard-guard.ts';
 import type { CloudsStore } from '../azure/clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
+import type { EmitEvent } from '../platform/event-hub.ts';
 import type { SettingsStore } from '../platform/settings-store.ts';
 import type { VaultSession } from '../vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
@@ -58,6 +59,8 @@ export interface TokensServiceDeps {
   clock?: Clock | undefined;
   /** The retry policy every Azure call shares (tests shorten the waits). */
   runtime: RetryRuntime;
+  /** The core's event stream: a token added, refreshed, revoked or removed is announced there. */
+  emit?: EmitEvent | undefined;
 }
 
 type Input<S extends z.ZodType> = z.output<S>;
@@ -88,6 +91,7 @@ export class TokensService {
         const identities = await deps.entra.identities.list().catch(() => undefined);
         return identities && new Set(identities.map((identity) => identity.id));
       },
+      changed: (reason, ids) => deps.emit?.({ type: 'tokens.changed', reason, ids }),
     });
     deps.entra.onSignOut(async (identityId) => {
       await this.registry.forget((record) => mintedThrough(identityId, record));
