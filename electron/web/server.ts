@@ -6,7 +6,9 @@ import { sessionSecretHeader, signedOutPath, signOutPath } from '../../shared/br
 import { contentSecurityPolicy } from '../core/platform/content-security-policy.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
+import { eventsPath } from '../../shared/events.ts';
 import { BrowserSessions, type SessionCheck } from './browser-sessions.ts';
+import { EventStreams } from './event-stream.ts';
 import { freshLinkHint, launchPageHtml, launchPagePolicy, launchPageScript, signedOutPageHtml } from './launch-page.ts';
 import { LaunchTokens } from './launch-tokens.ts';
 import { readCookie, RequestGuards } from './request-guards.ts';
@@ -22,6 +24,8 @@ export interface WebServerOptions {
   launchLinkMs?: number;
   /** How long a browser may sit idle before its session ends (default 4 hours). */
   sessionIdleMs?: number;
+  /** How often an event stream gets its heartbeat and its session is checked (default 15 s). */
+  eventHeartbeatMs?: number;
 }
 
 /** A launch link: it works once, until `expiresAt`; `spent` resolves when it no longer works. */
@@ -104,6 +108,11 @@ const securityHeaders = {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const launchTokens = new LaunchTokens(options.launchLinkMs ?? defaultLaunchLinkMs);
   const sessions = new BrowserSessions(options.sessionIdleMs ?? defaultSessionIdleMs);
+  const streams = new EventStreams(
+    (listener) => options.core.events.subscribe(listener),
+    (cookie) => sessions.check(cookie) === 'ok',
+    options.eventHeartbeatMs,
+  );
   const staticDir = path.resolve(options.staticDir ?? builtRendererDir);
   const { maxConnections, ...timeouts } = connectionLimits;
   const server = createServer(timeouts);
@@ -146,7 +155,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     if (url.pathname === signOutPath) {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST', true);
-      if (cookie) sessions.end(cookie);
+      if (cookie) {
+        sessions.end(cookie);
+        streams.endSession(cookie);
+      }
       res.writeHead(200, {
         ...securityHeaders,
         'Content-Type': 'application/json; charset=utf-8',
@@ -155,6 +167,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       res.end(JSON.stringify({ ok: true, value: null }));
       return;
+    }
+
+    // A passed check means a cookie was sent.
+    if (url.pathname === eventsPath && cookie) {
+      if (req.method !== 'GET') return refuse(res, 405, 'use GET', true);
+      return streams.open(cookie, res, securityHeaders);
     }
 
     if (isApi) {
@@ -204,6 +222,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     },
     close: async () => {
       launchTokens.revoke();
+      streams.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Bounded: a call that waits on the user (a sign-in) is ended by core.close(), not waited for.
