@@ -1,7 +1,9 @@
 import type { Transport } from '../shared/api-client.ts';
 import { sessionSecretHeader, sessionSecretKey, signedOutPath, signOutPath } from '../shared/browser-session.ts';
+import { coreEventSchema, type SubscribeToEvents } from '../shared/events.ts';
 import type { CredentialsBridge } from '../shared/preload-api.ts';
 import type { Result } from '../shared/result.ts';
+import { browserEventStream } from './browser-event-stream.ts';
 
 declare global {
   interface Window {
@@ -59,3 +61,16 @@ const bridge = window.credentials;
 export const transport: Transport = bridge ? (method, input) => bridge.invoke(method, input) : httpTransport;
 
 export const isBrowserMode = !bridge;
+
+/**
+ * How this window hears what changed in the core, instead of asking again and again: the preload
+ * bridge's IPC events in the desktop app, Server-Sent Events in browser mode. Either way each
+ * event is checked against the contract's schema before a listener sees it.
+ */
+export const subscribeToEvents: SubscribeToEvents = bridge
+  ? (listener) =>
+      bridge.onEvent((event) => {
+        const parsed = coreEventSchema.safeParse(event);
+        if (parsed.success) listener(parsed.data);
+      })
+  : browserEventStream(sessionHeaders);

@@ -4,6 +4,7 @@ import type { Result } from '../shared/result.ts';
 import type { VaultMode, VaultStatus } from '../shared/vault.ts';
 import { api } from './api.ts';
 import { firstAnswer } from './first-calls.ts';
+import { useReloadOn } from './use-core-events.ts';
 
 export interface VaultState {
   status: VaultStatus | undefined;
@@ -17,7 +18,7 @@ export interface VaultState {
   startNew(passphrase: string): Promise<Result<VaultStatus>>;
 }
 
-/** Where secrets are stored and whether they can be used; loaded once when the app starts. */
+/** Where secrets are stored and whether they can be used; loaded when the app starts, and again when the core says it changed. */
 export function useVault(): VaultState {
   const [initial] = useState(() => firstAnswer<VaultStatus>('vault.status'));
   const [status, setStatus] = useState(initial?.ok ? initial.value : undefined);
@@ -36,6 +37,8 @@ export function useVault(): VaultState {
   useEffect(() => {
     if (!initial) void refresh();
   }, [initial, refresh]);
+  // The secret count moves with the accounts, wherever they were added.
+  useReloadOn(['vault.changed', 'accounts.changed'], refresh);
 
   const open = useCallback(async (mode: VaultMode, passphrase?: string) => {
     const result = await api.vault.open(passphrase === undefined ? { mode } : { mode, passphrase });

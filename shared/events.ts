@@ -41,9 +41,6 @@ export type SubscribeToEvents = (listener: CoreEventListener) => () => void;
 /** The Server-Sent Events path in browser mode (a GET, with the same session checks as every `/api/` call). */
 export const eventsPath = '/api/events';
 
-/** The IPC channel the desktop app's main process sends events on. */
-export const eventsChannel = 'core:event';
-
 const kindNouns: Record<TokenKind, string> = {
   'arr-sts': 'ARR access token',
   'acs-user': 'ACS user token',

@@ -21,16 +21,23 @@ export function channelFor(method: string): string {
   return channelPrefix + method;
 }
 
+/** The one channel the main process sends the core's events on (shared/events.ts), to trusted windows only. */
+export const eventChannel = 'azcred-event';
+
 /** Sends one call on a channel and resolves with the main process's answer (ipcRenderer.invoke). */
 export type InvokeChannel = (channel: string, input: unknown) => Promise<unknown>;
+
+/** Hears what the main process sends on a channel, without Electron's event object; returns the function that stops it (ipcRenderer.on). */
+export type ListenChannel = (channel: string, listener: (payload: unknown) => void) => () => void;
 
 /**
  * Builds the object the preload exposes. Malformed method names are answered here without IPC;
  * a rejected invoke (no handler for a well-formed but unknown method, or the main process gone)
  * becomes a Result too, so the renderer has one shape to handle and never sees Electron's text.
  */
-export function createCredentialsBridge(invoke: InvokeChannel): CredentialsBridge {
+export function createCredentialsBridge(invoke: InvokeChannel, listen: ListenChannel): CredentialsBridge {
   return {
+    onEvent: (listener) => listen(eventChannel, (payload) => listener(payload)),
     invoke(method: string, input?: unknown): Promise<Result<unknown>> {
       if (!isWellFormedMethodName(method)) {
         return Promise.resolve({

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell, webContents } from 'electron';
 import Store from 'electron-store';
 import { appEntryUrl, appScheme, serveRenderer } from './app-protocol.ts';
 import { appPartition, createAppWindow } from './app-window.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { log } from '../core/platform/log.ts';
+import { forwardCoreEvents } from './event-forwarding.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
 import { desktopNotifier } from './notifications.ts';
 import { secretClipboard } from './secret-clipboard.ts';
@@ -72,6 +73,11 @@ function start(): void {
       denyAllPermissions(appSession);
       appSession.protocol.handle(appScheme, (request) => serveRenderer(rendererRoot, request.url, request.method));
       registerContractHandlers(ipcMain, core, trustedWebContentsIds);
+      forwardCoreEvents(
+        (listener) => core.events.subscribe(listener),
+        trustedWebContentsIds,
+        (id) => webContents.fromId(id),
+      );
 
       const windowStore = openWindowStore();
       const open = () => (mainWindow = openMainWindow(windowStore, trustedWebContentsIds));

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { firstAnswer } from '../../first-calls.ts';
+import { useReloadOn } from '../../use-core-events.ts';
 
 export interface AccountsState {
   /** Undefined until the first list arrives. */
@@ -18,7 +19,7 @@ export interface AccountsState {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const byName = (a: AccountView, b: AccountView) => collator.compare(a.name, b.name);
 
-/** The accounts the core holds, sorted by name. */
+/** The accounts the core holds, sorted by name; listed again when the core says they changed (here, in another window or the CLI). */
 export function useAccounts(): AccountsState {
   const [initial] = useState(() => firstAnswer<AccountView[]>('accounts.list'));
   const [accounts, setAccounts] = useState(initial?.ok ? [...initial.value].sort(byName) : undefined);
@@ -38,6 +39,7 @@ export function useAccounts(): AccountsState {
   useEffect(() => {
     if (!initial?.ok) void reload();
   }, [initial, reload]);
+  useReloadOn(['accounts.changed'], reload);
 
   const upsert = useCallback((account: AccountView) => {
     setAccounts((current = []) => [...current.filter((a) => a.id !== account.id), account].sort(byName));

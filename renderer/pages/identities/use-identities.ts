@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
+import { useReloadOn } from '../../use-core-events.ts';
 
 export interface IdentitiesState {
   /** Undefined while the first list is loading. */
@@ -13,7 +14,7 @@ export interface IdentitiesState {
   remove(id: string): void;
 }
 
-/** The identities signed in here, kept in step with what the page did. */
+/** The identities signed in here, kept in step with what the page did and listed again when the core says they changed. */
 export function useIdentities(): IdentitiesState {
   const [identities, setIdentities] = useState<IdentityView[]>();
   const [loadError, setLoadError] = useState<AppErrorShape>();
@@ -30,6 +31,7 @@ export function useIdentities(): IdentitiesState {
   }, []);
 
   useEffect(() => void reload(), [reload]);
+  useReloadOn(['identities.changed'], reload);
 
   const upsert = useCallback((identity: IdentityView) => {
     setIdentities((prev = []) =>

@@ -10,10 +10,12 @@ import {
   useToastController,
 } from '@fluentui/react-components';
 import { AlertRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { TokenView } from '../../../shared/tokens.ts';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { expiryWarning } from '../../../shared/events.ts';
+import type { TokenKind, TokenView } from '../../../shared/tokens.ts';
+import { useCoreEvents } from '../../use-core-events.ts';
 import { onTick } from './ticker.ts';
-import { enteredExpiring, kindLabels, sourceLabel } from './token-format.ts';
+import { enteredExpiring } from './token-format.ts';
 
 const useStyles = makeStyles({
   optIn: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -25,7 +27,10 @@ const webNotifications = typeof Notification !== 'undefined';
 /**
  * Browser mode's expiry warning (the desktop app's core sends OS notifications instead): a toast
  * in the page when a token enters its warning time and, if the user asked for them, a browser
- * notification. Both only while this page is open: the browser has nothing that runs after it closes.
+ * notification, worded as the core words its own (`expiryWarning`). It comes from the core's
+ * `token.expiring` event, or from the page's own clock crossing the warning time, whichever is
+ * first; once per token and expiry. Both only while this page is open: the browser has nothing
+ * that runs after it closes.
  */
 export function ExpiryAnnouncer({ tokens: list, warningMs }: { tokens: readonly TokenView[]; warningMs: number }) {
   const styles = useStyles();
@@ -34,27 +39,37 @@ export function ExpiryAnnouncer({ tokens: list, warningMs }: { tokens: readonly 
   const [permission, setPermission] = useState(() => (webNotifications ? Notification.permission : 'denied'));
   const latest = useRef({ list, warningMs, permission });
   latest.current = { list, warningMs, permission };
+  /** `id@expiresAt` of each warning shown, so the event and the clock never warn twice. */
+  const shown = useRef(new Set<string>());
+
+  const announce = useCallback(
+    (token: { id: string; kind: TokenKind; title: string; expiresAt: string }, now: number) => {
+      const key = `${token.id}@${token.expiresAt}`;
+      if (shown.current.has(key)) return;
+      shown.current.add(key);
+      const { title, body } = expiryWarning(token, now);
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{title}</ToastTitle>
+          <ToastBody>{body}</ToastBody>
+        </Toast>,
+        { intent: 'warning', timeout: 15_000 },
+      );
+      if (latest.current.permission === 'granted') new Notification(title, { body, tag: token.id });
+    },
+    [dispatchToast],
+  );
+
+  useCoreEvents((event) => event.type === 'token.expiring' && announce(event, Date.now()));
 
   useEffect(() => {
     let before = Date.now();
     return onTick((now) => {
-      const { list: current, warningMs: warning, permission: allowed } = latest.current;
-      for (const token of enteredExpiring(current, before, now, warning)) {
-        const minutes = Math.max(1, Math.round((Date.parse(token.expiresAt) - now) / 60_000));
-        const title = `${kindLabels[token.kind]} expires in ${minutes} minute${minutes === 1 ? '' : 's'}`;
-        const body = `${sourceLabel(token)}. Mint a new one, or turn on its auto-refresh.`;
-        dispatchToast(
-          <Toast>
-            <ToastTitle>{title}</ToastTitle>
-            <ToastBody>{body}</ToastBody>
-          </Toast>,
-          { intent: 'warning', timeout: 15_000 },
-        );
-        if (allowed === 'granted') new Notification(title, { body, tag: token.id });
-      }
+      const { list: current, warningMs: warning } = latest.current;
+      for (const token of enteredExpiring(current, before, now, warning)) announce(token, now);
       before = now;
     });
-  }, [dispatchToast]);
+  }, [announce]);
 
   return (
     <>

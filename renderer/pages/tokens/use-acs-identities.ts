@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useReloadOn } from '../../use-core-events.ts';
 
 /** The ACS identities the app remembers for one resource (all of them when none is given). */
 export function useAcsIdentities(accountId: string | undefined): {
@@ -20,6 +21,7 @@ export function useAcsIdentities(accountId: string | undefined): {
     } else setError(result.error);
   }, [accountId]);
   useEffect(() => void reload(), [reload]);
+  useReloadOn(['acsIdentities.changed'], reload);
   return { identities, error, reload };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { useReloadOn } from '../../use-core-events.ts';
 
 export interface TokensState {
   /** Newest first; undefined until the first list arrives. */
@@ -15,10 +16,7 @@ export interface TokensState {
 
 const newestFirst = (a: TokenView, b: TokenView) => b.issuedAt.localeCompare(a.issuedAt);
 
-/** How often the list is asked again: auto-refresh re-mints in the core, and the page shows the new expiry. */
-const pollMs = 15_000;
-
-/** The tokens the core holds, kept fresh while the page is open. */
+/** The tokens the core holds, listed again when the core says they changed (minted anywhere, refreshed, revoked, removed). */
 export function useTokens(): TokensState {
   const [tokens, setTokens] = useState<TokenView[]>();
   const [loadError, setLoadError] = useState<AppErrorShape>();
@@ -34,16 +32,8 @@ export function useTokens(): TokensState {
     }
   }, []);
 
-  useEffect(() => {
-    void reload();
-    const timer = window.setInterval(() => document.visibilityState === 'visible' && void reload(), pollMs);
-    const onFocus = () => void reload();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [reload]);
+  useEffect(() => void reload(), [reload]);
+  useReloadOn(['tokens.changed'], reload);
 
   const upsert = useCallback((...changed: TokenView[]) => {
     const ids = new Set(changed.map((t) => t.id));
