@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dispatch } from '../electron/core/api.ts';
+import { expect, test } from './support/emulator-fixture.ts';
+import { arrKey, tokenList, westEurope } from './support/tokens-page.ts';
+
+/**
+ * The renderer hears what changed instead of asking on a timer (issue 16): browser mode's page
+ * holds one Server-Sent Events stream, and a change made by another process (the CLI on the same
+ * data folder) reaches it through the core's watch on the data folder.
+ */
+
+const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
+
+/** Runs the real CLI on the app's data folder, as a user in a terminal beside the open window; resolves at its exit. */
+function runAzcred(args: readonly string[], home: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [azcred, ...args], {
+      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const isEventStream = (url: string) => new URL(url).pathname === '/api/events';
+
+test('a token minted by the CLI appears in the open Tokens page within a second of the CLI exiting', async ({ app, page, emulator }) => {
+  const added = await dispatch(app.core, 'accounts.add', {
+    kind: 'arr',
+    name: westEurope.name,
+    accountId: westEurope.accountId,
+    accountDomain: westEurope.domain,
+    primaryKey: arrKey(emulator),
+    cloud: 'AzureEmulator',
+  });
+  expect(added).toMatchObject({ ok: true });
+  const streamOpen = page.waitForResponse((response) => isEventStream(response.url()) && response.status() === 200);
+  await app.open(page, 'tokens');
+  await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+  await streamOpen;
+
+  const cli = await runAzcred(['token', 'arr', westEurope.name], app.dataFolder);
+  const exited = Date.now();
+  expect(cli, cli.stderr).toMatchObject({ code: 0 });
+  const row = tokenList(page).getByRole('option');
+  await expect(row).toHaveCount(1, { timeout: 1_000 });
+  await expect(row).toContainText('ARR access token', { timeout: 1_000 });
+  const shownAfterMs = Date.now() - exited;
+  test.info().annotations.push({ type: 'figure', description: `the CLI's token showed ${shownAfterMs} ms after the CLI exited` });
+  expect(shownAfterMs).toBeLessThan(1_000);
+});
+
+test('an open Tokens page makes no calls for data while nothing changes', async ({ app, page }) => {
+  test.setTimeout(60_000);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/') && !isEventStream(request.url())) calls.push(url.pathname);
+  });
+  const streamOpen = page.waitForResponse((response) => isEventStream(response.url()) && response.status() === 200);
+  await app.open(page, 'tokens');
+  await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+  await streamOpen;
+  await page.waitForTimeout(1_000); // the first calls of the page settle
+  expect(calls.filter((call) => call === '/api/tokens.list')).toHaveLength(1);
+  const before = calls.length;
+
+  // Longer than the 15 s the page used to ask again at, with the window losing and regaining focus.
+  await page.waitForTimeout(10_000);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.waitForTimeout(10_000);
+  expect(calls.slice(before), 'calls made while idle').toEqual([]);
+});
