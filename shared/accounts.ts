@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { acsEndpointMessage, normaliseAcsEndpoint, parseAcsConnectionString, type AcsConnection } from './acs-connection-string.ts';
 import { isBase64Key } from './base64.ts';
-import type { KeyAge, KeyName } from './key-rotation.ts';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
@@ -87,6 +86,23 @@ export const acsResourceInputSchema = z
   });
 
 export const accountInputSchema = z.discriminatedUnion('kind', [arrAccountInputSchema, acsResourceInputSchema]);
+
+/** One of an Azure resource's two keys (the key rotation regenerates one of them). */
+export type KeyName = 'primary' | 'secondary';
+
+/** How old a stored key is, for the rotation reminder. */
+export interface KeyAge {
+  secret: 'primaryKey' | 'secondaryKey' | 'accessKey';
+  /** Which of the resource's two keys it is; null when the app does not know (an ACS key pasted by hand). */
+  azureKey: KeyName | null;
+  /** Since when the age counts: the last rotation through the app, else when the key was stored here. */
+  since: string;
+  /** When it was last regenerated through the app; null when never. */
+  rotatedAt: string | null;
+  ageDays: number;
+  /** Older than Settings → keyRotationReminderDays. */
+  due: boolean;
+}
 
 /** An account as every front door shows it: no secret values, only whether each is stored. */
 export type AccountView = {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { AccountView } from './accounts.ts';
+import type { AccountView, KeyName } from './accounts.ts';
+
+export type { KeyAge, KeyName } from './accounts.ts';
 
 /**
  * Key rotation: regenerating an account's primary or secondary key through Azure Resource Manager,
  * the two-key guidance a confirmation shows, and how old each stored key is.
  */
-
-export type KeyName = 'primary' | 'secondary';
 
 export const rotateKeySchema = z
   .object({
@@ -26,20 +26,6 @@ export interface KeyRotationResult {
   /** True when the app held the regenerated key and now holds its new value. */
   storedKeyUpdated: boolean;
   guidance: string;
-}
-
-/** How old a stored key is, for the rotation reminder. */
-export interface KeyAge {
-  secret: 'primaryKey' | 'secondaryKey' | 'accessKey';
-  /** Which of the resource's two keys it is; null when the app does not know (an ACS key pasted by hand). */
-  azureKey: KeyName | null;
-  /** Since when the age counts: the last rotation through the app, else when the key was stored here. */
-  since: string;
-  /** When it was last regenerated through the app; null when never. */
-  rotatedAt: string | null;
-  ageDays: number;
-  /** Older than Settings → keyRotationReminderDays. */
-  due: boolean;
 }
 
 /**

@@ -16,7 +16,7 @@ import { retryRuntime, type RetryOverrides } from './azure/azure-retry.ts';
 import { TokensService } from './tokens/tokens-service.ts';
 import type { KeychainPort } from './vault/keychain.ts';
 import type { ScryptParams } from './vault/vault-file.ts';
-import { VaultSession } from './vault-session.ts';
+import { VaultSession } from './vault/vault-session.ts';
 
 /** What differs between front doors, passed in so the core never imports `electron`. */
 export interface CoreOptions {

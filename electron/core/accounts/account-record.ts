@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
-import { keyAges } from './key-rotation-reminder.ts';
 
 /**
  * One account as `accounts.json` keeps it: everything but the secrets, and the names of the secrets
@@ -60,25 +58,4 @@ export function secretPrefix(id: string): string {
 /** A name compared as the user sees it: trimmed, case-insensitive. */
 export function nameKey(name: string): string {
   return name.trim().toLocaleLowerCase('en');
-}
-
-/**
- * The record as every front door shows it; `missing` lists secrets the record names but the open
- * vault lacks; `reminderDays` (Settings) flags stored keys due for rotation.
- */
-export function toView(record: AccountRecord, missing: readonly StoredSecret[], reminderDays: number): AccountView {
-  const { secrets, keysSetAt: _set, ...rest } = record;
-  const base = { ...rest, tags: [...record.tags], secretsMissing: [...missing] as AccountSecret[], keyAges: keyAges(record, reminderDays) };
-  if (record.kind === 'arr') {
-    const stored = record.secrets as readonly string[];
-    return {
-      ...base,
-      kind: 'arr',
-      accountId: record.accountId,
-      accountDomain: record.accountDomain,
-      hasPrimaryKey: stored.includes('primaryKey'),
-      hasSecondaryKey: stored.includes('secondaryKey'),
-    };
-  }
-  return { ...base, kind: 'acs', endpoint: record.endpoint, hasAccessKey: secrets.length > 0 };
 }

@@ -3,9 +3,10 @@ import type { AccountSecret, AccountUpdate, AccountView } from '../../../shared/
 import { formatAcsConnectionString } from '../../../shared/acs-connection-string.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import type { Vault } from '../vault/vault.ts';
-import type { VaultSession } from '../vault-session.ts';
+import type { VaultSession } from '../vault/vault-session.ts';
 import { applyUpdate, newAccount, type AccountInput, type SecretChanges } from './account-changes.ts';
-import { nameKey, secretName, secretPrefix, toView, type AccountRecord, type StoredSecret } from './account-record.ts';
+import { nameKey, secretName, secretPrefix, type AccountRecord, type StoredSecret } from './account-record.ts';
+import { toView } from './account-view.ts';
 import { readAccounts, writeAccounts } from './accounts-file.ts';
 import { withMetadataLock } from '../platform/metadata-lock.ts';
 

@@ -4,7 +4,7 @@ import type { EntraService } from '../entra/entra-service.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
 import { jwtClaim } from '../azure/jwt-facts.ts';
 import type { RetryRuntime } from '../azure/azure-retry.ts';
-import type { VaultSession } from '../vault-session.ts';
+import type { VaultSession } from '../vault/vault-session.ts';
 import type { ArmSession } from '../azure/arm-client.ts';
 
 /** What discovery, the role audit and key rotation share: the stores, Entra for ARM tokens, and the retry policy. */

@@ -3,14 +3,14 @@ import type { DiscoveryImportResult, DiscoveryResult, discoveryImportSchema } fr
 import type { KeyRotationResult, rotateKeySchema } from '../../../shared/key-rotation.ts';
 import type { RoleAuditReport, RoleReportExport, rolesAuditSchema, rolesExportSchema } from '../../../shared/roles.ts';
 import type { AccountsStore } from '../accounts/accounts-store.ts';
-import { rotateAccountKey } from '../accounts/key-rotation.ts';
+import { rotateAccountKey } from './key-rotation.ts';
 import type { CloudsStore } from '../azure/clouds-store.ts';
-import { discoverResources, importResources } from '../discovery/discovery-service.ts';
+import { discoverResources, importResources } from './discovery/discovery-service.ts';
 import type { EntraService } from '../entra/entra-service.ts';
-import { filterReport, formatReport, writeReport } from '../role-audit/audit-report.ts';
-import { runRoleAudit } from '../role-audit/role-audit.ts';
+import { filterReport, formatReport, writeReport } from './role-audit/audit-report.ts';
+import { runRoleAudit } from './role-audit/role-audit.ts';
 import type { RetryRuntime } from '../azure/azure-retry.ts';
-import type { VaultSession } from '../vault-session.ts';
+import type { VaultSession } from '../vault/vault-session.ts';
 import type { ArmContext } from './arm-context.ts';
 
 export interface ArmServiceDeps {

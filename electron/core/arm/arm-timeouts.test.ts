@@ -9,7 +9,7 @@ import type { RoleAuditReport } from '../../../shared/roles.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { capabilityOf, cellOf, westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
+import { capabilityOf, cellOf, westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { call, value } from '../test-support/test-core.ts';
 import { recordingRetry, resetAndCloseAfter, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
 

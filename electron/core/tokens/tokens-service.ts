@@ -23,7 +23,7 @@ import type { CloudsStore } from '../azure/clouds-store.ts';
 import type { EntraService } from '../entra/entra-service.ts';
 import type { EmitEvent } from '../platform/event-hub.ts';
 import type { SettingsStore } from '../platform/settings-store.ts';
-import type { VaultSession } from '../vault-session.ts';
+import type { VaultSession } from '../vault/vault-session.ts';
 import { AcsIdentitiesStore } from './acs-identities-store.ts';
 import { AcsClients } from './communication-identity.ts';
 import {

@@ -4,9 +4,28 @@ import { log } from '../platform/log.ts';
 import { writeFileAtomic } from '../platform/atomic-write.ts';
 import { VaultError } from './vault-error.ts';
 import { keepBackup } from './vault-backups.ts';
-import { decryptVault, VaultFileError } from './vault-file.ts';
-import { readVaultMetadata, updateVaultMetadata, type PendingQuarantine } from './vault-metadata.ts';
-import type { PersistedVault, QuarantineNotice } from './vault-store.ts';
+import { decryptVault, VaultFileError, type VaultHeader } from './vault-file.ts';
+import { readVaultMetadata, updateVaultMetadata, type PendingQuarantine, type VaultMetadata } from './vault-metadata.ts';
+
+/** A file that could not be decrypted or parsed and was moved aside, for the UI to explain. */
+export interface QuarantineNotice {
+  /** Where the unreadable file now is, byte for byte as it was. */
+  path: string;
+  problem: 'damaged' | 'wrong_key';
+  /** What happened and what to do, in words for the user. */
+  message: string;
+  /** When it was moved aside (ISO 8601). */
+  at: string;
+}
+
+/** What a file-backed vault needs to read and write its file. */
+export interface PersistedVault {
+  dataFolder: string;
+  file: string;
+  metadata: VaultMetadata;
+  key: Buffer;
+  header: VaultHeader;
+}
 
 /**
  * Reads the secrets (caller holds the lock). A damaged file, or one the keychain key does not fit,

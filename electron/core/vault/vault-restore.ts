@@ -4,9 +4,8 @@ import type { VaultBackupView } from '../../../shared/vault.ts';
 import { writeFileAtomic } from '../platform/atomic-write.ts';
 import { keepBackup, listBackups, madeBefore, pruneBackups, type VaultBackup } from './vault-backups.ts';
 import { VaultFileError } from './vault-file.ts';
-import { decryptOwn, readIfExists } from './vault-io.ts';
+import { decryptOwn, readIfExists, type PersistedVault } from './vault-io.ts';
 import { readVaultMetadata, updateVaultMetadata } from './vault-metadata.ts';
-import type { PersistedVault } from './vault-store.ts';
 
 /** The backup generations, newest first, each with how many secrets it holds under this vault's key (never which). */
 export async function describeBackups(vault: PersistedVault): Promise<VaultBackupView[]> {

@@ -3,21 +3,18 @@ import type { VaultBackupView } from '../../../shared/vault.ts';
 import { removeOrphanedTempFiles } from '../platform/atomic-write.ts';
 import { listBackups, removeOrphanedBackupTemps } from './vault-backups.ts';
 import { withVaultLock } from './vault-lock.ts';
-import { encryptVault, VaultFileError, type VaultHeader } from './vault-file.ts';
-import { decryptOwn, loadSecrets, quarantineNotice, readIfExists, saveSecrets } from './vault-io.ts';
-import { metadataName, readVaultMetadata, vaultFileName, type VaultMetadata } from './vault-metadata.ts';
+import { encryptVault, VaultFileError } from './vault-file.ts';
+import {
+  decryptOwn,
+  loadSecrets,
+  quarantineNotice,
+  readIfExists,
+  saveSecrets,
+  type PersistedVault,
+  type QuarantineNotice,
+} from './vault-io.ts';
+import { metadataName, readVaultMetadata, vaultFileName } from './vault-metadata.ts';
 import { acknowledgeQuarantine, describeBackups, restoreBackup } from './vault-restore.ts';
-
-/** A file that could not be decrypted or parsed and was moved aside, for the UI to explain. */
-export interface QuarantineNotice {
-  /** Where the unreadable file now is, byte for byte as it was. */
-  path: string;
-  problem: 'damaged' | 'wrong_key';
-  /** What happened and what to do, in words for the user. */
-  message: string;
-  /** When it was moved aside (ISO 8601). */
-  at: string;
-}
 
 /** What the UI may show about the vault: never a secret. */
 export interface VaultInfo {
@@ -55,15 +52,6 @@ export interface Vault {
   acknowledgeQuarantine(): Promise<void>;
   /** Forgets the key and the secrets; later calls fail. */
   close(): void;
-}
-
-/** What a file-backed vault needs to read and write its file. */
-export interface PersistedVault {
-  dataFolder: string;
-  file: string;
-  metadata: VaultMetadata;
-  key: Buffer;
-  header: VaultHeader;
 }
 
 const maxNameLength = 512;

@@ -8,12 +8,13 @@ import { defaultScryptParams, derivePassphraseKey, newSalt } from '../platform/p
 import { VaultError } from './vault-error.ts';
 import { encryptVault, keyCheck, readVaultHeader, VaultFileError, type ScryptParams, type VaultHeader } from './vault-file.ts';
 import { keychainKey, passphraseKey } from './vault-key.ts';
-import { decryptOwn, loadSecrets, readIfExists, unsupported } from './vault-io.ts';
+import { decryptOwn, loadSecrets, readIfExists, unsupported, type PersistedVault } from './vault-io.ts';
 import { withVaultLock } from './vault-lock.ts';
 import { metadataName, newVaultId, readVaultMetadata, vaultFileName, writeVaultMetadata, type VaultMetadata } from './vault-metadata.ts';
-import { createVault, type PersistedVault, type Vault } from './vault-store.ts';
+import { createVault, type Vault } from './vault-store.ts';
 
-export type { Vault, VaultInfo, QuarantineNotice } from './vault-store.ts';
+export type { Vault, VaultInfo } from './vault-store.ts';
+export type { QuarantineNotice } from './vault-io.ts';
 
 /** How the vault key is kept: the OS keychain (default), a passphrase, or nowhere (memory-only session). */
 export type VaultMode = 'keychain' | 'passphrase' | 'memory';

@@ -1,14 +1,14 @@
-import type { DiscoveredResource } from '../../../shared/discovery.ts';
-import { AppError } from '../../../shared/errors.ts';
-import type { AccountRecord } from '../accounts/account-record.ts';
-import { armApiVersions, armList } from '../azure/arm-client.ts';
-import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
-import { ArmRequestError } from '../azure/arm-errors.ts';
-import { normalizeScope } from '../azure/resource-id.ts';
+import type { DiscoveredResource } from '../../../../shared/discovery.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import type { AccountRecord } from '../../accounts/account-record.ts';
+import { armApiVersions, armList } from '../../azure/arm-client.ts';
+import { openArmSession, type ArmContext, type IdentitySession } from '../arm-context.ts';
+import { ArmRequestError } from '../../azure/arm-errors.ts';
+import { normalizeScope } from '../../azure/resource-id.ts';
 import { isSameResource, listSubscriptions, listVisibleResources } from '../discovery/resource-discovery.ts';
-import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
-import { log } from '../platform/log.ts';
-import { builtInRolesGranting, orList } from '../azure/permission-match.ts';
+import { whoIs, type IdentityRecord } from '../../entra/identity-record.ts';
+import { log } from '../../platform/log.ts';
+import { builtInRolesGranting, orList } from '../../azure/permission-match.ts';
 import { RoleDefinitionsCache } from './role-definitions-cache.ts';
 
 /** A role assignment as ARM lists it; only the fields the audit reads. */

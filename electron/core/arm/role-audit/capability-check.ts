@@ -5,9 +5,9 @@ import {
   type ResourceKind,
   type RoleAssignmentView,
   type RoleDefinitionView,
-} from '../../../shared/roles.ts';
-import { describeScope } from '../azure/resource-id.ts';
-import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from '../azure/permission-match.ts';
+} from '../../../../shared/roles.ts';
+import { describeScope } from '../../azure/resource-id.ts';
+import { builtInRolesGranting, exclusionsOf, orList, roleGrants } from '../../azure/permission-match.ts';
 
 /**
  * Capabilities in the users' words, from the assignments that apply to one identity on one

@@ -1,16 +1,16 @@
-import type { IdentityView } from '../../../../shared/identities.ts';
-import type { RoleAuditCell, RoleAuditReport } from '../../../../shared/roles.ts';
+import type { IdentityView } from '../../../../../shared/identities.ts';
+import type { RoleAuditCell, RoleAuditReport } from '../../../../../shared/roles.ts';
 import {
   certificateServicePrincipalAppId,
   contosoSubscription,
   contosoTenantId,
   defaultScenario,
-} from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import type { ScenarioInput } from '../../../../e2e/azure-emulator/scenario.ts';
-import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
-import type { Core } from '../../core.ts';
-import { value } from '../../test-support/test-core.ts';
-import { addRenderPipeline, signInUser } from '../../tokens/test-support/tokens-fixtures.ts';
+} from '../../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { ScenarioInput } from '../../../../../e2e/azure-emulator/scenario.ts';
+import type { RunningEmulator } from '../../../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../../../core.ts';
+import { value } from '../../../test-support/test-core.ts';
+import { addRenderPipeline, signInUser } from '../../../tokens/test-support/tokens-fixtures.ts';
 
 /** Shared set-up for the ARM tests: the default scenario with a few more Fabrikam assignments, and signed-in identities. */
 

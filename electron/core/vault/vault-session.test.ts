@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VaultStatus } from '../../shared/vault.ts';
-import type { Core } from './core.ts';
-import { call, testCore, value } from './test-support/test-core.ts';
-import { createMemoryKeychain, type KeychainPort } from './vault/keychain.ts';
+import type { VaultStatus } from '../../../shared/vault.ts';
+import type { Core } from '../core.ts';
+import { call, testCore, value } from '../test-support/test-core.ts';
+import { createMemoryKeychain, type KeychainPort } from './keychain.ts';
 
 const arr = {
   kind: 'arr',

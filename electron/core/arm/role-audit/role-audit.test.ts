@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
-import type { RoleAuditReport, RoleReportExport } from '../../../shared/roles.ts';
-import { contosoSubscription } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
-import type { Core } from '../core.ts';
-import { call, value } from '../test-support/test-core.ts';
+import type { AccountView } from '../../../../shared/accounts.ts';
+import type { RoleAuditReport, RoleReportExport } from '../../../../shared/roles.ts';
+import { contosoSubscription } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
+import type { Core } from '../../core.ts';
+import { call, value } from '../../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
@@ -15,7 +15,7 @@ import {
   resetAndCloseAfter,
   tokensCore,
   type EmulatorAccounts,
-} from '../tokens/test-support/tokens-fixtures.ts';
+} from '../../tokens/test-support/tokens-fixtures.ts';
 import {
   armScenario,
   awkwardRoleName,

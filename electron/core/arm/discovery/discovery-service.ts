@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { accountInputSchema } from '../../../shared/accounts.ts';
-import { formatAcsConnectionString } from '../../../shared/acs-connection-string.ts';
+import { accountInputSchema } from '../../../../shared/accounts.ts';
+import { formatAcsConnectionString } from '../../../../shared/acs-connection-string.ts';
 import type {
   DiscoveredResource,
   DiscoveryImportResult,
@@ -8,15 +8,15 @@ import type {
   discoveryImportSchema,
   ImportedResource,
   SkippedResource,
-} from '../../../shared/discovery.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { summariseIssues, toFieldIssues } from '../../../shared/validation.ts';
-import { nameKey, type AccountRecord } from '../accounts/account-record.ts';
-import { armCall } from '../azure/arm-client.ts';
-import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
-import { ArmRequestError } from '../azure/arm-errors.ts';
-import { parseResourceId, resourceTypes } from '../azure/resource-id.ts';
-import { builtInRolesGranting } from '../azure/permission-match.ts';
+} from '../../../../shared/discovery.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { summariseIssues, toFieldIssues } from '../../../../shared/validation.ts';
+import { nameKey, type AccountRecord } from '../../accounts/account-record.ts';
+import { armCall } from '../../azure/arm-client.ts';
+import { openArmSession, type ArmContext, type IdentitySession } from '../arm-context.ts';
+import { ArmRequestError } from '../../azure/arm-errors.ts';
+import { parseResourceId, resourceTypes } from '../../azure/resource-id.ts';
+import { builtInRolesGranting } from '../../azure/permission-match.ts';
 import { isSameResource, listSubscriptions, listVisibleResources, toDiscovered, type ArmResource } from './resource-discovery.ts';
 
 /**

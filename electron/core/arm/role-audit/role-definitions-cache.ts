@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/errors.ts';
-import { builtInRoles, type PermissionBlock, type RoleDefinitionView } from '../../../shared/roles.ts';
-import { armApiVersions, armCall, type ArmSession } from '../azure/arm-client.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { builtInRoles, type PermissionBlock, type RoleDefinitionView } from '../../../../shared/roles.ts';
+import { armApiVersions, armCall, type ArmSession } from '../../azure/arm-client.ts';
 
 /**
  * Role definitions by GUID, read from ARM once per audit. `roleDefinitionId` comes as

@@ -11,7 +11,7 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
+import { westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { call, value } from '../test-support/test-core.ts';
 import { recordingRetry, signInUser, tokensCore, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
 

@@ -1,6 +1,6 @@
-import type { ReportFormat, RoleAuditCell, RoleAuditReport } from '../../../shared/roles.ts';
-import { writeExportFile } from '../platform/export-file.ts';
-import { resourceTypes } from '../azure/resource-id.ts';
+import type { ReportFormat, RoleAuditCell, RoleAuditReport } from '../../../../shared/roles.ts';
+import { writeExportFile } from '../../platform/export-file.ts';
+import { resourceTypes } from '../../azure/resource-id.ts';
 
 /**
  * The audit as a file people pass around: CSV (one row per capability, for a spreadsheet's

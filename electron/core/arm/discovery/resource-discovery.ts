@@ -1,9 +1,9 @@
-import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
-import { AppError } from '../../../shared/errors.ts';
-import type { ResourceKind } from '../../../shared/roles.ts';
-import type { AccountRecord } from '../accounts/account-record.ts';
-import { armApiVersions, armList, type ArmSession } from '../azure/arm-client.ts';
-import { parseResourceId, resourceTypes, sameScope } from '../azure/resource-id.ts';
+import type { DiscoveredResource, DiscoveredSubscription } from '../../../../shared/discovery.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import type { ResourceKind } from '../../../../shared/roles.ts';
+import type { AccountRecord } from '../../accounts/account-record.ts';
+import { armApiVersions, armList, type ArmSession } from '../../azure/arm-client.ts';
+import { parseResourceId, resourceTypes, sameScope } from '../../azure/resource-id.ts';
 
 /**
  * What one identity can see in Azure Resource Manager: its subscriptions, and in each the Remote

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleAssignmentView, RoleDefinitionView } from '../../../shared/roles.ts';
+import type { RoleAssignmentView, RoleDefinitionView } from '../../../../shared/roles.ts';
 import { checkCapabilities } from './capability-check.ts';
 
 const scope = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MixedReality/remoteRenderingAccounts/arr';

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { KeyName, KeyRotationResult, rotateKeySchema } from '../../../shared/key-rotation.ts';
 import { armCall } from '../azure/arm-client.ts';
-import { openArmSession, type ArmContext, type IdentitySession } from '../arm/arm-context.ts';
+import { openArmSession, type ArmContext, type IdentitySession } from './arm-context.ts';
 import { ArmRequestError } from '../azure/arm-errors.ts';
 import { resourceTypes } from '../azure/resource-id.ts';
 import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
-import { AuditRun } from '../role-audit/audit-run.ts';
-import { notLocated } from '../role-audit/role-audit.ts';
+import { AuditRun } from './role-audit/audit-run.ts';
+import { notLocated } from './role-audit/role-audit.ts';
 import type { Vault } from '../vault/vault.ts';
-import { secretName, type AccountRecord, type StoredSecret } from './account-record.ts';
+import { secretName, type AccountRecord, type StoredSecret } from '../accounts/account-record.ts';
 
 /**
  * Regenerates an account's primary or secondary key through Azure Resource Manager

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { AppError } from '../../shared/errors.ts';
-import { newPassphraseSchema, type VaultBackupView, type VaultMode, type VaultStatus } from '../../shared/vault.ts';
-import { log } from './platform/log.ts';
-import type { KeychainPort } from './vault/keychain.ts';
-import { openVault, startNewPassphraseVault, vaultFileName, type OpenVaultOptions, type Vault } from './vault/vault.ts';
-import { VaultError } from './vault/vault-error.ts';
-import type { ScryptParams } from './vault/vault-file.ts';
-import { readVaultMetadata } from './vault/vault-metadata.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { newPassphraseSchema, type VaultBackupView, type VaultMode, type VaultStatus } from '../../../shared/vault.ts';
+import { log } from '../platform/log.ts';
+import type { KeychainPort } from './keychain.ts';
+import { openVault, startNewPassphraseVault, vaultFileName, type OpenVaultOptions, type Vault } from './vault.ts';
+import { VaultError } from './vault-error.ts';
+import type { ScryptParams } from './vault-file.ts';
+import { readVaultMetadata } from './vault-metadata.ts';
 
 export interface VaultSessionOptions {
   dataFolder: string;

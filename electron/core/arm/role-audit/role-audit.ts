@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError } from '../../../../shared/errors.ts';
 import type {
   AuditedIdentity,
   AuditedResource,
@@ -8,11 +8,11 @@ import type {
   RoleAuditReport,
   RoleDefinitionView,
   rolesAuditSchema,
-} from '../../../shared/roles.ts';
-import type { AccountRecord } from '../accounts/account-record.ts';
-import type { ArmContext } from '../arm/arm-context.ts';
-import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../azure/resource-id.ts';
-import { whoIs, type IdentityRecord } from '../entra/identity-record.ts';
+} from '../../../../shared/roles.ts';
+import type { AccountRecord } from '../../accounts/account-record.ts';
+import type { ArmContext } from '../arm-context.ts';
+import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../../azure/resource-id.ts';
+import { whoIs, type IdentityRecord } from '../../entra/identity-record.ts';
 import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
 import { checkCapabilities } from './capability-check.ts';
 import { roleGuidOf } from './role-definitions-cache.ts';
