@@ -41,6 +41,8 @@ export interface FormDialogProps {
    */
   error?: AppErrorShape | undefined;
   fields?: readonly string[];
+  /** What the bar says of an error whose fields are found another way; undefined: nothing, each field shows its own. */
+  formMessage?(error: AppErrorShape): string | undefined;
   /** More on the error, inside its bar (a list of problems). */
   errorDetail?: ReactNode;
   /** Progress and Cancel of a long call, beside the buttons. */
@@ -71,7 +73,13 @@ export function FormDialog(props: FormDialogProps) {
   const frame = useId();
   const waiting = busy && holdOpen;
   const isDone = done !== undefined && done !== null && done !== false;
-  const formError = error && fields ? fieldIssues(error, fields).form : error?.message;
+  const formError = !error
+    ? undefined
+    : props.formMessage
+      ? props.formMessage(error)
+      : fields
+        ? fieldIssues(error, fields).form
+        : error.message;
 
   useEffect(() => {
     if (error) document.getElementById(frame)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

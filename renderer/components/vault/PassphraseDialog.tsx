@@ -1,19 +1,10 @@
-import {
-  Body1,
-  Button,
-  Checkbox,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { useDialogStyles } from '../dialog-styles.ts';
-import { ModalDialog } from '../ModalDialog.tsx';
+import { Body1, Checkbox, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { fail, ok } from '../../../shared/result.ts';
+import { fieldIssues, problem } from '../field-problem.ts';
+import { FormDialog } from '../FormDialog.tsx';
 import { newPassphraseProblems } from '../new-passphrase.ts';
+import { fieldProblem, useCall } from '../use-call.ts';
 
 /**
  * What the passphrase is for: opening the passphrase vault this data folder has, creating one
@@ -58,88 +49,72 @@ export interface PassphraseDialogProps {
   onSubmit(passphrase: string): Promise<string | undefined>;
 }
 
-type Problems = { passphrase?: string; confirm?: string; understood?: string };
+const fields = ['passphrase', 'confirm', 'understood'] as const;
 
 /** Asks for a vault passphrase: once to open a vault, twice under the strength rules for a new one. */
 export function PassphraseDialog({ purpose, onClose, onSubmit }: PassphraseDialogProps) {
-  const dialog = useDialogStyles();
   const words = wording[purpose];
   const creating = purpose !== 'open';
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [errors, setErrors] = useState<Problems>({});
-  const [busy, setBusy] = useState(false);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
   const edited =
     <T,>(set: (value: T) => void) =>
-    (value: T) => (set(value), setErrors({}));
+    (value: T) => (set(value), call.reset());
 
-  function problems(): Problems | undefined {
-    if (!creating) return passphrase ? undefined : { passphrase: 'Enter the passphrase' };
-    const found = {
-      ...newPassphraseProblems(passphrase, confirm),
-      ...(purpose === 'start-new' && !understood ? { understood: 'Confirm that the new vault starts empty' } : {}),
-    };
-    return Object.keys(found).length > 0 ? found : undefined;
+  /** Every problem found before calling, each under its field. */
+  function problems(): { path: string; message: string }[] {
+    if (!creating) return passphrase ? [] : [{ path: 'passphrase', message: 'Enter the passphrase' }];
+    const found = Object.entries(newPassphraseProblems(passphrase, confirm) ?? {}).map(([path, message]) => ({ path, message }));
+    if (purpose === 'start-new' && !understood) found.push({ path: 'understood', message: 'Confirm that the new vault starts empty' });
+    return found;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const found = problems();
-    if (found) return setErrors(found);
-    setBusy(true);
-    const problem = await onSubmit(passphrase);
-    setBusy(false);
-    if (problem) setErrors({ passphrase: problem });
-    else onClose();
+    if (found[0]) return call.fail({ code: 'invalid_input', message: found[0].message, issues: found });
+    const result = await call.run(async () => {
+      const refused = await onSubmit(passphrase);
+      return refused ? fail(fieldProblem('passphrase', refused)) : ok(undefined);
+    });
+    if (result.ok) onClose();
   }
 
-  const error = (name: keyof Problems) => ({
-    validationMessage: errors[name] ?? null,
-    validationState: errors[name] ? ('error' as const) : ('none' as const),
-  });
   return (
-    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)}>
-          <DialogBody>
-            <DialogTitle>{words.title}</DialogTitle>
-            <DialogContent className={dialog.content}>
-              <Body1>{words.body}</Body1>
-              <Field label={words.passphrase} required {...error('passphrase')} hint={creating ? 'At least 10 characters.' : null}>
-                <Input
-                  type="password"
-                  autoComplete={creating ? 'new-password' : 'current-password'}
-                  value={passphrase}
-                  onChange={(_, d) => edited(setPassphrase)(d.value)}
-                />
-              </Field>
-              {creating && (
-                <Field label="Confirm passphrase" required {...error('confirm')}>
-                  <Input type="password" autoComplete="new-password" value={confirm} onChange={(_, d) => edited(setConfirm)(d.value)} />
-                </Field>
-              )}
-              {purpose === 'start-new' && (
-                <Field {...error('understood')}>
-                  <Checkbox
-                    checked={understood}
-                    onChange={(_, d) => edited(setUnderstood)(d.checked === true)}
-                    label="I understand the new vault starts empty"
-                  />
-                </Field>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabledFocusable={busy}>
-                {words.submit}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog
+      title={words.title}
+      submit={{ label: words.submit }}
+      onSubmit={() => void submit()}
+      busy={call.busy}
+      error={call.error}
+      fields={fields}
+      onClose={onClose}
+    >
+      <Body1>{words.body}</Body1>
+      <Field label={words.passphrase} required {...problem(issues.passphrase)} hint={creating ? 'At least 10 characters.' : null}>
+        <Input
+          type="password"
+          autoComplete={creating ? 'new-password' : 'current-password'}
+          value={passphrase}
+          onChange={(_, d) => edited(setPassphrase)(d.value)}
+        />
+      </Field>
+      {creating && (
+        <Field label="Confirm passphrase" required {...problem(issues.confirm)}>
+          <Input type="password" autoComplete="new-password" value={confirm} onChange={(_, d) => edited(setConfirm)(d.value)} />
+        </Field>
+      )}
+      {purpose === 'start-new' && (
+        <Field {...problem(issues.understood)}>
+          <Checkbox
+            checked={understood}
+            onChange={(_, d) => edited(setUnderstood)(d.checked === true)}
+            label="I understand the new vault starts empty"
+          />
+        </Field>
+      )}
+    </FormDialog>
   );
 }

@@ -1,36 +1,20 @@
-import {
-  Body1,
-  Button,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Textarea, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
-import { problem } from '../../components/field-problem.ts';
+import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { plural } from '../../components/plural.ts';
+import { useCall } from '../../components/use-call.ts';
 import { ImportPreview } from './ImportPreview.tsx';
-import { ModalDialog } from '../../components/ModalDialog.tsx';
-import { DoneButton } from '../../components/DoneButton.tsx';
+
+const fields = ['passphrase', 'text'] as const;
 
 const useStyles = makeStyles({
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  surface: { maxWidth: '860px' },
 });
 
 const maxBytes = 1_000_000;
@@ -46,7 +30,6 @@ export interface ImportDialogProps {
 /** Imports accounts from pasted text or a file: preview first, then add the ones the user keeps. */
 export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: ImportDialogProps) {
   const styles = useStyles();
-  const dialog = useDialogStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; text: string }>();
@@ -56,15 +39,14 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
   const [preview, setPreview] = useState<ImportReport>();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [done, setDone] = useState<ImportReport>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
-
-  const passphraseIssue = error?.issues?.find((i) => i.path === 'passphrase')?.message;
-  const textIssue = error?.issues?.find((i) => i.path === 'text')?.message;
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
+  const passphraseIssue = issues.passphrase;
+  const textIssue = issues.text;
 
   function changed() {
     setPreview(undefined);
-    setError(undefined);
+    call.reset();
   }
 
   async function chooseFile(list: FileList | null) {
@@ -72,7 +54,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
     if (!chosenFile) return;
     changed();
     if (chosenFile.size > maxBytes)
-      return setError({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
+      return call.fail({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
     setFile({ name: chosenFile.name, text: await chosenFile.text() });
   }
 
@@ -86,15 +68,11 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
       ...(passphrase ? { passphrase } : {}),
       ...(dryRun ? {} : { only: [...chosen].sort((a, b) => a - b) }),
     };
-    setBusy(true);
-    const result = await api.accounts.import(input);
-    setBusy(false);
+    const result = await call.run(() => api.accounts.import(input));
     if (!result.ok) {
-      setError(result.error);
       if (result.error.issues?.some((i) => i.path === 'passphrase')) setNeedsPassphrase(true);
       return;
     }
-    setError(undefined);
     if (result.value.format === 'encrypted-json') setNeedsPassphrase(true);
     if (dryRun) {
       setPreview(result.value);
@@ -105,119 +83,103 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
     }
   }
 
-  const fieldError = error && !passphraseIssue && !textIssue ? error : undefined;
   return (
-    <ModalDialog onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Import accounts</DialogTitle>
-          <DialogContent className={dialog.content}>
-            {done ? (
-              <>
-                <MessageBar intent={done.added > 0 ? 'success' : 'warning'}>
-                  <MessageBarBody role="status">
-                    {done.added === 1 ? 'Added 1 account.' : `Added ${done.added.toLocaleString()} accounts.`}
-                  </MessageBarBody>
-                </MessageBar>
-                <ImportPreview items={done.items} chosen={undefined} />
-              </>
-            ) : (
-              <>
-                <Body1>
-                  Paste an ACS connection string or the contents of a .env or JSON file, or choose the file. Nothing is added until you
-                  confirm the preview.
-                </Body1>
-                <Field label="Text to import" {...problem(textIssue)}>
-                  <Textarea
-                    value={pasted}
-                    disabled={file !== undefined}
-                    resize="vertical"
-                    // It holds keys: not kept for session restore, not sent to a spelling service. Textarea
-                    // passes autoComplete on only through its textarea slot.
-                    textarea={{ autoComplete: 'off' }}
-                    spellCheck={false}
-                    placeholder="endpoint=https://….communication.azure.com/;accesskey=…"
-                    onChange={(_, d) => (setPasted(d.value), changed())}
-                  />
-                </Field>
-                <div className={styles.file}>
-                  <input
-                    ref={fileInput}
-                    type="file"
-                    hidden
-                    accept=".env,.json,.txt,text/plain,application/json"
-                    data-testid="import-file"
-                    onChange={(e) => void chooseFile(e.target.files)}
-                  />
-                  <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
-                    Choose a file…
-                  </Button>
-                  {file && (
-                    <>
-                      <Body1>
-                        {file.name} ({Math.ceil(file.text.length / 1024).toLocaleString()} KB)
-                      </Body1>
-                      <Button
-                        appearance="subtle"
-                        onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}
-                      >
-                        Use pasted text instead
-                      </Button>
-                    </>
-                  )}
-                </div>
-                {(needsPassphrase || passphraseIssue) && (
-                  <Field label="Passphrase of the encrypted file" required {...problem(passphraseIssue)}>
-                    <Input type="password" autoComplete="off" value={passphrase} onChange={(_, d) => (setPassphrase(d.value), changed())} />
-                  </Field>
-                )}
-                <Field label="Cloud for accounts that do not name one">
-                  <CloudDropdown clouds={clouds} value={cloud} onChange={(name) => (setCloud(name), changed())} />
-                </Field>
-                <ErrorBar error={fieldError} />
-                {preview && (
-                  <ImportPreview
-                    items={preview.items}
-                    chosen={chosen}
-                    onChoose={(index, on) =>
-                      setChosen((prev) => {
-                        const next = new Set(prev);
-                        if (on) next.add(index);
-                        else next.delete(index);
-                        return next;
-                      })
-                    }
-                  />
-                )}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {done ? (
-              <DoneButton onClick={onClose}>Close</DoneButton>
-            ) : (
-              <>
-                <Button appearance="secondary" onClick={onClose}>
-                  Cancel
-                </Button>
-                <Button
-                  appearance={preview ? 'secondary' : 'primary'}
-                  disabled={!(file?.text ?? pasted).trim()}
-                  disabledFocusable={busy}
-                  onClick={() => void run(true)}
-                >
-                  Preview
-                </Button>
-                {preview && (
-                  <Button appearance="primary" disabled={chosen.size === 0} disabledFocusable={busy} onClick={() => void run(false)}>
-                    {chosen.size === 1 ? 'Import 1 account' : `Import ${chosen.size.toLocaleString()} accounts`}
-                  </Button>
-                )}
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog
+      title="Import accounts"
+      size="wide"
+      submit={
+        preview
+          ? { label: `Import ${plural(chosen.size, 'account', 'accounts')}`, disabled: chosen.size === 0 }
+          : { label: 'Preview', disabled: !(file?.text ?? pasted).trim() }
+      }
+      onSubmit={() => void run(!preview)}
+      actions={
+        preview && (
+          <Button onClick={() => void run(true)} disabledFocusable={call.busy}>
+            Preview
+          </Button>
+        )
+      }
+      busy={call.busy}
+      error={call.error}
+      fields={fields}
+      done={
+        done && (
+          <>
+            <MessageBar intent={done.added > 0 ? 'success' : 'warning'}>
+              <MessageBarBody role="status">Added {plural(done.added, 'account', 'accounts')}.</MessageBarBody>
+            </MessageBar>
+            <ImportPreview items={done.items} chosen={undefined} />
+          </>
+        )
+      }
+      onClose={onClose}
+    >
+      <Body1>
+        Paste an ACS connection string or the contents of a .env or JSON file, or choose the file. Nothing is added until you confirm the
+        preview.
+      </Body1>
+      <Field label="Text to import" {...problem(textIssue)}>
+        <Textarea
+          value={pasted}
+          disabled={file !== undefined}
+          resize="vertical"
+          // It holds keys: not kept for session restore, not sent to a spelling service. Textarea
+          // passes autoComplete on only through its textarea slot.
+          textarea={{ autoComplete: 'off' }}
+          spellCheck={false}
+          placeholder="endpoint=https://….communication.azure.com/;accesskey=…"
+          onChange={(_, d) => (setPasted(d.value), changed())}
+        />
+      </Field>
+      <div className={styles.file}>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".env,.json,.txt,text/plain,application/json"
+          data-testid="import-file"
+          onChange={(e) => void chooseFile(e.target.files)}
+        />
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
+          Choose a file…
+        </Button>
+        {file && (
+          <>
+            <Body1>
+              {file.name} ({Math.ceil(file.text.length / 1024).toLocaleString()} KB)
+            </Body1>
+            <Button
+              appearance="subtle"
+              onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}
+            >
+              Use pasted text instead
+            </Button>
+          </>
+        )}
+      </div>
+      {(needsPassphrase || passphraseIssue) && (
+        <Field label="Passphrase of the encrypted file" required {...problem(passphraseIssue)}>
+          <Input type="password" autoComplete="off" value={passphrase} onChange={(_, d) => (setPassphrase(d.value), changed())} />
+        </Field>
+      )}
+      <Field label="Cloud for accounts that do not name one">
+        <CloudDropdown clouds={clouds} value={cloud} onChange={(name) => (setCloud(name), changed())} />
+      </Field>
+      {preview && (
+        <ImportPreview
+          items={preview.items}
+          chosen={chosen}
+          onChoose={(index, on) =>
+            setChosen((prev) => {
+              const next = new Set(prev);
+              if (on) next.add(index);
+              else next.delete(index);
+              return next;
+            })
+          }
+        />
+      )}
+    </FormDialog>
   );
 }
