@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../shared/accounts.ts';
+
 import { createCore, type Core } from '../core/core.ts';
-import { value } from '../core/test-support/test-core.ts';
+import { coreValues } from '../core/test-support/test-core.ts';
 import { keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
 const key = (n: number) => Buffer.from(`concurrent-key-${n}-`.padEnd(32, 'x')).toString('base64');
@@ -35,7 +35,7 @@ describe.runIf(keyringSession)('the app and azcred writing at the same time', ()
     };
     const appAdds = async () => {
       for (let n = 100; n < 112; n += 1)
-        await value(app, 'accounts.add', {
+        await coreValues(app).accounts.add({
           kind: 'arr',
           name: `app-${n}`,
           accountId: guid(n),
@@ -44,12 +44,12 @@ describe.runIf(keyringSession)('the app and azcred writing at the same time', ()
         });
     };
     await Promise.all([cliChain(0)(), cliChain(10)(), appAdds()]);
-    const names = (await value<AccountView[]>(app, 'accounts.list')).map((a) => a.name).sort();
+    const names = (await coreValues(app).accounts.list()).map((a) => a.name).sort();
     expect(names).toHaveLength(20);
     // Every key is readable by the app, whichever process wrote it.
-    for (const account of await value<AccountView[]>(app, 'accounts.list')) {
+    for (const account of await coreValues(app).accounts.list()) {
       const n = Number(account.name.split('-')[1]);
-      expect((await value<{ value: string }>(app, 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).value).toBe(key(n));
+      expect((await coreValues(app).accounts.reveal({ id: account.id, secret: 'primaryKey' })).value).toBe(key(n));
     }
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import { keptTokensFileName } from '../core/tokens/kept-tokens-file.ts';
-import { call, testCore } from '../core/test-support/test-core.ts';
+import { coreApi, testCore } from '../core/test-support/test-core.ts';
 import { keytarKeychain } from '../core/vault/keychain.ts';
 import { openVault } from '../core/vault/vault.ts';
 import { arrPrimaryKey, closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
@@ -64,8 +64,8 @@ describe.runIf(keyringSession)('azcred logout, against the emulator', () => {
     const core = testCore(home, { keychain: keytarKeychain() });
     try {
       for (const id of throughPipeline)
-        expect(await call(core, 'tokens.reveal', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      expect(await call(core, 'tokens.reveal', { id: byKey })).toMatchObject({ ok: true });
+        expect(await coreApi(core).tokens.reveal({ id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await coreApi(core).tokens.reveal({ id: byKey })).toMatchObject({ ok: true });
     } finally {
       await core.close();
     }

@@ -1,3 +1,5 @@
+import { createApi, type Api } from '../../../shared/api-client.ts';
+import { methodNames } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 import { dispatch } from '../api.ts';
 import type { ClipboardPort } from '../platform/clipboard.ts';
@@ -21,6 +23,37 @@ export function testCore(
     ...(options.tokens && { tokens: options.tokens }),
   });
 }
+
+/**
+ * The contract's typed client over a core, built as the front doors build theirs (`createApi` over a
+ * transport): `coreApi(core).accounts.add(input)` answers the method's `Result`, and a test stops
+ * compiling when the contract changes under it. Its transport is the tests' one way into `dispatch`.
+ */
+export function coreApi(core: Core): Api {
+  return createApi(methodNames, (method, input) => dispatch(core, method, input));
+}
+
+/** `Api` with each call resolving to its value instead of a `Result`. */
+export type ApiValues = {
+  [D in keyof Api]: {
+    [V in keyof Api[D]]: Api[D][V] extends (...input: infer I) => Promise<Result<infer O>> ? (...input: I) => Promise<O> : never;
+  };
+};
+
+/** The same client for calls that must succeed: each resolves to the value, and a failure throws with its method, code and message. */
+export function coreValues(core: Core): ApiValues {
+  const values: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  for (const [domain, verbs] of Object.entries(coreApi(core) as unknown as Record<string, Record<string, Transported>>))
+    for (const [verb, call] of Object.entries(verbs))
+      (values[domain] ??= {})[verb] = async (input) => {
+        const result = await call(input);
+        if (!result.ok) throw new Error(`${domain}.${verb} failed: ${result.error.code}: ${result.error.message}`);
+        return result.value;
+      };
+  return values as unknown as ApiValues;
+}
+
+type Transported = (input?: unknown) => Promise<Result<unknown>>;
 
 /** Calls the core the way every front door does: through `dispatch`, with untyped input. */
 export async function call<T = unknown>(core: Core, method: string, input?: unknown): Promise<Result<T>> {
