@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import localRules from './scripts/lint-import-cycles.js';
+import localRules from './scripts/lint-import-cycles.ts';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 

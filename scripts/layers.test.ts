@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import localRules from './lint-import-cycles.js';
+import localRules from './lint-import-cycles.ts';
 
 /**
  * The layer and cycle rules in eslint.config.js (docs/architecture.md) refuse the imports they are

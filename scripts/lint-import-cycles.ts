@@ -1,6 +1,6 @@
-// @ts-check
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Rule } from 'eslint';
 import ts from 'typescript';
 
 /**
@@ -12,12 +12,11 @@ import ts from 'typescript';
  * TypeScript's preProcessFile (no type-checking, comments ignored) and kept while its mtime holds.
  */
 
-/** @type {Map<string, { mtimeMs: number; imports: string[] }>} */
-const importsCache = new Map();
+const importsCache = new Map<string, { mtimeMs: number; imports: string[] }>();
 const candidates = ['', '.ts', '.tsx', '.js', '/index.ts'];
 
 /** The file a relative specifier names, or null when it names none (a build output, a folder). */
-function resolveImport(/** @type {string} */ from, /** @type {string} */ specifier) {
+function resolveImport(from: string, specifier: string): string | null {
   const base = path.resolve(path.dirname(from), specifier);
   for (const ending of candidates) {
     try {
@@ -30,8 +29,8 @@ function resolveImport(/** @type {string} */ from, /** @type {string} */ specifi
 }
 
 /** The files `file` imports by relative specifier, from the disk (cached by mtime). */
-function importsOf(/** @type {string} */ file) {
-  let mtimeMs;
+function importsOf(file: string): string[] {
+  let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
@@ -44,18 +43,17 @@ function importsOf(/** @type {string} */ file) {
     .map((ref) => ref.fileName)
     .filter((specifier) => specifier.startsWith('.'))
     .map((specifier) => resolveImport(file, specifier))
-    .filter((/** @type {string | null} */ target) => target !== null);
+    .filter((target): target is string => target !== null);
   importsCache.set(file, { mtimeMs, imports });
   return imports;
 }
 
 /** A chain of imports from `start` back to `goal`, or null when none leads there. */
-function pathBack(/** @type {string} */ start, /** @type {string} */ goal) {
-  /** @type {Map<string, string | null>} */
-  const cameFrom = new Map([[start, null]]);
+function pathBack(start: string, goal: string): string[] | null {
+  const cameFrom = new Map<string, string | null>([[start, null]]);
   const queue = [start];
   while (queue.length > 0) {
-    const file = /** @type {string} */ (queue.shift());
+    const file = queue.shift() as string;
     for (const next of importsOf(file)) {
       if (cameFrom.has(next)) continue;
       cameFrom.set(next, file);
@@ -70,8 +68,7 @@ function pathBack(/** @type {string} */ start, /** @type {string} */ goal) {
   return null;
 }
 
-/** @type {import('eslint').Rule.RuleModule} */
-export const noImportCycle = {
+export const noImportCycle: Rule.RuleModule = {
   meta: {
     type: 'problem',
     docs: { description: 'Forbid imports that close a circle of files importing each other.' },
@@ -83,9 +80,8 @@ export const noImportCycle = {
   create(context) {
     const file = context.physicalFilename;
     const root = context.cwd;
-    /** @param {import('estree').Node & { source?: import('estree').Node | null }} node */
-    function check(node) {
-      const source = node.source;
+    function check(node: Rule.Node): void {
+      const source = 'source' in node ? node.source : null;
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
       const target = resolveImport(file, source.value);
       if (!target) return;
