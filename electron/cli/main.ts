@@ -1,3 +1,10 @@
+/**
+ * electron/cli/: `azcred`, the command-line front door beside main/ (Electron) and web/ (browser
+ * mode). This entry prints a cached token straight from the data folder and the vault file (the quick
+ * path, through the layout module and vault-peek.ts); every other command loads full-cli.ts, which
+ * calls the core's dispatch. It imports electron/core/ and shared/, never main/ or web/.
+ */
+
 import { writeSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';

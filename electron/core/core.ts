@@ -1,3 +1,11 @@
+/**
+ * electron/core/: the runtime-agnostic core every front door calls, in layers imported only downward:
+ * platform/, then azure/, then the domains (vault/; accounts/ and entra/; arm/ and tokens/), then this
+ * file, which composes them, and api.ts, which validates and routes each contract method (dispatch).
+ * Nothing here imports `electron` or a front door. docs/architecture.md draws it; eslint.config.js
+ * holds it.
+ */
+
 import { mkdirSync } from 'node:fs';
 import type { RunMode } from '../../shared/contract.ts';
 import { AccountsStore } from './accounts/accounts-store.ts';

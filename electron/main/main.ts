@@ -1,3 +1,10 @@
+/**
+ * electron/main/: the Electron main process, one of the three front doors beside web/ (browser mode)
+ * and cli/ (azcred). It opens the window, serves the renderer over app://, guards navigation and
+ * permissions, and carries contract calls from the preload over IPC to the core's dispatch. Only this
+ * folder imports `electron`; it imports electron/core/ and shared/, never web/ or cli/.
+ */
+
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell, webContents } from 'electron';
 import Store from 'electron-store';

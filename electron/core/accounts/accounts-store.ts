@@ -1,3 +1,9 @@
+/**
+ * electron/core/accounts/: the Remote Rendering and Communication Services accounts: their records in
+ * accounts.json, their keys in the vault, import and export, and the key-age reminder. It imports
+ * vault/, platform/, azure/ and shared/; never entra/, arm/ or tokens/.
+ */
+
 import { randomUUID } from 'node:crypto';
 import type { AccountSecret, AccountUpdate, AccountView } from '../../../shared/accounts.ts';
 import { formatAcsConnectionString } from '../../../shared/acs-connection-string.ts';

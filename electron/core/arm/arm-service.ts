@@ -1,3 +1,9 @@
+/**
+ * electron/core/arm/: the work done through Azure Resource Manager with an identity's token: finding
+ * accounts (discovery/), the role audit (role-audit/) and key rotation. It imports accounts/, entra/,
+ * vault/, azure/, platform/ and shared/; never tokens/.
+ */
+
 import type { z } from 'zod';
 import type { DiscoveryImportResult, DiscoveryResult, discoveryImportSchema } from '../../../shared/discovery.ts';
 import type { KeyRotationResult, rotateKeySchema } from '../../../shared/key-rotation.ts';

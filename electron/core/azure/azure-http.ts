@@ -1,3 +1,10 @@
+/**
+ * electron/core/azure/: what every Azure call needs, above platform/ and below the domains: HTTPS
+ * with cloud trust, retry and timeouts (this module), JWT reading, the ARM client and resource ids,
+ * Azure error mapping, permission matching and the cloud profiles. It imports platform/ and shared/
+ * only, never a domain.
+ */
+
 import type { CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { httpsAgentFor } from './cloud-trust.ts';

@@ -1,3 +1,9 @@
+/**
+ * electron/core/entra/: Entra ID identities: users signed in interactively or by device code, service
+ * principals, their MSAL caches kept in the vault and the access tokens they get. It imports vault/,
+ * azure/, platform/ and shared/; never accounts/, arm/ or tokens/.
+ */
+
 import { randomUUID } from 'node:crypto';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { type z } from 'zod';

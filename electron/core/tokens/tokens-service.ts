@@ -1,3 +1,9 @@
+/**
+ * electron/core/tokens/: the service tokens the app mints, keeps, refreshes and exports: Mixed Reality
+ * STS tokens, ACS identities and user tokens, Teams tokens and Entra access tokens. It imports
+ * accounts/, entra/, vault/, azure/, platform/ and shared/; never arm/.
+ */
+
 import type { z } from 'zod';
 import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
 import { signAcsRequest, type SignedAcsRequest } from '../../../shared/acs-request-signing.ts';

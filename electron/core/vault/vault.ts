@@ -1,3 +1,9 @@
+/**
+ * electron/core/vault/: the encrypted vault every secret lives in (file format, keychain or passphrase
+ * key, lock, backups, quarantine) and the vault session that opens, locks and switches it. The lowest
+ * domain: it imports platform/, azure/ and shared/, never another domain.
+ */
+
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
