@@ -8,13 +8,13 @@ import {
   makeStyles,
   mergeClasses,
 } from '@fluentui/react-components';
-import { useEffect, useId, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { useDialogStyles } from './dialog-styles.ts';
 import { DoneButton } from './DoneButton.tsx';
-import { ErrorBar } from './ErrorBar.tsx';
-import { fieldIssues } from './field-problem.ts';
+import { FormErrorBar } from './FormErrorBar.tsx';
 import { ModalDialog } from './ModalDialog.tsx';
+import { useFocusInvalid } from './use-focus-invalid.ts';
 
 const useStyles = makeStyles({
   medium: { maxWidth: '680px', width: '100%' },
@@ -70,23 +70,11 @@ export function FormDialog(props: FormDialogProps) {
   const { title, children, onClose, onSubmit, submit, busy = false, holdOpen = false, error, fields, done } = props;
   const styles = useStyles();
   const dialog = useDialogStyles();
-  const frame = useId();
+  const form = useFocusInvalid<HTMLFormElement>(error);
   const waiting = busy && holdOpen;
   const isDone = done !== undefined && done !== null && done !== false;
-  const formError = !error
-    ? undefined
-    : props.formMessage
-      ? props.formMessage(error)
-      : fields
-        ? fieldIssues(error, fields).form
-        : error.message;
-
-  useEffect(() => {
-    if (error) document.getElementById(frame)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [error]);
-
   const body = (
-    <DialogBody id={frame}>
+    <DialogBody>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent className={mergeClasses(dialog.content, props.contentClassName)}>
         {isDone ? (
@@ -94,7 +82,9 @@ export function FormDialog(props: FormDialogProps) {
         ) : (
           <>
             {children}
-            {error && formError !== undefined && <ErrorBar error={{ ...error, message: formError }}>{props.errorDetail}</ErrorBar>}
+            <FormErrorBar error={error} fields={fields} formMessage={props.formMessage}>
+              {props.errorDetail}
+            </FormErrorBar>
           </>
         )}
       </DialogContent>
@@ -129,7 +119,7 @@ export function FormDialog(props: FormDialogProps) {
     <ModalDialog modalType={props.alert ? 'alert' : 'modal'} onOpenChange={(_, d) => !d.open && !waiting && onClose()}>
       <DialogSurface className={props.size && styles[props.size]}>
         {onSubmit ? (
-          <form onSubmit={submitted} noValidate>
+          <form ref={form} onSubmit={submitted} noValidate>
             {body}
           </form>
         ) : (

@@ -1,10 +1,12 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { useState } from 'react';
 import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
+import { CallForm } from '../../components/CallForm.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { FormErrorBar } from '../../components/FormErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
@@ -13,8 +15,10 @@ import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 
+const fields = ['label', 'via'] as const;
+
 const useStyles = makeStyles({
-  create: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  create: { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -37,30 +41,25 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const [label, setLabel] = useState('');
   const [confirm, setConfirm] = useState<AcsIdentityConfirm>();
   const [done, setDone] = useState<string>();
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['label', 'via']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
   const busy = operation.running !== undefined;
 
   function via(): AcsVia | undefined {
     const chosen = toVia(payWith) as AcsVia | undefined;
-    if (!chosen)
-      setError({
-        code: 'invalid_input',
-        message: 'Choose the identity that pays',
-        issues: [{ path: 'via', message: 'Choose an identity' }],
-      });
+    if (!chosen) call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
     return chosen;
   }
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  async function create() {
     const payer = via();
     if (!resource || !payer) return;
-    setError(undefined);
-    const result = await operation.run('Creating the identity at Communication Services…', (operationId) =>
-      api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }),
+    const result = await call.run(() =>
+      operation.run('Creating the identity at Communication Services…', (operationId) =>
+        api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }),
+      ),
     );
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     setLabel('');
     setDone(`Created ${result.value.identity.label} (${result.value.identity.communicationUserId}).`);
     await reload();
@@ -69,23 +68,26 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   async function act(action: AcsIdentityConfirm['action'], identity: AcsIdentityView) {
     const payer = via();
     if (!payer) return;
-    setError(undefined);
     setConfirm(undefined);
     if (action === 'revoke') {
-      const result = await operation.run(`Revoking the tokens of ${identity.label}…`, (operationId) =>
-        api.acsIdentities.revoke({ id: identity.id, via: payer, operationId }),
+      const result = await call.run(() =>
+        operation.run(`Revoking the tokens of ${identity.label}…`, (operationId) =>
+          api.acsIdentities.revoke({ id: identity.id, via: payer, operationId }),
+        ),
       );
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return;
       onChanged(...result.value.revoked);
       setDone(
         `Revoked every token of ` +
           `${identity.label}${result.value.revoked.length ? ` (${result.value.revoked.length} in the list marked revoked)` : ''}.`,
       );
     } else {
-      const result = await operation.run(`Deleting ${identity.label}…`, (operationId) =>
-        api.acsIdentities.delete({ id: identity.id, via: payer, operationId }),
+      const result = await call.run(() =>
+        operation.run(`Deleting ${identity.label}…`, (operationId) =>
+          api.acsIdentities.delete({ id: identity.id, via: payer, operationId }),
+        ),
       );
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return;
       onChanged(...result.value.revoked);
       setDone(`Deleted ${identity.label}: its tokens no longer work.`);
     }
@@ -121,14 +123,14 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
             error={issues.via}
             roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
           />
-          <form className={styles.create} onSubmit={(e) => void create(e)} noValidate>
+          <CallForm className={styles.create} onSubmit={() => void create()} error={undefined}>
             <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
               <Input value={label} onChange={(_, d) => setLabel(d.value)} />
             </Field>
             <Button type="submit" disabledFocusable={busy}>
               Create identity
             </Button>
-          </form>
+          </CallForm>
           <ErrorBar error={listError} />
           {identities.length === 0 ? (
             <Caption1 className={styles.hint}>The app remembers no identity of this resource yet.</Caption1>
@@ -147,7 +149,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
               {done}
             </Body1>
           )}
-          <ErrorBar error={issues.form !== undefined ? error : undefined} />
+          <FormErrorBar error={call.error} fields={fields} />
         </>
       )}
     </ToolDialog>

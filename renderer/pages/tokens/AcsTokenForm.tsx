@@ -1,10 +1,10 @@
 import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { useState } from 'react';
 import type { AcsScope, AcsVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsScopesField } from './AcsScopesField.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
@@ -12,8 +12,9 @@ import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 
+const fields = ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via'] as const;
+
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   nested: { marginLeft: tokens.spacingHorizontalXXL },
 });
 
@@ -35,35 +36,34 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
   const [minutes, setMinutes] = useState('60');
   const [pay, setPay] = usePayWith(acsKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+  async function submit() {
+    const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!resource) return local('accountId', 'Choose a Communication Services resource');
-    if (who === 'existing' && !acsIdentityId) return local('acsIdentityId', 'Choose an identity, or create a new one');
+    const subject = who === 'new' ? { newIdentity: { label } } : acsIdentityId ? { acsIdentityId } : undefined;
+    if (!subject) return local('acsIdentityId', 'Choose an identity, or create a new one');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
-    setError(undefined);
-    const subject = who === 'existing' ? { acsIdentityId } : { newIdentity: { label } };
-    const result = await operation.run('Asking Communication Services for a user token…', (operationId) =>
-      api.tokens.mintAcs({
-        accountId: resource.id,
-        ...subject,
-        scopes,
-        minutes: Number(minutes),
-        via: via as AcsVia,
-        ...options,
-        operationId,
-      }),
+    const result = await call.run(() =>
+      operation.run('Asking Communication Services for a user token…', (operationId) =>
+        api.tokens.mintAcs({
+          accountId: resource.id,
+          ...subject,
+          scopes,
+          minutes: Number(minutes),
+          via: via as AcsVia,
+          ...options,
+          operationId,
+        }),
+      ),
     );
     if (result.ok) onMinted([result.value.token], `Issued an ACS user token for ${result.value.acsIdentity.label} on ${resource.name}.`);
-    else setError(result.error);
   }
 
   return (
-    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+    <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
       <Field label="Communication Services resource" required {...problem(issues.accountId)}>
         <ChoiceDropdown
           placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
@@ -117,7 +117,6 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
         roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
       />
       <MintOptionsFields value={options} onChange={setOptions} />
-      <ErrorBar error={issues.form !== undefined ? error : undefined} />
-    </form>
+    </CallForm>
   );
 }

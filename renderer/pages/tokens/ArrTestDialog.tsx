@@ -14,20 +14,22 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { mixedRealityRegionOf } from '../../../shared/clouds.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
 import type { ArrTestResult, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
+
+const fields = ['accountId', 'via', 'region'] as const;
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -45,31 +47,26 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   const [payWith, setPay] = usePayWith(arrKeys(account));
   const [region, setRegion] = useState<string>();
   const [result, setResult] = useState<ArrTestResult>();
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'via', 'region']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
   const needsRegion = account !== undefined && mixedRealityRegionOf(account.accountDomain) === undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (!account) return;
     const via = toVia(payWith) as ArrVia | undefined;
-    if (!via)
-      return setError({
-        code: 'invalid_input',
-        message: 'Choose the identity that pays',
-        issues: [{ path: 'via', message: 'Choose an identity' }],
-      });
-    setError(undefined);
+    if (!via) return call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
     setResult(undefined);
-    const outcome = await operation.run('Listing the sessions…', (operationId) =>
-      api.arr.testAccount({
-        accountId: account.id,
-        via,
-        ...(needsRegion && region ? { region: region as (typeof mixedRealityRegions)[number] } : {}),
-        operationId,
-      }),
+    const outcome = await call.run(() =>
+      operation.run('Listing the sessions…', (operationId) =>
+        api.arr.testAccount({
+          accountId: account.id,
+          via,
+          ...(needsRegion && region ? { region: region as (typeof mixedRealityRegions)[number] } : {}),
+          operationId,
+        }),
+      ),
     );
-    if (!outcome.ok) return setError(outcome.error);
+    if (!outcome.ok) return;
     setResult(outcome.value);
     onMinted(outcome.value.token);
   }
@@ -87,7 +84,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
       ) : sources.arr.length === 0 ? (
         <Body1>No Remote Rendering account yet: add one on the Accounts page.</Body1>
       ) : (
-        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+        <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
           <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
           <Field label="ARR account" {...problem(issues.accountId)}>
             <ChoiceDropdown
@@ -125,8 +122,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               />
             </Field>
           )}
-          <ErrorBar error={issues.form !== undefined ? error : undefined} />
-        </form>
+        </CallForm>
       )}
       {result && (
         <section aria-label="Test result" className={dialog.content}>

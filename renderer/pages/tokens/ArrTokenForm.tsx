@@ -1,16 +1,16 @@
-import { Field, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { Field } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ArrVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 
-const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const fields = ['accountId', 'via'] as const;
 
 /** An ARR access token from the Mixed Reality STS: an account, paid for by one of its keys or an Entra identity. */
 export function ArrTokenForm({
@@ -20,39 +20,27 @@ export function ArrTokenForm({
   onMinted,
   initialAccountId,
 }: MintFormProps & { initialAccountId?: string | undefined }) {
-  const styles = useStyles();
   const [accountId, setAccountId] = useState(initialAccountId ?? sources.arr[0]?.id);
   const account = sources.arr.find((a) => a.id === accountId);
   const [pay, setPay] = usePayWith(arrKeys(account));
   const [options, setOptions] = useState(noMintOptions);
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'via']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!account)
-      return setError({
-        code: 'invalid_input',
-        message: 'Choose an ARR account',
-        issues: [{ path: 'accountId', message: 'Choose an ARR account' }],
-      });
+  async function submit() {
+    if (!account) return call.fail(fieldProblem('accountId', 'Choose an ARR account'));
     const via = toVia(pay);
-    if (!via)
-      return setError({
-        code: 'invalid_input',
-        message: 'Choose the identity that pays',
-        issues: [{ path: 'via', message: 'Choose an identity' }],
-      });
-    setError(undefined);
-    const result = await operation.run('Asking the Mixed Reality STS for an access token…', (operationId) =>
-      api.tokens.mintArr({ accountId: account.id, via: via as ArrVia, ...options, operationId }),
+    if (!via) return call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
+    const result = await call.run(() =>
+      operation.run('Asking the Mixed Reality STS for an access token…', (operationId) =>
+        api.tokens.mintArr({ accountId: account.id, via: via as ArrVia, ...options, operationId }),
+      ),
     );
     if (result.ok) onMinted([result.value], `Minted an ARR access token for ${account.name}.`);
-    else setError(result.error);
   }
 
   return (
-    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+    <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
       <Field label="ARR account" required {...problem(issues.accountId)}>
         <ChoiceDropdown
           placeholder={sources.arr.length ? 'Choose an account' : 'No ARR account: add one on the Accounts page'}
@@ -74,7 +62,6 @@ export function ArrTokenForm({
         roleHint="the Remote Rendering Client or Administrator role on the account"
       />
       <MintOptionsFields value={options} onChange={setOptions} />
-      <ErrorBar error={issues.form !== undefined ? error : undefined} />
-    </form>
+    </CallForm>
   );
 }

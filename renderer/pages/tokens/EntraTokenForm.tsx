@@ -1,9 +1,9 @@
 import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { useState } from 'react';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { useClouds } from '../../use-clouds.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { presetScope, scopePresetLabels, type ScopePreset } from './entra-scope.ts';
@@ -11,8 +11,9 @@ import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { identityLabel } from './use-token-sources.ts';
 
+const fields = ['identityId', 'scope'] as const;
+
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   nested: { marginLeft: tokens.spacingHorizontalXXL },
   scope: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
 });
@@ -28,30 +29,29 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
   const [stsAccountId, setStsAccountId] = useState<string>();
   const [custom, setCustom] = useState('');
   const [options, setOptions] = useState(noMintOptions);
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['identityId', 'scope']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
   const stsAccounts = sources.arr.filter((a) => !identity || a.cloud === identity.cloud);
   const scope = presetScope(preset, profile, sources.arr.find((a) => a.id === stsAccountId)?.accountDomain, custom);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+  async function submit() {
+    const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!identity) return local('identityId', 'Choose an identity: sign in on the Identities page first');
     if (!scope)
       return local(
         'scope',
         preset === 'sts' ? 'Choose the ARR account the token is for' : 'Enter a scope, such as https://management.azure.com/.default',
       );
-    setError(undefined);
-    const result = await operation.run('Asking Entra ID for a token…', (operationId) =>
-      api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }),
+    const result = await call.run(() =>
+      operation.run('Asking Entra ID for a token…', (operationId) =>
+        api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }),
+      ),
     );
     if (result.ok) onMinted([result.value], `Minted an Entra token for ${scope}.`);
-    else setError(result.error);
   }
 
   return (
-    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+    <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
       <Field label="Identity" required {...problem(issues.identityId)}>
         <ChoiceDropdown
           placeholder={sources.identities.length ? 'Choose an identity' : 'No identity: sign in on the Identities page'}
@@ -92,7 +92,6 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
       )}
       {scope && <Caption1 className={styles.scope}>Scope asked for: {scope}</Caption1>}
       <MintOptionsFields value={options} onChange={setOptions} />
-      <ErrorBar error={issues.form !== undefined ? error : undefined} />
-    </form>
+    </CallForm>
   );
 }

@@ -1,12 +1,11 @@
 import { Body1, Caption1, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { CopyableBlock } from '../../components/CopyableBlock.tsx';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
@@ -24,13 +23,13 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
+const fields = ['accountId', 'method', 'url', 'body'] as const;
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Signs a request to an ACS resource with its access key (HMAC-SHA256): the headers, the string to sign, and the request as curl and
  * PowerShell. */
 export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const styles = useStyles();
-  const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
   const signable = sources.acs.filter((a) => a.hasAccessKey);
@@ -40,30 +39,21 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const [url, setUrl] = useState<string>();
   const [body, setBody] = useState('{}');
   const [signed, setSigned] = useState<SignedAcsRequest>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
-  const issues = fieldIssues(error, ['accountId', 'method', 'url', 'body']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
   const shownUrl = url ?? (resource ? `${resource.endpoint}identities?api-version=2023-10-01` : '');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (!resource) return;
-    setError(undefined);
-    setBusy(true);
-    const result = await api.acs.signRequest({ accountId: resource.id, method, url: shownUrl, body });
-    setBusy(false);
-    if (result.ok) setSigned(result.value);
-    else {
-      setSigned(undefined);
-      setError(result.error);
-    }
+    const result = await call.run(() => api.acs.signRequest({ accountId: resource.id, method, url: shownUrl, body }));
+    setSigned(result.ok ? result.value : undefined);
   }
 
   return (
     <ToolDialog
       title="Sign an ACS request"
       size="wide"
-      submit={{ form: formId, label: 'Sign', disabled: busy || !resource }}
+      submit={{ form: formId, label: 'Sign', disabled: call.busy || !resource }}
       onClose={onClose}
     >
       {!sources.loaded ? (
@@ -71,7 +61,7 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
       ) : signable.length === 0 ? (
         <Body1>Signing needs a Communication Services resource with its access key: add one on the Accounts page.</Body1>
       ) : (
-        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+        <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
           <Body1 className={styles.hint}>
             For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds
             for this exact method, URL and body, for 15 minutes.
@@ -103,8 +93,7 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
           <Field label="Body" hint="Sent exactly as written; leave it empty for none." {...problem(issues.body)}>
             <Textarea value={body} resize="vertical" onChange={(_, d) => setBody(d.value)} />
           </Field>
-          <ErrorBar error={issues.form !== undefined ? error : undefined} />
-        </form>
+        </CallForm>
       )}
       {signed && (
         <section className={styles.output} aria-label="Signed request">

@@ -1,18 +1,19 @@
 import { Body1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { useState } from 'react';
 import type { AcsVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
 
+const fields = ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'] as const;
+
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -34,30 +35,33 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
   const [pasted, setPasted] = useState(noPasted);
   const [pay, setPay] = usePayWith(acsKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'], 'pasted.');
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields, 'pasted.');
   const paste = (changes: Partial<typeof noPasted>) => setPasted({ ...pasted, ...changes });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+  async function submit() {
+    const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!resource) return local('accountId', 'Choose a Communication Services resource');
-    if (from === 'signed-in' && !teamsIdentityId)
-      return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
+    // The core checks the pasted token against the app ID and user ID: its messages never quote the token.
+    const teams =
+      from === 'pasted'
+        ? { pasted, ...options, autoRefresh: false as const }
+        : teamsIdentityId
+          ? { teamsIdentityId, ...options }
+          : undefined;
+    if (!teams) return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
-    setError(undefined);
-    // The core checks the pasted token against the app ID and user ID: its messages never quote the token.
-    const teams = from === 'pasted' ? { pasted, ...options, autoRefresh: false } : { teamsIdentityId, ...options };
-    const result = await operation.run('Exchanging the Teams user’s token at Communication Services…', (operationId) =>
-      api.tokens.exchangeTeams({ accountId: resource.id, ...teams, via: via as AcsVia, operationId }),
+    const result = await call.run(() =>
+      operation.run('Exchanging the Teams user’s token at Communication Services…', (operationId) =>
+        api.tokens.exchangeTeams({ accountId: resource.id, ...teams, via: via as AcsVia, operationId }),
+      ),
     );
     if (result.ok) onMinted([result.value], `Exchanged a Teams user token on ${resource.name}.`);
-    else setError(result.error);
   }
 
   return (
-    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+    <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields} prefix="pasted.">
       <Body1>
         ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token
         their app got.
@@ -78,7 +82,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           value={from}
           onChange={(_, d) => {
             setFrom(d.value as TeamsSource);
-            setError(undefined);
+            call.reset();
           }}
         >
           <Radio value="signed-in" label="Signed-in Teams user" />
@@ -150,7 +154,6 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
       />
       <MintOptionsFields value={options} onChange={setOptions} refreshable={from === 'signed-in'} />
-      <ErrorBar error={issues.form !== undefined ? error : undefined} />
-    </form>
+    </CallForm>
   );
 }
