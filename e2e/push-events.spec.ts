@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../electron/core/api.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { arrKey, tokenList, westEurope } from './support/tokens-page.ts';
+import { arrKey, chatResource, tokenList, westEurope } from './support/tokens-page.ts';
 
 /**
  * The renderer hears what changed instead of asking on a timer (issue 16): browser mode's page
@@ -76,4 +76,38 @@ test('an open Tokens page makes no calls for data while nothing changes', async 
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await page.waitForTimeout(10_000);
   expect(calls.slice(before), 'calls made while idle').toEqual([]);
+});
+
+test("the page's expiry toast comes from the core's token.expiring, worded as the desktop notification is", async ({
+  app,
+  page,
+  emulator,
+}) => {
+  const added = await dispatch(app.core, 'accounts.add', {
+    kind: 'acs',
+    name: chatResource,
+    connectionString: emulator.acsConnectionString(chatResource),
+    cloud: 'AzureEmulator',
+  });
+  if (!added.ok) throw new Error(added.error.message);
+  const accountId = (added.value as { id: string }).id;
+  const mint = (label: string, minutes: number) =>
+    dispatch(app.core, 'tokens.mintAcs', { accountId, newIdentity: { label }, scopes: ['chat'], minutes });
+  // Two hours' warning: a day-long token is far from it, and the list (with its announcer) is on the page.
+  await dispatch(app.core, 'settings.update', { expiryWarningMinutes: 120 });
+  expect(await mint('Alice', 1440)).toMatchObject({ ok: true });
+  const streamOpen = page.waitForResponse((response) => isEventStream(response.url()) && response.status() === 200);
+  await app.open(page, 'tokens');
+  await expect(tokenList(page).getByRole('option')).toHaveCount(1);
+  await streamOpen;
+  // A one-hour token is inside its warning time from the start, which the page's own clock never sees crossed: only the core's
+  // warning can bring the toast.
+  expect(await mint('Carol', 60)).toMatchObject({ ok: true });
+  const toast = page.getByRole('listitem', { name: /^ACS user token expires in (59|60) minutes$/ });
+  await expect(toast).toBeVisible({ timeout: 5_000 });
+  // The token's name, then what to do: the words of the desktop app's OS notification (shared/events.ts expiryWarning).
+  await expect(toast).toContainText(
+    / · Carol on contoso-acs-chat \(chat\)\. Mint a new one on the Tokens page, or turn on its auto-refresh\.$/,
+  );
+  await expect(page.getByRole('listitem', { name: /expires in/ }), 'warned once, not again by the page clock').toHaveCount(1);
 });

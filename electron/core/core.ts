@@ -118,15 +118,20 @@ export function createCore(options: CoreOptions): Core {
     notify: options.platform?.notify,
     emit,
   });
+  // A token minted or changed is looked at now, not at the notifier's next look: one inside its warning time is warned about at once.
+  const startExpiry = () => {
+    expiry.start();
+    hub.subscribe((event) => event.type === 'tokens.changed' && void expiry.scan());
+  };
   // Watching starts with the first listener (a window), so a CLI run that only calls the core pays nothing for it.
   let watch: ReturnType<typeof watchDataFolder> | undefined;
   let closed = false;
   const listen = () => {
     if (watch || closed) return;
     watch = watchDataFolder({ folder: dataFolder, emit });
-    if (!options.platform?.notify) expiry.start();
+    if (!options.platform?.notify) startExpiry();
   };
-  if (options.platform?.notify) expiry.start();
+  if (options.platform?.notify) startExpiry();
   return {
     options,
     settings,

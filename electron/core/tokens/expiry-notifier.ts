@@ -57,7 +57,10 @@ export class ExpiryNotifier {
     } catch (error) {
       log.error('the expiry notifier could not list the tokens', error);
     }
-    if (!this.#stopped) this.#scanTimer = this.#deps.clock.setTimer(() => void this.scan(), this.#deps.scanMs ?? 30_000);
+    if (this.#stopped) return;
+    // Two looks may overlap (a token changed during the timed one): the last to end sets the one next look.
+    if (this.#scanTimer) this.#deps.clock.clearTimer(this.#scanTimer);
+    this.#scanTimer = this.#deps.clock.setTimer(() => void this.scan(), this.#deps.scanMs ?? 30_000);
   }
 
   stop(): void {
