@@ -1,12 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { dispatch } from '../electron/core/api.ts';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively } from './support/identities-page.ts';
-import { arrKey, chatResource, openNewToken, tokenList, westEurope } from './support/tokens-page.ts';
+import {
+  addChatResourceToCore,
+  addWestEuropeToCore,
+  chatResource,
+  mintChatToken,
+  openNewToken,
+  tokenList,
+  westEurope,
+} from './support/tokens-page.ts';
 
 // The screens and dialogs the other specs do not check with axe, each in light and dark: together
 // with them, every screen of the app has no serious or critical violation in either theme. A few
@@ -41,6 +48,9 @@ function accessibilityReport(page: Page) {
   };
 }
 
+/** Checks what is on screen with axe; then, given a dialog, closes it with the button named. */
+type Check = (screen: string, dialog?: Locator, button?: string) => Promise<void>;
+
 async function closeWith(dialog: Locator, button: string) {
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -54,171 +64,174 @@ for (const scheme of schemes) {
   test.describe(`in ${scheme}`, () => {
     test.use({ colorScheme: scheme });
 
-    test(
-      'the Edit dialog with an error, the delete confirmation and the regenerate key dialog have no serious accessibility ' + 'problems',
-      async ({ app, page, emulator }) => {
+    /**
+     * A test that brings up `screens` screens in turn and checks each with axe in this scheme, none
+     * with a serious problem: `check` checks what is on screen, then closes the dialog given with the
+     * button named.
+     */
+    function screensTest(
+      title: string,
+      screens: number,
+      body: (fixtures: { app: AppOnEmulator; page: Page; emulator: TestEmulator; context: BrowserContext; check: Check }) => Promise<void>,
+    ) {
+      test(title, async ({ app, page, emulator, context }) => {
         const report = accessibilityReport(page);
+        await body({
+          app,
+          page,
+          emulator,
+          context,
+          check: async (screen, dialog, button) => {
+            await report.check(screen, scheme);
+            if (dialog && button) await closeWith(dialog, button);
+          },
+        });
+        report.expectClean(screens);
+      });
+    }
+
+    screensTest(
+      'the Edit dialog with an error, the delete confirmation and the regenerate key dialog have no serious accessibility problems',
+      3,
+      async ({ app, page, emulator, check }) => {
         await addWestEuropeAccount(app, emulator);
         await app.open(page, 'accounts');
         await accountOption(page, /contoso-arr-westeurope/).click();
         const detail = page.getByRole('region', { name: westEurope.name });
         await detail.getByRole('button', { name: 'Edit' }).click();
-        let dialog = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
-        await dialog.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
-        await dialog.getByRole('button', { name: 'Save changes' }).click();
-        await expect(dialog.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
-        await report.check('Edit dialog with an error', scheme);
-        await closeWith(dialog, 'Cancel');
+        const edit = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
+        await edit.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
+        await edit.getByRole('button', { name: 'Save changes' }).click();
+        await expect(edit.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
+        await check('Edit dialog with an error', edit, 'Cancel');
 
         await detail.getByRole('button', { name: 'Delete' }).click();
-        await report.check('delete confirmation', scheme);
-        await closeWith(page.getByRole('alertdialog'), 'Cancel');
+        await check('delete confirmation', page.getByRole('alertdialog'), 'Cancel');
 
         await detail.getByRole('button', { name: 'Regenerate key…' }).click();
-        dialog = page.getByRole('alertdialog', { name: /Regenerate a key/ });
-        await expect(dialog.getByTestId('rotation-guidance')).toBeVisible();
-        await report.check('regenerate key dialog', scheme);
-        await closeWith(dialog, 'Cancel');
-        report.expectClean(3);
+        const regenerate = page.getByRole('alertdialog', { name: /Regenerate a key/ });
+        await expect(regenerate.getByTestId('rotation-guidance')).toBeVisible();
+        await check('regenerate key dialog', regenerate, 'Cancel');
       },
     );
 
-    test('the Import dialog, its preview and the Export dialog with keys and an error have no serious accessibility problems', async ({
-      app,
-      page,
-      emulator,
-    }) => {
-      const report = accessibilityReport(page);
-      await addWestEuropeAccount(app, emulator);
-      await app.open(page, 'accounts');
-      await expect(accountOption(page, /contoso-arr-westeurope/)).toBeVisible();
-      await page.getByRole('button', { name: 'Import' }).click();
-      let dialog = page.getByRole('dialog', { name: 'Import accounts' });
-      await dialog.getByRole('textbox', { name: 'Text to import' }).fill(emulator.acsConnectionString(chatResource));
-      await report.check('Import dialog', scheme);
-      await dialog.getByRole('button', { name: 'Preview' }).click();
-      await expect(dialog.getByRole('table', { name: 'Accounts in the file' })).toBeVisible();
-      await report.check('Import preview', scheme);
-      await closeWith(dialog, 'Cancel');
+    screensTest(
+      'the Import dialog, its preview and the Export dialog with keys and an error have no serious accessibility problems',
+      3,
+      async ({ app, page, emulator, check }) => {
+        await addWestEuropeAccount(app, emulator);
+        await app.open(page, 'accounts');
+        await expect(accountOption(page, /contoso-arr-westeurope/)).toBeVisible();
+        await page.getByRole('button', { name: 'Import' }).click();
+        const importing = page.getByRole('dialog', { name: 'Import accounts' });
+        await importing.getByRole('textbox', { name: 'Text to import' }).fill(emulator.acsConnectionString(chatResource));
+        await check('Import dialog');
+        await importing.getByRole('button', { name: 'Preview' }).click();
+        await expect(importing.getByRole('table', { name: 'Accounts in the file' })).toBeVisible();
+        await check('Import preview', importing, 'Cancel');
 
-      await page.getByRole('button', { name: 'Export' }).click();
-      dialog = page.getByRole('dialog', { name: 'Export accounts' });
-      await dialog.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
-      await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('short');
-      await dialog.getByRole('button', { name: 'Export' }).click();
-      await expect(dialog.getByRole('textbox', { name: 'Passphrase', exact: true })).toHaveAttribute('aria-invalid', 'true');
-      await report.check('Export dialog with keys and an error', scheme);
-      await closeWith(dialog, 'Cancel');
-      report.expectClean(3);
-    });
+        await page.getByRole('button', { name: 'Export' }).click();
+        const exporting = page.getByRole('dialog', { name: 'Export accounts' });
+        await exporting.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
+        await exporting.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('short');
+        await exporting.getByRole('button', { name: 'Export' }).click();
+        await expect(exporting.getByRole('textbox', { name: 'Passphrase', exact: true })).toHaveAttribute('aria-invalid', 'true');
+        await check('Export dialog with keys and an error', exporting, 'Cancel');
+      },
+    );
 
-    test('the sign-out and remove cloud confirmations have no serious accessibility problems', async ({ app, page, context }) => {
-      const report = accessibilityReport(page);
-      await app.open(page, 'identities');
-      await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
-      await identityRow(page, /Alex Wilber/)
-        .getByRole('button', { name: /^Sign out/ })
-        .click();
-      await report.check('sign-out confirmation', scheme);
-      await closeWith(page.getByRole('alertdialog'), 'Cancel');
+    screensTest(
+      'the sign-out and remove cloud confirmations have no serious accessibility problems',
+      2,
+      async ({ app, page, context, check }) => {
+        await app.open(page, 'identities');
+        await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
+        await identityRow(page, /Alex Wilber/)
+          .getByRole('button', { name: /^Sign out/ })
+          .click();
+        await check('sign-out confirmation', page.getByRole('alertdialog'), 'Cancel');
 
-      await app.open(page, 'settings');
-      await page.getByRole('button', { name: /^Remove Azure emulator/ }).click();
-      await report.check('remove cloud confirmation', scheme);
-      await closeWith(page.getByRole('alertdialog'), 'Cancel');
-      report.expectClean(2);
-    });
+        await app.open(page, 'settings');
+        await page.getByRole('button', { name: /^Remove Azure emulator/ }).click();
+        await check('remove cloud confirmation', page.getByRole('alertdialog'), 'Cancel');
+      },
+    );
 
-    test('the Discover dialog, with the resources found and with the import results, has no serious accessibility problems', async ({
-      app,
-      page,
-      context,
-    }) => {
-      const report = accessibilityReport(page);
-      await app.open(page, 'identities');
-      await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
-      await app.open(page, 'accounts');
-      await page.getByRole('button', { name: 'Discover from Azure' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
-      await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
-      await report.check('Discover dialog with resources', scheme);
-      await dialog.getByRole('checkbox', { name: `Import ${chatResource}` }).check();
-      await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
-      await expect(dialog.getByRole('list', { name: 'Import results' })).toBeVisible();
-      await report.check('Discover import results', scheme);
-      await closeWith(dialog, 'Done');
-      report.expectClean(2);
-    });
+    screensTest(
+      'the Discover dialog, with the resources found and with the import results, has no serious accessibility problems',
+      2,
+      async ({ app, page, context, check }) => {
+        await app.open(page, 'identities');
+        await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
+        await app.open(page, 'accounts');
+        await page.getByRole('button', { name: 'Discover from Azure' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
+        await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
+        await check('Discover dialog with resources');
+        await dialog.getByRole('checkbox', { name: `Import ${chatResource}` }).check();
+        await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
+        await expect(dialog.getByRole('list', { name: 'Import results' })).toBeVisible();
+        await check('Discover import results', dialog, 'Done');
+      },
+    );
 
-    test('New token for a Teams user, the ACS identities and the ARR test with its result have no serious accessibility problems', async ({
-      app,
-      page,
-      emulator,
-    }) => {
-      const report = accessibilityReport(page);
-      await addTokenAccountsAndCarol(app, emulator);
-      await app.open(page, 'tokens');
+    screensTest(
+      'New token for a Teams user, the ACS identities and the ARR test with its result have no serious accessibility problems',
+      3,
+      async ({ app, page, emulator, check }) => {
+        await addTokenAccountsAndCarol(app, emulator);
+        await app.open(page, 'tokens');
+        await check('New token, Teams user', await openNewToken(page, 'Teams user'), 'Close');
 
-      let dialog = await openNewToken(page, 'Teams user');
-      await report.check('New token, Teams user', scheme);
-      await closeWith(dialog, 'Close');
+        await page.getByRole('button', { name: 'ACS identities' }).click();
+        const identities = page.getByRole('dialog', { name: 'ACS identities' });
+        await expect(identities.getByRole('table')).toContainText('Carol');
+        await check('ACS identities dialog', identities, 'Close');
 
-      await page.getByRole('button', { name: 'ACS identities' }).click();
-      dialog = page.getByRole('dialog', { name: 'ACS identities' });
-      await expect(dialog.getByRole('table')).toContainText('Carol');
-      await report.check('ACS identities dialog', scheme);
-      await closeWith(dialog, 'Close');
+        await page.getByRole('button', { name: 'Test an ARR account' }).click();
+        const arrTest = page.getByRole('dialog', { name: 'Test an ARR account' });
+        await arrTest.getByRole('button', { name: 'Test', exact: true }).click();
+        await expect(arrTest.getByRole('region', { name: 'Test result' })).toBeVisible();
+        await check('ARR test with its result', arrTest, 'Close');
+      },
+    );
 
-      await page.getByRole('button', { name: 'Test an ARR account' }).click();
-      dialog = page.getByRole('dialog', { name: 'Test an ARR account' });
-      await dialog.getByRole('button', { name: 'Test', exact: true }).click();
-      await expect(dialog.getByRole('region', { name: 'Test result' })).toBeVisible();
-      await report.check('ARR test with its result', scheme);
-      await closeWith(dialog, 'Close');
-      report.expectClean(3);
-    });
+    screensTest(
+      'the request signer and the credential for the job, each with its answer, have no serious accessibility problems',
+      2,
+      async ({ app, page, emulator, check }) => {
+        await addTokenAccountsAndCarol(app, emulator);
+        await app.open(page, 'tokens');
+        await page.getByRole('button', { name: 'Sign an ACS request' }).click();
+        const signer = page.getByRole('dialog', { name: 'Sign an ACS request' });
+        await signer.getByRole('button', { name: 'Sign' }).click();
+        await expect(signer.getByTestId('signed-headers')).toBeVisible();
+        await check('request signer with a signed request', signer, 'Close');
 
-    test('the request signer and the credential for the job, each with its answer, have no serious accessibility problems', async ({
-      app,
-      page,
-      emulator,
-    }) => {
-      const report = accessibilityReport(page);
-      await addTokenAccountsAndCarol(app, emulator);
-      await app.open(page, 'tokens');
+        await page.getByRole('button', { name: 'Credential for an SDK' }).click();
+        const credential = page.getByRole('dialog', { name: 'The right credential for the job' });
+        await credential.getByRole('combobox', { name: 'Account or resource' }).click();
+        await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
+        await credential.getByRole('button', { name: 'Get it' }).click();
+        await expect(credential.getByRole('region', { name: 'The credential' })).toBeVisible();
+        await check('credential for the job with its answer', credential, 'Close');
+      },
+    );
 
-      await page.getByRole('button', { name: 'Sign an ACS request' }).click();
-      let dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
-      await dialog.getByRole('button', { name: 'Sign' }).click();
-      await expect(dialog.getByTestId('signed-headers')).toBeVisible();
-      await report.check('request signer with a signed request', scheme);
-      await closeWith(dialog, 'Close');
-
-      await page.getByRole('button', { name: 'Credential for an SDK' }).click();
-      dialog = page.getByRole('dialog', { name: 'The right credential for the job' });
-      await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
-      await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
-      await dialog.getByRole('button', { name: 'Get it' }).click();
-      await expect(dialog.getByRole('region', { name: 'The credential' })).toBeVisible();
-      await report.check('credential for the job with its answer', scheme);
-      await closeWith(dialog, 'Close');
-      report.expectClean(2);
-    });
-
-    test('the revoke and remove confirmations of a token have no serious accessibility problems', async ({ app, page, emulator }) => {
-      const report = accessibilityReport(page);
-      await addTokenAccountsAndCarol(app, emulator);
-      await app.open(page, 'tokens');
-      await tokenList(page).getByRole('option', { name: /Carol/ }).first().click();
-      const detail = page.getByRole('region', { name: 'ACS user token' });
-      await detail.getByRole('button', { name: 'Revoke' }).click();
-      await report.check('revoke confirmation', scheme);
-      await closeWith(page.getByRole('alertdialog'), 'Cancel');
-      await detail.getByRole('button', { name: 'Remove' }).click();
-      await report.check('remove confirmation', scheme);
-      await closeWith(page.getByRole('alertdialog'), 'Cancel');
-      report.expectClean(2);
-    });
+    screensTest(
+      'the revoke and remove confirmations of a token have no serious accessibility problems',
+      2,
+      async ({ app, page, emulator, check }) => {
+        await addTokenAccountsAndCarol(app, emulator);
+        await app.open(page, 'tokens');
+        await tokenList(page).getByRole('option', { name: /Carol/ }).first().click();
+        const detail = page.getByRole('region', { name: 'ACS user token' });
+        await detail.getByRole('button', { name: 'Revoke' }).click();
+        await check('revoke confirmation', page.getByRole('alertdialog'), 'Cancel');
+        await detail.getByRole('button', { name: 'Remove' }).click();
+        await check('remove confirmation', page.getByRole('alertdialog'), 'Cancel');
+      },
+    );
   });
 
   withoutKeychain.describe(`in ${scheme}`, () => {
@@ -313,41 +326,11 @@ withoutKeychain.describe('in dark', () => {
 
 /** The West Europe ARR account at the emulator, with its key. */
 async function addWestEuropeAccount(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
-  expect(
-    await dispatch(app.core, 'accounts.add', {
-      kind: 'arr',
-      name: westEurope.name,
-      accountId: westEurope.accountId,
-      accountDomain: westEurope.domain,
-      primaryKey: arrKey(emulator),
-      cloud: 'AzureEmulator',
-    }),
-  ).toMatchObject({ ok: true });
+  await addWestEuropeToCore(app.core, emulator);
 }
 
 /** The West Europe ARR account and the chat resource at the emulator, and an ACS identity Carol with a chat token. */
 async function addTokenAccountsAndCarol(app: AppOnEmulator, emulator: TestEmulator): Promise<void> {
-  const arr = await dispatch(app.core, 'accounts.add', {
-    kind: 'arr',
-    name: westEurope.name,
-    accountId: westEurope.accountId,
-    accountDomain: westEurope.domain,
-    primaryKey: arrKey(emulator),
-    cloud: 'AzureEmulator',
-  });
-  const acs = await dispatch(app.core, 'accounts.add', {
-    kind: 'acs',
-    name: chatResource,
-    connectionString: emulator.acsConnectionString(chatResource),
-    cloud: 'AzureEmulator',
-  });
-  if (!arr.ok || !acs.ok) throw new Error('the accounts were not added');
-  expect(
-    await dispatch(app.core, 'tokens.mintAcs', {
-      accountId: (acs.value as { id: string }).id,
-      newIdentity: { label: 'Carol' },
-      scopes: ['chat'],
-      minutes: 60,
-    }),
-  ).toMatchObject({ ok: true });
+  await addWestEuropeToCore(app.core, emulator);
+  await mintChatToken(app.core, (await addChatResourceToCore(app.core, emulator)).id, 'Carol');
 }

@@ -1,7 +1,6 @@
-import { dispatch } from '../electron/core/api.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { expectFocusWithin, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
-import { addChatResource, jwtClaims, listedAccountId, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
+import { addChatResource, jwtClaims, listedAccountId, listedTokens, mintChatToken, tokenList, tokenValue } from './support/tokens-page.ts';
 
 // The ACS identities dialog end to end: the identities the app remembers per resource, a token
 // issued for one of them, and its revoke and delete, each seen in the token list.
@@ -13,14 +12,7 @@ test(
     await app.open(page);
     await addChatResource(page, emulator);
     // Another identity's token, which nothing below may touch.
-    expect(
-      await dispatch(app.core, 'tokens.mintAcs', {
-        accountId: (await listedAccountId(app.core)) ?? '',
-        newIdentity: { label: 'Carol (other)' },
-        scopes: ['chat'],
-        minutes: 60,
-      }),
-    ).toMatchObject({ ok: true });
+    await mintChatToken(app.core, (await listedAccountId(app.core)) ?? '', 'Carol (other)');
     await app.open(page, 'tokens');
 
     // Remember an identity, with no token yet.

@@ -1,17 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { dispatch } from '../electron/core/api.ts';
 import { addArrAccount, updateSettings } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { addWestEurope, listedAccountId, listedTokens, tokenList, tokenValue } from './support/tokens-page.ts';
+import { addWestEurope, grantClipboard, listedTokens, mintArrToken, tokenList, tokenValue } from './support/tokens-page.ts';
 
 const run = promisify(execFile);
 
 // The Tokens page's copy in browser mode and its "Test an ARR account" tool, end to end.
 
-test.beforeEach(async ({ context, app }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
-});
+test.beforeEach(({ context, app }) => grantClipboard(context, app));
 
 test('a copied token leaves the browser clipboard after the time set in Settings, unless the user copied something else since', async ({
   app,
@@ -21,9 +18,7 @@ test('a copied token leaves the browser clipboard after the time set in Settings
   await app.open(page);
   await addWestEurope(page, emulator);
   await updateSettings(page, { clipboardClearSeconds: 5 });
-  expect(
-    await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' }),
-  ).toMatchObject({ ok: true });
+  await mintArrToken(app.core);
   await page.clock.install();
   await app.open(page, 'tokens');
   await expect(page.getByRole('heading', { level: 1, name: 'Tokens' })).toBeVisible();

@@ -3,16 +3,20 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { dispatch } from '../electron/core/api.ts';
+import type { Core } from '../electron/core/core.ts';
+import { coreValues } from '../electron/core/test-support/test-core.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import {
   addChatResource,
+  addChatResourceToCore,
   addWestEurope,
   arrKey,
+  grantClipboard,
   jwtClaims,
-  listedAccountId,
   listedTokens,
+  mintArrToken,
+  mintChatToken,
   openNewToken,
   shownTime,
   tokenList,
@@ -23,9 +27,7 @@ import {
 const run = promisify(execFile);
 
 // Browser mode copies in the page: the tests grant the clipboard and read it back.
-test.beforeEach(async ({ context, app }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
-});
+test.beforeEach(({ context, app }) => grantClipboard(context, app));
 
 test('a user adds an ARR account, mints a token with its key, watches it count down, inspects, copies and exports it as .env', async ({
   app,
@@ -245,9 +247,7 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
 }) => {
   await app.open(page);
   await addWestEurope(page, emulator);
-  expect(
-    await dispatch(app.core, 'tokens.mintArr', { accountId: (await listedAccountId(app.core)) ?? '', via: 'primaryKey' }),
-  ).toMatchObject({ ok: true });
+  await mintArrToken(app.core);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await app.open(page, 'tokens');
@@ -275,23 +275,9 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
 });
 
 test('in browser mode the page announces a token entering its warning time with a toast', async ({ app, page, emulator }) => {
-  const core = app.core;
-  const added = await dispatch(core, 'accounts.add', {
-    kind: 'acs',
-    name: 'contoso-acs-chat',
-    connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-    cloud: 'AzureEmulator',
-  });
-  if (!added.ok) throw new Error(added.error.message);
-  await dispatch(core, 'settings.update', { expiryWarningMinutes: 59 });
-  expect(
-    await dispatch(core, 'tokens.mintAcs', {
-      accountId: (added.value as { id: string }).id,
-      newIdentity: { label: 'Carol' },
-      scopes: ['chat'],
-      minutes: 60,
-    }),
-  ).toMatchObject({ ok: true });
+  const chat = await addChatResourceToCore(app.core, emulator);
+  await coreValues(app.core).settings.update({ expiryWarningMinutes: 59 });
+  await mintChatToken(app.core, chat.id, 'Carol');
   await page.clock.install();
   await app.open(page, 'tokens');
   const row = tokenList(page).getByRole('option');
@@ -321,7 +307,7 @@ test('a thousand live tokens render at once, with only the rows in view in the p
 
 /** A thousand STS tokens in the core's registry (as if minted over the last quarter hour): valid, expiring and expired, named by
  * number, seed-0000 the oldest. */
-async function seedTokens(core: Parameters<typeof dispatch>[0], count: number): Promise<void> {
+async function seedTokens(core: Core, count: number): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < count; i++) {
     const expiresAt = new Date(now + (i % 10 === 0 ? -60_000 : i % 10 === 1 ? 5 * 60_000 : 3_600_000 + i * 1000));

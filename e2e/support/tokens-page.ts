@@ -1,5 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import { dispatch } from '../../electron/core/api.ts';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { Core } from '../../electron/core/core.ts';
+import { coreValues } from '../../electron/core/test-support/test-core.ts';
+import type { AccountView } from '../../shared/accounts.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import type { RunningEmulator } from '../azure-emulator/server.ts';
 import { addAcsResource, addArrAccount } from './accounts-page.ts';
@@ -32,6 +34,40 @@ export async function addWestEurope(page: Page, emulator: RunningEmulator, optio
     primaryKey: options.key ?? arrKey(emulator),
   });
   await expect(dialog).toBeHidden();
+}
+
+/** The West Europe ARR account with its primary key, added through the core rather than the page. */
+export function addWestEuropeToCore(core: Core, emulator: RunningEmulator): Promise<AccountView> {
+  const { name, accountId, domain: accountDomain } = westEurope;
+  return coreValues(core).accounts.add({
+    kind: 'arr',
+    name,
+    accountId,
+    accountDomain,
+    primaryKey: arrKey(emulator),
+    cloud: 'AzureEmulator',
+  });
+}
+
+/** The chat resource, added through the core rather than the page. */
+export function addChatResourceToCore(core: Core, emulator: RunningEmulator): Promise<AccountView> {
+  const connectionString = emulator.acsConnectionString(chatResource);
+  return coreValues(core).accounts.add({ kind: 'acs', name: chatResource, connectionString, cloud: 'AzureEmulator' });
+}
+
+/** An ARR token minted with the primary key of the account the core lists first (the one the test added). */
+export async function mintArrToken(core: Core): Promise<TokenView> {
+  return coreValues(core).tokens.mintArr({ accountId: (await listedAccountId(core)) ?? '', via: 'primaryKey' });
+}
+
+/** A new ACS identity `label` on the ACS resource `accountId`, with a chat token for 60 minutes, minted through the core. */
+export async function mintChatToken(core: Core, accountId: string, label: string): Promise<TokenView> {
+  return (await coreValues(core).tokens.mintAcs({ accountId, newIdentity: { label }, scopes: ['chat'], minutes: 60 })).token;
+}
+
+/** Lets the page read and write the clipboard: browser mode copies in the page, and the tests read it back. */
+export function grantClipboard(context: BrowserContext, app: { server: { url: string } }): Promise<void> {
+  return context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
 }
 
 export async function addChatResource(page: Page, emulator: RunningEmulator): Promise<void> {
@@ -75,9 +111,8 @@ export async function tokenValue(page: Page, id: string): Promise<string> {
 }
 
 /** The id of the first account the core lists (the one a test just added), asked of the core directly. */
-export async function listedAccountId(core: Parameters<typeof dispatch>[0]): Promise<string | undefined> {
-  const result = await dispatch(core, 'accounts.list', undefined);
-  return result.ok ? (result.value as { id: string }[])[0]?.id : undefined;
+export async function listedAccountId(core: Core): Promise<string | undefined> {
+  return (await coreValues(core).accounts.list())[0]?.id;
 }
 
 /** A time as the token detail shows it (the browser runs in en-US). */
