@@ -14,7 +14,7 @@ import { applyUpdate, newAccount, type AccountInput, type SecretChanges } from '
 import { nameKey, secretName, secretPrefix, type AccountRecord, type StoredSecret } from './account-record.ts';
 import { toView } from './account-view.ts';
 import { readAccounts, writeAccounts } from './accounts-file.ts';
-import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
 
 export interface AccountsStoreOptions {
   dataFolder: string;

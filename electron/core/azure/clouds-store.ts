@@ -6,7 +6,7 @@ import { toFieldIssues } from '../../../shared/validation.ts';
 import { installCloudTrust } from './cloud-trust.ts';
 import { whileUnchanged } from '../platform/file-version.ts';
 import { readJsonObject, writeJsonFile } from '../platform/json-file.ts';
-import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 import { identitiesFileSchema, type IdentityRecord } from './identity-record.ts';
 

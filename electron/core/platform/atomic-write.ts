@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { wordDiskErrors } from './disk-error.ts';
-import { processHasExited } from './process-exited.ts';
+import { processHasExited } from './lock/process-exited.ts';
 
 /**
  * Replaces `target` with `data` so a crash leaves either the old file or the new one, never half of

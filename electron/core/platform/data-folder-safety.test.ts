@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testCore } from '../test-support/test-core.ts';
 import { dataFolderProblem } from './data-folder-safety.ts';
-import { withMetadataLock } from './metadata-lock.ts';
+import { withMetadataLock } from './lock/metadata-lock.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { runAzcred } from '../../cli/test-support/run-azcred.ts';
 

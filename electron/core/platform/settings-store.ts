@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
 import { whileUnchanged } from './file-version.ts';
 import { createJsonFileIfAbsent, readJsonObject, writeJsonFile } from './json-file.ts';
-import { withMetadataLock } from './metadata-lock.ts';
+import { withMetadataLock } from './lock/metadata-lock.ts';
 import { dataFolderProblem } from './data-folder-safety.ts';
 
 export const settingsFileName = 'settings.json';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 
 /**

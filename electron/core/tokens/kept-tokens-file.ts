@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import { withMetadataLock } from '../platform/metadata-lock.ts';
+import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
 import { readJsonFile, writeJsonFile } from '../platform/json-file.ts';
 import type { Vault } from '../vault/vault.ts';
 import { keptTokensFileSchema, tokenRecordSchema, tokenSecretName, type TokenRecord } from './token-record.ts';

@@ -1,4 +1,4 @@
-import { withFolderLock, type FolderLock } from '../platform/folder-lock.ts';
+import { withFolderLock, type FolderLock } from '../platform/lock/folder-lock.ts';
 import { VaultError } from './vault-error.ts';
 
 /** The lock directory the app and the CLI share for the vault file. */

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempLockDirectory } from '../platform/owned-lock-directory.ts';
+import { tempLockDirectory } from '../platform/lock/owned-lock-directory.ts';
 import { createMemoryKeychain, keychainService } from './keychain.ts';
 import { readVaultHeader } from './vault-file.ts';
 import { openVault, type OpenVaultOptions } from './vault.ts';

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors.ts';
-import { accountsFileName } from './data-folder-layout.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { accountsFileName } from '../data-folder-layout.ts';
 import { withFolderLock, type FolderLock } from './folder-lock.ts';
 
 /** The lock directory every process shares for the data folder's metadata files (accounts, identities, ACS identities, kept tokens,

@@ -1,8 +1,16 @@
+/**
+ * electron/core/platform/lock/: the data folder's one cross-process lock mechanism. This module takes
+ * a lock directory with proper-lockfile, queueing callers in this process first; metadata-lock.ts is
+ * the lock the metadata files share (accounts, identities, ACS identities, kept tokens, settings,
+ * cloud profiles), vault/vault-lock.ts the vault's own. Part of platform/: it imports only the rest of
+ * platform/, shared/ and Node.
+ */
+
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { diskError } from './disk-error.ts';
-import { log } from './log.ts';
+import { diskError } from '../disk-error.ts';
+import { log } from '../log.ts';
 import { ownedLockDirectoryFs } from './owned-lock-directory.ts';
 
 /** One cross-process lock of a data folder: its lock directory, what proper-lockfile tracks, and the error when it stays busy. */
