@@ -54,3 +54,13 @@ export function ConfirmDialog({
     </FormDialog>
   );
 }
+
+/**
+ * The call behind a Delete, Remove or Sign out, for `onConfirm`: a thing already gone is what the
+ * user asked for, so not_found is done too.
+ */
+export async function removal(call: Promise<Result<unknown>>, onGone: () => void): Promise<Result<unknown> | void> {
+  const result = await call;
+  if (result.ok || result.error.code === 'not_found') return onGone();
+  return result;
+}

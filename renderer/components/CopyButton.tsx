@@ -5,6 +5,7 @@ import type { CopiedSecret } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { Result } from '../../shared/result.ts';
 import { isBrowserMode } from '../transport.ts';
+import { useCall } from './use-call.ts';
 
 const useStyles = makeStyles({
   status: { color: tokens.colorPaletteGreenForeground1 },
@@ -27,7 +28,7 @@ const closingTabNote = isBrowserMode ? '. Closing this tab before then leaves it
 /** Copies a secret without showing it, then says for how long it stays on the clipboard. */
 export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useCall();
   const [clearsAfter, setClearsAfter] = useState<number>();
 
   useEffect(() => {
@@ -37,10 +38,8 @@ export function CopyButton({ copy, onError, text, label }: CopyButtonProps) {
   }, [clearsAfter]);
 
   async function onClick() {
-    setBusy(true);
     setClearsAfter(undefined);
-    const result = await copy();
-    setBusy(false);
+    const result = await run(copy);
     if (result.ok) setClearsAfter(result.value.clearsAfterSeconds);
     else onError(result.error);
   }

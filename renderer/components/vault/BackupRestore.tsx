@@ -1,10 +1,10 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { VaultBackupView, VaultStatus } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
+import { useCall } from '../use-call.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
@@ -23,16 +23,12 @@ const holds = (count: number | null) =>
 export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus, said: string) => void) | undefined }) {
   const styles = useStyles();
   const [backups, setBackups] = useState<VaultBackupView[]>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
+  const { run: call, busy, error, reset } = useCall();
   const [done, setDone] = useState('');
 
-  async function run(call: () => Promise<Result<VaultStatus>>, said: (status: VaultStatus) => string) {
-    setBusy(true);
-    setError(undefined);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+  async function run(change: () => Promise<Result<VaultStatus>>, said: (status: VaultStatus) => string) {
+    const result = await call(change);
+    if (!result.ok) return;
     const words = said(result.value);
     setDone(words);
     // The notice this sits in goes once the vault is whole again: the page shows the words instead.
@@ -44,9 +40,8 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
     `as another backup.`;
 
   async function showBackups() {
-    const result = await api.vault.backups();
+    const result = await call(() => api.vault.backups());
     if (result.ok) setBackups(result.value);
-    else setError(result.error);
   }
 
   if (done) return <Caption1 role="status">{done}</Caption1>;
@@ -93,7 +88,7 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
           ))}
         </ul>
       )}
-      <ErrorBar error={error} onDismiss={() => setError(undefined)} />
+      <ErrorBar error={error} onDismiss={reset} />
     </div>
   );
 }

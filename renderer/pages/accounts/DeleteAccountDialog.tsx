@@ -1,7 +1,7 @@
 import { Body1 } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { api } from '../../api.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmDialog, removal } from '../../components/ConfirmDialog.tsx';
 
 export interface DeleteAccountDialogProps {
   account: AccountView;
@@ -17,12 +17,7 @@ export function DeleteAccountDialog({ account, onDeleted, onClose }: DeleteAccou
       title={`Delete “${account.name}”?`}
       action="Delete"
       closableWhileBusy
-      onConfirm={async () => {
-        const result = await api.accounts.delete({ id: account.id });
-        // Already gone is what the user asked for.
-        if (result.ok || result.error.code === 'not_found') return onDeleted(account.id);
-        return result;
-      }}
+      onConfirm={() => removal(api.accounts.delete({ id: account.id }), () => onDeleted(account.id))}
       onClose={onClose}
     >
       <Body1>

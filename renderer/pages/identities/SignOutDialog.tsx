@@ -1,7 +1,7 @@
 import { Body1 } from '@fluentui/react-components';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmDialog, removal } from '../../components/ConfirmDialog.tsx';
 
 /** Asks before signing out, saying what goes: the identity's tokens, and a service principal's secret or key. */
 export function SignOutDialog({
@@ -23,11 +23,7 @@ export function SignOutDialog({
       title={`Sign out ${identity.username ?? identity.name}?`}
       action="Sign out"
       closableWhileBusy
-      onConfirm={async () => {
-        const result = await api.identities.signOut({ id: identity.id });
-        if (result.ok || result.error.code === 'not_found') return onSignedOut(identity.id);
-        return result;
-      }}
+      onConfirm={() => removal(api.identities.signOut({ id: identity.id }), () => onSignedOut(identity.id))}
       onClose={onClose}
     >
       <Body1>{what} Nothing changes in Entra ID: the account or app registration stays as it is.</Body1>

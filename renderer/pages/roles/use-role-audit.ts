@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { RoleAuditReport } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
+import { useCall } from '../../components/use-call.ts';
 
 /** What an audit covers: the identities and accounts chosen, or all of them when a list is empty. */
 export interface AuditScope {
@@ -25,7 +26,7 @@ let lastReport: RoleAuditReport | undefined;
 export function useRoleAudit(): RoleAuditState {
   const [report, setReport] = useState(lastReport);
   const [running, setRunning] = useState<AuditScope>();
-  const [error, setError] = useState<AppErrorShape>();
+  const { run: call, error, reset } = useCall();
 
   // A window that has run no audit yet shows the core's last one (after a reload, or the demo's).
   useEffect(() => {
@@ -41,18 +42,22 @@ export function useRoleAudit(): RoleAuditState {
     };
   }, []);
 
-  const run = useCallback(async (scope: AuditScope) => {
-    setRunning(scope);
-    setError(undefined);
-    const result = await api.roles.audit({
-      ...(scope.identityIds.length ? { identityIds: scope.identityIds } : {}),
-      ...(scope.accountIds.length ? { accountIds: scope.accountIds } : {}),
-    });
-    setRunning(undefined);
-    if (!result.ok) return setError(result.error);
-    lastReport = result.value;
-    setReport(result.value);
-  }, []);
+  const run = useCallback(
+    async (scope: AuditScope) => {
+      setRunning(scope);
+      const result = await call(() =>
+        api.roles.audit({
+          ...(scope.identityIds.length ? { identityIds: scope.identityIds } : {}),
+          ...(scope.accountIds.length ? { accountIds: scope.accountIds } : {}),
+        }),
+      );
+      setRunning(undefined);
+      if (!result.ok) return;
+      lastReport = result.value;
+      setReport(result.value);
+    },
+    [call],
+  );
 
-  return { report, running, error, run, dismissError: useCallback(() => setError(undefined), []) };
+  return { report, running, error, run, dismissError: reset };
 }

@@ -18,11 +18,11 @@ import {
 import { ArrowUploadRegular, DeleteRegular, EditRegular, WarningRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
+import { useCall } from '../../components/use-call.ts';
 import { useReloadWhenVaultOpens, type VaultState } from '../../use-vault.ts';
 import { ImportCloudDialog } from './ImportCloudDialog.tsx';
 import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
@@ -85,14 +85,13 @@ export interface CloudsCardProps {
 export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, vault, className }: CloudsCardProps) {
   const styles = useStyles();
   const [clouds, setClouds] = useState<CloudProfileView[]>([]);
-  const [error, setError] = useState<AppErrorShape>();
+  const { run, error, reset } = useCall();
   const [dialog, setDialog] = useState<OpenDialog>();
 
   const reload = useCallback(async () => {
-    const result = await api.clouds.list();
+    const result = await run(() => api.clouds.list());
     if (result.ok) setClouds(result.value);
-    else setError(result.error);
-  }, []);
+  }, [run]);
   useEffect(() => void reload(), [reload]);
   useReloadWhenVaultOpens(vault, reload);
 
@@ -112,7 +111,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
             Import profile
           </Button>
         </div>
-        <ErrorBar error={error} onDismiss={() => setError(undefined)} />
+        <ErrorBar error={error} onDismiss={reset} />
         <div className={styles.scroller}>
           <Table aria-label="Cloud profiles" size="small" className={styles.table}>
             <TableHeader>

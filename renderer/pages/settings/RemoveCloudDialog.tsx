@@ -1,7 +1,7 @@
 import { Body1 } from '@fluentui/react-components';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmDialog, removal } from '../../components/ConfirmDialog.tsx';
 
 /** Asks before removing a custom cloud profile. */
 export function RemoveCloudDialog({
@@ -18,11 +18,7 @@ export function RemoveCloudDialog({
       title={`Remove “${cloud.displayName}”?`}
       action="Remove"
       closableWhileBusy
-      onConfirm={async () => {
-        const result = await api.clouds.remove({ name: cloud.name });
-        if (result.ok || result.error.code === 'not_found') return onRemoved(cloud.name);
-        return result;
-      }}
+      onConfirm={() => removal(api.clouds.remove({ name: cloud.name }), () => onRemoved(cloud.name))}
       onClose={onClose}
     >
       <Body1>

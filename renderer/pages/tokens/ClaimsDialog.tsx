@@ -11,11 +11,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { audienceMismatch, intendedService, tokenService, tokenUses, type TokenService } from '../../../shared/token-audience.ts';
 import type { TokenClaims, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { acsScopesOf, claimMeaning, claimText, entraPermissions, readTimeClaims } from './claims-view.ts';
 import { kindLabels, relativeTime } from './token-format.ts';
@@ -46,13 +46,13 @@ const useStyles = makeStyles({
 export function ClaimsDialog({ token, onClose }: { token: TokenView; onClose(): void }) {
   const styles = useStyles();
   const [claims, setClaims] = useState<TokenClaims>();
-  const [error, setError] = useState<AppErrorShape>();
+  const { run, error } = useCall();
   const [use, setUse] = useState<TokenService>(() => intendedService(token));
   const now = Date.now();
 
   useEffect(() => {
-    void api.tokens.claims({ id: token.id }).then((r) => (r.ok ? setClaims(r.value) : setError(r.error)));
-  }, [token.id]);
+    void run(() => api.tokens.claims({ id: token.id })).then((r) => r.ok && setClaims(r.value));
+  }, [token.id, run]);
 
   const service = tokenService(token);
   const mismatch = audienceMismatch(token, use);

@@ -1,12 +1,13 @@
 import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Switch, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular, DocumentSearchRegular, ProhibitedRegular } from '@fluentui/react-icons';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { describeAudience } from '../../../shared/token-audience.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
+import { useCall } from '../../components/use-call.ts';
 import { copyToken } from './token-clipboard.ts';
 import { dateTime, kindLabels, sourceLabel } from './token-format.ts';
 import { LiveCountdown, LiveStatus } from './TokenStatusBadge.tsx';
@@ -45,7 +46,7 @@ export interface TokenDetailProps {
 /** Everything about one token, its value masked until revealed, and what can be done with it. */
 export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClaims, onExport, onRevoke, onRemove }: TokenDetailProps) {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useCall();
   const field = (term: string, value: ReactNode, mono = false) => (
     <>
       <dt className={styles.term}>
@@ -62,9 +63,7 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
   // waits.
   async function toggle(call: () => ReturnType<typeof api.tokens.keep>) {
     if (busy) return;
-    setBusy(true);
-    const result = await call();
-    setBusy(false);
+    const result = await run(call);
     if (result.ok) onChanged(result.value);
     else onError(result.error);
   }
