@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dispatch } from '../electron/core/api.ts';
+import { coreValues } from '../electron/core/test-support/test-core.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { arrKey, chatResource, tokenList, westEurope } from './support/tokens-page.ts';
+import { addChatResourceToCore, addWestEuropeToCore, mintChatToken, tokenList, westEurope } from './support/tokens-page.ts';
 
 /**
  * The renderer hears what changed instead of asking on a timer (issue 16): browser mode's page
@@ -31,15 +31,7 @@ function runAzcred(args: readonly string[], home: string): Promise<{ code: numbe
 const isEventStream = (url: string) => new URL(url).pathname === '/api/events';
 
 test('a token minted by the CLI appears in the open Tokens page within a second of the CLI exiting', async ({ app, page, emulator }) => {
-  const added = await dispatch(app.core, 'accounts.add', {
-    kind: 'arr',
-    name: westEurope.name,
-    accountId: westEurope.accountId,
-    accountDomain: westEurope.domain,
-    primaryKey: arrKey(emulator),
-    cloud: 'AzureEmulator',
-  });
-  expect(added).toMatchObject({ ok: true });
+  await addWestEuropeToCore(app.core, emulator);
   const streamOpen = page.waitForResponse((response) => isEventStream(response.url()) && response.status() === 200);
   await app.open(page, 'tokens');
   await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
@@ -83,26 +75,18 @@ test("the page's expiry toast comes from the core's token.expiring, worded as th
   page,
   emulator,
 }) => {
-  const added = await dispatch(app.core, 'accounts.add', {
-    kind: 'acs',
-    name: chatResource,
-    connectionString: emulator.acsConnectionString(chatResource),
-    cloud: 'AzureEmulator',
-  });
-  if (!added.ok) throw new Error(added.error.message);
-  const accountId = (added.value as { id: string }).id;
-  const mint = (label: string, minutes: number) =>
-    dispatch(app.core, 'tokens.mintAcs', { accountId, newIdentity: { label }, scopes: ['chat'], minutes });
+  const core = coreValues(app.core);
+  const account = await addChatResourceToCore(app.core, emulator);
   // Two hours' warning: a day-long token is far from it, and the list (with its announcer) is on the page.
-  await dispatch(app.core, 'settings.update', { expiryWarningMinutes: 120 });
-  expect(await mint('Alice', 1440)).toMatchObject({ ok: true });
+  await core.settings.update({ expiryWarningMinutes: 120 });
+  await core.tokens.mintAcs({ accountId: account.id, newIdentity: { label: 'Alice' }, scopes: ['chat'], minutes: 1440 });
   const streamOpen = page.waitForResponse((response) => isEventStream(response.url()) && response.status() === 200);
   await app.open(page, 'tokens');
   await expect(tokenList(page).getByRole('option')).toHaveCount(1);
   await streamOpen;
   // A one-hour token is inside its warning time from the start, which the page's own clock never sees crossed: only the core's
   // warning can bring the toast.
-  expect(await mint('Carol', 60)).toMatchObject({ ok: true });
+  await mintChatToken(app.core, account.id, 'Carol');
   const toast = page.getByRole('listitem', { name: /^ACS user token expires in (59|60) minutes$/ });
   await expect(toast).toBeVisible({ timeout: 5_000 });
   // The token's name, then what to do: the words of the desktop app's OS notification (shared/events.ts expiryWarning).
