@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../shared/errors.ts';
 import type { Result } from '../shared/result.ts';
-import type { VaultMode, VaultStatus } from '../shared/vault.ts';
+import type { MethodInput } from '../shared/contract.ts';
+import type { VaultStatus } from '../shared/vault.ts';
 import { api } from './api.ts';
 import { firstAnswer } from './first-calls.ts';
 import { useReloadOn } from './use-core-events.ts';
@@ -13,7 +14,7 @@ export interface VaultState {
   /** Asks the core again (for example after accounts were added, to update the secret count). */
   refresh(): Promise<void>;
   /** The user's choice: retry the keychain, unlock or create a passphrase vault, or memory only. */
-  open(mode: VaultMode, passphrase?: string): Promise<Result<VaultStatus>>;
+  open(request: MethodInput<'vault.open'>): Promise<Result<VaultStatus>>;
   /** The explicit, confirmed step: a new, empty passphrase vault in place of one that cannot be opened. */
   startNew(passphrase: string): Promise<Result<VaultStatus>>;
 }
@@ -40,8 +41,8 @@ export function useVault(): VaultState {
   // The secret count moves with the accounts, wherever they were added.
   useReloadOn(['vault.changed', 'accounts.changed'], refresh);
 
-  const open = useCallback(async (mode: VaultMode, passphrase?: string) => {
-    const result = await api.vault.open(passphrase === undefined ? { mode } : { mode, passphrase });
+  const open = useCallback(async (request: MethodInput<'vault.open'>) => {
+    const result = await api.vault.open(request);
     if (result.ok) {
       setStatus(result.value);
       setLoadError(undefined);

@@ -251,32 +251,47 @@ export interface ImportReport {
  * Export of account definitions to a file the core writes (mode 0600). With secrets only into a
  * passphrase-encrypted file.
  */
-export const accountExportInputSchema = z
-  .object({
-    /** Accounts to export; all when omitted. */
-    ids: z.array(accountRefSchema).max(10_000).optional(),
-    /** Absolute path of the file to write. */
-    path: filePathSchema,
-    includeSecrets: z.boolean().default(false),
-    passphrase: z.string().max(1024).optional(),
-    overwrite: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    if (input.includeSecrets) {
-      const strong = newPassphraseSchema.safeParse(input.passphrase ?? '');
-      if (!strong.success)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['passphrase'],
-          message: input.passphrase
-            ? (strong.error.issues[0]?.message ?? 'Choose a longer passphrase')
-            : 'Secrets are exported only into an encrypted file: choose a passphrase',
-        });
-    } else if (input.passphrase !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used when secrets are exported' });
-    }
-  });
+const exportFields = {
+  /** Accounts to export; all when omitted. */
+  ids: z.array(accountRefSchema).max(10_000).optional(),
+  /** Absolute path of the file to write. */
+  path: filePathSchema,
+  overwrite: z.boolean().default(false),
+};
+export const accountExportInputSchema = z.discriminatedUnion(
+  'includeSecrets',
+  [
+    z
+      .object({
+        includeSecrets: z.literal(true),
+        passphrase: z
+          .string()
+          .max(1024)
+          .optional()
+          .transform((passphrase, ctx) => {
+            const strong = newPassphraseSchema.safeParse(passphrase ?? '');
+            if (strong.success) return strong.data;
+            ctx.addIssue({
+              code: 'custom',
+              message: passphrase
+                ? (strong.error.issues[0]?.message ?? 'Choose a longer passphrase')
+                : 'Secrets are exported only into an encrypted file: choose a passphrase',
+            });
+            return z.NEVER;
+          }),
+        ...exportFields,
+      })
+      .strict(),
+    z
+      .object({
+        includeSecrets: z.literal(false).default(false),
+        passphrase: z.custom<undefined>((value) => value === undefined, 'A passphrase is only used when secrets are exported').optional(),
+        ...exportFields,
+      })
+      .strict(),
+  ],
+  { message: 'Expected true or false' },
+);
 
 export interface ExportResult {
   path: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountRefSchema, type AccountSecret } from './accounts.ts';
-import { acsTokenMinutesSchema, acsViaSchema, arrViaSchema, type TokenView } from './tokens.ts';
+import { acsTokenMinutesSchema, acsViaSchema, arrKeySchema, arrViaSchema, identityViaSchema, type TokenView } from './tokens.ts';
 
 /**
  * "The right credential for the job": pick the SDK you are about to use and get what it takes, in
@@ -28,22 +28,30 @@ export const credentialsForAcsSdkSchema = z
   .strict();
 
 export const arrCredentialKinds = ['accountKey', 'authenticationToken', 'accessToken'] as const;
-export const credentialsForArrSchema = z
-  .object({
-    accountId: accountRefSchema,
-    want: z.enum(arrCredentialKinds, { message: `Choose one of ${arrCredentialKinds.join(', ')}` }),
-    /** accountKey: which key; authenticationToken: an identity; accessToken: either. */
-    via: arrViaSchema,
-    operationId: z.string().uuid().optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const byIdentity = typeof input.via === 'object';
-    if (input.want === 'accountKey' && byIdentity)
-      ctx.addIssue({ code: 'custom', path: ['via'], message: 'An account key is the primary or the secondary key' });
-    if (input.want === 'authenticationToken' && !byIdentity)
-      ctx.addIssue({ code: 'custom', path: ['via'], message: 'An AuthenticationToken comes from an Entra identity: choose one' });
-  });
+const arrCredentialFields = { accountId: accountRefSchema, operationId: z.string().uuid().optional() };
+/** What the ARR job takes, and what pays for it: an account key is one of the two keys, an AuthenticationToken an identity's. */
+export const credentialsForArrSchema = z.discriminatedUnion(
+  'want',
+  [
+    z
+      .object({
+        want: z.literal('accountKey'),
+        via: z.enum(arrKeySchema.options, { message: 'An account key is the primary or the secondary key' }),
+        ...arrCredentialFields,
+      })
+      .strict(),
+    z
+      .object({
+        want: z.literal('authenticationToken'),
+        // A union of one option, so a key here is worded as below rather than as a wrong type.
+        via: z.union([identityViaSchema], { message: 'An AuthenticationToken comes from an Entra identity: choose one' }),
+        ...arrCredentialFields,
+      })
+      .strict(),
+    z.object({ want: z.literal('accessToken'), via: arrViaSchema, ...arrCredentialFields }).strict(),
+  ],
+  { message: `Choose one of ${arrCredentialKinds.join(', ')}` },
+);
 
 /**
  * Where the page reveals or copies the credential, never the value itself: an account's key or

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cloudNameSchema, guidPattern } from './clouds.ts';
+import { exactlyOneOf } from './exactly-one.ts';
 import { visibleName } from './visible-text.ts';
 
 /**
@@ -80,34 +81,34 @@ export interface SignInStarted {
 
 export type SignInProgress = { state: 'pending' } | { state: 'done'; identity: IdentityView };
 
-export const servicePrincipalInputSchema = z
-  .object({
-    cloud: cloudNameSchema.optional(),
-    tenant: tenantSchema,
-    clientId: z
-      .string()
-      .trim()
-      .regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' })
-      .transform((s) => s.toLowerCase()),
-    /** A label; the application ID when omitted. */
-    name: visibleName(z.string().trim().min(1).max(80)).optional(),
-    clientSecret: z.string().trim().min(1, 'Enter the client secret').max(1024).optional(),
-    /** PEM with the certificate and its unencrypted private key. */
+const servicePrincipalFields = {
+  cloud: cloudNameSchema.optional(),
+  tenant: tenantSchema,
+  clientId: z
+    .string()
+    .trim()
+    .regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' })
+    .transform((s) => s.toLowerCase()),
+  /** A label; the application ID when omitted. */
+  name: visibleName(z.string().trim().min(1).max(80)).optional(),
+};
+/** A service principal that signs in with a client secret, or with a certificate (PEM with the certificate and its unencrypted private key). */
+export const servicePrincipalInputSchema = exactlyOneOf(
+  {
+    clientSecret: z
+      .object({ clientSecret: z.string().trim().min(1, 'Enter the client secret').max(1024), ...servicePrincipalFields })
+      .strict(),
     certificatePem: z
-      .string()
-      .max(64 * 1024, 'The PEM is larger than 64 KB')
-      .optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const given = [input.clientSecret, input.certificatePem].filter((v) => v !== undefined && v !== '').length;
-    if (given !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['clientSecret'],
-        message: given === 0 ? 'Give a client secret or a certificate' : 'Give a client secret or a certificate, not both',
-      });
-    }
-  });
+      .object({
+        certificatePem: z
+          .string()
+          .min(1, 'Choose or paste the PEM with the certificate and its private key')
+          .max(64 * 1024, 'The PEM is larger than 64 KB'),
+        ...servicePrincipalFields,
+      })
+      .strict(),
+  },
+  { neither: 'Give a client secret or a certificate', both: 'Give a client secret or a certificate, not both' },
+);
 
 export const identityRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown identity' }) }).strict();

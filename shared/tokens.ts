@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountRefSchema } from './accounts.ts';
 import { guidPattern } from './clouds.ts';
+import { exactlyOneOf } from './exactly-one.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
 import { visibleName } from './visible-text.ts';
 
@@ -15,6 +16,7 @@ export type TokenKind = 'arr-sts' | 'acs-user' | 'entra';
 /** ACS user token scopes, each in a sentence the Tokens page shows beside its checkbox. */
 export const acsScopes = ['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'] as const;
 export type AcsScope = (typeof acsScopes)[number];
+export const isAcsScope = (scope: string): scope is AcsScope => (acsScopes as readonly string[]).includes(scope);
 export const acsScopeDescriptions: Record<AcsScope, string> = {
   chat: 'Chat: create threads, add and remove participants, send and read messages.',
   voip: 'Calling: place and receive VoIP and video calls.',
@@ -36,18 +38,14 @@ export const acsScopesSchema = z
   .max(acsScopes.length)
   .transform((scopes) => [...new Set(scopes)]);
 
+/** An Entra identity the app holds that pays for a call (its role on the resource decides what it may do). */
+export const identityViaSchema = z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict();
+/** One of an ARR account's two keys. */
+export const arrKeySchema = z.enum(['primaryKey', 'secondaryKey']);
 /** What pays for an ARR token: one of the account's keys, or an Entra identity with a Remote Rendering role. */
-export const arrViaSchema = z.union(
-  [z.literal('primaryKey'), z.literal('secondaryKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()],
-  {
-    message: 'Choose primaryKey, secondaryKey or an identity',
-  },
-);
+export const arrViaSchema = z.union([arrKeySchema, identityViaSchema], { message: 'Choose primaryKey, secondaryKey or an identity' });
 /** What pays for an ACS call: the resource's access key, or an Entra identity with a role on it. */
-export const acsViaSchema = z.union(
-  [z.literal('accessKey'), z.object({ identityId: z.string().uuid({ message: 'Unknown identity' }) }).strict()],
-  { message: 'Choose accessKey or an identity' },
-);
+export const acsViaSchema = z.union([z.literal('accessKey'), identityViaSchema], { message: 'Choose accessKey or an identity' });
 export type ArrVia = z.infer<typeof arrViaSchema>;
 export type AcsVia = z.infer<typeof acsViaSchema>;
 
@@ -66,24 +64,21 @@ export const mintArrSchema = z.object({ accountId: accountRefSchema, via: arrVia
 const acsIdentityRef = z.string().uuid({ message: 'Unknown ACS identity' });
 const label = visibleName(z.string().trim().min(1, 'Enter a label').max(80, 'Use at most 80 characters'));
 
-export const mintAcsSchema = z
-  .object({
-    accountId: accountRefSchema,
-    /** An identity the app remembers for this resource... */
-    acsIdentityId: acsIdentityRef.optional(),
-    /** ...or a new one, created with the token and remembered with this label. */
-    newIdentity: z.object({ label }).strict().optional(),
-    scopes: acsScopesSchema,
-    minutes: acsTokenMinutesSchema.default(1440),
-    via: acsViaSchema.default('accessKey'),
-    ...mintOptions,
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    if ((input.acsIdentityId === undefined) === (input.newIdentity === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['acsIdentityId'], message: 'Choose an ACS identity, or create a new one (not both)' });
-    }
-  });
+const mintAcsFields = {
+  accountId: accountRefSchema,
+  scopes: acsScopesSchema,
+  minutes: acsTokenMinutesSchema.default(1440),
+  via: acsViaSchema.default('accessKey'),
+  ...mintOptions,
+};
+/** An ACS user token for an identity the app remembers for this resource, or for a new one, created with the token and remembered. */
+export const mintAcsSchema = exactlyOneOf(
+  {
+    acsIdentityId: z.object({ acsIdentityId: acsIdentityRef, ...mintAcsFields }).strict(),
+    newIdentity: z.object({ newIdentity: z.object({ label }).strict(), ...mintAcsFields }).strict(),
+  },
+  { neither: 'Choose an ACS identity, or create a new one', both: 'Choose an ACS identity, or create a new one (not both)' },
+);
 
 const scope = z
   .string()
@@ -133,21 +128,20 @@ export type PastedTeamsToken = z.output<typeof pastedTeamsTokenSchema>;
  * Entra token, which it can get again: auto-refresh works), or a token pasted with its app ID and
  * user ID (kept nowhere, so never re-minted). Either way, what pays for the ACS call.
  */
-export const exchangeTeamsSchema = z
-  .object({
-    accountId: accountRefSchema,
-    teamsIdentityId: z.string().uuid({ message: 'Unknown identity' }).optional(),
-    pasted: pastedTeamsTokenSchema.optional(),
-    via: acsViaSchema.default('accessKey'),
-    ...mintOptions,
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    if ((input.teamsIdentityId === undefined) === (input.pasted === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['teamsIdentityId'], message: 'Choose a signed-in Teams user, or paste a token (not both)' });
-    }
-    if (input.pasted && input.autoRefresh) ctx.addIssue({ code: 'custom', path: ['autoRefresh'], message: notRefreshableMessage });
-  });
+const exchangeTeamsFields = { accountId: accountRefSchema, via: acsViaSchema.default('accessKey'), ...mintOptions };
+export const exchangeTeamsSchema = exactlyOneOf(
+  {
+    teamsIdentityId: z.object({ teamsIdentityId: z.string().uuid({ message: 'Unknown identity' }), ...exchangeTeamsFields }).strict(),
+    pasted: z
+      .object({
+        pasted: pastedTeamsTokenSchema,
+        ...exchangeTeamsFields,
+        autoRefresh: z.literal(false, { message: notRefreshableMessage }).default(false),
+      })
+      .strict(),
+  },
+  { neither: 'Choose a signed-in Teams user, or paste a token', both: 'Choose a signed-in Teams user, or paste a token (not both)' },
+);
 
 export const tokenRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }) }).strict();
 export const tokenAutoRefreshSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), on: z.boolean() }).strict();

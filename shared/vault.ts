@@ -63,15 +63,15 @@ export type VaultStatus =
 export const newPassphraseSchema = z.string().min(10, 'Use at least 10 characters').max(1024, 'Use at most 1,024 characters');
 
 /** Opening the vault as the user chose: retry the keychain, unlock or create a passphrase vault, or a memory-only session. */
-export const vaultOpenInputSchema = z
-  .object({ mode: vaultModeSchema, passphrase: z.string().max(1024).optional() })
-  .strict()
-  .superRefine((input, ctx) => {
-    if (input.mode === 'passphrase' && !input.passphrase)
-      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Enter the passphrase' });
-    if (input.mode !== 'passphrase' && input.passphrase !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'A passphrase is only used with a passphrase vault' });
-  });
+export const vaultOpenInputSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.object({ mode: z.literal('keychain') }).strict(),
+    z.object({ mode: z.literal('passphrase'), passphrase: z.string().min(1, 'Enter the passphrase').max(1024) }).strict(),
+    z.object({ mode: z.literal('memory') }).strict(),
+  ],
+  { message: `Choose one of ${vaultModeSchema.options.join(', ')}` },
+);
 
 /** Backup names are file names the core made: `vault-<time>-<hex>.bin`, nothing that can leave the backups folder. */
 export const vaultBackupNameSchema = z.string().regex(/^vault-[0-9TZ-]+-[0-9a-f]+\.bin$/, 'Choose a backup from the list');

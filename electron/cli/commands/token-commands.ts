@@ -1,6 +1,6 @@
 import { readInputFile } from '../cli-io.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { TokenView } from '../../../shared/tokens.ts';
+import { acsScopes, isAcsScope, type TokenView } from '../../../shared/tokens.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
 import { printJson } from '../format.ts';
 import { findAccount } from './account-commands.ts';
@@ -94,11 +94,15 @@ export const tokenCommands: CommandDef[] = [
       const account = await findAccount(context, context.positionals[0] ?? '');
       if (account.kind !== 'acs')
         throw new AppError('invalid_input', `${account.name} is a Remote Rendering account: use \`azcred token arr\`.`);
-      const scopes = (stringOption(context, 'scopes') ?? '')
+      const named = (stringOption(context, 'scopes') ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
-      if (scopes.length === 0) throw new AppError('invalid_input', 'Give --scopes, for example --scopes chat,voip.');
+      if (named.length === 0) throw new AppError('invalid_input', 'Give --scopes, for example --scopes chat,voip.');
+      const scopes = named.filter(isAcsScope);
+      const unknown = named.filter((s) => !isAcsScope(s));
+      if (unknown.length > 0)
+        throw new AppError('invalid_input', `Unknown scope ${unknown.join(', ')}: the scopes are ${acsScopes.join(', ')}.`);
       const minutesText = stringOption(context, 'minutes');
       const minutes = minutesText === undefined ? 1440 : Number(minutesText);
       const identity = stringOption(context, 'identity');
@@ -124,7 +128,7 @@ export const tokenCommands: CommandDef[] = [
       const minted = await context.call('tokens.mintAcs', {
         accountId: account.id,
         ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newLabel } }),
-        scopes: scopes as never,
+        scopes,
         minutes,
         via,
         keep: true,

@@ -30,7 +30,7 @@ export async function exportAccounts(
   for (const record of records) accounts.push(definition(record, request.includeSecrets ? await store.secretsOf(record) : {}));
   const plain = exportDocumentText(accounts, new Date());
   const text = request.includeSecrets
-    ? await encryptExport(plain, request.passphrase ?? '', ...(options.scryptParams ? [options.scryptParams] : []))
+    ? await encryptExport(plain, request.passphrase, ...(options.scryptParams ? [options.scryptParams] : []))
     : plain;
   await writeExportFile(request.path, text, { overwrite: request.overwrite, dataFolder: options.dataFolder });
   return { path: request.path, count: records.length, encrypted: request.includeSecrets };

@@ -141,10 +141,10 @@ export class EntraService {
   async addServicePrincipal(input: z.output<typeof servicePrincipalInputSchema>): Promise<IdentityView> {
     const vault = await this.#deps.vault();
     const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
-    const certificate = input.certificatePem ? readCertificateCredential(input.certificatePem) : undefined;
-    const credential: ClientCredential = certificate
-      ? certificateClientCredential(certificate)
-      : { clientSecret: input.clientSecret ?? '' };
+    const given =
+      'certificatePem' in input ? { certificate: readCertificateCredential(input.certificatePem) } : { clientSecret: input.clientSecret };
+    const certificate = 'certificate' in given ? given.certificate : undefined;
+    const credential: ClientCredential = 'certificate' in given ? certificateClientCredential(given.certificate) : given;
     const id = randomUUID();
     // Prove the credential works before keeping it: the first token is for ARM.
     const app = await this.apps.servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential);
@@ -177,7 +177,7 @@ export class EntraService {
     };
     await vault.set(
       certificate ? identitySecret.privateKey(id) : identitySecret.clientSecret(id),
-      certificate ? certificate.privateKeyPem : (input.clientSecret ?? ''),
+      'certificate' in given ? given.certificate.privateKeyPem : given.clientSecret,
     );
     try {
       await this.identities.change((list) => ({ next: [...list, record], result: undefined }));

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { AcsIdentityView, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
+import type { AcsIdentityView, AcsScope, AcsVia, TokenSource, TokenView } from '../../../shared/tokens.ts';
 import type { AcsIdentityRecord } from './acs-identities-store.ts';
-import { CommunicationIdentity, type AcsCaller, type IssuedUserToken } from './communication-identity.ts';
+import { CommunicationIdentity, type AcsCaller, type IssuedUserToken, type UserTokenAsked } from './communication-identity.ts';
 import { jwtClaim } from '../azure/jwt-facts.ts';
 import { mintedFromJwt } from './token-record.ts';
 import type { NewToken } from './token-registry.ts';
@@ -63,7 +63,7 @@ export function userToken(
   connected: Connected,
   identity: AcsIdentityRecord,
   issued: IssuedUserToken,
-  recipe: { scopes: string[]; minutes: number; via: AcsVia },
+  recipe: { scopes: AcsScope[]; minutes: number; via: AcsVia },
 ): NewToken {
   const { resource, via } = connected;
   return {
@@ -84,10 +84,22 @@ export function userToken(
   };
 }
 
+type NewAcsIdentity = { accountId: string; label: string; via: AcsVia; token?: UserTokenAsked | undefined };
+
 /** Creates an ACS identity (with a token when asked) and remembers it under `label`. */
 export async function createAcsIdentity(
   ctx: TokensContext,
-  input: { accountId: string; label: string; via: AcsVia; token?: { scopes: string[]; minutes: number } | undefined },
+  input: NewAcsIdentity & { token: UserTokenAsked },
+  signal?: AbortSignal,
+): Promise<{ identity: AcsIdentityRecord; token: NewToken }>;
+export async function createAcsIdentity(
+  ctx: TokensContext,
+  input: NewAcsIdentity,
+  signal?: AbortSignal,
+): Promise<{ identity: AcsIdentityRecord; token: NewToken | undefined }>;
+export async function createAcsIdentity(
+  ctx: TokensContext,
+  input: NewAcsIdentity,
   signal?: AbortSignal,
 ): Promise<{ identity: AcsIdentityRecord; token: NewToken | undefined }> {
   const connected = await connect(ctx, input.accountId, input.via);
@@ -107,7 +119,7 @@ export async function createAcsIdentity(
 /** A token for a remembered identity. */
 export async function issueAcsToken(
   ctx: TokensContext,
-  input: { accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia },
+  input: { accountId: string; acsIdentityId: string; scopes: AcsScope[]; minutes: number; via: AcsVia },
   signal?: AbortSignal,
 ): Promise<NewToken> {
   const identity = await rememberedIdentity(ctx, input.acsIdentityId, input.accountId);

@@ -2,6 +2,7 @@ import type * as CommunicationIdentitySdk from '@azure/communication-identity';
 import type { CommunicationIdentityClient, CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { CloudProfile } from '../../../shared/clouds.ts';
+import type { AcsScope } from '../../../shared/tokens.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { assignRoleAdvice } from '../azure/arm-errors.ts';
 import { httpsAgentFor } from '../azure/cloud-trust.ts';
@@ -28,6 +29,12 @@ export interface AcsResource {
 
 export type AcsCaller =
   { kind: 'accessKey'; connectionString: string } | { kind: 'entra'; accessToken: string; expiresOn: string; who: string };
+
+/** A user token asked for with a new identity: its scopes and lifetime. */
+export interface UserTokenAsked {
+  scopes: AcsScope[];
+  minutes: number;
+}
 
 export interface IssuedUserToken {
   token: string;
@@ -114,8 +121,13 @@ export class CommunicationIdentity {
     this.#client.catch(() => undefined);
   }
 
+  async createIdentity(withToken: UserTokenAsked, signal?: AbortSignal): Promise<{ communicationUserId: string; token: IssuedUserToken }>;
   async createIdentity(
-    withToken: { scopes: string[]; minutes: number } | undefined,
+    withToken: UserTokenAsked | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }>;
+  async createIdentity(
+    withToken: UserTokenAsked | undefined,
     signal?: AbortSignal,
   ): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
     if (!withToken) {
@@ -123,17 +135,16 @@ export class CommunicationIdentity {
       return { communicationUserId: user.communicationUserId, token: undefined };
     }
     const created = await this.#run(
-      (client, abortSignal) =>
-        client.createUserAndToken(withToken.scopes as never, { tokenExpiresInMinutes: withToken.minutes, abortSignal }),
+      (client, abortSignal) => client.createUserAndToken(withToken.scopes, { tokenExpiresInMinutes: withToken.minutes, abortSignal }),
       'create',
       signal,
     );
     return { communicationUserId: created.user.communicationUserId, token: { token: created.token, expiresOn: created.expiresOn } };
   }
 
-  issueToken(communicationUserId: string, scopes: string[], minutes: number, signal?: AbortSignal): Promise<IssuedUserToken> {
+  issueToken(communicationUserId: string, scopes: AcsScope[], minutes: number, signal?: AbortSignal): Promise<IssuedUserToken> {
     return this.#run(
-      (client, abortSignal) => client.getToken({ communicationUserId }, scopes as never, { tokenExpiresInMinutes: minutes, abortSignal }),
+      (client, abortSignal) => client.getToken({ communicationUserId }, scopes, { tokenExpiresInMinutes: minutes, abortSignal }),
       'identity',
       signal,
     );

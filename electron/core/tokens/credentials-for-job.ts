@@ -9,7 +9,7 @@ import type {
   credentialsForArrSchema,
 } from '../../../shared/credentials-for-job.ts';
 import { regionDomain } from '../../../shared/mixed-reality-domain.ts';
-import type { TokenView } from '../../../shared/tokens.ts';
+import type { AcsScope, TokenView } from '../../../shared/tokens.ts';
 import type { AccountRecord } from '../accounts/account-record.ts';
 import { createAcsIdentity, issueAcsToken } from './acs-tokens.ts';
 import { mintArrToken } from './arr-tokens.ts';
@@ -41,7 +41,7 @@ export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, s
   const sdk = acsPackages[input.sdk];
   const endpoint = record.endpoint;
   if (input.sdk === 'calling' || input.sdk === 'chat') {
-    const scopes = input.sdk === 'chat' ? ['chat'] : ['voip'];
+    const scopes: AcsScope[] = input.sdk === 'chat' ? ['chat'] : ['voip'];
     const minted = input.acsIdentityId
       ? {
           token: await issueAcsToken(
@@ -55,7 +55,7 @@ export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, s
           { accountId: input.accountId, label: `${sdk.name} user`, via: input.via, token: { scopes, minutes: input.minutes } },
           signal,
         );
-    const token = await register(ctx, minted.token as NewToken);
+    const token = await register(ctx, minted.token);
     const subject = token.source.subject;
     const user = subject?.kind === 'acs-identity' ? subject.communicationUserId : '';
     const snippet =
@@ -125,7 +125,7 @@ export async function credentialForArr(ctx: TokensContext, input: ArrInput, sign
       snippet: init('AccountKey', 'ARR_ACCOUNT_KEY'),
     };
   }
-  if (input.want === 'authenticationToken' && typeof input.via === 'object') {
+  if (input.want === 'authenticationToken') {
     const token = await register(
       ctx,
       await mintEntraToken(ctx, input.via.identityId, fillMixedRealityPattern(profile.mixedReality.stsScope, record.accountDomain)),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
+import { acsScopes, acsViaSchema, arrViaSchema, type TokenView } from '../../../shared/tokens.ts';
 import { jwtAudience, jwtTimes } from '../azure/jwt-facts.ts';
 
 /**
@@ -8,11 +8,7 @@ import { jwtAudience, jwtTimes } from '../azure/jwt-facts.ts';
  */
 
 /** How to mint the token again from the same source (auto-refresh). */
-export type MintRecipe =
-  | { kind: 'arr-sts'; accountId: string; via: ArrVia }
-  | { kind: 'acs-user'; accountId: string; acsIdentityId: string; scopes: string[]; minutes: number; via: AcsVia }
-  | { kind: 'acs-teams'; accountId: string; teamsIdentityId: string; via: AcsVia }
-  | { kind: 'entra'; identityId: string; scope: string };
+export type MintRecipe = z.infer<typeof recipeSchema>;
 
 /** A token's view without what the registry works out at each look (status, kept, refresh timing), plus the recipe the view never shows. */
 export interface TokenRecord extends Omit<TokenView, 'status' | 'now' | 'kept' | 'hasValue' | 'refreshable' | 'nextRefreshAt'> {
@@ -38,18 +34,17 @@ export function mintedFromJwt(value: string, scopes: string[], expiresOn: Date):
   return { value, issuedAt: times?.issuedAt ?? new Date(), expiresAt: times?.expiresAt ?? expiresOn, audience: jwtAudience(value), scopes };
 }
 
-const via = z.union([z.string(), z.object({ identityId: z.string() })]);
 const recipeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arr-sts'), accountId: z.string(), via }),
+  z.object({ kind: z.literal('arr-sts'), accountId: z.string(), via: arrViaSchema }),
   z.object({
     kind: z.literal('acs-user'),
     accountId: z.string(),
     acsIdentityId: z.string(),
-    scopes: z.array(z.string()),
+    scopes: z.array(z.enum(acsScopes)),
     minutes: z.number(),
-    via,
+    via: acsViaSchema,
   }),
-  z.object({ kind: z.literal('acs-teams'), accountId: z.string(), teamsIdentityId: z.string(), via }),
+  z.object({ kind: z.literal('acs-teams'), accountId: z.string(), teamsIdentityId: z.string(), via: acsViaSchema }),
   z.object({ kind: z.literal('entra'), identityId: z.string(), scope: z.string() }),
 ]);
 

@@ -124,10 +124,12 @@ export class TokensService {
   async mintAcs(input: Input<typeof mintAcsSchema>): Promise<{ token: TokenView; acsIdentity: AcsIdentityView }> {
     return this.#operations.run(input.operationId, async (signal) => {
       const { accountId, scopes, minutes, via } = input;
-      const newToken = input.newIdentity
-        ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal)).token
-        : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId ?? '', scopes, minutes, via }, signal);
-      const token = await this.registry.add(newToken as NewToken, input);
+      const newToken =
+        'newIdentity' in input
+          ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal))
+              .token
+          : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId, scopes, minutes, via }, signal);
+      const token = await this.registry.add(newToken, input);
       const subject = token.source.subject;
       return { token, acsIdentity: await this.#acsIdentityView(subject?.kind === 'acs-identity' ? subject.acsIdentityId : '') };
     });
@@ -139,11 +141,11 @@ export class TokensService {
 
   /** The Teams user exchange, for a Teams user signed in here or for a token pasted with its app ID and user ID. */
   exchangeTeams(input: Input<typeof exchangeTeamsSchema>): Promise<TokenView> {
-    const { accountId, via, pasted } = input;
+    const { accountId, via } = input;
     return this.#mint(input, (signal) =>
-      pasted
-        ? exchangePastedTeamsToken(this.#ctx, { accountId, pasted, via }, (this.#deps.clock ?? systemClock).now(), signal)
-        : exchangeTeamsToken(this.#ctx, { accountId, teamsIdentityId: input.teamsIdentityId ?? '', via }, signal),
+      'pasted' in input
+        ? exchangePastedTeamsToken(this.#ctx, { accountId, pasted: input.pasted, via }, (this.#deps.clock ?? systemClock).now(), signal)
+        : exchangeTeamsToken(this.#ctx, { accountId, teamsIdentityId: input.teamsIdentityId, via }, signal),
     );
   }
 

@@ -33,7 +33,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
     setBusy(true);
     setError(undefined);
     setNote('');
-    const result = await vault.open(mode);
+    const result = await vault.open({ mode });
     setBusy(false);
     if (!result.ok) setError(result.error);
     else if (result.value.state !== 'open')
@@ -44,7 +44,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
     event.preventDefault();
     if (!unlockPassphrase) return setUnlockProblem('Enter the passphrase');
     setBusy(true);
-    const result = await vault.open('passphrase', unlockPassphrase);
+    const result = await vault.open({ mode: 'passphrase', passphrase: unlockPassphrase });
     setBusy(false);
     if (!result.ok) setUnlockProblem(result.error.issues?.[0]?.message ?? result.error.message);
     else if (result.value.state !== 'open') setUnlockProblem('The vault is still locked: check the passphrase.');
@@ -113,7 +113,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           purpose={status.recordedMode === 'passphrase' ? 'open' : 'create'}
           onClose={() => setChoosingPassphrase(false)}
           onSubmit={async (passphrase) => {
-            const result = await vault.open('passphrase', passphrase);
+            const result = await vault.open({ mode: 'passphrase', passphrase });
             if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
             return result.value.state === 'open' ? undefined : 'The vault did not open with this passphrase.';
           }}

@@ -31,10 +31,10 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
   const file = useExportFile(fileInFolder(homeFolder, `azcred-accounts-${fileDate()}.json`), async (path, overwrite) => {
     const result = await api.accounts.export({
       path,
-      includeSecrets: withSecrets,
       overwrite,
       ...(ids ? { ids } : {}),
-      ...(withSecrets ? { passphrase } : {}),
+      // Keys go only into a file encrypted with the passphrase.
+      ...(withSecrets ? { includeSecrets: true as const, passphrase } : { includeSecrets: false as const }),
     });
     if (result.ok) {
       // The passphrase is not needed once the file is written: keep it no longer than that.

@@ -23,7 +23,15 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { acsSdkChoices, arrChoices, copyCredential, isUserSdk, revealCredential, type ArrWant } from './credential-choices.ts';
+import {
+  acsSdkChoices,
+  arrChoices,
+  arrCredential,
+  copyCredential,
+  isUserSdk,
+  revealCredential,
+  type ArrWant,
+} from './credential-choices.ts';
 import { acsKeys, arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
@@ -103,6 +111,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
     if (!account) return local('accountId', 'Choose an account or resource');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
+    const arr = arrCredential(account.id, want, via as ArrVia);
+    if (typeof arr === 'string') return local('via', arr);
     setError(undefined);
     setResult(undefined);
     const outcome =
@@ -117,9 +127,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               operationId,
             }),
           )
-        : await operation.run('Getting the credential…', (operationId) =>
-            api.credentials.forArr({ accountId: account.id, want, via: via as ArrVia, operationId }),
-          );
+        : await operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ ...arr, operationId }));
     if (!outcome.ok) return setError(outcome.error);
     setResult(outcome.value);
     if (outcome.value.secret.kind === 'token') onMinted(outcome.value.secret.token);

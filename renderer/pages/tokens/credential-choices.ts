@@ -1,6 +1,8 @@
 import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
 import type { AcsSdk, CredentialSecret } from '../../../shared/credentials-for-job.ts';
+import type { MethodInput } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
+import type { ArrVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { copySecret, type CopyHow } from '../../components/secret-clipboard.ts';
 import { copyToken } from './token-clipboard.ts';
@@ -20,6 +22,15 @@ export const acsSdkChoices: { sdk: AcsSdk; label: string; takes: string }[] = [
 ];
 
 export type ArrWant = 'accountKey' | 'authenticationToken' | 'accessToken';
+
+/** What to ask credentials.forArr for, or why what pays cannot give it (an account key is a key, an AuthenticationToken an identity's). */
+export function arrCredential(accountId: string, want: ArrWant, via: ArrVia): MethodInput<'credentials.forArr'> | string {
+  if (want === 'accountKey')
+    return typeof via === 'string' ? { accountId, want, via } : 'An account key is the primary or the secondary key';
+  if (want === 'authenticationToken')
+    return typeof via === 'object' ? { accountId, want, via } : 'An AuthenticationToken comes from an Entra identity: choose one';
+  return { accountId, want, via };
+}
 
 export const arrChoices: { want: ArrWant; label: string; forWhat: string }[] = [
   {
