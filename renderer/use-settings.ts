@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../shared/errors.ts';
-import type { Settings, SettingsPatch } from '../shared/settings.ts';
+import { defaultSettings, type Settings, type SettingsPatch } from '../shared/settings.ts';
 import { api } from './api.ts';
 import { firstAnswer } from './first-calls.ts';
 
 export interface SettingsState {
   settings: Settings | undefined;
+  /** The saved settings, or the defaults (shared/settings.ts) until they load: what the pages go by. */
+  values: Settings;
   loadError: AppErrorShape | undefined;
   /** Saves a change; resolves to the error when the core refuses it. */
   update(patch: SettingsPatch): Promise<AppErrorShape | undefined>;
@@ -47,5 +49,5 @@ export function useSettings(): SettingsState {
     if (change === latest.current) setSettingsState(saved.current);
     return result.ok ? undefined : result.error;
   }, []);
-  return { settings, loadError, update, reload };
+  return { settings, values: settings ?? defaultSettings, loadError, update, reload };
 }

@@ -2,23 +2,34 @@ import { z } from 'zod';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
+/** The range of each number setting: the schema holds them, and Settings shows them on its fields. */
+export const settingsLimits = {
+  clipboardClearSeconds: { min: 5, max: 600 },
+  revealSeconds: { min: 3, max: 300 },
+  expiryWarningMinutes: { min: 1, max: 1440 },
+  keyRotationReminderDays: { min: 1, max: 3650 },
+} as const;
+
+const limited = (key: keyof typeof settingsLimits) => z.number().int().min(settingsLimits[key].min).max(settingsLimits[key].max);
+
 /** Everything a user can change in Settings. Every field has a default, so a new data folder works. */
 export const settingsSchema = z.object({
   theme: themeSchema,
   /** Seconds after which a copied secret is cleared from the clipboard, if it is still there. */
-  clipboardClearSeconds: z.number().int().min(5).max(600),
+  clipboardClearSeconds: limited('clipboardClearSeconds'),
   /** Seconds a revealed secret stays visible before it is masked again. */
-  revealSeconds: z.number().int().min(3).max(300),
+  revealSeconds: limited('revealSeconds'),
   /** Minutes before a token's expiry at which the app warns. */
-  expiryWarningMinutes: z.number().int().min(1).max(1440),
+  expiryWarningMinutes: limited('expiryWarningMinutes'),
   /** Cloud profile new accounts and sign-ins use unless the user picks another. */
   defaultCloud: z.string().min(1).max(64),
   /** Days after which a stored account key is flagged for rotation. */
-  keyRotationReminderDays: z.number().int().min(1).max(3650),
+  keyRotationReminderDays: limited('keyRotationReminderDays'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** What a new data folder starts with, and what the app shows until the saved settings load. */
 export const defaultSettings: Settings = {
   theme: 'system',
   clipboardClearSeconds: 30,

@@ -6,6 +6,7 @@ import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import type { CopySettings } from '../components/secret-clipboard.ts';
+import { useCopyHow } from '../components/use-copy-how.ts';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useAppInfo } from '../use-app-info.ts';
 import { useClouds } from '../use-clouds.ts';
@@ -60,15 +61,9 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const all = useMemo(() => accounts ?? [], [accounts]);
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);
   const selected = all.find((a) => a.id === selectedId);
-  const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
-  const copy: CopySettings = useMemo(
-    () => ({
-      coreClipboard: info?.coreClipboard ?? false,
-      clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30,
-      onError: setError,
-    }),
-    [info, settings.settings?.clipboardClearSeconds],
-  );
+  const defaultCloud = settings.values.defaultCloud;
+  const copyHow = useCopyHow(settings.values.clipboardClearSeconds);
+  const copy: CopySettings = useMemo(() => ({ ...copyHow, onError: setError }), [copyHow]);
 
   const actions = (
     <>

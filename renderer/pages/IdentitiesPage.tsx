@@ -31,7 +31,7 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
   const { identities, loadError, reload, upsert, remove } = useIdentities();
   const [dialog, setDialog] = useState<OpenDialog>();
   const [added, setAdded] = useState<IdentityView>();
-  const defaultCloud = settings.settings?.defaultCloud ?? 'AzureCloud';
+  const defaultCloud = settings.values.defaultCloud;
 
   // The list does not need the vault, but a sign-in made while it was locked shows up once it opens.
   const reloadAll = useCallback(async () => void (await Promise.all([reload(), reloadClouds()])), [reload, reloadClouds]);

@@ -1,9 +1,10 @@
 import { Body1, Card, CardHeader, Field, makeStyles, Radio, RadioGroup, SpinButton, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Settings, SettingsPatch } from '../../shared/settings.ts';
+import { settingsLimits, type Settings, type SettingsPatch } from '../../shared/settings.ts';
 import { useAppInfo } from '../use-app-info.ts';
 import type { SettingsState } from '../use-settings.ts';
 import type { VaultState } from '../use-vault.ts';
+import { problem } from '../components/field-problem.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { CloudsCard } from './settings/CloudsCard.tsx';
 import { SecretStorageCard } from './settings/SecretStorageCard.tsx';
@@ -15,38 +16,33 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / -1' },
 });
 
-type NumberKey = 'clipboardClearSeconds' | 'revealSeconds' | 'expiryWarningMinutes' | 'keyRotationReminderDays';
+type NumberKey = keyof typeof settingsLimits;
 
-const numberFields: { key: NumberKey; label: string; hint: string; min: number; max: number }[] = [
-  {
-    key: 'clipboardClearSeconds',
-    label: 'Clear copied secrets after (seconds)',
-    hint: 'Only if the clipboard still holds what the app copied.',
-    min: 5,
-    max: 600,
-  },
-  {
-    key: 'revealSeconds',
-    label: 'Hide revealed secrets after (seconds)',
-    hint: 'A revealed key or token is masked again after this long.',
-    min: 3,
-    max: 300,
-  },
-  {
-    key: 'expiryWarningMinutes',
-    label: 'Warn before a token expires (minutes)',
-    hint: 'Tokens show "expiring soon" from this point.',
-    min: 1,
-    max: 1440,
-  },
-  {
-    key: 'keyRotationReminderDays',
-    label: 'Remind to rotate account keys after (days)',
-    hint: 'An account shows a reminder when a stored key is older than this.',
-    min: 1,
-    max: 3650,
-  },
-];
+// Each with its range from shared/settings.ts, where the schema takes it.
+const numberFields = (
+  [
+    {
+      key: 'clipboardClearSeconds',
+      label: 'Clear copied secrets after (seconds)',
+      hint: 'Only if the clipboard still holds what the app copied.',
+    },
+    {
+      key: 'revealSeconds',
+      label: 'Hide revealed secrets after (seconds)',
+      hint: 'A revealed key or token is masked again after this long.',
+    },
+    {
+      key: 'expiryWarningMinutes',
+      label: 'Warn before a token expires (minutes)',
+      hint: 'Tokens show "expiring soon" from this point.',
+    },
+    {
+      key: 'keyRotationReminderDays',
+      label: 'Remind to rotate account keys after (days)',
+      hint: 'An account shows a reminder when a stored key is older than this.',
+    },
+  ] satisfies { key: NumberKey; label: string; hint: string }[]
+).map((f) => ({ ...f, ...settingsLimits[f.key] }));
 
 export function SettingsPage({ state, vault }: { state: SettingsState; vault: VaultState }) {
   const styles = useStyles();
@@ -80,13 +76,7 @@ export function SettingsPage({ state, vault }: { state: SettingsState; vault: Va
           <CardHeader header={<Subtitle2 as="h2">Secrets and tokens</Subtitle2>} />
           <div className={styles.fields}>
             {numberFields.map((f) => (
-              <Field
-                key={f.key}
-                label={f.label}
-                hint={f.hint}
-                validationMessage={errors[f.key] ?? null}
-                validationState={errors[f.key] ? 'error' : 'none'}
-              >
+              <Field key={f.key} label={f.label} hint={f.hint} {...problem(errors[f.key])}>
                 <SpinButton
                   value={settings[f.key]}
                   min={f.min}

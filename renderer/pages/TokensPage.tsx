@@ -7,6 +7,7 @@ import { isBrowserMode } from '../api.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
+import { useCopyHow } from '../components/use-copy-how.ts';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useAppInfo } from '../use-app-info.ts';
 import type { SettingsState } from '../use-settings.ts';
@@ -89,11 +90,8 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   const all = useMemo(() => list ?? [], [list]);
   const shown = useMemo(() => all.filter((t) => matches(t, deferredQuery)), [all, deferredQuery]);
   const selected = all.find((t) => t.id === selectedId);
-  const warningMs = (settings.settings?.expiryWarningMinutes ?? 10) * 60_000;
-  const copy = useMemo(
-    () => ({ coreClipboard: info?.coreClipboard ?? false, clearAfterSeconds: settings.settings?.clipboardClearSeconds ?? 30 }),
-    [info, settings.settings?.clipboardClearSeconds],
-  );
+  const warningMs = settings.values.expiryWarningMinutes * 60_000;
+  const copy = useCopyHow(settings.values.clipboardClearSeconds);
 
   const onMinted = useCallback(
     (minted: TokenView[], message: string) => {
@@ -211,7 +209,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
         onOpen={setDialog}
         homeFolder={info?.homeFolder ?? ''}
         copy={copy}
-        revealSeconds={settings.settings?.revealSeconds ?? 20}
+        revealSeconds={settings.values.revealSeconds}
       />
     </div>
   );

@@ -19,6 +19,7 @@ import { ArrowUploadRegular, DeleteRegular, EditRegular, WarningRegular } from '
 import { useCallback, useEffect, useState } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
+import { defaultSettings } from '../../../shared/settings.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { problem } from '../../components/field-problem.ts';
@@ -194,8 +195,8 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
           onClose={close}
           onRemoved={(name) => {
             close();
-            // The default cannot point at a cloud that is gone: fall back to Azure (global).
-            if (name === defaultCloud) onDefaultCloud('AzureCloud');
+            // The default cannot point at a cloud that is gone: fall back to the default setting, Azure (global).
+            if (name === defaultCloud) onDefaultCloud(defaultSettings.defaultCloud);
             void reload();
           }}
         />
