@@ -32,7 +32,7 @@ export async function writeFileAtomic(target: string, data: Buffer, options: { b
 export async function writeTempFile(target: string, data: Buffer, options: { hidden?: boolean } = {}): Promise<string> {
   const temp = path.join(
     path.dirname(target),
-    `${options.hidden ? '../vault' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
+    `${options.hidden ? '.' : ''}${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
   );
   try {
     const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
