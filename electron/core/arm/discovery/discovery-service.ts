@@ -1,3 +1,9 @@
+/**
+ * electron/core/arm/discovery/: finding the ARR and ACS resources an identity can see through Azure
+ * Resource Manager, and importing them as accounts. Part of arm/: it imports the ARM client and
+ * errors (azure/), accounts/, entra/ and platform/, never tokens/.
+ */
+
 import type { z } from 'zod';
 import { accountInputSchema } from '../../../../shared/accounts.ts';
 import { formatAcsConnectionString } from '../../../../shared/acs-connection-string.ts';

@@ -1,3 +1,9 @@
+/**
+ * electron/core/arm/role-audit/: which roles each identity holds on each resource and what they let
+ * it do, read through Azure Resource Manager, and the report it exports. Part of arm/: it imports the
+ * ARM client, permission matching (azure/), accounts/, entra/ and platform/, never tokens/.
+ */
+
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/errors.ts';
 import type {
