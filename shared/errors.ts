@@ -55,6 +55,12 @@ export interface AppErrorShape {
   issues?: FieldIssue[];
 }
 
+/** What every front door answers when a bug reached its catch-all: the next step, never a stack, path or secret. */
+export const internalError: AppErrorShape = {
+  code: 'internal',
+  message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.',
+};
+
 /**
  * An error a service throws on purpose. Its message is shown to the user as it is, so it must
  * never contain a secret; anything that is not an AppError is reported as `internal` without its

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors.ts';
+import { AppError, internalError } from '../../shared/errors.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
 import type { CliIo } from './cli-io.ts';
@@ -110,9 +110,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       io.err(`azcred: ${error.message}${listed ? '' : fields}`.replace(/\s+/g, ' ').trim());
       return exitCodeFor(error.code);
     }
-    io.err(
-      'azcred: something went wrong inside azcred. Try again; if it keeps happening, report it with the command you ran (without secrets).',
-    );
+    io.err(`azcred: ${internalError.message}`);
     return exitCodes.failed;
   } finally {
     await core?.close().catch(() => undefined);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { contract, isMethodName, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, internalError } from '../../shared/errors.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
 import { exportAccounts } from './accounts/account-export.ts';
@@ -136,10 +136,7 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
   } catch (error) {
     if (error instanceof AppError) return fail(error.toShape());
     log.error(`${method} failed unexpectedly`, error);
-    return fail({
-      code: 'internal',
-      message: 'Something went wrong inside the app. Try again; if it keeps happening, report it with the steps that led here.',
-    });
+    return fail(internalError);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../shared/contract.ts';
+import { internalError } from '../../shared/errors.ts';
 import { fail, type Result } from '../../shared/result.ts';
 import { dispatch } from '../core/api.ts';
 import type { Core } from '../core/core.ts';
@@ -16,10 +17,6 @@ export interface IpcRegistry {
 export type InvokeEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
 const forbidden = { code: 'forbidden', message: 'This window is not allowed to use the app. Close it and use the main window.' } as const;
-const internal = {
-  code: 'internal',
-  message: 'Something went wrong inside the app. Try again; if it keeps happening, report it.',
-} as const;
 
 /**
  * The one way the contract is reachable over IPC: a channel per method, each checking the sender
@@ -48,7 +45,7 @@ export async function handleCall(
     return await dispatch(core, method, input);
   } catch (error) {
     log.error(`${method} failed in the IPC handler`, error);
-    return fail(internal);
+    return fail(internalError);
   }
 }
 

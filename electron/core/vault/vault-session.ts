@@ -93,7 +93,9 @@ export class VaultSession {
     if (state.kind === 'open') return state.vault;
     if (state.kind === 'locked') throw new VaultError('passphrase_required', `The vault is locked. ${chooseInSettings}`);
     if (state.kind === 'unavailable') {
-      const next = state.message.includes('Settings') || state.problem === 'storage_failed' ? '' : ` ${chooseInSettings}`;
+      // Every keychain failure already offers the other modes in Settings; a disk failure is not fixed there.
+      const pointed = state.problem.startsWith('keychain_') || state.problem === 'no_secret_service' || state.problem === 'storage_failed';
+      const next = pointed ? '' : ` ${chooseInSettings}`;
       throw new VaultError(state.problem, `Secrets cannot be used until the vault is open. ${state.message}${next}`);
     }
     throw new AppError('vault_unavailable', 'The app is closing; secrets can no longer be used.');

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { VaultBackupView } from '../../../shared/vault.ts';
+import type { VaultBackupView, VaultMode } from '../../../shared/vault.ts';
 import { removeOrphanedTempFiles } from '../platform/atomic-write.ts';
 import { listBackups, removeOrphanedBackupTemps } from './vault-backups.ts';
 import { withVaultLock } from './vault-lock.ts';
@@ -18,7 +18,7 @@ import { acknowledgeQuarantine, describeBackups, restoreBackup } from './vault-r
 
 /** What the UI may show about the vault: never a secret. */
 export interface VaultInfo {
-  mode: 'keychain' | 'passphrase' | 'memory';
+  mode: VaultMode;
   /** The vault file, or null for a memory-only session. */
   location: string | null;
   id: string;

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import type { VaultMode } from '../../../shared/vault.ts';
 import { removeOrphanedTempFiles, writeFileAtomic } from '../platform/atomic-write.ts';
 import { defaultKeychainTimeoutMs, keytarKeychain, type KeychainPort } from './keychain.ts';
 import { defaultScryptParams, derivePassphraseKey, newSalt } from '../platform/passphrase-key.ts';
@@ -21,9 +22,6 @@ import { createVault, type Vault } from './vault-store.ts';
 
 export type { Vault, VaultInfo } from './vault-store.ts';
 export type { QuarantineNotice } from './vault-io.ts';
-
-/** How the vault key is kept: the OS keychain (default), a passphrase, or nowhere (memory-only session). */
-export type VaultMode = 'keychain' | 'passphrase' | 'memory';
 
 export { vaultFileName } from './vault-metadata.ts';
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors.ts';
 import type { ResourceKind } from '../../../../shared/roles.ts';
 import type { AccountRecord } from '../../accounts/account-record.ts';
 import { armApiVersions, armList, type ArmSession } from '../../azure/arm-client.ts';
+import { ArmRequestError } from '../../azure/arm-errors.ts';
 import { parseResourceId, resourceTypes, sameScope } from '../../azure/resource-id.ts';
 
 /**
@@ -58,8 +59,8 @@ export async function listVisibleResources(
         resources.push(...items.flatMap((item) => toDiscovered(item, kind) ?? []));
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
-        // A refusal names the list; a timeout, 5xx or throttling only the service, so the list is named here.
-        failures.push(error.message.includes(what) ? error : new AppError(error.code, `Could not ${what}: ${error.message}`));
+        // ARM's refusal of the request names the list; a timeout, 5xx or throttling only the service, so the list is named here.
+        failures.push(error instanceof ArmRequestError ? error : new AppError(error.code, `Could not ${what}: ${error.message}`));
       }
     }
   }
