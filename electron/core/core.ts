@@ -79,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
   const hub = new EventHub();
   const emit = hub.emit.bind(hub);
-  const vault = new VaultSession({ dataFolder, ...options.vault });
+  const vault = new VaultSession({ dataFolder, ...options.vault, onChange: (state) => emit({ type: 'vault.changed', state }) });
   const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
   const settings = new SettingsStore(dataFolder);
   const clouds = new CloudsStore(dataFolder);

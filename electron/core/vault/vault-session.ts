@@ -15,6 +15,8 @@ export interface VaultSessionOptions {
   keychainTimeoutMs?: number;
   /** scrypt cost for a new passphrase vault; tests lower it. */
   scryptParams?: ScryptParams;
+  /** Told after each change of the vault's state or contents as a whole (opened, locked, failed, restored, started anew). */
+  onChange?: (state: VaultStatus['state']) => void;
 }
 
 type State =
@@ -63,13 +65,13 @@ export class VaultSession {
   /** Restores a backup over the vault file (the last good one without a name), keeping the current file as a generation. */
   async restore(name: string | undefined): Promise<VaultStatus> {
     await (await this.require()).restore(name);
-    return this.#view();
+    return this.#announce();
   }
 
   /** The user has read the quarantine notice: it goes, and backups made before it may be pruned again. */
   async acknowledgeQuarantine(): Promise<VaultStatus> {
     await (await this.require()).acknowledgeQuarantine();
-    return this.#view();
+    return this.#announce();
   }
 
   /**
@@ -195,6 +197,14 @@ export class VaultSession {
       return;
     }
     this.#state = state;
+    this.#announce();
+  }
+
+  /** Says the vault changed to whoever listens (the event stream), and returns its status. */
+  #announce(): VaultStatus {
+    const view = this.#view();
+    this.#options.onChange?.(view.state);
+    return view;
   }
 
   async #failed(error: unknown): Promise<State> {
