@@ -1,3 +1,11 @@
+/**
+ * electron/web/: browser mode, one of the three front doors beside main/ (the Electron window) and
+ * cli/ (azcred). It serves the built renderer and the contract over HTTP on 127.0.0.1 only: a
+ * one-use launch link opens a session bound to the tab's secret, every `POST /api/<method>` goes to
+ * the core's dispatch, and `GET /api/events` carries the core's event stream as Server-Sent Events.
+ * It imports electron/core/ and shared/, never main/ or cli/.
+ */
+
 import { appVersion } from '../core/platform/app-version.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/platform/data-folder.ts';
