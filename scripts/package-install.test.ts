@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from '../e2e/azure-emulator/serve
 import { defaultScenario, jwtClaims } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { createCore } from '../electron/core/core.ts';
 import { createMemoryKeychain } from '../electron/core/vault/keychain.ts';
-import { value } from '../electron/core/test-support/test-core.ts';
+import { coreValues } from '../electron/core/test-support/test-core.ts';
 import { importEmulatorCloud } from '../electron/cli/test-support/run-azcred.ts';
 
 const run = promisify(execFile);
@@ -103,10 +103,10 @@ describe('azcred installed globally from the packed tarball', () => {
       vault: { keychain: createMemoryKeychain() },
     });
     try {
-      await value(app, 'vault.open', { mode: 'passphrase', passphrase });
+      await coreValues(app).vault.open({ mode: 'passphrase', passphrase });
       await importEmulatorCloud(emulator, home);
       const primaryKey = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
-      await value(app, 'accounts.add', {
+      await coreValues(app).accounts.add({
         kind: 'arr',
         name: 'contoso',
         accountId,

@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
-import type { AcsIdentityView, TokenView } from '../../shared/tokens.ts';
 import { contosoTenantId, defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator } from '../../e2e/azure-emulator/server.ts';
 import { dispatch } from './api.ts';
@@ -15,7 +14,7 @@ import { contractExamples, exampleSecrets, type SeededFolder } from './test-supp
 import { errorProblems, secretsIn } from './test-support/error-message-problems.ts';
 import { folderChanges, restoreFolder, snapshotFolder, type FolderSnapshot } from './test-support/folder-snapshot.ts';
 import { malformedInputs } from './test-support/malformed-inputs.ts';
-import { testCore, value } from './test-support/test-core.ts';
+import { coreValues, testCore } from './test-support/test-core.ts';
 import { addEmulatorAccounts, addRenderPipeline, recordingRetry } from './tokens/test-support/tokens-fixtures.ts';
 import { createMemoryKeychain, keytarKeychain, type KeychainPort } from './vault/keychain.ts';
 
@@ -66,13 +65,13 @@ beforeAll(async () => {
   try {
     const accounts = await addEmulatorAccounts(core, emulator);
     const identity = await addRenderPipeline(core);
-    await value(core, 'settings.update', { theme: 'dark', defaultCloud: 'AzureEmulator' });
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', keep: true });
-    const acsIdentity = await value<{ identity: AcsIdentityView }>(core, 'acsIdentities.create', {
+    await coreValues(core).settings.update({ theme: 'dark', defaultCloud: 'AzureEmulator' });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey', keep: true });
+    const acsIdentity = await coreValues(core).acsIdentities.create({
       accountId: accounts.chat.id,
       label: 'seeded',
     });
-    const tokenValue = await value<{ value: string }>(core, 'tokens.reveal', { id: token.id });
+    const tokenValue = await coreValues(core).tokens.reveal({ id: token.id });
     seeded = {
       dataFolder,
       exportFolder,
@@ -101,7 +100,7 @@ beforeAll(async () => {
   // A fresh core, so nothing of the seeding (open connections, pending timers) carries over.
   await core.close();
   core = newCore();
-  await value(core, 'vault.status');
+  await coreValues(core).vault.status();
   baseline = { data: snapshotFolder(dataFolder), exports: snapshotFolder(exportFolder) };
   for (const name of channels) subscribe(name, countAttempt);
 }, 90_000);

@@ -4,13 +4,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract.ts';
-import type { AccountView } from '../../shared/accounts.ts';
 import type { Core } from '../core/core.ts';
 import { contractExamples, exampleSecrets, type SeededFolder } from '../core/test-support/contract-examples.ts';
 import { errorProblems, secretsIn } from '../core/test-support/error-message-problems.ts';
 import { folderChanges, snapshotFolder, type FolderSnapshot } from '../core/test-support/folder-snapshot.ts';
 import { malformedInputs } from '../core/test-support/malformed-inputs.ts';
-import { testCore, value } from '../core/test-support/test-core.ts';
+import { coreValues, testCore } from '../core/test-support/test-core.ts';
 import { createMemoryKeychain, keytarKeychain } from '../core/vault/keychain.ts';
 import { startWebServer, type WebServer } from './server.ts';
 import { send, signedInHeaders, type Answer } from './test-support/browser-session.ts';
@@ -38,14 +37,14 @@ beforeAll(async () => {
   exportFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-web-fuzz-exports-'));
   await symlink(dataFolder, path.join(exportFolder, 'data-link'));
   core = testCore(dataFolder, { keychain });
-  const account = await value<AccountView>(core, 'accounts.add', {
+  const account = await coreValues(core).accounts.add({
     kind: 'arr',
     name: 'seeded',
     accountId: '0f6c8e4a-1b2c-4d3e-8f90-a1b2c3d4e5f6',
     accountDomain: 'westeurope.mixedreality.azure.com',
     primaryKey: arrKey,
   });
-  await value(core, 'settings.update', { theme: 'dark' });
+  await coreValues(core).settings.update({ theme: 'dark' });
   server = await startWebServer({ core });
   headers = await signedInHeaders(server);
   const unknown = '7d3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';

@@ -1,10 +1,10 @@
+import type { MethodInput } from '../../../shared/contract.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView, ImportReport } from '../../../shared/accounts.ts';
 import type { Core } from '../core.ts';
-import { call, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 
 const keys = { show: 'U0hPV1JPT00ta2V5LXByaW1hcnk=', lab: 'TEFCLWtleS1wcmltYXJ5LXZhbHVl', chat: 'Q0hBVC1hY2Nlc3Mta2V5LXZhbHVl' };
@@ -30,22 +30,22 @@ let outside: string;
 let core: Core;
 let keychain: ReturnType<typeof createMemoryKeychain>;
 const newCore = (dataFolder = folder) => testCore(dataFolder, { keychain });
-const names = async (target = core) => (await value<AccountView[]>(target, 'accounts.list')).map((a) => a.name);
-const importText = (input: object, target = core) => call<ImportReport>(target, 'accounts.import', input);
+const names = async (target = core) => (await coreValues(target).accounts.list()).map((a) => a.name);
+const importText = (input: MethodInput<'accounts.import'>, target = core) => coreApi(target).accounts.import(input);
 
 beforeEach(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-import-'));
   outside = mkdtempSync(path.join(tmpdir(), 'azcred-export-'));
   keychain = createMemoryKeychain();
   core = newCore();
-  await value(core, 'accounts.add', { kind: 'acs', name: 'taken', endpoint: 'https://taken.communication.azure.com' });
+  await coreValues(core).accounts.add({ kind: 'acs', name: 'taken', endpoint: 'https://taken.communication.azure.com' });
 });
 afterEach(() => [folder, outside].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('import', () => {
   it('previews a .env file item by item without saving anything', async () => {
     const before = readFileSync(path.join(folder, 'accounts.json'));
-    const preview = await value<ImportReport>(core, 'accounts.import', { text: env, fileName: 'team.env', dryRun: true });
+    const preview = await coreValues(core).accounts.import({ text: env, fileName: 'team.env', dryRun: true });
     expect(preview.format).toBe('env');
     expect(preview.added).toBe(0);
     const byName = Object.fromEntries(preview.items.map((item) => [item.name, item]));
@@ -64,7 +64,7 @@ describe('import', () => {
   });
 
   it('adds every ready item together and reports the rest', async () => {
-    const report = await value<ImportReport>(core, 'accounts.import', { text: env });
+    const report = await coreValues(core).accounts.import({ text: env });
     expect(report.added).toBe(3);
     expect(report.items.map((item) => [item.name, item.status])).toEqual([
       ['showroom', 'added'],
@@ -74,7 +74,7 @@ describe('import', () => {
       ['taken', 'duplicate'],
     ]);
     const lab = report.items.find((item) => item.name === 'lab');
-    expect(await value(newCore(), 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({ value: keys.lab });
+    expect(await coreValues(newCore()).accounts.reveal({ id: lab?.id ?? '', secret: 'primaryKey' })).toMatchObject({ value: keys.lab });
     expect(await names()).toEqual(['chat', 'lab', 'showroom', 'taken']);
   });
 
@@ -83,22 +83,22 @@ describe('import', () => {
       [[0, 3], 'invalid_input'],
       [[1, 4], 'conflict'],
     ] as const) {
-      const result = await importText({ text: env, only });
+      const result = await importText({ text: env, only: [...only] });
       expect(result, JSON.stringify(only)).toMatchObject({
         ok: false,
         error: { code, message: expect.stringMatching(/^Nothing was imported/) },
       });
     }
     expect(await names()).toEqual(['taken']);
-    const report = await value<ImportReport>(core, 'accounts.import', { text: env, only: [2] });
+    const report = await coreValues(core).accounts.import({ text: env, only: [2] });
     expect(report.items.map((item) => item.status)).toEqual(['skipped', 'skipped', 'added', 'invalid', 'duplicate']);
     expect(await names()).toEqual(['chat', 'taken']);
   });
 
   it('refuses a name taken since the preview, adding nothing', async () => {
-    const preview = await value<ImportReport>(core, 'accounts.import', { text: env, dryRun: true });
+    const preview = await coreValues(core).accounts.import({ text: env, dryRun: true });
     expect(preview.items[1]).toMatchObject({ name: 'lab', status: 'ready' });
-    await value(newCore(), 'accounts.add', { kind: 'acs', name: 'LAB', endpoint: 'https://lab.communication.azure.com' });
+    await coreValues(newCore()).accounts.add({ kind: 'acs', name: 'LAB', endpoint: 'https://lab.communication.azure.com' });
     expect(await importText({ text: env, only: [0, 1] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await names()).toEqual(['LAB', 'taken']);
   });
@@ -108,13 +108,13 @@ describe('import', () => {
       { kind: 'acs', name: 'Twin', endpoint: 'https://a.communication.azure.com' },
       { kind: 'acs', name: 'twin ', endpoint: 'https://b.communication.azure.com' },
     ]);
-    const preview = await value<ImportReport>(core, 'accounts.import', { text: json, dryRun: true });
+    const preview = await coreValues(core).accounts.import({ text: json, dryRun: true });
     expect(preview.items.map((item) => item.status)).toEqual(['ready', 'duplicate']);
     expect(preview.items[1]?.issues[0]?.message).toMatch(/earlier account in the file/);
   });
 
   it('names a pasted connection string after its file, and refuses text that holds no account', async () => {
-    const report = await value<ImportReport>(core, 'accounts.import', {
+    const report = await coreValues(core).accounts.import({
       text: `endpoint=https://x.communication.azure.com/;accesskey=${keys.chat}`,
       fileName: 'contoso.txt',
     });
@@ -124,11 +124,10 @@ describe('import', () => {
 });
 
 describe('export', () => {
-  const exportTo = (input: object, target = core) =>
-    call<{ path: string; count: number; encrypted: boolean }>(target, 'accounts.export', input);
+  const exportTo = (input: MethodInput<'accounts.export'>, target = core) => coreApi(target).accounts.export(input);
 
   it('writes definitions without secrets as plain JSON, 0600, and will not replace a file unasked', async () => {
-    await value(core, 'accounts.import', { text: env });
+    await coreValues(core).accounts.import({ text: env });
     const file = path.join(outside, 'accounts-export.json');
     expect(await exportTo({ path: file })).toEqual({ ok: true, value: { path: file, count: 4, encrypted: false } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -144,23 +143,23 @@ describe('export', () => {
   });
 
   it('re-imports a definitions-only export elsewhere as accounts for Entra ID use, without keys', async () => {
-    await value(core, 'accounts.import', { text: env });
+    await coreValues(core).accounts.import({ text: env });
     const file = path.join(outside, 'definitions.json');
-    await value(core, 'accounts.export', { path: file });
+    await coreValues(core).accounts.export({ path: file });
     const target = newCore(mkdtempSync(path.join(outside, 'second-')));
-    const imported = await value<ImportReport>(target, 'accounts.import', {
+    const imported = await coreValues(target).accounts.import({
       text: readFileSync(file, 'utf8'),
       fileName: 'definitions.json',
     });
     expect(imported).toMatchObject({ format: 'json', added: 4 });
-    const lab = (await value<AccountView[]>(target, 'accounts.list')).find((a) => a.name === 'lab');
+    const lab = (await coreValues(target).accounts.list()).find((a) => a.name === 'lab');
     expect(lab).toMatchObject({
       kind: 'arr',
       accountDomain: 'eastus.mixedreality.azure.com',
       hasPrimaryKey: false,
       hasSecondaryKey: false,
     });
-    expect(await call(target, 'accounts.reveal', { id: lab?.id, secret: 'primaryKey' })).toMatchObject({
+    expect(await coreApi(target).accounts.reveal({ id: lab?.id ?? '', secret: 'primaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -183,8 +182,8 @@ describe('export', () => {
   });
 
   it('round-trips chosen accounts with their keys through a passphrase-encrypted file into another data folder', async () => {
-    const report = await value<ImportReport>(core, 'accounts.import', { text: env });
-    const ids = report.items.filter((item) => item.name === 'lab' || item.name === 'chat').map((item) => item.id);
+    const report = await coreValues(core).accounts.import({ text: env });
+    const ids = report.items.filter((item) => item.name === 'lab' || item.name === 'chat').map((item) => item.id ?? '');
     const file = path.join(outside, 'with-keys.json');
     expect(await exportTo({ path: file, ids, includeSecrets: true, passphrase: 'a long export passphrase' })).toMatchObject({
       ok: true,
@@ -204,16 +203,16 @@ describe('export', () => {
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
     });
-    const imported = await value<ImportReport>(target, 'accounts.import', { text, passphrase: 'a long export passphrase' });
+    const imported = await coreValues(target).accounts.import({ text, passphrase: 'a long export passphrase' });
     expect(imported).toMatchObject({ format: 'encrypted-json', added: 2 });
     const chat = imported.items.find((item) => item.name === 'chat');
-    expect(await value(target, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({
+    expect(await coreValues(target).accounts.reveal({ id: chat?.id ?? '', secret: 'connectionString' })).toMatchObject({
       value: `endpoint=https://chat.communication.azure.com/;accesskey=${keys.chat}`,
     });
   });
 
   it('exports nothing when the vault cannot be opened for the keys, and writes no file', async () => {
-    await value(core, 'accounts.import', { text: env });
+    await coreValues(core).accounts.import({ text: env });
     const locked = testCore(folder, {
       keychain: {
         getPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')),

@@ -2,12 +2,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountInputSchema, type AccountView } from '../../../shared/accounts.ts';
+import { accountInputSchema } from '../../../shared/accounts.ts';
+import type { MethodInput } from '../../../shared/contract.ts';
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
-import { call, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, rawCall, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault } from '../vault/vault.ts';
+
+type AccountInput = MethodInput<'accounts.add'>;
 
 const keys = { primary: 'QVJSLXByaW1hcnkta2V5LW9uZQ==', secondary: 'QVJSLXNlY29uZGFyeS1rZXktdHdv', access: 'QUNTLWFjY2Vzcy1rZXktdGhyZWU=' };
 const arr = {
@@ -18,12 +21,12 @@ const arr = {
   primaryKey: keys.primary,
   secondaryKey: keys.secondary,
   tags: ['dev'],
-};
+} satisfies AccountInput;
 const acs = {
   kind: 'acs',
   name: 'Chat prod',
   connectionString: `endpoint=https://chat-prod.communication.azure.com;accesskey=${keys.access}`,
-};
+} satisfies AccountInput;
 
 let folder: string;
 let keychain: ReturnType<typeof createMemoryKeychain>;
@@ -32,7 +35,7 @@ const newCore = (clipboard?: ReturnType<typeof recordingClipboard>) => testCore(
 const accountsFile = () => path.join(folder, 'accounts.json');
 const stored = () => JSON.parse(readFileSync(accountsFile(), 'utf8')) as { version: number; accounts: Record<string, unknown>[] };
 const vaultNames = async () => (await openVault({ dataFolder: folder, keychain })).names();
-const add = (input: object) => value<AccountView>(core, 'accounts.add', input);
+const add = (input: AccountInput) => coreValues(core).accounts.add(input);
 
 beforeEach(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-accounts-'));
@@ -60,12 +63,12 @@ describe('adding and listing accounts', () => {
     expect(JSON.stringify([render, chat])).not.toMatch(/QVJS|QUNT/);
 
     const next = newCore();
-    expect((await value<AccountView[]>(next, 'accounts.list')).map((a) => a.name)).toEqual(['Chat prod', 'Render dev']);
-    expect(await value(next, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toEqual({
+    expect((await coreValues(next).accounts.list()).map((a) => a.name)).toEqual(['Chat prod', 'Render dev']);
+    expect(await coreValues(next).accounts.reveal({ id: render.id, secret: 'secondaryKey' })).toEqual({
       value: keys.secondary,
       hideAfterSeconds: 20,
     });
-    expect(await value(next, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({
+    expect(await coreValues(next).accounts.reveal({ id: chat.id, secret: 'connectionString' })).toMatchObject({
       value: `endpoint=https://chat-prod.communication.azure.com/;accesskey=${keys.access}`,
     });
 
@@ -91,29 +94,29 @@ describe('adding and listing accounts', () => {
       deletePassword: () => Promise.reject(new Error('x')),
     };
     const offline = testCore(folder, { keychain: broken });
-    const entraOnly = await value<AccountView>(offline, 'accounts.add', {
+    const entraOnly = await coreValues(offline).accounts.add({
       kind: 'acs',
       name: 'Entra only',
       endpoint: 'https://calls.communication.azure.com',
     });
     expect(entraOnly).toMatchObject({ hasAccessKey: false, endpoint: 'https://calls.communication.azure.com/' });
-    expect(await call(offline, 'accounts.reveal', { id: entraOnly.id, secret: 'connectionString' })).toMatchObject({
+    expect(await coreApi(offline).accounts.reveal({ id: entraOnly.id, secret: 'connectionString' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: '"Entra only" has no access key stored: it is used with Entra ID only. Add one with Edit.' },
     });
   });
 
   it('sees a secret another process added after this one opened the vault', async () => {
-    await value(core, 'vault.status');
-    const other = await value<AccountView>(newCore(), 'accounts.add', arr);
-    expect(await value(core, 'accounts.reveal', { id: other.id, secret: 'primaryKey' })).toMatchObject({ value: keys.primary });
-    expect((await value<AccountView[]>(core, 'accounts.list'))[0]?.secretsMissing).toEqual([]);
+    await coreValues(core).vault.status();
+    const other = await coreValues(newCore()).accounts.add(arr);
+    expect(await coreValues(core).accounts.reveal({ id: other.id, secret: 'primaryKey' })).toMatchObject({ value: keys.primary });
+    expect((await coreValues(core).accounts.list())[0]?.secretsMissing).toEqual([]);
   });
 
   it('removes the keys it wrote when the account list cannot be saved', async () => {
     const first = await add(arr);
     mkdirSync(path.join(folder, 'accounts.json.bak', 'blocked'), { recursive: true }); // the backup step now fails
-    const result = await call(core, 'accounts.add', { ...acs, name: 'Another' });
+    const result = await coreApi(core).accounts.add({ ...acs, name: 'Another' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await vaultNames()).toEqual([`account/${first.id}/primaryKey`, `account/${first.id}/secondaryKey`]);
     expect(stored().accounts).toHaveLength(1);
@@ -140,7 +143,7 @@ describe('adding and listing accounts', () => {
       ['accounts.list', undefined],
       ['accounts.add', acs],
     ] as const) {
-      expect(await call(core, method, input)).toMatchObject({
+      expect(await rawCall(core, method, input)).toMatchObject({
         ok: false,
         error: { code: 'internal', message: expect.stringContaining('accounts.json in the data folder is damaged') },
       });
@@ -153,7 +156,7 @@ describe('input validation', () => {
   it('names the field of each bad input and saves nothing', async () => {
     await add(arr);
     const before = { accounts: readFileSync(accountsFile()), vault: readFileSync(path.join(folder, 'vault.bin')) };
-    const cases: [string, object, string, RegExp][] = [
+    const cases: [string, AccountInput, string, RegExp][] = [
       ['bad GUID', { ...arr, name: 'x1', accountId: '0f6c8e4a-not-a-guid' }, 'accountId', /GUID/],
       [
         'unknown region',
@@ -175,7 +178,7 @@ describe('input validation', () => {
       ['duplicate name', { ...acs, name: '  render DEV ' }, 'name', /An account named "render DEV" already exists/],
     ];
     for (const [what, input, field, message] of cases) {
-      const result = await call(core, 'accounts.add', input);
+      const result = await coreApi(core).accounts.add(input);
       expect(result.ok, what).toBe(false);
       if (result.ok) continue;
       expect(result.error.code, what).toBe(what === 'duplicate name' ? 'conflict' : 'invalid_input');
@@ -195,9 +198,9 @@ describe('editing and deleting', () => {
   it('renames, changes notes, tags and cloud for the next process, and refuses a name another account has, case-insensitively', async () => {
     const render = await add(arr);
     await add(acs);
-    const renamed = await value<AccountView>(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Render staging' } });
+    const renamed = await coreValues(core).accounts.update({ id: render.id, changes: { kind: 'arr', name: 'Render staging' } });
     expect(renamed).toMatchObject({ name: 'Render staging', createdAt: render.createdAt, hasSecondaryKey: true });
-    const described = await value<AccountView>(core, 'accounts.update', {
+    const described = await coreValues(core).accounts.update({
       id: render.id,
       changes: { kind: 'arr', notes: 'Showroom build\nkeys rotate monthly', tags: ['dev', 'showroom'], cloud: 'AzureUSGovernment' },
     });
@@ -207,23 +210,23 @@ describe('editing and deleting', () => {
       tags: ['dev', 'showroom'],
       cloud: 'AzureUSGovernment',
     });
-    expect((await value<AccountView[]>(newCore(), 'accounts.list')).find((a) => a.id === render.id)).toMatchObject({
+    expect((await coreValues(newCore()).accounts.list()).find((a) => a.id === render.id)).toMatchObject({
       notes: 'Showroom build\nkeys rotate monthly',
       tags: ['dev', 'showroom'],
       cloud: 'AzureUSGovernment',
     });
     expect(renamed.updatedAt >= render.updatedAt).toBe(true);
-    const clash = await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'CHAT PROD' } });
+    const clash = await coreApi(core).accounts.update({ id: render.id, changes: { kind: 'arr', name: 'CHAT PROD' } });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'changes.name' }] } });
     // Renaming to its own name in another case is not a clash.
-    expect(await call(core, 'accounts.update', { id: render.id, changes: { kind: 'arr', name: 'RENDER STAGING' } })).toMatchObject({
+    expect(await coreApi(core).accounts.update({ id: render.id, changes: { kind: 'arr', name: 'RENDER STAGING' } })).toMatchObject({
       ok: true,
     });
   });
 
   it('refuses to change the kind of an account', async () => {
     const render = await add(arr);
-    const result = await call(core, 'accounts.update', { id: render.id, changes: { kind: 'acs', name: 'Now ACS' } });
+    const result = await coreApi(core).accounts.update({ id: render.id, changes: { kind: 'acs', name: 'Now ACS' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'changes.kind' }] } });
     expect(stored().accounts[0]).toMatchObject({ kind: 'arr', name: 'Render dev' });
   });
@@ -231,14 +234,14 @@ describe('editing and deleting', () => {
   it('replaces the primary key and removes the secondary key of an ARR account', async () => {
     const render = await add(arr);
     const newKey = 'bmV3LXByaW1hcnkta2V5LXZhbHVl';
-    const edited = await value<AccountView>(core, 'accounts.update', {
+    const edited = await coreValues(core).accounts.update({
       id: render.id,
       changes: { kind: 'arr', primaryKey: newKey, secondaryKey: null, accountDomain: 'eastus' },
     });
     expect(edited).toMatchObject({ hasPrimaryKey: true, hasSecondaryKey: false, accountDomain: 'eastus.mixedreality.azure.com' });
-    expect(await value(newCore(), 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({ value: newKey });
+    expect(await coreValues(newCore()).accounts.reveal({ id: render.id, secret: 'primaryKey' })).toMatchObject({ value: newKey });
     expect(await vaultNames()).toEqual([`account/${render.id}/primaryKey`]);
-    expect(await call(core, 'accounts.reveal', { id: render.id, secret: 'secondaryKey' })).toMatchObject({
+    expect(await coreApi(core).accounts.reveal({ id: render.id, secret: 'secondaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -247,24 +250,24 @@ describe('editing and deleting', () => {
   it('replaces an ACS endpoint and key from a connection string, keeps the key on an endpoint change, and drops it when asked', async () => {
     const chat = await add(acs);
     const newKey = 'bmV3LWFjY2Vzcy1rZXktdmFsdWU=';
-    await value(core, 'accounts.update', {
+    await coreValues(core).accounts.update({
       id: chat.id,
       changes: { kind: 'acs', connectionString: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}` },
     });
-    expect(await value(core, 'accounts.reveal', { id: chat.id, secret: 'connectionString' })).toMatchObject({
+    expect(await coreValues(core).accounts.reveal({ id: chat.id, secret: 'connectionString' })).toMatchObject({
       value: `endpoint=https://chat-2.communication.azure.com/;accesskey=${newKey}`,
     });
-    const moved = await value<AccountView>(core, 'accounts.update', {
+    const moved = await coreValues(core).accounts.update({
       id: chat.id,
       changes: { kind: 'acs', endpoint: 'https://chat-3.communication.azure.com' },
     });
     expect(moved).toMatchObject({ endpoint: 'https://chat-3.communication.azure.com/', hasAccessKey: true });
-    const both = await call(core, 'accounts.update', {
+    const both = await coreApi(core).accounts.update({
       id: chat.id,
       changes: { kind: 'acs', connectionString: `endpoint=https://a.communication.azure.com/;accesskey=${newKey}`, removeAccessKey: true },
     });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'changes.removeAccessKey' }] } });
-    expect(await value(core, 'accounts.update', { id: chat.id, changes: { kind: 'acs', removeAccessKey: true } })).toMatchObject({
+    expect(await coreValues(core).accounts.update({ id: chat.id, changes: { kind: 'acs', removeAccessKey: true } })).toMatchObject({
       hasAccessKey: false,
     });
     expect(await vaultNames()).toEqual([]);
@@ -273,15 +276,15 @@ describe('editing and deleting', () => {
   it('deletes an account with its keys, and says an unknown account is gone', async () => {
     const render = await add(arr);
     const chat = await add(acs);
-    expect(await value(core, 'accounts.delete', { id: render.id })).toEqual({ id: render.id });
-    expect((await value<AccountView[]>(newCore(), 'accounts.list')).map((a) => a.id)).toEqual([chat.id]);
+    expect(await coreValues(core).accounts.delete({ id: render.id })).toEqual({ id: render.id });
+    expect((await coreValues(newCore()).accounts.list()).map((a) => a.id)).toEqual([chat.id]);
     expect(await vaultNames()).toEqual([`account/${chat.id}/accessKey`]);
     for (const [method, input] of [
       ['accounts.delete', { id: render.id }],
       ['accounts.update', { id: render.id, changes: { kind: 'arr', name: 'Back' } }],
       ['accounts.reveal', { id: render.id, secret: 'primaryKey' }],
     ] as const) {
-      expect(await call(core, method, input), method).toMatchObject({
+      expect(await rawCall(core, method, input), method).toMatchObject({
         ok: false,
         error: { code: 'not_found', message: expect.stringContaining('no longer exists') },
       });
@@ -292,9 +295,12 @@ describe('editing and deleting', () => {
 describe('reveal and copy', () => {
   it('reveals for as long as Settings says, and refuses a secret the kind does not have', async () => {
     const chat = await add(acs);
-    await value(core, 'settings.update', { revealSeconds: 7 });
-    expect(await value(core, 'accounts.reveal', { id: chat.id, secret: 'accessKey' })).toEqual({ value: keys.access, hideAfterSeconds: 7 });
-    const wrong = await call(core, 'accounts.reveal', { id: chat.id, secret: 'primaryKey' });
+    await coreValues(core).settings.update({ revealSeconds: 7 });
+    expect(await coreValues(core).accounts.reveal({ id: chat.id, secret: 'accessKey' })).toEqual({
+      value: keys.access,
+      hideAfterSeconds: 7,
+    });
+    const wrong = await coreApi(core).accounts.reveal({ id: chat.id, secret: 'primaryKey' });
     expect(wrong).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'secret', message: expect.stringContaining('accessKey or connectionString') }] },
@@ -304,14 +310,14 @@ describe('reveal and copy', () => {
   it('copies in the core, clearing after the configured time; browser mode is told the page copies', async () => {
     const clipboard = recordingClipboard();
     const desktop = newCore(clipboard);
-    const render = await value<AccountView>(desktop, 'accounts.add', arr);
-    await value(desktop, 'settings.update', { clipboardClearSeconds: 45 });
-    expect(await value(desktop, 'app.info')).toMatchObject({ coreClipboard: true });
-    expect(await value(desktop, 'accounts.copy', { id: render.id, secret: 'primaryKey' })).toEqual({ clearsAfterSeconds: 45 });
+    const render = await coreValues(desktop).accounts.add(arr);
+    await coreValues(desktop).settings.update({ clipboardClearSeconds: 45 });
+    expect(await coreValues(desktop).app.info()).toMatchObject({ coreClipboard: true });
+    expect(await coreValues(desktop).accounts.copy({ id: render.id, secret: 'primaryKey' })).toEqual({ clearsAfterSeconds: 45 });
     expect(clipboard.text).toBe(keys.primary);
 
-    expect(await value(core, 'app.info')).toMatchObject({ coreClipboard: false, homeFolder: expect.any(String) });
-    const browser = await call(core, 'accounts.copy', { id: render.id, secret: 'primaryKey' });
+    expect(await coreValues(core).app.info()).toMatchObject({ coreClipboard: false, homeFolder: expect.any(String) });
+    const browser = await coreApi(core).accounts.copy({ id: render.id, secret: 'primaryKey' });
     expect(browser).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining("the page copies the value through the browser's clipboard") },
@@ -321,13 +327,13 @@ describe('reveal and copy', () => {
   it('clears the clipboard on close only while it still holds the copied key', async () => {
     const clipboard = recordingClipboard();
     const desktop = newCore(clipboard);
-    const render = await value<AccountView>(desktop, 'accounts.add', arr);
-    await value(desktop, 'accounts.copy', { id: render.id, secret: 'secondaryKey' });
+    const render = await coreValues(desktop).accounts.add(arr);
+    await coreValues(desktop).accounts.copy({ id: render.id, secret: 'secondaryKey' });
     await desktop.close();
     expect(clipboard.text).toBe('');
 
     const again = newCore(clipboard);
-    await value(again, 'accounts.copy', { id: render.id, secret: 'primaryKey' });
+    await coreValues(again).accounts.copy({ id: render.id, secret: 'primaryKey' });
     clipboard.text = 'the user copied a URL since';
     await again.close();
     expect(clipboard.text).toBe('the user copied a URL since');
@@ -345,28 +351,28 @@ describe('a damaged vault file', () => {
     writeFileSync(file, bytes);
 
     const next = newCore();
-    expect(await value(next, 'vault.status')).toMatchObject({
+    expect(await coreValues(next).vault.status()).toMatchObject({
       state: 'open',
       secretCount: 0,
       quarantined: { problem: 'damaged', path: expect.stringContaining('vault.bin.corrupt-') },
     });
-    const listed = await value<AccountView[]>(next, 'accounts.list');
+    const listed = await coreValues(next).accounts.list();
     expect(listed.find((a) => a.id === render.id)).toMatchObject({ hasPrimaryKey: true, secretsMissing: ['primaryKey', 'secondaryKey'] });
     expect(listed.find((a) => a.id === chat.id)).toMatchObject({ secretsMissing: [] });
-    expect(await call(next, 'accounts.reveal', { id: render.id, secret: 'primaryKey' })).toMatchObject({
+    expect(await coreApi(next).accounts.reveal({ id: render.id, secret: 'primaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('Enter it again with Edit') },
     });
 
-    const renamed = await value<AccountView>(next, 'accounts.update', {
+    const renamed = await coreValues(next).accounts.update({
       id: render.id,
       changes: { kind: 'arr', name: 'Render (keys lost)' },
     });
     expect(renamed.secretsMissing).toEqual(['primaryKey', 'secondaryKey']);
-    await value(next, 'accounts.update', {
+    await coreValues(next).accounts.update({
       id: render.id,
       changes: { kind: 'arr', primaryKey: keys.primary, secondaryKey: keys.secondary },
     });
-    expect((await value<AccountView[]>(next, 'accounts.list')).find((a) => a.id === render.id)?.secretsMissing).toEqual([]);
+    expect((await coreValues(next).accounts.list()).find((a) => a.id === render.id)?.secretsMissing).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AccountView, ImportReport } from '../../../shared/accounts.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
-import { call, testCore } from '../test-support/test-core.ts';
+import { rawCall, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 
 // Distinctive secrets: every one is searched for, with its base64 and hex forms, in every file of
@@ -59,14 +59,14 @@ function expectNoSecretLeft(step: string, result?: Result<unknown>): void {
   }
 }
 
-const ok = async <T>(step: string, method: string, input?: unknown, target = core): Promise<T> => {
-  const result = await call<T>(target, method, input);
+const ok = async <M extends MethodName>(step: string, method: M, input?: MethodInput<M>, target = core): Promise<MethodOutput<M>> => {
+  const result = await rawCall(target, method, input);
   expect(result.ok, `${step}: ${JSON.stringify(result)}`).toBe(true);
   expectNoSecretLeft(step);
-  return (result as { ok: true; value: T }).value;
+  return (result as { ok: true; value: MethodOutput<M> }).value;
 };
-const fails = async (step: string, method: string, input: unknown, code: string, target = core) => {
-  const result = await call(target, method, input);
+const fails = async (step: string, method: MethodName, input: unknown, code: string, target = core) => {
+  const result = await rawCall(target, method, input);
   expect(result, step).toMatchObject({ ok: false, error: { code } });
   expectNoSecretLeft(step, result);
 };
@@ -86,7 +86,7 @@ afterAll(() => {
 
 describe('the canary', () => {
   it('finds no secret outside the vault, the log or an error after any account operation', async () => {
-    const arr = await ok<AccountView>('add ARR', 'accounts.add', {
+    const arr = await ok('add ARR', 'accounts.add', {
       kind: 'arr',
       name: 'Canary render',
       accountId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
@@ -94,22 +94,22 @@ describe('the canary', () => {
       primaryKey: secrets.arrPrimary,
       secondaryKey: secrets.arrSecondary,
     });
-    const acs = await ok<AccountView>('add ACS', 'accounts.add', {
+    const acs = await ok('add ACS', 'accounts.add', {
       kind: 'acs',
       name: 'Canary chat',
       connectionString: `endpoint=https://canary.communication.azure.com/;accesskey=${secrets.acsKey}`,
     });
     await ok('update key', 'accounts.update', { id: arr.id, changes: { kind: 'arr', primaryKey: secrets.arrRotated, secondaryKey: null } });
     await ok('rename', 'accounts.update', { id: acs.id, changes: { kind: 'acs', name: 'Canary chat renamed' } });
-    expect(await ok<{ value: string }>('reveal', 'accounts.reveal', { id: arr.id, secret: 'primaryKey' })).toMatchObject({
+    expect(await ok('reveal', 'accounts.reveal', { id: arr.id, secret: 'primaryKey' })).toMatchObject({
       value: secrets.arrRotated,
     });
     await ok('copy', 'accounts.copy', { id: acs.id, secret: 'connectionString' });
     await ok('list', 'accounts.list');
 
     const env = `CANARY_ARR_ACCOUNT_ID=1d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a\nCANARY_ARR_ACCOUNT_DOMAIN=eastus\nCANARY_ARR_ACCOUNT_KEY=${secrets.imported}\n`;
-    await ok<ImportReport>('import preview', 'accounts.import', { text: env, dryRun: true });
-    await ok<ImportReport>('import', 'accounts.import', { text: env });
+    await ok('import preview', 'accounts.import', { text: env, dryRun: true });
+    await ok('import', 'accounts.import', { text: env });
 
     const exports = path.join(folder, 'exports');
     mkdirSync(exports);

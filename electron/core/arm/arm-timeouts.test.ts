@@ -2,15 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
-import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import type { RoleAuditReport } from '../../../shared/roles.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { capabilityOf, cellOf, westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { recordingRetry, resetAndCloseAfter, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
 
 /**
@@ -33,7 +30,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-arm-timeouts-'));
   core = tokensCore(folder, { retry: retry.retry });
-  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
   alex = await signInUser(core, emulator, 'alex.wilber');
 }, 60_000);
 resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
@@ -41,14 +38,14 @@ resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 describe('discovery when Azure Resource Manager does not answer', () => {
   it('ends with a message saying ARM did not answer in time and what to do', async () => {
     emulator.faults.add(hang);
-    const result = await call<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
+    const result = await coreApi(core).discovery.resources({ identityId: alex.id });
     expect(result).toEqual({ ok: false, error: { code: 'azure_unavailable', message: notInTime } });
     expect(retry.waits).toHaveLength(2);
   });
 
   it('names the list that did not answer, and shows what the others found', async () => {
     emulator.faults.add({ ...hang, path: 'Microsoft.Communication/communicationServices' });
-    const found = await value<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
+    const found = await coreValues(core).discovery.resources({ identityId: alex.id });
     expect(found.resources.map((r) => r.name).sort()).toEqual(['contoso-arr-eastus', 'contoso-arr-westeurope']);
     expect(found.problems).toEqual([
       `Could not list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`,
@@ -57,24 +54,24 @@ describe('discovery when Azure Resource Manager does not answer', () => {
 
   it('imports nothing when listing the keys does not answer, rather than an account without them', async () => {
     emulator.faults.add({ ...hang, path: '/listKeys' });
-    const result = await value<DiscoveryImportResult>(core, 'discovery.import', { identityId: alex.id, resourceIds: [westeuropeScope] });
+    const result = await coreValues(core).discovery.import({ identityId: alex.id, resourceIds: [westeuropeScope] });
     expect(result).toEqual({
       imported: [],
       skipped: [{ resourceId: westeuropeScope, code: 'azure_unavailable', reason: notInTime, existingAccountId: null }],
     });
-    expect(await value<AccountView[]>(core, 'accounts.list')).toEqual([]);
+    expect(await coreValues(core).accounts.list()).toEqual([]);
   });
 });
 
 describe('the audit when Azure Resource Manager does not answer for one resource', () => {
   beforeAll(async () => {
-    const found = await value<DiscoveryResult>(core, 'discovery.resources', { identityId: alex.id });
-    await value(core, 'discovery.import', { identityId: alex.id, resourceIds: found.resources.map((r) => r.resourceId) });
+    const found = await coreValues(core).discovery.resources({ identityId: alex.id });
+    await coreValues(core).discovery.import({ identityId: alex.id, resourceIds: found.resources.map((r) => r.resourceId) });
   }, 30_000);
 
   it('marks that cell as could not be audited, with the reason, and audits the rest of the matrix', async () => {
     emulator.faults.add({ ...hang, path: 'contoso-arr-eastus/providers/Microsoft.Authorization/roleAssignments' });
-    const report = await value<RoleAuditReport>(core, 'roles.audit', {});
+    const report = await coreValues(core).roles.audit({});
     expect(report.cells).toHaveLength(4);
     const eastus = cellOf(report, alex, 'contoso-arr-eastus');
     expect(eastus).toMatchObject({ state: 'unreadable', problem: { code: 'azure_unavailable', message: notInTime }, capabilities: [] });
@@ -85,21 +82,21 @@ describe('the audit when Azure Resource Manager does not answer for one resource
   });
 
   it('says an account added by hand was not found because a list did not answer, not that nobody can see it', async () => {
-    const byHand = await value<AccountView>(core, 'accounts.add', {
+    const byHand = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'chat by hand',
       connectionString: emulator.acsConnectionString('contoso-acs-chat'),
       cloud: 'AzureEmulator',
     });
     emulator.faults.add({ ...hang, path: 'providers/Microsoft.Communication/communicationServices' });
-    const report = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });
+    const report = await coreValues(core).roles.audit({ accountIds: [byHand.id] });
     const notFound =
       `This Communication Services resource was not found in Azure Resource Manager, but not every list could be read: Could not ` +
       `list the Communication Services resources of the subscription Contoso Mixed Reality Dev: ${notInTime}`;
     expect(report.resources).toEqual([expect.objectContaining({ accountId: byHand.id, resourceId: null, problem: notFound })]);
     expect(cellOf(report, alex, 'chat by hand')).toMatchObject({ state: 'unreadable', problem: { message: notFound } });
     // Key rotation finds the resource the same way, and says the same.
-    const rotation = await call(core, 'accounts.rotateKey', { id: byHand.id, key: 'secondary' });
+    const rotation = await coreApi(core).accounts.rotateKey({ id: byHand.id, key: 'secondary' });
     expect(rotation).toMatchObject({
       ok: false,
       error: {
@@ -109,7 +106,7 @@ describe('the audit when Azure Resource Manager does not answer for one resource
     });
     emulator.faults.clear();
     // Once ARM answers, the audit finds it.
-    const found = await value<RoleAuditReport>(core, 'roles.audit', { accountIds: [byHand.id] });
+    const found = await coreValues(core).roles.audit({ accountIds: [byHand.id] });
     expect(found.resources[0]?.resourceId).toMatch(/contoso-acs-chat$/);
   });
 });

@@ -2,17 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../shared/contract.ts';
 import type { AccountView } from '../../../shared/accounts.ts';
-import type { DiscoveryImportResult } from '../../../shared/discovery.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import { keyRotationGuidance, type KeyRotationResult } from '../../../shared/key-rotation.ts';
-import type { Settings } from '../../../shared/settings.ts';
-import type { TokenView } from '../../../shared/tokens.ts';
+import { keyRotationGuidance } from '../../../shared/key-rotation.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { recordingRetry, signInUser, tokensCore, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
@@ -27,10 +25,10 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-key-rotation-'));
   core = tokensCore(folder, { retry: retry.retry });
-  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
   alex = await signInUser(core, emulator, 'alex.wilber');
   adele = await signInUser(core, emulator, 'adele.vance');
-  const imported = await value<DiscoveryImportResult>(core, 'discovery.import', { identityId: alex.id, resourceIds: [westeuropeScope] });
+  const imported = await coreValues(core).discovery.import({ identityId: alex.id, resourceIds: [westeuropeScope] });
   arr = imported.imported[0]?.account as AccountView;
 }, 60_000);
 afterAll(async () => {
@@ -41,7 +39,8 @@ afterAll(async () => {
 
 const scenarioArr = () => emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId);
 const scenarioAcs = () => emulator.scenario.communicationServices.find((s) => s.name === 'contoso-acs-chat');
-const reveal = async (id: string, secret: string) => (await value<{ value: string }>(core, 'accounts.reveal', { id, secret })).value;
+const reveal = async (id: string, secret: MethodInput<'accounts.reveal'>['secret']) =>
+  (await coreValues(core).accounts.reveal({ id, secret })).value;
 /** The Mixed Reality STS's answer to a key, called as any client would. */
 const stsStatus = async (key: string) =>
   (
@@ -55,7 +54,7 @@ describe('key rotation', () => {
     const old = await reveal(arr.id, 'primaryKey');
     const secondary = await reveal(arr.id, 'secondaryKey');
     expect(await stsStatus(old)).toBe(200);
-    const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'primary' });
+    const rotated = await coreValues(core).accounts.rotateKey({ id: arr.id, key: 'primary' });
     expect(rotated).toMatchObject({
       key: 'primary',
       storedKeyUpdated: true,
@@ -69,7 +68,7 @@ describe('key rotation', () => {
     expect(await reveal(arr.id, 'secondaryKey')).toBe(secondary);
     expect(await stsStatus(old)).toBe(401);
     expect(await stsStatus(fresh)).toBe(200);
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: arr.id, via: 'primaryKey' })).resolves.toMatchObject({
+    await expect(coreValues(core).tokens.mintArr({ accountId: arr.id, via: 'primaryKey' })).resolves.toMatchObject({
       kind: 'arr-sts',
     });
     expect(JSON.stringify(rotated)).not.toContain(fresh);
@@ -78,7 +77,7 @@ describe('key rotation', () => {
 
   it('names the action and the roles when the identity may not regenerate keys, and changes nothing', async () => {
     const before = await reveal(arr.id, 'secondaryKey');
-    const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: adele.id });
+    const result = await coreApi(core).accounts.rotateKey({ id: arr.id, key: 'secondary', identityId: adele.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'azure_forbidden' } });
     expect(!result.ok && result.error.message).toBe(
       'adele.vance@contoso.onmicrosoft.com may not regenerate the secondary key of contoso-arr-westeurope ' +
@@ -88,42 +87,42 @@ describe('key rotation', () => {
     );
     expect(scenarioArr()?.secondaryKey).toBe(before);
     // Without a named identity, each identity of the cloud is tried: Alex may.
-    await expect(value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary' })).resolves.toMatchObject({
+    await expect(coreValues(core).accounts.rotateKey({ id: arr.id, key: 'secondary' })).resolves.toMatchObject({
       by: { identityId: alex.id },
     });
     expect(await reveal(arr.id, 'secondaryKey')).toBe(scenarioArr()?.secondaryKey);
   });
 
   it('finds the resource of an ACS resource added by hand, and follows which key its connection string holds', async () => {
-    const chat = await value<AccountView>(core, 'accounts.add', {
+    const chat = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'chat by hand',
       connectionString: emulator.acsConnectionString('contoso-acs-chat'),
       cloud: 'AzureEmulator',
     });
     const primary = scenarioAcs()?.primaryKey;
-    const secondary = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'secondary' });
+    const secondary = await coreValues(core).accounts.rotateKey({ id: chat.id, key: 'secondary' });
     expect(secondary).toMatchObject({
       storedKeyUpdated: false,
       account: { accessKeySlot: 'primary', resourceId: expect.stringMatching(/contoso-acs-chat$/) },
     });
     expect(await reveal(chat.id, 'accessKey')).toBe(primary);
-    const rotated = await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: chat.id, key: 'primary' });
+    const rotated = await coreValues(core).accounts.rotateKey({ id: chat.id, key: 'primary' });
     expect(rotated).toMatchObject({ storedKeyUpdated: true, account: { accessKeySlot: 'primary' } });
     expect(await reveal(chat.id, 'accessKey')).toBe(scenarioAcs()?.primaryKey);
     expect(scenarioAcs()?.primaryKey).not.toBe(primary);
     // The stored key works at ACS (HMAC) after the rotation.
-    await expect(value(core, 'acsIdentities.create', { accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({
+    await expect(coreValues(core).acsIdentities.create({ accountId: chat.id, label: 'after rotation' })).resolves.toMatchObject({
       identity: { label: 'after rotation' },
     });
   });
 
   it('says what to do when ARM fails, and changes nothing stored', async () => {
     const before = await reveal(arr.id, 'secondaryKey');
-    const rotatedAt = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === arr.id)?.keysRotatedAt;
+    const rotatedAt = (await coreValues(core).accounts.list()).find((a) => a.id === arr.id)?.keysRotatedAt;
     emulator.faults.add({ service: 'arm', kind: 'error', status: 503, path: 'regenerateKeys' });
     try {
-      const result = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'secondary', identityId: alex.id });
+      const result = await coreApi(core).accounts.rotateKey({ id: arr.id, key: 'secondary', identityId: alex.id });
       expect(result).toMatchObject({ ok: false, error: { code: 'azure_unavailable' } });
       expect(!result.ok && result.error.message).toContain('Azure Resource Manager failed with HTTP 503');
       expect(!result.ok && result.error.message).toContain(
@@ -134,14 +133,14 @@ describe('key rotation', () => {
     }
     expect(scenarioArr()?.secondaryKey).toBe(before);
     expect(await reveal(arr.id, 'secondaryKey')).toBe(before);
-    expect((await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === arr.id)?.keysRotatedAt).toEqual(rotatedAt);
+    expect((await coreValues(core).accounts.list()).find((a) => a.id === arr.id)?.keysRotatedAt).toEqual(rotatedAt);
   });
 
   it('does not send a regeneration again when its answer was lost, so the key it stores after is the one Azure holds', async () => {
     // ARM regenerates the key but answers after the app's 2 s timeout: a retry would regenerate it once more, and the late first one
     // would win.
     emulator.faults.add({ service: 'arm', kind: 'slow', delayMs: 2300, path: 'regenerateKeys', times: 1 });
-    const lost = await call(core, 'accounts.rotateKey', { id: arr.id, key: 'primary', identityId: alex.id });
+    const lost = await coreApi(core).accounts.rotateKey({ id: arr.id, key: 'primary', identityId: alex.id });
     expect(lost).toMatchObject({
       ok: false,
       error: { code: 'azure_unavailable', message: expect.stringContaining('did not answer within 2 s') },
@@ -149,7 +148,7 @@ describe('key rotation', () => {
     expect(!lost.ok && lost.error.message).toContain('Azure may have regenerated the primary key without the app hearing the new value');
     await expect.poll(async () => (await stsStatus(await reveal(arr.id, 'primaryKey'))) === 401, { timeout: 5000 }).toBe(true);
     // As the message says: regenerate it again here.
-    await value<KeyRotationResult>(core, 'accounts.rotateKey', { id: arr.id, key: 'primary', identityId: alex.id });
+    await coreValues(core).accounts.rotateKey({ id: arr.id, key: 'primary', identityId: alex.id });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const stored = await reveal(arr.id, 'primaryKey');
     expect(stored).toBe(scenarioArr()?.primaryKey);
@@ -175,15 +174,15 @@ describe('key rotation', () => {
 
 describe('the rotation reminder', () => {
   it('defaults to 90 days, even for a settings file written before the setting existed', async () => {
-    expect((await value<Settings>(core, 'settings.get')).keyRotationReminderDays).toBe(90);
-    expect(await call(core, 'settings.update', { keyRotationReminderDays: 0 })).toMatchObject({
+    expect((await coreValues(core).settings.get()).keyRotationReminderDays).toBe(90);
+    expect(await coreApi(core).settings.update({ keyRotationReminderDays: 0 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
   });
 
   it('flags stored keys older than the reminder age, counting from the last rotation', async () => {
-    const added = await value<AccountView>(core, 'accounts.add', {
+    const added = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'old keys',
       accountId: westeuropeAccountId,
@@ -202,21 +201,21 @@ describe('the rotation reminder', () => {
     const longAgo = new Date(Date.now() - 120 * 86_400_000).toISOString();
     for (const account of stored.accounts) if (account.id === added.id) account.createdAt = longAgo;
     writeFileSync(file, JSON.stringify(stored));
-    const listed = async () => (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === added.id);
+    const listed = async () => (await coreValues(core).accounts.list()).find((a) => a.id === added.id);
     expect((await listed())?.keyAges?.map((k) => [k.secret, k.ageDays, k.due])).toEqual([
       ['primaryKey', 120, true],
       ['secondaryKey', 120, true],
     ]);
-    await value(core, 'settings.update', { keyRotationReminderDays: 180 });
+    await coreValues(core).settings.update({ keyRotationReminderDays: 180 });
     expect((await listed())?.keyAges?.every((k) => !k.due)).toBe(true);
-    await value(core, 'settings.update', { keyRotationReminderDays: 90 });
-    await value(core, 'accounts.rotateKey', { id: added.id, key: 'primary' });
+    await coreValues(core).settings.update({ keyRotationReminderDays: 90 });
+    await coreValues(core).accounts.rotateKey({ id: added.id, key: 'primary' });
     expect((await listed())?.keyAges?.map((k) => [k.secret, k.due])).toEqual([
       ['primaryKey', false],
       ['secondaryKey', true],
     ]);
     // A key typed in with Edit counts from then.
-    await value(core, 'accounts.update', { id: added.id, changes: { kind: 'arr', secondaryKey: scenarioArr()?.secondaryKey } });
+    await coreValues(core).accounts.update({ id: added.id, changes: { kind: 'arr', secondaryKey: scenarioArr()?.secondaryKey } });
     expect((await listed())?.keyAges?.every((k) => !k.due)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testCore } from '../test-support/test-core.ts';
+import { coreApi, testCore } from '../test-support/test-core.ts';
 import { dataFolderProblem } from './data-folder-safety.ts';
 import { withMetadataLock } from './lock/metadata-lock.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
@@ -53,7 +53,7 @@ describe.runIf(posix)('a data folder another user could change', () => {
     chmodSync(folder, 0o777);
     const core = testCore(folder, { keychain: createMemoryKeychain() });
     try {
-      const added = await call(core, 'accounts.add', {
+      const added = await coreApi(core).accounts.add({
         kind: 'arr',
         name: 'planted',
         accountId: '35d830cb-f062-4062-9792-d6316039df56',
@@ -61,7 +61,7 @@ describe.runIf(posix)('a data folder another user could change', () => {
         primaryKey: 'a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5',
       });
       expect(added).toEqual({ ok: false, error: { code: 'data_folder_unsafe', message: expect.stringContaining('chmod 700') } });
-      expect(await call(core, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'data_folder_unsafe' } });
+      expect(await coreApi(core).accounts.list()).toMatchObject({ ok: false, error: { code: 'data_folder_unsafe' } });
       expect(readdirSync(folder)).toEqual([]);
     } finally {
       await core.close();

@@ -1,5 +1,5 @@
-import { createApi, type Api } from '../../../shared/api-client.ts';
-import { methodNames } from '../../../shared/contract.ts';
+import { createApi, type Api, type Transport } from '../../../shared/api-client.ts';
+import { methodNames, type MethodName, type MethodOutput } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 import { dispatch } from '../api.ts';
 import type { ClipboardPort } from '../platform/clipboard.ts';
@@ -30,7 +30,20 @@ export function testCore(
  * compiling when the contract changes under it. Its transport is the tests' one way into `dispatch`.
  */
 export function coreApi(core: Core): Api {
-  return createApi(methodNames, (method, input) => dispatch(core, method, input));
+  return createApi(methodNames, transport(core));
+}
+
+const transport =
+  (core: Core): Transport =>
+  (method, input) =>
+    dispatch(core, method, input);
+
+/**
+ * One call by name with input as it may arrive over IPC or HTTP, which the types do not check: for
+ * tests of what the core refuses, and for tables of calls. It goes through `coreApi`'s transport.
+ */
+export function rawCall<M extends MethodName>(core: Core, method: M, input?: unknown): Promise<Result<MethodOutput<M>>> {
+  return transport(core)(method, input) as Promise<Result<MethodOutput<M>>>;
 }
 
 /** `Api` with each call resolving to its value instead of a `Result`. */
@@ -54,15 +67,3 @@ export function coreValues(core: Core): ApiValues {
 }
 
 type Transported = (input?: unknown) => Promise<Result<unknown>>;
-
-/** Calls the core the way every front door does: through `dispatch`, with untyped input. */
-export async function call<T = unknown>(core: Core, method: string, input?: unknown): Promise<Result<T>> {
-  return (await dispatch(core, method, input)) as Result<T>;
-}
-
-/** The value of a call that must succeed; a failure throws with the error's code and message. */
-export async function value<T = unknown>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = await call<T>(core, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}

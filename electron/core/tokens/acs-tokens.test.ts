@@ -5,15 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
-import type { SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
-import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
+import type { MethodInput } from '../../../shared/contract.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import type { AcsIdentityView, TokenView } from '../../../shared/tokens.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
@@ -45,10 +43,10 @@ beforeAll(async () => {
 });
 resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
-const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+const reveal = async (token: TokenView) => (await coreValues(core).tokens.reveal({ id: token.id })).value;
 const chatThreads = (resource: string, token: string) =>
   fetch(`${emulator.urls.acs[resource] ?? ''}/chat/threads?api-version=2021-09-07`, { headers: { Authorization: `Bearer ${token}` } });
-const minted = (input: Record<string, unknown>) => value<{ token: TokenView; acsIdentity: AcsIdentityView }>(core, 'tokens.mintAcs', input);
+const minted = (input: MethodInput<'tokens.mintAcs'>) => coreValues(core).tokens.mintAcs(input);
 
 describe('ACS user tokens', () => {
   it('creates an identity with a chat and voip token for 60 minutes through the access key, and remembers it', async () => {
@@ -97,35 +95,35 @@ describe('ACS user tokens', () => {
     expect(second.source.subject).toEqual(first.source.subject);
     const firstValue = await reveal(first);
 
-    const revoked = await value<{ revoked: TokenView[] }>(core, 'tokens.revoke', { id: second.id });
+    const revoked = await coreValues(core).tokens.revoke({ id: second.id });
     expect(revoked.revoked.map((t) => t.id).sort()).toEqual([first.id, second.id].sort());
     expect(revoked.revoked.every((t) => t.status === 'revoked' && t.revokedAt !== null)).toBe(true);
     expect((await chatThreads('contoso-acs-chat', firstValue)).status).toBe(401);
-    const listed = await value<AcsIdentityView[]>(core, 'acsIdentities.list', { accountId: accounts.chat.id });
+    const listed = await coreValues(core).acsIdentities.list({ accountId: accounts.chat.id });
     expect(listed.find((i) => i.id === acsIdentity.id)?.tokensRevokedAt).not.toBeNull();
 
     // A token issued after the revoke is valid; deleting the identity ends it too.
     const { token: third } = await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
     expect((await chatThreads('contoso-acs-chat', await reveal(third))).status).toBe(200);
-    const deleted = await value<{ id: string; revoked: TokenView[] }>(core, 'acsIdentities.delete', { id: acsIdentity.id });
+    const deleted = await coreValues(core).acsIdentities.delete({ id: acsIdentity.id });
     expect(deleted.revoked.map((t) => [t.id, t.status])).toEqual([[third.id, 'revoked']]);
-    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
-    expect((await value<TokenView[]>(core, 'tokens.list')).find((t) => t.id === third.id)?.status).toBe('revoked');
+    expect((await coreValues(core).acsIdentities.list()).map((i) => i.id)).not.toContain(acsIdentity.id);
+    expect((await coreValues(core).tokens.list()).find((t) => t.id === third.id)?.status).toBe('revoked');
     expect(
-      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 }),
+      await coreApi(core).tokens.mintAcs({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('explains that ARR and Entra tokens cannot be revoked, and what to do instead', async () => {
-    const arr = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
-    expect(await call(core, 'tokens.revoke', { id: arr.id })).toMatchObject({
+    const arr = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(await coreApi(core).tokens.revoke({ id: arr.id })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('regenerate that key') },
     });
   });
 
   it('works through an Entra identity with a Communication role, on a resource added by endpoint only', async () => {
-    const created = await value<{ identity: AcsIdentityView; token: TokenView | null }>(core, 'acsIdentities.create', {
+    const created = await coreValues(core).acsIdentities.create({
       accountId: accounts.calls.id,
       label: 'Calls bot',
       via: { identityId: pipeline.id },
@@ -134,34 +132,34 @@ describe('ACS user tokens', () => {
     expect(created.token?.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
     // ACS knows the token (not 401) and, as for any voip-only token, keeps Chat closed to it.
     expect((await chatThreads('contoso-acs-calls', await reveal(created.token as TokenView))).status).toBe(403);
-    const revoked = await value<{ identity: AcsIdentityView; revoked: TokenView[] }>(core, 'acsIdentities.revoke', {
+    const revoked = await coreValues(core).acsIdentities.revoke({
       id: created.identity.id,
       via: { identityId: pipeline.id },
     });
     expect(revoked.revoked.map((t) => t.id)).toEqual([created.token?.id]);
-    expect(await call(core, 'acsIdentities.create', { accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({
+    expect(await coreApi(core).acsIdentities.create({ accountId: accounts.calls.id, label: 'no key', via: 'accessKey' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('Entra ID only') },
     });
-    await value(core, 'acsIdentities.delete', { id: created.identity.id, via: { identityId: pipeline.id } });
+    await coreValues(core).acsIdentities.delete({ id: created.identity.id, via: { identityId: pipeline.id } });
   });
 
   it('forgets an identity whose resource was removed from the app', async () => {
-    const resource = await value<AccountView>(core, 'accounts.add', {
+    const resource = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'short-lived resource',
       connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary'),
       cloud: 'AzureEmulator',
     });
     const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'orphan' }, scopes: ['chat'], minutes: 60 });
-    await value(core, 'accounts.delete', { id: resource.id });
-    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.accountName).toBeNull();
-    await value(core, 'acsIdentities.delete', { id: acsIdentity.id });
-    expect((await value<AcsIdentityView[]>(core, 'acsIdentities.list')).map((i) => i.id)).not.toContain(acsIdentity.id);
+    await coreValues(core).accounts.delete({ id: resource.id });
+    expect((await coreValues(core).acsIdentities.list()).find((i) => i.id === acsIdentity.id)?.accountName).toBeNull();
+    await coreValues(core).acsIdentities.delete({ id: acsIdentity.id });
+    expect((await coreValues(core).acsIdentities.list()).map((i) => i.id)).not.toContain(acsIdentity.id);
   });
 
   it('names the roles an Entra identity lacks on the resource', async () => {
-    const result = await call(core, 'acsIdentities.create', { accountId: accounts.chat.id, label: 'x', via: { identityId: adele.id } });
+    const result = await coreApi(core).acsIdentities.create({ accountId: accounts.chat.id, label: 'x', via: { identityId: adele.id } });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -176,13 +174,13 @@ describe('ACS user tokens', () => {
 
   it('says the access key was refused and where to copy it again', async () => {
     const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
-    const resource = await value<AccountView>(core, 'accounts.add', {
+    const resource = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'wrong acs key',
       connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}`,
       cloud: 'AzureEmulator',
     });
-    const result = await call(core, 'tokens.mintAcs', {
+    const result = await coreApi(core).tokens.mintAcs({
       accountId: resource.id,
       newIdentity: { label: 'x' },
       scopes: ['chat'],
@@ -196,7 +194,7 @@ describe('ACS user tokens', () => {
   });
 
   it("uses a resource's new access key at once after it is changed in the app", async () => {
-    const resource = await value<AccountView>(core, 'accounts.add', {
+    const resource = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'rotated acs key',
       connectionString: emulator.acsConnectionString('contoso-acs-chat'),
@@ -204,11 +202,11 @@ describe('ACS user tokens', () => {
     });
     const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'rotation' }, scopes: ['chat'], minutes: 60 });
     const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
-    await value(core, 'accounts.update', {
+    await coreValues(core).accounts.update({
       id: resource.id,
       changes: { kind: 'acs', connectionString: `endpoint=${emulator.urls.acs['contoso-acs-chat'] ?? ''}/;accesskey=${wrong}` },
     });
-    const refused = await call(core, 'tokens.mintAcs', {
+    const refused = await coreApi(core).tokens.mintAcs({
       accountId: resource.id,
       acsIdentityId: acsIdentity.id,
       scopes: ['chat'],
@@ -218,7 +216,7 @@ describe('ACS user tokens', () => {
       ok: false,
       error: { code: 'azure_unauthorized', message: expect.stringContaining('The access key of "rotated acs key" was refused') },
     });
-    await value(core, 'accounts.update', {
+    await coreValues(core).accounts.update({
       id: resource.id,
       changes: { kind: 'acs', connectionString: emulator.acsConnectionString('contoso-acs-chat', 'secondary') },
     });
@@ -233,8 +231,7 @@ describe('ACS user tokens', () => {
       scopes: ['chat'],
       minutes: 60,
     });
-    const lastTokenAt = async () =>
-      (await value<AcsIdentityView[]>(core, 'acsIdentities.list')).find((i) => i.id === acsIdentity.id)?.lastTokenAt;
+    const lastTokenAt = async () => (await coreValues(core).acsIdentities.list()).find((i) => i.id === acsIdentity.id)?.lastTokenAt;
     const first = await lastTokenAt();
     expect(first).not.toBeNull();
     for (let i = 0; i < 3; i++) await minted({ accountId: accounts.chat.id, acsIdentityId: acsIdentity.id, scopes: ['chat'], minutes: 60 });
@@ -244,7 +241,7 @@ describe('ACS user tokens', () => {
   it('refuses a lifetime of 59 or 1441 minutes and unknown scopes by field, before calling ACS', async () => {
     // ACS itself would answer azure_bad_request (ValidationError): invalid_input with the app's wording shows it was never asked.
     for (const minutes of [59, 1441, 90.5]) {
-      const result = await call(core, 'tokens.mintAcs', {
+      const result = await coreApi(core).tokens.mintAcs({
         accountId: accounts.chat.id,
         newIdentity: { label: 'x' },
         scopes: ['chat'],
@@ -256,26 +253,26 @@ describe('ACS user tokens', () => {
       });
     }
     expect(
-      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['email'], minutes: 60 }),
+      await rawCall(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['email'], minutes: 60 }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes.0' }] } });
     expect(
-      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: [], minutes: 60 }),
+      await coreApi(core).tokens.mintAcs({ accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: [], minutes: 60 }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'scopes', message: 'Choose at least one scope' }] } });
-    expect(await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, scopes: ['chat'] })).toMatchObject({
+    expect(await rawCall(core, 'tokens.mintAcs', { accountId: accounts.chat.id, scopes: ['chat'] })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'acsIdentityId' }] },
     });
   });
 
   it("exchanges a Teams user's Entra token for an ACS token", async () => {
-    const token = await value<TokenView>(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: adele.id });
+    const token = await coreValues(core).tokens.exchangeTeams({ accountId: accounts.chat.id, teamsIdentityId: adele.id });
     expect(token).toMatchObject({ kind: 'acs-user', source: { subject: { kind: 'teams-user', identityId: adele.id } }, refreshable: true });
     expect(jwtClaims(await reveal(token))['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
-    expect(await call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: pipeline.id })).toMatchObject({
+    expect(await coreApi(core).tokens.exchangeTeams({ accountId: accounts.chat.id, teamsIdentityId: pipeline.id })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'teamsIdentityId' }] },
     });
-    expect(await call(core, 'tokens.revoke', { id: token.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await coreApi(core).tokens.revoke({ id: token.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('recovers from a 429 (waiting as Retry-After says) and from a 503, and gives up after three 503s', async () => {
@@ -290,7 +287,7 @@ describe('ACS user tokens', () => {
     ).resolves.toMatchObject({ token: { kind: 'acs-user' } });
     emulator.faults.add({ service: 'acs', kind: 'error', status: 503, times: 3 });
     expect(
-      await call(core, 'tokens.mintAcs', { accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 }),
+      await coreApi(core).tokens.mintAcs({ accountId: accounts.chat.id, newIdentity: { label: 'x' }, scopes: ['chat'], minutes: 60 }),
     ).toMatchObject({
       ok: false,
       error: {
@@ -303,7 +300,7 @@ describe('ACS user tokens', () => {
   it('stops an ACS call that is under way when it is cancelled', async () => {
     emulator.faults.add({ service: 'acs', kind: 'slow', delayMs: 1500, times: 1 });
     const operationId = randomUUID();
-    const pending = call(core, 'tokens.mintAcs', {
+    const pending = coreApi(core).tokens.mintAcs({
       accountId: accounts.chat.id,
       newIdentity: { label: 'cancelled' },
       scopes: ['chat'],
@@ -311,7 +308,7 @@ describe('ACS user tokens', () => {
       operationId,
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await value(core, 'tokens.cancel', { operationId });
+    await coreValues(core).tokens.cancel({ operationId });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 });
@@ -320,7 +317,7 @@ describe('ACS request signer', () => {
   it('signs a request the resource accepts, as headers, curl and PowerShell', async () => {
     const url = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/identities?api-version=2023-10-01`;
     const body = '{"createTokenWithScopes":["chat","voip"]}';
-    const signed = await value<SignedAcsRequest>(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'post', url, body });
+    const signed = await coreValues(core).acs.signRequest({ accountId: accounts.chat.id, method: 'post', url, body });
     expect(signed.stringToSign).toBe(
       `POST\n/identities?api-version=2023-10-01\n${signed.headers['x-ms-date']};${new URL(url).host};fYTayOkxDFdoXd25BoJTvoTLLr5+QVfLFXvdJep6oNs=`,
     );
@@ -338,13 +335,13 @@ describe('ACS request signer', () => {
       'https://example.com/identities',
       `${(emulator.urls.acs['contoso-acs-chat'] ?? '').replace('https:', 'http:')}/identities`,
     ]) {
-      expect(await call(core, 'acs.signRequest', { accountId: accounts.chat.id, method: 'GET', url })).toMatchObject({
+      expect(await coreApi(core).acs.signRequest({ accountId: accounts.chat.id, method: 'GET', url })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', issues: [{ path: 'url' }] },
       });
     }
     expect(
-      await call(core, 'acs.signRequest', {
+      await coreApi(core).acs.signRequest({
         accountId: accounts.chat.id,
         method: 'TRACE',
         url: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/x`,
@@ -355,21 +352,21 @@ describe('ACS request signer', () => {
 
 describe('the right credential for an ACS SDK', () => {
   it('gives SMS the connection string, Chat a user token, and Identity an Entra token', async () => {
-    const sms = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'sms' });
+    const sms = await coreValues(core).credentials.forAcsSdk({ accountId: accounts.chat.id, sdk: 'sms' });
     expect(sms).toMatchObject({
       kind: 'connection-string',
       secret: { kind: 'account', accountId: accounts.chat.id, secret: 'connectionString' },
       snippet: expect.stringContaining('new SmsClient(process.env.ACS_CONNECTION_STRING)'),
     });
     expect(await revealCredential(core, sms)).toBe(emulator.acsConnectionString('contoso-acs-chat'));
-    const chat = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'chat' });
+    const chat = await coreValues(core).credentials.forAcsSdk({ accountId: accounts.chat.id, sdk: 'chat' });
     expect(chat).toMatchObject({
       kind: 'user-token',
       secret: { kind: 'token', token: { kind: 'acs-user', scopes: ['chat'] } },
       settings: { communicationUserId: expect.stringMatching(/^8:acs:/) },
     });
     expect((await chatThreads('contoso-acs-chat', await revealCredential(core, chat))).status).toBe(200);
-    const identity = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+    const identity = await coreValues(core).credentials.forAcsSdk({
       accountId: accounts.calls.id,
       sdk: 'identity',
       via: { identityId: pipeline.id },
@@ -388,13 +385,13 @@ describe('the right credential for an ACS SDK', () => {
       'and Chat a user token',
     async () => {
       for (const sdk of ['identity', 'sms', 'phoneNumbers'] as const) {
-        const byKey = await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk });
+        const byKey = await coreValues(core).credentials.forAcsSdk({ accountId: accounts.chat.id, sdk });
         expect(byKey, sdk).toMatchObject({
           kind: 'connection-string',
           explanation: expect.stringContaining('takes the connection string'),
           secret: { secret: 'connectionString' },
         });
-        const byEntra = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+        const byEntra = await coreValues(core).credentials.forAcsSdk({
           accountId: accounts.calls.id,
           sdk,
           via: { identityId: pipeline.id },
@@ -405,10 +402,10 @@ describe('the right credential for an ACS SDK', () => {
           secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } },
         });
       }
-      expect(
-        (await value<CredentialForJob>(core, 'credentials.forAcsSdk', { accountId: accounts.chat.id, sdk: 'phoneNumbers' })).snippet,
-      ).toContain('new PhoneNumbersClient(process.env.ACS_CONNECTION_STRING)');
-      const calling = await value<CredentialForJob>(core, 'credentials.forAcsSdk', {
+      expect((await coreValues(core).credentials.forAcsSdk({ accountId: accounts.chat.id, sdk: 'phoneNumbers' })).snippet).toContain(
+        'new PhoneNumbersClient(process.env.ACS_CONNECTION_STRING)',
+      );
+      const calling = await coreValues(core).credentials.forAcsSdk({
         accountId: accounts.chat.id,
         sdk: 'calling',
         minutes: 90,
@@ -426,7 +423,7 @@ describe('the right credential for an ACS SDK', () => {
   );
 
   it('refuses the connection string of a resource added for Entra ID only when it is asked for, not when it is revealed', async () => {
-    expect(await call(core, 'credentials.forAcsSdk', { accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({
+    expect(await coreApi(core).credentials.forAcsSdk({ accountId: accounts.calls.id, sdk: 'sms' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('used with Entra ID only') },
     });
@@ -435,7 +432,7 @@ describe('the right credential for an ACS SDK', () => {
 
 describe('Entra tokens from a signed-in user', () => {
   it('mints a delegated Graph token and an ACS-scope token without a new sign-in, each with its audience and the exp it carries', async () => {
-    const graph = await value<TokenView>(core, 'tokens.mintEntra', {
+    const graph = await coreValues(core).tokens.mintEntra({
       identityId: adele.id,
       scope: 'https://graph.microsoft.com/User.Read',
     });
@@ -449,7 +446,7 @@ describe('Entra tokens from a signed-in user', () => {
     expect(String(claims['scp']).split(' ')).toContain('User.Read');
     expect(claims['oid']).toBe(scenarioUser(emulator, 'adele.vance').id);
     expect(Date.parse(graph.expiresAt)).toBe(Number(claims['exp']) * 1000);
-    const acs = await value<TokenView>(core, 'tokens.mintEntra', {
+    const acs = await coreValues(core).tokens.mintEntra({
       identityId: adele.id,
       scope: 'https://communication.azure.com//.default',
     });
@@ -459,7 +456,7 @@ describe('Entra tokens from a signed-in user', () => {
 
 describe('token values', () => {
   it('never appear in a file outside the vault, in the list or in an error', async () => {
-    const tokens = await value<TokenView[]>(core, 'tokens.list');
+    const tokens = await coreValues(core).tokens.list();
     const values = await Promise.all(tokens.filter((t) => t.hasValue).map(reveal));
     expect(values.length).toBeGreaterThan(5);
     const disk = await filesOutsideVault(folder);

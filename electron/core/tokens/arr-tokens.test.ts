@@ -4,14 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import type { CredentialForJob } from '../../../shared/credentials-for-job.ts';
-import type { ArrTestResult, TokenView } from '../../../shared/tokens.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
@@ -40,12 +38,12 @@ beforeAll(async () => {
 });
 resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);
 
-const reveal = async (token: TokenView) => (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+const reveal = async (token: TokenView) => (await coreValues(core).tokens.reveal({ id: token.id })).value;
 const keyOf = (accountId: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId)?.primaryKey ?? '';
 
 describe('ARR access tokens from the Mixed Reality STS', () => {
   it('mints with the primary and the secondary key, with the expiry the token says', async () => {
-    const primary = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    const primary = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
     expect(primary).toMatchObject({
       kind: 'arr-sts',
       title: 'ARR access token · contoso-arr-westeurope (primary key)',
@@ -63,23 +61,23 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
     expect(Date.parse(primary.expiresAt)).toBe(Number(claims['exp']) * 1000);
     expect(Date.parse(primary.issuedAt)).toBe(Number(claims['iat']) * 1000);
 
-    const secondary = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'secondaryKey' });
+    const secondary = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'secondaryKey' });
     expect(secondary.source.via).toEqual({ credential: 'secondaryKey' });
-    const listed = JSON.stringify(await value(core, 'tokens.list'));
+    const listed = JSON.stringify(await coreValues(core).tokens.list());
     expect(listed).toContain(primary.id);
     expect(listed).not.toContain(token);
     expect(listed).not.toContain(await reveal(secondary));
   });
 
   it('mints with an Entra service principal that holds Remote Rendering Client on the account', async () => {
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: { identityId: pipeline.id } });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.eastus.id, via: { identityId: pipeline.id } });
     expect(token.source.via).toEqual({ credential: 'entra', identityId: pipeline.id, identityName: pipeline.name });
     expect(jwtClaims(await reveal(token))['aid']).toBe('8a2d6a1f-3c4b-4d5e-9f60-7a8b9c0d1e2f');
   });
 
   it('says the account key was refused and where to copy it again, without quoting it', async () => {
     const wrong = 'bm90LXRoZS1yZWFsLWtleS0xMjM0NTY3OA==';
-    const account = await value<AccountView>(core, 'accounts.add', {
+    const account = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'wrong key',
       accountId: westeuropeAccountId,
@@ -87,21 +85,21 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
       cloud: 'AzureEmulator',
       primaryKey: wrong,
     });
-    const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
+    const result = await coreApi(core).tokens.mintArr({ accountId: account.id, via: 'primaryKey' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'azure_unauthorized', message: expect.stringContaining('The primary key of "wrong key" was refused') },
     });
     expect(!result.ok && result.error.message).toContain('Keys blade');
     expect(JSON.stringify(result)).not.toContain(wrong);
-    expect(await call(core, 'tokens.mintArr', { accountId: account.id, via: 'secondaryKey' })).toMatchObject({
+    expect(await coreApi(core).tokens.mintArr({ accountId: account.id, via: 'secondaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('no secondary key') },
     });
   });
 
   it('names the Remote Rendering role an Entra identity lacks on the account', async () => {
-    const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: { identityId: pipeline.id } });
+    const result = await coreApi(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: { identityId: pipeline.id } });
     expect(result).toMatchObject({ ok: false, error: { code: 'azure_unauthorized' } });
     const message = result.ok ? '' : result.error.message;
     expect(message).toContain(`${pipeline.name} may not get Remote Rendering tokens for "contoso-arr-westeurope"`);
@@ -110,74 +108,74 @@ describe('ARR access tokens from the Mixed Reality STS', () => {
   });
 
   it('tests the account by listing its sessions, reusing a token it already has', async () => {
-    const before = (await value<TokenView[]>(core, 'tokens.list')).length;
-    const sts = await reveal(await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: 'primaryKey' }));
+    const before = (await coreValues(core).tokens.list()).length;
+    const sts = await reveal(await coreValues(core).tokens.mintArr({ accountId: accounts.eastus.id, via: 'primaryKey' }));
     const created = await fetch(`${emulator.urls.arr}/accounts/${eastusAccountId}/sessions/demo-session?api-version=2021-01-01`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${sts}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ maxLeaseTimeMinutes: 30, size: 'standard' }),
     });
     expect(created.status).toBe(201);
-    const result = await value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' });
+    const result = await coreValues(core).arr.testAccount({ accountId: accounts.eastus.id, via: 'primaryKey' });
     expect(result.sessions).toEqual([
       expect.objectContaining({ id: 'demo-session', status: 'Ready', size: 'Standard', maxLeaseTimeMinutes: 30 }),
     ]);
     expect(result.summary).toBe('The token works: 1 active session, 1 ready.');
     expect(result.endpoint).toBe(emulator.urls.arr);
-    expect((await value<TokenView[]>(core, 'tokens.list')).length).toBe(before + 1);
+    expect((await coreValues(core).tokens.list()).length).toBe(before + 1);
     // Another source mints its own token.
-    const bySecondary = await value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.westeurope.id, via: 'secondaryKey' });
+    const bySecondary = await coreValues(core).arr.testAccount({ accountId: accounts.westeurope.id, via: 'secondaryKey' });
     expect(bySecondary.summary).toBe('The token works: the account has no active sessions.');
   });
 
   it('asks which region to render in for a global-domain account, before calling anything', async () => {
-    const global = await value<AccountView>(core, 'accounts.add', {
+    const global = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'global in Azure',
       accountId: randomUUID(),
       accountDomain: 'mixedreality.azure.com',
       primaryKey: keyOf(westeuropeAccountId),
     });
-    const result = await call(core, 'arr.testAccount', { accountId: global.id, via: 'primaryKey' });
+    const result = await coreApi(core).arr.testAccount({ accountId: global.id, via: 'primaryKey' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'region', message: expect.stringContaining('names no region') }] },
     });
     // The emulator serves every region on one host, so its global-domain account works without one.
-    await expect(
-      value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.fabrikam.id, via: 'primaryKey' }),
-    ).resolves.toMatchObject({ sessions: [] });
+    await expect(coreValues(core).arr.testAccount({ accountId: accounts.fabrikam.id, via: 'primaryKey' })).resolves.toMatchObject({
+      sessions: [],
+    });
   });
 });
 
 describe('ARR failures and retries', () => {
   it('waits as Retry-After says after a 429, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 2, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
-      { kind: 'arr-sts' },
-    );
+    await expect(coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
     expect(retry.waits).toEqual([2000]);
   });
 
   it('retries a 503 with backoff, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
-      { kind: 'arr-sts' },
-    );
+    await expect(coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
     expect(retry.waits).toHaveLength(1);
   });
 
   it('retries a dropped connection, then succeeds', async () => {
     emulator.faults.add({ service: 'sts', kind: 'drop', times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
-      { kind: 'arr-sts' },
-    );
+    await expect(coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
     expect(retry.waits).toHaveLength(1);
   });
 
   it('gives up after three 503s with a message that says what to do', async () => {
     emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
-    const result = await call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    const result = await coreApi(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -190,17 +188,17 @@ describe('ARR failures and retries', () => {
 
   it('retries the session list after a 429 from the Remote Rendering service', async () => {
     emulator.faults.add({ service: 'arr', kind: 'throttle', retryAfterSeconds: 1, times: 1 });
-    await expect(
-      value<ArrTestResult>(core, 'arr.testAccount', { accountId: accounts.eastus.id, via: 'primaryKey' }),
-    ).resolves.toMatchObject({ sessions: [expect.anything()] });
+    await expect(coreValues(core).arr.testAccount({ accountId: accounts.eastus.id, via: 'primaryKey' })).resolves.toMatchObject({
+      sessions: [expect.anything()],
+    });
     expect(retry.waits).toEqual([1000]);
   });
 
   it('times out a try that does not answer and tries again', async () => {
     emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 1500, times: 1 });
-    await expect(value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject(
-      { kind: 'arr-sts' },
-    );
+    await expect(coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' })).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
     expect(retry.waits).toHaveLength(1);
   });
 
@@ -211,8 +209,8 @@ describe('ARR failures and retries', () => {
       name: 'AzureEmulatorDown',
       mixedReality: { ...emulator.cloudProfile.mixedReality, stsEndpoint: `https://127.0.0.1:${port}` },
     };
-    await value(core, 'clouds.import', { text: JSON.stringify(down) });
-    const account = await value<AccountView>(core, 'accounts.add', {
+    await coreValues(core).clouds.import({ text: JSON.stringify(down) });
+    const account = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'unreachable',
       accountId: westeuropeAccountId,
@@ -220,7 +218,7 @@ describe('ARR failures and retries', () => {
       cloud: 'AzureEmulatorDown',
       primaryKey: keyOf(westeuropeAccountId),
     });
-    const result = await call(core, 'tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
+    const result = await coreApi(core).tokens.mintArr({ accountId: account.id, via: 'primaryKey' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'network', message: expect.stringContaining(`Nothing answered at 127.0.0.1:${port} (connection refused)`) },
@@ -233,18 +231,18 @@ describe('ARR failures and retries', () => {
     emulator.faults.add({ service: 'sts', kind: 'slow', delayMs: 3000, times: 3 });
     const operationId = randomUUID();
     const started = Date.now();
-    const pending = call(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', operationId });
+    const pending = coreApi(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey', operationId });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await value(core, 'tokens.cancel', { operationId })).toEqual({ cancelled: true });
+    expect(await coreValues(core).tokens.cancel({ operationId })).toEqual({ cancelled: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Mixed Reality STS') } });
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(await value(core, 'tokens.cancel', { operationId })).toEqual({ cancelled: false });
+    expect(await coreValues(core).tokens.cancel({ operationId })).toEqual({ cancelled: false });
   });
 });
 
 describe('the right credential for the ARR SDK', () => {
   it('gives the account key, an Entra AuthenticationToken or an STS AccessToken, each with what it is for', async () => {
-    const key = await value<CredentialForJob>(core, 'credentials.forArr', {
+    const key = await coreValues(core).credentials.forArr({
       accountId: accounts.westeurope.id,
       want: 'accountKey',
       via: 'secondaryKey',
@@ -262,7 +260,7 @@ describe('the right credential for the ARR SDK', () => {
     expect(await revealCredential(core, key)).toBe(
       emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey,
     );
-    const authentication = await value<CredentialForJob>(core, 'credentials.forArr', {
+    const authentication = await coreValues(core).credentials.forArr({
       accountId: accounts.eastus.id,
       want: 'authenticationToken',
       via: { identityId: pipeline.id },
@@ -272,7 +270,7 @@ describe('the right credential for the ARR SDK', () => {
       secret: { kind: 'token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } },
     });
     expect(jwtClaims(await revealCredential(core, authentication))['aud']).toBe('https://sts.eastus.mixedreality.azure.com');
-    const access = await value<CredentialForJob>(core, 'credentials.forArr', {
+    const access = await coreValues(core).credentials.forArr({
       accountId: accounts.eastus.id,
       want: 'accessToken',
       via: 'primaryKey',
@@ -282,9 +280,9 @@ describe('the right credential for the ARR SDK', () => {
     // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
     for (const answer of [key, authentication, access]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
     expect(
-      await call(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' }),
+      await rawCall(core, 'credentials.forArr', { accountId: accounts.eastus.id, want: 'authenticationToken', via: 'primaryKey' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'via' }] } });
-    expect(await call(core, 'credentials.forArr', { accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({
+    expect(await coreApi(core).credentials.forArr({ accountId: accounts.chat.id, want: 'accessToken', via: 'primaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'accountId' }] },
     });
@@ -293,7 +291,7 @@ describe('the right credential for the ARR SDK', () => {
 
 describe('Entra tokens for any scope', () => {
   it('mints from a service principal for ARM and for the STS, and lists them with their audience', async () => {
-    const arm = await value<TokenView>(core, 'tokens.mintEntra', {
+    const arm = await coreValues(core).tokens.mintEntra({
       identityId: pipeline.id,
       scope: 'https://management.azure.com/.default',
     });
@@ -304,29 +302,29 @@ describe('Entra tokens for any scope', () => {
       source: { via: { credential: 'entra', identityId: pipeline.id } },
     });
     expect(Date.parse(arm.expiresAt)).toBe(Number(jwtClaims(await reveal(arm))['exp']) * 1000);
-    const sts = await value<TokenView>(core, 'tokens.mintEntra', {
+    const sts = await coreValues(core).tokens.mintEntra({
       identityId: pipeline.id,
       scope: 'https://sts.mixedreality.azure.com//.default',
     });
     expect(sts.audience).toBe('https://sts.mixedreality.azure.com/');
-    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject(
+    expect(await coreApi(core).tokens.mintEntra({ identityId: pipeline.id, scope: 'https://a/.default https://b/.default' })).toMatchObject(
       { ok: false, error: { code: 'invalid_input', issues: [{ path: 'scope' }] } },
     );
-    expect(await call(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({
+    expect(await coreApi(core).tokens.mintEntra({ identityId: pipeline.id, scope: 'https://unknown.example/.default' })).toMatchObject({
       ok: false,
       error: { code: 'sign_in_required' },
     });
   });
 
   it('mints for a custom API by its Application ID URI, and says only that API accepts it', async () => {
-    const custom = await value<TokenView>(core, 'tokens.mintEntra', {
+    const custom = await coreValues(core).tokens.mintEntra({
       identityId: pipeline.id,
       scope: 'api://azcred-emulator-api/.default',
     });
     expect(custom).toMatchObject({ kind: 'entra', audience: 'api://azcred-emulator-api', scopes: ['api://azcred-emulator-api/.default'] });
     expect(Date.parse(custom.expiresAt)).toBe(Number(jwtClaims(await reveal(custom))['exp']) * 1000);
     // No request the app knows how to make with it: the curl export says so instead of guessing an endpoint.
-    expect(await call(core, 'tokens.export', { id: custom.id, format: 'curl' })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: custom.id, format: 'curl' })).toMatchObject({
       ok: false,
       error: {
         code: 'invalid_input',

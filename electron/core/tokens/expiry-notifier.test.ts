@@ -7,7 +7,7 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { createCore } from '../core.ts';
-import { fastScrypt, value } from '../test-support/test-core.ts';
+import { coreValues, fastScrypt } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { ExpiryNotifier } from './expiry-notifier.ts';
 import { addEmulatorAccounts, manualClock, recordingRetry } from './test-support/tokens-fixtures.ts';
@@ -182,8 +182,8 @@ describe('the expiry notifier in the core', () => {
     const events: CoreEvent[] = [];
     core.events.subscribe((event) => event.type.startsWith('token') && events.push(event));
     const accounts = await addEmulatorAccounts(core, emulator);
-    await value(core, 'settings.update', { expiryWarningMinutes: 15 });
-    const minted = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    await coreValues(core).settings.update({ expiryWarningMinutes: 15 });
+    const minted = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
     expect(events).toEqual([{ type: 'tokens.changed', reason: 'added', ids: [minted.id] }]);
     // The list reads tokens.json, so real time passes for each look.
     const pause = () => new Promise((resolve) => setTimeout(resolve, 150));

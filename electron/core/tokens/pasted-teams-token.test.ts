@@ -7,7 +7,7 @@ import { notRefreshableMessage, type TokenView } from '../../../shared/tokens.ts
 import { defaultScenario, jwtClaims, scenarioUser, userAccessToken } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import { teamsScopes } from './acs-tokens.ts';
 import { addEmulatorAccounts, filesOutsideVault, tokensCore, type EmulatorAccounts } from './test-support/tokens-fixtures.ts';
 
@@ -49,9 +49,10 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+// As the page may send it, anything at all (a pasted token and an identity too): the core checks it.
 const exchange = (pasted: Record<string, unknown>, options: Record<string, unknown> = {}) =>
-  call(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, pasted, ...options });
-const listed = async () => value<TokenView[]>(core, 'tokens.list');
+  rawCall(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, pasted, ...options });
+const listed = async () => coreValues(core).tokens.list();
 
 /** The token with its exp moved into the past (the signature no longer fits: the app must refuse it before anyone checks). */
 function expired(token: string): string {
@@ -84,12 +85,12 @@ describe('the Teams user exchange with a pasted token', () => {
         kept: true,
         status: 'valid',
       });
-      const acsToken = (await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value;
+      const acsToken = (await coreValues(core).tokens.reveal({ id: token.id })).value;
       expect(jwtClaims(acsToken)['skypeid']).toBe(`orgid:${scenarioUser(emulator, 'adele.vance').id}`);
       expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(acsToken)['exp']) * 1000);
 
       // No recipe: turning auto-refresh on later says why not.
-      expect(await call(core, 'tokens.setAutoRefresh', { id: token.id, on: true })).toMatchObject({
+      expect(await coreApi(core).tokens.setAutoRefresh({ id: token.id, on: true })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', message: notRefreshableMessage },
       });

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
-import type { AcsIdentityView, TokenView } from '../../../shared/tokens.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { keytarKeychain } from '../vault/keychain.ts';
 import { openVault } from '../vault/vault.ts';
 import { keptTokensFileName } from './kept-tokens-file.ts';
@@ -75,9 +75,9 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         const adele = await signInUser(core, emulator, 'adele.vance');
         const keep = { keep: true };
         const byKey = [
-          await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', ...keep }),
+          await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey', ...keep }),
           (
-            await value<{ token: TokenView }>(core, 'tokens.mintAcs', {
+            await coreValues(core).tokens.mintAcs({
               accountId: accounts.chat.id,
               newIdentity: { label: 'Key bot' },
               scopes: ['chat'],
@@ -87,14 +87,14 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
           ).token,
         ];
         const byPipeline = [
-          await value<TokenView>(core, 'tokens.mintEntra', {
+          await coreValues(core).tokens.mintEntra({
             identityId: pipeline.id,
             scope: 'https://management.azure.com/.default',
             ...keep,
           }),
-          await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: { identityId: pipeline.id }, ...keep }),
+          await coreValues(core).tokens.mintArr({ accountId: accounts.eastus.id, via: { identityId: pipeline.id }, ...keep }),
           (
-            await value<{ token: TokenView; acsIdentity: AcsIdentityView }>(core, 'tokens.mintAcs', {
+            await coreValues(core).tokens.mintAcs({
               accountId: accounts.calls.id,
               newIdentity: { label: 'Calls bot' },
               scopes: ['voip'],
@@ -104,40 +104,39 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
             })
           ).token,
           // Held in this process's memory only.
-          await value<TokenView>(core, 'tokens.mintEntra', { identityId: pipeline.id, scope: 'https://communication.azure.com//.default' }),
+          await coreValues(core).tokens.mintEntra({ identityId: pipeline.id, scope: 'https://communication.azure.com//.default' }),
         ];
         const byAdele = [
-          await value<TokenView>(core, 'tokens.mintEntra', {
+          await coreValues(core).tokens.mintEntra({
             identityId: adele.id,
             scope: 'https://graph.microsoft.com/User.Read',
             ...keep,
           }),
           // Adele's own ACS token as a Teams user, though the resource's key paid for the exchange.
-          await value<TokenView>(core, 'tokens.exchangeTeams', { accountId: accounts.chat.id, teamsIdentityId: adele.id, ...keep }),
+          await coreValues(core).tokens.exchangeTeams({ accountId: accounts.chat.id, teamsIdentityId: adele.id, ...keep }),
         ];
         const keptBefore = ids([...byKey, ...byPipeline, ...byAdele].filter((t) => t.kept));
         expect(await keptOnFile(folder)).toEqual(keptBefore);
         expect((await tokensInVault(folder)).sort()).toEqual(keptBefore);
 
-        await value(core, 'identities.signOut', { id: pipeline.id });
+        await coreValues(core).identities.signOut({ id: pipeline.id });
 
         const left = ids([...byKey, ...byAdele]);
         expect(await keptOnFile(folder)).toEqual(left);
         expect((await tokensInVault(folder)).sort()).toEqual(left);
-        expect(ids(await value<TokenView[]>(core, 'tokens.list'))).toEqual(left);
+        expect(ids(await coreValues(core).tokens.list())).toEqual(left);
         for (const token of byPipeline) {
-          expect(await call(core, 'tokens.reveal', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+          expect(await coreApi(core).tokens.reveal({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
         }
-        for (const token of [...byKey, ...byAdele])
-          expect((await value<{ value: string }>(core, 'tokens.reveal', { id: token.id })).value).not.toBe('');
+        for (const token of [...byKey, ...byAdele]) expect((await coreValues(core).tokens.reveal({ id: token.id })).value).not.toBe('');
 
         // A user's sign-out works alike: the exchanged Teams token goes with the Entra one.
-        await value(core, 'identities.signOut', { id: adele.id });
+        await coreValues(core).identities.signOut({ id: adele.id });
         expect(await keptOnFile(folder)).toEqual(ids(byKey));
         expect((await tokensInVault(folder)).sort()).toEqual(ids(byKey));
         for (const token of byAdele)
-          expect(await call(core, 'tokens.reveal', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-        expect(ids(await value<TokenView[]>(core, 'tokens.list'))).toEqual(ids(byKey));
+          expect(await coreApi(core).tokens.reveal({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(ids(await coreValues(core).tokens.list())).toEqual(ids(byKey));
       },
     );
 
@@ -149,23 +148,23 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         const app = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
         const cli = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
         try {
-          await value(app, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+          await coreValues(app).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
           const pipeline = await addRenderPipeline(app);
-          const kept = await value<TokenView>(app, 'tokens.mintEntra', {
+          const kept = await coreValues(app).tokens.mintEntra({
             identityId: pipeline.id,
             scope: 'https://management.azure.com/.default',
             keep: true,
           });
-          const inMemory = await value<TokenView>(app, 'tokens.mintEntra', {
+          const inMemory = await coreValues(app).tokens.mintEntra({
             identityId: pipeline.id,
             scope: 'https://communication.azure.com//.default',
           });
 
-          await value(cli, 'identities.signOut', { id: pipeline.id });
+          await coreValues(cli).identities.signOut({ id: pipeline.id });
 
-          expect(await value<TokenView[]>(app, 'tokens.list')).toEqual([]);
+          expect(await coreValues(app).tokens.list()).toEqual([]);
           for (const token of [kept, inMemory])
-            expect(await call(app, 'tokens.reveal', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+            expect(await coreApi(app).tokens.reveal({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
           expect(await tokensInVault(dataFolder)).toEqual([]);
         } finally {
           await cli.close();
@@ -181,22 +180,24 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         const dataFolder = newFolder();
         const minting = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
         try {
-          await value(minting, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
-          const chat = await value<{ id: string }>(minting, 'accounts.add', {
+          await coreValues(minting).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+          const chat = await coreValues(minting).accounts.add({
             kind: 'acs',
             name: 'chat',
             connectionString: emulator.acsConnectionString('contoso-acs-chat'),
             cloud: 'AzureEmulator',
           });
           const acs = (minutes: number, autoRefresh: boolean) =>
-            value<{ token: TokenView }>(minting, 'tokens.mintAcs', {
-              accountId: chat.id,
-              newIdentity: { label: `${minutes} min` },
-              scopes: ['chat'],
-              minutes,
-              keep: true,
-              autoRefresh,
-            }).then((r) => r.token);
+            coreValues(minting)
+              .tokens.mintAcs({
+                accountId: chat.id,
+                newIdentity: { label: `${minutes} min` },
+                scopes: ['chat'],
+                minutes,
+                keep: true,
+                autoRefresh,
+              })
+              .then((r) => r.token);
           const hourLong = await acs(60, false);
           const dayLong = await acs(1440, false);
           const refreshing = await acs(60, true);
@@ -206,16 +207,16 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
           const later = manualClock(Date.parse(hourLong.expiresAt) + 24 * hour + 60_000);
           const reader = tokensCore(dataFolder, { keychain: keytarKeychain(), clock: later, retry: retry.retry });
           try {
-            const listed = await value<TokenView[]>(reader, 'tokens.list');
+            const listed = await coreValues(reader).tokens.list();
             expect(ids(listed)).toEqual(ids([dayLong, refreshing]));
             expect(listed.find((t) => t.id === dayLong.id)?.status).toBe('expired');
             expect(await keptOnFile(dataFolder)).toEqual(ids([dayLong, refreshing]));
             expect((await tokensInVault(dataFolder)).sort()).toEqual(ids([dayLong, refreshing]));
-            expect(await call(reader, 'tokens.reveal', { id: hourLong.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+            expect(await coreApi(reader).tokens.reveal({ id: hourLong.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
             // One held in memory only goes alike (minted now, it expired over a day before this process's clock).
             const unkept = (
-              await value<{ token: TokenView }>(reader, 'tokens.mintAcs', {
+              await coreValues(reader).tokens.mintAcs({
                 accountId: chat.id,
                 newIdentity: { label: 'unkept' },
                 scopes: ['chat'],
@@ -223,12 +224,12 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
               })
             ).token;
             expect(unkept.status).toBe('expired');
-            expect(ids(await value<TokenView[]>(reader, 'tokens.list'))).toEqual(ids([dayLong, refreshing]));
+            expect(ids(await coreValues(reader).tokens.list())).toEqual(ids([dayLong, refreshing]));
           } finally {
             await reader.close();
           }
           // The process that minted it holds its value until a day after expiry on its own clock: no longer kept, and in no file.
-          expect((await value<TokenView[]>(minting, 'tokens.list')).find((t) => t.id === hourLong.id)).toMatchObject({
+          expect((await coreValues(minting).tokens.list()).find((t) => t.id === hourLong.id)).toMatchObject({
             kept: false,
             hasValue: true,
           });

@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../shared/contract.ts';
 import { readDotenv } from '../../../shared/account-files-dotenv.ts';
-import type { TokenExportResult } from '../../../shared/token-export.ts';
-import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
@@ -41,12 +40,12 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const exported = (input: Record<string, unknown>) => value<TokenExportResult>(core, 'tokens.export', input);
-const reveal = async (id: string) => (await value<{ value: string }>(core, 'tokens.reveal', { id })).value;
+const exported = (input: MethodInput<'tokens.export'>) => coreValues(core).tokens.export(input);
+const reveal = async (id: string) => (await coreValues(core).tokens.reveal({ id })).value;
 const mintArr = (via: 'primaryKey' | 'secondaryKey' = 'primaryKey') =>
-  value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via });
-const mintAcs = (scopes: string[]) =>
-  value<{ token: TokenView }>(core, 'tokens.mintAcs', {
+  coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via });
+const mintAcs = (scopes: MethodInput<'tokens.mintAcs'>['scopes']) =>
+  coreValues(core).tokens.mintAcs({
     accountId: accounts.chat.id,
     newIdentity: { label: 'export test' },
     scopes,
@@ -77,7 +76,7 @@ describe('token export', () => {
       ARR_ACCESS_TOKEN_EXPIRES_ON: token.expiresAt,
     });
 
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: file })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: token.id, format: 'env', path: file })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('already exists') },
     });
@@ -93,10 +92,10 @@ describe('token export', () => {
     writeFileSync(target, 'keep me');
     symlinkSync(target, path.join(out, 'link.env'));
     expect(
-      await call(core, 'tokens.export', { id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true }),
+      await coreApi(core).tokens.export({ id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('symbolic link') } });
     expect(readFileSync(target, 'utf8')).toBe('keep me');
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'env', path: 'token.env' })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: token.id, format: 'env', path: 'token.env' })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'path' }] },
     });
@@ -105,7 +104,7 @@ describe('token export', () => {
   it('returns the text for copying in every format, each with the same token', async () => {
     const token = await mintArr();
     const secret = await reveal(token.id);
-    for (const format of ['env', 'shell', 'powershell', 'json', 'curl']) {
+    for (const format of ['env', 'shell', 'powershell', 'json', 'curl'] as const) {
       const result = await exported({ id: token.id, format });
       expect(result.path).toBeNull();
       expect(result.text).toContain(secret);
@@ -153,7 +152,7 @@ describe('token export', () => {
 
   it('exports an Entra token for ARM with a curl command that lists subscriptions', async () => {
     const identity = await addRenderPipeline(core);
-    const token = await value<TokenView>(core, 'tokens.mintEntra', {
+    const token = await coreValues(core).tokens.mintEntra({
       identityId: identity.id,
       scope: 'https://management.azure.com/.default',
     });
@@ -187,7 +186,7 @@ describe('token export', () => {
 
   it('refuses arrconfig.json for a token that is not for an ARR account', async () => {
     const { token } = await mintAcs(['chat']);
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') },
     });
@@ -197,32 +196,30 @@ describe('token export', () => {
     const clipboard = recordingClipboard();
     const second = tokensCore(mkdtempSync(path.join(out, 'copy-')), { clipboard });
     const secondAccounts = await addEmulatorAccounts(second, emulator);
-    const token = await value<TokenView>(second, 'tokens.mintArr', { accountId: secondAccounts.westeurope.id, via: 'primaryKey' });
-    const result = await value<TokenExportResult>(second, 'tokens.export', { id: token.id, format: 'shell', copy: true });
+    const token = await coreValues(second).tokens.mintArr({ accountId: secondAccounts.westeurope.id, via: 'primaryKey' });
+    const result = await coreValues(second).tokens.export({ id: token.id, format: 'shell', copy: true });
     expect(result).toMatchObject({ text: null, path: null, clearsAfterSeconds: 30 });
-    expect(clipboard.text).toContain(
-      `export ARR_ACCESS_TOKEN='${(await value<{ value: string }>(second, 'tokens.reveal', { id: token.id })).value}'`,
-    );
+    expect(clipboard.text).toContain(`export ARR_ACCESS_TOKEN='${(await coreValues(second).tokens.reveal({ id: token.id })).value}'`);
     await second.close();
     expect(clipboard.text).toBe('');
 
     const browserToken = await mintArr();
-    expect(await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: browserToken.id, format: 'env', copy: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('no clipboard') },
     });
     expect(
-      await call(core, 'tokens.export', { id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') }),
+      await coreApi(core).tokens.export({ id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') }),
     ).toMatchObject({ ok: false, error: { issues: [{ path: 'copy' }] } });
   });
 
   it('refuses an unknown token and an unknown format', async () => {
-    expect(await call(core, 'tokens.export', { id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({
+    expect(await coreApi(core).tokens.export({ id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
     const token = await mintArr();
-    expect(await call(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({
+    expect(await rawCall(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'format' }] },
     });
@@ -240,7 +237,7 @@ describe('each export format for a fixed token', () => {
   const day = new Date('2030-01-03T03:04:05.000Z');
   const hour = new Date('2030-01-02T04:04:05.000Z');
   const seconds = (d: Date) => d.getTime() / 1000;
-  const text = async (id: string, format: string) => (await exported({ id, format })).text ?? '';
+  const text = async (id: string, format: MethodInput<'tokens.export'>['format']) => (await exported({ id, format })).text ?? '';
   const add = (token: Parameters<Core['tokens']['registry']['add']>[0]) =>
     core.tokens.registry.add(token, { keep: false, autoRefresh: false });
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
-import type { TokenClaims, TokenView } from '../../../shared/tokens.ts';
+import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
-import { call, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { keptTokensFileName } from './kept-tokens-file.ts';
 import {
@@ -55,13 +55,13 @@ function tokenChanges(core: Core): string[] {
   return heard;
 }
 
-const reveal = async (core: Core, id: string) => (await value<{ value: string }>(core, 'tokens.reveal', { id })).value;
+const reveal = async (core: Core, id: string) => (await coreValues(core).tokens.reveal({ id })).value;
 
 /** Polls the list until `done` holds for the token (a refresh runs in the background after the clock moves). */
 async function waitFor(core: Core, id: string, done: (token: TokenView) => boolean): Promise<TokenView> {
   const until = Date.now() + 10_000;
   for (;;) {
-    const token = (await value<TokenView[]>(core, 'tokens.list')).find((t) => t.id === id);
+    const token = (await coreValues(core).tokens.list()).find((t) => t.id === id);
     if (token && done(token)) return token;
     if (Date.now() > until) throw new Error(`token ${id} never reached the state: ${JSON.stringify(token)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -74,8 +74,8 @@ describe('the token registry', () => {
     const keychain = createMemoryKeychain();
     const first = open(folder, { keychain });
     const accounts = await addEmulatorAccounts(first, emulator);
-    const kept = await value<TokenView>(first, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey', keep: true });
-    const unkept = await value<TokenView>(first, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'secondaryKey' });
+    const kept = await coreValues(first).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey', keep: true });
+    const unkept = await coreValues(first).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'secondaryKey' });
     expect(kept.kept).toBe(true);
     const keptValue = await reveal(first, kept.id);
     const unkeptValue = await reveal(first, unkept.id);
@@ -85,20 +85,20 @@ describe('the token registry', () => {
     expect(await filesOutsideVault(folder)).not.toContain(keptValue);
 
     const second = open(folder, { keychain });
-    const listed = await value<TokenView[]>(second, 'tokens.list');
+    const listed = await coreValues(second).tokens.list();
     expect(listed.map((t) => t.id)).toEqual([kept.id]);
     expect(listed[0]).toMatchObject({ kept: true, hasValue: true, title: kept.title, expiresAt: kept.expiresAt });
     expect(await reveal(second, kept.id)).toBe(keptValue);
-    expect(await call(second, 'tokens.reveal', { id: unkept.id })).toMatchObject({
+    expect(await coreApi(second).tokens.reveal({ id: unkept.id })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('not kept when the app restarted') },
     });
 
     // Back to memory only: this process still has it, the next one does not.
-    expect(await value<TokenView>(second, 'tokens.keep', { id: kept.id, keep: false })).toMatchObject({ kept: false, hasValue: true });
+    expect(await coreValues(second).tokens.keep({ id: kept.id, keep: false })).toMatchObject({ kept: false, hasValue: true });
     expect(await reveal(second, kept.id)).toBe(keptValue);
     expect((await second.vault.require()).names('token/')).toEqual([]);
-    expect(await value<TokenView[]>(open(folder, { keychain }), 'tokens.list')).toEqual([]);
+    expect(await coreValues(open(folder, { keychain })).tokens.list()).toEqual([]);
     expect(unkeptValue).not.toBe(keptValue);
   });
 
@@ -107,14 +107,14 @@ describe('the token registry', () => {
     const core = open(folder);
     const heard = tokenChanges(core);
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.eastus.id, via: 'primaryKey' });
-    await value(core, 'tokens.keep', { id: token.id, keep: true });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.eastus.id, via: 'primaryKey' });
+    await coreValues(core).tokens.keep({ id: token.id, keep: true });
     expect((await core.vault.require()).names('token/')).toEqual([`token/${token.id}`]);
-    await value(core, 'tokens.remove', { id: token.id });
-    expect(await value<TokenView[]>(core, 'tokens.list')).toEqual([]);
+    await coreValues(core).tokens.remove({ id: token.id });
+    expect(await coreValues(core).tokens.list()).toEqual([]);
     expect((await core.vault.require()).names('token/')).toEqual([]);
     expect(readFileSync(path.join(folder, keptTokensFileName), 'utf8')).not.toContain(token.id);
-    expect(await call(core, 'tokens.remove', { id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await coreApi(core).tokens.remove({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(heard).toEqual([`added ${token.id}`, `changed ${token.id}`, `removed ${token.id}`]);
   });
 
@@ -122,7 +122,7 @@ describe('the token registry', () => {
     const folder = newFolder();
     writeFileSync(path.join(folder, keptTokensFileName), '{"version":1,"tokens":');
     const core = open(folder);
-    expect(await call(core, 'tokens.list')).toMatchObject({
+    expect(await coreApi(core).tokens.list()).toMatchObject({
       ok: false,
       error: { code: 'internal', message: expect.stringContaining(`Restore it from ${keptTokensFileName}.bak`) },
     });
@@ -133,13 +133,13 @@ describe('the token registry', () => {
     const clock = manualClock();
     const core = open(newFolder(), { clock });
     const accounts = await addEmulatorAccounts(core, emulator);
-    await value(core, 'settings.update', { expiryWarningMinutes: 30 });
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
+    await coreValues(core).settings.update({ expiryWarningMinutes: 30 });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
     expect(token.status).toBe('valid');
     clock.advance(Date.parse(token.expiresAt) - clock.now() - 29 * 60_000);
-    expect((await value<TokenView>(core, 'tokens.setAutoRefresh', { id: token.id, on: false })).status).toBe('expiring');
+    expect((await coreValues(core).tokens.setAutoRefresh({ id: token.id, on: false })).status).toBe('expiring');
     clock.advance(30 * 60_000);
-    const expired = (await value<TokenView[]>(core, 'tokens.list'))[0];
+    const expired = (await coreValues(core).tokens.list())[0];
     expect(expired).toMatchObject({ status: 'expired', now: new Date(clock.now()).toISOString() });
   });
 
@@ -149,7 +149,7 @@ describe('the token registry', () => {
     const keychain = createMemoryKeychain();
     const core = open(folder, { clock, keychain });
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', {
+    const token = await coreValues(core).tokens.mintArr({
       accountId: accounts.westeurope.id,
       via: 'primaryKey',
       keep: true,
@@ -170,7 +170,7 @@ describe('the token registry', () => {
     expect(refreshed.nextRefreshAt).not.toBeNull();
     expect(await reveal(open(folder, { keychain }), token.id)).toBe(after);
 
-    await value(core, 'tokens.setAutoRefresh', { id: token.id, on: false });
+    await coreValues(core).tokens.setAutoRefresh({ id: token.id, on: false });
     expect(clock.pending()).toBe(0);
   });
 
@@ -179,7 +179,7 @@ describe('the token registry', () => {
     const core = open(newFolder(), { clock });
     const heard = tokenChanges(core);
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', {
+    const token = await coreValues(core).tokens.mintArr({
       accountId: accounts.westeurope.id,
       via: 'primaryKey',
       autoRefresh: true,
@@ -193,7 +193,7 @@ describe('the token registry', () => {
     const clock = manualClock();
     const core = open(newFolder(), { clock, retry: recordingRetry().retry });
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', {
+    const token = await coreValues(core).tokens.mintArr({
       accountId: accounts.westeurope.id,
       via: 'primaryKey',
       autoRefresh: true,
@@ -213,20 +213,20 @@ describe('the token registry', () => {
     const clipboard = recordingClipboard();
     const core = open(newFolder(), { clipboard });
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
-    expect(await value(core, 'tokens.copy', { id: token.id })).toEqual({ clearsAfterSeconds: 30 });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
+    expect(await coreValues(core).tokens.copy({ id: token.id })).toEqual({ clearsAfterSeconds: 30 });
     expect(clipboard.text).toBe(await reveal(core, token.id));
     await core.clipboard?.clearNow();
     expect(clipboard.text).toBe('');
     const without = open(newFolder());
-    expect(await call(without, 'tokens.copy', { id: token.id })).toMatchObject({ ok: false });
+    expect(await coreApi(without).tokens.copy({ id: token.id })).toMatchObject({ ok: false });
   });
 
   it('decodes the claims for the inspector, without the signature', async () => {
     const core = open(newFolder());
     const accounts = await addEmulatorAccounts(core, emulator);
-    const token = await value<TokenView>(core, 'tokens.mintArr', { accountId: accounts.westeurope.id, via: 'primaryKey' });
-    const claims = await value<TokenClaims>(core, 'tokens.claims', { id: token.id });
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
+    const claims = await coreValues(core).tokens.claims({ id: token.id });
     expect(claims.header).toMatchObject({ alg: 'RS256' });
     expect(claims.claims).toMatchObject({ aid: '35d830cb-f062-4062-9792-d6316039df56', apr: 'westeurope' });
     const signature = (await reveal(core, token.id)).split('.')[2] ?? '';
@@ -245,7 +245,7 @@ describe('auto-refresh of Entra tokens', () => {
     const core = open(newFolder());
     await addEmulatorAccounts(core, shortLived);
     const pipeline: IdentityView = await addRenderPipeline(core);
-    const token = await value<TokenView>(core, 'tokens.mintEntra', {
+    const token = await coreValues(core).tokens.mintEntra({
       identityId: pipeline.id,
       scope: 'https://management.azure.com/.default',
       autoRefresh: true,

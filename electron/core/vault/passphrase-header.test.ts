@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
 import type { Core } from '../core.ts';
-import { call, fastScrypt, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, fastScrypt, rawCall, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from './keychain.ts';
 import { readVaultHeader } from './vault-file.ts';
 import { openVault } from './vault.ts';
@@ -63,8 +62,8 @@ describe('a passphrase vault whose header is damaged', () => {
 
   it('refuses a wrong passphrase, and with the right one opens (the damaged file moved aside) without re-keying', async () => {
     const core = newCore();
-    await value(core, 'vault.open', { mode: 'passphrase', passphrase });
-    const account = await value<AccountView>(core, 'accounts.add', {
+    await coreValues(core).vault.open({ mode: 'passphrase', passphrase });
+    const account = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'Render',
       accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
@@ -76,7 +75,7 @@ describe('a passphrase vault whose header is damaged', () => {
     const damaged = damageHeader();
 
     const next = newCore();
-    const wrong = await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'any other passphrase' });
+    const wrong = await coreApi(next).vault.open({ mode: 'passphrase', passphrase: 'any other passphrase' });
     expect(wrong).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('does not open this vault') },
@@ -84,17 +83,17 @@ describe('a passphrase vault whose header is damaged', () => {
     expect(readFileSync(vaultFile())).toEqual(damaged);
     expect(record().passphraseCheck).toEqual(check);
 
-    expect(await value(next, 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({
+    expect(await coreValues(next).vault.open({ mode: 'passphrase', passphrase })).toMatchObject({
       state: 'open',
       quarantined: { problem: 'damaged' },
     });
     // Same salt and key check: the passphrase was checked, not adopted.
     expect(record().passphraseCheck).toEqual(check);
     // And the backup made before the damage opens with it.
-    await value(next, 'vault.restore', {});
+    await coreValues(next).vault.restore({});
     expect(readVaultHeader(readFileSync(vaultFile())).header.keyCheck).toBe(check?.keyCheck);
-    expect(await value(next, 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
-    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'any other passphrase' })).toMatchObject({
+    expect(await coreValues(next).accounts.reveal({ id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
+    expect(await coreApi(newCore()).vault.open({ mode: 'passphrase', passphrase: 'any other passphrase' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -103,7 +102,7 @@ describe('a passphrase vault whose header is damaged', () => {
   it('is refused for every passphrase when nothing outside the header can check it, and the file is left as it is', async () => {
     const damaged = await damagedWithNothingToCheck();
     for (const tried of [passphrase, 'any other passphrase']) {
-      const result = await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase: tried });
+      const result = await coreApi(newCore()).vault.open({ mode: 'passphrase', passphrase: tried });
       expect(result, tried).toMatchObject({
         ok: false,
         error: {
@@ -121,17 +120,17 @@ describe('a passphrase vault whose header is damaged', () => {
   it('is replaced by a new vault only by the explicit, confirmed step, which applies the rules for a new passphrase', async () => {
     const damaged = await damagedWithNothingToCheck();
     const core = newCore();
-    expect(await call(core, 'vault.startNew', { passphrase: 'new passphrase long' })).toMatchObject({
+    expect(await rawCall(core, 'vault.startNew', { passphrase: 'new passphrase long' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await call(core, 'vault.startNew', { passphrase: 'short', confirm: true })).toMatchObject({
+    expect(await coreApi(core).vault.startNew({ passphrase: 'short', confirm: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] },
     });
     expect(readFileSync(vaultFile())).toEqual(damaged);
 
-    expect(await value(core, 'vault.startNew', { passphrase: 'new passphrase long', confirm: true })).toMatchObject({
+    expect(await coreValues(core).vault.startNew({ passphrase: 'new passphrase long', confirm: true })).toMatchObject({
       state: 'open',
       mode: 'passphrase',
       secretCount: 0,
@@ -139,11 +138,11 @@ describe('a passphrase vault whose header is damaged', () => {
     const moved = readdirSync(folder).filter((name) => name.startsWith('vault.bin.corrupt-'));
     expect(moved).toHaveLength(1);
     expect(readFileSync(path.join(folder, moved[0]!))).toEqual(damaged);
-    expect(await call(newCore(), 'vault.open', { mode: 'passphrase', passphrase })).toMatchObject({
+    expect(await coreApi(newCore()).vault.open({ mode: 'passphrase', passphrase })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await value(newCore(), 'vault.open', { mode: 'passphrase', passphrase: 'new passphrase long' })).toMatchObject({
+    expect(await coreValues(newCore()).vault.open({ mode: 'passphrase', passphrase: 'new passphrase long' })).toMatchObject({
       state: 'open',
     });
   });

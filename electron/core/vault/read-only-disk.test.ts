@@ -2,15 +2,14 @@ import { constants, mkdtempSync, promises, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
 import type { Core } from '../core.ts';
-import { call, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from './keychain.ts';
 
 // The tests run as root, whom chmod does not stop: the disk's refusals are injected into the fs calls instead.
 const key = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
 const arr = (name: string) => ({
-  kind: 'arr',
+  kind: 'arr' as const,
   name,
   accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
   accountDomain: 'westeurope',
@@ -55,12 +54,12 @@ afterEach(async () => {
 
 describe('a data folder whose disk refuses writes', () => {
   it('still lists accounts and reveals their keys when the lock cannot be taken', async () => {
-    const account = await value<AccountView>(newCore(), 'accounts.add', arr('Render'));
+    const account = await coreValues(newCore()).accounts.add(arr('Render'));
     diskRefuses('EROFS');
     const reader = newCore();
-    expect(await value(reader, 'vault.status')).toMatchObject({ state: 'open', secretCount: 1 });
-    expect((await value<AccountView[]>(reader, 'accounts.list')).map((a) => a.name)).toEqual(['Render']);
-    expect(await value(reader, 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
+    expect(await coreValues(reader).vault.status()).toMatchObject({ state: 'open', secretCount: 1 });
+    expect((await coreValues(reader).accounts.list()).map((a) => a.name)).toEqual(['Render']);
+    expect(await coreValues(reader).accounts.reveal({ id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
   });
 
   const says = {
@@ -70,9 +69,9 @@ describe('a data folder whose disk refuses writes', () => {
   } as const;
   for (const code of ['EROFS', 'ENOSPC', 'EACCES'] as const) {
     it(`says what the disk said (${code}) when a write cannot take the lock, never the keychain`, async () => {
-      await value(newCore(), 'accounts.add', arr('Render'));
+      await coreValues(newCore()).accounts.add(arr('Render'));
       diskRefuses(code);
-      const result = await call(newCore(), 'accounts.add', arr('Render two'));
+      const result = await coreApi(newCore()).accounts.add(arr('Render two'));
       expect(result).toMatchObject({ ok: false, error: { code: 'storage_failed', message: expect.stringMatching(says[code]) } });
       expect(JSON.stringify(result)).not.toMatch(/keychain/i);
     });
@@ -80,9 +79,9 @@ describe('a data folder whose disk refuses writes', () => {
 
   it('says the disk is full when the lock is taken but the vault file cannot be written', async () => {
     const core = newCore();
-    const account = await value<AccountView>(core, 'accounts.add', arr('Render'));
+    const account = await coreValues(core).accounts.add(arr('Render'));
     diskRefuses('ENOSPC', 'write');
-    const result = await call(core, 'accounts.update', {
+    const result = await coreApi(core).accounts.update({
       id: account.id,
       changes: { kind: 'arr', primaryKey: 'TkVXLXByaW1hcnkta2V5LXR3bw==' },
     });
@@ -91,12 +90,12 @@ describe('a data folder whose disk refuses writes', () => {
       error: { code: 'storage_failed', message: expect.stringMatching(/^The disk is full: .*vault\.bin/) },
     });
     vi.restoreAllMocks();
-    expect(await value(newCore(), 'accounts.reveal', { id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
+    expect(await coreValues(newCore()).accounts.reveal({ id: account.id, secret: 'primaryKey' })).toMatchObject({ value: key });
   });
 
   it('says the data folder is read-only, not that the keychain failed, when a new vault cannot be created there', async () => {
     diskRefuses('EROFS');
-    const status = await value(newCore(), 'vault.status');
+    const status = await coreValues(newCore()).vault.status();
     expect(status).toMatchObject({
       state: 'unavailable',
       problem: 'storage_failed',

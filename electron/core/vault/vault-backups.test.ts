@@ -2,17 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../shared/accounts.ts';
-import type { VaultBackupView, VaultStatus } from '../../../shared/vault.ts';
 import type { Core } from '../core.ts';
-import { call, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from './keychain.ts';
 import { keptBackups } from './vault-backups.ts';
 
 const oldKey = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
 const newKey = 'TkVXLXByaW1hcnkta2V5LXR3bw==';
 const arr = (name: string, primaryKey: string) => ({
-  kind: 'arr',
+  kind: 'arr' as const,
   name,
   accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
   accountDomain: 'westeurope',
@@ -27,8 +25,7 @@ const newCore = () => {
   cores.push(core);
   return core;
 };
-const reveal = async (core: Core, id: string) =>
-  (await value<{ value: string }>(core, 'accounts.reveal', { id, secret: 'primaryKey' })).value;
+const reveal = async (core: Core, id: string) => (await coreValues(core).accounts.reveal({ id, secret: 'primaryKey' })).value;
 
 /** Damages vault.bin in place, as a bad disk block would. */
 function damageVaultFile(): void {
@@ -50,29 +47,29 @@ afterEach(async () => {
 describe('after a damaged vault file is quarantined', () => {
   it('keeps the last good copy through later writes, and restoring it brings the old secret back', async () => {
     const first = newCore();
-    const old = await value<AccountView>(first, 'accounts.add', arr('Render old', oldKey));
+    const old = await coreValues(first).accounts.add(arr('Render old', oldKey));
     await first.close();
     damageVaultFile();
 
     const next = newCore();
-    const status = await value<VaultStatus>(next, 'vault.status');
+    const status = await coreValues(next).vault.status();
     expect(status).toMatchObject({ state: 'open', secretCount: 0, quarantined: { problem: 'damaged' } });
     const notice = status.state === 'open' ? status.quarantined : null;
     expect(notice?.message).toMatch(/restore the last backup: Restore the last backup on this notice in the app, or azcred vault restore/);
 
     // The write that used to copy the emptied vault over vault.bin.bak.
-    const added = await value<AccountView>(next, 'accounts.add', arr('Render new', newKey));
-    const backups = await value<VaultBackupView[]>(next, 'vault.backups');
+    const added = await coreValues(next).accounts.add(arr('Render new', newKey));
+    const backups = await coreValues(next).vault.backups();
     expect(backups.filter((backup) => backup.beforeQuarantine).map((backup) => backup.secretCount)).toContain(1);
 
-    const restored = await value<VaultStatus>(next, 'vault.restore', {});
+    const restored = await coreValues(next).vault.restore({});
     expect(restored).toMatchObject({ state: 'open', secretCount: 1, quarantined: null });
     expect(await reveal(next, old.id)).toBe(oldKey);
     // The file it replaced is kept as another generation, so the key entered meanwhile is not lost either.
-    const after = await value<VaultBackupView[]>(next, 'vault.backups');
+    const after = await coreValues(next).vault.backups();
     expect(after.length).toBe(backups.length + 1);
     expect(after.every((backup) => !backup.beforeQuarantine)).toBe(true);
-    expect(await value(next, 'vault.restore', { name: after[0]!.name })).toMatchObject({ secretCount: 1 });
+    expect(await coreValues(next).vault.restore({ name: after[0]!.name })).toMatchObject({ secretCount: 1 });
     expect(await reveal(next, added.id)).toBe(newKey);
     // Another process sees the restored file.
     expect(await reveal(newCore(), added.id)).toBe(newKey);
@@ -80,16 +77,16 @@ describe('after a damaged vault file is quarantined', () => {
 
   it('never prunes a backup made before the quarantine while it is unacknowledged, however many writes follow', async () => {
     const first = newCore();
-    const old = await value<AccountView>(first, 'accounts.add', arr('Render old', oldKey));
+    const old = await coreValues(first).accounts.add(arr('Render old', oldKey));
     await first.close();
     damageVaultFile();
     const next = newCore();
-    await value(next, 'vault.status');
-    const protectedNames = (await value<VaultBackupView[]>(next, 'vault.backups')).filter((b) => b.beforeQuarantine).map((b) => b.name);
+    await coreValues(next).vault.status();
+    const protectedNames = (await coreValues(next).vault.backups()).filter((b) => b.beforeQuarantine).map((b) => b.name);
     expect(protectedNames.length).toBeGreaterThan(0);
 
     for (let i = 0; i < keptBackups + 4; i++)
-      await value(next, 'accounts.update', {
+      await coreValues(next).accounts.update({
         id: old.id,
         changes: { kind: 'arr', primaryKey: Buffer.from(`key ${i}`).toString('base64') },
       });
@@ -98,37 +95,35 @@ describe('after a damaged vault file is quarantined', () => {
     expect(generations.length).toBeLessThanOrEqual(keptBackups + protectedNames.length);
 
     // Restoring the last backup picks one from before the quarantine, not the newest write.
-    await value(next, 'vault.restore', {});
+    await coreValues(next).vault.restore({});
     expect(await reveal(next, old.id)).toBe(oldKey);
   });
 
   it('stays reported in every process until acknowledged, then old backups are pruned as usual', async () => {
     const first = newCore();
-    await value(first, 'accounts.add', arr('Render old', oldKey));
+    await coreValues(first).accounts.add(arr('Render old', oldKey));
     await first.close();
     damageVaultFile();
-    await value(newCore(), 'vault.status');
+    await coreValues(newCore()).vault.status();
     const other = newCore();
-    expect(await value(other, 'vault.status')).toMatchObject({ quarantined: { problem: 'damaged' } });
-    expect(await value(other, 'vault.acknowledgeQuarantine')).toMatchObject({ quarantined: null });
-    expect(await value(newCore(), 'vault.status')).toMatchObject({ quarantined: null });
-    expect((await value<VaultBackupView[]>(other, 'vault.backups')).every((b) => !b.beforeQuarantine)).toBe(true);
+    expect(await coreValues(other).vault.status()).toMatchObject({ quarantined: { problem: 'damaged' } });
+    expect(await coreValues(other).vault.acknowledgeQuarantine()).toMatchObject({ quarantined: null });
+    expect(await coreValues(newCore()).vault.status()).toMatchObject({ quarantined: null });
+    expect((await coreValues(other).vault.backups()).every((b) => !b.beforeQuarantine)).toBe(true);
   });
 
   it("refuses a backup name it did not make, and one that does not open with this vault's key", async () => {
     const core = newCore();
-    await value(core, 'accounts.add', arr('Render', oldKey));
-    expect(await call(core, 'vault.restore', { name: '../vault.json' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call(core, 'vault.restore', { name: 'vault-2020-01-01T00-00-00-000Z-abcdef.bin' })).toMatchObject({
+    await coreValues(core).accounts.add(arr('Render', oldKey));
+    expect(await coreApi(core).vault.restore({ name: '../vault.json' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await coreApi(core).vault.restore({ name: 'vault-2020-01-01T00-00-00-000Z-abcdef.bin' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    const [newest] = await value<VaultBackupView[]>(core, 'vault.backups');
+    const [newest] = await coreValues(core).vault.backups();
     writeFileSync(path.join(folder, 'backups', newest!.name), 'not a vault');
-    expect(await value<VaultBackupView[]>(core, 'vault.backups')).toContainEqual(
-      expect.objectContaining({ name: newest!.name, secretCount: null }),
-    );
-    expect(await call(core, 'vault.restore', { name: newest!.name })).toMatchObject({
+    expect(await coreValues(core).vault.backups()).toContainEqual(expect.objectContaining({ name: newest!.name, secretCount: null }));
+    expect(await coreApi(core).vault.restore({ name: newest!.name })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringMatching(/does not open with this vault's key.*unchanged/) },
     });

@@ -2,13 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VaultStatus } from '../../../shared/vault.ts';
 import type { Core } from '../core.ts';
-import { call, testCore, value } from '../test-support/test-core.ts';
+import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from './keychain.ts';
 
 const arr = {
-  kind: 'arr',
+  kind: 'arr' as const,
   name: 'Render dev',
   accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc',
   accountDomain: 'westeurope',
@@ -17,7 +16,7 @@ const arr = {
 let folder: string;
 
 const newCore = (keychain: KeychainPort, keychainTimeoutMs = 2000): Core => testCore(folder, { keychain, keychainTimeoutMs });
-const status = (core: Core) => value<VaultStatus>(core, 'vault.status');
+const status = (core: Core) => coreValues(core).vault.status();
 
 /** A keychain that counts its calls and fails each one the way libsecret does without a session bus. */
 function brokenKeychain(message = 'Cannot autolaunch D-Bus without X11 $DISPLAY') {
@@ -47,16 +46,16 @@ describe('the vault session', () => {
     let reads = 0;
     const counting: KeychainPort = { ...keychain, getPassword: (s, a) => (reads++, keychain.getPassword(s, a)) };
     const core = newCore(counting);
-    const results = await Promise.all([status(core), status(core), call(core, 'accounts.add', arr), status(core)]);
+    const results = await Promise.all([status(core), status(core), coreApi(core).accounts.add(arr), status(core)]);
     expect(results[0]).toMatchObject({ state: 'open', mode: 'keychain', location: path.join(folder, 'vault.bin'), quarantined: null });
     expect(results[2]).toMatchObject({ ok: true });
     expect(reads).toBe(1);
     expect(await status(core)).toMatchObject({ state: 'open', secretCount: 1 });
     // Not per secret either: more adds and reveals are served by the vault already open.
     const id = results[2].ok ? (results[2].value as { id: string }).id : '';
-    await value(core, 'accounts.add', { ...arr, name: 'Render two' });
+    await coreValues(core).accounts.add({ ...arr, name: 'Render two' });
     for (let i = 0; i < 3; i++)
-      expect(await value(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ value: arr.primaryKey });
+      expect(await coreValues(core).accounts.reveal({ id, secret: 'primaryKey' })).toMatchObject({ value: arr.primaryKey });
     expect(reads).toBe(1);
   });
 
@@ -72,7 +71,7 @@ describe('the vault session', () => {
         'session in Settings.',
     };
     expect(await status(core)).toEqual(expected);
-    const added = await call(core, 'accounts.add', arr);
+    const added = await coreApi(core).accounts.add(arr);
     expect(added).toMatchObject({
       ok: false,
       error: {
@@ -83,7 +82,7 @@ describe('the vault session', () => {
     expect(await status(core)).toEqual(expected);
     expect(keychain.calls).toEqual(['get']);
     expect(readdirSync(folder)).toEqual(['settings.json']);
-    expect(await call(core, 'accounts.list')).toEqual({ ok: true, value: [] });
+    expect(await coreApi(core).accounts.list()).toEqual({ ok: true, value: [] });
   });
 
   it('gives up on a keychain that never answers within the timeout, and leaves it alone afterwards', async () => {
@@ -97,7 +96,7 @@ describe('the vault session', () => {
       problem: 'keychain_timeout',
       message: expect.stringContaining('did not answer within 0.2 s'),
     });
-    await call(core, 'accounts.add', arr);
+    await coreApi(core).accounts.add(arr);
     await status(core);
     expect(keychain.calls).toEqual(['get']);
   });
@@ -113,66 +112,66 @@ describe('the vault session', () => {
     };
     const core = newCore(flaky);
     expect(await status(core)).toMatchObject({ state: 'unavailable', problem: 'keychain_locked' });
-    const stillLocked = await call(core, 'vault.open', { mode: 'keychain' });
+    const stillLocked = await coreApi(core).vault.open({ mode: 'keychain' });
     expect(stillLocked).toMatchObject({
       ok: false,
       error: { code: 'vault_unavailable', message: expect.stringMatching(/^The keychain is locked\./) },
     });
     broken = false;
-    expect(await call(core, 'vault.open', { mode: 'keychain' })).toMatchObject({ ok: true, value: { state: 'open', mode: 'keychain' } });
-    expect(await call(core, 'accounts.add', arr)).toMatchObject({ ok: true });
+    expect(await coreApi(core).vault.open({ mode: 'keychain' })).toMatchObject({ ok: true, value: { state: 'open', mode: 'keychain' } });
+    expect(await coreApi(core).accounts.add(arr)).toMatchObject({ ok: true });
   });
 
   it('keeps a memory-only session in memory: nothing about the vault reaches the disk', async () => {
     const core = newCore(brokenKeychain());
     await status(core);
-    expect(await call(core, 'vault.open', { mode: 'memory' })).toEqual({
+    expect(await coreApi(core).vault.open({ mode: 'memory' })).toEqual({
       ok: true,
       value: { state: 'open', mode: 'memory', location: null, secretCount: 0, quarantined: null },
     });
-    const added = await call<{ id: string }>(core, 'accounts.add', arr);
+    const added = await coreApi(core).accounts.add(arr);
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';
-    expect(await call(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: arr.primaryKey } });
+    expect(await coreApi(core).accounts.reveal({ id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: arr.primaryKey } });
     expect(readdirSync(folder).filter((name) => name.startsWith('vault'))).toEqual([]);
     // The next process has the account's metadata but no secret, and is asked again how to keep secrets.
     const next = newCore(brokenKeychain());
     expect(await status(next)).toMatchObject({ state: 'unavailable', recordedMode: null });
-    expect(await call(next, 'accounts.list')).toMatchObject({ ok: true, value: [{ id, hasPrimaryKey: true, secretsMissing: [] }] });
+    expect(await coreApi(next).accounts.list()).toMatchObject({ ok: true, value: [{ id, hasPrimaryKey: true, secretsMissing: [] }] });
   });
 
   it('protects a new passphrase vault only with a long enough passphrase, and asks for it in the next process', async () => {
     const core = newCore(brokenKeychain());
     await status(core);
-    const short = await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'short' });
+    const short = await coreApi(core).vault.open({ mode: 'passphrase', passphrase: 'short' });
     expect(short).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'passphrase', message: 'Use at least 10 characters' }] },
     });
     expect(existsSync(path.join(folder, 'vault.json'))).toBe(false);
-    expect(await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
+    expect(await coreApi(core).vault.open({ mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
       ok: true,
       value: { state: 'open', mode: 'passphrase' },
     });
-    const added = await call<{ id: string }>(core, 'accounts.add', arr);
+    const added = await coreApi(core).accounts.add(arr);
     const id = added.ok ? added.value.id : '';
 
     const keychain = brokenKeychain();
     const next = newCore(keychain);
     expect(await status(next)).toEqual({ state: 'locked', mode: 'passphrase', location: path.join(folder, 'vault.bin') });
     expect(keychain.calls).toEqual([]);
-    expect(await call(next, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({
+    expect(await coreApi(next).accounts.reveal({ id, secret: 'primaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'vault_unavailable', message: expect.stringContaining('locked') },
     });
-    const wrong = await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'wrong horse battery' });
+    const wrong = await coreApi(next).vault.open({ mode: 'passphrase', passphrase: 'wrong horse battery' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'passphrase' }] } });
     expect(await status(next)).toMatchObject({ state: 'locked' });
-    expect(await call(next, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
+    expect(await coreApi(next).vault.open({ mode: 'passphrase', passphrase: 'correct horse battery' })).toMatchObject({
       ok: true,
       value: { state: 'open', secretCount: 1 },
     });
-    expect(await call(next, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: arr.primaryKey } });
+    expect(await coreApi(next).accounts.reveal({ id, secret: 'primaryKey' })).toMatchObject({ ok: true, value: { value: arr.primaryKey } });
   });
 
   it('refuses a passphrase vault in a folder that holds a keychain vault, and keeps the state it had', async () => {
@@ -181,7 +180,7 @@ describe('the vault session', () => {
     const broken = brokenKeychain('Cannot create an item in a locked collection');
     const core = newCore(broken);
     expect(await status(core)).toMatchObject({ state: 'unavailable', problem: 'keychain_locked', recordedMode: 'keychain' });
-    const refused = await call(core, 'vault.open', { mode: 'passphrase', passphrase: 'correct horse battery' });
+    const refused = await coreApi(core).vault.open({ mode: 'passphrase', passphrase: 'correct horse battery' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'vault_unavailable', message: expect.stringContaining('holds a keychain vault') },
@@ -191,10 +190,10 @@ describe('the vault session', () => {
 
   it('refuses secret operations after close', async () => {
     const core = newCore(createMemoryKeychain());
-    const added = await call<{ id: string }>(core, 'accounts.add', arr);
+    const added = await coreApi(core).accounts.add(arr);
     await core.close();
     const id = added.ok ? added.value.id : '';
-    expect(await call(core, 'accounts.reveal', { id, secret: 'primaryKey' })).toMatchObject({
+    expect(await coreApi(core).accounts.reveal({ id, secret: 'primaryKey' })).toMatchObject({
       ok: false,
       error: { code: 'vault_unavailable' },
     });

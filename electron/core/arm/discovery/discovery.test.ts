@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../../shared/accounts.ts';
-import type { DiscoveryImportResult, DiscoveryResult } from '../../../../shared/discovery.ts';
 import type { IdentityView } from '../../../../shared/identities.ts';
-import type { TokenView } from '../../../../shared/tokens.ts';
 import { contosoSubscription, contosoTenantId, defaultScenario } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../../core.ts';
-import { call, value } from '../../test-support/test-core.ts';
+import { coreApi, coreValues } from '../../test-support/test-core.ts';
 import { recordingRetry, signInUser, tokensCore } from '../../tokens/test-support/tokens-fixtures.ts';
 import { fabrikamAccountScope, westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
 
@@ -32,7 +29,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-discovery-'));
   core = tokensCore(folder, { retry: retry.retry });
-  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
   alex = await signInUser(core, emulator, 'alex.wilber');
   adele = await signInUser(core, emulator, 'adele.vance');
   isaiah = await signInUser(core, emulator, 'isaiah.langer');
@@ -48,9 +45,9 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const discover = (identity: IdentityView) => value<DiscoveryResult>(core, 'discovery.resources', { identityId: identity.id });
+const discover = (identity: IdentityView) => coreValues(core).discovery.resources({ identityId: identity.id });
 const importAs = (identity: IdentityView, resourceIds: string[]) =>
-  value<DiscoveryImportResult>(core, 'discovery.import', { identityId: identity.id, resourceIds });
+  coreValues(core).discovery.import({ identityId: identity.id, resourceIds });
 const scenarioArr = (name: string) => emulator.scenario.remoteRenderingAccounts.find((a) => a.name === name);
 
 describe('resource discovery', () => {
@@ -135,8 +132,10 @@ describe('importing discovered resources', () => {
     );
     // Entra-only is enough for Adele, who holds Remote Rendering Administrator on the account.
     await expect(
-      value<TokenView>(core, 'tokens.mintArr', { accountId: arr?.account.id, via: { identityId: adele.id } }),
-    ).resolves.toMatchObject({ kind: 'arr-sts' });
+      coreValues(core).tokens.mintArr({ accountId: arr?.account.id ?? '', via: { identityId: adele.id } }),
+    ).resolves.toMatchObject({
+      kind: 'arr-sts',
+    });
   });
 
   it('brings the keys into the vault when the identity may list them', async () => {
@@ -154,20 +153,20 @@ describe('importing discovered resources', () => {
       resourceId: eastusScope,
     });
     expect(chat).toMatchObject({ hasAccessKey: true, accessKeySlot: 'primary', resourceId: chatScope });
-    expect(await value(core, 'accounts.reveal', { id: arr?.id, secret: 'secondaryKey' })).toMatchObject({
+    expect(await coreValues(core).accounts.reveal({ id: arr?.id ?? '', secret: 'secondaryKey' })).toMatchObject({
       value: scenarioArr('contoso-arr-eastus')?.secondaryKey,
     });
-    expect(await value(core, 'accounts.reveal', { id: chat?.id, secret: 'connectionString' })).toMatchObject({
+    expect(await coreValues(core).accounts.reveal({ id: chat?.id ?? '', secret: 'connectionString' })).toMatchObject({
       value: emulator.acsConnectionString('contoso-acs-chat'),
     });
     expect(JSON.stringify(result)).not.toContain(scenarioArr('contoso-arr-eastus')?.primaryKey);
   });
 
   it('marks what is already an account here, and does not import it twice', async () => {
-    const manual = await value<AccountView>(core, 'accounts.add', {
+    const manual = await coreValues(core).accounts.add({
       kind: 'arr',
       name: 'Fabrikam by hand',
-      accountId: scenarioArr('fabrikam-arr')?.accountId,
+      accountId: scenarioArr('fabrikam-arr')?.accountId ?? '',
       accountDomain: 'mixedreality.azure.com',
       cloud: 'AzureEmulator',
     });
@@ -186,7 +185,7 @@ describe('importing discovered resources', () => {
       ],
     });
     // The account added by hand now knows its resource.
-    expect((await value<AccountView[]>(core, 'accounts.list')).find((a) => a.id === manual.id)?.resourceId).toBe(fabrikamAccountScope);
+    expect((await coreValues(core).accounts.list()).find((a) => a.id === manual.id)?.resourceId).toBe(fabrikamAccountScope);
     const byAlex = await discover(alex);
     expect(byAlex.resources.find((r) => r.resourceId === westeuropeScope)?.alreadyImportedAs).toMatchObject({
       name: 'contoso-arr-westeurope',
@@ -212,7 +211,7 @@ describe('importing discovered resources', () => {
         'and Email Service Owner, Reader, Contributor or Owner grant. Ask an Owner to assign the role (Access control (IAM) in the ' +
         'Azure portal); a new assignment can take a few minutes to apply.',
     );
-    expect(await call(core, 'discovery.import', { identityId: alex.id, resourceIds: ['/subscriptions/x/resourceGroups/y'] })).toMatchObject(
+    expect(await coreApi(core).discovery.import({ identityId: alex.id, resourceIds: ['/subscriptions/x/resourceGroups/y'] })).toMatchObject(
       { ok: false, error: { code: 'invalid_input', issues: [{ path: 'resourceIds.0' }] } },
     );
   });

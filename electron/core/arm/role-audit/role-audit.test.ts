@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../../shared/accounts.ts';
-import type { RoleAuditReport, RoleReportExport } from '../../../../shared/roles.ts';
+import type { RoleAuditReport } from '../../../../shared/roles.ts';
 import { contosoSubscription } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../../core.ts';
-import { call, value } from '../../test-support/test-core.ts';
+import { coreApi, coreValues } from '../../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
@@ -47,7 +46,7 @@ beforeAll(async () => {
   core = tokensCore(newFolder(), { retry: retry.retry });
   accounts = await addEmulatorAccounts(core, emulator);
   who = await signInEveryone(core, emulator);
-  report = await value<RoleAuditReport>(core, 'roles.audit', {});
+  report = await coreValues(core).roles.audit({});
 }, 60_000);
 resetAndCloseAfter(() => ({ emulator, core, folders }), retry);
 
@@ -58,7 +57,7 @@ describe('the role audit', () => {
     expect(report.cells).toHaveLength(35);
     expect(report.resources.find((r) => r.accountId === accounts.westeurope.id)?.resourceId).toBe(westeuropeScope);
     expect(report.resources.every((r) => r.resourceId !== null && r.problem === null)).toBe(true);
-    const listed = await value<AccountView[]>(core, 'accounts.list');
+    const listed = await coreValues(core).accounts.list();
     expect(listed.find((a) => a.id === accounts.fabrikam.id)?.resourceId).toBe(fabrikamAccountScope);
     expect(report.identities.find((i) => i.id === who.alex.id)?.objectId).toBe('a1f0e7c2-3b4d-4e5f-8a9b-000000000002');
   });
@@ -204,25 +203,25 @@ describe('the role audit', () => {
   });
 
   it('keeps the last audit for a page that opens later, and has none in a new process', async () => {
-    const report2 = await value<RoleAuditReport>(core, 'roles.audit', {});
-    const last = await value<RoleAuditReport | null>(core, 'roles.lastAudit');
+    const report2 = await coreValues(core).roles.audit({});
+    const last = await coreValues(core).roles.lastAudit();
     expect(last?.cells).toHaveLength(35);
     expect(last?.generatedAt).toBe(report2.generatedAt);
     const fresh = tokensCore(newFolder(), { retry: retry.retry });
     try {
-      expect(await value(fresh, 'roles.lastAudit')).toBeNull();
+      expect(await coreValues(fresh).roles.lastAudit()).toBeNull();
     } finally {
       await fresh.close();
     }
   });
 
   it('limits the audit to the identities and accounts asked for, and refuses an unknown identity', async () => {
-    const small = await value<RoleAuditReport>(core, 'roles.audit', { identityIds: [who.adele.id], accountIds: [accounts.westeurope.id] });
+    const small = await coreValues(core).roles.audit({ identityIds: [who.adele.id], accountIds: [accounts.westeurope.id] });
     expect(small.cells).toHaveLength(1);
     expect(capabilityOf(cellOf(small, who.adele, 'contoso-arr-westeurope'), 'arr.convert').why).toContain(
       'Remote Rendering Administrator on the resource contoso-arr-westeurope',
     );
-    expect(await call(core, 'roles.audit', { identityIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({
+    expect(await coreApi(core).roles.audit({ identityIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -230,7 +229,7 @@ describe('the role audit', () => {
 
   it('retries a throttled ARM and still audits', async () => {
     emulator.faults.add({ service: 'arm', kind: 'throttle', retryAfterSeconds: 1, times: 1 });
-    const small = await value<RoleAuditReport>(core, 'roles.audit', { identityIds: [who.alex.id], accountIds: [accounts.chat.id] });
+    const small = await coreValues(core).roles.audit({ identityIds: [who.alex.id], accountIds: [accounts.chat.id] });
     expect(small.cells[0]?.state).toBe('audited');
     expect(retry.waits).toEqual([1000]);
   });
@@ -238,15 +237,15 @@ describe('the role audit', () => {
   it('says why a cell could not be audited when no signed-in identity may read its assignments', async () => {
     const lone = tokensCore(newFolder(), { retry: retry.retry });
     try {
-      await value(lone, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+      await coreValues(lone).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
       const pipeline = await addRenderPipeline(lone);
-      const chat = await value<AccountView>(lone, 'accounts.add', {
+      const chat = await coreValues(lone).accounts.add({
         kind: 'acs',
         name: 'chat',
         connectionString: emulator.acsConnectionString('contoso-acs-chat'),
         cloud: 'AzureEmulator',
       });
-      const alone = await value<RoleAuditReport>(lone, 'roles.audit', {});
+      const alone = await coreValues(lone).roles.audit({});
       expect(alone.resources[0]?.resourceId).toMatch(/contoso-acs-chat$/);
       const cell = cellOf(alone, pipeline, 'chat');
       expect(cell).toMatchObject({ state: 'unreadable', problem: { code: 'azure_forbidden' }, capabilities: [] });
@@ -262,11 +261,11 @@ describe('the role audit', () => {
 describe('the audit report', () => {
   // Exports use the last audit: make it the whole matrix again.
   beforeAll(async () => {
-    await value(core, 'roles.audit', {});
+    await coreValues(core).roles.audit({});
   });
 
   it('exports CSV with one row per capability, quoting commas and quotes', async () => {
-    const csv = await value<RoleReportExport>(core, 'roles.exportReport', {
+    const csv = await coreValues(core).roles.exportReport({
       format: 'csv',
       identityIds: [who.nestor.id],
       accountIds: [accounts.fabrikam.id],
@@ -283,7 +282,7 @@ describe('the audit report', () => {
   });
 
   it('exports Markdown with pipes and other Markdown escaped, and JSON as the report', async () => {
-    const md = await value<RoleReportExport>(core, 'roles.exportReport', {
+    const md = await coreValues(core).roles.exportReport({
       format: 'markdown',
       identityIds: [who.nestor.id, who.alex.id],
       accountIds: [accounts.fabrikam.id, accounts.westeurope.id],
@@ -299,7 +298,7 @@ describe('the audit report', () => {
     expect(text).toContain('Microsoft.MixedReality/RemoteRenderingAccounts/render/read');
     for (const row of text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---')))
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
-    const json = await value<RoleReportExport>(core, 'roles.exportReport', { format: 'json', identityIds: [who.alex.id] });
+    const json = await coreValues(core).roles.exportReport({ format: 'json', identityIds: [who.alex.id] });
     const parsed = JSON.parse('text' in json ? json.text : '{}') as RoleAuditReport;
     expect(parsed.cells).toHaveLength(5);
     expect(parsed.identities.map((i) => i.id)).toEqual([who.alex.id]);
@@ -307,18 +306,18 @@ describe('the audit report', () => {
 
   it('writes the report to a file only the user can read, and will not replace one unasked', async () => {
     const file = path.join(newFolder(), 'roles.csv');
-    expect(await value(core, 'roles.exportReport', { format: 'csv', path: file })).toEqual({
+    expect(await coreValues(core).roles.exportReport({ format: 'csv', path: file })).toEqual({
       format: 'csv',
       cells: expect.any(Number),
       path: file,
     });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toMatch(/^Identity,Identity type,/);
-    expect(await call(core, 'roles.exportReport', { format: 'markdown', path: file })).toMatchObject({
+    expect(await coreApi(core).roles.exportReport({ format: 'markdown', path: file })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
-    expect(await value(core, 'roles.exportReport', { format: 'markdown', path: file, overwrite: true })).toMatchObject({ path: file });
+    expect(await coreValues(core).roles.exportReport({ format: 'markdown', path: file, overwrite: true })).toMatchObject({ path: file });
     expect(readFileSync(file, 'utf8')).toMatch(/^# Role audit/);
   });
 });

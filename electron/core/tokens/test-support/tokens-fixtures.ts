@@ -2,14 +2,14 @@ import { rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import type { AccountView, RevealedSecret } from '../../../../shared/accounts.ts';
+import type { AccountView } from '../../../../shared/accounts.ts';
 import type { CredentialForJob } from '../../../../shared/credentials-for-job.ts';
-import type { IdentityView, SignInProgress, SignInStarted } from '../../../../shared/identities.ts';
+import type { IdentityView } from '../../../../shared/identities.ts';
 import { contosoTenantId, enterDeviceCode, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { ClipboardPort } from '../../platform/clipboard.ts';
 import type { Core } from '../../core.ts';
-import { testCore, value } from '../../test-support/test-core.ts';
+import { coreValues, testCore } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
 import type { Clock, TimerHandle } from '../../platform/clock.ts';
 import { afterAll, afterEach } from 'vitest';
@@ -108,30 +108,31 @@ export interface EmulatorAccounts {
 
 /** Imports the emulator's cloud profile and adds its ARR accounts (with keys) and ACS resources. */
 export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator): Promise<EmulatorAccounts> {
-  await value(core, 'clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
   const arr = async (name: string, accountId: string) => {
     const account = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === accountId);
-    return value<AccountView>(core, 'accounts.add', {
+    if (!account) throw new Error(`The scenario has no ARR account ${accountId}`);
+    return coreValues(core).accounts.add({
       kind: 'arr',
       name,
       accountId,
-      accountDomain: account?.accountDomain,
+      accountDomain: account.accountDomain,
       cloud: 'AzureEmulator',
-      primaryKey: account?.primaryKey,
-      secondaryKey: account?.secondaryKey,
+      primaryKey: account.primaryKey,
+      secondaryKey: account.secondaryKey,
     });
   };
   return {
     westeurope: await arr('contoso-arr-westeurope', westeuropeAccountId),
     eastus: await arr('contoso-arr-eastus', eastusAccountId),
     fabrikam: await arr('fabrikam-arr', fabrikamAccountId),
-    chat: await value<AccountView>(core, 'accounts.add', {
+    chat: await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'contoso-acs-chat',
       connectionString: emulator.acsConnectionString('contoso-acs-chat'),
       cloud: 'AzureEmulator',
     }),
-    calls: await value<AccountView>(core, 'accounts.add', {
+    calls: await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'contoso-acs-calls',
       endpoint: `${emulator.urls.acs['contoso-acs-calls'] ?? ''}/`,
@@ -143,7 +144,7 @@ export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator)
 /** The secret service principal: Remote Rendering Client on the East US account, Communication and Email Service Owner on
  * rg-communication. */
 export function addRenderPipeline(core: Core): Promise<IdentityView> {
-  return value<IdentityView>(core, 'identities.addServicePrincipal', {
+  return coreValues(core).identities.addServicePrincipal({
     cloud: 'AzureEmulator',
     tenant: contosoTenantId,
     clientId: secretServicePrincipal.appId,
@@ -153,10 +154,10 @@ export function addRenderPipeline(core: Core): Promise<IdentityView> {
 
 /** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages (enterDeviceCode) with plain HTTP forms. */
 export async function signInUser(core: Core, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
-  const started = await value<SignInStarted>(core, 'identities.signIn', { method: 'device-code', cloud: 'AzureEmulator' });
+  const started = await coreValues(core).identities.signIn({ method: 'device-code', cloud: 'AzureEmulator' });
   await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
   for (;;) {
-    const progress = await value<SignInProgress>(core, 'identities.waitSignIn', { operationId: started.operationId, waitSeconds: 10 });
+    const progress = await coreValues(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 10 });
     if (progress.state === 'done') return progress.identity;
   }
 }
@@ -165,8 +166,8 @@ export async function signInUser(core: Core, emulator: RunningEmulator, userName
 export async function revealCredential(core: Core, { secret }: CredentialForJob): Promise<string> {
   const revealed =
     secret.kind === 'account'
-      ? await value<RevealedSecret>(core, 'accounts.reveal', { id: secret.accountId, secret: secret.secret })
-      : await value<RevealedSecret>(core, 'tokens.reveal', { id: secret.token.id });
+      ? await coreValues(core).accounts.reveal({ id: secret.accountId, secret: secret.secret })
+      : await coreValues(core).tokens.reveal({ id: secret.token.id });
   return revealed.value;
 }
 

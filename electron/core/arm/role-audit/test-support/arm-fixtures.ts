@@ -9,7 +9,7 @@ import {
 import type { ScenarioInput } from '../../../../../e2e/azure-emulator/scenario.ts';
 import type { RunningEmulator } from '../../../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../../../core.ts';
-import { value } from '../../../test-support/test-core.ts';
+import { coreValues } from '../../../test-support/test-core.ts';
 import { addRenderPipeline, signInUser } from '../../../tokens/test-support/tokens-fixtures.ts';
 
 /** Shared set-up for the ARM tests: the default scenario with a few more Fabrikam assignments, and signed-in identities. */
@@ -79,7 +79,7 @@ export async function signInEveryone(core: Core, emulator: RunningEmulator): Pro
     diego: await signInUser(core, emulator, 'diego.siciliani'),
     nestor: await signInUser(core, emulator, 'nestor.wilke'),
     pipeline: await addRenderPipeline(core),
-    buildAgent: await value<IdentityView>(core, 'identities.addServicePrincipal', {
+    buildAgent: await coreValues(core).identities.addServicePrincipal({
       cloud: 'AzureEmulator',
       tenant: contosoTenantId,
       clientId: certificateServicePrincipalAppId,
