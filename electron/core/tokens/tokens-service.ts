@@ -9,6 +9,7 @@ import type { CopiedSecret, RevealedSecret } from '../../../shared/accounts.ts';
 import { signAcsRequest, type SignedAcsRequest } from '../../../shared/acs-request-signing.ts';
 import type { CredentialForJob, credentialsForAcsSdkSchema, credentialsForArrSchema } from '../../../shared/credentials-for-job.ts';
 import { AppError } from '../../../shared/errors.ts';
+import type { tokenExportSchema, TokenExportResult } from '../../../shared/token-export.ts';
 import type {
   AcsIdentityView,
   AcsVia,
@@ -48,6 +49,7 @@ import { mintEntraToken } from './entra-tokens.ts';
 import { exchangePastedTeamsToken } from './pasted-teams-token.ts';
 import { jwtParts } from '../azure/jwt-facts.ts';
 import { mintedThrough, type MintedToken, type MintRecipe } from './token-record.ts';
+import { exportToken } from './token-export.ts';
 import { TokenOperations } from './token-operations.ts';
 import { TokenRegistry, type NewToken } from './token-registry.ts';
 import { acsResource } from './token-sources.ts';
@@ -163,6 +165,13 @@ export class TokensService {
     const seconds = this.#deps.settings.get().clipboardClearSeconds;
     await clipboard.copy(await this.registry.value(id), seconds);
     return { clearsAfterSeconds: seconds };
+  }
+
+  /** One token in the format a tool reads: written to a 0600 file, copied (desktop app), or the text back. */
+  export(input: Input<typeof tokenExportSchema>): Promise<TokenExportResult> {
+    const { accounts, clouds, entra, clipboard, settings, dataFolder } = this.#deps;
+    const clipboardClearSeconds = () => settings.get().clipboardClearSeconds;
+    return exportToken({ registry: this.registry, accounts, clouds, entra, clipboard, clipboardClearSeconds, dataFolder }, input);
   }
 
   async claims(id: string): Promise<TokenClaims> {
