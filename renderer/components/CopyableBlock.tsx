@@ -2,27 +2,18 @@ import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { CopyRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState } from 'react';
 import { copyText } from './copy-text.ts';
+import { useLayoutStyles } from './layout-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  code: {
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground1,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   status: { color: tokens.colorPaletteGreenForeground1 },
 });
 
 /** A titled block of text (a header, a command) with its own Copy button. */
 export function CopyableBlock({ title, text, testId }: { title: string; text: string; testId?: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const titleId = useId();
   const ref = useRef<HTMLPreElement>(null);
   const [copied, setCopied] = useState<boolean>();
@@ -45,7 +36,7 @@ export function CopyableBlock({ title, text, testId }: { title: string; text: st
           {copied === undefined ? '' : copied ? 'Copied' : 'Select the text and press Ctrl+C'}
         </Caption1>
       </div>
-      <pre ref={ref} className={styles.code} data-testid={testId}>
+      <pre ref={ref} className={layout.code} data-testid={testId}>
         {text}
       </pre>
     </div>

@@ -1,13 +1,4 @@
-import {
-  Button,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, mergeClasses } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { useDialogStyles } from './dialog-styles.ts';
@@ -15,13 +6,6 @@ import { DoneButton } from './DoneButton.tsx';
 import { FormErrorBar } from './FormErrorBar.tsx';
 import { ModalDialog } from './ModalDialog.tsx';
 import { useFocusInvalid } from './use-focus-invalid.ts';
-
-const useStyles = makeStyles({
-  medium: { maxWidth: '680px', width: '100%' },
-  large: { maxWidth: '760px', width: '100%' },
-  wide: { maxWidth: '860px', width: '100%' },
-  actions: { alignItems: 'center' },
-});
 
 export interface FormDialogProps {
   title: ReactNode;
@@ -68,7 +52,6 @@ export interface FormDialogProps {
  */
 export function FormDialog(props: FormDialogProps) {
   const { title, children, onClose, onSubmit, submit, busy = false, holdOpen = false, error, fields, done } = props;
-  const styles = useStyles();
   const dialog = useDialogStyles();
   const form = useFocusInvalid<HTMLFormElement>(error);
   const waiting = busy && holdOpen;
@@ -89,7 +72,7 @@ export function FormDialog(props: FormDialogProps) {
         )}
       </DialogContent>
       {props.startActions && !isDone && <DialogActions position="start">{props.startActions}</DialogActions>}
-      <DialogActions className={styles.actions}>
+      <DialogActions className={dialog.actions}>
         {isDone ? (
           <DoneButton onClick={onClose}>{props.doneLabel ?? 'Close'}</DoneButton>
         ) : (
@@ -117,7 +100,7 @@ export function FormDialog(props: FormDialogProps) {
 
   return (
     <ModalDialog modalType={props.alert ? 'alert' : 'modal'} onOpenChange={(_, d) => !d.open && !waiting && onClose()}>
-      <DialogSurface className={props.size && styles[props.size]}>
+      <DialogSurface className={props.size && dialog[props.size]}>
         {onSubmit ? (
           <form ref={form} onSubmit={submitted} noValidate>
             {body}

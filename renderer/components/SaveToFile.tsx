@@ -1,21 +1,8 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { problem } from './field-problem.ts';
 import type { ExportFile } from './use-export-file.ts';
-
-const useStyles = makeStyles({
-  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-});
+import { useLayoutStyles } from './layout-styles.ts';
 
 export interface SaveToFileProps {
   file: Pick<ExportFile<unknown>, 'path' | 'setPath' | 'exists' | 'replace' | 'busy'>;
@@ -54,12 +41,12 @@ export function SaveToFile({
 
 /** What an export wrote and where; the core writes every export readable only by the user. */
 export function FileWrittenBar({ title, path, children }: { title: ReactNode; path: string; children?: ReactNode }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
     <MessageBar intent="success" layout="multiline">
       <MessageBarBody role="status">
         <MessageBarTitle>{title}</MessageBarTitle>
-        Written to <span className={styles.path}>{path}</span>. The file is readable only by you.{children && <> {children}</>}
+        Written to <span className={layout.mono}>{path}</span>. The file is readable only by you.{children && <> {children}</>}
       </MessageBarBody>
     </MessageBar>
   );

@@ -4,4 +4,10 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useDialogStyles = makeStyles({
   // DialogContent scrolls: its children keep their height instead of shrinking into each other.
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
+  // Wider surfaces than Fluent's 600 pixels, for long fields and tables (FormDialog's size).
+  medium: { maxWidth: '680px', width: '100%' },
+  large: { maxWidth: '760px', width: '100%' },
+  wide: { maxWidth: '860px', width: '100%' },
+  // Progress beside the buttons sits on their middle line.
+  actions: { alignItems: 'center' },
 });

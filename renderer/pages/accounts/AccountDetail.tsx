@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Button,
   Caption1,
   makeStyles,
@@ -12,7 +11,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { copySecret, type CopySettings } from '../../components/secret-clipboard.ts';
@@ -21,25 +19,13 @@ import { kindLabels } from './account-filter.ts';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 import { RotateKeyAges } from './RotateKeyAges.tsx';
 import { SecretField } from './SecretField.tsx';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { useDetailField } from '../../components/use-detail-field.tsx';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
-  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { wordBreak: 'break-word' },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
   notes: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
-  secrets: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 const secretLabels: Record<AccountSecret, string> = {
@@ -61,22 +47,14 @@ export interface AccountDetailProps {
 /** Everything about one account, with its secrets masked until revealed. */
 export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onRotate }: AccountDetailProps) {
   const styles = useStyles();
-  const field = (term: string, value: ReactNode, mono = false) => (
-    <>
-      <dt className={styles.term}>
-        <Body1>{term}</Body1>
-      </dt>
-      <dd className={styles.value}>
-        <Body1 className={mono ? styles.mono : undefined}>{value}</Body1>
-      </dd>
-    </>
-  );
+  const layout = useLayoutStyles();
+  const field = useDetailField();
   const missing = account.secretsMissing;
 
   return (
-    <section className={styles.root} aria-labelledby="account-detail-title">
+    <section className={layout.column} aria-labelledby="account-detail-title">
       <div className={styles.header}>
-        <div className={styles.titleRow}>
+        <div className={layout.row}>
           <Subtitle1 as="h2" id="account-detail-title" className={styles.title}>
             {account.name}
           </Subtitle1>
@@ -84,7 +62,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
             {kindLabels[account.kind]}
           </Badge>
         </div>
-        <div className={styles.actions}>
+        <div className={layout.row}>
           <Button icon={<EditRegular />} onClick={onEdit}>
             Edit
           </Button>
@@ -112,7 +90,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
         </MessageBar>
       )}
 
-      <dl className={styles.fields}>
+      <dl className={layout.terms}>
         {account.kind === 'arr' ? (
           <>
             {field('Account ID', account.accountId, true)}
@@ -129,7 +107,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
 
       <RotateKeyAges ages={account.keyAges ?? []} onRotate={onRotate} />
 
-      <div className={styles.secrets}>
+      <div className={layout.column}>
         {account.kind === 'arr' ? (
           <>
             {account.hasPrimaryKey && (
@@ -160,7 +138,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
           <>
             <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} missing={missing.includes('accessKey')} />
             {!missing.includes('accessKey') && (
-              <div className={styles.actions}>
+              <div className={layout.row}>
                 <CopyButton
                   copy={() => copySecret(account.id, 'connectionString', copy)}
                   onError={copy.onError}

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
 import { kindLabels } from './account-filter.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   scroller: {
@@ -24,17 +25,7 @@ const useStyles = makeStyles({
   },
   table: { minWidth: '640px' },
   check: { width: '44px' },
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    minWidth: 0,
-  },
   name: { wordBreak: 'break-word' },
-  muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  added: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface DiscoverResourceTableProps {
@@ -47,6 +38,7 @@ export interface DiscoverResourceTableProps {
 /** What the identity can see, to tick for import; a resource that is already an account here says as what, and cannot be ticked. */
 export function DiscoverResourceTable({ resources, subscriptions, selected, onChange }: DiscoverResourceTableProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const subscriptionName = (id: string) => subscriptions.find((s) => s.subscriptionId === id)?.displayName ?? id;
   const choosable = resources.filter((r) => !r.alreadyImportedAs);
   const ticked = choosable.filter((r) => selected.has(r.resourceId)).length;
@@ -87,23 +79,23 @@ export function DiscoverResourceTable({ resources, subscriptions, selected, onCh
                 />
               </TableCell>
               <TableCell>
-                <div className={styles.stack}>
+                <div className={layout.cellLines}>
                   <Text weight="semibold" size={200} className={styles.name}>
                     {r.name}
                   </Text>
                   <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'}>
                     {kindLabels[r.kind]}
                   </Badge>
-                  {r.alreadyImportedAs && <Caption1 className={styles.added}>Already added as “{r.alreadyImportedAs.name}”</Caption1>}
+                  {r.alreadyImportedAs && <Caption1 className={layout.muted}>Already added as “{r.alreadyImportedAs.name}”</Caption1>}
                 </div>
               </TableCell>
               <TableCell>
                 <Text size={200}>{r.location}</Text>
               </TableCell>
               <TableCell>
-                <div className={styles.stack}>
+                <div className={layout.cellLines}>
                   <Text size={200}>{subscriptionName(r.subscriptionId)}</Text>
-                  <Caption1 className={styles.muted}>{r.resourceGroup}</Caption1>
+                  <Caption1 className={layout.muted}>{r.resourceGroup}</Caption1>
                 </div>
               </TableCell>
             </TableRow>

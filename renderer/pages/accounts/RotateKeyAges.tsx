@@ -11,18 +11,10 @@ import {
 import { ClockAlarmRegular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import type { KeyAge } from '../../../shared/key-rotation.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, color: tokens.colorNeutralForeground1 },
   due: { color: tokens.colorPaletteDarkOrangeForeground1, display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
@@ -34,17 +26,18 @@ const days = (n: number) => (n === 0 ? 'less than a day' : n === 1 ? '1 day' : `
  * Settings. */
 export function RotateKeyAges({ ages, onRotate }: { ages: readonly KeyAge[]; onRotate(): void }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   if (ages.length === 0) return null;
   const due = ages.filter((a) => a.due);
   return (
     <div className={styles.root} data-testid="key-ages">
-      <dl className={styles.fields}>
+      <dl className={layout.terms}>
         {ages.map((a) => (
           <Fragment key={a.secret}>
-            <dt className={styles.term}>
+            <dt className={layout.term}>
               <Body1>{keyLabels[a.secret]} age</Body1>
             </dt>
-            <dd className={styles.value}>
+            <dd className={layout.value}>
               <Body1 className={a.due ? styles.due : undefined}>
                 {a.due && <ClockAlarmRegular aria-hidden />}
                 {days(a.ageDays)} ({a.rotatedAt ? `regenerated here ${date(a.rotatedAt)}` : `stored ${date(a.since)}`})

@@ -3,11 +3,11 @@ import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { problem } from '../../components/field-problem.ts';
 import { addPemPart } from './service-principal-form.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   pem: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 const maxBytes = 64 * 1024;
@@ -24,6 +24,7 @@ export interface CertificateFieldProps {
  */
 export function CertificateField({ value, onChange, error }: CertificateFieldProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
 
@@ -77,7 +78,7 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
         <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
           Choose a PEM file…
         </Button>
-        <Body1 role="status" className={styles.muted}>
+        <Body1 role="status" className={layout.muted}>
           {note}
         </Body1>
       </div>

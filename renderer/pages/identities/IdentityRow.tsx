@@ -15,25 +15,11 @@ import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
 import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
 import { relativeTime } from './relative-time.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   name: { wordBreak: 'break-word' },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  mono: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-    wordBreak: 'break-all',
-  },
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    minWidth: 0,
-  },
   expired: { color: tokens.colorPaletteRedForeground1 },
   expiring: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -52,6 +38,7 @@ export interface IdentityRowProps {
 /** One identity: who, what kind, where (tenant and cloud), how it signs in, when it was last used. */
 export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut, onSignInAgain }: IdentityRowProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const how = signsInWith(identity, now);
   const Icon = identity.kind === 'user' ? PersonRegular : WrenchRegular;
   const lastUsed = identity.lastUsedAt ?? identity.createdAt;
@@ -60,7 +47,7 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
     <TableRow appearance={highlighted ? 'brand' : 'none'} data-identity-id={identity.id}>
       <TableCell>
         <TableCellLayout media={<Icon aria-hidden />}>
-          <div className={styles.stack}>
+          <div className={layout.cellLines}>
             <div className={styles.line}>
               <Text weight="semibold" className={styles.name}>
                 {identity.name}
@@ -69,21 +56,21 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
                 {kindLabels[identity.kind]}
               </Badge>
             </div>
-            {subtitle && <Caption1 className={styles.muted}>{subtitle}</Caption1>}
+            {subtitle && <Caption1 className={layout.muted}>{subtitle}</Caption1>}
           </div>
         </TableCellLayout>
       </TableCell>
       <TableCell>
-        <div className={styles.stack}>
-          <span className={styles.mono}>{identity.tenantId}</span>
-          <Caption1 className={styles.muted}>{cloudLabel}</Caption1>
+        <div className={layout.cellLines}>
+          <span className={layout.monoMuted}>{identity.tenantId}</span>
+          <Caption1 className={layout.muted}>{cloudLabel}</Caption1>
         </div>
       </TableCell>
       <TableCell>
-        <div className={styles.stack}>
+        <div className={layout.cellLines}>
           <Text>{how.label}</Text>
           {how.detail && (
-            <Caption1 className={how.warning === 'expired' ? styles.expired : how.warning === 'expiring' ? styles.expiring : styles.muted}>
+            <Caption1 className={how.warning === 'expired' ? styles.expired : how.warning === 'expiring' ? styles.expiring : layout.muted}>
               {how.detail}
             </Caption1>
           )}

@@ -17,9 +17,9 @@ import { AssignmentTable } from './AssignmentTable.tsx';
 import { CapabilityWhy } from './CapabilityWhy.tsx';
 import { RoleDefinitions } from './RoleDefinitions.tsx';
 import { resourceKindLabels } from './role-words.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   title: { flex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, wordBreak: 'break-word' },
   heading: { ...typographyStyles.subtitle1, margin: 0, wordBreak: 'break-word', outline: 'none' },
@@ -45,12 +45,13 @@ export interface CellDetailsProps {
 /** Everything the audit found for one identity on one resource: each capability with its why, the assignments and the role definitions. */
 export function CellDetails({ identity, resource, cell, onClose }: CellDetailsProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening a cell moves focus to its details, so a keyboard or screen-reader user lands on them.
   useEffect(() => headingRef.current?.focus(), [cell]);
 
   return (
-    <section className={styles.root} aria-labelledby="cell-details-title" data-testid="cell-details">
+    <section className={layout.column} aria-labelledby="cell-details-title" data-testid="cell-details">
       <div className={styles.header}>
         <div className={styles.title}>
           <h2 id="cell-details-title" className={styles.heading} ref={headingRef} tabIndex={-1}>

@@ -28,11 +28,10 @@ import { useReloadWhenVaultOpens, type VaultState } from '../../use-vault.ts';
 import { ImportCloudDialog } from './ImportCloudDialog.tsx';
 import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
-  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   defaultCloud: { flex: '0 1 360px' },
-  scroller: { overflowX: 'auto' },
   table: { minWidth: '860px' },
   cloudColumn: { width: '210px' },
   appColumn: { width: '280px' },
@@ -44,13 +43,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     margin: `${tokens.spacingVerticalXS} 0`,
-  },
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
   },
   url: { margin: 0, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
@@ -85,6 +77,7 @@ export interface CloudsCardProps {
 /** Settings → Clouds: the default cloud, every profile's endpoints and sign-in app, and custom profiles imported or removed. */
 export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, vault, className }: CloudsCardProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [clouds, setClouds] = useState<CloudProfileView[]>([]);
   const { run, error, reset } = useCall();
   const [dialog, setDialog] = useState<OpenDialog>();
@@ -103,7 +96,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
         header={<Subtitle2 as="h2">Clouds</Subtitle2>}
         description={<Caption1>The cloud used for new accounts and sign-ins, and every cloud’s endpoints and sign-in app.</Caption1>}
       />
-      <div className={styles.fields}>
+      <div className={layout.column}>
         <div className={styles.toolbar}>
           <Field label="Default cloud" className={styles.defaultCloud} {...problem(defaultCloudError)}>
             <CloudDropdown clouds={clouds} value={defaultCloud} onChange={onDefaultCloud} />
@@ -113,7 +106,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
           </Button>
         </div>
         <ErrorBar error={error} onDismiss={reset} />
-        <div className={styles.scroller}>
+        <div className={layout.scrollX}>
           <Table aria-label="Cloud profiles" size="small" className={styles.table}>
             <TableHeader>
               <TableRow>
@@ -127,7 +120,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
               {clouds.map((c) => (
                 <TableRow key={c.name} data-cloud={c.name}>
                   <TableCell>
-                    <div className={styles.stack}>
+                    <div className={layout.cellLines}>
                       <Text weight="semibold">{c.displayName}</Text>
                       <Caption1 className={styles.muted}>
                         {c.name} · {c.builtIn ? 'built in' : 'custom'}
@@ -150,7 +143,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
                     </dl>
                   </TableCell>
                   <TableCell>
-                    <div className={styles.stack}>
+                    <div className={layout.cellLines}>
                       <span className={styles.mono}>{c.publicClient.clientId}</span>
                       <Caption1 className={styles.muted}>
                         {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant{' '}

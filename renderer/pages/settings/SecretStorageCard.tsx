@@ -4,12 +4,10 @@ import {
   Card,
   CardHeader,
   Field,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { VaultMode } from '../../../shared/vault.ts';
@@ -17,12 +15,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { QuarantineNotice } from '../../components/vault/QuarantineNotice.tsx';
 import { VaultActions } from '../../components/vault/VaultActions.tsx';
 import type { VaultState } from '../../use-vault.ts';
-
-const useStyles = makeStyles({
-  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  hint: { color: tokens.colorNeutralForeground2 },
-});
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const modes: Record<VaultMode, { label: string; detail: string }> = {
   keychain: {
@@ -38,7 +31,7 @@ const modes: Record<VaultMode, { label: string; detail: string }> = {
 
 /** The Settings section that says where secrets are kept, and offers the vault's choices when it is not open. */
 export function SecretStorageCard({ vault }: { vault: VaultState }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { status, loadError, refresh } = vault;
   // The count changes as accounts are added elsewhere: ask again whenever Settings is opened.
   useEffect(() => void refresh(), [refresh]);
@@ -46,17 +39,17 @@ export function SecretStorageCard({ vault }: { vault: VaultState }) {
   return (
     <Card>
       <CardHeader header={<Subtitle2 as="h2">Where secrets are stored</Subtitle2>} />
-      <div className={styles.fields} data-testid="secret-storage">
+      <div className={layout.column} data-testid="secret-storage">
         <ErrorBar error={loadError} />
         {!status && !loadError && <Body1>Checking the vault…</Body1>}
         {status?.state === 'open' && (
           <>
             <Field label="Vault">
               <Body1>{modes[status.mode].label}</Body1>
-              <Caption1 className={styles.hint}>{modes[status.mode].detail}</Caption1>
+              <Caption1 className={layout.muted}>{modes[status.mode].detail}</Caption1>
             </Field>
             <Field label="Vault file">
-              <Body1 className={styles.path} data-testid="vault-location">
+              <Body1 className={layout.mono} data-testid="vault-location">
                 {status.location ?? 'None: this session keeps secrets in memory only.'}
               </Body1>
             </Field>
@@ -72,7 +65,7 @@ export function SecretStorageCard({ vault }: { vault: VaultState }) {
               <Body1>{modes.passphrase.label}: locked</Body1>
             </Field>
             <Field label="Vault file">
-              <Body1 className={styles.path} data-testid="vault-location">
+              <Body1 className={layout.mono} data-testid="vault-location">
                 {status.location}
               </Body1>
             </Field>

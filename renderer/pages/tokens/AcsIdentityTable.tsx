@@ -11,9 +11,9 @@ import {
 } from '@fluentui/react-components';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { dateTime } from './token-format.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   wide: { width: '36%' },
   narrow: { width: '15%' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -38,6 +38,7 @@ export interface AcsIdentityTableProps {
 /** The ACS identities of one resource; a row's revoke or delete asks on the row before it goes to ACS. */
 export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
     <Table aria-label="ACS identities" size="small">
       <TableHeader>
@@ -53,7 +54,7 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
         {identities.map((identity) => (
           <TableRow key={identity.id}>
             <TableCell>{identity.label}</TableCell>
-            <TableCell className={styles.mono}>{identity.communicationUserId}</TableCell>
+            <TableCell className={layout.mono}>{identity.communicationUserId}</TableCell>
             <TableCell>{dateTime(identity.createdAt)}</TableCell>
             <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
             <TableCell>

@@ -2,7 +2,6 @@ import {
   Body1,
   Caption1,
   Field,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -12,7 +11,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { mixedRealityRegionOf } from '../../../shared/clouds.ts';
@@ -28,16 +26,13 @@ import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const fields = ['accountId', 'via', 'region'] as const;
 
-const useStyles = makeStyles({
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-});
-
 /** Proves an ARR credential end to end: an STS token from it lists the account's sessions. */
 export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView): void; onClose(): void }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const dialog = useDialogStyles();
   const formId = useId();
   const sources = useTokenSources();
@@ -130,7 +125,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
             <MessageBarBody role="status">{result.summary}</MessageBarBody>
           </MessageBar>
           <Caption1>
-            Asked <span className={styles.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
+            Asked <span className={layout.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
           </Caption1>
           {result.sessions.length > 0 && (
             <Table aria-label="Sessions" size="small">
@@ -145,7 +140,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               <TableBody>
                 {result.sessions.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell className={styles.mono}>{s.id}</TableCell>
+                    <TableCell className={layout.mono}>{s.id}</TableCell>
                     <TableCell>{s.status}</TableCell>
                     <TableCell>{s.size ?? ''}</TableCell>
                     <TableCell>

@@ -1,15 +1,4 @@
-import {
-  Caption1,
-  Checkbox,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  tokens,
-} from '@fluentui/react-components';
+import { Caption1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { tokenExportFormatInfo, tokenExportFormats, type TokenExportFormat } from '../../../shared/token-export.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
@@ -21,12 +10,9 @@ import { FileWrittenBar, SaveToFile } from '../../components/SaveToFile.tsx';
 import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { useExportFile } from '../../components/use-export-file.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const fields = ['path', 'format'] as const;
-
-const useStyles = makeStyles({
-  hint: { color: tokens.colorNeutralForeground2 },
-});
 
 export interface ExportTokenDialogProps {
   token: TokenView;
@@ -38,7 +24,7 @@ export interface ExportTokenDialogProps {
 
 /** Exports one token: to a 0600 file, or as text shown only on request; arrconfig.json warns before it takes the account key. */
 export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onClose }: ExportTokenDialogProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const formats = tokenExportFormats.filter((f) => f !== 'arrconfig' || token.kind === 'arr-sts');
   const [format, setFormat] = useState<TokenExportFormat>('env');
   const [target, setTarget] = useState<'file' | 'text'>('file');
@@ -82,7 +68,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
       }
       onClose={onClose}
     >
-      <Caption1 className={styles.hint}>{token.title}</Caption1>
+      <Caption1 className={layout.muted}>{token.title}</Caption1>
       <Field label="Format" {...problem(issues.format)}>
         <RadioGroup value={format} onChange={(_, d) => chooseFormat(d.value as TokenExportFormat)}>
           {formats.map((f) => (

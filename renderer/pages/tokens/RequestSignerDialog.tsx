@@ -10,6 +10,7 @@ import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useTokenSources } from './use-token-sources.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalM,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 const fields = ['accountId', 'method', 'url', 'body'] as const;
@@ -30,6 +30,7 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
  * PowerShell. */
 export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const formId = useId();
   const sources = useTokenSources();
   const signable = sources.acs.filter((a) => a.hasAccessKey);
@@ -62,7 +63,7 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
         <Body1>Signing needs a Communication Services resource with its access key: add one on the Accounts page.</Body1>
       ) : (
         <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-          <Body1 className={styles.hint}>
+          <Body1 className={layout.muted}>
             For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds
             for this exact method, URL and body, for 15 minutes.
           </Body1>

@@ -1,4 +1,4 @@
-import { Body1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Body1, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AcsVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
@@ -10,12 +10,9 @@ import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const fields = ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'] as const;
-
-const useStyles = makeStyles({
-  mono: { fontFamily: tokens.fontFamilyMonospace },
-});
 
 type TeamsSource = 'signed-in' | 'pasted';
 const noPasted = { token: '', appId: '', userId: '' };
@@ -26,7 +23,7 @@ const noPasted = { token: '', appId: '', userId: '' };
  * with its app ID and user ID (sent to ACS once, kept nowhere, so never auto-refreshed).
  */
 export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFormProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [accountId, setAccountId] = useState(sources.acs[0]?.id);
   const resource = sources.acs.find((a) => a.id === accountId);
   const users = sources.identities.filter((i) => i.kind === 'user' && (!resource || i.cloud === resource.cloud));
@@ -114,7 +111,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
               type="password"
               autoComplete="off"
               spellCheck={false}
-              className={styles.mono}
+              className={layout.mono}
               value={pasted.token}
               onChange={(_, d) => paste({ token: d.value })}
             />
@@ -128,7 +125,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
             <Input
               autoComplete="off"
               spellCheck={false}
-              className={styles.mono}
+              className={layout.mono}
               value={pasted.appId}
               onChange={(_, d) => paste({ appId: d.value })}
             />
@@ -137,7 +134,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
             <Input
               autoComplete="off"
               spellCheck={false}
-              className={styles.mono}
+              className={layout.mono}
               value={pasted.userId}
               onChange={(_, d) => paste({ userId: d.value })}
             />

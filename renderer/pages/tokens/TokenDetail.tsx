@@ -1,6 +1,5 @@
-import { Badge, Body1, Button, Caption1, makeStyles, Subtitle1, Switch, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, Subtitle1, Switch, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular, DocumentSearchRegular, ProhibitedRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { describeAudience } from '../../../shared/token-audience.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
@@ -11,22 +10,11 @@ import { useCall } from '../../components/use-call.ts';
 import { copyToken } from './token-clipboard.ts';
 import { dateTime, kindLabels, sourceLabel } from './token-format.ts';
 import { LiveCountdown, LiveStatus } from './TokenStatusBadge.tsx';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { useDetailField } from '../../components/use-detail-field.tsx';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { wordBreak: 'break-word', margin: 0 },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, wordBreak: 'break-all', color: tokens.colorNeutralForeground1 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   switches: { display: 'flex', flexDirection: 'column' },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -46,17 +34,9 @@ export interface TokenDetailProps {
 /** Everything about one token, its value masked until revealed, and what can be done with it. */
 export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClaims, onExport, onRevoke, onRemove }: TokenDetailProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { run, busy } = useCall();
-  const field = (term: string, value: ReactNode, mono = false) => (
-    <>
-      <dt className={styles.term}>
-        <Body1>{term}</Body1>
-      </dt>
-      <dd className={styles.value}>
-        <Body1 className={mono ? styles.mono : undefined}>{value}</Body1>
-      </dd>
-    </>
-  );
+  const field = useDetailField();
   const revocable = token.kind === 'acs-user' && token.source.subject?.kind === 'acs-identity' && !token.revoked;
 
   // The switches are not disabled while a change runs (a disabled switch drops the keyboard's focus on the page's body): a second press
@@ -70,8 +50,8 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
 
   const { subject, via } = token.source;
   return (
-    <section className={styles.root} aria-labelledby="token-detail-title">
-      <div className={styles.titleRow}>
+    <section className={layout.column} aria-labelledby="token-detail-title">
+      <div className={layout.row}>
         <Subtitle1 as="h2" id="token-detail-title" className={styles.title}>
           {kindLabels[token.kind]}
         </Subtitle1>
@@ -79,7 +59,7 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
       </div>
       <Caption1>{sourceLabel(token)}</Caption1>
 
-      <dl className={styles.fields}>
+      <dl className={layout.terms}>
         {token.source.account && field(token.source.account.kind === 'arr' ? 'ARR account' : 'ACS resource', token.source.account.name)}
         {field(
           'Paid with',
@@ -134,7 +114,7 @@ export function TokenDetail({ token, warningMs, copy, onChanged, onError, onClai
         />
       </div>
 
-      <div className={styles.actions}>
+      <div className={layout.row}>
         <Button icon={<DocumentSearchRegular />} onClick={onClaims} disabled={!token.hasValue}>
           Claims
         </Button>
