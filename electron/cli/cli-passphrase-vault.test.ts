@@ -4,11 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName } from '../../shared/contract.ts';
 import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { dispatch } from '../core/api.ts';
-import { testCore } from '../core/test-support/test-core.ts';
+import { coreValues, testCore } from '../core/test-support/test-core.ts';
 import { createMemoryKeychain } from '../core/vault/keychain.ts';
 import { promptHidden } from './cli-io.ts';
 import { type AzcredRun, runAzcred, runAzcredOnTerminal } from './test-support/run-azcred.ts';
@@ -38,12 +36,11 @@ describe('azcred with a passphrase vault', () => {
     connectionString = emulator.acsConnectionString('contoso-acs-chat');
     // The vault as the app leaves it on a machine without a keychain: protected by a passphrase.
     const core = testCore(home, { keychain: createMemoryKeychain() });
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
-      expect(await dispatch(core, method, input)).toMatchObject({ ok: true });
+    const api = coreValues(core);
     try {
-      await call('vault.open', { mode: 'passphrase', passphrase });
-      await call('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
-      await call('accounts.add', { kind: 'acs', name: 'chat', cloud: emulator.cloudProfile.name, connectionString });
+      await api.vault.open({ mode: 'passphrase', passphrase });
+      await api.clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+      await api.accounts.add({ kind: 'acs', name: 'chat', cloud: emulator.cloudProfile.name, connectionString });
     } finally {
       await core.close();
     }

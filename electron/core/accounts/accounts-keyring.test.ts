@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { Result } from '../../../shared/result.ts';
-import { dispatch } from '../api.ts';
 import { createCore, type Core } from '../core.ts';
+import { coreValues } from '../test-support/test-core.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node accounts-child.ts`.
@@ -55,7 +55,7 @@ function withoutBus(): NodeJS.ProcessEnv {
 
 const key = (label: string) => Buffer.from(`it-${label}-key-material`).toString('base64');
 const arrInput = (name: string, label = name) => ({
-  kind: 'arr',
+  kind: 'arr' as const,
   name,
   accountId: '6a1f0e9d-8c7b-4a5f-9e4d-3c2b1a0f9e8d',
   accountDomain: 'westeurope',
@@ -63,11 +63,6 @@ const arrInput = (name: string, label = name) => ({
 });
 const realCore = (dataFolder: string): Core =>
   createCore({ mode: 'test', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
-async function value<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = await dispatch(core, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
 const valueOf = <T>(result: Result<unknown> | undefined): T => {
   if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
   return result.value as T;
@@ -86,8 +81,8 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
   it('keeps accounts and their keys for a new process, and sees what that process added', async () => {
     const folder = newFolder();
     const core = realCore(folder);
-    const render = await value<AccountView>(core, 'accounts.add', { ...arrInput('Render'), secondaryKey: key('render-2') });
-    const chat = await value<AccountView>(core, 'accounts.add', {
+    const render = await coreValues(core).accounts.add({ ...arrInput('Render'), secondaryKey: key('render-2') });
+    const chat = await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'Chat',
       connectionString: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}`,
@@ -104,13 +99,13 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     expect(valueOf(results[2])).toMatchObject({ value: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}` });
     expect(valueOf(results[4])).toMatchObject({ state: 'open', mode: 'keychain', secretCount: 4 });
     const added = valueOf<AccountView>(results[3]);
-    expect(await value(core, 'accounts.reveal', { id: added.id, secret: 'primaryKey' })).toMatchObject({ value: key('cli') });
+    expect(await coreValues(core).accounts.reveal({ id: added.id, secret: 'primaryKey' })).toMatchObject({ value: key('cli') });
     await core.close();
   });
 
   it("gives a second data folder none of the first one's accounts or keys", async () => {
     const first = realCore(newFolder());
-    const render = await value<AccountView>(first, 'accounts.add', arrInput('Render'));
+    const render = await coreValues(first).accounts.add(arrInput('Render'));
     const { results } = await inChild(newFolder(), [
       { method: 'vault.status' },
       { method: 'accounts.list' },
@@ -184,8 +179,8 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
   it('quarantines a damaged vault file in another process, with the account list intact', async () => {
     const folder = newFolder();
     const core = realCore(folder);
-    const render = await value<AccountView>(core, 'accounts.add', { ...arrInput('Render'), secondaryKey: key('render-2') });
-    await value(core, 'accounts.add', { kind: 'acs', name: 'Entra only', endpoint: 'https://calls.communication.azure.com' });
+    const render = await coreValues(core).accounts.add({ ...arrInput('Render'), secondaryKey: key('render-2') });
+    await coreValues(core).accounts.add({ kind: 'acs', name: 'Entra only', endpoint: 'https://calls.communication.azure.com' });
     await core.close();
     const file = path.join(folder, 'vault.bin');
     const bytes = readFileSync(file);
@@ -232,8 +227,8 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
       }
       const core = realCore(folder);
-      const last = (await value<AccountView[]>(core, 'accounts.list')).find((a) => a.name === `r${stressRounds} w2 a14`);
-      expect(await value(core, 'accounts.reveal', { id: last?.id, secret: 'primaryKey' })).toMatchObject({
+      const last = (await coreValues(core).accounts.list()).find((a) => a.name === `r${stressRounds} w2 a14`);
+      expect(await coreValues(core).accounts.reveal({ id: last?.id ?? '', secret: 'primaryKey' })).toMatchObject({
         value: key(`${stressRounds}-2-14`),
       });
       await core.close();
