@@ -1,21 +1,17 @@
-import { Body1, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Textarea, tokens } from '@fluentui/react-components';
-import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ImportReport } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { FileChooser } from '../../components/FileChooser.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { plural } from '../../components/plural.ts';
 import { useCall } from '../../components/use-call.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 
 const fields = ['passphrase', 'text'] as const;
-
-const useStyles = makeStyles({
-  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-});
 
 const maxBytes = 1_000_000;
 
@@ -29,8 +25,6 @@ export interface ImportDialogProps {
 
 /** Imports accounts from pasted text or a file: preview first, then add the ones the user keeps. */
 export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: ImportDialogProps) {
-  const styles = useStyles();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; text: string }>();
   const [passphrase, setPassphrase] = useState('');
@@ -47,15 +41,6 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
   function changed() {
     setPreview(undefined);
     call.reset();
-  }
-
-  async function chooseFile(list: FileList | null) {
-    const chosenFile = list?.[0];
-    if (!chosenFile) return;
-    changed();
-    if (chosenFile.size > maxBytes)
-      return call.fail({ code: 'invalid_input', message: 'The file is larger than 1 MB: import it in parts.' });
-    setFile({ name: chosenFile.name, text: await chosenFile.text() });
   }
 
   async function run(dryRun: boolean) {
@@ -132,32 +117,26 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
           onChange={(_, d) => (setPasted(d.value), changed())}
         />
       </Field>
-      <div className={styles.file}>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          accept=".env,.json,.txt,text/plain,application/json"
-          data-testid="import-file"
-          onChange={(e) => void chooseFile(e.target.files)}
-        />
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
-          Choose a file…
-        </Button>
+      <FileChooser
+        label="Choose a file…"
+        accept=".env,.json,.txt,text/plain,application/json"
+        testId="import-file"
+        maxBytes={maxBytes}
+        tooLarge={() => 'The file is larger than 1 MB: import it in parts.'}
+        onRead={(read) => (changed(), setFile(read))}
+        onRefused={(message) => (changed(), call.fail({ code: 'invalid_input', message }))}
+      >
         {file && (
           <>
             <Body1>
               {file.name} ({Math.ceil(file.text.length / 1024).toLocaleString()} KB)
             </Body1>
-            <Button
-              appearance="subtle"
-              onClick={() => (setFile(undefined), changed(), fileInput.current && (fileInput.current.value = ''))}
-            >
+            <Button appearance="subtle" onClick={() => (setFile(undefined), changed())}>
               Use pasted text instead
             </Button>
           </>
         )}
-      </div>
+      </FileChooser>
       {(needsPassphrase || passphraseIssue) && (
         <Field label="Passphrase of the encrypted file" required {...problem(passphraseIssue)}>
           <Input type="password" autoComplete="off" value={passphrase} onChange={(_, d) => (setPassphrase(d.value), changed())} />

@@ -1,13 +1,12 @@
-import { Body1, Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
-import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { Body1, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { problem } from '../../components/field-problem.ts';
+import { FileChooser } from '../../components/FileChooser.tsx';
 import { addPemPart } from './service-principal-form.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   pem: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 const maxBytes = 64 * 1024;
@@ -25,20 +24,14 @@ export interface CertificateFieldProps {
 export function CertificateField({ value, onChange, error }: CertificateFieldProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
 
-  async function choose(list: FileList | null) {
-    const file = list?.[0];
-    if (fileInput.current) fileInput.current.value = '';
-    if (!file) return;
-    if (file.size > maxBytes) return setNote(`${file.name} is larger than 64 KB: that is not a PEM certificate.`);
-    const text = await file.text();
-    if (!text.includes('-----BEGIN '))
+  function read(file: { name: string; text: string }) {
+    if (!file.text.includes('-----BEGIN '))
       return setNote(
         `${file.name} is not PEM text (no -----BEGIN line). Convert a .pfx with: openssl pkcs12 -in cert.pfx -nodes -out cert.pem`,
       );
-    onChange(addPemPart(value, text));
+    onChange(addPemPart(value, file.text));
     setNote(`Read ${file.name}.`);
   }
 
@@ -66,22 +59,19 @@ export function CertificateField({ value, onChange, error }: CertificateFieldPro
           onChange={(_, d) => onChange(d.value)}
         />
       </Field>
-      <div className={styles.file}>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          accept=".pem,.crt,.cer,.key,.txt"
-          data-testid="certificate-file"
-          onChange={(e) => void choose(e.target.files)}
-        />
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
-          Choose a PEM file…
-        </Button>
+      <FileChooser
+        label="Choose a PEM file…"
+        accept=".pem,.crt,.cer,.key,.txt"
+        testId="certificate-file"
+        maxBytes={maxBytes}
+        tooLarge={(name) => `${name} is larger than 64 KB: that is not a PEM certificate.`}
+        onRead={read}
+        onRefused={setNote}
+      >
         <Body1 role="status" className={layout.muted}>
           {note}
         </Body1>
-      </div>
+      </FileChooser>
     </>
   );
 }

@@ -1,15 +1,14 @@
-import { Body1, Button, Caption1, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
-import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { Body1, Caption1, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { FileChooser } from '../../components/FileChooser.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 
 const useStyles = makeStyles({
   json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   path: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -27,23 +26,11 @@ export interface ImportCloudDialogProps {
  */
 export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProps) {
   const styles = useStyles();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
   const call = useCall();
   const textIssue = fieldIssues(call.error, ['text']).text;
   const profileIssues = call.error?.issues?.filter((i) => i.path !== 'text') ?? [];
-
-  async function choose(list: FileList | null) {
-    const file = list?.[0];
-    if (fileInput.current) fileInput.current.value = '';
-    if (!file) return;
-    call.reset();
-    if (file.size > maxBytes)
-      return call.fail({ code: 'invalid_input', message: `${file.name} is larger than 200 KB: that is not a cloud profile.` });
-    setText(await file.text());
-    setFileName(file.name);
-  }
 
   async function submit() {
     const result = await call.run(() => api.clouds.import({ text }));
@@ -88,20 +75,17 @@ export function ImportCloudDialog({ onImported, onClose }: ImportCloudDialogProp
           onChange={(_, d) => (setText(d.value), setFileName(''), call.reset())}
         />
       </Field>
-      <div className={styles.file}>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          accept=".json,application/json"
-          data-testid="cloud-profile-file"
-          onChange={(e) => void choose(e.target.files)}
-        />
-        <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
-          Choose a file…
-        </Button>
+      <FileChooser
+        label="Choose a file…"
+        accept=".json,application/json"
+        testId="cloud-profile-file"
+        maxBytes={maxBytes}
+        tooLarge={(name) => `${name} is larger than 200 KB: that is not a cloud profile.`}
+        onRead={(file) => (call.reset(), setText(file.text), setFileName(file.name))}
+        onRefused={(message) => call.fail({ code: 'invalid_input', message })}
+      >
         {fileName && <Caption1>Read {fileName}</Caption1>}
-      </div>
+      </FileChooser>
     </FormDialog>
   );
 }

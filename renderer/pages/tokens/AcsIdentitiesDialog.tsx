@@ -8,7 +8,7 @@ import { FormErrorBar } from '../../components/FormErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { AcsResourceField } from './SourceFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
@@ -102,17 +102,14 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
         <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
       ) : (
         <>
-          <Field label="Communication Services resource">
-            <ChoiceDropdown
-              placeholder="Choose a resource"
-              choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-              value={resource?.id}
-              onChange={(id) => {
-                setAccountId(id);
-                setPay(undefined);
-              }}
-            />
-          </Field>
+          <AcsResourceField
+            choices={sources.acs}
+            value={resource?.id}
+            onChange={(id) => {
+              setAccountId(id);
+              setPay(undefined);
+            }}
+          />
           <PayWithField
             label="Call ACS with"
             keys={acsKeys(resource)}

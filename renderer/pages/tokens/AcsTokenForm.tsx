@@ -7,6 +7,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsScopesField } from './AcsScopesField.tsx';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { AcsResourceField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
@@ -64,18 +65,17 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <Field label="Communication Services resource" required {...problem(issues.accountId)}>
-        <ChoiceDropdown
-          placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
-          choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-          value={accountId}
-          onChange={(id) => {
-            setAccountId(id);
-            setAcsIdentityId(undefined);
-            setPay(undefined);
-          }}
-        />
-      </Field>
+      <AcsResourceField
+        required
+        choices={sources.acs}
+        value={accountId}
+        error={issues.accountId}
+        onChange={(id) => {
+          setAccountId(id);
+          setAcsIdentityId(undefined);
+          setPay(undefined);
+        }}
+      />
       <Field label="For which ACS identity" {...problem(issues.acsIdentityId ?? issues.newIdentity)}>
         <RadioGroup value={who} onChange={(_, d) => setWho(d.value as 'new' | 'existing')}>
           <Radio value="new" label="A new identity, remembered with a label" />

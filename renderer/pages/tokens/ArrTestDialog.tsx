@@ -22,6 +22,7 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ArrAccountField } from './SourceFields.tsx';
 import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
@@ -81,18 +82,16 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
       ) : (
         <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
           <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
-          <Field label="ARR account" {...problem(issues.accountId)}>
-            <ChoiceDropdown
-              placeholder="Choose an account"
-              choices={sources.arr.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
-              value={account?.id}
-              onChange={(id) => {
-                setAccountId(id);
-                setPay(undefined);
-                setResult(undefined);
-              }}
-            />
-          </Field>
+          <ArrAccountField
+            choices={sources.arr}
+            value={account?.id}
+            error={issues.accountId}
+            onChange={(id) => {
+              setAccountId(id);
+              setPay(undefined);
+              setResult(undefined);
+            }}
+          />
           <PayWithField
             keys={arrKeys(account)}
             identities={sources.identities}

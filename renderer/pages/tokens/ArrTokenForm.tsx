@@ -1,11 +1,10 @@
-import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ArrVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldIssues } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ArrAccountField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
@@ -41,17 +40,16 @@ export function ArrTokenForm({
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <Field label="ARR account" required {...problem(issues.accountId)}>
-        <ChoiceDropdown
-          placeholder={sources.arr.length ? 'Choose an account' : 'No ARR account: add one on the Accounts page'}
-          choices={sources.arr.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
-          value={accountId}
-          onChange={(id) => {
-            setAccountId(id);
-            setPay(undefined);
-          }}
-        />
-      </Field>
+      <ArrAccountField
+        required
+        choices={sources.arr}
+        value={accountId}
+        error={issues.accountId}
+        onChange={(id) => {
+          setAccountId(id);
+          setPay(undefined);
+        }}
+      />
       <PayWithField
         keys={arrKeys(account)}
         identities={sources.identities}

@@ -6,6 +6,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { useClouds } from '../../use-clouds.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ArrAccountField } from './SourceFields.tsx';
 import { presetScope, scopePresetLabels, type ScopePreset } from './entra-scope.ts';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
@@ -69,14 +70,7 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
       </Field>
       {preset === 'sts' && (
         <div className={styles.nested}>
-          <Field label="ARR account" required>
-            <ChoiceDropdown
-              placeholder="Choose an account"
-              choices={stsAccounts.map((a) => ({ value: a.id, text: `${a.name} (${a.accountDomain})` }))}
-              value={stsAccountId}
-              onChange={setStsAccountId}
-            />
-          </Field>
+          <ArrAccountField required choices={stsAccounts} value={stsAccountId} onChange={setStsAccountId} />
         </div>
       )}
       {preset === 'custom' && (

@@ -6,6 +6,7 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { AcsResourceField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
@@ -63,17 +64,16 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token
         their app got.
       </Body1>
-      <Field label="Communication Services resource" required {...problem(issues.accountId)}>
-        <ChoiceDropdown
-          placeholder={sources.acs.length ? 'Choose a resource' : 'No ACS resource: add one on the Accounts page'}
-          choices={sources.acs.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-          value={accountId}
-          onChange={(id) => {
-            setAccountId(id);
-            setPay(undefined);
-          }}
-        />
-      </Field>
+      <AcsResourceField
+        required
+        choices={sources.acs}
+        value={accountId}
+        error={issues.accountId}
+        onChange={(id) => {
+          setAccountId(id);
+          setPay(undefined);
+        }}
+      />
       <Field label="The Teams user’s Entra token">
         <RadioGroup
           value={from}
