@@ -2,12 +2,14 @@ import {
   acs,
   addAcsResource,
   addArrAccount,
+  addSampleArrAccount,
   arr,
   openAddDialog,
   seriousAccessibilityProblems,
   updateSettings,
 } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
+import { pageErrors } from './support/page-errors.ts';
 
 // The journeys run against the real core in browser mode, so the page copies through the
 // browser's clipboard: the tests grant it and read it back.
@@ -19,9 +21,7 @@ test('a user adds an ARR account and an ACS resource, finds, reveals, copies, re
   app,
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   await app.open(page);
   await expect(page.getByRole('heading', { level: 2, name: 'No accounts yet' })).toBeVisible();
 
@@ -150,9 +150,7 @@ test('a revealed key is masked again after the reveal time, and a copied key lea
   await app.open(page);
   await updateSettings(page, { revealSeconds: 3, clipboardClearSeconds: 5 });
   await page.reload();
-  await expect(
-    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
-  ).toBeHidden();
+  await addSampleArrAccount(page);
   const detail = page.getByRole('region', { name: arr.name });
   const primary = detail.getByTestId('secret-primaryKey');
 
@@ -216,9 +214,7 @@ test('the Accounts page, its detail pane and the add dialog have no serious acce
 
 test('the retirement notice can be dismissed and stays dismissed', async ({ app, page }) => {
   await app.open(page);
-  await expect(
-    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
-  ).toBeHidden();
+  await addSampleArrAccount(page);
   const notice = page.getByText('Azure Remote Rendering was retired on 30 September 2025');
   await expect(notice).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss the retirement notice' }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from './support/app-fixture.ts';
+import { pageErrors } from './support/page-errors.ts';
 
 const sections = [
   { name: 'Accounts', empty: 'No accounts yet' },
@@ -8,9 +9,7 @@ const sections = [
 ];
 
 test('the app frame loads through the launch link and every section renders', async ({ app, page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
 
   await app.open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();

@@ -11,6 +11,7 @@ import {
   startInteractiveSignIn,
 } from './support/identities-page.ts';
 import { openWithKeyboard, pressOn } from './support/keyboard.ts';
+import { pageErrors } from './support/page-errors.ts';
 
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 const alex = 'alex.wilber@contoso.onmicrosoft.com';
@@ -34,9 +35,7 @@ test('a user signs in interactively in two tenants, signs one out, and the other
   context,
   emulator,
 }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   await app.open(page, 'identities');
   await expect(page.getByRole('heading', { level: 2, name: 'No identities signed in' })).toBeVisible();
 

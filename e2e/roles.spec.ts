@@ -8,6 +8,7 @@ import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
 import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
+import { pageErrors } from './support/page-errors.ts';
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists keys, cannot render
 const adele = 'adele.vance@contoso.onmicrosoft.com'; // Reader, and Remote Rendering Administrator on West Europe
@@ -44,9 +45,7 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
   emulator,
 }) => {
   test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   const out = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-roles-'));
   try {
     await app.open(page, 'identities');

@@ -2,7 +2,16 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/emulator-fixture.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { signInInteractively } from './support/identities-page.ts';
-import { addChatResource, jwtClaims, listedTokens, openNewToken, shownTime, tokenList, tokenValue } from './support/tokens-page.ts';
+import {
+  addChatResource,
+  jwtClaims,
+  listedTokens,
+  listsOneAfter,
+  openNewToken,
+  shownTime,
+  tokenList,
+  tokenValue,
+} from './support/tokens-page.ts';
 import { userAccessToken } from './azure-emulator/test/emulator-fixtures.ts';
 import { teamsScopes } from '../electron/core/tokens/acs-tokens.ts';
 
@@ -12,15 +21,8 @@ import { teamsScopes } from '../electron/core/tokens/acs-tokens.ts';
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 
 /** Exchange, then the dialog closes, says so, and the list holds one ACS user token: its row. */
-async function exchangeOne(page: Page, dialog: Locator): Promise<Locator> {
-  await dialog.getByRole('button', { name: 'Exchange' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Exchanged a Teams user token on contoso-acs-chat.' })).toBeVisible();
-  const row = tokenList(page).getByRole('option');
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText('ACS user token');
-  return row;
-}
+const exchangeOne = (page: Page, dialog: Locator) =>
+  listsOneAfter(page, dialog, 'Exchange', 'Exchanged a Teams user token on contoso-acs-chat.', 'ACS user token');
 
 test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, listed with its kind and the expiry of its exp', async ({
   app,

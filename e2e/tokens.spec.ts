@@ -15,6 +15,7 @@ import {
   grantClipboard,
   jwtClaims,
   listedTokens,
+  listsOneAfter,
   mintArrToken,
   mintChatToken,
   openNewToken,
@@ -23,6 +24,7 @@ import {
   tokenValue,
   westEurope,
 } from './support/tokens-page.ts';
+import { pageErrors } from './support/page-errors.ts';
 
 const run = promisify(execFile);
 
@@ -34,9 +36,7 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
   page,
   emulator,
 }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   const out = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-token-export-'));
   try {
     await app.open(page);
@@ -47,14 +47,9 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
     const dialog = await openNewToken(page);
     await expect(dialog.getByRole('combobox', { name: 'ARR account' })).toHaveText(/contoso-arr-westeurope/);
     await expect(dialog.getByRole('radio', { name: 'Primary key' })).toBeChecked();
-    await dialog.getByRole('button', { name: 'Mint' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: 'Minted an ARR access token for contoso-arr-westeurope.' })).toBeVisible();
-
+    const minted = 'Minted an ARR access token for contoso-arr-westeurope.';
+    const row = await listsOneAfter(page, dialog, 'Mint', minted, 'ARR access token');
     // Listed, with its source, a status in words and a countdown that moves.
-    const row = tokenList(page).getByRole('option');
-    await expect(row).toHaveCount(1);
-    await expect(row).toContainText('ARR access token');
     await expect(row).toContainText('contoso-arr-westeurope (primary key)');
     await expect(row.locator('[data-status]')).toHaveText('Valid');
     const countdown = row.getByTestId('token-countdown');

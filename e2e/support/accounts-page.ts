@@ -19,6 +19,13 @@ export const acs = {
   },
 };
 
+/** Adds the made-up ARR account through the Add dialog, and waits for the dialog to close. */
+export async function addSampleArrAccount(page: Page): Promise<void> {
+  await expect(
+    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
+  ).toBeHidden();
+}
+
 /** Opens the Add dialog from wherever the page offers it (the empty state or the header). */
 export async function openAddDialog(page: Page) {
   await page.getByRole('button', { name: 'Add account' }).first().click();

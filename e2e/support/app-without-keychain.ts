@@ -1,12 +1,7 @@
 import { expect, test as base, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/core.ts';
 import { fastScrypt } from '../../electron/core/test-support/test-core.ts';
 import type { KeychainPort } from '../../electron/core/vault/keychain.ts';
-import { startWebServer, type WebServer } from '../../electron/web/server.ts';
-import { openLaunchLink } from './launch-link.ts';
+import { startBrowserModeApp, type BrowserModeApp } from './browser-mode-app.ts';
 
 /** What libsecret says on a machine with a session bus but no Secret Service on it. */
 const noSecretService: KeychainPort = {
@@ -15,13 +10,7 @@ const noSecretService: KeychainPort = {
   deletePassword: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
 };
 
-export interface AppWithoutKeychain {
-  readonly server: WebServer;
-  dataFolder: string;
-  open(page: Page, section?: string): Promise<void>;
-  /** Quits and starts the app again on the same data folder, as a user does the next day. */
-  restart(): Promise<void>;
-}
+export type AppWithoutKeychain = BrowserModeApp;
 
 /**
  * The real browser-mode host and core on a machine where no keychain works, so the vault's other
@@ -30,37 +19,9 @@ export interface AppWithoutKeychain {
 export const test = base.extend<{ app: AppWithoutKeychain }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
-    const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-nokeychain-'));
-    let core: Core | undefined;
-    let server: WebServer | undefined;
-    const start = async () => {
-      await server?.close();
-      await core?.close();
-      core = createCore({
-        mode: 'browser',
-        dataFolder: { path: dataFolder, source: 'AZCRED_HOME' },
-        version: '0.0.0-test',
-        vault: { keychain: noSecretService, scryptParams: fastScrypt },
-      });
-      server = await startWebServer({ core });
-    };
-    await start();
-    await use({
-      get server() {
-        if (!server) throw new Error('the app is not running');
-        return server;
-      },
-      dataFolder,
-      async open(page, section) {
-        if (!server) throw new Error('the app is not running');
-        await openLaunchLink(page, server.newLaunchLink().url);
-        if (section) await page.goto(`${server.url}#/${section}`);
-      },
-      restart: start,
-    });
-    await server?.close();
-    await core?.close();
-    await rm(dataFolder, { recursive: true, force: true });
+    const app = await startBrowserModeApp('azcred-e2e-nokeychain-', { keychain: noSecretService, scryptParams: fastScrypt });
+    await use(app);
+    await app.close();
   },
 });
 

@@ -1,28 +1,18 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/core.ts';
-import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { startEmulator, type RunningEmulator } from '../azure-emulator/server.ts';
 import { defaultScenario } from '../azure-emulator/test/emulator-fixtures.ts';
-import { openLaunchLink } from './launch-link.ts';
+import { startBrowserModeApp, type BrowserModeApp } from './browser-mode-app.ts';
 
 export interface TestEmulator extends RunningEmulator {
   /** Every refresh token the emulator issued, including those already redeemed (they rotate). */
   issuedRefreshTokens: Set<string>;
 }
 
-export interface AppOnEmulator {
-  readonly server: WebServer;
-  readonly core: Core;
-  dataFolder: string;
-  /** Opens the app in the page the way a user does: through the printed launch link. */
-  open(page: Page, section?: string): Promise<void>;
-  /** Quits and starts the app again on the same data folder (a new core and host, as the next day). */
-  restart(): Promise<void>;
-}
+export type AppOnEmulator = BrowserModeApp;
 
 /**
  * The real browser-mode host and core, signed in against the Azure emulator: one emulator per
@@ -56,39 +46,11 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
     { scope: 'worker' },
   ],
   app: async ({ emulator }, use) => {
-    const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-identities-'));
-    let core: Core | undefined;
-    let server: WebServer | undefined;
-    const start = async () => {
-      await server?.close();
-      await core?.close();
-      core = createCore({ mode: 'browser', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
-      server = await startWebServer({ core });
-    };
-    await start();
-    await core?.clouds.save(emulator.cloudProfile);
-    await core?.settings.update({ defaultCloud: emulator.cloudProfile.name });
-    const running = <T>(value: T | undefined): T => {
-      if (!value) throw new Error('the app is not running');
-      return value;
-    };
-    await use({
-      get server() {
-        return running(server);
-      },
-      get core() {
-        return running(core);
-      },
-      dataFolder,
-      async open(page, section) {
-        await openLaunchLink(page, running(server).newLaunchLink().url);
-        if (section) await page.goto(`${running(server).url}#/${section}`);
-      },
-      restart: start,
-    });
-    await server?.close();
-    await core?.close();
-    await rm(dataFolder, { recursive: true, force: true });
+    const app = await startBrowserModeApp('azcred-e2e-identities-');
+    await app.core.clouds.save(emulator.cloudProfile);
+    await app.core.settings.update({ defaultCloud: emulator.cloudProfile.name });
+    await use(app);
+    await app.close();
   },
 });
 

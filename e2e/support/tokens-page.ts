@@ -97,6 +97,23 @@ export function tokenList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Tokens' });
 }
 
+/** Presses `button` in the token dialog: it closes, the status says `said`, and the list holds one token, of `kind`; resolves to its row. */
+export async function listsOneAfter(
+  page: Page,
+  dialog: Locator,
+  button: 'Mint' | 'Exchange',
+  said: string,
+  kind: string,
+): Promise<Locator> {
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: said })).toBeVisible();
+  const row = tokenList(page).getByRole('option');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(kind);
+  return row;
+}
+
 /** The tokens as the core lists them, asked from the page the way it asks. */
 export async function listedTokens(page: Page): Promise<TokenView[]> {
   const result = await callApi<TokenView[]>(page, 'tokens.list');
