@@ -1,14 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
-import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { capabilityOf, cellOf, westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
-import { recordingRetry, resetAndCloseAfter, signInUser, tokensCore } from '../tokens/test-support/tokens-fixtures.ts';
+import { emulatorAndCore, recordingRetry, resetAndCloseAfter, signInUser } from '../tokens/test-support/tokens-fixtures.ts';
 
 /**
  * Azure Resource Manager that does not answer: discovery, import and the audit each end with
@@ -27,10 +23,7 @@ const notInTime =
   'Azure Resource Manager did not answer within 0.8 s, on each of 3 tries. Check the network (a proxy or VPN?) and try again.';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-arm-timeouts-'));
-  core = tokensCore(folder, { retry: retry.retry });
-  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-arm-timeouts-', retry, { importCloud: true }));
   alex = await signInUser(core, emulator, 'alex.wilber');
 }, 60_000);
 resetAndCloseAfter(() => ({ emulator, core, folders: [folder] }), retry);

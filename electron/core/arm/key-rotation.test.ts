@@ -1,17 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { keyRotationGuidance } from '../../../shared/key-rotation.ts';
-import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
-import { recordingRetry, signInUser, tokensCore, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
+import { emulatorAndCore, recordingRetry, signInUser, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -22,10 +20,7 @@ let arr: AccountView;
 const retry = recordingRetry({ timeoutMs: 2000 });
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-key-rotation-'));
-  core = tokensCore(folder, { retry: retry.retry });
-  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-key-rotation-', retry, { importCloud: true }));
   alex = await signInUser(core, emulator, 'alex.wilber');
   adele = await signInUser(core, emulator, 'adele.vance');
   const imported = await coreValues(core).discovery.import({ identityId: alex.id, resourceIds: [westeuropeScope] });

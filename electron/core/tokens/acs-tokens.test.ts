@@ -1,27 +1,24 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
-import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
+  type EmulatorAccounts,
+  emulatorAndCore,
   filesOutsideVault,
   recordingRetry,
   resetAndCloseAfter,
   revealCredential,
   signInUser,
-  tokensCore,
-  type EmulatorAccounts,
 } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
@@ -34,9 +31,7 @@ const retry = recordingRetry();
 const run = promisify(execFile);
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-acs-tokens-'));
-  core = tokensCore(folder, { retry: retry.retry });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-acs-tokens-', retry));
   accounts = await addEmulatorAccounts(core, emulator);
   pipeline = await addRenderPipeline(core);
   adele = await signInUser(core, emulator, 'adele.vance');

@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
-import { defaultScenario, jwtClaims } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { jwtClaims } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
   eastusAccountId,
+  type EmulatorAccounts,
+  emulatorAndCore,
   recordingRetry,
   resetAndCloseAfter,
   revealCredential,
-  tokensCore,
   westeuropeAccountId,
-  type EmulatorAccounts,
 } from './test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
@@ -30,9 +27,7 @@ let pipeline: IdentityView;
 const retry = recordingRetry({ timeoutMs: 1000 });
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario() });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-arr-tokens-'));
-  core = tokensCore(folder, { retry: retry.retry });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-arr-tokens-', retry));
   accounts = await addEmulatorAccounts(core, emulator);
   pipeline = await addRenderPipeline(core);
 });

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
-import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { keytarKeychain } from '../vault/keychain.ts';
@@ -15,12 +14,13 @@ import { keptTokensFileName } from './kept-tokens-file.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
+  type EmulatorAccounts,
+  emulatorAndCore,
   manualClock,
   recordingRetry,
   resetAndCloseAfter,
   signInUser,
   tokensCore,
-  type EmulatorAccounts,
 } from './test-support/tokens-fixtures.ts';
 
 // Sign-out and pruning against the emulator, with the real Secret Service scripts/with-keyring.sh starts.
@@ -39,9 +39,8 @@ const newFolder = (): string => {
 };
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  folder = newFolder();
-  core = tokensCore(folder, { keychain: keytarKeychain(), retry: retry.retry });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-sign-out-', retry, { keychain: keytarKeychain() }));
+  folders.push(folder);
   accounts = await addEmulatorAccounts(core, emulator);
 });
 resetAndCloseAfter(() => ({ emulator, core, folders }), retry);

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../../shared/identities.ts';
-import { contosoSubscription, contosoTenantId, defaultScenario } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
+import { contosoSubscription, contosoTenantId } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../../core.ts';
 import { coreApi, coreValues } from '../../test-support/test-core.ts';
-import { recordingRetry, signInUser, tokensCore } from '../../tokens/test-support/tokens-fixtures.ts';
+import { emulatorAndCore, recordingRetry, signInUser } from '../../tokens/test-support/tokens-fixtures.ts';
 import { fabrikamAccountScope, westeuropeScope } from '../role-audit/test-support/arm-fixtures.ts';
 
 let emulator: RunningEmulator;
@@ -26,10 +24,7 @@ const chatScope = `${acs}/contoso-acs-chat`;
 const callsScope = `${acs}/contoso-acs-calls`;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-discovery-'));
-  core = tokensCore(folder, { retry: retry.retry });
-  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  ({ emulator, folder, core } = await emulatorAndCore('azcred-discovery-', retry, { importCloud: true }));
   alex = await signInUser(core, emulator, 'alex.wilber');
   adele = await signInUser(core, emulator, 'adele.vance');
   isaiah = await signInUser(core, emulator, 'isaiah.langer');

@@ -1,12 +1,18 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { CredentialForJob } from '../../../../shared/credentials-for-job.ts';
 import type { IdentityView } from '../../../../shared/identities.ts';
-import { contosoTenantId, enterDeviceCode, secretServicePrincipal } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import type { RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
+import {
+  contosoTenantId,
+  defaultScenario,
+  enterDeviceCode,
+  secretServicePrincipal,
+} from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
 import type { ClipboardPort } from '../../platform/clipboard.ts';
 import type { Core } from '../../core.ts';
 import { coreValues, testCore } from '../../test-support/test-core.ts';
@@ -82,6 +88,23 @@ export function resetAndCloseAfter(
     await emulator.close();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
+}
+
+/**
+ * What the token and ARM tests start from: the emulator (sign-ins polling each second), a new data
+ * folder named from `prefix`, and a tokens core on it whose retry waits `retry` records; with
+ * `importCloud`, the emulator's cloud profile imported.
+ */
+export async function emulatorAndCore(
+  prefix: string,
+  retry: ReturnType<typeof recordingRetry>,
+  options: { keychain?: KeychainPort; importCloud?: boolean } = {},
+): Promise<{ emulator: RunningEmulator; folder: string; core: Core }> {
+  const emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  const core = tokensCore(folder, { retry: retry.retry, ...(options.keychain && { keychain: options.keychain }) });
+  if (options.importCloud) await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  return { emulator, folder, core };
 }
 
 /** testCore with a memory keychain unless told otherwise, and the retry policy's waits recorded and cut short. */
