@@ -106,6 +106,8 @@ const tokenRevoke = z
 
 export const contract = {
   'app.info': method<typeof none, AppInfo>(none),
+  /** Stops a long call started with that operationId (a sign-in, a mint or revoke waiting on a slow service, discovery, an audit, a key rotation). */
+  'calls.cancel': method<typeof operationCancelSchema, { cancelled: boolean }>(operationCancelSchema),
   'clouds.list': method<typeof none, CloudProfileView[]>(none),
   /** Adds or replaces a custom cloud profile from its JSON (the emulator writes one). */
   'clouds.import': method<typeof cloudImport, CloudProfileView>(cloudImport),
@@ -142,6 +144,7 @@ export const contract = {
   'identities.signIn': method<typeof signInStartSchema, SignInStarted>(signInStartSchema),
   /** Waits (up to `waitSeconds`) for a sign-in started earlier. */
   'identities.waitSignIn': method<typeof signInWaitSchema, SignInProgress>(signInWaitSchema),
+  /** Stops a sign-in under way: the older spelling of `calls.cancel` for a sign-in, which the front doors no longer call. */
   'identities.cancelSignIn': method<typeof signInCancelSchema, { cancelled: true }>(signInCancelSchema),
   'identities.addServicePrincipal': method<typeof servicePrincipalInputSchema, IdentityView>(servicePrincipalInputSchema),
   /** Signs the identity out: removes it and every token or secret kept for it. */
@@ -156,7 +159,7 @@ export const contract = {
   'tokens.mintEntra': method<typeof mintEntraSchema, TokenView>(mintEntraSchema),
   /** An ACS token for a Teams user (Teams user exchange): one signed in here, or their Entra token pasted with its app ID and user ID. */
   'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
-  /** Stops a call started with that operationId (a retry waiting on Retry-After, a slow service). */
+  /** The older spelling of `calls.cancel` for a token call, which the front doors no longer call. */
   'tokens.cancel': method<typeof operationCancelSchema, { cancelled: boolean }>(operationCancelSchema),
   /** Returns one token to the page, on the user's explicit request. */
   'tokens.reveal': method<typeof tokenRefSchema, RevealedSecret>(tokenRefSchema),

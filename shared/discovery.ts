@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationIdSchema } from './calls.ts';
 import type { AccountView } from './accounts.ts';
 import type { ErrorCode } from './errors.ts';
 import type { ResourceKind } from './roles.ts';
@@ -24,7 +25,7 @@ export const armResourceIdSchema = z
     },
   );
 
-export const discoveryResourcesSchema = z.object({ identityId }).strict();
+export const discoveryResourcesSchema = z.object({ identityId, operationId: operationIdSchema.optional() }).strict();
 
 export const discoveryImportSchema = z
   .object({

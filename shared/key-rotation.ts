@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationIdSchema } from './calls.ts';
 import type { AccountView, KeyName } from './accounts.ts';
 
 export type { KeyAge, KeyName } from './accounts.ts';
@@ -14,6 +15,7 @@ export const rotateKeySchema = z
     key: z.enum(['primary', 'secondary'], { message: 'Choose primary or secondary' }),
     /** The identity that regenerates the key; each signed-in identity of the account's cloud is tried when omitted. */
     identityId: z.string().uuid({ message: 'Unknown identity' }).optional(),
+    operationId: operationIdSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationIdSchema } from './calls.ts';
 import { accountRefSchema } from './accounts.ts';
 import type { ErrorCode } from './errors.ts';
 import type { IdentityKind } from './identities.ts';
@@ -257,7 +258,11 @@ const ids = (message: string) => z.array(z.string().uuid({ message })).min(1).ma
 
 /** Which identities and accounts to audit; all signed-in identities and all accounts when omitted. */
 export const rolesAuditSchema = z
-  .object({ identityIds: ids('Unknown identity'), accountIds: z.array(accountRefSchema).min(1).max(10_000).optional() })
+  .object({
+    identityIds: ids('Unknown identity'),
+    accountIds: z.array(accountRefSchema).min(1).max(10_000).optional(),
+    operationId: operationIdSchema.optional(),
+  })
   .strict();
 
 export const reportFormats = ['csv', 'json', 'markdown'] as const;

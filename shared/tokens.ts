@@ -49,7 +49,7 @@ export const acsViaSchema = z.union([z.literal('accessKey'), identityViaSchema],
 export type ArrVia = z.infer<typeof arrViaSchema>;
 export type AcsVia = z.infer<typeof acsViaSchema>;
 
-/** An id of a long call the caller chose, so `tokens.cancel` can stop it while it retries. */
+/** An id of a long call the caller chose, so `calls.cancel` can stop it while it retries. */
 const operationId = z.string().uuid({ message: 'An operation id is a UUID' }).optional();
 const mintOptions = {
   /** Keep the token across restarts (in the vault); otherwise it lives in this process's memory only. */

@@ -11,6 +11,7 @@ import { identitiesHandlers } from './entra/identities-handlers.ts';
 import type { CallContext, HandlersFor } from './platform/call-context.ts';
 import { dataFolderProblem } from './platform/data-folder-safety.ts';
 import { log } from './platform/log.ts';
+import { callsHandlers } from './platform/calls-handlers.ts';
 import { settingsHandlers } from './platform/settings-handlers.ts';
 import { acsIdentitiesHandlers } from './tokens/acs-identities-handlers.ts';
 import { credentialsHandlers } from './tokens/credentials-handlers.ts';
@@ -20,6 +21,7 @@ import { vaultHandlers } from './vault/vault-handlers.ts';
 /** Every contract method to its domain's handler: the table routes and holds no policy (a method's home is its domain's handlers). */
 const handlers = {
   ...appHandlers,
+  ...callsHandlers,
   ...cloudsHandlers,
   ...settingsHandlers,
   ...vaultHandlers,
@@ -49,7 +51,8 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
   if (unsafe) return fail({ code: 'data_folder_unsafe', message: unsafe });
   try {
     const handler = handlers[method] as (ctx: CallContext<Core>, input: unknown) => unknown;
-    return ok(await handler(callContext(core), parsed.data));
+    const input: unknown = parsed.data;
+    return ok(await core.calls.run(operationIdOf(input), async (signal) => handler(callContext(core, signal), input)));
   } catch (error) {
     if (error instanceof AppError) return fail(error.toShape());
     log.error(`${method} failed unexpectedly`, error);
@@ -57,7 +60,13 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
   }
 }
 
-/** What a call runs with: the core's services, its settings and clipboard, and a signal. */
-function callContext(core: Core): CallContext<Core> {
-  return { services: core, signal: new AbortController().signal, settings: core.settings, clipboard: core.clipboard };
+/** What a call runs with: the core's services, its settings and clipboard, and the signal `calls.cancel` aborts. */
+function callContext(core: Core, signal: AbortSignal): CallContext<Core> {
+  return { services: core, signal, calls: core.calls, settings: core.settings, clipboard: core.clipboard };
+}
+
+/** The id the caller named a long call by, so `calls.cancel` can stop it. */
+function operationIdOf(input: unknown): string | undefined {
+  const id = typeof input === 'object' && input !== null ? (input as { operationId?: unknown }).operationId : undefined;
+  return typeof id === 'string' ? id : undefined;
 }

@@ -17,6 +17,7 @@ import type { DataFolder } from './platform/data-folder.ts';
 import { EntraService } from './entra/entra-service.ts';
 import { watchDataFolder } from './platform/data-folder-watch.ts';
 import { EventHub } from './platform/event-hub.ts';
+import { CallOperations } from './platform/call-operations.ts';
 import { SettingsStore } from './platform/settings-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { ExpiryNotifier } from './tokens/expiry-notifier.ts';
@@ -70,6 +71,8 @@ export interface Core {
    * to the data folder's metadata files.
    */
   events: Pick<EventHub, 'subscribe'>;
+  /** Every long call under way, by the operationId its caller named it with: `calls.cancel` stops it, and closing stops them all. */
+  calls: CallOperations;
   /** On quit: clears the clipboard if it still holds a copied secret, and closes the vault. */
   close(): Promise<void>;
 }
@@ -78,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
   const dataFolder = options.dataFolder.path;
   mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
   const hub = new EventHub();
+  const calls = new CallOperations();
   const emit = hub.emit.bind(hub);
   const vault = new VaultSession({ dataFolder, ...options.vault, onChange: (state) => emit({ type: 'vault.changed', state }) });
   const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
@@ -90,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
     defaultCloud: () => settings.get().defaultCloud,
     ...(options.platform?.openBrowser ? { openBrowser: options.platform.openBrowser } : {}),
     ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    calls,
   });
   const accounts = new AccountsStore({
     dataFolder,
@@ -135,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     options,
     settings,
+    calls,
     vault,
     accounts,
     clouds,
@@ -150,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: async () => {
       closed = true;
+      calls.close();
       watch?.close();
       expiry.stop();
       tokens.close();

@@ -96,7 +96,7 @@ function instructions(started: SignInStarted): string {
 }
 
 async function waitForSignIn(context: CommandContext, started: SignInStarted): Promise<IdentityView> {
-  const cancel = () => void context.call('identities.cancelSignIn', { operationId: started.operationId }).catch(() => undefined);
+  const cancel = () => void context.call('calls.cancel', { operationId: started.operationId }).catch(() => undefined);
   process.once('SIGINT', cancel);
   try {
     for (;;) {

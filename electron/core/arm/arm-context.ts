@@ -14,6 +14,8 @@ export interface ArmContext {
   entra: EntraService;
   vault: VaultSession;
   runtime: RetryRuntime;
+  /** The call's cancel: the sessions opened for it pass it to every ARM request. */
+  signal?: AbortSignal | undefined;
 }
 
 /** An identity's ARM session, with its Entra object id (from its record, else its token's `oid`). */
@@ -31,6 +33,7 @@ export async function openArmSession(ctx: ArmContext, identity: IdentityRecord):
     token: token.accessToken,
     who: whoIs(identity),
     runtime: ctx.runtime,
+    signal: ctx.signal,
     identity,
     objectId: identity.objectId ?? jwtClaim(token.accessToken, 'oid') ?? null,
   };

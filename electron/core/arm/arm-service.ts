@@ -44,16 +44,16 @@ export class ArmService {
     this.#dataFolder = deps.dataFolder;
   }
 
-  discover(identityId: string): Promise<DiscoveryResult> {
-    return discoverResources(this.#ctx, identityId);
+  discover(identityId: string, signal?: AbortSignal): Promise<DiscoveryResult> {
+    return discoverResources({ ...this.#ctx, signal }, identityId);
   }
 
   importResources(input: z.output<typeof discoveryImportSchema>): Promise<DiscoveryImportResult> {
     return importResources(this.#ctx, input);
   }
 
-  async audit(input: z.output<typeof rolesAuditSchema>): Promise<RoleAuditReport> {
-    const report = await runRoleAudit(this.#ctx, input);
+  async audit(input: z.output<typeof rolesAuditSchema>, signal?: AbortSignal): Promise<RoleAuditReport> {
+    const report = await runRoleAudit({ ...this.#ctx, signal }, input);
     this.#lastReport = report;
     return report;
   }
@@ -64,17 +64,18 @@ export class ArmService {
   }
 
   /** The last audit (limited to the identities and accounts given), or a new audit when there is none or `fresh` asks. */
-  async exportReport(input: z.output<typeof rolesExportSchema>): Promise<RoleReportExport> {
+  async exportReport(input: z.output<typeof rolesExportSchema>, signal?: AbortSignal): Promise<RoleReportExport> {
     const { identityIds, accountIds, format } = input;
     const scope = { ...(identityIds && { identityIds }), ...(accountIds && { accountIds }) };
-    const report = input.fresh || !this.#lastReport ? await this.audit(scope) : filterReport(this.#lastReport, identityIds, accountIds);
+    const report =
+      input.fresh || !this.#lastReport ? await this.audit(scope, signal) : filterReport(this.#lastReport, identityIds, accountIds);
     const cells = report.cells.length;
     if (input.path === undefined) return { format, cells, text: formatReport(report, format) };
     await writeReport(report, format, input.path, { overwrite: input.overwrite, dataFolder: this.#dataFolder });
     return { format, cells, path: input.path };
   }
 
-  rotateKey(input: z.output<typeof rotateKeySchema>): Promise<KeyRotationResult> {
-    return rotateAccountKey(this.#ctx, input);
+  rotateKey(input: z.output<typeof rotateKeySchema>, signal?: AbortSignal): Promise<KeyRotationResult> {
+    return rotateAccountKey({ ...this.#ctx, signal }, input);
   }
 }

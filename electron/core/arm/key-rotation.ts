@@ -38,7 +38,10 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
         `identity that has a role on it, or import it through discovery.`,
     );
   }
-  const { session, keys } = await regenerate(ctx, identities, record, resourceId, input.key);
+  // Cancelling stops the look for the resource, never the regeneration itself: a key Azure changed must reach the vault.
+  if (ctx.signal?.aborted)
+    throw new AppError('cancelled', `The key rotation of "${record.name}" was cancelled before Azure changed any key.`);
+  const { session, keys } = await regenerate({ ...ctx, signal: undefined }, identities, record, resourceId, input.key);
   const rotatedAt = new Date().toISOString();
   let storedKeyUpdated = false;
   const next = await ctx.accounts.patch(record.id, async (current) => {

@@ -25,6 +25,8 @@ export interface ArmSession {
   token: string;
   who: string;
   runtime: RetryRuntime;
+  /** The call's cancel (`calls.cancel`): every request of the session stops with `cancelled`. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ArmRequest extends Omit<ArmFailureContext, 'who'> {
@@ -79,7 +81,7 @@ async function send<T>(session: ArmSession, url: string, request: ArmRequest): P
   const init: AzureRequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
   const response = await withAzureRetry(
     (signal) => azureFetch(url, init, signal, session.cloud),
-    { service: 'Azure Resource Manager' },
+    { service: 'Azure Resource Manager', signal: session.signal },
     session.runtime,
   );
   const body = (await response.json().catch(() => undefined)) as unknown;

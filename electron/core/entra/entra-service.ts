@@ -29,6 +29,7 @@ import { defaultSignInTimeoutMs } from './loopback-listener.ts';
 import { MsalApps, type ClientCredential } from './msal-apps.ts';
 import { certificateClientCredential, readCertificateCredential } from './service-principal-credential.ts';
 import { SignInOperations } from './sign-in-operations.ts';
+import type { CallOperations } from '../platform/call-operations.ts';
 import { signInError, type SignInContext } from './sign-in-errors.ts';
 import { msalCacheSecret } from './token-cache-plugin.ts';
 
@@ -41,6 +42,8 @@ export interface EntraDeps {
   /** Opens a URL in the system browser (desktop app); absent in browser mode, where the page opens it. */
   openBrowser?: (url: string) => Promise<void>;
   signInTimeoutMs?: number;
+  /** The core's one registry of long calls: a sign-in under way joins it, so `calls.cancel` with its operationId stops it. */
+  calls?: CallOperations;
 }
 
 /** An Entra access token as the token features use it. */
@@ -88,7 +91,7 @@ export class EntraService {
         (result) => this.#saveUser(profile, result, 'device-code'),
         (error: unknown) => Promise.reject(signInError(error, context)),
       );
-      const operationId = this.#operations.add(outcome, () => flow.cancel());
+      const operationId = this.#started(outcome, () => flow.cancel());
       return {
         operationId,
         method: 'device-code',
@@ -111,7 +114,7 @@ export class EntraService {
       (result) => this.#saveUser(profile, result, 'interactive'),
       (error: unknown) => Promise.reject(signInError(error, context)),
     );
-    const operationId = this.#operations.add(outcome, () => flow.cancel());
+    const operationId = this.#started(outcome, () => flow.cancel());
     let openedByApp = false;
     if (this.#deps.openBrowser) {
       try {
@@ -305,6 +308,14 @@ export class EntraService {
     const identity = toIdentityView(await this.identities.get(known.id));
     const operationId = this.#operations.add(Promise.resolve(identity), () => undefined);
     return { operationId, method: 'interactive', openedByApp: false, expiresAt: new Date().toISOString() };
+  }
+
+  /** A sign-in under way, under an id the front door waits for it by and `calls.cancel` stops it by. */
+  #started(outcome: Promise<IdentityView>, cancel: () => void): string {
+    const operationId = this.#operations.add(outcome, cancel);
+    const untrack = this.#deps.calls?.track(operationId, cancel);
+    if (untrack) void outcome.catch(() => undefined).then(untrack);
+    return operationId;
   }
 
   async #saveUser(profile: CloudProfile, result: AuthenticationResult, signedInWith: 'interactive' | 'device-code'): Promise<IdentityView> {

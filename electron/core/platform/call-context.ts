@@ -1,16 +1,20 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../../../shared/contract.ts';
+import type { CallOperations } from './call-operations.ts';
 import type { ClipboardGuard } from './clipboard-guard.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /**
  * What one contract call runs with: the services its domain needs, the signal that `calls.cancel`
  * (or the core closing) aborts, the settings, and the clipboard when the front door has one. The
- * dispatch builds it for every call; a handler takes only what it names in `Services`.
+ * dispatch builds it for every call (the signal is named by the input's operationId, when it has one);
+ * a handler takes only what it names in `Services`.
  */
 export interface CallContext<Services> {
   services: Services;
   /** Aborted by `calls.cancel` with the call's operationId, or when the core closes. */
   signal: AbortSignal;
+  /** The one registry of long calls that `calls.cancel` stops. */
+  calls: CallOperations;
   settings: SettingsStore;
   /** Present when the front door has a clipboard the core may write (the desktop app). */
   clipboard: ClipboardGuard | undefined;

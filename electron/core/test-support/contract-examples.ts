@@ -64,6 +64,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
   };
   return {
     'app.info': [{}],
+    'calls.cancel': [{ operationId: someUuid }],
     'clouds.list': [{}],
     'clouds.import': [{ text: JSON.stringify(profile) }],
     'clouds.remove': [{ name: cloud }],

@@ -4,10 +4,10 @@ import type { TokensService } from './tokens-service.ts';
 /** The ACS identities the app remembers: listed, created (with a token when asked), their tokens revoked, deleted at ACS. */
 export const acsIdentitiesHandlers = {
   'acsIdentities.list': ({ services }, input) => services.tokens.listAcsIdentities(input.accountId),
-  'acsIdentities.create': ({ services }, input) => services.tokens.createAcsIdentity(input),
-  'acsIdentities.revoke': ({ services }, input) => services.tokens.revokeAcsIdentity(input.id, input.via, input.operationId),
-  'acsIdentities.delete': async ({ services }, input) => ({
+  'acsIdentities.create': ({ services, signal }, input) => services.tokens.createAcsIdentity(input, signal),
+  'acsIdentities.revoke': ({ services, signal }, input) => services.tokens.revokeAcsIdentity(input.id, input.via, signal),
+  'acsIdentities.delete': async ({ services, signal }, input) => ({
     id: input.id,
-    revoked: await services.tokens.deleteAcsIdentity(input.id, input.via, input.operationId),
+    revoked: await services.tokens.deleteAcsIdentity(input.id, input.via, signal),
   }),
 } satisfies HandlersFor<MethodsOf<'acsIdentities'>, { tokens: TokensService }>;

@@ -3,8 +3,8 @@ import type { TokensService } from './tokens-service.ts';
 
 /** Using a credential: the ARR account test, the ACS request signer, and the right credential for an SDK. */
 export const credentialsHandlers = {
-  'arr.testAccount': ({ services }, input) => services.tokens.testArr(input),
+  'arr.testAccount': ({ services, signal }, input) => services.tokens.testArr(input, signal),
   'acs.signRequest': ({ services }, input) => services.tokens.signAcsRequest(input),
-  'credentials.forAcsSdk': ({ services }, input) => services.tokens.forAcsSdk(input),
-  'credentials.forArr': ({ services }, input) => services.tokens.forArr(input),
+  'credentials.forAcsSdk': ({ services, signal }, input) => services.tokens.forAcsSdk(input, signal),
+  'credentials.forArr': ({ services, signal }, input) => services.tokens.forArr(input, signal),
 } satisfies HandlersFor<MethodsOf<'arr' | 'acs' | 'credentials'>, { tokens: TokensService }>;

@@ -50,8 +50,7 @@ import { exchangePastedTeamsToken } from './pasted-teams-token.ts';
 import { jwtParts } from '../azure/jwt-facts.ts';
 import { mintedThrough, type MintedToken, type MintRecipe } from './token-record.ts';
 import { exportToken } from './token-export.ts';
-import { TokenOperations } from './token-operations.ts';
-import { TokenRegistry, type NewToken } from './token-registry.ts';
+import { TokenRegistry } from './token-registry.ts';
 import { acsResource } from './token-sources.ts';
 import type { TokensContext } from './tokens-context.ts';
 
@@ -72,7 +71,6 @@ export interface TokensServiceDeps {
 }
 
 type Input<S extends z.ZodType> = z.output<S>;
-type MintOptions = { keep: boolean; autoRefresh: boolean; operationId?: string | undefined };
 
 /**
  * The token features behind the contract: minting (ARR, ACS, Entra, Teams), the registry of what
@@ -84,7 +82,6 @@ export class TokensService {
   readonly acsIdentities: AcsIdentitiesStore;
   readonly #deps: TokensServiceDeps;
   readonly #ctx: TokensContext;
-  readonly #operations = new TokenOperations();
 
   constructor(deps: TokensServiceDeps) {
     this.#deps = deps;
@@ -119,40 +116,38 @@ export class TokensService {
     return this.registry.list();
   }
 
-  mintArr(input: Input<typeof mintArrSchema>): Promise<TokenView> {
-    return this.#mint(input, (signal) => mintArrToken(this.#ctx, input.accountId, input.via, signal));
+  async mintArr(input: Input<typeof mintArrSchema>, signal: AbortSignal): Promise<TokenView> {
+    return this.registry.add(await mintArrToken(this.#ctx, input.accountId, input.via, signal), input);
   }
 
-  async mintAcs(input: Input<typeof mintAcsSchema>): Promise<{ token: TokenView; acsIdentity: AcsIdentityView }> {
-    return this.#operations.run(input.operationId, async (signal) => {
-      const { accountId, scopes, minutes, via } = input;
-      const newToken =
-        'newIdentity' in input
-          ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal))
-              .token
-          : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId, scopes, minutes, via }, signal);
-      const token = await this.registry.add(newToken, input);
-      const subject = token.source.subject;
-      return { token, acsIdentity: await this.#acsIdentityView(subject?.kind === 'acs-identity' ? subject.acsIdentityId : '') };
-    });
+  async mintAcs(input: Input<typeof mintAcsSchema>, signal: AbortSignal): Promise<{ token: TokenView; acsIdentity: AcsIdentityView }> {
+    const { accountId, scopes, minutes, via } = input;
+    const newToken =
+      'newIdentity' in input
+        ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal)).token
+        : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId, scopes, minutes, via }, signal);
+    const token = await this.registry.add(newToken, input);
+    const subject = token.source.subject;
+    return { token, acsIdentity: await this.#acsIdentityView(subject?.kind === 'acs-identity' ? subject.acsIdentityId : '') };
   }
 
-  mintEntra(input: Input<typeof mintEntraSchema>): Promise<TokenView> {
-    return this.#mint(input, () => mintEntraToken(this.#ctx, input.identityId, input.scope));
+  async mintEntra(input: Input<typeof mintEntraSchema>): Promise<TokenView> {
+    return this.registry.add(await mintEntraToken(this.#ctx, input.identityId, input.scope), input);
   }
 
   /** The Teams user exchange, for a Teams user signed in here or for a token pasted with its app ID and user ID. */
-  exchangeTeams(input: Input<typeof exchangeTeamsSchema>): Promise<TokenView> {
+  async exchangeTeams(input: Input<typeof exchangeTeamsSchema>, signal: AbortSignal): Promise<TokenView> {
     const { accountId, via } = input;
-    return this.#mint(input, (signal) =>
+    const minted =
       'pasted' in input
-        ? exchangePastedTeamsToken(this.#ctx, { accountId, pasted: input.pasted, via }, (this.#deps.clock ?? systemClock).now(), signal)
-        : exchangeTeamsToken(this.#ctx, { accountId, teamsIdentityId: input.teamsIdentityId, via }, signal),
-    );
-  }
-
-  cancel(operationId: string): { cancelled: boolean } {
-    return { cancelled: this.#operations.cancel(operationId) };
+        ? await exchangePastedTeamsToken(
+            this.#ctx,
+            { accountId, pasted: input.pasted, via },
+            (this.#deps.clock ?? systemClock).now(),
+            signal,
+          )
+        : await exchangeTeamsToken(this.#ctx, { accountId, teamsIdentityId: input.teamsIdentityId, via }, signal);
+    return this.registry.add(minted, input);
   }
 
   async reveal(id: string): Promise<RevealedSecret> {
@@ -179,14 +174,12 @@ export class TokensService {
   }
 
   /** Revokes an ACS user token: every token of its identity ends at ACS and is marked revoked here. Other kinds cannot be revoked. */
-  async revoke(id: string, via: AcsVia | undefined, operationId?: string): Promise<{ revoked: TokenView[] }> {
+  async revoke(id: string, via: AcsVia | undefined, signal: AbortSignal): Promise<{ revoked: TokenView[] }> {
     const record = await this.registry.record(id);
     const subject = record.source.subject;
     if (record.kind === 'acs-user' && subject?.kind === 'acs-identity' && record.recipe?.kind === 'acs-user') {
       const payer = via ?? record.recipe.via;
-      return this.#operations.run(operationId, async (signal) => ({
-        revoked: (await revokeAcsIdentity(this.#ctx, subject.acsIdentityId, payer, signal)).revoked,
-      }));
+      return { revoked: (await revokeAcsIdentity(this.#ctx, subject.acsIdentityId, payer, signal)).revoked };
     }
     const why =
       record.kind === 'arr-sts'
@@ -219,27 +212,26 @@ export class TokensService {
       .map((identity) => toAcsIdentityView(identity, names.get(identity.accountId) ?? null));
   }
 
-  createAcsIdentity(input: Input<typeof acsIdentityCreateSchema>): Promise<{ identity: AcsIdentityView; token: TokenView | null }> {
-    return this.#operations.run(input.operationId, async (signal) => {
-      const created = await createAcsIdentity(this.#ctx, input, signal);
-      const token = created.token ? await this.registry.add(created.token, input) : null;
-      return { identity: await this.#acsIdentityView(created.identity.id), token };
-    });
+  async createAcsIdentity(
+    input: Input<typeof acsIdentityCreateSchema>,
+    signal: AbortSignal,
+  ): Promise<{ identity: AcsIdentityView; token: TokenView | null }> {
+    const created = await createAcsIdentity(this.#ctx, input, signal);
+    const token = created.token ? await this.registry.add(created.token, input) : null;
+    return { identity: await this.#acsIdentityView(created.identity.id), token };
   }
 
-  revokeAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<{ identity: AcsIdentityView; revoked: TokenView[] }> {
-    return this.#operations.run(operationId, async (signal) => {
-      const { identity, revoked } = await revokeAcsIdentity(this.#ctx, id, via, signal);
-      return { identity: toAcsIdentityView(identity, await this.#accountName(identity.accountId)), revoked };
-    });
+  async revokeAcsIdentity(id: string, via: AcsVia, signal: AbortSignal): Promise<{ identity: AcsIdentityView; revoked: TokenView[] }> {
+    const { identity, revoked } = await revokeAcsIdentity(this.#ctx, id, via, signal);
+    return { identity: toAcsIdentityView(identity, await this.#accountName(identity.accountId)), revoked };
   }
 
-  deleteAcsIdentity(id: string, via: AcsVia, operationId?: string): Promise<TokenView[]> {
-    return this.#operations.run(operationId, (signal) => deleteAcsIdentity(this.#ctx, id, via, signal));
+  deleteAcsIdentity(id: string, via: AcsVia, signal: AbortSignal): Promise<TokenView[]> {
+    return deleteAcsIdentity(this.#ctx, id, via, signal);
   }
 
-  testArr(input: Input<typeof arrTestSchema>): Promise<ArrTestResult> {
-    return this.#operations.run(input.operationId, (signal) => testArrAccount(this.#ctx, input, signal));
+  testArr(input: Input<typeof arrTestSchema>, signal: AbortSignal): Promise<ArrTestResult> {
+    return testArrAccount(this.#ctx, input, signal);
   }
 
   /** Signs a request to the resource with its access key; the URL must be on the resource's own endpoint. */
@@ -259,21 +251,16 @@ export class TokensService {
     });
   }
 
-  forAcsSdk(input: Input<typeof credentialsForAcsSdkSchema>): Promise<CredentialForJob> {
-    return this.#operations.run(input.operationId, (signal) => credentialForAcsSdk(this.#ctx, input, signal));
+  forAcsSdk(input: Input<typeof credentialsForAcsSdkSchema>, signal: AbortSignal): Promise<CredentialForJob> {
+    return credentialForAcsSdk(this.#ctx, input, signal);
   }
 
-  forArr(input: Input<typeof credentialsForArrSchema>): Promise<CredentialForJob> {
-    return this.#operations.run(input.operationId, (signal) => credentialForArr(this.#ctx, input, signal));
+  forArr(input: Input<typeof credentialsForArrSchema>, signal: AbortSignal): Promise<CredentialForJob> {
+    return credentialForArr(this.#ctx, input, signal);
   }
 
   close(): void {
-    this.#operations.close();
     this.registry.close();
-  }
-
-  #mint(options: MintOptions, mint: (signal: AbortSignal) => Promise<NewToken>): Promise<TokenView> {
-    return this.#operations.run(options.operationId, async (signal) => this.registry.add(await mint(signal), options));
   }
 
   async #remint(recipe: MintRecipe, signal: AbortSignal): Promise<MintedToken> {

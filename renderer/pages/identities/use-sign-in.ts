@@ -30,7 +30,7 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
       mounted.current = false;
       const id = operation.current;
       operation.current = undefined;
-      if (id) void api.identities.cancelSignIn({ operationId: id });
+      if (id) void api.calls.cancel({ operationId: id });
     };
   }, []);
 
@@ -56,7 +56,7 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
       if (!result.ok) return setPhase({ step: 'ready', error: result.error });
       const started = result.value;
       // Closed while the core was starting it: stop it rather than open a tab nobody waits for.
-      if (!mounted.current) return void api.identities.cancelSignIn({ operationId: started.operationId });
+      if (!mounted.current) return void api.calls.cancel({ operationId: started.operationId });
       // Browser mode: the core cannot open the user's browser, the page can. `noopener` keeps the
       // sign-in tab from reaching back into the app; the dialog shows the link too, for popup blockers.
       if (started.authUrl && !started.openedByApp) window.open(started.authUrl, '_blank', 'noopener');
@@ -74,7 +74,7 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
     const id = operation.current;
     if (!id) return;
     setPhase((p) => (p.step === 'waiting' ? { ...p, cancelling: true } : p));
-    const result = await api.identities.cancelSignIn({ operationId: id });
+    const result = await api.calls.cancel({ operationId: id });
     if (!result.ok && operation.current === id) {
       operation.current = undefined;
       setPhase({ step: 'ready', error: result.error });

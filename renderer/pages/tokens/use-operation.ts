@@ -31,7 +31,7 @@ export function useOperation(): Operation {
 
   const cancel = useCallback(() => {
     const operationId = current.current;
-    if (operationId) void api.tokens.cancel({ operationId });
+    if (operationId) void api.calls.cancel({ operationId });
   }, []);
 
   return { running, run, cancel };

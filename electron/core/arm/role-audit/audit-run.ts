@@ -128,6 +128,7 @@ export class AuditRun {
           const session = await this.session(identity);
           return await listVisibleResources(session, await listSubscriptions(session));
         } catch (error) {
+          if (error instanceof AppError && error.code === 'cancelled') throw error;
           if (!(error instanceof AppError)) log.error('role audit: listing what an identity can see failed', error);
           return { resources: [], failures: error instanceof AppError ? [error] : [] };
         }
