@@ -4,7 +4,7 @@ import { openLaunchLink } from '../e2e/support/launch-link.ts';
 import { launchChromium } from '../scripts/chromium.ts';
 import type { HostProcess } from './host-process.ts';
 import { accountsShownAt, addPlainInput, nextKeystrokeToPaint } from './page-probes.ts';
-import type { CaseResult } from './report.ts';
+import { pairedCase, type CaseResult } from './report.ts';
 import { paired, summarize } from './stats.ts';
 
 export interface BrowserRuns {
@@ -125,37 +125,32 @@ export async function measureBrowser(
       { warmup: 0, runs: runs.countdownWindows },
     );
 
+    const listed = accounts.toLocaleString('en');
     return [
-      {
-        id: 'ui-navigation',
-        title: `Navigation to the rendered list, ${accounts.toLocaleString('en')} accounts`,
-        unit: 'ms',
-        subject: navigation.subject,
-        baseline: { label: 'same page, no accounts', summary: navigation.baseline },
-        target: { kind: 'below', max: 500 },
-      },
-      {
-        id: 'ui-filter-keystroke',
-        title: 'Filter keystroke to paint (search box)',
-        unit: 'ms',
-        subject: filter.subject,
-        baseline: { label: 'plain <input> echoing its value, same page', summary: filter.baseline },
-        target: { kind: 'below', max: 50 },
-      },
-      {
-        id: 'ui-countdowns',
-        title: `Scripting per second, ${tokens.toLocaleString('en')} live countdowns (Tokens page)`,
-        unit: 'ms/s',
-        subject: countdowns.subject,
-        baseline: { label: 'Tokens page, no tokens', summary: countdowns.baseline },
-        target: { kind: 'below', max: 5 },
-        note:
-          `Chromium's ScriptDuration (CDP Performance.getMetrics) over ${runs.countdownWindows} windows of ` +
-          `${runs.countdownSeconds} s per side.`,
-      },
+      pairedCase('ui-navigation', `Navigation to the rendered list, ${listed} accounts`, navigation, 'same page, no accounts', {
+        kind: 'below',
+        max: 500,
+      }),
+      pairedCase('ui-filter-keystroke', 'Filter keystroke to paint (search box)', filter, 'plain <input> echoing its value, same page', {
+        kind: 'below',
+        max: 50,
+      }),
+      pairedCase(
+        'ui-countdowns',
+        `Scripting per second, ${tokens.toLocaleString('en')} live countdowns (Tokens page)`,
+        countdowns,
+        'Tokens page, no tokens',
+        { kind: 'below', max: 5 },
+        {
+          unit: 'ms/s',
+          note:
+            `Chromium's ScriptDuration (CDP Performance.getMetrics) over ${runs.countdownWindows} windows of ` +
+            `${runs.countdownSeconds} s per side.`,
+        },
+      ),
       {
         id: 'host-rss',
-        title: `Browser-mode host RSS, ${accounts.toLocaleString('en')} accounts listed`,
+        title: `Browser-mode host RSS, ${listed} accounts listed`,
         unit: 'MB',
         subject: summarize(rss.full.slice(-runs.navigation)),
         baseline: { label: 'same host, empty data folder', summary: summarize(rss.empty.slice(-runs.navigation)) },

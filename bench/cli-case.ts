@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { contosoTenantId, secretServicePrincipal } from '../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { contractCall } from '../scripts/contract-call.ts';
 import { addEmulatorAccounts, benchCore, newDataFolder } from './fixtures.ts';
-import type { CaseResult } from './report.ts';
+import { pairedCase, type CaseResult } from './report.ts';
 import { paired, summarize } from './stats.ts';
 
 const bin = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
@@ -125,14 +125,7 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
         () => timeProcess([bin, ...c.args], env, c.token),
         { warmup: 3, runs },
       );
-      results.push({
-        id: c.id,
-        title: c.title,
-        unit: 'ms',
-        subject: measured.subject,
-        baseline: { label: '`node -e 0`', summary: measured.baseline },
-        target: { kind: 'ratio', max: 1.5 },
-      });
+      results.push(pairedCase(c.id, c.title, measured, '`node -e 0`', { kind: 'ratio', max: 1.5 }));
     }
     results.push(await againstAz(env, kept.entra, runs));
     return results;

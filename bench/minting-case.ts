@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
 import { contractCall } from '../scripts/contract-call.ts';
 import { addEmulatorAccounts, benchCore, newDataFolder, type EmulatorAccounts } from './fixtures.ts';
-import type { CaseResult } from './report.ts';
+import { pairedCase, type CaseResult } from './report.ts';
 import { paired } from './stats.ts';
 
 const acsApiVersion = '2023-10-01';
@@ -94,40 +94,10 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
       'The token is also written to the vault and tokens.json (atomic, fsync, under the lock), as "Keep across restarts" asks: ' +
       'a wanted cost, so no target.';
     return [
-      {
-        id: 'mint-sts',
-        title: 'STS token (`tokens.mintArr`, account key)',
-        unit: 'ms',
-        subject: stsCall.subject,
-        baseline: { label: stsBaseline, summary: stsCall.baseline },
-        target: { kind: 'ratio', max: 1.3 },
-      },
-      {
-        id: 'mint-acs',
-        title: 'ACS user token (`tokens.mintAcs`, access key)',
-        unit: 'ms',
-        subject: acsCall.subject,
-        baseline: { label: acsBaseline, summary: acsCall.baseline },
-        target: { kind: 'ratio', max: 1.3 },
-      },
-      {
-        id: 'mint-sts-kept',
-        title: 'STS token, kept (`keep: true`)',
-        unit: 'ms',
-        subject: stsKept.subject,
-        baseline: { label: stsBaseline, summary: stsKept.baseline },
-        target: { kind: 'reported' },
-        note: kept,
-      },
-      {
-        id: 'mint-acs-kept',
-        title: 'ACS user token, kept (`keep: true`)',
-        unit: 'ms',
-        subject: acsKept.subject,
-        baseline: { label: acsBaseline, summary: acsKept.baseline },
-        target: { kind: 'reported' },
-        note: kept,
-      },
+      pairedCase('mint-sts', 'STS token (`tokens.mintArr`, account key)', stsCall, stsBaseline, { kind: 'ratio', max: 1.3 }),
+      pairedCase('mint-acs', 'ACS user token (`tokens.mintAcs`, access key)', acsCall, acsBaseline, { kind: 'ratio', max: 1.3 }),
+      pairedCase('mint-sts-kept', 'STS token, kept (`keep: true`)', stsKept, stsBaseline, { kind: 'reported' }, { note: kept }),
+      pairedCase('mint-acs-kept', 'ACS user token, kept (`keep: true`)', acsKept, acsBaseline, { kind: 'reported' }, { note: kept }),
     ];
   } finally {
     await core.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge, markdown, machine, type CaseResult } from './report.ts';
+import { judge, markdown, machine, pairedCase, type CaseResult } from './report.ts';
 import { summarize } from './stats.ts';
 
 const ms = (...samples: number[]) => summarize(samples);
@@ -31,5 +31,16 @@ describe('the bench report', () => {
   it('writes a missed case as MISSED in the Markdown table', () => {
     const table = markdown([judge(result([14], { kind: 'ratio', max: 1.3 }, [10]))], new Date(0), machine());
     expect(table).toMatch(/^\| A case \| 14\.0 ms \| .* \| 1\.40× \| ≤ 1\.3× baseline \| MISSED \|$/m);
+  });
+
+  it('judges a paired measurement against the baseline measured beside it, in ms unless told', () => {
+    const measured = { subject: ms(13, 13, 13), baseline: ms(10, 10, 10) };
+    const kept = pairedCase('kept', 'Kept', measured, 'bare request', { kind: 'reported' }, { unit: 'ms/s', note: 'wanted' });
+    expect(kept).toMatchObject({ unit: 'ms/s', note: 'wanted', baseline: { label: 'bare request', summary: { median: 10 } } });
+    expect(judge(pairedCase('call', 'A call', measured, 'bare request', { kind: 'ratio', max: 1.2 }))).toMatchObject({
+      unit: 'ms',
+      ratio: 1.3,
+      met: false,
+    });
   });
 });

@@ -22,6 +22,19 @@ export interface CaseResult {
   notMeasured?: string;
 }
 
+/** A case measured beside its baseline (`paired`): in milliseconds unless `more.unit` says otherwise. */
+export function pairedCase(
+  id: string,
+  title: string,
+  measured: { subject: Summary; baseline: Summary },
+  baseline: string,
+  target: Target,
+  more: { unit?: CaseResult['unit']; note?: string } = {},
+): CaseResult {
+  const { subject } = measured;
+  return { id, title, unit: more.unit ?? 'ms', subject, baseline: { label: baseline, summary: measured.baseline }, target, ...more };
+}
+
 export interface JudgedCase extends CaseResult {
   /** subject median / baseline median, when there is a baseline. */
   ratio: number | null;

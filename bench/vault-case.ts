@@ -7,7 +7,7 @@ import { openVault, vaultFileName } from '../electron/core/vault/vault.ts';
 import { readVaultMetadata } from '../electron/core/vault/vault-metadata.ts';
 import { keychainAccount } from '../electron/core/vault/vault-key.ts';
 import { newDataFolder } from './fixtures.ts';
-import type { CaseResult } from './report.ts';
+import { pairedCase, type CaseResult } from './report.ts';
 import { paired, summarize } from './stats.ts';
 
 /** The real keytar port, counting the calls that reach the keychain. */
@@ -65,14 +65,10 @@ export async function measureVault(count: number, runs: number): Promise<CaseRes
     );
     const measuredCalls = calls.slice(-runs);
     return [
-      {
-        id: 'vault-open',
-        title: `Vault open + read ${count.toLocaleString('en')} secrets`,
-        unit: 'ms',
-        subject: measured.subject,
-        baseline: { label: 'one bare keychain read + file read', summary: measured.baseline },
-        target: { kind: 'below', max: 30 },
-      },
+      pairedCase('vault-open', `Vault open + read ${count.toLocaleString('en')} secrets`, measured, 'one bare keychain read + file read', {
+        kind: 'below',
+        max: 30,
+      }),
       {
         id: 'vault-keychain-calls',
         title: 'Keychain round trips per vault open',
