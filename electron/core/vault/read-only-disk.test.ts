@@ -1,10 +1,7 @@
-import { constants, mkdtempSync, promises, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Core } from '../core.ts';
-import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
-import { createMemoryKeychain } from './keychain.ts';
+import { constants, promises } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
+import { folderPerTest } from '../test-support/folder-per-test.ts';
 
 // The tests run as root, whom chmod does not stop: the disk's refusals are injected into the fs calls instead.
 const key = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
@@ -16,14 +13,8 @@ const arr = (name: string) => ({
   primaryKey: key,
 });
 
-let folder: string;
-let keychain: ReturnType<typeof createMemoryKeychain>;
-const cores: Core[] = [];
-const newCore = () => {
-  const core = testCore(folder, { keychain });
-  cores.push(core);
-  return core;
-};
+const data = folderPerTest('azcred-read-only-');
+const { newCore } = data;
 const refusal = (code: string, at: string) => Object.assign(new Error(`${code}: refused, mkdir '${at}'`), { code, path: at });
 
 /** From now on every directory made (the locks are directories) or file opened for writing under the data folder fails with `code`. */
@@ -32,24 +23,19 @@ function diskRefuses(code: 'EROFS' | 'ENOSPC' | 'EACCES', what: 'lock' | 'write'
   const open = promises.open.bind(promises);
   if (what === 'lock') {
     vi.spyOn(promises, 'mkdir').mockImplementation(async (dir, options) =>
-      String(dir).startsWith(folder) && String(dir) !== folder ? Promise.reject(refusal(code, String(dir))) : mkdir(dir, options),
+      String(dir).startsWith(data.folder) && String(dir) !== data.folder ? Promise.reject(refusal(code, String(dir))) : mkdir(dir, options),
     );
   }
   vi.spyOn(promises, 'open').mockImplementation(async (file, flags, mode) =>
-    String(file).startsWith(folder) && typeof flags === 'number' && (flags & constants.O_CREAT) !== 0
+    String(file).startsWith(data.folder) && typeof flags === 'number' && (flags & constants.O_CREAT) !== 0
       ? Promise.reject(refusal(code, String(file)))
       : open(file, flags, mode),
   );
 }
 
-beforeEach(async () => {
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-read-only-'));
-  keychain = createMemoryKeychain();
-});
-afterEach(async () => {
+// Registered after folderPerTest's, so it runs before the cores close (vitest runs afterEach hooks last first).
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe('a data folder whose disk refuses writes', () => {

@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../core.ts';
-import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
-import { createMemoryKeychain } from './keychain.ts';
+import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { keptBackups } from './vault-backups.ts';
+import { folderPerTest } from '../test-support/folder-per-test.ts';
 
 const oldKey = 'T0xELXByaW1hcnkta2V5LW9uZQ==';
 const newKey = 'TkVXLXByaW1hcnkta2V5LXR3bw==';
@@ -17,32 +16,17 @@ const arr = (name: string, primaryKey: string) => ({
   primaryKey,
 });
 
-let folder: string;
-let keychain: ReturnType<typeof createMemoryKeychain>;
-const cores: Core[] = [];
-const newCore = () => {
-  const core = testCore(folder, { keychain });
-  cores.push(core);
-  return core;
-};
+const data = folderPerTest('azcred-backups-');
+const { newCore } = data;
 const reveal = async (core: Core, id: string) => (await coreValues(core).accounts.reveal({ id, secret: 'primaryKey' })).value;
 
 /** Damages vault.bin in place, as a bad disk block would. */
 function damageVaultFile(): void {
-  const file = path.join(folder, 'vault.bin');
+  const file = path.join(data.folder, 'vault.bin');
   const bytes = readFileSync(file);
   bytes[bytes.length - 3]! ^= 0xff;
   writeFileSync(file, bytes);
 }
-
-beforeEach(() => {
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-backups-'));
-  keychain = createMemoryKeychain();
-});
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-  rmSync(folder, { recursive: true, force: true });
-});
 
 describe('after a damaged vault file is quarantined', () => {
   it('keeps the last good copy through later writes, and restoring it brings the old secret back', async () => {
@@ -90,7 +74,7 @@ describe('after a damaged vault file is quarantined', () => {
         id: old.id,
         changes: { kind: 'arr', primaryKey: Buffer.from(`key ${i}`).toString('base64') },
       });
-    const generations = readdirSync(path.join(folder, 'backups'));
+    const generations = readdirSync(path.join(data.folder, 'backups'));
     expect(generations).toEqual(expect.arrayContaining(protectedNames));
     expect(generations.length).toBeLessThanOrEqual(keptBackups + protectedNames.length);
 
@@ -121,7 +105,7 @@ describe('after a damaged vault file is quarantined', () => {
       error: { code: 'not_found' },
     });
     const [newest] = await coreValues(core).vault.backups();
-    writeFileSync(path.join(folder, 'backups', newest!.name), 'not a vault');
+    writeFileSync(path.join(data.folder, 'backups', newest!.name), 'not a vault');
     expect(await coreValues(core).vault.backups()).toContainEqual(expect.objectContaining({ name: newest!.name, secretCount: null }));
     expect(await coreApi(core).vault.restore({ name: newest!.name })).toMatchObject({
       ok: false,
