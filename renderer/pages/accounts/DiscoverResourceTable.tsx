@@ -1,20 +1,8 @@
-import {
-  Badge,
-  Caption1,
-  Checkbox,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
 import { kindLabels } from './account-filter.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
   scroller: {
@@ -51,57 +39,59 @@ export function DiscoverResourceTable({ resources, subscriptions, selected, onCh
 
   return (
     <div className={styles.scroller}>
-      <Table size="small" aria-label="Resources found" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.check}>
+      <DataTable
+        label="Resources found"
+        className={styles.table}
+        columns={[
+          {
+            label: (
               <Checkbox
                 aria-label="Choose every resource not yet added"
                 disabled={choosable.length === 0}
                 checked={ticked === 0 ? false : ticked === choosable.length ? true : 'mixed'}
                 onChange={(_, d) => onChange(new Set(d.checked === true ? choosable.map((r) => r.resourceId) : []))}
               />
-            </TableHeaderCell>
-            <TableHeaderCell>Resource</TableHeaderCell>
-            <TableHeaderCell>Location</TableHeaderCell>
-            <TableHeaderCell>Subscription and resource group</TableHeaderCell>
+            ),
+            className: styles.check,
+          },
+          { label: 'Resource' },
+          { label: 'Location' },
+          { label: 'Subscription and resource group' },
+        ]}
+      >
+        {resources.map((r) => (
+          <TableRow key={r.resourceId} data-resource={r.name}>
+            <TableCell className={styles.check}>
+              <Checkbox
+                aria-label={r.alreadyImportedAs ? `${r.name} is already added as ${r.alreadyImportedAs.name}` : `Import ${r.name}`}
+                disabled={r.alreadyImportedAs !== null}
+                checked={r.alreadyImportedAs !== null || selected.has(r.resourceId)}
+                onChange={(_, d) => toggle(r.resourceId, d.checked === true)}
+              />
+            </TableCell>
+            <TableCell>
+              <div className={layout.cellLines}>
+                <Text weight="semibold" size={200} className={styles.name}>
+                  {r.name}
+                </Text>
+                <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'}>
+                  {kindLabels[r.kind]}
+                </Badge>
+                {r.alreadyImportedAs && <Caption1 className={layout.muted}>Already added as “{r.alreadyImportedAs.name}”</Caption1>}
+              </div>
+            </TableCell>
+            <TableCell>
+              <Text size={200}>{r.location}</Text>
+            </TableCell>
+            <TableCell>
+              <div className={layout.cellLines}>
+                <Text size={200}>{subscriptionName(r.subscriptionId)}</Text>
+                <Caption1 className={layout.muted}>{r.resourceGroup}</Caption1>
+              </div>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {resources.map((r) => (
-            <TableRow key={r.resourceId} data-resource={r.name}>
-              <TableCell className={styles.check}>
-                <Checkbox
-                  aria-label={r.alreadyImportedAs ? `${r.name} is already added as ${r.alreadyImportedAs.name}` : `Import ${r.name}`}
-                  disabled={r.alreadyImportedAs !== null}
-                  checked={r.alreadyImportedAs !== null || selected.has(r.resourceId)}
-                  onChange={(_, d) => toggle(r.resourceId, d.checked === true)}
-                />
-              </TableCell>
-              <TableCell>
-                <div className={layout.cellLines}>
-                  <Text weight="semibold" size={200} className={styles.name}>
-                    {r.name}
-                  </Text>
-                  <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'}>
-                    {kindLabels[r.kind]}
-                  </Badge>
-                  {r.alreadyImportedAs && <Caption1 className={layout.muted}>Already added as “{r.alreadyImportedAs.name}”</Caption1>}
-                </div>
-              </TableCell>
-              <TableCell>
-                <Text size={200}>{r.location}</Text>
-              </TableCell>
-              <TableCell>
-                <div className={layout.cellLines}>
-                  <Text size={200}>{subscriptionName(r.subscriptionId)}</Text>
-                  <Caption1 className={layout.muted}>{r.resourceGroup}</Caption1>
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
     </div>
   );
 }

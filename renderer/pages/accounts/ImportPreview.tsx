@@ -1,19 +1,8 @@
-import {
-  Badge,
-  Caption1,
-  Checkbox,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { ImportItem } from '../../../shared/accounts.ts';
 import { kindLabels } from './account-filter.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
   scroll: { maxHeight: '320px', overflowY: 'auto' },
@@ -51,55 +40,53 @@ export function ImportPreview({ items, chosen, onChoose }: ImportPreviewProps) {
   const styles = useStyles();
   return (
     <div className={styles.scroll}>
-      <Table size="small" aria-label="Accounts in the file">
-        <TableHeader>
-          <TableRow>
-            {chosen && <TableHeaderCell className={styles.select}>Import</TableHeaderCell>}
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell className={styles.kind}>Kind</TableHeaderCell>
-            <TableHeaderCell className={styles.status}>Status</TableHeaderCell>
-            <TableHeaderCell className={styles.keys}>Keys</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((item) => (
-            <Fragment key={item.index}>
-              <TableRow>
-                {chosen && (
-                  <TableCell className={styles.select}>
-                    <Checkbox
-                      aria-label={`Import ${item.name || `item ${item.index + 1}`}`}
-                      checked={chosen.has(item.index)}
-                      disabled={item.status !== 'ready'}
-                      onChange={(_, d) => onChoose?.(item.index, d.checked === true)}
-                    />
-                  </TableCell>
-                )}
-                <TableCell>{item.name || `Item ${item.index + 1}`}</TableCell>
-                <TableCell>{item.kind === 'unknown' ? 'Unknown' : kindLabels[item.kind]}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={statusLabels[item.status].color}>
-                    {statusLabels[item.status].text}
-                  </Badge>
+      <DataTable
+        label="Accounts in the file"
+        columns={[
+          chosen && { label: 'Import', className: styles.select },
+          { label: 'Name' },
+          { label: 'Kind', className: styles.kind },
+          { label: 'Status', className: styles.status },
+          { label: 'Keys', className: styles.keys },
+        ]}
+      >
+        {items.map((item) => (
+          <Fragment key={item.index}>
+            <TableRow>
+              {chosen && (
+                <TableCell className={styles.select}>
+                  <Checkbox
+                    aria-label={`Import ${item.name || `item ${item.index + 1}`}`}
+                    checked={chosen.has(item.index)}
+                    disabled={item.status !== 'ready'}
+                    onChange={(_, d) => onChoose?.(item.index, d.checked === true)}
+                  />
                 </TableCell>
-                <TableCell>{item.secrets.length ? item.secrets.map((s) => secretNames[s]).join(', ') : 'None'}</TableCell>
-              </TableRow>
-              {item.issues.length > 0 && (
-                // The problems get a row of their own, as wide as the table, under the item they belong to.
-                <TableRow aria-label={`Problems with ${item.name || `item ${item.index + 1}`}`}>
-                  <TableCell colSpan={chosen ? 5 : 4}>
-                    <span className={styles.issues}>
-                      {item.issues.map((issue, i) => (
-                        <Caption1 key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</Caption1>
-                      ))}
-                    </span>
-                  </TableCell>
-                </TableRow>
               )}
-            </Fragment>
-          ))}
-        </TableBody>
-      </Table>
+              <TableCell>{item.name || `Item ${item.index + 1}`}</TableCell>
+              <TableCell>{item.kind === 'unknown' ? 'Unknown' : kindLabels[item.kind]}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={statusLabels[item.status].color}>
+                  {statusLabels[item.status].text}
+                </Badge>
+              </TableCell>
+              <TableCell>{item.secrets.length ? item.secrets.map((s) => secretNames[s]).join(', ') : 'None'}</TableCell>
+            </TableRow>
+            {item.issues.length > 0 && (
+              // The problems get a row of their own, as wide as the table, under the item they belong to.
+              <TableRow aria-label={`Problems with ${item.name || `item ${item.index + 1}`}`}>
+                <TableCell colSpan={chosen ? 5 : 4}>
+                  <span className={styles.issues}>
+                    {item.issues.map((issue, i) => (
+                      <Caption1 key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</Caption1>
+                    ))}
+                  </span>
+                </TableCell>
+              </TableRow>
+            )}
+          </Fragment>
+        ))}
+      </DataTable>
     </div>
   );
 }

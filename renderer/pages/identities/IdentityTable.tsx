@@ -1,8 +1,9 @@
-import { makeStyles, Table, TableBody, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { IdentityRow } from './IdentityRow.tsx';
 import { useNow } from './use-now.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
   scroller: {
@@ -41,32 +42,30 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
 
   return (
     <div ref={rootRef} className={styles.scroller}>
-      <Table aria-label="Identities" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Identity</TableHeaderCell>
-            <TableHeaderCell className={styles.tenant}>Tenant and cloud</TableHeaderCell>
-            <TableHeaderCell className={styles.how}>Signs in with</TableHeaderCell>
-            <TableHeaderCell className={styles.used}>Last used</TableHeaderCell>
-            <TableHeaderCell className={styles.actions}>
-              <span className={styles.hidden}>Actions</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sorted.map((identity) => (
-            <IdentityRow
-              key={identity.id}
-              identity={identity}
-              cloudLabel={cloudLabel(identity.cloud)}
-              now={now}
-              highlighted={identity.id === highlightedId}
-              onSignOut={onSignOut}
-              onSignInAgain={onSignInAgain}
-            />
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label="Identities"
+        size="medium"
+        className={styles.table}
+        columns={[
+          { label: 'Identity' },
+          { label: 'Tenant and cloud', className: styles.tenant },
+          { label: 'Signs in with', className: styles.how },
+          { label: 'Last used', className: styles.used },
+          { label: <span className={styles.hidden}>Actions</span>, className: styles.actions },
+        ]}
+      >
+        {sorted.map((identity) => (
+          <IdentityRow
+            key={identity.id}
+            identity={identity}
+            cloudLabel={cloudLabel(identity.cloud)}
+            now={now}
+            highlighted={identity.id === highlightedId}
+            onSignOut={onSignOut}
+            onSignInAgain={onSignInAgain}
+          />
+        ))}
+      </DataTable>
     </div>
   );
 }

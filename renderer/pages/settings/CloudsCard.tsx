@@ -6,11 +6,7 @@ import {
   Field,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -29,6 +25,7 @@ import { ImportCloudDialog } from './ImportCloudDialog.tsx';
 import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
   defaultCloud: { flex: '0 1 360px' },
@@ -107,76 +104,75 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
         </div>
         <ErrorBar error={error} onDismiss={reset} />
         <div className={layout.scrollX}>
-          <Table aria-label="Cloud profiles" size="small" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.cloudColumn}>Cloud</TableHeaderCell>
-                <TableHeaderCell>Endpoints</TableHeaderCell>
-                <TableHeaderCell className={styles.appColumn}>Sign-in app</TableHeaderCell>
-                <TableHeaderCell className={styles.actionsColumn}>Actions</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {clouds.map((c) => (
-                <TableRow key={c.name} data-cloud={c.name}>
-                  <TableCell>
-                    <div className={layout.cellLines}>
-                      <Text weight="semibold">{c.displayName}</Text>
-                      <Caption1 className={styles.muted}>
-                        {c.name} · {c.builtIn ? 'built in' : 'custom'}
+          <DataTable
+            label="Cloud profiles"
+            className={styles.table}
+            columns={[
+              { label: 'Cloud', className: styles.cloudColumn },
+              { label: 'Endpoints' },
+              { label: 'Sign-in app', className: styles.appColumn },
+              { label: 'Actions', className: styles.actionsColumn },
+            ]}
+          >
+            {clouds.map((c) => (
+              <TableRow key={c.name} data-cloud={c.name}>
+                <TableCell>
+                  <div className={layout.cellLines}>
+                    <Text weight="semibold">{c.displayName}</Text>
+                    <Caption1 className={styles.muted}>
+                      {c.name} · {c.builtIn ? 'built in' : 'custom'}
+                    </Caption1>
+                    {c.trustedCaPem && (
+                      <Caption1 className={styles.caWarning} data-ca-warning>
+                        <WarningRegular aria-hidden />
+                        Trusts its own CA certificate for this cloud’s endpoints: whoever holds that CA’s key can impersonate them. Keep it
+                        only if it comes from a source you trust.
                       </Caption1>
-                      {c.trustedCaPem && (
-                        <Caption1 className={styles.caWarning} data-ca-warning>
-                          <WarningRegular aria-hidden />
-                          Trusts its own CA certificate for this cloud’s endpoints: whoever holds that CA’s key can impersonate them. Keep
-                          it only if it comes from a source you trust.
-                        </Caption1>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <dl className={styles.endpoints}>
-                      <dt className={styles.muted}>Entra ID</dt>
-                      <dd className={styles.url}>{c.authorityHost}</dd>
-                      <dt className={styles.muted}>ARM</dt>
-                      <dd className={styles.url}>{c.armEndpoint}</dd>
-                    </dl>
-                  </TableCell>
-                  <TableCell>
-                    <div className={layout.cellLines}>
-                      <span className={styles.mono}>{c.publicClient.clientId}</span>
-                      <Caption1 className={styles.muted}>
-                        {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant{' '}
-                        {c.publicClient.tenant}
-                      </Caption1>
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <dl className={styles.endpoints}>
+                    <dt className={styles.muted}>Entra ID</dt>
+                    <dd className={styles.url}>{c.authorityHost}</dd>
+                    <dt className={styles.muted}>ARM</dt>
+                    <dd className={styles.url}>{c.armEndpoint}</dd>
+                  </dl>
+                </TableCell>
+                <TableCell>
+                  <div className={layout.cellLines}>
+                    <span className={styles.mono}>{c.publicClient.clientId}</span>
+                    <Caption1 className={styles.muted}>
+                      {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant{' '}
+                      {c.publicClient.tenant}
+                    </Caption1>
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      icon={<EditRegular />}
+                      aria-label={`Sign-in app for ${c.displayName}`}
+                      onClick={() => setDialog({ type: 'sign-in-app', cloud: c })}
+                    >
+                      Sign-in app
+                    </Button>
+                    {!c.builtIn && (
                       <Button
                         size="small"
-                        icon={<EditRegular />}
-                        aria-label={`Sign-in app for ${c.displayName}`}
-                        onClick={() => setDialog({ type: 'sign-in-app', cloud: c })}
+                        icon={<DeleteRegular />}
+                        aria-label={`Remove ${c.displayName}`}
+                        onClick={() => setDialog({ type: 'remove', cloud: c })}
                       >
-                        Sign-in app
+                        Remove
                       </Button>
-                      {!c.builtIn && (
-                        <Button
-                          size="small"
-                          icon={<DeleteRegular />}
-                          aria-label={`Remove ${c.displayName}`}
-                          onClick={() => setDialog({ type: 'remove', cloud: c })}
-                        >
-                          Remove
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                    )}
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </div>
       </div>
 

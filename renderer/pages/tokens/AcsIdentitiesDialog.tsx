@@ -9,7 +9,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
 import { AcsResourceField } from './SourceFields.tsx';
-import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
+import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
@@ -37,7 +37,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const [accountId, setAccountId] = useState<string>();
   const resource = sources.acs.find((a) => a.id === (accountId ?? sources.acs[0]?.id));
   const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
-  const [payWith, setPay] = usePayWith(acsKeys(resource));
+  const [payWith, setPay] = usePayWith(accountKeys(resource));
   const [label, setLabel] = useState('');
   const [confirm, setConfirm] = useState<AcsIdentityConfirm>();
   const [done, setDone] = useState<string>();
@@ -110,15 +110,14 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
               setPay(undefined);
             }}
           />
-          <PayWithField
+          <AccountPayField
             label="Call ACS with"
-            keys={acsKeys(resource)}
+            kind="acs"
+            account={resource}
             identities={sources.identities}
-            cloud={resource?.cloud}
             value={payWith}
             onChange={setPay}
             error={issues.via}
-            roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
           />
           <CallForm className={styles.create} onSubmit={() => void create()} error={undefined}>
             <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>

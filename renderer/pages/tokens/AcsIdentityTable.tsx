@@ -1,17 +1,8 @@
-import {
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { dateTime } from './token-format.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
   wide: { width: '36%' },
@@ -40,66 +31,64 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
   const styles = useStyles();
   const layout = useLayoutStyles();
   return (
-    <Table aria-label="ACS identities" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.narrow}>Label</TableHeaderCell>
-          <TableHeaderCell className={styles.wide}>User ID</TableHeaderCell>
-          <TableHeaderCell className={styles.narrow}>Created</TableHeaderCell>
-          <TableHeaderCell className={styles.narrow}>Tokens revoked</TableHeaderCell>
-          <TableHeaderCell>Actions</TableHeaderCell>
+    <DataTable
+      label="ACS identities"
+      columns={[
+        { label: 'Label', className: styles.narrow },
+        { label: 'User ID', className: styles.wide },
+        { label: 'Created', className: styles.narrow },
+        { label: 'Tokens revoked', className: styles.narrow },
+        { label: 'Actions' },
+      ]}
+    >
+      {identities.map((identity) => (
+        <TableRow key={identity.id}>
+          <TableCell>{identity.label}</TableCell>
+          <TableCell className={layout.mono}>{identity.communicationUserId}</TableCell>
+          <TableCell>{dateTime(identity.createdAt)}</TableCell>
+          <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
+          <TableCell>
+            {confirm?.identity.id === identity.id ? (
+              <div className={styles.actions}>
+                <Button size="small" appearance="primary" onClick={() => onAct(confirm.action, identity)}>
+                  {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
+                </Button>
+                <Button size="small" onClick={() => onConfirm(undefined)}>
+                  Keep
+                </Button>
+              </div>
+            ) : (
+              // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
+              <div className={styles.actions}>
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  aria-label={`Issue token for ${identity.label}`}
+                  onClick={() => onIssue(identity)}
+                >
+                  Issue token
+                </Button>
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  aria-label={`Revoke tokens of ${identity.label}`}
+                  onClick={() => onConfirm({ action: 'revoke', identity })}
+                >
+                  Revoke tokens
+                </Button>
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  aria-label={`Delete ${identity.label}`}
+                  onClick={() => onConfirm({ action: 'delete', identity })}
+                >
+                  Delete
+                </Button>
+              </div>
+            )}
+          </TableCell>
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {identities.map((identity) => (
-          <TableRow key={identity.id}>
-            <TableCell>{identity.label}</TableCell>
-            <TableCell className={layout.mono}>{identity.communicationUserId}</TableCell>
-            <TableCell>{dateTime(identity.createdAt)}</TableCell>
-            <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
-            <TableCell>
-              {confirm?.identity.id === identity.id ? (
-                <div className={styles.actions}>
-                  <Button size="small" appearance="primary" onClick={() => onAct(confirm.action, identity)}>
-                    {confirm.action === 'revoke' ? 'Yes, revoke all its tokens' : 'Yes, delete it at ACS'}
-                  </Button>
-                  <Button size="small" onClick={() => onConfirm(undefined)}>
-                    Keep
-                  </Button>
-                </div>
-              ) : (
-                // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
-                <div className={styles.actions}>
-                  <Button
-                    size="small"
-                    disabledFocusable={busy}
-                    aria-label={`Issue token for ${identity.label}`}
-                    onClick={() => onIssue(identity)}
-                  >
-                    Issue token
-                  </Button>
-                  <Button
-                    size="small"
-                    disabledFocusable={busy}
-                    aria-label={`Revoke tokens of ${identity.label}`}
-                    onClick={() => onConfirm({ action: 'revoke', identity })}
-                  >
-                    Revoke tokens
-                  </Button>
-                  <Button
-                    size="small"
-                    disabledFocusable={busy}
-                    aria-label={`Delete ${identity.label}`}
-                    onClick={() => onConfirm({ action: 'delete', identity })}
-                  >
-                    Delete
-                  </Button>
-                </div>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

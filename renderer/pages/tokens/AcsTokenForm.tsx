@@ -10,7 +10,7 @@ import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { AcsResourceField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
+import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 
 const fields = ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via'] as const;
@@ -35,7 +35,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState<AcsScope[]>(['chat']);
   const [minutes, setMinutes] = useState('60');
-  const [pay, setPay] = usePayWith(acsKeys(resource));
+  const [pay, setPay] = usePayWith(accountKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields);
@@ -107,15 +107,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
       <Field label="Lifetime (minutes)" required hint="60 to 1440 minutes (1 to 24 hours)." {...problem(issues.minutes)}>
         <Input type="number" min={60} max={1440} step={1} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
       </Field>
-      <PayWithField
-        keys={acsKeys(resource)}
-        identities={sources.identities}
-        cloud={resource?.cloud}
-        value={pay}
-        onChange={setPay}
-        error={issues.via}
-        roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
-      />
+      <AccountPayField kind="acs" account={resource} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
       <MintOptionsFields value={options} onChange={setOptions} />
     </CallForm>
   );

@@ -1,17 +1,4 @@
-import {
-  Body1,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Field, MessageBar, MessageBarBody, Spinner, TableCell, TableRow } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { mixedRealityRegionOf } from '../../../shared/clouds.ts';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
@@ -23,11 +10,12 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { ArrAccountField } from './SourceFields.tsx';
-import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
+import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const fields = ['accountId', 'via', 'region'] as const;
 
@@ -40,7 +28,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   const operation = useOperation();
   const [accountId, setAccountId] = useState<string>();
   const account = sources.arr.find((a) => a.id === (accountId ?? sources.arr[0]?.id));
-  const [payWith, setPay] = usePayWith(arrKeys(account));
+  const [payWith, setPay] = usePayWith(accountKeys(account));
   const [region, setRegion] = useState<string>();
   const [result, setResult] = useState<ArrTestResult>();
   const call = useCall();
@@ -92,14 +80,13 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               setResult(undefined);
             }}
           />
-          <PayWithField
-            keys={arrKeys(account)}
+          <AccountPayField
+            kind="arr"
+            account={account}
             identities={sources.identities}
-            cloud={account?.cloud}
             value={payWith}
             onChange={setPay}
             error={issues.via}
-            roleHint="the Remote Rendering Client or Administrator role on the account"
           />
           {needsRegion && (
             <Field
@@ -127,28 +114,18 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
             Asked <span className={layout.mono}>{result.endpoint}</span> with “{result.token.title}”, which is now on the Tokens page.
           </Caption1>
           {result.sessions.length > 0 && (
-            <Table aria-label="Sessions" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Session</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Size</TableHeaderCell>
-                  <TableHeaderCell>Running</TableHeaderCell>
+            <DataTable label="Sessions" columns={[{ label: 'Session' }, { label: 'Status' }, { label: 'Size' }, { label: 'Running' }]}>
+              {result.sessions.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell className={layout.mono}>{s.id}</TableCell>
+                  <TableCell>{s.status}</TableCell>
+                  <TableCell>{s.size ?? ''}</TableCell>
+                  <TableCell>
+                    {s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.sessions.map((s) => (
-                  <TableRow key={s.id}>
-                    <TableCell className={layout.mono}>{s.id}</TableCell>
-                    <TableCell>{s.status}</TableCell>
-                    <TableCell>{s.size ?? ''}</TableCell>
-                    <TableCell>
-                      {s.elapsedTimeMinutes === null ? '' : `${s.elapsedTimeMinutes} of ${s.maxLeaseTimeMinutes ?? '?'} min`}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </DataTable>
           )}
         </section>
       )}

@@ -7,7 +7,7 @@ import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ArrAccountField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { arrKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
+import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 
 const fields = ['accountId', 'via'] as const;
 
@@ -21,7 +21,7 @@ export function ArrTokenForm({
 }: MintFormProps & { initialAccountId?: string | undefined }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? sources.arr[0]?.id);
   const account = sources.arr.find((a) => a.id === accountId);
-  const [pay, setPay] = usePayWith(arrKeys(account));
+  const [pay, setPay] = usePayWith(accountKeys(account));
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields);
@@ -50,15 +50,7 @@ export function ArrTokenForm({
           setPay(undefined);
         }}
       />
-      <PayWithField
-        keys={arrKeys(account)}
-        identities={sources.identities}
-        cloud={account?.cloud}
-        value={pay}
-        onChange={setPay}
-        error={issues.via}
-        roleHint="the Remote Rendering Client or Administrator role on the account"
-      />
+      <AccountPayField kind="arr" account={account} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
       <MintOptionsFields value={options} onChange={setOptions} />
     </CallForm>
   );

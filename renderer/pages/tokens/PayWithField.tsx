@@ -4,7 +4,7 @@ import type { IdentityView } from '../../../shared/identities.ts';
 import type { AcsVia, ArrVia } from '../../../shared/tokens.ts';
 import { problem } from '../../components/field-problem.ts';
 import { ChoiceDropdown, type Choice } from './ChoiceDropdown.tsx';
-import { identityLabel } from './use-token-sources.ts';
+import { identityLabel, type AcsResource, type ArrAccount } from './use-token-sources.ts';
 
 const useStyles = makeStyles({
   identity: { marginLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -68,6 +68,26 @@ export function PayWithField({ label = 'Pay with', keys, identities, cloud, valu
       )}
     </Field>
   );
+}
+
+const roleHints = {
+  arr: 'the Remote Rendering Client or Administrator role on the account',
+  acs: 'a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)',
+};
+
+export interface AccountPayFieldProps extends Pick<PayWithFieldProps, 'label' | 'identities' | 'value' | 'onChange' | 'error'> {
+  kind: 'arr' | 'acs';
+  account: ArrAccount | AcsResource | undefined;
+}
+
+/** PayWithField for an ARR account or an ACS resource: its keys, its cloud, and the role an identity needs on it. */
+export function AccountPayField({ kind, account, ...props }: AccountPayFieldProps) {
+  return <PayWithField {...props} keys={accountKeys(account)} cloud={account?.cloud} roleHint={roleHints[kind]} />;
+}
+
+/** The keys an account can pay with: an ARR account's primary and secondary key, an ACS resource's access key. */
+export function accountKeys(account: ArrAccount | AcsResource | undefined): Choice[] {
+  return account?.kind === 'arr' ? arrKeys(account) : acsKeys(account);
 }
 
 export function arrKeys(account: { hasPrimaryKey: boolean; hasSecondaryKey: boolean } | undefined): Choice[] {

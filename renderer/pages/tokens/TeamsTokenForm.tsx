@@ -9,7 +9,7 @@ import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 import { AcsResourceField } from './SourceFields.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
-import { acsKeys, PayWithField, toVia, usePayWith } from './PayWithField.tsx';
+import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 
@@ -31,7 +31,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
   const [from, setFrom] = useState<TeamsSource>('signed-in');
   const [teamsIdentityId, setTeamsIdentityId] = useState<string>();
   const [pasted, setPasted] = useState(noPasted);
-  const [pay, setPay] = usePayWith(acsKeys(resource));
+  const [pay, setPay] = usePayWith(accountKeys(resource));
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields, 'pasted.');
@@ -141,15 +141,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           </Field>
         </>
       )}
-      <PayWithField
-        keys={acsKeys(resource)}
-        identities={sources.identities}
-        cloud={resource?.cloud}
-        value={pay}
-        onChange={setPay}
-        error={issues.via}
-        roleHint="a role that may manage the resource (Communication and Email Service Owner, Contributor or Owner)"
-      />
+      <AccountPayField kind="acs" account={resource} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
       <MintOptionsFields value={options} onChange={setOptions} refreshable={from === 'signed-in'} />
     </CallForm>
   );

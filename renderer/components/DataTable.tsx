@@ -1,0 +1,40 @@
+import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+export interface DataTableColumn {
+  label: ReactNode;
+  /** The column's width, set on its header cell. */
+  className?: string | undefined;
+}
+
+export interface DataTableProps {
+  /** What the table lists, for screen readers: "Cloud profiles". */
+  label: string;
+  /** The header row; a false entry is a column not shown this time. */
+  columns: readonly (DataTableColumn | false | undefined)[];
+  size?: 'small' | 'medium';
+  className?: string | undefined;
+  /** The rows: TableRow elements. */
+  children: ReactNode;
+}
+
+/** A Fluent table with its header row, as the app's lists in dialogs and cards draw it. */
+export function DataTable({ label, columns, size = 'small', className, children }: DataTableProps) {
+  return (
+    <Table aria-label={label} size={size} className={className}>
+      <TableHeader>
+        <TableRow>
+          {columns.map(
+            (column, index) =>
+              column && (
+                <TableHeaderCell key={index} className={column.className}>
+                  {column.label}
+                </TableHeaderCell>
+              ),
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
+  );
+}
