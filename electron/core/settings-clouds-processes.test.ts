@@ -1,40 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInClouds, type CloudProfileView } from '../../shared/clouds.ts';
 import type { Result } from '../../shared/result.ts';
 import type { Settings } from '../../shared/settings.ts';
+import { callsInChild, valueOf, type ChildCall } from './accounts/test-support/calls-in-child.ts';
+import { foldersForThisFile } from './test-support/folder-per-test.ts';
 
 // Real second processes changing one data folder at once, as two browser-mode hosts or the app
 // and the CLI do: each is `node accounts-child.ts`, calling the core through `dispatch`.
-const child = fileURLToPath(new URL('./accounts/test-support/accounts-child.ts', import.meta.url));
-const run = promisify(execFile);
-const folders: string[] = [];
-const newFolder = () => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'azcred-metadata-it-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-type Call = { method: string; input?: unknown };
-
-async function inChild(dataFolder: string, calls: Call[]): Promise<Result<unknown>[]> {
-  const { stdout } = await run(process.execPath, [child, JSON.stringify({ dataFolder, calls })], {
-    env: { ...process.env, AZCRED_LOG: 'silent' },
-    timeout: 60_000,
-  });
-  return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { results: Result<unknown>[] }).results;
-}
-
-const valueOf = <T>(result: Result<unknown> | undefined): T => {
-  if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.value as T;
-};
+const newFolder = foldersForThisFile('azcred-metadata-it-');
+const inChild = async (dataFolder: string, calls: ChildCall[]) => (await callsInChild(dataFolder, calls, { timeoutMs: 60_000 })).results;
 
 // Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
 const rounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);

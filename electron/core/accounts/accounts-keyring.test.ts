@@ -1,50 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
-import type { Result } from '../../../shared/result.ts';
 import { createCore, type Core } from '../core.ts';
 import { coreValues } from '../test-support/test-core.ts';
+import { accountsChild, callsInChild, childJob, valueOf, type ChildCall, type ChildOutput } from './test-support/calls-in-child.ts';
+import { foldersForThisFile } from '../test-support/folder-per-test.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node accounts-child.ts`.
-const child = fileURLToPath(new URL('./test-support/accounts-child.ts', import.meta.url));
 const run = promisify(execFile);
-const folders: string[] = [];
-const newFolder = () => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'azcred-accounts-it-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-type Call = { method: string; input?: unknown };
-interface ChildOutput {
-  results: Result<unknown>[];
-  elapsedMs: number;
-}
-
-const jobArg = (dataFolder: string, calls: Call[], keychainTimeoutMs?: number) =>
-  JSON.stringify({ dataFolder, calls, ...(keychainTimeoutMs && { keychainTimeoutMs }) });
-
-async function inChild(
-  dataFolder: string,
-  calls: Call[],
-  options: { env?: NodeJS.ProcessEnv; keychainTimeoutMs?: number } = {},
-): Promise<ChildOutput> {
-  const env = { ...(options.env ?? process.env), AZCRED_LOG: 'silent' };
-  const { stdout } = await run(process.execPath, [child, jobArg(dataFolder, calls, options.keychainTimeoutMs)], {
-    env,
-    timeout: 30_000,
-  }).catch((error: { stdout?: string; signal?: string }) =>
-    error.signal === 'SIGKILL' && error.stdout ? { stdout: error.stdout } : Promise.reject(error),
-  );
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildOutput;
-}
+const newFolder = foldersForThisFile('azcred-accounts-it-');
 
 function withoutBus(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -63,10 +31,6 @@ const arrInput = (name: string, label = name) => ({
 });
 const realCore = (dataFolder: string): Core =>
   createCore({ mode: 'test', dataFolder: { path: dataFolder, source: 'AZCRED_HOME' }, version: '0.0.0-test' });
-const valueOf = <T>(result: Result<unknown> | undefined): T => {
-  if (!result?.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.value as T;
-};
 
 const noSecretService =
   'No Secret Service is running (gnome-keyring or KWallet). Start one, or choose a passphrase vault or a memory-only session in Settings.';
@@ -87,7 +51,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       name: 'Chat',
       connectionString: `endpoint=https://chat.communication.azure.com/;accesskey=${key('chat')}`,
     });
-    const { results } = await inChild(folder, [
+    const { results } = await callsInChild(folder, [
       { method: 'accounts.list' },
       { method: 'accounts.reveal', input: { id: render.id, secret: 'secondaryKey' } },
       { method: 'accounts.reveal', input: { id: chat.id, secret: 'connectionString' } },
@@ -106,7 +70,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
   it("gives a second data folder none of the first one's accounts or keys", async () => {
     const first = realCore(newFolder());
     const render = await coreValues(first).accounts.add(arrInput('Render'));
-    const { results } = await inChild(newFolder(), [
+    const { results } = await callsInChild(newFolder(), [
       { method: 'vault.status' },
       { method: 'accounts.list' },
       { method: 'accounts.reveal', input: { id: render.id, secret: 'primaryKey' } },
@@ -119,7 +83,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
 
   it('says no Secret Service is running, within the timeout, and an add saves nothing', async () => {
     const folder = newFolder();
-    const { results, elapsedMs } = await inChild(
+    const { results, elapsedMs } = await callsInChild(
       folder,
       [{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('Render') }, { method: 'accounts.list' }],
       { env: withoutBus(), keychainTimeoutMs: 3000 },
@@ -142,14 +106,14 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
   it('says the keychain is locked, keeps the account list, and saves nothing new', async () => {
     // A private session so locking its keyring cannot disturb the other tests' keyring.
     const folder = newFolder();
-    const job = (calls: Call[]) => `'${jobArg(folder, calls, 3000)}'`;
+    const job = (calls: ChildCall[]) => `'${childJob(folder, calls, 3000)}'`;
     const script = `
       export XDG_DATA_HOME="$(mktemp -d)"
       eval "$(printf 'pw\\n' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
-      node ${child} ${job([{ method: 'accounts.add', input: arrInput('Before the lock') }])}
+      node ${accountsChild} ${job([{ method: 'accounts.add', input: arrInput('Before the lock') }])}
       gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \\
         --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
-      node ${child} ${job([{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('After the lock') }, { method: 'accounts.list' }])}
+      node ${accountsChild} ${job([{ method: 'vault.status' }, { method: 'accounts.add', input: arrInput('After the lock') }, { method: 'accounts.list' }])}
       rm -rf "$XDG_DATA_HOME"`;
     const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], {
       env: { ...withoutBus(), AZCRED_LOG: 'silent' },
@@ -186,7 +150,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     const bytes = readFileSync(file);
     bytes[bytes.length - 5]! ^= 0x80;
     writeFileSync(file, bytes);
-    const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+    const { results } = await callsInChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
     expect(valueOf(results[0])).toMatchObject({
       state: 'open',
       secretCount: 0,
@@ -209,7 +173,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       const perWriter = 15;
       for (let round = 1; round <= stressRounds; round++) {
         const jobs = Array.from({ length: writers }, (_, w) =>
-          inChild(
+          callsInChild(
             folder,
             Array.from({ length: perWriter }, (_, i) => ({
               method: 'accounts.add',
@@ -220,7 +184,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         const outputs = await Promise.all(jobs);
         const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
         expect(failures, JSON.stringify(failures[0])).toEqual([]);
-        const { results } = await inChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+        const { results } = await callsInChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
         const listed = valueOf<AccountView[]>(results[1]);
         expect(listed).toHaveLength(writers * perWriter * round);
         expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);

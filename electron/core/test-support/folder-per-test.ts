@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { Core } from '../core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { testCore } from './test-core.ts';
@@ -32,5 +32,16 @@ export function folderPerTest(prefix: string): { readonly folder: string; newCor
       cores.push(core);
       return core;
     },
+  };
+}
+
+/** New data folders (named from `prefix`), one a call, for the tests of the file that calls this: all deleted after the last test. */
+export function foldersForThisFile(prefix: string): () => string {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  return () => {
+    const folder = mkdtempSync(path.join(tmpdir(), prefix));
+    folders.push(folder);
+    return folder;
   };
 }
