@@ -1,9 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,19 +12,14 @@ import { keychainService } from './keychain.ts';
 import { keptBackups } from './vault-backups.ts';
 import { decryptVault } from './vault-file.ts';
 import { openVault } from './vault.ts';
+import { foldersForThisFile } from '../test-support/folder-per-test.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node vault-child.ts`.
 const keytar = createRequire(import.meta.url)('keytar') as typeof Keytar;
 const child = fileURLToPath(new URL('./test-support/vault-child.ts', import.meta.url));
 const run = promisify(execFile);
-const folders: string[] = [];
-const newFolder = () => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'azcred-vault-it-'));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+const newFolder = foldersForThisFile('azcred-vault-it-');
 
 interface ChildResult {
   ok: boolean;
