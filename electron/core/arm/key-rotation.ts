@@ -73,7 +73,7 @@ export async function rotateAccountKey(ctx: ArmContext, input: z.output<typeof r
 /** The identity asked for (checked to be of the account's cloud), or every identity of that cloud. */
 async function candidates(ctx: ArmContext, record: AccountRecord, identityId: string | undefined): Promise<IdentityRecord[]> {
   if (identityId !== undefined) {
-    const identity = await ctx.entra.identities.get(identityId);
+    const identity = await ctx.entra.record(identityId);
     if (identity.cloud !== record.cloud) {
       const message =
         `${whoIs(identity)} signs in to the cloud ${identity.cloud}, but "${record.name}" is in ${record.cloud}: choose an ` +
@@ -82,7 +82,7 @@ async function candidates(ctx: ArmContext, record: AccountRecord, identityId: st
     }
     return [identity];
   }
-  const identities = (await ctx.entra.identities.list()).filter((i) => i.cloud === record.cloud);
+  const identities = (await ctx.entra.records()).filter((i) => i.cloud === record.cloud);
   if (identities.length === 0)
     throw new AppError(
       'invalid_input',

@@ -60,31 +60,41 @@ export interface EntraToken {
  * principal's secret or private key sits in the vault beside it.
  */
 export class EntraService {
-  readonly identities: IdentitiesStore;
-  readonly apps: MsalApps;
+  readonly #identities: IdentitiesStore;
+  readonly #apps: MsalApps;
   readonly #deps: EntraDeps;
   readonly #operations = new SignInOperations();
   readonly #signingOut: ((identityId: string) => Promise<void>)[] = [];
 
   constructor(deps: EntraDeps) {
     this.#deps = deps;
-    this.identities = new IdentitiesStore(deps.dataFolder);
-    this.apps = new MsalApps(deps.vault);
+    this.#identities = new IdentitiesStore(deps.dataFolder);
+    this.#apps = new MsalApps(deps.vault);
+  }
+
+  /** One identity as the app keeps it (no secret), for the features that act as it; not_found when it is gone. */
+  record(id: string): Promise<IdentityRecord> {
+    return this.#identities.get(id);
+  }
+
+  /** Every identity as the app keeps it (no secret). */
+  records(): Promise<IdentityRecord[]> {
+    return this.#identities.list();
   }
 
   async list(): Promise<IdentityView[]> {
-    return (await this.identities.list()).map(toIdentityView);
+    return (await this.#identities.list()).map(toIdentityView);
   }
 
   async startSignIn(input: z.output<typeof signInStartSchema>): Promise<SignInStarted> {
     await this.#deps.vault(); // fail before the browser opens when no secret could be kept
     const profile = this.#deps.clouds.get(input.cloud ?? this.#deps.defaultCloud());
     const tenant = input.tenant ?? profile.publicClient.tenant;
-    const app = await this.apps.publicClient(profile, tenant);
+    const app = await this.#apps.publicClient(profile, tenant);
     const context = { tenant, clientId: profile.publicClient.clientId, authorityHost: profile.authorityHost };
     const scopes = [profile.armScope];
     if (input.method === 'device-code') {
-      const flow = await startDeviceCodeSignIn(app, scopes, this.apps.http).catch((error: unknown) =>
+      const flow = await startDeviceCodeSignIn(app, scopes, this.#apps.http).catch((error: unknown) =>
         Promise.reject(signInError(error, context)),
       );
       const outcome = flow.result.then(
@@ -150,7 +160,7 @@ export class EntraService {
     const credential: ClientCredential = 'certificate' in given ? certificateClientCredential(given.certificate) : given;
     const id = randomUUID();
     // Prove the credential works before keeping it: the first token is for ARM.
-    const app = await this.apps.servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential);
+    const app = await this.#apps.servicePrincipal(profile, { id, tenantId: input.tenant, clientId: input.clientId }, credential);
     const result = await app
       .acquireTokenByClientCredential({ scopes: [profile.armScope] })
       .catch((error: unknown) =>
@@ -183,7 +193,7 @@ export class EntraService {
       'certificate' in given ? given.certificate.privateKeyPem : given.clientSecret,
     );
     try {
-      await this.identities.change((list) => ({ next: [...list, record], result: undefined }));
+      await this.#identities.change((list) => ({ next: [...list, record], result: undefined }));
     } catch (error) {
       await vault.deletePrefix(identitySecret.prefix(id));
       throw error;
@@ -206,21 +216,21 @@ export class EntraService {
     // Tokens first, so a failure after leaves an identity to sign out again; also when another
     // process signed it out already (not_found below), since this one may still hold such tokens.
     for (const forget of this.#signingOut) await forget(id);
-    const record = await this.identities.get(id);
+    const record = await this.#identities.get(id);
     if (record.kind === 'user') {
-      const app = await this.apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
+      const app = await this.#apps.publicClient(this.#deps.clouds.get(record.cloud), record.tenantId, record.clientId);
       const account = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
       if (account) await app.getTokenCache().removeAccount(account);
     } else {
       await vault.deletePrefix(identitySecret.prefix(id));
       await vault.delete(msalCacheSecret.servicePrincipal(id));
     }
-    await this.identities.change((list) => ({ next: list.filter((i) => i.id !== id), result: undefined }));
+    await this.#identities.change((list) => ({ next: list.filter((i) => i.id !== id), result: undefined }));
   }
 
   /** An access token for `scopes` from the identity, from the cache or refreshed silently; never interactive. */
   async acquireToken(id: string, scopes: string[]): Promise<EntraToken> {
-    const record = await this.identities.get(id);
+    const record = await this.#identities.get(id);
     const profile = this.#deps.clouds.get(record.cloud);
     const context = { who: whoIs(record), tenant: record.tenantId, clientId: record.clientId, authorityHost: profile.authorityHost };
     let result: AuthenticationResult | null;
@@ -231,7 +241,7 @@ export class EntraService {
     }
     if (!result?.accessToken) throw new AppError('sign_in_required', `Entra ID returned no token for ${context.who}. Sign in again.`);
     // "Last used" is shown to the minute: a script asking for tokens in a loop need not rewrite identities.json each time.
-    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.identities.touch(id);
+    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.#identities.touch(id);
     return {
       accessToken: result.accessToken,
       expiresOn: (result.expiresOn ?? new Date()).toISOString(),
@@ -245,7 +255,7 @@ export class EntraService {
   }
 
   async #userToken(profile: CloudProfile, record: IdentityRecord, scopes: string[]): Promise<AuthenticationResult> {
-    const app = await this.apps.publicClient(profile, record.tenantId, record.clientId);
+    const app = await this.#apps.publicClient(profile, record.tenantId, record.clientId);
     const account: AccountInfo | null = record.homeAccountId ? await app.getTokenCache().getAccountByHomeId(record.homeAccountId) : null;
     if (!account) throw new AppError('sign_in_required', `The sign-in of ${whoIs(record)} is no longer in the token cache. Sign in again.`);
     return app.acquireTokenSilent({ account, scopes });
@@ -271,7 +281,7 @@ export class EntraService {
             certificatePem: record.certificatePem ?? '',
           })
         : { clientSecret: secret };
-    return (await this.apps.servicePrincipal(profile, record, credential)).acquireTokenByClientCredential({ scopes });
+    return (await this.#apps.servicePrincipal(profile, record, credential)).acquireTokenByClientCredential({ scopes });
   }
 
   /**
@@ -289,7 +299,7 @@ export class EntraService {
     const hint = input.loginHint?.toLowerCase();
     const tenant = input.tenant && !multiTenantAliases.includes(input.tenant.toLowerCase()) ? input.tenant.toLowerCase() : undefined;
     if (!hint) return undefined;
-    const known = (await this.identities.list()).find(
+    const known = (await this.#identities.list()).find(
       (i) =>
         i.kind === 'user' &&
         i.cloud === profile.name &&
@@ -304,8 +314,8 @@ export class EntraService {
       if (needsInteraction(error)) return undefined;
       throw signInError(error, { ...context, who: whoIs(known) });
     }
-    await this.identities.touch(known.id);
-    const identity = toIdentityView(await this.identities.get(known.id));
+    await this.#identities.touch(known.id);
+    const identity = toIdentityView(await this.#identities.get(known.id));
     const operationId = this.#operations.add(Promise.resolve(identity), () => undefined);
     return { operationId, method: 'interactive', openedByApp: false, expiresAt: new Date().toISOString() };
   }
@@ -323,7 +333,7 @@ export class EntraService {
     if (!account) throw new AppError('sign_in_required', 'Entra ID did not say who signed in (no ID token). Try again.');
     const now = new Date().toISOString();
     const tenantId = account.tenantId || result.tenantId;
-    const record = await this.identities.change((list) => {
+    const record = await this.#identities.change((list) => {
       const existing = list.find(
         (i) =>
           i.kind === 'user' &&

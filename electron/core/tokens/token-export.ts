@@ -79,7 +79,7 @@ async function gather(deps: TokenExportDeps, id: string): Promise<Facts> {
   let cloud = account?.cloud;
   if (!cloud && view.source.via.credential === 'entra') {
     const identityId = view.source.via.identityId;
-    cloud = (await deps.entra.identities.list()).find((identity) => identity.id === identityId)?.cloud;
+    cloud = (await deps.entra.records()).find((identity) => identity.id === identityId)?.cloud;
   }
   const profile = deps.clouds.list().find((p) => p.name === cloud) ?? deps.clouds.get('AzureCloud');
   return {

@@ -35,7 +35,7 @@ export async function acsResource(sources: Sources, id: string): Promise<{ recor
 
 /** The identity, checked to sign in to `cloud` (the account's): a token from another cloud would be refused. */
 export async function identityFor(sources: Sources, identityId: string, cloud: string | undefined, path = 'via'): Promise<IdentityRecord> {
-  const identity = await sources.entra.identities.get(identityId);
+  const identity = await sources.entra.record(identityId);
   if (cloud !== undefined && identity.cloud !== cloud) {
     const message = `${whoIs(identity)} signs in to the cloud ${identity.cloud}, but the account is in ${cloud}: use an identity of ${cloud}`;
     throw new AppError('invalid_input', message, [{ path, message }]);

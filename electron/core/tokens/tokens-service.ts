@@ -93,7 +93,7 @@ export class TokensService {
       warningMinutes: () => deps.settings.get().expiryWarningMinutes,
       remint: (recipe, signal) => this.#remint(recipe, signal),
       signedIn: async () => {
-        const identities = await deps.entra.identities.list().catch(() => undefined);
+        const identities = await deps.entra.records().catch(() => undefined);
         return identities && new Set(identities.map((identity) => identity.id));
       },
       changed: (reason, ids) => deps.emit?.({ type: 'tokens.changed', reason, ids }),

@@ -37,7 +37,7 @@ interface ArmListedKeys {
 }
 
 export async function discoverResources(ctx: ArmContext, identityId: string): Promise<DiscoveryResult> {
-  const session = await openArmSession(ctx, await ctx.entra.identities.get(identityId));
+  const session = await openArmSession(ctx, await ctx.entra.record(identityId));
   const subscriptions = await listSubscriptions(session);
   const { resources, failures } = await listVisibleResources(session, subscriptions);
   const records = await ctx.accounts.records();
@@ -53,7 +53,7 @@ export async function discoverResources(ctx: ArmContext, identityId: string): Pr
 }
 
 export async function importResources(ctx: ArmContext, input: z.output<typeof discoveryImportSchema>): Promise<DiscoveryImportResult> {
-  const session = await openArmSession(ctx, await ctx.entra.identities.get(input.identityId));
+  const session = await openArmSession(ctx, await ctx.entra.record(input.identityId));
   const imported: ImportedResource[] = [];
   const skipped: SkippedResource[] = [];
   for (const resourceId of [...new Set(input.resourceIds)]) {

@@ -33,7 +33,7 @@ import { roleGuidOf } from './role-definitions-cache.ts';
 const parallelCells = 4;
 
 export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof rolesAuditSchema>): Promise<RoleAuditReport> {
-  const everyone = await ctx.entra.identities.list();
+  const everyone = await ctx.entra.records();
   const identities = input.identityIds ? input.identityIds.map((id) => everyone.find((i) => i.id === id) ?? unknownIdentity()) : everyone;
   const records = await ctx.accounts.records(input.accountIds);
   const run = new AuditRun(ctx, everyone);
