@@ -1,5 +1,5 @@
-import { Dropdown, Option } from '@fluentui/react-components';
 import type { CloudProfileView } from '../../shared/clouds.ts';
+import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 
 export interface CloudDropdownProps {
   clouds: readonly CloudProfileView[];
@@ -10,19 +10,15 @@ export interface CloudDropdownProps {
 }
 
 /** Picks a cloud profile by its display name; put it in a Field, which labels it. */
-export function CloudDropdown({ clouds, value, onChange, disabled }: CloudDropdownProps) {
+export function CloudDropdown({ clouds, value, onChange, disabled = false }: CloudDropdownProps) {
   return (
-    <Dropdown
-      value={clouds.find((c) => c.name === value)?.displayName ?? value}
-      selectedOptions={[value]}
-      disabled={disabled ?? false}
-      onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}
-    >
-      {clouds.map((c) => (
-        <Option key={c.name} value={c.name}>
-          {c.displayName}
-        </Option>
-      ))}
-    </Dropdown>
+    <ChoiceDropdown
+      choices={clouds.map((c) => ({ value: c.name, text: c.displayName }))}
+      value={value}
+      onChange={onChange}
+      // A cloud the list does not have (yet) shows by its name.
+      placeholder={value}
+      disabled={disabled}
+    />
   );
 }

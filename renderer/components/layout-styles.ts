@@ -36,6 +36,24 @@ export const useLayoutStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     wordBreak: 'break-all',
   },
+  /** The pane beside a list that shows the chosen item (Accounts, Tokens). */
+  detailPane: {
+    overflowY: 'auto',
+    minHeight: 0,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  /** The pane's words while nothing is chosen, in its middle. */
+  nothingChosen: {
+    color: tokens.colorNeutralForeground2,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    textAlign: 'center',
+    padding: tokens.spacingHorizontalL,
+  },
   /** A table wider than the page scrolls sideways on its own. */
   scrollX: { overflowX: 'auto' },
   /** Text to read or copy as it is: a command, a config. */

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, SearchBox, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Spinner, tokens } from '@fluentui/react-components';
 import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
@@ -21,6 +21,7 @@ import { TokenList } from './tokens/TokenList.tsx';
 import { ToolButtons } from './tokens/ToolButtons.tsx';
 import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
+import { useLayoutStyles } from '../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%', '@media (max-width: 960px)': { height: 'auto' } },
@@ -44,22 +45,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(320px, 1fr) minmax(360px, 480px)',
     '@media (max-width: 960px)': { gridTemplateColumns: '1fr', gridTemplateRows: '360px auto' },
   },
-  detail: {
-    overflowY: 'auto',
-    minHeight: 0,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  none: {
-    color: tokens.colorNeutralForeground2,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    textAlign: 'center',
-    padding: tokens.spacingHorizontalL,
-  },
 });
 
 function matches(token: TokenView, query: string): boolean {
@@ -70,6 +55,7 @@ function matches(token: TokenView, query: string): boolean {
 /** Every token minted, live: status and countdown, and what can be done with each; minting and the token tools from the header. */
 export function TokensPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const info = useAppInfo();
   const { tokens: list, loadError, reload, upsert, remove } = useTokens();
   // Kept tokens are in the vault: they show as soon as it opens.
@@ -171,11 +157,11 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
             {shown.length > 0 ? (
               <TokenList tokens={shown} selectedId={selected?.id} onOpen={setSelectedId} warningMs={warningMs} listRef={listRef} />
             ) : (
-              <div className={`${styles.detail} ${styles.none}`}>
+              <div className={mergeClasses(layout.detailPane, layout.nothingChosen)}>
                 <Body1>No token matches the search.</Body1>
               </div>
             )}
-            <div className={styles.detail}>
+            <div className={layout.detailPane}>
               {selected ? (
                 <TokenDetail
                   key={selected.id}
@@ -190,7 +176,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
                   onRemove={() => setDialog({ type: 'remove', token: selected })}
                 />
               ) : (
-                <Body1 className={styles.none}>Choose a token to see its details, reveal, copy or export it.</Body1>
+                <Body1 className={layout.nothingChosen}>Choose a token to see its details, reveal, copy or export it.</Body1>
               )}
             </div>
           </div>

@@ -1,4 +1,4 @@
-import { Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { CopySettings } from '../../components/secret-clipboard.ts';
@@ -7,6 +7,7 @@ import { AccountFilters } from './AccountFilters.tsx';
 import { AccountList } from './AccountList.tsx';
 import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
 import { useSearchShortcut } from './use-search-shortcut.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px' },
@@ -17,22 +18,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'minmax(300px, 1fr) minmax(340px, 460px)',
     '@media (max-width: 960px)': { gridTemplateColumns: '1fr', gridTemplateRows: '360px auto' },
-  },
-  detail: {
-    overflowY: 'auto',
-    minHeight: 0,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  none: {
-    color: tokens.colorNeutralForeground2,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    textAlign: 'center',
-    padding: tokens.spacingHorizontalL,
   },
 });
 
@@ -68,6 +53,7 @@ export function AccountsBrowser({
   shortcuts,
 }: AccountsBrowserProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   useSearchShortcut(searchRef, shortcuts);
@@ -89,11 +75,11 @@ export function AccountsBrowser({
         {shown.length > 0 ? (
           <AccountList accounts={shown} selectedId={selected?.id} onOpen={onSelect} cloudLabel={cloudLabel} listRef={listRef} />
         ) : (
-          <div className={`${styles.detail} ${styles.none}`}>
+          <div className={mergeClasses(layout.detailPane, layout.nothingChosen)}>
             <Body1>No account matches the search and filters.</Body1>
           </div>
         )}
-        <div className={styles.detail}>
+        <div className={layout.detailPane}>
           {selected ? (
             <AccountDetail
               key={selected.id}
@@ -105,7 +91,7 @@ export function AccountsBrowser({
               onRotate={() => onRotate(selected)}
             />
           ) : (
-            <Body1 className={styles.none}>Choose an account to see its details and keys.</Body1>
+            <Body1 className={layout.nothingChosen}>Choose an account to see its details and keys.</Body1>
           )}
         </div>
       </div>

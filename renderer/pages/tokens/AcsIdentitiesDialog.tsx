@@ -8,7 +8,7 @@ import { FormErrorBar } from '../../components/FormErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
-import { AcsResourceField } from './SourceFields.tsx';
+import { AccountField } from './AccountField.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
@@ -102,7 +102,8 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
         <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
       ) : (
         <>
-          <AcsResourceField
+          <AccountField
+            kind="acs"
             choices={sources.acs}
             value={resource?.id}
             onChange={(id) => {

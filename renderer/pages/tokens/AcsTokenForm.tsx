@@ -6,8 +6,8 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsScopesField } from './AcsScopesField.tsx';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { AcsResourceField } from './SourceFields.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { AccountField } from './AccountField.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
@@ -65,7 +65,8 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <AcsResourceField
+      <AccountField
+        kind="acs"
         required
         choices={sources.acs}
         value={accountId}

@@ -8,8 +8,8 @@ import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { ArrAccountField } from './SourceFields.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { AccountField } from './AccountField.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useOperation } from './use-operation.ts';
@@ -70,7 +70,8 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
       ) : (
         <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
           <Body1>Mints an access token (or reuses one with a few minutes left) and lists the account’s rendering sessions with it.</Body1>
-          <ArrAccountField
+          <AccountField
+            kind="arr"
             choices={sources.arr}
             value={account?.id}
             error={issues.accountId}

@@ -4,7 +4,7 @@ import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
-import { ArrAccountField } from './SourceFields.tsx';
+import { AccountField } from './AccountField.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
@@ -40,7 +40,8 @@ export function ArrTokenForm({
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <ArrAccountField
+      <AccountField
+        kind="arr"
         required
         choices={sources.arr}
         value={accountId}

@@ -16,7 +16,7 @@ import type { TokenClaims, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
 import { acsScopesOf, claimMeaning, claimText, entraPermissions, readTimeClaims } from './claims-view.ts';
 import { kindLabels, relativeTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';

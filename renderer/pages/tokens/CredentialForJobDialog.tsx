@@ -22,7 +22,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
 import {
   acsSdkChoices,
   arrChoices,
@@ -37,6 +37,7 @@ import { ToolDialog } from './ToolDialog.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   result: {
@@ -45,17 +46,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingTop: tokens.spacingVerticalM,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  code: {
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    color: tokens.colorNeutralForeground1,
   },
   settings: {
     display: 'grid',
@@ -73,6 +63,7 @@ const useStyles = makeStyles({
 /** Pick the SDK (ACS) or the credential (ARR) and get what it takes in one step, with what it is and a snippet that uses it. */
 export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: CopyHow; onMinted(token: TokenView): void; onClose(): void }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const dialog = useDialogStyles();
   const formId = useId();
   const snippetRef = useRef<HTMLPreElement>(null);
@@ -253,7 +244,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           <Subtitle2 as="h3" className={styles.heading}>
             A snippet that uses it
           </Subtitle2>
-          <pre ref={snippetRef} className={styles.code}>
+          <pre ref={snippetRef} className={layout.code}>
             {result.snippet}
           </pre>
           <div>

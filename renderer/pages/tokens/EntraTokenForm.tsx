@@ -5,8 +5,8 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { useClouds } from '../../use-clouds.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { ArrAccountField } from './SourceFields.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { AccountField } from './AccountField.tsx';
 import { presetScope, scopePresetLabels, type ScopePreset } from './entra-scope.ts';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
@@ -70,7 +70,7 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
       </Field>
       {preset === 'sts' && (
         <div className={styles.nested}>
-          <ArrAccountField required choices={stsAccounts} value={stsAccountId} onChange={setStsAccountId} />
+          <AccountField kind="arr" required choices={stsAccounts} value={stsAccountId} onChange={setStsAccountId} />
         </div>
       )}
       {preset === 'custom' && (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { AcsVia, ArrVia } from '../../../shared/tokens.ts';
 import { problem } from '../../components/field-problem.ts';
-import { ChoiceDropdown, type Choice } from './ChoiceDropdown.tsx';
+import { ChoiceDropdown, type Choice } from '../../components/ChoiceDropdown.tsx';
 import { identityLabel, type AcsResource, type ArrAccount } from './use-token-sources.ts';
 
 const useStyles = makeStyles({

@@ -6,7 +6,7 @@ import { CopyableBlock } from '../../components/CopyableBlock.tsx';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
 import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useTokenSources } from './use-token-sources.ts';

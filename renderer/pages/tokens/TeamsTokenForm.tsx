@@ -5,8 +5,8 @@ import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from './ChoiceDropdown.tsx';
-import { AcsResourceField } from './SourceFields.tsx';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { AccountField } from './AccountField.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
@@ -64,7 +64,8 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token
         their app got.
       </Body1>
-      <AcsResourceField
+      <AccountField
+        kind="acs"
         required
         choices={sources.acs}
         value={accountId}
