@@ -4,7 +4,13 @@ import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { capabilityOf, cellOf, westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
-import { emulatorAndCore, recordingRetry, resetAndCloseAfter, signInUser } from '../tokens/test-support/tokens-fixtures.ts';
+import {
+  addChatResource,
+  emulatorAndCore,
+  recordingRetry,
+  resetAndCloseAfter,
+  signInUser,
+} from '../tokens/test-support/tokens-fixtures.ts';
 
 /**
  * Azure Resource Manager that does not answer: discovery, import and the audit each end with
@@ -75,12 +81,7 @@ describe('the audit when Azure Resource Manager does not answer for one resource
   });
 
   it('says an account added by hand was not found because a list did not answer, not that nobody can see it', async () => {
-    const byHand = await coreValues(core).accounts.add({
-      kind: 'acs',
-      name: 'chat by hand',
-      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-      cloud: 'AzureEmulator',
-    });
+    const byHand = await addChatResource(core, emulator, 'chat by hand');
     emulator.faults.add({ ...hang, path: 'providers/Microsoft.Communication/communicationServices' });
     const report = await coreValues(core).roles.audit({ accountIds: [byHand.id] });
     const notFound =

@@ -9,7 +9,13 @@ import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { westeuropeScope } from './role-audit/test-support/arm-fixtures.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
-import { emulatorAndCore, recordingRetry, signInUser, westeuropeAccountId } from '../tokens/test-support/tokens-fixtures.ts';
+import {
+  addChatResource,
+  emulatorAndCore,
+  recordingRetry,
+  signInUser,
+  westeuropeAccountId,
+} from '../tokens/test-support/tokens-fixtures.ts';
 
 let emulator: RunningEmulator;
 let folder: string;
@@ -89,12 +95,7 @@ describe('key rotation', () => {
   });
 
   it('finds the resource of an ACS resource added by hand, and follows which key its connection string holds', async () => {
-    const chat = await coreValues(core).accounts.add({
-      kind: 'acs',
-      name: 'chat by hand',
-      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-      cloud: 'AzureEmulator',
-    });
+    const chat = await addChatResource(core, emulator, 'chat by hand');
     const primary = scenarioAcs()?.primaryKey;
     const secondary = await coreValues(core).accounts.rotateKey({ id: chat.id, key: 'secondary' });
     expect(secondary).toMatchObject({

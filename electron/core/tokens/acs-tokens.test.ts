@@ -10,6 +10,7 @@ import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
+  addChatResource,
   addEmulatorAccounts,
   addRenderPipeline,
   type EmulatorAccounts,
@@ -189,12 +190,7 @@ describe('ACS user tokens', () => {
   });
 
   it("uses a resource's new access key at once after it is changed in the app", async () => {
-    const resource = await coreValues(core).accounts.add({
-      kind: 'acs',
-      name: 'rotated acs key',
-      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-      cloud: 'AzureEmulator',
-    });
+    const resource = await addChatResource(core, emulator, 'rotated acs key');
     const { acsIdentity } = await minted({ accountId: resource.id, newIdentity: { label: 'rotation' }, scopes: ['chat'], minutes: 60 });
     const wrong = 'bm90LXRoZS1hY3Mta2V5LTAwMDAwMDAwMDAwMDAwMA==';
     await coreValues(core).accounts.update({

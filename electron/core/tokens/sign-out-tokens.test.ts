@@ -12,6 +12,7 @@ import { keytarKeychain } from '../vault/keychain.ts';
 import { openVault } from '../vault/vault.ts';
 import { keptTokensFileName } from './kept-tokens-file.ts';
 import {
+  addChatResource,
   addEmulatorAccounts,
   addRenderPipeline,
   type EmulatorAccounts,
@@ -180,12 +181,7 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
         const minting = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
         try {
           await coreValues(minting).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
-          const chat = await coreValues(minting).accounts.add({
-            kind: 'acs',
-            name: 'chat',
-            connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-            cloud: 'AzureEmulator',
-          });
+          const chat = await addChatResource(minting, emulator, 'chat');
           const acs = (minutes: number, autoRefresh: boolean) =>
             coreValues(minting)
               .tokens.mintAcs({

@@ -8,12 +8,13 @@ import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emula
 import type { Core } from '../../core.ts';
 import { coreApi, coreValues } from '../../test-support/test-core.ts';
 import {
+  addChatResource,
   addEmulatorAccounts,
   addRenderPipeline,
+  type EmulatorAccounts,
   recordingRetry,
   resetAndCloseAfter,
   tokensCore,
-  type EmulatorAccounts,
 } from '../../tokens/test-support/tokens-fixtures.ts';
 import {
   armScenario,
@@ -239,12 +240,7 @@ describe('the role audit', () => {
     try {
       await coreValues(lone).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
       const pipeline = await addRenderPipeline(lone);
-      const chat = await coreValues(lone).accounts.add({
-        kind: 'acs',
-        name: 'chat',
-        connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-        cloud: 'AzureEmulator',
-      });
+      const chat = await addChatResource(lone, emulator, 'chat');
       const alone = await coreValues(lone).roles.audit({});
       expect(alone.resources[0]?.resourceId).toMatch(/contoso-acs-chat$/);
       const cell = cellOf(alone, pipeline, 'chat');

@@ -129,6 +129,12 @@ export interface EmulatorAccounts {
   calls: AccountView;
 }
 
+/** The emulator's chat ACS resource, added as `name` with its connection string (the emulator's cloud imported first). */
+export function addChatResource(core: Core, emulator: RunningEmulator, name: string): Promise<AccountView> {
+  const connectionString = emulator.acsConnectionString('contoso-acs-chat');
+  return coreValues(core).accounts.add({ kind: 'acs', name, connectionString, cloud: 'AzureEmulator' });
+}
+
 /** Imports the emulator's cloud profile and adds its ARR accounts (with keys) and ACS resources. */
 export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator): Promise<EmulatorAccounts> {
   await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
@@ -149,12 +155,7 @@ export async function addEmulatorAccounts(core: Core, emulator: RunningEmulator)
     westeurope: await arr('contoso-arr-westeurope', westeuropeAccountId),
     eastus: await arr('contoso-arr-eastus', eastusAccountId),
     fabrikam: await arr('fabrikam-arr', fabrikamAccountId),
-    chat: await coreValues(core).accounts.add({
-      kind: 'acs',
-      name: 'contoso-acs-chat',
-      connectionString: emulator.acsConnectionString('contoso-acs-chat'),
-      cloud: 'AzureEmulator',
-    }),
+    chat: await addChatResource(core, emulator, 'contoso-acs-chat'),
     calls: await coreValues(core).accounts.add({
       kind: 'acs',
       name: 'contoso-acs-calls',
