@@ -15,6 +15,7 @@ import {
   addRenderPipeline,
   type EmulatorAccounts,
   emulatorAndCore,
+  expectEntraTokenFor,
   filesOutsideVault,
   recordingRetry,
   resetAndCloseAfter,
@@ -362,11 +363,7 @@ describe('the right credential for an ACS SDK', () => {
       sdk: 'identity',
       via: { identityId: pipeline.id },
     });
-    expect(identity).toMatchObject({
-      kind: 'entra-token',
-      secret: { kind: 'token', token: { kind: 'entra', audience: 'https://communication.azure.com/' } },
-    });
-    expect(jwtClaims(await revealCredential(core, identity))['aud']).toBe('https://communication.azure.com/');
+    await expectEntraTokenFor(core, identity, 'https://communication.azure.com/');
     // The answer names the key or token: its value reaches the page only when the user reveals or copies it.
     for (const answer of [sms, chat, identity]) expect(JSON.stringify(answer)).not.toContain(await revealCredential(core, answer));
   });

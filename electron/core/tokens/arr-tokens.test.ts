@@ -13,6 +13,7 @@ import {
   eastusAccountId,
   type EmulatorAccounts,
   emulatorAndCore,
+  expectEntraTokenFor,
   recordingRetry,
   resetAndCloseAfter,
   revealCredential,
@@ -260,11 +261,7 @@ describe('the right credential for the ARR SDK', () => {
       want: 'authenticationToken',
       via: { identityId: pipeline.id },
     });
-    expect(authentication).toMatchObject({
-      kind: 'entra-token',
-      secret: { kind: 'token', token: { kind: 'entra', audience: 'https://sts.eastus.mixedreality.azure.com' } },
-    });
-    expect(jwtClaims(await revealCredential(core, authentication))['aud']).toBe('https://sts.eastus.mixedreality.azure.com');
+    await expectEntraTokenFor(core, authentication, 'https://sts.eastus.mixedreality.azure.com');
     const access = await coreValues(core).credentials.forArr({
       accountId: accounts.eastus.id,
       want: 'accessToken',

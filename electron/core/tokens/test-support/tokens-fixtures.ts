@@ -10,6 +10,7 @@ import {
   contosoTenantId,
   defaultScenario,
   enterDeviceCode,
+  jwtClaims,
   secretServicePrincipal,
 } from '../../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../../e2e/azure-emulator/server.ts';
@@ -18,7 +19,7 @@ import type { Core } from '../../core.ts';
 import { coreValues, testCore } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
 import type { Clock, TimerHandle } from '../../platform/clock.ts';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 
 /** Shared set-up for the token tests: a core with fast retries, the emulator's accounts, signed-in identities. */
 
@@ -193,6 +194,12 @@ export async function revealCredential(core: Core, { secret }: CredentialForJob)
       ? await coreValues(core).accounts.reveal({ id: secret.accountId, secret: secret.secret })
       : await coreValues(core).tokens.reveal({ id: secret.token.id });
   return revealed.value;
+}
+
+/** An answer that is an Entra token for `audience`, its JWT's aud saying the same. */
+export async function expectEntraTokenFor(core: Core, credential: CredentialForJob, audience: string): Promise<void> {
+  expect(credential).toMatchObject({ kind: 'entra-token', secret: { kind: 'token', token: { kind: 'entra', audience } } });
+  expect(jwtClaims(await revealCredential(core, credential))['aud']).toBe(audience);
 }
 
 /** Every file in the data folder but the vault, as text: where no token may ever appear. */
