@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithLink } from '../electron/web/test-support/browser-session.ts';
+import { outputUntil } from '../electron/core/test-support/output-until.ts';
 
 const start = fileURLToPath(new URL('./start.ts', import.meta.url));
 let home: string;
@@ -24,25 +25,7 @@ function headlessEnv(): NodeJS.ProcessEnv {
 
 /** Runs `npm start`'s script until it prints the launch link, then stops it. */
 function startUntilLink(env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [start], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`no launch link within 60 s:\n${output}`));
-    }, 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Open: http:\S+/.test(output)) {
-        clearTimeout(timer);
-        child.once('exit', () => resolve(output));
-        child.kill('SIGTERM');
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-  });
+  return outputUntil(start, env, (output) => /Open: http:\S+/.test(output), { ms: 60_000, for: 'launch link within 60 s' });
 }
 
 describe('npm start on a machine without a display', () => {

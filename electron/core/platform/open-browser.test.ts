@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserCommand, browserOpeningLine, openInDefaultBrowserAndSee } from './open-browser.ts';
+import { outputUntil } from '../test-support/output-until.ts';
 
 const url = 'http://127.0.0.1:1234/auth?token=x';
 
@@ -75,22 +75,8 @@ const host = fileURLToPath(new URL('../../web/main.ts', import.meta.url));
 
 /** Runs browser mode's host until it has said what came of opening the browser, then stops it. */
 function hostOutput(env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [host], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => (child.kill('SIGTERM'), reject(new Error(`no word on the browser within 30 s:\n${output}`))), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/browser/i.test(output.split('Press Ctrl+C to stop.')[1] ?? '')) {
-        clearTimeout(timer);
-        child.once('exit', () => resolve(output));
-        child.kill('SIGTERM');
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-  });
+  const saidBrowser = (output: string) => /browser/i.test(output.split('Press Ctrl+C to stop.')[1] ?? '');
+  return outputUntil(host, env, saidBrowser, { ms: 30_000, for: 'word on the browser within 30 s' });
 }
 
 describe.runIf(process.platform === 'linux')('browser mode on a desktop without xdg-open', () => {
