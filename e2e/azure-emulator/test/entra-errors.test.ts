@@ -12,6 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+/** The Azure CLI redeeming a sign-in's refresh token for ARM at the organizations endpoint, as a refresh does. */
+async function refreshAsAzureCli(signedIn: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+    grant_type: 'refresh_token',
+    client_id: azureCliClientId,
+    refresh_token: String(signedIn['refresh_token']),
+    scope: armScope,
+  })) as Record<string, unknown>;
+}
+
 function aadsts(body: Record<string, unknown>): { error: unknown; code: unknown; description: string } {
   return { error: body['error'], code: (body['error_codes'] as number[] | undefined)?.[0], description: String(body['error_description']) };
 }
@@ -52,12 +62,7 @@ describe('AADSTS errors chosen per user in the scenario', () => {
     const signedIn = await deviceCodeSignIn(emulator, 'adele.vance', armScope);
     adele.conditionalAccessBlocked = true;
     try {
-      const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
-        grant_type: 'refresh_token',
-        client_id: azureCliClientId,
-        refresh_token: String(signedIn.body['refresh_token']),
-        scope: armScope,
-      })) as Record<string, unknown>;
+      const refreshed = await refreshAsAzureCli(signedIn.body);
       expect(aadsts(refreshed).code).toBe(53003);
     } finally {
       adele.conditionalAccessBlocked = false;
@@ -67,12 +72,7 @@ describe('AADSTS errors chosen per user in the scenario', () => {
   it('refuses every refresh of a user whose refresh tokens expire by policy with AADSTS700082', async () => {
     const signedIn = await deviceCodeSignIn(emulator, 'diego.siciliani', armScope);
     expect(signedIn.status).toBe(200);
-    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
-      grant_type: 'refresh_token',
-      client_id: azureCliClientId,
-      refresh_token: String(signedIn.body['refresh_token']),
-      scope: armScope,
-    })) as Record<string, unknown>;
+    const refreshed = await refreshAsAzureCli(signedIn.body);
     expect(aadsts(refreshed)).toMatchObject({ error: 'invalid_grant', code: 700082 });
   });
 
@@ -82,12 +82,7 @@ describe('AADSTS errors chosen per user in the scenario', () => {
     const accepted = await deviceCodeSignIn(emulator, 'isaiah.langer', armScope, { consent: 'accept' });
     expect(accepted.status).toBe(200);
     emulator.context.entra.consents.clear();
-    const refreshed = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
-      grant_type: 'refresh_token',
-      client_id: azureCliClientId,
-      refresh_token: String(accepted.body['refresh_token']),
-      scope: armScope,
-    })) as Record<string, unknown>;
+    const refreshed = await refreshAsAzureCli(accepted.body);
     expect(aadsts(refreshed)).toMatchObject({ error: 'invalid_grant', code: 65001 });
     expect(refreshed['suberror']).toBe('consent_required');
   });
