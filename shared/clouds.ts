@@ -90,40 +90,33 @@ const mixedRealityPublic = {
   stsScope: 'https://sts.{accountDomain}/.default',
 };
 
+/** A cloud Microsoft runs, from its sign-in, ARM and Graph hosts; the public clouds share the rest. */
+function microsoftCloud(name: string, displayName: string, [login, arm, graph]: [login: string, arm: string, graph: string]): CloudProfile {
+  return {
+    name,
+    displayName,
+    authorityHost: `https://${login}`,
+    armEndpoint: `https://${arm}`,
+    armScope: `https://${arm}/.default`,
+    graphScope: `https://${graph}/.default`,
+    mixedReality: mixedRealityPublic,
+    communication: { scope: 'https://communication.azure.com//.default' },
+    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
+  };
+}
+
 export const builtInClouds: readonly CloudProfile[] = [
-  {
-    name: 'AzureCloud',
-    displayName: 'Azure (global)',
-    authorityHost: 'https://login.microsoftonline.com',
-    armEndpoint: 'https://management.azure.com',
-    armScope: 'https://management.azure.com/.default',
-    graphScope: 'https://graph.microsoft.com/.default',
-    mixedReality: mixedRealityPublic,
-    communication: { scope: 'https://communication.azure.com//.default' },
-    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
-  },
-  {
-    name: 'AzureChinaCloud',
-    displayName: 'Azure operated by 21Vianet (China)',
-    authorityHost: 'https://login.chinacloudapi.cn',
-    armEndpoint: 'https://management.chinacloudapi.cn',
-    armScope: 'https://management.chinacloudapi.cn/.default',
-    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
-    mixedReality: mixedRealityPublic,
-    communication: { scope: 'https://communication.azure.com//.default' },
-    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
-  },
-  {
-    name: 'AzureUSGovernment',
-    displayName: 'Azure Government (US)',
-    authorityHost: 'https://login.microsoftonline.us',
-    armEndpoint: 'https://management.usgovcloudapi.net',
-    armScope: 'https://management.usgovcloudapi.net/.default',
-    graphScope: 'https://graph.microsoft.us/.default',
-    mixedReality: mixedRealityPublic,
-    communication: { scope: 'https://communication.azure.com//.default' },
-    publicClient: { clientId: defaultPublicClientId, tenant: 'organizations' },
-  },
+  microsoftCloud('AzureCloud', 'Azure (global)', ['login.microsoftonline.com', 'management.azure.com', 'graph.microsoft.com']),
+  microsoftCloud('AzureChinaCloud', 'Azure operated by 21Vianet (China)', [
+    'login.chinacloudapi.cn',
+    'management.chinacloudapi.cn',
+    'microsoftgraph.chinacloudapi.cn',
+  ]),
+  microsoftCloud('AzureUSGovernment', 'Azure Government (US)', [
+    'login.microsoftonline.us',
+    'management.usgovcloudapi.net',
+    'graph.microsoft.us',
+  ]),
 ];
 
 /**
