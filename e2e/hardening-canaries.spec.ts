@@ -217,15 +217,24 @@ function withCanaryKeys(emulator: TestEmulator, secrets: CanaryList): () => void
   };
 }
 
+/** The West Europe account and the chat resource added on the page with canary keys, for `work`; the emulator's keys are put back after. */
+async function withCanaryAccounts(emulator: TestEmulator, page: Page, secrets: CanaryList, work: () => Promise<void>): Promise<void> {
+  const restore = withCanaryKeys(emulator, secrets);
+  try {
+    await addWestEurope(page, emulator);
+    await addChatResource(page, emulator);
+    await work();
+  } finally {
+    restore();
+  }
+}
+
 test('tokens minted with account keys, copied, refused and listed, and a signed request, leave no key or token outside the vault', async ({
   emulator,
   sweep,
 }) => {
-  await sweep(async ({ page, secrets, checkpoint }) => {
-    const restore = withCanaryKeys(emulator, secrets);
-    try {
-      await addWestEurope(page, emulator);
-      await addChatResource(page, emulator);
+  await sweep(({ page, secrets, checkpoint }) =>
+    withCanaryAccounts(emulator, page, secrets, async () => {
       const wrongKey = secrets.add('wrong-arr-key', canary('wrong-arr-key'));
       await expect(
         await addArrAccount(page, { name: 'Refused', accountId: westEurope.accountId, domain: westEurope.domain, primaryKey: wrongKey }),
@@ -278,21 +287,16 @@ test('tokens minted with account keys, copied, refused and listed, and a signed 
         `token ${tokens.find((t) => t.kind === 'arr-sts')?.title ?? ''}`,
       );
       await checkpoint('the tokens listed');
-    } finally {
-      restore();
-    }
-  });
+    }),
+  );
 });
 
 test('the credential for an SDK, an account key, an STS token or a connection string, reaches the page only on Reveal or Copy', async ({
   emulator,
   sweep,
 }) => {
-  await sweep(async ({ page, secrets, checkpoint }) => {
-    const restore = withCanaryKeys(emulator, secrets);
-    try {
-      await addWestEurope(page, emulator);
-      await addChatResource(page, emulator);
+  await sweep(({ page, secrets, checkpoint }) =>
+    withCanaryAccounts(emulator, page, secrets, async () => {
       await openTokensPage(page);
       const tokens = await listedTokens(page);
 
@@ -326,10 +330,8 @@ test('the credential for an SDK, an account key, an STS token or a connection st
       await checkpoint('the connection string for the SMS SDK');
       await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'connection string', 'emulator-acs-key');
       await dialog.getByRole('button', { name: 'Close' }).click();
-    } finally {
-      restore();
-    }
-  });
+    }),
+  );
 });
 
 /** Signs in as Alex, whom the journeys below act as. */
