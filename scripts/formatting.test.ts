@@ -7,6 +7,15 @@ import { describe, expect, it } from 'vitest';
 // HOUSE-STYLE.md 12: Prettier decides layout and `npm run lint` checks it.
 const root = path.resolve(import.meta.dirname, '..');
 const ignorePath = path.join(root, '.prettierignore');
+/** A file from each folder of the code, committed formatted. */
+const oneFilePerFolder = [
+  'electron/core/vault/vault.ts',
+  'electron/cli/main.ts',
+  'renderer/App.tsx',
+  'shared/contract.ts',
+  'e2e/tokens.spec.ts',
+  'scripts/test.ts',
+];
 
 describe('formatting', () => {
   it('npm run lint runs prettier --check over the whole tree after eslint', async () => {
@@ -15,14 +24,7 @@ describe('formatting', () => {
   });
 
   it('finds an unformatted source file in every folder of the code, and none ignored', async () => {
-    for (const file of [
-      'electron/core/vault/vault.ts',
-      'electron/cli/main.ts',
-      'renderer/App.tsx',
-      'shared/contract.ts',
-      'e2e/tokens.spec.ts',
-      'scripts/test.ts',
-    ]) {
+    for (const file of oneFilePerFolder) {
       const filepath = path.join(root, file);
       expect((await prettier.getFileInfo(filepath, { ignorePath })).ignored, file).toBe(false);
       const options = { ...(await prettier.resolveConfig(filepath)), filepath };
