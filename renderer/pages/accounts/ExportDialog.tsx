@@ -53,6 +53,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
   }
 
   const written = file.done;
+  const withKeys = 'with their keys, encrypted';
   return (
     <FormDialog
       title="Export accounts"
@@ -64,7 +65,7 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
       done={
         written && (
           <FileWrittenBar
-            title={`Exported ${plural(written.count, 'account', 'accounts')}${written.encrypted ? ' with their keys, encrypted' : ' without keys'}`}
+            title={`Exported ${plural(written.count, 'account', 'accounts')} ${written.encrypted ? withKeys : 'without keys'}`}
             path={written.path}
           />
         )

@@ -11,6 +11,7 @@ import { FileWrittenBar, SaveToFile } from '../../components/SaveToFile.tsx';
 import { useExportFile } from '../../components/use-export-file.ts';
 
 const fields = ['path', 'format'] as const;
+const pairWords = ['identity–resource pair', 'identity–resource pairs'] as const;
 
 const useStyles = makeStyles({
   text: { maxHeight: '320px', overflow: 'auto' },
@@ -64,7 +65,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
       done={
         written && (
           <FileWrittenBar
-            title={`Exported ${plural(written.cells, 'identity–resource pair', 'identity–resource pairs')} as ${written.format.toUpperCase()}`}
+            title={`Exported ${plural(written.cells, ...pairWords)} as ${written.format.toUpperCase()}`}
             path={written.path}
           />
         )
