@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationCancelSchema } from './calls.ts';
 import type { CloudProfileView } from './clouds.ts';
 import {
   accountExportInputSchema,
@@ -17,7 +18,6 @@ import { cloudNameSchema, cloudProfileSchema } from './clouds.ts';
 import {
   identityRefSchema,
   servicePrincipalInputSchema,
-  signInCancelSchema,
   signInStartSchema,
   signInWaitSchema,
   type IdentityView,
@@ -39,7 +39,6 @@ import {
   mintAcsSchema,
   mintArrSchema,
   mintEntraSchema,
-  operationCancelSchema,
   tokenAutoRefreshSchema,
   tokenKeepSchema,
   tokenRefSchema,
@@ -144,8 +143,6 @@ export const contract = {
   'identities.signIn': method<typeof signInStartSchema, SignInStarted>(signInStartSchema),
   /** Waits (up to `waitSeconds`) for a sign-in started earlier. */
   'identities.waitSignIn': method<typeof signInWaitSchema, SignInProgress>(signInWaitSchema),
-  /** Stops a sign-in under way: the older spelling of `calls.cancel` for a sign-in, which the front doors no longer call. */
-  'identities.cancelSignIn': method<typeof signInCancelSchema, { cancelled: true }>(signInCancelSchema),
   'identities.addServicePrincipal': method<typeof servicePrincipalInputSchema, IdentityView>(servicePrincipalInputSchema),
   /** Signs the identity out: removes it and every token or secret kept for it. */
   'identities.signOut': method<typeof identityRefSchema, { id: string }>(identityRefSchema),
@@ -159,8 +156,6 @@ export const contract = {
   'tokens.mintEntra': method<typeof mintEntraSchema, TokenView>(mintEntraSchema),
   /** An ACS token for a Teams user (Teams user exchange): one signed in here, or their Entra token pasted with its app ID and user ID. */
   'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
-  /** The older spelling of `calls.cancel` for a token call, which the front doors no longer call. */
-  'tokens.cancel': method<typeof operationCancelSchema, { cancelled: boolean }>(operationCancelSchema),
   /** Returns one token to the page, on the user's explicit request. */
   'tokens.reveal': method<typeof tokenRefSchema, RevealedSecret>(tokenRefSchema),
   /** Copies one token in the core (desktop app) and clears the clipboard later. */

@@ -63,8 +63,6 @@ export const signInWaitSchema = z
   })
   .strict();
 
-export const signInCancelSchema = z.object({ operationId: z.string().uuid() }).strict();
-
 /** What starting a sign-in returns at once, before the user has finished. */
 export interface SignInStarted {
   operationId: string;

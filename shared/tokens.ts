@@ -146,7 +146,6 @@ export const exchangeTeamsSchema = exactlyOneOf(
 export const tokenRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }) }).strict();
 export const tokenAutoRefreshSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), on: z.boolean() }).strict();
 export const tokenKeepSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), keep: z.boolean() }).strict();
-export const operationCancelSchema = z.object({ operationId: z.string().uuid({ message: 'An operation id is a UUID' }) }).strict();
 
 /** Where a token came from, as it was named when minted (names may change later). */
 export interface TokenSource {

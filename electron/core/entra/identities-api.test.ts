@@ -55,7 +55,7 @@ describe('clouds and identities through the contract', () => {
       ok: true,
       value: { state: 'pending' },
     });
-    await coreValues(core).identities.cancelSignIn({ operationId: started.operationId });
+    await coreValues(core).calls.cancel({ operationId: started.operationId });
     expect(await coreApi(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 5 })).toMatchObject({
       ok: false,
       error: { code: 'cancelled' },
@@ -76,13 +76,13 @@ describe('clouds and identities through the contract', () => {
       const started = await coreApi(core).identities.signIn({ method: 'interactive', cloud: 'AzureEmulator' });
       const authUrl = started.ok ? (started.value as SignInStarted).authUrl : '';
       expect(new URL(authUrl ?? '').searchParams.get('client_id')).toBe(unknown.clientId);
-      if (started.ok) await coreValues(core).identities.cancelSignIn({ operationId: (started.value as SignInStarted).operationId });
+      if (started.ok) await coreValues(core).calls.cancel({ operationId: (started.value as SignInStarted).operationId });
     } finally {
       await coreValues(core).clouds.setPublicClient({ name: 'AzureEmulator', publicClient: emulator.cloudProfile.publicClient });
     }
     const again = await coreValues(core).identities.signIn({ method: 'device-code', cloud: 'AzureEmulator' });
     expect(again.userCode).toEqual(expect.any(String));
-    await coreValues(core).identities.cancelSignIn({ operationId: again.operationId });
+    await coreValues(core).calls.cancel({ operationId: again.operationId });
   });
 
   it('adds a service principal and signs it out, and words bad input by field', async () => {

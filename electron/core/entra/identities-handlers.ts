@@ -6,7 +6,6 @@ export const identitiesHandlers = {
   'identities.list': ({ services }) => services.entra.list(),
   'identities.signIn': ({ services }, input) => services.entra.startSignIn(input),
   'identities.waitSignIn': ({ services }, input) => services.entra.waitSignIn(input.operationId, input.waitSeconds),
-  'identities.cancelSignIn': ({ services }, input) => (services.entra.cancelSignIn(input.operationId), { cancelled: true as const }),
   'identities.addServicePrincipal': ({ services }, input) => services.entra.addServicePrincipal(input),
   'identities.signOut': async ({ services }, input) => (await services.entra.signOut(input.id), { id: input.id }),
 } satisfies HandlersFor<MethodsOf<'identities'>, { entra: EntraService }>;

@@ -108,7 +108,6 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'identities.list': [{}],
     'identities.signIn': [{ method: 'device-code', cloud, tenant: 'organizations', loginHint: 'adele@contoso.example' }],
     'identities.waitSignIn': [{ operationId: someUuid, waitSeconds: 0 }],
-    'identities.cancelSignIn': [{ operationId: someUuid }],
     'identities.addServicePrincipal': [
       { cloud, tenant: seed.tenantId, clientId: someUuid, name: 'fuzz-sp', clientSecret: 'fuzz-client-secret-value' },
     ],
@@ -127,7 +126,6 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
       { accountId: acs, teamsIdentityId: identityId, via: 'accessKey' },
       { accountId: acs, pasted: { token: pastedTeamsToken, appId: someUuid, userId: otherUuid }, via: 'accessKey', keep: true },
     ],
-    'tokens.cancel': [{ operationId: someUuid }],
     'tokens.reveal': [{ id: tokenId }],
     'tokens.copy': [{ id: tokenId }],
     'tokens.claims': [{ id: tokenId }],

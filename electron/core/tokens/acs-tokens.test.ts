@@ -300,7 +300,7 @@ describe('ACS user tokens', () => {
       operationId,
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await coreValues(core).tokens.cancel({ operationId });
+    await coreValues(core).calls.cancel({ operationId });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 });

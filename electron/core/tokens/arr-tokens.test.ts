@@ -229,10 +229,10 @@ describe('ARR failures and retries', () => {
     const started = Date.now();
     const pending = coreApi(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey', operationId });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await coreValues(core).tokens.cancel({ operationId })).toEqual({ cancelled: true });
+    expect(await coreValues(core).calls.cancel({ operationId })).toEqual({ cancelled: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Mixed Reality STS') } });
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(await coreValues(core).tokens.cancel({ operationId })).toEqual({ cancelled: false });
+    expect(await coreValues(core).calls.cancel({ operationId })).toEqual({ cancelled: false });
   });
 });
 

@@ -8,7 +8,6 @@ export const tokensHandlers = {
   'tokens.mintAcs': ({ services, signal }, input) => services.tokens.mintAcs(input, signal),
   'tokens.mintEntra': ({ services }, input) => services.tokens.mintEntra(input),
   'tokens.exchangeTeams': ({ services, signal }, input) => services.tokens.exchangeTeams(input, signal),
-  'tokens.cancel': ({ calls, signal }, input) => ({ cancelled: calls.cancel(input.operationId, signal) }),
   'tokens.reveal': ({ services }, input) => services.tokens.reveal(input.id),
   'tokens.copy': ({ services }, input) => services.tokens.copy(input.id),
   'tokens.claims': ({ services }, input) => services.tokens.claims(input.id),
