@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addArrAccount, addSampleArrAccount, arr, seriousAccessibilityProblems } from './support/accounts-page.ts';
-import { createPassphraseVault, expect, test } from './support/app-without-keychain.ts';
+import { createPassphraseVault, expect, restartAndUnlock, test } from './support/app-without-keychain.ts';
 
 const passphrase = 'correct horse battery staple';
 
@@ -77,11 +77,7 @@ test('a damaged vault file is set aside, the page says where, and the lost key i
   await addSampleArrAccount(page);
 
   await writeFile(path.join(app.dataFolder, 'vault.bin'), 'not a vault any more');
-  await app.restart();
-  await app.open(page);
-  const locked = page.getByRole('region', { name: 'Secrets are not available' });
-  await locked.getByLabel('Vault passphrase').fill(passphrase);
-  await locked.getByRole('button', { name: 'Unlock' }).click();
+  await restartAndUnlock(app, page, passphrase);
   await expect(page.getByText('The vault file was damaged')).toBeVisible();
   await expect(page.getByText(/It was moved aside, not deleted: .*vault/)).toContainText(app.dataFolder);
 

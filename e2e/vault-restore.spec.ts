@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addSampleArrAccount, arr } from './support/accounts-page.ts';
-import { createPassphraseVault, expect, test } from './support/app-without-keychain.ts';
+import { createPassphraseVault, expect, restartAndUnlock, test } from './support/app-without-keychain.ts';
 
 const passphrase = 'correct horse battery staple';
 
@@ -15,11 +15,7 @@ test('a damaged vault file is set aside and "Restore the last backup" on the not
   const bytes = await readFile(file);
   bytes[bytes.length - 3]! ^= 0xff;
   await writeFile(file, bytes);
-  await app.restart();
-  await app.open(page);
-  const locked = page.getByRole('region', { name: 'Secrets are not available' });
-  await locked.getByLabel('Vault passphrase').fill(passphrase);
-  await locked.getByRole('button', { name: 'Unlock' }).click();
+  await restartAndUnlock(app, page, passphrase);
   await expect(page.getByText('The vault file was damaged')).toBeVisible();
   await expect(page.getByText(/restore the last backup: Restore the last backup on this notice/)).toBeVisible();
 

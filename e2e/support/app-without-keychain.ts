@@ -27,6 +27,15 @@ export const test = base.extend<{ app: AppWithoutKeychain }>({
 
 export { expect } from '@playwright/test';
 
+/** Starts the app again (as the next day), opens it and unlocks the passphrase vault from the page's notice. */
+export async function restartAndUnlock(app: AppWithoutKeychain, page: Page, passphrase: string): Promise<void> {
+  await app.restart();
+  await app.open(page);
+  const locked = page.getByRole('region', { name: 'Secrets are not available' });
+  await locked.getByLabel('Vault passphrase').fill(passphrase);
+  await locked.getByRole('button', { name: 'Unlock' }).click();
+}
+
 /** Chooses a passphrase vault from Settings, as a user on a machine without a keychain does: the passphrase typed twice. */
 export async function createPassphraseVault(app: AppWithoutKeychain, page: Page, passphrase: string): Promise<void> {
   await app.open(page, 'settings');
