@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acsEndpointMessage, normaliseAcsEndpoint, parseAcsConnectionString, type AcsConnection } from './acs-connection-string.ts';
 import { isBase64Key } from './base64.ts';
-import { cloudNameSchema, guidPattern } from './clouds.ts';
+import { cloudNameSchema, guidSchema } from './clouds.ts';
 import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
 import { filePathSchema } from './file-path.ts';
@@ -41,11 +41,7 @@ function connectionStringParts(text: string, ctx: z.RefinementCtx): AcsConnectio
 export const arrAccountInputSchema = z.object({
   kind: z.literal('arr'),
   name: displayName,
-  accountId: z
-    .string()
-    .trim()
-    .regex(guidPattern, { message: 'An account ID is a GUID, like 0f6c8e4a-...-...' })
-    .transform((s) => s.toLowerCase()),
+  accountId: guidSchema('An account ID is a GUID, like 0f6c8e4a-...-...'),
   accountDomain,
   cloud: cloudNameSchema.default('AzureCloud'),
   /** Leave both keys out to use the account with Entra ID only (production, or no right to list keys). */

@@ -32,6 +32,14 @@ const scope = z.string().trim().min(1).max(300);
 
 export const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A GUID field (an account, app or user ID): trimmed, kept in lower case, and `message` when it is anything else. */
+export const guidSchema = (message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(guidPattern, { message })
+    .transform((id) => id.toLowerCase());
+
 export const cloudNameSchema = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cloudNameSchema, guidPattern } from './clouds.ts';
+import { cloudNameSchema, guidPattern, guidSchema } from './clouds.ts';
 import { exactlyOneOf } from './exactly-one.ts';
 import { visibleName } from './visible-text.ts';
 
@@ -82,11 +82,7 @@ export type SignInProgress = { state: 'pending' } | { state: 'done'; identity: I
 const servicePrincipalFields = {
   cloud: cloudNameSchema.optional(),
   tenant: tenantSchema,
-  clientId: z
-    .string()
-    .trim()
-    .regex(guidPattern, { message: 'The application (client) ID is a GUID from the app registration' })
-    .transform((s) => s.toLowerCase()),
+  clientId: guidSchema('The application (client) ID is a GUID from the app registration'),
   /** A label; the application ID when omitted. */
   name: visibleName(z.string().trim().min(1).max(80)).optional(),
 };

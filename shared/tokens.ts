@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountRefSchema } from './accounts.ts';
-import { guidPattern } from './clouds.ts';
+import { guidSchema } from './clouds.ts';
 import { exactlyOneOf } from './exactly-one.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
 import { visibleName } from './visible-text.ts';
@@ -93,13 +93,6 @@ export const mintEntraSchema = z.object({ identityId: z.string().uuid({ message:
 export const notRefreshableMessage =
   'This token cannot be re-minted by the app (it came from a token pasted in, not from a source the app holds).';
 
-const guid = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .regex(guidPattern, { message })
-    .transform((id) => id.toLowerCase());
-
 /**
  * A Teams user's Entra access token the user pasted (their own app got it with MSAL), with the app
  * ID it was issued to and the user's object ID: the three inputs of ACS's exchange. The core checks
@@ -117,8 +110,8 @@ export const pastedTeamsTokenSchema = z
           'This is not a JWT: paste the access token itself (three base64url parts joined by dots, starting eyJ), not an ID or ' +
           'refresh token',
       }),
-    appId: guid('Enter the app ID (client ID) of the Entra app the token was issued to: a GUID, 8-4-4-4-12 hex digits'),
-    userId: guid('Enter the Teams user’s object ID in Entra ID: a GUID, 8-4-4-4-12 hex digits'),
+    appId: guidSchema('Enter the app ID (client ID) of the Entra app the token was issued to: a GUID, 8-4-4-4-12 hex digits'),
+    userId: guidSchema('Enter the Teams user’s object ID in Entra ID: a GUID, 8-4-4-4-12 hex digits'),
   })
   .strict();
 export type PastedTeamsToken = z.output<typeof pastedTeamsTokenSchema>;
