@@ -11,14 +11,13 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AcsSdk, CredentialForJob } from '../../../shared/credentials-for-job.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { AcsVia, ArrVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { copyText } from '../../components/copy-text.ts';
-import { useDialogStyles } from '../../components/dialog-styles.ts';
-import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { CallForm } from '../../components/CallForm.tsx';
+import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import type { CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
@@ -38,6 +37,8 @@ import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+
+const fields = ['accountId', 'via', 'minutes', 'acsIdentityId'] as const;
 
 const useStyles = makeStyles({
   result: {
@@ -64,7 +65,6 @@ const useStyles = makeStyles({
 export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: CopyHow; onMinted(token: TokenView): void; onClose(): void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const dialog = useDialogStyles();
   const formId = useId();
   const snippetRef = useRef<HTMLPreElement>(null);
   const resultRef = useRef<HTMLElement>(null);
@@ -80,8 +80,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const { identities: acsIdentities } = useAcsIdentities(account?.kind === 'acs' ? account.id : undefined);
   const [result, setResult] = useState<CredentialForJob>();
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
-  const issues = fieldIssues(error, ['accountId', 'via', 'minutes', 'acsIdentityId']);
+  const call = useCall();
+  const issues = fieldIssues(call.error, fields);
 
   const keys =
     account?.kind === 'arr' ? (want === 'authenticationToken' ? [] : arrKeys(account)) : account?.kind === 'acs' ? acsKeys(account) : [];
@@ -96,19 +96,17 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
     setResult(undefined);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const local = (path: string, message: string) => setError({ code: 'invalid_input', message, issues: [{ path, message }] });
+  async function submit() {
+    const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!account) return local('accountId', 'Choose an account or resource');
     const via = toVia(pay);
     if (!via) return local('via', 'Choose the identity that pays');
     const arr = arrCredential(account.id, want, via as ArrVia);
     if (typeof arr === 'string') return local('via', arr);
-    setError(undefined);
     setResult(undefined);
-    const outcome =
+    const outcome = await call.run(() =>
       account.kind === 'acs'
-        ? await operation.run('Getting the credential…', (operationId) =>
+        ? operation.run('Getting the credential…', (operationId) =>
             api.credentials.forAcsSdk({
               accountId: account.id,
               sdk,
@@ -118,8 +116,9 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               operationId,
             }),
           )
-        : await operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ ...arr, operationId }));
-    if (!outcome.ok) return setError(outcome.error);
+        : operation.run('Getting the credential…', (operationId) => api.credentials.forArr({ ...arr, operationId })),
+    );
+    if (!outcome.ok) return;
     setResult(outcome.value);
     if (outcome.value.secret.kind === 'token') onMinted(outcome.value.secret.token);
     // The answer is below the form: bring it into view.
@@ -137,7 +136,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
       {!sources.loaded ? (
         <Spinner size="small" label="Loading accounts…" />
       ) : (
-        <form id={formId} className={dialog.content} onSubmit={(e) => void submit(e)} noValidate>
+        <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
           <Field label="Account or resource" required {...problem(issues.accountId)}>
             <ChoiceDropdown
               placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
@@ -209,8 +208,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               }
             />
           )}
-          <ErrorBar error={issues.form !== undefined ? error : undefined} />
-        </form>
+        </CallForm>
       )}
       {result && (
         <section ref={resultRef} className={styles.result} aria-label="The credential">
@@ -239,7 +237,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
             testId="credential-value"
             reveal={() => revealCredential(result.secret)}
             copy={() => copyCredential(result.secret, copy)}
-            onError={setError}
+            onError={call.fail}
           />
           <Subtitle2 as="h3" className={styles.heading}>
             A snippet that uses it
