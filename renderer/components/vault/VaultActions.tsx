@@ -1,8 +1,8 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { VaultState } from '../../use-vault.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
+import { useCall } from '../use-call.ts';
 import { PassphraseDialog } from './PassphraseDialog.tsx';
 
 const useStyles = makeStyles({
@@ -19,9 +19,8 @@ const useStyles = makeStyles({
  */
 export function VaultActions({ vault }: { vault: VaultState }) {
   const styles = useStyles();
-  const [error, setError] = useState<AppErrorShape>();
+  const call = useCall();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const [choosingPassphrase, setChoosingPassphrase] = useState(false);
   const [unlockPassphrase, setUnlockPassphrase] = useState('');
   const [unlockProblem, setUnlockProblem] = useState('');
@@ -30,23 +29,18 @@ export function VaultActions({ vault }: { vault: VaultState }) {
   if (!status || status.state === 'open') return null;
 
   async function run(mode: 'keychain' | 'memory') {
-    setBusy(true);
-    setError(undefined);
     setNote('');
-    const result = await vault.open({ mode });
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-    else if (result.value.state !== 'open')
+    const result = await call.run(() => vault.open({ mode }));
+    if (result.ok && result.value.state !== 'open')
       setNote(mode === 'keychain' ? 'The keychain still cannot be used: see the message above.' : 'The vault is still not open.');
   }
 
   async function unlock(event: FormEvent) {
     event.preventDefault();
     if (!unlockPassphrase) return setUnlockProblem('Enter the passphrase');
-    setBusy(true);
-    const result = await vault.open({ mode: 'passphrase', passphrase: unlockPassphrase });
-    setBusy(false);
-    if (!result.ok) setUnlockProblem(result.error.issues?.[0]?.message ?? result.error.message);
+    const result = await call.run(() => vault.open({ mode: 'passphrase', passphrase: unlockPassphrase }));
+    // A refusal is said under the passphrase, not in the bar the other actions use.
+    if (!result.ok) return (call.reset(), setUnlockProblem(result.error.issues?.[0]?.message ?? result.error.message));
     else if (result.value.state !== 'open') setUnlockProblem('The vault is still locked: check the passphrase.');
     else setUnlockPassphrase('');
   }
@@ -62,7 +56,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
             onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))}
           />
         </Field>
-        <Button appearance="primary" type="submit" disabledFocusable={busy}>
+        <Button appearance="primary" type="submit" disabledFocusable={call.busy}>
           Unlock
         </Button>
         {unlockProblem && (
@@ -89,13 +83,13 @@ export function VaultActions({ vault }: { vault: VaultState }) {
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabledFocusable={busy} onClick={() => void run('keychain')}>
+        <Button appearance="primary" disabledFocusable={call.busy} onClick={() => void run('keychain')}>
           Try the keychain again
         </Button>
-        <Button disabledFocusable={busy} onClick={() => setChoosingPassphrase(true)}>
+        <Button disabledFocusable={call.busy} onClick={() => setChoosingPassphrase(true)}>
           Use a passphrase vault…
         </Button>
-        <Button disabledFocusable={busy} onClick={() => void run('memory')}>
+        <Button disabledFocusable={call.busy} onClick={() => void run('memory')}>
           Use memory only for this session
         </Button>
       </div>
@@ -107,7 +101,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           {note}
         </Caption1>
       )}
-      <ErrorBar error={error} onDismiss={() => setError(undefined)} />
+      <ErrorBar error={call.error} onDismiss={call.reset} />
       {choosingPassphrase && (
         <PassphraseDialog
           purpose={status.recordedMode === 'passphrase' ? 'open' : 'create'}
