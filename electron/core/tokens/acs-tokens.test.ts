@@ -17,6 +17,7 @@ import {
   emulatorAndCore,
   expectEntraTokenFor,
   filesOutsideVault,
+  mintEntraToken,
   recordingRetry,
   resetAndCloseAfter,
   revealCredential,
@@ -420,20 +421,13 @@ describe('the right credential for an ACS SDK', () => {
 
 describe('Entra tokens from a signed-in user', () => {
   it('mints a delegated Graph token and an ACS-scope token without a new sign-in, each with its audience and the exp it carries', async () => {
-    const graph = await coreValues(core).tokens.mintEntra({
+    const { claims } = await mintEntraToken(core, {
       identityId: adele.id,
       scope: 'https://graph.microsoft.com/User.Read',
-    });
-    expect(graph).toMatchObject({
-      kind: 'entra',
       audience: 'https://graph.microsoft.com',
-      scopes: ['https://graph.microsoft.com/User.Read'],
-      source: { via: { credential: 'entra', identityId: adele.id } },
     });
-    const claims = jwtClaims(await reveal(graph));
     expect(String(claims['scp']).split(' ')).toContain('User.Read');
     expect(claims['oid']).toBe(scenarioUser(emulator, 'adele.vance').id);
-    expect(Date.parse(graph.expiresAt)).toBe(Number(claims['exp']) * 1000);
     const acs = await coreValues(core).tokens.mintEntra({
       identityId: adele.id,
       scope: 'https://communication.azure.com//.default',

@@ -6,6 +6,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { CredentialForJob } from '../../../../shared/credentials-for-job.ts';
 import type { IdentityView } from '../../../../shared/identities.ts';
+import type { TokenView } from '../../../../shared/tokens.ts';
 import {
   contosoTenantId,
   defaultScenario,
@@ -207,4 +208,19 @@ export async function filesOutsideVault(folder: string): Promise<string> {
   const names = (await readdir(folder, { recursive: true })).filter((name) => !path.basename(name).startsWith('vault.bin'));
   const texts = await Promise.all(names.map((name) => readFile(path.join(folder, name), 'utf8').catch(() => '')));
   return texts.join('\n');
+}
+
+/**
+ * Mints an Entra token for `scope` from `identityId` and checks what the list says of it: an Entra
+ * token for that one scope and `audience`, from that identity, expiring when its JWT's exp says.
+ */
+export async function mintEntraToken(
+  core: Core,
+  { identityId, scope, audience }: { identityId: string; scope: string; audience: string },
+): Promise<{ token: TokenView; claims: ReturnType<typeof jwtClaims> }> {
+  const token = await coreValues(core).tokens.mintEntra({ identityId, scope });
+  expect(token).toMatchObject({ kind: 'entra', scopes: [scope], audience, source: { via: { credential: 'entra', identityId } } });
+  const claims = jwtClaims((await coreValues(core).tokens.reveal({ id: token.id })).value);
+  expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
+  return { token, claims };
 }
