@@ -6,6 +6,7 @@ import { parseAccountDomain } from './mixed-reality-domain.ts';
 import { newPassphraseSchema } from './vault.ts';
 import { filePathSchema } from './file-path.ts';
 import { visibleName } from './visible-text.ts';
+import { method, noInput } from './method.ts';
 
 /**
  * What the user enters for an account, validated field by field so a form can show each problem
@@ -294,3 +295,20 @@ export interface ExportResult {
   count: number;
   encrypted: boolean;
 }
+
+const byId = z.object({ id: accountRefSchema }).strict();
+
+/** The contract's methods for accounts and their secrets (shared/contract.ts joins every domain's). */
+export const accountsMethods = {
+  'accounts.list': method<typeof noInput, AccountView[]>(noInput),
+  'accounts.add': method<typeof accountInputSchema, AccountView>(accountInputSchema),
+  'accounts.update': method<typeof accountUpdateSchema, AccountView>(accountUpdateSchema),
+  /** Deletes the account and its secrets. */
+  'accounts.delete': method<typeof byId, { id: string }>(byId),
+  /** Returns one secret to the page, on the user's explicit request. */
+  'accounts.reveal': method<typeof accountSecretRequestSchema, RevealedSecret>(accountSecretRequestSchema),
+  /** Copies one secret in the core (desktop app) and clears the clipboard later. */
+  'accounts.copy': method<typeof accountSecretRequestSchema, CopiedSecret>(accountSecretRequestSchema),
+  'accounts.import': method<typeof accountImportInputSchema, ImportReport>(accountImportInputSchema),
+  'accounts.export': method<typeof accountExportInputSchema, ExportResult>(accountExportInputSchema),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { method, noInput } from './method.ts';
 
 /**
  * A cloud profile names every endpoint the app talks to, so nothing in the core hard-codes a
@@ -153,3 +154,19 @@ export function fillMixedRealityPattern(pattern: string, accountDomain: string, 
   }
   return filled.replaceAll('{region}', chosen);
 }
+
+const cloudImport = z
+  .object({ text: z.string().min(1, 'Paste or choose a cloud profile file').max(200_000, 'The file is larger than 200 KB') })
+  .strict();
+const cloudByName = z.object({ name: cloudNameSchema }).strict();
+const cloudClient = z.object({ name: cloudNameSchema, publicClient: cloudProfileSchema.shape.publicClient }).strict();
+
+/** The contract's methods for cloud profiles (shared/contract.ts joins every domain's). */
+export const cloudsMethods = {
+  'clouds.list': method<typeof noInput, CloudProfileView[]>(noInput),
+  /** Adds or replaces a custom cloud profile from its JSON (the emulator writes one). */
+  'clouds.import': method<typeof cloudImport, CloudProfileView>(cloudImport),
+  'clouds.remove': method<typeof cloudByName, { name: string }>(cloudByName),
+  /** Uses your own app registration for sign-ins in one cloud. */
+  'clouds.setPublicClient': method<typeof cloudClient, CloudProfileView>(cloudClient),
+} as const;

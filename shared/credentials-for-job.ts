@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountRefSchema, type AccountSecret } from './accounts.ts';
 import { acsTokenMinutesSchema, acsViaSchema, arrKeySchema, arrViaSchema, identityViaSchema, type TokenView } from './tokens.ts';
+import { method } from './method.ts';
 
 /**
  * "The right credential for the job": pick the SDK you are about to use and get what it takes, in
@@ -70,3 +71,11 @@ export interface CredentialForJob {
   /** A few lines of code that use it, with the value left to an environment variable. */
   snippet: string;
 }
+
+/** The contract's methods for credentials for a job (shared/contract.ts joins every domain's). */
+export const credentialsMethods = {
+  /** What an ACS SDK takes (connection string, Entra token or user token), in one step. */
+  'credentials.forAcsSdk': method<typeof credentialsForAcsSdkSchema, CredentialForJob>(credentialsForAcsSdkSchema),
+  /** What the ARR SDK takes: the account key, an Entra AuthenticationToken or an STS AccessToken. */
+  'credentials.forArr': method<typeof credentialsForArrSchema, CredentialForJob>(credentialsForArrSchema),
+} as const;

@@ -3,6 +3,7 @@ import { operationIdSchema } from './calls.ts';
 import type { AccountView } from './accounts.ts';
 import type { ErrorCode } from './errors.ts';
 import type { ResourceKind } from './roles.ts';
+import { method } from './method.ts';
 
 /**
  * Resource discovery: what a signed-in identity can see in Azure Resource Manager (subscriptions,
@@ -84,3 +85,11 @@ export interface DiscoveryImportResult {
   imported: ImportedResource[];
   skipped: SkippedResource[];
 }
+
+/** The contract's methods for resource discovery (shared/contract.ts joins every domain's). */
+export const discoveryMethods = {
+  /** The identity's subscriptions and the ARR accounts and ACS resources it can see in Azure Resource Manager. */
+  'discovery.resources': method<typeof discoveryResourcesSchema, DiscoveryResult>(discoveryResourcesSchema),
+  /** Imports discovered resources as accounts: with their keys when the identity may list them, else for Entra ID use (with the reason). */
+  'discovery.import': method<typeof discoveryImportSchema, DiscoveryImportResult>(discoveryImportSchema),
+} as const;

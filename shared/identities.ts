@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cloudNameSchema, guidPattern, guidSchema } from './clouds.ts';
 import { exactlyOneOf } from './exactly-one.ts';
 import { visibleName } from './visible-text.ts';
+import { method, noInput } from './method.ts';
 
 /**
  * Entra ID identities: users signed in interactively or with a device code, and service
@@ -106,3 +107,15 @@ export const servicePrincipalInputSchema = exactlyOneOf(
 );
 
 export const identityRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown identity' }) }).strict();
+
+/** The contract's methods for Entra ID identities (shared/contract.ts joins every domain's). */
+export const identitiesMethods = {
+  'identities.list': method<typeof noInput, IdentityView[]>(noInput),
+  /** Starts an interactive or device-code sign-in; returns at once with the URL or the code. */
+  'identities.signIn': method<typeof signInStartSchema, SignInStarted>(signInStartSchema),
+  /** Waits (up to `waitSeconds`) for a sign-in started earlier. */
+  'identities.waitSignIn': method<typeof signInWaitSchema, SignInProgress>(signInWaitSchema),
+  'identities.addServicePrincipal': method<typeof servicePrincipalInputSchema, IdentityView>(servicePrincipalInputSchema),
+  /** Signs the identity out: removes it and every token or secret kept for it. */
+  'identities.signOut': method<typeof identityRefSchema, { id: string }>(identityRefSchema),
+} as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operationIdSchema } from './calls.ts';
 import type { AccountView, KeyName } from './accounts.ts';
+import { method } from './method.ts';
 
 export type { KeyAge, KeyName } from './accounts.ts';
 
@@ -60,3 +61,9 @@ export function keyRotationGuidance(account: AccountView, key: KeyName): string 
   }
   return lines.join(' ');
 }
+
+/** The contract's methods for key rotation (shared/contract.ts joins every domain's). */
+export const keyRotationMethods = {
+  /** Regenerates the primary or secondary key through Azure Resource Manager and stores the new value. */
+  'accounts.rotateKey': method<typeof rotateKeySchema, KeyRotationResult>(rotateKeySchema),
+} as const;

@@ -4,6 +4,7 @@ import { accountRefSchema } from './accounts.ts';
 import type { ErrorCode } from './errors.ts';
 import type { IdentityKind } from './identities.ts';
 import { filePathSchema } from './file-path.ts';
+import { method, noInput } from './method.ts';
 
 /**
  * Azure roles in the users' words: the built-in roles that matter for Remote Rendering and
@@ -284,3 +285,13 @@ export const rolesExportSchema = rolesAuditSchema
 /** The report as text, or where it was written; `cells` counts the identity-resource pairs in it. */
 export type RoleReportExport =
   { format: ReportFormat; cells: number; text: string } | { format: ReportFormat; cells: number; path: string };
+
+/** The contract's methods for the role audit (shared/contract.ts joins every domain's). */
+export const rolesMethods = {
+  /** Which roles each identity holds on each account's resource and what they let it do, with why. */
+  'roles.audit': method<typeof rolesAuditSchema, RoleAuditReport>(rolesAuditSchema),
+  /** The last audit this process ran (so a reloaded page or `npm run demo`'s seed shows it at once), or null before any. */
+  'roles.lastAudit': method<typeof noInput, RoleAuditReport | null>(noInput),
+  /** The last audit as CSV, JSON or Markdown: as text, or written to a file (mode 0600). */
+  'roles.exportReport': method<typeof rolesExportSchema, RoleReportExport>(rolesExportSchema),
+} as const;

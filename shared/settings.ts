@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method, noInput } from './method.ts';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
@@ -42,3 +43,9 @@ export const defaultSettings: Settings = {
 /** A partial update; unknown keys are refused so a typo never silently does nothing. */
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The contract's methods for settings (shared/contract.ts joins every domain's). */
+export const settingsMethods = {
+  'settings.get': method<typeof noInput, Settings>(noInput),
+  'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filePathSchema } from './file-path.ts';
+import { method } from './method.ts';
 
 /**
  * Exporting one minted token for a tool: as `.env` lines, JSON, POSIX shell `export`s, PowerShell
@@ -55,3 +56,9 @@ export interface TokenExportResult {
   /** Something the user should know about this export (a placeholder left to fill in, a scope it lacks). */
   note: string | null;
 }
+
+/** The contract's methods for token export (shared/contract.ts joins every domain's). */
+export const tokenExportMethods = {
+  /** One token as .env, JSON, shell, PowerShell, curl or arrconfig.json: written to a 0600 file, or the text back for copying. */
+  'tokens.export': method<typeof tokenExportSchema, TokenExportResult>(tokenExportSchema),
+} as const;

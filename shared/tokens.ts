@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { accountRefSchema } from './accounts.ts';
+import { accountRefSchema, type CopiedSecret, type RevealedSecret } from './accounts.ts';
+import type { SignedAcsRequest } from './acs-request-signing.ts';
+import { operationIdSchema } from './calls.ts';
 import { guidSchema } from './clouds.ts';
 import { exactlyOneOf } from './exactly-one.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
 import { visibleName } from './visible-text.ts';
+import { method, noInput } from './method.ts';
 
 /**
  * Service tokens the app mints: Mixed Reality STS access tokens for ARR, ACS user access tokens
@@ -273,3 +276,47 @@ export const acsSignRequestSchema = z
     body: z.string().max(1_000_000, 'The body is larger than 1 MB').default(''),
   })
   .strict();
+
+const tokenRevoke = z
+  .object({ id: tokenRefSchema.shape.id, via: acsViaSchema.optional(), operationId: operationIdSchema.optional() })
+  .strict();
+
+/** The contract's methods for tokens, ACS identities, the ARR test and the ACS request signer (shared/contract.ts joins every domain's). */
+export const tokensMethods = {
+  /** Every token minted in this process and every kept one, without values. */
+  'tokens.list': method<typeof noInput, TokenView[]>(noInput),
+  /** An ARR access token from an account key or an Entra identity with a Remote Rendering role. */
+  'tokens.mintArr': method<typeof mintArrSchema, TokenView>(mintArrSchema),
+  /** An ACS user token for a remembered ACS identity, or for a new one created (and remembered) with it. */
+  'tokens.mintAcs': method<typeof mintAcsSchema, { token: TokenView; acsIdentity: AcsIdentityView }>(mintAcsSchema),
+  /** An Entra access token for any scope from any identity. */
+  'tokens.mintEntra': method<typeof mintEntraSchema, TokenView>(mintEntraSchema),
+  /** An ACS token for a Teams user (Teams user exchange): one signed in here, or their Entra token pasted with its app ID and user ID. */
+  'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
+  /** Returns one token to the page, on the user's explicit request. */
+  'tokens.reveal': method<typeof tokenRefSchema, RevealedSecret>(tokenRefSchema),
+  /** Copies one token in the core (desktop app) and clears the clipboard later. */
+  'tokens.copy': method<typeof tokenRefSchema, CopiedSecret>(tokenRefSchema),
+  /** The token's decoded header and claims (no signature), for the claims inspector. */
+  'tokens.claims': method<typeof tokenRefSchema, TokenClaims>(tokenRefSchema),
+  /** Revokes an ACS user token: all tokens of its ACS identity end, and are marked revoked. */
+  'tokens.revoke': method<typeof tokenRevoke, { revoked: TokenView[] }>(tokenRevoke),
+  /** Forgets the token (and its kept copy). */
+  'tokens.remove': method<typeof tokenRefSchema, { id: string }>(tokenRefSchema),
+  'tokens.setAutoRefresh': method<typeof tokenAutoRefreshSchema, TokenView>(tokenAutoRefreshSchema),
+  /** Keeps the token across restarts (in the vault), or back to memory only. */
+  'tokens.keep': method<typeof tokenKeepSchema, TokenView>(tokenKeepSchema),
+  'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),
+  'acsIdentities.create': method<typeof acsIdentityCreateSchema, { identity: AcsIdentityView; token: TokenView | null }>(
+    acsIdentityCreateSchema,
+  ),
+  'acsIdentities.revoke': method<typeof acsIdentityActionSchema, { identity: AcsIdentityView; revoked: TokenView[] }>(
+    acsIdentityActionSchema,
+  ),
+  /** Deletes the identity at ACS (its tokens end) and forgets it; `revoked` are the listed tokens it marked revoked. */
+  'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string; revoked: TokenView[] }>(acsIdentityActionSchema),
+  /** Lists the account's sessions with an STS token: proves the credential works end to end. */
+  'arr.testAccount': method<typeof arrTestSchema, ArrTestResult>(arrTestSchema),
+  /** Signs a request to an ACS resource with its access key; the request as curl and PowerShell. */
+  'acs.signRequest': method<typeof acsSignRequestSchema, SignedAcsRequest>(acsSignRequestSchema),
+} as const;

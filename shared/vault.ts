@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method, noInput } from './method.ts';
 
 /** How the vault key is kept: the OS keychain (default), a passphrase, or nowhere (memory-only session). */
 export const vaultModeSchema = z.enum(['keychain', 'passphrase', 'memory']);
@@ -90,3 +91,19 @@ export const vaultStartNewInputSchema = z
     confirm: z.literal(true, { message: 'Confirm that a new, empty vault replaces the one that cannot be opened' }),
   })
   .strict();
+
+/** The contract's methods for the vault (shared/contract.ts joins every domain's). */
+export const vaultMethods = {
+  /** Where secrets are kept and whether they can be used; the first call opens the vault (once per process). */
+  'vault.status': method<typeof noInput, VaultStatus>(noInput),
+  /** The user's explicit choice after a keychain failure, or the passphrase of a locked vault. */
+  'vault.open': method<typeof vaultOpenInputSchema, VaultStatus>(vaultOpenInputSchema),
+  /** The vault file's backup generations, newest first, with how many secrets each holds. */
+  'vault.backups': method<typeof noInput, VaultBackupView[]>(noInput),
+  /** Restores a backup over the vault file (the last good one without a name); the current file is kept as a generation. */
+  'vault.restore': method<typeof vaultRestoreInputSchema, VaultStatus>(vaultRestoreInputSchema),
+  /** The user has read the quarantine notice: it goes, and old backups may be pruned again. */
+  'vault.acknowledgeQuarantine': method<typeof noInput, VaultStatus>(noInput),
+  /** Replaces a passphrase vault that cannot be opened with a new, empty one: explicit and confirmed. */
+  'vault.startNew': method<typeof vaultStartNewInputSchema, VaultStatus>(vaultStartNewInputSchema),
+} as const;
