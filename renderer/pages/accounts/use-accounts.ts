@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
-import { firstAnswer } from '../../first-calls.ts';
-import { useReloadOn } from '../../use-core-events.ts';
+import { useLoadedList } from '../../use-loaded-list.ts';
 
 export interface AccountsState {
   /** Undefined until the first list arrives. */
@@ -21,33 +20,7 @@ const byName = (a: AccountView, b: AccountView) => collator.compare(a.name, b.na
 
 /** The accounts the core holds, sorted by name; listed again when the core says they changed (here, in another window or the CLI). */
 export function useAccounts(): AccountsState {
-  const [initial] = useState(() => firstAnswer<AccountView[]>('accounts.list'));
-  const [accounts, setAccounts] = useState(initial?.ok ? [...initial.value].sort(byName) : undefined);
-  const [loadError, setLoadError] = useState<AppErrorShape>();
-
-  const reload = useCallback(async () => {
-    const result = await api.accounts.list();
-    if (result.ok) {
-      setAccounts([...result.value].sort(byName));
-      setLoadError(undefined);
-    } else {
-      setLoadError(result.error);
-      setAccounts((current) => current ?? []);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (!initial?.ok) void reload();
-  }, [initial, reload]);
-  useReloadOn(['accounts.changed'], reload);
-
-  const upsert = useCallback((account: AccountView) => {
-    setAccounts((current = []) => [...current.filter((a) => a.id !== account.id), account].sort(byName));
-  }, []);
-
-  const remove = useCallback((id: string) => {
-    setAccounts((current = []) => current.filter((a) => a.id !== id));
-  }, []);
-
-  return { accounts, loadError, reload, upsert, remove };
+  const load = useCallback(() => api.accounts.list(), []);
+  const { items: accounts, ...list } = useLoadedList(load, { reloadOn: ['accounts.changed'], first: 'accounts.list', order: byName });
+  return { accounts, ...list };
 }

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AppErrorShape } from '../../../shared/errors.ts';
+import { ok } from '../../../shared/result.ts';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
-import { useReloadOn } from '../../use-core-events.ts';
+import { useLoadedList } from '../../use-loaded-list.ts';
+
+const none: AcsIdentityView[] = [];
 
 /** The ACS identities the app remembers for one resource (all of them when none is given). */
 export function useAcsIdentities(accountId: string | undefined): {
@@ -10,19 +13,9 @@ export function useAcsIdentities(accountId: string | undefined): {
   error: AppErrorShape | undefined;
   reload(): Promise<void>;
 } {
-  const [identities, setIdentities] = useState<AcsIdentityView[]>([]);
-  const [error, setError] = useState<AppErrorShape>();
-  const reload = useCallback(async () => {
-    if (!accountId) return setIdentities([]);
-    const result = await api.acsIdentities.list({ accountId });
-    if (result.ok) {
-      setIdentities(result.value);
-      setError(undefined);
-    } else setError(result.error);
-  }, [accountId]);
-  useEffect(() => void reload(), [reload]);
-  useReloadOn(['acsIdentities.changed'], reload);
-  return { identities, error, reload };
+  const load = useCallback(async () => (accountId ? api.acsIdentities.list({ accountId }) : ok<AcsIdentityView[]>([])), [accountId]);
+  const { items = none, loadError, reload } = useLoadedList(load, { reloadOn: ['acsIdentities.changed'] });
+  return { identities: items, error: loadError, reload };
 }
 
 /** "Alice · 8:acs:1b5c…d776". */
