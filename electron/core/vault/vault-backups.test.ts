@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../shared/accounts.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues } from '../test-support/test-core.ts';
 import { keptBackups } from './vault-backups.ts';
@@ -20,20 +21,24 @@ const data = folderPerTest('azcred-backups-');
 const { newCore } = data;
 const reveal = async (core: Core, id: string) => (await coreValues(core).accounts.reveal({ id, secret: 'primaryKey' })).value;
 
-/** Damages vault.bin in place, as a bad disk block would. */
-function damageVaultFile(): void {
+/**
+ * One process adds the account "Render old" with `oldKey` and closes; then vault.bin is damaged in
+ * place, as a bad disk block would, so the next process to open it quarantines it. Returns the account.
+ */
+async function oldAccountThenDamage(): Promise<AccountView> {
+  const first = newCore();
+  const old = await coreValues(first).accounts.add(arr('Render old', oldKey));
+  await first.close();
   const file = path.join(data.folder, 'vault.bin');
   const bytes = readFileSync(file);
   bytes[bytes.length - 3]! ^= 0xff;
   writeFileSync(file, bytes);
+  return old;
 }
 
 describe('after a damaged vault file is quarantined', () => {
   it('keeps the last good copy through later writes, and restoring it brings the old secret back', async () => {
-    const first = newCore();
-    const old = await coreValues(first).accounts.add(arr('Render old', oldKey));
-    await first.close();
-    damageVaultFile();
+    const old = await oldAccountThenDamage();
 
     const next = newCore();
     const status = await coreValues(next).vault.status();
@@ -60,10 +65,7 @@ describe('after a damaged vault file is quarantined', () => {
   });
 
   it('never prunes a backup made before the quarantine while it is unacknowledged, however many writes follow', async () => {
-    const first = newCore();
-    const old = await coreValues(first).accounts.add(arr('Render old', oldKey));
-    await first.close();
-    damageVaultFile();
+    const old = await oldAccountThenDamage();
     const next = newCore();
     await coreValues(next).vault.status();
     const protectedNames = (await coreValues(next).vault.backups()).filter((b) => b.beforeQuarantine).map((b) => b.name);
@@ -84,10 +86,7 @@ describe('after a damaged vault file is quarantined', () => {
   });
 
   it('stays reported in every process until acknowledged, then old backups are pruned as usual', async () => {
-    const first = newCore();
-    await coreValues(first).accounts.add(arr('Render old', oldKey));
-    await first.close();
-    damageVaultFile();
+    await oldAccountThenDamage();
     await coreValues(newCore()).vault.status();
     const other = newCore();
     expect(await coreValues(other).vault.status()).toMatchObject({ quarantined: { problem: 'damaged' } });
