@@ -8,11 +8,13 @@ import { createCore, type Core } from '../core.ts';
 import { coreValues } from '../test-support/test-core.ts';
 import { accountsChild, callsInChild, childJob, valueOf, type ChildCall, type ChildOutput } from './test-support/calls-in-child.ts';
 import { foldersForThisFile } from '../test-support/folder-per-test.ts';
+import { roundAfterRoundTests, stressRounds } from '../test-support/round-after-round.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node accounts-child.ts`.
 const run = promisify(execFile);
 const newFolder = foldersForThisFile('azcred-accounts-it-');
+const itRoundAfterRound = roundAfterRoundTests(newFolder, { ms: 30_000, perRoundMs: 10_000 });
 
 function withoutBus(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -37,9 +39,6 @@ const noSecretService =
 const lockedKeychain =
   'The keychain is locked. Unlock it (for example by signing in again or in Passwords and Keys) and retry, or choose a ' +
   'passphrase vault or a memory-only session in Settings.';
-
-// Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
-const stressRounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);
 
 describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('accounts with the real keychain', () => {
   it('keeps accounts and their keys for a new process, and sees what that process added', async () => {
@@ -165,46 +164,41 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     expect(readdirSync(folder).some((name) => name.startsWith('vault.bin.corrupt-'))).toBe(true);
   });
 
-  it(
-    'loses no account when three processes add fifteen each at once, round after round',
-    async () => {
-      const folder = newFolder();
-      const writers = 3;
-      const perWriter = 15;
-      for (let round = 1; round <= stressRounds; round++) {
-        const jobs = Array.from({ length: writers }, (_, w) =>
-          callsInChild(
-            folder,
-            Array.from({ length: perWriter }, (_, i) => ({
-              method: 'accounts.add',
-              input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`),
-            })),
-          ),
-        );
-        const outputs = await Promise.all(jobs);
-        const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
-        expect(failures, JSON.stringify(failures[0])).toEqual([]);
-        const { results } = await callsInChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
-        const listed = valueOf<AccountView[]>(results[1]);
-        expect(listed).toHaveLength(writers * perWriter * round);
-        expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);
-        expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
-      }
-      const core = realCore(folder);
-      const last = (await coreValues(core).accounts.list()).find((a) => a.name === `r${stressRounds} w2 a14`);
-      expect(await coreValues(core).accounts.reveal({ id: last?.id ?? '', secret: 'primaryKey' })).toMatchObject({
-        value: key(`${stressRounds}-2-14`),
-      });
-      await core.close();
-      expect(readdirSync(folder).sort()).toEqual([
-        'accounts.json',
-        'accounts.json.bak',
-        'backups',
-        'settings.json',
-        'vault.bin',
-        'vault.json',
-      ]);
-    },
-    30_000 + stressRounds * 10_000,
-  );
+  itRoundAfterRound('loses no account when three processes add fifteen each at once, round after round', async (folder) => {
+    const writers = 3;
+    const perWriter = 15;
+    for (let round = 1; round <= stressRounds; round++) {
+      const jobs = Array.from({ length: writers }, (_, w) =>
+        callsInChild(
+          folder,
+          Array.from({ length: perWriter }, (_, i) => ({
+            method: 'accounts.add',
+            input: arrInput(`r${round} w${w} a${i}`, `${round}-${w}-${i}`),
+          })),
+        ),
+      );
+      const outputs = await Promise.all(jobs);
+      const failures = outputs.flatMap((output) => output.results.filter((result) => !result.ok));
+      expect(failures, JSON.stringify(failures[0])).toEqual([]);
+      const { results } = await callsInChild(folder, [{ method: 'vault.status' }, { method: 'accounts.list' }]);
+      const listed = valueOf<AccountView[]>(results[1]);
+      expect(listed).toHaveLength(writers * perWriter * round);
+      expect(listed.filter((a) => a.secretsMissing.length > 0)).toEqual([]);
+      expect(valueOf(results[0])).toMatchObject({ secretCount: writers * perWriter * round, quarantined: null });
+    }
+    const core = realCore(folder);
+    const last = (await coreValues(core).accounts.list()).find((a) => a.name === `r${stressRounds} w2 a14`);
+    expect(await coreValues(core).accounts.reveal({ id: last?.id ?? '', secret: 'primaryKey' })).toMatchObject({
+      value: key(`${stressRounds}-2-14`),
+    });
+    await core.close();
+    expect(readdirSync(folder).sort()).toEqual([
+      'accounts.json',
+      'accounts.json.bak',
+      'backups',
+      'settings.json',
+      'vault.bin',
+      'vault.json',
+    ]);
+  });
 });

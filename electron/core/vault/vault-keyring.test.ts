@@ -13,6 +13,7 @@ import { keptBackups } from './vault-backups.ts';
 import { decryptVault } from './vault-file.ts';
 import { openVault } from './vault.ts';
 import { foldersForThisFile } from '../test-support/folder-per-test.ts';
+import { roundAfterRoundTests, stressRounds } from '../test-support/round-after-round.ts';
 
 // Integration with the real Secret Service that scripts/with-keyring.sh starts, and with real
 // second processes (the CLI next to the app), each `node vault-child.ts`.
@@ -20,6 +21,7 @@ const keytar = createRequire(import.meta.url)('keytar') as typeof Keytar;
 const child = fileURLToPath(new URL('./test-support/vault-child.ts', import.meta.url));
 const run = promisify(execFile);
 const newFolder = foldersForThisFile('azcred-vault-it-');
+const itRoundAfterRound = roundAfterRoundTests(newFolder, { ms: 30_000, perRoundMs: 5_000 });
 
 interface ChildResult {
   ok: boolean;
@@ -47,9 +49,6 @@ function withoutBus(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   delete env['DISPLAY'];
   return env;
 }
-
-// Three rounds in every run; AZCRED_STRESS_ROUNDS=<n> runs the concurrent writers n rounds to hunt a rare lost write.
-const stressRounds = Number(process.env['AZCRED_STRESS_ROUNDS'] ?? 3);
 
 describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')('the vault with the real keychain', () => {
   it('keeps secrets for a new process, and sees what that process wrote after a reload', async () => {
@@ -215,32 +214,27 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
     expect(killedHoldingLock).toBeGreaterThan(0);
   });
 
-  it(
-    'loses nothing when four processes write at once, round after round',
-    async () => {
-      const folder = newFolder();
-      const writers = 4;
-      const perWriter = 20;
-      for (let round = 1; round <= stressRounds; round++) {
-        const jobs = Array.from({ length: writers }, (_, w) => {
-          const secrets = Object.fromEntries(
-            Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]),
-          );
-          return inChild({ dataFolder: folder, op: 'write-each', secrets });
-        });
-        const results = await Promise.all(jobs);
-        expect(
-          results.every((result) => result.ok),
-          JSON.stringify(results.filter((result) => !result.ok)),
-        ).toBe(true);
-        const read = await inChild({ dataFolder: folder, op: 'read' });
-        expect(Object.keys(read.secrets ?? {})).toHaveLength(writers * perWriter * round);
-        expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
-        expect(read.info?.quarantined).toBeNull();
-      }
-      expect(readdirSync(folder).sort()).toEqual(['backups', 'vault.bin', 'vault.json']);
-      expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(keptBackups);
-    },
-    30_000 + stressRounds * 5_000,
-  );
+  itRoundAfterRound('loses nothing when four processes write at once, round after round', async (folder) => {
+    const writers = 4;
+    const perWriter = 20;
+    for (let round = 1; round <= stressRounds; round++) {
+      const jobs = Array.from({ length: writers }, (_, w) => {
+        const secrets = Object.fromEntries(
+          Array.from({ length: perWriter }, (_, i) => [`r${round}/w${w}/s${i}`, `value-${round}-${w}-${i}`]),
+        );
+        return inChild({ dataFolder: folder, op: 'write-each', secrets });
+      });
+      const results = await Promise.all(jobs);
+      expect(
+        results.every((result) => result.ok),
+        JSON.stringify(results.filter((result) => !result.ok)),
+      ).toBe(true);
+      const read = await inChild({ dataFolder: folder, op: 'read' });
+      expect(Object.keys(read.secrets ?? {})).toHaveLength(writers * perWriter * round);
+      expect(read.secrets?.[`r${round}/w3/s19`]).toBe(`value-${round}-3-19`);
+      expect(read.info?.quarantined).toBeNull();
+    }
+    expect(readdirSync(folder).sort()).toEqual(['backups', 'vault.bin', 'vault.json']);
+    expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(keptBackups);
+  });
 });
