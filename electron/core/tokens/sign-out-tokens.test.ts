@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
@@ -63,6 +63,26 @@ async function tokensInVault(dataFolder: string): Promise<string[]> {
 }
 
 const ids = (tokens: TokenView[]) => tokens.map((t) => t.id).sort();
+
+const processes: Core[] = [];
+afterEach(async () => {
+  await Promise.all(processes.splice(0).map((other) => other.close()));
+});
+
+/** A core on `dataFolder` with the real keychain, as another process of the app or the CLI has it; closed after the test. */
+function processOn(dataFolder: string): Core {
+  const other = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
+  processes.push(other);
+  return other;
+}
+
+/** A new data folder, and a first process on it that has imported the emulator's cloud profile. */
+async function newFolderWithCloud(): Promise<{ dataFolder: string; first: Core }> {
+  const dataFolder = newFolder();
+  const first = processOn(dataFolder);
+  await coreValues(first).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  return { dataFolder, first };
+}
 
 describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')(
   'signing out and pruning forget tokens with the real keychain',
@@ -144,32 +164,25 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       'when another process signs the identity out, this one lets go of the tokens minted through it at its next list, those it ' +
         'held in memory too',
       async () => {
-        const dataFolder = newFolder();
-        const app = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
-        const cli = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
-        try {
-          await coreValues(app).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
-          const pipeline = await addRenderPipeline(app);
-          const kept = await coreValues(app).tokens.mintEntra({
-            identityId: pipeline.id,
-            scope: 'https://management.azure.com/.default',
-            keep: true,
-          });
-          const inMemory = await coreValues(app).tokens.mintEntra({
-            identityId: pipeline.id,
-            scope: 'https://communication.azure.com//.default',
-          });
+        const { dataFolder, first: app } = await newFolderWithCloud();
+        const cli = processOn(dataFolder);
+        const pipeline = await addRenderPipeline(app);
+        const kept = await coreValues(app).tokens.mintEntra({
+          identityId: pipeline.id,
+          scope: 'https://management.azure.com/.default',
+          keep: true,
+        });
+        const inMemory = await coreValues(app).tokens.mintEntra({
+          identityId: pipeline.id,
+          scope: 'https://communication.azure.com//.default',
+        });
 
-          await coreValues(cli).identities.signOut({ id: pipeline.id });
+        await coreValues(cli).identities.signOut({ id: pipeline.id });
 
-          expect(await coreValues(app).tokens.list()).toEqual([]);
-          for (const token of [kept, inMemory])
-            expect(await coreApi(app).tokens.reveal({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-          expect(await tokensInVault(dataFolder)).toEqual([]);
-        } finally {
-          await cli.close();
-          await app.close();
-        }
+        expect(await coreValues(app).tokens.list()).toEqual([]);
+        for (const token of [kept, inMemory])
+          expect(await coreApi(app).tokens.reveal({ id: token.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(await tokensInVault(dataFolder)).toEqual([]);
       },
     );
 
@@ -177,60 +190,54 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       'lets go of a kept token expired for more than a day at the next read, and keeps one expired less long and one that ' +
         'refreshes itself',
       async () => {
-        const dataFolder = newFolder();
-        const minting = tokensCore(dataFolder, { keychain: keytarKeychain(), retry: retry.retry });
+        const { dataFolder, first: minting } = await newFolderWithCloud();
+        const chat = await addChatResource(minting, emulator, 'chat');
+        const acs = (minutes: number, autoRefresh: boolean) =>
+          coreValues(minting)
+            .tokens.mintAcs({
+              accountId: chat.id,
+              newIdentity: { label: `${minutes} min` },
+              scopes: ['chat'],
+              minutes,
+              keep: true,
+              autoRefresh,
+            })
+            .then((r) => r.token);
+        const hourLong = await acs(60, false);
+        const dayLong = await acs(1440, false);
+        const refreshing = await acs(60, true);
+        expect(await keptOnFile(dataFolder)).toEqual(ids([hourLong, dayLong, refreshing]));
+
+        // A day and a bit later, in another process: the hour-long token expired over a day ago, the day-long one an hour ago.
+        const later = manualClock(Date.parse(hourLong.expiresAt) + 24 * hour + 60_000);
+        const reader = tokensCore(dataFolder, { keychain: keytarKeychain(), clock: later, retry: retry.retry });
         try {
-          await coreValues(minting).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
-          const chat = await addChatResource(minting, emulator, 'chat');
-          const acs = (minutes: number, autoRefresh: boolean) =>
-            coreValues(minting)
-              .tokens.mintAcs({
-                accountId: chat.id,
-                newIdentity: { label: `${minutes} min` },
-                scopes: ['chat'],
-                minutes,
-                keep: true,
-                autoRefresh,
-              })
-              .then((r) => r.token);
-          const hourLong = await acs(60, false);
-          const dayLong = await acs(1440, false);
-          const refreshing = await acs(60, true);
-          expect(await keptOnFile(dataFolder)).toEqual(ids([hourLong, dayLong, refreshing]));
+          const listed = await coreValues(reader).tokens.list();
+          expect(ids(listed)).toEqual(ids([dayLong, refreshing]));
+          expect(listed.find((t) => t.id === dayLong.id)?.status).toBe('expired');
+          expect(await keptOnFile(dataFolder)).toEqual(ids([dayLong, refreshing]));
+          expect((await tokensInVault(dataFolder)).sort()).toEqual(ids([dayLong, refreshing]));
+          expect(await coreApi(reader).tokens.reveal({ id: hourLong.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-          // A day and a bit later, in another process: the hour-long token expired over a day ago, the day-long one an hour ago.
-          const later = manualClock(Date.parse(hourLong.expiresAt) + 24 * hour + 60_000);
-          const reader = tokensCore(dataFolder, { keychain: keytarKeychain(), clock: later, retry: retry.retry });
-          try {
-            const listed = await coreValues(reader).tokens.list();
-            expect(ids(listed)).toEqual(ids([dayLong, refreshing]));
-            expect(listed.find((t) => t.id === dayLong.id)?.status).toBe('expired');
-            expect(await keptOnFile(dataFolder)).toEqual(ids([dayLong, refreshing]));
-            expect((await tokensInVault(dataFolder)).sort()).toEqual(ids([dayLong, refreshing]));
-            expect(await coreApi(reader).tokens.reveal({ id: hourLong.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-
-            // One held in memory only goes alike (minted now, it expired over a day before this process's clock).
-            const unkept = (
-              await coreValues(reader).tokens.mintAcs({
-                accountId: chat.id,
-                newIdentity: { label: 'unkept' },
-                scopes: ['chat'],
-                minutes: 60,
-              })
-            ).token;
-            expect(unkept.status).toBe('expired');
-            expect(ids(await coreValues(reader).tokens.list())).toEqual(ids([dayLong, refreshing]));
-          } finally {
-            await reader.close();
-          }
-          // The process that minted it holds its value until a day after expiry on its own clock: no longer kept, and in no file.
-          expect((await coreValues(minting).tokens.list()).find((t) => t.id === hourLong.id)).toMatchObject({
-            kept: false,
-            hasValue: true,
-          });
+          // One held in memory only goes alike (minted now, it expired over a day before this process's clock).
+          const unkept = (
+            await coreValues(reader).tokens.mintAcs({
+              accountId: chat.id,
+              newIdentity: { label: 'unkept' },
+              scopes: ['chat'],
+              minutes: 60,
+            })
+          ).token;
+          expect(unkept.status).toBe('expired');
+          expect(ids(await coreValues(reader).tokens.list())).toEqual(ids([dayLong, refreshing]));
         } finally {
-          await minting.close();
+          await reader.close();
         }
+        // The process that minted it holds its value until a day after expiry on its own clock: no longer kept, and in no file.
+        expect((await coreValues(minting).tokens.list()).find((t) => t.id === hourLong.id)).toMatchObject({
+          kept: false,
+          hasValue: true,
+        });
       },
     );
   },
