@@ -1,20 +1,18 @@
 import { ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
 import type { AccountInfo } from '@azure/msal-node';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
 import {
   azureCliClientId,
   certificateServicePrincipalAppId,
   contosoTenantId,
-  defaultScenario,
-  demoPassword,
   jwtClaims,
   scenarioUser,
   secretServicePrincipal,
 } from './emulator-fixtures.ts';
+import { startEmulatorAndChromium } from './emulator-and-chromium.ts';
+import { enterDeviceCodeInBrowser, typeCredentials } from './sign-in-page.ts';
 
 const armScope = 'https://management.azure.com/.default';
 let emulator: RunningEmulator;
@@ -22,19 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Access tokens live 2 s so a silent call after a short wait must use the refresh token.
-  emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 2, deviceCodeIntervalSeconds: 1 }) });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`,
-    ],
-  });
+  ({ emulator, browser } = await startEmulatorAndChromium({ accessTokenSeconds: 2, deviceCodeIntervalSeconds: 1 }));
 });
 afterAll(async () => {
   await browser.close();
@@ -56,22 +42,6 @@ function confidentialClient(
   });
 }
 
-/** Completes the device-code page as a person would, in Chromium. */
-async function enterDeviceCode(verificationUri: string, userCode: string, userName: string): Promise<void> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(verificationUri);
-    await page.getByLabel('Code').fill(userCode);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Email, phone, or Skype').fill(userName);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('You have signed in').waitFor();
-  } finally {
-    await page.close();
-  }
-}
-
 describe('MSAL Node against the emulator', () => {
   it('signs in interactively: Chromium fills the sign-in page and MSAL redeems the code with PKCE', async () => {
     const pca = publicClient();
@@ -84,8 +54,7 @@ describe('MSAL Node against the emulator', () => {
         const page = await browser.newPage();
         await page.goto(url);
         expect(await page.getByLabel('Email, phone, or Skype').inputValue()).toBe(adele.userName);
-        await page.getByLabel('Password').fill(demoPassword);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await typeCredentials(page, adele.userName);
         await page.waitForURL(/^http:\/\/localhost:\d+\/$/);
         await page.close();
       },
@@ -106,7 +75,7 @@ describe('MSAL Node against the emulator', () => {
     const first = await pca.acquireTokenByDeviceCode({
       scopes: [armScope],
       deviceCodeCallback: (response) => {
-        void enterDeviceCode(response.verificationUri, response.userCode, userName);
+        void enterDeviceCodeInBrowser(browser, response.verificationUri, response.userCode, userName);
       },
     });
     expect(first?.account?.username).toBe(userName);

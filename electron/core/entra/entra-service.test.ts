@@ -1,19 +1,18 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   certificateServicePrincipalAppId,
   contosoTenantId,
-  defaultScenario,
-  demoPassword,
   jwtClaims,
   scenarioUser,
   secretServicePrincipal,
 } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { startEmulatorAndChromium } from '../../../e2e/azure-emulator/test/emulator-and-chromium.ts';
+import { enterDeviceCodeInBrowser, signInOnPage, typeCredentials } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import { CloudsStore } from '../azure/clouds-store.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -27,11 +26,7 @@ const armScope = 'https://management.azure.com/.default';
 const opened: Vault[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 3, deviceCodeIntervalSeconds: 1 }) });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
-  });
+  ({ emulator, browser } = await startEmulatorAndChromium({ accessTokenSeconds: 3, deviceCodeIntervalSeconds: 1 }));
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-identities-'));
   await new CloudsStore(folder).save(emulator.cloudProfile);
 });
@@ -120,14 +115,7 @@ describe('Entra identities', () => {
     const started = await service.startSignIn({ method: 'device-code' });
     expect(started).toMatchObject({ method: 'device-code', openedByApp: false, userCode: expect.any(String) });
     const alex = scenarioUser(emulator, 'alex.wilber');
-    const page = await browser.newPage();
-    await page.goto(started.verificationUri ?? '');
-    await page.getByLabel('Code').fill(started.userCode ?? '');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Email, phone, or Skype').fill(alex.userName);
-    await page.getByLabel('Password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.close();
+    await enterDeviceCodeInBrowser(browser, started.verificationUri ?? '', started.userCode ?? '', alex.userName);
     await expect(service.waitSignIn(started.operationId, 20)).resolves.toMatchObject({
       state: 'done',
       identity: { username: alex.userName, signedInWith: 'device-code' },
@@ -262,9 +250,7 @@ describe('Entra identities', () => {
     const consenting = (decision: 'Accept' | 'Cancel') => async (url: string) => {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.getByLabel('Email, phone, or Skype').fill(isaiah.userName);
-      await page.getByLabel('Password').fill(demoPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await typeCredentials(page, isaiah.userName);
       await page.getByRole('button', { name: decision }).click();
       await page.getByText(decision === 'Accept' ? 'You can close this tab' : 'Return to the app').waitFor();
       await page.close();

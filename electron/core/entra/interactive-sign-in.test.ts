@@ -1,11 +1,12 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInOnPage } from '../../../e2e/azure-emulator/test/sign-in-page.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import type { RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { startEmulatorAndChromium } from '../../../e2e/azure-emulator/test/emulator-and-chromium.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
 import { startInteractiveSignIn } from './interactive-sign-in.ts';
@@ -19,11 +20,7 @@ const keychain = createMemoryKeychain();
 const armScope = 'https://management.azure.com/.default';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ accessTokenSeconds: 2 }) });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${emulator.serverSpkiSha256}`],
-  });
+  ({ emulator, browser } = await startEmulatorAndChromium({ accessTokenSeconds: 2 }));
   folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-entra-'));
 });
 afterAll(async () => {
