@@ -2,15 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDotenv } from '../../../shared/account-files-dotenv.ts';
-import {
-  dotenvValue,
-  renderArrConfig,
-  renderCurl,
-  renderDotenv,
-  renderJson,
-  renderPowerShell,
-  renderShell,
-} from './token-export-formats.ts';
+import * as formats from './token-export-formats.ts';
 
 const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhaWQiOiIzNWQ4MzBjYiJ9.c2lnbmF0dXJl';
 const heading = 'ARR access token · contoso (primary key), expires 2025-01-02T03:04:05.000Z';
@@ -80,20 +72,20 @@ const awkward = fc
 
 describe('token export formats', () => {
   it('writes a .env file exactly', () => {
-    expect(renderDotenv(heading, variables)).toBe(
+    expect(formats.renderDotenv(heading, variables)).toBe(
       `# ${heading}\nARR_ACCOUNT_ID=35d830cb-f062-4062-9792-d6316039df56\nARR_ACCESS_TOKEN=${token}\nARR_ACCESS_TOKEN_EXPIRES_ON=2025-01-02T03:04:05.000Z\n`,
     );
   });
 
   it('writes shell exports exactly', () => {
-    expect(renderShell(heading, variables)).toBe(
+    expect(formats.renderShell(heading, variables)).toBe(
       `# ${heading}\nexport ARR_ACCOUNT_ID='35d830cb-f062-4062-9792-d6316039df56'\nexport ARR_ACCESS_TOKEN='${token}'\nexport ` +
         `ARR_ACCESS_TOKEN_EXPIRES_ON='2025-01-02T03:04:05.000Z'\n`,
     );
   });
 
   it('writes PowerShell assignments for the session exactly', () => {
-    expect(renderPowerShell(heading, variables)).toBe(
+    expect(formats.renderPowerShell(heading, variables)).toBe(
       `# ${heading}\n# These variables last for this PowerShell session only: dot-source the file (. ./token.ps1) to set them here.\n` +
         `$env:ARR_ACCOUNT_ID = '35d830cb-f062-4062-9792-d6316039df56'\n$env:ARR_ACCESS_TOKEN = ` +
         `'${token}'\n$env:ARR_ACCESS_TOKEN_EXPIRES_ON = '2025-01-02T03:04:05.000Z'\n`,
@@ -101,25 +93,30 @@ describe('token export formats', () => {
   });
 
   it('writes JSON with two-space indents and a final newline', () => {
-    expect(renderJson({ kind: 'arr-sts', accessToken: token })).toBe(`{\n  "kind": "arr-sts",\n  "accessToken": "${token}"\n}\n`);
+    expect(formats.renderJson({ kind: 'arr-sts', accessToken: token })).toBe(`{\n  "kind": "arr-sts",\n  "accessToken": "${token}"\n}\n`);
   });
 
   it('writes a curl command with the token as a Bearer header, and a body for a POST', () => {
-    expect(renderCurl({ method: 'GET', url: 'https://example.test/a?b=c', purpose: 'Lists things.' }, token)).toBe(
+    expect(formats.renderCurl({ method: 'GET', url: 'https://example.test/a?b=c', purpose: 'Lists things.' }, token)).toBe(
       `# Lists things.\ncurl -sS -X GET 'https://example.test/a?b=c' \\\n  -H 'Authorization: Bearer ${token}'\n`,
     );
-    expect(renderCurl({ method: 'POST', url: 'https://example.test/identities', body: '{}', purpose: 'Creates.' }, 'x')).toContain(
+    expect(formats.renderCurl({ method: 'POST', url: 'https://example.test/identities', body: '{}', purpose: 'Creates.' }, 'x')).toContain(
       `-H 'Content-Type: application/json' \\\n  --data-raw '{}'`,
     );
   });
 
   it('keeps a line break in the heading from ending the comment early', () => {
-    expect(renderShell('name\nrm -rf ~', [])).toBe('# name rm -rf ~\n');
+    expect(formats.renderShell('name\nrm -rf ~', [])).toBe('# name rm -rf ~\n');
   });
 
   it('writes the arrconfig.json shape of the ARR scripts, the key a placeholder unless given', () => {
     const config = JSON.parse(
-      renderArrConfig({ accountId: 'id', accountDomain: 'westeurope.mixedreality.azure.com', region: 'westeurope', accountKey: null }),
+      formats.renderArrConfig({
+        accountId: 'id',
+        accountDomain: 'westeurope.mixedreality.azure.com',
+        region: 'westeurope',
+        accountKey: null,
+      }),
     ) as Record<string, Record<string, string>>;
     expect(Object.keys(config)).toEqual(['accountSettings', 'renderingSessionSettings', 'assetConversionSettings']);
     expect(config['accountSettings']).toEqual({
@@ -135,7 +132,7 @@ describe('token export formats', () => {
     });
     expect(Object.keys(config['assetConversionSettings'] ?? {})).toContain('blobInputContainerName');
     const withKey = JSON.parse(
-      renderArrConfig({ accountId: 'id', accountDomain: 'mixedreality.azure.com', region: null, accountKey: 'a2V5' }),
+      formats.renderArrConfig({ accountId: 'id', accountDomain: 'mixedreality.azure.com', region: null, accountKey: 'a2V5' }),
     ) as typeof config;
     expect(withKey['accountSettings']?.['arrAccountKey']).toBe('a2V5');
     expect(withKey['renderingSessionSettings']?.['remoteRenderingDomain']).toMatch(/^<select from available regions/);
@@ -144,7 +141,7 @@ describe('token export formats', () => {
   it('quotes any value so bash reads it back byte for byte', () => {
     fc.assert(
       fc.property(awkward, (value) => {
-        const printed = bash(`${renderShell(heading, [['VALUE', value]])}\nprintf '%s' "$VALUE"`);
+        const printed = bash(`${formats.renderShell(heading, [['VALUE', value]])}\nprintf '%s' "$VALUE"`);
         expect(printed).toBe(value);
       }),
       { numRuns: 150 },
@@ -154,24 +151,24 @@ describe('token export formats', () => {
   it('quotes any value so PowerShell reads it back unchanged (quotes, $, backticks and line breaks stay literal)', () => {
     fc.assert(
       fc.property(awkward, (value) => {
-        expect(parsePowerShell(renderPowerShell(heading, [['VALUE', value]])).get('VALUE')).toBe(value);
+        expect(parsePowerShell(formats.renderPowerShell(heading, [['VALUE', value]])).get('VALUE')).toBe(value);
       }),
       { numRuns: 1000 },
     );
-    expect(renderPowerShell(heading, [['V', "it's $HOME `n"]])).toContain(`$env:V = 'it''s $HOME \`n'`);
+    expect(formats.renderPowerShell(heading, [['V', "it's $HOME `n"]])).toContain(`$env:V = 'it''s $HOME \`n'`);
   });
 
   it('quotes any value so a .env reader reads it back unchanged', () => {
     fc.assert(
       fc.property(awkward, (value) => {
-        const { variables: read, problems } = readDotenv(renderDotenv(heading, [['VALUE', value]]));
+        const { variables: read, problems } = readDotenv(formats.renderDotenv(heading, [['VALUE', value]]));
         expect(problems).toEqual([]);
         expect(read.map((v) => v.value)).toEqual([value]);
       }),
       { numRuns: 1000 },
     );
-    expect(dotenvValue(token)).toBe(token);
-    expect(dotenvValue('a b')).toBe("'a b'");
-    expect(dotenvValue(`it's\n"x"`)).toBe('"it\'s\\n\\"x\\""');
+    expect(formats.dotenvValue(token)).toBe(token);
+    expect(formats.dotenvValue('a b')).toBe("'a b'");
+    expect(formats.dotenvValue(`it's\n"x"`)).toBe('"it\'s\\n\\"x\\""');
   });
 });
