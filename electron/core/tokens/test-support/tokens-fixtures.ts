@@ -20,7 +20,7 @@ import type { Core } from '../../core.ts';
 import { coreValues, testCore } from '../../test-support/test-core.ts';
 import { createMemoryKeychain, type KeychainPort } from '../../vault/keychain.ts';
 import type { Clock, TimerHandle } from '../../platform/clock.ts';
-import { afterAll, afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Shared set-up for the token tests: a core with fast retries, the emulator's accounts, signed-in identities. */
 
@@ -107,6 +107,44 @@ export async function emulatorAndCore(
   const core = tokensCore(folder, { retry: retry.retry, ...(options.keychain && { keychain: options.keychain }) });
   if (options.importCloud) await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
   return { emulator, folder, core };
+}
+
+/** The emulator, data folder and core the tests of one file share; there from the file's first beforeAll on. */
+export interface SharedEmulatorAndCore {
+  readonly emulator: RunningEmulator;
+  readonly folder: string;
+  readonly core: Core;
+}
+
+/**
+ * emulatorAndCore for the tests of the file that calls this: set up before the file's first test,
+ * reset after each test and closed after the last (resetAndCloseAfter).
+ */
+export function emulatorAndCoreForThisFile(
+  prefix: string,
+  retry: ReturnType<typeof recordingRetry>,
+  options: Parameters<typeof emulatorAndCore>[2] = {},
+): SharedEmulatorAndCore {
+  let started: SharedEmulatorAndCore | undefined;
+  const set = (): SharedEmulatorAndCore => {
+    if (!started) throw new Error('The shared emulator and core are not set up yet: read them in a test or a later beforeAll.');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await emulatorAndCore(prefix, retry, options);
+  });
+  resetAndCloseAfter(() => ({ ...set(), folders: [set().folder] }), retry);
+  return {
+    get emulator() {
+      return set().emulator;
+    },
+    get folder() {
+      return set().folder;
+    },
+    get core() {
+      return set().core;
+    },
+  };
 }
 
 /** testCore with a memory keychain unless told otherwise, and the retry policy's waits recorded and cut short. */
