@@ -16,6 +16,9 @@ export interface LoadedList<T> {
   remove(id: string): void;
 }
 
+/** A loaded list whose items go by the name the page knows them by: `NamedList<'accounts', AccountView>` has `accounts`. */
+export type NamedList<K extends string, T> = Omit<LoadedList<T>, 'items'> & Record<K, T[] | undefined>;
+
 export interface LoadedListOptions<T> {
   /** The core's events after which the list is read again. */
   reloadOn: readonly CoreEventType[];

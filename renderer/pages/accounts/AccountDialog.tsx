@@ -1,10 +1,10 @@
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
-import { problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, type AccountForm } from './account-form.ts';
 import { AccountMetaFields } from './AccountMetaFields.tsx';
@@ -66,9 +66,9 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
           </RadioGroup>
         </Field>
       )}
-      <Field label="Name" required hint="How the account is listed here; it need not match Azure’s name." {...problem(errors.name)}>
-        <Input value={form.name} onChange={(_, d) => set({ name: d.value })} />
-      </Field>
+      <TextField label="Name" required value={form.name} onChange={(name) => set({ name })} error={errors.name}>
+        How the account is listed here; it need not match Azure’s name.
+      </TextField>
       {form.kind === 'arr' ? (
         <ArrFields form={form} set={set} errors={errors} editing={editing?.kind === 'arr' ? editing : undefined} />
       ) : (

@@ -1,6 +1,7 @@
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { problem } from '../../components/field-problem.ts';
+import { TextField } from '../../components/TextField.tsx';
 import type { FormPartProps } from './AccountMetaFields.tsx';
 
 /** A Communication Services resource's own fields: a connection string, or the endpoint alone. */
@@ -15,20 +16,17 @@ export function AcsFields({ form, set, errors, editing }: FormPartProps & { edit
         </RadioGroup>
       </Field>
       {form.acsSource === 'connectionString' ? (
-        <Field
+        <TextField
           label="Connection string"
           required={!keepsKey}
-          hint="From the resource’s Keys page in the Azure portal. Only the endpoint is shown afterwards; the key stays masked."
-          {...problem(errors.connectionString)}
+          secret
+          value={form.connectionString}
+          placeholder={keepsKey ? 'Leave empty to keep the stored key' : 'endpoint=https://….communication.azure.com/;accesskey=…'}
+          onChange={(connectionString) => set({ connectionString })}
+          error={errors.connectionString}
         >
-          <Input
-            type="password"
-            autoComplete="off"
-            value={form.connectionString}
-            placeholder={keepsKey ? 'Leave empty to keep the stored key' : 'endpoint=https://….communication.azure.com/;accesskey=…'}
-            onChange={(_, d) => set({ connectionString: d.value })}
-          />
-        </Field>
+          From the resource’s Keys page in the Azure portal. Only the endpoint is shown afterwards; the key stays masked.
+        </TextField>
       ) : (
         <Field
           label="Endpoint"

@@ -1,7 +1,8 @@
-import { Checkbox, Combobox, Field, Input, Option } from '@fluentui/react-components';
+import { Checkbox, Combobox, Field, Option } from '@fluentui/react-components';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { problem } from '../../components/field-problem.ts';
+import { TextField } from '../../components/TextField.tsx';
 import type { FormPartProps } from './AccountMetaFields.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 
@@ -16,14 +17,16 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
   const regions = typed.includes('.') ? [] : mixedRealityRegions.filter((r) => r.includes(typed));
   return (
     <>
-      <Field
+      <TextField
         label="Account ID"
         required
-        hint="A GUID, from the account’s Overview page in the Azure portal."
-        {...problem(errors.accountId)}
+        value={form.accountId}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        onChange={(accountId) => set({ accountId })}
+        error={errors.accountId}
       >
-        <Input value={form.accountId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(_, d) => set({ accountId: d.value })} />
-      </Field>
+        A GUID, from the account’s Overview page in the Azure portal.
+      </TextField>
       <Field
         label="Account domain"
         required
@@ -44,20 +47,17 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           ))}
         </Combobox>
       </Field>
-      <Field
+      <TextField
         label="Primary key"
-        hint={editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'}
-        {...problem(errors.primaryKey)}
+        secret
+        value={form.primaryKey}
+        disabled={form.removePrimaryKey}
+        placeholder={editing?.hasPrimaryKey ? keepKey : 'From the account’s Access keys page'}
+        onChange={(primaryKey) => set({ primaryKey })}
+        error={errors.primaryKey}
       >
-        <Input
-          type="password"
-          autoComplete="off"
-          value={form.primaryKey}
-          disabled={form.removePrimaryKey}
-          placeholder={editing?.hasPrimaryKey ? keepKey : 'From the account’s Access keys page'}
-          onChange={(_, d) => set({ primaryKey: d.value })}
-        />
-      </Field>
+        {editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'}
+      </TextField>
       {editing?.hasPrimaryKey && (
         <Checkbox
           label="Remove primary key"
@@ -65,16 +65,15 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           onChange={(_, d) => set({ removePrimaryKey: d.checked === true, primaryKey: '' })}
         />
       )}
-      <Field label="Secondary key (optional)" {...problem(errors.secondaryKey)}>
-        <Input
-          type="password"
-          autoComplete="off"
-          value={form.secondaryKey}
-          disabled={form.removeSecondaryKey}
-          placeholder={editing?.hasSecondaryKey ? keepKey : ''}
-          onChange={(_, d) => set({ secondaryKey: d.value })}
-        />
-      </Field>
+      <TextField
+        label="Secondary key (optional)"
+        secret
+        value={form.secondaryKey}
+        disabled={form.removeSecondaryKey}
+        placeholder={editing?.hasSecondaryKey ? keepKey : ''}
+        onChange={(secondaryKey) => set({ secondaryKey })}
+        error={errors.secondaryKey}
+      />
       {editing?.hasSecondaryKey && (
         <Checkbox
           label="Remove secondary key"

@@ -1,18 +1,9 @@
 import { useCallback } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
 import { api } from '../../api.ts';
-import { useLoadedList } from '../../use-loaded-list.ts';
+import { useLoadedList, type NamedList } from '../../use-loaded-list.ts';
 
-export interface AccountsState {
-  /** Undefined until the first list arrives. */
-  accounts: AccountView[] | undefined;
-  loadError: AppErrorShape | undefined;
-  reload(): Promise<void>;
-  /** Puts an added or edited account into the list without asking the core for all of them. */
-  upsert(account: AccountView): void;
-  remove(id: string): void;
-}
+export type AccountsState = NamedList<'accounts', AccountView>;
 
 // One collator for every comparison: localeCompare with options builds one per call (about 40 ms to sort 1,000 accounts).
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

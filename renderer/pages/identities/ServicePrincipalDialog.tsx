@@ -1,4 +1,4 @@
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -7,6 +7,7 @@ import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
+import { TextField } from '../../components/TextField.tsx';
 import { CertificateField } from './CertificateField.tsx';
 import {
   emptyServicePrincipalForm,
@@ -51,20 +52,22 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
       <Field label="Cloud" {...problem(errors.cloud)}>
         <CloudDropdown clouds={clouds} value={form.cloud} onChange={(cloud) => set({ cloud })} />
       </Field>
-      <Field
-        label="Tenant"
+      <TextField label="Tenant" required value={form.tenant} onChange={(tenant) => set({ tenant })} error={errors.tenant}>
+        The directory of the app registration: its tenant ID (GUID) or a domain such as contoso.onmicrosoft.com.
+      </TextField>
+      <TextField
+        label="Application (client) ID"
         required
-        hint="The directory of the app registration: its tenant ID (GUID) or a domain such as contoso.onmicrosoft.com."
-        {...problem(errors.tenant)}
+        value={form.clientId}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        onChange={(clientId) => set({ clientId })}
+        error={errors.clientId}
       >
-        <Input value={form.tenant} onChange={(_, d) => set({ tenant: d.value })} />
-      </Field>
-      <Field label="Application (client) ID" required hint="On the app registration's Overview page." {...problem(errors.clientId)}>
-        <Input value={form.clientId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(_, d) => set({ clientId: d.value })} />
-      </Field>
-      <Field label="Name" hint="Optional. How it is listed here; the app's own name when empty." {...problem(errors.name)}>
-        <Input value={form.name} onChange={(_, d) => set({ name: d.value })} />
-      </Field>
+        On the app registration's Overview page.
+      </TextField>
+      <TextField label="Name" value={form.name} onChange={(name) => set({ name })} error={errors.name}>
+        Optional. How it is listed here; the app's own name when empty.
+      </TextField>
       <Field label="Credential">
         <RadioGroup
           layout="horizontal"
@@ -76,14 +79,16 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
         </RadioGroup>
       </Field>
       {form.credential === 'secret' ? (
-        <Field
+        <TextField
           label="Secret value"
           required
-          hint="The secret's value (not its ID), from “Certificates & secrets”. It is kept in the vault."
-          {...problem(errors.clientSecret)}
+          secret
+          value={form.clientSecret}
+          onChange={(clientSecret) => set({ clientSecret })}
+          error={errors.clientSecret}
         >
-          <Input type="password" autoComplete="off" value={form.clientSecret} onChange={(_, d) => set({ clientSecret: d.value })} />
-        </Field>
+          The secret's value (not its ID), from “Certificates &amp; secrets”. It is kept in the vault.
+        </TextField>
       ) : (
         <CertificateField
           value={form.certificatePem}

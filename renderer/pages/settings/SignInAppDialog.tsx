@@ -1,8 +1,9 @@
-import { Body1, Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldIssues } from '../../components/field-problem.ts';
+import { TextField } from '../../components/TextField.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 
@@ -59,17 +60,16 @@ export function SignInAppDialog({ cloud, onSaved, onClose }: SignInAppDialogProp
           How to register an application
         </Link>
       </Body1>
-      <Field label="Application (client) ID" required {...problem(errors.clientId)}>
-        <Input value={clientId} onChange={(_, d) => (setClientId(d.value), call.reset())} />
-      </Field>
-      <Field
-        label="Tenant"
+      <TextField
+        label="Application (client) ID"
         required
-        hint="organizations (any work or school account), or your tenant's ID or domain for a single-tenant app."
-        {...problem(errors.tenant)}
-      >
-        <Input value={tenant} onChange={(_, d) => (setTenant(d.value), call.reset())} />
-      </Field>
+        value={clientId}
+        onChange={(v) => (setClientId(v), call.reset())}
+        error={errors.clientId}
+      />
+      <TextField label="Tenant" required value={tenant} onChange={(v) => (setTenant(v), call.reset())} error={errors.tenant}>
+        organizations (any work or school account), or your tenant's ID or domain for a single-tenant app.
+      </TextField>
     </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { Body1, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Body1, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AcsVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
@@ -11,7 +12,6 @@ import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { identityLabel } from './use-token-sources.ts';
-import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const fields = ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'] as const;
 
@@ -24,7 +24,6 @@ const noPasted = { token: '', appId: '', userId: '' };
  * with its app ID and user ID (sent to ACS once, kept nowhere, so never auto-refreshed).
  */
 export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFormProps) {
-  const layout = useLayoutStyles();
   const [accountId, setAccountId] = useState(sources.acs[0]?.id);
   const resource = sources.acs.find((a) => a.id === accountId);
   const users = sources.identities.filter((i) => i.kind === 'user' && (!resource || i.cloud === resource.cloud));
@@ -98,48 +97,16 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         </Field>
       ) : (
         <>
-          <Field
-            label="Token"
-            required
-            hint={
-              'The Entra access token your app got for the Teams user (MSAL) for the scopes ' +
-              'https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats. It is sent to ACS once and kept ' +
-              'nowhere.'
-            }
-            {...problem(issues.token)}
-          >
-            <Input
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              className={layout.mono}
-              value={pasted.token}
-              onChange={(_, d) => paste({ token: d.value })}
-            />
-          </Field>
-          <Field
-            label="App ID"
-            required
-            hint="The app (client) ID of the Entra app the token was issued to: its appid claim."
-            {...problem(issues.appId)}
-          >
-            <Input
-              autoComplete="off"
-              spellCheck={false}
-              className={layout.mono}
-              value={pasted.appId}
-              onChange={(_, d) => paste({ appId: d.value })}
-            />
-          </Field>
-          <Field label="User ID" required hint="The Teams user’s object ID in Entra ID: the token’s oid claim." {...problem(issues.userId)}>
-            <Input
-              autoComplete="off"
-              spellCheck={false}
-              className={layout.mono}
-              value={pasted.userId}
-              onChange={(_, d) => paste({ userId: d.value })}
-            />
-          </Field>
+          <TextField label="Token" required secret mono value={pasted.token} onChange={(token) => paste({ token })} error={issues.token}>
+            The Entra access token your app got for the Teams user (MSAL) for the scopes
+            https://auth.msft.communication.azure.com/Teams.ManageCalls and Teams.ManageChats. It is sent to ACS once and kept nowhere.
+          </TextField>
+          <TextField label="App ID" required mono value={pasted.appId} onChange={(appId) => paste({ appId })} error={issues.appId}>
+            The app (client) ID of the Entra app the token was issued to: its appid claim.
+          </TextField>
+          <TextField label="User ID" required mono value={pasted.userId} onChange={(userId) => paste({ userId })} error={issues.userId}>
+            The Teams user’s object ID in Entra ID: the token’s oid claim.
+          </TextField>
         </>
       )}
       <AccountPayField kind="acs" account={resource} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
