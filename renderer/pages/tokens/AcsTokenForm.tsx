@@ -35,7 +35,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState<AcsScope[]>(['chat']);
   const [minutes, setMinutes] = useState('60');
-  const [pay, setPay] = usePayWith(accountKeys(resource));
+  const [pay, setPay] = usePayWith(accountKeys(resource), accountId);
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields);
@@ -71,11 +71,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
         choices={sources.acs}
         value={accountId}
         error={issues.accountId}
-        onChange={(id) => {
-          setAccountId(id);
-          setAcsIdentityId(undefined);
-          setPay(undefined);
-        }}
+        onChange={(id) => (setAccountId(id), setAcsIdentityId(undefined))}
       />
       <Field label="For which ACS identity" {...problem(issues.acsIdentityId ?? issues.newIdentity)}>
         <RadioGroup value={who} onChange={(_, d) => setWho(d.value as 'new' | 'existing')}>

@@ -21,7 +21,7 @@ export function ArrTokenForm({
 }: MintFormProps & { initialAccountId?: string | undefined }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? sources.arr[0]?.id);
   const account = sources.arr.find((a) => a.id === accountId);
-  const [pay, setPay] = usePayWith(accountKeys(account));
+  const [pay, setPay] = usePayWith(accountKeys(account), accountId);
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields);
@@ -40,17 +40,7 @@ export function ArrTokenForm({
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <AccountField
-        kind="arr"
-        required
-        choices={sources.arr}
-        value={accountId}
-        error={issues.accountId}
-        onChange={(id) => {
-          setAccountId(id);
-          setPay(undefined);
-        }}
-      />
+      <AccountField kind="arr" required choices={sources.arr} value={accountId} error={issues.accountId} onChange={setAccountId} />
       <AccountPayField kind="arr" account={account} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
       <MintOptionsFields value={options} onChange={setOptions} />
     </CallForm>

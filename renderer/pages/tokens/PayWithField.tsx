@@ -1,5 +1,5 @@
 import { Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { AcsVia, ArrVia } from '../../../shared/tokens.ts';
 import { problem } from '../../components/field-problem.ts';
@@ -107,8 +107,12 @@ export function defaultPayWith(keys: readonly Choice[]): PayWith {
   return { method: keys[0]?.value ?? 'identity', identityId: undefined };
 }
 
-/** What pays: the user's pick, else the account's first way to pay (again after `setPay(undefined)`, when another account is chosen). */
-export function usePayWith(keys: readonly Choice[]): [pay: PayWith, setPay: (pay: PayWith | undefined) => void] {
-  const [picked, setPicked] = useState<PayWith>();
-  return [picked ?? defaultPayWith(keys), setPicked];
+/**
+ * What pays: the user's pick, else the account's first way to pay (again after `setPay(undefined)`,
+ * or, given the chosen `accountId`, as soon as another account is chosen: a pick belongs to its account).
+ */
+export function usePayWith(keys: readonly Choice[], accountId?: string): [pay: PayWith, setPay: (pay: PayWith | undefined) => void] {
+  const [picked, setPicked] = useState<{ pay: PayWith; accountId: string | undefined }>();
+  const setPay = useCallback((pay: PayWith | undefined) => setPicked(pay && { pay, accountId }), [accountId]);
+  return [picked && picked.accountId === accountId ? picked.pay : defaultPayWith(keys), setPay];
 }

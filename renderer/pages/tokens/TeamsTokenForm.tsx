@@ -30,7 +30,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
   const [from, setFrom] = useState<TeamsSource>('signed-in');
   const [teamsIdentityId, setTeamsIdentityId] = useState<string>();
   const [pasted, setPasted] = useState(noPasted);
-  const [pay, setPay] = usePayWith(accountKeys(resource));
+  const [pay, setPay] = usePayWith(accountKeys(resource), accountId);
   const [options, setOptions] = useState(noMintOptions);
   const call = useCall();
   const issues = fieldIssues(call.error, fields, 'pasted.');
@@ -63,17 +63,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         ACS gives back a token that lets the Calling SDK act as a Teams user, for their Entra token: sign them in here, or paste the token
         their app got.
       </Body1>
-      <AccountField
-        kind="acs"
-        required
-        choices={sources.acs}
-        value={accountId}
-        error={issues.accountId}
-        onChange={(id) => {
-          setAccountId(id);
-          setPay(undefined);
-        }}
-      />
+      <AccountField kind="acs" required choices={sources.acs} value={accountId} error={issues.accountId} onChange={setAccountId} />
       <Field label="The Teams user’s Entra token">
         <RadioGroup
           value={from}
