@@ -1,61 +1,51 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/contract.ts';
 import { readDotenv } from '../../../shared/account-files-dotenv.ts';
-import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
+import { foldersForThisFile } from '../test-support/folder-per-test.ts';
 import { recordingClipboard } from '../test-support/recording-clipboard.ts';
 import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addEmulatorAccounts,
   addRenderPipeline,
+  emulatorAndCoreForThisFile,
+  recordingRetry,
   tokensCore,
   westeuropeAccountId,
   type EmulatorAccounts,
 } from './test-support/tokens-fixtures.ts';
 
 const run = promisify(execFile);
-let emulator: RunningEmulator;
-let core: Core;
+const shared = emulatorAndCoreForThisFile('azcred-token-export-', recordingRetry());
+const newOutFolder = foldersForThisFile('azcred-token-export-out-');
 let accounts: EmulatorAccounts;
-let folder: string;
 let out: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario() });
-  folder = mkdtempSync(path.join(tmpdir(), 'azcred-token-export-'));
-  out = mkdtempSync(path.join(tmpdir(), 'azcred-token-export-out-'));
-  core = tokensCore(folder);
-  accounts = await addEmulatorAccounts(core, emulator);
-});
-afterAll(async () => {
-  await core.close();
-  await emulator.close();
-  rmSync(folder, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
+  out = newOutFolder();
+  accounts = await addEmulatorAccounts(shared.core, shared.emulator);
 });
 
-const exported = (input: MethodInput<'tokens.export'>) => coreValues(core).tokens.export(input);
-const reveal = async (id: string) => (await coreValues(core).tokens.reveal({ id })).value;
+const exported = (input: MethodInput<'tokens.export'>) => coreValues(shared.core).tokens.export(input);
+const reveal = async (id: string) => (await coreValues(shared.core).tokens.reveal({ id })).value;
 const mintArr = (via: 'primaryKey' | 'secondaryKey' = 'primaryKey') =>
-  coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via });
+  coreValues(shared.core).tokens.mintArr({ accountId: accounts.westeurope.id, via });
 const mintAcs = (scopes: MethodInput<'tokens.mintAcs'>['scopes']) =>
-  coreValues(core).tokens.mintAcs({
+  coreValues(shared.core).tokens.mintAcs({
     accountId: accounts.chat.id,
     newIdentity: { label: 'export test' },
     scopes,
     minutes: 60,
   });
 
-/** Runs an exported curl command in sh, trusting the emulator's CA; returns the body and the HTTP status. */
+/** Runs an exported curl command in sh, trusting the shared.emulator's CA; returns the body and the HTTP status. */
 async function curl(text: string): Promise<{ body: string; status: number }> {
   const { stdout } = await run('sh', ['-c', `${text.trimEnd()} -w '\\n%{http_code}'`], {
-    env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
+    env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: shared.emulator.caFile },
   });
   const lines = stdout.trimEnd().split('\n');
   return { status: Number(lines.pop()), body: lines.join('\n') };
@@ -71,12 +61,12 @@ describe('token export', () => {
     expect(read).toEqual({
       ARR_ACCOUNT_ID: westeuropeAccountId,
       ARR_ACCOUNT_DOMAIN: 'westeurope.mixedreality.azure.com',
-      ARR_SERVICE_ENDPOINT: emulator.urls.arr,
+      ARR_SERVICE_ENDPOINT: shared.emulator.urls.arr,
       ARR_ACCESS_TOKEN: await reveal(token.id),
       ARR_ACCESS_TOKEN_EXPIRES_ON: token.expiresAt,
     });
 
-    expect(await coreApi(core).tokens.export({ id: token.id, format: 'env', path: file })).toMatchObject({
+    expect(await coreApi(shared.core).tokens.export({ id: token.id, format: 'env', path: file })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('already exists') },
     });
@@ -92,10 +82,10 @@ describe('token export', () => {
     writeFileSync(target, 'keep me');
     symlinkSync(target, path.join(out, 'link.env'));
     expect(
-      await coreApi(core).tokens.export({ id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true }),
+      await coreApi(shared.core).tokens.export({ id: token.id, format: 'env', path: path.join(out, 'link.env'), overwrite: true }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('symbolic link') } });
     expect(readFileSync(target, 'utf8')).toBe('keep me');
-    expect(await coreApi(core).tokens.export({ id: token.id, format: 'env', path: 'token.env' })).toMatchObject({
+    expect(await coreApi(shared.core).tokens.export({ id: token.id, format: 'env', path: 'token.env' })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'path' }] },
     });
@@ -125,7 +115,7 @@ describe('token export', () => {
   it('exports a curl command that lists the ARR sessions with the token', async () => {
     const token = await mintArr();
     const result = await exported({ id: token.id, format: 'curl' });
-    expect(result.text).toContain(`${emulator.urls.arr}/accounts/${westeuropeAccountId}/sessions?api-version=`);
+    expect(result.text).toContain(`${shared.emulator.urls.arr}/accounts/${westeuropeAccountId}/sessions?api-version=`);
     const answer = await curl(result.text ?? '');
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toHaveProperty('sessions');
@@ -137,7 +127,7 @@ describe('token export', () => {
       readDotenv((await exported({ id: token.id, format: 'env' })).text ?? '').variables.map((v) => [v.name, v.value]),
     );
     expect(env).toMatchObject({
-      ACS_ENDPOINT: `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`,
+      ACS_ENDPOINT: `${shared.emulator.urls.acs['contoso-acs-chat'] ?? ''}/`,
       ACS_USER_ID: expect.stringMatching(/^8:acs:/),
       ACS_USER_TOKEN: await reveal(token.id),
       ACS_USER_TOKEN_SCOPES: 'chat,voip',
@@ -151,8 +141,8 @@ describe('token export', () => {
   });
 
   it('exports an Entra token for ARM with a curl command that lists subscriptions', async () => {
-    const identity = await addRenderPipeline(core);
-    const token = await coreValues(core).tokens.mintEntra({
+    const identity = await addRenderPipeline(shared.core);
+    const token = await coreValues(shared.core).tokens.mintEntra({
       identityId: identity.id,
       scope: 'https://management.azure.com/.default',
     });
@@ -160,7 +150,7 @@ describe('token export', () => {
     expect(env).toContain(`AZURE_ACCESS_TOKEN=${await reveal(token.id)}`);
     expect(env).toContain('AZURE_ACCESS_TOKEN_AUDIENCE=https://management.azure.com');
     const result = await exported({ id: token.id, format: 'curl' });
-    expect(result.text).toContain(`${emulator.urls.arm}/subscriptions?api-version=`);
+    expect(result.text).toContain(`${shared.emulator.urls.arm}/subscriptions?api-version=`);
     expect((await curl(result.text ?? '')).status).toBe(200);
   });
 
@@ -180,22 +170,22 @@ describe('token export', () => {
     const withKey = await exported({ id: token.id, format: 'arrconfig', includeAccountKey: true, path: file });
     expect(withKey.note).toContain('now holds');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const secondary = emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey;
+    const secondary = shared.emulator.scenario.remoteRenderingAccounts.find((a) => a.accountId === westeuropeAccountId)?.secondaryKey;
     expect((JSON.parse(readFileSync(file, 'utf8')) as typeof config).accountSettings['arrAccountKey']).toBe(secondary);
   });
 
   it('refuses arrconfig.json for a token that is not for an ARR account', async () => {
     const { token } = await mintAcs(['chat']);
-    expect(await coreApi(core).tokens.export({ id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({
+    expect(await coreApi(shared.core).tokens.export({ id: token.id, format: 'arrconfig', includeAccountKey: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('arrconfig.json is for ARR accounts') },
     });
   });
 
-  it('copies the text in the core when the front door has a clipboard, and clears it later', async () => {
+  it('copies the text in the shared.core when the front door has a clipboard, and clears it later', async () => {
     const clipboard = recordingClipboard();
     const second = tokensCore(mkdtempSync(path.join(out, 'copy-')), { clipboard });
-    const secondAccounts = await addEmulatorAccounts(second, emulator);
+    const secondAccounts = await addEmulatorAccounts(second, shared.emulator);
     const token = await coreValues(second).tokens.mintArr({ accountId: secondAccounts.westeurope.id, via: 'primaryKey' });
     const result = await coreValues(second).tokens.export({ id: token.id, format: 'shell', copy: true });
     expect(result).toMatchObject({ text: null, path: null, clearsAfterSeconds: 30 });
@@ -204,22 +194,22 @@ describe('token export', () => {
     expect(clipboard.text).toBe('');
 
     const browserToken = await mintArr();
-    expect(await coreApi(core).tokens.export({ id: browserToken.id, format: 'env', copy: true })).toMatchObject({
+    expect(await coreApi(shared.core).tokens.export({ id: browserToken.id, format: 'env', copy: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('no clipboard') },
     });
     expect(
-      await coreApi(core).tokens.export({ id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') }),
+      await coreApi(shared.core).tokens.export({ id: browserToken.id, format: 'env', copy: true, path: path.join(out, 'both.env') }),
     ).toMatchObject({ ok: false, error: { issues: [{ path: 'copy' }] } });
   });
 
   it('refuses an unknown token and an unknown format', async () => {
-    expect(await coreApi(core).tokens.export({ id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({
+    expect(await coreApi(shared.core).tokens.export({ id: '00000000-0000-4000-8000-000000000000', format: 'env' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
     const token = await mintArr();
-    expect(await rawCall(core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({
+    expect(await rawCall(shared.core, 'tokens.export', { id: token.id, format: 'yaml' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'format' }] },
     });
@@ -239,7 +229,7 @@ describe('each export format for a fixed token', () => {
   const seconds = (d: Date) => d.getTime() / 1000;
   const text = async (id: string, format: MethodInput<'tokens.export'>['format']) => (await exported({ id, format })).text ?? '';
   const add = (token: Parameters<Core['tokens']['registry']['add']>[0]) =>
-    core.tokens.registry.add(token, { keep: false, autoRefresh: false });
+    shared.core.tokens.registry.add(token, { keep: false, autoRefresh: false });
 
   it('writes an ARR access token exactly in all six formats', async () => {
     const jwt = fixedJwt({ aid: westeuropeAccountId, apr: 'westeurope', iat: seconds(issuedAt), exp: seconds(day) });
@@ -251,7 +241,7 @@ describe('each export format for a fixed token', () => {
       minted: { value: jwt, issuedAt, expiresAt: day, audience: 'https://remoterendering.westeurope.mixedreality.azure.com/', scopes: [] },
     });
     const heading = '# ARR access token · contoso-arr-westeurope (primary key), expires 2030-01-03T03:04:05.000Z\n';
-    const arr = emulator.urls.arr;
+    const arr = shared.emulator.urls.arr;
     expect(await text(id, 'env')).toBe(
       `${heading}ARR_ACCOUNT_ID=${westeuropeAccountId}\nARR_ACCOUNT_DOMAIN=westeurope.mixedreality.azure.com\nARR_SERVICE_ENDPOINT=${arr}\nARR_ACCESS_TOKEN=${jwt}\nARR_ACCESS_TOKEN_EXPIRES_ON=2030-01-03T03:04:05.000Z\n`,
     );
@@ -326,7 +316,7 @@ describe('each export format for a fixed token', () => {
       recipe: null,
       minted: { value: jwt, issuedAt, expiresAt: hour, audience: null, scopes: ['chat', 'voip'] },
     });
-    const endpoint = `${emulator.urls.acs['contoso-acs-chat'] ?? ''}/`;
+    const endpoint = `${shared.emulator.urls.acs['contoso-acs-chat'] ?? ''}/`;
     expect(await text(id, 'env')).toBe(
       `# ACS user token · contoso-acs-chat · Alice (access key), expires ` +
         `2030-01-02T04:04:05.000Z\nACS_ENDPOINT=${endpoint}\nACS_USER_ID=${user}\nACS_USER_TOKEN=${jwt}\nACS_USER_TOKEN_SCOPES=chat,voip\nACS_USER_TOKEN_EXPIRES_ON=2030-01-02T04:04:05.000Z\n`,
