@@ -1,9 +1,10 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { PageStates } from '../components/PageStates.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import type { CopySettings } from '../components/secret-clipboard.ts';
 import { useCopyHow } from '../components/use-copy-how.ts';
@@ -95,28 +96,30 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
       {all.some((a) => a.kind === 'arr') && <RetirementNotice className={styles.notice} />}
       <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
 
-      {accounts === undefined ? (
-        <Spinner label="Loading accounts…" />
-      ) : all.length === 0 ? (
-        <EmptyState
-          icon={KeyMultipleRegular}
-          title="No accounts yet"
-          points={[
-            'ARR accounts: account ID, account domain and the primary and secondary account keys.',
-            'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
-            whereKeysAreKept(vault.status),
-          ]}
-          learnMore={{
-            href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication',
-            label: 'How ACS authenticates requests',
-          }}
-          actions={actions}
-        >
-          {vault.status?.state === 'unavailable' && 'First choose where keys are kept, with the buttons above. Then '}
-          {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in Azure,
-          or import a connection string, a .env file or an exported JSON file.
-        </EmptyState>
-      ) : (
+      <PageStates
+        items={accounts}
+        loading="Loading accounts…"
+        empty={
+          <EmptyState
+            icon={KeyMultipleRegular}
+            title="No accounts yet"
+            points={[
+              'ARR accounts: account ID, account domain and the primary and secondary account keys.',
+              'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
+              whereKeysAreKept(vault.status),
+            ]}
+            learnMore={{
+              href: 'https://learn.microsoft.com/azure/communication-services/concepts/authentication',
+              label: 'How ACS authenticates requests',
+            }}
+            actions={actions}
+          >
+            {vault.status?.state === 'unavailable' && 'First choose where keys are kept, with the buttons above. Then '}
+            {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in
+            Azure, or import a connection string, a .env file or an exported JSON file.
+          </EmptyState>
+        }
+      >
         <AccountsBrowser
           accounts={all}
           shown={shown}
@@ -131,7 +134,7 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
           onRotate={(account) => setDialog({ type: 'rotate', account })}
           shortcuts={dialog === undefined}
         />
-      )}
+      </PageStates>
 
       {(dialog?.type === 'add' || dialog?.type === 'edit') && (
         <AccountDialog

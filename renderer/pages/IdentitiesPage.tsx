@@ -1,9 +1,10 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import type { IdentityView } from '../../shared/identities.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { PageStates } from '../components/PageStates.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useClouds } from '../use-clouds.ts';
@@ -72,27 +73,29 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
         </DoneBar>
       )}
 
-      {identities === undefined ? (
-        <Spinner label="Loading identities…" />
-      ) : all.length === 0 ? (
-        <EmptyState
-          icon={PeopleRegular}
-          title="No identities signed in"
-          points={[
-            'Interactive sign-in in your browser, or a device code for a machine without one.',
-            'Service principals with a client secret or a certificate.',
-            'Several at once, across tenants and clouds; tokens are kept in the vault, never in a plain file.',
-          ]}
-          learnMore={{
-            href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication',
-            label: 'Why production ARR uses Entra ID sign-in',
-          }}
-          actions={actions}
-        >
-          Sign in as a user, or add an app registration’s service principal, to get Entra ID tokens for Remote Rendering, Communication
-          Services and Azure Resource Manager.
-        </EmptyState>
-      ) : (
+      <PageStates
+        items={identities}
+        loading="Loading identities…"
+        empty={
+          <EmptyState
+            icon={PeopleRegular}
+            title="No identities signed in"
+            points={[
+              'Interactive sign-in in your browser, or a device code for a machine without one.',
+              'Service principals with a client secret or a certificate.',
+              'Several at once, across tenants and clouds; tokens are kept in the vault, never in a plain file.',
+            ]}
+            learnMore={{
+              href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication',
+              label: 'Why production ARR uses Entra ID sign-in',
+            }}
+            actions={actions}
+          >
+            Sign in as a user, or add an app registration’s service principal, to get Entra ID tokens for Remote Rendering, Communication
+            Services and Azure Resource Manager.
+          </EmptyState>
+        }
+      >
         <IdentityTable
           identities={all}
           cloudLabel={cloudLabel}
@@ -105,7 +108,7 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
             })
           }
         />
-      )}
+      </PageStates>
 
       {dialog?.type === 'sign-in' && (
         <SignInDialog

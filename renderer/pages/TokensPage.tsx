@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, tokens } from '@fluentui/react-components';
 import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
@@ -6,6 +6,7 @@ import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { PageStates } from '../components/PageStates.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { useCopyHow } from '../components/use-copy-how.ts';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
@@ -113,30 +114,32 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
       )}
       <ErrorBar className={styles.notice} error={error ?? loadError} onDismiss={() => setError(undefined)} />
 
-      {list === undefined ? (
-        <Spinner label="Loading tokens…" />
-      ) : all.length === 0 ? (
-        <EmptyState
-          icon={TicketDiagonalRegular}
-          title="No tokens minted"
-          points={[
-            'ARR access tokens from the Mixed Reality STS, from an account key or an Entra ID token.',
-            'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
-            'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
-          ]}
-          learnMore={{
-            href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model',
-            label: 'The ACS identity model',
-          }}
-          actions={
-            <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
-              Mint a token
-            </Button>
-          }
-        >
-          Tokens live in memory until they expire, unless you keep one across restarts.
-        </EmptyState>
-      ) : (
+      <PageStates
+        items={list}
+        loading="Loading tokens…"
+        empty={
+          <EmptyState
+            icon={TicketDiagonalRegular}
+            title="No tokens minted"
+            points={[
+              'ARR access tokens from the Mixed Reality STS, from an account key or an Entra ID token.',
+              'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
+              'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
+            ]}
+            learnMore={{
+              href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model',
+              label: 'The ACS identity model',
+            }}
+            actions={
+              <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
+                Mint a token
+              </Button>
+            }
+          >
+            Tokens live in memory until they expire, unless you keep one across restarts.
+          </EmptyState>
+        }
+      >
         <div className={styles.browser}>
           <div className={styles.bar}>
             <SearchBox
@@ -181,7 +184,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
             </div>
           </div>
         </div>
-      )}
+      </PageStates>
 
       <TokenDialogs
         dialog={dialog}
