@@ -50,6 +50,9 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
   const layout = useLayoutStyles();
   const field = useDetailField();
   const missing = account.secretsMissing;
+  const secretField = (secret: AccountSecret, label: string) => (
+    <SecretField accountId={account.id} secret={secret} label={label} copy={copy} missing={missing.includes(secret)} />
+  );
 
   return (
     <section className={layout.column} aria-labelledby="account-detail-title">
@@ -110,24 +113,8 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
       <div className={layout.column}>
         {account.kind === 'arr' ? (
           <>
-            {account.hasPrimaryKey && (
-              <SecretField
-                accountId={account.id}
-                secret="primaryKey"
-                label="Primary key"
-                copy={copy}
-                missing={missing.includes('primaryKey')}
-              />
-            )}
-            {account.hasSecondaryKey && (
-              <SecretField
-                accountId={account.id}
-                secret="secondaryKey"
-                label="Secondary key"
-                copy={copy}
-                missing={missing.includes('secondaryKey')}
-              />
-            )}
+            {account.hasPrimaryKey && secretField('primaryKey', 'Primary key')}
+            {account.hasSecondaryKey && secretField('secondaryKey', 'Secondary key')}
             {account.hasPrimaryKey || account.hasSecondaryKey ? (
               <DevelopmentKeyNotice />
             ) : (
@@ -136,7 +123,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
           </>
         ) : account.hasAccessKey ? (
           <>
-            <SecretField accountId={account.id} secret="accessKey" label="Access key" copy={copy} missing={missing.includes('accessKey')} />
+            {secretField('accessKey', 'Access key')}
             {!missing.includes('accessKey') && (
               <div className={layout.row}>
                 <CopyButton

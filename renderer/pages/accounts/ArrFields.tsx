@@ -8,8 +8,11 @@ import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
 
 const keepKey = 'Leave empty to keep the stored key';
 
+type ArrPartProps = FormPartProps & { editing: (AccountView & { kind: 'arr' }) | undefined };
+
 /** A Remote Rendering account's own fields: account ID, account domain and its two keys. */
-export function ArrFields({ form, set, errors, editing }: FormPartProps & { editing: (AccountView & { kind: 'arr' }) | undefined }) {
+export function ArrFields(part: ArrPartProps) {
+  const { form, set, errors, editing } = part;
   const typed = form.accountDomain.trim().toLowerCase();
   // Only regions the text is part of, and none for a full domain: Tab takes the suggestion in view, so
   // one that does not match would replace what was typed (all regions once showed, and Tab after
@@ -47,41 +50,48 @@ export function ArrFields({ form, set, errors, editing }: FormPartProps & { edit
           ))}
         </Combobox>
       </Field>
-      <TextField
-        label="Primary key"
-        secret
-        value={form.primaryKey}
-        disabled={form.removePrimaryKey}
-        placeholder={editing?.hasPrimaryKey ? keepKey : 'From the account’s Access keys page'}
-        onChange={(primaryKey) => set({ primaryKey })}
-        error={errors.primaryKey}
-      >
+      <KeyField {...part} name="primaryKey" label="Primary key" newPlaceholder="From the account’s Access keys page">
         {editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'}
-      </TextField>
-      {editing?.hasPrimaryKey && (
-        <Checkbox
-          label="Remove primary key"
-          checked={form.removePrimaryKey}
-          onChange={(_, d) => set({ removePrimaryKey: d.checked === true, primaryKey: '' })}
-        />
-      )}
-      <TextField
-        label="Secondary key (optional)"
-        secret
-        value={form.secondaryKey}
-        disabled={form.removeSecondaryKey}
-        placeholder={editing?.hasSecondaryKey ? keepKey : ''}
-        onChange={(secondaryKey) => set({ secondaryKey })}
-        error={errors.secondaryKey}
-      />
-      {editing?.hasSecondaryKey && (
-        <Checkbox
-          label="Remove secondary key"
-          checked={form.removeSecondaryKey}
-          onChange={(_, d) => set({ removeSecondaryKey: d.checked === true, secondaryKey: '' })}
-        />
-      )}
+      </KeyField>
+      <KeyField {...part} name="secondaryKey" label="Secondary key (optional)" newPlaceholder="" />
       <DevelopmentKeyNotice />
+    </>
+  );
+}
+
+const keySlots = {
+  primaryKey: { remove: 'removePrimaryKey', stored: 'hasPrimaryKey', removeLabel: 'Remove primary key' },
+  secondaryKey: { remove: 'removeSecondaryKey', stored: 'hasSecondaryKey', removeLabel: 'Remove secondary key' },
+} as const;
+
+/** One of the account's two keys: a new value, or when editing, the stored one kept (left empty) or removed. */
+function KeyField({
+  form,
+  set,
+  errors,
+  editing,
+  name,
+  label,
+  newPlaceholder,
+  children,
+}: ArrPartProps & { name: keyof typeof keySlots; label: string; newPlaceholder: string; children?: string | null }) {
+  const { remove, stored, removeLabel } = keySlots[name];
+  return (
+    <>
+      <TextField
+        label={label}
+        secret
+        value={form[name]}
+        disabled={form[remove]}
+        placeholder={editing?.[stored] ? keepKey : newPlaceholder}
+        onChange={(key) => set({ [name]: key })}
+        error={errors[name]}
+      >
+        {children}
+      </TextField>
+      {editing?.[stored] && (
+        <Checkbox label={removeLabel} checked={form[remove]} onChange={(_, d) => set({ [remove]: d.checked === true, [name]: '' })} />
+      )}
     </>
   );
 }
