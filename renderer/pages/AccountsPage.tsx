@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -17,7 +17,8 @@ import { AccountDialog } from './accounts/AccountDialog.tsx';
 import { AccountsBrowser } from './accounts/AccountsBrowser.tsx';
 import { filterAccounts, noFilter, type AccountFilter } from './accounts/account-filter.ts';
 import { DeleteAccountDialog } from './accounts/DeleteAccountDialog.tsx';
-import { forgetDiscoveryRequest, pendingDiscovery } from './accounts/discover-intent.ts';
+import { discoveryRequest } from './accounts/discover-intent.ts';
+import { useTakenRequest } from '../page-request.ts';
 import { DiscoverDialog } from './accounts/DiscoverDialog.tsx';
 import { ExportDialog } from './accounts/ExportDialog.tsx';
 import { ImportDialog } from './accounts/ImportDialog.tsx';
@@ -48,11 +49,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const deferredFilter = useDeferredValue(filter);
   const [selectedId, setSelectedId] = useState<string>();
   // An identity's row may have sent the user here to discover what it can see.
-  const [dialog, setDialog] = useState<OpenDialog | undefined>(() => {
-    const identityId = pendingDiscovery();
-    return identityId ? { type: 'discover', identityId } : undefined;
-  });
-  useEffect(forgetDiscoveryRequest, []);
+  const discoverWith = useTakenRequest(discoveryRequest);
+  const [dialog, setDialog] = useState<OpenDialog | undefined>(discoverWith ? { type: 'discover', identityId: discoverWith } : undefined);
   const [error, setError] = useState<AppErrorShape>();
 
   // Which keys are missing can change when the vault opens, and what was added with it (the demo's sample data) shows.

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, tokens } from '@fluentui/react-components';
 import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
@@ -15,7 +15,8 @@ import type { SettingsState } from '../use-settings.ts';
 import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { ExpiryAnnouncer } from './tokens/ExpiryAnnouncer.tsx';
-import { forgetNewTokenRequest, pendingNewToken } from './tokens/new-token-intent.ts';
+import { newTokenRequest } from './tokens/new-token-intent.ts';
+import { useTakenRequest } from '../page-request.ts';
 import { TokenDialogs, type TokenDialog } from './tokens/TokenDialogs.tsx';
 import { TokenDetail } from './tokens/TokenDetail.tsx';
 import { TokenList } from './tokens/TokenList.tsx';
@@ -63,11 +64,8 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   useReloadWhenVaultOpens(vault, reload);
   const [selectedId, setSelectedId] = useState<string>();
   // An account's detail pane may have sent the user here to mint a token for it.
-  const [dialog, setDialog] = useState<TokenDialog | undefined>(() => {
-    const initial = pendingNewToken();
-    return initial ? { type: 'new', initial } : undefined;
-  });
-  useEffect(forgetNewTokenRequest, []);
+  const mintFor = useTakenRequest(newTokenRequest);
+  const [dialog, setDialog] = useState<TokenDialog | undefined>(mintFor ? { type: 'new', initial: mintFor } : undefined);
   const [error, setError] = useState<AppErrorShape>();
   const [done, setDone] = useState<string>();
   const [query, setQuery] = useState('');
