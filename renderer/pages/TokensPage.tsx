@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, mergeClasses, SearchBox, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
 import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
@@ -6,6 +6,7 @@ import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { ListAndDetail } from '../components/ListAndDetail.tsx';
 import { PageStates } from '../components/PageStates.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { useCopyHow } from '../components/use-copy-how.ts';
@@ -23,7 +24,6 @@ import { TokenList } from './tokens/TokenList.tsx';
 import { ToolButtons } from './tokens/ToolButtons.tsx';
 import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
-import { useLayoutStyles } from '../components/layout-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100%', height: '100%', '@media (max-width: 960px)': { height: 'auto' } },
@@ -57,7 +57,6 @@ function matches(token: TokenView, query: string): boolean {
 /** Every token minted, live: status and countdown, and what can be done with each; minting and the token tools from the header. */
 export function TokensPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
-  const layout = useLayoutStyles();
   const info = useAppInfo();
   const { tokens: list, loadError, reload, upsert, remove } = useTokens();
   // Kept tokens are in the vault: they show as soon as it opens.
@@ -154,16 +153,17 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
             </Caption1>
             {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
           </div>
-          <div className={styles.split}>
-            {shown.length > 0 ? (
-              <TokenList tokens={shown} selectedId={selected?.id} onOpen={setSelectedId} warningMs={warningMs} listRef={listRef} />
-            ) : (
-              <div className={mergeClasses(layout.detailPane, layout.nothingChosen)}>
-                <Body1>No token matches the search.</Body1>
-              </div>
-            )}
-            <div className={layout.detailPane}>
-              {selected ? (
+          <ListAndDetail
+            className={styles.split}
+            list={
+              shown.length > 0 && (
+                <TokenList tokens={shown} selectedId={selected?.id} onOpen={setSelectedId} warningMs={warningMs} listRef={listRef} />
+              )
+            }
+            noMatch="No token matches the search."
+            nothingChosen="Choose a token to see its details, reveal, copy or export it."
+            detail={
+              selected && (
                 <TokenDetail
                   key={selected.id}
                   token={selected}
@@ -176,11 +176,9 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
                   onRevoke={() => setDialog({ type: 'revoke', token: selected })}
                   onRemove={() => setDialog({ type: 'remove', token: selected })}
                 />
-              ) : (
-                <Body1 className={layout.nothingChosen}>Choose a token to see its details, reveal, copy or export it.</Body1>
-              )}
-            </div>
-          </div>
+              )
+            }
+          />
         </div>
       </PageStates>
 

@@ -1,4 +1,4 @@
-import { Body1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { CopySettings } from '../../components/secret-clipboard.ts';
@@ -7,7 +7,7 @@ import { AccountFilters } from './AccountFilters.tsx';
 import { AccountList } from './AccountList.tsx';
 import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
 import { useSearchShortcut } from './use-search-shortcut.ts';
-import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { ListAndDetail } from '../../components/ListAndDetail.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '420px' },
@@ -53,7 +53,6 @@ export function AccountsBrowser({
   shortcuts,
 }: AccountsBrowserProps) {
   const styles = useStyles();
-  const layout = useLayoutStyles();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   useSearchShortcut(searchRef, shortcuts);
@@ -71,16 +70,17 @@ export function AccountsBrowser({
         searchRef={searchRef}
         onLeaveSearch={() => listRef.current?.focus()}
       />
-      <div className={styles.split}>
-        {shown.length > 0 ? (
-          <AccountList accounts={shown} selectedId={selected?.id} onOpen={onSelect} cloudLabel={cloudLabel} listRef={listRef} />
-        ) : (
-          <div className={mergeClasses(layout.detailPane, layout.nothingChosen)}>
-            <Body1>No account matches the search and filters.</Body1>
-          </div>
-        )}
-        <div className={layout.detailPane}>
-          {selected ? (
+      <ListAndDetail
+        className={styles.split}
+        list={
+          shown.length > 0 && (
+            <AccountList accounts={shown} selectedId={selected?.id} onOpen={onSelect} cloudLabel={cloudLabel} listRef={listRef} />
+          )
+        }
+        noMatch="No account matches the search and filters."
+        nothingChosen="Choose an account to see its details and keys."
+        detail={
+          selected && (
             <AccountDetail
               key={selected.id}
               account={selected}
@@ -90,11 +90,9 @@ export function AccountsBrowser({
               onDelete={() => onDelete(selected)}
               onRotate={() => onRotate(selected)}
             />
-          ) : (
-            <Body1 className={layout.nothingChosen}>Choose an account to see its details and keys.</Body1>
-          )}
-        </div>
-      </div>
+          )
+        }
+      />
     </div>
   );
 }
