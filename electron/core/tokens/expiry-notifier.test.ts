@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../../shared/events.ts';
+import { tokenView } from '../../../shared/test-support/token-view.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { defaultScenario } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
@@ -15,27 +16,9 @@ import { addEmulatorAccounts, manualClock, recordingRetry } from './test-support
 const minute = 60_000;
 const start = Date.parse('2025-03-01T12:00:00.000Z');
 
-function token(overrides: Partial<TokenView> & { id: string; expiresAt: string }): TokenView {
-  return {
-    kind: 'arr-sts',
-    title: `ARR access token · ${overrides.id}`,
-    source: { via: { credential: 'primaryKey' } },
-    scopes: [],
-    audience: null,
-    issuedAt: new Date(start).toISOString(),
-    status: 'valid',
-    now: new Date(start).toISOString(),
-    revoked: false,
-    revokedAt: null,
-    kept: false,
-    hasValue: true,
-    autoRefresh: false,
-    refreshable: true,
-    nextRefreshAt: null,
-    lastRefresh: null,
-    ...overrides,
-  };
-}
+/** A token titled by its id, so each warning names the one it is about. */
+const token = (overrides: Partial<TokenView> & { id: string; expiresAt: string }) =>
+  tokenView(start, { title: `ARR access token · ${overrides.id}`, ...overrides });
 
 const at = (minutesFromStart: number) => new Date(start + minutesFromStart * minute).toISOString();
 const settle = async () => {

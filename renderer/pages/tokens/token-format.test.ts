@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { tokenView } from '../../../shared/test-support/token-view.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
 import { countdown, enteredExpiring, sourceLabel, statusAt } from './token-format.ts';
 
 const now = Date.parse('2025-03-01T12:00:00.000Z');
 const minute = 60_000;
 
-function token(overrides: Partial<TokenView>): TokenView {
-  return {
-    id: '6f1c0a52-6a43-4c5e-9d6b-0d2f3c4b5a69',
-    kind: 'arr-sts',
-    title: 'ARR access token · contoso (primary key)',
-    source: { account: { id: 'a', name: 'contoso', kind: 'arr' }, via: { credential: 'primaryKey' } },
-    scopes: [],
-    audience: null,
-    issuedAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + 60 * minute).toISOString(),
-    status: 'valid',
-    now: new Date(now).toISOString(),
-    revoked: false,
-    revokedAt: null,
-    kept: false,
-    hasValue: true,
-    autoRefresh: false,
-    refreshable: true,
-    nextRefreshAt: null,
-    lastRefresh: null,
-    ...overrides,
-  };
-}
+const token = (overrides: Partial<TokenView>) => tokenView(now, overrides);
 
 describe('how the Tokens page words a token', () => {
   it('is valid, then expiring within the warning time, then expired; revoked wins over all', () => {
