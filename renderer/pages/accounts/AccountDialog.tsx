@@ -1,10 +1,10 @@
-import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { RadioField, type RadioChoice } from '../../components/RadioField.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, type AccountForm } from './account-form.ts';
 import { AccountMetaFields } from './AccountMetaFields.tsx';
@@ -19,6 +19,11 @@ export interface AccountDialogProps {
   onSaved(account: AccountView): void;
   onClose(): void;
 }
+
+const kinds: readonly RadioChoice<AccountForm['kind']>[] = [
+  { value: 'arr', label: 'Remote Rendering account' },
+  { value: 'acs', label: 'Communication Services resource' },
+];
 
 /**
  * Adds an account of either kind, or edits one (renaming is editing the name). The core validates;
@@ -55,16 +60,7 @@ export function AccountDialog({ editing, clouds, defaultCloud, onSaved, onClose 
       onClose={onClose}
     >
       {!editing && (
-        <Field label="Kind">
-          <RadioGroup
-            layout="horizontal"
-            value={form.kind}
-            onChange={(_, d) => (set({ kind: d.value as AccountForm['kind'] }), call.reset())}
-          >
-            <Radio value="arr" label="Remote Rendering account" />
-            <Radio value="acs" label="Communication Services resource" />
-          </RadioGroup>
-        </Field>
+        <RadioField label="Kind" horizontal choices={kinds} value={form.kind} onChange={(kind) => (set({ kind }), call.reset())} />
       )}
       <TextField label="Name" required value={form.name} onChange={(name) => set({ name })} error={errors.name}>
         How the account is listed here; it need not match Azure’s name.

@@ -1,20 +1,27 @@
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { problem } from '../../components/field-problem.ts';
 import { TextField } from '../../components/TextField.tsx';
+import { RadioField, type RadioChoice } from '../../components/RadioField.tsx';
+import type { AccountForm } from './account-form.ts';
 import type { FormPartProps } from './AccountMetaFields.tsx';
+
+const acsSources: readonly RadioChoice<AccountForm['acsSource']>[] = [
+  { value: 'connectionString', label: 'With its connection string (endpoint and access key)' },
+  { value: 'endpoint', label: 'Endpoint only, with Entra ID sign-in' },
+];
 
 /** A Communication Services resource's own fields: a connection string, or the endpoint alone. */
 export function AcsFields({ form, set, errors, editing }: FormPartProps & { editing: (AccountView & { kind: 'acs' }) | undefined }) {
   const keepsKey = editing?.hasAccessKey === true;
   return (
     <>
-      <Field label="How the app uses this resource">
-        <RadioGroup value={form.acsSource} onChange={(_, d) => set({ acsSource: d.value as typeof form.acsSource })}>
-          <Radio value="connectionString" label="With its connection string (endpoint and access key)" />
-          <Radio value="endpoint" label="Endpoint only, with Entra ID sign-in" />
-        </RadioGroup>
-      </Field>
+      <RadioField
+        label="How the app uses this resource"
+        choices={acsSources}
+        value={form.acsSource}
+        onChange={(acsSource) => set({ acsSource })}
+      />
       {form.acsSource === 'connectionString' ? (
         <TextField
           label="Connection string"

@@ -1,4 +1,4 @@
-import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -8,6 +8,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { TextField } from '../../components/TextField.tsx';
+import { RadioField, type RadioChoice } from '../../components/RadioField.tsx';
 import { CertificateField } from './CertificateField.tsx';
 import {
   emptyServicePrincipalForm,
@@ -22,6 +23,11 @@ export interface ServicePrincipalDialogProps {
   onAdded(identity: IdentityView): void;
   onClose(): void;
 }
+
+const credentials: readonly RadioChoice<ServicePrincipalForm['credential']>[] = [
+  { value: 'secret', label: 'Client secret' },
+  { value: 'certificate', label: 'Certificate' },
+];
 
 /**
  * Adds an app registration's service principal. The core gets a token with the credential before it
@@ -68,16 +74,13 @@ export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose 
       <TextField label="Name" value={form.name} onChange={(name) => set({ name })} error={errors.name}>
         Optional. How it is listed here; the app's own name when empty.
       </TextField>
-      <Field label="Credential">
-        <RadioGroup
-          layout="horizontal"
-          value={form.credential}
-          onChange={(_, d) => (set({ credential: d.value as ServicePrincipalForm['credential'] }), call.reset())}
-        >
-          <Radio value="secret" label="Client secret" />
-          <Radio value="certificate" label="Certificate" />
-        </RadioGroup>
-      </Field>
+      <RadioField
+        label="Credential"
+        horizontal
+        choices={credentials}
+        value={form.credential}
+        onChange={(c) => (set({ credential: c }), call.reset())}
+      />
       {form.credential === 'secret' ? (
         <TextField
           label="Secret value"

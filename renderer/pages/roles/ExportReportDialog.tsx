@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { CopyableBlock } from '../../components/CopyableBlock.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
+import { exportTargets, RadioField } from '../../components/RadioField.tsx';
 import { plural } from '../../components/plural.ts';
 import { fileDate, fileInFolder } from '../../components/save-path.ts';
 import { FileWrittenBar, SaveToFile } from '../../components/SaveToFile.tsx';
@@ -87,12 +88,7 @@ export function ExportReportDialog({ homeFolder, shown, onClose }: ExportReportD
           </RadioGroup>
         </Field>
       )}
-      <Field label="Export to">
-        <RadioGroup value={target} layout="horizontal" onChange={(_, d) => change(() => setTarget(d.value as 'file' | 'text'))}>
-          <Radio value="file" label="A file" />
-          <Radio value="text" label="Text to copy" />
-        </RadioGroup>
-      </Field>
+      <RadioField label="Export to" horizontal choices={exportTargets} value={target} onChange={(t) => change(() => setTarget(t))} />
       {target === 'file' ? (
         <SaveToFile file={report} error={issues.path} />
       ) : text !== undefined ? (

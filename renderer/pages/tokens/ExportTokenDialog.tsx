@@ -5,6 +5,7 @@ import type { TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
+import { exportTargets, RadioField } from '../../components/RadioField.tsx';
 import { fileInFolder } from '../../components/save-path.ts';
 import { FileWrittenBar, SaveToFile } from '../../components/SaveToFile.tsx';
 import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
@@ -90,12 +91,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Export to">
-        <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'file' | 'text')} layout="horizontal">
-          <Radio value="file" label="A file" />
-          <Radio value="text" label="Text to copy" />
-        </RadioGroup>
-      </Field>
+      <RadioField label="Export to" horizontal choices={exportTargets} value={target} onChange={(t) => setTarget(t)} />
       {target === 'file' ? (
         <SaveToFile file={file} error={issues.path} />
       ) : (

@@ -1,9 +1,10 @@
-import { Body1, Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { Body1, Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AcsVia } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { RadioField, type RadioChoice } from '../../components/RadioField.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
@@ -16,6 +17,10 @@ import { identityLabel } from './use-token-sources.ts';
 const fields = ['accountId', 'teamsIdentityId', 'via', 'token', 'appId', 'userId'] as const;
 
 type TeamsSource = 'signed-in' | 'pasted';
+const teamsSources: readonly RadioChoice<TeamsSource>[] = [
+  { value: 'signed-in', label: 'Signed-in Teams user' },
+  { value: 'pasted', label: 'Paste a token' },
+];
 const noPasted = { token: '', appId: '', userId: '' };
 
 /**
@@ -64,18 +69,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
         their app got.
       </Body1>
       <AccountField kind="acs" required choices={sources.acs} value={accountId} error={issues.accountId} onChange={setAccountId} />
-      <Field label="The Teams user’s Entra token">
-        <RadioGroup
-          value={from}
-          onChange={(_, d) => {
-            setFrom(d.value as TeamsSource);
-            call.reset();
-          }}
-        >
-          <Radio value="signed-in" label="Signed-in Teams user" />
-          <Radio value="pasted" label="Paste a token" />
-        </RadioGroup>
-      </Field>
+      <RadioField label="The Teams user’s Entra token" choices={teamsSources} value={from} onChange={(f) => (setFrom(f), call.reset())} />
       {from === 'signed-in' ? (
         <Field label="Teams user" required {...problem(issues.teamsIdentityId)}>
           <ChoiceDropdown
