@@ -1,8 +1,9 @@
-import { Body1, Checkbox, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Body1, Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { api } from '../../api.ts';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldIssues } from '../../components/field-problem.ts';
+import { TextField } from '../../components/TextField.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { newPassphraseProblems } from '../../components/new-passphrase.ts';
 import { plural } from '../../components/plural.ts';
@@ -88,17 +89,26 @@ export function ExportDialog({ all, shown, selected, homeFolder, onClose }: Expo
       />
       {withSecrets && (
         <>
-          <Field
+          <TextField
             label="Passphrase"
             required
-            hint="At least 10 characters. Whoever imports the file needs it."
-            {...problem(issues.passphrase)}
+            secret
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={setPassphrase}
+            error={issues.passphrase}
           >
-            <Input type="password" autoComplete="new-password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
-          </Field>
-          <Field label="Confirm passphrase" required {...problem(issues.confirm)}>
-            <Input type="password" autoComplete="new-password" value={confirm} onChange={(_, d) => setConfirm(d.value)} />
-          </Field>
+            At least 10 characters. Whoever imports the file needs it.
+          </TextField>
+          <TextField
+            label="Confirm passphrase"
+            required
+            secret
+            autoComplete="new-password"
+            value={confirm}
+            onChange={setConfirm}
+            error={issues.confirm}
+          />
         </>
       )}
       {!withSecrets && <Body1>Only names, IDs, domains, endpoints, clouds, tags and notes are written: no keys.</Body1>}

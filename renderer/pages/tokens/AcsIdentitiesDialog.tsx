@@ -1,11 +1,12 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AcsIdentityView, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { FormErrorBar } from '../../components/FormErrorBar.tsx';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldIssues } from '../../components/field-problem.ts';
+import { TextField } from '../../components/TextField.tsx';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsIdentityTable, type AcsIdentityConfirm } from './AcsIdentityTable.tsx';
 import { AccountField } from './AccountField.tsx';
@@ -121,9 +122,9 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
             error={issues.via}
           />
           <CallForm className={styles.create} onSubmit={() => void create()} error={undefined}>
-            <Field label="New identity’s label" hint="How the app lists it, such as “Alice (test user)”." {...problem(issues.label)}>
-              <Input value={label} onChange={(_, d) => setLabel(d.value)} />
-            </Field>
+            <TextField label="New identity’s label" value={label} onChange={setLabel} error={issues.label}>
+              How the app lists it, such as “Alice (test user)”.
+            </TextField>
             <Button type="submit" disabledFocusable={busy}>
               Create identity
             </Button>
