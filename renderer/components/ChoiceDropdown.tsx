@@ -1,4 +1,5 @@
-import { Dropdown, Option } from '@fluentui/react-components';
+import { Dropdown, Field, Option, type FieldProps } from '@fluentui/react-components';
+import { problem } from './field-problem.ts';
 
 export interface Choice {
   value: string;
@@ -29,5 +30,23 @@ export function ChoiceDropdown({ choices, value, onChange, placeholder, disabled
         </Option>
       ))}
     </Dropdown>
+  );
+}
+
+export interface ChoiceFieldProps extends ChoiceDropdownProps {
+  label: string;
+  required?: boolean;
+  /** Why the choice was refused, shown under the field. */
+  error?: string | undefined;
+  /** What to choose, shown under the field. */
+  children?: FieldProps['hint'];
+}
+
+/** A labelled ChoiceDropdown with its hint and the core's complaint about it. */
+export function ChoiceField({ label, required = false, error, children = null, ...dropdown }: ChoiceFieldProps) {
+  return (
+    <Field label={label} required={required} hint={children} {...problem(error)}>
+      <ChoiceDropdown {...dropdown} />
+    </Field>
   );
 }

@@ -6,7 +6,7 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { AcsScopesField } from './AcsScopesField.tsx';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { ChoiceField } from '../../components/ChoiceDropdown.tsx';
 import { AccountField } from './AccountField.tsx';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
@@ -90,14 +90,15 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
             <Input value={label} onChange={(_, d) => setLabel(d.value)} />
           </Field>
         ) : (
-          <Field label="Identity" required {...problem(issues.acsIdentityId)}>
-            <ChoiceDropdown
-              placeholder="Choose an identity"
-              choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))}
-              value={acsIdentityId}
-              onChange={setAcsIdentityId}
-            />
-          </Field>
+          <ChoiceField
+            label="Identity"
+            required
+            placeholder="Choose an identity"
+            choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))}
+            value={acsIdentityId}
+            onChange={setAcsIdentityId}
+            error={issues.acsIdentityId}
+          />
         )}
       </div>
       <AcsScopesField value={scopes} onChange={setScopes} error={issues.scopes} />

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Field, MessageBar, MessageBarBody, Spinner, TableCell, TableRow } from '@fluentui/react-components';
+import { Body1, Caption1, MessageBar, MessageBarBody, Spinner, TableCell, TableRow } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { mixedRealityRegionOf } from '../../../shared/clouds.ts';
 import { mixedRealityRegions } from '../../../shared/mixed-reality-domain.ts';
@@ -6,9 +6,9 @@ import type { ArrTestResult, ArrVia, TokenView } from '../../../shared/tokens.ts
 import { api } from '../../api.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { CallForm } from '../../components/CallForm.tsx';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { fieldIssues } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { ChoiceField } from '../../components/ChoiceDropdown.tsx';
 import { AccountField } from './AccountField.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { ToolDialog } from './ToolDialog.tsx';
@@ -90,19 +90,17 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
             error={issues.via}
           />
           {needsRegion && (
-            <Field
+            <ChoiceField
               label="Region to render in"
               required
-              hint="The account is on the global domain, which names no region."
-              {...problem(issues.region)}
+              placeholder="Choose a region"
+              choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))}
+              value={region}
+              onChange={setRegion}
+              error={issues.region}
             >
-              <ChoiceDropdown
-                placeholder="Choose a region"
-                choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))}
-                value={region}
-                onChange={setRegion}
-              />
-            </Field>
+              The account is on the global domain, which names no region.
+            </ChoiceField>
           )}
         </CallForm>
       )}

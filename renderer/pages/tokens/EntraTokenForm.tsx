@@ -5,7 +5,7 @@ import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { fieldProblem, useCall } from '../../components/use-call.ts';
 import { useClouds } from '../../use-clouds.ts';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { ChoiceField } from '../../components/ChoiceDropdown.tsx';
 import { AccountField } from './AccountField.tsx';
 import { presetScope, scopePresetLabels, type ScopePreset } from './entra-scope.ts';
 import { noMintOptions, type MintFormProps } from './mint-form.ts';
@@ -53,14 +53,15 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
 
   return (
     <CallForm id={formId} onSubmit={() => void submit()} error={call.error} fields={fields}>
-      <Field label="Identity" required {...problem(issues.identityId)}>
-        <ChoiceDropdown
-          placeholder={sources.identities.length ? 'Choose an identity' : 'No identity: sign in on the Identities page'}
-          choices={sources.identities.map((i) => ({ value: i.id, text: identityLabel(i) }))}
-          value={identityId}
-          onChange={setIdentityId}
-        />
-      </Field>
+      <ChoiceField
+        label="Identity"
+        required
+        placeholder={sources.identities.length ? 'Choose an identity' : 'No identity: sign in on the Identities page'}
+        choices={sources.identities.map((i) => ({ value: i.id, text: identityLabel(i) }))}
+        value={identityId}
+        onChange={setIdentityId}
+        error={issues.identityId}
+      />
       <Field label="Scope" required {...problem(issues.scope)}>
         <RadioGroup value={preset} onChange={(_, d) => setPreset(d.value as ScopePreset)}>
           {(Object.keys(scopePresetLabels) as ScopePreset[]).map((p) => (

@@ -6,7 +6,7 @@ import { CopyableBlock } from '../../components/CopyableBlock.tsx';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { useCall } from '../../components/use-call.ts';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown.tsx';
+import { ChoiceField } from '../../components/ChoiceDropdown.tsx';
 import { dateTime } from './token-format.ts';
 import { ToolDialog } from './ToolDialog.tsx';
 import { useTokenSources } from './use-token-sources.ts';
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
 
 const fields = ['accountId', 'method', 'url', 'body'] as const;
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const methodChoices = methods.map((m) => ({ value: m, text: m }));
 
 /** Signs a request to an ACS resource with its access key (HMAC-SHA256): the headers, the string to sign, and the request as curl and
  * PowerShell. */
@@ -67,26 +68,23 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
             For calling the ACS REST API by hand: the app signs with the resource’s access key, which never leaves it. The signature holds
             for this exact method, URL and body, for 15 minutes.
           </Body1>
-          <Field label="Communication Services resource" {...problem(issues.accountId)}>
-            <ChoiceDropdown
-              placeholder="Choose a resource"
-              choices={signable.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
-              value={resource?.id}
-              onChange={(id) => {
-                setAccountId(id);
-                setUrl(undefined);
-              }}
-            />
-          </Field>
+          <ChoiceField
+            label="Communication Services resource"
+            placeholder="Choose a resource"
+            choices={signable.map((a) => ({ value: a.id, text: `${a.name} (${a.endpoint})` }))}
+            value={resource?.id}
+            onChange={(id) => (setAccountId(id), setUrl(undefined))}
+            error={issues.accountId}
+          />
           <div className={styles.row}>
-            <Field label="Method" {...problem(issues.method)}>
-              <ChoiceDropdown
-                placeholder="Method"
-                choices={methods.map((m) => ({ value: m, text: m }))}
-                value={method}
-                onChange={setMethod}
-              />
-            </Field>
+            <ChoiceField
+              label="Method"
+              placeholder="Method"
+              choices={methodChoices}
+              value={method}
+              onChange={setMethod}
+              error={issues.method}
+            />
             <Field label="URL" required {...problem(issues.url)}>
               <Input value={shownUrl} onChange={(_, d) => setUrl(d.value)} />
             </Field>
