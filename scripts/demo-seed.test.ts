@@ -7,6 +7,7 @@ import { createCore, type Core } from '../electron/core/core.ts';
 import { seedSummary } from './demo-printout.ts';
 import { contractCall } from './contract-call.ts';
 import { seedDemo, startDemoEmulator, type DemoSeed } from './demo-seed.ts';
+import { demoAccountNames } from './test-support/demo-expected.ts';
 
 // The real keychain (this suite runs inside scripts/with-keyring.sh) and the real emulator over HTTPS.
 let folder: string;
@@ -49,13 +50,7 @@ describe('the demo seed', () => {
     try {
       expect((await call('settings.get')).defaultCloud).toBe('AzureEmulator');
       const accounts = await call('accounts.list');
-      expect(accounts.map((a) => a.name).sort()).toEqual([
-        'Design review',
-        'Fabrikam prototypes',
-        'Field calls',
-        'Showroom',
-        'Support chat',
-      ]);
+      expect(accounts.map((a) => a.name).sort()).toEqual(demoAccountNames);
       const showroom = accounts.find((a) => a.name === 'Showroom');
       expect(showroom).toMatchObject({ kind: 'arr', hasPrimaryKey: true, hasSecondaryKey: true, tags: ['demo', 'showroom'] });
       expect(accounts.find((a) => a.name === 'Field calls')).toMatchObject({ kind: 'acs', hasAccessKey: false });

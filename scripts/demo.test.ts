@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithLink, type SignedIn } from '../electron/web/test-support/browser-session.ts';
 import { sessionSecretHeader } from '../shared/browser-session.ts';
+import { demoAccountNames } from './test-support/demo-expected.ts';
 
 const demo = fileURLToPath(new URL('./demo.ts', import.meta.url));
 const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
@@ -84,13 +85,7 @@ describe('npm run demo', () => {
       const page = await fetch(`${session.Origin}/`, { headers: { cookie: session.Cookie } });
       expect(await page.text()).toContain('<div id="root">');
       const accounts = await api<{ name: string }[]>(session, 'accounts.list');
-      expect(accounts.map((a) => a.name).sort()).toEqual([
-        'Design review',
-        'Fabrikam prototypes',
-        'Field calls',
-        'Showroom',
-        'Support chat',
-      ]);
+      expect(accounts.map((a) => a.name).sort()).toEqual(demoAccountNames);
 
       // The printed CLI command, run as printed (relative paths resolved against the checkout).
       const command = /CLI on the same data: AZCRED_HOME=(\S+) node bin\/azcred\.js token arr Showroom/.exec(run.output());
