@@ -1,7 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { Agent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { RunningEmulator } from '../e2e/azure-emulator/server.ts';
+import { httpsFetch } from '../electron/core/azure/https-fetch.ts';
 import { contractCall } from '../scripts/contract-call.ts';
 import { addEmulatorAccounts, benchCore, newDataFolder, type EmulatorAccounts } from './fixtures.ts';
 import { pairedCase, type CaseResult } from './report.ts';
@@ -21,10 +23,11 @@ async function expectOk(response: Response, what: string): Promise<unknown> {
 }
 
 /** The STS exchange by hand: one GET with the account key, as the protocol asks and nothing more. */
-async function bareSts(arr: EmulatorAccounts['arr']): Promise<void> {
+async function bareSts(arr: EmulatorAccounts['arr'], agent: Agent): Promise<void> {
   const url = `${arr.stsEndpoint}/Accounts/${arr.accountId}/token?api-version=2019-02-28-preview`;
   const body = (await expectOk(
-    await fetch(url, {
+    await httpsFetch(url, {
+      agent,
       headers: {
         Authorization: `Bearer ${arr.accountId}:${arr.primaryKey}`,
         Accept: 'application/json',
@@ -37,7 +40,7 @@ async function bareSts(arr: EmulatorAccounts['arr']): Promise<void> {
 }
 
 /** An ACS user token by hand: one HMAC-signed POST to `:issueAccessToken`, as the protocol asks and nothing more. */
-async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string): Promise<void> {
+async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string, agent: Agent): Promise<void> {
   const url = new URL(`identities/${encodeURIComponent(communicationUserId)}/:issueAccessToken?api-version=${acsApiVersion}`, acs.endpoint);
   const body = JSON.stringify({ scopes: ['chat'], expiresInMinutes: 1440 });
   const date = new Date().toUTCString();
@@ -45,7 +48,8 @@ async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string
   const signature = createHmac('sha256', Buffer.from(acs.accessKey, 'base64'))
     .update(`POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`)
     .digest('base64');
-  const response = await fetch(url, {
+  const response = await httpsFetch(url, {
+    agent,
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -74,6 +78,9 @@ async function bareAcs(acs: EmulatorAccounts['acs'], communicationUserId: string
 export async function measureMinting(emulator: RunningEmulator, runs: number): Promise<CaseResult[]> {
   const home = await newDataFolder('mint');
   const core = benchCore(home);
+  // The bare requests trust the emulator's CA through a kept-alive agent of their own, as the app's
+  // calls trust a cloud profile's CA through that profile's agent (electron/core/azure/cloud-trust.ts).
+  const agent = new Agent({ keepAlive: true, ca: emulator.caPem });
   try {
     const { arr, acs } = await addEmulatorAccounts(core, emulator, 'Showroom');
     const call = contractCall(core);
@@ -81,8 +88,8 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
     const mintArr = (keep: boolean) => () => timed(() => call('tokens.mintArr', { accountId: arr.id, via: 'primaryKey', keep }));
     const mintAcs = (keep: boolean) => () =>
       timed(() => call('tokens.mintAcs', { accountId: acs.id, acsIdentityId: first.acsIdentity.id, scopes: ['chat'], keep }));
-    const sts = () => timed(() => bareSts(arr));
-    const acsBare = () => timed(() => bareAcs(acs, first.acsIdentity.communicationUserId));
+    const sts = () => timed(() => bareSts(arr, agent));
+    const acsBare = () => timed(() => bareAcs(acs, first.acsIdentity.communicationUserId, agent));
     const options = { warmup: 5, runs };
     const stsCall = await paired(sts, mintArr(false), options);
     const acsCall = await paired(acsBare, mintAcs(false), options);
@@ -100,6 +107,7 @@ export async function measureMinting(emulator: RunningEmulator, runs: number): P
       pairedCase('mint-acs-kept', 'ACS user token, kept (`keep: true`)', acsKept, acsBaseline, { kind: 'reported' }, { note: kept }),
     ];
   } finally {
+    agent.destroy();
     await core.close();
     await rm(home, { recursive: true, force: true });
   }
