@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract.ts';
+import { eventChannel } from './credentials-bridge.ts';
 import type { Result } from '../../shared/result.ts';
 
 // Electron cannot run here, so the bundled main process is loaded in Node against a recording
@@ -23,6 +24,9 @@ function electronStandIn(dataFolder: string) {
   const handlers = new Map<string, Handler>();
   const appListeners = new Map<string, Listener[]>();
   const windows: { options: Record<string, unknown>; url?: string }[] = [];
+  /** What the main process sent to a window's page outside a call: the core's events. */
+  const sent: { channel: string; payload: unknown }[] = [];
+  const windowContents: { id: number }[] = [];
   const sessions: { partition: string; handled: string[]; locked: string[] }[] = [];
   let whenReadyDone: Promise<void> = Promise.resolve();
   let quitCalled: () => void = () => undefined;
@@ -88,16 +92,24 @@ function electronStandIn(dataFolder: string) {
       on: () => undefined,
       removeAllListeners: (name: string) => void calls.push(`removeAllListeners ${name}`),
     },
+    webContents: { fromId: (id: number) => windowContents.find((contents) => contents.id === id) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: () => Promise.resolve() },
     Notification: { isSupported: () => false },
     BrowserWindow: class {
       static getAllWindows = () => windows;
-      readonly webContents = { id: 1, once: () => undefined };
       readonly record: { options: Record<string, unknown>; url?: string };
+      readonly webContents = {
+        id: 1,
+        once: () => undefined,
+        isDestroyed: () => false,
+        getURL: () => this.record.url ?? '',
+        send: (channel: string, payload: unknown) => void sent.push({ channel, payload }),
+      };
       constructor(options: Record<string, unknown>) {
         this.record = { options };
         windows.push(this.record);
+        windowContents.push(this.webContents);
       }
       on() {}
       once() {}
@@ -124,7 +136,7 @@ function electronStandIn(dataFolder: string) {
     return result.value as T;
   };
 
-  return { electron, calls, channels, windows, sessions, board, quit, emitApp, invoke, ready: () => whenReadyDone };
+  return { electron, calls, channels, windows, sessions, board, sent, quit, emitApp, invoke, ready: () => whenReadyDone };
 }
 
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -240,6 +252,14 @@ describe('the bundled main process', () => {
         const second = main.emitApp('will-quit');
         expect(second.prevented).toBe(false);
         expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
+      });
+
+      it("sends the core's events to the app's window, with no secret in them", async () => {
+        const main = await mainWithCopiedKey();
+        expect(main.sent).toContainEqual({ channel: eventChannel, payload: { type: 'vault.changed', state: 'open' } });
+        expect(JSON.stringify(main.sent)).not.toContain(primaryKey);
+        main.emitApp('will-quit');
+        await main.quit;
       });
 
       it('leaves alone what the user copied after the key', async () => {
