@@ -1,8 +1,9 @@
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CoreEvent } from '../../../shared/events.ts';
 import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from './data-folder-layout.ts';
 import type { EmitEvent } from './event-hub.ts';
+import { fileBytes } from './file-version.ts';
 
 /** Each metadata file watched, and what its change announces. */
 const watchedFiles: ReadonlyMap<string, CoreEvent> = new Map<string, CoreEvent>([
@@ -41,13 +42,8 @@ export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatc
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const read = (name: string): Buffer | undefined => {
-    try {
-      return readFileSync(path.join(folder, name));
-    } catch {
-      return undefined; // not there (yet), or being replaced: the next event reads it again
-    }
-  };
+  // Not there (yet), or being replaced, reads as undefined: the next event reads it again.
+  const read = (name: string): Buffer | undefined => fileBytes(path.join(folder, name));
 
   const compare = () => {
     settle = undefined;
