@@ -14,6 +14,8 @@ export const missedEvents: readonly CoreEvent[] = [
   { type: 'accounts.changed' },
   { type: 'identities.changed' },
   { type: 'acsIdentities.changed' },
+  { type: 'clouds.changed' },
+  { type: 'settings.changed' },
 ];
 
 /** The waits between attempts to reconnect, the last one repeated. */

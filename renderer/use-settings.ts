@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../shared/errors.ts';
 import { defaultSettings, type Settings, type SettingsPatch } from '../shared/settings.ts';
 import { api } from './api.ts';
 import { firstAnswer } from './first-calls.ts';
+import { useReloadOn } from './use-core-events.ts';
 
 export interface SettingsState {
   settings: Settings | undefined;
@@ -40,14 +41,21 @@ export function useSettings(): SettingsState {
   // answer arriving while a later change is on its way cannot flip the page back (two quick arrow
   // presses in the theme radio group showed Light again after Dark was chosen).
   const latest = useRef(0);
+  const saving = useRef(0);
   const update = useCallback(async (patch: SettingsPatch) => {
     const change = ++latest.current;
+    saving.current += 1;
     // Show the change at once, on top of what is shown; put the saved value back if the core refuses it.
     setSettingsState((shown) => (shown ? ({ ...shown, ...patch } as Settings) : shown));
-    const result = await api.settings.update(patch);
+    const result = await api.settings.update(patch).finally(() => (saving.current -= 1));
     if (result.ok) saved.current = result.value;
     if (change === latest.current) setSettingsState(saved.current);
     return result.ok ? undefined : result.error;
   }, []);
+
+  // A change saved elsewhere (another window, `azcred settings`) shows here; one of this page's own
+  // changes still on its way decides for itself what is shown.
+  const reloadIfIdle = useCallback(async () => void (saving.current === 0 && (await reload())), [reload]);
+  useReloadOn(['settings.changed'], reloadIfIdle);
   return { settings, values: settings ?? defaultSettings, loadError, update, reload };
 }

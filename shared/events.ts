@@ -29,6 +29,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts.changed') }).strict(),
   z.object({ type: z.literal('identities.changed') }).strict(),
   z.object({ type: z.literal('acsIdentities.changed') }).strict(),
+  z.object({ type: z.literal('clouds.changed') }).strict(),
+  z.object({ type: z.literal('settings.changed') }).strict(),
   z.object({ type: z.literal('vault.changed'), state: z.enum(['open', 'locked', 'unavailable']) }).strict(),
 ]);
 

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -43,7 +43,7 @@ type OpenDialog =
 export function AccountsPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
   const info = useAppInfo();
-  const { clouds, cloudLabel, reload: reloadClouds } = useClouds();
+  const { clouds, cloudLabel } = useClouds();
   const { accounts, loadError, reload, upsert, remove } = useAccounts();
   const [filter, setFilter] = useState<AccountFilter>(noFilter);
   const deferredFilter = useDeferredValue(filter);
@@ -53,9 +53,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const [dialog, setDialog] = useState<OpenDialog | undefined>(discoverWith ? { type: 'discover', identityId: discoverWith } : undefined);
   const [error, setError] = useState<AppErrorShape>();
 
-  // Which keys are missing can change when the vault opens, and what was added with it (the demo's sample data) shows.
-  const reloadAll = useCallback(async () => void (await Promise.all([reload(), reloadClouds()])), [reload, reloadClouds]);
-  useReloadWhenVaultOpens(vault, reloadAll);
+  // Which keys are missing can change when the vault opens. (Clouds added with it, as the demo's sample data does, come as clouds.changed.)
+  useReloadWhenVaultOpens(vault, reload);
 
   const all = useMemo(() => accounts ?? [], [accounts]);
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, PeopleRegular, PersonAddRegular } from '@fluentui/react-icons';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { IdentityView } from '../../shared/identities.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -28,15 +28,14 @@ type OpenDialog =
 /** Entra ID identities: users signed in interactively or with a device code, and service principals. */
 export function IdentitiesPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
   const styles = useStyles();
-  const { clouds, cloudLabel, reload: reloadClouds } = useClouds();
+  const { clouds, cloudLabel } = useClouds();
   const { identities, loadError, reload, upsert, remove } = useIdentities();
   const [dialog, setDialog] = useState<OpenDialog>();
   const [added, setAdded] = useState<IdentityView>();
   const defaultCloud = settings.values.defaultCloud;
 
   // The list does not need the vault, but a sign-in made while it was locked shows up once it opens.
-  const reloadAll = useCallback(async () => void (await Promise.all([reload(), reloadClouds()])), [reload, reloadClouds]);
-  useReloadWhenVaultOpens(vault, reloadAll);
+  useReloadWhenVaultOpens(vault, reload);
 
   function show(identity: IdentityView) {
     upsert(identity);

@@ -7,6 +7,7 @@ import { installCloudTrust } from './cloud-trust.ts';
 import { whileUnchanged } from '../platform/file-version.ts';
 import { readJsonObject, writeJsonFile } from '../platform/json-file.ts';
 import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
+import { cloudsFileName } from '../platform/data-folder-layout.ts';
 
 /**
  * Cloud profiles: the three built-in Azure clouds plus the user's own (Azure Stack, the emulator),
@@ -15,8 +16,6 @@ import { withMetadataLock } from '../platform/lock/metadata-lock.ts';
  * a read-modify-write of the named profile only, under the data folder's metadata lock, so imports
  * and removals from several processes at once lose nothing and bring nothing back.
  */
-
-export const cloudsFileName = 'clouds.json';
 
 const publicClientSchema = cloudProfileSchema.shape.publicClient;
 const storedSchema = z.object({

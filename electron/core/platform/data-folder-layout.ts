@@ -15,6 +15,8 @@ export const accountsFileName = 'accounts.json';
 export const keptTokensFileName = 'tokens.json';
 export const identitiesFileName = 'identities.json';
 export const acsIdentitiesFileName = 'acs-identities.json';
+export const cloudsFileName = 'clouds.json';
+export const settingsFileName = 'settings.json';
 
 /** Where the vault keeps a kept token's value. */
 export function tokenSecretName(id: string): string {

@@ -60,6 +60,14 @@ describe('watching the data folder', () => {
     expect(events).toEqual([{ type: 'accounts.changed' }]);
   });
 
+  it('announces clouds.json and settings.json, whoever wrote them, as clouds.changed and settings.changed', async () => {
+    const { folder, events } = await watched();
+    await writeFromAnotherProcess(path.join(folder, 'clouds.json'), { version: 1, clouds: [] });
+    await expect.poll(() => events).toEqual([{ type: 'clouds.changed' }]);
+    await writeFromAnotherProcess(path.join(folder, 'settings.json'), { theme: 'dark' });
+    await expect.poll(() => events).toEqual([{ type: 'clouds.changed' }, { type: 'settings.changed' }]);
+  });
+
   it('ignores the files it does not name (temp files, backups, the vault)', async () => {
     const { folder, events } = await watched();
     await writeFile(path.join(folder, 'vault.json'), '{}');

@@ -1,7 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CoreEvent } from '../../../shared/events.ts';
-import { accountsFileName, acsIdentitiesFileName, identitiesFileName, keptTokensFileName } from './data-folder-layout.ts';
+import {
+  accountsFileName,
+  acsIdentitiesFileName,
+  cloudsFileName,
+  identitiesFileName,
+  keptTokensFileName,
+  settingsFileName,
+} from './data-folder-layout.ts';
 import type { EmitEvent } from './event-hub.ts';
 import { fileBytes } from './file-version.ts';
 
@@ -11,6 +18,8 @@ const watchedFiles: ReadonlyMap<string, CoreEvent> = new Map<string, CoreEvent>(
   [accountsFileName, { type: 'accounts.changed' }],
   [identitiesFileName, { type: 'identities.changed' }],
   [acsIdentitiesFileName, { type: 'acsIdentities.changed' }],
+  [cloudsFileName, { type: 'clouds.changed' }],
+  [settingsFileName, { type: 'settings.changed' }],
 ]);
 
 export interface DataFolderWatchOptions {

@@ -5,8 +5,7 @@ import { whileUnchanged } from './file-version.ts';
 import { createJsonFileIfAbsent, readJsonObject, writeJsonFile } from './json-file.ts';
 import { withMetadataLock } from './lock/metadata-lock.ts';
 import { dataFolderProblem } from './data-folder-safety.ts';
-
-export const settingsFileName = 'settings.json';
+import { settingsFileName } from './data-folder-layout.ts';
 
 /**
  * Non-secret settings in `settings.json` in the data folder (mode 0600). A change is a

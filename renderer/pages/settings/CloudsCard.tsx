@@ -26,6 +26,7 @@ import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { useReloadOn } from '../../use-core-events.ts';
 
 const useStyles = makeStyles({
   defaultCloud: { flex: '0 1 360px' },
@@ -85,6 +86,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
   }, [run]);
   useEffect(() => void reload(), [reload]);
   useReloadWhenVaultOpens(vault, reload);
+  useReloadOn(['clouds.changed'], reload);
 
   const close = () => setDialog(undefined);
   return (
