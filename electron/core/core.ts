@@ -18,6 +18,7 @@ import { EntraService } from './entra/entra-service.ts';
 import { watchDataFolder } from './platform/data-folder-watch.ts';
 import { EventHub } from './platform/event-hub.ts';
 import { CallOperations } from './platform/call-operations.ts';
+import { AccessLog } from './platform/access-log.ts';
 import { SettingsStore } from './platform/settings-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { ExpiryNotifier } from './tokens/expiry-notifier.ts';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   };
   /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
   signInTimeoutMs?: number;
+  /** For the access log: the CLI's command line (argument names only, never a value that could be secret). */
+  caller?: { command?: string };
   /** Tests replace the token registry's clock (expiry, auto-refresh) and the waits of the retry policy every Azure call shares. */
   tokens?: { clock?: Clock; retry?: RetryOverrides };
 }
@@ -54,6 +57,8 @@ export interface CoreOptions {
 export interface Core {
   options: CoreOptions;
   settings: SettingsStore;
+  /** Every credential this process hands out is recorded here (no values): `azcred log`, the Activity page. */
+  activity: AccessLog;
   /** The process's one vault, opened by the first call that needs it. */
   vault: VaultSession;
   accounts: AccountsStore;
@@ -87,6 +92,10 @@ export function createCore(options: CoreOptions): Core {
   const clipboard = options.platform?.clipboard ? new ClipboardGuard(options.platform.clipboard) : undefined;
   const settings = new SettingsStore(dataFolder);
   const clouds = new CloudsStore(dataFolder);
+  const activity = new AccessLog({
+    dataFolder,
+    recipient: { front: options.mode, pid: process.pid, ...(options.caller?.command ? { command: options.caller.command } : {}) },
+  });
   const entra = new EntraService({
     dataFolder,
     vault: () => vault.require(),
@@ -140,6 +149,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     options,
     settings,
+    activity,
     calls,
     vault,
     accounts,

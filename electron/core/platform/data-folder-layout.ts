@@ -17,6 +17,8 @@ export const identitiesFileName = 'identities.json';
 export const acsIdentitiesFileName = 'acs-identities.json';
 export const cloudsFileName = 'clouds.json';
 export const settingsFileName = 'settings.json';
+/** The access log (JSON lines, no secrets) and, once it outgrows its size, its one older generation `access-log.1.jsonl`. */
+export const accessLogFileName = 'access-log.jsonl';
 
 /** Where the vault keeps a kept token's value. */
 export function tokenSecretName(id: string): string {

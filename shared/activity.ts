@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * The access log: one entry for every credential handed out (a key revealed, copied or exported, a
+ * token printed by the CLI, served to a program under `azcred run` or by `azcred serve`), with when,
+ * what, to whom and through which identity or key. Never the value: the entry names the credential,
+ * it does not hold it. Kept in the data folder as JSON lines, rotated by size (platform/access-log.ts).
+ */
+
+/** How the credential left: shown on screen, put on a clipboard, written to a file, printed to stdout, or served to a program. */
+export const activityActions = [
+  'reveal',
+  'copy',
+  'export',
+  'print',
+  'serve',
+  'run-start',
+  'run-end',
+  'server-start',
+  'server-end',
+] as const;
+export type ActivityAction = (typeof activityActions)[number];
+
+/** What kind of credential: an account's key or connection string, a token, or (for run and serve) the session itself. */
+export const activityKinds = [
+  'account-key',
+  'connection-string',
+  'arr-sts',
+  'acs-user',
+  'entra',
+  'identity-endpoint',
+  'acs-token-server',
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/** Which front door handed it out, and to what: the app's window, or a CLI command line and its process id. */
+export const activityRecipientSchema = z
+  .object({
+    front: z.enum(['electron', 'browser', 'cli', 'test']),
+    /** The CLI's command line without its arguments' values that could be secret (azcred never takes a secret as an argument). */
+    command: z.string().max(500).optional(),
+    pid: z.number().int().nonnegative(),
+    /** For a token served to a program: the program's command line under `azcred run`, or the origin that asked `azcred serve`. */
+    program: z.string().max(500).optional(),
+  })
+  .strict();
+export type ActivityRecipient = z.infer<typeof activityRecipientSchema>;
+
+export const activityEntryInputSchema = z
+  .object({
+    action: z.enum(activityActions),
+    kind: z.enum(activityKinds),
+    /** Words a person reads: "primary key of Showroom", "Entra token for https://management.azure.com". Never a secret. */
+    what: z.string().min(1).max(300),
+    /** The account's id and name, when an account's key or a token minted with it. */
+    account: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+    /** The identity's id and name, when a token came through an Entra identity. */
+    identity: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+    /** The resource or scope a token is for. */
+    resource: z.string().max(500).optional(),
+    /** The kept token's id, when one was handed out. */
+    tokenId: z.string().optional(),
+    /** For run and serve: the session's id, so its start, what it served and its end read together. */
+    sessionId: z.string().optional(),
+  })
+  .strict();
+export type ActivityEntryInput = z.infer<typeof activityEntryInputSchema>;
+
+export const activityEntrySchema = activityEntryInputSchema
+  .extend({
+    id: z.string(),
+    time: z.string(),
+    to: activityRecipientSchema,
+  })
+  .strict();
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
