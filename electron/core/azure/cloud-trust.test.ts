@@ -98,6 +98,26 @@ describe("a cloud profile's CA", () => {
     expect(tls.getCACertificates('default').some((pem) => pem.replace(/\s/g, '') === privateCa.certPem.replace(/\s/g, ''))).toBe(false);
   });
 
+  it('costs a request no more than a plain agent: the pool is named without the CA list, which https.Agent rebuilds per request', async () => {
+    const store = new CloudsStore(path.join(folder, 'pool-name'));
+    const profile = await store.save({ ...privateCloud(), name: 'PoolNameCloud' });
+    const url = `https://login.microsoftonline.com:${profilePort}/`;
+    const agent = httpsAgentFor(profile, url);
+    expect(agent).not.toBe(globalAgent);
+    expect(await statusOf(url, agent, true)).toBe(200);
+    // As the agent names a request's pool (its own options under the request's). With the 140-odd
+    // default PEMs in the agent's `ca` option this name was over 200,000 characters.
+    const poolName = agent.getName({
+      ...(agent as Agent & { options: object }).options,
+      host: 'login.microsoftonline.com',
+      port: profilePort,
+    });
+    expect(poolName.length).toBeLessThan(1000);
+    // The pooled connection is reused by the next request.
+    expect(await statusOf(url, agent, true)).toBe(200);
+    expect(Object.values(agent.freeSockets).flat()).toHaveLength(1);
+  });
+
   it('stops being trusted in the same process once the profile is removed, even by a request still holding the profile', async () => {
     const store = new CloudsStore(path.join(folder, 'removed'));
     const profile = await store.save({ ...privateCloud(), name: 'RemovedCloud' });
