@@ -7,6 +7,7 @@ import { newPassphraseSchema } from './vault.ts';
 import { filePathSchema } from './file-path.ts';
 import { visibleName } from './visible-text.ts';
 import { method, noInput } from './method.ts';
+import { revealPurposeSchema } from './activity.ts';
 
 /**
  * What the user enters for an account, validated field by field so a form can show each problem
@@ -192,6 +193,8 @@ export const accountUpdateSchema = z.object({ id: accountRefSchema, changes: z.d
 export type AccountUpdate = z.output<typeof accountUpdateSchema>;
 
 export const accountSecretRequestSchema = z.object({ id: accountRefSchema, secret: accountSecretSchema }).strict();
+/** A reveal names what it is for (the page's own copy in browser mode, the CLI's print), so the access log says how the value left. */
+export const accountRevealSchema = accountSecretRequestSchema.extend({ purpose: revealPurposeSchema.optional() }).strict();
 
 /** What a reveal returns: the value, and how long the UI shows it before masking it again. */
 export interface RevealedSecret {
@@ -306,7 +309,7 @@ export const accountsMethods = {
   /** Deletes the account and its secrets. */
   'accounts.delete': method<typeof byId, { id: string }>(byId),
   /** Returns one secret to the page, on the user's explicit request. */
-  'accounts.reveal': method<typeof accountSecretRequestSchema, RevealedSecret>(accountSecretRequestSchema),
+  'accounts.reveal': method<typeof accountRevealSchema, RevealedSecret>(accountRevealSchema),
   /** Copies one secret in the core (desktop app) and clears the clipboard later. */
   'accounts.copy': method<typeof accountSecretRequestSchema, CopiedSecret>(accountSecretRequestSchema),
   'accounts.import': method<typeof accountImportInputSchema, ImportReport>(accountImportInputSchema),

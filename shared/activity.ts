@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method } from './method.ts';
 
 /**
  * The access log: one entry for every credential handed out (a key revealed, copied or exported, a
@@ -74,3 +75,71 @@ export const activityEntrySchema = activityEntryInputSchema
   })
   .strict();
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+/** What a reveal is for, so the log says how the value left: shown on screen (the default), put on a clipboard by the page, or printed by the CLI. */
+export const revealPurposeSchema = z.enum(['copy', 'print'], { message: 'A reveal is for copy or print, or omitted to show it' });
+export type RevealPurpose = z.infer<typeof revealPurposeSchema>;
+
+const nameOrId = z.string().trim().min(1, 'Give a name or id').max(200, 'At most 200 characters');
+
+/** `activity.list`: the newest entries first, at most `limit`, optionally only since a time and only for one account, identity or kind. */
+export const activityListSchema = z
+  .object({
+    since: z.iso.datetime({ offset: true, message: 'A time like 2026-01-31T09:00:00Z' }).optional(),
+    limit: z.number().int().min(1).max(10_000).default(1000),
+    /** An account's id or name (case-insensitive). */
+    account: nameOrId.optional(),
+    /** An identity's id or name (case-insensitive). */
+    identity: nameOrId.optional(),
+    kind: z.enum(activityKinds, { message: `Choose one of ${activityKinds.join(', ')}` }).optional(),
+  })
+  .strict()
+  .optional()
+  .transform((input) => input ?? { limit: 1000 });
+export type ActivityListInput = z.output<typeof activityListSchema>;
+
+/** A run or token server that has started and not ended, whose process is still alive. */
+export interface ActiveSession {
+  /** The session's id (the start entry's sessionId, or the entry's id when it has none). */
+  id: string;
+  kind: 'run' | 'server';
+  startedAt: string;
+  /** The start entry: what it serves, through which identity or key, the command line and pid. */
+  start: ActivityEntry;
+}
+
+export interface ActivityList {
+  /** Newest first. */
+  entries: ActivityEntry[];
+  /** The runs and servers active now (not filtered by `since` or `limit`; filtered by account, identity and kind). */
+  active: ActiveSession[];
+}
+
+/** The contract's methods for the access log (shared/contract.ts joins every domain's). */
+export const activityMethods = {
+  /** The access log: every credential handed out (never a value), and the runs and servers active now. */
+  'activity.list': method<typeof activityListSchema, ActivityList>(activityListSchema),
+} as const;
+
+/** One line a person reads for an action: "revealed", "copied", "printed"… */
+export const activityActionLabels: Record<ActivityAction, string> = {
+  reveal: 'Revealed',
+  copy: 'Copied',
+  export: 'Exported',
+  print: 'Printed',
+  serve: 'Served',
+  'run-start': 'Run started',
+  'run-end': 'Run ended',
+  'server-start': 'Server started',
+  'server-end': 'Server stopped',
+};
+
+export const activityKindLabels: Record<ActivityKind, string> = {
+  'account-key': 'Account key',
+  'connection-string': 'Connection string',
+  'arr-sts': 'ARR token',
+  'acs-user': 'ACS user token',
+  entra: 'Entra token',
+  'identity-endpoint': 'Identity endpoint',
+  'acs-token-server': 'ACS token server',
+};

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app-info.ts';
 import { accountsMethods } from './accounts.ts';
+import { activityMethods } from './activity.ts';
 import { callsMethods } from './calls.ts';
 import { cloudsMethods } from './clouds.ts';
 import { credentialsMethods } from './credentials-for-job.ts';
@@ -36,6 +37,7 @@ export const contract = {
   ...discoveryMethods,
   ...rolesMethods,
   ...keyRotationMethods,
+  ...activityMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -31,6 +31,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acsIdentities.changed') }).strict(),
   z.object({ type: z.literal('clouds.changed') }).strict(),
   z.object({ type: z.literal('settings.changed') }).strict(),
+  /** The access log grew (a credential was handed out here or by another process), or was rotated. */
+  z.object({ type: z.literal('activity.changed') }).strict(),
   z.object({ type: z.literal('vault.changed'), state: z.enum(['open', 'locked', 'unavailable']) }).strict(),
 ]);
 

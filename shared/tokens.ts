@@ -7,6 +7,7 @@ import { exactlyOneOf } from './exactly-one.ts';
 import { mixedRealityRegions } from './mixed-reality-domain.ts';
 import { visibleName } from './visible-text.ts';
 import { method, noInput } from './method.ts';
+import { revealPurposeSchema } from './activity.ts';
 
 /**
  * Service tokens the app mints: Mixed Reality STS access tokens for ARR, ACS user access tokens
@@ -140,6 +141,8 @@ export const exchangeTeamsSchema = exactlyOneOf(
 );
 
 export const tokenRefSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }) }).strict();
+/** A reveal names what it is for (the page's own copy in browser mode, the CLI's print), so the access log says how the value left. */
+export const tokenRevealSchema = tokenRefSchema.extend({ purpose: revealPurposeSchema.optional() }).strict();
 export const tokenAutoRefreshSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), on: z.boolean() }).strict();
 export const tokenKeepSchema = z.object({ id: z.string().uuid({ message: 'Unknown token' }), keep: z.boolean() }).strict();
 
@@ -294,7 +297,7 @@ export const tokensMethods = {
   /** An ACS token for a Teams user (Teams user exchange): one signed in here, or their Entra token pasted with its app ID and user ID. */
   'tokens.exchangeTeams': method<typeof exchangeTeamsSchema, TokenView>(exchangeTeamsSchema),
   /** Returns one token to the page, on the user's explicit request. */
-  'tokens.reveal': method<typeof tokenRefSchema, RevealedSecret>(tokenRefSchema),
+  'tokens.reveal': method<typeof tokenRevealSchema, RevealedSecret>(tokenRevealSchema),
   /** Copies one token in the core (desktop app) and clears the clipboard later. */
   'tokens.copy': method<typeof tokenRefSchema, CopiedSecret>(tokenRefSchema),
   /** The token's decoded header and claims (no signature), for the claims inspector. */

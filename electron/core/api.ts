@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/result.ts';
 import { summariseIssues, toFieldIssues } from '../../shared/validation.ts';
 import { accountsHandlers } from './accounts/accounts-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
+import { activityHandlers } from './platform/activity-handlers.ts';
 import { armHandlers } from './arm/arm-handlers.ts';
 import { cloudsHandlers } from './azure/clouds-handlers.ts';
 import type { Core } from './core.ts';
@@ -31,6 +32,7 @@ const handlers = {
   ...acsIdentitiesHandlers,
   ...credentialsHandlers,
   ...armHandlers,
+  ...activityHandlers,
 } satisfies HandlersFor<MethodName, Core>;
 
 /**

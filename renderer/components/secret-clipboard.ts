@@ -21,7 +21,7 @@ export interface CopySettings extends CopyHow {
  */
 export async function copySecret(id: string, secret: AccountSecret, how: CopyHow): Promise<Result<CopiedSecret>> {
   if (how.coreClipboard) return api.accounts.copy({ id, secret });
-  const revealed = await api.accounts.reveal({ id, secret });
+  const revealed = await api.accounts.reveal({ id, secret, purpose: 'copy' });
   if (!revealed.ok) return revealed;
   return copyInPage(revealed.value.value, how.clearAfterSeconds);
 }

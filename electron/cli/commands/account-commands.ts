@@ -102,7 +102,8 @@ export const accountCommands: CommandDef[] = [
             : account.hasAccessKey
               ? ['connectionString']
               : [];
-        for (const secret of names) secrets[secret] = (await context.call('accounts.reveal', { id: account.id, secret })).value;
+        for (const secret of names)
+          secrets[secret] = (await context.call('accounts.reveal', { id: account.id, secret, purpose: 'print' })).value;
       }
       if (context.json) return context.io.out(printJson({ ...account, ...secrets }));
       const lines = [

@@ -13,7 +13,7 @@ const identityOption = {
 
 /** Prints a token alone (for `$(azcred token ...)`), or with its expiry and source as JSON. */
 async function printToken(context: CommandContext, token: TokenView): Promise<void> {
-  const { value } = await context.call('tokens.reveal', { id: token.id });
+  const { value } = await context.call('tokens.reveal', { id: token.id, purpose: 'print' });
   if (!context.json) return context.io.out(value);
   context.io.out(
     printJson({
@@ -134,7 +134,7 @@ export const tokenCommands: CommandDef[] = [
         keep: true,
       });
       if (context.json) {
-        const { value } = await context.call('tokens.reveal', { id: minted.token.id });
+        const { value } = await context.call('tokens.reveal', { id: minted.token.id, purpose: 'print' });
         return context.io.out(
           printJson({
             token: value,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/events.ts';
+import { AccessLog } from './access-log.ts';
 import { accountsFileName, keptTokensFileName } from './data-folder-layout.ts';
 import { watchDataFolder, type DataFolderWatch } from './data-folder-watch.ts';
 
@@ -66,6 +67,22 @@ describe('watching the data folder', () => {
     await expect.poll(() => events).toEqual([{ type: 'clouds.changed' }]);
     await writeFromAnotherProcess(path.join(folder, 'settings.json'), { theme: 'dark' });
     await expect.poll(() => events).toEqual([{ type: 'clouds.changed' }, { type: 'settings.changed' }]);
+  });
+
+  it('announces each entry appended to the access log, and its rotation, as activity.changed', async () => {
+    const { folder, events } = await watched();
+    const log = new AccessLog({ dataFolder: folder, recipient: { front: 'cli', pid: process.pid }, maxBytes: 400 });
+    const entry = { action: 'print', kind: 'entra', what: 'Entra token for ARM' } as const;
+    await log.record(entry);
+    await expect.poll(() => events).toEqual([{ type: 'activity.changed' }]);
+    await log.record(entry);
+    await expect.poll(() => events.length).toBe(2);
+    // Past 400 bytes the third entry starts a new file: a smaller size, a new inode, still a change.
+    await log.record(entry);
+    await expect.poll(() => events.length).toBe(3);
+    await settled(200);
+    expect(events.every((event) => event.type === 'activity.changed')).toBe(true);
+    expect(events).toHaveLength(3);
   });
 
   it('ignores the files it does not name (temp files, backups, the vault)', async () => {

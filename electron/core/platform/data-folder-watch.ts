@@ -1,7 +1,8 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CoreEvent } from '../../../shared/events.ts';
 import {
+  accessLogFileName,
   accountsFileName,
   acsIdentitiesFileName,
   cloudsFileName,
@@ -20,7 +21,11 @@ const watchedFiles: ReadonlyMap<string, CoreEvent> = new Map<string, CoreEvent>(
   [acsIdentitiesFileName, { type: 'acsIdentities.changed' }],
   [cloudsFileName, { type: 'clouds.changed' }],
   [settingsFileName, { type: 'settings.changed' }],
+  [accessLogFileName, { type: 'activity.changed' }],
 ]);
+
+/** Files only ever appended to (or moved aside whole), compared by size and inode instead of reading every byte again. */
+const appendOnly: ReadonlySet<string> = new Set([accessLogFileName]);
 
 export interface DataFolderWatchOptions {
   folder: string;
@@ -40,19 +45,21 @@ export interface DataFolderWatch {
  * second app writes the same files, and a window open here should show it at once. The folder is
  * watched, not the files, because every write replaces a file by renaming a new one over it. Only
  * a change of bytes counts, so a write of the same content, or this process's own read, is silent.
+ * The access log grows by appends: a new size (or a new file, after rotation) counts.
  */
 export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatch {
   const { folder, emit } = options;
   const debounceMs = options.debounceMs ?? 50;
   const retryMs = options.retryMs ?? 1_000;
-  const known = new Map<string, Buffer | undefined>();
+  const known = new Map<string, Buffer | string | undefined>();
   let watcher: FSWatcher | undefined;
   let settle: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
 
   // Not there (yet), or being replaced, reads as undefined: the next event reads it again.
-  const read = (name: string): Buffer | undefined => fileBytes(path.join(folder, name));
+  const read = (name: string): Buffer | string | undefined =>
+    appendOnly.has(name) ? sizeAndInode(path.join(folder, name)) : fileBytes(path.join(folder, name));
 
   const compare = () => {
     settle = undefined;
@@ -60,7 +67,7 @@ export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatc
     for (const [name, event] of watchedFiles) {
       const before = known.get(name);
       const now = read(name);
-      if (before === now || (before && now && before.equals(now))) continue;
+      if (before === now || (Buffer.isBuffer(before) && Buffer.isBuffer(now) && before.equals(now))) continue;
       known.set(name, now);
       emit(event);
     }
@@ -103,4 +110,13 @@ export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatc
       if (retry) clearTimeout(retry);
     },
   };
+}
+
+function sizeAndInode(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    return `${stats.size}:${stats.ino}`;
+  } catch {
+    return undefined;
+  }
 }

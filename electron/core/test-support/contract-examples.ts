@@ -96,7 +96,10 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
       { id: acs, changes: { kind: 'acs', endpoint: 'https://fuzz.communication.azure.com', removeAccessKey: false } },
     ],
     'accounts.delete': [{ id: arr }],
-    'accounts.reveal': [{ id: arr, secret: 'primaryKey' }],
+    'accounts.reveal': [
+      { id: arr, secret: 'primaryKey' },
+      { id: acs, secret: 'connectionString', purpose: 'copy' },
+    ],
     'accounts.copy': [{ id: acs, secret: 'connectionString' }],
     'accounts.import': [
       { text: `endpoint=https://fuzz.communication.azure.com/;accesskey=${acsKey}`, fileName: 'contoso.env', cloud, dryRun: true },
@@ -126,7 +129,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
       { accountId: acs, teamsIdentityId: identityId, via: 'accessKey' },
       { accountId: acs, pasted: { token: pastedTeamsToken, appId: someUuid, userId: otherUuid }, via: 'accessKey', keep: true },
     ],
-    'tokens.reveal': [{ id: tokenId }],
+    'tokens.reveal': [{ id: tokenId }, { id: tokenId, purpose: 'print' }],
     'tokens.copy': [{ id: tokenId }],
     'tokens.claims': [{ id: tokenId }],
     'tokens.revoke': [{ id: tokenId, via: 'accessKey', operationId: someUuid }],
@@ -156,6 +159,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'roles.lastAudit': [{}],
     'roles.exportReport': [{ format: 'csv', path: `${exportFolder}/roles.csv`, identityIds: [identityId] }],
     'accounts.rotateKey': [{ id: arr, key: 'primary', identityId }],
+    'activity.list': [{}, { since: '2026-01-31T09:00:00Z', limit: 50, account: 'renamed', identity: identityId, kind: 'account-key' }],
   };
 }
 
