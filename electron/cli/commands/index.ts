@@ -5,6 +5,7 @@ import { identityCommands } from './identity-commands.ts';
 import { infoCommand } from './info-command.ts';
 import { rolesCommands } from './roles-commands.ts';
 import { runExportCommands } from './run-export-commands.ts';
+import { serveCommands } from './serve-commands.ts';
 import { tokenCommands } from './token-commands.ts';
 import { vaultCommands } from './vault-commands.ts';
 
@@ -15,6 +16,7 @@ export const commands: readonly CommandDef[] = [
   ...identityCommands,
   ...tokenCommands,
   ...runExportCommands,
+  ...serveCommands,
   ...rolesCommands,
   ...cloudCommands,
   ...vaultCommands,
