@@ -68,23 +68,23 @@ describe('parseAccountFile: a pasted connection string', () => {
 
 describe('parseAccountFile: JSON', () => {
   it('reads the app export, leaving out fields the schema does not take', () => {
+    const showroom = {
+      kind: 'arr',
+      name: 'Showroom',
+      cloud: 'AzureCloud',
+      tags: ['demo'],
+      notes: ' keep ',
+      accountId: id,
+      accountDomain: 'westeurope.mixedreality.azure.com',
+      primaryKey: key,
+    };
     const document = {
       format: 'azcred.accounts',
       version: 1,
       exportedAt: '2025-01-02T03:04:05.000Z',
       accounts: [
-        {
-          id: 'internal',
-          kind: 'arr',
-          name: ' Showroom ',
-          cloud: 'AzureCloud',
-          tags: ['demo'],
-          notes: ' keep ',
-          accountId: id,
-          accountDomain: 'westeurope.mixedreality.azure.com',
-          primaryKey: key,
-          createdAt: 'x',
-        },
+        // The stored id and createdAt are the app's own and go; the name is trimmed, the notes are not.
+        { id: 'internal', ...showroom, name: ' Showroom ', createdAt: 'x' },
         {
           kind: 'acs',
           name: 'Chat',
@@ -99,16 +99,7 @@ describe('parseAccountFile: JSON', () => {
     };
     const parsed = items(JSON.stringify(document, null, 2));
     expect(parsed.format).toBe('json');
-    expect(parsed.items[0]?.raw).toEqual({
-      kind: 'arr',
-      name: 'Showroom',
-      cloud: 'AzureCloud',
-      tags: ['demo'],
-      notes: ' keep ',
-      accountId: id,
-      accountDomain: 'westeurope.mixedreality.azure.com',
-      primaryKey: key,
-    });
+    expect(parsed.items[0]?.raw).toEqual(showroom);
     expect(parsed.items.map((i) => [i.name, i.secrets])).toEqual([
       ['Showroom', ['primaryKey']],
       ['Chat', ['accessKey']],
