@@ -59,6 +59,19 @@ test(
     await expect(page.getByTestId('matrix-count')).toHaveText('2 identities × 4 resources', { timeout: 30_000 });
     await expect(matrixCell(page, alex, 'contoso-arr-eastus')).toContainText('Owner');
 
+    // The identities filter narrows the matrix to those chosen and names them: one by its name, several by how many.
+    const identitiesShown = page.getByRole('combobox', { name: 'Identities shown' });
+    await identitiesShown.click();
+    // A multi-select list's items are checkboxes in a menu.
+    await page.getByRole('menuitemcheckbox', { name: adele }).click();
+    await expect(identitiesShown).toHaveText(adele);
+    await expect(page.getByTestId('matrix-count')).toHaveText('1 identity × 4 resources');
+    await page.getByRole('menuitemcheckbox', { name: alex }).click();
+    await expect(identitiesShown).toHaveText('2 identities');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(identitiesShown).toHaveText('All identities');
+
     // By name, then by capabilities granted: Alex (Owner: 2 on each ARR account, 4 on each ACS resource) has 12, Adele (4 on West Europe) 4;
     // West Europe has 6 (Alex 2, Adele 4), each ACS resource 4, East US 2.
     const matrix = page.getByRole('table', { name: 'Role matrix' });

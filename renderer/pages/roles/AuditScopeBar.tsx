@@ -1,8 +1,9 @@
-import { Button, Caption1, Dropdown, Field, makeStyles, Option, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { PlayRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter.tsx';
 import { plural } from '../../components/plural.ts';
 import type { AuditScope } from './use-role-audit.ts';
 
@@ -36,44 +37,28 @@ export interface AuditScopeBarProps {
 export function AuditScopeBar({ identities, accounts, running, generatedAt, onRun }: AuditScopeBarProps) {
   const styles = useStyles();
   const [scope, setScope] = useState<AuditScope>({ identityIds: [], accountIds: [] });
-  const label = (ids: readonly string[], names: Map<string, string>, many: string) =>
-    ids.length === 1 ? (names.get(ids[0] ?? '') ?? '') : ids.length > 1 ? `${ids.length} ${many}` : '';
-  const identityNames = new Map(identities.map((i) => [i.id, i.username ?? i.name]));
-  const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
   const nIdentities = running ? running.identityIds.length || identities.length : 0;
   const nAccounts = running ? running.accountIds.length || accounts.length : 0;
 
   return (
     <div className={styles.root} role="group" aria-label="What to audit">
       <Field label="Identities to audit" className={styles.field}>
-        <Dropdown
-          multiselect
+        <MultiSelectFilter
+          choices={identities.map((i) => ({ id: i.id, name: i.username ?? i.name }))}
+          selected={scope.identityIds}
+          onChange={(identityIds) => setScope((s) => ({ ...s, identityIds }))}
           placeholder={`All ${plural(identities.length, 'identity', 'identities')}`}
-          value={label(scope.identityIds, identityNames, 'identities')}
-          selectedOptions={scope.identityIds}
-          onOptionSelect={(_, d) => setScope((s) => ({ ...s, identityIds: d.selectedOptions }))}
-        >
-          {identities.map((i) => (
-            <Option key={i.id} value={i.id} text={i.username ?? i.name}>
-              {i.username ?? i.name}
-            </Option>
-          ))}
-        </Dropdown>
+          many="identities"
+        />
       </Field>
       <Field label="Accounts to audit" className={styles.field}>
-        <Dropdown
-          multiselect
+        <MultiSelectFilter
+          choices={accounts}
+          selected={scope.accountIds}
+          onChange={(accountIds) => setScope((s) => ({ ...s, accountIds }))}
           placeholder={`All ${plural(accounts.length, 'account', 'accounts')}`}
-          value={label(scope.accountIds, accountNames, 'accounts')}
-          selectedOptions={scope.accountIds}
-          onOptionSelect={(_, d) => setScope((s) => ({ ...s, accountIds: d.selectedOptions }))}
-        >
-          {accounts.map((a) => (
-            <Option key={a.id} value={a.id}>
-              {a.name}
-            </Option>
-          ))}
-        </Dropdown>
+          many="accounts"
+        />
       </Field>
       <Button appearance="primary" icon={<PlayRegular />} disabledFocusable={running !== undefined} onClick={() => onRun(scope)}>
         {generatedAt ? 'Run the audit again' : 'Run the audit'}

@@ -3,6 +3,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { capabilities, type CapabilityId, type RoleAuditReport } from '../../../shared/roles.ts';
 import { isMatrixFiltered, noMatrixFilter, sortLabels, type MatrixFilter, type MatrixSort } from './matrix-view.ts';
 import { resourceKindLabels } from './role-words.ts';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
@@ -19,49 +20,37 @@ export interface MatrixFiltersProps {
 }
 
 const anyCapability = 'any';
-const several = (n: number, one: string, many: string, all: string) => (n === 0 ? all : n === 1 ? one : `${n} ${many}`);
 
 /** Narrows the matrix to some identities, resources or one capability, or to what is missing; and orders it. */
 export function MatrixFilters({ report, filter, onChange, count }: MatrixFiltersProps) {
   const styles = useStyles();
-  const identityName = report.identities.find((i) => i.id === filter.identityIds[0])?.name ?? '';
-  const resourceName = report.resources.find((r) => r.accountId === filter.accountIds[0])?.name ?? '';
   const capabilityLabel = (id: CapabilityId) => {
     const c = capabilities.find((x) => x.id === id);
     return c ? `${c.label} (${c.kind.toUpperCase()})` : id;
   };
+  const lists = [
+    { key: 'identityIds', label: 'Identities shown', many: 'identities', choices: report.identities },
+    {
+      key: 'accountIds',
+      label: 'Resources shown',
+      many: 'resources',
+      choices: report.resources.map((r) => ({ id: r.accountId, name: r.name })),
+    },
+  ] as const;
   return (
     <div className={styles.root} role="group" aria-label="Filter the matrix">
-      <Dropdown
-        className={styles.dropdown}
-        aria-label="Identities shown"
-        multiselect
-        placeholder="All identities"
-        value={several(filter.identityIds.length, identityName, 'identities', '')}
-        selectedOptions={filter.identityIds}
-        onOptionSelect={(_, d) => onChange({ ...filter, identityIds: d.selectedOptions })}
-      >
-        {report.identities.map((i) => (
-          <Option key={i.id} value={i.id}>
-            {i.name}
-          </Option>
-        ))}
-      </Dropdown>
-      <Dropdown
-        className={styles.dropdown}
-        aria-label="Resources shown"
-        multiselect
-        placeholder="All resources"
-        value={several(filter.accountIds.length, resourceName, 'resources', '')}
-        selectedOptions={filter.accountIds}
-        onOptionSelect={(_, d) => onChange({ ...filter, accountIds: d.selectedOptions })}
-      >
-        {report.resources.map((r) => (
-          <Option key={r.accountId} value={r.accountId}>
-            {r.name}
-          </Option>
-        ))}
-      </Dropdown>
+      {lists.map((list) => (
+        <MultiSelectFilter
+          key={list.key}
+          className={styles.dropdown}
+          aria-label={list.label}
+          choices={list.choices}
+          selected={filter[list.key]}
+          onChange={(ids) => onChange({ ...filter, [list.key]: ids })}
+          placeholder={`All ${list.many}`}
+          many={list.many}
+        />
+      ))}
       <Dropdown
         className={styles.dropdown}
         aria-label="Capability"
