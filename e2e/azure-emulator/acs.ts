@@ -1,17 +1,17 @@
+import { handleChat } from './acs-chat.ts';
 import { sendAcsError, sendDenied } from './acs-errors.ts';
 import { verifyHmacRequest } from './acs-hmac.ts';
 import { createIdentity, deleteIdentity, exchangeTeamsToken, issueAccessToken, revokeAccessTokens } from './acs-identity.ts';
-import { identityForUserToken } from './acs-user-token.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { checkEntraToken } from './entra-token-validation.ts';
-import { bearerToken, sendEmpty, sendJson } from './http-exchange.ts';
+import { bearerToken } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import { isAllowed } from './role-evaluation.ts';
 import type { CommunicationService } from './scenario.ts';
 
 /**
  * One ACS resource's host: the identity API (access key by HMAC, or an Entra token whose principal
- * may manage the resource) and one chat read that takes a user token, so revocation can be seen.
+ * may manage the resource), and the few chat calls in acs-chat.ts, which take a user token, so revocation and scopes show.
  */
 
 const apiVersions = new Set(['2021-03-07', '2022-06-01', '2022-10-01', '2023-08-01', '2023-10-01', '2025-06-30']);
@@ -26,7 +26,7 @@ export function handleAcs(context: EmulatorContext, resourceName: string, exchan
   const resource = context.scenario.communicationServices.find((r) => r.name === resourceName);
   if (!resource) return sendAcsError(exchange.res, 404, 'NotFound', 'This communication resource no longer exists.');
   const { method, path } = exchange;
-  if (method === 'GET' && /^\/chat\/threads\/?$/i.test(path)) return listChatThreads(context, resource, exchange);
+  if (/^\/chat\//i.test(path)) return handleChat(context, resource, exchange);
   if (!callerMayManage(context, resource, exchange)) return sendDenied(exchange.res);
   if (!exchange.query.has('api-version')) {
     return sendAcsError(
@@ -77,13 +77,4 @@ function callerMayManage(context: EmulatorContext, resource: CommunicationServic
     check.caller.tenantId === tenant &&
     isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action')
   );
-}
-
-function listChatThreads(context: EmulatorContext, resource: CommunicationService, exchange: Exchange): void {
-  const user = identityForUserToken(context, resource, bearerToken(exchange) ?? '');
-  if (!user) return sendEmpty(exchange.res, 401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-  // Chat takes a token with a chat scope (chat, chat.join, chat.join.limited); a voip-only token is for Calling.
-  if (!user.scopes.some((scope) => scope.startsWith('chat')))
-    return sendAcsError(exchange.res, 403, 'Forbidden', 'The access token does not have the chat scope.');
-  sendJson(exchange.res, 200, { value: [] });
 }
