@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import type { AccountView } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { accountEnvironment, environmentPrefix, formatEnvironment, type EnvironmentFormat } from '../account-environment.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
-import { vaultPassphraseVariable } from '../vault-passphrase.ts';
+import { runCommand, secretsIn } from '../run-command.ts';
 
 async function environmentFor(context: CommandContext, accounts: AccountView[], withKey: boolean): Promise<Record<string, string>> {
   const identity = stringOption(context, 'identity');
@@ -28,48 +27,42 @@ async function environmentFor(context: CommandContext, accounts: AccountView[], 
 export const runExportCommands: CommandDef[] = [
   {
     name: 'run',
-    summary: "run a command with account credentials in its environment only (never the shell's or its history)",
+    summary: 'run a command as an Entra identity (a managed-identity endpoint) or with account credentials in its environment only',
     options: {
+      identity: {
+        type: 'string',
+        multiple: true,
+        value: 'ID',
+        description:
+          'without --account: serve this identity to the command as a managed identity (repeat to let it pick others by ' +
+          'client_id/object_id); with --account: mint ARR tokens through it instead of the account key',
+      },
+      allow: {
+        type: 'string',
+        multiple: true,
+        value: 'RESOURCE',
+        description: 'with --identity: the only resources it may get tokens for (repeatable)',
+      },
       account: { type: 'string', multiple: true, value: 'NAME', description: 'an account whose credentials to pass (repeat for more)' },
-      identity: { type: 'string', value: 'ID', description: 'mint ARR tokens through this Entra identity instead of the account key' },
       'with-key': { type: 'boolean', description: 'also pass the account key / ACS connection string' },
+      'env-file': { type: 'string', value: 'FILE', description: 'a .env file to add; its azcred://ACCOUNT/FIELD values are resolved' },
+      'no-masking': { type: 'boolean', description: "show the secrets passed in the command's output instead of masking them" },
     },
     passThrough: true,
     details:
-      'Variables: ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN, ARR_ACCESS_TOKEN (+ ARR_ACCOUNT_KEY with --with-key); ACS_ENDPOINT (+ ' +
+      "As an identity: IDENTITY_ENDPOINT, IDENTITY_HEADER, MSI_ENDPOINT and MSI_SECRET point the command's Azure SDK " +
+      '(ManagedIdentityCredential, DefaultAzureCredential) at a loopback endpoint that lives as long as the command; no key or ' +
+      'token is in its environment. Every token served is in `azcred log`.\n' +
+      'References: a value azcred://ACCOUNT/FIELD in --env-file or the environment is replaced by the stored value (ARR: ' +
+      'accountId, accountDomain, primaryKey, secondaryKey; ACS: endpoint, connectionString, accessKey). Secrets passed are ' +
+      "masked in the command's output unless --no-masking.\n" +
+      'With --account: ARR_ACCOUNT_ID, ARR_ACCOUNT_DOMAIN, ARR_ACCESS_TOKEN (+ ARR_ACCOUNT_KEY with --with-key); ACS_ENDPOINT (+ ' +
       'ACS_CONNECTION_STRING with --with-key). With several accounts of one kind, each is prefixed with its name ' +
-      '(SHOWROOM_ARR_ACCOUNT_ID).\nExample: azcred run --account Showroom -- python render.py',
-    async run(context) {
-      if (context.rest.length === 0)
-        throw new AppError(
-          'invalid_input',
-          'Give the command to run after --, for example: azcred run --account Showroom -- python render.py',
-        );
-      const names = (context.values['account'] as string[] | undefined) ?? [];
-      const accounts = await Promise.all(names.map((name) => findAccount(context, name)));
-      const variables = await environmentFor(context, accounts, context.values['with-key'] === true);
-      const [command = '', ...args] = context.rest;
-      const code = await new Promise<number>((resolve, reject) => {
-        // The vault's passphrase opened the vault for azcred: the program it runs gets credentials, never the vault.
-        const { [vaultPassphraseVariable]: _passphrase, ...inherited } = process.env;
-        const child = spawn(command, args, { stdio: 'inherit', env: { ...inherited, ...variables } });
-        const forward = (signal: NodeJS.Signals) => child.kill(signal);
-        process.on('SIGINT', forward).on('SIGTERM', forward);
-        child.on('error', (error: NodeJS.ErrnoException) =>
-          reject(
-            new AppError(
-              error.code === 'ENOENT' ? 'not_found' : 'invalid_input',
-              `Cannot run ${command}: ${error.code === 'ENOENT' ? 'no such command' : 'it could not be started'}.`,
-            ),
-          ),
-        );
-        child.on('close', (status, signal) => {
-          process.off('SIGINT', forward).off('SIGTERM', forward);
-          resolve(status ?? (signal === 'SIGINT' ? 130 : 1));
-        });
-      });
-      return code;
-    },
+      '(SHOWROOM_ARR_ACCOUNT_ID).\n' +
+      'Examples: azcred run --identity build-agent --allow https://management.azure.com -- node deploy.js\n' +
+      '          azcred run --env-file .env -- python render.py\n' +
+      '          azcred run --account Showroom -- python render.py',
+    run: runCommand,
   },
   {
     name: 'export',
@@ -86,7 +79,10 @@ export const runExportCommands: CommandDef[] = [
       if (!['env', 'json', 'shell', 'powershell'].includes(format))
         throw new AppError('invalid_input', '--format takes env, json, shell or powershell.');
       const account = await findAccount(context, context.positionals[0] ?? '');
-      context.io.out(formatEnvironment(await environmentFor(context, [account], context.values['reveal'] === true), format));
+      const variables = await environmentFor(context, [account], context.values['reveal'] === true);
+      // Printed is handed out: the access log names each secret that left (never its value) before it is shown.
+      for (const { entry } of secretsIn(account, variables, 'print')) await context.core().activity.record(entry);
+      context.io.out(formatEnvironment(variables, format));
     },
   },
 ];
