@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { ActivityKind } from '../../shared/activity.ts';
 import { newestFirst } from '../../shared/newest-first.ts';
+import { accessLogEntry, appendAccessLogLineIfRoom } from '../core/platform/access-log-line.ts';
 import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { dataFolderProblem } from '../core/platform/data-folder-safety.ts';
 import { tokenSecretName } from '../core/platform/data-folder-layout.ts';
 import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
+import { loggedCommandLine } from './logged-command-line.ts';
 import {
   readAccounts,
   readAcsIdentities,
@@ -23,9 +27,10 @@ import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusa
  * keychain read, or one scrypt with AZCRED_VAULT_PASSPHRASE for a passphrase vault): no zod, no
  * MSAL, no Azure SDK, no core. It looks the account and identities up by the full CLI's rules
  * (`namesAccount`, `findIdentity`'s, the default identity's), picks by its reuse rules (newest
- * first, as the token list is) and prints the same bytes. Anything else (another command or option,
- * no usable token, a file that does not look as written) returns false and the full CLI runs: it
- * mints or refreshes through MSAL, and words every problem.
+ * first, as the token list is) and prints the same bytes, having appended the access log's line for
+ * it as the full CLI would (access-log-line.ts). Anything else (another command or option, no usable
+ * token, a file that does not look as written, a log due for rotation) returns false and the full
+ * CLI runs: it mints or refreshes through MSAL, and words every problem.
  */
 export async function printCachedToken(
   argv: readonly string[],
@@ -44,8 +49,30 @@ export async function printCachedToken(
   if (!record) return false;
   const value = (await peekVaultSecrets(dataFolder, { passphrase: env[vaultPassphraseVariable] }))?.get(tokenSecretName(record.id));
   if (!value) return false;
+  // No line in the log, no token on stdout: the full CLI records it (and rotates a full log) instead.
+  if (!appendAccessLogLineIfRoom(dataFolder, printedEntry(record, argv))) return false;
   out(query.json ? printedJson(value, record) : value);
   return true;
+}
+
+/** The access log's entry for the token printed, as the core's tokenActivity words it, to this command line and pid. */
+function printedEntry(record: KeptTokenRecord, argv: readonly string[]) {
+  const { account, via } = record.source;
+  const resource = record.audience ?? (record.scopes.length > 0 ? record.scopes.join(' ') : undefined);
+  const input = {
+    action: 'print' as const,
+    kind: record.kind as ActivityKind,
+    what: record.title.slice(0, 300),
+    ...(account && { account: { id: account.id, name: account.name ?? account.id } }),
+    ...(via.credential === 'entra' && via.identityId && { identity: { id: via.identityId, name: via.identityName ?? via.identityId } }),
+    ...(resource !== undefined && { resource: resource.slice(0, 500) }),
+    tokenId: record.id,
+  };
+  return accessLogEntry(input, randomUUID(), new Date().toISOString(), {
+    front: 'cli',
+    command: loggedCommandLine(argv, 2),
+    pid: process.pid,
+  });
 }
 
 /** Which kept tokens the full CLI would reuse for the query, or undefined when it would not reuse one (or would refuse the line). */

@@ -28,11 +28,12 @@ export interface KeptTokenRecord {
   kind: string;
   title: string;
   source: {
-    account?: { id: string };
-    via: { credential: string; identityId?: string };
+    account?: { id: string; name?: string };
+    via: { credential: string; identityId?: string; identityName?: string };
     subject?: { kind: string; acsIdentityId?: string };
   };
   scopes: string[];
+  audience?: string | null;
   issuedAt: string;
   expiresAt: string;
   revoked: boolean;

@@ -17,12 +17,13 @@ export function runFullCli(argv: readonly string[], packageJson: URL): Promise<n
     commands,
     vaultPassphrase: process.env[vaultPassphraseVariable],
     // A bad AZCRED_TIMEOUT_SECONDS fails here, so only commands that use the core report it.
-    createCore: () => {
+    createCore: (caller) => {
       const timeoutMs = azureTimeoutMs(process.env);
       return createCore({
         mode: 'cli',
         dataFolder: resolveDataFolder(),
         version,
+        ...(caller && { caller }),
         platform: {
           openBrowser: async (url) => {
             if (!openInDefaultBrowser(url)) throw new Error('no browser to open');

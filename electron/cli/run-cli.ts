@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.ts';
 import { parseCommandArguments } from './command-arguments.ts';
 import type { CommandContext, CommandDef } from './command.ts';
 import { exitCodeFor, exitCodes } from './exit-codes.ts';
+import { loggedCommandLine } from './logged-command-line.ts';
 import { commandGroups, commandHelp, groupHelp, overallHelp } from './help.ts';
 import {
   passphraseFromStdin,
@@ -19,7 +20,8 @@ export interface CliEnvironment {
   io: CliIo;
   version: string;
   commands: readonly CommandDef[];
-  createCore(): Core;
+  /** The core, for the command line the access log names as the recipient of what this command is handed. */
+  createCore(caller?: { command: string }): Core;
   /** AZCRED_VAULT_PASSPHRASE: opens a passphrase vault without a prompt. */
   vaultPassphrase?: string | undefined;
 }
@@ -72,7 +74,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   }
 
   let core: Core | undefined;
-  const getCore = (): Core => (core ??= env.createCore());
+  const getCore = (): Core => (core ??= env.createCore({ command: loggedCommandLine(argv, command.name.split(' ').length) }));
   const callCore: CoreCall = async (method, input) => (await dispatch(getCore(), method, input)) as never;
   let passphrase: GivenPassphrase | undefined = env.vaultPassphrase
     ? { passphrase: env.vaultPassphrase, from: vaultPassphraseVariable }

@@ -3,6 +3,7 @@ import { accountCommands } from './account-commands.ts';
 import { cloudCommands } from './cloud-commands.ts';
 import { identityCommands } from './identity-commands.ts';
 import { infoCommand } from './info-command.ts';
+import { logCommands } from './log-commands.ts';
 import { rolesCommands } from './roles-commands.ts';
 import { runExportCommands } from './run-export-commands.ts';
 import { serveCommands } from './serve-commands.ts';
@@ -16,6 +17,7 @@ export const commands: readonly CommandDef[] = [
   ...identityCommands,
   ...tokenCommands,
   ...runExportCommands,
+  ...logCommands,
   ...serveCommands,
   ...rolesCommands,
   ...cloudCommands,

@@ -9,18 +9,9 @@ import {
   type ActivityRecipient,
 } from '../../../shared/activity.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { accessLogEntry, accessLogMaxBytes, looksSecret } from './access-log-line.ts';
 import { accessLogFileName } from './data-folder-layout.ts';
 import { withMetadataLock } from './lock/metadata-lock.ts';
-
-/** Past this size the log is moved aside as `access-log.1.jsonl` (one generation kept) and a new one begun. */
-const defaultMaxBytes = 1024 * 1024;
-
-/**
- * Text that looks like a credential: a JWT, a connection string's key, a long base64 run. An entry
- * names a credential and never holds one; a caller that passes a value by mistake is refused here,
- * so the mistake fails a test instead of reaching the disk.
- */
-const secretShapes = [/eyJ[\w-]{10,}\.[\w-]{10,}/, /accesskey=/i, /[A-Za-z0-9+/]{40,}={0,2}/];
 
 export interface AccessLogOptions {
   dataFolder: string;
@@ -48,17 +39,16 @@ export class AccessLog {
     this.#file = path.join(options.dataFolder, accessLogFileName);
     this.#rotated = path.join(options.dataFolder, accessLogFileName.replace(/\.jsonl$/, '.1.jsonl'));
     this.#recipient = options.recipient;
-    this.#maxBytes = options.maxBytes ?? defaultMaxBytes;
+    this.#maxBytes = options.maxBytes ?? accessLogMaxBytes;
     this.#now = options.now ?? (() => new Date());
   }
 
   /** Appends one entry; `to` adds to this process's recipient (the program a run or server serves). Returns the entry written. */
   async record(input: ActivityEntryInput, to: Partial<Pick<ActivityRecipient, 'program'>> = {}): Promise<ActivityEntry> {
     const parsed = activityEntryInputSchema.parse(input);
-    const entry: ActivityEntry = { ...parsed, id: randomUUID(), time: this.#now().toISOString(), to: { ...this.#recipient, ...to } };
+    const entry = accessLogEntry(parsed, randomUUID(), this.#now().toISOString(), { ...this.#recipient, ...to });
     const line = JSON.stringify(entry);
-    if (secretShapes.some((shape) => shape.test(line)))
-      throw new AppError('internal', 'An access log entry looked like it held a secret, so it was not written.');
+    if (looksSecret(line)) throw new AppError('internal', 'An access log entry looked like it held a secret, so it was not written.');
     await this.#rotateIfFull();
     await appendFile(this.#file, `${line}\n`, { mode: 0o600, flag: 'a' });
     return entry;
