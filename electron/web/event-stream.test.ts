@@ -1,24 +1,15 @@
 import { request, type IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionSecretHeader, signOutPath } from '../../shared/browser-session.ts';
 import { coreEventSchema, eventsPath, type CoreEvent } from '../../shared/events.ts';
 import { accountsFileName } from '../core/platform/data-folder-layout.ts';
 import { writeJsonFile } from '../core/platform/json-file.ts';
 import { maxStreamsPerSession } from './event-stream.ts';
 import { send, signedInHeaders, type SignedIn } from './test-support/browser-session.ts';
-import { startTestServer, type TestServer } from './test-support/test-server.ts';
+import { serversStoppedAfterEach, type TestServer } from './test-support/test-server.ts';
 
-const running: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((test) => test.stop()));
-});
-
-async function start(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const test = await startTestServer(options);
-  running.push(test);
-  return test;
-}
+const start = serversStoppedAfterEach();
 
 /** An open event stream as the page reads it: the status, the events so far, the raw text, and when the host ended it. */
 interface OpenStream {

@@ -1,19 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionSecretHeader, signOutPath } from '../../shared/browser-session.ts';
 import { redeem, send, signInWithLink, tokenOf, type SignedIn } from './test-support/browser-session.ts';
-import { startTestServer, type TestServer } from './test-support/test-server.ts';
+import { serversStoppedAfterEach, type TestServer } from './test-support/test-server.ts';
 
-const running: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.stop()));
-});
-
-async function start(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const started = await startTestServer(options);
-  running.push(started);
-  return started;
-}
+const start = serversStoppedAfterEach();
 
 /** One contract call as the page makes it. */
 const call = (server: TestServer['server'], headers: Record<string, string>, method = 'settings.get') =>

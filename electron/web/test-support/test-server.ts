@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Core } from '../../core/core.ts';
 import { testCore } from '../../core/test-support/test-core.ts';
 import { createMemoryKeychain } from '../../core/vault/keychain.ts';
@@ -13,7 +14,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: Omit<WebServerOptions, 'core' | 'staticDir'> = {}): Promise<TestServer> {
+export type TestServerOptions = Omit<WebServerOptions, 'core' | 'staticDir'>;
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-web-'));
   const staticDir = path.join(folder, 'renderer');
   await mkdir(staticDir);
@@ -28,5 +31,18 @@ export async function startTestServer(options: Omit<WebServerOptions, 'core' | '
       await core.close();
       await rm(folder, { recursive: true, force: true });
     },
+  };
+}
+
+/** For a test file whose tests each start their own servers: the `start` it returns, and every server started stops after its test. */
+export function serversStoppedAfterEach(): (options?: TestServerOptions) => Promise<TestServer> {
+  const running: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((started) => started.stop()));
+  });
+  return async (options = {}) => {
+    const started = await startTestServer(options);
+    running.push(started);
+    return started;
   };
 }
