@@ -23,23 +23,26 @@ function preferencesFor(overrides: Partial<AppWindowSettings> = {}) {
 
 describe('the app window', () => {
   it('runs the page sandboxed, isolated and without Node', () => {
-    const { prefs } = preferencesFor();
-    expect(prefs.sandbox).toBe(true);
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.nodeIntegration).toBe(false);
-    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
-    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(preferencesFor().prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+    });
   });
 
   it('keeps web security on and refuses <webview>, insecure content and experimental features', () => {
     const { prefs } = preferencesFor();
-    expect(prefs.webviewTag).toBe(false);
-    expect(prefs.webSecurity).toBe(true);
-    expect(prefs.allowRunningInsecureContent).toBe(false);
-    expect(prefs.experimentalFeatures).toBe(false);
-    expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs).toMatchObject({
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
-    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('uses its own in-memory session, not the default one', () => {
