@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issueUserToken } from '../../e2e/azure-emulator/acs-user-token.ts';
 import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import type { ActivityEntry } from '../../shared/activity.ts';
-import { closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
 import { azcredIn, keyringSession } from './test-support/run-azcred.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -265,6 +266,31 @@ describe.runIf(keyringSession)('azcred serve acs', () => {
     expect(server.stderr()).toMatch(/POST \/token failed \(429\): .+/);
     expect(server.stderr()).toMatch(/POST \/token failed \(503\): .+/);
   }, 60_000);
+
+  it('mints through an Entra identity with a role on the resource, and tells the page and the terminal when the identity has none', async () => {
+    for (const user of ['alex.wilber', 'adele.vance']) {
+      const login = await deviceCodeLogin(emulator, home, scenarioUser(emulator, user).userName);
+      expect(login.code, login.stderr).toBe(0);
+    }
+    const owner = await serve(['chat', '--port', '0', '--identity', 'alex.wilber@contoso.onmicrosoft.com']);
+    expect(owner.stdout()).toMatch(/through .+ \(Entra\)/);
+    const served = await fetch(`${owner.url}/token?scope=chat`, { method: 'POST', headers: { Origin: page } });
+    expect(served.status).toBe(200);
+    const userId = ((await served.json()) as { user: { communicationUserId: string } }).user.communicationUserId;
+    expect(await owner.stop()).toBe(0);
+    const entry = (await entries()).find((e) => e.action === 'serve' && e.what.includes(userId));
+    expect(entry?.identity?.name).toBeTruthy();
+
+    // Adele reads the subscription but may not manage the resource: ACS answers 401 Denied.
+    const reader = await serve(['chat', '--port', '0', '--identity', 'adele.vance@contoso.onmicrosoft.com']);
+    const refused = await fetch(`${reader.url}/token`, { method: 'POST', headers: { Origin: page } });
+    expect(refused.status).toBe(502);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toMatch(/^Azure(Unauthorized|Forbidden)$/);
+    expect(body.error.message).toMatch(/role|access/i);
+    expect(await reader.stop()).toBe(0);
+    expect(reader.stderr()).toContain(`POST /token failed (502): ${body.error.message}`);
+  }, 120_000);
 
   it('refuses bad flags, an unknown or non-ACS account and a port in use with one line, before it listens or logs anything', async () => {
     const before = await accessLog();
