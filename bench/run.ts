@@ -53,6 +53,7 @@ const emulator = await startEmulator();
 const cleanup: (() => Promise<void>)[] = [() => emulator.close()];
 try {
   if (wanted('cli')) await step('CLI, cached STS, ACS and Entra tokens', () => measureCli(emulator, 30));
+  if (wanted('cli')) await step('azcred run --identity', async () => (await import('./run-as-case.ts')).measureRunAs(emulator, 30));
   if (wanted('minting')) await step('minting overhead', () => measureMinting(emulator, 40));
   if (wanted('vault')) await step(`vault with ${vaultSecrets} secrets`, () => measureVault(vaultSecrets, 30));
   if (wanted('ui')) {
