@@ -106,6 +106,8 @@ describe.runIf(keyringSession)('azcred run with secret references and masked out
     const field = await azcred(['run', '--', ...marker], { env: { KEY: 'azcred://chat/primaryKey' } });
     expect(field).toMatchObject({ code: 2, stdout: '' });
     expect(field.stderr).toContain('endpoint, connectionString, accessKey');
+    const keyless = await azcred(['run', '--', ...marker], { env: { KEY: 'azcred://east/primaryKey' } });
+    expect(keyless).toMatchObject({ code: 3, stdout: '', stderr: expect.stringContaining('KEY: east has no primaryKey stored') });
     const shape = await azcred(['run', '--', ...marker], { env: { KEY: 'azcred://chat' } });
     expect(shape).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('azcred://<account>/<field>') });
   });

@@ -71,6 +71,11 @@ export async function resolveReferences(
           `${Object.keys(offered).join(', ')}. Nothing was started.`,
       );
     const secret = offered[field];
+    if (secret && !stored(account, secret))
+      throw new AppError(
+        'not_found',
+        `${variable}: ${account.name} has no ${field} stored (\`azcred account list\` shows its keys). Nothing was started.`,
+      );
     resolved.values[variable] = secret ? await readSecret(context, account, secret, variable) : publicField(account, field);
     resolved.references.push({ variable, account, field, secret });
     if (secret) resolved.secrets.push(...secretParts(resolved.values[variable] ?? ''));
@@ -104,6 +109,11 @@ async function readSecret(context: CommandContext, account: AccountView, secret:
       throw new AppError('not_found', `${variable}: ${account.name} has no ${secret} stored. Nothing was started.`);
     throw error;
   }
+}
+
+function stored(account: AccountView, secret: AccountSecret): boolean {
+  if (account.kind === 'acs') return account.hasAccessKey;
+  return secret === 'primaryKey' ? account.hasPrimaryKey : account.hasSecondaryKey;
 }
 
 function publicField(account: AccountView, field: string): string {
