@@ -6,6 +6,7 @@ const sections = [
   { name: 'Identities', empty: 'No identities signed in' },
   { name: 'Tokens', empty: 'No tokens minted' },
   { name: 'Roles', empty: 'Nothing to audit yet' },
+  { name: 'Activity', empty: 'Nothing handed out yet' },
 ];
 
 test('the app frame loads through the launch link and every section renders', async ({ app, page }) => {

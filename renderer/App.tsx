@@ -18,7 +18,7 @@ import { Suspense, useEffect, type JSX } from 'react';
 import { isBrowserMode } from './api.ts';
 import { SignOutOfBrowserButton } from './components/SignOutOfBrowserButton.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
-import { IdentitiesPage, RolesPage, SettingsPage, TokensPage } from './lazy-pages.ts';
+import { ActivityPage, IdentitiesPage, RolesPage, SettingsPage, TokensPage } from './lazy-pages.ts';
 import type { SectionId } from './section-from-hash.ts';
 import { sections } from './sections.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
@@ -57,6 +57,7 @@ const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
   identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
   tokens: ({ settings, vault }) => <TokensPage settings={settings} vault={vault} />,
   roles: () => <RolesPage />,
+  activity: () => <ActivityPage />,
   settings: ({ settings, vault }) => <SettingsPage state={settings} vault={vault} />,
 };
 

@@ -9,12 +9,14 @@ const loaders = {
   identities: () => import('./pages/IdentitiesPage.tsx'),
   tokens: () => import('./pages/TokensPage.tsx'),
   roles: () => import('./pages/RolesPage.tsx'),
+  activity: () => import('./pages/ActivityPage.tsx'),
   settings: () => import('./pages/SettingsPage.tsx'),
 } satisfies Partial<Record<SectionId, () => Promise<unknown>>>;
 
 export const IdentitiesPage = lazy(() => loaders.identities().then((m) => ({ default: m.IdentitiesPage })));
 export const TokensPage = lazy(() => loaders.tokens().then((m) => ({ default: m.TokensPage })));
 export const RolesPage = lazy(() => loaders.roles().then((m) => ({ default: m.RolesPage })));
+export const ActivityPage = lazy(() => loaders.activity().then((m) => ({ default: m.ActivityPage })));
 export const SettingsPage = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsPage })));
 
 /** Starts loading a page's chunk (the one a reload opens on) while the shell starts, instead of after its first render. */

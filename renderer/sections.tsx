@@ -1,6 +1,8 @@
 import type { FluentIcon } from '@fluentui/react-icons';
 import {
   bundleIcon,
+  History20Filled,
+  History20Regular,
   KeyMultiple20Filled,
   KeyMultiple20Regular,
   People20Filled,
@@ -26,5 +28,6 @@ export const sections: readonly Section[] = [
   { id: 'identities', label: 'Identities', icon: bundleIcon(People20Filled, People20Regular) },
   { id: 'tokens', label: 'Tokens', icon: bundleIcon(TicketDiagonal20Filled, TicketDiagonal20Regular) },
   { id: 'roles', label: 'Roles', icon: bundleIcon(ShieldTask20Filled, ShieldTask20Regular) },
+  { id: 'activity', label: 'Activity', icon: bundleIcon(History20Filled, History20Regular) },
   { id: 'settings', label: 'Settings', icon: bundleIcon(Settings20Filled, Settings20Regular) },
 ];

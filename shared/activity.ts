@@ -143,3 +143,21 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'identity-endpoint': 'Identity endpoint',
   'acs-token-server': 'ACS token server',
 };
+
+/** To whom, in words: the app's window, or the CLI's command line and pid, and the program a run or server served. */
+export function activityRecipientText(to: ActivityRecipient): string {
+  const door =
+    to.front === 'cli'
+      ? (to.command ?? 'azcred')
+      : to.front === 'electron'
+        ? 'the app'
+        : to.front === 'browser'
+          ? 'the app in a browser'
+          : 'a test';
+  return `${door} (pid ${to.pid})${to.program ? ` for ${to.program}` : ''}`;
+}
+
+/** Through which account or identity, in words: "Showroom", "as build-agent", "Chat as Alex"; "-" when neither. */
+export function activityThroughText(entry: Pick<ActivityEntry, 'account' | 'identity'>): string {
+  return [entry.account?.name, entry.identity ? `as ${entry.identity.name}` : undefined].filter(Boolean).join(' ') || '-';
+}

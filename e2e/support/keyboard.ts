@@ -79,7 +79,7 @@ export async function openWithKeyboard(page: Page, opener: Locator, dialog: Loca
   await expectFocusWithin(page, dialog);
 }
 
-const sectionNames = ['Accounts', 'Identities', 'Tokens', 'Roles', 'Settings'];
+const sectionNames = ['Accounts', 'Identities', 'Tokens', 'Roles', 'Activity', 'Settings'];
 
 /** Goes back to the navigation with Shift+Tab, moves to `name` with the arrow keys and opens it with Enter. */
 export async function goToSection(page: Page, name: string): Promise<void> {

@@ -11,6 +11,7 @@ import { useClouds } from '../use-clouds.ts';
 import type { SettingsState } from '../use-settings.ts';
 import { useReloadWhenVaultOpens, type VaultState } from '../use-vault.ts';
 import { IdentityTable } from './identities/IdentityTable.tsx';
+import { RunAsDialog } from './identities/RunAsDialog.tsx';
 import { ServicePrincipalDialog } from './identities/ServicePrincipalDialog.tsx';
 import { SignInDialog } from './identities/SignInDialog.tsx';
 import type { SignInForm } from './identities/SignInFields.tsx';
@@ -23,7 +24,10 @@ const useStyles = makeStyles({
 });
 
 type OpenDialog =
-  { type: 'sign-in'; initial?: Partial<SignInForm> } | { type: 'service-principal' } | { type: 'sign-out'; identity: IdentityView };
+  | { type: 'sign-in'; initial?: Partial<SignInForm> }
+  | { type: 'service-principal' }
+  | { type: 'sign-out'; identity: IdentityView }
+  | { type: 'run-as'; identity: IdentityView };
 
 /** Entra ID identities: users signed in interactively or with a device code, and service principals. */
 export function IdentitiesPage({ settings, vault }: { settings: SettingsState; vault: VaultState }) {
@@ -100,6 +104,7 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
           cloudLabel={cloudLabel}
           highlightedId={added?.id}
           onSignOut={(identity) => setDialog({ type: 'sign-out', identity })}
+          onRunAs={(identity) => setDialog({ type: 'run-as', identity })}
           onSignInAgain={(identity) =>
             setDialog({
               type: 'sign-in',
@@ -121,6 +126,7 @@ export function IdentitiesPage({ settings, vault }: { settings: SettingsState; v
       {dialog?.type === 'service-principal' && (
         <ServicePrincipalDialog clouds={clouds} defaultCloud={defaultCloud} onAdded={show} onClose={() => setDialog(undefined)} />
       )}
+      {dialog?.type === 'run-as' && <RunAsDialog identity={dialog.identity} onClose={() => setDialog(undefined)} />}
       {dialog?.type === 'sign-out' && (
         <SignOutDialog
           identity={dialog.identity}

@@ -1,4 +1,10 @@
-import { activityActionLabels, activityKinds, type ActiveSession, type ActivityEntry } from '../../../shared/activity.ts';
+import {
+  activityActionLabels,
+  activityKinds,
+  activityRecipientText as recipientText,
+  activityThroughText as through,
+  type ActiveSession,
+} from '../../../shared/activity.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { stringOption, type CommandDef } from '../command.ts';
 import { printJson, table } from '../format.ts';
@@ -15,22 +21,6 @@ export function sinceTime(text: string, now = Date.now()): string {
 }
 
 const clock = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-
-/** Who it went to: the app's window, or the CLI's command line and pid (and the program a run or server served). */
-export function recipientText(to: ActivityEntry['to']): string {
-  const door =
-    to.front === 'cli'
-      ? (to.command ?? 'azcred')
-      : to.front === 'electron'
-        ? 'the app'
-        : to.front === 'browser'
-          ? 'the app in a browser'
-          : 'a test';
-  return `${door} (pid ${to.pid})${to.program ? ` for ${to.program}` : ''}`;
-}
-
-const through = (entry: ActivityEntry) =>
-  [entry.account?.name, entry.identity ? `as ${entry.identity.name}` : undefined].filter(Boolean).join(' ') || '-';
 
 function activeText(sessions: readonly ActiveSession[]): string {
   const rows = sessions.map((s) => [s.kind, clock(s.startedAt), s.start.what, recipientText(s.start.to)]);

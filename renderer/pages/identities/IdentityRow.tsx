@@ -3,6 +3,11 @@ import {
   Button,
   Caption1,
   makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   TableCell,
   TableCellLayout,
   TableRow,
@@ -10,7 +15,15 @@ import {
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, CloudArrowDownRegular, PersonRegular, SignOutRegular, WrenchRegular } from '@fluentui/react-icons';
+import {
+  ArrowSyncRegular,
+  CloudArrowDownRegular,
+  MoreHorizontalRegular,
+  PersonRegular,
+  SignOutRegular,
+  WindowConsoleRegular,
+  WrenchRegular,
+} from '@fluentui/react-icons';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
 import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
@@ -33,10 +46,12 @@ export interface IdentityRowProps {
   onSignOut(identity: IdentityView): void;
   /** A user's sign-in again (a token from the cache when it still works, else the browser). */
   onSignInAgain(identity: IdentityView): void;
+  /** "Run a command as…": the command line that gives a program this identity's tokens. */
+  onRunAs(identity: IdentityView): void;
 }
 
 /** One identity: who, what kind, where (tenant and cloud), how it signs in, when it was last used. */
-export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut, onSignInAgain }: IdentityRowProps) {
+export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut, onSignInAgain, onRunAs }: IdentityRowProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const how = signsInWith(identity, now);
@@ -98,6 +113,18 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
         >
           Sign out
         </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`More for ${identity.username ?? identity.name}`} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<WindowConsoleRegular />} onClick={() => onRunAs(identity)}>
+                Run a command as…
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </TableCell>
     </TableRow>
   );

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   tenant: { width: '268px' },
   how: { width: '150px' },
   used: { width: '110px' },
-  actions: { width: '188px' },
+  actions: { width: '224px' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -26,10 +26,11 @@ export interface IdentityTableProps {
   highlightedId: string | undefined;
   onSignOut(identity: IdentityView): void;
   onSignInAgain(identity: IdentityView): void;
+  onRunAs(identity: IdentityView): void;
 }
 
 /** Every identity, users first, then by name; "last used" keeps itself current. */
-export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut, onSignInAgain }: IdentityTableProps) {
+export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut, onSignInAgain, onRunAs }: IdentityTableProps) {
   const styles = useStyles();
   const now = useNow(30_000);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -63,6 +64,7 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
             highlighted={identity.id === highlightedId}
             onSignOut={onSignOut}
             onSignInAgain={onSignInAgain}
+            onRunAs={onRunAs}
           />
         ))}
       </DataTable>
