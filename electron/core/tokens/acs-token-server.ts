@@ -112,24 +112,32 @@ export async function startAcsTokenServer(options: AcsTokenServerOptions): Promi
   });
   const port = (server.address() as AddressInfo).port;
   for (const name of [`${host}:${port}`, `localhost:${port}`, new URL(options.allowedOrigin).host]) allowedHosts.add(name);
-  await options.activity.record({
-    action: 'server-start',
-    kind: 'acs-token-server',
-    what: `ACS token server on ${host}:${port} for ${options.allowedOrigin} (${options.scopes.join(', ')})`,
-    account: options.account,
-    ...(options.identity ? { identity: options.identity } : {}),
-    sessionId: options.sessionId,
-  });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  // No token leaves before the start is on record: a log that cannot be written stops the server.
+  await options.activity
+    .record({
+      action: 'server-start',
+      kind: 'acs-token-server',
+      what: `ACS token server on ${host}:${port} for ${options.allowedOrigin} (${options.scopes.join(', ')})`,
+      account: options.account,
+      ...(options.identity ? { identity: options.identity } : {}),
+      sessionId: options.sessionId,
+    })
+    .catch(async (error: unknown) => {
+      await closeServer();
+      throw error;
+    });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closeServer();
         await options.activity.record({
           action: 'server-end',
           kind: 'acs-token-server',
