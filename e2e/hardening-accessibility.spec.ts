@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
+import { openDialog } from './support/dialogs.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively } from './support/identities-page.ts';
 import {
@@ -98,8 +99,7 @@ for (const scheme of schemes) {
         await app.open(page, 'accounts');
         await accountOption(page, /contoso-arr-westeurope/).click();
         const detail = page.getByRole('region', { name: westEurope.name });
-        await detail.getByRole('button', { name: 'Edit' }).click();
-        const edit = page.getByRole('dialog', { name: `Edit ${westEurope.name}` });
+        const edit = await openDialog(page, 'Edit', `Edit ${westEurope.name}`, { within: detail });
         await edit.getByRole('textbox', { name: 'Account ID' }).fill('not a guid');
         await edit.getByRole('button', { name: 'Save changes' }).click();
         await expect(edit.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
@@ -108,8 +108,7 @@ for (const scheme of schemes) {
         await detail.getByRole('button', { name: 'Delete' }).click();
         await check('delete confirmation', page.getByRole('alertdialog'), 'Cancel');
 
-        await detail.getByRole('button', { name: 'Regenerate key…' }).click();
-        const regenerate = page.getByRole('alertdialog', { name: /Regenerate a key/ });
+        const regenerate = await openDialog(page, 'Regenerate key…', /Regenerate a key/, { within: detail, role: 'alertdialog' });
         await expect(regenerate.getByTestId('rotation-guidance')).toBeVisible();
         await check('regenerate key dialog', regenerate, 'Cancel');
       },
@@ -122,16 +121,14 @@ for (const scheme of schemes) {
         await addWestEuropeAccount(app, emulator);
         await app.open(page, 'accounts');
         await expect(accountOption(page, /contoso-arr-westeurope/)).toBeVisible();
-        await page.getByRole('button', { name: 'Import' }).click();
-        const importing = page.getByRole('dialog', { name: 'Import accounts' });
+        const importing = await openDialog(page, 'Import', 'Import accounts');
         await importing.getByRole('textbox', { name: 'Text to import' }).fill(emulator.acsConnectionString(chatResource));
         await check('Import dialog');
         await importing.getByRole('button', { name: 'Preview' }).click();
         await expect(importing.getByRole('table', { name: 'Accounts in the file' })).toBeVisible();
         await check('Import preview', importing, 'Cancel');
 
-        await page.getByRole('button', { name: 'Export' }).click();
-        const exporting = page.getByRole('dialog', { name: 'Export accounts' });
+        const exporting = await openDialog(page, 'Export', 'Export accounts');
         await exporting.getByRole('checkbox', { name: /Include keys and connection strings/ }).check();
         await exporting.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('short');
         await exporting.getByRole('button', { name: 'Export' }).click();
@@ -164,8 +161,7 @@ for (const scheme of schemes) {
         await app.open(page, 'identities');
         await signInInteractively(page, context, 'alex.wilber@contoso.onmicrosoft.com');
         await app.open(page, 'accounts');
-        await page.getByRole('button', { name: 'Discover from Azure' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Discover accounts in Azure' });
+        const dialog = await openDialog(page, 'Discover from Azure', 'Discover accounts in Azure');
         await expect(dialog.getByRole('table', { name: 'Resources found' })).toBeVisible();
         await check('Discover dialog with resources');
         await dialog.getByRole('checkbox', { name: `Import ${chatResource}` }).check();
@@ -183,13 +179,11 @@ for (const scheme of schemes) {
         await app.open(page, 'tokens');
         await check('New token, Teams user', await openNewToken(page, 'Teams user'), 'Close');
 
-        await page.getByRole('button', { name: 'ACS identities' }).click();
-        const identities = page.getByRole('dialog', { name: 'ACS identities' });
+        const identities = await openDialog(page, 'ACS identities', 'ACS identities');
         await expect(identities.getByRole('table')).toContainText('Carol');
         await check('ACS identities dialog', identities, 'Close');
 
-        await page.getByRole('button', { name: 'Test an ARR account' }).click();
-        const arrTest = page.getByRole('dialog', { name: 'Test an ARR account' });
+        const arrTest = await openDialog(page, 'Test an ARR account', 'Test an ARR account');
         await arrTest.getByRole('button', { name: 'Test', exact: true }).click();
         await expect(arrTest.getByRole('region', { name: 'Test result' })).toBeVisible();
         await check('ARR test with its result', arrTest, 'Close');
@@ -202,14 +196,12 @@ for (const scheme of schemes) {
       async ({ app, page, emulator, check }) => {
         await addTokenAccountsAndCarol(app, emulator);
         await app.open(page, 'tokens');
-        await page.getByRole('button', { name: 'Sign an ACS request' }).click();
-        const signer = page.getByRole('dialog', { name: 'Sign an ACS request' });
+        const signer = await openDialog(page, 'Sign an ACS request', 'Sign an ACS request');
         await signer.getByRole('button', { name: 'Sign' }).click();
         await expect(signer.getByTestId('signed-headers')).toBeVisible();
         await check('request signer with a signed request', signer, 'Close');
 
-        await page.getByRole('button', { name: 'Credential for an SDK' }).click();
-        const credential = page.getByRole('dialog', { name: 'The right credential for the job' });
+        const credential = await openDialog(page, 'Credential for an SDK', 'The right credential for the job');
         await credential.getByRole('combobox', { name: 'Account or resource' }).click();
         await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
         await credential.getByRole('button', { name: 'Get it' }).click();
@@ -246,8 +238,7 @@ for (const scheme of schemes) {
         await report.check('empty Tokens page', scheme);
 
         await app.open(page, 'settings');
-        await page.getByRole('button', { name: 'Import profile' }).click();
-        let dialog = page.getByRole('dialog', { name: 'Import a cloud profile' });
+        let dialog = await openDialog(page, 'Import profile', 'Import a cloud profile');
         await dialog
           .getByRole('textbox', { name: 'Profile (JSON)' })
           .fill(JSON.stringify({ name: 'Half', authorityHost: 'http://login.example' }));
@@ -256,8 +247,7 @@ for (const scheme of schemes) {
         await report.check('cloud import with problems', scheme);
         await closeWith(dialog, 'Cancel');
 
-        await page.getByRole('button', { name: 'Sign-in app for Azure (global)' }).click();
-        dialog = page.getByRole('dialog', { name: 'Sign-in app for Azure (global)' });
+        dialog = await openDialog(page, 'Sign-in app for Azure (global)', 'Sign-in app for Azure (global)');
         await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill('not-a-guid');
         await dialog.getByRole('button', { name: 'Save' }).click();
         await expect(dialog.getByRole('textbox', { name: 'Application (client) ID' })).toHaveAttribute('aria-invalid', 'true');
@@ -282,8 +272,9 @@ withoutKeychain.describe('in light', () => {
       await expect(page.getByRole('region', { name: 'Secrets are not available' })).toBeVisible();
       await report.check('Accounts with the vault banner', 'light');
       await app.open(page, 'settings');
-      await page.getByTestId('secret-storage').getByRole('button', { name: 'Use a passphrase vault…' }).click();
-      const create = page.getByRole('dialog', { name: 'Use a passphrase vault' });
+      const create = await openDialog(page, 'Use a passphrase vault…', 'Use a passphrase vault', {
+        within: page.getByTestId('secret-storage'),
+      });
       await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
       await create.getByRole('textbox', { name: 'Confirm passphrase' }).fill('something else');
       await create.getByRole('button', { name: 'Create passphrase vault' }).click();
