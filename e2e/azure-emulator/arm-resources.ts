@@ -71,92 +71,97 @@ export function handleResources(context: EmulatorContext, exchange: Exchange, ca
   const providerAt = group ? 2 : 0;
   if (rest[providerAt] !== 'providers') return sendArmError(exchange, 404, 'NotFound', `No ARM route ${exchange.method} ${exchange.path}`);
   const type = `${rest[providerAt + 1] ?? ''}/${rest[providerAt + 2] ?? ''}`;
-  const name = rest[providerAt + 3];
-  const action = rest[providerAt + 4];
-  const inScope = <T extends { subscription: string; resourceGroup: string }>(r: T): boolean =>
-    r.subscription === subscription.id && (!group || r.resourceGroup.toLowerCase() === group.name.toLowerCase());
-  if (type === mr.toLowerCase()) {
-    const accounts = scenario.remoteRenderingAccounts.filter(inScope);
-    return handleResourceType(context, exchange, caller, {
-      name,
-      action,
-      items: accounts,
-      id: accountResourceId,
-      view: accountView,
-      actionPrefix: mr,
-      keys: accountKeys,
-    });
-  }
-  if (type === acs.toLowerCase()) {
-    const services = scenario.communicationServices.filter(inScope);
-    return handleResourceType(context, exchange, caller, {
-      name,
-      action,
-      items: services,
-      id: communicationResourceId,
-      view: (s) => serviceView(context, s),
-      actionPrefix: acs,
-      keys: (s, body) => serviceKeys(context, s, body),
-    });
-  }
+  const request: ResourceRequest = {
+    name: rest[providerAt + 3],
+    action: rest[providerAt + 4],
+    inScope: (r) => r.subscription === subscription.id && (!group || r.resourceGroup.toLowerCase() === group.name.toLowerCase()),
+  };
+  if (type === mr.toLowerCase()) return handleResourceType(context, exchange, caller, remoteRenderingAccounts, request);
+  if (type === acs.toLowerCase()) return handleResourceType(context, exchange, caller, communicationServices, request);
   sendArmError(exchange, 404, 'NotFound', `No ARM route ${exchange.method} ${exchange.path}`);
 }
 
-interface ResourceType<T> {
+/** What a request names under a resource type: which resource, which action on it, within which subscription or group. */
+interface ResourceRequest {
   name: string | undefined;
   action: string | undefined;
-  items: T[];
-  id: (item: T) => string;
-  view: (item: T) => unknown;
-  actionPrefix: string;
-  /** Lists keys, or regenerates one first when `regenerate` carries the request body. */
-  keys: (item: T, regenerate?: unknown) => Record<string, string> | string;
+  inScope(resource: { subscription: string; resourceGroup: string }): boolean;
 }
 
-function handleResourceType<T extends { name: string }>(
+/** A resource type the emulator serves: where its resources are, and how ARM shows them and their keys. */
+interface ResourceType<T> {
+  /** Its provider namespace and type, which its actions' names start with. */
+  actionPrefix: string;
+  items(context: EmulatorContext): T[];
+  id(item: T): string;
+  view(context: EmulatorContext, item: T): unknown;
+  /** Lists keys, or regenerates one first when `regenerate` carries the request body. */
+  keys(context: EmulatorContext, item: T, regenerate?: unknown): Record<string, string> | string;
+}
+
+const remoteRenderingAccounts: ResourceType<RemoteRenderingAccount> = {
+  actionPrefix: mr,
+  items: (context) => context.scenario.remoteRenderingAccounts,
+  id: accountResourceId,
+  view: (_, account) => accountView(account),
+  keys: (_, account, regenerate) => accountKeys(account, regenerate),
+};
+
+const communicationServices: ResourceType<CommunicationService> = {
+  actionPrefix: acs,
+  items: (context) => context.scenario.communicationServices,
+  id: communicationResourceId,
+  view: serviceView,
+  keys: serviceKeys,
+};
+
+function handleResourceType<T extends { name: string; subscription: string; resourceGroup: string }>(
   context: EmulatorContext,
   exchange: Exchange,
   caller: EntraCaller,
   t: ResourceType<T>,
+  request: ResourceRequest,
 ): void {
   const read = `${t.actionPrefix}/read`;
-  if (t.name === undefined && exchange.method === 'GET') {
+  const items = t.items(context).filter((i) => request.inScope(i));
+  if (request.name === undefined && exchange.method === 'GET') {
     return sendPage(
       context,
       exchange,
-      t.items.filter((i) => isAllowed(context.scenario, caller.principalId, t.id(i), read, 'action')).map(t.view),
+      items.filter((i) => isAllowed(context.scenario, caller.principalId, t.id(i), read, 'action')).map((i) => t.view(context, i)),
     );
   }
-  const item = t.items.find((i) => i.name.toLowerCase() === t.name);
+  const item = items.find((i) => i.name.toLowerCase() === request.name);
   if (!item)
     return sendArmError(
       exchange,
       404,
       'ResourceNotFound',
-      `The Resource '${t.actionPrefix}/${t.name ?? ''}' under resource group was not found.`,
+      `The Resource '${t.actionPrefix}/${request.name ?? ''}' under resource group was not found.`,
     );
   const scope = t.id(item);
-  if (t.action === undefined && exchange.method === 'GET') {
-    if (authorize(context, exchange, caller, scope, read)) sendJson(exchange.res, 200, t.view(item));
+  if (request.action === undefined && exchange.method === 'GET') {
+    if (authorize(context, exchange, caller, scope, read)) sendJson(exchange.res, 200, t.view(context, item));
     return;
   }
   if (exchange.method !== 'POST') return sendArmError(exchange, 405, 'MethodNotAllowed', `${exchange.method} is not supported here.`);
-  if (t.action === 'listkeys') {
-    if (authorize(context, exchange, caller, scope, `${t.actionPrefix}/listKeys/action`)) sendJson(exchange.res, 200, t.keys(item));
+  if (request.action === 'listkeys') {
+    if (authorize(context, exchange, caller, scope, `${t.actionPrefix}/listKeys/action`))
+      sendJson(exchange.res, 200, t.keys(context, item));
     return;
   }
-  if (t.action === 'regeneratekeys' || t.action === 'regeneratekey') {
-    if (!authorize(context, exchange, caller, scope, `${t.actionPrefix}/${t.action}/action`)) return;
+  if (request.action === 'regeneratekeys' || request.action === 'regeneratekey') {
+    if (!authorize(context, exchange, caller, scope, `${t.actionPrefix}/${request.action}/action`)) return;
     let body: unknown;
     try {
       body = readJson(exchange);
     } catch {
       return sendArmError(exchange, 400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
     }
-    const result = t.keys(item, body ?? {});
+    const result = t.keys(context, item, body ?? {});
     return typeof result === 'string' ? sendArmError(exchange, 400, 'BadRequest', result) : sendJson(exchange.res, 200, result);
   }
-  sendArmError(exchange, 404, 'NotFound', `No action '${t.action ?? ''}' on ${t.actionPrefix}.`);
+  sendArmError(exchange, 404, 'NotFound', `No action '${request.action ?? ''}' on ${t.actionPrefix}.`);
 }
 
 function hasAnyAccess(context: EmulatorContext, caller: EntraCaller, subscriptionScope: string): boolean {

@@ -26,6 +26,33 @@ export function accessTokenIssuer(tenantId: string): string {
   return `https://sts.windows.net/${tenantId}/`;
 }
 
+/**
+ * The token response for a v1 access token to `granted`'s resource from `tenant`: the claims every
+ * one carries, and those of its kind (a user's or an application's).
+ */
+function accessTokenResponse(
+  context: EmulatorContext,
+  tenant: string,
+  granted: GrantedResource,
+  claims: Record<string, unknown>,
+): Record<string, unknown> {
+  const lifetime = context.scenario.settings.accessTokenSeconds;
+  const accessToken = signJwt(
+    {
+      aud: granted.resource,
+      iss: accessTokenIssuer(tenant),
+      ...lifetimeClaims(lifetime),
+      ...claims,
+      tid: tenant,
+      uti: randomBytes(16).toString('base64url'),
+      ver: '1.0',
+    },
+    context.keys.entra.privateKey,
+    context.keys.entra.kid,
+  );
+  return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };
+}
+
 export function userTokenResponse(
   context: EmulatorContext,
   user: ScenarioUser,
@@ -35,38 +62,21 @@ export function userTokenResponse(
   nonce: string | undefined,
   signedInAt = Date.now(),
 ): Record<string, unknown> {
-  const lifetime = context.scenario.settings.accessTokenSeconds;
-  const accessToken = signJwt(
-    {
-      aud: granted.resource,
-      iss: accessTokenIssuer(user.tenant),
-      ...lifetimeClaims(lifetime),
-      aio: randomBytes(24).toString('base64url'),
-      amr: ['pwd'],
-      appid: clientId,
-      appidacr: '0',
-      idtyp: 'user',
-      name: user.displayName,
-      oid: user.id,
-      puid: createHash('sha256').update(user.id).digest('hex').slice(0, 16).toUpperCase(),
-      scp: granted.scp.join(' '),
-      sub: pairwiseSubject(user.id, clientId),
-      tid: user.tenant,
-      unique_name: user.userName,
-      upn: user.userName,
-      uti: randomBytes(16).toString('base64url'),
-      ver: '1.0',
-    },
-    context.keys.entra.privateKey,
-    context.keys.entra.kid,
-  );
-  const response: Record<string, unknown> = {
-    token_type: 'Bearer',
-    scope: requestedScopes.join(' '),
-    expires_in: lifetime,
-    ext_expires_in: lifetime,
-    access_token: accessToken,
-  };
+  const response = accessTokenResponse(context, user.tenant, granted, {
+    aio: randomBytes(24).toString('base64url'),
+    amr: ['pwd'],
+    appid: clientId,
+    appidacr: '0',
+    idtyp: 'user',
+    name: user.displayName,
+    oid: user.id,
+    puid: createHash('sha256').update(user.id).digest('hex').slice(0, 16).toUpperCase(),
+    scp: granted.scp.join(' '),
+    sub: pairwiseSubject(user.id, clientId),
+    unique_name: user.userName,
+    upn: user.userName,
+  });
+  response['scope'] = requestedScopes.join(' ');
   if (granted.wantsRefreshToken) response['refresh_token'] = newRefreshToken(context, user.id, clientId, signedInAt);
   if (granted.wantsIdToken) response['id_token'] = idToken(context, user, clientId, nonce);
   response['client_info'] = Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenant })).toString('base64url');
@@ -78,27 +88,15 @@ export function appTokenResponse(
   sp: ScenarioServicePrincipal,
   granted: GrantedResource,
 ): Record<string, unknown> {
-  const lifetime = context.scenario.settings.accessTokenSeconds;
-  const accessToken = signJwt(
-    {
-      aud: granted.resource,
-      iss: accessTokenIssuer(sp.tenant),
-      ...lifetimeClaims(lifetime),
-      appid: sp.appId,
-      appidacr: context.clientCertificates.has(sp.id) ? '2' : '1',
-      idtyp: 'app',
-      oid: sp.id,
-      // Entra leaves `roles` out of a token when the application holds none.
-      ...(sp.appRoles.length > 0 ? { roles: sp.appRoles } : {}),
-      sub: sp.id,
-      tid: sp.tenant,
-      uti: randomBytes(16).toString('base64url'),
-      ver: '1.0',
-    },
-    context.keys.entra.privateKey,
-    context.keys.entra.kid,
-  );
-  return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };
+  return accessTokenResponse(context, sp.tenant, granted, {
+    appid: sp.appId,
+    appidacr: context.clientCertificates.has(sp.id) ? '2' : '1',
+    idtyp: 'app',
+    oid: sp.id,
+    // Entra leaves `roles` out of a token when the application holds none.
+    ...(sp.appRoles.length > 0 ? { roles: sp.appRoles } : {}),
+    sub: sp.id,
+  });
 }
 
 function idToken(context: EmulatorContext, user: ScenarioUser, clientId: string, nonce: string | undefined): string {
