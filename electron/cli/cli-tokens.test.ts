@@ -141,7 +141,8 @@ describe.runIf(keyringSession)('azcred token commands against the emulator', () 
     const script =
       'const e = process.env; console.log(JSON.stringify({ id: e.ARR_ACCOUNT_ID, domain: e.ARR_ACCOUNT_DOMAIN, token: ' +
       'e.ARR_ACCESS_TOKEN, key: e.ARR_ACCOUNT_KEY ?? null, argv: process.argv }))';
-    const run = await azcred(['run', '--account', 'contoso', '--', process.execPath, '-e', script]);
+    // --no-masking: the test reads the token back; by default azcred masks it in the child's output (cli-run-references.test.ts).
+    const run = await azcred(['run', '--account', 'contoso', '--no-masking', '--', process.execPath, '-e', script]);
     expect(run.code).toBe(0);
     const seen = JSON.parse(run.stdout) as { id: string; domain: string; token: string; key: string | null; argv: string[] };
     expect(seen).toMatchObject({ id: accountId, domain: 'westeurope.mixedreality.azure.com', key: null });
