@@ -33,7 +33,8 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground2 },
 });
 
-const all = '';
+// ChoiceDropdown ignores an empty value, so "All" has one of its own.
+const all = '*';
 
 /** The access log, live: every key and token handed out by the app or azcred (never the value), and the runs and servers active now. */
 export function ActivityPage() {
