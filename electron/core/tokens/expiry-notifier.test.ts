@@ -68,6 +68,20 @@ describe('the expiry notifier', () => {
     h.notifier.stop();
   });
 
+  it('waits for a thousand tokens with one timer besides its next look, and still warns about each at its own time', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => token({ id: `t${i}`, expiresAt: at(20 + i) }));
+    const h = await harness(many);
+    // Before, each token had a timer of its own, holding its token: a thousand in browser mode's host.
+    expect(h.clock.pending()).toBe(2);
+    await h.advance(10 * minute);
+    expect(h.shown.map((s) => s.body.split('. ')[0])).toEqual(['ARR access token · t0']);
+    await h.advance(2 * minute);
+    expect(h.shown.map((s) => s.body.split('. ')[0])).toEqual(['ARR access token · t0', 'ARR access token · t1', 'ARR access token · t2']);
+    expect(h.clock.pending()).toBe(2);
+    h.notifier.stop();
+    expect(h.clock.pending()).toBe(0);
+  });
+
   it('leaves out revoked tokens, tokens without a value, auto-refresh tokens and expired ones', async () => {
     const h = await harness([
       token({ id: 'revoked', expiresAt: at(20), revoked: true }),

@@ -19,10 +19,9 @@ export interface ExpiryNotifierDeps {
 }
 
 interface Scheduled {
-  /** The token's expiry this timer warns about: a refreshed token gets a new one. */
+  /** The token's expiry this warning is about: a refreshed token gets a new one. */
   expiresAt: string;
   at: number;
-  timer: TimerHandle;
 }
 
 /**
@@ -33,7 +32,12 @@ interface Scheduled {
  */
 export class ExpiryNotifier {
   readonly #deps: ExpiryNotifierDeps;
+  /**
+   * The warnings to come, by token id. One timer waits for the earliest: a timer per token held a
+   * thousand timers, each with its token, in browser mode's host (npm run bench, host RSS).
+   */
   readonly #scheduled = new Map<string, Scheduled>();
+  #warnTimer: { at: number; handle: TimerHandle } | undefined;
   /** `id@expiresAt` of every warning given, so each expiry is announced once. */
   readonly #warned = new Set<string>();
   #scanTimer: TimerHandle | undefined;
@@ -66,7 +70,8 @@ export class ExpiryNotifier {
   stop(): void {
     this.#stopped = true;
     if (this.#scanTimer) this.#deps.clock.clearTimer(this.#scanTimer);
-    for (const id of [...this.#scheduled.keys()]) this.#unschedule(id);
+    this.#scheduled.clear();
+    this.#arm();
   }
 
   #plan(tokens: readonly TokenView[]): void {
@@ -77,39 +82,53 @@ export class ExpiryNotifier {
       if (!warnable(token) || this.#warned.has(key(token)) || Date.parse(token.expiresAt) <= now) continue;
       seen.add(token.id);
       const at = Date.parse(token.expiresAt) - warningMs;
-      const current = this.#scheduled.get(token.id);
-      if (current?.expiresAt === token.expiresAt && current.at === at) continue;
-      this.#unschedule(token.id);
-      const timer = this.#deps.clock.setTimer(() => void this.#warn(token.id, token.expiresAt), Math.max(0, at - now));
-      this.#scheduled.set(token.id, { expiresAt: token.expiresAt, at, timer });
+      this.#scheduled.set(token.id, { expiresAt: token.expiresAt, at });
     }
-    for (const id of [...this.#scheduled.keys()]) if (!seen.has(id)) this.#unschedule(id);
+    for (const id of [...this.#scheduled.keys()]) if (!seen.has(id)) this.#scheduled.delete(id);
+    this.#arm();
   }
 
-  /** Checks the token is still there, unchanged and warnable (it may have been removed, revoked or refreshed since), then warns. */
-  async #warn(id: string, expiresAt: string): Promise<void> {
-    this.#scheduled.delete(id);
-    let token: TokenView | undefined;
+  /** Sets the one timer for the earliest warning to come, or none when nothing is scheduled. */
+  #arm(): void {
+    let next: number | undefined;
+    if (!this.#stopped) for (const { at } of this.#scheduled.values()) if (next === undefined || at < next) next = at;
+    if (this.#warnTimer?.at === next) return;
+    if (this.#warnTimer) this.#deps.clock.clearTimer(this.#warnTimer.handle);
+    this.#warnTimer = undefined;
+    if (next === undefined) return;
+    const handle = this.#deps.clock.setTimer(() => void this.#warnDue(), Math.max(0, next - this.#deps.clock.now()));
+    this.#warnTimer = { at: next, handle };
+  }
+
+  /** Warns about every token whose warning time has come (a timer may fire early: then none is due yet), and sets the timer for the next. */
+  async #warnDue(): Promise<void> {
+    this.#warnTimer = undefined;
+    const now = this.#deps.clock.now();
+    const due = [...this.#scheduled].filter(([, scheduled]) => scheduled.at <= now);
+    for (const [id] of due) this.#scheduled.delete(id);
+    this.#arm();
+    if (due.length === 0) return;
+    let tokens: TokenView[] = [];
     try {
-      token = (await this.#deps.list()).find((t) => t.id === id);
+      tokens = await this.#deps.list();
     } catch (error) {
       log.error('the expiry notifier could not list the tokens', error);
     }
+    const byId = new Map(tokens.map((token) => [token.id, token]));
+    for (const [id, { expiresAt }] of due) this.#warn(byId.get(id), expiresAt);
+  }
+
+  /** Checks the token is still there, unchanged and warnable (it may have been removed, revoked or refreshed since), then warns. */
+  #warn(token: TokenView | undefined, expiresAt: string): void {
     if (this.#stopped || !token || token.expiresAt !== expiresAt || !warnable(token) || this.#warned.has(key(token))) return;
     this.#warned.add(key(token));
-    this.#deps.emit?.({ type: 'token.expiring', id, kind: token.kind, title: token.title, expiresAt });
+    this.#deps.emit?.({ type: 'token.expiring', id: token.id, kind: token.kind, title: token.title, expiresAt });
     const { title, body } = expiryWarning(token, this.#deps.clock.now());
     try {
       this.#deps.notify?.(title, body);
     } catch (error) {
       log.error('a token expiry notification could not be shown', error);
     }
-  }
-
-  #unschedule(id: string): void {
-    const scheduled = this.#scheduled.get(id);
-    if (scheduled) this.#deps.clock.clearTimer(scheduled.timer);
-    this.#scheduled.delete(id);
   }
 }
 
