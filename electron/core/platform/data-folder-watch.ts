@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CoreEvent } from '../../../shared/events.ts';
@@ -51,15 +52,19 @@ export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatc
   const { folder, emit } = options;
   const debounceMs = options.debounceMs ?? 50;
   const retryMs = options.retryMs ?? 1_000;
-  const known = new Map<string, Buffer | string | undefined>();
+  /** Each file's SHA-256 (its size and inode, for the access log): a digest, not the bytes, which held a second copy of every list. */
+  const known = new Map<string, string | undefined>();
   let watcher: FSWatcher | undefined;
   let settle: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
 
   // Not there (yet), or being replaced, reads as undefined: the next event reads it again.
-  const read = (name: string): Buffer | string | undefined =>
-    appendOnly.has(name) ? sizeAndInode(path.join(folder, name)) : fileBytes(path.join(folder, name));
+  const read = (name: string): string | undefined => {
+    if (appendOnly.has(name)) return sizeAndInode(path.join(folder, name));
+    const bytes = fileBytes(path.join(folder, name));
+    return bytes && createHash('sha256').update(bytes).digest('base64');
+  };
 
   const compare = () => {
     settle = undefined;
@@ -67,7 +72,7 @@ export function watchDataFolder(options: DataFolderWatchOptions): DataFolderWatc
     for (const [name, event] of watchedFiles) {
       const before = known.get(name);
       const now = read(name);
-      if (before === now || (Buffer.isBuffer(before) && Buffer.isBuffer(now) && before.equals(now))) continue;
+      if (before === now) continue;
       known.set(name, now);
       emit(event);
     }
