@@ -97,6 +97,16 @@ test('account keys typed into Add and Edit, refused, revealed and copied stay in
     await expect(detail.getByText(/Copied; clipboard clears/)).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(arrSecondary);
     await checkpoint('copying a key');
+
+    // The access log names the key revealed and the key copied, and (as every answer the page receives is scanned) not their values.
+    const activity = await callApi<{ entries: { action: string; what: string }[] }>(page, 'activity.list', { account: 'Canary render' });
+    expect(activity.ok && activity.value.entries.map((e) => `${e.action} ${e.what}`)).toEqual([
+      'copy secondary key of Canary render',
+      'reveal primary key of Canary render',
+    ]);
+    await page.getByRole('navigation', { name: 'Sections' }).getByText('Activity', { exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Access log' })).toContainText('secondary key of Canary render');
+    await checkpoint('the Activity page');
   });
 });
 

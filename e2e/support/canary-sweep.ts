@@ -155,3 +155,14 @@ export function recordApiAnswers(page: Page): { method: string; body: string }[]
   });
   return answers;
 }
+
+/** The access log's entries (access-log.jsonl in the data folder, JSON lines), oldest first; none when there is no log yet. */
+export async function accessLogEntries(
+  dataFolder: string,
+): Promise<{ action: string; kind: string; what: string; to: { front: string } }[]> {
+  const text = await readFile(path.join(dataFolder, 'access-log.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { action: string; kind: string; what: string; to: { front: string } });
+}

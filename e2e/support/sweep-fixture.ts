@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
+  accessLogEntries,
   CanaryList,
   canary,
   captureProcessOutput,
@@ -161,6 +162,14 @@ async function sweep(
       ]),
     );
     expect(inData.files, 'the data folder scan read the app’s files').toEqual(expect.arrayContaining(appFiles));
+    // The access log is one of the files scanned: it names each secret the page was given (a reveal, or the value for the page's
+    // own copy), so it is there, holds an entry for each, and (with the rest of the folder, above) none of the values.
+    const revealedToPage = answers.filter((a) => revealingMethods.has(a.method) && a.body.startsWith('{"ok":true')).length;
+    const logged = (await accessLogEntries(app.dataFolder)).filter(
+      (e) => e.to.front === 'browser' && ['reveal', 'copy'].includes(e.action),
+    );
+    expect(inData.files, 'the data folder scan read the access log').toContain('access-log.jsonl');
+    expect(logged.length, 'the access log has an entry for each secret the page was given').toBeGreaterThanOrEqual(revealedToPage);
     expect(
       answers.some((a) => revealingMethods.has(a.method) && secrets.find('', a.body).length > 0),
       'the answers recorded include a revealed secret',
