@@ -38,6 +38,11 @@ export interface CommandContext {
   core(): Core;
   /** Calls a contract method through the same path as the app; a failure is thrown as an AppError. */
   call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>>;
+  /**
+   * Opens a locked passphrase vault as a call that needs it would (AZCRED_VAULT_PASSPHRASE, --passphrase-stdin or a prompt),
+   * for a command that reads secrets through the core's services itself: `azcred run` hands them to a program and logs that.
+   */
+  openVault(): Promise<void>;
   json: boolean;
 }
 

@@ -97,6 +97,10 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
       return result.value as never;
     },
+    async openVault() {
+      const status = await callCore('vault.status');
+      if (status.ok && status.value.state === 'locked') await (unlocking ??= unlockLockedVault(callCore, io, passphrase));
+    },
   };
   try {
     if (typed.includes(passphraseStdinOption) && !io.stdinIsTTY) ({ given: passphrase, io } = await passphraseFromStdin(io));
