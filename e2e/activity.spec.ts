@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -147,11 +147,29 @@ test('an identity’s menu offers Run a command as…, with the line to copy, wh
   await expect(dialog).toContainText('MSI_SECRET');
   await expect(dialog).toContainText('Never a key');
   expect(await axeInBothThemesWithin(page)).toEqual({});
+  const line = (await dialog.getByTestId('run-as-command').textContent()) ?? '';
   await dialog.getByRole('link', { name: 'Activity page' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Nothing handed out yet' })).toBeVisible();
   expect(await axeInBothThemes(page)).toEqual({});
+
+  // The line as copied, with a program that waits for a file to appear: the run is active on the page while it lasts.
+  const [, ...words] = line.replace(' <your command>', '').split(' ');
+  const done = path.join(app.dataFolder, 'run-as-done');
+  const program = `const fs = require('node:fs'); const t = setInterval(() => fs.existsSync(${JSON.stringify(done)}) && clearInterval(t), 50);`;
+  const run = runAzcred([...words, process.execPath, '-e', program], app.dataFolder);
+  const active = page.getByRole('table', { name: 'Active now' });
+  await expect(active.getByRole('row')).toHaveCount(2, { timeout: 15_000 });
+  await expect(active).toContainText(`Managed identity endpoint as ${identity.name}`);
+  await expect(active).toContainText('azcred run --identity -- ');
+  expect(await axeInBothThemes(page)).toEqual({});
+  await writeFile(done, '');
+  expect(await run, 'azcred run').toMatchObject({ code: 0 });
+  // Once it ends, the run leaves Active now and its start and end stay in the log.
+  await expect(active).toBeHidden({ timeout: 5_000 });
+  await expect(logTable(page)).toContainText('Run ended');
+  await expect(logTable(page)).toContainText('Run started');
 });
 
 async function axeInBothThemesWithin(page: Page): Promise<Record<string, string[]>> {
