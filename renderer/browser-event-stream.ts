@@ -16,6 +16,7 @@ export const missedEvents: readonly CoreEvent[] = [
   { type: 'acsIdentities.changed' },
   { type: 'clouds.changed' },
   { type: 'settings.changed' },
+  { type: 'activity.changed' },
 ];
 
 /** The waits between attempts to reconnect, the last one repeated. */
