@@ -12,5 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // What the first screen loads (every module the entry imports statically) is one chunk, and each
+        // lazy page keeps its own. Left to itself the bundler cut the first screen into five chunks by
+        // which pages share them, and each compressed on its own: 12 KB more gzipped in all (npm run bench).
+        codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] },
+      },
+    },
   },
 });
