@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 
 export interface DataTableColumn {
   label: ReactNode;
-  /** The column's width, set on its header cell. */
+  /** A class for its header cell. */
   className?: string | undefined;
+  /** Its fixed width ('210px'), for a table laid out at fixed widths; a column without one takes what the others leave. */
+  width?: string | undefined;
 }
 
 export interface DataTableProps {
@@ -27,7 +29,7 @@ export function DataTable({ label, columns, size = 'small', className, children 
           {columns.map(
             (column, index) =>
               column && (
-                <TableHeaderCell key={index} className={column.className}>
+                <TableHeaderCell key={index} className={column.className} style={column.width ? { width: column.width } : undefined}>
                   {column.label}
                 </TableHeaderCell>
               ),

@@ -56,6 +56,12 @@ export const useLayoutStyles = makeStyles({
   },
   /** A table wider than the page scrolls sideways on its own. */
   scrollX: { overflowX: 'auto' },
+  /** A table in a bordered box of its own, which scrolls when the table outgrows it (Identities, Discover, the role matrix). */
+  tableBox: {
+    overflow: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   /** Text to read or copy as it is: a command, a config. */
   code: {
     margin: 0,

@@ -1,16 +1,11 @@
-import { Badge, Caption1, Checkbox, makeStyles, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, Checkbox, makeStyles, mergeClasses, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { DiscoveredResource, DiscoveredSubscription } from '../../../shared/discovery.ts';
 import { kindLabels } from './account-filter.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
 const useStyles = makeStyles({
-  scroller: {
-    overflow: 'auto',
-    maxHeight: '360px',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  scroller: { maxHeight: '360px' },
   table: { minWidth: '640px' },
   check: { width: '44px' },
   name: { wordBreak: 'break-word' },
@@ -38,7 +33,7 @@ export function DiscoverResourceTable({ resources, subscriptions, selected, onCh
   };
 
   return (
-    <div className={styles.scroller}>
+    <div className={mergeClasses(layout.tableBox, styles.scroller)}>
       <DataTable
         label="Resources found"
         className={styles.table}

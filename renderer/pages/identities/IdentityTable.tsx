@@ -1,22 +1,13 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { IdentityRow } from './IdentityRow.tsx';
 import { useNow } from './use-now.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
-  scroller: {
-    overflowX: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   table: { minWidth: '920px' },
-  // The table lays out at fixed widths: the identity takes what the others leave.
-  tenant: { width: '268px' },
-  how: { width: '150px' },
-  used: { width: '110px' },
-  actions: { width: '224px' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -32,6 +23,7 @@ export interface IdentityTableProps {
 /** Every identity, users first, then by name; "last used" keeps itself current. */
 export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut, onSignInAgain, onRunAs }: IdentityTableProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const now = useNow(30_000);
   const rootRef = useRef<HTMLDivElement>(null);
   const sorted = [...identities].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'user' ? -1 : 1));
@@ -42,17 +34,18 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
   }, [highlightedId]);
 
   return (
-    <div ref={rootRef} className={styles.scroller}>
+    <div ref={rootRef} className={layout.tableBox}>
       <DataTable
         label="Identities"
         size="medium"
         className={styles.table}
+        // Fixed widths: the identity takes what the others leave.
         columns={[
           { label: 'Identity' },
-          { label: 'Tenant and cloud', className: styles.tenant },
-          { label: 'Signs in with', className: styles.how },
-          { label: 'Last used', className: styles.used },
-          { label: <span className={styles.hidden}>Actions</span>, className: styles.actions },
+          { label: 'Tenant and cloud', width: '268px' },
+          { label: 'Signs in with', width: '150px' },
+          { label: 'Last used', width: '110px' },
+          { label: <span className={styles.hidden}>Actions</span>, width: '224px' },
         ]}
       >
         {sorted.map((identity) => (

@@ -1,16 +1,12 @@
 import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { PersonRegular, WarningRegular, WrenchRegular } from '@fluentui/react-icons';
 import { kindLabels } from '../accounts/account-filter.ts';
+import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { MatrixCell } from './MatrixCell.tsx';
 import { cellKey, type MatrixView } from './matrix-view.ts';
 
 const useStyles = makeStyles({
-  scroller: {
-    overflow: 'auto',
-    maxHeight: '100%',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  scroller: { maxHeight: '100%' },
   table: { borderCollapse: 'separate', borderSpacing: 0, minWidth: '100%' },
   // The identity column and the resource row stay in view while the matrix scrolls. The widths let
   // five resources fit beside the identities in a 1400 px window (the demo's data); more scroll.
@@ -68,9 +64,10 @@ export interface RoleMatrixProps {
 /** Identities down, resources across; each cell is a button that opens its details. Arrow keys move between cells. */
 export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const arrows = useArrowNavigationGroup({ axis: 'grid-linear', memorizeCurrent: true });
   return (
-    <div className={styles.scroller} tabIndex={-1}>
+    <div className={mergeClasses(layout.tableBox, styles.scroller)} tabIndex={-1}>
       <table className={styles.table} aria-label="Role matrix" {...arrows}>
         <thead>
           <tr>

@@ -31,9 +31,6 @@ import { useReloadOn } from '../../use-core-events.ts';
 const useStyles = makeStyles({
   defaultCloud: { flex: '0 1 360px' },
   table: { minWidth: '860px' },
-  cloudColumn: { width: '210px' },
-  appColumn: { width: '280px' },
-  actionsColumn: { width: '140px' },
   endpoints: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
@@ -110,10 +107,10 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
             label="Cloud profiles"
             className={styles.table}
             columns={[
-              { label: 'Cloud', className: styles.cloudColumn },
+              { label: 'Cloud', width: '210px' },
               { label: 'Endpoints' },
-              { label: 'Sign-in app', className: styles.appColumn },
-              { label: 'Actions', className: styles.actionsColumn },
+              { label: 'Sign-in app', width: '280px' },
+              { label: 'Actions', width: '140px' },
             ]}
           >
             {clouds.map((c) => (
