@@ -1,8 +1,30 @@
-import type { AccountView } from '../../shared/accounts.ts';
+import type { AccountSecret, AccountView } from '../../shared/accounts.ts';
 import { powerShellQuote, shellQuote } from '../../shared/acs-request-signing.ts';
 import { dotenvValue } from '../core/tokens/token-export-formats.ts';
 import type { CommandContext } from './command.ts';
 import { arrTokenOf, reusableToken } from './reusable-token.ts';
+
+/** How a command reads the values it hands out, which decides how the access log records them. */
+export interface SecretReader {
+  token(id: string): Promise<string>;
+  secret(accountId: string, secret: AccountSecret): Promise<string>;
+}
+
+/** Values printed to stdout (`azcred export`): through the contract, which records each as printed. */
+export function printedSecrets(context: CommandContext): SecretReader {
+  return {
+    token: async (id) => (await context.call('tokens.reveal', { id, purpose: 'print' })).value,
+    secret: async (id, secret) => (await context.call('accounts.reveal', { id, secret, purpose: 'print' })).value,
+  };
+}
+
+/** Values handed to a program (`azcred run`): from the core's services, the vault opened first; the command records them as served. */
+export function programSecrets(context: CommandContext): SecretReader {
+  return {
+    token: async (id) => (await context.openVault(), (await context.core().tokens.reveal(id)).value),
+    secret: async (id, secret) => (await context.openVault(), context.core().accounts.readSecret(id, secret)),
+  };
+}
 
 /**
  * The environment variables that carry an account's credentials to a tool: ids and a fresh
@@ -12,7 +34,7 @@ import { arrTokenOf, reusableToken } from './reusable-token.ts';
 export async function accountEnvironment(
   context: CommandContext,
   account: AccountView,
-  options: { withKey: boolean; prefix: string; via?: { identityId: string } },
+  options: { withKey: boolean; prefix: string; via?: { identityId: string }; read: SecretReader },
 ): Promise<Record<string, string>> {
   const p = options.prefix;
   if (account.kind === 'arr') {
@@ -24,15 +46,14 @@ export async function accountEnvironment(
     if (via) {
       const cached = await reusableToken(context, arrTokenOf(account.id, via));
       const token = cached ?? (await context.call('tokens.mintArr', { accountId: account.id, via, keep: true }));
-      variables[`${p}ARR_ACCESS_TOKEN`] = (await context.call('tokens.reveal', { id: token.id })).value;
+      variables[`${p}ARR_ACCESS_TOKEN`] = await options.read.token(token.id);
     }
-    if (options.withKey && account.hasPrimaryKey)
-      variables[`${p}ARR_ACCOUNT_KEY`] = (await context.call('accounts.reveal', { id: account.id, secret: 'primaryKey' })).value;
+    if (options.withKey && account.hasPrimaryKey) variables[`${p}ARR_ACCOUNT_KEY`] = await options.read.secret(account.id, 'primaryKey');
     return variables;
   }
   const variables: Record<string, string> = { [`${p}ACS_ENDPOINT`]: account.endpoint };
   if (options.withKey && account.hasAccessKey)
-    variables[`${p}ACS_CONNECTION_STRING`] = (await context.call('accounts.reveal', { id: account.id, secret: 'connectionString' })).value;
+    variables[`${p}ACS_CONNECTION_STRING`] = await options.read.secret(account.id, 'connectionString');
   return variables;
 }
 

@@ -71,6 +71,18 @@ describe('azcred with a passphrase vault', () => {
     expect(JSON.parse(run.stdout)).toEqual({ endpoint: expect.stringMatching(/^https:\/\//), passphrase: null });
   });
 
+  it('resolves an azcred:// reference for azcred run with the passphrase from AZCRED_VAULT_PASSPHRASE, and refuses without it', async () => {
+    const probe = 'process.stdout.write(String(process.env.CHAT === process.env.EXPECTED))';
+    const env = { CHAT: 'azcred://chat/connectionString', EXPECTED: connectionString };
+    const run = await azcred(['run', '--no-masking', '--', process.execPath, '-e', probe], {
+      env: { ...env, AZCRED_VAULT_PASSPHRASE: passphrase },
+    });
+    expect(run, run.stderr).toMatchObject({ code: 0, stdout: 'true' });
+    const locked = await azcred(['run', '--', process.execPath, '-e', probe], { env });
+    expect(locked.code, locked.stderr).toBe(4);
+    expect(locked.stdout).toBe('');
+  });
+
   it('opens it with the first line of stdin after --passphrase-stdin, which wins over AZCRED_VAULT_PASSPHRASE', async () => {
     const shown = await azcred(['account', 'show', 'chat', '--passphrase-stdin', '--reveal'], {
       stdin: `${passphrase}\n`,

@@ -142,6 +142,8 @@ describe.runIf(keyringSession)('azcred run with secret references and masked out
       ['account-key', 'accessKey of chat as CHAT_KEY'],
     ]);
     expect(new Set(served.map((e) => e.sessionId)).size).toBe(1);
+    // Handed to the program, not shown on a screen: no entry says revealed.
+    expect(entries.filter((e) => e.action === 'reveal')).toEqual([]);
     expect(entries.filter((e) => e.action === 'print').map((e) => e.kind)).toEqual(expect.arrayContaining(['arr-sts', 'account-key']));
     const text = JSON.stringify(entries);
     for (const secret of [arrKey, accessKey]) expect(text).not.toContain(secret);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityKind } from '../../shared/activity.ts';
 import type { AccountView } from '../../shared/accounts.ts';
 import { AppError } from '../../shared/errors.ts';
-import { accountEnvironment, environmentPrefix } from './account-environment.ts';
+import { accountEnvironment, environmentPrefix, programSecrets } from './account-environment.ts';
 import type { CommandContext } from './command.ts';
 import { findAccount } from './commands/account-commands.ts';
 import { findIdentity } from './commands/identity-commands.ts';
@@ -119,9 +119,10 @@ async function accountVariables(
       withKey: context.values['with-key'] === true,
       prefix: sameKind > 1 ? environmentPrefix(account.name) : '',
       ...(via && account.kind === 'arr' ? { via } : {}),
+      read: programSecrets(context),
     });
     Object.assign(result.variables, variables);
-    for (const found of secretsIn(account, variables, 'serve')) {
+    for (const found of secretsIn(account, variables)) {
       result.secrets.push(...secretParts(found.value));
       result.logged.push(found.entry);
     }
@@ -129,17 +130,13 @@ async function accountVariables(
   return result;
 }
 
-/** The secrets among an account's variables, each with the access log entry that says it was handed out (`serve` to a program, `print`ed by export). */
-export function secretsIn(
-  account: AccountView,
-  variables: Record<string, string>,
-  action: 'serve' | 'print',
-): { value: string; entry: LoggedEntry }[] {
+/** The secrets among an account's variables, each with the access log entry that says it was served to the program. */
+function secretsIn(account: AccountView, variables: Record<string, string>): { value: string; entry: LoggedEntry }[] {
   return Object.entries(variables).flatMap(([name, value]) => {
     const secret = secretVariables.find(([suffix]) => name.endsWith(suffix));
     if (!secret) return [];
     const entry: LoggedEntry = {
-      action,
+      action: 'serve',
       kind: secret[1],
       what: `${secret[2]} of ${account.name} as ${name}`.slice(0, 300),
       account: { id: account.id, name: account.name },

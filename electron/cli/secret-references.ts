@@ -76,7 +76,7 @@ export async function resolveReferences(
         'not_found',
         `${variable}: ${account.name} has no ${field} stored (\`azcred account list\` shows its keys). Nothing was started.`,
       );
-    resolved.values[variable] = secret ? await readSecret(context, account, secret, variable) : publicField(account, field);
+    resolved.values[variable] = secret ? await readSecret(context, account, secret) : publicField(account, field);
     resolved.references.push({ variable, account, field, secret });
     if (secret) resolved.secrets.push(...secretParts(resolved.values[variable] ?? ''));
   }
@@ -101,14 +101,10 @@ function parseReference(variable: string, value: string): { accountRef: string; 
   return { accountRef, field: rest.slice(slash + 1) };
 }
 
-async function readSecret(context: CommandContext, account: AccountView, secret: AccountSecret, variable: string): Promise<string> {
-  try {
-    return (await context.call('accounts.reveal', { id: account.id, secret })).value;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found')
-      throw new AppError('not_found', `${variable}: ${account.name} has no ${secret} stored. Nothing was started.`);
-    throw error;
-  }
+/** From the core's services, not `accounts.reveal`: the value goes to a program, and `azcred run` records it as served. */
+async function readSecret(context: CommandContext, account: AccountView, secret: AccountSecret): Promise<string> {
+  await context.openVault();
+  return context.core().accounts.readSecret(account.id, secret);
 }
 
 function stored(account: AccountView, secret: AccountSecret): boolean {

@@ -1,10 +1,16 @@
 import type { AccountView } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { accountEnvironment, environmentPrefix, formatEnvironment, type EnvironmentFormat } from '../account-environment.ts';
+import {
+  accountEnvironment,
+  environmentPrefix,
+  formatEnvironment,
+  printedSecrets,
+  type EnvironmentFormat,
+} from '../account-environment.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
 import { findAccount } from './account-commands.ts';
 import { findIdentity } from './identity-commands.ts';
-import { runCommand, secretsIn } from '../run-command.ts';
+import { runCommand } from '../run-command.ts';
 
 async function environmentFor(context: CommandContext, accounts: AccountView[], withKey: boolean): Promise<Record<string, string>> {
   const identity = stringOption(context, 'identity');
@@ -18,6 +24,7 @@ async function environmentFor(context: CommandContext, accounts: AccountView[], 
         withKey,
         prefix: sameKind > 1 ? environmentPrefix(account.name) : '',
         ...(via && account.kind === 'arr' ? { via } : {}),
+        read: printedSecrets(context),
       }),
     );
   }
@@ -79,10 +86,8 @@ export const runExportCommands: CommandDef[] = [
       if (!['env', 'json', 'shell', 'powershell'].includes(format))
         throw new AppError('invalid_input', '--format takes env, json, shell or powershell.');
       const account = await findAccount(context, context.positionals[0] ?? '');
-      const variables = await environmentFor(context, [account], context.values['reveal'] === true);
-      // Printed is handed out: the access log names each secret that left (never its value) before it is shown.
-      for (const { entry } of secretsIn(account, variables, 'print')) await context.core().activity.record(entry);
-      context.io.out(formatEnvironment(variables, format));
+      // Each secret read is recorded as printed by the core (never its value) before it is shown.
+      context.io.out(formatEnvironment(await environmentFor(context, [account], context.values['reveal'] === true), format));
     },
   },
 ];
