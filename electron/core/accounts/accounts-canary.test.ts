@@ -246,12 +246,14 @@ describe('the canary', () => {
     await ok('delete', 'accounts.delete', { id: arr.id });
     await core.close();
     expectNoSecretLeft('close');
-    // The check looked where it should: the data folders held these files, and the vaults themselves do hold the keys (encrypted).
+    // The check looked where it should: the data folders held these files (the access log, which names each key revealed, copied
+    // and exported, among them), and the vaults themselves do hold the keys (encrypted).
     expect(
       filesUnder(folder)
         .map((file) => path.relative(folder, file))
         .sort(),
     ).toEqual([
+      'data/access-log.jsonl',
       'data/accounts.json',
       'data/accounts.json.bak',
       'data/settings.json',
