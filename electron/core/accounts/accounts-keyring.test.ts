@@ -192,7 +192,9 @@ describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SE
       value: key(`${stressRounds}-2-14`),
     });
     await core.close();
+    // The access log holds the one reveal above.
     expect(readdirSync(folder).sort()).toEqual([
+      'access-log.jsonl',
       'accounts.json',
       'accounts.json.bak',
       'backups',
