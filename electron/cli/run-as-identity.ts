@@ -49,9 +49,9 @@ export async function startRunEndpoint(
   );
   const [first] = unique;
   if (!first) throw new AppError('invalid_input', 'Name the identity to run as with --identity.');
-  // Through the contract, so a locked passphrase vault is opened as for any command, and a sign-in that
-  // lapsed is reported before the program starts, not as its first failure. It also warms this process's token cache.
-  await context.call('tokens.mintEntra', { identityId: first.id, scope: core.clouds.get(first.cloud).armScope, keep: false });
+  // A sign-in that lapsed is reported before the program starts, not as its first failure; this also warms the token cache.
+  await context.openVault();
+  await core.entra.acquireToken(first.id, [core.clouds.get(first.cloud).armScope]);
   const endpoint = await startIdentityEndpoint({
     identities,
     allow,
