@@ -78,3 +78,15 @@ export function addPlainInput(): void {
   plain.addEventListener('input', () => (echo.textContent = plain.value ?? ''));
   document.body.append(plain, echo);
 }
+
+/**
+ * Date.now() in the first frame in which the Tokens page counts `expected` tokens and lists a row,
+ * else false: the wall clock, to set against the file time of the write that added the token.
+ */
+export function tokensShownAt(expected: number): number | false {
+  const { document } = globalThis as unknown as PageGlobals;
+  const shown =
+    document.querySelector('[data-testid="token-count"]')?.textContent === `${expected} token${expected === 1 ? '' : 's'}` &&
+    document.querySelector('[role="listbox"][aria-label="Tokens"] [role="option"]') !== null;
+  return shown ? Date.now() : false;
+}

@@ -11,9 +11,10 @@ import { buildBrowserHostIfStale, buildCliIfStale, buildRendererIfStale, root } 
 import { measureBrowser } from './browser-cases.ts';
 import { measureBundle } from './bundle-case.ts';
 import { measureCli } from './cli-case.ts';
-import { addManyAccounts, addManyKeptTokens, benchCore, newDataFolder } from './fixtures.ts';
+import { addEmulatorAccounts, addManyAccounts, addManyKeptTokens, benchCore, newDataFolder } from './fixtures.ts';
 import { startHost, type HostProcess } from './host-process.ts';
 import { measureMinting } from './minting-case.ts';
+import { measurePushToPage } from './push-case.ts';
 import { judge, machine, markdown, textTable, type CaseResult } from './report.ts';
 import { measureVault } from './vault-case.ts';
 
@@ -22,6 +23,7 @@ const groups = ['cli', 'minting', 'vault', 'ui', 'bundle'] as const;
 const manyAccounts = 1000;
 const manyTokens = 1000;
 const vaultSecrets = 1000;
+const pushAccount = 'Showroom';
 
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : [...groups];
@@ -36,7 +38,8 @@ if (process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] !==
 }
 const wanted = (group: (typeof groups)[number]) => only.includes(group);
 
-if (wanted('cli')) buildCliIfStale();
+// The ui group runs the CLI too: a token it mints, shown on the open Tokens page.
+if (wanted('cli') || wanted('ui')) buildCliIfStale();
 if (wanted('ui') || wanted('bundle')) buildRendererIfStale();
 if (wanted('ui')) buildBrowserHostIfStale();
 
@@ -59,9 +62,11 @@ try {
   if (wanted('ui')) {
     const fullFolder = await newDataFolder('ui');
     const emptyFolder = await newDataFolder('ui-empty');
+    const pushFolder = await newDataFolder('ui-push');
     cleanup.push(
       () => rm(fullFolder, { recursive: true, force: true }),
       () => rm(emptyFolder, { recursive: true, force: true }),
+      () => rm(pushFolder, { recursive: true, force: true }),
     );
     await step(`seeding ${manyAccounts} accounts and ${manyTokens} tokens`, async () => {
       const core = benchCore(fullFolder);
@@ -70,6 +75,12 @@ try {
         await addManyKeptTokens(core, manyTokens);
       } finally {
         await core.close();
+      }
+      const pushCore = benchCore(pushFolder);
+      try {
+        await addEmulatorAccounts(pushCore, emulator, pushAccount);
+      } finally {
+        await pushCore.close();
       }
       return [];
     });
@@ -80,6 +91,9 @@ try {
     await step('UI in Chromium and host memory', () =>
       measureBrowser(full, empty, manyAccounts, manyTokens, { navigation: 12, filter: 20, countdownWindows: 3, countdownSeconds: 10 }),
     );
+    const push = await startHost(pushFolder);
+    hosts.push(push);
+    await step('a CLI-minted token reaching the open Tokens page', () => measurePushToPage(push, pushFolder, pushAccount, 10));
   }
   if (wanted('bundle')) await step('renderer bundle', () => measureBundle(path.join(root, 'dist', 'renderer')));
 } finally {
