@@ -119,7 +119,7 @@ export async function measureRunAs(emulator: RunningEmulator, runs: number): Pro
         subject: summarize(kept.map((f) => f.first)),
         baseline: { label: 'first bare GET to a loopback server in the same program', summary: summarize(kept.map((f) => f.floorFirst)) },
         target: { kind: 'below', max: 100 },
-        note: `One sample per program started under azcred run (${kept.length} programs); it includes building the credential chain.`,
+        note: `One sample per program started under azcred run (${kept.length} programs); DefaultAzureCredential first tries the credentials before ManagedIdentityCredential.`,
       },
       {
         id: 'run-as-hot-call',
