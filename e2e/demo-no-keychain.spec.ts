@@ -1,37 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runPrintedCli, startDemo } from '../scripts/test-support/demo-run.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
 import { expect, test } from '@playwright/test';
 
 /** `npm run demo` on a machine without a Secret Service: the vault the user chooses in the banner gets the sample data, and the page
  * shows it. */
 
-const demo = fileURLToPath(new URL('../scripts/demo.ts', import.meta.url));
-const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
-
-/** The demo as a user starts it, with no Secret Service on the session bus; its printout as it comes. */
-function startDemo(home: string): { child: ChildProcess; output(): string; waitFor(pattern: RegExp): Promise<string> } {
-  const env = { ...process.env, CI: 'true', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
-  const child = spawn(process.execPath, [demo, '--no-open', '--fresh', '--home', home], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return {
-    child,
-    output: () => output,
-    async waitFor(pattern) {
-      await expect
-        .poll(() => pattern.test(output) || child.exitCode !== null, { timeout: 60_000, message: `the demo prints ${pattern}` })
-        .toBe(true);
-      const match = pattern.exec(output);
-      if (!match) throw new Error(`the demo ended (${child.exitCode}) before ${pattern}:\n${output}`);
-      return match[1] ?? match[0];
-    },
-  };
-}
+const noSecretService = 'unix:path=/nonexistent';
 
 test(
   'choosing a passphrase vault in the banner fills the page with the sample data without a reload, and the printed CLI opens it ' +
@@ -39,7 +16,8 @@ test(
   async ({ page }) => {
     test.setTimeout(120_000);
     const home = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-demo-'));
-    const run = startDemo(home);
+    // No Secret Service on the session bus.
+    const run = startDemo(home, ['--fresh'], { ...process.env, DBUS_SESSION_BUS_ADDRESS: noSecretService });
     try {
       const link = await run.waitFor(/Open: (\S+)/);
       expect(run.output()).toContain(
@@ -74,23 +52,12 @@ test(
 
       await run.waitFor(/Sample data added; the page shows it now/);
       expect(run.output()).toContain('reads it from AZCRED_VAULT_PASSPHRASE');
-      const dataFolder = /CLI on the same data: AZCRED_HOME=(\S+) node bin\/azcred\.js token arr Showroom/.exec(run.output())?.[1];
-      expect(dataFolder).toBe(path.join(home, 'data'));
-      const cli = spawnSync(process.execPath, [azcred, 'token', 'arr', 'Showroom'], {
-        env: {
-          ...process.env,
-          AZCRED_HOME: dataFolder,
-          AZCRED_VAULT_PASSPHRASE: passphrase,
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-        },
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      expect(cli.stderr).toBe('');
-      expect(cli.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+      const cli = runPrintedCli(run.output(), { AZCRED_VAULT_PASSPHRASE: passphrase, DBUS_SESSION_BUS_ADDRESS: noSecretService });
+      expect(cli.dataFolder).toBe(path.join(home, 'data'));
+      expect(cli.token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     } finally {
       run.child.kill('SIGINT');
-      await new Promise((resolve) => (run.child.exitCode === null ? run.child.once('exit', resolve) : resolve(undefined)));
+      await run.exited;
       await rm(home, { recursive: true, force: true });
     }
   },
