@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts';
@@ -43,175 +42,171 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
   page,
   context,
   emulator,
+  scratch,
 }) => {
   test.setTimeout(240_000);
   const errors = pageErrors(page);
-  const out = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-roles-'));
-  try {
-    await app.open(page, 'identities');
-    await signInInteractively(page, context, alex);
-    await signInInteractively(page, context, adele);
-    await signInIsaiah(page, context);
+  await app.open(page, 'identities');
+  await signInInteractively(page, context, alex);
+  await signInInteractively(page, context, adele);
+  await signInIsaiah(page, context);
 
-    // From Alex's row: Alex may list keys, so the account comes with its keys.
-    await identityRow(page, /Alex Wilber/)
-      .getByRole('button', { name: `Discover the accounts ${alex} can see in Azure` })
-      .click();
-    await expect(page).toHaveURL(/#\/accounts$/);
-    let dialog = discoverDialog(page);
-    await expect(dialog.getByRole('combobox', { name: 'Look as' })).toHaveText(alex);
-    await expect(dialog.getByText('4 resources in 1 subscription: Contoso Mixed Reality Dev.')).toBeVisible();
-    const found = dialog.getByRole('table', { name: 'Resources found' });
-    await expect(found.getByRole('row')).toHaveCount(5);
-    await expect(found.getByRole('row', { name: /contoso-arr-eastus/ })).toContainText('rg-mixed-reality');
-    await dialog.getByRole('checkbox', { name: 'Import contoso-arr-eastus' }).check();
-    await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
-    let results = dialog.getByRole('list', { name: 'Import results' });
-    await expect(results.getByRole('listitem')).toHaveCount(1);
-    await expect(results.getByRole('listitem')).toContainText('contoso-arr-eastus');
-    await expect(results.getByRole('listitem')).toContainText('Imported with its keys');
-    await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect(dialog).toBeHidden();
+  // From Alex's row: Alex may list keys, so the account comes with its keys.
+  await identityRow(page, /Alex Wilber/)
+    .getByRole('button', { name: `Discover the accounts ${alex} can see in Azure` })
+    .click();
+  await expect(page).toHaveURL(/#\/accounts$/);
+  let dialog = discoverDialog(page);
+  await expect(dialog.getByRole('combobox', { name: 'Look as' })).toHaveText(alex);
+  await expect(dialog.getByText('4 resources in 1 subscription: Contoso Mixed Reality Dev.')).toBeVisible();
+  const found = dialog.getByRole('table', { name: 'Resources found' });
+  await expect(found.getByRole('row')).toHaveCount(5);
+  await expect(found.getByRole('row', { name: /contoso-arr-eastus/ })).toContainText('rg-mixed-reality');
+  await dialog.getByRole('checkbox', { name: 'Import contoso-arr-eastus' }).check();
+  await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
+  let results = dialog.getByRole('list', { name: 'Import results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('listitem')).toContainText('contoso-arr-eastus');
+  await expect(results.getByRole('listitem')).toContainText('Imported with its keys');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
 
-    // From the header, as Adele: she may not list keys, so West Europe comes for Entra ID use, and the page says why.
-    await page.getByRole('button', { name: 'Discover from Azure' }).click();
-    dialog = discoverDialog(page);
-    await lookAs(dialog, adele);
-    await expect(dialog.getByRole('checkbox', { name: 'contoso-arr-eastus is already added as contoso-arr-eastus' })).toBeDisabled();
-    await expect(dialog.getByRole('row', { name: /contoso-arr-eastus/ })).toContainText('Already added as “contoso-arr-eastus”');
-    await dialog.getByRole('checkbox', { name: 'Import contoso-arr-westeurope' }).check();
-    await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
-    results = dialog.getByRole('list', { name: 'Import results' });
-    await expect(results).toContainText('Imported for Entra ID use, without keys.');
-    await expect(results).toContainText(
-      'This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. ' +
-        'Contributor): imported for Entra ID use.',
-    );
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    const list = page.getByRole('listbox', { name: 'Accounts' });
-    await expect(list.getByRole('option')).toHaveText([/contoso-arr-eastus/, /contoso-arr-westeurope/]);
-    await list.getByRole('option', { name: /contoso-arr-westeurope/ }).click();
-    await expect(page.getByRole('region', { name: 'contoso-arr-westeurope' })).toContainText(
-      'No account key is stored: this account is used with Entra ID sign-in only.',
-    );
+  // From the header, as Adele: she may not list keys, so West Europe comes for Entra ID use, and the page says why.
+  await page.getByRole('button', { name: 'Discover from Azure' }).click();
+  dialog = discoverDialog(page);
+  await lookAs(dialog, adele);
+  await expect(dialog.getByRole('checkbox', { name: 'contoso-arr-eastus is already added as contoso-arr-eastus' })).toBeDisabled();
+  await expect(dialog.getByRole('row', { name: /contoso-arr-eastus/ })).toContainText('Already added as “contoso-arr-eastus”');
+  await dialog.getByRole('checkbox', { name: 'Import contoso-arr-westeurope' }).check();
+  await dialog.getByRole('button', { name: 'Import 1 resource' }).click();
+  results = dialog.getByRole('list', { name: 'Import results' });
+  await expect(results).toContainText('Imported for Entra ID use, without keys.');
+  await expect(results).toContainText(
+    'This identity may not list keys (needs Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action, e.g. ' +
+      'Contributor): imported for Entra ID use.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const list = page.getByRole('listbox', { name: 'Accounts' });
+  await expect(list.getByRole('option')).toHaveText([/contoso-arr-eastus/, /contoso-arr-westeurope/]);
+  await list.getByRole('option', { name: /contoso-arr-westeurope/ }).click();
+  await expect(page.getByRole('region', { name: 'contoso-arr-westeurope' })).toContainText(
+    'No account key is stored: this account is used with Entra ID sign-in only.',
+  );
 
-    // The matrix: three identities on two accounts.
-    await page.getByRole('navigation', { name: 'Sections' }).getByText('Roles', { exact: true }).click();
-    await page.getByRole('button', { name: 'Run the audit' }).click();
-    await expect(page.getByRole('table', { name: 'Role matrix' })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
-    const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
-    await expect(owner).toHaveAccessibleName(
-      /: Owner .* Can: List keys, Regenerate keys\. Missing: Convert, Sessions, Render, Diagnostics\.$/,
-    );
-    await expect(owner.locator('[data-granted="false"]')).toHaveText(['Convert', 'Sessions', 'Render', 'Diagnostics']);
+  // The matrix: three identities on two accounts.
+  await page.getByRole('navigation', { name: 'Sections' }).getByText('Roles', { exact: true }).click();
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  await expect(page.getByRole('table', { name: 'Role matrix' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
+  const owner = matrixCell(page, alex, 'contoso-arr-westeurope');
+  await expect(owner).toHaveAccessibleName(
+    /: Owner .* Can: List keys, Regenerate keys\. Missing: Convert, Sessions, Render, Diagnostics\.$/,
+  );
+  await expect(owner.locator('[data-granted="false"]')).toHaveText(['Convert', 'Sessions', 'Render', 'Diagnostics']);
 
-    // Owner lists keys but cannot render, and the page says which roles would let it.
-    await owner.click();
-    let details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
-    await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
-    const render = details.locator('[data-capability="arr.render"]');
-    await expect(render).toContainText('Missing');
-    await expect(render.getByTestId('capability-why')).toHaveText(
-      'Its role (Owner) grants control-plane actions only, not the data action ' +
-        'Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator ' +
-        'would grant it.',
-    );
-    await expect(details.locator('[data-capability="arr.listKeys"]').getByTestId('capability-why')).toHaveText(
-      `Granted by Owner on the subscription ${contosoSubscription} (inherited).`,
-    );
-    await expect(details.getByRole('table', { name: 'Role assignments' })).toContainText('the subscription (inherited)');
+  // Owner lists keys but cannot render, and the page says which roles would let it.
+  await owner.click();
+  let details = page.getByRole('region', { name: `${alex} on contoso-arr-westeurope` });
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+  const render = details.locator('[data-capability="arr.render"]');
+  await expect(render).toContainText('Missing');
+  await expect(render.getByTestId('capability-why')).toHaveText(
+    'Its role (Owner) grants control-plane actions only, not the data action ' +
+      'Microsoft.MixedReality/RemoteRenderingAccounts/render/read. Remote Rendering Client or Remote Rendering Administrator ' +
+      'would grant it.',
+  );
+  await expect(details.locator('[data-capability="arr.listKeys"]').getByTestId('capability-why')).toHaveText(
+    `Granted by Owner on the subscription ${contosoSubscription} (inherited).`,
+  );
+  await expect(details.getByRole('table', { name: 'Role assignments' })).toContainText('the subscription (inherited)');
 
-    // A role through a group: the group's id, as Microsoft Graph is not asked for its name.
-    const viaGroup = matrixCell(page, isaiah, 'contoso-arr-westeurope');
-    await expect(viaGroup).toContainText('via a group');
-    await viaGroup.click();
-    details = page.getByRole('region', { name: `${isaiah} on contoso-arr-westeurope` });
-    await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toHaveText(
-      `Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group ${renderArtistsGroup}.`,
-    );
-    const groupRow = details.getByRole('table', { name: 'Role assignments' }).getByRole('row', { name: /Remote Rendering Client/ });
-    await expect(groupRow).toContainText('A group it is in: name not looked up');
-    await expect(groupRow).toContainText(renderArtistsGroup);
-    await details.getByRole('button', { name: 'Close the details' }).click();
-    await expect(details).toBeHidden();
-    await expect(viaGroup).toBeFocused();
+  // A role through a group: the group's id, as Microsoft Graph is not asked for its name.
+  const viaGroup = matrixCell(page, isaiah, 'contoso-arr-westeurope');
+  await expect(viaGroup).toContainText('via a group');
+  await viaGroup.click();
+  details = page.getByRole('region', { name: `${isaiah} on contoso-arr-westeurope` });
+  await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toHaveText(
+    `Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group ${renderArtistsGroup}.`,
+  );
+  const groupRow = details.getByRole('table', { name: 'Role assignments' }).getByRole('row', { name: /Remote Rendering Client/ });
+  await expect(groupRow).toContainText('A group it is in: name not looked up');
+  await expect(groupRow).toContainText(renderArtistsGroup);
+  await details.getByRole('button', { name: 'Close the details' }).click();
+  await expect(details).toBeHidden();
+  await expect(viaGroup).toBeFocused();
 
-    // Filters: who may not list the keys? Not Alex, the Owner: his row goes.
-    await page.getByRole('combobox', { name: 'Capability' }).click();
-    await page.getByRole('option', { name: 'List keys' }).first().click();
-    await page.getByRole('switch', { name: 'Missing only' }).check();
-    await expect(page.getByTestId('matrix-count')).toHaveText('2 identities × 2 resources');
-    await expect(matrixCell(page, alex, 'contoso-arr-eastus')).toHaveCount(0);
-    await expect(matrixCell(page, adele, 'contoso-arr-eastus').locator('[data-granted]')).toHaveText(['List keys']);
-    await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
+  // Filters: who may not list the keys? Not Alex, the Owner: his row goes.
+  await page.getByRole('combobox', { name: 'Capability' }).click();
+  await page.getByRole('option', { name: 'List keys' }).first().click();
+  await page.getByRole('switch', { name: 'Missing only' }).check();
+  await expect(page.getByTestId('matrix-count')).toHaveText('2 identities × 2 resources');
+  await expect(matrixCell(page, alex, 'contoso-arr-eastus')).toHaveCount(0);
+  await expect(matrixCell(page, adele, 'contoso-arr-eastus').locator('[data-granted]')).toHaveText(['List keys']);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
 
-    // A reloaded window shows the core's last audit without asking Azure again.
-    await page.reload();
-    await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
-    await expect(page.getByRole('button', { name: 'Run the audit again' })).toBeVisible();
+  // A reloaded window shows the core's last audit without asking Azure again.
+  await page.reload();
+  await expect(page.getByTestId('matrix-count')).toHaveText('3 identities × 2 resources');
+  await expect(page.getByRole('button', { name: 'Run the audit again' })).toBeVisible();
 
-    // Export as CSV to a file only the user can read; a second export to the same path asks before replacing it.
-    const file = path.join(out, 'role-audit.csv');
-    for (const attempt of ['first', 'again'] as const) {
-      await page.getByRole('button', { name: 'Export report' }).click();
-      const exporting = page.getByRole('dialog', { name: 'Export the role audit' });
-      await expect(exporting.getByRole('radio', { name: /^CSV/ })).toBeChecked();
-      await exporting.getByRole('textbox', { name: 'Save to' }).fill(file);
-      await exporting.getByRole('button', { name: 'Export' }).click();
-      if (attempt === 'again') {
-        await expect(exporting.getByText('The file exists')).toBeVisible();
-        await exporting.getByRole('button', { name: 'Replace it' }).click();
-      }
-      await expect(exporting.getByRole('status')).toContainText('Exported 6 identity–resource pairs as CSV');
-      await expect(exporting.getByRole('status')).toContainText(`Written to ${file}. The file is readable only by you.`);
-      await exporting.getByRole('button', { name: 'Close' }).click();
-      await expect(exporting).toBeHidden();
+  // Export as CSV to a file only the user can read; a second export to the same path asks before replacing it.
+  const file = path.join(scratch, 'role-audit.csv');
+  for (const attempt of ['first', 'again'] as const) {
+    await page.getByRole('button', { name: 'Export report' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export the role audit' });
+    await expect(exporting.getByRole('radio', { name: /^CSV/ })).toBeChecked();
+    await exporting.getByRole('textbox', { name: 'Save to' }).fill(file);
+    await exporting.getByRole('button', { name: 'Export' }).click();
+    if (attempt === 'again') {
+      await expect(exporting.getByText('The file exists')).toBeVisible();
+      await exporting.getByRole('button', { name: 'Replace it' }).click();
     }
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const csv = (await readFile(file, 'utf8')).trimEnd().split('\r\n');
-    expect(csv[0]).toBe('Identity,Identity type,Resource,Resource type,Resource ID,Roles,Capability,Granted,Why');
-    expect(csv).toHaveLength(1 + 6 * 6);
-    expect(csv.find((l) => l.startsWith(`${alex},user,contoso-arr-westeurope,`) && l.includes(',Render,'))).toMatch(
-      /,Render,no,"Its role \(Owner\) grants control-plane actions only/,
-    );
-
-    // Regenerate the primary key of the account imported with keys: the stored key follows.
-    const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
-    await page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }).click();
-    await list.getByRole('option', { name: /contoso-arr-eastus/ }).click();
-    const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
-    await expect(account.getByTestId('key-ages')).toContainText('Primary key age');
-    await account.getByRole('button', { name: 'Regenerate key…' }).click();
-    const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
-    await expect(rotate.getByTestId('rotation-guidance')).toContainText(
-      'Move them to the secondary key first, then regenerate the primary key',
-    );
-    await expect(rotate.getByTestId('rotation-guidance')).toContainText('This app replaces its stored primary key with the new one.');
-    await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
-    await page.getByRole('option', { name: alex }).click();
-    await rotate.getByRole('button', { name: 'Regenerate the primary key' }).click();
-    const rotated = page.getByRole('alertdialog', { name: 'Regenerated the primary key' });
-    await expect(rotated.getByRole('status')).toContainText('The stored primary key was updated');
-    await expect(rotated.getByRole('status')).toContainText(`by ${alex}`);
-    await expect(rotated.getByRole('button', { name: 'Close' })).toBeFocused();
-    const after = azurePrimaryKey(emulator, 'contoso-arr-eastus');
-    expect(after).not.toBe(before);
-    const eastusId = (await storedAccount(page, 'contoso-arr-eastus'))?.id ?? '';
-    expect(await callApi(page, 'accounts.reveal', { id: eastusId, secret: 'primaryKey' })).toMatchObject({
-      ok: true,
-      value: { value: after },
-    });
-    await page.keyboard.press('Escape');
-    await expect(rotated).toBeHidden();
-    await expect(account.getByTestId('key-ages')).toContainText(/Primary key age\s*less than a day \(regenerated here/);
-    expect(await page.content()).not.toContain(after);
-    expect(errors).toEqual([]);
-  } finally {
-    await rm(out, { recursive: true, force: true });
+    await expect(exporting.getByRole('status')).toContainText('Exported 6 identity–resource pairs as CSV');
+    await expect(exporting.getByRole('status')).toContainText(`Written to ${file}. The file is readable only by you.`);
+    await exporting.getByRole('button', { name: 'Close' }).click();
+    await expect(exporting).toBeHidden();
   }
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
+  const csv = (await readFile(file, 'utf8')).trimEnd().split('\r\n');
+  expect(csv[0]).toBe('Identity,Identity type,Resource,Resource type,Resource ID,Roles,Capability,Granted,Why');
+  expect(csv).toHaveLength(1 + 6 * 6);
+  expect(csv.find((l) => l.startsWith(`${alex},user,contoso-arr-westeurope,`) && l.includes(',Render,'))).toMatch(
+    /,Render,no,"Its role \(Owner\) grants control-plane actions only/,
+  );
+
+  // Regenerate the primary key of the account imported with keys: the stored key follows.
+  const before = azurePrimaryKey(emulator, 'contoso-arr-eastus');
+  await page.getByRole('navigation', { name: 'Sections' }).getByText('Accounts', { exact: true }).click();
+  await list.getByRole('option', { name: /contoso-arr-eastus/ }).click();
+  const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
+  await expect(account.getByTestId('key-ages')).toContainText('Primary key age');
+  await account.getByRole('button', { name: 'Regenerate key…' }).click();
+  const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
+  await expect(rotate.getByTestId('rotation-guidance')).toContainText(
+    'Move them to the secondary key first, then regenerate the primary key',
+  );
+  await expect(rotate.getByTestId('rotation-guidance')).toContainText('This app replaces its stored primary key with the new one.');
+  await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
+  await page.getByRole('option', { name: alex }).click();
+  await rotate.getByRole('button', { name: 'Regenerate the primary key' }).click();
+  const rotated = page.getByRole('alertdialog', { name: 'Regenerated the primary key' });
+  await expect(rotated.getByRole('status')).toContainText('The stored primary key was updated');
+  await expect(rotated.getByRole('status')).toContainText(`by ${alex}`);
+  await expect(rotated.getByRole('button', { name: 'Close' })).toBeFocused();
+  const after = azurePrimaryKey(emulator, 'contoso-arr-eastus');
+  expect(after).not.toBe(before);
+  const eastusId = (await storedAccount(page, 'contoso-arr-eastus'))?.id ?? '';
+  expect(await callApi(page, 'accounts.reveal', { id: eastusId, secret: 'primaryKey' })).toMatchObject({
+    ok: true,
+    value: { value: after },
+  });
+  await page.keyboard.press('Escape');
+  await expect(rotated).toBeHidden();
+  await expect(account.getByTestId('key-ages')).toContainText(/Primary key age\s*less than a day \(regenerated here/);
+  expect(await page.content()).not.toContain(after);
+  expect(errors).toEqual([]);
 });
 
 test('the Roles page says what it needs, and it and its details panel have no serious accessibility problems, in light and dark', async ({

@@ -1,6 +1,14 @@
 import { expect, test } from './support/emulator-fixture.ts';
 import { expectFocusWithin, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
-import { addChatResource, jwtClaims, listedAccountId, listedTokens, mintChatToken, tokenList, tokenValue } from './support/tokens-page.ts';
+import {
+  openWithChatResource,
+  jwtClaims,
+  listedAccountId,
+  listedTokens,
+  mintChatToken,
+  tokenList,
+  tokenValue,
+} from './support/tokens-page.ts';
 
 // The ACS identities dialog end to end: the identities the app remembers per resource, a token
 // issued for one of them, and its revoke and delete, each seen in the token list.
@@ -9,8 +17,7 @@ test(
   'a user issues a token for an ACS identity created earlier, revokes its tokens and deletes it from the ACS identities dialog, ' +
     'by keyboard',
   async ({ app, page, emulator }) => {
-    await app.open(page);
-    await addChatResource(page, emulator);
+    await openWithChatResource(app, page, emulator);
     // Another identity's token, which nothing below may touch.
     await mintChatToken(app.core, (await listedAccountId(app.core)) ?? '', 'Carol (other)');
     await app.open(page, 'tokens');

@@ -3,7 +3,7 @@ import { expect, test } from './support/emulator-fixture.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { signInInteractively } from './support/identities-page.ts';
 import {
-  addChatResource,
+  openWithChatResource,
   jwtClaims,
   listedTokens,
   listsOneAfter,
@@ -30,8 +30,7 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   context,
   emulator,
 }) => {
-  await app.open(page);
-  await addChatResource(page, emulator);
+  await openWithChatResource(app, page, emulator);
   await app.open(page, 'identities');
   await signInInteractively(page, context, adele);
   await app.open(page, 'tokens');
@@ -59,8 +58,7 @@ test(
   'a user pastes a Teams user’s Entra token: a mismatched app ID is shown under App ID with nothing listed, and the right one ' +
     'lists the ACS token as a pasted Teams token',
   async ({ app, page, emulator }) => {
-    await app.open(page);
-    await addChatResource(page, emulator);
+    await openWithChatResource(app, page, emulator);
     // The token the Teams user's own app got (here the Azure CLI's client ID, through the emulator's device-code page).
     const teamsToken = await userAccessToken(emulator, 'adele.vance', teamsScopes.join(' '));
     const { appid, oid } = jwtClaims(teamsToken) as { appid: string; oid: string };

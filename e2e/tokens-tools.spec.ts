@@ -1,10 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { addArrAccount, updateSettings } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { addWestEurope, grantClipboard, listedTokens, mintArrToken, tokenList, tokenValue } from './support/tokens-page.ts';
-
-const run = promisify(execFile);
+import {
+  grantClipboard,
+  listedTokens,
+  mintArrToken,
+  openWithWestEurope,
+  runTrustingEmulator,
+  tokenList,
+  tokenValue,
+} from './support/tokens-page.ts';
 
 // The Tokens page's copy in browser mode and its "Test an ARR account" tool, end to end.
 
@@ -15,8 +19,7 @@ test('a copied token leaves the browser clipboard after the time set in Settings
   page,
   emulator,
 }) => {
-  await app.open(page);
-  await addWestEurope(page, emulator);
+  await openWithWestEurope(app, page, emulator);
   await updateSettings(page, { clipboardClearSeconds: 5 });
   await mintArrToken(app.core);
   await page.clock.install();
@@ -58,15 +61,9 @@ test('Test an ARR account lists its sessions with the token and says how many, a
 }) => {
   const eastus = emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-eastus');
   if (!eastus) throw new Error('the scenario has no East US account');
+  const { name, accountId, accountDomain: domain, primaryKey } = eastus;
   await app.open(page);
-  await expect(
-    await addArrAccount(page, {
-      name: eastus.name,
-      accountId: eastus.accountId,
-      domain: eastus.accountDomain,
-      primaryKey: eastus.primaryKey,
-    }),
-  ).toBeHidden();
+  await expect(await addArrAccount(page, { name, accountId, domain, primaryKey })).toBeHidden();
   await expect(
     await addArrAccount(page, {
       name: 'eastus with an old key',
@@ -96,13 +93,11 @@ test('Test an ARR account lists its sessions with the token and says how many, a
   const [token] = await listedTokens(page);
   if (!token) throw new Error('the test listed no token');
   const bearer = await tokenValue(page, token.id);
+  const onlyStatus = ['-s', '-o', '/dev/null', '-w', '%{http_code}'];
   const curl = (...args: string[]) =>
-    run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `Authorization: Bearer ${bearer}`, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
-    });
+    runTrustingEmulator(emulator, 'curl', [...onlyStatus, '-H', `Authorization: Bearer ${bearer}`, ...args]);
   expect(
-    (await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data', '{"maxLeaseTimeMinutes":30,"size":"standard"}', sessionUrl))
-      .stdout,
+    await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data', '{"maxLeaseTimeMinutes":30,"size":"standard"}', sessionUrl),
   ).toBe('201');
   try {
     await testButton.click();

@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Core } from '../electron/core/core.ts';
 import { coreValues } from '../electron/core/test-support/test-core.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import {
-  addChatResource,
   addChatResourceToCore,
-  addWestEurope,
   arrKey,
   grantClipboard,
   jwtClaims,
@@ -19,14 +14,15 @@ import {
   mintArrToken,
   mintChatToken,
   openNewToken,
+  openWithChatResource,
+  openWithWestEurope,
+  runTrustingEmulator,
   shownTime,
   tokenList,
   tokenValue,
   westEurope,
 } from './support/tokens-page.ts';
 import { pageErrors } from './support/page-errors.ts';
-
-const run = promisify(execFile);
 
 // Browser mode copies in the page: the tests grant the clipboard and read it back.
 test.beforeEach(({ context, app }) => grantClipboard(context, app));
@@ -35,95 +31,90 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
   app,
   page,
   emulator,
+  scratch,
 }) => {
   const errors = pageErrors(page);
-  const out = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-token-export-'));
-  try {
-    await app.open(page);
-    await addWestEurope(page, emulator);
-    await app.open(page, 'tokens');
-    await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+  await openWithWestEurope(app, page, emulator);
+  await app.open(page, 'tokens');
+  await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
 
-    const dialog = await openNewToken(page);
-    await expect(dialog.getByRole('combobox', { name: 'ARR account' })).toHaveText(/contoso-arr-westeurope/);
-    await expect(dialog.getByRole('radio', { name: 'Primary key' })).toBeChecked();
-    const minted = 'Minted an ARR access token for contoso-arr-westeurope.';
-    const row = await listsOneAfter(page, dialog, 'Mint', minted, 'ARR access token');
-    // Listed, with its source, a status in words and a countdown that moves.
-    await expect(row).toContainText('contoso-arr-westeurope (primary key)');
-    await expect(row.locator('[data-status]')).toHaveText('Valid');
-    const countdown = row.getByTestId('token-countdown');
-    await expect(countdown).toHaveText(/^23:59:\d\d$/);
-    const first = await countdown.textContent();
-    await expect(countdown).not.toHaveText(first ?? '');
+  const dialog = await openNewToken(page);
+  await expect(dialog.getByRole('combobox', { name: 'ARR account' })).toHaveText(/contoso-arr-westeurope/);
+  await expect(dialog.getByRole('radio', { name: 'Primary key' })).toBeChecked();
+  const minted = 'Minted an ARR access token for contoso-arr-westeurope.';
+  const row = await listsOneAfter(page, dialog, 'Mint', minted, 'ARR access token');
+  // Listed, with its source, a status in words and a countdown that moves.
+  await expect(row).toContainText('contoso-arr-westeurope (primary key)');
+  await expect(row.locator('[data-status]')).toHaveText('Valid');
+  const countdown = row.getByTestId('token-countdown');
+  await expect(countdown).toHaveText(/^23:59:\d\d$/);
+  const first = await countdown.textContent();
+  await expect(countdown).not.toHaveText(first ?? '');
 
-    // The expiry shown is the token's own exp; the value is nowhere on the page until revealed.
-    const [token] = await listedTokens(page);
-    if (!token) throw new Error('no token listed');
-    const value = await tokenValue(page, token.id);
-    const claims = jwtClaims(value);
-    expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
-    expect(Date.parse(token.issuedAt)).toBe(Number(claims['iat']) * 1000);
-    const detail = page.getByRole('region', { name: 'ARR access token' });
-    await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.issuedAt) }), 'issued, as iat says').toBeVisible();
-    await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
-    expect(await page.content()).not.toContain(value);
+  // The expiry shown is the token's own exp; the value is nowhere on the page until revealed.
+  const [token] = await listedTokens(page);
+  if (!token) throw new Error('no token listed');
+  const value = await tokenValue(page, token.id);
+  const claims = jwtClaims(value);
+  expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
+  expect(Date.parse(token.issuedAt)).toBe(Number(claims['iat']) * 1000);
+  const detail = page.getByRole('region', { name: 'ARR access token' });
+  await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.issuedAt) }), 'issued, as iat says').toBeVisible();
+  await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
+  expect(await page.content()).not.toContain(value);
 
-    // The claims inspector: aid and exp, what the audience is for, and a warning when it is checked against the wrong use.
-    await detail.getByRole('button', { name: 'Claims' }).click();
-    const inspector = page.getByRole('dialog', { name: /Claims of the ARR access token/ });
-    await expect(inspector.getByRole('row', { name: /^aid/ })).toContainText(westEurope.accountId);
-    await expect(inspector.getByRole('region', { name: 'Times' })).toContainText(/Expires \(exp\): .+, in 1 day|in 24 hours/);
-    await expect(inspector).toContainText('For Remote Rendering session API');
-    await expect(inspector.getByTestId('audience-warning')).toHaveCount(0);
-    await inspector.getByRole('combobox', { name: 'Check it for' }).click();
-    await page.getByRole('option', { name: 'Azure Resource Manager (ARM)' }).click();
-    await expect(inspector.getByTestId('audience-warning')).toContainText('Azure Resource Manager (ARM) accepts only an Entra token');
-    await inspector.getByRole('button', { name: 'Close' }).click();
+  // The claims inspector: aid and exp, what the audience is for, and a warning when it is checked against the wrong use.
+  await detail.getByRole('button', { name: 'Claims' }).click();
+  const inspector = page.getByRole('dialog', { name: /Claims of the ARR access token/ });
+  await expect(inspector.getByRole('row', { name: /^aid/ })).toContainText(westEurope.accountId);
+  await expect(inspector.getByRole('region', { name: 'Times' })).toContainText(/Expires \(exp\): .+, in 1 day|in 24 hours/);
+  await expect(inspector).toContainText('For Remote Rendering session API');
+  await expect(inspector.getByTestId('audience-warning')).toHaveCount(0);
+  await inspector.getByRole('combobox', { name: 'Check it for' }).click();
+  await page.getByRole('option', { name: 'Azure Resource Manager (ARM)' }).click();
+  await expect(inspector.getByTestId('audience-warning')).toContainText('Azure Resource Manager (ARM) accepts only an Entra token');
+  await inspector.getByRole('button', { name: 'Close' }).click();
 
-    // Copy puts it on the clipboard without showing it; Reveal shows it and Hide masks it again.
-    await detail.getByRole('button', { name: 'Copy token' }).click();
-    await expect(detail.getByText('Copied; clipboard clears in 30 s')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
-    expect(await page.content()).not.toContain(value);
-    await detail.getByRole('button', { name: 'Reveal token' }).click();
-    await expect(detail.getByTestId('token-value')).toHaveText(value);
-    await detail.getByRole('button', { name: 'Hide token' }).click();
-    expect(await page.content()).not.toContain(value);
+  // Copy puts it on the clipboard without showing it; Reveal shows it and Hide masks it again.
+  await detail.getByRole('button', { name: 'Copy token' }).click();
+  await expect(detail.getByText('Copied; clipboard clears in 30 s')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  expect(await page.content()).not.toContain(value);
+  await detail.getByRole('button', { name: 'Reveal token' }).click();
+  await expect(detail.getByTestId('token-value')).toHaveText(value);
+  await detail.getByRole('button', { name: 'Hide token' }).click();
+  expect(await page.content()).not.toContain(value);
 
-    // Auto-refresh: the re-mint is due Settings' warning time (10 minutes) before the token expires, and the pane says when.
-    const nextRefresh = new Date(Date.parse(token.expiresAt) - 10 * 60_000).toISOString();
-    const autoRefresh = detail.getByRole('switch', { name: 'Auto-refresh before it expires' });
-    await autoRefresh.click(); // a controlled switch: it turns on when the core answers
-    await expect(autoRefresh).toBeChecked();
-    await expect(detail.getByRole('definition').filter({ hasText: shownTime(nextRefresh) }), 'next refresh').toBeVisible();
-    expect((await listedTokens(page))[0]).toMatchObject({ autoRefresh: true, nextRefreshAt: nextRefresh });
+  // Auto-refresh: the re-mint is due Settings' warning time (10 minutes) before the token expires, and the pane says when.
+  const nextRefresh = new Date(Date.parse(token.expiresAt) - 10 * 60_000).toISOString();
+  const autoRefresh = detail.getByRole('switch', { name: 'Auto-refresh before it expires' });
+  await autoRefresh.click(); // a controlled switch: it turns on when the core answers
+  await expect(autoRefresh).toBeChecked();
+  await expect(detail.getByRole('definition').filter({ hasText: shownTime(nextRefresh) }), 'next refresh').toBeVisible();
+  expect((await listedTokens(page))[0]).toMatchObject({ autoRefresh: true, nextRefreshAt: nextRefresh });
 
-    // Export as .env to a file only the user can read; a second export to the same name asks first.
-    const file = path.join(out, 'arr.env');
-    await detail.getByRole('button', { name: 'Export' }).click();
-    const exporter = page.getByRole('dialog', { name: 'Export the token' });
-    await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
-    await exporter.getByRole('button', { name: 'Export' }).click();
-    await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
-    await expect(exporter.getByRole('button', { name: 'Close' }), 'the focus moves to Close with the result').toBeFocused();
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const env = await readFile(file, 'utf8');
-    expect(env).toContain(`ARR_ACCOUNT_ID=${westEurope.accountId}`);
-    expect(env).toContain(`ARR_ACCOUNT_DOMAIN=${westEurope.domain}`);
-    expect(env).toContain(`ARR_ACCESS_TOKEN=${value}\n`);
-    await exporter.getByRole('button', { name: 'Close' }).click();
-    await detail.getByRole('button', { name: 'Export' }).click();
-    await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
-    await exporter.getByRole('button', { name: 'Export' }).click();
-    await expect(exporter.getByText('The file exists')).toBeVisible();
-    await exporter.getByRole('button', { name: 'Replace it' }).click();
-    await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
-    await exporter.getByRole('button', { name: 'Close' }).click();
-    expect(errors).toEqual([]);
-  } finally {
-    await rm(out, { recursive: true, force: true });
-  }
+  // Export as .env to a file only the user can read; a second export to the same name asks first.
+  const file = path.join(scratch, 'arr.env');
+  await detail.getByRole('button', { name: 'Export' }).click();
+  const exporter = page.getByRole('dialog', { name: 'Export the token' });
+  await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
+  await exporter.getByRole('button', { name: 'Export' }).click();
+  await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
+  await expect(exporter.getByRole('button', { name: 'Close' }), 'the focus moves to Close with the result').toBeFocused();
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
+  const env = await readFile(file, 'utf8');
+  expect(env).toContain(`ARR_ACCOUNT_ID=${westEurope.accountId}`);
+  expect(env).toContain(`ARR_ACCOUNT_DOMAIN=${westEurope.domain}`);
+  expect(env).toContain(`ARR_ACCESS_TOKEN=${value}\n`);
+  await exporter.getByRole('button', { name: 'Close' }).click();
+  await detail.getByRole('button', { name: 'Export' }).click();
+  await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
+  await exporter.getByRole('button', { name: 'Export' }).click();
+  await expect(exporter.getByText('The file exists')).toBeVisible();
+  await exporter.getByRole('button', { name: 'Replace it' }).click();
+  await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
+  await exporter.getByRole('button', { name: 'Close' }).click();
+  expect(errors).toEqual([]);
 });
 
 test('a user creates an ACS identity with a chat and voip token for 60 minutes, sees its expiry, revokes it and sees it revoked', async ({
@@ -131,8 +122,7 @@ test('a user creates an ACS identity with a chat and voip token for 60 minutes, 
   page,
   emulator,
 }) => {
-  await app.open(page);
-  await addChatResource(page, emulator);
+  await openWithChatResource(app, page, emulator);
 
   // From the resource's detail pane: New token opens on the Tokens page, on the ACS tab, for that resource.
   await page
@@ -173,8 +163,7 @@ test('a user creates an ACS identity with a chat and voip token for 60 minutes, 
 });
 
 test('a refused key shows the STS’s 401 in words, and nothing is listed', async ({ app, page, emulator }) => {
-  await app.open(page);
-  await addWestEurope(page, emulator, { key: arrKey(emulator, 'secondaryKey').replace(/^./, 'A') });
+  await openWithWestEurope(app, page, emulator, { key: arrKey(emulator, 'secondaryKey').replace(/^./, 'A') });
   await app.open(page, 'tokens');
   const dialog = await openNewToken(page);
   await dialog.getByRole('button', { name: 'Mint' }).click();
@@ -186,8 +175,7 @@ test('a refused key shows the STS’s 401 in words, and nothing is listed', asyn
 });
 
 test('a long throttle, a failing service and a cancelled call each end in their own message', async ({ app, page, emulator }) => {
-  await app.open(page);
-  await addWestEurope(page, emulator);
+  await openWithWestEurope(app, page, emulator);
   await app.open(page, 'tokens');
   const dialog = await openNewToken(page);
   const mint = dialog.getByRole('button', { name: 'Mint' });
@@ -215,8 +203,7 @@ test('a long throttle, a failing service and a cancelled call each end in their 
 });
 
 test('the request signer gives a curl command that ACS accepts', async ({ app, page, emulator }) => {
-  await app.open(page);
-  await addChatResource(page, emulator);
+  await openWithChatResource(app, page, emulator);
   await app.open(page, 'tokens');
   await page.getByRole('button', { name: 'Sign an ACS request' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign an ACS request' });
@@ -229,9 +216,7 @@ test('the request signer gives a curl command that ACS accepts', async ({ app, p
   await expect(dialog.getByTestId('signed-headers')).toContainText(
     'Authorization: HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=',
   );
-  const { stdout } = await run('sh', ['-c', `${curl} -s -w '\\n%{http_code}'`], {
-    env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile },
-  });
+  const stdout = await runTrustingEmulator(emulator, 'sh', ['-c', `${curl} -s -w '\\n%{http_code}'`]);
   expect(stdout.trim().split('\n').at(-1)).toBe('201');
 });
 
@@ -240,8 +225,7 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
   page,
   emulator,
 }) => {
-  await app.open(page);
-  await addWestEurope(page, emulator);
+  await openWithWestEurope(app, page, emulator);
   await mintArrToken(app.core);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -19,11 +19,10 @@ export const acs = {
   },
 };
 
-/** Adds the made-up ARR account through the Add dialog, and waits for the dialog to close. */
-export async function addSampleArrAccount(page: Page): Promise<void> {
-  await expect(
-    await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey }),
-  ).toBeHidden();
+/** Adds the made-up ARR account (with the tags given) through the Add dialog, and waits for the dialog to close. */
+export async function addSampleArrAccount(page: Page, { tags }: { tags?: string } = {}): Promise<void> {
+  const { name, accountId, region: domain, primaryKey } = arr;
+  await expect(await addArrAccount(page, { name, accountId, domain, primaryKey, ...(tags ? { tags } : {}) })).toBeHidden();
 }
 
 /** Opens the Add dialog from wherever the page offers it (the empty state or the header). */

@@ -20,7 +20,7 @@ export type AppOnEmulator = BrowserModeApp;
  * imported and made the default. Chromium trusts the emulator's TLS key by its SPKI hash, passed
  * at launch, which is why the emulator is per worker like the browser.
  */
-export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator }>({
+export const test = base.extend<{ app: AppOnEmulator; scratch: string }, { emulator: TestEmulator }>({
   emulator: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -51,6 +51,13 @@ export const test = base.extend<{ app: AppOnEmulator }, { emulator: TestEmulator
     await app.core.settings.update({ defaultCloud: emulator.cloudProfile.name });
     await use(app);
     await app.close();
+  },
+  /** A temporary folder for what a test writes (exports), removed after the test, passed or failed. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  scratch: async ({}, use) => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'azcred-e2e-scratch-'));
+    await use(folder);
+    await rm(folder, { recursive: true, force: true });
   },
 });
 

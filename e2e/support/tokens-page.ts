@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Core } from '../../electron/core/core.ts';
 import { coreValues } from '../../electron/core/test-support/test-core.ts';
@@ -6,6 +8,8 @@ import type { TokenView } from '../../shared/tokens.ts';
 import type { RunningEmulator } from '../azure-emulator/server.ts';
 import { addAcsResource, addArrAccount } from './accounts-page.ts';
 import { callApi } from './identities-page.ts';
+
+const run = promisify(execFile);
 
 /** The JWT's claims, decoded by the emulator's own parser (not by the app under test). */
 export { jwtClaims } from '../azure-emulator/test/emulator-fixtures.ts';
@@ -34,6 +38,17 @@ export async function addWestEurope(page: Page, emulator: RunningEmulator, optio
     primaryKey: options.key ?? arrKey(emulator),
   });
   await expect(dialog).toBeHidden();
+}
+
+/** Opens the app and adds the West Europe ARR account through the Add dialog, where most ARR token scenarios start. */
+export async function openWithWestEurope(
+  app: { open(page: Page): Promise<void> },
+  page: Page,
+  emulator: RunningEmulator,
+  options: { name?: string; key?: string } = {},
+): Promise<void> {
+  await app.open(page);
+  await addWestEurope(page, emulator, options);
 }
 
 /** The West Europe ARR account with its primary key, added through the core rather than the page. */
@@ -74,6 +89,18 @@ export async function addChatResource(page: Page, emulator: RunningEmulator): Pr
   await expect(
     await addAcsResource(page, { name: chatResource, connectionString: emulator.acsConnectionString(chatResource, 'primary') }),
   ).toBeHidden();
+}
+
+/** Opens the app and adds the chat resource through the Add dialog, where most ACS token scenarios start. */
+export async function openWithChatResource(app: { open(page: Page): Promise<void> }, page: Page, emulator: RunningEmulator): Promise<void> {
+  await app.open(page);
+  await addChatResource(page, emulator);
+}
+
+/** Runs a command (curl, or a shell running a copied curl command) that trusts the emulator's CA, with only PATH from this environment. */
+export async function runTrustingEmulator(emulator: RunningEmulator, file: string, args: readonly string[]): Promise<string> {
+  const { stdout } = await run(file, args, { env: { PATH: process.env['PATH'] ?? '', CURL_CA_BUNDLE: emulator.caFile } });
+  return stdout;
 }
 
 export async function openTokensPage(page: Page): Promise<void> {
