@@ -1,6 +1,13 @@
 import type { CloudProfileView } from '../../shared/clouds.ts';
 import { ChoiceDropdown } from './ChoiceDropdown.tsx';
 
+/** What a form that works in one cloud is given: the cloud profiles to choose from, and the one it starts on. */
+export interface CloudChoice {
+  clouds: readonly CloudProfileView[];
+  /** The name of the cloud the form starts on: the default cloud from Settings. */
+  defaultCloud: string;
+}
+
 export interface CloudDropdownProps {
   clouds: readonly CloudProfileView[];
   /** The chosen cloud's name. */

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
-import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -10,12 +9,11 @@ import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, type Ac
 import { AccountMetaFields } from './AccountMetaFields.tsx';
 import { AcsFields } from './AcsFields.tsx';
 import { ArrFields } from './ArrFields.tsx';
+import type { CloudChoice } from '../../components/CloudDropdown.tsx';
 
-export interface AccountDialogProps {
+export interface AccountDialogProps extends CloudChoice {
   /** The account to edit, or undefined to add one. */
   editing: AccountView | undefined;
-  clouds: readonly CloudProfileView[];
-  defaultCloud: string;
   onSaved(account: AccountView): void;
   onClose(): void;
 }

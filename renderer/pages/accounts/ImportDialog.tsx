@@ -1,9 +1,8 @@
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ImportReport } from '../../../shared/accounts.ts';
-import type { CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
-import { CloudDropdown } from '../../components/CloudDropdown.tsx';
+import { CloudDropdown, type CloudChoice } from '../../components/CloudDropdown.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FileChooser } from '../../components/FileChooser.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -15,9 +14,7 @@ const fields = ['passphrase', 'text'] as const;
 
 const maxBytes = 1_000_000;
 
-export interface ImportDialogProps {
-  clouds: readonly CloudProfileView[];
-  defaultCloud: string;
+export interface ImportDialogProps extends CloudChoice {
   /** Called after a real import added accounts, so the list can be loaded again. */
   onImported(): void;
   onClose(): void;

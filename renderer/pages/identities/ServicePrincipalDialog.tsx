@@ -1,9 +1,8 @@
 import { Field } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
-import { CloudDropdown } from '../../components/CloudDropdown.tsx';
+import { CloudDropdown, type CloudChoice } from '../../components/CloudDropdown.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
@@ -17,9 +16,7 @@ import {
   type ServicePrincipalForm,
 } from './service-principal-form.ts';
 
-export interface ServicePrincipalDialogProps {
-  clouds: readonly CloudProfileView[];
-  defaultCloud: string;
+export interface ServicePrincipalDialogProps extends CloudChoice {
   onAdded(identity: IdentityView): void;
   onClose(): void;
 }

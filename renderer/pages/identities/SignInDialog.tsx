@@ -1,6 +1,5 @@
 import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
@@ -10,10 +9,9 @@ import { InteractiveWaiting } from './InteractiveWaiting.tsx';
 import { SignInFields, type SignInForm } from './SignInFields.tsx';
 import { useSignIn } from './use-sign-in.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
+import type { CloudChoice } from '../../components/CloudDropdown.tsx';
 
-export interface SignInDialogProps {
-  clouds: readonly CloudProfileView[];
-  defaultCloud: string;
+export interface SignInDialogProps extends CloudChoice {
   /** Fields to start from: an identity's cloud, tenant and user name when signing it in again. */
   initial?: Partial<SignInForm> | undefined;
   onSignedIn(identity: IdentityView): void;
