@@ -1,4 +1,4 @@
-import { Badge, Caption1, makeStyles, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Caption1, makeStyles, mergeClasses, TableCell, TableRow, Text } from '@fluentui/react-components';
 import {
   activityActionLabels,
   activityKindLabels,
@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   action: { width: '120px' },
   through: { width: '200px' },
   to: { width: '260px' },
+  // A program's command line can be long: two lines of it, the whole in its tooltip.
+  program: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', wordBreak: 'break-all' },
 });
 
 const actionColors: Partial<Record<ActivityAction, 'brand' | 'informative' | 'warning' | 'success'>> = {
@@ -42,6 +44,8 @@ function When({ iso, now }: { iso: string; now: number }) {
 
 function EntryCells({ entry }: { entry: ActivityEntry }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
+  const { program, ...door } = entry.to;
   return (
     <>
       <TableCell>
@@ -55,7 +59,14 @@ function EntryCells({ entry }: { entry: ActivityEntry }) {
       </TableCell>
       <TableCell>{activityThroughText(entry)}</TableCell>
       <TableCell>
-        <span className={layout.monoMuted}>{activityRecipientText(entry.to)}</span>
+        <div className={layout.cellLines}>
+          <span className={layout.monoMuted}>{activityRecipientText(door)}</span>
+          {program && (
+            <Caption1 className={mergeClasses(layout.muted, styles.program)} title={program}>
+              for {program}
+            </Caption1>
+          )}
+        </div>
       </TableCell>
     </>
   );
