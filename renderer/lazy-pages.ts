@@ -2,8 +2,9 @@ import { lazy } from 'react';
 import type { SectionId } from './section-from-hash.ts';
 
 /**
- * Every page but Accounts (the first screen) is its own chunk, loaded when first opened, so the
- * first load parses and runs only the shell and the Accounts page (npm run bench, navigation).
+ * Every page but Accounts (the first screen) is loaded when one of them is first opened (they share
+ * one chunk: see vite.config.ts), so the first load parses and runs only the shell and the Accounts
+ * page (npm run bench, navigation). A new page is added here too.
  */
 const loaders = {
   identities: () => import('./pages/IdentitiesPage.tsx'),
