@@ -134,6 +134,15 @@ describe.runIf(keyringSession)('azcred run --identity: a managed-identity endpoi
     expect(served.seen).toMatchObject({ claims: { aud: arm } });
   });
 
+  it("passes Entra's refusal of a resource on to the SDK at once, in words", async () => {
+    const started = Date.now();
+    const { run, seen } = await runAs(['--identity', 'pipeline'], ['one', 'https://nothing.example.com/.default']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((seen as { error: string }).error).toContain('The resource asked for is not registered in the tenant');
+    // A 400, not a server error the SDK would retry for seconds.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('lets a request pick another identity by client_id only when --identity names it too', async () => {
     const pick = ['one', `${arm}/.default`, `client_id=${secretServicePrincipal.appId}`];
     const alone = await runAs(['--identity', 'alex.wilber@contoso.onmicrosoft.com'], pick);
