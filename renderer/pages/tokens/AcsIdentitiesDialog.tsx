@@ -38,7 +38,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const [accountId, setAccountId] = useState<string>();
   const resource = sources.acs.find((a) => a.id === (accountId ?? sources.acs[0]?.id));
   const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
-  const [payWith, setPay] = usePayWith(accountKeys(resource));
+  const [pay, setPay] = usePayWith(accountKeys(resource), resource?.id);
   const [label, setLabel] = useState('');
   const [confirm, setConfirm] = useState<AcsIdentityConfirm>();
   const [done, setDone] = useState<string>();
@@ -47,7 +47,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const busy = operation.running !== undefined;
 
   function via(): AcsVia | undefined {
-    const chosen = toVia(payWith) as AcsVia | undefined;
+    const chosen = toVia(pay) as AcsVia | undefined;
     if (!chosen) call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
     return chosen;
   }
@@ -103,21 +103,13 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
         <Body1>No Communication Services resource yet: add one on the Accounts page.</Body1>
       ) : (
         <>
-          <AccountField
-            kind="acs"
-            choices={sources.acs}
-            value={resource?.id}
-            onChange={(id) => {
-              setAccountId(id);
-              setPay(undefined);
-            }}
-          />
+          <AccountField kind="acs" choices={sources.acs} value={resource?.id} onChange={setAccountId} />
           <AccountPayField
             label="Call ACS with"
             kind="acs"
             account={resource}
             identities={sources.identities}
-            value={payWith}
+            value={pay}
             onChange={setPay}
             error={issues.via}
           />

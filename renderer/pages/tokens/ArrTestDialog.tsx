@@ -28,7 +28,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   const operation = useOperation();
   const [accountId, setAccountId] = useState<string>();
   const account = sources.arr.find((a) => a.id === (accountId ?? sources.arr[0]?.id));
-  const [payWith, setPay] = usePayWith(accountKeys(account));
+  const [pay, setPay] = usePayWith(accountKeys(account), account?.id);
   const [region, setRegion] = useState<string>();
   const [result, setResult] = useState<ArrTestResult>();
   const call = useCall();
@@ -37,7 +37,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
 
   async function submit() {
     if (!account) return;
-    const via = toVia(payWith) as ArrVia | undefined;
+    const via = toVia(pay) as ArrVia | undefined;
     if (!via) return call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
     setResult(undefined);
     const outcome = await call.run(() =>
@@ -77,18 +77,10 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
             error={issues.accountId}
             onChange={(id) => {
               setAccountId(id);
-              setPay(undefined);
               setResult(undefined);
             }}
           />
-          <AccountPayField
-            kind="arr"
-            account={account}
-            identities={sources.identities}
-            value={payWith}
-            onChange={setPay}
-            error={issues.via}
-          />
+          <AccountPayField kind="arr" account={account} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
           {needsRegion && (
             <ChoiceField
               label="Region to render in"
