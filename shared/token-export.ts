@@ -41,9 +41,12 @@ export const tokenExportSchema = z
     includeAccountKey: z.boolean().default(false),
     /** Without a path: copy the text in the core (desktop app) and clear the clipboard later, instead of returning it. */
     copy: z.boolean().default(false),
+    /** Without a path: the text is for the page's own copy (browser mode), so the access log says copied, not exported. */
+    purpose: z.literal('copy', { message: 'An export is for copy, or omitted' }).optional(),
   })
   .strict()
-  .refine((input) => !(input.copy && input.path !== undefined), { message: 'Either save to a file or copy, not both', path: ['copy'] });
+  .refine((input) => !(input.copy && input.path !== undefined), { message: 'Either save to a file or copy, not both', path: ['copy'] })
+  .refine((input) => !(input.purpose && input.path !== undefined), { message: 'A file is saved, not copied', path: ['purpose'] });
 
 export interface TokenExportResult {
   format: TokenExportFormat;

@@ -114,8 +114,10 @@ describe('the access log records each credential handed out', () => {
       await api().tokens.copy({ id: token.id });
       await api().tokens.export({ id: token.id, format: 'env', path: path.join(out, 'token.env') });
       await api().tokens.export({ id: token.id, format: 'arrconfig', path: path.join(out, 'arrconfig.json') });
+      await api().tokens.export({ id: token.id, format: 'shell', purpose: 'copy' });
     });
-    expect(entries.map((e) => e.action)).toEqual(['reveal', 'print', 'copy', 'export']);
+    expect(entries.map((e) => e.action)).toEqual(['reveal', 'print', 'copy', 'export', 'copy']);
+    expect(entries[4]?.what).toContain('exported shell copied in the page');
     for (const entry of entries)
       expect(entry).toMatchObject({ kind: 'arr-sts', tokenId: token.id, account: accountOf(accounts.westeurope), to: recipient });
     expect(entries[3]?.what).toContain('token.env');
@@ -123,6 +125,12 @@ describe('the access log records each credential handed out', () => {
       api().tokens.export({ id: token.id, format: 'arrconfig', includeAccountKey: true, path: path.join(out, 'arrconfig-key.json') }),
     );
     expect(withKey).toEqual([expect.objectContaining({ action: 'export', kind: 'account-key', account: accountOf(accounts.westeurope) })]);
+    expect(
+      await coreApi(core).tokens.export({ id: token.id, format: 'env', path: path.join(out, 'x.env'), purpose: 'copy' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('A file is saved, not copied') },
+    });
   });
 
   it('names the identity an Entra token came through, and the resource it is for', async () => {

@@ -139,6 +139,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'tokens.export': [
       { id: tokenId, format: 'json', path: `${exportFolder}/token.json`, overwrite: false },
       { id: tokenId, format: 'arrconfig', includeAccountKey: true },
+      { id: tokenId, format: 'shell', purpose: 'copy' },
     ],
     'acsIdentities.list': [{ accountId: acs }],
     'acsIdentities.create': [{ accountId: acs, label: 'fuzz', via: 'accessKey', token: { scopes: ['chat'], minutes: 60 } }],

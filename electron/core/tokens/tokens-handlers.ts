@@ -35,8 +35,10 @@ export const tokensHandlers = {
   'tokens.export': async ({ services }, input) => {
     const result = await services.tokens.export(input);
     const token = await services.tokens.registry.view(input.id);
-    const where = input.path === undefined ? (input.copy ? 'copied' : 'as text') : `to ${path.basename(input.path)}`;
-    const action = input.copy ? 'copy' : 'export';
+    const copied = input.copy || input.purpose === 'copy';
+    const where =
+      input.path !== undefined ? `to ${path.basename(input.path)}` : input.copy ? 'copied' : copied ? 'copied in the page' : 'as text';
+    const action = copied ? 'copy' : 'export';
     // arrconfig.json holds no token: only the account key, when asked for.
     if (input.format !== 'arrconfig') await services.activity.record(tokenActivity(token, action, `exported ${input.format} ${where}`));
     else if (input.includeAccountKey && token.source.account) {

@@ -43,8 +43,8 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
     file.clear();
   }
 
-  async function exportedText() {
-    const result = await api.tokens.export(base);
+  async function exportedText(purpose?: 'copy') {
+    const result = await api.tokens.export({ ...base, ...(purpose && { purpose }) });
     if (result.ok) setNote(result.value.note);
     return result;
   }
@@ -111,7 +111,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
                 ? { ok: true, value: { clearsAfterSeconds: result.value.clearsAfterSeconds ?? copy.clearAfterSeconds } }
                 : result;
             }
-            const result = await exportedText();
+            const result = await exportedText('copy');
             return result.ok ? copyInPage(result.value.text ?? '', copy.clearAfterSeconds) : result;
           }}
           onError={file.fail}
