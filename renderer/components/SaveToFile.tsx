@@ -1,8 +1,9 @@
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { problem } from './field-problem.ts';
 import type { ExportFile } from './use-export-file.ts';
 import { useLayoutStyles } from './layout-styles.ts';
+import { WarningBar } from './WarningBar.tsx';
 
 export interface SaveToFileProps {
   file: Pick<ExportFile<unknown>, 'path' | 'setPath' | 'exists' | 'replace' | 'busy'>;
@@ -23,17 +24,16 @@ export function SaveToFile({
         <Input value={file.path} onChange={(_, d) => file.setPath(d.value)} />
       </Field>
       {file.exists && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The file exists</MessageBarTitle>
-            {file.exists}
-          </MessageBarBody>
-          <MessageBarActions>
+        <WarningBar
+          title="The file exists"
+          action={
             <Button onClick={() => void file.replace()} disabledFocusable={file.busy}>
               Replace it
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {file.exists}
+        </WarningBar>
       )}
     </>
   );

@@ -1,6 +1,7 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { QuarantineView, VaultStatus } from '../../../shared/vault.ts';
 import { BackupRestore } from './BackupRestore.tsx';
+import { WarningBar } from '../WarningBar.tsx';
 
 const useStyles = makeStyles({
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -16,14 +17,9 @@ export function QuarantineNotice({
 }) {
   const styles = useStyles();
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          {quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}
-        </MessageBarTitle>
-        {quarantine.message} It was moved aside, not deleted: <span className={styles.path}>{quarantine.path}</span>
-        <BackupRestore onChanged={onChanged} />
-      </MessageBarBody>
-    </MessageBar>
+    <WarningBar title={quarantine.problem === 'damaged' ? 'The vault file was damaged' : 'The vault file did not open with this key'}>
+      {quarantine.message} It was moved aside, not deleted: <span className={styles.path}>{quarantine.path}</span>
+      <BackupRestore onChanged={onChanged} />
+    </WarningBar>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, DeleteRegular, EditRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
@@ -21,6 +10,7 @@ import { RotateKeyAges } from './RotateKeyAges.tsx';
 import { SecretField } from './SecretField.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { useDetailField } from '../../components/use-detail-field.tsx';
+import { WarningBar } from '../../components/WarningBar.tsx';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
@@ -82,15 +72,12 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
       </div>
 
       {missing.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{missing.map((s) => secretLabels[s]).join(' and ')} missing</MessageBarTitle>
-            The vault file was damaged and set aside, so this account’s {missing.length === 1 ? 'key is' : 'keys are'} no longer stored.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onEdit}>Edit to add the key again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <WarningBar
+          title={`${missing.map((s) => secretLabels[s]).join(' and ')} missing`}
+          action={<Button onClick={onEdit}>Edit to add the key again</Button>}
+        >
+          The vault file was damaged and set aside, so this account’s {missing.length === 1 ? 'key is' : 'keys are'} no longer stored.
+        </WarningBar>
       )}
 
       <dl className={layout.terms}>

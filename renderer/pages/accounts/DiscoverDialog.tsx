@@ -1,18 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Dropdown, Field, Link, makeStyles, Option, Spinner, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiscoveryImportResult, DiscoveryResult } from '../../../shared/discovery.ts';
 import { api } from '../../api.ts';
@@ -22,6 +8,7 @@ import { useCall } from '../../components/use-call.ts';
 import { useIdentities } from '../identities/use-identities.ts';
 import { DiscoverImportResult } from './DiscoverImportResult.tsx';
 import { DiscoverResourceTable } from './DiscoverResourceTable.tsx';
+import { WarningBar } from '../../components/WarningBar.tsx';
 
 const useStyles = makeStyles({
   identity: { maxWidth: '420px' },
@@ -147,16 +134,13 @@ export function DiscoverDialog({ identityId: initialIdentityId, onImported, onCl
           </Field>
           {finding.busy && <Spinner size="small" label={`Asking Azure Resource Manager what ${who} can see…`} />}
           {found && found.problems.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Some lists could not be read</MessageBarTitle>
-                <ul className={styles.problems}>
-                  {found.problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
+            <WarningBar title="Some lists could not be read">
+              <ul className={styles.problems}>
+                {found.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </WarningBar>
           )}
           {found && (
             <>

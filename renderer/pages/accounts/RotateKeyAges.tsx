@@ -1,17 +1,9 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ClockAlarmRegular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import type { KeyAge } from '../../../shared/key-rotation.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { WarningBar } from '../../components/WarningBar.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -47,16 +39,10 @@ export function RotateKeyAges({ ages, onRotate }: { ages: readonly KeyAge[]; onR
         ))}
       </dl>
       {due.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Time to rotate</MessageBarTitle>
-            {due.map((a) => `The ${keyLabels[a.secret].toLowerCase()} is ${days(a.ageDays)} old`).join('; ')}: older than the reminder age
-            set in Settings.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onRotate}>Regenerate key…</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <WarningBar title="Time to rotate" action={<Button onClick={onRotate}>Regenerate key…</Button>}>
+          {due.map((a) => `The ${keyLabels[a.secret].toLowerCase()} is ${days(a.ageDays)} old`).join('; ')}: older than the reminder age set
+          in Settings.
+        </WarningBar>
       )}
     </div>
   );

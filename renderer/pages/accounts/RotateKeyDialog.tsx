@@ -19,6 +19,7 @@ import { fieldIssues, problem } from '../../components/field-problem.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { useIdentities } from '../identities/use-identities.ts';
+import { WarningBar } from '../../components/WarningBar.tsx';
 
 const fields = ['identityId'] as const;
 
@@ -86,12 +87,9 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
           <Radio value="secondary" label="Secondary key" />
         </RadioGroup>
       </Field>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody data-testid="rotation-guidance">
-          <MessageBarTitle>Move clients to the other key first</MessageBarTitle>
-          {keyRotationGuidance(account, key)}
-        </MessageBarBody>
-      </MessageBar>
+      <WarningBar title="Move clients to the other key first" testId="rotation-guidance">
+        {keyRotationGuidance(account, key)}
+      </WarningBar>
       <Field
         label="Regenerate as"
         hint="Needs a role that may regenerate keys, such as Contributor or Owner."

@@ -1,4 +1,4 @@
-import { Caption1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup } from '@fluentui/react-components';
+import { Caption1, Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { tokenExportFormatInfo, tokenExportFormats, type TokenExportFormat } from '../../../shared/token-export.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
@@ -12,6 +12,7 @@ import { copyInPage, type CopyHow } from '../../components/secret-clipboard.ts';
 import { SecretValue } from '../../components/SecretValue.tsx';
 import { useExportFile } from '../../components/use-export-file.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { WarningBar } from '../../components/WarningBar.tsx';
 
 const fields = ['path', 'format'] as const;
 
@@ -78,18 +79,15 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
         </RadioGroup>
       </Field>
       {format === 'arrconfig' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>arrconfig.json takes the account key, not a token</MessageBarTitle>
-            Microsoft’s ARR scripts sign in with the account key: there is no field for an access token. Without the key the file has a
-            placeholder to fill in. With it, whoever reads the file has full access to the account until the key is regenerated.
-            <Checkbox
-              checked={includeKey}
-              onChange={(_, d) => setIncludeKey(d.checked === true)}
-              label="I understand: put the account key in the file"
-            />
-          </MessageBarBody>
-        </MessageBar>
+        <WarningBar title="arrconfig.json takes the account key, not a token">
+          Microsoft’s ARR scripts sign in with the account key: there is no field for an access token. Without the key the file has a
+          placeholder to fill in. With it, whoever reads the file has full access to the account until the key is regenerated.
+          <Checkbox
+            checked={includeKey}
+            onChange={(_, d) => setIncludeKey(d.checked === true)}
+            label="I understand: put the account key in the file"
+          />
+        </WarningBar>
       )}
       <RadioField label="Export to" horizontal choices={exportTargets} value={target} onChange={(t) => setTarget(t)} />
       {target === 'file' ? (
