@@ -68,15 +68,38 @@ export function isEndpointOf(cloud: CloudProfile, url: URL, resourceEndpoint?: s
   return endpoints.some((endpoint) => originPattern(endpoint).test(url.origin));
 }
 
+/**
+ * Each call asks again for the same few endpoints, so their patterns and the CA digests are kept
+ * (building them was about 50 µs of a token call); the caches are emptied when they pass `cacheLimit`
+ * entries, which only many ACS resources' own endpoints could reach.
+ */
+const patterns = new Map<string, RegExp>();
+const digests = new Map<string, string>();
+const cacheLimit = 256;
+
+function remembered<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= cacheLimit) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** The origin of an endpoint or endpoint pattern as a regular expression; `{accountDomain}` and `{region}` match one DNS name or label. */
 function originPattern(endpoint: string): RegExp {
+  return remembered(patterns, endpoint, () => makeOriginPattern(endpoint));
+}
+
+function makeOriginPattern(endpoint: string): RegExp {
   const origin = (/^https:\/\/[^/?#]+/i.exec(endpoint)?.[0] ?? '').toLowerCase().replace(/:443$/, '');
   const escaped = origin.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   return new RegExp(`^${escaped.replaceAll('{accountdomain}', '[a-z0-9-]+(\\.[a-z0-9-]+)*').replaceAll('{region}', '[a-z0-9-]+')}$`);
 }
 
 function trustKey(name: string, pem: string): string {
-  return `${name}\n${createHash('sha256').update(splitPem(pem).join('\n')).digest('hex')}`;
+  return `${name}\n${remembered(digests, pem, () => createHash('sha256').update(splitPem(pem).join('\n')).digest('hex'))}`;
 }
 
 function splitPem(pem: string): string[] {
