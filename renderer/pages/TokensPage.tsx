@@ -20,7 +20,7 @@ import { newTokenRequest } from './tokens/new-token-intent.ts';
 import { useTakenRequest } from '../page-request.ts';
 import { TokenDialogs, type TokenDialog } from './tokens/TokenDialogs.tsx';
 import { TokenDetail } from './tokens/TokenDetail.tsx';
-import { TokenList } from './tokens/TokenList.tsx';
+import { TokenRow } from './tokens/TokenRow.tsx';
 import { ToolButtons } from './tokens/ToolButtons.tsx';
 import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
@@ -155,29 +155,31 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
           </div>
           <ListAndDetail
             className={styles.split}
-            list={
-              shown.length > 0 && (
-                <TokenList tokens={shown} selectedId={selected?.id} onOpen={setSelectedId} warningMs={warningMs} listRef={listRef} />
-              )
-            }
+            label="Tokens"
+            items={shown}
+            chosen={selected}
+            onChoose={setSelectedId}
+            idPrefix="token"
+            listRef={listRef}
+            // A thousand live countdowns cost what twenty do.
+            overscan={6}
+            row={(token, placement) => <TokenRow key={token.id} token={token} {...placement} warningMs={warningMs} />}
             noMatch="No token matches the search."
             nothingChosen="Choose a token to see its details, reveal, copy or export it."
-            detail={
-              selected && (
-                <TokenDetail
-                  key={selected.id}
-                  token={selected}
-                  warningMs={warningMs}
-                  copy={copy}
-                  onChanged={upsert}
-                  onError={setError}
-                  onClaims={() => setDialog({ type: 'claims', token: selected })}
-                  onExport={() => setDialog({ type: 'export', token: selected })}
-                  onRevoke={() => setDialog({ type: 'revoke', token: selected })}
-                  onRemove={() => setDialog({ type: 'remove', token: selected })}
-                />
-              )
-            }
+            detail={(token) => (
+              <TokenDetail
+                key={token.id}
+                token={token}
+                warningMs={warningMs}
+                copy={copy}
+                onChanged={upsert}
+                onError={setError}
+                onClaims={() => setDialog({ type: 'claims', token })}
+                onExport={() => setDialog({ type: 'export', token })}
+                onRevoke={() => setDialog({ type: 'revoke', token })}
+                onRemove={() => setDialog({ type: 'remove', token })}
+              />
+            )}
           />
         </div>
       </PageStates>

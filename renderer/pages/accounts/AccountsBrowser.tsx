@@ -4,7 +4,7 @@ import type { AccountView } from '../../../shared/accounts.ts';
 import type { CopySettings } from '../../components/secret-clipboard.ts';
 import { AccountDetail } from './AccountDetail.tsx';
 import { AccountFilters } from './AccountFilters.tsx';
-import { AccountList } from './AccountList.tsx';
+import { AccountRow } from './AccountRow.tsx';
 import { countLabel, facets, isFiltered, type AccountFilter } from './account-filter.ts';
 import { useSearchShortcut } from './use-search-shortcut.ts';
 import { ListAndDetail } from '../../components/ListAndDetail.tsx';
@@ -72,26 +72,29 @@ export function AccountsBrowser({
       />
       <ListAndDetail
         className={styles.split}
-        list={
-          shown.length > 0 && (
-            <AccountList accounts={shown} selectedId={selected?.id} onOpen={onSelect} cloudLabel={cloudLabel} listRef={listRef} />
-          )
-        }
+        label="Accounts"
+        items={shown}
+        chosen={selected}
+        onChoose={onSelect}
+        idPrefix="account"
+        listRef={listRef}
+        overscan={10}
+        row={(account, placement) => (
+          <AccountRow key={account.id} account={account} {...placement} cloudLabel={cloudLabel(account.cloud)} />
+        )}
         noMatch="No account matches the search and filters."
         nothingChosen="Choose an account to see its details and keys."
-        detail={
-          selected && (
-            <AccountDetail
-              key={selected.id}
-              account={selected}
-              cloudLabel={cloudLabel(selected.cloud)}
-              copy={copy}
-              onEdit={() => onEdit(selected)}
-              onDelete={() => onDelete(selected)}
-              onRotate={() => onRotate(selected)}
-            />
-          )
-        }
+        detail={(account) => (
+          <AccountDetail
+            key={account.id}
+            account={account}
+            cloudLabel={cloudLabel(account.cloud)}
+            copy={copy}
+            onEdit={() => onEdit(account)}
+            onDelete={() => onDelete(account)}
+            onRotate={() => onRotate(account)}
+          />
+        )}
       />
     </div>
   );
