@@ -56,6 +56,8 @@ export const cloudProfileSchema = z.object({
   /** The scope a token for ARM is asked with (its audience, not its host). */
   armScope: scope,
   graphScope: scope,
+  /** Microsoft Graph's endpoint, when not the host of `graphScope` (Azure Stack, the emulator): see `graphEndpointOf`. */
+  graphEndpoint: httpsUrl.optional(),
   mixedReality: z.object({
     /** Mixed Reality STS base URL pattern. */
     stsEndpoint: httpsPattern,
@@ -127,6 +129,11 @@ export const builtInClouds: readonly CloudProfile[] = [
     'graph.microsoft.us',
   ]),
 ];
+
+/** Where a cloud's Microsoft Graph answers: its own `graphEndpoint`, else the origin its `graphScope` names (https://graph.microsoft.com). */
+export function graphEndpointOf(cloud: Pick<CloudProfile, 'graphEndpoint' | 'graphScope'>): string {
+  return (cloud.graphEndpoint ?? cloud.graphScope.replace(/\/\.default$/, '')).replace(/\/+$/, '');
+}
 
 /**
  * The region an ARR account domain names (`westeurope.mixedreality.azure.com` → `westeurope`), or

@@ -20,6 +20,7 @@ export function emulatorCloudProfile(urls: EmulatorUrls, scenario: Scenario, caP
     armEndpoint: urls.arm,
     armScope: 'https://management.azure.com/.default',
     graphScope: 'https://graph.microsoft.com/.default',
+    graphEndpoint: urls.graph,
     mixedReality: { stsEndpoint: urls.sts, arrEndpoint: urls.arr, stsScope: 'https://sts.{accountDomain}/.default' },
     communication: { scope: 'https://communication.azure.com//.default' },
     publicClient: { clientId, tenant: 'organizations' },

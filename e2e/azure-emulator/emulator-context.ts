@@ -22,6 +22,8 @@ export interface EmulatorUrls {
   sts: string;
   arr: string;
   arm: string;
+  /** Microsoft Graph (its v1.0 paths below this). */
+  graph: string;
   /** One base URL per ACS resource, by resource name. */
   acs: Record<string, string>;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * request's `x-emulator-fault` header: `throttle;retry-after=2`, `error;status=500`,
  * `slow;delay-ms=1500` or `drop`.
  */
-export const serviceNames = ['entra', 'sts', 'arr', 'acs', 'arm'] as const;
+export const serviceNames = ['entra', 'sts', 'arr', 'acs', 'arm', 'graph'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export const faultRuleSchema = z.strictObject({

@@ -48,7 +48,7 @@ export class FaultController {
 }
 
 // Each service's own throttling answer: STS headers only, ARR 15 s, the rest JSON bodies (AZURE-PROTOCOLS.md §1, §2, §4).
-const defaultRetryAfter: Record<ServiceName, number> = { entra: 5, sts: 5, arr: 15, acs: 10, arm: 10 };
+const defaultRetryAfter: Record<ServiceName, number> = { entra: 5, sts: 5, arr: 15, acs: 10, arm: 10, graph: 10 };
 
 /** Applies a fault; returns true when the response was written (or the connection dropped) and the request must not be served. */
 export async function applyFault(service: ServiceName, fault: FaultRule, exchange: Exchange): Promise<boolean> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CloudProfile } from '../../shared/clouds.ts';
 import { handleAcs } from './acs.ts';
 import { handleArm } from './arm.ts';
+import { handleGraph } from './graph.ts';
 import { handleArr } from './arr-sessions.ts';
 import { caFileName, createClientCertificate, createServerCertificate, loadOrCreateCertificateAuthority } from './certificates.ts';
 import type { ClientCertificate } from './certificates.ts';
@@ -72,7 +73,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     } else if (sp.certificate !== undefined) registered.set(sp.id, sp.certificate);
   }
 
-  const urls: EmulatorUrls = { entra: '', sts: '', arr: '', arm: '', acs: {} };
+  const urls: EmulatorUrls = { entra: '', sts: '', arr: '', arm: '', graph: '', acs: {} };
   const context: EmulatorContext = {
     scenario,
     urls,
@@ -113,6 +114,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     urls.sts = await listen('sts', (ex) => handleSts(context, ex));
     urls.arr = await listen('arr', (ex) => handleArr(context, ex));
     urls.arm = await listen('arm', (ex) => handleArm(context, ex));
+    urls.graph = await listen('graph', (ex) => handleGraph(context, ex));
     for (const resource of scenario.communicationServices) {
       urls.acs[resource.name] = await listen('acs', (ex) => handleAcs(context, resource.name, ex));
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent, globalAgent } from 'node:https';
 import tls from 'node:tls';
-import type { CloudProfile } from '../../../shared/clouds.ts';
+import { graphEndpointOf, type CloudProfile } from '../../../shared/clouds.ts';
 
 /**
  * Which CAs an HTTPS request to Azure trusts. A custom profile's extra CA (Azure Stack, the
@@ -61,6 +61,7 @@ export function isEndpointOf(cloud: CloudProfile, url: URL, resourceEndpoint?: s
   const endpoints = [
     cloud.authorityHost,
     cloud.armEndpoint,
+    graphEndpointOf(cloud),
     cloud.mixedReality.stsEndpoint,
     cloud.mixedReality.arrEndpoint,
     ...(resourceEndpoint ? [resourceEndpoint] : []),
