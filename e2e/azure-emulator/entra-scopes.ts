@@ -19,6 +19,10 @@ const knownResources = [
 
 export const graphResource = 'https://graph.microsoft.com';
 
+/** What a user's `https://graph.microsoft.com/.default` carries with the first-party clients: their Graph tokens hold
+ * Directory.AccessAsUser.All (azure-powershell#24334), which lets Graph act as the user may (its directory reads, getByIds). */
+const graphDefaultScopes = ['User.Read', 'Directory.AccessAsUser.All'];
+
 export type ResourceRequest =
   | { ok: true; resource: string; scp: string[]; wantsRefreshToken: boolean; wantsIdToken: boolean }
   | { ok: false; aadsts: number; detail: string };
@@ -39,7 +43,8 @@ export function resolveResource(scopes: readonly string[]): ResourceRequest {
     if (!knownResources.some((r) => r.test(resource))) return { ok: false, aadsts: 500011, detail: resource };
     const key = resource.replace(/\/+$/, '').toLowerCase();
     const entry = resources.get(key) ?? { resource, scp: new Set<string>() };
-    entry.scp.add(permission === '.default' ? 'user_impersonation' : permission);
+    if (permission === '.default' && key === graphResource) graphDefaultScopes.forEach((p) => entry.scp.add(p));
+    else entry.scp.add(permission === '.default' ? 'user_impersonation' : permission);
     resources.set(key, entry);
     if (resources.size > 1) return { ok: false, aadsts: 28000, detail: scopes.join(' ') };
   }

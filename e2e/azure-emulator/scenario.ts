@@ -36,6 +36,8 @@ const userSchema = z.strictObject({
   signInFrequencySeconds: z.number().int().positive().optional(),
   /** The sign-in page asks for consent; declining ends in AADSTS65001. */
   consentRequired: z.boolean().default(false),
+  /** Graph's `userType`: a guest may read only its own directory object (Graph refuses it the names of others). */
+  userType: z.enum(['Member', 'Guest']).default('Member'),
 });
 
 const groupSchema = z.strictObject({ id: guid, tenant: guid, displayName: name, members: z.array(guid) });
