@@ -217,6 +217,8 @@ export interface AuditedIdentity {
   tenantId: string;
   /** The Entra object id the assignments were looked up for; null when it is not known. */
   objectId: string | null;
+  /** Its display name in Microsoft Graph (a service principal's, where `name` is its client ID); absent when Graph did not say. */
+  directoryName?: string;
 }
 
 export interface AuditedResource {
@@ -247,12 +249,25 @@ export interface RoleAuditCell {
   capabilities: CapabilityResult[];
 }
 
+/** A directory object as Microsoft Graph names it. */
+export interface PrincipalName {
+  id: string;
+  type: 'user' | 'group' | 'servicePrincipal' | 'other';
+  displayName: string;
+  /** A user's sign-in name, or a service principal's application (client) ID. */
+  secondary: string | null;
+}
+
 export interface RoleAuditReport {
   generatedAt: string;
   identities: AuditedIdentity[];
   resources: AuditedResource[];
   /** One per identity and resource of the same cloud. */
   cells: RoleAuditCell[];
+  /** Names from Microsoft Graph of the principals the audit met (identities, groups), by object id; kept with the audit. */
+  principalNames?: Record<string, PrincipalName>;
+  /** Why principals are shown by ID rather than name (Graph refused or did not answer), said once for the whole audit. */
+  namesNotice?: string | null;
 }
 
 const ids = (message: string) => z.array(z.string().uuid({ message })).min(1).max(1000).optional();
