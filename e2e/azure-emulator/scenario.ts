@@ -36,6 +36,9 @@ const userSchema = z.strictObject({
   signInFrequencySeconds: z.number().int().positive().optional(),
   /** The sign-in page asks for consent; declining ends in AADSTS65001. */
   consentRequired: z.boolean().default(false),
+  /** False: the tenant's "Users can register applications" is No and the user holds no role that may, so Graph refuses to create an
+   * application for them (403 Authorization_RequestDenied, graph-applications.ts). */
+  mayRegisterApps: z.boolean().default(true),
   /** Graph's `userType`: a guest may read only its own directory object (Graph refuses it the names of others). */
   userType: z.enum(['Member', 'Guest']).default('Member'),
 });
