@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmulatorContext, PendingSignIn } from './emulator-context.ts';
 import { findPublicClient, findUser, findUserByName, redirectUriAllowed, selectTenant, signInBlock } from './entra-directory.ts';
 import { aadstsErrorName, aadstsMessage } from './entra-errors.ts';
+import { registeredAppNeedsConsent } from './graph-applications.ts';
 import { consentPage, credentialsPage, formPostPage, messagePage } from './entra-sign-in-page.ts';
 import { splitScopes } from './entra-scopes.ts';
 import { readForm, redirect, sendHtml } from './http-exchange.ts';
@@ -108,7 +109,10 @@ export function handleSignInStep(context: EmulatorContext, exchange: Exchange): 
   if (!user) return again(aadstsMessage(50034, userName));
   if (user.password !== form.get('password')) return again(aadstsMessage(50126));
   flow.userId = user.id;
-  const needsConsent = flow.forceConsent || (user.consentRequired && !context.entra.consents.has(`${user.id} ${flow.clientId}`));
+  const needsConsent =
+    flow.forceConsent ||
+    (user.consentRequired && !context.entra.consents.has(`${user.id} ${flow.clientId}`)) ||
+    registeredAppNeedsConsent(context, flow.clientId, user.id);
   if (needsConsent) {
     const scopes =
       flow.finish.kind === 'authorize' ? flow.finish.scopes : (context.entra.devices.get(flow.finish.deviceCode)?.scopes ?? []);
