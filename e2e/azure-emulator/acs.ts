@@ -75,6 +75,9 @@ function callerMayManage(context: EmulatorContext, resource: CommunicationServic
   const tenant = context.scenario.subscriptions.find((s) => s.id === resource.subscription)?.tenant;
   return (
     check.caller.tenantId === tenant &&
-    isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action')
+    // ACS honours built-in roles only for Entra access to its data plane (issue 18; custom roles assign but are ignored).
+    isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action', {
+      builtInRolesOnly: true,
+    })
   );
 }

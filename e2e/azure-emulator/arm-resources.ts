@@ -6,7 +6,7 @@ import type { EntraCaller } from './entra-token-validation.ts';
 import { readJson, sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import { accountResourceId } from './mixed-reality-sts.ts';
-import { isAllowed, principalAndGroups, scopeIsWithin } from './role-evaluation.ts';
+import { isAllowed, principalAndGroups, scopeIsUnder } from './role-evaluation.ts';
 import type { CommunicationService, RemoteRenderingAccount } from './scenario.ts';
 
 /** Subscriptions, resource groups, Remote Rendering accounts and Communication services, with their keys (AZURE-PROTOCOLS.md §4). */
@@ -167,7 +167,9 @@ function handleResourceType<T extends { name: string; subscription: string; reso
 function hasAnyAccess(context: EmulatorContext, caller: EntraCaller, subscriptionScope: string): boolean {
   const ids = principalAndGroups(context.scenario, caller.principalId);
   return context.scenario.roleAssignments.some(
-    (a) => ids.has(a.principalId) && (scopeIsWithin(a.scope, subscriptionScope) || scopeIsWithin(subscriptionScope, a.scope)),
+    (a) =>
+      ids.has(a.principalId) &&
+      (scopeIsUnder(context.scenario, a.scope, subscriptionScope) || scopeIsUnder(context.scenario, subscriptionScope, a.scope)),
   );
 }
 

@@ -50,3 +50,9 @@ export function sendPage(context: EmulatorContext, exchange: Exchange, items: re
   }
   sendJson(exchange.res, 200, body);
 }
+
+/** A role definition's id as ARM writes it for an assignment at `scope`: under its subscription, or tenant-wide above one. */
+export function roleDefinitionIdAt(scope: string, guid: string): string {
+  const subscription = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1];
+  return `${subscription ? `/subscriptions/${subscription}` : ''}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+}

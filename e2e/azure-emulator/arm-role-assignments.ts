@@ -1,11 +1,13 @@
-import { authorize, sendArmError, sendPage } from './arm-responses.ts';
+import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { EntraCaller } from './entra-token-validation.ts';
 import { sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
 import type { RoleDefinition } from './role-definitions.ts';
-import { normalizeScope, principalAndGroups, scopeIsWithin } from './role-evaluation.ts';
+import { handleDenyAssignments } from './arm-deny-assignments.ts';
+import { handleRoleEligibility } from './arm-role-eligibility.ts';
+import { normalizeScope, principalAndGroups, principalTypeOf, scopeIsUnder, scopeIsWithin } from './role-evaluation.ts';
 import type { RoleAssignment } from './scenario.ts';
 
 /**
@@ -28,6 +30,8 @@ export function handleAuthorization(
   if (exchange.method !== 'GET')
     return sendArmError(exchange, 405, 'MethodNotAllowed', 'This emulator serves reads of role assignments and definitions.');
   if (kind === 'roledefinitions') return roleDefinitions(context, exchange, scope, name);
+  if (kind === 'denyassignments') return handleDenyAssignments(context, exchange, caller, scope, name);
+  if (kind === 'roleeligibilityscheduleinstances') return handleRoleEligibility(context, exchange, caller, scope, name);
   if (kind !== 'roleassignments') return sendArmError(exchange, 404, 'NotFound', `No Microsoft.Authorization type '${kind}'.`);
   if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/roleAssignments/read')) return;
   const roles = allRoleDefinitions(context.scenario);
@@ -43,8 +47,8 @@ export function handleAuthorization(
   if (typeof filter === 'string') return sendArmError(exchange, 400, 'UnsupportedQuery', filter);
   const assignedIds = filter.assignedTo ? principalAndGroups(context.scenario, filter.assignedTo) : undefined;
   const matches = context.scenario.roleAssignments.filter((a) => {
-    const above = scopeIsWithin(scope, a.scope);
-    if (filter.atScope ? !above : !above && !scopeIsWithin(a.scope, scope)) return false;
+    const above = scopeIsUnder(context.scenario, scope, a.scope);
+    if (filter.atScope ? !above : !above && !scopeIsUnder(context.scenario, a.scope, scope)) return false;
     if (assignedIds && !assignedIds.has(a.principalId)) return false;
     return filter.principalId === undefined || a.principalId === filter.principalId;
   });
@@ -73,23 +77,15 @@ function parseFilter(text: string | null): Filter | string {
   return filter;
 }
 
-function principalType(context: EmulatorContext, id: string): string {
-  if (context.scenario.groups.some((g) => g.id === id)) return 'Group';
-  if (context.scenario.servicePrincipals.some((s) => s.id === id)) return 'ServicePrincipal';
-  return 'User';
-}
-
 function assignmentView(context: EmulatorContext, a: RoleAssignment, roles: readonly RoleDefinition[]): unknown {
-  const role = findRoleDefinition(roles, a.role);
-  const subscription = a.scope.split('/')[2] ?? '';
   return {
     id: `${a.scope}/providers/Microsoft.Authorization/roleAssignments/${a.id}`,
     name: a.id,
     type: 'Microsoft.Authorization/roleAssignments',
     properties: {
-      roleDefinitionId: `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${role?.id ?? ''}`,
+      roleDefinitionId: roleDefinitionIdAt(a.scope, findRoleDefinition(roles, a.role)?.id ?? ''),
       principalId: a.principalId,
-      principalType: principalType(context, a.principalId),
+      principalType: principalTypeOf(context.scenario, a.principalId),
       scope: a.scope,
       condition: null,
       conditionVersion: null,

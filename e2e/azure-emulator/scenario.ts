@@ -108,13 +108,58 @@ const roleDefinitionSchema = z.strictObject({
   assignableScopes: z.array(z.string().startsWith('/')).min(1),
 });
 
+const armScope = z.string().regex(/^\/(subscriptions\/|providers\/Microsoft\.Management\/managementGroups\/)/i, {
+  message: 'Expected /subscriptions/… or /providers/Microsoft.Management/managementGroups/…',
+});
+
 const roleAssignmentSchema = z.strictObject({
   id: guid,
   principalId: guid,
   /** A role definition GUID (built-in or custom) or a role name. */
   role: z.string().min(1),
-  /** ARM scope: `/subscriptions/{id}`, a resource group or a resource id. */
-  scope: z.string().startsWith('/subscriptions/'),
+  /** ARM scope: a management group, `/subscriptions/{id}`, a resource group or a resource id. */
+  scope: armScope,
+});
+
+/**
+ * A management group and what sits directly below it (learn.microsoft.com/azure/governance/management-groups/overview):
+ * assignments at `/providers/Microsoft.Management/managementGroups/{id}` reach every subscription below it.
+ */
+const managementGroupSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_().-]{1,90}$/),
+  tenant: guid,
+  displayName: name,
+  /** The management group above it; none for the tenant's root group. */
+  parent: z.string().optional(),
+  subscriptions: z.array(guid).default([]),
+});
+
+/**
+ * A deny assignment (azure-rest-api-specs, Microsoft.Authorization/stable/2022-04-01/authorization-DenyAssignmentCalls.json):
+ * the actions it denies to its principals (the all-zero GUID is everyone) except those it excludes, at its scope and below
+ * unless `doNotApplyToChildScopes`.
+ */
+const denyAssignmentSchema = z.strictObject({
+  id: guid,
+  denyAssignmentName: name,
+  description: z.string().default(''),
+  scope: armScope,
+  permissions: z.array(permissionSchema).min(1),
+  principals: z.array(guid).min(1),
+  excludePrincipals: z.array(guid).default([]),
+  doNotApplyToChildScopes: z.boolean().default(false),
+});
+
+/**
+ * A PIM-eligible role (azure-rest-api-specs, Microsoft.Authorization/stable/2020-10-01/RoleEligibilityScheduleInstance.json):
+ * the principal may activate it, and holds nothing through it until then.
+ */
+const roleEligibilitySchema = z.strictObject({
+  id: guid,
+  principalId: guid,
+  role: z.string().min(1),
+  scope: armScope,
+  endDateTime: z.string().datetime().optional(),
 });
 
 const settingsSchema = z.strictObject({
@@ -143,6 +188,9 @@ export const scenarioSchema = z
     communicationServices: z.array(communicationServiceSchema).default([]),
     roleDefinitions: z.array(roleDefinitionSchema).default([]),
     roleAssignments: z.array(roleAssignmentSchema).default([]),
+    managementGroups: z.array(managementGroupSchema).default([]),
+    denyAssignments: z.array(denyAssignmentSchema).default([]),
+    roleEligibilities: z.array(roleEligibilitySchema).default([]),
     settings: settingsSchema.default(settingsSchema.parse({})),
     faults: z.array(faultRuleSchema).default([]),
   })
@@ -156,6 +204,9 @@ export type RemoteRenderingAccount = Scenario['remoteRenderingAccounts'][number]
 export type CommunicationService = Scenario['communicationServices'][number];
 export type RoleAssignment = Scenario['roleAssignments'][number];
 export type CustomRoleDefinition = Scenario['roleDefinitions'][number];
+export type ManagementGroup = Scenario['managementGroups'][number];
+export type DenyAssignment = Scenario['denyAssignments'][number];
+export type RoleEligibility = Scenario['roleEligibilities'][number];
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
@@ -210,11 +261,29 @@ function checkReferences(s: Scenario, ctx: z.RefinementCtx): void {
   inGroup(s.communicationServices, 'communicationServices');
 
   const roles = allRoleDefinitions(s);
-  s.roleAssignments.forEach((a, i) => {
-    if (!findRoleDefinition(roles, a.role)) problem(['roleAssignments', i, 'role'], `No built-in or custom role ${a.role}`);
-    if (!principals.has(a.principalId))
-      problem(['roleAssignments', i, 'principalId'], `No user, group or service principal ${a.principalId}`);
-    const sub = /^\/subscriptions\/([^/]+)/i.exec(a.scope)?.[1]?.toLowerCase();
-    if (!sub || !subscriptions.has(sub)) problem(['roleAssignments', i, 'scope'], `The scope's subscription is not in subscriptions`);
+  const managementGroups = new Set(s.managementGroups.map((g) => g.id.toLowerCase()));
+  const checkScope = (path: (string | number)[], scope: string): void => {
+    const group = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)\/?$/i.exec(scope)?.[1]?.toLowerCase();
+    if (group !== undefined) {
+      if (!managementGroups.has(group)) problem(path, `No management group ${group} in managementGroups`);
+      return;
+    }
+    const sub = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1]?.toLowerCase();
+    if (!sub || !subscriptions.has(sub)) problem(path, `The scope's subscription is not in subscriptions`);
+  };
+  for (const key of ['roleAssignments', 'roleEligibilities'] as const) {
+    s[key].forEach((a, i) => {
+      if (!findRoleDefinition(roles, a.role)) problem([key, i, 'role'], `No built-in or custom role ${a.role}`);
+      if (!principals.has(a.principalId)) problem([key, i, 'principalId'], `No user, group or service principal ${a.principalId}`);
+      checkScope([key, i, 'scope'], a.scope);
+    });
+  }
+  s.managementGroups.forEach((g, i) => {
+    if (g.parent !== undefined && !managementGroups.has(g.parent.toLowerCase()))
+      problem(['managementGroups', i, 'parent'], `No management group ${g.parent} in managementGroups`);
+    g.subscriptions.forEach(
+      (sub, j) => subscriptions.has(sub) || problem(['managementGroups', i, 'subscriptions', j], `No subscription ${sub}`),
+    );
   });
+  s.denyAssignments.forEach((d, i) => checkScope(['denyAssignments', i, 'scope'], d.scope));
 }

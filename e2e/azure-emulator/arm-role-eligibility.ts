@@ -1,0 +1,105 @@
+import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
+import type { EmulatorContext } from './emulator-context.ts';
+import type { EntraCaller } from './entra-token-validation.ts';
+import { sendJson } from './http-exchange.ts';
+import type { Exchange } from './http-exchange.ts';
+import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
+import { normalizeScope, principalAndGroups, principalTypeOf, scopeIsUnder } from './role-evaluation.ts';
+import type { RoleEligibility } from './scenario.ts';
+
+/**
+ * `GET {scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances[/{name}]` (PIM-eligible roles), in the shape of
+ * azure-rest-api-specs specification/authorization/resource-manager/Microsoft.Authorization/stable/2020-10-01/
+ * RoleEligibilityScheduleInstance.json and its example GetRoleEligibilityScheduleInstancesByScope.json. Filters: `asTarget()` (the
+ * caller's own, directly or through a group: needs no read right), `assignedTo('{id}')` (a principal and its groups) and
+ * `principalId eq '{id}'` (that principal only), each at, above and below the scope; `atScope()` keeps those at or above it.
+ */
+export function handleRoleEligibility(
+  context: EmulatorContext,
+  exchange: Exchange,
+  caller: EntraCaller,
+  scope: string,
+  name: string | undefined,
+): void {
+  const { scenario } = context;
+  const text = exchange.query.get('$filter')?.trim() ?? '';
+  let atScope = false;
+  let asTarget = false;
+  let principals: Set<string> | undefined;
+  for (const clause of text ? text.split(/\s+and\s+/i) : []) {
+    const assigned = /^assignedTo\('([0-9a-f-]{36})'\)$/i.exec(clause)?.[1];
+    const principal = /^principalId\s+eq\s+'([0-9a-f-]{36})'$/i.exec(clause)?.[1];
+    if (/^atScope\(\)$/i.test(clause)) atScope = true;
+    else if (/^asTarget\(\)$/i.test(clause)) asTarget = true;
+    else if (assigned) principals = principalAndGroups(scenario, assigned);
+    else if (principal) principals = new Set([principal.toLowerCase()]);
+    else
+      return sendArmError(
+        exchange,
+        400,
+        'UnsupportedQuery',
+        `The filter '${text}' is not supported. Supported filters are asTarget(), atScope(), assignedTo('{objectId}') and ` +
+          `principalId eq '{objectId}'.`,
+      );
+  }
+  if (asTarget) principals = principalAndGroups(scenario, caller.principalId);
+  else if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/roleEligibilityScheduleInstances/read')) return;
+  if (name !== undefined) {
+    const one = scenario.roleEligibilities.find((e) => e.id === name.toLowerCase() && normalizeScope(e.scope) === normalizeScope(scope));
+    return one
+      ? sendJson(exchange.res, 200, eligibilityView(context, one))
+      : sendArmError(
+          exchange,
+          404,
+          'RoleEligibilityScheduleInstanceNotFound',
+          `The role eligibility schedule instance '${name}' is not found.`,
+        );
+  }
+  const matches = scenario.roleEligibilities.filter((e) => {
+    const above = scopeIsUnder(scenario, scope, e.scope);
+    if (atScope ? !above : !above && !scopeIsUnder(scenario, e.scope, scope)) return false;
+    return !principals || principals.has(e.principalId);
+  });
+  sendPage(
+    context,
+    exchange,
+    matches.map((e) => eligibilityView(context, e)),
+  );
+}
+
+function eligibilityView(context: EmulatorContext, e: RoleEligibility): unknown {
+  const role = findRoleDefinition(allRoleDefinitions(context.scenario), e.role);
+  const roleDefinitionId = roleDefinitionIdAt(e.scope, role?.id ?? '');
+  return {
+    id: `${e.scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/${e.id}`,
+    name: e.id,
+    type: 'Microsoft.Authorization/roleEligibilityScheduleInstances',
+    properties: {
+      scope: e.scope,
+      roleDefinitionId,
+      principalId: e.principalId,
+      principalType: principalTypeOf(context.scenario, e.principalId),
+      status: 'Provisioned',
+      roleEligibilityScheduleId: `${e.scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/${e.id}`,
+      startDateTime: '2024-01-15T09:30:00.000Z',
+      endDateTime: e.endDateTime ?? null,
+      memberType: 'Direct',
+      createdOn: '2024-01-15T09:30:00.000Z',
+      condition: null,
+      conditionVersion: null,
+      expandedProperties: {
+        scope: { id: e.scope, displayName: e.scope.split('/').at(-1) ?? '', type: scopeType(e.scope) },
+        roleDefinition: { id: roleDefinitionId, displayName: role?.roleName ?? '', type: role?.type ?? 'BuiltInRole' },
+        principal: { id: e.principalId, displayName: '', email: null, type: principalTypeOf(context.scenario, e.principalId) },
+      },
+    },
+  };
+}
+
+function scopeType(scope: string): string {
+  const parts = normalizeScope(scope).split('/').filter(Boolean);
+  if (parts[0] === 'providers') return 'managementgroup';
+  if (parts.length === 2) return 'subscription';
+  if (parts.length === 4) return 'resourcegroup';
+  return 'resource';
+}
