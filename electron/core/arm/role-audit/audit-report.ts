@@ -16,6 +16,8 @@ export function filterReport(report: RoleAuditReport, identityIds?: readonly str
     identities: report.identities.filter((i) => keepIdentity(i.id)),
     resources: report.resources.filter((r) => keepAccount(r.accountId)),
     cells: report.cells.filter((c) => keepIdentity(c.identityId) && keepAccount(c.accountId)),
+    ...(report.principalNames && { principalNames: report.principalNames }),
+    ...(report.namesNotice !== undefined && { namesNotice: report.namesNotice }),
   };
 }
 
@@ -93,6 +95,7 @@ export function reportMarkdown(report: RoleAuditReport): string {
     `Generated ${report.generatedAt}: ${report.identities.length} ` +
       `${report.identities.length === 1 ? 'identity' : 'identities'}, ${report.resources.length} ` +
       `${report.resources.length === 1 ? 'resource' : 'resources'}.`,
+    ...(report.namesNotice ? ['', mdCell(report.namesNotice)] : []),
     '',
     '| Identity | Resource | Roles | Can | Cannot |',
     '| --- | --- | --- | --- | --- |',

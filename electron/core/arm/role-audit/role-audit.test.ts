@@ -72,16 +72,14 @@ describe('the role audit', () => {
       scopeLevel: 'resource',
       inherited: false,
       principalType: 'Group',
-      viaGroup: { id: renderArtistsGroupId, name: null },
+      viaGroup: { id: renderArtistsGroupId, name: 'Render Artists' },
     });
     const render = capabilityOf(cell, 'arr.render');
     expect(render).toMatchObject({
       granted: true,
       grantedBy: [{ roleName: 'Remote Rendering Client', viaGroup: { id: renderArtistsGroupId } }],
     });
-    expect(render.why).toBe(
-      `Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group ${renderArtistsGroupId}.`,
-    );
+    expect(render.why).toBe('Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group Render Artists.');
     const convert = capabilityOf(cell, 'arr.convert');
     expect(convert).toMatchObject({ granted: false, suggestedRoles: ['Remote Rendering Administrator'] });
     expect(convert.why).toContain('Remote Rendering Administrator would grant it');

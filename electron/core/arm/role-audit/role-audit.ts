@@ -21,6 +21,7 @@ import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../../azu
 import { whoIs, type IdentityRecord } from '../../entra/identity-record.ts';
 import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
 import { checkCapabilities } from './capability-check.ts';
+import { withPrincipalNames } from './principal-names.ts';
 import { roleGuidOf } from './role-definitions-cache.ts';
 
 /**
@@ -46,7 +47,7 @@ export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof roles
   const audited = await Promise.all(
     identities.map(async (identity) => auditedIdentity(identity, await run.objectIdOf(identity).catch(() => null))),
   );
-  return { generatedAt: new Date().toISOString(), identities: audited, resources, cells };
+  return withPrincipalNames(ctx, everyone, { generatedAt: new Date().toISOString(), identities: audited, resources, cells });
 }
 
 async function auditedResource(run: AuditRun, record: AccountRecord): Promise<AuditedResource> {
