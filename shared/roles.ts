@@ -207,6 +207,45 @@ export interface CapabilityResult {
   suggestedRoles: string[];
   /** One sentence: why it is granted, or why it is missing and what would grant it. */
   why: string;
+  /** Deny assignments that block it, whatever the roles grant (then never granted). Absent in reports from before deny assignments. */
+  deniedBy?: CapabilityDenial[];
+  /** PIM-eligible roles that would grant it once activated (missing only). */
+  eligibleThrough?: CapabilityGrant[];
+  /** Assigned roles that grant it on paper but that the service ignores: ACS honours built-in roles only for Entra access. */
+  ignoredRoles?: string[];
+}
+
+/** A deny assignment that blocks a capability. */
+export interface CapabilityDenial {
+  denyAssignmentId: string;
+  name: string;
+  scope: string;
+  scopeLevel: ScopeLevel;
+}
+
+/** A deny assignment that applies to the identity on the resource: made there or above, naming it, a group of it or everyone. */
+export interface DenyAssignmentView {
+  id: string;
+  name: string;
+  description: string;
+  scope: string;
+  scopeLevel: ScopeLevel;
+  permissions: PermissionBlock[];
+  /** Who it names (object ids; the all-zero GUID is everyone) and who it spares. */
+  principals: string[];
+  excludePrincipals: string[];
+}
+
+/** A role the identity may activate through Privileged Identity Management (PIM); it grants nothing until activated. */
+export interface EligibleRoleView {
+  id: string;
+  roleDefinitionId: string;
+  roleName: string;
+  scope: string;
+  scopeLevel: ScopeLevel;
+  /** When the eligibility ends; null when it does not. */
+  endDateTime: string | null;
+  viaGroup: { id: string; name: string | null } | null;
 }
 
 export interface AuditedIdentity {
@@ -231,6 +270,11 @@ export interface AuditedResource {
   resourceId: string | null;
   /** Why the resource could not be audited (no resource id). */
   problem: string | null;
+  /**
+   * Set for a resource that is not an account here but that discovery found for an audited identity (then `accountId` is
+   * `discovered:` and its resource id): the identity that can see it, through which it can be added.
+   */
+  discovered?: { identityId: string };
 }
 
 /** One identity on one resource. */
@@ -247,6 +291,10 @@ export interface RoleAuditCell {
   assignments: RoleAssignmentView[];
   roles: RoleDefinitionView[];
   capabilities: CapabilityResult[];
+  /** Deny assignments that apply here (absent in reports from before they were read). */
+  denyAssignments?: DenyAssignmentView[];
+  /** Roles it may activate here through PIM, apart from those it holds (absent in reports from before they were read). */
+  eligibleRoles?: EligibleRoleView[];
 }
 
 /** A directory object as Microsoft Graph names it. */
@@ -277,6 +325,8 @@ export const rolesAuditSchema = z
   .object({
     identityIds: ids('Unknown identity'),
     accountIds: z.array(accountRefSchema).min(1).max(10_000).optional(),
+    /** Also audit the resources discovery finds for the identities audited; on by default when no account is added (or named). */
+    discovered: z.boolean().optional(),
     operationId: operationIdSchema.optional(),
   })
   .strict();
