@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
+import type { RoleAuditCell } from '../../../shared/roles.ts';
 import { stringOption, type CommandDef } from '../command.ts';
 import { printJson, table, wrapText } from '../format.ts';
 import { findAccount } from './account-commands.ts';
@@ -13,10 +14,16 @@ export const rolesCommands: CommandDef[] = [
       resource: { type: 'string', multiple: true, value: 'NAME', description: 'audit only this account (repeat for more)' },
       csv: { type: 'boolean', description: 'print the report as CSV' },
       markdown: { type: 'boolean', description: 'print the report as a Markdown table' },
+      discovered: {
+        type: 'boolean',
+        description: 'also audit every resource the identities can see in Azure, added or not (the default when no account is added)',
+      },
+      'added-only': { type: 'boolean', description: 'audit only the accounts added here' },
     },
     details:
-      'Each capability (convert, sessions, render, diagnostics, list keys, regenerate keys, ...) is shown granted or missing; ' +
-      '--json carries the why: which assignment, at which scope, through which group, or which built-in role would grant it.',
+      'Each capability (convert, sessions, render, diagnostics, list keys, regenerate keys, ...) is shown granted, denied (by a deny ' +
+      'assignment), eligible (a role to activate through PIM) or missing; --json carries the why: which assignment, at which scope ' +
+      '(management groups included), through which group, which deny assignment, or which built-in role would grant it.',
     async run(context) {
       const identityIds = await Promise.all(
         ((context.values['identity'] as string[] | undefined) ?? []).map(async (ref) => (await findIdentity(context, ref)).id),
@@ -24,7 +31,14 @@ export const rolesCommands: CommandDef[] = [
       const accountIds = await Promise.all(
         ((context.values['resource'] as string[] | undefined) ?? []).map(async (name) => (await findAccount(context, name)).id),
       );
-      const filter = { ...(identityIds.length ? { identityIds } : {}), ...(accountIds.length ? { accountIds } : {}) };
+      if (context.values['discovered'] === true && context.values['added-only'] === true)
+        throw new AppError('invalid_input', 'Choose --discovered or --added-only, not both.');
+      const discovered = context.values['discovered'] === true ? true : context.values['added-only'] === true ? false : undefined;
+      const filter = {
+        ...(identityIds.length ? { identityIds } : {}),
+        ...(accountIds.length ? { accountIds } : {}),
+        ...(discovered !== undefined && { discovered }),
+      };
       if (context.values['csv'] === true && context.values['markdown'] === true)
         throw new AppError('invalid_input', 'Choose --csv or --markdown, not both.');
       const format =
@@ -35,9 +49,14 @@ export const rolesCommands: CommandDef[] = [
       }
       const audit = await context.call('roles.audit', filter);
       if (audit.cells.length === 0)
-        return context.io.out('Nothing to audit: sign in (`azcred login`) and add accounts of the same cloud first.');
-      const identityName = new Map(audit.identities.map((i) => [i.id, i.name]));
-      const resourceName = new Map(audit.resources.map((r) => [r.accountId, r.name]));
+        return context.io.out(
+          'Nothing to audit: sign in (`azcred login`) with an identity that can see resources in Azure, or add accounts of its cloud.',
+        );
+      // A service principal's name in the directory beside the name it was given here (often its client ID).
+      const identityName = new Map(
+        audit.identities.map((i) => [i.id, i.directoryName && i.directoryName !== i.name ? `${i.name} (${i.directoryName})` : i.name]),
+      );
+      const resourceName = new Map(audit.resources.map((r) => [r.accountId, r.discovered ? `${r.name} (not added)` : r.name]));
       // Why a cell is unreadable is a paragraph, often the same for several: each goes once under the table.
       const notes: string[] = [];
       const noteFor = (message: string) => (notes.includes(message) ? notes.indexOf(message) : notes.push(message) - 1) + 1;
@@ -46,24 +65,28 @@ export const rolesCommands: CommandDef[] = [
         resourceName.get(cell.accountId) ?? cell.accountId,
         cell.state === 'unreadable'
           ? `(unreadable [${noteFor(cell.problem?.message ?? 'the role assignments could not be read')}])`
-          : cell.roleNames.join(', ') || '(none)',
+          : [rolesThroughGroups(cell) || '(none)', ...(cell.eligibleRoles ?? []).map((e) => `eligible: ${e.roleName}`)].join('; '),
         cell.capabilities
           .filter((c) => c.granted)
           .map((c) => c.label)
           .join(', '),
         cell.capabilities
           .filter((c) => !c.granted)
-          .map((c) => c.label)
+          .map((c) => `${c.label}${missingNote(c)}`)
           .join(', '),
       ]);
       const width = context.io.columns;
       const noteLines = notes.flatMap((note, i) =>
         wrapText(note, width - 4).map((line, j) => `${j === 0 ? `[${i + 1}]`.padEnd(4) : '    '}${line}`),
       );
+      // Graph's refusal to name principals is said once, under everything else.
+      const namesLines = audit.namesNotice ? ['', ...wrapText(audit.namesNotice, width)] : [];
       context.io.out(
-        [table(['IDENTITY', 'RESOURCE', 'ROLES', 'CAN', 'CANNOT'], rows, { width }), ...(noteLines.length ? ['', ...noteLines] : [])].join(
-          '\n',
-        ),
+        [
+          table(['IDENTITY', 'RESOURCE', 'ROLES', 'CAN', 'CANNOT'], rows, { width }),
+          ...(noteLines.length ? ['', ...noteLines] : []),
+          ...namesLines,
+        ].join('\n'),
       );
     },
   },
@@ -100,3 +123,23 @@ export const rolesCommands: CommandDef[] = [
     },
   },
 ];
+
+/** The cell's roles, each held through a group followed by the group (its name from Graph, else its ID). */
+function rolesThroughGroups(cell: RoleAuditCell): string {
+  return cell.roleNames
+    .map((role) => {
+      const groups = [
+        ...new Set(cell.assignments.filter((a) => a.roleName === role && a.viaGroup).map((a) => a.viaGroup?.name ?? a.viaGroup?.id)),
+      ];
+      return groups.length ? `${role} (through ${groups.join(', ')})` : role;
+    })
+    .join(', ');
+}
+
+/** Why a capability is missing when it is not simply for want of a role: a deny assignment, a role to activate, a role ACS ignores. */
+function missingNote(capability: RoleAuditCell['capabilities'][number]): string {
+  if (capability.deniedBy?.length) return ` (denied by ${capability.deniedBy.map((d) => d.name).join(', ')})`;
+  if (capability.eligibleThrough?.length) return ' (eligible through PIM)';
+  if (capability.ignoredRoles?.length) return ' (custom role ignored by ACS)';
+  return '';
+}
