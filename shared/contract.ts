@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app-info.ts';
+import { appRegistrationMethods } from './app-registration.ts';
 import { accountsMethods } from './accounts.ts';
 import { activityMethods } from './activity.ts';
 import { callsMethods } from './calls.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...appMethods,
   ...callsMethods,
   ...cloudsMethods,
+  ...appRegistrationMethods,
   ...settingsMethods,
   ...vaultMethods,
   ...accountsMethods,

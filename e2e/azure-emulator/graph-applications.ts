@@ -255,7 +255,9 @@ function syncPublicClient(context: EmulatorContext, app: GraphApplication): void
     return;
   }
   const client = { clientId: app.appId, displayName: app.displayName, redirectUris: app.publicClient.redirectUris };
-  if (index >= 0) clients[index] = { ...clients[index], ...client };
+  const existing = clients[index];
+  // Not first-party, so pre-authorized for nothing: the scenario's defaults for a public client apply.
+  if (existing) Object.assign(existing, client);
   else clients.push(client as (typeof clients)[number]);
 }
 

@@ -1,6 +1,13 @@
+import type { z } from 'zod';
+import type { AppRegistered, registerAppSchema } from '../../../shared/app-registration.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { HandlersFor, MethodsOf } from '../platform/call-context.ts';
 import type { CloudsStore } from './clouds-store.ts';
+
+/** Registering an app for a cloud needs a signed-in user, which the Entra domain above holds: taken as this interface (EntraService). */
+export interface AppRegistrar {
+  registerApp(input: z.output<typeof registerAppSchema>, signal: AbortSignal): Promise<AppRegistered>;
+}
 
 /** The cloud profiles' contract methods. */
 export const cloudsHandlers = {
@@ -14,7 +21,8 @@ export const cloudsHandlers = {
     return { name: removed };
   },
   'clouds.setPublicClient': ({ services }, input) => services.clouds.setPublicClient(input.name, input.publicClient),
-} satisfies HandlersFor<MethodsOf<'clouds'>, { clouds: CloudsStore }>;
+  'clouds.registerApp': ({ services, signal }, input) => services.entra.registerApp(input, signal),
+} satisfies HandlersFor<MethodsOf<'clouds'>, { clouds: CloudsStore; entra: AppRegistrar }>;
 
 /** JSON text from a file the user chose, or a clear error naming what it should be. */
 function parseJsonText(text: string, what: string): unknown {

@@ -20,6 +20,8 @@ import {
 import type { CloudsStore } from '../azure/clouds-store.ts';
 import { jwtClaim } from '../azure/jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { AppRegistered, registerAppSchema } from '../../../shared/app-registration.ts';
+import { registerApp } from './app-registration.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
 import { identitySecret, toIdentityView, whoIs, type IdentityRecord } from './identity-record.ts';
@@ -248,6 +250,17 @@ export class EntraService {
       scopes: result.scopes,
       tenantId: result.tenantId || record.tenantId,
     };
+  }
+
+  /** "Your own app in one step" for a cloud, as a signed-in user of it (app-registration.ts); the sign-in with the new app is under way on return. */
+  registerApp(input: z.output<typeof registerAppSchema>, signal: AbortSignal): Promise<AppRegistered> {
+    const deps = {
+      clouds: this.#deps.clouds,
+      record: (id: string) => this.record(id),
+      acquireToken: (id: string, scopes: string[]) => this.acquireToken(id, scopes),
+      startSignIn: (signIn: z.output<typeof signInStartSchema>) => this.startSignIn(signIn),
+    };
+    return registerApp(deps, input, signal);
   }
 
   close(): void {

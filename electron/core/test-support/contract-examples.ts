@@ -69,6 +69,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'clouds.import': [{ text: JSON.stringify(profile) }],
     'clouds.remove': [{ name: cloud }],
     'clouds.setPublicClient': [{ name: cloud, publicClient: { clientId: someUuid, tenant: 'contoso.onmicrosoft.com' } }],
+    'clouds.registerApp': [{ name: cloud, identityId }],
     'settings.get': [{}],
     'settings.update': [{ theme: 'dark', clipboardClearSeconds: 45, defaultCloud: cloud }],
     'vault.status': [{}],

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Agent } from 'node:https';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPublicClientId } from '../../../shared/clouds.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
+import {
+  defaultScenario,
+  demoPassword,
+  emulatorPost,
+  enterDeviceCode,
+  scenarioUser,
+} from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
+import { httpsFetch } from '../azure/https-fetch.ts';
+import type { Core } from '../core.ts';
+import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
+import { createMemoryKeychain } from '../vault/keychain.ts';
+
+/**
+ * The issue's first test, at the core: signed in with the default client (the Azure CLI's), a user is refused an ACS Entra token
+ * (AADSTS65002) and nothing is stored; "register my app" creates the app through Graph, makes it the cloud's sign-in app and signs the
+ * user in with it after consent; then the ACS token works. A user who may not register apps is told the manual steps.
+ */
+
+let emulator: RunningEmulator;
+let folder: string;
+let core: Core;
+const cloud = 'AzureEmulator';
+const acsScope = 'https://communication.azure.com//.default';
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
+  folder = mkdtempSync(path.join(tmpdir(), 'azcred-register-app-'));
+  core = testCore(folder, { keychain: createMemoryKeychain() });
+  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+});
+afterAll(async () => {
+  await core.close();
+  await emulator.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Signs `userName` in with the cloud's current sign-in app by device code, entered on the emulator's page. */
+async function deviceCodeSignIn(userName: string): Promise<IdentityView> {
+  const started = await coreValues(core).identities.signIn({ method: 'device-code', cloud });
+  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
+  for (;;) {
+    const progress = await coreValues(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 10 });
+    if (progress.state === 'done') return progress.identity;
+  }
+}
+
+/**
+ * Does in plain HTTP what the user does in the browser at `authUrl`: the credentials, the consent page (accepted), then the
+ * self-posting form that hands the code to the app's loopback listener. Returns whether consent was asked.
+ */
+async function signInAtLink(authUrl: string, userName: string): Promise<{ consentAsked: boolean }> {
+  const agent = new Agent({ ca: emulator.caPem, keepAlive: false });
+  let page = await (await httpsFetch(authUrl, { method: 'GET', agent })).text();
+  page = await submit(page, { username: userName, password: demoPassword });
+  const consentAsked = page.includes('name="decision"');
+  if (consentAsked) page = await submit(page, { decision: 'accept' });
+  const { action, fields } = form(page);
+  const answered = await fetch(action, { method: 'POST', body: new URLSearchParams(fields) });
+  expect(answered.status).toBe(200);
+  return { consentAsked };
+}
+
+function form(html: string): { action: string; fields: Record<string, string> } {
+  const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+  const action = unescape(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '');
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', unescape(m[2] ?? '')]),
+  );
+  return { action, fields };
+}
+
+async function submit(html: string, extra: Record<string, string>): Promise<string> {
+  const { action, fields } = form(html);
+  return (await emulatorPost(emulator, action, { ...fields, ...extra })).text();
+}
+
+describe('your own app in one step', () => {
+  it('after the default client is refused an ACS token, registers the app, signs the user in with consent, and the ACS token works', async () => {
+    const adele = scenarioUser(emulator, 'adele.vance');
+    const withDefault = await deviceCodeSignIn(adele.userName);
+    expect(withDefault.clientId).toBe(defaultPublicClientId);
+
+    const refused = await coreApi(core).tokens.mintEntra({ identityId: withDefault.id, scope: acsScope });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'client_not_preauthorized' } });
+    expect(refused.ok || refused.error.message).toMatch(/register/i);
+    expect(await coreValues(core).tokens.list()).toEqual([]);
+
+    const registered = await coreValues(core).clouds.registerApp({ name: cloud, identityId: withDefault.id });
+    expect(registered.app.appId).not.toBe(defaultPublicClientId);
+    expect(registered.cloud.publicClient).toEqual({ clientId: registered.app.appId, tenant: adele.tenant });
+    const inCloudList = (await coreValues(core).clouds.list()).find((c) => c.name === cloud);
+    expect(inCloudList?.publicClient.clientId).toBe(registered.app.appId);
+    expect(registered.signIn).toMatchObject({ method: 'interactive', authUrl: expect.stringContaining(registered.app.appId) });
+
+    const { consentAsked } = await signInAtLink(registered.signIn.authUrl ?? '', adele.userName);
+    expect(consentAsked).toBe(true);
+    const done = await coreValues(core).identities.waitSignIn({ operationId: registered.signIn.operationId, waitSeconds: 10 });
+    if (done.state !== 'done') throw new Error('The sign-in with the new app did not finish');
+    expect(done.identity).toMatchObject({ username: adele.userName, clientId: registered.app.appId });
+
+    const acs = await coreValues(core).tokens.mintEntra({ identityId: done.identity.id, scope: acsScope });
+    expect(acs).toMatchObject({ kind: 'entra' });
+  }, 60_000);
+
+  it('tells a user who may not register apps the manual steps, and leaves the sign-in app as it was', async () => {
+    const before = (await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient;
+    const lidia = await deviceCodeSignIn(scenarioUser(emulator, 'lidia.holloway').userName);
+    const refused = await coreApi(core).clouds.registerApp({ name: cloud, identityId: lidia.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'azure_forbidden' } });
+    expect(refused.ok || refused.error.message).toMatch(/only some users register applications.*docs\/sign-in\.md/s);
+    expect((await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient).toEqual(before);
+  }, 60_000);
+
+  it('refuses a service principal or an identity of another cloud, changing nothing', async () => {
+    const unknown = await coreApi(core).clouds.registerApp({ name: cloud, identityId: '3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const adele = (await coreValues(core).identities.list()).find((i) => i.kind === 'user');
+    const elsewhere = await coreApi(core).clouds.registerApp({ name: 'AzureCloud', identityId: adele?.id ?? '' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'identityId' }] } });
+  });
+});
