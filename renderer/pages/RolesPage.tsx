@@ -12,6 +12,7 @@ import { AuditScopeBar } from './roles/AuditScopeBar.tsx';
 import { CellDetails } from './roles/CellDetails.tsx';
 import { ExportReportDialog } from './roles/ExportReportDialog.tsx';
 import { MatrixFilters } from './roles/MatrixFilters.tsx';
+import { NamesNotice } from './roles/NamesNotice.tsx';
 import { cellKey, isMatrixFiltered, matrixView, noMatrixFilter, type MatrixFilter } from './roles/matrix-view.ts';
 import { RoleMatrix } from './roles/RoleMatrix.tsx';
 import { useRoleAudit } from './roles/use-role-audit.ts';
@@ -141,6 +142,7 @@ export function RolesPage() {
           <ErrorBar className={styles.notice} error={audit.error} onDismiss={audit.dismissError} />
           {report && view ? (
             <>
+              <NamesNotice notice={report.namesNotice} />
               <MatrixFilters report={report} filter={filter} onChange={setFilter} count={count} />
               <div className={mergeClasses(styles.split, selectedCell && styles.withDetails)}>
                 <div className={styles.matrix}>

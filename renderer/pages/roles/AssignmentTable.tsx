@@ -1,5 +1,6 @@
 import { Caption1, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { RoleAssignmentView } from '../../../shared/roles.ts';
+import { assignedTo } from './principal-labels.ts';
 import { scopeLevelLabels } from './role-words.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -32,13 +33,7 @@ export function AssignmentTable({ assignments }: { assignments: readonly RoleAss
             </TableCell>
             <TableCell>
               <div className={layout.cellLines}>
-                <Text size={200}>
-                  {a.viaGroup
-                    ? `A group it is in: ${a.viaGroup.name ?? 'name not looked up'}`
-                    : a.principalType === 'ServicePrincipal'
-                      ? 'The service principal'
-                      : 'The identity itself'}
-                </Text>
+                <Text size={200}>{assignedTo(a)}</Text>
                 <span className={layout.monoMuted}>{a.principalId}</span>
               </div>
             </TableCell>

@@ -14,6 +14,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import type { AuditedIdentity, AuditedResource, RoleAuditCell } from '../../../shared/roles.ts';
 import { AssignmentTable } from './AssignmentTable.tsx';
+import { identityLabel } from './principal-labels.ts';
 import { CapabilityWhy } from './CapabilityWhy.tsx';
 import { RoleDefinitions } from './RoleDefinitions.tsx';
 import { resourceKindLabels } from './role-words.ts';
@@ -55,8 +56,9 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
       <div className={styles.header}>
         <div className={styles.title}>
           <h2 id="cell-details-title" className={styles.heading} ref={headingRef} tabIndex={-1}>
-            {identity.name} on {resource.name}
+            {identityLabel(identity).primary} on {resource.name}
           </h2>
+          {identityLabel(identity).secondary !== null && <Caption1 className={styles.mono}>{identityLabel(identity).secondary}</Caption1>}
           <div className={styles.badges}>
             <Badge appearance="tint" color={identity.kind === 'user' ? 'brand' : 'informative'}>
               {identity.kind === 'user' ? 'User' : 'Service principal'}

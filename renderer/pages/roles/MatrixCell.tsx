@@ -3,6 +3,7 @@ import { EyeRegular, PeopleTeamRegular, WarningRegular } from '@fluentui/react-i
 import type { AuditedIdentity, AuditedResource, CapabilityResult, RoleAuditCell } from '../../../shared/roles.ts';
 import { CapabilityChip } from './CapabilityChip.tsx';
 import { capabilityWords, cellKey } from './matrix-view.ts';
+import { identityLabel } from './principal-labels.ts';
 import { capabilityShortLabels } from './role-words.ts';
 
 const useStyles = makeStyles({
@@ -48,7 +49,10 @@ export interface MatrixCellProps {
 /** One identity on one resource: its roles and, for each capability shown, a tick or a cross. */
 export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }: MatrixCellProps) {
   const styles = useStyles();
-  const viaGroup = cell.assignments.some((a) => a.viaGroup);
+  const groups = cell.assignments.flatMap((a) => (a.viaGroup ? [a.viaGroup.name] : []));
+  const viaGroup = groups.length > 0;
+  // The groups by name when Graph named them all, else "a group".
+  const groupWords = groups.every((g) => g !== null) ? [...new Set(groups)].join(', ') : 'a group';
   return (
     <ToggleButton
       appearance="subtle"
@@ -58,7 +62,7 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
       data-cell-key={cellKey(identity.id, resource.accountId)}
     >
       <span className={styles.hidden}>
-        {identity.name} on {resource.name}:{' '}
+        {identityLabel(identity).primary} on {resource.name}:{' '}
       </span>
       {cell.state === 'unreadable' ? (
         <Caption1 className={styles.problem}>
@@ -86,7 +90,7 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
             <Caption1 className={styles.note}>
               {viaGroup && (
                 <>
-                  <PeopleTeamRegular aria-hidden /> via a group{' '}
+                  <PeopleTeamRegular aria-hidden /> via {groupWords}{' '}
                 </>
               )}
               {cell.readBy && (

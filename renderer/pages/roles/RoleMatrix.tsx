@@ -3,6 +3,7 @@ import { PersonRegular, WarningRegular, WrenchRegular } from '@fluentui/react-ic
 import { kindLabels } from '../accounts/account-filter.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { MatrixCell } from './MatrixCell.tsx';
+import { identityLabel } from './principal-labels.ts';
 import { cellKey, type MatrixView } from './matrix-view.ts';
 
 const useStyles = makeStyles({
@@ -99,8 +100,13 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
               <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
                 <span className={styles.stack}>
                   <Text weight="semibold" size={200} className={styles.line}>
-                    {breakBeforeAt(identity.name)}
+                    {breakBeforeAt(identityLabel(identity).primary)}
                   </Text>
+                  {identityLabel(identity).secondary !== null && (
+                    <Caption1 className={mergeClasses(styles.line, styles.muted)}>
+                      {breakBeforeAt(identityLabel(identity).secondary ?? '')}
+                    </Caption1>
+                  )}
                   <Caption1 className={mergeClasses(styles.line, styles.muted)}>
                     {identity.kind === 'user' ? <PersonRegular aria-hidden /> : <WrenchRegular aria-hidden />}
                     {identity.kind === 'user' ? 'User' : 'Service principal'}
