@@ -29,6 +29,9 @@ export const errorCodes = [
   'network',
   /** Entra ID sign-in failed or needs the user (MFA, consent, Conditional Access, expired refresh). */
   'sign_in_required',
+  /** Entra refused the sign-in app a token for this service (AADSTS65002: a Microsoft app not pre-authorized for it); signing in
+   * again cannot help, your own app registration or a service principal can. */
+  'client_not_preauthorized',
   /** The user cancelled an operation that was under way. */
   'cancelled',
   /** The data folder cannot be written: the disk is full, the folder is read-only, or permission is denied. */

@@ -50,7 +50,7 @@ describe('azcred --help', () => {
     expect(code).toBe(0);
     for (const command of commands) expect(out).toMatch(new RegExp(`^  ${command.name}\\s`, 'm'));
     expect(out).toMatch(/^ {2}2 +usage/m);
-    for (const exit of ['0', '1', '3', '4', '5', '6', '130']) expect(out).toMatch(new RegExp(`^  ${exit} +\\S`, 'm'));
+    for (const exit of ['0', '1', '3', '4', '5', '6', '7', '130']) expect(out).toMatch(new RegExp(`^  ${exit} +\\S`, 'm'));
   });
 
   it("names --version and the three ways to give a passphrase vault's passphrase", async () => {

@@ -18,6 +18,8 @@ export const exitCodes = {
   signIn: 5,
   /** Azure refused the credentials (401) or the role is missing (403). */
   denied: 6,
+  /** The sign-in app may not get tokens for this service (AADSTS65002): register your own app or use a service principal. */
+  clientNotPreauthorized: 7,
   /** Cancelled by the user (Ctrl+C, or a sign-in cancelled in the browser). */
   cancelled: 130,
 } as const;
@@ -34,6 +36,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return exitCodes.vault;
     case 'sign_in_required':
       return exitCodes.signIn;
+    case 'client_not_preauthorized':
+      return exitCodes.clientNotPreauthorized;
     case 'azure_unauthorized':
     case 'azure_forbidden':
     case 'forbidden':
@@ -53,4 +57,5 @@ export const exitCodeHelp = `Exit codes:
   4    the vault or keychain cannot be used
   5    sign-in needed: run \`azcred login\` again
   6    Azure refused the credentials or a role is missing
+  7    the sign-in app may not get tokens for this service: \`azcred app register\`, or use a service principal
   130  cancelled`;

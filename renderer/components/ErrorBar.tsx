@@ -12,6 +12,7 @@ const titles: Partial<Record<ErrorCode, string>> = {
   network: 'The app is not answering',
   cancelled: 'Cancelled',
   sign_in_required: 'Sign-in did not complete',
+  client_not_preauthorized: 'The sign-in app cannot get tokens for this service',
   azure_unauthorized: 'Azure refused the credentials',
   azure_forbidden: 'A role is missing',
   azure_throttled: 'Azure asked to slow down',

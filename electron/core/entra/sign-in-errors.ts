@@ -53,6 +53,16 @@ const byAadsts: Record<number, Wording> = {
         `consent prompt, or ask an admin to grant consent for the tenant.`
       ).replace('  ', ' '),
     ),
+  // Entra gives a Microsoft-owned app (the Azure CLI's, this app's default) tokens only for the services it is pre-authorized for; it
+  // is refused ACS (Azure/azure-cli#23485, #26271). No sign-in can change that: another app can.
+  65002: (c) => ({
+    code: 'client_not_preauthorized',
+    message:
+      `The sign-in app${c.clientId ? ` ${c.clientId}` : ''} cannot get tokens for this service: Entra ID gives Microsoft's own ` +
+      `apps, such as the default (the Azure CLI's), only the services they are pre-authorized for, so signing in again does not ` +
+      `help. Register your own app in one step (Settings → Clouds → "Register my app", or \`azcred app register\`) and sign in with ` +
+      `it, or use a service principal.`,
+  }),
   65004: () => signIn('Consent was declined in the browser, so no token was issued. Sign in again and accept the consent prompt.'),
   70043: (c) => signIn(`The sign-in of ${whoOf(c)} expired under the tenant's session policy. Sign in again.`),
   700082: (c) => signIn(`The sign-in of ${whoOf(c)} expired after 90 days without use. Sign in again.`),

@@ -319,6 +319,7 @@ function statusFor(code: ErrorCode): number {
     case 'azure_bad_request':
     case 'network':
     case 'sign_in_required':
+    case 'client_not_preauthorized':
       return 502;
     default:
       return 500;
