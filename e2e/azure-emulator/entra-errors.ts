@@ -37,6 +37,13 @@ const catalogue: Record<number, { error: string; status?: number; suberror?: str
       "The user or administrator has not consented to use the application with ID '{0}'. Send an interactive authorization " +
       'request for this user and resource.',
   },
+  // Wording and error name as Entra answered the Azure CLI's client for ACS (Azure/azure-cli#23485, Azure/azure-sdk-for-net#35816).
+  65002: {
+    error: 'invalid_request',
+    text:
+      "Consent between first party application '{0}' and first party resource '{1}' must be configured via preauthorization - " +
+      'applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.',
+  },
   65004: { error: 'access_denied', text: 'User declined to consent to access the app.' },
   70000: {
     error: 'invalid_grant',

@@ -6,6 +6,7 @@ import { authenticateClient } from './entra-client-authentication.ts';
 import { findServicePrincipal, findUser, selectTenant, signInBlock } from './entra-directory.ts';
 import type { TenantSelection } from './entra-directory.ts';
 import { sendAadstsError } from './entra-errors.ts';
+import { preauthorizationRefusal } from './entra-preauthorization.ts';
 import { resolveResource, splitScopes } from './entra-scopes.ts';
 import { appTokenResponse, userTokenResponse } from './entra-token-issuer.ts';
 import { readForm, sendJson } from './http-exchange.ts';
@@ -65,6 +66,10 @@ function redeemRefreshToken(context: EmulatorContext, exchange: Exchange, form: 
   }
   if (user?.consentRequired && !context.entra.consents.has(`${user.id} ${record.clientId}`))
     return sendAadstsError(exchange.res, 65001, record.clientId);
+  // Refused before rotation: a refused request leaves the refresh token as it was, as Entra does.
+  const asked = resolveResource(splitScopes(form.get('scope')));
+  const refused = asked.ok ? preauthorizationRefusal(context.scenario, record.clientId, asked.resource) : undefined;
+  if (refused) return sendAadstsError(exchange.res, 65002, ...refused);
   // Rotation: a refresh token is spent once it has been redeemed.
   context.entra.refreshTokens.delete(token);
   respondForUser(context, exchange, record.userId, record.clientId, splitScopes(form.get('scope')), undefined, record.signedInAt);
@@ -101,6 +106,8 @@ function respondForUser(
   if (!user) return sendAadstsError(exchange.res, 70000, 'user');
   const granted = resolveResource(scopes);
   if (!granted.ok) return sendAadstsError(exchange.res, granted.aadsts, granted.detail);
+  const refused = preauthorizationRefusal(context.scenario, clientId, granted.resource);
+  if (refused) return sendAadstsError(exchange.res, 65002, ...refused);
   const blocked = signInBlock(user);
   if (blocked !== undefined) return sendAadstsError(exchange.res, blocked, granted.resource);
   sendJson(exchange.res, 200, userTokenResponse(context, user, clientId, scopes, granted, nonce, signedInAt), noStore);

@@ -68,6 +68,11 @@ const publicClientSchema = z.strictObject({
   displayName: name,
   /** `http://localhost` and `http://127.0.0.1` match any port, as Entra treats loopback redirects. */
   redirectUris: z.array(z.string().url()).min(1),
+  /** A Microsoft-owned app (the Azure CLI's): Entra gives it tokens only for the resources it is pre-authorized for, AADSTS65002
+   * otherwise (entra-preauthorization.ts). An app a customer registers is not. */
+  firstParty: z.boolean().optional(),
+  /** For a first-party client: resource URIs it may have tokens for; `*` stands for one host label. */
+  preAuthorizedResources: z.array(z.string().url()).optional(),
 });
 
 const subscriptionSchema = z.strictObject({ id: guid, tenant: guid, displayName: name });

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
-import { arrPrimaryKey, closeEmulatorDataFolder, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
+import { scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { arrPrimaryKey, closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
 import { addEmulatorArr, servicePrincipalLogin, westEuropeArr } from './test-support/azcred-arguments.ts';
 import { azcredIn, type AzcredRun, keyringSession, runAzcred } from './test-support/run-azcred.ts';
 
@@ -131,4 +132,24 @@ describe.runIf(keyringSession)('azcred when Azure or the input fails', () => {
     expectOneLineFailure(await azcred(['run', '--account', 'contoso']), 2, /after --/);
     expectOneLineFailure(await azcred(['run', '--account', 'contoso', '--', 'azcred-no-such-program']), 3, /no such command/);
   });
+
+  it(
+    'says a user signed in with the default app cannot get an ACS Entra token and how to fix it (AADSTS65002), exit 7, storing ' +
+      'nothing and leaving the sign-in working',
+    async () => {
+      const adele = scenarioUser(emulator, 'adele.vance').userName;
+      expect(await deviceCodeLogin(emulator, home, adele)).toMatchObject({ code: 0 });
+      const before = await keptTokens();
+      const identities = async () => JSON.parse((await azcred(['identity', 'list', '--json'])).stdout) as unknown[];
+      const identitiesBefore = await identities();
+      const run = await azcred(['token', 'entra', '--scope', 'https://communication.azure.com//.default', '--identity', adele]);
+      expectOneLineFailure(run, 7, /cannot get tokens for this service.*azcred app register.*service principal/);
+      expect(run.stderr).not.toMatch(/sign in again/i);
+      expect(await keptTokens()).toBe(before);
+      expect(await identities()).toEqual(identitiesBefore);
+      const arm = await azcred(['token', 'entra', '--scope', 'https://management.azure.com/.default', '--identity', adele]);
+      expect(arm.code, arm.stderr).toBe(0);
+    },
+    60_000,
+  );
 });

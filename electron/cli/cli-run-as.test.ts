@@ -3,12 +3,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contosoTenantId, scenarioUser, secretServicePrincipal } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import {
+  contosoTenantId,
+  devRegistrationClientId,
+  scenarioUser,
+  secretServicePrincipal,
+} from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import type { ActivityEntry } from '../../shared/activity.ts';
 import { servicePrincipalLogin } from './test-support/azcred-arguments.ts';
 import { closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
-import { keyringSession, runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
+import { importEmulatorCloud, keyringSession, runAzcred, type AzcredRun } from './test-support/run-azcred.ts';
 
 const child = fileURLToPath(new URL('./test-support/run-as-child.ts', import.meta.url));
 const arm = 'https://management.azure.com';
@@ -42,6 +47,8 @@ describe.runIf(keyringSession)('azcred run --identity: a managed-identity endpoi
     ({ emulator, home } = await emulatorDataFolder('azcred-run-as-'));
     const login = await runAzcred(servicePrincipalLogin('--name', 'pipeline'), { home, stdin: secretServicePrincipal.secret });
     expect(login.code, login.stderr).toBe(0);
+    // Alex signs in through an app registered in the tenant: Entra refuses the default app (the Azure CLI's) ACS tokens (AADSTS65002).
+    await importEmulatorCloud(emulator, home, { clientId: devRegistrationClientId });
     const userLogin = await deviceCodeLogin(emulator, home, scenarioUser(emulator, 'alex.wilber').userName);
     expect(userLogin.code, userLogin.stderr).toBe(0);
     closedPort = await new Promise<number>((resolve) => {

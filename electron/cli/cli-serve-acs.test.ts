@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issueUserToken } from '../../e2e/azure-emulator/acs-user-token.ts';
 import type { RunningEmulator } from '../../e2e/azure-emulator/server.ts';
 import type { ActivityEntry } from '../../shared/activity.ts';
-import { scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { devRegistrationClientId, scenarioUser } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { closeEmulatorDataFolder, deviceCodeLogin, emulatorDataFolder } from './test-support/emulator-data-folder.ts';
-import { azcredIn, keyringSession } from './test-support/run-azcred.ts';
+import { azcredIn, importEmulatorCloud, keyringSession } from './test-support/run-azcred.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repo, 'bin/azcred.js');
@@ -268,6 +268,9 @@ describe.runIf(keyringSession)('azcred serve acs', () => {
   }, 60_000);
 
   it('mints through an Entra identity with a role on the resource, and tells the page and the terminal when the identity has none', async () => {
+    // Signed in through an app registered in the tenant, as the fix for AADSTS65002 says: Entra refuses the default app (the Azure
+    // CLI's) ACS tokens.
+    await importEmulatorCloud(emulator, home, { clientId: devRegistrationClientId });
     for (const user of ['alex.wilber', 'adele.vance']) {
       const login = await deviceCodeLogin(emulator, home, scenarioUser(emulator, user).userName);
       expect(login.code, login.stderr).toBe(0);

@@ -9,6 +9,7 @@ import {
   appAccessToken,
   azureCliClientId,
   defaultScenario,
+  devRegistrationClientId,
   jwtClaims,
   rawRequest,
   scenarioUser,
@@ -93,7 +94,10 @@ describe('ACS identity with the official client', () => {
     const owner = await appAccessToken(emulator, 'https://communication.azure.com//.default');
     const user = await new CommunicationIdentityClient(endpoint, credentialFor(owner)).createUser();
     expect(user.communicationUserId).toMatch(/^8:acs:/);
-    const reader = await userAccessToken(emulator, 'adele.vance', 'https://communication.azure.com//.default');
+    // Through an app registered in the tenant: the Azure CLI's client is refused ACS tokens outright (AADSTS65002).
+    const reader = await userAccessToken(emulator, 'adele.vance', 'https://communication.azure.com//.default', {
+      clientId: devRegistrationClientId,
+    });
     await expect(new CommunicationIdentityClient(endpoint, credentialFor(reader)).createUser()).rejects.toMatchObject({ statusCode: 401 });
   });
 

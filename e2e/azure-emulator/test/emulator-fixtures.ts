@@ -9,6 +9,8 @@ import type { RunningEmulator } from '../server.ts';
 /** Shared test helpers: the default scenario as input, and tokens fetched over the emulator's real endpoints. */
 
 export const azureCliClientId = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+/** A public client registered in the tenant (not first-party): Entra asks the user's consent instead of refusing a resource. */
+export const devRegistrationClientId = 'f6051c27-8092-43a4-bfe0-000000000001';
 export const contosoTenantId = '72f988bf-0000-4c1e-9a3f-c0de70c0a001';
 export const contosoSubscription = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
 export const demoPassword = 'Demo-Passw0rd!';
@@ -37,19 +39,20 @@ export async function deviceCodeSignIn(
   emulator: RunningEmulator,
   userName: string,
   scope: string,
-  options: { password?: string; tenant?: string; consent?: 'accept' | 'decline' } = {},
+  options: { password?: string; tenant?: string; consent?: 'accept' | 'decline'; clientId?: string } = {},
 ): Promise<{ status: number; body: Record<string, unknown>; pageText: string }> {
   const entra = emulator.urls.entra;
   const tenant = options.tenant ?? 'organizations';
+  const clientId = options.clientId ?? azureCliClientId;
   const started = (await postForm(
     `${entra}/${tenant}/oauth2/v2.0/devicecode`,
-    { client_id: azureCliClientId, scope: `${scope} openid profile offline_access` },
+    { client_id: clientId, scope: `${scope} openid profile offline_access` },
     emulator,
   )) as Record<string, string>;
   const pageText = await enterDeviceCode(emulator, started['verification_uri'] ?? '', started['user_code'] ?? '', userName, options);
   const poll = await emulatorPost(emulator, `${entra}/${tenant}/oauth2/v2.0/token`, {
     grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-    client_id: azureCliClientId,
+    client_id: clientId,
     device_code: started['device_code'] ?? '',
   });
   return { status: poll.status, body: (await poll.json()) as Record<string, unknown>, pageText };
@@ -73,8 +76,13 @@ export async function enterDeviceCode(
   return page;
 }
 
-export async function userAccessToken(emulator: RunningEmulator, userName: string, scope: string): Promise<string> {
-  const result = await deviceCodeSignIn(emulator, userName, scope);
+export async function userAccessToken(
+  emulator: RunningEmulator,
+  userName: string,
+  scope: string,
+  options: { clientId?: string } = {},
+): Promise<string> {
+  const result = await deviceCodeSignIn(emulator, userName, scope, options);
   if (result.status !== 200) throw new Error(`Sign-in of ${userName} failed: ${JSON.stringify(result.body)}`);
   return String(result.body['access_token']);
 }

@@ -2,10 +2,19 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
-import { azureCliClientId, contosoTenantId, defaultScenario, deviceCodeSignIn, postForm, scenarioUser } from './emulator-fixtures.ts';
+import {
+  azureCliClientId,
+  contosoTenantId,
+  defaultScenario,
+  deviceCodeSignIn,
+  devRegistrationClientId,
+  postForm,
+  scenarioUser,
+} from './emulator-fixtures.ts';
 
 let emulator: RunningEmulator;
 const armScope = 'https://management.azure.com/.default';
+const acsScope = 'https://communication.azure.com//.default';
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario() });
@@ -151,5 +160,59 @@ describe('authorize endpoint', () => {
       code_verifier: 'some-other-verifier-that-does-not-match-000000',
     })) as Record<string, unknown>;
     expect(aadsts(body).code).toBe(501481);
+  });
+});
+
+describe('first-party pre-authorization (AADSTS65002)', () => {
+  const refusal =
+    "AADSTS65002: Consent between first party application '04b07795-8ddb-461a-bbee-02f9e1bf7b46' and first party resource " +
+    "'632ec9eb-fad7-4cbd-993a-e72973ba2acc' must be configured via preauthorization";
+
+  it('refuses the Azure CLI client an ACS token by device code with 400 invalid_request', async () => {
+    const result = await deviceCodeSignIn(emulator, 'adele.vance', acsScope);
+    expect(result.status).toBe(400);
+    expect(aadsts(result.body)).toMatchObject({ error: 'invalid_request', code: 65002 });
+    expect(aadsts(result.body).description.startsWith(refusal)).toBe(true);
+  });
+
+  it('refuses it on a refresh and leaves the refresh token usable for ARM', async () => {
+    const signedIn = await deviceCodeSignIn(emulator, 'adele.vance', armScope);
+    const refused = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+      grant_type: 'refresh_token',
+      client_id: azureCliClientId,
+      refresh_token: String(signedIn.body['refresh_token']),
+      scope: `${acsScope} offline_access`,
+    })) as Record<string, unknown>;
+    expect(aadsts(refused)).toMatchObject({ error: 'invalid_request', code: 65002 });
+    expect(aadsts(refused).description.startsWith(refusal)).toBe(true);
+    expect(refused['access_token']).toBeUndefined();
+    const refreshed = await refreshAsAzureCli(signedIn.body);
+    expect(refreshed['access_token']).toEqual(expect.any(String));
+  });
+
+  it('refuses it when an authorization code is redeemed for ACS', async () => {
+    const verifier = 'a-verifier-long-enough-for-pkce-0123456789abcdef';
+    const page = await (await fetch(authorizeUrl({ scope: `${acsScope} openid offline_access` }))).text();
+    const flow = /name="flow" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const done = await fetch(`${emulator.urls.entra}/organizations/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ flow, step: 'credentials', username: 'alex.wilber@contoso.onmicrosoft.com', password: 'Demo-Passw0rd!' }),
+    });
+    const code = new URL(done.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const body = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
+      grant_type: 'authorization_code',
+      client_id: azureCliClientId,
+      code,
+      redirect_uri: 'http://localhost:53123',
+      code_verifier: verifier,
+    })) as Record<string, unknown>;
+    expect(aadsts(body)).toMatchObject({ error: 'invalid_request', code: 65002 });
+  });
+
+  it('gives an app registered in the tenant (not first-party) the ACS token', async () => {
+    const result = await deviceCodeSignIn(emulator, 'adele.vance', acsScope, { clientId: devRegistrationClientId });
+    expect(result.status).toBe(200);
+    expect(result.body['access_token']).toEqual(expect.any(String));
   });
 });

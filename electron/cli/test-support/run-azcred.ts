@@ -110,9 +110,10 @@ export function runAzcredOnTerminal(
  * Imports the emulator's cloud profile (what it writes to `.emulator/cloud-profile.json`) into the
  * data folder at `home` as a user does, with `azcred cloud import FILE`; the file goes afterwards.
  */
-export async function importEmulatorCloud(emulator: RunningEmulator, home: string): Promise<void> {
+export async function importEmulatorCloud(emulator: RunningEmulator, home: string, options: { clientId?: string } = {}): Promise<void> {
   const profile = `${home}-cloud.json`;
-  await writeFile(profile, JSON.stringify(emulator.cloudProfile));
+  const publicClient = { ...emulator.cloudProfile.publicClient, ...(options.clientId ? { clientId: options.clientId } : {}) };
+  await writeFile(profile, JSON.stringify({ ...emulator.cloudProfile, publicClient }));
   try {
     const run = await runAzcred(['cloud', 'import', profile], { home });
     if (run.code !== 0) throw new Error(`azcred cloud import failed: ${run.stderr}`);

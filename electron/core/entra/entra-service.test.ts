@@ -89,8 +89,9 @@ describe('Entra identities', () => {
     const token = await restarted.acquireToken(adeleId, [armScope]);
     expect(jwtClaims(token.accessToken)).toMatchObject({ oid: adele.id, aud: 'https://management.azure.com' });
     expect(Date.parse(token.expiresOn)).toBeGreaterThan(Date.now());
-    const other = await restarted.acquireToken(adeleId, ['https://communication.azure.com//.default']);
-    expect(jwtClaims(other.accessToken)['aud']).toBe('https://communication.azure.com/');
+    // A second resource from the same refresh token: the STS, since the default client (the Azure CLI's) is refused ACS (AADSTS65002).
+    const other = await restarted.acquireToken(adeleId, ['https://sts.mixedreality.azure.com//.default']);
+    expect(jwtClaims(other.accessToken)['aud']).toBe('https://sts.mixedreality.azure.com/');
 
     const tokens = [...emulator.context.entra.refreshTokens.keys()];
     const disk = await filesOutsideVault();

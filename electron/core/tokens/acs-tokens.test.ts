@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { TokenView } from '../../../shared/tokens.ts';
-import { jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { devRegistrationClientId, jwtClaims, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { coreApi, coreValues, rawCall } from '../test-support/test-core.ts';
 import {
   addChatResource,
@@ -24,6 +24,8 @@ import {
 let accounts: EmulatorAccounts;
 let pipeline: IdentityView;
 let adele: IdentityView;
+/** Adele through an app registered in the tenant: Entra refuses the default app (the Azure CLI's) ACS tokens (AADSTS65002). */
+let adeleOwnApp: IdentityView;
 const retry = recordingRetry();
 const shared = emulatorAndCoreForThisFile('azcred-acs-tokens-', retry);
 const run = promisify(execFile);
@@ -32,6 +34,7 @@ beforeAll(async () => {
   accounts = await addEmulatorAccounts(shared.core, shared.emulator);
   pipeline = await addRenderPipeline(shared.core);
   adele = await signInUser(shared.core, shared.emulator, 'adele.vance');
+  adeleOwnApp = await signInUser(shared.core, shared.emulator, 'adele.vance', { clientId: devRegistrationClientId });
 });
 
 const reveal = async (token: TokenView) => (await coreValues(shared.core).tokens.reveal({ id: token.id })).value;
@@ -162,7 +165,7 @@ describe('ACS user tokens', () => {
     const result = await coreApi(shared.core).acsIdentities.create({
       accountId: accounts.chat.id,
       label: 'x',
-      via: { identityId: adele.id },
+      via: { identityId: adeleOwnApp.id },
     });
     expect(result).toMatchObject({
       ok: false,
@@ -445,11 +448,44 @@ describe('Entra tokens from a signed-in user', () => {
     expect(String(claims['scp']).split(' ')).toContain('User.Read');
     expect(claims['oid']).toBe(scenarioUser(shared.emulator, 'adele.vance').id);
     const acs = await coreValues(shared.core).tokens.mintEntra({
-      identityId: adele.id,
+      identityId: adeleOwnApp.id,
       scope: 'https://communication.azure.com//.default',
     });
     expect(jwtClaims(await reveal(acs))['aud']).toBe('https://communication.azure.com/');
   });
+
+  it(
+    'says the default sign-in app cannot get ACS tokens and how to fix it (AADSTS65002), stores nothing, and leaves the sign-in ' +
+      'working',
+    async () => {
+      const tokenIds = async () => (await coreValues(shared.core).tokens.list()).map((t) => t.id).sort();
+      const identities = async () => (await coreValues(shared.core).identities.list()).map((i) => [i.id, i.username, i.clientId]);
+      const tokensBefore = await tokenIds();
+      const identitiesBefore = await identities();
+      for (const refused of [
+        await coreApi(shared.core).tokens.mintEntra({
+          identityId: adele.id,
+          scope: 'https://communication.azure.com//.default',
+          keep: true,
+        }),
+        await coreApi(shared.core).acsIdentities.create({ accountId: accounts.chat.id, label: 'y', via: { identityId: adele.id } }),
+      ]) {
+        expect(refused).toMatchObject({ ok: false, error: { code: 'client_not_preauthorized' } });
+        const message = refused.ok ? '' : refused.error.message;
+        expect(message).toContain('cannot get tokens for this service');
+        expect(message).toContain('Register my app');
+        expect(message).toContain('azcred app register');
+        expect(message).toContain('service principal');
+        expect(message).not.toContain('Sign in again');
+      }
+      expect(await tokenIds()).toEqual(tokensBefore);
+      expect(await identities()).toEqual(identitiesBefore);
+      expect((await coreValues(shared.core).acsIdentities.list()).map((i) => i.label)).not.toContain('y');
+      // The refusal spent nothing: the same sign-in still gets an ARM token.
+      const arm = await coreValues(shared.core).tokens.mintEntra({ identityId: adele.id, scope: 'https://management.azure.com/.default' });
+      expect(jwtClaims(await reveal(arm))['aud']).toBe('https://management.azure.com');
+    },
+  );
 });
 
 describe('token values', () => {

@@ -217,13 +217,32 @@ export function addRenderPipeline(core: Core): Promise<IdentityView> {
 }
 
 /** Signs a scenario user in through the core's device-code flow, typing on the emulator's pages (enterDeviceCode) with plain HTTP forms. */
-export async function signInUser(core: Core, emulator: RunningEmulator, userName: string): Promise<IdentityView> {
-  const started = await coreValues(core).identities.signIn({ method: 'device-code', cloud: 'AzureEmulator' });
-  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
-  for (;;) {
-    const progress = await coreValues(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 10 });
-    if (progress.state === 'done') return progress.identity;
+export async function signInUser(
+  core: Core,
+  emulator: RunningEmulator,
+  userName: string,
+  options: { clientId?: string } = {},
+): Promise<IdentityView> {
+  const restoreClient = options.clientId === undefined ? undefined : await useEmulatorClient(core, options.clientId);
+  try {
+    const started = await coreValues(core).identities.signIn({ method: 'device-code', cloud: 'AzureEmulator' });
+    await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
+    for (;;) {
+      const progress = await coreValues(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 10 });
+      if (progress.state === 'done') return progress.identity;
+    }
+  } finally {
+    await restoreClient?.();
   }
+}
+
+/** Makes `clientId` the emulator cloud's sign-in app, as "use your own app registration" does; returns how to put the old one back. */
+async function useEmulatorClient(core: Core, clientId: string): Promise<() => Promise<void>> {
+  const cloud = (await coreValues(core).clouds.list()).find((c) => c.name === 'AzureEmulator');
+  if (!cloud) throw new Error('No AzureEmulator cloud in this core');
+  const before = cloud.publicClient;
+  await coreValues(core).clouds.setPublicClient({ name: 'AzureEmulator', publicClient: { ...before, clientId } });
+  return async () => void (await coreValues(core).clouds.setPublicClient({ name: 'AzureEmulator', publicClient: before }));
 }
 
 /** What the page shows when the user presses Reveal on a credential for the job: the key or token its answer names. */
