@@ -74,8 +74,18 @@ describe('azcred --help', () => {
 });
 
 describe('azcred GROUP --help', () => {
-  it('knows the groups a user types: account, account add, identity, token, sign, serve, cloud, vault', () => {
-    expect(commandGroups(commands).sort()).toEqual(['account', 'account add', 'cloud', 'identity', 'serve', 'sign', 'token', 'vault']);
+  it('knows the groups a user types: account, account add, app, identity, token, sign, serve, cloud, vault', () => {
+    expect(commandGroups(commands).sort()).toEqual([
+      'account',
+      'account add',
+      'app',
+      'cloud',
+      'identity',
+      'serve',
+      'sign',
+      'token',
+      'vault',
+    ]);
   });
 
   it.each(commandGroups(commands))(

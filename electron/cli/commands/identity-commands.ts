@@ -55,7 +55,7 @@ export const identityCommands: CommandDef[] = [
       }
       const method = context.values['device-code'] === true ? 'device-code' : 'interactive';
       const started = await context.call('identities.signIn', { method, ...(cloud ? { cloud } : {}), ...(tenant ? { tenant } : {}) });
-      context.io.err(instructions(started));
+      context.io.err(signInInstructions(started));
       const identity = await waitForSignIn(context, started);
       context.io.out(
         context.json ? printJson(identity) : `Signed in as ${describe(identity)}, tenant ${identity.tenantId}. Its id: ${identity.id}`,
@@ -87,7 +87,8 @@ export const identityCommands: CommandDef[] = [
   },
 ];
 
-function instructions(started: SignInStarted): string {
+/** What to do to finish a sign-in started, for stderr. */
+export function signInInstructions(started: SignInStarted): string {
   if (started.method === 'device-code')
     return started.message ?? `Open ${started.verificationUri ?? ''} and enter the code ${started.userCode ?? ''}.`;
   return started.openedByApp
@@ -95,7 +96,8 @@ function instructions(started: SignInStarted): string {
     : `Open this link in a browser to sign in (Ctrl+C cancels):\n${started.authUrl ?? ''}`;
 }
 
-async function waitForSignIn(context: CommandContext, started: SignInStarted): Promise<IdentityView> {
+/** Waits for a sign-in started earlier; Ctrl+C cancels it. */
+export async function waitForSignIn(context: CommandContext, started: SignInStarted): Promise<IdentityView> {
   const cancel = () => void context.call('calls.cancel', { operationId: started.operationId }).catch(() => undefined);
   process.once('SIGINT', cancel);
   try {

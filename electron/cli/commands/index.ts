@@ -1,5 +1,6 @@
 import type { CommandDef } from '../command.ts';
 import { accountCommands } from './account-commands.ts';
+import { appCommands } from './app-commands.ts';
 import { cloudCommands } from './cloud-commands.ts';
 import { identityCommands } from './identity-commands.ts';
 import { infoCommand } from './info-command.ts';
@@ -21,5 +22,6 @@ export const commands: readonly CommandDef[] = [
   ...serveCommands,
   ...rolesCommands,
   ...cloudCommands,
+  ...appCommands,
   ...vaultCommands,
 ];

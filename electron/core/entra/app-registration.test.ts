@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Agent } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPublicClientId } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import {
-  defaultScenario,
-  demoPassword,
-  emulatorPost,
-  enterDeviceCode,
-  scenarioUser,
-} from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { defaultScenario, enterDeviceCode, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { signInAtLink } from '../../../e2e/azure-emulator/test/sign-in-over-http.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
-import { httpsFetch } from '../azure/https-fetch.ts';
 import type { Core } from '../core.ts';
 import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
@@ -52,36 +45,6 @@ async function deviceCodeSignIn(userName: string): Promise<IdentityView> {
   }
 }
 
-/**
- * Does in plain HTTP what the user does in the browser at `authUrl`: the credentials, the consent page (accepted), then the
- * self-posting form that hands the code to the app's loopback listener. Returns whether consent was asked.
- */
-async function signInAtLink(authUrl: string, userName: string): Promise<{ consentAsked: boolean }> {
-  const agent = new Agent({ ca: emulator.caPem, keepAlive: false });
-  let page = await (await httpsFetch(authUrl, { method: 'GET', agent })).text();
-  page = await submit(page, { username: userName, password: demoPassword });
-  const consentAsked = page.includes('name="decision"');
-  if (consentAsked) page = await submit(page, { decision: 'accept' });
-  const { action, fields } = form(page);
-  const answered = await fetch(action, { method: 'POST', body: new URLSearchParams(fields) });
-  expect(answered.status).toBe(200);
-  return { consentAsked };
-}
-
-function form(html: string): { action: string; fields: Record<string, string> } {
-  const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
-  const action = unescape(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '');
-  const fields = Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', unescape(m[2] ?? '')]),
-  );
-  return { action, fields };
-}
-
-async function submit(html: string, extra: Record<string, string>): Promise<string> {
-  const { action, fields } = form(html);
-  return (await emulatorPost(emulator, action, { ...fields, ...extra })).text();
-}
-
 describe('your own app in one step', () => {
   it('after the default client is refused an ACS token, registers the app, signs the user in with consent, and the ACS token works', async () => {
     const adele = scenarioUser(emulator, 'adele.vance');
@@ -100,7 +63,7 @@ describe('your own app in one step', () => {
     expect(inCloudList?.publicClient.clientId).toBe(registered.app.appId);
     expect(registered.signIn).toMatchObject({ method: 'interactive', authUrl: expect.stringContaining(registered.app.appId) });
 
-    const { consentAsked } = await signInAtLink(registered.signIn.authUrl ?? '', adele.userName);
+    const { consentAsked } = await signInAtLink(emulator, registered.signIn.authUrl ?? '', adele.userName);
     expect(consentAsked).toBe(true);
     const done = await coreValues(core).identities.waitSignIn({ operationId: registered.signIn.operationId, waitSeconds: 10 });
     if (done.state !== 'done') throw new Error('The sign-in with the new app did not finish');
