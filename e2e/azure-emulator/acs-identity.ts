@@ -8,7 +8,13 @@ import { readJson, sendEmpty, sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import type { CommunicationService } from './scenario.ts';
 
-/** The five identity operations with their bodies, status codes and validation (AZURE-PROTOCOLS.md §2). */
+/**
+ * The identity operations with their bodies, status codes and validation (AZURE-PROTOCOLS.md §2). From api-version 2025-06-30 a
+ * create may carry `customId` (creating with the same one again returns that identity: learn.microsoft.com,
+ * azure/communication-services/concepts/identity-model), and `GET /identities/{id}` answers `{id, customId, lastTokenIssuedAt}`
+ * (azure-rest-api-specs, communication/data-plane/Identity/stable/2025-06-30/examples/GetIdentity.json; the identity in a create's
+ * answer carries the same fields, preview/2025-03-02-preview/examples/CreateIdentity.json).
+ */
 
 const minutes = z
   .number({ message: 'expiresInMinutes must be a number' })
@@ -16,7 +22,10 @@ const minutes = z
   .min(60, 'expiresInMinutes must be between 60 and 1440')
   .max(1440, 'expiresInMinutes must be between 60 and 1440');
 const scopes = z.array(z.enum(acsScopes, { message: `Scopes must be among ${acsScopes.join(', ')}` }));
-const createBody = z.object({ createTokenWithScopes: scopes.optional(), expiresInMinutes: minutes.optional() }).optional();
+const customId = z.string().trim().min(1, 'customId must not be empty').max(256, 'customId must be at most 256 characters');
+const createBody = z
+  .object({ createTokenWithScopes: scopes.optional(), expiresInMinutes: minutes.optional(), customId: customId.optional() })
+  .optional();
 const issueBody = z.object({ scopes: scopes.min(1, 'At least one scope is required'), expiresInMinutes: minutes.optional() });
 const teamsBody = z.object({ token: z.string().min(1), appId: z.string().min(1), userId: z.string().min(1) });
 
@@ -25,13 +34,46 @@ const defaultMinutes = 1440;
 export function createIdentity(context: EmulatorContext, resource: CommunicationService, exchange: Exchange): void {
   const body = parseBody(exchange, createBody);
   if (body === null) return;
-  const identity: AcsIdentity = { id: newIdentityId(resource), resourceName: resource.name, liveTokenIds: new Set() };
+  const custom = body?.customId;
+  if (custom !== undefined && !customIdVersion(exchange))
+    return sendAcsError(exchange.res, 400, 'ValidationError', 'customId needs api-version 2025-06-30 or later.', 'customId');
+  const existing =
+    custom === undefined
+      ? undefined
+      : [...context.acs.identities.values()].find((i) => i.resourceName === resource.name && i.customId === custom);
+  const identity: AcsIdentity = existing ?? {
+    id: newIdentityId(resource),
+    resourceName: resource.name,
+    liveTokenIds: new Set(),
+    ...(custom === undefined ? {} : { customId: custom }),
+  };
   context.acs.identities.set(identity.id, identity);
   const wanted = body?.createTokenWithScopes;
-  const response: Record<string, unknown> = { identity: { id: identity.id } };
+  const response: Record<string, unknown> = {};
   if (wanted && wanted.length > 0)
     response['accessToken'] = issueUserToken(context, resource, identity, wanted, body?.expiresInMinutes ?? defaultMinutes);
+  response['identity'] = customIdVersion(exchange) ? identityShape(identity) : { id: identity.id };
   sendJson(exchange.res, 201, response);
+}
+
+/** `GET /identities/{id}` (api-version 2025-06-30). */
+export function getIdentity(context: EmulatorContext, resource: CommunicationService, exchange: Exchange, identityId: string): void {
+  if (!customIdVersion(exchange)) return sendAcsError(exchange.res, 404, 'NotFound', 'Get identity needs api-version 2025-06-30 or later.');
+  const identity = findIdentity(context, resource, exchange, identityId);
+  if (identity) sendJson(exchange.res, 200, identityShape(identity));
+}
+
+function identityShape(identity: AcsIdentity): Record<string, unknown> {
+  return {
+    id: identity.id,
+    ...(identity.customId === undefined ? {} : { customId: identity.customId }),
+    ...(identity.lastTokenIssuedAt === undefined ? {} : { lastTokenIssuedAt: identity.lastTokenIssuedAt }),
+  };
+}
+
+/** api-version 2025-06-30 and later know customId and Get identity. */
+function customIdVersion(exchange: Exchange): boolean {
+  return (exchange.query.get('api-version') ?? '') >= '2025-06-30';
 }
 
 export function issueAccessToken(context: EmulatorContext, resource: CommunicationService, exchange: Exchange, identityId: string): void {

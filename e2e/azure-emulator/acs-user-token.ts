@@ -31,6 +31,7 @@ export function issueUserToken(
   const expiresOn = formatExpiresOn(expiresMs, randomInt(10_000));
   const jti = randomUUID();
   identity.liveTokenIds.add(jti);
+  identity.lastTokenIssuedAt = formatExpiresOn(now, randomInt(10_000));
   const token = signUserToken(context, {
     skypeid: identity.id.replace(/^8:/, ''),
     scp: 1792,

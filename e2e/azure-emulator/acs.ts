@@ -1,7 +1,7 @@
 import { handleChat } from './acs-chat.ts';
 import { sendAcsError, sendDenied } from './acs-errors.ts';
 import { verifyHmacRequest } from './acs-hmac.ts';
-import { createIdentity, deleteIdentity, exchangeTeamsToken, issueAccessToken, revokeAccessTokens } from './acs-identity.ts';
+import { createIdentity, deleteIdentity, exchangeTeamsToken, getIdentity, issueAccessToken, revokeAccessTokens } from './acs-identity.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { checkEntraToken } from './entra-token-validation.ts';
 import { bearerToken } from './http-exchange.ts';
@@ -48,6 +48,7 @@ export function handleAcs(context: EmulatorContext, resourceName: string, exchan
   if (match && method === 'POST' && action === '/:issueaccesstoken') return issueAccessToken(context, resource, exchange, identityId);
   if (match && method === 'POST' && action === '/:revokeaccesstokens') return revokeAccessTokens(context, resource, exchange, identityId);
   if (match && method === 'DELETE' && action === undefined) return deleteIdentity(context, resource, exchange, identityId);
+  if (match && method === 'GET' && action === undefined) return getIdentity(context, resource, exchange, identityId);
   sendAcsError(exchange.res, 404, 'NotFound', `No operation ${method} ${path}.`);
 }
 

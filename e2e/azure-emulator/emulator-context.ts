@@ -95,6 +95,10 @@ export interface AcsIdentity {
   resourceName: string;
   /** Token ids issued to this identity that revocation has not invalidated. */
   liveTokenIds: Set<string>;
+  /** The caller's own id for the identity (api-version 2025-06-30): creating with it again returns this identity. */
+  customId?: string;
+  /** When the identity's last token was issued, as the service writes dates (`lastTokenIssuedAt`, api-version 2025-06-30). */
+  lastTokenIssuedAt?: string;
 }
 
 export interface AcsState {

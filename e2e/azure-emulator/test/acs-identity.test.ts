@@ -193,3 +193,33 @@ describe('ACS identity validation', () => {
     expect((await chatThreads(after.token)).status).toBe(200);
   });
 });
+
+describe('ACS identity on api-version 2025-06-30', () => {
+  const v = 'api-version=2025-06-30';
+
+  it('creates an identity with a customId, returns the same identity for the same customId, and shows it with Get identity', async () => {
+    const first = await signed('POST', `/identities?${v}`, JSON.stringify({ customId: 'sally@contoso.com' }));
+    expect(first.status).toBe(201);
+    const { identity } = first.json as { identity: { id: string; customId: string } };
+    expect(identity).toEqual({ id: expect.stringMatching(/^8:acs:/), customId: 'sally@contoso.com' });
+    const again = (await signed('POST', `/identities?${v}`, JSON.stringify({ customId: 'sally@contoso.com' }))).json as typeof first.json;
+    expect(again).toMatchObject({ identity: { id: identity.id } });
+    const path = `/identities/${encodeURIComponent(identity.id)}`;
+    expect(await signed('GET', `${path}?${v}`)).toEqual({ status: 200, json: { id: identity.id, customId: 'sally@contoso.com' } });
+
+    const before = Date.now();
+    await signed('POST', `${path}/:issueAccessToken?${v}`, JSON.stringify({ scopes: ['chat'] }));
+    const shown = (await signed('GET', `${path}?${v}`)).json as { lastTokenIssuedAt: string };
+    expect(shown.lastTokenIssuedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00$/);
+    expect(Date.parse(shown.lastTokenIssuedAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('refuses customId and Get identity on older api-versions, and answers 404 for an unknown identity', async () => {
+    const old = await signed('POST', '/identities?api-version=2023-10-01', JSON.stringify({ customId: 'x' }));
+    expect(old).toMatchObject({ status: 400, json: { error: { code: 'ValidationError', target: 'customId' } } });
+    const created = (await signed('POST', `/identities?${v}`)).json as { identity: { id: string } };
+    expect((await signed('GET', `/identities/${encodeURIComponent(created.identity.id)}?api-version=2023-10-01`)).status).toBe(404);
+    const unknown = await signed('GET', `/identities/${encodeURIComponent('8:acs:nobody_0')}?${v}`);
+    expect(unknown).toMatchObject({ status: 404, json: { error: { code: 'IdentityNotFound' } } });
+  });
+});
