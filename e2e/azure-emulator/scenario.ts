@@ -291,4 +291,15 @@ function checkReferences(s: Scenario, ctx: z.RefinementCtx): void {
     );
   });
   s.denyAssignments.forEach((d, i) => checkScope(['denyAssignments', i, 'scope'], d.scope));
+  const seen = new Set<string>();
+  for (const [key, list] of [
+    ['users', s.users],
+    ['groups', s.groups],
+    ['servicePrincipals', s.servicePrincipals],
+  ] as const) {
+    list.forEach((p, i) => {
+      if (seen.has(p.id)) problem([key, i, 'id'], `The object id ${p.id} is already another user's, group's or service principal's`);
+      seen.add(p.id);
+    });
+  }
 }

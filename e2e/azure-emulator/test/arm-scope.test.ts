@@ -12,7 +12,7 @@ const tokens: Record<string, string> = {};
 const subscriptionScope = `/subscriptions/${contosoSubscription}`;
 const managementGroupScope = '/providers/Microsoft.Management/managementGroups/contoso-root';
 const westeurope = `${subscriptionScope}/resourceGroups/rg-mixed-reality/providers/Microsoft.MixedReality/remoteRenderingAccounts/contoso-arr-westeurope`;
-const grady = 'a1f0e7c2-3b4d-4e5f-8a9b-000000000009';
+const grady = 'a1f0e7c2-3b4d-4e5f-8a9b-0000000000a7';
 const armScope = 'https://management.azure.com/.default';
 
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('ARM above and beside role assignments', () => {
       client('grady.archie').roleAssignments.listForScope(westeurope, { filter: `atScope() and assignedTo('${grady}')` }),
     );
     const fromGroup = atResource.find((a) => a.scope === managementGroupScope);
-    expect(fromGroup?.roleDefinitionId).toBe('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+    expect(fromGroup?.roleDefinitionId).toBe('/providers/Microsoft.Authorization/roleDefinitions/7c1e9b2a-5f3d-4a6e-8b0c-000000000001');
     const subscriptions = (await (await arm('/subscriptions?api-version=2022-12-01', 'grady.archie')).json()) as { value: unknown[] };
     expect(subscriptions.value).toHaveLength(1);
   });
