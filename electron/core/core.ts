@@ -124,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.tokens?.clock,
     runtime,
     emit,
+    onListed: () => tokensListed(),
   });
   const expiry = new ExpiryNotifier({
     clock: options.tokens?.clock ?? systemClock,
@@ -133,17 +134,30 @@ export function createCore(options: CoreOptions): Core {
     emit,
   });
   // A token minted or changed is looked at now, not at the notifier's next look: one inside its warning time is warned about at once.
+  let expiryStarted = false;
   const startExpiry = () => {
+    if (expiryStarted || closed) return;
+    expiryStarted = true;
     expiry.start();
     hub.subscribe((event) => event.type === 'tokens.changed' && void expiry.scan());
   };
   // Watching starts with the first listener (a window), so a CLI run that only calls the core pays nothing for it.
   let watch: ReturnType<typeof watchDataFolder> | undefined;
   let closed = false;
+  // Browser mode warns in the page, on the Tokens page, which reads the token list first: its warnings start once a window listens
+  // and the list has been read, so a window that never shows tokens does not make the host load every kept token (npm run bench,
+  // host RSS). The desktop app warns through the OS from the start.
+  let listening = false;
+  let listed = false;
+  const tokensListed = () => {
+    listed = true;
+    if (listening && !options.platform?.notify) startExpiry();
+  };
   const listen = () => {
     if (watch || closed) return;
+    listening = true;
     watch = watchDataFolder({ folder: dataFolder, emit });
-    if (!options.platform?.notify) startExpiry();
+    if (listed && !options.platform?.notify) startExpiry();
   };
   if (options.platform?.notify) startExpiry();
   return {

@@ -204,4 +204,41 @@ describe('the expiry notifier in the core', () => {
     });
     await core.close();
   });
+
+  it('in browser mode warns once a window listens and the token list has been read, and not before', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'azcred-expiry-'));
+    folders.push(folder);
+    const options = {
+      dataFolder: { path: folder, source: 'AZCRED_HOME' as const },
+      version: '0.0.0-test',
+      // One keychain for both processes, so the later one opens the vault the earlier one kept the token in.
+      vault: { keychain: createMemoryKeychain(), scryptParams: fastScrypt },
+      tokens: { retry: recordingRetry().retry },
+    };
+    // A token kept by an earlier run, inside a two-hour warning time from the start (ACS user tokens last at least an hour).
+    const earlier = createCore({ mode: 'test', ...options });
+    const account = (await addEmulatorAccounts(earlier, emulator)).chat;
+    await coreValues(earlier).settings.update({ expiryWarningMinutes: 120 });
+    await coreValues(earlier).tokens.mintAcs({
+      accountId: account.id,
+      newIdentity: { label: 'Carol' },
+      scopes: ['chat'],
+      minutes: 60,
+      keep: true,
+    });
+    await earlier.close();
+
+    const core = createCore({ mode: 'browser', ...options });
+    const warnings: CoreEvent[] = [];
+    core.events.subscribe((event) => event.type === 'token.expiring' && warnings.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings, 'a window on another page: the host has not read the token list').toEqual([]);
+    await coreValues(core).tokens.list();
+    await vi.waitFor(() =>
+      expect(warnings).toEqual([
+        expect.objectContaining({ type: 'token.expiring', kind: 'acs-user', title: expect.stringContaining('Carol') }),
+      ]),
+    );
+    await core.close();
+  });
 });

@@ -68,6 +68,8 @@ export interface TokensServiceDeps {
   runtime: RetryRuntime;
   /** The core's event stream: a token added, refreshed, revoked or removed is announced there. */
   emit?: EmitEvent | undefined;
+  /** Told each time the token list is read (browser mode starts its expiry warnings at the first read: core.ts). */
+  onListed?: (() => void) | undefined;
 }
 
 type Input<S extends z.ZodType> = z.output<S>;
@@ -113,6 +115,7 @@ export class TokensService {
   }
 
   list(): Promise<TokenView[]> {
+    this.#deps.onListed?.();
     return this.registry.list();
   }
 
