@@ -1,15 +1,14 @@
 import type { AuditedIdentity, RoleAssignmentView } from '../../../shared/roles.ts';
 
 /**
- * How the Roles page names a principal: by its Microsoft Graph display name where the audit found
- * one, the name it has here (a user's sign-in name, a service principal's name or client ID) kept
- * as the secondary line; by that name alone otherwise.
+ * How the Roles page names an identity: a user by its sign-in name with its Microsoft Graph display
+ * name under it; a service principal by its Graph display name with the name it has here (often its
+ * client ID) under it. Without a name from Graph, the name it has here alone.
  */
 export function identityLabel(identity: AuditedIdentity): { primary: string; secondary: string | null } {
   const directory = identity.directoryName;
-  return directory && directory !== identity.name
-    ? { primary: directory, secondary: identity.name }
-    : { primary: identity.name, secondary: null };
+  if (!directory || directory === identity.name) return { primary: identity.name, secondary: null };
+  return identity.kind === 'user' ? { primary: identity.name, secondary: directory } : { primary: directory, secondary: identity.name };
 }
 
 /** Who an assignment was made to, in words: the group by name (or "a group" when Graph would not say), or the identity itself. */
