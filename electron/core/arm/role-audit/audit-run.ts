@@ -20,7 +20,7 @@ export interface ArmRoleAssignment {
 
 const readAssignmentsAction = 'Microsoft.Authorization/roleAssignments/read';
 
-interface VisibleResources {
+export interface VisibleResources {
   resources: DiscoveredResource[];
   failures: AppError[];
 }
@@ -101,7 +101,7 @@ export class AuditRun {
     const failures: AppError[] = [];
     if (record.resourceId !== undefined) return { resourceId: record.resourceId, failures };
     for (const identity of this.#identities.filter((i) => i.cloud === record.cloud)) {
-      const visible = await this.#visibleTo(identity);
+      const visible = await this.visibleTo(identity);
       failures.push(...visible.failures);
       const match = visible.resources.find((resource) => resource.kind === record.kind && isSameResource(resource, record));
       if (!match) continue;
@@ -119,8 +119,8 @@ export class AuditRun {
     return [subject, ...others.filter((i) => i.tenantId === subject.tenantId), ...others.filter((i) => i.tenantId !== subject.tenantId)];
   }
 
-  /** What the identity can see; a sign-in or subscription list that failed is one more failure. */
-  #visibleTo(identity: IdentityRecord): Promise<VisibleResources> {
+  /** What the identity can see (discovery's lists, once per audit); a sign-in or subscription list that failed is one more failure. */
+  visibleTo(identity: IdentityRecord): Promise<VisibleResources> {
     let visible = this.#visible.get(identity.id);
     if (!visible) {
       visible = (async () => {

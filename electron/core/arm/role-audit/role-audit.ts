@@ -19,15 +19,19 @@ import type { AccountRecord } from '../../accounts/account-record.ts';
 import type { ArmContext } from '../arm-context.ts';
 import { parseResourceId, resourceTypes, sameScope, scopeLevel } from '../../azure/resource-id.ts';
 import { whoIs, type IdentityRecord } from '../../entra/identity-record.ts';
+import { isSameResource } from '../discovery/resource-discovery.ts';
 import { AuditRun, type ArmRoleAssignment } from './audit-run.ts';
 import { checkCapabilities } from './capability-check.ts';
+import { readDenyAssignments, readEligibleRoles } from './deny-and-eligible.ts';
 import { withPrincipalNames } from './principal-names.ts';
 import { roleGuidOf } from './role-definitions-cache.ts';
 
 /**
- * The role audit: for each identity and each account of the same cloud, the role assignments
- * that apply (at the resource, inherited from its resource group and subscription, directly or
- * through a group), each role's definition, and the capabilities they add up to.
+ * The role audit: for each identity and each account of the same cloud (and, when asked or when none
+ * is added, each resource discovery finds for the identities), the role assignments that apply (at the
+ * resource, inherited from its resource group, subscription or management groups, directly or through a
+ * group), each role's definition, the deny assignments and PIM-eligible roles there, and the
+ * capabilities they add up to.
  */
 
 /** Cells audited at once: enough to hide ARM's latency, few enough not to be throttled. */
@@ -40,6 +44,8 @@ export async function runRoleAudit(ctx: ArmContext, input: z.output<typeof roles
   const run = new AuditRun(ctx, everyone);
   const resources: AuditedResource[] = [];
   for (const record of records) resources.push(await auditedResource(run, record));
+  if (input.discovered ?? (input.accountIds === undefined && records.length === 0))
+    resources.push(...(await discoveredResources(run, identities, records)));
   const pairs = identities.flatMap((identity) =>
     resources.filter((resource) => resource.cloud === identity.cloud).map((resource) => ({ identity, resource })),
   );
@@ -55,6 +61,37 @@ async function auditedResource(run: AuditRun, record: AccountRecord): Promise<Au
   const problem = resourceId ? null : notLocated(record, failures).message;
   return { accountId: record.id, name: record.name, kind: record.kind, cloud: record.cloud, resourceId: resourceId ?? null, problem };
 }
+
+/**
+ * The resources discovery finds for the audited identities that are not accounts here, each once, with the first identity that
+ * sees it (through which the page can add it).
+ */
+async function discoveredResources(
+  run: AuditRun,
+  identities: readonly IdentityRecord[],
+  records: readonly AccountRecord[],
+): Promise<AuditedResource[]> {
+  const found: AuditedResource[] = [];
+  for (const identity of identities) {
+    for (const resource of (await run.visibleTo(identity)).resources) {
+      if (records.some((record) => isSameResource(resource, record))) continue;
+      if (found.some((f) => f.resourceId !== null && sameScope(f.resourceId, resource.resourceId))) continue;
+      found.push({
+        accountId: `${discoveredPrefix}${resource.resourceId}`,
+        name: resource.name,
+        kind: resource.kind,
+        cloud: identity.cloud,
+        resourceId: resource.resourceId,
+        problem: null,
+        discovered: { identityId: identity.id },
+      });
+    }
+  }
+  return found;
+}
+
+/** The `accountId` of a resource discovery found but that is not an account here. */
+export const discoveredPrefix = 'discovered:';
 
 /** Why an account added by hand has no resource id: lists that could not be read, else nobody here can see it. */
 export function notLocated(record: AccountRecord, failures: readonly AppError[]): AppError {
@@ -99,6 +136,10 @@ async function auditCell(run: AuditRun, identity: IdentityRecord, resource: Audi
       roles.set(role.id, role);
     }
     const assignments = items.map((item) => assignmentView(item, objectId, resource.resourceId ?? '', roles));
+    const own = await run.session(identity).catch(() => null);
+    const denyAssignments = await readDenyAssignments(reader, objectId, resource.resourceId, resource.name);
+    const pim = await readEligibleRoles(own, reader, objectId, resource.resourceId, resource.name, run.definitions, subscriptionId);
+    const eligibleRoles = new Map((pim?.roles ?? []).map((role) => [role.id, role]));
     return {
       ...empty,
       state: 'audited',
@@ -107,7 +148,12 @@ async function auditCell(run: AuditRun, identity: IdentityRecord, resource: Audi
       roleNames: [...new Set(assignments.map((a) => a.roleName))],
       assignments,
       roles: [...roles.values()],
-      capabilities: checkCapabilities(resource.kind, assignments, roles),
+      capabilities: checkCapabilities(resource.kind, assignments, roles, {
+        ...(denyAssignments && { denyAssignments }),
+        ...(pim && { eligible: pim.eligible, eligibleRoles }),
+      }),
+      ...(denyAssignments && { denyAssignments }),
+      ...(pim && { eligibleRoles: pim.eligible }),
     };
   } catch (error) {
     if (!(error instanceof AppError) || error.code === 'cancelled') throw error;
