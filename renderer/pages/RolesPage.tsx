@@ -98,7 +98,8 @@ export function RolesPage() {
     );
   }
 
-  const nothing = identities.length === 0 || accounts.length === 0;
+  // With identities and no accounts, the audit covers what the identities can see in Azure.
+  const nothing = identities.length === 0;
   return (
     <div className={styles.root}>
       {header}
@@ -108,27 +109,18 @@ export function RolesPage() {
           icon={ShieldTaskRegular}
           title="Nothing to audit yet"
           points={[
-            'Role assignments, including those through groups and those inherited from the subscription.',
+            'Role assignments, including those through groups and those inherited from the subscription or a management group.',
             'Capabilities in plain words: convert models, manage sessions, render, list keys, regenerate keys.',
-            'For a missing capability, the built-in role that would grant it.',
+            'What a deny assignment blocks, what a PIM-eligible role would give, and the built-in role that would grant the rest.',
           ]}
           learnMore={{
             href: 'https://learn.microsoft.com/azure/remote-rendering/how-tos/authentication#azure-role-based-access-control',
             label: 'Remote Rendering roles',
           }}
-          actions={
-            <>
-              {identities.length === 0 && <Link href="#/identities">Sign in on the Identities page</Link>}
-              {accounts.length === 0 && <Link href="#/accounts">Add or discover accounts on the Accounts page</Link>}
-            </>
-          }
+          actions={<Link href="#/identities">Sign in on the Identities page</Link>}
         >
-          The audit reads, for each signed-in identity, the role assignments on each account’s resource in Azure.{' '}
-          {identities.length === 0 && accounts.length === 0
-            ? 'Sign in and add an account first.'
-            : identities.length === 0
-              ? 'Sign in with an identity first.'
-              : 'Add or discover an account first.'}
+          The audit reads, for each signed-in identity, the role assignments on each account’s resource in Azure, or on every resource it
+          can see there when no account is added. Sign in with an identity first.
         </EmptyState>
       ) : (
         <>

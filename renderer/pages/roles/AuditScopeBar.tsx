@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, Spinner, Switch, tokens } from '@fluentui/react-components';
 import { PlayRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/accounts.ts';
@@ -36,7 +36,8 @@ export interface AuditScopeBarProps {
 /** Which identities and accounts to audit (all when none is chosen), and the button that asks Azure. */
 export function AuditScopeBar({ identities, accounts, running, generatedAt, onRun }: AuditScopeBarProps) {
   const styles = useStyles();
-  const [scope, setScope] = useState<AuditScope>({ identityIds: [], accountIds: [] });
+  // With nothing added, the audit is of what the identities can see; once accounts are added, of those unless asked.
+  const [scope, setScope] = useState<AuditScope>({ identityIds: [], accountIds: [], discovered: accounts.length === 0 });
   const nIdentities = running ? running.identityIds.length || identities.length : 0;
   const nAccounts = running ? running.accountIds.length || accounts.length : 0;
 
@@ -51,15 +52,22 @@ export function AuditScopeBar({ identities, accounts, running, generatedAt, onRu
           many="identities"
         />
       </Field>
-      <Field label="Accounts to audit" className={styles.field}>
-        <MultiSelectFilter
-          choices={accounts}
-          selected={scope.accountIds}
-          onChange={(accountIds) => setScope((s) => ({ ...s, accountIds }))}
-          placeholder={`All ${plural(accounts.length, 'account', 'accounts')}`}
-          many="accounts"
-        />
-      </Field>
+      {accounts.length > 0 && (
+        <Field label="Accounts to audit" className={styles.field}>
+          <MultiSelectFilter
+            choices={accounts}
+            selected={scope.accountIds}
+            onChange={(accountIds) => setScope((s) => ({ ...s, accountIds }))}
+            placeholder={`All ${plural(accounts.length, 'account', 'accounts')}`}
+            many="accounts"
+          />
+        </Field>
+      )}
+      <Switch
+        label="Also what the identities can see in Azure (not added)"
+        checked={scope.discovered}
+        onChange={(_, data) => setScope((s) => ({ ...s, discovered: data.checked }))}
+      />
       <Button appearance="primary" icon={<PlayRegular />} disabledFocusable={running !== undefined} onClick={() => onRun(scope)}>
         {generatedAt ? 'Run the audit again' : 'Run the audit'}
       </Button>
@@ -69,7 +77,7 @@ export function AuditScopeBar({ identities, accounts, running, generatedAt, onRu
             size="tiny"
             label={
               `Reading the role assignments of ${plural(nIdentities, 'identity', 'identities')} on ` +
-              `${plural(nAccounts, 'account', 'accounts')} from Azure…`
+              `${running.discovered ? `${nAccounts ? `${plural(nAccounts, 'account', 'accounts')} and ` : ''}what they can see` : plural(nAccounts, 'account', 'accounts')} from Azure…`
             }
           />
         ) : (

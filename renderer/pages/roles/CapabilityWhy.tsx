@@ -1,6 +1,7 @@
 import { Body1, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { CapabilityResult } from '../../../shared/roles.ts';
 import { CapabilityChip } from './CapabilityChip.tsx';
+import { capabilityState, capabilityStateLabels } from './role-words.ts';
 
 const useStyles = makeStyles({
   root: {
@@ -24,7 +25,7 @@ export function CapabilityWhy({ capability: c }: { capability: CapabilityResult 
   return (
     <li className={styles.root} data-capability={c.id}>
       <div className={styles.head}>
-        <CapabilityChip label={c.granted ? 'Granted' : 'Missing'} granted={c.granted} />
+        <CapabilityChip label={capabilityStateLabels[capabilityState(c)]} granted={c.granted} state={capabilityState(c)} />
         <Text weight="semibold">{c.label}</Text>
       </div>
       <Body1 data-testid="capability-why">{c.why}</Body1>

@@ -4,7 +4,7 @@ import type { AuditedIdentity, AuditedResource, CapabilityResult, RoleAuditCell 
 import { CapabilityChip } from './CapabilityChip.tsx';
 import { capabilityWords, cellKey } from './matrix-view.ts';
 import { identityLabel } from './principal-labels.ts';
-import { capabilityShortLabels } from './role-words.ts';
+import { capabilityShortLabels, capabilityState } from './role-words.ts';
 
 const useStyles = makeStyles({
   // A whole cell is one button: it opens the details panel.
@@ -74,11 +74,22 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
           <Text size={200} weight="semibold" className={mergeClasses(styles.roles, cell.roleNames.length === 0 && styles.none)}>
             {cell.roleNames.length ? cell.roleNames.join(' · ') : 'No role'}
           </Text>
+          {(cell.eligibleRoles?.length ?? 0) > 0 && (
+            <Caption1 className={styles.note}>
+              Eligible (PIM): {[...new Set(cell.eligibleRoles?.map((e) => e.roleName))].join(' · ')}
+            </Caption1>
+          )}
           {shown.length > 0 ? (
             <>
               <span className={styles.chips}>
                 {shown.map((c) => (
-                  <CapabilityChip key={c.id} label={capabilityShortLabels[c.id]} granted={c.granted} size="small" />
+                  <CapabilityChip
+                    key={c.id}
+                    label={capabilityShortLabels[c.id]}
+                    granted={c.granted}
+                    state={capabilityState(c)}
+                    size="small"
+                  />
                 ))}
               </span>
               <span className={styles.hidden}> {capabilityWords(shown)}</span>

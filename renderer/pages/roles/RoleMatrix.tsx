@@ -2,6 +2,7 @@ import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens, useArrowNaviga
 import { PersonRegular, WarningRegular, WrenchRegular } from '@fluentui/react-icons';
 import { kindLabels } from '../accounts/account-filter.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { AddDiscoveredButton } from './AddDiscoveredButton.tsx';
 import { MatrixCell } from './MatrixCell.tsx';
 import { identityLabel } from './principal-labels.ts';
 import { cellKey, type MatrixView } from './matrix-view.ts';
@@ -88,6 +89,12 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
                     <Caption1 className={mergeClasses(styles.line, styles.warning)}>
                       <WarningRegular aria-hidden /> Not found in Azure
                     </Caption1>
+                  )}
+                  {r.discovered && (
+                    <>
+                      <Caption1 className={mergeClasses(styles.line, styles.muted)}>Seen in Azure, not added</Caption1>
+                      <AddDiscoveredButton resource={r} />
+                    </>
                   )}
                 </span>
               </th>

@@ -7,7 +7,7 @@ import {
   type RoleAuditCell,
   type RoleAuditReport,
 } from '../../../shared/roles.ts';
-import { capabilityShortLabels } from './role-words.ts';
+import { capabilityShortLabels, capabilityState, type CapabilityState } from './role-words.ts';
 
 /** What the matrix is narrowed to and how it is ordered. Empty id lists mean "all". */
 export interface MatrixFilter {
@@ -91,7 +91,14 @@ export function matrixView(report: RoleAuditReport, filter: MatrixFilter): Matri
  * cross): "Can: List keys. Missing: Render."
  */
 export function capabilityWords(shown: readonly CapabilityResult[]): string {
-  const can = shown.filter((c) => c.granted).map((c) => capabilityShortLabels[c.id]);
-  const cannot = shown.filter((c) => !c.granted).map((c) => capabilityShortLabels[c.id]);
-  return [can.length ? `Can: ${can.join(', ')}.` : '', cannot.length ? `Missing: ${cannot.join(', ')}.` : ''].filter(Boolean).join(' ');
+  const named = (state: CapabilityState) => shown.filter((c) => capabilityState(c) === state).map((c) => capabilityShortLabels[c.id]);
+  const [can, denied, eligible, cannot] = [named('granted'), named('denied'), named('eligible'), named('missing')];
+  return [
+    can.length ? `Can: ${can.join(', ')}.` : '',
+    denied.length ? `Denied: ${denied.join(', ')}.` : '',
+    eligible.length ? `Eligible through PIM: ${eligible.join(', ')}.` : '',
+    cannot.length ? `Missing: ${cannot.join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

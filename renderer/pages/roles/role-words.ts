@@ -1,4 +1,4 @@
-import type { CapabilityId, ResourceKind, ScopeLevel } from '../../../shared/roles.ts';
+import type { CapabilityId, CapabilityResult, ResourceKind, ScopeLevel } from '../../../shared/roles.ts';
 
 /** The Roles page's words for what the audit returns: short capability names for the matrix, scope levels, resource kinds. */
 
@@ -27,4 +27,20 @@ export const scopeLevelLabels: Record<ScopeLevel, string> = {
 export const resourceKindLabels: Record<ResourceKind, string> = {
   arr: 'Remote Rendering account',
   acs: 'Communication Services resource',
+};
+
+/** What the matrix shows for a capability: a deny assignment wins over any grant; a role to activate is told apart from none. */
+export type CapabilityState = 'granted' | 'missing' | 'denied' | 'eligible';
+
+export function capabilityState(c: CapabilityResult): CapabilityState {
+  if (c.deniedBy?.length) return 'denied';
+  if (c.granted) return 'granted';
+  return c.eligibleThrough?.length ? 'eligible' : 'missing';
+}
+
+export const capabilityStateLabels: Record<CapabilityState, string> = {
+  granted: 'Granted',
+  missing: 'Missing',
+  denied: 'Denied',
+  eligible: 'Eligible (PIM)',
 };

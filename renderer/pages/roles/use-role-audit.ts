@@ -8,6 +8,8 @@ import { useCall } from '../../components/use-call.ts';
 export interface AuditScope {
   identityIds: string[];
   accountIds: string[];
+  /** Also audit the resources the identities can see in Azure that are not added here. */
+  discovered: boolean;
 }
 
 export interface RoleAuditState {
@@ -49,6 +51,7 @@ export function useRoleAudit(): RoleAuditState {
         api.roles.audit({
           ...(scope.identityIds.length ? { identityIds: scope.identityIds } : {}),
           ...(scope.accountIds.length ? { accountIds: scope.accountIds } : {}),
+          discovered: scope.discovered,
         }),
       );
       setRunning(undefined);
