@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmulatorContext, PendingSignIn } from './emulator-context.ts';
 import { findPublicClient, findUser, findUserByName, redirectUriAllowed, selectTenant, signInBlock } from './entra-directory.ts';
 import { aadstsErrorName, aadstsMessage } from './entra-errors.ts';
-import { registeredAppNeedsConsent } from './graph-applications.ts';
+import { registeredAppNeedsConsent } from './graph-application-store.ts';
 import { consentPage, credentialsPage, formPostPage, messagePage } from './entra-sign-in-page.ts';
 import { splitScopes } from './entra-scopes.ts';
 import { readForm, redirect, sendHtml } from './http-exchange.ts';
@@ -61,6 +61,19 @@ export function handleAuthorize(context: EmulatorContext, exchange: Exchange, te
   if (prompt === 'none' && !sessionUser) return fail(50058);
   if (sessionUser && (prompt === undefined || prompt === 'none')) {
     flow.userId = sessionUser.id;
+    // Single sign-on skips the credentials, not the consent an app registered through Graph still needs.
+    if (prompt === undefined && registeredAppNeedsConsent(context, client.clientId, sessionUser.id)) {
+      context.entra.pendingSignIns.set(flow.id, flow);
+      const action = signInAction(context, tenantSegment);
+      const page = {
+        action,
+        flowId: flow.id,
+        appName: client.displayName,
+        userName: sessionUser.userName,
+        scopes: splitScopes(q.get('scope')),
+      };
+      return sendHtml(exchange.res, 200, consentPage(page));
+    }
     return completeSignIn(context, exchange, flow, sessionUser);
   }
   context.entra.pendingSignIns.set(flow.id, flow);

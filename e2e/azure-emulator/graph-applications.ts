@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from './emulator-context.ts';
+import { applicationsOf, type GraphApplication, type RequiredResourceAccess } from './graph-application-store.ts';
 import { sendGraphError, type GraphAreaHandler, type GraphCaller } from './graph.ts';
 import { readJson, sendEmpty, sendJson, type Exchange } from './http-exchange.ts';
 
@@ -17,60 +18,13 @@ import { readJson, sendEmpty, sendJson, type Exchange } from './http-exchange.ts
  * (https://learn.microsoft.com/entra/identity/role-based-access-control/delegate-app-roles#restrict-who-can-create-applications).
  *
  * An application registered here is a public client the emulator's Entra accepts at once (its `publicClient.redirectUris`), and,
- * not being first-party, it asks the user's consent on the sign-in page the first time (registeredAppNeedsConsent).
+ * not being first-party, it asks the user's consent on the sign-in page the first time (graph-application-store.ts).
  */
 
 const insufficient = 'Insufficient privileges to complete the operation.';
 const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
 const writers = ['Application.ReadWrite.All', 'Directory.AccessAsUser.All'];
 const readers = ['Application.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', ...writers];
-
-interface ResourceAccess {
-  id: string;
-  type: 'Scope' | 'Role';
-}
-
-interface RequiredResourceAccess {
-  resourceAppId: string;
-  resourceAccess: ResourceAccess[];
-}
-
-/** An application object as Graph keeps it (the fields the app sets and reads). */
-export interface GraphApplication {
-  id: string;
-  appId: string;
-  displayName: string;
-  signInAudience: string;
-  tenant: string;
-  createdDateTime: string;
-  isFallbackPublicClient: boolean;
-  publicClient: { redirectUris: string[] };
-  requiredResourceAccess: RequiredResourceAccess[];
-}
-
-interface ApplicationsState {
-  applications: Map<string, GraphApplication>;
-  /** Object ids of the service principals created here, by appId. */
-  servicePrincipals: Map<string, string>;
-}
-
-const states = new WeakMap<EmulatorContext, ApplicationsState>();
-
-/** The applications registered through Graph while this emulator runs. */
-export function applicationsOf(context: EmulatorContext): ApplicationsState {
-  let state = states.get(context);
-  if (!state) {
-    state = { applications: new Map(), servicePrincipals: new Map() };
-    states.set(context, state);
-  }
-  return state;
-}
-
-/** An app registered through Graph is not first-party: a user signs in to it the first time only after consenting on the sign-in page. */
-export function registeredAppNeedsConsent(context: EmulatorContext, clientId: string, userId: string): boolean {
-  const registered = [...applicationsOf(context).applications.values()].some((a) => a.appId === clientId.toLowerCase());
-  return registered && !context.entra.consents.has(`${userId} ${clientId.toLowerCase()}`);
-}
 
 export const handleGraphApplications: GraphAreaHandler = (context, exchange, caller, path) => {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
