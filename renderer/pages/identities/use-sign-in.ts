@@ -49,12 +49,9 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
     }
   }, []);
 
-  const start = useCallback(
-    async (input: MethodInput<'identities.signIn'>) => {
-      setPhase({ step: 'starting' });
-      const result = await api.identities.signIn(input);
-      if (!result.ok) return setPhase({ step: 'ready', error: result.error });
-      const started = result.value;
+  /** Goes on with a sign-in the core started (itself, or as the last step of registering an app): the page, then the wait. */
+  const follow = useCallback(
+    async (started: SignInStarted) => {
       // Closed while the core was starting it: stop it rather than open a tab nobody waits for.
       if (!mounted.current) return void api.calls.cancel({ operationId: started.operationId });
       // Browser mode: the core cannot open the user's browser, the page can. `noopener` keeps the
@@ -69,6 +66,16 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
     [waitFor],
   );
 
+  const start = useCallback(
+    async (input: MethodInput<'identities.signIn'>) => {
+      setPhase({ step: 'starting' });
+      const result = await api.identities.signIn(input);
+      if (!result.ok) return setPhase({ step: 'ready', error: result.error });
+      await follow(result.value);
+    },
+    [follow],
+  );
+
   /** Asks the core to stop; the wait then ends with `cancelled`, which the dialog shows. */
   const cancel = useCallback(async () => {
     const id = operation.current;
@@ -81,5 +88,5 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
     }
   }, []);
 
-  return { phase, start, cancel };
+  return { phase, start, follow, cancel };
 }

@@ -11,7 +11,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowUploadRegular, DeleteRegular, EditRegular, WarningRegular } from '@fluentui/react-icons';
+import { AppsAddInRegular, ArrowUploadRegular, DeleteRegular, EditRegular, WarningRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { defaultPublicClientId, type CloudProfileView } from '../../../shared/clouds.ts';
 import { api } from '../../api.ts';
@@ -23,6 +23,7 @@ import { useCall } from '../../components/use-call.ts';
 import { useReloadWhenVaultOpens, type VaultState } from '../../use-vault.ts';
 import { ImportCloudDialog } from './ImportCloudDialog.tsx';
 import { RemoveCloudDialog } from './RemoveCloudDialog.tsx';
+import { RegisterAppDialog } from './RegisterAppDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -58,7 +59,7 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
-type OpenDialog = { type: 'import' } | { type: 'sign-in-app' | 'remove'; cloud: CloudProfileView };
+type OpenDialog = { type: 'import' } | { type: 'sign-in-app' | 'register-app' | 'remove'; cloud: CloudProfileView };
 
 export interface CloudsCardProps {
   defaultCloud: string;
@@ -157,6 +158,14 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
                     >
                       Sign-in app
                     </Button>
+                    <Button
+                      size="small"
+                      icon={<AppsAddInRegular />}
+                      aria-label={`Register my app for ${c.displayName}`}
+                      onClick={() => setDialog({ type: 'register-app', cloud: c })}
+                    >
+                      Register my app…
+                    </Button>
                     {!c.builtIn && (
                       <Button
                         size="small"
@@ -176,6 +185,9 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
       </div>
 
       {dialog?.type === 'import' && <ImportCloudDialog onClose={close} onImported={() => (close(), void reload())} />}
+      {dialog?.type === 'register-app' && (
+        <RegisterAppDialog cloud={dialog.cloud} onClose={close} onRegistered={() => (close(), void reload())} />
+      )}
       {dialog?.type === 'sign-in-app' && <SignInAppDialog cloud={dialog.cloud} onClose={close} onSaved={() => (close(), void reload())} />}
       {dialog?.type === 'remove' && (
         <RemoveCloudDialog
