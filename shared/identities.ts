@@ -27,6 +27,8 @@ export interface IdentityView {
   credential?: 'secret' | 'certificate' | undefined;
   /** When a service principal's certificate stops being valid. */
   certificateExpiresOn?: string | undefined;
+  /** A service principal's display name in Microsoft Graph, when Graph said it. */
+  directoryName?: string | undefined;
   signedInWith?: 'interactive' | 'device-code' | undefined;
   createdAt: string;
   lastUsedAt: string | null;
