@@ -22,6 +22,7 @@ import { jwtClaim } from '../azure/jwt-facts.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { AppRegistered, registerAppSchema } from '../../../shared/app-registration.ts';
 import { registerApp } from './app-registration.ts';
+import { servicePrincipalDirectoryName } from './directory-name.ts';
 import { startDeviceCodeSignIn } from './device-code-sign-in.ts';
 import { IdentitiesStore } from './identities-store.ts';
 import { identitySecret, toIdentityView, whoIs, type IdentityRecord } from './identity-record.ts';
@@ -170,15 +171,23 @@ export class EntraService {
       );
     const accessToken = result?.accessToken ?? '';
     const objectId = jwtClaim(accessToken, 'oid');
+    const tenantId = jwtClaim(accessToken, 'tid') ?? result?.tenantId ?? input.tenant;
+    // Its name in the directory, with its own Graph token, else with a signed-in user's of its tenant (who may read the directory).
+    const users = (await this.#identities.list()).filter((i) => i.kind === 'user' && i.cloud === profile.name && i.tenantId === tenantId);
+    const directoryName = await servicePrincipalDirectoryName(profile, input.clientId, [
+      async () => (await app.acquireTokenByClientCredential({ scopes: [profile.graphScope] }))?.accessToken ?? '',
+      ...users.map((user) => async () => (await this.acquireToken(user.id, [profile.graphScope])).accessToken),
+    ]);
     const now = new Date().toISOString();
     const record: IdentityRecord = {
       id,
       kind: 'service-principal',
       name: input.name ?? jwtClaim(accessToken, 'app_displayname') ?? input.clientId,
       cloud: profile.name,
-      tenantId: jwtClaim(accessToken, 'tid') ?? result?.tenantId ?? input.tenant,
+      tenantId,
       clientId: input.clientId,
       ...(objectId !== undefined && { objectId }),
+      ...(directoryName !== undefined && { directoryName }),
       credential: certificate ? 'certificate' : 'secret',
       ...(certificate
         ? {

@@ -21,6 +21,8 @@ export const identityRecordSchema = z.object({
   certificateThumbprint: z.string().optional(),
   certificatePem: z.string().optional(),
   certificateExpiresOn: z.string().optional(),
+  /** A service principal's display name in Microsoft Graph, when Graph said it at sign-in. */
+  directoryName: z.string().optional(),
   signedInWith: z.enum(['interactive', 'device-code']).optional(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),

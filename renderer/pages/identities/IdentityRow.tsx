@@ -26,7 +26,7 @@ import {
 } from '@fluentui/react-icons';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
-import { identitySubtitle, kindLabels, signsInWith } from './identity-labels.ts';
+import { identitySubtitle, identityTitle, kindLabels, signsInWith } from './identity-labels.ts';
 import { relativeTime } from './relative-time.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 
@@ -65,7 +65,7 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
           <div className={layout.cellLines}>
             <div className={styles.line}>
               <Text weight="semibold" className={styles.name}>
-                {identity.name}
+                {identityTitle(identity)}
               </Text>
               <Badge appearance="tint" size="small" color={identity.kind === 'user' ? 'brand' : 'informative'}>
                 {kindLabels[identity.kind]}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../../shared/identities.ts';
-import { identitySubtitle, signsInWith } from './identity-labels.ts';
+import { identitySubtitle, identityTitle, signsInWith } from './identity-labels.ts';
 
 const now = Date.parse('2025-06-01T12:00:00.000Z');
 const user: IdentityView = {
@@ -51,5 +51,13 @@ describe('how an identity signs in', () => {
     expect(identitySubtitle(user)).toBe('adele.vance@contoso.onmicrosoft.com');
     expect(identitySubtitle(app)).toBe('App ID e5f40b16-7f81-4293-aedf-000000000002');
     expect(identitySubtitle({ ...app, name: app.clientId })).toBe('');
+  });
+
+  it('shows a service principal known only by its application ID by its display name from Graph, the ID kept under it', () => {
+    const byId = { ...app, name: app.clientId, directoryName: 'Build agent (certificate)' };
+    expect(identityTitle(byId)).toBe('Build agent (certificate)');
+    expect(identitySubtitle(byId)).toBe(`App ID ${app.clientId}`);
+    // A name given here wins over Graph's.
+    expect(identityTitle({ ...app, directoryName: 'Build agent (certificate)' })).toBe(app.name);
   });
 });

@@ -32,8 +32,15 @@ export function signsInWith(identity: IdentityView, now: number, locale?: string
   };
 }
 
-/** The line under the name: a user's sign-in name, or a service principal's application ID (unless that is its name). */
+/** The name shown: the one given here, or, for a service principal known only by its application ID, its display name in Microsoft Graph. */
+export function identityTitle(identity: IdentityView): string {
+  return identity.kind === 'service-principal' && identity.name === identity.clientId && identity.directoryName
+    ? identity.directoryName
+    : identity.name;
+}
+
+/** The line under the name: a user's sign-in name, or a service principal's application ID (unless that is the name shown). */
 export function identitySubtitle(identity: IdentityView): string {
   if (identity.kind === 'user') return identity.username ?? '';
-  return identity.name === identity.clientId ? '' : `App ID ${identity.clientId}`;
+  return identityTitle(identity) === identity.clientId ? '' : `App ID ${identity.clientId}`;
 }
