@@ -206,10 +206,19 @@ export interface AcsIdentityView {
   accountName: string | null;
   communicationUserId: string;
   label: string;
+  /** The caller's own ID for it at ACS (api-version 2025-06-30), when it was created with one. */
+  customId: string | null;
   createdAt: string;
   lastTokenAt: string | null;
   /** When its tokens were last revoked through the app. */
   tokensRevokedAt: string | null;
+}
+
+/** An ACS identity as the service shows it now (Get identity, api-version 2025-06-30). */
+export interface AcsIdentityShown {
+  identity: AcsIdentityView;
+  /** When ACS last issued a token for it, by anyone (null: never). */
+  lastTokenIssuedAt: string | null;
 }
 
 export const acsIdentityListSchema = z
@@ -221,6 +230,8 @@ export const acsIdentityCreateSchema = z
   .object({
     accountId: accountRefSchema,
     label,
+    /** Your own ID for the identity (a user name, an email): ACS returns the same identity when asked again with it (2025-06-30). */
+    customId: z.string().trim().min(1, 'Type a custom ID, or leave it out').max(256, 'A custom ID has at most 256 characters').optional(),
     via: acsViaSchema.default('accessKey'),
     /** Also issue a token in the same call. */
     token: z
@@ -318,6 +329,8 @@ export const tokensMethods = {
   ),
   /** Deletes the identity at ACS (its tokens end) and forgets it; `revoked` are the listed tokens it marked revoked. */
   'acsIdentities.delete': method<typeof acsIdentityActionSchema, { id: string; revoked: TokenView[] }>(acsIdentityActionSchema),
+  /** Asks ACS for the identity: its custom ID and when its last token was issued. */
+  'acsIdentities.show': method<typeof acsIdentityActionSchema, AcsIdentityShown>(acsIdentityActionSchema),
   /** Lists the account's sessions with an STS token: proves the credential works end to end. */
   'arr.testAccount': method<typeof arrTestSchema, ArrTestResult>(arrTestSchema),
   /** Signs a request to an ACS resource with its access key; the request as curl and PowerShell. */

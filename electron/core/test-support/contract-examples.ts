@@ -145,6 +145,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'acsIdentities.list': [{ accountId: acs }],
     'acsIdentities.create': [{ accountId: acs, label: 'fuzz', via: 'accessKey', token: { scopes: ['chat'], minutes: 60 } }],
     'acsIdentities.revoke': [{ id: acsIdentityId, via: 'accessKey' }],
+    'acsIdentities.show': [{ id: acsIdentityId, via: 'accessKey' }],
     'acsIdentities.delete': [{ id: acsIdentityId, via: { identityId } }],
     'arr.testAccount': [{ accountId: arr, via: 'primaryKey', region: 'westeurope' }],
     'acs.signRequest': [{ accountId: acs, method: 'post', url: `${seed.acsEndpoint}/identities?api-version=2023-10-01`, body: '{}' }],

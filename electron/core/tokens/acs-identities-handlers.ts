@@ -5,6 +5,7 @@ import type { TokensService } from './tokens-service.ts';
 export const acsIdentitiesHandlers = {
   'acsIdentities.list': ({ services }, input) => services.tokens.listAcsIdentities(input.accountId),
   'acsIdentities.create': ({ services, signal }, input) => services.tokens.createAcsIdentity(input, signal),
+  'acsIdentities.show': ({ services, signal }, input) => services.tokens.showAcsIdentity(input.id, input.via, signal),
   'acsIdentities.revoke': ({ services, signal }, input) => services.tokens.revokeAcsIdentity(input.id, input.via, signal),
   'acsIdentities.delete': async ({ services, signal }, input) => ({
     id: input.id,

@@ -21,6 +21,8 @@ const recordSchema = z.object({
   accountId: z.string(),
   communicationUserId: z.string().min(1),
   label: z.string(),
+  /** The caller's own ID for it at ACS (api-version 2025-06-30), when it was created with one. */
+  customId: z.string().optional(),
   createdAt: z.string(),
   lastTokenAt: z.string().nullable(),
   tokensRevokedAt: z.string().nullable(),
@@ -51,12 +53,19 @@ export class AcsIdentitiesStore {
     return found;
   }
 
-  async add(input: { accountId: string; communicationUserId: string; label: string; at: string }): Promise<AcsIdentityRecord> {
+  async add(input: {
+    accountId: string;
+    communicationUserId: string;
+    label: string;
+    customId?: string | undefined;
+    at: string;
+  }): Promise<AcsIdentityRecord> {
     const record: AcsIdentityRecord = {
       id: randomUUID(),
       accountId: input.accountId,
       communicationUserId: input.communicationUserId,
       label: input.label,
+      ...(input.customId === undefined ? {} : { customId: input.customId }),
       createdAt: input.at,
       lastTokenAt: null,
       tokensRevokedAt: null,

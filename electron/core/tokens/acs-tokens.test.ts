@@ -161,6 +161,44 @@ describe('ACS user tokens', () => {
     expect((await coreValues(shared.core).acsIdentities.list()).map((i) => i.id)).not.toContain(acsIdentity.id);
   });
 
+  it('creates an identity under a custom ID, gets the same one back for it, and shows when its last token was issued', async () => {
+    const created = await coreValues(shared.core).acsIdentities.create({
+      accountId: accounts.chat.id,
+      label: 'Sally',
+      customId: 'sally@contoso.com',
+      token: { scopes: ['chat'], minutes: 60 },
+    });
+    expect(created.identity).toMatchObject({ label: 'Sally', customId: 'sally@contoso.com' });
+    const again = await coreValues(shared.core).acsIdentities.create({
+      accountId: accounts.chat.id,
+      label: 'Sally again',
+      customId: 'sally@contoso.com',
+    });
+    expect(again.identity).toMatchObject({ id: created.identity.id, communicationUserId: created.identity.communicationUserId });
+    expect((await coreValues(shared.core).acsIdentities.list()).filter((i) => i.customId === 'sally@contoso.com')).toHaveLength(1);
+
+    const shown = await coreValues(shared.core).acsIdentities.show({ id: created.identity.id });
+    expect(shown.identity).toMatchObject({ id: created.identity.id, customId: 'sally@contoso.com', accountName: 'contoso-acs-chat' });
+    const issuedAt = Date.parse(shown.lastTokenIssuedAt ?? '');
+    expect(Math.abs(issuedAt - Date.parse(created.token?.issuedAt ?? ''))).toBeLessThan(5_000);
+    // Through an Entra identity with a Communication role, on the same API version.
+    const viaEntra = await coreValues(shared.core).acsIdentities.show({ id: created.identity.id, via: { identityId: pipeline.id } });
+    expect(viaEntra.lastTokenIssuedAt).toBe(shown.lastTokenIssuedAt);
+  });
+
+  it('shows an identity that never had a token with no last token time, and one deleted at ACS as gone', async () => {
+    const { identity } = await coreValues(shared.core).acsIdentities.create({ accountId: accounts.chat.id, label: 'No token yet' });
+    expect(await coreValues(shared.core).acsIdentities.show({ id: identity.id })).toMatchObject({
+      identity: { customId: null },
+      lastTokenIssuedAt: null,
+    });
+    shared.emulator.context.acs.identities.delete(identity.communicationUserId);
+    expect(await coreApi(shared.core).acsIdentities.show({ id: identity.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('no longer exists') },
+    });
+  });
+
   it('names the roles an Entra identity lacks on the resource', async () => {
     const result = await coreApi(shared.core).acsIdentities.create({
       accountId: accounts.chat.id,

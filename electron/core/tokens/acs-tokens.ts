@@ -84,7 +84,7 @@ export function userToken(
   };
 }
 
-type NewAcsIdentity = { accountId: string; label: string; via: AcsVia; token?: UserTokenAsked | undefined };
+type NewAcsIdentity = { accountId: string; label: string; customId?: string | undefined; via: AcsVia; token?: UserTokenAsked | undefined };
 
 /** Creates an ACS identity (with a token when asked) and remembers it under `label`. */
 export async function createAcsIdentity(
@@ -103,14 +103,24 @@ export async function createAcsIdentity(
   signal?: AbortSignal,
 ): Promise<{ identity: AcsIdentityRecord; token: NewToken | undefined }> {
   const connected = await connect(ctx, input.accountId, input.via);
-  const created = await connected.client.createIdentity(input.token, signal);
+  const created =
+    input.customId === undefined
+      ? await connected.client.createIdentity(input.token, signal)
+      : await connected.client.createIdentityWithCustomId(input.customId, input.token, signal);
   const at = new Date().toISOString();
-  const identity = await ctx.acsIdentities.add({
-    accountId: input.accountId,
-    communicationUserId: created.communicationUserId,
-    label: input.label,
-    at,
-  });
+  // The same custom ID gives the same identity at ACS: one the app remembers already is not remembered twice.
+  const known = (await ctx.acsIdentities.list()).find(
+    (i) => i.accountId === input.accountId && i.communicationUserId === created.communicationUserId,
+  );
+  const identity =
+    known ??
+    (await ctx.acsIdentities.add({
+      accountId: input.accountId,
+      communicationUserId: created.communicationUserId,
+      label: input.label,
+      customId: input.customId,
+      at,
+    }));
   if (!created.token || !input.token) return { identity, token: undefined };
   await ctx.acsIdentities.update(identity.id, { lastTokenAt: at });
   return { identity, token: userToken(connected, identity, created.token, { ...input.token, via: input.via }) };
@@ -216,5 +226,18 @@ export async function exchangeTeamsToken(
 }
 
 export function toAcsIdentityView(record: AcsIdentityRecord, accountName: string | null): AcsIdentityView {
-  return { ...record, accountName };
+  return { ...record, customId: record.customId ?? null, accountName };
+}
+
+/** What ACS holds for a remembered identity now: its custom ID and when its last token was issued (Get identity, 2025-06-30). */
+export async function showAcsIdentity(
+  ctx: TokensContext,
+  id: string,
+  via: AcsVia,
+  signal?: AbortSignal,
+): Promise<{ identity: AcsIdentityRecord; customId: string | null; lastTokenIssuedAt: string | null }> {
+  const identity = await rememberedIdentity(ctx, id);
+  const connected = await connect(ctx, identity.accountId, via);
+  const detail = await connected.client.getIdentity(identity.communicationUserId, signal);
+  return { identity, customId: detail.customId, lastTokenIssuedAt: detail.lastTokenIssuedAt };
 }

@@ -7,7 +7,9 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { assignRoleAdvice } from '../azure/arm-errors.ts';
 import { httpsAgentFor } from '../azure/cloud-trust.ts';
 import { builtInRolesGranting, orList } from '../azure/permission-match.ts';
-import { errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from '../azure/azure-http.ts';
+import { azureFetch, errorCode, isRetriedStatus, networkFailure, serviceWords, transientForStatus } from '../azure/azure-http.ts';
+import { parseAcsConnectionString } from '../../../shared/acs-connection-string.ts';
+import { signAcsRequest } from '../../../shared/acs-request-signing.ts';
 import { withAzureRetry, type RetryRuntime } from '../azure/azure-retry.ts';
 
 /**
@@ -40,6 +42,20 @@ export interface IssuedUserToken {
   token: string;
   expiresOn: Date;
 }
+
+/** An identity as api-version 2025-06-30 shows it: its caller-chosen custom ID and when its last token was issued. */
+export interface AcsIdentityDetail {
+  communicationUserId: string;
+  customId: string | null;
+  lastTokenIssuedAt: string | null;
+}
+
+/**
+ * The identity API version with `customId` on create and `GET /identities/{id}` (azure-rest-api-specs,
+ * communication/data-plane/Identity/stable/2025-06-30; examples/GetIdentity.json). The official JS client (1.3) speaks
+ * 2023-10-01 and knows neither, so these two calls are made here, signed as the client signs (AZURE-PROTOCOLS.md §3).
+ */
+export const currentIdentityApiVersion = '2025-06-30';
 
 /** The built-in roles that let an Entra principal manage ACS identities: those granting the operation the role audit checks for it. */
 const communicationRoles = orList(builtInRolesGranting('Microsoft.Communication/CommunicationServices/Write', 'action'));
@@ -156,6 +172,83 @@ export class CommunicationIdentity {
 
   async deleteIdentity(communicationUserId: string, signal?: AbortSignal): Promise<void> {
     await this.#run((client, abortSignal) => client.deleteUser({ communicationUserId }, { abortSignal }), 'identity', signal);
+  }
+
+  /**
+   * Creates an identity under the caller's own `customId`; the service answers with the identity it already holds for that
+   * custom ID when there is one (learn.microsoft.com, communication-services/concepts/identity-model).
+   */
+  async createIdentityWithCustomId(
+    customId: string,
+    withToken: UserTokenAsked | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ communicationUserId: string; token: IssuedUserToken | undefined }> {
+    const body = {
+      customId,
+      ...(withToken ? { createTokenWithScopes: withToken.scopes, expiresInMinutes: withToken.minutes } : {}),
+    };
+    const answer = (await this.#rest('POST', '/identities', body, 'create', signal)) as {
+      identity?: { id?: unknown };
+      accessToken?: { token?: unknown; expiresOn?: unknown };
+    };
+    const id = typeof answer.identity?.id === 'string' ? answer.identity.id : '';
+    if (!id) throw new AppError('azure_bad_request', `Communication Services answered without an identity for "${this.#resource.name}".`);
+    const token = answer.accessToken;
+    return {
+      communicationUserId: id,
+      token:
+        typeof token?.token === 'string' && typeof token.expiresOn === 'string'
+          ? { token: token.token, expiresOn: new Date(token.expiresOn) }
+          : undefined,
+    };
+  }
+
+  /** Get identity: its custom ID and when its last token was issued, as the service holds them now. */
+  async getIdentity(communicationUserId: string, signal?: AbortSignal): Promise<AcsIdentityDetail> {
+    const answer = (await this.#rest('GET', `/identities/${encodeURIComponent(communicationUserId)}`, undefined, 'identity', signal)) as {
+      id?: unknown;
+      customId?: unknown;
+      lastTokenIssuedAt?: unknown;
+    };
+    return {
+      communicationUserId: typeof answer.id === 'string' ? answer.id : communicationUserId,
+      customId: typeof answer.customId === 'string' ? answer.customId : null,
+      lastTokenIssuedAt: typeof answer.lastTokenIssuedAt === 'string' ? answer.lastTokenIssuedAt : null,
+    };
+  }
+
+  /** One call on the current API version, signed with the access key or carrying the Entra token, through the app's retry policy. */
+  #rest(method: 'GET' | 'POST', path: string, body: unknown, what: Operation, signal: AbortSignal | undefined): Promise<unknown> {
+    const url = new URL(`${path.replace(/^\//, '')}?api-version=${currentIdentityApiVersion}`, this.#resource.endpoint).href;
+    const text = body === undefined ? '' : JSON.stringify(body);
+    return withAzureRetry(
+      async (attemptSignal) => {
+        const headers: Record<string, string> = { Accept: 'application/json', ...(text ? { 'Content-Type': 'application/json' } : {}) };
+        if (this.#caller.kind === 'accessKey') {
+          const parsed = parseAcsConnectionString(this.#caller.connectionString);
+          if (!parsed.ok) throw new AppError('invalid_input', `The connection string of "${this.#resource.name}" is not valid.`);
+          const signed = await signAcsRequest({ method, url, body: text, accessKey: parsed.value.accessKey });
+          // The Host header is the one the request carries; the three others are the signature.
+          headers['x-ms-date'] = signed.headers['x-ms-date'];
+          headers['x-ms-content-sha256'] = signed.headers['x-ms-content-sha256'];
+          headers['Authorization'] = signed.headers.Authorization;
+        } else headers['Authorization'] = `Bearer ${this.#caller.accessToken}`;
+        const response = await azureFetch(url, { method, headers, ...(text ? { body: text } : {}) }, attemptSignal, this.#resource.cloud);
+        const json: unknown = await response.json().catch(() => ({}));
+        if (response.ok) return json;
+        throw this.#failure(
+          {
+            statusCode: response.status,
+            details: json,
+            response: { headers: { get: (n: string) => response.headers.get(n) ?? undefined } },
+          },
+          what,
+          attemptSignal,
+        );
+      },
+      { service: `Communication Services ("${this.#resource.name}")`, signal },
+      this.#runtime,
+    );
   }
 
   /** The Teams user exchange: the user's Entra token (for the ACS Teams scopes), the app it was issued to and the user's object id;

@@ -11,6 +11,7 @@ import type { CredentialForJob, credentialsForAcsSdkSchema, credentialsForArrSch
 import { AppError } from '../../../shared/errors.ts';
 import type { tokenExportSchema, TokenExportResult } from '../../../shared/token-export.ts';
 import type {
+  AcsIdentityShown,
   AcsIdentityView,
   AcsVia,
   acsIdentityCreateSchema,
@@ -39,6 +40,7 @@ import {
   exchangeTeamsToken,
   issueAcsToken,
   revokeAcsIdentity,
+  showAcsIdentity,
   toAcsIdentityView,
 } from './acs-tokens.ts';
 import { mintArrToken, testArrAccount } from './arr-tokens.ts';
@@ -222,6 +224,12 @@ export class TokensService {
     const created = await createAcsIdentity(this.#ctx, input, signal);
     const token = created.token ? await this.registry.add(created.token, input) : null;
     return { identity: await this.#acsIdentityView(created.identity.id), token };
+  }
+
+  async showAcsIdentity(id: string, via: AcsVia, signal: AbortSignal): Promise<AcsIdentityShown> {
+    const shown = await showAcsIdentity(this.#ctx, id, via, signal);
+    const view = toAcsIdentityView(shown.identity, await this.#accountName(shown.identity.accountId));
+    return { identity: { ...view, customId: shown.customId ?? view.customId }, lastTokenIssuedAt: shown.lastTokenIssuedAt };
   }
 
   async revokeAcsIdentity(id: string, via: AcsVia, signal: AbortSignal): Promise<{ identity: AcsIdentityView; revoked: TokenView[] }> {
