@@ -74,10 +74,12 @@ describe('azcred --help', () => {
 });
 
 describe('azcred GROUP --help', () => {
-  it('knows the groups a user types: account, account add, app, identity, token, sign, serve, cloud, vault', () => {
+  it('knows the groups a user types: account, account add, acs, acs identity, app, identity, token, sign, serve, cloud, vault', () => {
     expect(commandGroups(commands).sort()).toEqual([
       'account',
       'account add',
+      'acs',
+      'acs identity',
       'app',
       'cloud',
       'identity',

@@ -1,5 +1,6 @@
 import type { CommandDef } from '../command.ts';
 import { accountCommands } from './account-commands.ts';
+import { acsCommands } from './acs-commands.ts';
 import { appCommands } from './app-commands.ts';
 import { cloudCommands } from './cloud-commands.ts';
 import { identityCommands } from './identity-commands.ts';
@@ -17,6 +18,7 @@ export const commands: readonly CommandDef[] = [
   ...accountCommands,
   ...identityCommands,
   ...tokenCommands,
+  ...acsCommands,
   ...runExportCommands,
   ...logCommands,
   ...serveCommands,
