@@ -82,6 +82,24 @@ describe('your own app in one step', () => {
     expect((await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient).toEqual(before);
   }, 60_000);
 
+  it('stops while Graph is slow when cancelled, and says Graph failed when it answers 503; the cloud’s sign-in app stays as it was', async () => {
+    const before = (await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient;
+    const adele = (await coreValues(core).identities.list()).find((i) => i.username?.startsWith('adele.vance'));
+    const slow = emulator.faults.add({ service: 'graph', method: 'POST', path: '/applications', kind: 'slow', delayMs: 5000 });
+    const operationId = '6f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a97';
+    const pending = coreApi(core).clouds.registerApp({ name: cloud, identityId: adele?.id ?? '', operationId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await coreValues(core).calls.cancel({ operationId })).toEqual({ cancelled: true });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    emulator.faults.remove(slow);
+
+    const failing = emulator.faults.add({ service: 'graph', method: 'POST', path: '/applications', kind: 'error', status: 503, times: 1 });
+    const unavailable = await coreApi(core).clouds.registerApp({ name: cloud, identityId: adele?.id ?? '' });
+    expect(unavailable).toMatchObject({ ok: false, error: { code: 'azure_unavailable' } });
+    emulator.faults.remove(failing);
+    expect((await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient).toEqual(before);
+  }, 30_000);
+
   it('refuses a service principal or an identity of another cloud, changing nothing', async () => {
     const unknown = await coreApi(core).clouds.registerApp({ name: cloud, identityId: '3f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a96' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
