@@ -3,7 +3,7 @@ import { contosoTenantId, secretServicePrincipal } from './azure-emulator/test/e
 import { coreValues } from '../electron/core/test-support/test-core.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
+import { identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
 import { importAs, matrixCell } from './support/roles-page.ts';
 
 /** The audit with names from Microsoft Graph: the group and the principals by name, and one notice when Graph refuses. */
@@ -54,6 +54,10 @@ test('the audit names the group and the principals from Microsoft Graph in the m
     clientId: secretServicePrincipal.appId,
     clientSecret: secretServicePrincipal.secret,
   });
+  // The Identities page shows it by its display name from Graph, its client ID kept under it.
+  await app.open(page, 'identities');
+  const pipeline = identityRow(page, /Render pipeline \(secret\)/);
+  await expect(pipeline).toContainText(`App ID ${secretServicePrincipal.appId}`);
   await importAs(page, alex, 'arr');
   await app.open(page, 'roles');
   await runAudit(page, '3 identities × 2 resources');
