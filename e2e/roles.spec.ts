@@ -217,7 +217,7 @@ test('the Roles page says what it needs, and it and its details panel have no se
   test.setTimeout(120_000);
   await app.open(page, 'roles');
   const empty = page.getByRole('region', { name: 'Nothing to audit yet' });
-  await expect(empty).toContainText('Sign in and add an account first.');
+  await expect(empty).toContainText('Sign in with an identity first.');
   expect(await seriousAccessibilityProblems(page), 'empty Roles page').toEqual([]);
   await empty.getByRole('link', { name: 'Sign in on the Identities page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
