@@ -68,7 +68,9 @@ export const builtInRoleDefinitions: readonly RoleDefinition[] = [
       dataActions: sessionDataActions.map((a) => `${remoteRenderingData}/${a}`),
     },
   ),
-  // The action list is the notes' best reading of the published role, not verified in full.
+  // The GUID is the published one (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration, Communication
+  // and Email Service Owner); the action list is the notes' best reading of the published role, not verified in full. For Entra ID
+  // access to its data plane ACS honours built-in roles like this one only (acs.ts).
   builtIn(
     '09976791-48a7-449e-bb21-39d1a415f350',
     'Communication and Email Service Owner',

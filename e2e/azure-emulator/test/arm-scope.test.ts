@@ -1,9 +1,11 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../server.ts';
 import type { RunningEmulator } from '../server.ts';
-import { contosoSubscription, defaultScenario, userAccessToken } from './emulator-fixtures.ts';
+import { isAllowed } from '../role-evaluation.ts';
+import { contosoSubscription, defaultScenario, devRegistrationClientId, userAccessToken } from './emulator-fixtures.ts';
 
 /** Management groups, deny assignments, PIM-eligible roles and ACS's built-in-only rule, read through Microsoft's own ARM SDK. */
 
@@ -108,5 +110,20 @@ describe('ARM above and beside role assignments', () => {
       client('grady.archie').roleAssignments.listForScope(westeurope, { filter: `atScope() and assignedTo('${grady}')` }),
     );
     expect(roles.map((r) => r.roleDefinitionId?.split('/').pop())).not.toContain('d39065c4-c120-43c9-ab0a-63eed9795f0a');
+  });
+
+  it('has ACS ignore a custom role for an Entra caller of its identity API, though the role grants the action in ARM', async () => {
+    const chat = `${subscriptionScope}/resourceGroups/rg-communication/providers/Microsoft.Communication/CommunicationServices/contoso-acs-chat`;
+    const write = 'Microsoft.Communication/CommunicationServices/Write';
+    expect(isAllowed(emulator.scenario, grady, chat, write, 'action')).toBe(true);
+    expect(isAllowed(emulator.scenario, grady, chat, write, 'action', { builtInRolesOnly: true })).toBe(false);
+    const token = await userAccessToken(emulator, 'grady.archie', 'https://communication.azure.com//.default', {
+      clientId: devRegistrationClientId,
+    });
+    const credential: TokenCredential = {
+      getToken: (): Promise<AccessToken> => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }),
+    };
+    const client = new CommunicationIdentityClient(emulator.urls.acs['contoso-acs-chat'] ?? '', credential);
+    await expect(client.createUser()).rejects.toMatchObject({ statusCode: 401 });
   });
 });

@@ -61,3 +61,50 @@ describe('capabilities from roles', () => {
     });
   });
 });
+
+describe('capabilities with deny assignments, PIM-eligible roles and ACS', () => {
+  const render = 'Microsoft.MixedReality/RemoteRenderingAccounts/render/read';
+  const builtIn = (r: RoleDefinitionView): RoleDefinitionView => ({ ...r, roleType: 'BuiltInRole' });
+
+  it('never grants what a deny assignment blocks, and names it', () => {
+    const renderer = builtIn(role('r1', 'Renderer', { dataActions: [render] }));
+    const [, , result] = checkCapabilities('arr', [assigned(renderer)], new Map([[renderer.id, renderer]]), {
+      denyAssignments: [
+        {
+          id: 'd1',
+          name: 'No rendering here',
+          description: '',
+          scope,
+          scopeLevel: 'resource',
+          permissions: [{ actions: [], notActions: [], dataActions: ['Microsoft.MixedReality/*/render/*'], notDataActions: [] }],
+          principals: ['p'],
+          excludePrincipals: [],
+        },
+      ],
+    });
+    expect(result).toMatchObject({ id: 'arr.render', granted: false, deniedBy: [{ name: 'No rendering here' }] });
+    expect(result?.why).toMatch(
+      /^Denied by the deny assignment "No rendering here" on the resource arr, though Renderer on the resource arr/,
+    );
+  });
+
+  it('says which role to activate through PIM for a capability it would give', () => {
+    const client = builtIn(role('r2', 'Remote Rendering Client', { dataActions: [render] }));
+    const eligible = { ...assigned(client), endDateTime: null };
+    const [, , result] = checkCapabilities('arr', [], new Map(), { eligible: [eligible], eligibleRoles: new Map([[client.id, client]]) });
+    expect(result).toMatchObject({ granted: false, eligibleThrough: [{ roleName: 'Remote Rendering Client' }] });
+    expect(result?.why).toBe(
+      'It holds no role that applies here. Eligible through PIM: activate Remote Rendering Client to render (the resource arr).',
+    );
+  });
+
+  it('flags a custom role that grants ACS Entra access on paper, and keeps its control-plane grant', () => {
+    const custom = role('r3', 'ACS helper', { actions: ['Microsoft.Communication/CommunicationServices/Write'] });
+    const results = checkCapabilities('acs', [assigned(custom)], new Map([[custom.id, custom]]));
+    const entra = results.find((r) => r.id === 'acs.entraIdentities');
+    expect(entra).toMatchObject({ granted: false, ignoredRoles: ['ACS helper'] });
+    expect(entra?.why).toContain('ACS honours built-in roles only for Entra ID access and ignores it.');
+    expect(entra?.why).toContain('Communication and Email Service Owner');
+    expect(results.find((r) => r.id === 'acs.manage')).toMatchObject({ granted: true, ignoredRoles: [] });
+  });
+});
