@@ -53,6 +53,12 @@ test('with nothing added, the Roles page audits what the identity can see, reads
   await expect(why('arr.convert')).toHaveText(
     'Granted by Remote Rendering Converter (no rendering) on the management group contoso-root (inherited).',
   );
+  await expect(details.getByRole('list', { name: 'Eligible roles' })).toContainText(
+    'Remote Rendering Client on the resource: grants nothing until activated in Privileged Identity Management.',
+  );
+  await expect(details.getByRole('list', { name: 'Deny assignments' })).toContainText(
+    'Keys stay with the platform team on the resource group: denies Microsoft.MixedReality/remoteRenderingAccounts/listKeys/action',
+  );
   expect(await axeInBothThemes(page)).toEqual({});
 
   const eastus = page.getByRole('columnheader', { name: /contoso-arr-eastus/ });

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Body1,
   Button,
   Caption1,
   makeStyles,
@@ -17,7 +18,7 @@ import { AssignmentTable } from './AssignmentTable.tsx';
 import { identityLabel } from './principal-labels.ts';
 import { CapabilityWhy } from './CapabilityWhy.tsx';
 import { RoleDefinitions } from './RoleDefinitions.tsx';
-import { resourceKindLabels } from './role-words.ts';
+import { resourceKindLabels, scopeLevelLabels } from './role-words.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
   subheading: { margin: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: { listStyle: 'none', margin: 0, padding: 0 },
+  plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 export interface CellDetailsProps {
@@ -107,6 +109,45 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
             </Subtitle2>
             <AssignmentTable assignments={cell.assignments} />
           </div>
+          {(cell.eligibleRoles?.length ?? 0) > 0 && (
+            <div className={styles.section}>
+              <Subtitle2 as="h3" className={styles.subheading}>
+                Eligible through PIM ({cell.eligibleRoles?.length})
+              </Subtitle2>
+              <ul className={styles.plain} aria-label="Eligible roles">
+                {cell.eligibleRoles?.map((e) => (
+                  <li key={e.id}>
+                    <Body1>
+                      {e.roleName} on {scopeLevelLabels[e.scopeLevel]}
+                      {e.viaGroup ? `, through the group ${e.viaGroup.name ?? e.viaGroup.id}` : ''}: grants nothing until activated in
+                      Privileged Identity Management
+                      {e.endDateTime ? ` (eligible until ${new Date(e.endDateTime).toLocaleDateString()})` : ''}.
+                    </Body1>
+                    <Caption1 className={styles.mono}>{e.scope}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {(cell.denyAssignments?.length ?? 0) > 0 && (
+            <div className={styles.section}>
+              <Subtitle2 as="h3" className={styles.subheading}>
+                Deny assignments ({cell.denyAssignments?.length})
+              </Subtitle2>
+              <ul className={styles.plain} aria-label="Deny assignments">
+                {cell.denyAssignments?.map((d) => (
+                  <li key={d.id}>
+                    <Body1>
+                      {d.name} on {scopeLevelLabels[d.scopeLevel]}: denies{' '}
+                      {[...new Set(d.permissions.flatMap((p) => [...p.actions, ...p.dataActions]))].join(', ')}, whatever the roles grant.
+                      {d.description ? ` ${d.description}` : ''}
+                    </Body1>
+                    <Caption1 className={styles.mono}>{d.scope}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className={styles.section}>
             <Subtitle2 as="h3" className={styles.subheading}>
               Role definitions
