@@ -158,7 +158,10 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
         resourceIds: [`/subscriptions/${someUuid}/resourceGroups/rg/providers/Microsoft.MixedReality/remoteRenderingAccounts/fuzz`],
       },
     ],
-    'roles.audit': [{ identityIds: [identityId], accountIds: [arr, acs] }],
+    'roles.audit': [
+      { identityIds: [identityId], accountIds: [arr, acs] },
+      { identityIds: [identityId], discovered: true },
+    ],
     'roles.lastAudit': [{}],
     'roles.exportReport': [{ format: 'csv', path: `${exportFolder}/roles.csv`, identityIds: [identityId] }],
     'accounts.rotateKey': [{ id: arr, key: 'primary', identityId }],
