@@ -42,7 +42,8 @@ export function principalIdsByTenant(report: RoleAuditReport): Map<string, Set<s
   for (const identity of report.identities) if (identity.objectId) add(identity.tenantId, identity.objectId);
   for (const cell of report.cells) {
     const tenant = tenantOf.get(cell.identityId);
-    if (tenant) for (const a of cell.assignments) if (a.viaGroup) add(tenant, a.viaGroup.id);
+    if (!tenant) continue;
+    for (const a of [...cell.assignments, ...(cell.eligibleRoles ?? [])]) if (a.viaGroup) add(tenant, a.viaGroup.id);
   }
   return byTenant;
 }
@@ -142,19 +143,28 @@ function attachNames(report: RoleAuditReport, names: ReadonlyMap<string, Princip
     const found = identity.objectId ? nameOf(identity.objectId) : null;
     return found ? { ...identity, directoryName: found } : identity;
   });
-  const cells = report.cells.map((cell) => ({
-    ...cell,
-    assignments: cell.assignments.map((a) => ({ ...a, viaGroup: group(a.viaGroup) })),
-    capabilities: cell.capabilities.map((c) => {
-      // The "why" was worded before names were known: each group it names by id now gets its name.
-      let why = c.why;
-      for (const grant of c.grantedBy) {
-        const name = grant.viaGroup ? nameOf(grant.viaGroup.id) : null;
-        if (grant.viaGroup && name) why = why.replaceAll(`the group ${grant.viaGroup.id}`, `the group ${name}`);
-      }
-      return { ...c, why, grantedBy: c.grantedBy.map((g) => ({ ...g, viaGroup: group(g.viaGroup) })) };
-    }),
-  }));
+  const cells = report.cells.map((cell) => {
+    const groupIds = [...cell.assignments, ...(cell.eligibleRoles ?? [])].flatMap((a) => (a.viaGroup ? [a.viaGroup.id] : []));
+    return {
+      ...cell,
+      assignments: cell.assignments.map((a) => ({ ...a, viaGroup: group(a.viaGroup) })),
+      ...(cell.eligibleRoles && { eligibleRoles: cell.eligibleRoles.map((e) => ({ ...e, viaGroup: group(e.viaGroup) })) }),
+      capabilities: cell.capabilities.map((c) => {
+        // The "why" was worded before names were known: each group it names by id now gets its name.
+        let why = c.why;
+        for (const id of new Set(groupIds)) {
+          const name = nameOf(id);
+          if (name) why = why.replaceAll(`the group ${id}`, `the group ${name}`);
+        }
+        return {
+          ...c,
+          why,
+          grantedBy: c.grantedBy.map((g) => ({ ...g, viaGroup: group(g.viaGroup) })),
+          ...(c.eligibleThrough && { eligibleThrough: c.eligibleThrough.map((g) => ({ ...g, viaGroup: group(g.viaGroup) })) }),
+        };
+      }),
+    };
+  });
   return { ...report, identities, cells, principalNames: Object.fromEntries(names), namesNotice: notice };
 }
 
