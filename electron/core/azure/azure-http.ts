@@ -25,12 +25,18 @@ const redirects = new Set([301, 302, 303, 307, 308]);
  * TransientFailure (tried again); a refused connection, an unknown host, an untrusted certificate
  * or a redirect becomes a `network` error at once (another try would not help). Any other answer
  * is returned for the caller to read. `cloud` is the profile the request is made for: its CA, if
- * it has one, is trusted for its own endpoints only (cloud-trust.ts).
+ * it has one, is trusted for its own endpoints only (cloud-trust.ts), and for `resourceEndpoint`, one of its resources' own.
  */
-export async function azureFetch(url: string, init: AzureRequestInit, signal: AbortSignal, cloud: CloudProfile): Promise<Response> {
+export async function azureFetch(
+  url: string,
+  init: AzureRequestInit,
+  signal: AbortSignal,
+  cloud: CloudProfile,
+  resourceEndpoint?: string,
+): Promise<Response> {
   let response: Response;
   try {
-    response = await httpsFetch(url, { ...init, signal, agent: httpsAgentFor(cloud, url) });
+    response = await httpsFetch(url, { ...init, signal, agent: httpsAgentFor(cloud, url, resourceEndpoint) });
   } catch (error) {
     if (signal.aborted) throw error;
     throw networkFailure(errorCode(error), new URL(url).host);

@@ -233,7 +233,8 @@ export class CommunicationIdentity {
           headers['x-ms-content-sha256'] = signed.headers['x-ms-content-sha256'];
           headers['Authorization'] = signed.headers.Authorization;
         } else headers['Authorization'] = `Bearer ${this.#caller.accessToken}`;
-        const response = await azureFetch(url, { method, headers, ...(text ? { body: text } : {}) }, attemptSignal, this.#resource.cloud);
+        const init = { method, headers, ...(text ? { body: text } : {}) };
+        const response = await azureFetch(url, init, attemptSignal, this.#resource.cloud, this.#resource.endpoint);
         const json: unknown = await response.json().catch(() => ({}));
         if (response.ok) return json;
         throw this.#failure(
