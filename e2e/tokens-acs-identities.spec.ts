@@ -28,10 +28,14 @@ test(
     await expect(identities.getByRole('combobox', { name: 'Communication Services resource' })).toHaveText(/contoso-acs-chat/);
     await tabTo(page, identities.getByRole('textbox', { name: 'New identity’s label' }));
     await page.keyboard.type('Bob (tester)');
+    // With the user's own ID for him (api-version 2025-06-30): ACS gives the same identity back for it.
+    await tabTo(page, identities.getByRole('textbox', { name: 'Custom ID (optional)' }));
+    await page.keyboard.type('bob@contoso.com');
     await page.keyboard.press('Enter');
-    await expect(identities.getByRole('status')).toContainText(/^Created Bob \(tester\) \(8:acs:/);
+    await expect(identities.getByRole('status')).toContainText(/^Created Bob \(tester\) \(8:acs:.+, custom ID bob@contoso\.com\)\.$/);
     const bob = identities.getByRole('row', { name: /^Bob \(tester\)/ });
     await expect(bob).toContainText('Never');
+    await expect(bob).toContainText('bob@contoso.com');
 
     // Issue token for it: New token opens on the ACS tab with that identity chosen, shown by its label.
     const dialog = page.getByRole('dialog', { name: 'New token' });
@@ -72,6 +76,11 @@ test(
 
     // Revoke its tokens from the dialog: it asks on the row first, then every token of Bob is marked revoked, Carol's not.
     await openWithKeyboard(page, page.getByRole('button', { name: 'ACS identities' }), identities);
+    // Asked, ACS says when it last issued a token for Bob (Get identity).
+    await expect(bob).toContainText('Not asked');
+    await pressOn(page, bob.getByRole('button', { name: 'Ask ACS about Bob (tester)' }));
+    await expect(identities.getByRole('status')).toContainText('ACS last issued a token for Bob (tester) at ');
+    await expect(bob).not.toContainText('Not asked');
     await pressOn(page, bob.getByRole('button', { name: 'Revoke tokens of Bob (tester)' }));
     const yesRevoke = bob.getByRole('button', { name: 'Yes, revoke all its tokens' });
     await pressOn(page, yesRevoke);

@@ -15,8 +15,9 @@ import { ToolDialog } from './ToolDialog.tsx';
 import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
+import { dateTime } from './token-format.ts';
 
-const fields = ['label', 'via'] as const;
+const fields = ['label', 'customId', 'via'] as const;
 
 const useStyles = makeStyles({
   create: { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -40,6 +41,9 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   const { identities, error: listError, reload } = useAcsIdentities(resource?.id);
   const [pay, setPay] = usePayWith(accountKeys(resource), resource?.id);
   const [label, setLabel] = useState('');
+  const [customId, setCustomId] = useState('');
+  /** What ACS answered for each identity asked about (Get identity): when its last token was issued, null for never. */
+  const [lastIssued, setLastIssued] = useState<Record<string, string | null>>({});
   const [confirm, setConfirm] = useState<AcsIdentityConfirm>();
   const [done, setDone] = useState<string>();
   const call = useCall();
@@ -55,20 +59,50 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
   async function create() {
     const payer = via();
     if (!resource || !payer) return;
+    setDone(undefined);
     const result = await call.run(() =>
       operation.run('Creating the identity at Communication Services…', (operationId) =>
-        api.acsIdentities.create({ accountId: resource.id, label, via: payer, operationId }),
+        api.acsIdentities.create({
+          accountId: resource.id,
+          label,
+          ...(customId.trim() ? { customId: customId.trim() } : {}),
+          via: payer,
+          operationId,
+        }),
       ),
     );
     if (!result.ok) return;
     setLabel('');
-    setDone(`Created ${result.value.identity.label} (${result.value.identity.communicationUserId}).`);
+    setCustomId('');
+    const made = result.value.identity;
+    setDone(`Created ${made.label} (${made.communicationUserId}${made.customId ? `, custom ID ${made.customId}` : ''}).`);
     await reload();
+  }
+
+  async function ask(identity: AcsIdentityView) {
+    const payer = via();
+    if (!payer) return;
+    // The last outcome's words go as the next call starts: one status at a time.
+    setDone(undefined);
+    const result = await call.run(() =>
+      operation.run(`Asking Communication Services about ${identity.label}…`, (operationId) =>
+        api.acsIdentities.show({ id: identity.id, via: payer, operationId }),
+      ),
+    );
+    if (!result.ok) return;
+    setLastIssued((known) => ({ ...known, [identity.id]: result.value.lastTokenIssuedAt }));
+    setDone(
+      result.value.lastTokenIssuedAt
+        ? `ACS last issued a token for ${identity.label} at ${dateTime(result.value.lastTokenIssuedAt)}.`
+        : `ACS has issued no token for ${identity.label} yet.`,
+    );
   }
 
   async function act(action: AcsIdentityConfirm['action'], identity: AcsIdentityView) {
     const payer = via();
     if (!payer) return;
+    // The last outcome's words go as the next call starts: one status at a time.
+    setDone(undefined);
     setConfirm(undefined);
     if (action === 'revoke') {
       const result = await call.run(() =>
@@ -117,6 +151,9 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
             <TextField label="New identity’s label" value={label} onChange={setLabel} error={issues.label}>
               How the app lists it, such as “Alice (test user)”.
             </TextField>
+            <TextField label="Custom ID (optional)" value={customId} onChange={setCustomId} error={issues.customId}>
+              Your own ID for the user, such as an email: ACS gives back the same identity for it next time.
+            </TextField>
             <Button type="submit" disabledFocusable={busy}>
               Create identity
             </Button>
@@ -128,6 +165,8 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
             <AcsIdentityTable
               identities={identities}
               busy={busy}
+              lastIssued={lastIssued}
+              onAsk={(identity) => void ask(identity)}
               confirm={confirm}
               onConfirm={setConfirm}
               onAct={(action, identity) => void act(action, identity)}

@@ -20,6 +20,10 @@ export interface AcsIdentityTableProps {
   identities: readonly AcsIdentityView[];
   /** A call is under way: the row actions wait. */
   busy: boolean;
+  /** When ACS last issued a token for each identity asked about (null: never); an identity not asked about is absent. */
+  lastIssued: Readonly<Record<string, string | null>>;
+  /** Asks ACS for the identity (Get identity): its last token issue time. */
+  onAsk(identity: AcsIdentityView): void;
   confirm: AcsIdentityConfirm | undefined;
   onConfirm(confirm: AcsIdentityConfirm | undefined): void;
   onAct(action: AcsIdentityConfirm['action'], identity: AcsIdentityView): void;
@@ -27,7 +31,7 @@ export interface AcsIdentityTableProps {
 }
 
 /** The ACS identities of one resource; a row's revoke or delete asks on the row before it goes to ACS. */
-export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
+export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   return (
@@ -36,7 +40,9 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
       columns={[
         { label: 'Label', className: styles.narrow },
         { label: 'User ID', className: styles.wide },
+        { label: 'Custom ID', className: styles.narrow },
         { label: 'Created', className: styles.narrow },
+        { label: 'Last token issued (ACS)', className: styles.narrow },
         { label: 'Tokens revoked', className: styles.narrow },
         { label: 'Actions' },
       ]}
@@ -45,7 +51,9 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
         <TableRow key={identity.id}>
           <TableCell>{identity.label}</TableCell>
           <TableCell className={layout.mono}>{identity.communicationUserId}</TableCell>
+          <TableCell>{identity.customId ?? '—'}</TableCell>
           <TableCell>{dateTime(identity.createdAt)}</TableCell>
+          <TableCell>{lastIssuedText(lastIssued, identity.id)}</TableCell>
           <TableCell>{identity.tokensRevokedAt ? dateTime(identity.tokensRevokedAt) : 'Never'}</TableCell>
           <TableCell>
             {confirm?.identity.id === identity.id ? (
@@ -71,6 +79,14 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
                 <Button
                   size="small"
                   disabledFocusable={busy}
+                  aria-label={`Ask ACS about ${identity.label}`}
+                  onClick={() => onAsk(identity)}
+                >
+                  Ask ACS
+                </Button>
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
                   aria-label={`Revoke tokens of ${identity.label}`}
                   onClick={() => onConfirm({ action: 'revoke', identity })}
                 >
@@ -91,4 +107,11 @@ export function AcsIdentityTable({ identities, busy, confirm, onConfirm, onAct, 
       ))}
     </DataTable>
   );
+}
+
+/** The cell for the last token ACS issued: asked and answered, or not asked yet (it takes a call to ACS). */
+function lastIssuedText(lastIssued: Readonly<Record<string, string | null>>, id: string): string {
+  if (!(id in lastIssued)) return 'Not asked';
+  const at = lastIssued[id];
+  return at ? dateTime(at) : 'Never';
 }
