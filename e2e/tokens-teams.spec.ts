@@ -52,6 +52,18 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   expect(Date.parse(token.expiresAt)).toBe(Number(claims['exp']) * 1000);
   const detail = page.getByRole('region', { name: 'ACS user token' });
   await expect(detail.getByRole('definition').filter({ hasText: shownTime(token.expiresAt) }), 'expires, as exp says').toBeVisible();
+
+  // Adele signed in with the default app (the Azure CLI's), which Entra refuses ACS tokens (AADSTS65002): the form says what to do,
+  // and nothing is listed.
+  const entra = await openNewToken(page, 'Entra token');
+  await entra.getByRole('radio', { name: /^Communication Services/ }).check();
+  await entra.getByRole('button', { name: 'Mint' }).click();
+  const refused = entra.locator('[data-code="client_not_preauthorized"]');
+  await expect(refused).toContainText('The sign-in app cannot get tokens for this service');
+  await expect(refused).toContainText('Register my app');
+  await page.keyboard.press('Escape');
+  await expect(entra).toBeHidden();
+  expect(await listedTokens(page)).toHaveLength(1);
 });
 
 test(
