@@ -66,3 +66,26 @@ test('a user who may not register apps sees why and the manual steps in the dial
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('a sign-in with the new app cancelled from the dialog leaves the app registered and says how to sign in with it', async ({
+  app,
+  page,
+  context,
+  emulator,
+}) => {
+  await app.open(page, 'identities');
+  await signInInteractively(page, context, adele);
+  await app.open(page, 'settings');
+  await page.getByRole('button', { name: `Register my app for ${emulatorCloud}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Register my app for ${emulatorCloud}` });
+  const [tab] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Register and sign in' }).click()]);
+  await expect(dialog.getByText(/Step 2 of 2/)).toBeVisible();
+  await tab.close();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByText(/is registered and is the sign-in app of .* but the sign-in with it did not finish/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Register and sign in' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const registered = [...applicationsOf(emulator.context).applications.values()].at(-1);
+  await expect(page.getByRole('table', { name: 'Cloud profiles' })).toContainText(registered?.appId ?? 'no app registered');
+});

@@ -118,6 +118,12 @@ export function RegisterAppDialog({ cloud, onRegistered, onClose }: RegisterAppD
                   </Body1>
                   <InteractiveWaiting started={waiting.started} />
                 </>
+              ) : registered ? (
+                <Body1>
+                  Your app “{registered.app.displayName}” (client ID <span className={styles.mono}>{registered.app.appId}</span>) is
+                  registered and is the sign-in app of {cloud.displayName}, but the sign-in with it did not finish. Sign in on the
+                  Identities page: it goes through your app.
+                </Body1>
               ) : (
                 !refusedByGraph && (
                   <>
@@ -163,10 +169,10 @@ export function RegisterAppDialog({ cloud, onRegistered, onClose }: RegisterAppD
                 </Button>
               ) : (
                 <>
-                  <Button appearance="secondary" onClick={onClose}>
-                    {refusedByGraph ? 'Close' : 'Cancel'}
+                  <Button appearance="secondary" onClick={registered ? onRegistered : onClose}>
+                    {refusedByGraph || registered ? 'Close' : 'Cancel'}
                   </Button>
-                  {!refusedByGraph && (
+                  {!refusedByGraph && !registered && (
                     <Button appearance="primary" type="submit" disabled={!userId}>
                       {shownError ? 'Try again' : 'Register and sign in'}
                     </Button>
