@@ -18,14 +18,15 @@ import { whoIs, type IdentityRecord } from './identity-record.ts';
  */
 
 /**
- * The delegated permissions the app asks for, as `requiredResourceAccess` (resource app id, permission id):
- * - Azure Service Management (ARM): app 797f4846-ba00-4fd7-ba43-dac1f8f63013, user_impersonation
- *   41094075-9dad-400e-a0bd-54e686782033 (its service principal's oauth2PermissionScopes, as Graph lists them in every tenant);
- * - Microsoft Mixed Reality (the STS): app c7ddd9b4-5172-4e28-bd29-1e0792947d18, mixedreality.signin
- *   b24fe742-e2a6-4995-adbf-aba1516932c5 (the permission the ARR and Spatial Anchors docs have users add: "Microsoft Mixed Reality →
- *   mixedreality.signin", learn.microsoft.com/azure/spatial-anchors/concepts/authentication).
- * Azure Communication Services (app 632ec9eb-fad7-4cbd-993a-e72973ba2acc, azure-sdk-for-net#35816) publishes no delegated
- * permission id, so it is not listed: Entra asks for consent to it when the app first asks an ACS token.
+ * The delegated permissions the app asks for, as `requiredResourceAccess` (resource app id, permission id). Microsoft publishes the
+ * permission names (the portal's "Azure Service Management → user_impersonation"; "Microsoft Mixed Reality → mixedreality.signin" in
+ * learn.microsoft.com/azure/remote-rendering/how-tos/authentication and the Spatial Anchors authentication page); the ids are those
+ * Graph lists in the resources' service principals (`oauth2PermissionScopes`), as collected from tenants in
+ * github.com/maciejporebski/azure-ad-first-party-apps-permissions (third-party, not Microsoft's own page):
+ * - Azure Service Management (ARM): app 797f4846-ba00-4fd7-ba43-dac1f8f63013, user_impersonation 41094075-9dad-400e-a0bd-54e686782033;
+ * - Microsoft Mixed Reality (the STS): app c7ddd9b4-5172-4e28-bd29-1e0792947d18, mixedreality.signin b24fe742-e2a6-4995-adbf-aba1516932c5.
+ * Azure Communication Services (app 632ec9eb-fad7-4cbd-993a-e72973ba2acc, azure-sdk-for-net#35816): no source names its delegated
+ * permission's id, so it is not listed; an administrator adds it in the portal where the tenant requires it (docs/sign-in.md).
  */
 export const requiredResourceAccess = [
   {
