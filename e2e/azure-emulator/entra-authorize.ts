@@ -4,7 +4,8 @@ import { findPublicClient, findUser, findUserByName, redirectUriAllowed, selectT
 import { aadstsErrorName, aadstsMessage } from './entra-errors.ts';
 import { registeredAppNeedsConsent } from './graph-application-store.ts';
 import { consentPage, credentialsPage, formPostPage, messagePage } from './entra-sign-in-page.ts';
-import { splitScopes } from './entra-scopes.ts';
+import { preauthorizationRefusal } from './entra-preauthorization.ts';
+import { resolveResource, splitScopes } from './entra-scopes.ts';
 import { readForm, redirect, sendHtml } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import type { ScenarioUser } from './scenario.ts';
@@ -151,8 +152,21 @@ function completeSignIn(context: EmulatorContext, exchange: Exchange, flow: Pend
       { 'Set-Cookie': cookie },
     );
   }
-  const code = randomBytes(32).toString('base64url');
   const { redirectUri, scopes, codeChallenge, nonce } = flow.finish;
+  // A first-party client is refused here already, back at its redirect URI, as Entra answered an interactive sign-in of the Azure
+  // CLI's client for ACS (Azure/azure-sdk-for-net#35816).
+  const asked = resolveResource(scopes);
+  const refused = asked.ok ? preauthorizationRefusal(context.scenario, flow.clientId, asked.resource) : undefined;
+  if (refused)
+    return respond(
+      exchange,
+      flow.finish,
+      { error: aadstsErrorName(65002), error_description: aadstsMessage(65002, ...refused) },
+      {
+        'Set-Cookie': cookie,
+      },
+    );
+  const code = randomBytes(32).toString('base64url');
   context.entra.codes.set(code, {
     clientId: flow.clientId,
     redirectUri,

@@ -190,22 +190,36 @@ describe('first-party pre-authorization (AADSTS65002)', () => {
     expect(refreshed['access_token']).toEqual(expect.any(String));
   });
 
-  it('refuses it when an authorization code is redeemed for ACS', async () => {
+  it('refuses it at the redirect of an interactive sign-in for ACS, and when a code from an ARM sign-in is redeemed for ACS', async () => {
     const verifier = 'a-verifier-long-enough-for-pkce-0123456789abcdef';
-    const page = await (await fetch(authorizeUrl({ scope: `${acsScope} openid offline_access` }))).text();
-    const flow = /name="flow" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    const done = await fetch(`${emulator.urls.entra}/organizations/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      body: new URLSearchParams({ flow, step: 'credentials', username: 'alex.wilber@contoso.onmicrosoft.com', password: 'Demo-Passw0rd!' }),
-    });
-    const code = new URL(done.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const signIn = async (scope: string): Promise<URL> => {
+      const page = await (await fetch(authorizeUrl({ scope: `${scope} openid offline_access` }))).text();
+      const flow = /name="flow" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const done = await fetch(`${emulator.urls.entra}/organizations/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          flow,
+          step: 'credentials',
+          username: 'alex.wilber@contoso.onmicrosoft.com',
+          password: 'Demo-Passw0rd!',
+        }),
+      });
+      return new URL(done.headers.get('location') ?? '');
+    };
+    const refusedAtRedirect = await signIn(acsScope);
+    expect(refusedAtRedirect.searchParams.get('error')).toBe('invalid_request');
+    expect(refusedAtRedirect.searchParams.get('error_description')?.startsWith(refusal)).toBe(true);
+    expect(refusedAtRedirect.searchParams.get('code')).toBeNull();
+
+    const code = (await signIn(armScope)).searchParams.get('code') ?? '';
     const body = (await postForm(`${emulator.urls.entra}/organizations/oauth2/v2.0/token`, {
       grant_type: 'authorization_code',
       client_id: azureCliClientId,
       code,
       redirect_uri: 'http://localhost:53123',
       code_verifier: verifier,
+      scope: `${acsScope} offline_access`,
     })) as Record<string, unknown>;
     expect(aadsts(body)).toMatchObject({ error: 'invalid_request', code: 65002 });
   });
