@@ -76,7 +76,8 @@ function callerMayManage(context: EmulatorContext, resource: CommunicationServic
   const tenant = context.scenario.subscriptions.find((s) => s.id === resource.subscription)?.tenant;
   return (
     check.caller.tenantId === tenant &&
-    // ACS honours built-in roles only for Entra access to its data plane (issue 18; custom roles assign but are ignored).
+    // ACS honours built-in roles only for Entra access to its data plane: custom roles assign but are ignored (issue 18;
+    // blakedrumm.com/blog/acs-custom-iam-roles-not-supported, a Microsoft support engineer's write-up).
     isAllowed(context.scenario, check.caller.principalId, communicationResourceId(resource), identityAction, 'action', {
       builtInRolesOnly: true,
     })

@@ -29,8 +29,8 @@ export interface AccessContext {
 
 /**
  * ACS honours built-in roles only for Entra ID access to its data plane (its identity and token API): a custom role assigns, but
- * ACS ignores it (issue 18; Microsoft's support write-up on ACS and custom roles says the same). The built-in that grants it is
- * Communication and Email Service Owner.
+ * ACS ignores it. Source: issue 18, and a Microsoft support engineer's write-up (blakedrumm.com/blog/acs-custom-iam-roles-not-supported);
+ * no learn.microsoft.com page saying it was found. The built-in that grants it is Communication and Email Service Owner.
  */
 const builtInOnly: ReadonlySet<CapabilityDefinition['id']> = new Set(['acs.entraIdentities']);
 
