@@ -46,6 +46,13 @@ describe.runIf(keyringSession)('azcred roles over what an identity can see', () 
     expect(whys).toContainEqual(expect.stringContaining('ACS honours built-in roles only for Entra ID access'));
   });
 
+  it('marks the resources that are not added in a CSV report too', async () => {
+    const run = await runAzcred(['roles', '--identity', grady, '--csv'], { home });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('contoso-arr-westeurope (not added),Remote Rendering account');
+    expect(run.stdout).toContain('Render,no,');
+  });
+
   it('keeps to added accounts when asked, and then has nothing to audit', async () => {
     const run = await runAzcred(['roles', '--identity', grady, '--added-only'], { home });
     expect(run.code, run.stderr).toBe(0);

@@ -58,7 +58,8 @@ function named(report: RoleAuditReport): Named[] {
     return {
       identity: identity?.name ?? cell.identityId,
       identityKind: identity?.kind === 'service-principal' ? 'service principal' : 'user',
-      resource: resource?.name ?? cell.accountId,
+      // A resource seen in Azure but not added here says so, so a report of what an identity can see is not read as the accounts.
+      resource: resource ? `${resource.name}${resource.discovered ? ' (not added)' : ''}` : cell.accountId,
       resourceKind: resource ? resourceTypes[resource.kind].label : '',
       resourceId: resource?.resourceId ?? '',
       cell,
