@@ -63,6 +63,36 @@ const servicePrincipalSchema = z
     message: 'A service principal needs a secret or a certificate',
   });
 
+/**
+ * A Microsoft first-party resource's service principal as Graph lists it in a tenant (no credential: it never signs in here), with the
+ * delegated permissions it publishes (`oauth2PermissionScopes`, https://learn.microsoft.com/graph/api/resources/permissionscope). An app
+ * asks for one in `requiredResourceAccess` by that scope's `id` (https://learn.microsoft.com/graph/api/resources/resourceaccess).
+ * With no `tenant`, it is in every tenant, as first-party apps are. The default scenario's: Azure Service Management (ARM) and Microsoft
+ * Mixed Reality with the scope ids tenants list for them (collected in github.com/maciejporebski/azure-ad-first-party-apps-permissions,
+ * third-party), and Azure Communication Services (app id from Azure/azure-sdk-for-net#35816) whose scope id no public source names, so
+ * the scenario's is a stand-in.
+ */
+const resourceServicePrincipalSchema = z.strictObject({
+  id: guid,
+  appId: guid,
+  tenant: guid.optional(),
+  displayName: name,
+  oauth2PermissionScopes: z
+    .array(
+      z.strictObject({
+        id: guid,
+        value: z.string().min(1),
+        type: z.enum(['User', 'Admin']).default('User'),
+        isEnabled: z.boolean().default(true),
+        adminConsentDisplayName: z.string().optional(),
+        adminConsentDescription: z.string().optional(),
+        userConsentDisplayName: z.string().optional(),
+        userConsentDescription: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
 const publicClientSchema = z.strictObject({
   clientId: guid,
   displayName: name,
@@ -186,6 +216,7 @@ export const scenarioSchema = z
     users: z.array(userSchema).default([]),
     groups: z.array(groupSchema).default([]),
     servicePrincipals: z.array(servicePrincipalSchema).default([]),
+    resourceServicePrincipals: z.array(resourceServicePrincipalSchema).default([]),
     publicClients: z.array(publicClientSchema).default([]),
     subscriptions: z.array(subscriptionSchema).default([]),
     resourceGroups: z.array(resourceGroupSchema).default([]),
@@ -244,6 +275,10 @@ function checkReferences(s: Scenario, ctx: z.RefinementCtx): void {
   inTenant(s.users, 'users');
   inTenant(s.groups, 'groups');
   inTenant(s.servicePrincipals, 'servicePrincipals');
+  s.resourceServicePrincipals.forEach(
+    (sp, i) =>
+      sp.tenant === undefined || tenants.has(sp.tenant) || problem(['resourceServicePrincipals', i, 'tenant'], `No tenant ${sp.tenant}`),
+  );
   inTenant(s.subscriptions, 'subscriptions');
 
   const principals = new Set([...s.users, ...s.groups, ...s.servicePrincipals].map((p) => p.id));
