@@ -114,7 +114,11 @@ function answerSpFilter(context: EmulatorContext, exchange: Exchange, caller: Gr
     }
     value = all.filter((sp) => String(sp['appId']).toLowerCase() === appId.toLowerCase());
   }
-  sendJson(exchange.res, 200, { '@odata.context': `${graphContext}#servicePrincipals`, value: value.map(withoutType) });
+  const select = exchange.query.get('$select');
+  sendJson(exchange.res, 200, {
+    '@odata.context': `${graphContext}#servicePrincipals`,
+    value: value.map((sp) => selected(withoutType(sp), select)),
+  });
   return true;
 }
 
@@ -224,7 +228,7 @@ function groups(s: Scenario, caller: GraphCaller): DirectoryObject[] {
 }
 
 function sps(s: Scenario, caller: GraphCaller): DirectoryObject[] {
-  return s.servicePrincipals
+  const own = s.servicePrincipals
     .filter((sp) => sp.tenant === caller.tenantId)
     .map((sp) => ({
       '@odata.type': '#microsoft.graph.servicePrincipal',
@@ -236,5 +240,35 @@ function sps(s: Scenario, caller: GraphCaller): DirectoryObject[] {
       appOwnerOrganizationId: sp.tenant,
       servicePrincipalType: 'Application',
       signInAudience: 'AzureADMyOrg',
+      oauth2PermissionScopes: [],
     }));
+  // Microsoft's first-party resources (ARM, ACS, Mixed Reality) with the delegated permissions they publish: an app asks for one by
+  // the scope's id (https://learn.microsoft.com/graph/api/resources/serviceprincipal, oauth2PermissionScopes).
+  const firstParty = (s.resourceServicePrincipals ?? [])
+    .filter((sp) => sp.tenant === undefined || sp.tenant === caller.tenantId)
+    .map((sp) => ({
+      '@odata.type': '#microsoft.graph.servicePrincipal',
+      id: sp.id,
+      appId: sp.appId,
+      appDisplayName: sp.displayName,
+      displayName: sp.displayName,
+      accountEnabled: true,
+      servicePrincipalType: 'Application',
+      signInAudience: 'AzureADMultipleOrgs',
+      oauth2PermissionScopes: sp.oauth2PermissionScopes,
+    }));
+  return [...own, ...firstParty];
+}
+
+/** `$select=a,b`: only those properties (https://learn.microsoft.com/graph/query-parameters#select-parameter). */
+function selected(o: Record<string, unknown>, select: string | null): Record<string, unknown> {
+  if (select === null) return o;
+  const wanted = new Set(
+    select
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  if (wanted.size === 0) return o;
+  return Object.fromEntries(Object.entries(o).filter(([key]) => wanted.has(key.toLowerCase())));
 }
