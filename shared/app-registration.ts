@@ -22,9 +22,24 @@ export const registerAppSchema = z
   })
   .strict();
 
+/**
+ * One API permission the new app asks for: the resource, the delegated scope by name, and where its id came from — `graph` (the
+ * resource's service principal in the user's tenant lists it), `known` (Graph lists no service principal for the resource there, so the
+ * id published for it elsewhere is used), or `missing` (neither: the app does not ask for it, and an administrator adds it by hand).
+ */
+export interface AppPermission {
+  resource: string;
+  resourceAppId: string;
+  scope: string;
+  id?: string;
+  source: 'graph' | 'known' | 'missing';
+}
+
 /** What registering gives back: the app, the cloud now using it, and the sign-in with it under way (wait with identities.waitSignIn). */
 export interface AppRegistered {
   app: { appId: string; objectId: string; displayName: string; servicePrincipalId: string };
+  /** The API permissions asked for (requiredResourceAccess), each with where its id came from. */
+  permissions: AppPermission[];
   cloud: CloudProfileView;
   signIn: SignInStarted;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { manualAppRegistrationDoc } from '../../../shared/app-registration.ts';
+import { manualAppRegistrationDoc, type AppPermission } from '../../../shared/app-registration.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { stringOption, type CommandContext, type CommandDef } from '../command.ts';
@@ -17,7 +17,8 @@ export const appCommands: CommandDef[] = [
     },
     details:
       'Creates a public-client app registration (redirect http://localhost, public client flows on, delegated permissions for\n' +
-      'Azure Resource Manager and Mixed Reality) and its service principal with your Microsoft Graph token, sets it as the\n' +
+      "Azure Resource Manager, Communication Services and Mixed Reality, their ids read from your tenant's service principals)\n" +
+      'and its service principal with your Microsoft Graph token, sets it as the\n' +
       "cloud's sign-in app, then signs you in with it: Entra asks for your consent. Where your tenant lets only some users\n" +
       `register applications, it says so; the manual steps are in ${manualAppRegistrationDoc}.`,
     async run(context) {
@@ -37,12 +38,13 @@ export const appCommands: CommandDef[] = [
       }
       context.io.err(
         `Registered "${registered.app.displayName}", client ID ${registered.app.appId}: it is now the sign-in app of ${cloud}.\n` +
+          `${permissionWords(registered.permissions)}\n` +
           `Now sign in with it and accept its permissions. ${signInInstructions(registered.signIn)}`,
       );
       const identity = await waitForSignIn(context, registered.signIn);
       context.io.out(
         context.json
-          ? printJson({ app: registered.app, cloud: registered.cloud.name, identity })
+          ? printJson({ app: registered.app, permissions: registered.permissions, cloud: registered.cloud.name, identity })
           : `Signed in as ${identity.name} <${identity.username ?? ''}> with your app ${registered.app.appId}. Its id: ${identity.id}`,
       );
     },
@@ -65,4 +67,27 @@ async function registeringUser(context: CommandContext, cloud: string, ref: stri
       `Several users are signed in to ${cloud}: choose one with --identity (${users.map((u) => u.username ?? u.id).join(', ')}).`,
     );
   return only;
+}
+
+/** The API permissions the app asks for, and any whose id did not come from the tenant's own service principal. */
+function permissionWords(permissions: AppPermission[]): string {
+  const named = (p: AppPermission) => `${p.resource} (${p.scope})`;
+  const lines = [
+    `API permissions: ${
+      permissions
+        .filter((p) => p.id)
+        .map(named)
+        .join(', ') || 'none'
+    }.`,
+  ];
+  const known = permissions.filter((p) => p.source === 'known');
+  if (known.length)
+    lines.push(`Your tenant lists no service principal for ${known.map(named).join(', ')}: the app asks for the id Azure uses elsewhere.`);
+  const missing = permissions.filter((p) => p.source === 'missing');
+  if (missing.length)
+    lines.push(
+      `Not asked for: ${missing.map(named).join(', ')}, which your tenant does not publish; an administrator can add it under the ` +
+        `app's API permissions (${manualAppRegistrationDoc}).`,
+    );
+  return lines.join('\n');
 }

@@ -6,8 +6,10 @@ import { defaultPublicClientId } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { defaultScenario, enterDeviceCode, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { signInAtLink } from '../../../e2e/azure-emulator/test/sign-in-over-http.ts';
+import { applicationsOf } from '../../../e2e/azure-emulator/graph-application-store.ts';
 import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
+import { lookUpPermissions } from './app-registration.ts';
 import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
 import { createMemoryKeychain } from '../vault/keychain.ts';
 
@@ -22,6 +24,9 @@ let folder: string;
 let core: Core;
 const cloud = 'AzureEmulator';
 const acsScope = 'https://communication.azure.com//.default';
+const armAppId = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+const acsAppId = '632ec9eb-fad7-4cbd-993a-e72973ba2acc';
+const mrAppId = 'c7ddd9b4-5172-4e28-bd29-1e0792947d18';
 
 beforeAll(async () => {
   emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
@@ -62,6 +67,24 @@ describe('your own app in one step', () => {
     const inCloudList = (await coreValues(core).clouds.list()).find((c) => c.name === cloud);
     expect(inCloudList?.publicClient.clientId).toBe(registered.app.appId);
     expect(registered.signIn).toMatchObject({ method: 'interactive', authUrl: expect.stringContaining(registered.app.appId) });
+
+    // The app asks for ARM, ACS and Mixed Reality, each by the scope id its service principal publishes in the tenant.
+    const published = (appId: string, value: string) =>
+      emulator.scenario.resourceServicePrincipals.find((sp) => sp.appId === appId)?.oauth2PermissionScopes.find((s) => s.value === value)
+        ?.id;
+    const expected = [
+      { resourceAppId: armAppId, resourceAccess: [{ id: published(armAppId, 'user_impersonation'), type: 'Scope' }] },
+      { resourceAppId: acsAppId, resourceAccess: [{ id: published(acsAppId, 'user_impersonation'), type: 'Scope' }] },
+      { resourceAppId: mrAppId, resourceAccess: [{ id: published(mrAppId, 'mixedreality.signin'), type: 'Scope' }] },
+    ];
+    expect(expected.every((e) => e.resourceAccess[0]?.id)).toBe(true);
+    const created = applicationsOf(emulator.context).applications.get(registered.app.objectId);
+    expect(created?.requiredResourceAccess).toEqual(expected);
+    expect(registered.permissions.map((p) => [p.resourceAppId, p.source])).toEqual([
+      [armAppId, 'graph'],
+      [acsAppId, 'graph'],
+      [mrAppId, 'graph'],
+    ]);
 
     const { consentAsked } = await signInAtLink(emulator, registered.signIn.authUrl ?? '', adele.userName);
     expect(consentAsked).toBe(true);
@@ -106,5 +129,39 @@ describe('your own app in one step', () => {
     const adele = (await coreValues(core).identities.list()).find((i) => i.kind === 'user');
     const elsewhere = await coreApi(core).clouds.registerApp({ name: 'AzureCloud', identityId: adele?.id ?? '' });
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'identityId' }] } });
+  });
+});
+
+describe('the permission ids the app asks for', () => {
+  it("takes each from the resource's service principal, falls back to the known id where the tenant lists none, and says so", async () => {
+    const asked: string[] = [];
+    const listed = await lookUpPermissions({
+      get: <T>(path: string) => {
+        asked.push(decodeURIComponent(path));
+        // Only Mixed Reality is listed, publishing a scope id of its own; ARM and ACS are not listed.
+        const value = path.includes(mrAppId)
+          ? [{ appId: mrAppId, oauth2PermissionScopes: [{ id: '0d6c4b7e-1f3a-4e2b-9c8d-7a6b5c4d3e2f', value: 'mixedreality.signin' }] }]
+          : [];
+        return Promise.resolve({ value } as T);
+      },
+    });
+    expect(asked[0]).toBe(`/servicePrincipals?$filter=appId eq '${armAppId}'&$select=appId,oauth2PermissionScopes`);
+    expect(listed).toEqual([
+      expect.objectContaining({ resourceAppId: armAppId, id: '41094075-9dad-400e-a0bd-54e686782033', source: 'known' }),
+      { resource: 'Azure Communication Services', resourceAppId: acsAppId, scope: 'user_impersonation', source: 'missing' },
+      expect.objectContaining({ resourceAppId: mrAppId, id: '0d6c4b7e-1f3a-4e2b-9c8d-7a6b5c4d3e2f', source: 'graph' }),
+    ]);
+  });
+
+  it('leaves out a listed resource that publishes no enabled scope of that name', async () => {
+    const listed = await lookUpPermissions({
+      get: <T>(path: string) => {
+        const appId = /'([^']+)'/.exec(decodeURIComponent(path))?.[1];
+        return Promise.resolve({
+          value: [{ appId, oauth2PermissionScopes: [{ id: '1d6c4b7e-1f3a-4e2b-9c8d-7a6b5c4d3e2f', value: 'other', isEnabled: true }] }],
+        } as T);
+      },
+    });
+    expect(listed.map((p) => p.source)).toEqual(['missing', 'missing', 'missing']);
   });
 });

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { manualAppRegistrationDoc, type AppRegistered, type registerAppSchema } from '../../../shared/app-registration.ts';
+import {
+  manualAppRegistrationDoc,
+  type AppPermission,
+  type AppRegistered,
+  type registerAppSchema,
+} from '../../../shared/app-registration.ts';
 import { graphEndpointOf, type CloudProfile } from '../../../shared/clouds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { SignInStarted, signInStartSchema } from '../../../shared/identities.ts';
@@ -18,26 +23,67 @@ import { whoIs, type IdentityRecord } from './identity-record.ts';
  */
 
 /**
- * The delegated permissions the app asks for, as `requiredResourceAccess` (resource app id, permission id). Microsoft publishes the
- * permission names (the portal's "Azure Service Management → user_impersonation"; "Microsoft Mixed Reality → mixedreality.signin" in
- * learn.microsoft.com/azure/remote-rendering/how-tos/authentication and the Spatial Anchors authentication page); the ids are those
- * Graph lists in the resources' service principals (`oauth2PermissionScopes`), as collected from tenants in
- * github.com/maciejporebski/azure-ad-first-party-apps-permissions (third-party, not Microsoft's own page):
- * - Azure Service Management (ARM): app 797f4846-ba00-4fd7-ba43-dac1f8f63013, user_impersonation 41094075-9dad-400e-a0bd-54e686782033;
- * - Microsoft Mixed Reality (the STS): app c7ddd9b4-5172-4e28-bd29-1e0792947d18, mixedreality.signin b24fe742-e2a6-4995-adbf-aba1516932c5.
- * Azure Communication Services (app 632ec9eb-fad7-4cbd-993a-e72973ba2acc, azure-sdk-for-net#35816): no source names its delegated
- * permission's id, so it is not listed; an administrator adds it in the portal where the tenant requires it (docs/sign-in.md).
+ * The delegated permissions the app asks for. An app names each in `requiredResourceAccess` by the resource's app id and the id of
+ * one of the delegated permissions in the `oauth2PermissionScopes` of the resource's service principal
+ * (https://learn.microsoft.com/graph/api/resources/requiredresourceaccess, https://learn.microsoft.com/graph/api/resources/resourceaccess,
+ * https://learn.microsoft.com/graph/api/resources/serviceprincipal). So at registration the ids are read from the user's tenant
+ * (`GET /servicePrincipals?$filter=appId eq '…'&$select=appId,oauth2PermissionScopes`, serviceprincipal-list) and the scope picked
+ * by its `value`. Microsoft publishes the names (the portal's "Azure Service Management → user_impersonation"; "Microsoft Mixed Reality
+ * → mixedreality.signin" in learn.microsoft.com/azure/remote-rendering/how-tos/authentication). Where the tenant lists no service
+ * principal for a resource, the ids tenants list for it are used, as collected in
+ * github.com/maciejporebski/azure-ad-first-party-apps-permissions (third-party, not Microsoft's own page); ACS has none known.
+ * Azure Communication Services is app 632ec9eb-fad7-4cbd-993a-e72973ba2acc (azure-sdk-for-net#35816); its scope's value
+ * `user_impersonation` follows the ARM convention and no Microsoft page confirms it, so a tenant that lists another leaves it `missing`.
  */
-export const requiredResourceAccess = [
+export const appPermissions: readonly { resource: string; resourceAppId: string; scope: string; knownId?: string }[] = [
   {
+    resource: 'Azure Service Management',
     resourceAppId: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
-    resourceAccess: [{ id: '41094075-9dad-400e-a0bd-54e686782033', type: 'Scope' }],
+    scope: 'user_impersonation',
+    knownId: '41094075-9dad-400e-a0bd-54e686782033',
   },
+  { resource: 'Azure Communication Services', resourceAppId: '632ec9eb-fad7-4cbd-993a-e72973ba2acc', scope: 'user_impersonation' },
   {
+    resource: 'Microsoft Mixed Reality',
     resourceAppId: 'c7ddd9b4-5172-4e28-bd29-1e0792947d18',
-    resourceAccess: [{ id: 'b24fe742-e2a6-4995-adbf-aba1516932c5', type: 'Scope' }],
+    scope: 'mixedreality.signin',
+    knownId: 'b24fe742-e2a6-4995-adbf-aba1516932c5',
   },
-] as const;
+];
+
+interface ListedServicePrincipal {
+  appId?: string;
+  oauth2PermissionScopes?: { id?: unknown; value?: unknown; isEnabled?: unknown }[];
+}
+
+/** Each permission's id from the resource's service principal in the tenant, or the known id where the tenant lists none. */
+export async function lookUpPermissions(graph: Pick<GraphClient, 'get'>): Promise<AppPermission[]> {
+  const found: AppPermission[] = [];
+  for (const wanted of appPermissions) {
+    const filter = encodeURIComponent(`appId eq '${wanted.resourceAppId}'`);
+    const listed = await graph.get<{ value?: ListedServicePrincipal[] }>(
+      `/servicePrincipals?$filter=${filter}&$select=appId,oauth2PermissionScopes`,
+    );
+    const sp = listed.value?.find((v) => v.appId?.toLowerCase() === wanted.resourceAppId);
+    const base = { resource: wanted.resource, resourceAppId: wanted.resourceAppId, scope: wanted.scope };
+    if (!sp) {
+      found.push(wanted.knownId ? { ...base, id: wanted.knownId, source: 'known' } : { ...base, source: 'missing' });
+      continue;
+    }
+    const scope = sp.oauth2PermissionScopes?.find((s) => s.value === wanted.scope && s.isEnabled !== false && typeof s.id === 'string');
+    found.push(scope ? { ...base, id: String(scope.id), source: 'graph' } : { ...base, source: 'missing' });
+  }
+  return found;
+}
+
+/** The app's `requiredResourceAccess`: one entry per resource, its delegated scope by id. */
+export function requiredResourceAccessOf(
+  permissions: readonly AppPermission[],
+): { resourceAppId: string; resourceAccess: { id: string; type: 'Scope' }[] }[] {
+  return permissions.flatMap((p) =>
+    p.id ? [{ resourceAppId: p.resourceAppId, resourceAccess: [{ id: p.id, type: 'Scope' as const }] }] : [],
+  );
+}
 
 export interface AppRegistrationDeps {
   clouds: CloudsStore;
@@ -66,6 +112,7 @@ export async function registerApp(
   const token = await deps.acquireToken(user.id, [profile.graphScope]);
   const graph = graphClient(profile, token.accessToken, whoIs(user), signal, deps.runtime ?? defaultRetryRuntime);
 
+  const permissions = await lookUpPermissions(graph);
   const displayName = `Azure Credential Manager (${user.username ?? user.name})`.slice(0, 120);
   const app = await graph.post<{ id: string; appId: string; displayName: string }>('/applications', {
     displayName,
@@ -75,7 +122,7 @@ export async function registerApp(
     isFallbackPublicClient: true,
     // Loopback redirects match any port: learn.microsoft.com/entra/identity-platform/reply-url#localhost-exceptions
     publicClient: { redirectUris: ['http://localhost'] },
-    requiredResourceAccess,
+    requiredResourceAccess: requiredResourceAccessOf(permissions),
   });
   const sp = await graph.post<{ id: string }>('/servicePrincipals', { appId: app.appId }).catch((error: unknown) => {
     throw partlyDone(error, app.appId);
@@ -87,38 +134,44 @@ export async function registerApp(
     tenant: user.tenantId,
     ...(user.username ? { loginHint: user.username } : {}),
   });
-  return { app: { appId: app.appId, objectId: app.id, displayName: app.displayName, servicePrincipalId: sp.id }, cloud, signIn };
+  return {
+    app: { appId: app.appId, objectId: app.id, displayName: app.displayName, servicePrincipalId: sp.id },
+    permissions,
+    cloud,
+    signIn,
+  };
 }
 
-interface GraphClient {
+export interface GraphClient {
+  get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
-/** POSTs to Graph v1.0 with the user's token: one try (a create is not repeated blindly), the caller's cancel, and Graph's refusals in words. */
+/**
+ * Calls Graph v1.0 with the user's token: a read is retried as usual, a create gets one try (it is not repeated blindly); the caller's
+ * cancel, and Graph's refusals in words.
+ */
 function graphClient(profile: CloudProfile, accessToken: string, who: string, signal: AbortSignal, runtime: RetryRuntime): GraphClient {
   const once: RetryRuntime = { ...runtime, policy: { ...runtime.policy, tries: 1 } };
-  return {
-    post: (path, body) =>
-      withAzureRetry(
-        async (attempt) => {
-          const response = await azureFetch(
-            `${graphEndpointOf(profile)}/v1.0${path}`,
-            {
-              method: 'POST',
-              headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-              body: JSON.stringify(body),
-            },
-            attempt,
-            profile,
-          );
-          const json = (await response.json().catch(() => undefined)) as unknown;
-          if (!response.ok) throw graphFailure(response.status, json, who);
-          return json as never;
-        },
-        { service: 'Microsoft Graph', signal },
-        once,
-      ),
-  };
+  const call = <T>(method: 'GET' | 'POST', path: string, body: unknown, retry: RetryRuntime): Promise<T> =>
+    withAzureRetry(
+      async (attempt) => {
+        const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
+        if (body !== undefined) headers['Content-Type'] = 'application/json';
+        const response = await azureFetch(
+          `${graphEndpointOf(profile)}/v1.0${path}`,
+          { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) },
+          attempt,
+          profile,
+        );
+        const json = (await response.json().catch(() => undefined)) as unknown;
+        if (!response.ok) throw graphFailure(response.status, json, who);
+        return json as T;
+      },
+      { service: 'Microsoft Graph', signal },
+      retry,
+    );
+  return { get: (path) => call('GET', path, undefined, runtime), post: (path, body) => call('POST', path, body, once) };
 }
 
 function graphFailure(status: number, body: unknown, who: string): AppError {
