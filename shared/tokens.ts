@@ -67,6 +67,8 @@ export const mintArrSchema = z.object({ accountId: accountRefSchema, via: arrVia
 
 const acsIdentityRef = z.string().uuid({ message: 'Unknown ACS identity' });
 const label = visibleName(z.string().trim().min(1, 'Enter a label').max(80, 'Use at most 80 characters'));
+/** Your own ID for a new ACS identity (a user name, an email): ACS returns the same identity when asked again with it (2025-06-30). */
+const acsCustomId = z.string().trim().min(1, 'Type a custom ID, or leave it out').max(256, 'A custom ID has at most 256 characters');
 
 const mintAcsFields = {
   accountId: accountRefSchema,
@@ -79,7 +81,7 @@ const mintAcsFields = {
 export const mintAcsSchema = exactlyOneOf(
   {
     acsIdentityId: z.object({ acsIdentityId: acsIdentityRef, ...mintAcsFields }).strict(),
-    newIdentity: z.object({ newIdentity: z.object({ label }).strict(), ...mintAcsFields }).strict(),
+    newIdentity: z.object({ newIdentity: z.object({ label, customId: acsCustomId.optional() }).strict(), ...mintAcsFields }).strict(),
   },
   { neither: 'Choose an ACS identity, or create a new one', both: 'Choose an ACS identity, or create a new one (not both)' },
 );
@@ -231,7 +233,7 @@ export const acsIdentityCreateSchema = z
     accountId: accountRefSchema,
     label,
     /** Your own ID for the identity (a user name, an email): ACS returns the same identity when asked again with it (2025-06-30). */
-    customId: z.string().trim().min(1, 'Type a custom ID, or leave it out').max(256, 'A custom ID has at most 256 characters').optional(),
+    customId: acsCustomId.optional(),
     via: acsViaSchema.default('accessKey'),
     /** Also issue a token in the same call. */
     token: z

@@ -47,6 +47,22 @@ describe.runIf(keyringSession)('azcred acs identity', () => {
     expect(Date.now() - Date.parse(json.lastTokenIssuedAt)).toBeLessThan(60_000);
   }, 60_000);
 
+  it('creates a new identity with --custom-id, finds it by that ID, and refuses --custom-id without --new-user', async () => {
+    const args = ['token', 'acs', 'chat', '--scopes', 'voip', '--new-user=Sally', '--custom-id', 'sally@contoso.com', '--json'];
+    const first = await azcred(args);
+    expect(first.code, first.stderr).toBe(0);
+    const again = await azcred(args);
+    expect(again.code, again.stderr).toBe(0);
+    const listed = JSON.parse((await azcred(['acs', 'identity', 'list', '--json'])).stdout) as { customId: string | null }[];
+    expect(listed.filter((i) => i.customId === 'sally@contoso.com')).toHaveLength(1);
+    const shown = await azcred(['acs', 'identity', 'show', 'sally@contoso.com']);
+    expect(shown.stdout).toMatch(/^Label: +Sally$/m);
+    expect(shown.stdout).toMatch(/^Custom ID: +sally@contoso\.com$/m);
+    const wrong = await azcred(['token', 'acs', 'chat', '--scopes', 'voip', '--user', 'Sally', '--custom-id', 'x']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--custom-id is for a new ACS identity');
+  }, 60_000);
+
   it('refuses an identity it does not know, exit 3, and one ACS no longer has, saying so', async () => {
     const unknown = await azcred(['acs', 'identity', 'show', 'nobody']);
     expect(unknown.code).toBe(3);

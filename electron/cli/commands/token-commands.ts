@@ -69,6 +69,11 @@ export const tokenCommands: CommandDef[] = [
         description: 'create a new ACS identity, labelled LABEL (default: azcred and the time)',
       },
       label: { type: 'string', value: 'LABEL', description: "with --new-user: the new identity's label" },
+      'custom-id': {
+        type: 'string',
+        value: 'ID',
+        description: 'with --new-user: your own ID for it (an email, a user name); ACS gives back the same identity for it',
+      },
       minutes: { type: 'string', value: 'N', description: 'lifetime, 60 to 1440 (default 1440)' },
       ...identityOption,
     },
@@ -83,6 +88,9 @@ export const tokenCommands: CommandDef[] = [
       const label = stringOption(context, 'label');
       if (user && newUser !== undefined)
         throw new AppError('invalid_input', 'Choose one of --user ID (a remembered ACS identity) and --new-user (a new one), not both.');
+      const customId = stringOption(context, 'custom-id');
+      if (customId !== undefined && newUser === undefined)
+        throw new AppError('invalid_input', '--custom-id is for a new ACS identity: give it with --new-user.');
       if (label !== undefined && newUser === undefined)
         throw new AppError('invalid_input', '--label names a new ACS identity: give it with --new-user (--new-user --label LABEL).');
       if (label !== undefined && typeof newUser === 'string')
@@ -127,7 +135,7 @@ export const tokenCommands: CommandDef[] = [
       }
       const minted = await context.call('tokens.mintAcs', {
         accountId: account.id,
-        ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newLabel } }),
+        ...(acsIdentityId ? { acsIdentityId } : { newIdentity: { label: newLabel, ...(customId !== undefined && { customId }) } }),
         scopes,
         minutes,
         via,

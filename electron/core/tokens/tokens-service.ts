@@ -129,7 +129,13 @@ export class TokensService {
     const { accountId, scopes, minutes, via } = input;
     const newToken =
       'newIdentity' in input
-        ? (await createAcsIdentity(this.#ctx, { accountId, label: input.newIdentity.label, via, token: { scopes, minutes } }, signal)).token
+        ? (
+            await createAcsIdentity(
+              this.#ctx,
+              { accountId, label: input.newIdentity.label, customId: input.newIdentity.customId, via, token: { scopes, minutes } },
+              signal,
+            )
+          ).token
         : await issueAcsToken(this.#ctx, { accountId, acsIdentityId: input.acsIdentityId, scopes, minutes, via }, signal);
     const token = await this.registry.add(newToken, input);
     const subject = token.source.subject;
