@@ -17,6 +17,7 @@ describe('sign-in errors in words a developer can act on', () => {
     [50076, 'sign_in_required', /multi-factor authentication.*interactive sign-in/],
     [53003, 'sign_in_required', /Conditional Access policy in tenant contoso blocked/],
     [65001, 'sign_in_required', /no consent.*accept the consent prompt/],
+    [65002, 'client_not_preauthorized', /sign-in app 04b07795.* cannot get tokens for this service.*Register my app.*service principal/],
     [70043, 'sign_in_required', /expired under the tenant's session policy\. Sign in again/],
     [700082, 'sign_in_required', /expired after 90 days without use\. Sign in again/],
     [700016, 'sign_in_required', /client ID 04b07795.* is not known in tenant contoso.*Settings/],
