@@ -47,6 +47,9 @@ describe.runIf(keyringSession)('azcred app register', () => {
     expect(registered.code, registered.stderr).toBe(0);
     expect(await consent).toEqual({ consentAsked: true });
     const appId = /client ID ([0-9a-f-]{36})/.exec(registered.stderr)?.[1] ?? '';
+    expect(registered.stderr).toContain(
+      'API permissions: Azure Service Management (user_impersonation), Azure Communication Services (user_impersonation), Microsoft Mixed Reality (mixedreality.signin).',
+    );
     expect(registered.stdout).toContain(`Signed in as ${adele.displayName} <${adele.userName}> with your app ${appId}`);
     expect((await azcred(['cloud', 'list'])).stdout).toContain(`${appId} (${adele.tenant})`);
 
