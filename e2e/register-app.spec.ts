@@ -36,6 +36,11 @@ test('Settings → Clouds registers my app through Graph, signs me in with it af
 
   const [tab] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Register and sign in' }).click()]);
   await expect(dialog.getByText(/Step 2 of 2: sign in with it/)).toBeVisible();
+  await expect(
+    dialog.getByText(
+      'API permissions: Azure Service Management (user_impersonation), Azure Communication Services (user_impersonation), Microsoft Mixed Reality (mixedreality.signin).',
+    ),
+  ).toBeVisible();
   // The browser still holds Adele's Entra session: the page asks only for consent to the new app.
   await expect(tab.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
   await tab.getByRole('button', { name: 'Accept' }).click();

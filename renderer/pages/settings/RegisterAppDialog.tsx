@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppRegistered } from '../../../shared/app-registration.ts';
+import type { AppPermission, AppRegistered } from '../../../shared/app-registration.ts';
 import type { CloudProfileView } from '../../../shared/clouds.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
@@ -116,6 +116,7 @@ export function RegisterAppDialog({ cloud, onRegistered, onClose }: RegisterAppD
                     Registered “{registered?.app.displayName}”, client ID <span className={styles.mono}>{registered?.app.appId}</span>: it
                     is now the sign-in app of {cloud.displayName}. Step 2 of 2: sign in with it and accept the permissions it asks for.
                   </Body1>
+                  {registered && <PermissionsAsked permissions={registered.permissions} />}
                   <InteractiveWaiting started={waiting.started} />
                 </>
               ) : registered ? (
@@ -132,7 +133,7 @@ export function RegisterAppDialog({ cloud, onRegistered, onClose }: RegisterAppD
                       <li>
                         create an app registration in their tenant: a public client with the redirect URI{' '}
                         <span className={styles.mono}>http://localhost</span>, public client flows on, and the delegated permissions for
-                        Azure Resource Manager and Mixed Reality;
+                        Azure Resource Manager, Communication Services and Mixed Reality (their ids read from the tenant);
                       </li>
                       <li>create its service principal (enterprise application);</li>
                       <li>make it this cloud’s sign-in app, in place of the current one;</li>
@@ -204,6 +205,30 @@ function ManualSteps({ mono, list }: { mono: string; list: string }) {
         </li>
         <li>Here, Sign-in app: enter the new application (client) ID and your tenant’s ID or domain, then sign in again.</li>
       </ol>
+    </>
+  );
+}
+
+/** The API permissions the new app asks for, and any whose id the tenant did not publish (a known id, or left out for an administrator). */
+function PermissionsAsked({ permissions }: { permissions: AppPermission[] }) {
+  const named = (p: AppPermission) => `${p.resource} (${p.scope})`;
+  const asked = permissions.filter((p) => p.id);
+  const known = permissions.filter((p) => p.source === 'known');
+  const missing = permissions.filter((p) => p.source === 'missing');
+  return (
+    <>
+      <Body1>API permissions: {asked.map(named).join(', ') || 'none'}.</Body1>
+      {known.length > 0 && (
+        <Body1>
+          Your tenant lists no service principal for {known.map(named).join(', ')}: the app asks for the id Azure uses elsewhere.
+        </Body1>
+      )}
+      {missing.length > 0 && (
+        <Body1>
+          Not asked for: {missing.map(named).join(', ')}, which your tenant does not publish. An administrator can add it under the app’s
+          API permissions (see docs/sign-in.md).
+        </Body1>
+      )}
     </>
   );
 }
