@@ -1,9 +1,9 @@
+import { assignmentAuditFields, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
 import { authorize, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { EntraCaller } from './entra-token-validation.ts';
-import { sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
-import { everyonePrincipal, normalizeScope, principalAndGroups, principalTypeOf, scopeIsUnder } from './role-evaluation.ts';
+import { everyonePrincipal, principalAndGroups, principalTypeOf } from './role-evaluation.ts';
 import type { DenyAssignment } from './scenario.ts';
 
 /**
@@ -21,37 +21,16 @@ export function handleDenyAssignments(
 ): void {
   if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/denyAssignments/read')) return;
   const { scenario } = context;
-  if (name !== undefined) {
-    const one = scenario.denyAssignments.find((d) => d.id === name.toLowerCase() && normalizeScope(d.scope) === normalizeScope(scope));
-    return one
-      ? sendJson(exchange.res, 200, denyView(context, one))
-      : sendArmError(exchange, 404, 'DenyAssignmentNotFound', `The deny assignment '${name}' is not found.`);
-  }
-  const text = exchange.query.get('$filter')?.trim() ?? '';
-  let atScope = false;
-  let principal: Set<string> | undefined;
-  for (const clause of text ? text.split(/\s+and\s+/i) : []) {
-    const id = /^principalId\s+eq\s+'([0-9a-f-]{36})'$/i.exec(clause)?.[1];
-    if (/^atScope\(\)$/i.test(clause)) atScope = true;
-    else if (id) principal = principalAndGroups(scenario, id);
-    else
-      return sendArmError(
-        exchange,
-        400,
-        'UnsupportedQuery',
-        `The filter '${text}' is not supported. Supported filters are atScope() and principalId eq '{objectId}'.`,
-      );
-  }
-  const matches = scenario.denyAssignments.filter((d) => {
-    const above = scopeIsUnder(scenario, scope, d.scope);
-    if (atScope ? !above : !above && !scopeIsUnder(scenario, d.scope, scope)) return false;
-    return !principal || d.principals.some((p) => p === everyonePrincipal || principal.has(p));
-  });
-  sendPage(
-    context,
-    exchange,
-    matches.map((d) => denyView(context, d)),
+  const view = (d: DenyAssignment) => denyView(context, d);
+  if (name !== undefined)
+    return sendOneAtScope(exchange, scenario.denyAssignments, scope, name, view, 'DenyAssignmentNotFound', 'deny assignment');
+  const filter = parseAuthorizationFilter(exchange.query.get('$filter'), ['atScope()', "principalId eq '{objectId}'"]);
+  if (typeof filter === 'string') return sendArmError(exchange, 400, 'UnsupportedQuery', filter);
+  const principal = filter.principalId === undefined ? undefined : principalAndGroups(scenario, filter.principalId);
+  const matches = itemsSeenAt(scenario, scenario.denyAssignments, scope, filter.atScope).filter(
+    (d) => !principal || d.principals.some((p) => p === everyonePrincipal || principal.has(p)),
   );
+  sendPage(context, exchange, matches.map(view));
 }
 
 function denyView(context: EmulatorContext, d: DenyAssignment): unknown {
@@ -69,12 +48,7 @@ function denyView(context: EmulatorContext, d: DenyAssignment): unknown {
       principals: d.principals.map(principal),
       excludePrincipals: d.excludePrincipals.map(principal),
       isSystemProtected: true,
-      condition: null,
-      conditionVersion: null,
-      createdOn: '2024-01-15T09:30:00.0000000Z',
-      updatedOn: '2024-01-15T09:30:00.0000000Z',
-      createdBy: null,
-      updatedBy: null,
+      ...assignmentAuditFields(),
     },
   };
 }

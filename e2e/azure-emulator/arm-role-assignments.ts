@@ -1,3 +1,4 @@
+import { assignmentAuditFields, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
 import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { EntraCaller } from './entra-token-validation.ts';
@@ -7,7 +8,7 @@ import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
 import type { RoleDefinition } from './role-definitions.ts';
 import { handleDenyAssignments } from './arm-deny-assignments.ts';
 import { handleRoleEligibility } from './arm-role-eligibility.ts';
-import { normalizeScope, principalAndGroups, principalTypeOf, scopeIsUnder, scopeIsWithin } from './role-evaluation.ts';
+import { principalAndGroups, principalTypeOf, scopeIsWithin } from './role-evaluation.ts';
 import type { RoleAssignment } from './scenario.ts';
 
 /**
@@ -16,8 +17,6 @@ import type { RoleAssignment } from './scenario.ts';
  * scope; `atScope()` keeps those at or above; `assignedTo('{id}')` follows group membership;
  * `principalId eq '{id}'` does not.
  */
-
-type Filter = { atScope: boolean; assignedTo: string | undefined; principalId: string | undefined };
 
 export function handleAuthorization(
   context: EmulatorContext,
@@ -35,46 +34,20 @@ export function handleAuthorization(
   if (kind !== 'roleassignments') return sendArmError(exchange, 404, 'NotFound', `No Microsoft.Authorization type '${kind}'.`);
   if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/roleAssignments/read')) return;
   const roles = allRoleDefinitions(context.scenario);
-  if (name !== undefined) {
-    const one = context.scenario.roleAssignments.find(
-      (a) => a.id === name.toLowerCase() && normalizeScope(a.scope) === normalizeScope(scope),
-    );
-    return one
-      ? sendJson(exchange.res, 200, assignmentView(context, one, roles))
-      : sendArmError(exchange, 404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
-  }
-  const filter = parseFilter(exchange.query.get('$filter'));
+  const view = (a: RoleAssignment) => assignmentView(context, a, roles);
+  const assignments = context.scenario.roleAssignments;
+  if (name !== undefined) return sendOneAtScope(exchange, assignments, scope, name, view, 'RoleAssignmentNotFound', 'role assignment');
+  const filter = parseAuthorizationFilter(exchange.query.get('$filter'), [
+    'atScope()',
+    "assignedTo('{objectId}')",
+    "principalId eq '{objectId}'",
+  ]);
   if (typeof filter === 'string') return sendArmError(exchange, 400, 'UnsupportedQuery', filter);
   const assignedIds = filter.assignedTo ? principalAndGroups(context.scenario, filter.assignedTo) : undefined;
-  const matches = context.scenario.roleAssignments.filter((a) => {
-    const above = scopeIsUnder(context.scenario, scope, a.scope);
-    if (filter.atScope ? !above : !above && !scopeIsUnder(context.scenario, a.scope, scope)) return false;
-    if (assignedIds && !assignedIds.has(a.principalId)) return false;
-    return filter.principalId === undefined || a.principalId === filter.principalId;
-  });
-  sendPage(
-    context,
-    exchange,
-    matches.map((a) => assignmentView(context, a, roles)),
+  const matches = itemsSeenAt(context.scenario, assignments, scope, filter.atScope).filter(
+    (a) => (!assignedIds || assignedIds.has(a.principalId)) && (filter.principalId === undefined || a.principalId === filter.principalId),
   );
-}
-
-function parseFilter(text: string | null): Filter | string {
-  const filter: Filter = { atScope: false, assignedTo: undefined, principalId: undefined };
-  if (!text) return filter;
-  for (const clause of text.trim().split(/\s+and\s+/i)) {
-    const assigned = /^assignedTo\('([0-9a-f-]{36})'\)$/i.exec(clause);
-    const principal = /^principalId\s+eq\s+'([0-9a-f-]{36})'$/i.exec(clause);
-    if (/^atScope\(\)$/i.test(clause)) filter.atScope = true;
-    else if (assigned?.[1]) filter.assignedTo = assigned[1].toLowerCase();
-    else if (principal?.[1]) filter.principalId = principal[1].toLowerCase();
-    else
-      return (
-        `The filter '${text}' is not supported. Supported filters are atScope(), assignedTo('{objectId}') and principalId eq ` +
-        `'{objectId}'.`
-      );
-  }
-  return filter;
+  sendPage(context, exchange, matches.map(view));
 }
 
 function assignmentView(context: EmulatorContext, a: RoleAssignment, roles: readonly RoleDefinition[]): unknown {
@@ -87,12 +60,7 @@ function assignmentView(context: EmulatorContext, a: RoleAssignment, roles: read
       principalId: a.principalId,
       principalType: principalTypeOf(context.scenario, a.principalId),
       scope: a.scope,
-      condition: null,
-      conditionVersion: null,
-      createdOn: '2024-01-15T09:30:00.0000000Z',
-      updatedOn: '2024-01-15T09:30:00.0000000Z',
-      createdBy: null,
-      updatedBy: null,
+      ...assignmentAuditFields(),
       delegatedManagedIdentityResourceId: null,
       description: null,
     },

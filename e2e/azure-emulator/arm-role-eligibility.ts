@@ -1,10 +1,10 @@
+import { itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
 import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { EntraCaller } from './entra-token-validation.ts';
-import { sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
-import { normalizeScope, principalAndGroups, principalTypeOf, scopeIsUnder } from './role-evaluation.ts';
+import { normalizeScope, principalAndGroups, principalTypeOf } from './role-evaluation.ts';
 import type { RoleEligibility } from './scenario.ts';
 
 /**
@@ -22,49 +22,33 @@ export function handleRoleEligibility(
   name: string | undefined,
 ): void {
   const { scenario } = context;
-  const text = exchange.query.get('$filter')?.trim() ?? '';
-  let atScope = false;
-  let asTarget = false;
+  const filter = parseAuthorizationFilter(exchange.query.get('$filter'), [
+    'asTarget()',
+    'atScope()',
+    "assignedTo('{objectId}')",
+    "principalId eq '{objectId}'",
+  ]);
+  if (typeof filter === 'string') return sendArmError(exchange, 400, 'UnsupportedQuery', filter);
   let principals: Set<string> | undefined;
-  for (const clause of text ? text.split(/\s+and\s+/i) : []) {
-    const assigned = /^assignedTo\('([0-9a-f-]{36})'\)$/i.exec(clause)?.[1];
-    const principal = /^principalId\s+eq\s+'([0-9a-f-]{36})'$/i.exec(clause)?.[1];
-    if (/^atScope\(\)$/i.test(clause)) atScope = true;
-    else if (/^asTarget\(\)$/i.test(clause)) asTarget = true;
-    else if (assigned) principals = principalAndGroups(scenario, assigned);
-    else if (principal) principals = new Set([principal.toLowerCase()]);
-    else
-      return sendArmError(
-        exchange,
-        400,
-        'UnsupportedQuery',
-        `The filter '${text}' is not supported. Supported filters are asTarget(), atScope(), assignedTo('{objectId}') and ` +
-          `principalId eq '{objectId}'.`,
-      );
-  }
-  if (asTarget) principals = principalAndGroups(scenario, caller.principalId);
+  if (filter.assignedTo !== undefined) principals = principalAndGroups(scenario, filter.assignedTo);
+  if (filter.principalId !== undefined) principals = new Set([filter.principalId]);
+  if (filter.asTarget) principals = principalAndGroups(scenario, caller.principalId);
   else if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/roleEligibilityScheduleInstances/read')) return;
-  if (name !== undefined) {
-    const one = scenario.roleEligibilities.find((e) => e.id === name.toLowerCase() && normalizeScope(e.scope) === normalizeScope(scope));
-    return one
-      ? sendJson(exchange.res, 200, eligibilityView(context, one))
-      : sendArmError(
-          exchange,
-          404,
-          'RoleEligibilityScheduleInstanceNotFound',
-          `The role eligibility schedule instance '${name}' is not found.`,
-        );
-  }
-  const matches = scenario.roleEligibilities.filter((e) => {
-    const above = scopeIsUnder(scenario, scope, e.scope);
-    if (atScope ? !above : !above && !scopeIsUnder(scenario, e.scope, scope)) return false;
-    return !principals || principals.has(e.principalId);
-  });
-  sendPage(
-    context,
-    exchange,
-    matches.map((e) => eligibilityView(context, e)),
+  const view = (e: RoleEligibility) => eligibilityView(context, e);
+  if (name !== undefined)
+    return sendOneAtScope(
+      exchange,
+      scenario.roleEligibilities,
+      scope,
+      name,
+      view,
+      'RoleEligibilityScheduleInstanceNotFound',
+      'role eligibility schedule instance',
+    );
+  const matches = itemsSeenAt(scenario, scenario.roleEligibilities, scope, filter.atScope).filter(
+    (e) => !principals || principals.has(e.principalId),
   );
+  sendPage(context, exchange, matches.map(view));
 }
 
 function eligibilityView(context: EmulatorContext, e: RoleEligibility): unknown {

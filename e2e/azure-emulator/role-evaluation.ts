@@ -45,7 +45,7 @@ export function principalAndGroups(scenario: Pick<Scenario, 'groups'>, principal
   return ids;
 }
 
-type ScopeWorld = Pick<Scenario, 'managementGroups'>;
+export type ScopeWorld = Pick<Scenario, 'managementGroups'>;
 
 /**
  * A scope's place in the whole tree, management groups included: `/mg/{root}/mg/{child}/subscriptions/{id}/...`. ARM's scope
