@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from './emulator-context.ts';
 import { applicationsOf, type GraphApplication, type RequiredResourceAccess } from './graph-application-store.ts';
-import { sendGraphError, type GraphAreaHandler, type GraphCaller } from './graph.ts';
+import { sendGraphError, sendGraphNotFound, sendGraphRefusal, type GraphAreaHandler, type GraphCaller } from './graph.ts';
 import { readJson, sendEmpty, sendJson, type Exchange } from './http-exchange.ts';
 
 /**
@@ -21,7 +21,6 @@ import { readJson, sendEmpty, sendJson, type Exchange } from './http-exchange.ts
  * not being first-party, it asks the user's consent on the sign-in page the first time (graph-application-store.ts).
  */
 
-const insufficient = 'Insufficient privileges to complete the operation.';
 const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
 const writers = ['Application.ReadWrite.All', 'Directory.AccessAsUser.All'];
 const readers = ['Application.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', ...writers];
@@ -43,8 +42,7 @@ export const handleGraphApplications: GraphAreaHandler = (context, exchange, cal
 };
 
 function createApplication(context: EmulatorContext, exchange: Exchange, caller: GraphCaller): true {
-  if (!mayWrite(context, caller)) return refuse(exchange);
-  const body = jsonBody(exchange);
+  const body = writerBody(context, exchange, caller);
   if (!body) return true;
   const displayName = typeof body['displayName'] === 'string' ? body['displayName'].trim() : '';
   if (!displayName) return badRequest(exchange, 'Request_BadRequest', "Property 'displayName' is required.");
@@ -70,8 +68,8 @@ function createApplication(context: EmulatorContext, exchange: Exchange, caller:
 }
 
 function readApplication(exchange: Exchange, caller: GraphCaller, found: GraphApplication | undefined, key: string): true {
-  if (!caller.permissions.some((p) => readers.includes(p))) return refuse(exchange);
-  if (!found) return notFound(exchange, key);
+  if (!caller.permissions.some((p) => readers.includes(p))) return sendGraphRefusal(exchange);
+  if (!found) return sendGraphNotFound(exchange, key);
   sendJson(exchange.res, 200, { '@odata.context': `${graphContext}#applications/$entity`, ...applicationShape(found) });
   return true;
 }
@@ -83,10 +81,9 @@ function updateApplication(
   found: GraphApplication | undefined,
   key: string,
 ): true {
-  if (!mayWrite(context, caller)) return refuse(exchange);
-  if (!found) return notFound(exchange, key);
-  const body = jsonBody(exchange);
-  if (!body) return true;
+  if (!found && mayWrite(context, caller)) return sendGraphNotFound(exchange, key);
+  const body = writerBody(context, exchange, caller);
+  if (!body || !found) return true;
   const changes = applicationChanges(exchange, body);
   if (!changes) return true;
   if (typeof body['displayName'] === 'string' && body['displayName'].trim()) changes.displayName = body['displayName'].trim();
@@ -97,8 +94,7 @@ function updateApplication(
 }
 
 function createServicePrincipal(context: EmulatorContext, exchange: Exchange, caller: GraphCaller): true {
-  if (!mayWrite(context, caller)) return refuse(exchange);
-  const body = jsonBody(exchange);
+  const body = writerBody(context, exchange, caller);
   if (!body) return true;
   const appId = typeof body['appId'] === 'string' ? body['appId'].toLowerCase() : '';
   const app = [...applicationsOf(context).applications.values()].find((a) => a.appId === appId && a.tenant === caller.tenantId);
@@ -252,6 +248,15 @@ function isRequiredResourceAccess(value: unknown): value is RequiredResourceAcce
   );
 }
 
+/** The request's JSON object once the caller may write applications; undefined once a 403 or 400 has been sent. */
+function writerBody(context: EmulatorContext, exchange: Exchange, caller: GraphCaller): Record<string, unknown> | undefined {
+  if (!mayWrite(context, caller)) {
+    sendGraphRefusal(exchange);
+    return undefined;
+  }
+  return jsonBody(exchange);
+}
+
 function jsonBody(exchange: Exchange): Record<string, unknown> | undefined {
   let body: unknown;
   try {
@@ -269,21 +274,6 @@ function jsonBody(exchange: Exchange): Record<string, unknown> | undefined {
     return undefined;
   }
   return body as Record<string, unknown>;
-}
-
-function refuse(exchange: Exchange): true {
-  sendGraphError(exchange, 403, 'Authorization_RequestDenied', insufficient);
-  return true;
-}
-
-function notFound(exchange: Exchange, key: string): true {
-  sendGraphError(
-    exchange,
-    404,
-    'Request_ResourceNotFound',
-    `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
-  );
-  return true;
 }
 
 function badRequest(exchange: Exchange, code: string, message: string, status = 400): true {

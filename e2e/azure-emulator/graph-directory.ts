@@ -1,5 +1,5 @@
 import type { EmulatorContext } from './emulator-context.ts';
-import { sendGraphError, type GraphAreaHandler, type GraphCaller } from './graph.ts';
+import { sendGraphError, sendGraphNotFound, sendGraphRefusal, type GraphAreaHandler, type GraphCaller } from './graph.ts';
 import { readJson, sendJson, type Exchange } from './http-exchange.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -17,7 +17,6 @@ import type { Scenario } from './scenario.ts';
  * Objects of another tenant are not found, as Graph answers only from the token's tenant.
  */
 
-const insufficient = 'Insufficient privileges to complete the operation.';
 const graphContext = 'https://graph.microsoft.com/v1.0/$metadata';
 
 type DirectoryObject = Record<string, unknown> & { id: string };
@@ -60,49 +59,26 @@ function answerMe(context: EmulatorContext, exchange: Exchange, caller: GraphCal
     return true;
   }
   const me = context.scenario.users.find((u) => u.id === caller.principalId);
-  if (!me) {
-    sendGraphError(
-      exchange,
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${caller.principalId}' does not exist or one of its queried reference-property objects are not present.`,
-    );
-    return true;
-  }
+  if (!me) return sendGraphNotFound(exchange, caller.principalId);
   // Any delegated Graph permission that reads the signed-in user's profile: User.Read is the least (user-get's table).
   const readsSelf = ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'];
-  if (!caller.permissions.some((p) => readsSelf.includes(p) || p === 'Directory.AccessAsUser.All')) {
-    sendGraphError(exchange, 403, 'Authorization_RequestDenied', insufficient);
-    return true;
-  }
+  if (!caller.permissions.some((p) => readsSelf.includes(p) || p === 'Directory.AccessAsUser.All')) return sendGraphRefusal(exchange);
   sendJson(exchange.res, 200, { '@odata.context': `${graphContext}#users/$entity`, ...userShape(me) });
   return true;
 }
 
 function answerOne(exchange: Exchange, caller: GraphCaller, allowed: boolean, found: DirectoryObject | undefined, id: string): true {
   // A user may always read their own object.
-  if (!allowed && !(caller.isUser && found?.id === caller.principalId))
-    sendGraphError(exchange, 403, 'Authorization_RequestDenied', insufficient);
-  else if (!found)
-    sendGraphError(
-      exchange,
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-    );
-  else {
-    const { '@odata.type': type, ...rest } = found;
-    sendJson(exchange.res, 200, { '@odata.context': `${graphContext}#${collectionOf(String(type))}/$entity`, ...rest });
-  }
+  if (!allowed && !(caller.isUser && found?.id === caller.principalId)) return sendGraphRefusal(exchange);
+  if (!found) return sendGraphNotFound(exchange, id);
+  const { '@odata.type': type, ...rest } = found;
+  sendJson(exchange.res, 200, { '@odata.context': `${graphContext}#${collectionOf(String(type))}/$entity`, ...rest });
   return true;
 }
 
 /** `$filter=appId eq '{guid}'`, the one filter the app sends (https://learn.microsoft.com/graph/filter-query-parameter). */
 function answerSpFilter(context: EmulatorContext, exchange: Exchange, caller: GraphCaller): true {
-  if (!mayRead(context, caller, spReaders)) {
-    sendGraphError(exchange, 403, 'Authorization_RequestDenied', insufficient);
-    return true;
-  }
+  if (!mayRead(context, caller, spReaders)) return sendGraphRefusal(exchange);
   const filter = exchange.query.get('$filter');
   const all = sps(context.scenario, caller);
   let value = all;
@@ -160,10 +136,7 @@ function answerGetByIds(context: EmulatorContext, exchange: Exchange, caller: Gr
     sendGraphError(exchange, 400, 'Request_BadRequest', "Invalid value specified for property 'types' of resource 'DirectoryObject'.");
     return true;
   }
-  if (!mayRead(context, caller, directoryReaders)) {
-    sendGraphError(exchange, 403, 'Authorization_RequestDenied', insufficient);
-    return true;
-  }
+  if (!mayRead(context, caller, directoryReaders)) return sendGraphRefusal(exchange);
   const pool = [...users(context.scenario, caller), ...groups(context.scenario, caller), ...sps(context.scenario, caller)].filter(
     (o) => wanted === undefined || wanted.some((t) => knownTypes[t] && `#microsoft.graph.${knownTypes[t]}` === o['@odata.type']),
   );
@@ -230,34 +203,32 @@ function groups(s: Scenario, caller: GraphCaller): DirectoryObject[] {
 function sps(s: Scenario, caller: GraphCaller): DirectoryObject[] {
   const own = s.servicePrincipals
     .filter((sp) => sp.tenant === caller.tenantId)
-    .map((sp) => ({
-      '@odata.type': '#microsoft.graph.servicePrincipal',
-      id: sp.id,
-      appId: sp.appId,
-      appDisplayName: sp.displayName,
-      displayName: sp.displayName,
-      accountEnabled: true,
-      appOwnerOrganizationId: sp.tenant,
-      servicePrincipalType: 'Application',
-      signInAudience: 'AzureADMyOrg',
-      oauth2PermissionScopes: [],
-    }));
+    .map((sp) => ({ ...spShape(sp, 'AzureADMyOrg', []), appOwnerOrganizationId: sp.tenant }));
   // Microsoft's first-party resources (ARM, ACS, Mixed Reality) with the delegated permissions they publish: an app asks for one by
   // the scope's id (https://learn.microsoft.com/graph/api/resources/serviceprincipal, oauth2PermissionScopes).
   const firstParty = (s.resourceServicePrincipals ?? [])
     .filter((sp) => sp.tenant === undefined || sp.tenant === caller.tenantId)
-    .map((sp) => ({
-      '@odata.type': '#microsoft.graph.servicePrincipal',
-      id: sp.id,
-      appId: sp.appId,
-      appDisplayName: sp.displayName,
-      displayName: sp.displayName,
-      accountEnabled: true,
-      servicePrincipalType: 'Application',
-      signInAudience: 'AzureADMultipleOrgs',
-      oauth2PermissionScopes: sp.oauth2PermissionScopes,
-    }));
+    .map((sp) => spShape(sp, 'AzureADMultipleOrgs', sp.oauth2PermissionScopes));
   return [...own, ...firstParty];
+}
+
+/** A service principal as Graph shows it (https://learn.microsoft.com/graph/api/resources/serviceprincipal). */
+function spShape(
+  sp: { id: string; appId: string; displayName: string },
+  signInAudience: string,
+  oauth2PermissionScopes: readonly unknown[],
+): DirectoryObject {
+  return {
+    '@odata.type': '#microsoft.graph.servicePrincipal',
+    id: sp.id,
+    appId: sp.appId,
+    appDisplayName: sp.displayName,
+    displayName: sp.displayName,
+    accountEnabled: true,
+    servicePrincipalType: 'Application',
+    signInAudience,
+    oauth2PermissionScopes,
+  };
 }
 
 /** `$select=a,b`: only those properties (https://learn.microsoft.com/graph/query-parameters#select-parameter). */

@@ -36,6 +36,23 @@ export function sendGraphError(exchange: Exchange, status: number, code: string,
   });
 }
 
+/** 403 `Authorization_RequestDenied`: the token lacks the permission (or its user the right) the call needs. Answered, so true. */
+export function sendGraphRefusal(exchange: Exchange): true {
+  sendGraphError(exchange, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return true;
+}
+
+/** 404 `Request_ResourceNotFound` naming the key asked for, in Graph's words. Answered, so true. */
+export function sendGraphNotFound(exchange: Exchange, key: string): true {
+  sendGraphError(
+    exchange,
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+  );
+  return true;
+}
+
 export function handleGraph(context: EmulatorContext, exchange: Exchange): void {
   const token = bearerToken(exchange);
   if (!token) return sendGraphError(exchange, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
