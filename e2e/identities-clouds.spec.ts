@@ -1,22 +1,9 @@
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
+import { customCloudProfile } from './support/cloud-profiles.ts';
 
 /** A custom cloud as an Azure Stack Hub operator would describe it (made-up hosts). */
-const stackProfile = {
-  name: 'AzureStackLab',
-  displayName: 'Azure Stack lab',
-  authorityHost: 'https://login.stack.contoso.test',
-  armEndpoint: 'https://management.stack.contoso.test',
-  armScope: 'https://management.stack.contoso.test/.default',
-  graphScope: 'https://graph.stack.contoso.test/.default',
-  mixedReality: {
-    stsEndpoint: 'https://sts.{accountDomain}',
-    arrEndpoint: 'https://remoterendering.{region}.stack.contoso.test',
-    stsScope: 'https://sts.{accountDomain}/.default',
-  },
-  communication: { scope: 'https://communication.azure.com//.default' },
-  publicClient: { clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', tenant: 'organizations' },
-};
+const stackProfile = customCloudProfile('AzureStackLab', 'Azure Stack lab', 'stack.contoso.test');
 const ownApp = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
 test('Settings → Clouds imports a profile (with its problems named), sets a cloud’s sign-in app, and removes a custom profile', async ({

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { coreValues } from '../electron/core/test-support/test-core.ts';
+import { isEventStream, runAzcred } from './support/azcred-cli.ts';
+import { customCloudProfile } from './support/cloud-profiles.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { addChatResourceToCore, addWestEuropeToCore, mintChatToken, tokenList, westEurope } from './support/tokens-page.ts';
 
@@ -12,26 +12,6 @@ import { addChatResourceToCore, addWestEuropeToCore, mintChatToken, tokenList, w
  * holds one Server-Sent Events stream, and a change made by another process (the CLI on the same
  * data folder) reaches it through the core's watch on the data folder.
  */
-
-const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
-
-/** Runs the real CLI on the app's data folder, as a user in a terminal beside the open window; resolves at its exit. */
-function runAzcred(args: readonly string[], home: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [azcred, ...args], {
-      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-const isEventStream = (url: string) => new URL(url).pathname === '/api/events';
 
 test('a token minted by the CLI appears in the open Tokens page soon after the CLI exits, without a reload or a timer', async ({
   app,
@@ -86,21 +66,7 @@ test('a cloud profile the CLI imports and a setting saved elsewhere show on the 
 });
 
 /** A custom cloud with made-up hosts: only its row in the table matters here. */
-const labCloud = {
-  name: 'EventsLab',
-  displayName: 'Events lab',
-  authorityHost: 'https://login.lab.contoso.test',
-  armEndpoint: 'https://management.lab.contoso.test',
-  armScope: 'https://management.lab.contoso.test/.default',
-  graphScope: 'https://graph.lab.contoso.test/.default',
-  mixedReality: {
-    stsEndpoint: 'https://sts.{accountDomain}',
-    arrEndpoint: 'https://remoterendering.{region}.lab.contoso.test',
-    stsScope: 'https://sts.{accountDomain}/.default',
-  },
-  communication: { scope: 'https://communication.azure.com//.default' },
-  publicClient: { clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', tenant: 'organizations' },
-};
+const labCloud = customCloudProfile('EventsLab', 'Events lab', 'lab.contoso.test');
 
 test('an open Tokens page makes no calls for data while nothing changes', async ({ app, page }) => {
   test.setTimeout(60_000);
