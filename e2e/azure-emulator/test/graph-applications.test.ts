@@ -1,34 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../server.ts';
-import type { RunningEmulator } from '../server.ts';
-import { appAccessToken, deviceCodeSignIn, defaultScenario, jwtClaims, userAccessToken } from './emulator-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { appAccessToken, deviceCodeSignIn, jwtClaims, userAccessToken } from './emulator-fixtures.ts';
+import { graphScope, useGraphEmulator } from './emulator-lifecycle.ts';
 
-let emulator: RunningEmulator;
-const graphScope = 'https://graph.microsoft.com/.default';
-let adele = '';
-let lidia = '';
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario() });
-  adele = await userAccessToken(emulator, 'adele.vance', graphScope);
-  lidia = await userAccessToken(emulator, 'lidia.holloway', graphScope);
-});
-afterAll(() => emulator.close());
-
-async function graph(
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${emulator.urls.graph}/v1.0${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+const graphTest = useGraphEmulator({ adele: 'adele.vance', lidia: 'lidia.holloway' });
+const { tokens, graph } = graphTest;
 
 const newApp = {
   displayName: 'Azure Credential Manager (Adele)',
@@ -45,7 +20,7 @@ const newApp = {
 
 describe('Microsoft Graph app registrations', () => {
   it('registers a public client for a user whose Graph token may, reads it back by id and appId, and updates it', async () => {
-    const created = await graph(adele, 'POST', '/applications', newApp);
+    const created = await graph(tokens.adele, 'POST', '/applications', newApp);
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
       displayName: newApp.displayName,
@@ -55,32 +30,32 @@ describe('Microsoft Graph app registrations', () => {
     const { id, appId } = created.json as { id: string; appId: string };
     expect(id).not.toBe(appId);
 
-    expect((await graph(adele, 'GET', `/applications/${id}`)).json).toMatchObject({
+    expect((await graph(tokens.adele, 'GET', `/applications/${id}`)).json).toMatchObject({
       appId,
       requiredResourceAccess: newApp.requiredResourceAccess,
     });
-    expect((await graph(adele, 'GET', `/applications(appId='${appId}')`)).json).toMatchObject({ id });
+    expect((await graph(tokens.adele, 'GET', `/applications(appId='${appId}')`)).json).toMatchObject({ id });
 
-    const patched = await graph(adele, 'PATCH', `/applications/${id}`, { isFallbackPublicClient: false });
+    const patched = await graph(tokens.adele, 'PATCH', `/applications/${id}`, { isFallbackPublicClient: false });
     expect(patched.status).toBe(204);
-    expect((await graph(adele, 'GET', `/applications/${id}`)).json['isFallbackPublicClient']).toBe(false);
-    expect((await graph(adele, 'GET', `/applications/00000000-0000-0000-0000-000000000001`)).json).toMatchObject({
+    expect((await graph(tokens.adele, 'GET', `/applications/${id}`)).json['isFallbackPublicClient']).toBe(false);
+    expect((await graph(tokens.adele, 'GET', `/applications/00000000-0000-0000-0000-000000000001`)).json).toMatchObject({
       error: { code: 'Request_ResourceNotFound' },
     });
   });
 
   it('creates the service principal once, and refuses one for an appId no application has', async () => {
-    const { appId } = (await graph(adele, 'POST', '/applications', newApp)).json as { appId: string };
-    const sp = await graph(adele, 'POST', '/servicePrincipals', { appId });
+    const { appId } = (await graph(tokens.adele, 'POST', '/applications', newApp)).json as { appId: string };
+    const sp = await graph(tokens.adele, 'POST', '/servicePrincipals', { appId });
     expect(sp.status).toBe(201);
     expect(sp.json).toMatchObject({ appId, servicePrincipalType: 'Application' });
-    expect((await graph(adele, 'POST', '/servicePrincipals', { appId })).status).toBe(409);
-    const unknown = await graph(adele, 'POST', '/servicePrincipals', { appId: '00000000-0000-0000-0000-000000000002' });
+    expect((await graph(tokens.adele, 'POST', '/servicePrincipals', { appId })).status).toBe(409);
+    const unknown = await graph(tokens.adele, 'POST', '/servicePrincipals', { appId: '00000000-0000-0000-0000-000000000002' });
     expect(unknown.status).toBe(400);
   });
 
   it('refuses a user who may not register apps with 403 Authorization_RequestDenied, as Graph words it', async () => {
-    const refused = await graph(lidia, 'POST', '/applications', newApp);
+    const refused = await graph(tokens.lidia, 'POST', '/applications', newApp);
     expect(refused.status).toBe(403);
     expect(refused.json).toMatchObject({
       error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
@@ -88,27 +63,29 @@ describe('Microsoft Graph app registrations', () => {
   });
 
   it('refuses a token without an application-writing permission, and a body without a display name', async () => {
-    const armOnly = await userAccessToken(emulator, 'adele.vance', 'https://graph.microsoft.com/User.Read');
+    const armOnly = await userAccessToken(graphTest.emulator, 'adele.vance', 'https://graph.microsoft.com/User.Read');
     expect((await graph(armOnly, 'POST', '/applications', newApp)).status).toBe(403);
-    const app = await appAccessToken(emulator, graphScope);
+    const app = await appAccessToken(graphTest.emulator, graphScope);
     expect((await graph(app, 'POST', '/applications', newApp)).status).toBe(403);
-    const nameless = await graph(adele, 'POST', '/applications', { ...newApp, displayName: ' ' });
+    const nameless = await graph(tokens.adele, 'POST', '/applications', { ...newApp, displayName: ' ' });
     expect(nameless.status).toBe(400);
   });
 
   it('signs a user in to the registered app only after consent on the sign-in page, and gives it ACS tokens', async () => {
-    const { appId } = (await graph(adele, 'POST', '/applications', newApp)).json as { appId: string };
-    const declined = await deviceCodeSignIn(emulator, 'adele.vance', 'https://management.azure.com/.default', {
+    const { appId } = (await graph(tokens.adele, 'POST', '/applications', newApp)).json as { appId: string };
+    const declined = await deviceCodeSignIn(graphTest.emulator, 'adele.vance', 'https://management.azure.com/.default', {
       clientId: appId,
       consent: 'decline',
     });
     expect(declined.pageText).toContain('AADSTS65004');
     expect(declined.body['error_codes']).toEqual([65004]);
 
-    const signedIn = await deviceCodeSignIn(emulator, 'adele.vance', 'https://communication.azure.com//.default', { clientId: appId });
+    const signedIn = await deviceCodeSignIn(graphTest.emulator, 'adele.vance', 'https://communication.azure.com//.default', {
+      clientId: appId,
+    });
     expect(signedIn.status).toBe(200);
     expect(jwtClaims(String(signedIn.body['access_token']))).toMatchObject({ appid: appId, aud: 'https://communication.azure.com/' });
-    const adeleId = jwtClaims(adele)['oid'];
-    expect(emulator.context.entra.consents.has(`${String(adeleId)} ${appId}`)).toBe(true);
+    const adeleId = jwtClaims(tokens.adele)['oid'];
+    expect(graphTest.emulator.context.entra.consents.has(`${String(adeleId)} ${appId}`)).toBe(true);
   });
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPublicClientId } from '../../../shared/clouds.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
-import { defaultScenario, enterDeviceCode, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { enterDeviceCode, scenarioUser } from '../../../e2e/azure-emulator/test/emulator-fixtures.ts';
+import { useEmulator } from '../../../e2e/azure-emulator/test/emulator-lifecycle.ts';
 import { signInAtLink } from '../../../e2e/azure-emulator/test/sign-in-over-http.ts';
 import { applicationsOf } from '../../../e2e/azure-emulator/graph-application-store.ts';
-import { startEmulator, type RunningEmulator } from '../../../e2e/azure-emulator/server.ts';
 import type { Core } from '../core.ts';
 import { lookUpPermissions } from './app-registration.ts';
 import { coreApi, coreValues, testCore } from '../test-support/test-core.ts';
@@ -19,7 +19,7 @@ import { createMemoryKeychain } from '../vault/keychain.ts';
  * user in with it after consent; then the ACS token works. A user who may not register apps is told the manual steps.
  */
 
-let emulator: RunningEmulator;
+const running = useEmulator({ deviceCodeIntervalSeconds: 1 });
 let folder: string;
 let core: Core;
 const cloud = 'AzureEmulator';
@@ -29,21 +29,19 @@ const acsAppId = '632ec9eb-fad7-4cbd-993a-e72973ba2acc';
 const mrAppId = 'c7ddd9b4-5172-4e28-bd29-1e0792947d18';
 
 beforeAll(async () => {
-  emulator = await startEmulator({ scenario: defaultScenario({ deviceCodeIntervalSeconds: 1 }) });
   folder = mkdtempSync(path.join(tmpdir(), 'azcred-register-app-'));
   core = testCore(folder, { keychain: createMemoryKeychain() });
-  await coreValues(core).clouds.import({ text: JSON.stringify(emulator.cloudProfile) });
+  await coreValues(core).clouds.import({ text: JSON.stringify(running.emulator.cloudProfile) });
 });
 afterAll(async () => {
   await core.close();
-  await emulator.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
 /** Signs `userName` in with the cloud's current sign-in app by device code, entered on the emulator's page. */
 async function deviceCodeSignIn(userName: string): Promise<IdentityView> {
   const started = await coreValues(core).identities.signIn({ method: 'device-code', cloud });
-  await enterDeviceCode(emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
+  await enterDeviceCode(running.emulator, started.verificationUri ?? '', started.userCode ?? '', userName);
   for (;;) {
     const progress = await coreValues(core).identities.waitSignIn({ operationId: started.operationId, waitSeconds: 10 });
     if (progress.state === 'done') return progress.identity;
@@ -52,7 +50,7 @@ async function deviceCodeSignIn(userName: string): Promise<IdentityView> {
 
 describe('your own app in one step', () => {
   it('after the default client is refused an ACS token, registers the app, signs the user in with consent, and the ACS token works', async () => {
-    const adele = scenarioUser(emulator, 'adele.vance');
+    const adele = scenarioUser(running.emulator, 'adele.vance');
     const withDefault = await deviceCodeSignIn(adele.userName);
     expect(withDefault.clientId).toBe(defaultPublicClientId);
 
@@ -70,15 +68,16 @@ describe('your own app in one step', () => {
 
     // The app asks for ARM, ACS and Mixed Reality, each by the scope id its service principal publishes in the tenant.
     const published = (appId: string, value: string) =>
-      emulator.scenario.resourceServicePrincipals.find((sp) => sp.appId === appId)?.oauth2PermissionScopes.find((s) => s.value === value)
-        ?.id;
+      running.emulator.scenario.resourceServicePrincipals
+        .find((sp) => sp.appId === appId)
+        ?.oauth2PermissionScopes.find((s) => s.value === value)?.id;
     const expected = [
       { resourceAppId: armAppId, resourceAccess: [{ id: published(armAppId, 'user_impersonation'), type: 'Scope' }] },
       { resourceAppId: acsAppId, resourceAccess: [{ id: published(acsAppId, 'user_impersonation'), type: 'Scope' }] },
       { resourceAppId: mrAppId, resourceAccess: [{ id: published(mrAppId, 'mixedreality.signin'), type: 'Scope' }] },
     ];
     expect(expected.every((e) => e.resourceAccess[0]?.id)).toBe(true);
-    const created = applicationsOf(emulator.context).applications.get(registered.app.objectId);
+    const created = applicationsOf(running.emulator.context).applications.get(registered.app.objectId);
     expect(created?.requiredResourceAccess).toEqual(expected);
     expect(registered.permissions.map((p) => [p.resourceAppId, p.source])).toEqual([
       [armAppId, 'graph'],
@@ -86,7 +85,7 @@ describe('your own app in one step', () => {
       [mrAppId, 'graph'],
     ]);
 
-    const { consentAsked } = await signInAtLink(emulator, registered.signIn.authUrl ?? '', adele.userName);
+    const { consentAsked } = await signInAtLink(running.emulator, registered.signIn.authUrl ?? '', adele.userName);
     expect(consentAsked).toBe(true);
     const done = await coreValues(core).identities.waitSignIn({ operationId: registered.signIn.operationId, waitSeconds: 10 });
     if (done.state !== 'done') throw new Error('The sign-in with the new app did not finish');
@@ -98,7 +97,7 @@ describe('your own app in one step', () => {
 
   it('tells a user who may not register apps the manual steps, and leaves the sign-in app as it was', async () => {
     const before = (await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient;
-    const lidia = await deviceCodeSignIn(scenarioUser(emulator, 'lidia.holloway').userName);
+    const lidia = await deviceCodeSignIn(scenarioUser(running.emulator, 'lidia.holloway').userName);
     const refused = await coreApi(core).clouds.registerApp({ name: cloud, identityId: lidia.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'azure_forbidden' } });
     expect(refused.ok || refused.error.message).toMatch(/only some users register applications.*docs\/sign-in\.md/s);
@@ -108,18 +107,25 @@ describe('your own app in one step', () => {
   it('stops while Graph is slow when cancelled, and says Graph failed when it answers 503; the cloud’s sign-in app stays as it was', async () => {
     const before = (await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient;
     const adele = (await coreValues(core).identities.list()).find((i) => i.username?.startsWith('adele.vance'));
-    const slow = emulator.faults.add({ service: 'graph', method: 'POST', path: '/applications', kind: 'slow', delayMs: 5000 });
+    const slow = running.emulator.faults.add({ service: 'graph', method: 'POST', path: '/applications', kind: 'slow', delayMs: 5000 });
     const operationId = '6f0c2a9e-6b1d-4c8e-9a7f-5d2e1b0c4a97';
     const pending = coreApi(core).clouds.registerApp({ name: cloud, identityId: adele?.id ?? '', operationId });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await coreValues(core).calls.cancel({ operationId })).toEqual({ cancelled: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    emulator.faults.remove(slow);
+    running.emulator.faults.remove(slow);
 
-    const failing = emulator.faults.add({ service: 'graph', method: 'POST', path: '/applications', kind: 'error', status: 503, times: 1 });
+    const failing = running.emulator.faults.add({
+      service: 'graph',
+      method: 'POST',
+      path: '/applications',
+      kind: 'error',
+      status: 503,
+      times: 1,
+    });
     const unavailable = await coreApi(core).clouds.registerApp({ name: cloud, identityId: adele?.id ?? '' });
     expect(unavailable).toMatchObject({ ok: false, error: { code: 'azure_unavailable' } });
-    emulator.faults.remove(failing);
+    running.emulator.faults.remove(failing);
     expect((await coreValues(core).clouds.list()).find((c) => c.name === cloud)?.publicClient).toEqual(before);
   }, 30_000);
 
