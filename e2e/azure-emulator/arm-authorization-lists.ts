@@ -1,4 +1,6 @@
 import { sendArmError } from './arm-responses.ts';
+import type { EmulatorContext } from './emulator-context.ts';
+import type { EntraCaller } from './entra-token-validation.ts';
 import { sendJson } from './http-exchange.ts';
 import type { Exchange } from './http-exchange.ts';
 import { normalizeScope, scopeIsUnder } from './role-evaluation.ts';
@@ -9,6 +11,15 @@ import type { ScopeWorld } from './role-evaluation.ts';
  * `$filter` clauses joined by `and`, the GET of one item by name at its scope, and which items a list at a scope shows
  * (AZURE-PROTOCOLS.md §4; azure-rest-api-specs specification/authorization/resource-manager/Microsoft.Authorization).
  */
+
+/** A list of `{scope}/providers/Microsoft.Authorization/{kind}` (`name`: one item of it), as arm-role-assignments.ts routes to it. */
+export type AuthorizationListHandler = (
+  context: EmulatorContext,
+  exchange: Exchange,
+  caller: EntraCaller,
+  scope: string,
+  name: string | undefined,
+) => void;
 
 export type AuthorizationClause = 'asTarget()' | 'atScope()' | "assignedTo('{objectId}')" | "principalId eq '{objectId}'";
 

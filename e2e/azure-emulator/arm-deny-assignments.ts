@@ -1,8 +1,7 @@
 import { assignmentAuditFields, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
+import type { AuthorizationListHandler } from './arm-authorization-lists.ts';
 import { authorize, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
-import type { EntraCaller } from './entra-token-validation.ts';
-import type { Exchange } from './http-exchange.ts';
 import { everyonePrincipal, principalAndGroups, principalTypeOf } from './role-evaluation.ts';
 import type { DenyAssignment } from './scenario.ts';
 
@@ -12,13 +11,7 @@ import type { DenyAssignment } from './scenario.ts';
  * (DenyAssignments_ListForScope): `atScope()` keeps those at or above the scope; `principalId eq '{id}'` keeps those at, above and
  * below it that name the principal (the emulator also counts its groups and everyone, as the deny applies to them).
  */
-export function handleDenyAssignments(
-  context: EmulatorContext,
-  exchange: Exchange,
-  caller: EntraCaller,
-  scope: string,
-  name: string | undefined,
-): void {
+export const handleDenyAssignments: AuthorizationListHandler = (context, exchange, caller, scope, name) => {
   if (!authorize(context, exchange, caller, scope, 'Microsoft.Authorization/denyAssignments/read')) return;
   const { scenario } = context;
   const view = (d: DenyAssignment) => denyView(context, d);
@@ -31,7 +24,7 @@ export function handleDenyAssignments(
     (d) => !principal || d.principals.some((p) => p === everyonePrincipal || principal.has(p)),
   );
   sendPage(context, exchange, matches.map(view));
-}
+};
 
 function denyView(context: EmulatorContext, d: DenyAssignment): unknown {
   const principal = (id: string) => ({ id, type: id === everyonePrincipal ? 'SystemDefined' : principalTypeOf(context.scenario, id) });

@@ -1,8 +1,7 @@
 import { itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
+import type { AuthorizationListHandler } from './arm-authorization-lists.ts';
 import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
-import type { EntraCaller } from './entra-token-validation.ts';
-import type { Exchange } from './http-exchange.ts';
 import { allRoleDefinitions, findRoleDefinition } from './role-definitions.ts';
 import { normalizeScope, principalAndGroups, principalTypeOf } from './role-evaluation.ts';
 import type { RoleEligibility } from './scenario.ts';
@@ -14,13 +13,7 @@ import type { RoleEligibility } from './scenario.ts';
  * caller's own, directly or through a group: needs no read right), `assignedTo('{id}')` (a principal and its groups) and
  * `principalId eq '{id}'` (that principal only), each at, above and below the scope; `atScope()` keeps those at or above it.
  */
-export function handleRoleEligibility(
-  context: EmulatorContext,
-  exchange: Exchange,
-  caller: EntraCaller,
-  scope: string,
-  name: string | undefined,
-): void {
+export const handleRoleEligibility: AuthorizationListHandler = (context, exchange, caller, scope, name) => {
   const { scenario } = context;
   const filter = parseAuthorizationFilter(exchange.query.get('$filter'), [
     'asTarget()',
@@ -49,7 +42,7 @@ export function handleRoleEligibility(
     (e) => !principals || principals.has(e.principalId),
   );
   sendPage(context, exchange, matches.map(view));
-}
+};
 
 function eligibilityView(context: EmulatorContext, e: RoleEligibility): unknown {
   const role = findRoleDefinition(allRoleDefinitions(context.scenario), e.role);

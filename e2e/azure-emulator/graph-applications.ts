@@ -156,15 +156,13 @@ function applicationChanges(exchange: Exchange, body: Record<string, unknown>): 
   if (audience !== undefined) {
     const audiences = ['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount'];
     if (typeof audience !== 'string' || !audiences.includes(audience)) {
-      badRequest(exchange, 'Request_BadRequest', `Invalid value specified for property 'signInAudience' of resource 'Application'.`);
-      return undefined;
+      return invalidProperty(exchange, 'Request_BadRequest', 'signInAudience', 'Application');
     }
     changes.signInAudience = audience;
   }
   if (body['isFallbackPublicClient'] !== undefined) {
     if (typeof body['isFallbackPublicClient'] !== 'boolean') {
-      badRequest(exchange, 'BadRequest', `Invalid value specified for property 'isFallbackPublicClient' of resource 'Application'.`);
-      return undefined;
+      return invalidProperty(exchange, 'BadRequest', 'isFallbackPublicClient', 'Application');
     }
     changes.isFallbackPublicClient = body['isFallbackPublicClient'];
   }
@@ -172,28 +170,24 @@ function applicationChanges(exchange: Exchange, body: Record<string, unknown>): 
   if (publicClient !== undefined) {
     const uris = (publicClient as { redirectUris?: unknown } | null)?.redirectUris;
     if (!Array.isArray(uris) || !uris.every(isRedirectUri)) {
-      badRequest(
-        exchange,
-        'Request_BadRequest',
-        `Invalid value specified for property 'redirectUris' of resource 'PublicClientApplication'.`,
-      );
-      return undefined;
+      return invalidProperty(exchange, 'Request_BadRequest', 'redirectUris', 'PublicClientApplication');
     }
     changes.publicClient = { redirectUris: uris };
   }
   const required = body['requiredResourceAccess'];
   if (required !== undefined) {
     if (!Array.isArray(required) || !required.every(isRequiredResourceAccess)) {
-      badRequest(
-        exchange,
-        'Request_BadRequest',
-        `Invalid value specified for property 'requiredResourceAccess' of resource 'Application'.`,
-      );
-      return undefined;
+      return invalidProperty(exchange, 'Request_BadRequest', 'requiredResourceAccess', 'Application');
     }
     changes.requiredResourceAccess = required;
   }
   return changes;
+}
+
+/** 400 `code` for a property whose value Graph does not accept, in Graph's words; undefined, as no changes follow. */
+function invalidProperty(exchange: Exchange, code: string, property: string, resource: string): undefined {
+  badRequest(exchange, code, `Invalid value specified for property '${property}' of resource '${resource}'.`);
+  return undefined;
 }
 
 /** Entra takes the app's public-client redirect URIs for sign-in from now on (entra-directory.ts findPublicClient). */
