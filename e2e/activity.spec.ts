@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { secretServicePrincipal, contosoTenantId } from './azure-emulator/test/emulator-fixtures.ts';
 import { coreValues } from '../electron/core/test-support/test-core.ts';
-import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { axeInBothThemes } from './support/accessibility.ts';
+import { isEventStream, runAzcred } from './support/azcred-cli.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { identityRow } from './support/identities-page.ts';
 import { tabTo } from './support/keyboard.ts';
@@ -17,38 +16,8 @@ import { addWestEuropeToCore, arrKey, grantClipboard, mintArrToken, tokenList, t
  * and through which account, never the value; the page filters them and passes axe in both themes.
  */
 
-const azcred = fileURLToPath(new URL('../bin/azcred.js', import.meta.url));
-
-/** Runs the real CLI on the app's data folder, as a user in a terminal beside the open window; resolves at its exit. */
-function runAzcred(args: readonly string[], home: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [azcred, ...args], {
-      env: { ...process.env, AZCRED_HOME: home, AZCRED_NO_BROWSER: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-const isEventStream = (url: string) => new URL(url).pathname === '/api/events';
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByText(name, { exact: true });
 const logTable = (page: Page) => page.getByRole('table', { name: 'Access log' });
-
-async function axeInBothThemes(page: Page): Promise<Record<string, string[]>> {
-  const found: Record<string, string[]> = {};
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('[data-theme]')).toHaveAttribute('data-theme', colorScheme);
-    const problems = await seriousAccessibilityProblems(page);
-    if (problems.length) found[colorScheme] = problems;
-  }
-  return found;
-}
 
 test('a key copied, a token revealed and a token the CLI prints show live on the Activity page, filtered, without their values', async ({
   app,
@@ -152,7 +121,7 @@ test('an identity’s menu offers Run a command as…, with the line to copy, wh
   await expect(dialog).toContainText('IDENTITY_ENDPOINT');
   await expect(dialog).toContainText('MSI_SECRET');
   await expect(dialog).toContainText('Never a key');
-  expect(await axeInBothThemesWithin(page)).toEqual({});
+  expect(await axeInBothThemes(page, '[role="dialog"]')).toEqual({});
   const line = (await dialog.getByTestId('run-as-command').textContent()) ?? '';
   await dialog.getByRole('link', { name: 'Activity page' }).click();
   await expect(dialog).toBeHidden();
@@ -177,14 +146,3 @@ test('an identity’s menu offers Run a command as…, with the line to copy, wh
   await expect(logTable(page)).toContainText('Run ended');
   await expect(logTable(page)).toContainText('Run started');
 });
-
-async function axeInBothThemesWithin(page: Page): Promise<Record<string, string[]>> {
-  const found: Record<string, string[]> = {};
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('[data-theme]')).toHaveAttribute('data-theme', colorScheme);
-    const problems = await seriousAccessibilityProblems(page, '[role="dialog"]');
-    if (problems.length) found[colorScheme] = problems;
-  }
-  return found;
-}

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { axeInBothThemes } from './support/accessibility.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { signInInteractively } from './support/identities-page.ts';
 import { matrixCell } from './support/roles-page.ts';
@@ -11,17 +10,6 @@ import { matrixCell } from './support/roles-page.ts';
  */
 
 const grady = 'grady.archie@contoso.onmicrosoft.com';
-
-async function axeInBothThemes(page: Page): Promise<Record<string, string[]>> {
-  const found: Record<string, string[]> = {};
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('[data-theme]')).toHaveAttribute('data-theme', colorScheme);
-    const problems = await seriousAccessibilityProblems(page);
-    if (problems.length) found[colorScheme] = problems;
-  }
-  return found;
-}
 
 test('with nothing added, the Roles page audits what the identity can see, reads denied and eligible as such, and adds a resource from the matrix', async ({
   app,
