@@ -1,41 +1,16 @@
 import type { Page } from '@playwright/test';
 import { contosoTenantId, secretServicePrincipal } from './azure-emulator/test/emulator-fixtures.ts';
 import { coreValues } from '../electron/core/test-support/test-core.ts';
-import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { axeInBothThemes } from './support/accessibility.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
-import { importAs, matrixCell } from './support/roles-page.ts';
+import { identityRow, signInInteractively } from './support/identities-page.ts';
+import { importAs, isaiah, matrixCell, signInIsaiah } from './support/roles-page.ts';
 
 /** The audit with names from Microsoft Graph: the group and the principals by name, and one notice when Graph refuses. */
 
-const isaiah = 'isaiah.langer@contoso.onmicrosoft.com'; // Remote Rendering Client on West Europe through the Render Artists group
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: imports what the audit covers
 const guest = 'pradeep.gupta_fabrikam.com#EXT#@contoso.onmicrosoft.com'; // a guest: Graph refuses it the directory's names
 const renderArtists = 'c3d2e9f4-5d6f-4071-8cbd-000000000001';
-
-async function axeInBothThemes(page: Page): Promise<Record<string, string[]>> {
-  const found: Record<string, string[]> = {};
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('[data-theme]')).toHaveAttribute('data-theme', colorScheme);
-    const problems = await seriousAccessibilityProblems(page);
-    if (problems.length) found[colorScheme] = problems;
-  }
-  return found;
-}
-
-/** Isaiah's first sign-in asks for consent on the emulator's page. */
-async function signInIsaiah(page: Page, context: Parameters<typeof startInteractiveSignIn>[1]) {
-  const { dialog, tab } = await startInteractiveSignIn(page, context);
-  await signInOnEntraPage(tab, isaiah);
-  const accept = tab.getByRole('button', { name: 'Accept' });
-  const done = tab.getByText('You can close this tab');
-  await expect(accept.or(done)).toBeVisible();
-  if (await accept.isVisible()) await accept.click();
-  await expect(done).toBeVisible();
-  await tab.close();
-  await expect(dialog).toBeHidden();
-}
 
 async function runAudit(page: Page, count: string) {
   await page.getByRole('button', { name: /^Run the audit/ }).click();

@@ -4,28 +4,14 @@ import type { Locator, Page } from '@playwright/test';
 import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
-import { callApi, identityRow, signInInteractively, signInOnEntraPage, startInteractiveSignIn } from './support/identities-page.ts';
+import { callApi, identityRow, signInInteractively } from './support/identities-page.ts';
 import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
-import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
+import { azurePrimaryKey, importAs, isaiah, matrixCell, signInIsaiah, storedAccount } from './support/roles-page.ts';
 import { pageErrors } from './support/page-errors.ts';
 
 const alex = 'alex.wilber@contoso.onmicrosoft.com'; // Owner of the subscription: lists keys, cannot render
 const adele = 'adele.vance@contoso.onmicrosoft.com'; // Reader, and Remote Rendering Administrator on West Europe
-const isaiah = 'isaiah.langer@contoso.onmicrosoft.com'; // Remote Rendering Client on West Europe through the Render Artists group
 const renderArtistsGroup = 'c3d2e9f4-5d6f-4071-8cbd-000000000001';
-
-/** Isaiah's first sign-in asks for consent on the emulator's page; later ones in the same emulator do not. */
-async function signInIsaiah(page: Page, context: Parameters<typeof startInteractiveSignIn>[1]) {
-  const { dialog, tab } = await startInteractiveSignIn(page, context);
-  await signInOnEntraPage(tab, isaiah);
-  const accept = tab.getByRole('button', { name: 'Accept' });
-  const done = tab.getByText('You can close this tab');
-  await expect(accept.or(done)).toBeVisible();
-  if (await accept.isVisible()) await accept.click();
-  await expect(done).toBeVisible();
-  await tab.close();
-  await expect(dialog).toBeHidden();
-}
 
 function discoverDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Discover accounts in Azure' });

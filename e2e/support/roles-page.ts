@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RunningEmulator } from '../azure-emulator/server.ts';
-import { callApi } from './identities-page.ts';
+import { callApi, signInOnEntraPage, startInteractiveSignIn } from './identities-page.ts';
+
+/** Remote Rendering Client on West Europe through the Render Artists group, in the emulator's Contoso tenant. */
+export const isaiah = 'isaiah.langer@contoso.onmicrosoft.com';
 
 /** Imports what `userName` (signed in) can see, through the API: the discovery dialog has its own journey in roles.spec.ts. */
 export async function importAs(page: Page, userName: string, kind?: 'arr' | 'acs'): Promise<void> {
@@ -27,4 +30,17 @@ export function azurePrimaryKey(emulator: RunningEmulator, accountName: string):
 export async function storedAccount(page: Page, name: string): Promise<{ id: string; name: string; keysRotatedAt?: string } | undefined> {
   const accounts = await callApi<{ id: string; name: string; keysRotatedAt?: string }[]>(page, 'accounts.list');
   return accounts.ok ? accounts.value.find((a) => a.name === name) : undefined;
+}
+
+/** Signs Isaiah in through the Identities page's dialog: his first sign-in in an emulator asks for consent, later ones do not. */
+export async function signInIsaiah(page: Page, context: Parameters<typeof startInteractiveSignIn>[1]): Promise<void> {
+  const { dialog, tab } = await startInteractiveSignIn(page, context);
+  await signInOnEntraPage(tab, isaiah);
+  const accept = tab.getByRole('button', { name: 'Accept' });
+  const done = tab.getByText('You can close this tab');
+  await expect(accept.or(done)).toBeVisible();
+  if (await accept.isVisible()) await accept.click();
+  await expect(done).toBeVisible();
+  await tab.close();
+  await expect(dialog).toBeHidden();
 }
