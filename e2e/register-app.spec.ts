@@ -1,7 +1,8 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { applicationsOf } from './azure-emulator/graph-application-store.ts';
 import { defaultPublicClientId } from '../shared/clouds.ts';
 import { seriousAccessibilityProblems } from './support/accounts-page.ts';
-import { expect, test } from './support/emulator-fixture.ts';
+import { expect, test, type AppOnEmulator } from './support/emulator-fixture.ts';
 import { signInInteractively } from './support/identities-page.ts';
 import { pageErrors } from './support/page-errors.ts';
 
@@ -9,23 +10,33 @@ const adele = 'adele.vance@contoso.onmicrosoft.com';
 const lidia = 'lidia.holloway@contoso.onmicrosoft.com';
 const emulatorCloud = 'Azure emulator (local)';
 
+/** Signs `user` in on the Identities page, then opens Settings (whose Clouds card registers apps); returns the page's errors since. */
+async function signedInOnSettings(app: AppOnEmulator, page: Page, context: BrowserContext, user: string): Promise<string[]> {
+  const errors = pageErrors(page);
+  await app.open(page, 'identities');
+  await signInInteractively(page, context, user);
+  await app.open(page, 'settings');
+  return errors;
+}
+
+/** Opens the Register my app dialog of the emulator's cloud from the Clouds card. */
+async function openRegisterDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: `Register my app for ${emulatorCloud}` }).click();
+  return page.getByRole('dialog', { name: `Register my app for ${emulatorCloud}` });
+}
+
 test('Settings → Clouds registers my app through Graph, signs me in with it after consent, and shows it as the cloud’s sign-in app', async ({
   app,
   page,
   context,
   emulator,
 }) => {
-  const errors = pageErrors(page);
-  await app.open(page, 'identities');
-  await signInInteractively(page, context, adele);
-
-  await app.open(page, 'settings');
+  const errors = await signedInOnSettings(app, page, context, adele);
   const row = page
     .getByRole('table', { name: 'Cloud profiles' })
     .getByRole('row', { name: new RegExp(emulatorCloud.replace(/[()]/g, '\\$&')) });
   await expect(row).toContainText(defaultPublicClientId);
-  await page.getByRole('button', { name: `Register my app for ${emulatorCloud}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Register my app for ${emulatorCloud}` });
+  const dialog = await openRegisterDialog(page);
   await expect(dialog.getByRole('list', { name: 'What will be created' })).toContainText('http://localhost');
   await expect(dialog.getByRole('combobox', { name: 'Signed-in user' })).toHaveText(`Adele Vance <${adele}>`);
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -56,11 +67,8 @@ test('Settings → Clouds registers my app through Graph, signs me in with it af
 });
 
 test('a user who may not register apps sees why and the manual steps in the dialog', async ({ app, page, context }) => {
-  await app.open(page, 'identities');
-  await signInInteractively(page, context, lidia);
-  await app.open(page, 'settings');
-  await page.getByRole('button', { name: `Register my app for ${emulatorCloud}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Register my app for ${emulatorCloud}` });
+  await signedInOnSettings(app, page, context, lidia);
+  const dialog = await openRegisterDialog(page);
   await dialog.getByRole('button', { name: 'Register and sign in' }).click();
   await expect(dialog.getByText(/only some users register applications/)).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Manual steps' })).toContainText('Allow public client flows: Yes');
@@ -78,11 +86,8 @@ test('a sign-in with the new app cancelled from the dialog leaves the app regist
   context,
   emulator,
 }) => {
-  await app.open(page, 'identities');
-  await signInInteractively(page, context, adele);
-  await app.open(page, 'settings');
-  await page.getByRole('button', { name: `Register my app for ${emulatorCloud}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Register my app for ${emulatorCloud}` });
+  await signedInOnSettings(app, page, context, adele);
+  const dialog = await openRegisterDialog(page);
   const [tab] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Register and sign in' }).click()]);
   await expect(dialog.getByText(/Step 2 of 2/)).toBeVisible();
   await tab.close();
