@@ -34,6 +34,13 @@ export interface AcsIdentityTableProps {
 export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
+  const rowActions: readonly { text: string; name: (label: string) => string; act: (identity: AcsIdentityView) => void }[] = [
+    { text: 'Issue token', name: (label) => `Issue token for ${label}`, act: onIssue },
+    { text: 'Ask ACS', name: (label) => `Ask ACS about ${label}`, act: onAsk },
+    { text: 'Revoke tokens', name: (label) => `Revoke tokens of ${label}`, act: (identity) => onConfirm({ action: 'revoke', identity }) },
+    { text: 'Delete', name: (label) => `Delete ${label}`, act: (identity) => onConfirm({ action: 'delete', identity }) },
+  ];
   return (
     <DataTable
       label="ACS identities"
@@ -66,40 +73,18 @@ export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm,
                 </Button>
               </div>
             ) : (
-              // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
               <div className={styles.actions}>
-                <Button
-                  size="small"
-                  disabledFocusable={busy}
-                  aria-label={`Issue token for ${identity.label}`}
-                  onClick={() => onIssue(identity)}
-                >
-                  Issue token
-                </Button>
-                <Button
-                  size="small"
-                  disabledFocusable={busy}
-                  aria-label={`Ask ACS about ${identity.label}`}
-                  onClick={() => onAsk(identity)}
-                >
-                  Ask ACS
-                </Button>
-                <Button
-                  size="small"
-                  disabledFocusable={busy}
-                  aria-label={`Revoke tokens of ${identity.label}`}
-                  onClick={() => onConfirm({ action: 'revoke', identity })}
-                >
-                  Revoke tokens
-                </Button>
-                <Button
-                  size="small"
-                  disabledFocusable={busy}
-                  aria-label={`Delete ${identity.label}`}
-                  onClick={() => onConfirm({ action: 'delete', identity })}
-                >
-                  Delete
-                </Button>
+                {rowActions.map((action) => (
+                  <Button
+                    key={action.text}
+                    size="small"
+                    disabledFocusable={busy}
+                    aria-label={action.name(identity.label)}
+                    onClick={() => action.act(identity)}
+                  >
+                    {action.text}
+                  </Button>
+                ))}
               </div>
             )}
           </TableCell>
