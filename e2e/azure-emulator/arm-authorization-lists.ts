@@ -65,6 +65,11 @@ export function itemsSeenAt<T extends { scope: string }>(scenario: ScopeWorld, i
   });
 }
 
+/** An item as ARM returns it: `{scope}/providers/Microsoft.Authorization/{type}/{id}`, its name, type and properties. */
+export function authorizationResource(scope: string, type: string, id: string, properties: Record<string, unknown>): unknown {
+  return { id: `${scope}/providers/Microsoft.Authorization/${type}/${id}`, name: id, type: `Microsoft.Authorization/${type}`, properties };
+}
+
 /** The fixed audit fields the emulator stamps on every assignment it serves (no condition, created and never updated by anyone). */
 export function assignmentAuditFields(): Record<string, null | string> {
   return {

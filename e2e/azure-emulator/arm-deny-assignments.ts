@@ -1,4 +1,10 @@
-import { assignmentAuditFields, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
+import {
+  authorizationResource,
+  assignmentAuditFields,
+  itemsSeenAt,
+  parseAuthorizationFilter,
+  sendOneAtScope,
+} from './arm-authorization-lists.ts';
 import type { AuthorizationListHandler } from './arm-authorization-lists.ts';
 import { authorize, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
@@ -28,20 +34,15 @@ export const handleDenyAssignments: AuthorizationListHandler = (context, exchang
 
 function denyView(context: EmulatorContext, d: DenyAssignment): unknown {
   const principal = (id: string) => ({ id, type: id === everyonePrincipal ? 'SystemDefined' : principalTypeOf(context.scenario, id) });
-  return {
-    id: `${d.scope}/providers/Microsoft.Authorization/denyAssignments/${d.id}`,
-    name: d.id,
-    type: 'Microsoft.Authorization/denyAssignments',
-    properties: {
-      denyAssignmentName: d.denyAssignmentName,
-      description: d.description,
-      permissions: d.permissions.map((p) => ({ ...p, condition: null, conditionVersion: null })),
-      scope: d.scope,
-      doNotApplyToChildScopes: d.doNotApplyToChildScopes,
-      principals: d.principals.map(principal),
-      excludePrincipals: d.excludePrincipals.map(principal),
-      isSystemProtected: true,
-      ...assignmentAuditFields(),
-    },
-  };
+  return authorizationResource(d.scope, 'denyAssignments', d.id, {
+    denyAssignmentName: d.denyAssignmentName,
+    description: d.description,
+    permissions: d.permissions.map((p) => ({ ...p, condition: null, conditionVersion: null })),
+    scope: d.scope,
+    doNotApplyToChildScopes: d.doNotApplyToChildScopes,
+    principals: d.principals.map(principal),
+    excludePrincipals: d.excludePrincipals.map(principal),
+    isSystemProtected: true,
+    ...assignmentAuditFields(),
+  });
 }

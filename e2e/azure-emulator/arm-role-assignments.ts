@@ -1,4 +1,10 @@
-import { assignmentAuditFields, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
+import {
+  authorizationResource,
+  assignmentAuditFields,
+  itemsSeenAt,
+  parseAuthorizationFilter,
+  sendOneAtScope,
+} from './arm-authorization-lists.ts';
 import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { EntraCaller } from './entra-token-validation.ts';
@@ -51,20 +57,15 @@ export function handleAuthorization(
 }
 
 function assignmentView(context: EmulatorContext, a: RoleAssignment, roles: readonly RoleDefinition[]): unknown {
-  return {
-    id: `${a.scope}/providers/Microsoft.Authorization/roleAssignments/${a.id}`,
-    name: a.id,
-    type: 'Microsoft.Authorization/roleAssignments',
-    properties: {
-      roleDefinitionId: roleDefinitionIdAt(a.scope, findRoleDefinition(roles, a.role)?.id ?? ''),
-      principalId: a.principalId,
-      principalType: principalTypeOf(context.scenario, a.principalId),
-      scope: a.scope,
-      ...assignmentAuditFields(),
-      delegatedManagedIdentityResourceId: null,
-      description: null,
-    },
-  };
+  return authorizationResource(a.scope, 'roleAssignments', a.id, {
+    roleDefinitionId: roleDefinitionIdAt(a.scope, findRoleDefinition(roles, a.role)?.id ?? ''),
+    principalId: a.principalId,
+    principalType: principalTypeOf(context.scenario, a.principalId),
+    scope: a.scope,
+    ...assignmentAuditFields(),
+    delegatedManagedIdentityResourceId: null,
+    description: null,
+  });
 }
 
 function roleDefinitions(context: EmulatorContext, exchange: Exchange, scope: string, name: string | undefined): void {

@@ -1,4 +1,4 @@
-import { itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
+import { authorizationResource, itemsSeenAt, parseAuthorizationFilter, sendOneAtScope } from './arm-authorization-lists.ts';
 import type { AuthorizationListHandler } from './arm-authorization-lists.ts';
 import { authorize, roleDefinitionIdAt, sendArmError, sendPage } from './arm-responses.ts';
 import type { EmulatorContext } from './emulator-context.ts';
@@ -47,30 +47,25 @@ export const handleRoleEligibility: AuthorizationListHandler = (context, exchang
 function eligibilityView(context: EmulatorContext, e: RoleEligibility): unknown {
   const role = findRoleDefinition(allRoleDefinitions(context.scenario), e.role);
   const roleDefinitionId = roleDefinitionIdAt(e.scope, role?.id ?? '');
-  return {
-    id: `${e.scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/${e.id}`,
-    name: e.id,
-    type: 'Microsoft.Authorization/roleEligibilityScheduleInstances',
-    properties: {
-      scope: e.scope,
-      roleDefinitionId,
-      principalId: e.principalId,
-      principalType: principalTypeOf(context.scenario, e.principalId),
-      status: 'Provisioned',
-      roleEligibilityScheduleId: `${e.scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/${e.id}`,
-      startDateTime: '2024-01-15T09:30:00.000Z',
-      endDateTime: e.endDateTime ?? null,
-      memberType: 'Direct',
-      createdOn: '2024-01-15T09:30:00.000Z',
-      condition: null,
-      conditionVersion: null,
-      expandedProperties: {
-        scope: { id: e.scope, displayName: e.scope.split('/').at(-1) ?? '', type: scopeType(e.scope) },
-        roleDefinition: { id: roleDefinitionId, displayName: role?.roleName ?? '', type: role?.type ?? 'BuiltInRole' },
-        principal: { id: e.principalId, displayName: '', email: null, type: principalTypeOf(context.scenario, e.principalId) },
-      },
+  return authorizationResource(e.scope, 'roleEligibilityScheduleInstances', e.id, {
+    scope: e.scope,
+    roleDefinitionId,
+    principalId: e.principalId,
+    principalType: principalTypeOf(context.scenario, e.principalId),
+    status: 'Provisioned',
+    roleEligibilityScheduleId: `${e.scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/${e.id}`,
+    startDateTime: '2024-01-15T09:30:00.000Z',
+    endDateTime: e.endDateTime ?? null,
+    memberType: 'Direct',
+    createdOn: '2024-01-15T09:30:00.000Z',
+    condition: null,
+    conditionVersion: null,
+    expandedProperties: {
+      scope: { id: e.scope, displayName: e.scope.split('/').at(-1) ?? '', type: scopeType(e.scope) },
+      roleDefinition: { id: roleDefinitionId, displayName: role?.roleName ?? '', type: role?.type ?? 'BuiltInRole' },
+      principal: { id: e.principalId, displayName: '', email: null, type: principalTypeOf(context.scenario, e.principalId) },
     },
-  };
+  });
 }
 
 function scopeType(scope: string): string {
