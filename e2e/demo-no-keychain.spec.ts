@@ -50,8 +50,9 @@ test(
       await expect(page.getByRole('option', { name: /Showroom/ })).toContainText('Azure emulator (local)');
       expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
+      // The summary and the CLI's lines are printed one after the other, and may arrive in separate reads: wait for the last.
       await run.waitFor(/Sample data added; the page shows it now/);
-      expect(run.output()).toContain('reads it from AZCRED_VAULT_PASSPHRASE');
+      await run.waitFor(/reads it from AZCRED_VAULT_PASSPHRASE/);
       const cli = runPrintedCli(run.output(), { AZCRED_VAULT_PASSPHRASE: passphrase, DBUS_SESSION_BUS_ADDRESS: noSecretService });
       expect(cli.dataFolder).toBe(path.join(home, 'data'));
       expect(cli.token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
