@@ -25,6 +25,8 @@ const hotCalls = 30;
 const childProgram = `
 import { createServer, Agent } from 'node:http';
 import { DefaultAzureCredential } from '@azure/identity';
+// No fallback to the instance metadata service off this machine: the caller points it at loopback, or nothing runs.
+if (!URL.canParse(process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST ?? '') || new URL(process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST).hostname !== '127.0.0.1') process.exit(64);
 const server = createServer((_q, s) => s.end('{}'));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const agent = new Agent({ keepAlive: true });

@@ -13,6 +13,14 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 
 const [action, ...rest] = process.argv.slice(2);
 
+// Without IDENTITY_ENDPOINT a managed-identity credential falls back to the Azure Instance Metadata
+// Service, off this machine. The child stops unless that fallback is pointed at loopback, whoever started it.
+const imdsHost = process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] ?? '';
+if (!/^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?\/?$/.test(imdsHost)) {
+  process.stderr.write(`run-as-child: AZURE_POD_IDENTITY_AUTHORITY_HOST must name a loopback address, not "${imdsHost}"\n`);
+  process.exit(64);
+}
+
 function claims(token: string): Record<string, unknown> {
   const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
   return { aud: payload['aud'], oid: payload['oid'], appid: payload['appid'], tid: payload['tid'], upn: payload['upn'] };
