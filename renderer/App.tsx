@@ -18,7 +18,7 @@ import { Suspense, useEffect, type JSX } from 'react';
 import { isBrowserMode } from './api.ts';
 import { SignOutOfBrowserButton } from './components/SignOutOfBrowserButton.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
-import { ActivityPage, IdentitiesPage, RolesPage, SettingsPage, TokensPage } from './lazy-pages.ts';
+import { ActivityPage, IdentitiesPage, RolesPage, SettingsPage, TodayPage, TokensPage } from './lazy-pages.ts';
 import type { SectionId } from './section-from-hash.ts';
 import { sections } from './sections.tsx';
 import { useColorScheme } from './use-color-scheme.ts';
@@ -53,6 +53,7 @@ interface PageProps {
 }
 
 const pages: Record<SectionId, (props: PageProps) => JSX.Element> = {
+  today: ({ settings, vault }) => <TodayPage settings={settings} vault={vault} />,
   accounts: ({ settings, vault }) => <AccountsPage settings={settings} vault={vault} />,
   identities: ({ settings, vault }) => <IdentitiesPage settings={settings} vault={vault} />,
   tokens: ({ settings, vault }) => <TokensPage settings={settings} vault={vault} />,

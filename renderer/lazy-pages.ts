@@ -7,6 +7,7 @@ import type { SectionId } from './section-from-hash.ts';
  * page (npm run bench, navigation). A new page is added here too.
  */
 const loaders = {
+  today: () => import('./pages/TodayPage.tsx'),
   identities: () => import('./pages/IdentitiesPage.tsx'),
   tokens: () => import('./pages/TokensPage.tsx'),
   roles: () => import('./pages/RolesPage.tsx'),
@@ -14,6 +15,7 @@ const loaders = {
   settings: () => import('./pages/SettingsPage.tsx'),
 } satisfies Partial<Record<SectionId, () => Promise<unknown>>>;
 
+export const TodayPage = lazy(() => loaders.today().then((m) => ({ default: m.TodayPage })));
 export const IdentitiesPage = lazy(() => loaders.identities().then((m) => ({ default: m.IdentitiesPage })));
 export const TokensPage = lazy(() => loaders.tokens().then((m) => ({ default: m.TokensPage })));
 export const RolesPage = lazy(() => loaders.roles().then((m) => ({ default: m.RolesPage })));

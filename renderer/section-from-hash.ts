@@ -3,7 +3,7 @@
  * which one a location hash opens. Nothing heavy is imported here: first-calls.ts reads the hash
  * before the rest of the app's script runs.
  */
-export const sectionIds = ['accounts', 'identities', 'tokens', 'roles', 'activity', 'settings'] as const;
+export const sectionIds = ['today', 'accounts', 'identities', 'tokens', 'roles', 'activity', 'settings'] as const;
 
 export type SectionId = (typeof sectionIds)[number];
 

@@ -1,6 +1,8 @@
 import type { FluentIcon } from '@fluentui/react-icons';
 import {
   bundleIcon,
+  CalendarClock20Filled,
+  CalendarClock20Regular,
   History20Filled,
   History20Regular,
   KeyMultiple20Filled,
@@ -24,6 +26,7 @@ export interface Section {
 
 /** The app's sections, in navigation order. */
 export const sections: readonly Section[] = [
+  { id: 'today', label: 'Today', icon: bundleIcon(CalendarClock20Filled, CalendarClock20Regular) },
   { id: 'accounts', label: 'Accounts', icon: bundleIcon(KeyMultiple20Filled, KeyMultiple20Regular) },
   { id: 'identities', label: 'Identities', icon: bundleIcon(People20Filled, People20Regular) },
   { id: 'tokens', label: 'Tokens', icon: bundleIcon(TicketDiagonal20Filled, TicketDiagonal20Regular) },

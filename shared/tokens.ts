@@ -320,6 +320,8 @@ export const tokensMethods = {
   /** Forgets the token (and its kept copy). */
   'tokens.remove': method<typeof tokenRefSchema, { id: string }>(tokenRefSchema),
   'tokens.setAutoRefresh': method<typeof tokenAutoRefreshSchema, TokenView>(tokenAutoRefreshSchema),
+  /** Mints the token again now from how it was minted ("Refresh now"); the service's error, if any, is the answer. */
+  'tokens.refresh': method<typeof tokenRefSchema, TokenView>(tokenRefSchema),
   /** Keeps the token across restarts (in the vault), or back to memory only. */
   'tokens.keep': method<typeof tokenKeepSchema, TokenView>(tokenKeepSchema),
   'acsIdentities.list': method<typeof acsIdentityListSchema, AcsIdentityView[]>(acsIdentityListSchema),

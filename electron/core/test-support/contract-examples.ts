@@ -136,6 +136,7 @@ export function contractExamples(seed: SeededFolder): { [M in MethodName]: [unkn
     'tokens.revoke': [{ id: tokenId, via: 'accessKey', operationId: someUuid }],
     'tokens.remove': [{ id: tokenId }],
     'tokens.setAutoRefresh': [{ id: tokenId, on: true }],
+    'tokens.refresh': [{ id: tokenId }],
     'tokens.keep': [{ id: tokenId, keep: false }],
     'tokens.export': [
       { id: tokenId, format: 'json', path: `${exportFolder}/token.json`, overwrite: false },

@@ -209,6 +209,32 @@ describe('the token registry', () => {
     expect(recovered.nextRefreshAt).not.toBeNull();
   });
 
+  it('refreshes a token now on request: a new value and expiry, announced; a failure is the answer and the old value stays', async () => {
+    const clock = manualClock();
+    const core = open(newFolder(), { clock, retry: recordingRetry().retry });
+    const heard = tokenChanges(core);
+    const accounts = await addEmulatorAccounts(core, emulator);
+    const token = await coreValues(core).tokens.mintArr({ accountId: accounts.westeurope.id, via: 'primaryKey' });
+    const before = await reveal(core, token.id);
+    clock.advance(60_000);
+    const refreshed = await coreValues(core).tokens.refresh({ id: token.id });
+    expect(refreshed.lastRefresh).toMatchObject({ ok: true });
+    expect(Date.parse(refreshed.expiresAt)).toBeGreaterThanOrEqual(Date.parse(token.expiresAt));
+    const after = await reveal(core, token.id);
+    expect(after).not.toBe(before);
+    expect(heard).toEqual([`added ${token.id}`, `refreshed ${token.id}`]);
+    // Not refreshing on its own, it is not scheduled by the refresh either.
+    expect(clock.pending()).toBe(0);
+
+    emulator.faults.add({ service: 'sts', kind: 'error', status: 503, times: 3 });
+    expect(await coreApi(core).tokens.refresh({ id: token.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('failed with HTTP 503') },
+    });
+    expect(await reveal(core, token.id)).toBe(after);
+    expect((await coreValues(core).tokens.list())[0]?.lastRefresh).toMatchObject({ ok: false });
+  });
+
   it('copies a token in the core and clears the clipboard later; a front door without one refuses', async () => {
     const clipboard = recordingClipboard();
     const core = open(newFolder(), { clipboard });

@@ -309,15 +309,31 @@ export class TokenRegistry {
     return record.kind === 'entra' ? Math.min(lead, msalRenewalWindowMs) : lead;
   }
 
-  async #refresh(entry: Entry): Promise<void> {
+  /**
+   * "Refresh now": mints the token again from its recipe at once, as auto-refresh would, and answers
+   * with the new state or the service's error (the old value stays, and a token that refreshes on its
+   * own keeps its schedule).
+   */
+  async refreshNow(id: string): Promise<TokenView> {
+    const entry = await this.#entry(id);
+    if (!entry.record.recipe) throw notRefreshable();
+    if (entry.record.revoked) throw new AppError('invalid_input', 'A revoked token cannot be refreshed: mint a new one.');
+    this.#unschedule(entry);
+    const failure = await this.#refresh(entry);
+    if (failure) throw failure;
+    return this.#view(entry);
+  }
+
+  /** Mints the entry again from its recipe; a failure is recorded on the token (and retried when it refreshes on its own) and returned. */
+  async #refresh(entry: Entry): Promise<AppError | undefined> {
     entry.timer = undefined;
     entry.nextRefreshAt = undefined;
     const { record } = entry;
-    if (!record.recipe || this.#entries.get(record.id) !== entry) return;
+    if (!record.recipe || this.#entries.get(record.id) !== entry) return undefined;
     const at = new Date(this.#deps.clock.now()).toISOString();
     try {
       const minted = await this.#deps.remint(record.recipe, this.#closing.signal);
-      if (this.#entries.get(record.id) !== entry || record.revoked) return;
+      if (this.#entries.get(record.id) !== entry || record.revoked) return undefined;
       if (minted.value === entry.value)
         throw new AppError('azure_unavailable', 'The service handed back the same token; the refresh will be tried again.');
       const next: TokenRecord = {
@@ -333,27 +349,26 @@ export class TokenRegistry {
       if (this.#entries.get(record.id) !== entry) {
         // Removed while the new value was being saved: take that value out of the vault again.
         await (await this.#deps.vault()).delete(tokenSecretName(record.id));
-        return;
+        return undefined;
       }
       Object.assign(record, next);
       entry.value = minted.value;
       entry.failures = 0;
       this.#changed('refreshed', [record.id]);
     } catch (error) {
-      if (this.#closing.signal.aborted) return;
+      if (this.#closing.signal.aborted) return undefined;
       entry.failures += 1;
-      record.lastRefresh = {
-        at,
-        ok: false,
-        message: error instanceof AppError ? error.message : 'The refresh failed inside the app; it will be tried again.',
-      };
+      const failure =
+        error instanceof AppError ? error : new AppError('internal', 'The refresh failed inside the app; it will be tried again.');
+      record.lastRefresh = { at, ok: false, message: failure.message };
       if (!(error instanceof AppError)) log.error('a token refresh failed unexpectedly', error);
       this.#schedule(entry);
       await this.#persist(entry).catch((e: unknown) => log.error('a refreshed token could not be saved', e));
       this.#changed('changed', [record.id]);
-      return;
+      return failure;
     }
     this.#schedule(entry);
+    return undefined;
   }
 
   #changed(reason: TokensChangeReason, ids: string[]): void {

@@ -30,6 +30,7 @@ export const tokensHandlers = {
   'tokens.claims': ({ services }, input) => services.tokens.claims(input.id),
   'tokens.revoke': ({ services, signal }, input) => services.tokens.revoke(input.id, input.via, signal),
   'tokens.remove': async ({ services }, input) => (await services.tokens.remove(input.id), { id: input.id }),
+  'tokens.refresh': ({ services }, input) => services.tokens.refresh(input.id),
   'tokens.setAutoRefresh': ({ services }, input) => services.tokens.setAutoRefresh(input.id, input.on),
   'tokens.keep': ({ services }, input) => services.tokens.keep(input.id, input.keep),
   'tokens.export': async ({ services }, input) => {

@@ -207,6 +207,10 @@ export class TokensService {
     return this.registry.remove(id);
   }
 
+  refresh(id: string): Promise<TokenView> {
+    return this.registry.refreshNow(id);
+  }
+
   setAutoRefresh(id: string, on: boolean): Promise<TokenView> {
     return this.registry.setAutoRefresh(id, on);
   }
