@@ -26,7 +26,7 @@ export interface ConfirmDialogProps {
   onClose(): void;
 }
 
-/** Asks before something that cannot be undone. */
+/** Asks before something that cannot be undone; its button is red, the danger style. */
 export function ConfirmDialog({
   title,
   children,
@@ -42,7 +42,7 @@ export function ConfirmDialog({
     <FormDialog
       alert
       title={title}
-      submit={{ label: action }}
+      submit={{ label: action, danger: true }}
       onSubmit={() => void call.run(async () => (await onConfirm()) ?? ok(undefined))}
       busy={busy || call.busy}
       holdOpen={!closableWhileBusy}

@@ -14,7 +14,7 @@ export interface FormDialogProps {
   /** Enter in a field and the submit button call it: the dialog is then a form. */
   onSubmit?(): void;
   /** The primary button. `form` names a form inside the content that it submits instead (a dialog with tabs of forms). */
-  submit?: { label: ReactNode; disabled?: boolean; form?: string } | undefined;
+  submit?: { label: ReactNode; disabled?: boolean; form?: string; danger?: boolean } | undefined;
   /** A call is under way: the submit button waits. */
   busy?: boolean;
   /** While busy, Cancel and Escape wait for the call too (a change in Azure that cannot be half done). */
@@ -83,7 +83,14 @@ export function FormDialog(props: FormDialogProps) {
               {props.cancelLabel ?? 'Cancel'}
             </Button>
             {submit && (
-              <Button appearance="primary" type="submit" form={submit.form} disabled={submit.disabled ?? false} disabledFocusable={busy}>
+              <Button
+                appearance="primary"
+                className={submit.danger ? dialog.danger : undefined}
+                type="submit"
+                form={submit.form}
+                disabled={submit.disabled ?? false}
+                disabledFocusable={busy}
+              >
                 {submit.label}
               </Button>
             )}

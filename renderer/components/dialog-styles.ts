@@ -10,4 +10,11 @@ export const useDialogStyles = makeStyles({
   wide: { maxWidth: '860px', width: '100%' },
   // Progress beside the buttons sits on their middle line.
   actions: { alignItems: 'center' },
+  // The button of a change that cannot be undone (Delete, Sign out, Remove): red, in both themes.
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
+  },
 });
