@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, noInput } from './method.ts';
+import { acsScopesSchema, acsTokenMinutesSchema } from './tokens.ts';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
@@ -12,6 +13,23 @@ export const settingsLimits = {
 } as const;
 
 const limited = (key: keyof typeof settingsLimits) => z.number().int().min(settingsLimits[key].min).max(settingsLimits[key].max);
+
+/**
+ * A pinned recipe (Today page): an ACS user token for one identity on one resource, with these
+ * scopes, minted again and copied in one action. Only ids and choices, never a secret.
+ */
+export const pinnedRecipeSchema = z
+  .object({
+    id: z.string().uuid({ message: 'A recipe id is a UUID' }),
+    accountId: z.string().uuid({ message: 'Unknown account reference' }),
+    acsIdentityId: z.string().uuid({ message: 'Unknown ACS identity' }),
+    scopes: acsScopesSchema,
+    minutes: acsTokenMinutesSchema,
+  })
+  .strict();
+export type PinnedRecipe = z.infer<typeof pinnedRecipeSchema>;
+/** How many recipes can be pinned: Today stays a short list. */
+export const maxPinnedRecipes = 20;
 
 /** Everything a user can change in Settings. Every field has a default, so a new data folder works. */
 export const settingsSchema = z.object({
@@ -26,6 +44,8 @@ export const settingsSchema = z.object({
   defaultCloud: z.string().min(1).max(64),
   /** Days after which a stored account key is flagged for rotation. */
   keyRotationReminderDays: limited('keyRotationReminderDays'),
+  /** The Today page's pinned recipes, in the order pinned. */
+  pinnedRecipes: z.array(pinnedRecipeSchema).max(maxPinnedRecipes, `Pin at most ${maxPinnedRecipes} recipes`),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -38,6 +58,7 @@ export const defaultSettings: Settings = {
   expiryWarningMinutes: 10,
   defaultCloud: 'AzureCloud',
   keyRotationReminderDays: 90,
+  pinnedRecipes: [],
 };
 
 /** A partial update; unknown keys are refused so a typo never silently does nothing. */

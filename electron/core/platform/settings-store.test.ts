@@ -64,3 +64,35 @@ describe('settings', () => {
     expect(await readFile(path.join(dataFolder, 'settings.json'), 'utf8')).toBe('{"theme": "dark",');
   });
 });
+
+describe('pinned recipes in settings', () => {
+  const recipe = {
+    id: '1b0f8a4e-5a8b-4c52-9a36-0b6d8f5f7e01',
+    accountId: '2c1f8a4e-5a8b-4c52-9a36-0b6d8f5f7e02',
+    acsIdentityId: '3d2f8a4e-5a8b-4c52-9a36-0b6d8f5f7e03',
+    scopes: ['chat' as const],
+    minutes: 1440,
+  };
+
+  it('survive a restart, and a settings file from before them reads with none pinned', async () => {
+    const dataFolder = await mkdtemp(path.join(folder, 'recipes-'));
+    await writeFile(path.join(dataFolder, 'settings.json'), JSON.stringify({ theme: 'dark', clipboardClearSeconds: 45 }));
+    const before = new SettingsStore(dataFolder);
+    expect(before.get()).toMatchObject({ theme: 'dark', clipboardClearSeconds: 45, pinnedRecipes: [] });
+    await before.update({ pinnedRecipes: [recipe] });
+    expect(new SettingsStore(dataFolder).get()).toMatchObject({ theme: 'dark', pinnedRecipes: [recipe] });
+  });
+
+  it('refuses a recipe without scopes and keeps what was pinned; a damaged list reads as none', async () => {
+    const dataFolder = await mkdtemp(path.join(folder, 'recipes-bad-'));
+    const store = new SettingsStore(dataFolder);
+    await store.update({ pinnedRecipes: [recipe] });
+    await expect(store.update({ pinnedRecipes: [{ ...recipe, scopes: [] }] })).rejects.toThrow('Choose at least one scope');
+    expect(store.get().pinnedRecipes).toEqual([recipe]);
+    const copy = store.get();
+    copy.pinnedRecipes[0]?.scopes.push('voip');
+    expect(store.get().pinnedRecipes[0]?.scopes).toEqual(['chat']);
+    await writeFile(path.join(dataFolder, 'settings.json'), JSON.stringify({ pinnedRecipes: [{ id: 'not a uuid' }] }));
+    expect(new SettingsStore(dataFolder).get().pinnedRecipes).toEqual([]);
+  });
+});

@@ -29,7 +29,8 @@ export class SettingsStore {
   }
 
   get(): Settings {
-    return { ...this.#settings() };
+    const settings = this.#settings();
+    return { ...settings, pinnedRecipes: settings.pinnedRecipes.map((recipe) => ({ ...recipe, scopes: [...recipe.scopes] })) };
   }
 
   #read(): Settings {
