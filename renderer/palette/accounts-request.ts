@@ -1,12 +1,8 @@
-import type { KeyName } from '../../shared/accounts.ts';
+import type { KeyName } from '../../shared/key-rotation.ts';
 import { pageRequest } from '../page-request.ts';
 
-/** An account action asked for outside the Accounts page (the command palette): the page opens on it. */
-export interface AccountsRequest {
-  accountId: string;
-  action: 'rotate';
-  key: KeyName;
-}
+/** An account action asked for in the palette: "regenerate secondary Showroom" opens that account's Regenerate dialog on that key. */
+export type AccountsAsk = { accountId: string; action: 'rotate'; key: KeyName };
 
-/** "Regenerate secondary Showroom" from the palette: the Accounts page selects the account and opens Regenerate for that key. */
-export const accountsRequest = pageRequest<AccountsRequest>('#/accounts');
+/** Read by the Accounts page (`useTakenRequest(accountsRequest)`) when it opens. */
+export const accountsRequest = pageRequest<AccountsAsk>('#/accounts');

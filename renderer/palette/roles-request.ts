@@ -1,14 +1,19 @@
+import type { CapabilityId } from '../../shared/roles.ts';
 import { pageRequest } from '../page-request.ts';
 
-/** A question for the Roles page asked outside it (the command palette), with names or ids as the user typed them. */
+/** "Can Adele render on Showroom?" as the palette asks it: the app's identity id, account id and capability id. */
+export interface RolesQuestion {
+  identityId: string;
+  accountId: string;
+  capability: CapabilityId;
+}
+
+/** The same question as the Roles page looks it up: each part an id or a name (typed by hand, the page finds the one it names). */
 export interface RolesRequest {
-  /** "adele", a display name, a sign-in name or an identity id. */
   identity: string;
-  /** "Showroom", an account's name or id. */
   account: string;
-  /** "render", a capability's name or id. */
   capability: string;
 }
 
-/** "Can adele render Showroom" from the palette: the Roles page chooses that identity, account and capability and shows the verdict. */
-export const rolesRequest = pageRequest<RolesRequest>('#/roles');
+/** Read by the Roles page (`useTakenRequest(rolesRequest)`) when it opens: it chooses that identity, resource and capability. */
+export const rolesRequest = pageRequest<RolesQuestion>('#/roles');
