@@ -42,8 +42,11 @@ export interface CoreOptions {
     clipboard?: ClipboardPort;
     /** Opens an https URL in the system browser (desktop app); browser mode opens sign-in pages from the page. */
     openBrowser?: (url: string) => Promise<void>;
-    /** Shows an OS notification (desktop app): a token is about to expire. Browser mode warns in the page instead. */
-    notify?: (title: string, body: string) => void;
+    /**
+     * Shows an OS notification (desktop app): the token named is about to expire (its id lets the
+     * notification offer Refresh now and Copy). Browser mode warns in the page instead.
+     */
+    notify?: (title: string, body: string, token: { id: string }) => void;
   };
   /** How long an interactive sign-in waits for the browser; 5 minutes unless a test shortens it. */
   signInTimeoutMs?: number;

@@ -11,7 +11,8 @@ export interface ExpiryNotifierDeps {
   /** Minutes before expiry at which to warn (Settings). */
   warningMinutes: () => number;
   /** The front door's notification (the desktop app's OS notification); browser mode has none and warns in the page. */
-  notify?: ((title: string, body: string) => void) | undefined;
+  /** `token` names the token warned about, so a notification can offer Refresh now and Copy for it. */
+  notify?: ((title: string, body: string, token: { id: string }) => void) | undefined;
   /** The core's event stream: each warning is announced there as `token.expiring` too. */
   emit?: EmitEvent | undefined;
   /** How often to look for tokens minted or changed since; 30 seconds unless a test says otherwise. */
@@ -125,7 +126,7 @@ export class ExpiryNotifier {
     this.#deps.emit?.({ type: 'token.expiring', id: token.id, kind: token.kind, title: token.title, expiresAt });
     const { title, body } = expiryWarning(token, this.#deps.clock.now());
     try {
-      this.#deps.notify?.(title, body);
+      this.#deps.notify?.(title, body, { id: token.id });
     } catch (error) {
       log.error('a token expiry notification could not be shown', error);
     }
