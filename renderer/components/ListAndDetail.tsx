@@ -27,6 +27,8 @@ export interface ListAndDetailProps<T extends { id: string }> {
   noMatch: string;
   /** What the detail pane says while nothing is chosen. */
   nothingChosen: string;
+  /** Group headers among the items (see VirtualListbox). */
+  isHeader?(item: T): boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function ListAndDetail<T extends { id: string }>({
   detail,
   noMatch,
   nothingChosen,
+  isHeader,
 }: ListAndDetailProps<T>) {
   const layout = useLayoutStyles();
   return (
@@ -61,6 +64,7 @@ export function ListAndDetail<T extends { id: string }>({
           listRef={listRef}
           overscan={overscan}
           renderRow={row}
+          {...(isHeader ? { isHeader } : {})}
         />
       ) : (
         <div className={mergeClasses(layout.detailPane, layout.nothingChosen)}>

@@ -45,6 +45,9 @@ export interface VirtualListboxProps<T extends { id: string }> {
   listRef: RefObject<HTMLDivElement | null>;
   renderRow(item: T, placement: RowPlacement): ReactNode;
   overscan?: number;
+  /** A group's header among the rows (drawn by `renderRow`, `headerHeight` tall): the keyboard passes over it. */
+  isHeader?(item: T): boolean;
+  headerHeight?: number;
 }
 
 /**
@@ -62,19 +65,28 @@ export function VirtualListbox<T extends { id: string }>({
   listRef,
   renderRow,
   overscan = 8,
+  isHeader: isHeaderItem,
+  headerHeight = 32,
 }: VirtualListboxProps<T>) {
   const styles = useStyles();
+  const isHeader = (item: T | undefined) => item !== undefined && isHeaderItem !== undefined && isHeaderItem(item);
   const [activeId, setActiveId] = useState<string>();
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => listRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: (index) => (isHeader(items[index]) ? headerHeight : rowHeight),
+    // Keyed by id: the sizes follow the rows when they move (a header is shorter than a row).
+    getItemKey: (index) => items[index]?.id ?? index,
     overscan,
   });
-  const activeIndex = Math.max(
-    0,
-    items.findIndex((item) => item.id === (activeId ?? selectedId)),
-  );
+  const found = items.findIndex((item) => item.id === (activeId ?? selectedId));
+  const activeIndex =
+    found >= 0
+      ? found
+      : Math.max(
+          0,
+          items.findIndex((item) => !isHeader(item)),
+        );
   const active = items[activeIndex];
   const rendered = virtualizer.getVirtualItems();
   const open = useCallback(
@@ -86,9 +98,14 @@ export function VirtualListbox<T extends { id: string }>({
   );
 
   function moveTo(index: number) {
-    const next = Math.min(items.length - 1, Math.max(0, index));
+    const clamped = Math.min(items.length - 1, Math.max(0, index));
+    // Past a header, in the direction of travel (back the other way at either end).
+    const step = clamped < activeIndex ? -1 : 1;
+    let next = clamped;
+    while (isHeader(items[next])) next += step;
+    if (!items[next]) for (next = clamped - step; isHeader(items[next]); next -= step);
     const item = items[next];
-    if (!item) return;
+    if (!item || isHeader(item)) return;
     setActiveId(item.id);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   }
