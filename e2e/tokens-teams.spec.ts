@@ -57,7 +57,7 @@ test('a user exchanges a signed-in Teams user’s Entra token for an ACS token, 
   // and nothing is listed.
   const entra = await openNewToken(page, 'Entra token');
   await entra.getByRole('radio', { name: /^Communication Services/ }).check();
-  await entra.getByRole('button', { name: 'Mint' }).click();
+  await entra.getByRole('button', { name: 'Get token' }).click();
   const refused = entra.locator('[data-code="client_not_preauthorized"]');
   await expect(refused).toContainText('The sign-in app cannot get tokens for this service');
   await expect(refused).toContainText('Register my app');

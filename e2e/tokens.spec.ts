@@ -36,20 +36,18 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
   const errors = pageErrors(page);
   await openWithWestEurope(app, page, emulator);
   await app.open(page, 'tokens');
-  await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'No tokens yet' })).toBeVisible();
 
   const dialog = await openNewToken(page);
   await expect(dialog.getByRole('combobox', { name: 'ARR account' })).toHaveText(/contoso-arr-westeurope/);
   await expect(dialog.getByRole('radio', { name: 'Primary key' })).toBeChecked();
-  const minted = 'Minted an ARR access token for contoso-arr-westeurope.';
-  const row = await listsOneAfter(page, dialog, 'Mint', minted, 'ARR access token');
-  // Listed, with its source, a status in words and a countdown that moves.
+  const minted = 'Got an ARR access token for contoso-arr-westeurope.';
+  const row = await listsOneAfter(page, dialog, 'Get token', minted, 'ARR access token');
+  // Listed, with its source, a status in words and the time left in words.
   await expect(row).toContainText('contoso-arr-westeurope (primary key)');
   await expect(row.locator('[data-status]')).toHaveText('Valid');
   const countdown = row.getByTestId('token-countdown');
-  await expect(countdown).toHaveText(/^23:59:\d\d$/);
-  const first = await countdown.textContent();
-  await expect(countdown).not.toHaveText(first ?? '');
+  await expect(countdown).toHaveText(/^in (24 h|23 h 59 min)$/);
 
   // The expiry shown is the token's own exp; the value is nowhere on the page until revealed.
   const [token] = await listedTokens(page);
@@ -95,8 +93,11 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
 
   // Export as .env to a file only the user can read; a second export to the same name asks first.
   const file = path.join(scratch, 'arr.env');
-  await detail.getByRole('button', { name: 'Export' }).click();
-  const exporter = page.getByRole('dialog', { name: 'Export the token' });
+  await detail.getByRole('button', { name: 'Export token' }).click();
+  const exporter = page.getByRole('dialog', { name: 'Export token' });
+  // Text to copy is the default; a file is one choice away.
+  await expect(exporter.getByRole('radio', { name: 'Text to copy' })).toBeChecked();
+  await exporter.getByRole('radio', { name: 'A file' }).check();
   await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
   await exporter.getByRole('button', { name: 'Export' }).click();
   await expect(exporter.getByRole('status')).toContainText(`Written to ${file}`);
@@ -107,7 +108,8 @@ test('a user adds an ARR account, mints a token with its key, watches it count d
   expect(env).toContain(`ARR_ACCOUNT_DOMAIN=${westEurope.domain}`);
   expect(env).toContain(`ARR_ACCESS_TOKEN=${value}\n`);
   await exporter.getByRole('button', { name: 'Close' }).click();
-  await detail.getByRole('button', { name: 'Export' }).click();
+  await detail.getByRole('button', { name: 'Export token' }).click();
+  await exporter.getByRole('radio', { name: 'A file' }).check();
   await exporter.getByRole('textbox', { name: 'Save to' }).fill(file);
   await exporter.getByRole('button', { name: 'Export' }).click();
   await expect(exporter.getByText('The file exists')).toBeVisible();
@@ -139,13 +141,15 @@ test('a user creates an ACS identity with a chat and voip token for 60 minutes, 
   await expect(dialog.getByRole('checkbox', { name: /^chat Chat: create threads/ })).toBeChecked();
   await dialog.getByRole('checkbox', { name: /^voip Calling/ }).check();
   await dialog.getByRole('spinbutton', { name: 'Lifetime (minutes)' }).fill('60');
-  await dialog.getByRole('button', { name: 'Mint' }).click();
+  await dialog.getByRole('button', { name: 'Get token' }).click();
+  await expect(dialog.getByRole('heading', { name: 'ACS user token for Alice (test user)' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 
   const row = tokenList(page).getByRole('option');
   await expect(row).toContainText('contoso-acs-chat · Alice (test user) (access key)');
   await expect(row).toContainText('chat, voip');
-  await expect(row.getByTestId('token-countdown')).toHaveText(/^(59:\d\d|1:00:00)$/);
+  await expect(row.getByTestId('token-countdown')).toHaveText(/^in (59 min|1 h)$/);
   const [token] = await listedTokens(page);
   if (!token) throw new Error('no token listed');
   expect(Date.parse(token.expiresAt)).toBe(Number(jwtClaims(await tokenValue(page, token.id))['exp']) * 1000);
@@ -166,7 +170,7 @@ test('a refused key shows the STS’s 401 in words, and nothing is listed', asyn
   await openWithWestEurope(app, page, emulator, { key: arrKey(emulator, 'secondaryKey').replace(/^./, 'A') });
   await app.open(page, 'tokens');
   const dialog = await openNewToken(page);
-  await dialog.getByRole('button', { name: 'Mint' }).click();
+  await dialog.getByRole('button', { name: 'Get token' }).click();
   const error = dialog.locator('[data-code="azure_unauthorized"]');
   await expect(error).toContainText('Azure refused the credentials');
   await expect(error).toContainText('The primary key of "contoso-arr-westeurope" was refused');
@@ -178,7 +182,7 @@ test('a long throttle, a failing service and a cancelled call each end in their 
   await openWithWestEurope(app, page, emulator);
   await app.open(page, 'tokens');
   const dialog = await openNewToken(page);
-  const mint = dialog.getByRole('button', { name: 'Mint' });
+  const mint = dialog.getByRole('button', { name: 'Get token' });
   try {
     emulator.faults.add({ service: 'sts', kind: 'throttle', retryAfterSeconds: 120, times: 1 });
     await mint.click();
@@ -243,13 +247,13 @@ test('the Tokens page and the New token dialog have no serious accessibility pro
     await expect(claims.getByRole('row', { name: /^aid/ })).toBeVisible();
     expect(await seriousAccessibilityProblems(page), `Claims inspector (${scheme})`).toEqual([]);
     await claims.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export token' }).click();
     await page.getByRole('radio', { name: /arrconfig/ }).check();
     // The account key goes into arrconfig.json only after the user reads the warning and ticks it.
     await expect(page.getByText('arrconfig.json takes the account key, not a token')).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'I understand: put the account key in the file' })).not.toBeChecked();
     expect(await seriousAccessibilityProblems(page), `Export dialog (${scheme})`).toEqual([]);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog', { name: 'Export token' }).getByRole('button', { name: 'Close' }).click();
   }
 });
 

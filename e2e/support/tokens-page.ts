@@ -128,7 +128,7 @@ export function tokenList(page: Page): Locator {
 export async function listsOneAfter(
   page: Page,
   dialog: Locator,
-  button: 'Mint' | 'Exchange',
+  button: 'Get token' | 'Exchange',
   said: string,
   kind: string,
 ): Promise<Locator> {
@@ -159,7 +159,7 @@ export async function listedAccountId(core: Core): Promise<string | undefined> {
   return (await coreValues(core).accounts.list())[0]?.id;
 }
 
-/** A time as the token detail shows it (the browser runs in en-US). */
+/** A moment as the token detail shows it, without its "(in 58 min)" (the browser runs in en-US): "Dec 7, 5:15 AM". */
 export function shownTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+  return new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }

@@ -1,6 +1,6 @@
-import { Button, Caption1, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Label, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
 import { AddRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import type { TokenView } from '../../shared/tokens.ts';
 import { isBrowserMode } from '../api.ts';
@@ -20,7 +20,9 @@ import { newTokenRequest } from './tokens/new-token-intent.ts';
 import { useTakenRequest } from '../page-request.ts';
 import { TokenDialogs, type TokenDialog } from './tokens/TokenDialogs.tsx';
 import { TokenDetail } from './tokens/TokenDetail.tsx';
-import { TokenRow } from './tokens/TokenRow.tsx';
+import { GroupHeaderRow, TokenRow } from './tokens/TokenRow.tsx';
+import { isGroupHeader, orderTokens, tokenOrders, type TokenListItem, type TokenOrder } from './tokens/token-order.ts';
+import { useGroupsNow } from './tokens/use-groups-now.ts';
 import { ToolButtons } from './tokens/ToolButtons.tsx';
 import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
@@ -38,7 +40,8 @@ const useStyles = makeStyles({
   },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   count: { color: tokens.colorNeutralForeground2, flex: 1 },
-  search: { width: '340px', maxWidth: '100%' },
+  search: { width: '300px', maxWidth: '100%' },
+  order: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   split: {
     flex: 1,
     minHeight: 0,
@@ -68,6 +71,8 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   const [error, setError] = useState<AppErrorShape>();
   const [done, setDone] = useState<string>();
   const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<TokenOrder>('time-left');
+  const orderId = useId();
   const deferredQuery = useDeferredValue(query.trim().toLowerCase());
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -75,6 +80,10 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
   const shown = useMemo(() => all.filter((t) => matches(t, deferredQuery)), [all, deferredQuery]);
   const selected = all.find((t) => t.id === selectedId);
   const warningMs = settings.values.expiryWarningMinutes * 60_000;
+  const groupsNow = useGroupsNow(shown, warningMs);
+  const rows = useMemo(() => orderTokens(shown, order, groupsNow, warningMs), [shown, order, groupsNow, warningMs]);
+  // A token's place among the tokens alone (headers are no options), for the screen reader's "3 of 12".
+  const places = useMemo(() => new Map(rows.filter((r) => !isGroupHeader(r)).map((r, i) => [r.id, i])), [rows]);
   const copy = useCopyHow(settings.values.clipboardClearSeconds);
 
   const onMinted = useCallback(
@@ -100,7 +109,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
     <div className={styles.root}>
       <PageHeader
         title="Tokens"
-        lead="Tokens you have minted, with their scopes, source and a live countdown to expiry."
+        lead="Your tokens, the first to expire at the top, with their scopes, source and time left."
         actions={actions}
       />
       <VaultBanner vault={vault} />
@@ -117,23 +126,18 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
         empty={
           <EmptyState
             icon={TicketDiagonalRegular}
-            title="No tokens minted"
+            title="No tokens yet"
             points={[
-              'ARR access tokens from the Mixed Reality STS, from an account key or an Entra ID token.',
               'ACS user access tokens with the scopes Calling and Chat need (chat, voip, ...).',
               'Entra ID tokens for any scope: ARM, STS, ACS, Microsoft Graph or your own API.',
+              'ARR access tokens from the Mixed Reality STS (Remote Rendering is retired).',
             ]}
             learnMore={{
               href: 'https://learn.microsoft.com/azure/communication-services/concepts/identity-model',
               label: 'The ACS identity model',
             }}
-            actions={
-              <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ type: 'new' })}>
-                Mint a token
-              </Button>
-            }
           >
-            Tokens live in memory until they expire, unless you keep one across restarts.
+            Get one with New token above. Tokens live in memory until they expire, unless you store one in the vault.
           </EmptyState>
         }
       >
@@ -151,35 +155,61 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
                 ? `${all.length.toLocaleString()} token${all.length === 1 ? '' : 's'}`
                 : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
             </Caption1>
+            <div className={styles.order}>
+              <Label htmlFor={orderId}>Sort by</Label>
+              <Select id={orderId} value={order} onChange={(_, d) => setOrder(d.value as TokenOrder)}>
+                {tokenOrders.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.text}
+                  </option>
+                ))}
+              </Select>
+            </div>
             {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
           </div>
-          <ListAndDetail
+          <ListAndDetail<TokenListItem>
             className={styles.split}
             label="Tokens"
-            items={shown}
+            items={rows}
+            isHeader={isGroupHeader}
             chosen={selected}
             onChoose={setSelectedId}
             idPrefix="token"
             listRef={listRef}
             // A thousand live countdowns cost what twenty do.
             overscan={6}
-            row={(token, placement) => <TokenRow key={token.id} token={token} {...placement} warningMs={warningMs} />}
+            row={(item, placement) =>
+              isGroupHeader(item) ? (
+                <GroupHeaderRow key={item.id} header={item} start={placement.start} />
+              ) : (
+                <TokenRow
+                  key={item.id}
+                  token={item}
+                  {...placement}
+                  index={places.get(item.id) ?? 0}
+                  total={places.size}
+                  warningMs={warningMs}
+                />
+              )
+            }
             noMatch="No token matches the search."
             nothingChosen="Choose a token to see its details, reveal, copy or export it."
-            detail={(token) => (
-              <TokenDetail
-                key={token.id}
-                token={token}
-                warningMs={warningMs}
-                copy={copy}
-                onChanged={upsert}
-                onError={setError}
-                onClaims={() => setDialog({ type: 'claims', token })}
-                onExport={() => setDialog({ type: 'export', token })}
-                onRevoke={() => setDialog({ type: 'revoke', token })}
-                onRemove={() => setDialog({ type: 'remove', token })}
-              />
-            )}
+            detail={(token) =>
+              isGroupHeader(token) ? null : (
+                <TokenDetail
+                  key={token.id}
+                  token={token}
+                  warningMs={warningMs}
+                  copy={copy}
+                  onChanged={upsert}
+                  onError={setError}
+                  onClaims={() => setDialog({ type: 'claims', token })}
+                  onExport={() => setDialog({ type: 'export', token })}
+                  onRevoke={() => setDialog({ type: 'revoke', token })}
+                  onRemove={() => setDialog({ type: 'remove', token })}
+                />
+              )
+            }
           />
         </div>
       </PageStates>
@@ -195,6 +225,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
         }}
         onOpen={setDialog}
         homeFolder={info?.homeFolder ?? ''}
+        tokens={all}
         copy={copy}
         revealSeconds={settings.values.revealSeconds}
       />

@@ -70,7 +70,7 @@ export async function credentialForAcsSdk(ctx: TokensContext, input: AcsInput, s
       kind: 'user-token',
       explanation:
         `${sdk.name} takes a user access token (scope ${scopes.join(', ')}), never the access key: it runs on the user's device. ` +
-        `This one is for ${user} and expires ${token.expiresAt}.`,
+        `This one is for ${user}.`,
       secret: { kind: 'token', token },
       settings: { endpoint, communicationUserId: user },
       snippet,

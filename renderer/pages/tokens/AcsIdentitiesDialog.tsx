@@ -16,6 +16,8 @@ import { useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 import { dateTime } from './token-format.ts';
+import type { CopyHow } from '../../components/secret-clipboard.ts';
+import { getAndCopyAcsToken, recipeFor } from './acs-quick-copy.ts';
 
 const fields = ['label', 'customId', 'via'] as const;
 
@@ -25,14 +27,17 @@ const useStyles = makeStyles({
 });
 
 export interface AcsIdentitiesDialogProps {
+  /** The page's tokens: Copy new token gets another like the identity's last. */
+  tokens: readonly TokenView[];
+  copy: CopyHow;
   onChanged(...tokens: TokenView[]): void;
   /** Opens "New token" for this identity. */
-  onIssue(accountId: string, acsIdentityId: string): void;
+  onGetToken(accountId: string, acsIdentityId: string): void;
   onClose(): void;
 }
 
-/** The ACS identities the app remembers per resource, with their labels: create, issue a token, revoke their tokens, delete. */
-export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentitiesDialogProps) {
+/** The ACS identities the app remembers per resource, with their labels: create, get and copy a token, revoke their tokens, delete. */
+export function AcsIdentitiesDialog({ tokens: list, copy, onChanged, onGetToken, onClose }: AcsIdentitiesDialogProps) {
   const styles = useStyles();
   const sources = useTokenSources();
   const operation = useOperation();
@@ -52,7 +57,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
 
   function via(): AcsVia | undefined {
     const chosen = toVia(pay) as AcsVia | undefined;
-    if (!chosen) call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
+    if (!chosen) call.fail(fieldProblem('via', 'Choose the identity to authenticate with', 'Choose an identity'));
     return chosen;
   }
 
@@ -76,6 +81,24 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
     setCustomId('');
     const made = result.value.identity;
     setDone(`Created ${made.label} (${made.communicationUserId}${made.customId ? `, custom ID ${made.customId}` : ''}).`);
+    await reload();
+  }
+
+  async function copyNew(identity: AcsIdentityView) {
+    const payer = via();
+    if (!payer) return;
+    setDone(undefined);
+    const recipe = recipeFor(identity, list, payer);
+    const result = await call.run(() =>
+      operation.run(`Getting a token for ${identity.label}…`, (operationId) => getAndCopyAcsToken(api, recipe, copy, operationId)),
+    );
+    if (!result.ok) return;
+    onChanged(result.value.token);
+    const clears = result.value.copied.clearsAfterSeconds;
+    setDone(
+      `Copied a new token for ${identity.label} (${recipe.scopes.join(', ')}, expires ${dateTime(result.value.token.expiresAt)})` +
+        `${clears ? `: the clipboard clears in ${clears} s` : ''}.`,
+    );
     await reload();
   }
 
@@ -139,7 +162,7 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
         <>
           <AccountField kind="acs" choices={sources.acs} value={resource?.id} onChange={setAccountId} />
           <AccountPayField
-            label="Call ACS with"
+            label="Authenticate with"
             kind="acs"
             account={resource}
             identities={sources.identities}
@@ -170,7 +193,8 @@ export function AcsIdentitiesDialog({ onChanged, onIssue, onClose }: AcsIdentiti
               confirm={confirm}
               onConfirm={setConfirm}
               onAct={(action, identity) => void act(action, identity)}
-              onIssue={(identity) => resource && onIssue(resource.id, identity.id)}
+              onGetToken={(identity) => resource && onGetToken(resource.id, identity.id)}
+              onCopyNew={(identity) => void copyNew(identity)}
             />
           )}
           {done && (

@@ -1,8 +1,8 @@
 import { Button, makeStyles, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import type { AcsIdentityView } from '../../../shared/tokens.ts';
 import { dateTime } from './token-format.ts';
-import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { MiddleTruncated } from '../../components/MiddleTruncated.tsx';
 
 const useStyles = makeStyles({
   wide: { width: '36%' },
@@ -27,16 +27,20 @@ export interface AcsIdentityTableProps {
   confirm: AcsIdentityConfirm | undefined;
   onConfirm(confirm: AcsIdentityConfirm | undefined): void;
   onAct(action: AcsIdentityConfirm['action'], identity: AcsIdentityView): void;
-  onIssue(identity: AcsIdentityView): void;
+  /** Opens New token for the identity. */
+  onGetToken(identity: AcsIdentityView): void;
+  /** Gets another token like its last and copies it, in one press. */
+  onCopyNew(identity: AcsIdentityView): void;
 }
 
 /** The ACS identities of one resource; a row's revoke or delete asks on the row before it goes to ACS. */
-export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm, onConfirm, onAct, onIssue }: AcsIdentityTableProps) {
+export function AcsIdentityTable(props: AcsIdentityTableProps) {
+  const { identities, busy, lastIssued, onAsk, confirm, onConfirm, onAct, onGetToken, onCopyNew } = props;
   const styles = useStyles();
-  const layout = useLayoutStyles();
   // Each name starts with the button's own words (WCAG 2.5.3, label in name), so "click Issue token" works by voice.
   const rowActions: readonly { text: string; name: (label: string) => string; act: (identity: AcsIdentityView) => void }[] = [
-    { text: 'Issue token', name: (label) => `Issue token for ${label}`, act: onIssue },
+    { text: 'Copy new token', name: (label) => `Copy new token for ${label}`, act: onCopyNew },
+    { text: 'Get token', name: (label) => `Get token for ${label}`, act: onGetToken },
     { text: 'Ask ACS', name: (label) => `Ask ACS about ${label}`, act: onAsk },
     { text: 'Revoke tokens', name: (label) => `Revoke tokens of ${label}`, act: (identity) => onConfirm({ action: 'revoke', identity }) },
     { text: 'Delete', name: (label) => `Delete ${label}`, act: (identity) => onConfirm({ action: 'delete', identity }) },
@@ -57,7 +61,9 @@ export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm,
       {identities.map((identity) => (
         <TableRow key={identity.id}>
           <TableCell>{identity.label}</TableCell>
-          <TableCell className={layout.mono}>{identity.communicationUserId}</TableCell>
+          <TableCell>
+            <MiddleTruncated value={identity.communicationUserId} label={`user ID of ${identity.label}`} keep={12} />
+          </TableCell>
           <TableCell>{identity.customId ?? '—'}</TableCell>
           <TableCell>{dateTime(identity.createdAt)}</TableCell>
           <TableCell>{lastIssuedText(lastIssued, identity.id)}</TableCell>
@@ -78,6 +84,7 @@ export function AcsIdentityTable({ identities, busy, lastIssued, onAsk, confirm,
                   <Button
                     key={action.text}
                     size="small"
+                    appearance={action.act === onCopyNew ? 'primary' : 'secondary'}
                     disabledFocusable={busy}
                     aria-label={action.name(identity.label)}
                     onClick={() => action.act(identity)}

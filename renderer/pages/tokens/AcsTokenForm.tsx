@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AcsScope, AcsVia } from '../../../shared/tokens.ts';
+import type { AcsIdentityView, AcsScope, AcsVia, TokenView } from '../../../shared/tokens.ts';
 import { api } from '../../api.ts';
 import { CallForm } from '../../components/CallForm.tsx';
 import { fieldIssues, problem } from '../../components/field-problem.ts';
@@ -12,6 +12,7 @@ import { noMintOptions, type MintFormProps } from './mint-form.ts';
 import { MintOptionsFields } from './MintOptionsFields.tsx';
 import { AccountPayField, accountKeys, toVia, usePayWith } from './PayWithField.tsx';
 import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
+import { lastUsedIdentity } from './acs-quick-copy.ts';
 
 const fields = ['accountId', 'acsIdentityId', 'newIdentity', 'scopes', 'minutes', 'via'] as const;
 
@@ -24,14 +25,27 @@ export interface AcsTokenInitial {
   acsIdentityId?: string | undefined;
 }
 
-/** An ACS user token: a resource, an identity it remembers or a new one with a label, scopes, a lifetime, and what pays. */
-export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: MintFormProps & { initial?: AcsTokenInitial | undefined }) {
+export interface AcsTokenFormProps extends Omit<MintFormProps, 'onMinted'> {
+  initial?: AcsTokenInitial | undefined;
+  /** The token got, and whose it is: the dialog shows them in the result card. */
+  onGot(got: { token: TokenView; acsIdentity: AcsIdentityView }): void;
+}
+
+/**
+ * An ACS user token: a resource, an identity (by default the one last used on that resource, else a
+ * new one with a label), scopes, a lifetime, and what to authenticate with.
+ */
+export function AcsTokenForm({ formId, sources, operation, onGot, initial }: AcsTokenFormProps) {
   const styles = useStyles();
   const [accountId, setAccountId] = useState(initial?.accountId ?? sources.acs[0]?.id);
   const resource = sources.acs.find((a) => a.id === accountId);
   const { identities } = useAcsIdentities(accountId);
-  const [who, setWho] = useState<'new' | 'existing'>(initial?.acsIdentityId ? 'existing' : 'new');
-  const [acsIdentityId, setAcsIdentityId] = useState(initial?.acsIdentityId);
+  // The user's pick for this resource; until then the identity asked for, else the one last used here, else a new one.
+  const [picked, setPicked] = useState<{ who: 'new' | 'existing'; acsIdentityId: string | undefined }>();
+  const fallback =
+    initial?.acsIdentityId && initial.accountId === accountId ? initial.acsIdentityId : lastUsedIdentity(identities, accountId)?.id;
+  const who = picked?.who ?? (fallback ? 'existing' : 'new');
+  const acsIdentityId = picked ? picked.acsIdentityId : fallback;
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState<AcsScope[]>(['chat']);
   const [minutes, setMinutes] = useState('60');
@@ -46,9 +60,9 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
     const subject = who === 'new' ? { newIdentity: { label } } : acsIdentityId ? { acsIdentityId } : undefined;
     if (!subject) return local('acsIdentityId', 'Choose an identity, or create a new one');
     const via = toVia(pay);
-    if (!via) return local('via', 'Choose the identity that pays');
+    if (!via) return local('via', 'Choose the identity to authenticate with');
     const result = await call.run(() =>
-      operation.run('Asking Communication Services for a user token…', (operationId) =>
+      operation.run('Getting a user token from Communication Services…', (operationId) =>
         api.tokens.mintAcs({
           accountId: resource.id,
           ...subject,
@@ -60,7 +74,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
         }),
       ),
     );
-    if (result.ok) onMinted([result.value.token], `Issued an ACS user token for ${result.value.acsIdentity.label} on ${resource.name}.`);
+    if (result.ok) onGot(result.value);
   }
 
   return (
@@ -71,12 +85,12 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
         choices={sources.acs}
         value={accountId}
         error={issues.accountId}
-        onChange={(id) => (setAccountId(id), setAcsIdentityId(undefined))}
+        onChange={(id) => (setAccountId(id), setPicked(undefined))}
       />
       <Field label="For which ACS identity" {...problem(issues.acsIdentityId ?? issues.newIdentity)}>
-        <RadioGroup value={who} onChange={(_, d) => setWho(d.value as 'new' | 'existing')}>
-          <Radio value="new" label="A new identity, remembered with a label" />
+        <RadioGroup value={who} onChange={(_, d) => setPicked({ who: d.value as 'new' | 'existing', acsIdentityId })}>
           <Radio value="existing" label="An identity created earlier" disabled={identities.length === 0} />
+          <Radio value="new" label="A new identity, remembered with a label" />
         </RadioGroup>
       </Field>
       <div className={styles.nested}>
@@ -96,7 +110,7 @@ export function AcsTokenForm({ formId, sources, operation, onMinted, initial }: 
             placeholder="Choose an identity"
             choices={identities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) }))}
             value={acsIdentityId}
-            onChange={setAcsIdentityId}
+            onChange={(id) => setPicked({ who: 'existing', acsIdentityId: id })}
             error={issues.acsIdentityId}
           />
         )}

@@ -38,7 +38,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
   async function submit() {
     if (!account) return;
     const via = toVia(pay) as ArrVia | undefined;
-    if (!via) return call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
+    if (!via) return call.fail(fieldProblem('via', 'Choose the identity to authenticate with', 'Choose an identity'));
     setResult(undefined);
     const outcome = await call.run(() =>
       operation.run('Listing the sessions…', (operationId) =>

@@ -29,13 +29,13 @@ export function ArrTokenForm({
   async function submit() {
     if (!account) return call.fail(fieldProblem('accountId', 'Choose an ARR account'));
     const via = toVia(pay);
-    if (!via) return call.fail(fieldProblem('via', 'Choose the identity that pays', 'Choose an identity'));
+    if (!via) return call.fail(fieldProblem('via', 'Choose the identity to authenticate with', 'Choose an identity'));
     const result = await call.run(() =>
       operation.run('Asking the Mixed Reality STS for an access token…', (operationId) =>
         api.tokens.mintArr({ accountId: account.id, via: via as ArrVia, ...options, operationId }),
       ),
     );
-    if (result.ok) onMinted([result.value], `Minted an ARR access token for ${account.name}.`);
+    if (result.ok) onMinted([result.value], `Got an ARR access token for ${account.name}.`);
   }
 
   return (

@@ -37,6 +37,8 @@ import { acsIdentityLabel, useAcsIdentities } from './use-acs-identities.ts';
 import { useOperation } from './use-operation.ts';
 import { useTokenSources } from './use-token-sources.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { lastUsedIdentity } from './acs-quick-copy.ts';
+import { AcsResultCard } from './AcsResultCard.tsx';
 
 const fields = ['accountId', 'via', 'minutes', 'acsIdentityId'] as const;
 
@@ -66,6 +68,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const styles = useStyles();
   const layout = useLayoutStyles();
   const formId = useId();
+  const resultId = useId();
   const snippetRef = useRef<HTMLPreElement>(null);
   const resultRef = useRef<HTMLElement>(null);
   const sources = useTokenSources();
@@ -75,9 +78,14 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const account = accounts.find((a) => a.id === accountId);
   const [sdk, setSdk] = useState<AcsSdk>('identity');
   const [want, setWant] = useState<ArrWant>('accessToken');
-  const [acsIdentityId, setAcsIdentityId] = useState<string>('new');
+  const [pickedIdentity, setAcsIdentityId] = useState<{ accountId: string | undefined; id: string }>();
   const [minutes, setMinutes] = useState('60');
   const { identities: acsIdentities } = useAcsIdentities(account?.kind === 'acs' ? account.id : undefined);
+  // The identity last used on this resource, unless the user picks another (or a new one) for it.
+  const acsIdentityId =
+    pickedIdentity && pickedIdentity.accountId === accountId
+      ? pickedIdentity.id
+      : (lastUsedIdentity(acsIdentities, accountId)?.id ?? 'new');
   const [result, setResult] = useState<CredentialForJob>();
   const [copied, setCopied] = useState(false);
   const call = useCall();
@@ -100,7 +108,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
     const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!account) return local('accountId', 'Choose an account or resource');
     const via = toVia(pay);
-    if (!via) return local('via', 'Choose the identity that pays');
+    if (!via) return local('via', 'Choose the identity to authenticate with');
     const arr = arrCredential(account.id, want, via as ArrVia);
     if (typeof arr === 'string') return local('via', arr);
     setResult(undefined);
@@ -127,10 +135,14 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
 
   return (
     <ToolDialog
-      title="The right credential for the job"
+      title="Credential for an SDK"
       size="large"
       operation={operation}
-      submit={{ form: formId, label: 'Get it', disabled: !sources.loaded }}
+      submit={
+        result?.kind === 'user-token'
+          ? { form: resultId, label: 'Copy token', disabled: false }
+          : { form: formId, label: account?.kind === 'acs' && isUserSdk(sdk) ? 'Get token' : 'Get credential', disabled: !sources.loaded }
+      }
       onClose={onClose}
     >
       {!sources.loaded ? (
@@ -167,7 +179,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
                         ...acsIdentities.map((i) => ({ value: i.id, text: acsIdentityLabel(i) })),
                       ]}
                       value={acsIdentityId}
-                      onChange={setAcsIdentityId}
+                      onChange={(id) => setAcsIdentityId({ accountId, id })}
                     />
                   </Field>
                   <Field label="Lifetime (minutes)" hint="60 to 1440 minutes." {...problem(issues.minutes)}>
@@ -193,7 +205,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
                   ? 'As'
                   : account.kind === 'arr' && want === 'accountKey'
                     ? 'Which key'
-                    : 'Pay with'
+                    : 'Authenticate with'
               }
               keys={keys}
               identities={identitiesAllowed ? sources.identities : []}
@@ -210,7 +222,19 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
           )}
         </CallForm>
       )}
-      {result && (
+      {result?.kind === 'user-token' && result.secret.kind === 'token' && (
+        <section ref={resultRef} aria-label="The credential">
+          <Body1>{result.explanation}</Body1>
+          <AcsResultCard
+            token={result.secret.token}
+            endpoint={result.settings['endpoint'] ?? ''}
+            copy={copy}
+            formId={resultId}
+            onError={call.fail}
+          />
+        </section>
+      )}
+      {result && result.kind !== 'user-token' && (
         <section ref={resultRef} className={styles.result} aria-label="The credential">
           <Subtitle2 as="h3" className={styles.heading}>
             What you get

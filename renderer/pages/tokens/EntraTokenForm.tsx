@@ -48,7 +48,7 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
         api.tokens.mintEntra({ identityId: identity.id, scope, ...options, operationId }),
       ),
     );
-    if (result.ok) onMinted([result.value], `Minted an Entra token for ${scope}.`);
+    if (result.ok) onMinted([result.value], `Got an Entra token for ${scope}.`);
   }
 
   return (

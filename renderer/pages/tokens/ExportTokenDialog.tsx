@@ -15,6 +15,7 @@ import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { WarningBar } from '../../components/WarningBar.tsx';
 
 const fields = ['path', 'format'] as const;
+const textFirst = [...exportTargets.filter((t) => t.value === 'text'), ...exportTargets.filter((t) => t.value !== 'text')];
 
 export interface ExportTokenDialogProps {
   token: TokenView;
@@ -29,7 +30,8 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
   const layout = useLayoutStyles();
   const formats = tokenExportFormats.filter((f) => f !== 'arrconfig' || token.kind === 'arr-sts');
   const [format, setFormat] = useState<TokenExportFormat>('env');
-  const [target, setTarget] = useState<'file' | 'text'>('file');
+  // Text to copy first: most exports go straight into a tool, and a file in the home folder is one more thing to clean up.
+  const [target, setTarget] = useState<'file' | 'text'>('text');
   const [includeKey, setIncludeKey] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const base = { id: token.id, format, includeAccountKey: format === 'arrconfig' && includeKey };
@@ -53,7 +55,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
   const written = file.done;
   return (
     <FormDialog
-      title="Export the token"
+      title="Export token"
       size="medium"
       submit={target === 'file' ? { label: 'Export' } : undefined}
       cancelLabel={target === 'file' ? 'Cancel' : 'Close'}
@@ -89,7 +91,7 @@ export function ExportTokenDialog({ token, homeFolder, copy, revealSeconds, onCl
           />
         </WarningBar>
       )}
-      <RadioField label="Export to" horizontal choices={exportTargets} value={target} onChange={(t) => setTarget(t)} />
+      <RadioField label="Export to" horizontal choices={textFirst} value={target} onChange={(t) => setTarget(t)} />
       {target === 'file' ? (
         <SaveToFile file={file} error={issues.path} />
       ) : (

@@ -5,7 +5,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-/** Keep across restarts (in the vault) and auto-refresh (re-mint before expiry). */
+/** Store in vault (kept across restarts) and auto-refresh (get it again before expiry). */
 export function MintOptionsFields({
   value,
   onChange,
@@ -21,13 +21,13 @@ export function MintOptionsFields({
       <Checkbox
         checked={value.keep}
         onChange={(_, d) => onChange({ ...value, keep: d.checked === true })}
-        label="Keep across restarts (the token is stored in the vault)"
+        label="Store in vault (kept across restarts)"
       />
       {refreshable && (
         <Checkbox
           checked={value.autoRefresh}
           onChange={(_, d) => onChange({ ...value, autoRefresh: d.checked === true })}
-          label="Auto-refresh: mint it again from the same source before it expires"
+          label="Auto-refresh: get it again from the same source before it expires"
         />
       )}
     </div>

@@ -36,8 +36,17 @@ export interface PayWithFieldProps {
   roleHint: string;
 }
 
-/** Pay with one of the account's keys, or with an Entra identity (which needs a role on it). */
-export function PayWithField({ label = 'Pay with', keys, identities, cloud, value, onChange, error, roleHint }: PayWithFieldProps) {
+/** Authenticate with one of the account's keys, or with an Entra identity (which needs a role on it). */
+export function PayWithField({
+  label = 'Authenticate with',
+  keys,
+  identities,
+  cloud,
+  value,
+  onChange,
+  error,
+  roleHint,
+}: PayWithFieldProps) {
   const styles = useStyles();
   const usable = identities.filter((i) => cloud === undefined || i.cloud === cloud);
   return (

@@ -46,7 +46,7 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
   const shownUrl = url ?? (resource ? `${resource.endpoint}identities?api-version=2023-10-01` : '');
 
   async function submit() {
-    if (!resource) return;
+    if (!resource || call.busy) return;
     const result = await call.run(() => api.acs.signRequest({ accountId: resource.id, method, url: shownUrl, body }));
     setSigned(result.ok ? result.value : undefined);
   }
@@ -55,7 +55,9 @@ export function RequestSignerDialog({ onClose }: { onClose(): void }) {
     <ToolDialog
       title="Sign an ACS request"
       size="wide"
-      submit={{ form: formId, label: 'Sign', disabled: call.busy || !resource }}
+      // Busy, Sign waits but keeps the focus (disabledFocusable): a disabled button drops it to the page, and Escape with it.
+      busy={call.busy}
+      submit={{ form: formId, label: 'Sign', disabled: !resource }}
       onClose={onClose}
     >
       {!sources.loaded ? (

@@ -53,7 +53,7 @@ export function TeamsTokenForm({ formId, sources, operation, onMinted }: MintFor
           : undefined;
     if (!teams) return local('teamsIdentityId', 'Choose the Teams user (sign them in on the Identities page)');
     const via = toVia(pay);
-    if (!via) return local('via', 'Choose the identity that pays');
+    if (!via) return local('via', 'Choose the identity to authenticate with');
     const result = await call.run(() =>
       operation.run('Exchanging the Teams user’s token at Communication Services…', (operationId) =>
         api.tokens.exchangeTeams({ accountId: resource.id, ...teams, via: via as AcsVia, operationId }),

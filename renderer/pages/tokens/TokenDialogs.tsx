@@ -20,9 +20,11 @@ export interface TokenDialogsProps {
   onMinted(tokens: TokenView[], message: string): void;
   onChanged(...tokens: TokenView[]): void;
   onRemoved(id: string): void;
-  /** Opens another dialog in place of this one (an ACS identity's "Issue token" opens New token). */
+  /** Opens another dialog in place of this one (an ACS identity's "Get token" opens New token). */
   onOpen(dialog: TokenDialog): void;
   homeFolder: string;
+  /** The page's tokens: a quick copy on an ACS identity's row gets another like its last. */
+  tokens: readonly TokenView[];
   copy: CopyHow;
   revealSeconds: number;
 }
@@ -36,6 +38,7 @@ export function TokenDialogs({
   onRemoved,
   onOpen,
   homeFolder,
+  tokens,
   copy,
   revealSeconds,
 }: TokenDialogsProps) {
@@ -43,16 +46,7 @@ export function TokenDialogs({
     case undefined:
       return null;
     case 'new':
-      return (
-        <NewTokenDialog
-          initial={dialog.initial}
-          onMinted={(tokens, message) => {
-            onMinted(tokens, message);
-            onClose();
-          }}
-          onClose={onClose}
-        />
-      );
+      return <NewTokenDialog initial={dialog.initial} copy={copy} onMinted={onMinted} onClose={onClose} />;
     case 'claims':
       return <ClaimsDialog token={dialog.token} onClose={onClose} />;
     case 'export':
@@ -66,8 +60,10 @@ export function TokenDialogs({
     case 'acs-identities':
       return (
         <AcsIdentitiesDialog
+          tokens={tokens}
+          copy={copy}
           onChanged={onChanged}
-          onIssue={(accountId, acsIdentityId) => onOpen({ type: 'new', initial: { kind: 'acs', acs: { accountId, acsIdentityId } } })}
+          onGetToken={(accountId, acsIdentityId) => onOpen({ type: 'new', initial: { kind: 'acs', acs: { accountId, acsIdentityId } } })}
           onClose={onClose}
         />
       );

@@ -3,12 +3,10 @@ import { CheckmarkCircleRegular, ClockAlarmRegular, DismissCircleRegular, Prohib
 import type { JSX } from 'react';
 import type { TokenStatus, TokenView } from '../../../shared/tokens.ts';
 import { useTickingNow } from './ticker.ts';
-import { countdown, statusAt, statusLabels } from './token-format.ts';
+import { timeLeft, statusAt, statusLabels } from './token-format.ts';
 
 const useStyles = makeStyles({
   countdown: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontVariantNumeric: 'tabular-nums',
     color: tokens.colorNeutralForeground2,
     whiteSpace: 'nowrap',
   },
@@ -45,14 +43,14 @@ export function LiveStatus({
   return <StatusBadge status={statusAt(token, now, warningMs)} {...(size ? { size } : {})} />;
 }
 
-/** Time left, ticking each second on the shared ticker. */
+/** Time left in words ("in 43 min"), kept live by the shared ticker. */
 export function LiveCountdown({ token }: { token: Pick<TokenView, 'revoked' | 'expiresAt'> }) {
   const styles = useStyles();
   const now = useTickingNow();
   if (token.revoked) return <Caption1 className={styles.countdown}>Revoked</Caption1>;
   return (
     <Caption1 className={styles.countdown} data-testid="token-countdown">
-      {countdown(token.expiresAt, now)}
+      {timeLeft(token.expiresAt, now)}
     </Caption1>
   );
 }

@@ -1,4 +1,5 @@
 import type { TokenKind, TokenSource, TokenStatus, TokenView } from '../../../shared/tokens.ts';
+import { formatWhen, timeLeftWords } from '../../components/when.ts';
 
 /** How the Tokens page words a token: its kind, where it came from, its status and time left, as of a moment. */
 
@@ -23,24 +24,11 @@ export function statusAt(token: Pick<TokenView, 'revoked' | 'expiresAt'>, now: n
   return left <= warningMs ? 'expiring' : 'valid';
 }
 
-/** "23:59:58", "4:05", "2 d 03:00:00" left, or "Expired 5:00 ago". */
-export function countdown(expiresAt: string, now: number): string {
-  const ms = Date.parse(expiresAt) - now;
-  const text = clock(Math.abs(ms) / 1000);
-  return ms > 0 ? text : `Expired ${text} ago`;
-}
-
-function clock(totalSeconds: number): string {
-  const s = Math.floor(totalSeconds);
-  const days = Math.floor(s / 86_400);
-  const hours = Math.floor((s % 86_400) / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = String(s % 60).padStart(2, '0');
-  const hms =
-    hours > 0 || days > 0
-      ? `${days > 0 ? String(hours).padStart(2, '0') : hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-      : `${minutes}:${seconds}`;
-  return days > 0 ? `${days} d ${hms}` : hms;
+/** "in 43 min", "in 23 h 59 min", or "Expired 5 min ago": the one way the page words time left. */
+export function timeLeft(expiresAt: string, now: number): string {
+  const at = Date.parse(expiresAt);
+  const words = timeLeftWords(at, now);
+  return at > now ? words : `Expired ${words}`;
 }
 
 /** The same countdown for a screen reader, once (not every second): "expires in 2 hours". */
@@ -84,9 +72,9 @@ export function scopeLabel(token: TokenView): string {
   return token.audience ?? '';
 }
 
+/** "Dec 7, 5:15 AM (in 58 min)": the app's one date format. */
 export function dateTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return formatWhen(iso);
 }
 
 /** Tokens whose status moved into `expiring` between two moments: what the page announces. */
