@@ -201,10 +201,10 @@ for (const scheme of schemes) {
         await expect(signer.getByTestId('signed-headers')).toBeVisible();
         await check('request signer with a signed request', signer, 'Close');
 
-        const credential = await openDialog(page, 'Credential for an SDK', 'The right credential for the job');
+        const credential = await openDialog(page, 'Credential for an SDK', 'Credential for an SDK');
         await credential.getByRole('combobox', { name: 'Account or resource' }).click();
         await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
-        await credential.getByRole('button', { name: 'Get it' }).click();
+        await credential.getByRole('button', { name: 'Get credential' }).click();
         await expect(credential.getByRole('region', { name: 'The credential' })).toBeVisible();
         await check('credential for the job with its answer', credential, 'Close');
       },

@@ -253,8 +253,8 @@ test('tokens minted with account keys, copied, refused and listed, and a signed 
 
       await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
       let dialog = await openNewToken(page);
-      await dialog.getByRole('checkbox', { name: /Keep across restarts/ }).check();
-      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await dialog.getByRole('checkbox', { name: /Store in vault/ }).check();
+      await dialog.getByRole('button', { name: 'Get token' }).click();
       await expect(dialog).toBeHidden();
       await checkpoint('minting an ARR token with the key');
       await page.getByRole('region', { name: 'ARR access token' }).getByRole('button', { name: 'Copy token' }).click();
@@ -265,14 +265,16 @@ test('tokens minted with account keys, copied, refused and listed, and a signed 
       dialog = await openNewToken(page);
       await dialog.getByRole('combobox', { name: 'ARR account' }).click();
       await page.getByRole('option', { name: /Refused/ }).click();
-      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await dialog.getByRole('button', { name: 'Get token' }).click();
       await expect(dialog.locator('[data-code="azure_unauthorized"]')).toContainText('was refused');
       await checkpoint('a refused key');
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       dialog = await openNewToken(page, 'ACS user token');
       await dialog.getByRole('textbox', { name: 'Label' }).fill('Canary user');
-      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await dialog.getByRole('button', { name: 'Get token' }).click();
+      await expect(dialog.getByTestId('acs-result')).toBeVisible();
+      await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(dialog).toBeHidden();
       await checkpoint('minting an ACS user token');
 
@@ -312,12 +314,12 @@ test('the credential for an SDK, an account key, an STS token or a connection st
 
       // The credential for the job names the key or token it gives: the page gets the value on Reveal or Copy only.
       await page.getByRole('button', { name: 'Credential for an SDK' }).click();
-      const dialog = page.getByRole('dialog', { name: 'The right credential for the job' });
+      const dialog = page.getByRole('dialog', { name: 'Credential for an SDK' });
       const credential = dialog.getByRole('region', { name: 'The credential' });
       await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
       await page.getByRole('option', { name: new RegExp(westEurope.name) }).click();
       await dialog.getByRole('radio', { name: /^Account key/ }).check();
-      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await dialog.getByRole('button', { name: 'Get credential' }).click();
       await expect(credential).toBeVisible();
       await checkpoint('the account key for the ARR SDK');
       await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'account key', 'emulator-arr-key');
@@ -325,7 +327,7 @@ test('the credential for an SDK, an account key, an STS token or a connection st
       await expect(credential.getByText(/Copied; clipboard clears/)).toBeVisible();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(arrKey(emulator));
       await dialog.getByRole('radio', { name: /^STS AccessToken/ }).check();
-      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await dialog.getByRole('button', { name: 'Get credential' }).click();
       await expect(credential).toBeVisible();
       const minted = (await listedTokens(page)).filter((t) => !tokens.some((listed) => listed.id === t.id));
       expect(minted).toHaveLength(1);
@@ -335,7 +337,7 @@ test('the credential for an SDK, an account key, an STS token or a connection st
       await dialog.getByRole('combobox', { name: 'Account or resource' }).click();
       await page.getByRole('option', { name: new RegExp(chatResource) }).click();
       await dialog.getByRole('radio', { name: /^SMS/ }).check();
-      await dialog.getByRole('button', { name: 'Get it' }).click();
+      await dialog.getByRole('button', { name: 'Get credential' }).click();
       await expect(credential).toBeVisible();
       await checkpoint('the connection string for the SMS SDK');
       await expectShownOnlyAfterReveal(page, secrets, 'The credential', 'connection string', 'emulator-acs-key');
@@ -388,7 +390,7 @@ test('sign-ins, service principal secrets and certificates and Entra tokens stay
       // An Entra token for ARM, from the signed-in user.
       await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
       dialog = await openNewToken(page, 'Entra token');
-      await dialog.getByRole('button', { name: 'Mint' }).click();
+      await dialog.getByRole('button', { name: 'Get token' }).click();
       await expect(dialog).toBeHidden();
       await checkpoint('minting an Entra token');
 

@@ -88,8 +88,12 @@ test(
     const newToken = main.getByRole('button', { name: 'New token' });
     const mint = page.getByRole('dialog', { name: 'New token' });
     await openWithKeyboard(page, newToken, mint);
+    // It opens on ACS; the ARR tab is the last, reached with the arrow keys.
+    await tabTo(page, mint.getByRole('tab', { name: 'ACS user token' }));
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
     await expect(mint.getByRole('combobox', { name: 'ARR account' })).toHaveText(new RegExp(westEurope.name));
-    await pressOn(page, mint.getByRole('button', { name: 'Mint' }));
+    await pressOn(page, mint.getByRole('button', { name: 'Get token' }));
     await expect(mint).toBeHidden();
     await expectFocusOn(page, newToken);
     const tokenDetail = page.getByRole('region', { name: 'ARR access token' });
@@ -100,7 +104,7 @@ test(
     expect(token?.source).toMatchObject({ account: { name: westEurope.name }, via: { credential: 'primaryKey' } });
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await tokenValue(page, token?.id ?? ''));
     // Keep it across restarts: Space toggles the switch, which keeps the focus.
-    const keep = tokenDetail.getByRole('switch', { name: 'Keep across restarts (in the vault)' });
+    const keep = tokenDetail.getByRole('switch', { name: 'Store in vault (kept across restarts)' });
     await tabTo(page, keep);
     await page.keyboard.press('Space');
     await expect(keep).toBeChecked();
