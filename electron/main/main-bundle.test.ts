@@ -3,7 +3,9 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../e2e/azure-emulator/server.ts';
+import { defaultScenario } from '../../e2e/azure-emulator/test/emulator-fixtures.ts';
 import { methodNames } from '../../shared/contract.ts';
 import { eventChannel } from './credentials-bridge.ts';
 import type { Result } from '../../shared/result.ts';
@@ -16,6 +18,14 @@ let loads = 0;
 
 type Listener = (...args: unknown[]) => unknown;
 type Handler = (event: unknown, input?: unknown) => Promise<Result<unknown>>;
+/** A menu item as main.ts builds it (Electron's MenuItemConstructorOptions, the parts the tests read). */
+interface MenuItem {
+  id?: string;
+  label?: string;
+  enabled?: boolean;
+  submenu?: MenuItem[];
+  click?: () => void;
+}
 
 /** A recording stand-in for the `electron` module: what main.ts registered, and a clipboard that holds one entry. */
 function electronStandIn(dataFolder: string) {
@@ -33,6 +43,12 @@ function electronStandIn(dataFolder: string) {
   const quit = new Promise<void>((resolve) => (quitCalled = resolve));
   /** The system clipboard: the payloads of the last item written, by MIME type or raw OS format. */
   const board = { entry: {} as Record<string, string> };
+  /** The tray icon: its menu as last set (Menu.buildFromTemplate hands the template back), tooltip, and whether it was taken down. */
+  const trays: { menu: MenuItem[]; tooltip: string; destroyed: boolean }[] = [];
+  /** Global shortcuts held now, by accelerator. */
+  const shortcuts = new Map<string, () => void>();
+  /** OS notifications shown, with their options and listeners. */
+  const notifications: { options: { title?: string; body?: string; actions?: unknown[] }; listeners: Map<string, Listener> }[] = [];
 
   function fakeSession(partition: string) {
     const record = { partition, handled: [] as string[], locked: [] as string[] };
@@ -95,7 +111,48 @@ function electronStandIn(dataFolder: string) {
     webContents: { fromId: (id: number) => windowContents.find((contents) => contents.id === id) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: () => Promise.resolve() },
-    Notification: { isSupported: () => false },
+    Notification: class {
+      static isSupported = () => true;
+      readonly record: (typeof notifications)[number];
+      constructor(options: (typeof notifications)[number]['options']) {
+        this.record = { options, listeners: new Map() };
+      }
+      on(name: string, listener: Listener) {
+        this.record.listeners.set(name, listener);
+        return this;
+      }
+      show() {
+        notifications.push(this.record);
+      }
+    },
+    Tray: class {
+      readonly record = { menu: [] as MenuItem[], tooltip: '', destroyed: false };
+      constructor() {
+        trays.push(this.record);
+      }
+      setContextMenu(menu: { template: MenuItem[] }) {
+        this.record.menu = menu.template;
+      }
+      setToolTip(text: string) {
+        this.record.tooltip = text;
+      }
+      destroy() {
+        this.record.destroyed = true;
+      }
+    },
+    Menu: { buildFromTemplate: (template: MenuItem[]) => ({ template }) },
+    nativeImage: { createFromBuffer: () => ({ setTemplateImage: () => undefined }) },
+    globalShortcut: {
+      register: (accelerator: string, callback: () => void) => {
+        calls.push(`globalShortcut.register ${accelerator}`);
+        shortcuts.set(accelerator, callback);
+        return true;
+      },
+      unregister: (accelerator: string) => {
+        calls.push(`globalShortcut.unregister ${accelerator}`);
+        shortcuts.delete(accelerator);
+      },
+    },
     BrowserWindow: class {
       static getAllWindows = () => windows;
       readonly record: { options: Record<string, unknown>; url?: string };
@@ -113,6 +170,10 @@ function electronStandIn(dataFolder: string) {
       }
       on() {}
       once() {}
+      isDestroyed = () => false;
+      isMinimized = () => false;
+      show = () => void calls.push('window.show');
+      focus = () => undefined;
       loadURL(url: string) {
         this.record.url = url;
         return Promise.resolve();
@@ -136,7 +197,22 @@ function electronStandIn(dataFolder: string) {
     return result.value as T;
   };
 
-  return { electron, calls, channels, windows, sessions, board, sent, quit, emitApp, invoke, ready: () => whenReadyDone };
+  return {
+    electron,
+    calls,
+    channels,
+    windows,
+    sessions,
+    board,
+    sent,
+    trays,
+    shortcuts,
+    notifications,
+    quit,
+    emitApp,
+    invoke,
+    ready: () => whenReadyDone,
+  };
 }
 
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -185,6 +261,7 @@ async function loadMain() {
   return { ...standIn, root, dataFolder };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const linuxSecretHint = 'electron application/osclipboard;format="x-kde-passwordManagerHint"';
 const primaryKey = 'bWFpbi1idW5kbGUtY2xpcGJvYXJkLWNhbmFyeS1rZXk=';
 const arr = { kind: 'arr', name: 'Quit test', accountId: '0f6c8e4a-1b2c-4d3e-8f90-123456789abc', accountDomain: 'westeurope', primaryKey };
@@ -199,7 +276,7 @@ async function mainWithCopiedKey() {
 
 describe('the bundled main process', () => {
   it('wires the guards, the protocol, the IPC handlers and one locked-down window', async () => {
-    const { calls, channels, sessions, windows, root, dataFolder } = await loadMain();
+    const { calls, channels, sessions, windows, trays, root, dataFolder } = await loadMain();
 
     expect(calls).toContain(`setPath userData ${path.join(dataFolder, 'electron')}`);
     expect(calls).toContain('enableSandbox');
@@ -221,6 +298,9 @@ describe('the bundled main process', () => {
     expect(appSession?.locked).toEqual(['request', 'check', 'device']);
     expect(sessions.find((s) => s.partition === '(default)')?.locked).toEqual(['request', 'check', 'device']);
 
+    expect(calls).toContain('globalShortcut.register CommandOrControl+Alt+K');
+    expect(trays).toHaveLength(1);
+
     expect(windows).toHaveLength(1);
     expect(windows[0]?.url).toBe('app://renderer/index.html');
     expect(windows[0]?.options['webPreferences']).toMatchObject({
@@ -237,6 +317,12 @@ describe('the bundled main process', () => {
   describe.runIf(process.platform === 'linux' && process.env['AZCRED_IN_KEYRING_SESSION'] === '1')(
     'on quit, with a key copied through IPC',
     () => {
+      let emulator: RunningEmulator;
+      beforeAll(async () => {
+        emulator = await startEmulator({ scenario: defaultScenario() });
+      });
+      afterAll(() => emulator.close());
+
       it('holds the quit until the copied key is off the clipboard, then quits once', async () => {
         const main = await mainWithCopiedKey();
         expect(main.board.entry).toEqual({ 'text/plain': primaryKey, [linuxSecretHint]: 'secret' });
@@ -271,6 +357,66 @@ describe('the bundled main process', () => {
         expect(main.board.entry).toEqual({ 'text/plain': 'something the user copied' });
         expect(main.calls).not.toContain('clipboard.clear');
         expect(main.calls.filter((call) => call === 'quit')).toHaveLength(1);
+      });
+
+      it('lists an expiring token in the tray with Refresh now and Copy, notifies with both, gives the shortcut back on quit', async () => {
+        const main = await loadMain();
+        const westeurope = emulator.scenario.remoteRenderingAccounts.find((a) => a.name === 'contoso-arr-westeurope');
+        await main.invoke('clouds.import', { text: JSON.stringify(emulator.cloudProfile) });
+        const account = await main.invoke<{ id: string }>('accounts.add', {
+          kind: 'arr',
+          name: 'Tray test',
+          accountId: westeurope?.accountId,
+          accountDomain: westeurope?.accountDomain,
+          cloud: 'AzureEmulator',
+          primaryKey: westeurope?.primaryKey,
+        });
+        // A day's warning time: the STS token, good for a day at most, is expiring as soon as it is minted.
+        await main.invoke('settings.update', { expiryWarningMinutes: 1440 });
+        const token = await main.invoke<{ id: string; title: string }>('tokens.mintArr', { accountId: account.id, via: 'primaryKey' });
+        const tray = main.trays[0];
+        const entry = () => tray?.menu.find((item) => item.id === `token:${token.id}`);
+        await vi.waitFor(() => expect(entry()?.label).toMatch(new RegExp(`^${escape(token.title)} — expires in 2[34] h`)));
+        expect(tray?.tooltip).toBe('Azure Credential Manager: 1 token expiring');
+
+        // Copy: the token goes to the (stand-in) clipboard through the main process's secret clipboard.
+        const value = (await main.invoke<{ value: string }>('tokens.reveal', { id: token.id })).value;
+        entry()
+          ?.submenu?.find((item) => item.label === 'Copy')
+          ?.click?.();
+        await vi.waitFor(() => expect(main.board.entry).toEqual({ 'text/plain': value, [linuxSecretHint]: 'secret' }));
+
+        // Refresh now: the core mints it again (a new value, a later expiry), and the menu is built again.
+        const before = entry();
+        entry()
+          ?.submenu?.find((item) => item.label === 'Refresh now')
+          ?.click?.();
+        await vi.waitFor(async () =>
+          expect((await main.invoke<{ value: string }>('tokens.reveal', { id: token.id })).value).not.toBe(value),
+        );
+        await vi.waitFor(() => expect(entry()).not.toBe(before));
+
+        // The expiry warning is an OS notification with Refresh now and Copy for that token; its Copy runs.
+        const notification = main.notifications.find((n) => n.options.body?.startsWith(token.title));
+        expect(notification?.options.actions).toEqual([
+          { type: 'button', text: 'Refresh now' },
+          { type: 'button', text: 'Copy' },
+        ]);
+        notification?.listeners.get('action')?.({}, 1);
+        const refreshed = (await main.invoke<{ value: string }>('tokens.reveal', { id: token.id })).value;
+        await vi.waitFor(() => expect(main.board.entry['text/plain']).toBe(refreshed));
+
+        // The shortcut opens the window on Today.
+        main.shortcuts.get('CommandOrControl+Alt+K')?.();
+        expect(main.windows[0]?.url).toBe('app://renderer/index.html#/today');
+
+        // Quit: the shortcut is given back, the tray taken down, and the copied token cleared from the clipboard.
+        expect(main.emitApp('will-quit').prevented).toBe(true);
+        await main.quit;
+        expect(main.calls).toContain('globalShortcut.unregister CommandOrControl+Alt+K');
+        expect(main.shortcuts.size).toBe(0);
+        expect(tray?.destroyed).toBe(true);
+        expect(main.board.entry).toEqual({});
       });
     },
   );

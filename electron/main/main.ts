@@ -6,18 +6,36 @@
  */
 
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, protocol, screen, session, shell, webContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+  webContents,
+} from 'electron';
 import Store from 'electron-store';
 import { appEntryUrl, appScheme, serveRenderer } from './app-protocol.ts';
 import { appPartition, createAppWindow } from './app-window.ts';
+import { createApi, type Api } from '../../shared/api-client.ts';
+import { methodNames } from '../../shared/contract.ts';
+import { dispatch } from '../core/api.ts';
 import { createCore } from '../core/core.ts';
 import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { log } from '../core/platform/log.ts';
 import { forwardCoreEvents } from './event-forwarding.ts';
 import { registerContractHandlers } from './ipc-handle.ts';
-import { desktopNotifier } from './notifications.ts';
+import { desktopNotifier, type NotificationActions } from './notifications.ts';
 import { secretClipboard } from './secret-clipboard.ts';
 import { denyAllPermissions, externalLinkOpener, guardWebContents, signInPageOpener } from './security-guards.ts';
+import { startTray } from './tray.ts';
 import { restoreWindowState, windowStateToSave, type SavedWindowState } from './window-state.ts';
 
 /**
@@ -45,6 +63,7 @@ function start(): void {
   const trustedWebContentsIds = new Set<number>();
   const openExternalSafely = externalLinkOpener(shell);
   let mainWindow: BrowserWindow | undefined;
+  let showToday: () => void = () => undefined;
 
   app.on('session-created', denyAllPermissions);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternalSafely));
@@ -59,19 +78,38 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
+      // The tray, the shortcut and the notifications' buttons call the core as a window does, through dispatch
+      // (`api`, made once the core is: they run only when the user acts, after this function).
+      const tokenActions: NotificationActions = {
+        refresh: (id) => void api.tokens.refresh({ id }).then((r) => r.ok || notify('The token was not refreshed', r.error.message)),
+        copy: (id) => void api.tokens.copy({ id }).then((r) => r.ok || notify('The token was not copied', r.error.message)),
+        openToday: () => showToday(),
+      };
+      const notify = desktopNotifier(Notification, tokenActions);
       const core = createCore({
         mode: 'electron',
         dataFolder,
         version: app.getVersion(),
         runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
-        platform: { clipboard: secretClipboard(), openBrowser: signInPageOpener(shell), notify: desktopNotifier(Notification) },
+        platform: { clipboard: secretClipboard(), openBrowser: signInPageOpener(shell), notify },
       });
+      const api: Api = createApi(methodNames, (method, input) => dispatch(core, method, input));
+      const tray = startTray(
+        { Tray, Menu, nativeImage, globalShortcut },
+        async () => {
+          const listed = await api.tokens.list();
+          return listed.ok ? listed.value : [];
+        },
+        (listener) => core.events.subscribe(listener),
+        { ...tokenActions, quit: () => app.quit() },
+      );
       let closed = false;
       // Reading the clipboard is asynchronous: hold the quit until the core has cleared a copied secret.
       app.on('will-quit', (event) => {
         if (closed) return;
         event.preventDefault();
         closed = true;
+        tray.close();
         void core.close().finally(() => app.quit());
       });
       // session-created covers every session; these two are named so the lock is visible here.
@@ -88,6 +126,14 @@ function start(): void {
 
       const windowStore = openWindowStore();
       const open = () => (mainWindow = openMainWindow(windowStore, trustedWebContentsIds));
+      // The shortcut, the tray's Open Today and a click on a notification: the window in front, on Today (a same-page hash change).
+      showToday = () => {
+        const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : open();
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+        window.loadURL(`${appEntryUrl}#/today`).catch((error: unknown) => log.error('the window could not open Today', error));
+      };
       open();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) open();
