@@ -39,7 +39,7 @@ export function AcsTokenForm({ formId, sources, operation, onGot, initial }: Acs
   const styles = useStyles();
   const [accountId, setAccountId] = useState(initial?.accountId ?? sources.acs[0]?.id);
   const resource = sources.acs.find((a) => a.id === accountId);
-  const { identities } = useAcsIdentities(accountId);
+  const { identities, loaded } = useAcsIdentities(accountId);
   // The user's pick for this resource; until then the identity asked for, else the one last used here, else a new one.
   const [picked, setPicked] = useState<{ who: 'new' | 'existing'; acsIdentityId: string | undefined }>();
   const fallback =
@@ -57,6 +57,8 @@ export function AcsTokenForm({ formId, sources, operation, onGot, initial }: Acs
   async function submit() {
     const local = (path: string, message: string) => call.fail(fieldProblem(path, message));
     if (!resource) return local('accountId', 'Choose a Communication Services resource');
+    // Pressed before the resource's identities came: the default (the one last used) is not known yet, so nothing is made.
+    if (!loaded && !picked) return local('acsIdentityId', 'The identities are still loading: press again in a moment');
     const subject = who === 'new' ? { newIdentity: { label } } : acsIdentityId ? { acsIdentityId } : undefined;
     if (!subject) return local('acsIdentityId', 'Choose an identity, or create a new one');
     const via = toVia(pay);

@@ -73,7 +73,8 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
   const resultRef = useRef<HTMLElement>(null);
   const sources = useTokenSources();
   const operation = useOperation();
-  const accounts = [...sources.arr, ...sources.acs];
+  // ACS first: the live service; Remote Rendering is retired.
+  const accounts = [...sources.acs, ...sources.arr];
   const [accountId, setAccountId] = useState<string>();
   const account = accounts.find((a) => a.id === accountId);
   const [sdk, setSdk] = useState<AcsSdk>('identity');
@@ -154,7 +155,7 @@ export function CredentialForJobDialog({ copy, onMinted, onClose }: { copy: Copy
               placeholder={accounts.length ? 'Choose one' : 'No account: add one on the Accounts page'}
               choices={accounts.map((a) => ({
                 value: a.id,
-                text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering' : 'Communication Services'})`,
+                text: `${a.name} (${a.kind === 'arr' ? 'Remote Rendering, retired' : 'Communication Services'})`,
               }))}
               value={accountId}
               onChange={(id) => choose({ accountId: id })}

@@ -10,12 +10,14 @@ const none: AcsIdentityView[] = [];
 /** The ACS identities the app remembers for one resource (all of them when none is given). */
 export function useAcsIdentities(accountId: string | undefined): {
   identities: AcsIdentityView[];
+  /** The list has come (an empty one too): until then the default identity is not known. */
+  loaded: boolean;
   error: AppErrorShape | undefined;
   reload(): Promise<void>;
 } {
   const load = useCallback(async () => (accountId ? api.acsIdentities.list({ accountId }) : ok<AcsIdentityView[]>([])), [accountId]);
-  const { items = none, loadError, reload } = useLoadedList(load, { reloadOn: ['acsIdentities.changed'] });
-  return { identities: items, error: loadError, reload };
+  const { items, loadError, reload } = useLoadedList(load, { reloadOn: ['acsIdentities.changed'] });
+  return { identities: items ?? none, loaded: items !== undefined, error: loadError, reload };
 }
 
 /** "Alice · 8:acs:1b5c…d776". */
