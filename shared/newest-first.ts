@@ -5,5 +5,14 @@
  * both order by this, so they agree on which token is the newest.
  */
 export function newestFirst<T>(items: Iterable<T>, issuedAt: (item: T) => string): T[] {
-  return [...items].reverse().sort((a, b) => issuedAt(b).localeCompare(issuedAt(a)));
+  return [...items].reverse().sort((a, b) => laterFirst(issuedAt(a), issuedAt(b)));
+}
+
+/**
+ * For sort(): the later of two ISO 8601 times first, compared as code units (which orders times of
+ * one format as time orders them), not with localeCompare: its collator's start-up alone cost the
+ * CLI's cached-token path a fifth of its time (npm run bench).
+ */
+export function laterFirst(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }
