@@ -4,7 +4,6 @@
 // CommonJS (bin/package.json says so), like the bundle's entry: Node starts a CommonJS file about
 // 10 ms sooner than an ES module, and a cached token is printed in about 70 ms (npm run bench).
 'use strict';
-const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 const { nodeTooOld } = require('./node-version.cjs');
@@ -17,7 +16,8 @@ if (refusal) {
     process.stderr.write(`${refusal}\n`);
     process.exit(1);
   }
-  const child = spawnSync(ownNode, [__filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // Loaded only here: node:child_process brings Node's stream modules, which a cached token does not need.
+  const child = require('node:child_process').spawnSync(ownNode, [__filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
 const bundle = path.join(__dirname, '..', 'dist', 'cli', 'azcred.cjs');
