@@ -39,7 +39,10 @@ const fullCliApart: Plugin = {
 const results = await Promise.all([
   build({
     ...common,
-    entryPoints: { azcred: path.join(root, 'electron', 'cli', 'main.ts') },
+    entryPoints: {
+      azcred: path.join(root, 'electron', 'cli', 'main.ts'),
+      'vault-agent': path.join(root, 'electron', 'cli', 'vault-agent-main.ts'),
+    },
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     // The sources locate keytar and package.json from import.meta.url, which CommonJS lacks.

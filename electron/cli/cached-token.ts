@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { ActivityKind } from '../../shared/activity.ts';
-import { newestFirst } from '../../shared/newest-first.ts';
+import type { ActivityEntryInput, ActivityKind } from '../../shared/activity.ts';
+import { laterFirst, newestFirst } from '../../shared/newest-first.ts';
 import { accessLogEntry, appendAccessLogLineIfRoom } from '../core/platform/access-log-line.ts';
 import { resolveDataFolder } from '../core/platform/data-folder.ts';
 import { dataFolderProblem } from '../core/platform/data-folder-safety.ts';
 import { tokenSecretName } from '../core/platform/data-folder-layout.ts';
-import { peekVaultSecrets } from '../core/vault/vault-peek.ts';
 import { namesAccount } from './account-name.ts';
 import { parseCachedTokenQuery, type CachedTokenQuery } from './cached-token-query.ts';
 import { loggedCommandLine } from './logged-command-line.ts';
@@ -19,18 +17,21 @@ import {
 } from './data-folder-records.ts';
 import { vaultPassphraseVariable } from './vault-passphrase.ts';
 import { acsUserTokenOf, arrTokenOf, entraTokenOf, stillReusable } from './reusable-token.ts';
+import { agentDisabled, askVaultAgent, startVaultAgent } from './vault-agent-client.ts';
 
 /**
  * The quick way through `azcred token arr|acs|entra` when a kept token will do: when the token the
  * full CLI would reuse (same account or ACS identity, scopes, key or Entra identity; valid for five
- * more minutes) is there, print it having read only the data folder's lists and the vault (one
- * keychain read, or one scrypt with AZCRED_VAULT_PASSPHRASE for a passphrase vault): no zod, no
- * MSAL, no Azure SDK, no core. It looks the account and identities up by the full CLI's rules
+ * more minutes) is there, print it having read only the data folder's lists and one secret: no zod,
+ * no MSAL, no Azure SDK, no core. It looks the account and identities up by the full CLI's rules
  * (`namesAccount`, `findIdentity`'s, the default identity's), picks by its reuse rules (newest
  * first, as the token list is) and prints the same bytes, having appended the access log's line for
- * it as the full CLI would (access-log-line.ts). Anything else (another command or option, no usable
- * token, a file that does not look as written, a log due for rotation) returns false and the full
- * CLI runs: it mints or refreshes through MSAL, and words every problem.
+ * it as the full CLI would (access-log-line.ts). The secret comes from the vault agent when one
+ * serves the data folder (vault-agent.ts: one request over a Unix socket), otherwise from the vault
+ * itself (one keychain read, or one scrypt with AZCRED_VAULT_PASSPHRASE), after which the agent is
+ * started for the next call. Anything else (another command or option, no usable token, a file that
+ * does not look as written, a log due for rotation) returns false and the full CLI runs: it mints or
+ * refreshes through MSAL, and words every problem.
  */
 export async function printCachedToken(
   argv: readonly string[],
@@ -47,19 +48,36 @@ export async function printCachedToken(
   const tokens = readKeptTokens(dataFolder) ?? [];
   const record = newestFirst(tokens, (t) => t.issuedAt).find((t) => reusable(t) && stillReusable(t));
   if (!record) return false;
-  const value = (await peekVaultSecrets(dataFolder, { passphrase: env[vaultPassphraseVariable] }))?.get(tokenSecretName(record.id));
+  const name = tokenSecretName(record.id);
+  const log = { input: printedInput(record), to: { front: 'cli' as const, command: loggedCommandLine(argv, 2), pid: process.pid } };
+  const print = (value: string) => out(query.json ? printedJson(value, record) : value);
+  // The vault agent, when one serves this data folder, answers with the secret and the log line's id and time (vault-agent.ts).
+  const useAgent = !agentDisabled(env);
+  const served = useAgent ? await askVaultAgent(dataFolder, name) : undefined;
+  if (served && appendAccessLogLineIfRoom(dataFolder, accessLogEntry(log.input, served.logId, served.time, log.to))) {
+    print(served.value);
+    return true;
+  }
+  // Loaded only here: the keychain, the decryption and node:crypto are most of this path's cost.
+  const [{ peekVaultSecrets, readVaultMode }, { randomUUID }] = await Promise.all([
+    import('../core/vault/vault-peek.ts'),
+    import('node:crypto'),
+  ]);
+  const value = (await peekVaultSecrets(dataFolder, { passphrase: env[vaultPassphraseVariable] }))?.get(name);
   if (!value) return false;
   // No line in the log, no token on stdout: the full CLI records it (and rotates a full log) instead.
-  if (!appendAccessLogLineIfRoom(dataFolder, printedEntry(record, argv))) return false;
-  out(query.json ? printedJson(value, record) : value);
+  if (!appendAccessLogLineIfRoom(dataFolder, accessLogEntry(log.input, randomUUID(), new Date().toISOString(), log.to))) return false;
+  print(value);
+  // The next call asks an agent instead; a passphrase vault's key is never handed to one.
+  if (useAgent && readVaultMode(dataFolder) === 'keychain') await startVaultAgent(dataFolder, env);
   return true;
 }
 
-/** The access log's entry for the token printed, as the core's tokenActivity words it, to this command line and pid. */
-function printedEntry(record: KeptTokenRecord, argv: readonly string[]) {
+/** The access log's entry for the token printed, as the core's tokenActivity words it (its id and time are stamped when written). */
+function printedInput(record: KeptTokenRecord): ActivityEntryInput {
   const { account, via } = record.source;
   const resource = record.audience ?? (record.scopes.length > 0 ? record.scopes.join(' ') : undefined);
-  const input = {
+  return {
     action: 'print' as const,
     kind: record.kind as ActivityKind,
     what: record.title.slice(0, 300),
@@ -68,11 +86,6 @@ function printedEntry(record: KeptTokenRecord, argv: readonly string[]) {
     ...(resource !== undefined && { resource: resource.slice(0, 500) }),
     tokenId: record.id,
   };
-  return accessLogEntry(input, randomUUID(), new Date().toISOString(), {
-    front: 'cli',
-    command: loggedCommandLine(argv, 2),
-    pid: process.pid,
-  });
 }
 
 /** Which kept tokens the full CLI would reuse for the query, or undefined when it would not reuse one (or would refuse the line). */
@@ -104,7 +117,7 @@ function findIdentity(identities: readonly IdentityFacts[], ref: string): Identi
 
 /** `azcred token entra` without --identity: the one used last (the first in the list among equals). */
 function defaultIdentity(identities: readonly IdentityFacts[]): IdentityFacts | undefined {
-  return [...identities].sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? ''))[0];
+  return [...identities].sort((a, b) => laterFirst(a.lastUsedAt ?? '', b.lastUsedAt ?? ''))[0];
 }
 
 /**

@@ -10,6 +10,11 @@ export interface PeekOptions {
   passphrase?: string | undefined;
 }
 
+/** The vault's mode as its metadata file says (keychain or passphrase), or undefined when there is none or it does not read. */
+export function readVaultMode(dataFolder: string): string | undefined {
+  return readOrUndefined(() => parseVaultMetadata(JSON.parse(readFileSync(path.join(dataFolder, metadataName), 'utf8'))))?.mode;
+}
+
 /**
  * Reads a data folder's vault secrets and nothing else: two small file reads and one keychain read
  * (or one scrypt, for a passphrase vault given its passphrase), no lock (writers replace the file
