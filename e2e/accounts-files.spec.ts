@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sessionSecretHeader, sessionSecretKey } from '../shared/browser-session.ts';
-import { acs, arr } from './support/accounts-page.ts';
+import { acs, arr, chooseAccountAction } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 
 const contosoEnv = [`ARR_ACCOUNT_ID=${arr.accountId}`, `ARR_ACCOUNT_DOMAIN=${arr.region}`, `ARR_ACCOUNT_KEY=${arr.primaryKey}`, ''].join(
@@ -76,7 +76,7 @@ test('a user imports a connection string and a .env file, exports them encrypted
 
   // Delete one, then bring it back from the encrypted file: the passphrase is asked for.
   await list.getByRole('option', { name: /contoso/ }).click();
-  await page.getByRole('region', { name: 'contoso' }).getByRole('button', { name: 'Delete' }).click();
+  await chooseAccountAction(page, page.getByRole('region', { name: 'contoso' }), 'Delete…');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(list.getByRole('option')).toHaveCount(1);
 

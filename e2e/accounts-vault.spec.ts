@@ -16,9 +16,10 @@ test('without a keychain the Accounts page says why and the user chooses a passp
   await expect(banner).toContainText('Memory only saves nothing');
   expect(await seriousAccessibilityProblems(page), 'Accounts page with the vault banner').toEqual([]);
 
-  // Adding an account is refused in words, and nothing is listed.
+  // Adding an account with a key offers the choice of vault inside the form; left unchosen, nothing is added.
   let dialog = await addArrAccount(page, { name: arr.name, accountId: arr.accountId, domain: arr.region, primaryKey: arr.primaryKey });
-  await expect(dialog.locator('[data-code="vault_unavailable"]')).toContainText('Secrets cannot be used until the vault is open');
+  await expect(dialog.getByTestId('vault-choice')).toContainText('Choose where the key is stored');
+  await expect(dialog.getByTestId('vault-choice')).toContainText('No Secret Service is running');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'No accounts yet' })).toBeVisible();
 

@@ -4,6 +4,7 @@ import {
   addArrAccount,
   addSampleArrAccount,
   arr,
+  chooseAccountAction,
   openAddDialog,
   seriousAccessibilityProblems,
   updateSettings,
@@ -128,7 +129,7 @@ test('a user adds an ARR account and an ACS resource, finds, reveals, copies, re
   await expect(renamed.getByTestId('secret-primaryKey')).toHaveText(arr.primaryKey);
 
   // Delete asks first, naming the account and its keys.
-  await renamed.getByRole('button', { name: 'Delete' }).click();
+  await chooseAccountAction(page, renamed, 'Delete…');
   const confirm = page.getByRole('alertdialog', { name: 'Delete “Contoso staging”?' });
   await expect(confirm).toContainText('removed from the vault');
   await confirm.getByRole('button', { name: 'Delete' }).click();

@@ -28,9 +28,8 @@ test(
       await page.goto(link);
       const banner = page.getByRole('region', { name: 'Secrets are not available' });
       const empty = page.getByRole('region', { name: 'No accounts yet' });
-      await expect(empty).toContainText('First choose where keys are kept, with the buttons above.');
       await expect(empty).toContainText(
-        'choose a passphrase vault (the azcred CLI can open it too, with the passphrase), or memory only for this session',
+        'when you add a key, choose a passphrase vault (the azcred CLI can open it too, with the passphrase), or memory only',
       );
       await expect(empty).not.toContainText('your OS keychain');
       // Set on this page only: still there afterwards means the page was not loaded again.
@@ -70,12 +69,12 @@ withoutKeychain(
     await app.open(page, 'accounts');
     const empty = page.getByRole('region', { name: 'No accounts yet' });
     const banner = page.getByRole('region', { name: 'Secrets are not available' });
-    await expect(empty).toContainText('Its key cannot go into the OS keychain here: choose a passphrase vault');
+    await expect(empty).toContainText('This machine has no keychain the app can use: when you add a key, choose a passphrase vault');
 
     await banner.getByRole('button', { name: 'Use memory only for this session' }).click();
     await expect(banner).toBeHidden();
     await expect(empty).toContainText(
-      'Keys are kept in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.',
+      'Keys are stored in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.',
     );
     await expect(empty).not.toContainText(/keychain/i);
 
@@ -87,7 +86,7 @@ withoutKeychain(
     await dialog.getByRole('textbox', { name: 'Confirm passphrase' }).fill('a long passphrase');
     await dialog.getByRole('button', { name: 'Create passphrase vault' }).click();
     await expect(banner).toBeHidden();
-    await expect(empty).toContainText('Keys are kept in an encrypted vault whose key comes from your passphrase, never in a plain file.');
+    await expect(empty).toContainText('Keys are stored in an encrypted vault whose key comes from your passphrase, never in a plain file.');
     await expect(empty).not.toContainText(/keychain/i);
   },
 );

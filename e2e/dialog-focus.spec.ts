@@ -1,7 +1,7 @@
 import { acs, addAcsResource, addArrAccount, arr } from './support/accounts-page.ts';
 import { expect, test } from './support/app-fixture.ts';
 import { test as testWithoutKeychain } from './support/app-without-keychain.ts';
-import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
+import { expectFocusOn, expectFocusWithin, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
 
 // When a dialog closes its opener may be gone with it (the item it deleted, the banner it sat in):
 // the focus then goes to the nearest part of the page that is still there, never to the page's
@@ -35,7 +35,13 @@ test('after deleting an account from the keyboard the focus is on the list, and 
     // The second time the focus is on the list already: Enter opens its one account.
     if (left === 0) await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: `Delete “${name}”?` });
-    await openWithKeyboard(page, page.getByRole('region', { name }).getByRole('button', { name: 'Delete' }), confirm);
+    // Delete is in the detail's "More actions" menu: Enter opens it on its first item, Regenerate key…; the next is Delete….
+    await pressOn(page, page.getByRole('region', { name }).getByRole('button', { name: `More actions for ${name}` }));
+    await expectFocusOn(page, page.getByRole('menuitem', { name: 'Regenerate key…' }));
+    await page.keyboard.press('ArrowDown');
+    await expectFocusOn(page, page.getByRole('menuitem', { name: 'Delete…' }));
+    await page.keyboard.press('Enter');
+    await expectFocusWithin(page, confirm);
     await pressOn(page, confirm.getByRole('button', { name: 'Delete' }));
     await expect(confirm).toBeHidden();
     if (left > 0) {

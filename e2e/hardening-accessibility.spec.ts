@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { chooseAccountAction, seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { test as withoutKeychain } from './support/app-without-keychain.ts';
 import { openDialog } from './support/dialogs.ts';
 import { expect, test, type AppOnEmulator, type TestEmulator } from './support/emulator-fixture.ts';
@@ -105,10 +105,11 @@ for (const scheme of schemes) {
         await expect(edit.getByRole('textbox', { name: 'Account ID' })).toHaveAttribute('aria-invalid', 'true');
         await check('Edit dialog with an error', edit, 'Cancel');
 
-        await detail.getByRole('button', { name: 'Delete' }).click();
+        await chooseAccountAction(page, detail, 'Delete…');
         await check('delete confirmation', page.getByRole('alertdialog'), 'Cancel');
 
-        const regenerate = await openDialog(page, 'Regenerate key…', /Regenerate a key/, { within: detail, role: 'alertdialog' });
+        await chooseAccountAction(page, detail, 'Regenerate key…');
+        const regenerate = page.getByRole('alertdialog', { name: /Regenerate a key/ });
         await expect(regenerate.getByTestId('rotation-guidance')).toBeVisible();
         await check('regenerate key dialog', regenerate, 'Cancel');
       },

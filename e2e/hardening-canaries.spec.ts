@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { certificateServicePrincipalAppId, contosoTenantId, secretServicePrincipal } from './azure-emulator/test/emulator-fixtures.ts';
-import { addAcsResource, addArrAccount } from './support/accounts-page.ts';
+import { addAcsResource, addArrAccount, chooseAccountAction } from './support/accounts-page.ts';
 import { canary, whatThePageShows, type CanaryList } from './support/canary-sweep.ts';
 import type { TestEmulator } from './support/emulator-fixture.ts';
 import { callApi, fillServicePrincipal, signInInteractively } from './support/identities-page.ts';
@@ -182,7 +182,7 @@ test('keys exported encrypted and imported back stay in the vault, and the expor
       await dialog.getByRole('button', { name: 'Close' }).click();
       await checkpoint('exporting encrypted');
       await option(page, envAccount).click();
-      await page.getByRole('region', { name: 'canary' }).getByRole('button', { name: 'Delete' }).click();
+      await chooseAccountAction(page, page.getByRole('region', { name: 'canary' }), 'Delete…');
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
       await expect(page.getByRole('alertdialog')).toBeHidden();
       await page.getByRole('button', { name: 'Import' }).click();
@@ -427,7 +427,7 @@ test('keys discovered in Azure and a regenerated key stay in the vault', async (
       await checkpoint('discovering an account with its keys');
       await option(page, /contoso-arr-eastus/).click();
       const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
-      await account.getByRole('button', { name: 'Regenerate key…' }).click();
+      await chooseAccountAction(page, account, 'Regenerate key…');
       const rotate = page.getByRole('alertdialog', { name: /Regenerate a key/ });
       await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
       await page.getByRole('option', { name: /alex\.wilber/ }).click();

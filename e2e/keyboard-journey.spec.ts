@@ -7,8 +7,8 @@ import { arrKey, chatResource, listedTokens, tokenValue, westEurope } from './su
 // that closes gives the focus back to a control of the page (never to the page's body).
 
 test(
-  'a user adds accounts, finds one, reveals and copies its key, mints and copies a token, changes the theme and leaves the ' +
-    'sign-in with Escape, all with the keyboard',
+  'a user adds accounts (pasting a connection string first), finds one, reveals and copies its key, mints and copies a token, ' +
+    'changes the theme and leaves the sign-in with Escape, all with the keyboard',
   async ({ app, page, context, emulator }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
     await app.open(page);
@@ -22,10 +22,29 @@ test(
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 
-    // The first account, from the empty page: the dialog takes the focus, Enter in the last field
-    // submits, and the focus comes back to "Add account", now in the page's header.
+    // The first account, from the empty page: the dialog opens on Communication Services with the focus in the connection string,
+    // ready for a paste; Enter in the last field submits, and the focus comes back to "Add account", now in the page's header.
+    const addAcs = page.getByRole('dialog', { name: 'Add a Communication Services resource' });
+    await openWithKeyboard(page, main.getByRole('button', { name: 'Add account' }), addAcs);
+    await expectFocusOn(page, addAcs.getByRole('textbox', { name: 'Connection string', exact: true }));
+    await page.keyboard.type(emulator.acsConnectionString(chatResource, 'primary'));
+    // The emulator's endpoint is an address, which names no resource: the name is typed.
+    await tabTo(page, addAcs.getByRole('textbox', { name: 'Name' }));
+    await page.keyboard.type(chatResource);
+    await page.keyboard.press('Enter');
+    await expect(addAcs).toBeHidden();
+    const list = page.getByRole('listbox', { name: 'Accounts' });
+    await expect(list.getByRole('option')).toHaveCount(1);
+    const addAccount = main.getByRole('button', { name: 'Add account' });
+    await expectFocusOn(page, addAccount);
+
+    // A second one, an ARR account: the kind is a radio group before the connection string, chosen with an arrow key.
+    await page.keyboard.press('Enter');
+    await expectFocusOn(page, addAcs.getByRole('textbox', { name: 'Connection string', exact: true }));
+    await tabTo(page, addAcs.getByRole('radio', { name: 'Communication Services resource' }), { backwards: true });
+    await page.keyboard.press('ArrowRight');
     const addArr = page.getByRole('dialog', { name: 'Add a Remote Rendering account' });
-    await openWithKeyboard(page, main.getByRole('button', { name: 'Add account' }), addArr);
+    await expectFocusOn(page, addArr.getByRole('radio', { name: 'Remote Rendering account' }));
     await tabTo(page, addArr.getByRole('textbox', { name: 'Name' }));
     await page.keyboard.type(westEurope.name);
     await tabTo(page, addArr.getByRole('textbox', { name: 'Account ID' }));
@@ -36,23 +55,6 @@ test(
     await page.keyboard.type(arrKey(emulator));
     await page.keyboard.press('Enter');
     await expect(addArr).toBeHidden();
-    const list = page.getByRole('listbox', { name: 'Accounts' });
-    await expect(list.getByRole('option')).toHaveCount(1);
-    const addAccount = main.getByRole('button', { name: 'Add account' });
-    await expectFocusOn(page, addAccount);
-
-    // A second one, an ACS resource: the kind is a radio group, chosen with an arrow key.
-    await page.keyboard.press('Enter');
-    await expectFocusOn(page, page.getByRole('dialog').getByRole('radio', { name: 'Remote Rendering account' }));
-    await page.keyboard.press('ArrowRight');
-    const addAcs = page.getByRole('dialog', { name: 'Add a Communication Services resource' });
-    await expectFocusOn(page, addAcs.getByRole('radio', { name: 'Communication Services resource' }));
-    await tabTo(page, addAcs.getByRole('textbox', { name: 'Name' }));
-    await page.keyboard.type(chatResource);
-    await tabTo(page, addAcs.getByRole('textbox', { name: 'Connection string', exact: true }));
-    await page.keyboard.type(emulator.acsConnectionString(chatResource, 'primary'));
-    await page.keyboard.press('Enter');
-    await expect(addAcs).toBeHidden();
     await expect(list.getByRole('option')).toHaveCount(2);
     await expectFocusOn(page, addAccount);
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { sessionSecretHeader, sessionSecretKey } from '../../shared/browser-session.ts';
 
 /** Made-up credentials in the shapes Azure uses; none of them opens anything. */
@@ -38,6 +38,8 @@ export async function addArrAccount(
   fields: { name: string; accountId: string; domain: string; primaryKey: string; tags?: string },
 ) {
   const dialog = await openAddDialog(page);
+  // The form starts on the last kind added, Communication Services at first.
+  await dialog.getByRole('radio', { name: 'Remote Rendering account' }).check();
   await dialog.getByRole('textbox', { name: 'Name' }).fill(fields.name);
   await dialog.getByRole('textbox', { name: 'Account ID' }).fill(fields.accountId);
   await dialog.getByRole('combobox', { name: 'Account domain' }).fill(fields.domain);
@@ -55,6 +57,12 @@ export async function addAcsResource(page: Page, fields: { name: string; connect
   if (fields.tags) await dialog.getByRole('textbox', { name: 'Tags' }).fill(fields.tags);
   await dialog.getByRole('button', { name: 'Add account' }).click();
   return dialog;
+}
+
+/** Regenerate key… or Delete… from the "More actions" menu of the account's detail (`detail`, its region). */
+export async function chooseAccountAction(page: Page, detail: Locator, action: 'Regenerate key…' | 'Delete…'): Promise<void> {
+  await detail.getByRole('button', { name: /^More actions for / }).click();
+  await page.getByRole('menuitem', { name: action }).click();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CloudArrowDownRegular, KeyMultipleRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { AccountView } from '../../shared/accounts.ts';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { AccountView, KeyName } from '../../shared/accounts.ts';
 import type { AppErrorShape } from '../../shared/errors.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PageStates } from '../components/PageStates.tsx';
@@ -19,6 +19,7 @@ import { filterAccounts, noFilter, type AccountFilter } from './accounts/account
 import { DeleteAccountDialog } from './accounts/DeleteAccountDialog.tsx';
 import { discoveryRequest } from './accounts/discover-intent.ts';
 import { useTakenRequest } from '../page-request.ts';
+import { accountsRequest } from '../palette/accounts-request.ts';
 import { DiscoverDialog } from './accounts/DiscoverDialog.tsx';
 import { ExportDialog } from './accounts/ExportDialog.tsx';
 import { ImportDialog } from './accounts/ImportDialog.tsx';
@@ -35,7 +36,8 @@ const useStyles = makeStyles({
 
 type OpenDialog =
   | { type: 'add' }
-  | { type: 'edit' | 'delete' | 'rotate'; account: AccountView }
+  | { type: 'edit' | 'delete'; account: AccountView }
+  | { type: 'rotate'; account: AccountView; key?: KeyName }
   | { type: 'import' }
   | { type: 'export' }
   | { type: 'discover'; identityId?: string };
@@ -52,6 +54,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const discoverWith = useTakenRequest(discoveryRequest);
   const [dialog, setDialog] = useState<OpenDialog | undefined>(discoverWith ? { type: 'discover', identityId: discoverWith } : undefined);
   const [error, setError] = useState<AppErrorShape>();
+  // "Regenerate secondary Showroom" from the palette: opened once the accounts are loaded.
+  const [rotateRequest, setRotateRequest] = useState(useTakenRequest(accountsRequest));
 
   // Which keys are missing can change when the vault opens. (Clouds added with it, as the demo's sample data does, come as clouds.changed.)
   useReloadWhenVaultOpens(vault, reload);
@@ -60,6 +64,15 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
   const shown = useMemo(() => filterAccounts(all, deferredFilter), [all, deferredFilter]);
   const selected = all.find((a) => a.id === selectedId);
   const defaultCloud = settings.values.defaultCloud;
+
+  useEffect(() => {
+    if (!rotateRequest || accounts === undefined) return;
+    const account = accounts.find((a) => a.id === rotateRequest.accountId);
+    setRotateRequest(undefined);
+    if (!account) return setError({ code: 'not_found', message: 'That account is no longer here: it may have been deleted.' });
+    setSelectedId(account.id);
+    setDialog({ type: 'rotate', account, key: rotateRequest.key });
+  }, [rotateRequest, accounts]);
   const copyHow = useCopyHow(settings.values.clipboardClearSeconds);
   const copy: CopySettings = useMemo(() => ({ ...copyHow, onError: setError }), [copyHow]);
 
@@ -86,7 +99,7 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
     <div className={styles.root}>
       <PageHeader
         title="Accounts"
-        lead="Azure Remote Rendering accounts and Azure Communication Services resources, with their keys."
+        lead="Azure Communication Services resources and Azure Remote Rendering accounts, with their keys."
         actions={all.length > 0 ? actions : undefined}
       />
       <VaultBanner vault={vault} />
@@ -101,8 +114,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
             icon={KeyMultipleRegular}
             title="No accounts yet"
             points={[
-              'ARR accounts: account ID, account domain and the primary and secondary account keys.',
               'ACS resources: the connection string (endpoint and access key), or the endpoint alone for Entra ID sign-in.',
+              'ARR accounts (retired): account ID, account domain and the primary and secondary account keys.',
               whereKeysAreKept(vault.status),
             ]}
             learnMore={{
@@ -111,9 +124,8 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
             }}
             actions={actions}
           >
-            {vault.status?.state === 'unavailable' && 'First choose where keys are kept, with the buttons above. Then '}
-            {vault.status?.state === 'unavailable' ? 'add' : 'Add'} an account by hand, discover those a signed-in identity can see in
-            Azure, or import a connection string, a .env file or an exported JSON file.
+            Add an account by hand (paste an ACS connection string), discover those a signed-in identity can see in Azure, or import a
+            connection string, a .env file or an exported JSON file.
           </EmptyState>
         }
       >
@@ -136,6 +148,7 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
       {(dialog?.type === 'add' || dialog?.type === 'edit') && (
         <AccountDialog
           editing={dialog.type === 'edit' ? dialog.account : undefined}
+          vault={vault}
           clouds={clouds}
           defaultCloud={defaultCloud}
           onClose={() => setDialog(undefined)}
@@ -160,7 +173,9 @@ export function AccountsPage({ settings, vault }: { settings: SettingsState; vau
       {dialog?.type === 'discover' && (
         <DiscoverDialog identityId={dialog.identityId} onImported={() => void reload()} onClose={() => setDialog(undefined)} />
       )}
-      {dialog?.type === 'rotate' && <RotateKeyDialog account={dialog.account} onRotated={upsert} onClose={() => setDialog(undefined)} />}
+      {dialog?.type === 'rotate' && (
+        <RotateKeyDialog account={dialog.account} initialKey={dialog.key} onRotated={upsert} onClose={() => setDialog(undefined)} />
+      )}
       {dialog?.type === 'import' && (
         <ImportDialog clouds={clouds} defaultCloud={defaultCloud} onImported={() => void reload()} onClose={() => setDialog(undefined)} />
       )}

@@ -5,6 +5,7 @@ import type { VaultBackupView, VaultStatus } from '../../../shared/vault.ts';
 import { api } from '../../api.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
 import { useCall } from '../use-call.ts';
+import { formatMoment } from '../when.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
@@ -73,14 +74,14 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
           {backups.map((backup) => (
             <li key={backup.name} className={styles.item}>
               <span>
-                {new Date(backup.createdAt).toLocaleString()}: {holds(backup.secretCount)}
+                {formatMoment(backup.createdAt)}: {holds(backup.secretCount)}
                 {backup.beforeQuarantine ? ', before the damage' : ''}
               </span>
               <Button
                 size="small"
                 disabled={busy || backup.secretCount === null}
                 onClick={() => void run(() => api.vault.restore({ name: backup.name }), restored)}
-                aria-label={`Restore the backup of ${new Date(backup.createdAt).toLocaleString()}`}
+                aria-label={`Restore the backup of ${formatMoment(backup.createdAt)}`}
               >
                 Restore
               </Button>

@@ -17,7 +17,7 @@ const wording: Record<PassphrasePurpose, { title: string; body: string; passphra
   open: {
     title: 'Use a passphrase vault',
     body:
-      'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each ' +
+      'Secrets are encrypted with a key derived from this passphrase instead of one stored in the OS keychain. You type it each ' +
       'time the app starts.',
     passphrase: 'Passphrase',
     submit: 'Open vault',
@@ -25,7 +25,7 @@ const wording: Record<PassphrasePurpose, { title: string; body: string; passphra
   create: {
     title: 'Use a passphrase vault',
     body:
-      'Secrets are encrypted with a key derived from this passphrase instead of one kept in your OS keychain. You type it each ' +
+      'Secrets are encrypted with a key derived from this passphrase instead of one stored in the OS keychain. You type it each ' +
       'time the app starts. ' +
       'There is no way to recover it: if you forget it, the stored keys are lost.',
     passphrase: 'Passphrase',

@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { VaultState } from '../../use-vault.ts';
 import { ErrorBar } from '../ErrorBar.tsx';
 import { useCall } from '../use-call.ts';
@@ -14,10 +14,11 @@ const useStyles = makeStyles({
 
 /**
  * What the user can do when secrets cannot be used: for a keychain that failed, retry it or pick a
- * weaker mode explicitly; for a locked passphrase vault, unlock it. The Accounts banner and the
- * Settings storage section show the same actions.
+ * weaker mode explicitly; for a locked passphrase vault, unlock it. The Accounts banner, the Add
+ * account form and the Settings storage section show the same actions. `quiet` where the page or
+ * dialog has its own primary button (Add account): none of these is then primary.
  */
-export function VaultActions({ vault }: { vault: VaultState }) {
+export function VaultActions({ vault, quiet = false, onOpened }: { vault: VaultState; quiet?: boolean; onOpened?: () => void }) {
   const styles = useStyles();
   const call = useCall();
   const [note, setNote] = useState('');
@@ -28,26 +29,37 @@ export function VaultActions({ vault }: { vault: VaultState }) {
   const status = vault.status;
   if (!status || status.state === 'open') return null;
 
+  const primary = quiet ? 'secondary' : 'primary';
+
   async function run(mode: 'keychain' | 'memory') {
     setNote('');
     const result = await call.run(() => vault.open({ mode }));
-    if (result.ok && result.value.state !== 'open')
+    if (result.ok && result.value.state === 'open') onOpened?.();
+    else if (result.ok)
       setNote(mode === 'keychain' ? 'The keychain still cannot be used: see the message above.' : 'The vault is still not open.');
   }
 
-  async function unlock(event: FormEvent) {
-    event.preventDefault();
+  async function unlock() {
     if (!unlockPassphrase) return setUnlockProblem('Enter the passphrase');
     const result = await call.run(() => vault.open({ mode: 'passphrase', passphrase: unlockPassphrase }));
     // A refusal is said under the passphrase, not in the bar the other actions use.
     if (!result.ok) return (call.reset(), setUnlockProblem(result.error.issues?.[0]?.message ?? result.error.message));
-    else if (result.value.state !== 'open') setUnlockProblem('The vault is still locked: check the passphrase.');
-    else setUnlockPassphrase('');
+    if (result.value.state !== 'open') return setUnlockProblem('The vault is still locked: check the passphrase.');
+    setUnlockPassphrase('');
+    onOpened?.();
+  }
+
+  // Enter unlocks, as a form would; a group, not a form, so it can sit inside the Add account form.
+  function unlockOnEnter(event: KeyboardEvent) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void unlock();
   }
 
   if (status.state === 'locked') {
     return (
-      <form className={styles.unlock} onSubmit={(e) => void unlock(e)} aria-label="Unlock the vault">
+      <div role="group" className={styles.unlock} onKeyDown={unlockOnEnter} aria-label="Unlock the vault">
         <Field label="Vault passphrase" validationMessage={unlockProblem || null} validationState={unlockProblem ? 'error' : 'none'}>
           <Input
             type="password"
@@ -56,7 +68,7 @@ export function VaultActions({ vault }: { vault: VaultState }) {
             onChange={(_, d) => (setUnlockPassphrase(d.value), setUnlockProblem(''))}
           />
         </Field>
-        <Button appearance="primary" type="submit" disabledFocusable={call.busy}>
+        <Button appearance={primary} disabledFocusable={call.busy} onClick={() => void unlock()}>
           Unlock
         </Button>
         {unlockProblem && (
@@ -65,25 +77,27 @@ export function VaultActions({ vault }: { vault: VaultState }) {
           </Button>
         )}
         {startingNew && (
-          <PassphraseDialog
-            purpose="start-new"
-            onClose={() => setStartingNew(false)}
-            onSubmit={async (passphrase) => {
-              const result = await vault.startNew(passphrase);
-              if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
-              setUnlockProblem('');
-              return undefined;
-            }}
-          />
+          <Nested>
+            <PassphraseDialog
+              purpose="start-new"
+              onClose={() => setStartingNew(false)}
+              onSubmit={async (passphrase) => {
+                const result = await vault.startNew(passphrase);
+                if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
+                setUnlockProblem('');
+                return undefined;
+              }}
+            />
+          </Nested>
         )}
-      </form>
+      </div>
     );
   }
 
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabledFocusable={call.busy} onClick={() => void run('keychain')}>
+        <Button appearance={primary} disabledFocusable={call.busy} onClick={() => void run('keychain')}>
           Try the keychain again
         </Button>
         <Button disabledFocusable={call.busy} onClick={() => setChoosingPassphrase(true)}>
@@ -103,16 +117,34 @@ export function VaultActions({ vault }: { vault: VaultState }) {
       )}
       <ErrorBar error={call.error} onDismiss={call.reset} />
       {choosingPassphrase && (
-        <PassphraseDialog
-          purpose={status.recordedMode === 'passphrase' ? 'open' : 'create'}
-          onClose={() => setChoosingPassphrase(false)}
-          onSubmit={async (passphrase) => {
-            const result = await vault.open({ mode: 'passphrase', passphrase });
-            if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
-            return result.value.state === 'open' ? undefined : 'The vault did not open with this passphrase.';
-          }}
-        />
+        <Nested>
+          <PassphraseDialog
+            purpose={status.recordedMode === 'passphrase' ? 'open' : 'create'}
+            onClose={() => setChoosingPassphrase(false)}
+            onSubmit={async (passphrase) => {
+              const result = await vault.open({ mode: 'passphrase', passphrase });
+              if (!result.ok) return result.error.issues?.[0]?.message ?? result.error.message;
+              if (result.value.state !== 'open') return 'The vault did not open with this passphrase.';
+              onOpened?.();
+              return undefined;
+            }}
+          />
+        </Nested>
       )}
     </div>
+  );
+}
+
+/**
+ * The passphrase dialog opened from inside another form (Add account): React passes its submit and
+ * Enter up the component tree, through the portal, to that form, which would save before the vault
+ * is open. They stop here.
+ * https://github.com/facebook/react/issues/27555
+ */
+function Nested({ children }: { children: ReactNode }) {
+  return (
+    <span onSubmit={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+      {children}
+    </span>
   );
 }

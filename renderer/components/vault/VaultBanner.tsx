@@ -55,7 +55,8 @@ export function VaultBanner({ vault, page = 'accounts' }: { vault: VaultState; p
           {status.state === 'locked' ? wording[page].locked : status.message}
         </MessageBarBody>
       </MessageBar>
-      <VaultActions vault={vault} />
+      {/* On Accounts, Add account is the one primary button: the Add form offers this choice too when it needs a vault. */}
+      <VaultActions vault={vault} quiet={page === 'accounts'} />
     </section>
   );
 }

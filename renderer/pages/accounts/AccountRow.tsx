@@ -2,7 +2,8 @@ import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-compo
 import type { AccountView } from '../../../shared/accounts.ts';
 import type { RowPlacement } from '../../components/VirtualListbox.tsx';
 import { RowLine, VirtualRow } from '../../components/VirtualRow.tsx';
-import { accountAddress, kindLabels } from './account-filter.ts';
+import { accountAddress } from './account-filter.ts';
+import { KindBadge } from './KindBadge.tsx';
 
 const useStyles = makeStyles({
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -32,9 +33,7 @@ export function AccountRow({ account, cloudLabel, ...placement }: AccountRowProp
         <Text weight="semibold" className={styles.name}>
           {account.name}
         </Text>
-        <Badge appearance="tint" color={account.kind === 'arr' ? 'brand' : 'informative'} size="small">
-          {kindLabels[account.kind]}
-        </Badge>
+        <KindBadge kind={account.kind} size="small" />
         {account.secretsMissing.length > 0 && (
           <Badge appearance="tint" color="warning" size="small">
             Key missing

@@ -5,6 +5,7 @@ import { problem } from '../../components/field-problem.ts';
 import { TextField } from '../../components/TextField.tsx';
 import type { FormPartProps } from './AccountMetaFields.tsx';
 import { DevelopmentKeyNotice } from './DevelopmentKeyNotice.tsx';
+import { KeyField } from './KeyField.tsx';
 
 const keepKey = 'Leave empty to keep the stored key';
 
@@ -50,10 +51,10 @@ export function ArrFields(part: ArrPartProps) {
           ))}
         </Combobox>
       </Field>
-      <KeyField {...part} name="primaryKey" label="Primary key" newPlaceholder="From the account’s Access keys page">
+      <ArrKeyField {...part} name="primaryKey" label="Primary key" newPlaceholder="From the account’s Access keys page">
         {editing ? null : 'Leave both keys empty to use the account with Entra ID sign-in only.'}
-      </KeyField>
-      <KeyField {...part} name="secondaryKey" label="Secondary key (optional)" newPlaceholder="" />
+      </ArrKeyField>
+      <ArrKeyField {...part} name="secondaryKey" label="Secondary key (optional)" newPlaceholder="" />
       <DevelopmentKeyNotice />
     </>
   );
@@ -65,7 +66,7 @@ const keySlots = {
 } as const;
 
 /** One of the account's two keys: a new value, or when editing, the stored one kept (left empty) or removed. */
-function KeyField({
+function ArrKeyField({
   form,
   set,
   errors,
@@ -78,9 +79,8 @@ function KeyField({
   const { remove, stored, removeLabel } = keySlots[name];
   return (
     <>
-      <TextField
+      <KeyField
         label={label}
-        secret
         value={form[name]}
         disabled={form[remove]}
         placeholder={editing?.[stored] ? keepKey : newPlaceholder}
@@ -88,7 +88,7 @@ function KeyField({
         error={errors[name]}
       >
         {children}
-      </TextField>
+      </KeyField>
       {editing?.[stored] && (
         <Checkbox label={removeLabel} checked={form[remove]} onChange={(_, d) => set({ [remove]: d.checked === true, [name]: '' })} />
       )}

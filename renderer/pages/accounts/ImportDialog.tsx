@@ -1,4 +1,5 @@
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ImportReport } from '../../../shared/accounts.ts';
 import { api } from '../../api.ts';
@@ -8,6 +9,7 @@ import { FileChooser } from '../../components/FileChooser.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { plural } from '../../components/plural.ts';
 import { useCall } from '../../components/use-call.ts';
+import { maskKeys } from './import-mask.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 
 const fields = ['passphrase', 'text'] as const;
@@ -20,7 +22,10 @@ export interface ImportDialogProps extends CloudChoice {
   onClose(): void;
 }
 
-/** Imports accounts from pasted text or a file: preview first, then add the ones the user keeps. */
+/**
+ * Imports accounts from pasted text or a file: preview first, then add the ones the user keeps.
+ * Once previewed, the pasted text shows its keys masked, and cannot be edited until shown again.
+ */
 export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: ImportDialogProps) {
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; text: string }>();
@@ -30,10 +35,13 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
   const [preview, setPreview] = useState<ImportReport>();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [done, setDone] = useState<ImportReport>();
+  // Once the text is read, the keys in it are masked on screen (accesskey=••••) unless the user shows them.
+  const [showKeys, setShowKeys] = useState(false);
   const call = useCall();
   const issues = fieldIssues(call.error, fields);
   const passphraseIssue = issues.passphrase;
   const textIssue = issues.text;
+  const masked = preview !== undefined && !showKeys && !file;
 
   function changed() {
     setPreview(undefined);
@@ -57,6 +65,7 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
     }
     if (result.value.format === 'encrypted-json') setNeedsPassphrase(true);
     if (dryRun) {
+      setShowKeys(false);
       setPreview(result.value);
       setChosen(new Set(result.value.items.filter((i) => i.status === 'ready').map((i) => i.index)));
     } else {
@@ -103,7 +112,8 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
       </Body1>
       <Field label="Text to import" {...problem(textIssue)}>
         <Textarea
-          value={pasted}
+          value={masked ? maskKeys(pasted) : pasted}
+          readOnly={masked}
           disabled={file !== undefined}
           resize="vertical"
           // It holds keys: not kept for session restore, not sent to a spelling service. Textarea
@@ -114,6 +124,16 @@ export function ImportDialog({ clouds, defaultCloud, onImported, onClose }: Impo
           onChange={(_, d) => (setPasted(d.value), changed())}
         />
       </Field>
+      {preview && !file && (
+        <Button
+          appearance="subtle"
+          icon={showKeys ? <EyeOffRegular /> : <EyeRegular />}
+          aria-pressed={showKeys}
+          onClick={() => setShowKeys((shown) => !shown)}
+        >
+          {showKeys ? 'Hide the keys' : 'Show the keys to edit'}
+        </Button>
+      )}
       <FileChooser
         label="Choose a file…"
         accept=".env,.json,.txt,text/plain,application/json"

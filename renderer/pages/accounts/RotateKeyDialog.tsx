@@ -20,6 +20,7 @@ import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { useIdentities } from '../identities/use-identities.ts';
 import { WarningBar } from '../../components/WarningBar.tsx';
+import { formatMoment } from '../../components/when.ts';
 
 const fields = ['identityId'] as const;
 
@@ -31,15 +32,17 @@ const anyIdentity = '';
 
 export interface RotateKeyDialogProps {
   account: AccountView;
+  /** The key chosen when the dialog opens ("regenerate secondary Showroom" from the palette); primary otherwise. */
+  initialKey?: KeyName | undefined;
   onRotated(account: AccountView): void;
   onClose(): void;
 }
 
 /** Regenerates the primary or secondary key through Azure Resource Manager, after the two-key guidance; then says what changed here. */
-export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialogProps) {
+export function RotateKeyDialog({ account, initialKey = 'primary', onRotated, onClose }: RotateKeyDialogProps) {
   const styles = useStyles();
   const { identities } = useIdentities();
-  const [key, setKey] = useState<KeyName>('primary');
+  const [key, setKey] = useState<KeyName>(initialKey);
   const [identityId, setIdentityId] = useState(anyIdentity);
   const call = useCall();
   const [done, setDone] = useState<KeyRotationResult>();
@@ -59,7 +62,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
       alert
       title={done ? `Regenerated the ${done.key} key` : `Regenerate a key of “${account.name}”?`}
       size="medium"
-      submit={{ label: <span className={styles.action}>Regenerate the {key} key</span> }}
+      submit={{ label: <span className={styles.action}>Regenerate the {key} key</span>, danger: true }}
       onSubmit={() => void rotate()}
       busy={call.busy}
       holdOpen
@@ -73,8 +76,7 @@ export function RotateKeyDialog({ account, onRotated, onClose }: RotateKeyDialog
               <MessageBarTitle>
                 {done.storedKeyUpdated ? `The stored ${done.key} key was updated` : 'Nothing stored here changed'}
               </MessageBarTitle>
-              Regenerated at <time dateTime={done.rotatedAt}>{new Date(done.rotatedAt).toLocaleString()}</time> by {done.by.name}.{' '}
-              {done.guidance}
+              Regenerated at <time dateTime={done.rotatedAt}>{formatMoment(done.rotatedAt)}</time> by {done.by.name}. {done.guidance}
             </MessageBarBody>
           </MessageBar>
         )

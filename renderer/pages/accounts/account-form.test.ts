@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../shared/accounts.ts';
-import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount } from './account-form.ts';
+import { addInput, changesFrom, emptyForm, fieldErrors, formFromAccount, formProblems } from './account-form.ts';
 
 const arrAccount: AccountView = {
   id: '6f1c0a52-6a43-4c5e-9d6b-0d2f3c4b5a69',
@@ -83,5 +83,33 @@ describe('the account form', () => {
       name: 'An account named "A" already exists',
     });
     expect(fieldErrors({ code: 'vault_unavailable', message: 'The vault is locked' })).toEqual({ form: 'The vault is locked' });
+  });
+
+  it('finds every problem of a new ACS resource at once, the connection string’s with the empty name’s', () => {
+    const form = { ...emptyForm('acs', 'AzureCloud'), connectionString: 'endpoint=https://fabrikam.communication.azure.com/' };
+    expect(formProblems(form, undefined)).toEqual([
+      { path: 'name', message: 'Enter a name' },
+      { path: 'connectionString', message: expect.stringContaining('no accesskey') },
+    ]);
+    expect(formProblems({ ...form, connectionString: '', tags: 'a,' + 'x'.repeat(41) }, undefined).map((p) => p.path)).toEqual([
+      'name',
+      'tags',
+      'connectionString',
+    ]);
+    const key = 'ZTJlLXRlc3QtYWNzLWFjY2Vzcy1rZXktdGhpcy1pcy1ub3QtcmVhbC0wMDA=';
+    expect(formProblems({ ...form, name: 'Fabrikam', connectionString: `${form.connectionString};accesskey=${key}` }, undefined)).toEqual(
+      [],
+    );
+  });
+
+  it('finds every problem of a new ARR account at once, and of an edit only in what changed', () => {
+    const arr = { ...emptyForm('arr', 'AzureCloud'), accountId: 'not a guid', accountDomain: 'west europe', primaryKey: 'not base64!' };
+    expect(formProblems(arr, undefined).map((p) => p.path)).toEqual(['name', 'accountId', 'accountDomain', 'primaryKey']);
+    const edit = formFromAccount(acsResource);
+    expect(formProblems(edit, acsResource)).toEqual([]);
+    expect(formProblems({ ...edit, name: ' ', connectionString: 'endpoint=nope' }, acsResource).map((p) => p.path)).toEqual([
+      'name',
+      'connectionString',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import type { AccountView } from '../../../shared/accounts.ts';
+import { accountInputSchema, accountUpdateSchema, acsResourceInputSchema, type AccountView } from '../../../shared/accounts.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { AppErrorShape, FieldIssue } from '../../../shared/errors.ts';
 
 type AddInput = MethodInput<'accounts.add'>;
 type UpdateInput = MethodInput<'accounts.update'>;
@@ -124,7 +124,8 @@ export function fieldErrors(error: AppErrorShape): FieldErrors {
   for (const issue of error.issues ?? []) {
     const field = issue.path.replace(/^changes\./, '').split('.')[0] ?? '';
     const key = (field === 'removeAccessKey' ? 'connectionString' : field) as keyof AccountForm;
-    if (formFields.has(key) && key !== 'kind') errors[key] = errors[key] ? `${errors[key]} ${issue.message}` : issue.message;
+    // One message a field: a later check on the same value only says it again in other words.
+    if (formFields.has(key) && key !== 'kind') errors[key] ??= issue.message;
     else errors.form = errors.form ? `${errors.form} ${issue.message}` : issue.message;
   }
   if (Object.keys(errors).length === 0) {
@@ -132,4 +133,37 @@ export function fieldErrors(error: AppErrorShape): FieldErrors {
     else errors.form = error.message;
   }
   return errors;
+}
+
+type Issues = readonly { path: readonly PropertyKey[]; message: string }[] | undefined;
+
+/**
+ * Every problem with what was typed, one per field, found with the core's own schemas before
+ * calling it, so the form shows them all at once. An ACS resource's connection string (or
+ * endpoint) is checked on its own too: the schema reads it only once the other fields pass, which
+ * once showed the errors one at a time.
+ */
+export function formProblems(form: AccountForm, editing: AccountView | undefined): FieldIssue[] {
+  const found = new Map<string, string>();
+  const add = (issues: Issues, skip = 0) => {
+    for (const issue of issues ?? []) {
+      const field = issue.path.slice(skip).map(String)[0] ?? '';
+      if (!found.has(field)) found.set(field, issue.message);
+    }
+  };
+  if (editing) {
+    const changes = changesFrom(editing, form);
+    if (!changes) return [];
+    add(accountUpdateSchema.safeParse({ id: editing.id, changes }).error?.issues, 1);
+    if (changes.kind === 'acs' && (changes.connectionString !== undefined || changes.endpoint !== undefined)) {
+      const { connectionString, endpoint } = changes;
+      const alone = { kind: 'acs', ...(connectionString === undefined ? { endpoint } : { connectionString }) };
+      add(accountUpdateSchema.safeParse({ id: editing.id, changes: alone }).error?.issues, 1);
+    }
+  } else {
+    const input = addInput(form);
+    add(accountInputSchema.safeParse(input).error?.issues);
+    if (input.kind === 'acs') add(acsResourceInputSchema.safeParse({ ...input, name: 'checked above', tags: [], notes: '' }).error?.issues);
+  }
+  return [...found].map(([path, message]) => ({ path, message }));
 }

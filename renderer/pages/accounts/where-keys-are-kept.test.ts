@@ -20,7 +20,7 @@ describe('whereKeysAreKept', () => {
 
   it('says a memory-only session is forgotten and not seen by the CLI', () => {
     expect(whereKeysAreKept(open('memory'))).toBe(
-      'Keys are kept in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.',
+      'Keys are stored in memory for this session only: they are forgotten when the app closes, and the azcred CLI cannot read them.',
     );
   });
 
@@ -31,7 +31,8 @@ describe('whereKeysAreKept', () => {
       message: 'No Secret Service is running.',
       recordedMode: null,
     });
-    expect(text).toContain('choose a passphrase vault');
+    expect(text).toContain('when you add a key, choose a passphrase vault');
+    expect(text).not.toMatch(/your OS keychain/i);
     expect(text).toContain('or memory only for this session');
   });
 });
