@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chooseAccountAction } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, signInInteractively } from './support/identities-page.ts';
 import { azurePrimaryKey, importAs, matrixCell, storedAccount } from './support/roles-page.ts';
@@ -111,7 +112,7 @@ test('a regeneration Azure refuses names the role that would allow it, and the s
     .getByRole('option', { name: /contoso-arr-westeurope/ })
     .click();
   const account = page.getByRole('region', { name: 'contoso-arr-westeurope' });
-  await account.getByRole('button', { name: 'Regenerate key…' }).click();
+  await chooseAccountAction(page, account, 'Regenerate key…');
   const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-westeurope”?' });
   await rotate.getByRole('combobox', { name: 'Regenerate as' }).click();
   await page.getByRole('option', { name: adele }).click();

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { contosoSubscription } from './azure-emulator/test/emulator-fixtures.ts';
-import { seriousAccessibilityProblems } from './support/accounts-page.ts';
+import { chooseAccountAction, seriousAccessibilityProblems } from './support/accounts-page.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 import { callApi, identityRow, signInInteractively } from './support/identities-page.ts';
 import { expectFocusOn, openWithKeyboard, pressOn, tabTo } from './support/keyboard.ts';
@@ -168,7 +168,7 @@ test('a user discovers and imports accounts, audits the roles, reads why, export
   await list.getByRole('option', { name: /contoso-arr-eastus/ }).click();
   const account = page.getByRole('region', { name: 'contoso-arr-eastus' });
   await expect(account.getByTestId('key-ages')).toContainText('Primary key age');
-  await account.getByRole('button', { name: 'Regenerate key…' }).click();
+  await chooseAccountAction(page, account, 'Regenerate key…');
   const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “contoso-arr-eastus”?' });
   await expect(rotate.getByTestId('rotation-guidance')).toContainText(
     'Move them to the secondary key first, then regenerate the primary key',
