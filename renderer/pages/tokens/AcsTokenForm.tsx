@@ -103,7 +103,7 @@ export function AcsTokenForm({ formId, sources, operation, onGot, initial }: Acs
             hint="How the app lists the identity, such as “Alice (test user)”."
             {...problem(issues.newIdentity)}
           >
-            <Input value={label} onChange={(_, d) => setLabel(d.value)} />
+            <Input value={label} onChange={(_, d) => (setLabel(d.value), setPicked({ who: 'new', acsIdentityId }))} />
           </Field>
         ) : (
           <ChoiceField
