@@ -26,13 +26,15 @@ export function agentDisabled(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * The agent's folder: `agent/` inside the data folder, made 0700 by the agent. Unix sockets take
- * paths of at most 107 bytes; a data folder deeper than that has no agent.
+ * paths of at most 107 bytes; a data folder deeper than that has no agent, and neither has Windows.
  */
 export function agentFolder(dataFolder: string): string {
   return path.join(dataFolder, 'agent');
 }
 
 export function agentSocketPath(dataFolder: string): string | undefined {
+  // Windows has named pipes, not Unix sockets in folders: there azcred reads the vault itself.
+  if (process.platform === 'win32') return undefined;
   const socket = path.join(agentFolder(dataFolder), 'vault.sock');
   return Buffer.byteLength(socket) <= 100 ? socket : undefined;
 }
