@@ -95,7 +95,7 @@ export function TodayPage({ settings, vault }: { settings: SettingsState; vault:
 
   const copyPinned = (recipe: PinnedRecipe, what: RecipeCopy) =>
     void act(recipe.id, async () => {
-      const result = await copyRecipe(recipe, tokens, what, copyHow);
+      const result = await copyRecipe(api, recipe, tokens, what, copyHow);
       if (!result.ok) return result.error;
       upsert(result.value.token);
       const label = recipeLabel(recipe, accountList, acsIdentityList);
