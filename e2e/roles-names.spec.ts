@@ -39,16 +39,16 @@ test('the audit names the group and the principals from Microsoft Graph in the m
 
   const matrix = page.getByRole('table', { name: 'Role matrix' });
   await expect(page.getByTestId('names-notice')).toHaveCount(0);
-  // Users keep their sign-in name, with their display name under it; the service principal shows its display name, its client ID under it.
+  // Users by their display name, their sign-in name under it; the service principal by its display name, its client ID under it.
   await expect(matrix.getByRole('rowheader', { name: /Isaiah Langer \(consent needed\)/ })).toContainText(isaiah);
   const pipelineRow = matrix.getByRole('rowheader', { name: /Render pipeline \(secret\)/ });
   await expect(pipelineRow).toContainText(secretServicePrincipal.appId);
-  await expect(matrixCell(page, 'Render pipeline \\(secret\\)', 'contoso-arr-eastus')).toContainText('Remote Rendering Client');
+  await expect(matrixCell(page, 'Render pipeline (secret)', 'contoso-arr-eastus')).toContainText('Remote Rendering Client');
 
   const viaGroup = matrixCell(page, isaiah, 'contoso-arr-westeurope');
   await expect(viaGroup).toContainText('via Render Artists');
   await viaGroup.click();
-  const details = page.getByRole('region', { name: `${isaiah} on contoso-arr-westeurope` });
+  const details = page.getByRole('region', { name: 'Isaiah Langer (consent needed) on contoso-arr-westeurope' });
   await expect(details).toContainText('Isaiah Langer (consent needed)');
   await expect(details.locator('[data-capability="arr.render"]').getByTestId('capability-why')).toHaveText(
     'Granted by Remote Rendering Client on the resource contoso-arr-westeurope, through the group Render Artists.',

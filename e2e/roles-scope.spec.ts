@@ -29,9 +29,9 @@ test('with nothing added, the Roles page audits what the identity can see, reads
   await expect(westeurope.locator('[data-state="denied"]', { hasText: 'List keys' })).toBeVisible();
   await expect(westeurope.locator('[data-state="eligible"]', { hasText: 'Render' })).toBeVisible();
   await expect(westeurope).toContainText('Denied: List keys, Regenerate keys.');
-  await expect(westeurope).toContainText('Eligible through PIM: Sessions, Render.');
+  await expect(westeurope).toContainText('Eligible through PIM: Manage sessions, Render.');
   await westeurope.click();
-  const details = page.getByRole('region', { name: `${grady} on contoso-arr-westeurope` });
+  const details = page.getByRole('region', { name: 'Grady Archie (management group, deny, PIM-eligible) on contoso-arr-westeurope' });
   const why = (capability: string) => details.locator(`[data-capability="${capability}"]`).getByTestId('capability-why');
   await expect(why('arr.render')).toContainText(
     'Eligible through PIM: activate Remote Rendering Client to render (the resource contoso-arr-westeurope).',

@@ -14,11 +14,13 @@ export async function importAs(page: Page, userName: string, kind?: 'arr' | 'acs
   expect(await callApi(page, 'discovery.import', { identityId, resourceIds })).toMatchObject({ ok: true });
 }
 
-/** The matrix cell of one identity on one resource: its button is named by what it holds. */
+/** The matrix cell of one identity (by display or sign-in name, as its row shows both) on one resource: its button is named by what it holds. */
 export function matrixCell(page: Page, identity: string, resource: string): Locator {
-  return page
-    .getByRole('table', { name: 'Role matrix' })
-    .getByRole('button', { name: new RegExp(`^${identity.replace(/\./g, '\\.')} on ${resource}:`) });
+  const matrix = page.getByRole('table', { name: 'Role matrix' });
+  return matrix
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader').filter({ hasText: identity }) })
+    .getByRole('button', { name: new RegExp(` on ${resource.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) });
 }
 
 /** The primary key Azure (the emulator) holds now for an ARR account of the scenario. */

@@ -1,20 +1,24 @@
-import { Body1, Button, Link, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ShieldTaskRegular } from '@fluentui/react-icons';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
 import { plural } from '../components/plural.ts';
+import { useTakenRequest } from '../page-request.ts';
+import { rolesRequest } from '../palette/roles-request.ts';
 import { useAppInfo } from '../use-app-info.ts';
+import { useClouds } from '../use-clouds.ts';
 import { useAccounts } from './accounts/use-accounts.ts';
 import { useIdentities } from './identities/use-identities.ts';
 import { PageHeader } from './PageHeader.tsx';
-import { AuditScopeBar } from './roles/AuditScopeBar.tsx';
 import { CellDetails } from './roles/CellDetails.tsx';
 import { ExportReportDialog } from './roles/ExportReportDialog.tsx';
-import { MatrixFilters } from './roles/MatrixFilters.tsx';
 import { NamesNotice } from './roles/NamesNotice.tsx';
 import { cellKey, isMatrixFiltered, matrixView, noMatrixFilter, type MatrixFilter } from './roles/matrix-view.ts';
+import { withDisplayNames } from './roles/principal-labels.ts';
+import { matchRolesRequest, questionWords } from './roles/roles-request-match.ts';
 import { RoleMatrix } from './roles/RoleMatrix.tsx';
+import { RolesToolbar } from './roles/RolesToolbar.tsx';
 import { useRoleAudit } from './roles/use-role-audit.ts';
 
 const useStyles = makeStyles({
@@ -56,12 +60,31 @@ export function RolesPage() {
   const info = useAppInfo();
   const { identities, loadError: identitiesError } = useIdentities();
   const { accounts, loadError: accountsError } = useAccounts();
+  const { cloudLabel } = useClouds();
   const audit = useRoleAudit();
   const [filter, setFilter] = useState<MatrixFilter>(noMatrixFilter);
   const deferredFilter = useDeferredValue(filter);
   const [selected, setSelected] = useState<{ identityId: string; accountId: string }>();
   const [exporting, setExporting] = useState(false);
-  const { report } = audit;
+  const [discovered, setDiscovered] = useState<boolean>();
+  // "Can adele render Showroom" from the palette: answered once the audit's report is here, or said why not.
+  const [question, setQuestion] = useState(useTakenRequest(rolesRequest));
+  const [questionProblem, setQuestionProblem] = useState<string>();
+  // Rows name people as the Identities page does, by display name.
+  const report = useMemo(
+    () => audit.report && identities && { ...audit.report, identities: withDisplayNames(audit.report.identities, identities) },
+    [audit.report, identities],
+  );
+
+  useEffect(() => {
+    if (!question || !report) return;
+    setQuestion(undefined);
+    const match = matchRolesRequest(questionWords(question), report);
+    if ('problem' in match) return setQuestionProblem(match.problem);
+    setQuestionProblem(undefined);
+    setFilter({ ...noMatrixFilter, identityIds: [match.identityId], accountIds: [match.accountId], capability: match.capability });
+    setSelected({ identityId: match.identityId, accountId: match.accountId });
+  }, [question, report]);
 
   const view = useMemo(() => (report ? matrixView(report, deferredFilter) : undefined), [report, deferredFilter]);
   const selectedCell = selected && view?.cell(selected.identityId, selected.accountId);
@@ -124,18 +147,28 @@ export function RolesPage() {
         </EmptyState>
       ) : (
         <>
-          <AuditScopeBar
+          <RolesToolbar
             identities={identities}
             accounts={accounts}
+            report={report}
+            filter={filter}
+            onChange={setFilter}
+            count={count}
+            // With nothing added, the audit is of what the identities can see; once accounts are added, of those unless asked.
+            discovered={discovered ?? accounts.length === 0}
+            onDiscoveredChange={setDiscovered}
             running={audit.running}
-            generatedAt={report?.generatedAt}
             onRun={(scope) => void audit.run(scope)}
           />
           <ErrorBar className={styles.notice} error={audit.error} onDismiss={audit.dismissError} />
+          {questionProblem && (
+            <MessageBar intent="warning" className={styles.notice}>
+              <MessageBarBody>{questionProblem}</MessageBarBody>
+            </MessageBar>
+          )}
           {report && view ? (
             <>
               <NamesNotice notice={report.namesNotice} />
-              <MatrixFilters report={report} filter={filter} onChange={setFilter} count={count} />
               <div className={mergeClasses(styles.split, selectedCell && styles.withDetails)}>
                 <div className={styles.matrix}>
                   {view.rows.length > 0 && view.columns.length > 0 ? (
@@ -156,6 +189,9 @@ export function RolesPage() {
                       identity={selectedIdentity}
                       resource={selectedResource}
                       cell={selectedCell}
+                      chosen={view.chosen}
+                      readerName={selectedCell.readBy ? view.nameOf(selectedCell.readBy.identityId) : undefined}
+                      cloudLabel={cloudLabel(selectedResource.cloud)}
                       onClose={() => {
                         // Back to the cell the details were for.
                         document

@@ -1,7 +1,7 @@
 import { Body1, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { CapabilityResult } from '../../../shared/roles.ts';
 import { CapabilityChip } from './CapabilityChip.tsx';
-import { capabilityState, capabilityStateLabels } from './role-words.ts';
+import { capabilityLabels, capabilityState, capabilityStateLabels } from './role-words.ts';
 
 const useStyles = makeStyles({
   root: {
@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   muted: { color: tokens.colorNeutralForeground2 },
+  // The sentence names data actions (Microsoft.MixedReality/RemoteRenderingAccounts/render/read): they wrap rather than overflow.
+  why: { overflowWrap: 'anywhere' },
 });
 
 /**
@@ -26,9 +28,11 @@ export function CapabilityWhy({ capability: c }: { capability: CapabilityResult 
     <li className={styles.root} data-capability={c.id}>
       <div className={styles.head}>
         <CapabilityChip label={capabilityStateLabels[capabilityState(c)]} granted={c.granted} state={capabilityState(c)} />
-        <Text weight="semibold">{c.label}</Text>
+        <Text weight="semibold">{capabilityLabels[c.id]}</Text>
       </div>
-      <Body1 data-testid="capability-why">{c.why}</Body1>
+      <Body1 className={styles.why} data-testid="capability-why">
+        {c.why}
+      </Body1>
       <Caption1 className={styles.muted}>
         Decided by the {c.permissionKind === 'dataAction' ? 'data action' : 'control-plane action'}{' '}
         <span className={styles.mono}>{c.operation}</span>

@@ -13,10 +13,12 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
-import type { AuditedIdentity, AuditedResource, RoleAuditCell } from '../../../shared/roles.ts';
+import type { AuditedIdentity, AuditedResource, CapabilityId, RoleAuditCell } from '../../../shared/roles.ts';
+import { formatWhen } from '../../components/when.ts';
 import { AssignmentTable } from './AssignmentTable.tsx';
 import { identityLabel } from './principal-labels.ts';
 import { CapabilityWhy } from './CapabilityWhy.tsx';
+import { GrantIt } from './GrantIt.tsx';
 import { RoleDefinitions } from './RoleDefinitions.tsx';
 import { resourceKindLabels, scopeLevelLabels } from './role-words.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
@@ -42,11 +44,17 @@ export interface CellDetailsProps {
   identity: AuditedIdentity;
   resource: AuditedResource;
   cell: RoleAuditCell;
+  /** The capability chosen in the matrix: its verdict first, and the fix for it alone. */
+  chosen: CapabilityId | undefined;
+  /** The name of the identity that read the assignments, when another did. */
+  readerName: string | undefined;
+  /** The resource's cloud as the user knows it. */
+  cloudLabel: string;
   onClose(): void;
 }
 
 /** Everything the audit found for one identity on one resource: each capability with its why, the assignments and the role definitions. */
-export function CellDetails({ identity, resource, cell, onClose }: CellDetailsProps) {
+export function CellDetails({ identity, resource, cell, chosen, readerName, cloudLabel, onClose }: CellDetailsProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -62,10 +70,10 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
           </h2>
           {identityLabel(identity).secondary !== null && <Caption1 className={styles.mono}>{identityLabel(identity).secondary}</Caption1>}
           <div className={styles.badges}>
-            <Badge appearance="tint" color={identity.kind === 'user' ? 'brand' : 'informative'}>
+            <Badge appearance="tint" color="informative">
               {identity.kind === 'user' ? 'User' : 'Service principal'}
             </Badge>
-            <Badge appearance="tint" color={resource.kind === 'arr' ? 'brand' : 'informative'}>
+            <Badge appearance="tint" color={resource.kind === 'acs' ? 'brand' : 'informative'}>
               {resourceKindLabels[resource.kind]}
             </Badge>
           </div>
@@ -77,9 +85,9 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
       {cell.readBy && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Read with another identity</MessageBarTitle>
-            {identity.name} may not read the role assignments on {resource.name} itself, so they were read with the token of{' '}
-            {cell.readBy.name}.
+            <MessageBarTitle>Read using {readerName ?? cell.readBy.name}’s access</MessageBarTitle>
+            {identityLabel(identity).primary} may not read the role assignments on {resource.name} itself, so they were read with the token
+            of {readerName ?? cell.readBy.name}.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -93,14 +101,17 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
         </MessageBar>
       ) : (
         <>
+          <GrantIt identity={identity} resource={resource} cell={cell} chosen={chosen} cloudLabel={cloudLabel} />
           <div className={styles.section}>
             <Subtitle2 as="h3" className={styles.subheading}>
               What it can do
             </Subtitle2>
             <ul className={styles.list} aria-label="Capabilities">
-              {cell.capabilities.map((c) => (
-                <CapabilityWhy key={c.id} capability={c} />
-              ))}
+              {[...cell.capabilities]
+                .sort((a, b) => Number(b.id === chosen) - Number(a.id === chosen))
+                .map((c) => (
+                  <CapabilityWhy key={c.id} capability={c} />
+                ))}
             </ul>
           </div>
           <div className={styles.section}>
@@ -121,7 +132,7 @@ export function CellDetails({ identity, resource, cell, onClose }: CellDetailsPr
                       {e.roleName} on {scopeLevelLabels[e.scopeLevel]}
                       {e.viaGroup ? `, through the group ${e.viaGroup.name ?? e.viaGroup.id}` : ''}: grants nothing until activated in
                       Privileged Identity Management
-                      {e.endDateTime ? ` (eligible until ${new Date(e.endDateTime).toLocaleDateString()})` : ''}.
+                      {e.endDateTime ? ` (eligible until ${formatWhen(e.endDateTime)})` : ''}.
                     </Body1>
                     <Caption1 className={styles.mono}>{e.scope}</Caption1>
                   </li>

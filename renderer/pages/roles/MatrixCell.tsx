@@ -2,9 +2,9 @@ import { Caption1, makeStyles, mergeClasses, Text, ToggleButton, tokens } from '
 import { EyeRegular, PeopleTeamRegular, WarningRegular } from '@fluentui/react-icons';
 import type { AuditedIdentity, AuditedResource, CapabilityResult, RoleAuditCell } from '../../../shared/roles.ts';
 import { CapabilityChip } from './CapabilityChip.tsx';
-import { capabilityWords, cellKey } from './matrix-view.ts';
+import { capabilityWords, cellKey, type MatrixView } from './matrix-view.ts';
 import { identityLabel } from './principal-labels.ts';
-import { capabilityShortLabels, capabilityState } from './role-words.ts';
+import { capabilityLabels, capabilityState, verdict, type CapabilityState } from './role-words.ts';
 
 const useStyles = makeStyles({
   // A whole cell is one button: it opens the details panel.
@@ -35,24 +35,38 @@ const useStyles = makeStyles({
   // Read by a screen reader, not shown: who and where before the roles, the chips' ticks and crosses in words after them.
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   note: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  verdict: { wordBreak: 'break-word' },
+  granted: { color: tokens.colorStatusSuccessForeground1 },
+  // The palette's red and orange, not the status ones: those fall under 4.5:1 on a dark cell.
+  missing: { color: tokens.colorPaletteRedForeground1 },
+  denied: { color: tokens.colorPaletteRedForeground1 },
+  eligible: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface MatrixCellProps {
   identity: AuditedIdentity;
   resource: AuditedResource;
   cell: RoleAuditCell;
-  shown: readonly CapabilityResult[];
+  view: MatrixView;
   selected: boolean;
   onOpen(): void;
 }
 
-/** One identity on one resource: its roles and, for each capability shown, a tick or a cross. */
-export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }: MatrixCellProps) {
+/**
+ * One identity on one resource: its roles and what they let it do ("No access" when nothing), or, with a capability chosen, the
+ * verdict on it ("✗ needs Remote Rendering Client"). What it lacks is in words for a screen reader and in the details.
+ */
+export function MatrixCell({ identity, resource, cell, view, selected, onOpen }: MatrixCellProps) {
   const styles = useStyles();
   const groups = cell.assignments.flatMap((a) => (a.viaGroup ? [a.viaGroup.name] : []));
   const viaGroup = groups.length > 0;
   // The groups by name when Graph named them all, else "a group".
   const groupWords = groups.every((g) => g !== null) ? [...new Set(groups)].join(', ') : 'a group';
+  const shown = view.shown(cell);
+  const chosen = view.chosen && cell.capabilities.find((c) => c.id === view.chosen);
+  const chips = view.missingOnly ? shown : shown.filter((c) => capabilityState(c) !== 'missing');
+  const nothing = cell.roleNames.length === 0 && cell.capabilities.every((c) => capabilityState(c) === 'missing');
+  const reader = cell.readBy && (view.nameOf(cell.readBy.identityId) ?? cell.readBy.name);
   return (
     <ToggleButton
       appearance="subtle"
@@ -71,42 +85,49 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
         </Caption1>
       ) : (
         <>
-          <Text size={200} weight="semibold" className={mergeClasses(styles.roles, cell.roleNames.length === 0 && styles.none)}>
-            {cell.roleNames.length ? cell.roleNames.join(' · ') : 'No role'}
-          </Text>
-          {(cell.eligibleRoles?.length ?? 0) > 0 && (
+          {nothing ? (
+            <Text size={200} className={styles.none}>
+              No access
+            </Text>
+          ) : (
+            cell.roleNames.length > 0 && (
+              <Text size={200} weight={chosen ? 'regular' : 'semibold'} className={styles.roles}>
+                {cell.roleNames.join(' · ')}
+              </Text>
+            )
+          )}
+          {(cell.eligibleRoles?.length ?? 0) > 0 && !chosen && (
             <Caption1 className={styles.note}>
               Eligible (PIM): {[...new Set(cell.eligibleRoles?.map((e) => e.roleName))].join(' · ')}
             </Caption1>
           )}
-          {shown.length > 0 ? (
+          {chosen ? (
+            <Verdict capability={chosen} />
+          ) : (
             <>
-              <span className={styles.chips}>
-                {shown.map((c) => (
-                  <CapabilityChip
-                    key={c.id}
-                    label={capabilityShortLabels[c.id]}
-                    granted={c.granted}
-                    state={capabilityState(c)}
-                    size="small"
-                  />
-                ))}
-              </span>
+              {chips.length > 0 && (
+                <span className={styles.chips}>
+                  {chips.map((c) => (
+                    <CapabilityChip key={c.id} label={capabilityLabels[c.id]} granted={c.granted} state={capabilityState(c)} size="small" />
+                  ))}
+                </span>
+              )}
+              {!nothing && chips.length === 0 && (
+                <Caption1 className={styles.none}>{view.missingOnly ? 'Nothing missing' : 'No capability'}</Caption1>
+              )}
               <span className={styles.hidden}> {capabilityWords(shown)}</span>
             </>
-          ) : (
-            <Caption1 className={styles.none}>Nothing missing</Caption1>
           )}
-          {(viaGroup || cell.readBy) && (
+          {(viaGroup || reader) && (
             <Caption1 className={styles.note}>
               {viaGroup && (
                 <>
                   <PeopleTeamRegular aria-hidden /> via {groupWords}{' '}
                 </>
               )}
-              {cell.readBy && (
+              {reader && (
                 <>
-                  <EyeRegular aria-hidden /> read by another identity
+                  <EyeRegular aria-hidden /> read using {reader}’s access
                 </>
               )}
             </Caption1>
@@ -114,5 +135,21 @@ export function MatrixCell({ identity, resource, cell, shown, selected, onOpen }
         </>
       )}
     </ToggleButton>
+  );
+}
+
+/** The cell's answer for the capability chosen: a mark and a few words, coloured by state but never by colour alone. */
+function Verdict({ capability }: { capability: CapabilityResult }) {
+  const styles = useStyles();
+  const { state, mark, words } = verdict(capability);
+  const colour: Record<CapabilityState, string> = styles;
+  return (
+    <>
+      <span className={styles.hidden}>{capabilityLabels[capability.id]}: </span>
+      <Text size={200} weight="semibold" className={mergeClasses(styles.verdict, colour[state])} data-testid="verdict" data-state={state}>
+        <span aria-hidden>{mark} </span>
+        {words}
+      </Text>
+    </>
   );
 }

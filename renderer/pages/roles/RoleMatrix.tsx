@@ -130,7 +130,7 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
                         identity={identity}
                         resource={resource}
                         cell={cell}
-                        shown={view.shown(cell)}
+                        view={view}
                         selected={key === selectedKey}
                         onOpen={() => onOpen(identity.id, resource.accountId)}
                       />

@@ -117,7 +117,9 @@ describe('the role matrix', () => {
 
   it('says in words what the chips of a cell show', () => {
     const c = report.cells[0] as RoleAuditCell;
-    expect(capabilityWords(c.capabilities)).toBe('Can: List keys, Regenerate keys. Missing: Convert, Sessions, Render, Diagnostics.');
+    expect(capabilityWords(c.capabilities)).toBe(
+      'Can: List keys, Regenerate keys. Missing: Convert models, Manage sessions, Render, Read diagnostics.',
+    );
     expect(capabilityWords(c.capabilities.filter((x) => x.granted))).toBe('Can: List keys, Regenerate keys.');
     expect(capabilityWords([])).toBe('');
   });

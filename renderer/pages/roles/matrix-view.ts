@@ -7,7 +7,8 @@ import {
   type RoleAuditCell,
   type RoleAuditReport,
 } from '../../../shared/roles.ts';
-import { capabilityShortLabels, capabilityState, type CapabilityState } from './role-words.ts';
+import { displayName } from './principal-labels.ts';
+import { capabilityLabels, capabilityState, type CapabilityState } from './role-words.ts';
 
 /** What the matrix is narrowed to and how it is ordered. Empty id lists mean "all". */
 export interface MatrixFilter {
@@ -40,6 +41,12 @@ export interface MatrixView {
   cell(identityId: string, accountId: string): RoleAuditCell | undefined;
   /** The capabilities a cell shows under the filter. */
   shown(cell: RoleAuditCell): CapabilityResult[];
+  /** The capability chosen, whose verdict each cell then is. */
+  chosen: CapabilityId | undefined;
+  /** Only what is missing is asked for: then a cell shows its missing capabilities, which it otherwise leaves to its details. */
+  missingOnly: boolean;
+  /** An audited identity's display name, by its id. */
+  nameOf(identityId: string): string | undefined;
 }
 
 export const cellKey = (identityId: string, accountId: string) => `${identityId} ${accountId}`;
@@ -47,6 +54,8 @@ export const cellKey = (identityId: string, accountId: string) => `${identityId}
 // One collator for every comparison: localeCompare with options builds one per call.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+// People by the name the rows show.
+const byDisplayName = (a: AuditedIdentity, b: AuditedIdentity) => collator.compare(displayName(a), displayName(b));
 
 /** The rows, columns and cell contents the matrix draws for a report and a filter. */
 export function matrixView(report: RoleAuditReport, filter: MatrixFilter): MatrixView {
@@ -72,18 +81,23 @@ export function matrixView(report: RoleAuditReport, filter: MatrixFilter): Matri
   const granted = (c: RoleAuditCell | undefined) =>
     c ? c.capabilities.filter((r) => r.granted && (filter.capability === 'any' || r.id === filter.capability)).length : 0;
   if (filter.sort === 'name') {
-    rows = [...rows].sort(byName);
+    rows = [...rows].sort(byDisplayName);
     columns = [...columns].sort(byName);
   } else {
     const sign = filter.sort === 'most-granted' ? -1 : 1;
     const rowScore = new Map(rows.map((i) => [i.id, columns.reduce((n, r) => n + granted(cell(i.id, r.accountId)), 0)]));
     const columnScore = new Map(columns.map((r) => [r.accountId, rows.reduce((n, i) => n + granted(cell(i.id, r.accountId)), 0)]));
-    rows = [...rows].sort((a, b) => sign * ((rowScore.get(a.id) ?? 0) - (rowScore.get(b.id) ?? 0)) || byName(a, b));
+    rows = [...rows].sort((a, b) => sign * ((rowScore.get(a.id) ?? 0) - (rowScore.get(b.id) ?? 0)) || byDisplayName(a, b));
     columns = [...columns].sort(
       (a, b) => sign * ((columnScore.get(a.accountId) ?? 0) - (columnScore.get(b.accountId) ?? 0)) || byName(a, b),
     );
   }
-  return { rows, columns, cell, shown };
+  const chosen = filter.capability === 'any' ? undefined : filter.capability;
+  const nameOf = (id: string) => {
+    const identity = report.identities.find((i) => i.id === id);
+    return identity && displayName(identity);
+  };
+  return { rows, columns, cell, shown, chosen, missingOnly: filter.missingOnly, nameOf };
 }
 
 /**
@@ -91,7 +105,7 @@ export function matrixView(report: RoleAuditReport, filter: MatrixFilter): Matri
  * cross): "Can: List keys. Missing: Render."
  */
 export function capabilityWords(shown: readonly CapabilityResult[]): string {
-  const named = (state: CapabilityState) => shown.filter((c) => capabilityState(c) === state).map((c) => capabilityShortLabels[c.id]);
+  const named = (state: CapabilityState) => shown.filter((c) => capabilityState(c) === state).map((c) => capabilityLabels[c.id]);
   const [can, denied, eligible, cannot] = [named('granted'), named('denied'), named('eligible'), named('missing')];
   return [
     can.length ? `Can: ${can.join(', ')}.` : '',

@@ -1,19 +1,19 @@
 import type { CapabilityId, CapabilityResult, ResourceKind, ScopeLevel } from '../../../shared/roles.ts';
 
-/** The Roles page's words for what the audit returns: short capability names for the matrix, scope levels, resource kinds. */
+/** The Roles page's words for what the audit returns: one name per capability, scope levels, resource kinds, verdicts. */
 
-/** Short enough for a chip in a matrix cell; the full label is in the details panel. */
-export const capabilityShortLabels: Record<CapabilityId, string> = {
-  'arr.convert': 'Convert',
-  'arr.manageSessions': 'Sessions',
+/** The one name the page gives each capability: in the chips, the capability list, the details and what a screen reader hears. */
+export const capabilityLabels: Record<CapabilityId, string> = {
+  'arr.convert': 'Convert models',
+  'arr.manageSessions': 'Manage sessions',
   'arr.render': 'Render',
-  'arr.diagnostics': 'Diagnostics',
+  'arr.diagnostics': 'Read diagnostics',
   'arr.listKeys': 'List keys',
   'arr.regenerateKeys': 'Regenerate keys',
-  'acs.entraIdentities': 'Entra ID identities',
+  'acs.entraIdentities': 'Tokens with Entra ID',
   'acs.listKeys': 'List keys',
   'acs.regenerateKeys': 'Regenerate keys',
-  'acs.manage': 'Manage',
+  'acs.manage': 'Manage the resource',
 };
 
 export const scopeLevelLabels: Record<ScopeLevel, string> = {
@@ -44,3 +44,26 @@ export const capabilityStateLabels: Record<CapabilityState, string> = {
   denied: 'Denied',
   eligible: 'Eligible (PIM)',
 };
+
+/** The role that would give a capability it lacks: the narrowest built-in role the audit suggests. */
+export const roleToGrant = (c: CapabilityResult): string | undefined => (c.granted ? undefined : c.suggestedRoles[0]);
+
+/**
+ * A cell's answer for one chosen capability, in a few words after its mark: "✓ by Remote Rendering Administrator",
+ * "✗ needs Remote Rendering Client", "⊘ denied by Keys stay with the platform team", "◷ activate Remote Rendering Client (PIM)".
+ */
+export function verdict(c: CapabilityResult): { state: CapabilityState; mark: string; words: string } {
+  const state = capabilityState(c);
+  switch (state) {
+    case 'granted':
+      return { state, mark: '✓', words: c.grantedBy[0] ? `by ${c.grantedBy[0].roleName}` : 'granted' };
+    case 'denied':
+      return { state, mark: '⊘', words: `denied by ${c.deniedBy?.[0]?.name ?? 'a deny assignment'}` };
+    case 'eligible':
+      return { state, mark: '◷', words: `activate ${c.eligibleThrough?.[0]?.roleName ?? 'a role'} (PIM)` };
+    case 'missing': {
+      const role = roleToGrant(c);
+      return { state, mark: '✗', words: role ? `needs ${role}` : 'no built-in role grants it' };
+    }
+  }
+}
