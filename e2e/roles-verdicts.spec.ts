@@ -11,7 +11,7 @@ import { grantClipboard } from './support/tokens-page.ts';
  * capability chosen each cell is its verdict, whose details offer the fix (the `az` command, copied, and where the Portal does it).
  */
 
-test('Roles says "No access" once, answers what Adele lacks to render in her cell and offers the az command that grants it, in every look', async ({
+test('Roles says "No access" once, answers what Adele lacks to render in her cell and offers the command that grants it', async ({
   app,
   emulator,
   page,

@@ -82,7 +82,7 @@ export function RoleMatrix({ view, selectedKey, onOpen }: RoleMatrixProps) {
                   <Text weight="semibold" size={200} className={styles.line}>
                     {r.name}
                   </Text>
-                  <Badge appearance="tint" size="small" color={r.kind === 'arr' ? 'brand' : 'informative'} className={styles.kind}>
+                  <Badge appearance="tint" size="small" color={r.kind === 'acs' ? 'brand' : 'informative'} className={styles.kind}>
                     {kindLabels[r.kind]}
                   </Badge>
                   {r.problem && (

@@ -67,7 +67,8 @@ describe('Grant it', () => {
       `az role assignment create --assignee a1f0e7c2-3b4d-4e5f-8a9b-000000000001 --role "Remote Rendering Client" --scope ${scope}`,
     );
     expect(roleAssignmentCommand({ ...adele, objectId: null }, 'Reader', '/subscriptions/s/resourceGroups/my rg')).toBe(
-      'az role assignment create --assignee adele.vance@contoso.onmicrosoft.com --role "Reader" --scope "/subscriptions/s/resourceGroups/my rg"',
+      'az role assignment create --assignee adele.vance@contoso.onmicrosoft.com --role "Reader" ' +
+        '--scope "/subscriptions/s/resourceGroups/my rg"',
     );
   });
 
