@@ -287,9 +287,9 @@ test(
     await expectFocusOn(page, page.getByRole('button', { name: 'Export report' }));
     // Back up to the navigation (its tab stop is Roles, the page on screen), arrow up to Accounts and open it.
     const sections = page.getByRole('navigation', { name: 'Sections' });
-    await tabTo(page, sections.getByText('Roles', { exact: true }), { backwards: true });
+    await tabTo(page, sections.getByRole('button', { name: 'Roles', exact: true }), { backwards: true });
     for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
-    await expectFocusOn(page, sections.getByText('Accounts', { exact: true }));
+    await expectFocusOn(page, sections.getByRole('button', { name: 'Accounts', exact: true }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
     // A user reads the list before pressing keys: wait for each step to show, as on screen, so a
