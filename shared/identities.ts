@@ -37,15 +37,28 @@ export interface IdentityView {
 /** Authority segments that name no single tenant: any work account, any account, personal accounts. */
 export const multiTenantAliases: readonly string[] = ['organizations', 'common', 'consumers'];
 
+const isTenantIdOrDomain = (t: string) => guidPattern.test(t) || /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(t);
+
 /** A tenant as Entra takes it in an authority: a GUID, a domain, or `organizations`/`common`. */
 export const tenantSchema = z
   .string()
   .trim()
   .min(1, 'Enter a tenant ID or domain')
   .max(100)
-  .refine((t) => guidPattern.test(t) || /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(t) || multiTenantAliases.includes(t.toLowerCase()), {
+  .refine((t) => isTenantIdOrDomain(t) || multiTenantAliases.includes(t.toLowerCase()), {
     message: 'A tenant is a GUID, a domain such as contoso.onmicrosoft.com, or "organizations"',
   });
+
+/** A service principal's tenant: the one directory of its app registration (client credentials take no `organizations`). */
+const servicePrincipalTenantSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the tenant ID or domain of the app registration')
+  .max(100)
+  .refine((t) => !multiTenantAliases.includes(t.toLowerCase()), {
+    message: 'A service principal signs in to its own tenant: enter its tenant ID or domain, not "organizations" or "common"',
+  })
+  .refine(isTenantIdOrDomain, { message: 'Enter a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com' });
 
 export const signInStartSchema = z
   .object({
@@ -84,7 +97,7 @@ export type SignInProgress = { state: 'pending' } | { state: 'done'; identity: I
 
 const servicePrincipalFields = {
   cloud: cloudNameSchema.optional(),
-  tenant: tenantSchema,
+  tenant: servicePrincipalTenantSchema,
   clientId: guidSchema('The application (client) ID is a GUID from the app registration'),
   /** A label; the application ID when omitted. */
   name: visibleName(z.string().trim().min(1).max(80)).optional(),

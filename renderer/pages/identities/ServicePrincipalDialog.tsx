@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { api } from '../../api.ts';
 import { CloudDropdown, type CloudChoice } from '../../components/CloudDropdown.tsx';
-import { fieldIssues, problem } from '../../components/field-problem.ts';
+import { problem } from '../../components/field-problem.ts';
+import { useFieldIssues } from '../../components/use-field-issues.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/use-call.ts';
 import { TextField } from '../../components/TextField.tsx';
@@ -33,8 +34,9 @@ const credentials: readonly RadioChoice<ServicePrincipalForm['credential']>[] = 
 export function ServicePrincipalDialog({ clouds, defaultCloud, onAdded, onClose }: ServicePrincipalDialogProps) {
   const [form, setForm] = useState<ServicePrincipalForm>(() => emptyServicePrincipalForm(defaultCloud));
   const call = useCall();
-  const errors = fieldIssues(call.error, servicePrincipalFields);
-  const set = (patch: Partial<ServicePrincipalForm>) => setForm((f) => ({ ...f, ...patch }));
+  // One message under each field the core refused, gone once that field is changed.
+  const [errors, changed] = useFieldIssues(call.error, servicePrincipalFields);
+  const set = (patch: Partial<ServicePrincipalForm>) => (setForm((f) => ({ ...f, ...patch })), changed(...Object.keys(patch)));
 
   async function submit() {
     const result = await call.run(() => api.identities.addServicePrincipal(servicePrincipalInput(form)));
