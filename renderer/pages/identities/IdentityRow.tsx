@@ -27,11 +27,14 @@ import {
 import type { IdentityView } from '../../../shared/identities.ts';
 import { discoverWith } from '../accounts/discover-intent.ts';
 import { identitySubtitle, identityTitle, kindLabels, signsInWith } from './identity-labels.ts';
-import { relativeTime } from './relative-time.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { MiddleTruncated } from '../../components/MiddleTruncated.tsx';
+import { formatWhen } from '../../components/when.ts';
 
 const useStyles = makeStyles({
-  name: { wordBreak: 'break-word' },
+  name: { overflowWrap: 'anywhere' },
+  // The row's actions stay on one line, in the column's fixed width.
+  actions: { display: 'flex', flexWrap: 'nowrap', justifyContent: 'flex-end', gap: tokens.spacingHorizontalXXS },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   expired: { color: tokens.colorPaletteRedForeground1 },
   expiring: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -50,11 +53,15 @@ export interface IdentityRowProps {
   onRunAs(identity: IdentityView): void;
 }
 
-/** One identity: who, what kind, where (tenant and cloud), how it signs in, when it was last used. */
+/**
+ * One identity: who, what kind, where (tenant and cloud, the tenant's GUID cut in the middle), how it
+ * signs in and when it was last used, and its actions as icon buttons that fit a narrow window.
+ */
 export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut, onSignInAgain, onRunAs }: IdentityRowProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const how = signsInWith(identity, now);
+  const who = identity.username ?? identity.name;
   const Icon = identity.kind === 'user' ? PersonRegular : WrenchRegular;
   const lastUsed = identity.lastUsedAt ?? identity.createdAt;
   const subtitle = identitySubtitle(identity);
@@ -77,7 +84,7 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
       </TableCell>
       <TableCell>
         <div className={layout.cellLines}>
-          <span className={layout.monoMuted}>{identity.tenantId}</span>
+          <MiddleTruncated value={identity.tenantId} label={`tenant ID of ${who}`} keep={6} />
           <Caption1 className={layout.muted}>{cloudLabel}</Caption1>
         </div>
       </TableCell>
@@ -89,42 +96,39 @@ export function IdentityRow({ identity, cloudLabel, now, highlighted, onSignOut,
               {how.detail}
             </Caption1>
           )}
+          <Caption1 className={layout.muted}>
+            Used <time dateTime={lastUsed}>{formatWhen(lastUsed, now)}</time>
+          </Caption1>
         </div>
       </TableCell>
       <TableCell>
-        <time dateTime={lastUsed} title={new Date(lastUsed).toLocaleString()}>
-          {relativeTime(lastUsed, now)}
-        </time>
-      </TableCell>
-      <TableCell>
-        <Tooltip content={`Discover the accounts ${identity.username ?? identity.name} can see in Azure`} relationship="label">
-          <Button appearance="subtle" icon={<CloudArrowDownRegular />} onClick={() => discoverWith(identity.id)} />
-        </Tooltip>
-        {identity.kind === 'user' && (
-          <Tooltip content={`Sign in again as ${identity.username ?? identity.name}`} relationship="label">
-            <Button appearance="subtle" icon={<ArrowSyncRegular />} onClick={() => onSignInAgain(identity)} />
+        <div className={styles.actions}>
+          <Tooltip content={`Discover the accounts ${who} can see in Azure`} relationship="label">
+            <Button appearance="subtle" icon={<CloudArrowDownRegular />} onClick={() => discoverWith(identity.id)} />
           </Tooltip>
-        )}
-        <Button
-          appearance="subtle"
-          icon={<SignOutRegular />}
-          aria-label={`Sign out ${identity.username ?? identity.name}`}
-          onClick={() => onSignOut(identity)}
-        >
-          Sign out
-        </Button>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`More for ${identity.username ?? identity.name}`} />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem icon={<WindowConsoleRegular />} onClick={() => onRunAs(identity)}>
-                Run a command as…
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+          {identity.kind === 'user' && (
+            <Tooltip content={`Sign in again as ${who}`} relationship="label">
+              <Button appearance="subtle" icon={<ArrowSyncRegular />} onClick={() => onSignInAgain(identity)} />
+            </Tooltip>
+          )}
+          <Tooltip content={`Sign out ${who}`} relationship="label">
+            <Button appearance="subtle" icon={<SignOutRegular />} onClick={() => onSignOut(identity)} />
+          </Tooltip>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Tooltip content={`More for ${who}`} relationship="label">
+                <Button appearance="subtle" icon={<MoreHorizontalRegular />} />
+              </Tooltip>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem icon={<WindowConsoleRegular />} onClick={() => onRunAs(identity)}>
+                  Run a command as…
+                </MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
       </TableCell>
     </TableRow>
   );

@@ -7,7 +7,6 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 
 const useStyles = makeStyles({
-  table: { minWidth: '920px' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -20,7 +19,7 @@ export interface IdentityTableProps {
   onRunAs(identity: IdentityView): void;
 }
 
-/** Every identity, users first, then by name; "last used" keeps itself current. */
+/** Every identity, users first, then by name; "used … ago" keeps itself current. */
 export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut, onSignInAgain, onRunAs }: IdentityTableProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -38,14 +37,12 @@ export function IdentityTable({ identities, cloudLabel, highlightedId, onSignOut
       <DataTable
         label="Identities"
         size="medium"
-        className={styles.table}
-        // Fixed widths: the identity takes what the others leave.
+        // Fixed widths that fit a window docked beside an IDE (the page 714 pixels wide at 1024): the identity takes what the others leave.
         columns={[
           { label: 'Identity' },
-          { label: 'Tenant and cloud', width: '268px' },
-          { label: 'Signs in with', width: '150px' },
-          { label: 'Last used', width: '110px' },
-          { label: <span className={styles.hidden}>Actions</span>, width: '224px' },
+          { label: 'Tenant and cloud', width: '170px' },
+          { label: 'Signs in with', width: '190px' },
+          { label: <span className={styles.hidden}>Actions</span>, width: '150px' },
         ]}
       >
         {sorted.map((identity) => (

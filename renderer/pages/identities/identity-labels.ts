@@ -1,4 +1,5 @@
 import type { IdentityKind, IdentityView } from '../../../shared/identities.ts';
+import { formatWhen } from '../../components/when.ts';
 
 export const kindLabels: Record<IdentityKind, string> = {
   user: 'User',
@@ -11,7 +12,7 @@ const expiryWarningDays = 30;
 export interface SignsInWith {
   /** "Browser (interactive)", "Device code", "Client secret" or "Certificate". */
   label: string;
-  /** The certificate's expiry, as a date. */
+  /** The certificate's expiry: "expires Jun 1, 2026, 12:00 PM (in 365 days)". */
   detail?: string;
   /** A certificate that has expired or expires soon. */
   warning?: 'expired' | 'expiring';
@@ -23,7 +24,7 @@ export function signsInWith(identity: IdentityView, now: number, locale?: string
   if (identity.credential !== 'certificate') return { label: 'Client secret' };
   const expires = identity.certificateExpiresOn ? Date.parse(identity.certificateExpiresOn) : Number.NaN;
   if (Number.isNaN(expires)) return { label: 'Certificate' };
-  const date = new Date(expires).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+  const date = formatWhen(identity.certificateExpiresOn ?? '', now, locale);
   if (expires <= now) return { label: 'Certificate', detail: `expired ${date}`, warning: 'expired' };
   return {
     label: 'Certificate',
