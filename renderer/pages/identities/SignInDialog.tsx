@@ -1,4 +1,5 @@
 import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { ArrowRightRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IdentityView } from '../../../shared/identities.ts';
 import { useDialogStyles } from '../../components/dialog-styles.ts';
@@ -6,6 +7,7 @@ import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { fieldIssues } from '../../components/field-problem.ts';
 import { DeviceCodePanel } from './DeviceCodePanel.tsx';
 import { InteractiveWaiting } from './InteractiveWaiting.tsx';
+import { asksForInteractive } from './sign-in-advice.ts';
 import { SignInFields, type SignInForm } from './SignInFields.tsx';
 import { useSignIn } from './use-sign-in.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
@@ -20,16 +22,19 @@ export interface SignInDialogProps extends CloudChoice {
 
 /**
  * Signs a user in: first how and where, then the wait (the browser tab, or the device code) with
- * Cancel. A failure or cancellation brings the form back with the core's message over it, so the
- * user can change a field and try again. Closing the dialog cancels a sign-in under way.
+ * Cancel, which stops the sign-in and closes the dialog, as Escape does. A failure brings the form
+ * back with the core's message over it, until the user changes a field; a device-code sign-in that
+ * needs the browser (MFA) offers the switch to interactive sign-in in the message itself.
  */
 export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClose }: SignInDialogProps) {
   const dialog = useDialogStyles();
   const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<SignInForm>({ method: 'interactive', cloud: defaultCloud, tenant: '', loginHint: '', ...initial });
-  const { phase, start, cancel } = useSignIn(onSignedIn);
+  const { phase, start, clearError } = useSignIn(onSignedIn);
   const error = phase.step === 'ready' ? phase.error : undefined;
   const errors = fieldIssues(error, ['method', 'cloud', 'tenant', 'loginHint'] as const);
+  const [switched, setSwitched] = useState(false);
+  const change = (patch: Partial<SignInForm>) => (setForm((f) => ({ ...f, ...patch })), clearError());
 
   // The button that was pressed goes away when the view changes: move focus to the new view's
   // control (or the field the core named), so the keyboard and Escape keep working in the dialog.
@@ -37,7 +42,8 @@ export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClos
     const find = (selector: string) => formRef.current?.querySelector<HTMLElement>(selector);
     if (phase.step === 'waiting') find('[data-focus="cancel"]')?.focus();
     else if (error) (find('[aria-invalid="true"]') ?? find('[data-focus="submit"]'))?.focus();
-  }, [phase.step, error]);
+    else if (switched) find('[data-focus="submit"]')?.focus();
+  }, [phase.step, error, switched]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,10 +71,24 @@ export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClos
                 )
               ) : (
                 <>
-                  {errors.form && error && <ErrorBar error={{ ...error, message: errors.form }} />}
+                  {errors.form && error && (
+                    <ErrorBar error={{ ...error, message: errors.form }}>
+                      {form.method === 'device-code' && asksForInteractive(error) && (
+                        <div>
+                          <Button
+                            size="small"
+                            icon={<ArrowRightRegular />}
+                            onClick={() => (change({ method: 'interactive' }), setSwitched(true))}
+                          >
+                            Use interactive sign-in
+                          </Button>
+                        </div>
+                      )}
+                    </ErrorBar>
+                  )}
                   <SignInFields
                     form={form}
-                    set={(patch) => setForm((f) => ({ ...f, ...patch }))}
+                    set={(patch) => (change(patch), setSwitched(false))}
                     errors={errors}
                     clouds={clouds}
                     disabled={phase.step === 'starting'}
@@ -78,8 +98,9 @@ export function SignInDialog({ clouds, defaultCloud, initial, onSignedIn, onClos
             </DialogContent>
             <DialogActions>
               {waiting ? (
-                <Button data-focus="cancel" appearance="secondary" disabled={waiting.cancelling} onClick={() => void cancel()}>
-                  {waiting.cancelling ? 'Cancelling…' : 'Cancel sign-in'}
+                // Closing stops the sign-in (useSignIn cancels it as the dialog goes), so one press is enough.
+                <Button data-focus="cancel" appearance="secondary" onClick={onClose}>
+                  Cancel sign-in
                 </Button>
               ) : (
                 <>

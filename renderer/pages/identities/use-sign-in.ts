@@ -88,5 +88,8 @@ export function useSignIn(onSignedIn: (identity: IdentityView) => void) {
     }
   }, []);
 
-  return { phase, start, follow, cancel };
+  /** Forgets the last attempt's error: the user changed what it was about. */
+  const clearError = useCallback(() => setPhase((p) => (p.step === 'ready' && p.error ? { step: 'ready' } : p)), []);
+
+  return { phase, start, follow, cancel, clearError };
 }
