@@ -5,6 +5,7 @@ import {
   CardHeader,
   Field,
   makeStyles,
+  mergeClasses,
   Subtitle2,
   TableCell,
   TableRow,
@@ -18,6 +19,7 @@ import { api } from '../../api.ts';
 import { defaultSettings } from '../../../shared/settings.ts';
 import { CloudDropdown } from '../../components/CloudDropdown.tsx';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
+import { MiddleTruncated } from '../../components/MiddleTruncated.tsx';
 import { problem } from '../../components/field-problem.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useReloadWhenVaultOpens, type VaultState } from '../../use-vault.ts';
@@ -27,11 +29,12 @@ import { RegisterAppDialog } from './RegisterAppDialog.tsx';
 import { SignInAppDialog } from './SignInAppDialog.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { useSettingStyles } from './setting-styles.ts';
 import { useReloadOn } from '../../use-core-events.ts';
 
 const useStyles = makeStyles({
-  defaultCloud: { flex: '0 1 360px' },
-  table: { minWidth: '860px' },
+  defaultCloud: { flex: '1 1 360px' },
+  table: { minWidth: '780px' },
   endpoints: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
@@ -73,6 +76,7 @@ export interface CloudsCardProps {
 /** Settings → Clouds: the default cloud, every profile's endpoints and sign-in app, and custom profiles imported or removed. */
 export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, vault, className }: CloudsCardProps) {
   const styles = useStyles();
+  const grid = useSettingStyles();
   const layout = useLayoutStyles();
   const [clouds, setClouds] = useState<CloudProfileView[]>([]);
   const { run, error, reset } = useCall();
@@ -88,14 +92,19 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
 
   const close = () => setDialog(undefined);
   return (
-    <Card className={className}>
+    <Card className={mergeClasses(grid.section, className)}>
       <CardHeader
         header={<Subtitle2 as="h2">Clouds</Subtitle2>}
         description={<Caption1>The cloud used for new accounts and sign-ins, and every cloud’s endpoints and sign-in app.</Caption1>}
       />
       <div className={layout.column}>
         <div className={styles.toolbar}>
-          <Field label="Default cloud" className={styles.defaultCloud} {...problem(defaultCloudError)}>
+          <Field
+            label="Default cloud"
+            orientation="horizontal"
+            className={mergeClasses(grid.field, styles.defaultCloud)}
+            {...problem(defaultCloudError)}
+          >
             <CloudDropdown clouds={clouds} value={defaultCloud} onChange={onDefaultCloud} />
           </Field>
           <Button icon={<ArrowUploadRegular />} onClick={() => setDialog({ type: 'import' })}>
@@ -108,10 +117,10 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
             label="Cloud profiles"
             className={styles.table}
             columns={[
-              { label: 'Cloud', width: '210px' },
+              { label: 'Cloud', width: '200px' },
               { label: 'Endpoints' },
-              { label: 'Sign-in app', width: '280px' },
-              { label: 'Actions', width: '140px' },
+              { label: 'Sign-in app', width: '230px' },
+              { label: 'Actions', width: '150px' },
             ]}
           >
             {clouds.map((c) => (
@@ -141,7 +150,7 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
                 </TableCell>
                 <TableCell>
                   <div className={layout.cellLines}>
-                    <span className={styles.mono}>{c.publicClient.clientId}</span>
+                    <MiddleTruncated value={c.publicClient.clientId} label={`sign-in app ID of ${c.displayName}`} />
                     <Caption1 className={styles.muted}>
                       {c.publicClient.clientId === defaultPublicClientId ? 'Azure CLI (default)' : 'Your app'} · tenant{' '}
                       {c.publicClient.tenant}

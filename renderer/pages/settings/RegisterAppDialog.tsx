@@ -173,10 +173,17 @@ export function RegisterAppDialog({ cloud, onRegistered, onClose }: RegisterAppD
                   <Button appearance="secondary" onClick={registered ? onRegistered : onClose}>
                     {refusedByGraph || registered ? 'Close' : 'Cancel'}
                   </Button>
-                  {!refusedByGraph && !registered && (
-                    <Button appearance="primary" type="submit" disabled={!userId}>
-                      {shownError ? 'Try again' : 'Register and sign in'}
+                  {noUser && !refusedByGraph && !registered ? (
+                    <Button data-focus="submit" appearance="primary" onClick={() => (onClose(), (window.location.hash = '#/identities'))}>
+                      Sign in on the Identities page
                     </Button>
+                  ) : (
+                    !refusedByGraph &&
+                    !registered && (
+                      <Button appearance="primary" type="submit" disabled={!userId}>
+                        {shownError ? 'Try again' : 'Register and sign in'}
+                      </Button>
+                    )
                   )}
                 </>
               )}

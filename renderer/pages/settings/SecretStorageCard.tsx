@@ -9,13 +9,14 @@ import {
   MessageBarTitle,
   Subtitle2,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { VaultMode } from '../../../shared/vault.ts';
 import { ErrorBar } from '../../components/ErrorBar.tsx';
 import { QuarantineNotice } from '../../components/vault/QuarantineNotice.tsx';
 import { VaultActions } from '../../components/vault/VaultActions.tsx';
 import type { VaultState } from '../../use-vault.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { useSettingStyles } from './setting-styles.ts';
 
 const modes: Record<VaultMode, { label: string; detail: string }> = {
   keychain: {
@@ -29,31 +30,36 @@ const modes: Record<VaultMode, { label: string; detail: string }> = {
   },
 };
 
-/** The Settings section that says where secrets are kept, and offers the vault's choices when it is not open. */
-export function SecretStorageCard({ vault }: { vault: VaultState }) {
+/**
+ * The Settings section that says where secrets and data are kept (`children`: the data folder), and
+ * offers the vault's choices when it is not open.
+ */
+export function SecretStorageCard({ vault, children }: { vault: VaultState; children?: ReactNode }) {
   const layout = useLayoutStyles();
+  const styles = useSettingStyles();
+  const grid = { className: styles.field, orientation: 'horizontal' as const };
   const { status, loadError, refresh } = vault;
   // The count changes as accounts are added elsewhere: ask again whenever Settings is opened.
   useEffect(() => void refresh(), [refresh]);
 
   return (
-    <Card>
+    <Card className={styles.section}>
       <CardHeader header={<Subtitle2 as="h2">Where secrets are stored</Subtitle2>} />
-      <div className={layout.column} data-testid="secret-storage">
+      <div className={styles.fields} data-testid="secret-storage">
         <ErrorBar error={loadError} />
         {!status && !loadError && <Body1>Checking the vault…</Body1>}
         {status?.state === 'open' && (
           <>
-            <Field label="Vault">
+            <Field {...grid} label="Vault">
               <Body1>{modes[status.mode].label}</Body1>
               <Caption1 className={layout.muted}>{modes[status.mode].detail}</Caption1>
             </Field>
-            <Field label="Vault file">
+            <Field {...grid} label="Vault file">
               <Body1 className={layout.mono} data-testid="vault-location">
                 {status.location ?? 'None: this session keeps secrets in memory only.'}
               </Body1>
             </Field>
-            <Field label="Secrets stored">
+            <Field {...grid} label="Secrets stored">
               <Body1 data-testid="vault-secret-count">{status.secretCount.toLocaleString()}</Body1>
             </Field>
             {status.quarantined && <QuarantineNotice quarantine={status.quarantined} onChanged={() => void vault.refresh()} />}
@@ -61,10 +67,10 @@ export function SecretStorageCard({ vault }: { vault: VaultState }) {
         )}
         {status?.state === 'locked' && (
           <>
-            <Field label="Vault">
+            <Field {...grid} label="Vault">
               <Body1>{modes.passphrase.label}: locked</Body1>
             </Field>
-            <Field label="Vault file">
+            <Field {...grid} label="Vault file">
               <Body1 className={layout.mono} data-testid="vault-location">
                 {status.location}
               </Body1>
@@ -79,6 +85,7 @@ export function SecretStorageCard({ vault }: { vault: VaultState }) {
             </MessageBarBody>
           </MessageBar>
         )}
+        {children}
         <VaultActions vault={vault} />
       </div>
     </Card>
