@@ -102,11 +102,13 @@ test(
     await expect(rows.first().getByTestId('token-countdown')).toHaveText(/^in (59 min|1 h)$/);
     await order.selectOption({ label: 'Time left' });
 
-    // Refresh now on the expiring token: a new hour, and it moves to Valid.
+    // Refresh now, in the expiring token's detail and over the list: a new hour, and it moves to Valid.
     await rows.first().click();
-    await detail.getByRole('button', { name: 'Refresh now' }).click();
+    await expect(detail.getByRole('button', { name: 'Refresh now' })).toBeVisible();
+    await page.getByRole('button', { name: 'Refresh 1 expiring' }).click();
     await expect(groups).toHaveText(['Valid · 2', 'Expired · 1']);
     await expect(detail.getByRole('button', { name: 'Refresh now' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Refresh \d+ expiring$/ })).toHaveCount(0);
     const refreshed = (await listedTokens(page)).find((t) => t.id === expiring.id);
     expect(Date.parse(refreshed?.expiresAt ?? '') - Date.now()).toBeGreaterThan(55 * minute);
   },

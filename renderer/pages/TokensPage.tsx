@@ -24,6 +24,7 @@ import { GroupHeaderRow, TokenRow } from './tokens/TokenRow.tsx';
 import { isGroupHeader, orderTokens, tokenOrders, type TokenListItem, type TokenOrder } from './tokens/token-order.ts';
 import { useGroupsNow } from './tokens/use-groups-now.ts';
 import { ToolButtons } from './tokens/ToolButtons.tsx';
+import { RefreshExpiringButton } from './tokens/RefreshExpiringButton.tsx';
 import { scopeLabel, sourceLabel } from './tokens/token-format.ts';
 import { useTokens } from './tokens/use-tokens.ts';
 
@@ -165,6 +166,7 @@ export function TokensPage({ settings, vault }: { settings: SettingsState; vault
                 ))}
               </Select>
             </div>
+            <RefreshExpiringButton tokens={shown} now={groupsNow} warningMs={warningMs} onChanged={upsert} onError={setError} />
             {isBrowserMode && <ExpiryAnnouncer tokens={all} warningMs={warningMs} />}
           </div>
           <ListAndDetail<TokenListItem>
