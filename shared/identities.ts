@@ -32,6 +32,8 @@ export interface IdentityView {
   signedInWith?: 'interactive' | 'device-code' | undefined;
   createdAt: string;
   lastUsedAt: string | null;
+  /** When and why the last token failed for a reason only a new sign-in fixes (Today lists these); absent once a token comes again. */
+  needsSignIn?: { at: string; message: string } | undefined;
 }
 
 /** Authority segments that name no single tenant: any work account, any account, personal accounts. */

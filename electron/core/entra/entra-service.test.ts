@@ -183,6 +183,13 @@ describe('Entra identities', () => {
       code: 'sign_in_required',
       message: expect.stringMatching(/expired after 90 days without use\. Sign in again.*AADSTS700082/),
     });
+    // Remembered for Today's "Sign-ins to renew", with the reason, until he signs in again.
+    const listed = (await service.list()).find((i) => i.id === done.identity.id);
+    expect(listed?.needsSignIn).toMatchObject({ message: expect.stringContaining('AADSTS700082'), at: expect.any(String) });
+    const again = await service.waitSignIn((await service.startSignIn({ method: 'interactive' })).operationId, 20);
+    if (again.state !== 'done') throw new Error('the second sign-in did not finish');
+    expect(again.identity.id).toBe(done.identity.id);
+    expect((await service.list()).find((i) => i.id === done.identity.id)?.needsSignIn).toBeUndefined();
   });
 
   it("asks for a new sign-in when Conditional Access's sign-in frequency has passed (AADSTS70043), without opening anything", async () => {

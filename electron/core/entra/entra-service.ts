@@ -248,11 +248,15 @@ export class EntraService {
     try {
       result = record.kind === 'user' ? await this.#userToken(profile, record, scopes) : await this.#appToken(profile, record, scopes);
     } catch (error) {
-      throw signInError(error, context);
+      const failure = signInError(error, context);
+      // Only the user can fix this one: Today lists the identity until a token comes again.
+      if (needsInteraction(error) && failure.code === 'sign_in_required')
+        await this.#identities.markNeedsSignIn(id, failure.message).catch(() => undefined);
+      throw failure;
     }
     if (!result?.accessToken) throw new AppError('sign_in_required', `Entra ID returned no token for ${context.who}. Sign in again.`);
     // "Last used" is shown to the minute: a script asking for tokens in a loop need not rewrite identities.json each time.
-    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.#identities.touch(id);
+    if (record.needsSignIn || !record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > 60_000) await this.#identities.touch(id);
     return {
       accessToken: result.accessToken,
       expiresOn: (result.expiresOn ?? new Date()).toISOString(),

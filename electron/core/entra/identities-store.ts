@@ -40,9 +40,18 @@ export class IdentitiesStore {
     });
   }
 
+  /** Marks the identity used now, and no longer in need of a sign-in. */
   async touch(id: string): Promise<void> {
     await this.change((list) => ({
-      next: list.map((i) => (i.id === id ? { ...i, lastUsedAt: new Date().toISOString() } : i)),
+      next: list.map((i) => (i.id === id ? { ...withoutNeedsSignIn(i), lastUsedAt: new Date().toISOString() } : i)),
+      result: undefined,
+    }));
+  }
+
+  /** Remembers that a token could not be had without the user, and why (Today lists the identity until a token comes again). */
+  async markNeedsSignIn(id: string, message: string): Promise<void> {
+    await this.change((list) => ({
+      next: list.map((i) => (i.id === id ? { ...i, needsSignIn: { at: new Date().toISOString(), message } } : i)),
       result: undefined,
     }));
   }
@@ -56,4 +65,9 @@ async function readIdentities(folder: string): Promise<IdentityRecord[]> {
         `${identitiesFileName}.bak, or move it aside and sign in again.`,
     );
   return (await readJsonFile(path.join(folder, identitiesFileName), identitiesFileSchema, damaged))?.identities ?? [];
+}
+
+function withoutNeedsSignIn(record: IdentityRecord): IdentityRecord {
+  const { needsSignIn: _cleared, ...rest } = record;
+  return rest;
 }

@@ -35,7 +35,7 @@ export function KeysDueCard({ keys, reminderDays }: { keys: readonly KeyDue[]; r
   );
 }
 
-/** Identities whose credential has expired or soon will: the user renews it before tokens stop coming. */
+/** Identities that must sign in again, and those whose credential has expired or soon will: the user renews them before tokens stop coming. */
 export function IdentitiesToRenewCard({ identities }: { identities: readonly IdentityToRenew[] }) {
   const styles = useTodayStyles();
   return (
@@ -49,7 +49,8 @@ export function IdentitiesToRenewCard({ identities }: { identities: readonly Ide
       />
       {identities.length === 0 ? (
         <Body1 as="p" className={styles.empty}>
-          Every identity can still sign in. A service principal whose certificate expires within 30 days shows here.
+          Every identity can still sign in. One Entra ID asks to sign in again, and a service principal whose certificate expires within 30
+          days, show here.
         </Body1>
       ) : (
         <ul className={styles.list} aria-label="Identities to renew">
@@ -57,7 +58,9 @@ export function IdentitiesToRenewCard({ identities }: { identities: readonly Ide
             <li key={identity.id} className={styles.row}>
               <div className={styles.text}>
                 <Text weight="semibold">{name}</Text>
-                <Caption1 className={expired ? styles.expired : styles.expiring}>{why}</Caption1>
+                <Caption1 className={expired ? styles.expired : styles.expiring} title={identity.needsSignIn?.message}>
+                  {why}
+                </Caption1>
               </div>
               <Link href="#/identities">Open in Identities</Link>
             </li>

@@ -4,7 +4,8 @@ import type { PinnedRecipe } from '../../../shared/settings.ts';
 import { tokenView } from '../../../shared/test-support/token-view.ts';
 import type { AcsIdentityView, TokenView } from '../../../shared/tokens.ts';
 import { nextToExpire, tokensToWatch } from '../../../shared/tokens-to-watch.ts';
-import { isPinned, keysDue, recipeLabel, recipeToken, recipeUsable, tokensAsOf } from './today-model.ts';
+import { identitiesToRenew, isPinned, keysDue, recipeLabel, recipeToken, recipeUsable, tokensAsOf } from './today-model.ts';
+import type { IdentityView } from '../../../shared/identities.ts';
 
 const now = Date.parse('2026-12-07T12:00:00.000Z');
 const min = 60_000;
@@ -77,6 +78,40 @@ describe('what the Today page watches', () => {
     expect(keysDue(accounts).map((k) => `${k.account.name}: ${k.what}`)).toEqual([
       'Support chat: access key 400 days old',
       'Showroom: primary key 100 days old',
+    ]);
+  });
+});
+
+describe('sign-ins to renew', () => {
+  const identity = (over: Partial<IdentityView>): IdentityView => ({
+    id: over.name ?? 'x',
+    kind: 'user',
+    name: 'Diego',
+    cloud: 'AzureCloud',
+    tenantId: 't',
+    clientId: 'c',
+    createdAt: '2026-01-01T00:00:00Z',
+    lastUsedAt: null,
+    ...over,
+  });
+  it('lists a user Entra asked to sign in again first, then certificates near their end, and no one else', () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const listed = identitiesToRenew(
+      [
+        identity({ name: 'Fine' }),
+        identity({
+          name: 'Pipeline',
+          kind: 'service-principal',
+          credential: 'certificate',
+          certificateExpiresOn: '2026-12-20T00:00:00Z',
+        }),
+        identity({ name: 'Diego', needsSignIn: { at: '2026-12-07T09:00:00Z', message: 'The sign-in expired. Sign in again.' } }),
+      ],
+      now,
+    );
+    expect(listed.map((i) => [i.identity.name, i.why, i.expired])).toEqual([
+      ['Diego', 'must sign in again', true],
+      ['Pipeline', expect.stringContaining('certificate'), false],
     ]);
   });
 });

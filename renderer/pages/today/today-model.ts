@@ -34,16 +34,21 @@ export interface IdentityToRenew {
 }
 
 /**
- * Identities that will need the user: a service principal whose certificate has expired or expires
- * within 30 days (signsInWith on the Identities page decides). Users are not listed: the app keeps
- * their sign-in fresh and asks for a new one when Entra refuses it.
+ * Identities that will need the user: one whose last token could not be had without a new sign-in
+ * (an expired or revoked sign-in, MFA, consent: the core remembers it until a token comes again),
+ * and a service principal whose certificate has expired or expires within 30 days (signsInWith on
+ * the Identities page decides). Those that need a sign-in now come first.
  */
 export function identitiesToRenew(identities: readonly IdentityView[], now: number): IdentityToRenew[] {
-  return identities.flatMap((identity) => {
+  const needed = identities.flatMap((identity) =>
+    identity.needsSignIn ? [{ identity, name: identityTitle(identity), why: 'must sign in again', expired: true }] : [],
+  );
+  const certificates = identities.flatMap((identity) => {
     const how = signsInWith(identity, now);
-    if (!how.warning) return [];
+    if (identity.needsSignIn || !how.warning) return [];
     return [{ identity, name: identityTitle(identity), why: `certificate ${how.detail ?? ''}`.trim(), expired: how.warning === 'expired' }];
   });
+  return [...needed, ...certificates];
 }
 
 /** "Support chat · Support agent · chat, voip": the resource, the ACS identity and the scopes; what is gone says so. */
