@@ -1,26 +1,25 @@
 import {
-  Badge,
   FluentProvider,
   makeStyles,
-  NavDrawer,
-  NavDrawerBody,
-  NavDrawerFooter,
-  NavDrawerHeader,
-  NavItem,
   Spinner,
-  Subtitle2,
+  Toast,
+  Toaster,
+  ToastTitle,
   tokens,
-  useArrowNavigationGroup,
+  useId,
+  useToastController,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, useEffect, type JSX } from 'react';
-import { isBrowserMode } from './api.ts';
-import { SignOutOfBrowserButton } from './components/SignOutOfBrowserButton.tsx';
+import { Suspense, useEffect, useState, type JSX } from 'react';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { ActivityPage, IdentitiesPage, RolesPage, SettingsPage, TodayPage, TokensPage } from './lazy-pages.ts';
 import type { SectionId } from './section-from-hash.ts';
+import { CommandPalette } from './palette/CommandPalette.tsx';
 import { sections } from './sections.tsx';
+import { SectionNav } from './shell/SectionNav.tsx';
+import { useExpiryCount } from './shell/use-expiry-count.ts';
+import { usePaletteShortcut } from './shell/use-palette-shortcut.ts';
 import { useColorScheme } from './use-color-scheme.ts';
 import { useHashSection } from './use-hash-section.ts';
 import { useSettings, type SettingsState } from './use-settings.ts';
@@ -28,23 +27,15 @@ import { useReloadWhenVaultOpens, useVault, type VaultState } from './use-vault.
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100%' },
-  nav: { height: '100%' },
-  brand: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-  },
   main: {
     flex: 1,
     overflow: 'auto',
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // With the navigation a rail, the page takes the room back: the content starts higher and wider.
+    '@media (max-width: 1199.98px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
   },
 });
-
-/** Tabster's attribute for the element a group's Tab stop starts on (react-components does not re-export its hook). */
-const currentTabStop = { 'data-tabster': JSON.stringify({ focusable: { isDefault: true } }) };
 
 /** What every page may use: the settings and the vault's state, both loaded once for the window. */
 interface PageProps {
@@ -77,62 +68,41 @@ export function App() {
     document.documentElement.style.colorScheme = scheme;
   }, [current, scheme]);
 
-  // Tab into the navigation lands on the page on screen (Tabster's default element of the group), also
-  // when the page was opened by its address; remembering the last focused item would undo that.
-  const navArrows = useArrowNavigationGroup({ axis: 'vertical', circular: true, memorizeCurrent: false, unstable_hasDefault: true });
+  const expiry = useExpiryCount(settings.values.expiryWarningMinutes);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  usePaletteShortcut(() => setPaletteOpen(true));
+  // A palette command that asks the page on screen for something opens it again, so it reads the request.
+  const [pageOpened, setPageOpened] = useState(0);
+  const toasterId = useId('shell-toaster');
+  const { dispatchToast } = useToastController(toasterId);
+  const say = (line: string) =>
+    dispatchToast(
+      <Toast>
+        <ToastTitle>{line}</ToastTitle>
+      </Toast>,
+      { intent: 'success', timeout: 8_000 },
+    );
 
   const Page = pages[section];
   return (
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme}>
       <div className={styles.shell}>
-        <NavDrawer
-          className={styles.nav}
-          open
-          type="inline"
-          selectedValue={section}
-          onNavItemSelect={(_, d) => setSection(d.value as SectionId)}
-          aria-label="Sections"
-        >
-          <NavDrawerHeader>
-            <div className={styles.brand}>
-              <Subtitle2>Azure Credential Manager</Subtitle2>
-              {isBrowserMode && (
-                <Badge
-                  appearance="tint"
-                  color="informative"
-                  title="Served by `npm start` on 127.0.0.1; the desktop window is not available on this machine."
-                >
-                  Browser mode
-                </Badge>
-              )}
-            </div>
-          </NavDrawerHeader>
-          <NavDrawerBody {...navArrows}>
-            {sections.map(({ id, label, icon: Icon }) => (
-              <NavItem
-                key={id}
-                value={id}
-                icon={<Icon />}
-                aria-current={id === section ? 'page' : undefined}
-                {...(id === section ? currentTabStop : {})}
-              >
-                {label}
-              </NavItem>
-            ))}
-          </NavDrawerBody>
-          {/* After the sections, so Tab into the navigation still lands on the page on screen first. */}
-          {isBrowserMode && (
-            <NavDrawerFooter>
-              <SignOutOfBrowserButton />
-            </NavDrawerFooter>
-          )}
-        </NavDrawer>
+        <SectionNav section={section} onSelect={setSection} expiry={expiry} onOpenPalette={() => setPaletteOpen(true)} />
         <main className={styles.main} aria-label={current?.label}>
           <Suspense fallback={<Spinner label="Loading…" />}>
-            <Page settings={settings} vault={vault} />
+            <Page key={pageOpened} settings={settings} vault={vault} />
           </Suspense>
         </main>
       </div>
+      {paletteOpen && (
+        <CommandPalette
+          settings={settings.values}
+          onClose={() => setPaletteOpen(false)}
+          onSaid={say}
+          onPageRequest={() => setPageOpened((n) => n + 1)}
+        />
+      )}
+      <Toaster toasterId={toasterId} position="bottom-end" />
     </FluentProvider>
   );
 }
