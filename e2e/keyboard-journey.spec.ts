@@ -66,7 +66,10 @@ test(
     await expect(list.getByRole('option')).toHaveCount(2);
     await page.keyboard.press('ArrowDown');
     await expectFocusOn(page, list);
+    // The list starts on the account just added, the ARR one, second; up and down again.
     const active = list.locator('[data-active="true"]');
+    await expect(active).toContainText(westEurope.name);
+    await page.keyboard.press('ArrowUp');
     await expect(active).toContainText(chatResource);
     await page.keyboard.press('ArrowDown');
     await expect(active).toContainText(westEurope.name);
