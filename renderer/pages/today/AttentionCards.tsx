@@ -1,4 +1,5 @@
-import { Body1, Caption1, Card, CardHeader, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, CardHeader, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { accountsRequest } from '../../palette/accounts-request.ts';
 import type { IdentityToRenew, KeyDue } from './today-model.ts';
 import { useTodayStyles } from './today-styles.ts';
 
@@ -20,13 +21,19 @@ export function KeysDueCard({ keys, reminderDays }: { keys: readonly KeyDue[]; r
         </Body1>
       ) : (
         <ul className={styles.list} aria-label="Keys past their rotation age">
-          {keys.map(({ account, what }) => (
+          {keys.map(({ account, what, key }) => (
             <li key={`${account.id} ${what}`} className={styles.row}>
               <div className={styles.text}>
                 <Text weight="semibold">{account.name}</Text>
                 <Caption1 className={styles.expiring}>{what}</Caption1>
               </div>
-              <Link href="#/accounts">Open in Accounts</Link>
+              {key ? (
+                <Button size="small" onClick={() => accountsRequest.send({ accountId: account.id, action: 'rotate', key })}>
+                  Regenerate…
+                </Button>
+              ) : (
+                <Link href="#/accounts">Open in Accounts</Link>
+              )}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { AccountView, KeyAge } from '../../../shared/accounts.ts';
+import type { AccountView, KeyAge, KeyName } from '../../../shared/accounts.ts';
 import type { IdentityView } from '../../../shared/identities.ts';
 import type { PinnedRecipe } from '../../../shared/settings.ts';
 import type { AcsIdentityView, TokenView } from '../../../shared/tokens.ts';
@@ -15,6 +15,8 @@ export interface KeyDue {
   account: AccountView;
   /** "primary key 120 days old". */
   what: string;
+  /** Which of the resource's keys it is, when known: Regenerate opens on it. */
+  key: KeyName | null;
 }
 
 /** Stored keys older than Settings' rotation reminder age, oldest first. */
@@ -22,7 +24,7 @@ export function keysDue(accounts: readonly AccountView[]): KeyDue[] {
   const due = accounts.flatMap((account) => (account.keyAges ?? []).filter((age) => age.due).map((age) => ({ account, age })));
   return due
     .sort((a, b) => b.age.ageDays - a.age.ageDays)
-    .map(({ account, age }) => ({ account, what: `${keyLabels[age.secret]} ${age.ageDays.toLocaleString()} days old` }));
+    .map(({ account, age }) => ({ account, what: `${keyLabels[age.secret]} ${age.ageDays.toLocaleString()} days old`, key: age.azureKey }));
 }
 
 export interface IdentityToRenew {
