@@ -107,9 +107,14 @@ test('Tab into the navigation lands on the page on screen, also when it was open
   });
   const heading = page.getByRole('heading', { level: 1, name: 'Tokens' });
   await heading.click();
-  // Back from the page: browser mode's Sign out of this browser sits under the sections, then the section itself.
+  // Back from the page: under the sections sit browser mode's Sign out of this browser, the navigation's width and the
+  // palette's button, then the section itself.
   await page.keyboard.press('Shift+Tab');
   await expect(nav.getByRole('button', { name: 'Sign out of this browser' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(nav.getByRole('button', { name: 'Narrow the navigation' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(nav.getByRole('button', { name: /^Find and do/ })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(nav.getByText('Tokens', { exact: true })).toBeFocused();
 });

@@ -1,6 +1,6 @@
 import type { TokenView } from '../../shared/tokens.ts';
 
-/** How many tokens need the user: expiring soon (and not re-minted by the app itself), and expired. */
+/** How many tokens need the user: expiring soon, and expired. */
 export interface ExpiryCount {
   expiring: number;
   expired: number;
@@ -8,12 +8,13 @@ export interface ExpiryCount {
   nextChangeAt: number | null;
 }
 
-type CountedToken = Pick<TokenView, 'expiresAt' | 'revoked' | 'autoRefresh'>;
+type CountedToken = Pick<TokenView, 'expiresAt' | 'revoked'>;
 
 /**
  * Counts by the clock, not the status the core gave when it listed them, so the badge moves as time
- * passes without asking the core again. Revoked tokens are done with: never counted. A token that
- * auto-refreshes is re-minted before it expires, so it counts only once it has expired (its refresh failed).
+ * passes without asking the core again. Expiring and expired as the Tokens page groups them (an
+ * auto-refreshing token too: the page offers Refresh now on it alike); revoked tokens are done with
+ * and never counted.
  */
 export function countExpiring(tokens: readonly CountedToken[], now: number, warningMinutes: number): ExpiryCount {
   const warningMs = warningMinutes * 60_000;
@@ -29,11 +30,9 @@ export function countExpiring(tokens: readonly CountedToken[], now: number, warn
     if (Number.isNaN(expiresAt)) continue;
     if (expiresAt <= now) expired += 1;
     else if (expiresAt - warningMs <= now) {
-      if (!token.autoRefresh) expiring += 1;
+      expiring += 1;
       later(expiresAt);
-    } else {
-      later(token.autoRefresh ? expiresAt : expiresAt - warningMs);
-    }
+    } else later(expiresAt - warningMs);
   }
   return { expiring, expired, nextChangeAt };
 }
