@@ -60,7 +60,8 @@ const primaryButtons = (container: Locator) =>
 
 test(
   'an account’s key and Copy are in view under its title at 1024 × 700 and 1400 × 900, light and dark, its IDs are not broken, ' +
-    'ACS wears the brand colour and ARR says Retired, and Regenerate and Delete wait in a menu',
+    'ACS wears the brand colour and ARR says Retired, Regenerate and Delete wait in a menu with red confirmations, and the ' +
+    'palette’s “regenerate secondary Showroom” opens Regenerate on that key',
   async ({ app, page }) => {
     await addShowroomAndChat(app);
     await app.open(page, 'accounts');
@@ -129,6 +130,18 @@ test(
       await confirm.getByRole('button', { name: 'Cancel' }).click();
       await expect(confirm).toBeHidden();
     }
+
+    // From anywhere, the palette's "regenerate secondary Showroom" opens Regenerate here with the secondary key chosen.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Today', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Find an account, identity, token or action' }).fill('regenerate secondary Showroom');
+    await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('Regenerate the secondary key');
+    await page.keyboard.press('Enter');
+    const rotate = page.getByRole('alertdialog', { name: 'Regenerate a key of “Showroom”?' });
+    await expect(rotate.getByRole('radio', { name: 'Secondary key' })).toBeChecked();
+    await rotate.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('option', { name: /Showroom/ })).toHaveAttribute('aria-selected', 'true');
   },
 );
 
