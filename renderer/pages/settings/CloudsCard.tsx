@@ -119,8 +119,8 @@ export function CloudsCard({ defaultCloud, defaultCloudError, onDefaultCloud, va
             columns={[
               { label: 'Cloud', width: '200px' },
               { label: 'Endpoints' },
-              { label: 'Sign-in app', width: '230px' },
-              { label: 'Actions', width: '150px' },
+              { label: 'Sign-in app', width: '210px' },
+              { label: 'Actions', width: '170px' },
             ]}
           >
             {clouds.map((c) => (
