@@ -1,10 +1,12 @@
 import { contractCall } from '../scripts/contract-call.ts';
 import { seedDemo } from '../scripts/demo-seed.ts';
+import { axeInBothThemes } from './support/accessibility.ts';
 import { expect, test } from './support/emulator-fixture.ts';
 
 test(
   'the command palette, keyboard only: Ctrl+K then “copy token support chat tester” and Enter copies a chat token for tester, ' +
-    '“regenerate secondary Showroom” opens that confirmation, Escape gives the focus back',
+    '“can adele render Showroom” opens Roles on that question, “regenerate secondary Showroom” opens that confirmation, ' +
+    'Escape gives the focus back',
   async ({ app, emulator, page, context }) => {
     test.setTimeout(90_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
@@ -30,6 +32,7 @@ test(
     await expect(palette.getByRole('option').first()).toContainText('Expiring next');
     await page.keyboard.type('settings');
     await expect(chosen).toContainText('Go to Settings');
+    expect(await axeInBothThemes(page, '[role="dialog"]')).toEqual({});
     await page.keyboard.press('Escape');
     await expect(palette).toBeHidden();
     await expect(accountsItem).toBeFocused();
@@ -64,6 +67,15 @@ test(
     await expect(page.getByRole('listitem', { name: /^Copied the ACS chat token for tester \(Support chat\)/ })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
     expect(await testersTokens()).toHaveLength(1);
+
+    // Roles opens on Adele, Showroom and Render.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('can adele render Showroom');
+    await expect(chosen).toContainText('Can Adele Vance render on Showroom?');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/roles$/);
+    await expect(page.getByTestId('matrix-count')).toContainText('1 identity × 1 resource');
+    await expect(page.getByRole('table', { name: 'Role matrix' })).toContainText('Adele Vance');
 
     // The Accounts page opens the Regenerate confirmation on Showroom's secondary key.
     await page.keyboard.press('Control+k');

@@ -110,6 +110,10 @@ describe('the palette reads what was typed as one command', () => {
     });
   });
 
+  it('takes the identity’s label alone as the same command', () => {
+    expect(top('tester')?.title).toBe('Copy ACS chat token · Support chat · tester');
+  });
+
   it('copies tester’s stored chat token again while it is valid, and mints a new one once it is in its warning time', () => {
     const subject = { kind: 'acs-identity' as const, acsIdentityId: 'acs-tester', communicationUserId: '8:acs:t', label: 'tester' };
     const stored = (minutes: number) =>
