@@ -37,9 +37,10 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
 
   async function submit() {
     if (!account) return;
+    // A result stays only beside the inputs it answered: never next to a new error.
+    setResult(undefined);
     const via = toVia(pay) as ArrVia | undefined;
     if (!via) return call.fail(fieldProblem('via', 'Choose the identity to authenticate with', 'Choose an identity'));
-    setResult(undefined);
     const outcome = await call.run(() =>
       operation.run('Listing the sessions…', (operationId) =>
         api.arr.testAccount({
@@ -80,7 +81,14 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               setResult(undefined);
             }}
           />
-          <AccountPayField kind="arr" account={account} identities={sources.identities} value={pay} onChange={setPay} error={issues.via} />
+          <AccountPayField
+            kind="arr"
+            account={account}
+            identities={sources.identities}
+            value={pay}
+            onChange={(p) => (setPay(p), setResult(undefined))}
+            error={issues.via}
+          />
           {needsRegion && (
             <ChoiceField
               label="Region to render in"
@@ -88,7 +96,7 @@ export function ArrTestDialog({ onMinted, onClose }: { onMinted(token: TokenView
               placeholder="Choose a region"
               choices={mixedRealityRegions.map((r) => ({ value: r, text: r }))}
               value={region}
-              onChange={setRegion}
+              onChange={(r) => (setRegion(r), setResult(undefined))}
               error={issues.region}
             >
               The account is on the global domain, which names no region.
