@@ -14,7 +14,7 @@ import { applyLook, lookName, looks, whollyInWindow } from './support/looks.ts';
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 const megan = 'megan.bowen@contoso.onmicrosoft.com';
 
-test('Identities’ actions are in the window in every look, Settings lines its labels up, and both pass axe', async ({
+test('Identities’ actions are in the window in every look, Settings lines its labels up, both pass axe; Sign out is red; a Test result goes when an input changes', async ({
   app,
   emulator,
   page,
@@ -58,6 +58,16 @@ test('Identities’ actions are in the window in every look, Settings lines its 
   expect(red - Math.max(green, blue), `a red button (${colour})`).toBeGreaterThan(80);
   expect(await seriousAccessibilityProblems(page, '[role="alertdialog"]')).toEqual([]);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+  // A Test result goes as soon as an input changes: it never stands next to a new error.
+  await app.open(page, 'tokens');
+  await page.getByRole('button', { name: 'Test an ARR account' }).click();
+  const tester = page.getByRole('dialog', { name: 'Test an ARR account' });
+  await tester.getByRole('button', { name: 'Test', exact: true }).click();
+  const result = tester.getByRole('region', { name: 'Test result' });
+  await expect(result).toBeVisible();
+  await tester.getByRole('radio', { name: 'An Entra identity' }).check();
+  await expect(result).toBeHidden();
 });
 
 test('each field says one plain thing, with its range, and forgets it once changed', async ({ app, page }) => {
