@@ -126,6 +126,27 @@ describe('the palette reads what was typed as one command', () => {
     expect(top('copy token support chat tester', data([stored(5)]))?.action).toMatchObject({ reuse: null });
   });
 
+  it('offers a new identity with the token when the resource knows no one by the typed label', () => {
+    const d = { ...data(), acsIdentities: [agent, technician] };
+    const first = top('copy token Support chat Tester', d);
+    expect(first?.title).toBe('Copy ACS chat token · Support chat · new identity “Tester”');
+    expect(first?.action).toEqual({
+      type: 'copy-acs-token-new',
+      accountId: 'a-chat',
+      label: 'Tester',
+      scope: 'chat',
+      says: 'ACS chat token for Tester (Support chat)',
+    });
+    // Not for a resource without an access key, nor for a label it knows, nor without "token".
+    expect(matchCommands('copy token Field calls tester', d, paletteCommands(d)).map((c) => c.action.type)).not.toContain(
+      'copy-acs-token-new',
+    );
+    expect(matchCommands('copy token support chat tester', data(), paletteCommands(data())).map((c) => c.action.type)).not.toContain(
+      'copy-acs-token-new',
+    );
+    expect(matchCommands('copy support chat tester', d, paletteCommands(d))).toEqual([]);
+  });
+
   it('asks for calling when voip or call is typed', () => {
     expect(top('copy token tester voip')?.title).toBe('Copy ACS calling token · Support chat · tester');
   });

@@ -7,6 +7,7 @@ import { formatWhen } from '../components/when.ts';
 import type { SectionId } from '../section-from-hash.ts';
 import { sections } from '../sections.tsx';
 import { fuzzyScore, wordsOf } from './fuzzy-score.ts';
+import { newAcsIdentityCommands } from './new-acs-identity-command.ts';
 
 /** What a palette command does when chosen. */
 export type PaletteAction =
@@ -15,6 +16,8 @@ export type PaletteAction =
   | { type: 'new-token'; account?: { id: string; kind: 'arr' | 'acs' }; acsIdentityId?: string }
   /** Copies a still-valid stored token of the ACS identity (`reuse`), else mints one for it and copies that. */
   | { type: 'copy-acs-token'; accountId: string; acsIdentityId: string; scope: AcsScope; via: AcsVia; reuse: string | null; says: string }
+  /** Creates an ACS identity with this label with a token (the access key pays), and copies the token. */
+  | { type: 'copy-acs-token-new'; accountId: string; label: string; scope: AcsScope; says: string }
   | { type: 'copy-token'; tokenId: string; says: string }
   | { type: 'refresh-token'; tokenId: string; says: string }
   | { type: 'copy-secret'; accountId: string; secret: AccountSecret; says: string }
@@ -286,7 +289,8 @@ export function paletteCommands(data: PaletteData): PaletteCommand[] {
 }
 
 /**
- * The commands that match what was typed, best first (at most `limit`). Nothing typed: the tokens
+ * The commands that match what was typed, best first (at most `limit`), with a new ACS identity's
+ * token when the words name a resource and a label it does not know yet. Nothing typed: the tokens
  * that expire next, then the sections, then New token.
  */
 export function matchCommands(query: string, data: PaletteData, commands: readonly PaletteCommand[], limit = 50): PaletteCommand[] {
@@ -294,7 +298,7 @@ export function matchCommands(query: string, data: PaletteData, commands: readon
   if (typed.length === 0)
     return [...expiringNext(data), ...commands.filter((c) => c.group === 'Go to'), ...commands.filter((c) => c.id === 'new-token')];
   const scored: { command: PaletteCommand; score: number }[] = [];
-  for (const c of commands) {
+  for (const c of [...commands, ...newAcsIdentityCommands(query, data)]) {
     const score = fuzzyScore(typed, c.words);
     if (score !== null) scored.push({ command: c, score: score + c.weight });
   }

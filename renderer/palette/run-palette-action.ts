@@ -39,6 +39,16 @@ export async function runPaletteAction(action: PaletteAction, how: CopyHow): Pro
       if (!minted.ok) return minted;
       return copied(`new ${action.says}`, await copyToken(minted.value.token.id, how));
     }
+    case 'copy-acs-token-new': {
+      const minted = await api.tokens.mintAcs({
+        accountId: action.accountId,
+        newIdentity: { label: action.label },
+        scopes: [action.scope],
+        via: 'accessKey',
+      });
+      if (!minted.ok) return minted;
+      return copied(`new ${action.says}`, await copyToken(minted.value.token.id, how));
+    }
     case 'copy-token':
       return copied(action.says, await copyToken(action.tokenId, how));
     case 'refresh-token': {
