@@ -4,7 +4,7 @@ import { pageErrors } from './support/page-errors.ts';
 const sections = [
   { name: 'Accounts', empty: 'No accounts yet' },
   { name: 'Identities', empty: 'No identities signed in' },
-  { name: 'Tokens', empty: 'No tokens minted' },
+  { name: 'Tokens', empty: 'No tokens yet' },
   { name: 'Roles', empty: 'Nothing to audit yet' },
   { name: 'Activity', empty: 'Nothing handed out yet' },
 ];
