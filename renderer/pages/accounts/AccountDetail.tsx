@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, DeleteRegular, EditRegular, MoreHorizontalRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
-import { Fragment, useRef } from 'react';
+import { Fragment, useId } from 'react';
 import type { AccountSecret, AccountView } from '../../../shared/accounts.ts';
 import type { CopySettings } from '../../components/secret-clipboard.ts';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
@@ -73,10 +73,10 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
     <SecretField accountId={account.id} secret={secret} label={secretLabels[secret]} copy={copy} missing={isMissing} />
   );
   const ages = account.keyAges ?? [];
-  const more = useRef<HTMLButtonElement>(null);
+  const moreId = useId();
   // The menu item goes with its menu: the dialog it opens takes the menu button as its opener, to give the focus back to (or, once the
   // account is deleted, to the list beside it).
-  const fromMenu = (open: () => void) => () => (more.current?.focus(), open());
+  const fromMenu = (open: () => void) => () => (document.getElementById(moreId)?.focus(), open());
 
   return (
     <section className={layout.column} aria-labelledby="account-detail-title">
@@ -110,7 +110,7 @@ export function AccountDetail({ account, cloudLabel, copy, onEdit, onDelete, onR
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button ref={more} icon={<MoreHorizontalRegular />} aria-label={`More actions for ${account.name}`} />
+            <Button id={moreId} icon={<MoreHorizontalRegular />} aria-label={`More actions for ${account.name}`} />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

@@ -42,7 +42,7 @@ export function KeyField({ label, value, onChange, error, children, required = f
         value={value}
         disabled={disabled ?? false}
         {...(placeholder === undefined ? {} : { placeholder })}
-        ref={input}
+        input={{ ref: input }}
         onChange={(_, d) => onChange(d.value)}
         contentAfter={
           <Button

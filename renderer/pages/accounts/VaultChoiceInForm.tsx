@@ -10,12 +10,13 @@ import type { VaultState } from '../../use-vault.ts';
 export function VaultChoiceInForm({ vault, onOpened }: { vault: VaultState; onOpened(): void }) {
   const status = vault.status;
   if (status?.state === 'open') return null;
+  // The keychain's own words say why; their advice to go to Settings does not apply here, where the choice is.
+  const why = status?.state === 'unavailable' ? (status.message.split(/(?<=\.)\s/)[0] ?? status.message) : 'The vault is locked.';
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="vault-choice">
       <MessageBarBody>
         <MessageBarTitle>Choose where the key is stored</MessageBarTitle>
-        {status?.state === 'unavailable' ? status.message : 'The vault is not open.'} What you typed stays here: choose, then add the
-        account.
+        {why} What you typed stays here: choose, then add the account.
         <VaultActions vault={vault} quiet onOpened={onOpened} />
       </MessageBarBody>
     </MessageBar>
