@@ -18,6 +18,8 @@ describe('when', () => {
   it('writes a moment as "Dec 7, 5:15 AM (in 58 min)", with the year only when it is another year', () => {
     expect(formatMoment('2026-12-07T05:15:00', now, 'en-US')).toBe('Dec 7, 5:15 AM');
     expect(formatMoment('2025-03-01T17:05:00', now, 'en-US')).toBe('Mar 1, 2025, 5:05 PM');
+    // Backups made a minute apart or less are told apart by their seconds.
+    expect(formatMoment('2026-12-07T05:15:09', now, 'en-US', true)).toBe('Dec 7, 5:15:09 AM');
     const inAnHour = new Date(now + 58 * 60_000).toISOString();
     expect(formatWhen(inAnHour, now, 'en-US')).toMatch(/^Dec 7, \d{1,2}:\d{2} [AP]M \(in 58 min\)$/);
     expect(formatWhen('not a date', now)).toBe('not a date');

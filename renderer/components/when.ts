@@ -25,8 +25,8 @@ export function duration(minutes: number): string {
   return `${days} days`;
 }
 
-/** "Dec 7, 5:15 AM" (with the year when it is not this year's), in the user's language. */
-export function formatMoment(iso: string, now: number = Date.now(), locale?: string): string {
+/** "Dec 7, 5:15 AM" (with the year when it is not this year's), in the user's language; `seconds` where moments a minute apart must differ. */
+export function formatMoment(iso: string, now: number = Date.now(), locale?: string, seconds = false): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const sameYear = at.getFullYear() === new Date(now).getFullYear();
@@ -36,6 +36,7 @@ export function formatMoment(iso: string, now: number = Date.now(), locale?: str
     ...(sameYear ? {} : { year: 'numeric' }),
     hour: 'numeric',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   });
 }
 

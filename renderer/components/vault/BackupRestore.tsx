@@ -74,14 +74,14 @@ export function BackupRestore({ onChanged }: { onChanged?: ((status: VaultStatus
           {backups.map((backup) => (
             <li key={backup.name} className={styles.item}>
               <span>
-                {formatMoment(backup.createdAt)}: {holds(backup.secretCount)}
+                {formatMoment(backup.createdAt, undefined, undefined, true)}: {holds(backup.secretCount)}
                 {backup.beforeQuarantine ? ', before the damage' : ''}
               </span>
               <Button
                 size="small"
                 disabled={busy || backup.secretCount === null}
                 onClick={() => void run(() => api.vault.restore({ name: backup.name }), restored)}
-                aria-label={`Restore the backup of ${formatMoment(backup.createdAt)}`}
+                aria-label={`Restore the backup of ${formatMoment(backup.createdAt, undefined, undefined, true)}`}
               >
                 Restore
               </Button>
