@@ -61,8 +61,10 @@ test('Identities’ actions are in the window in every look, Settings lines its 
 
   // A Test result goes as soon as an input changes: it never stands next to a new error.
   await app.open(page, 'tokens');
-  await page.getByRole('button', { name: 'Test an ARR account' }).click();
   const tester = page.getByRole('dialog', { name: 'Test an ARR account' });
+  // Opened from the keyboard it starts on its first field once its accounts have loaded (it opened on Close).
+  await openWithKeyboard(page, page.getByRole('button', { name: 'Test an ARR account' }), tester);
+  await expectFocusOn(page, tester.getByRole('combobox').first());
   await tester.getByRole('button', { name: 'Test', exact: true }).click();
   const result = tester.getByRole('region', { name: 'Test result' });
   await expect(result).toBeVisible();
