@@ -5,6 +5,7 @@ import type { TokenView } from '../../shared/tokens.ts';
 import { api, isBrowserMode } from '../api.ts';
 import { DoneBar } from '../components/DoneBar.tsx';
 import { ErrorBar } from '../components/ErrorBar.tsx';
+import { formatWhen } from '../components/when.ts';
 import { useCopyHow } from '../components/use-copy-how.ts';
 import { VaultBanner } from '../components/vault/VaultBanner.tsx';
 import { useLoadedList } from '../use-loaded-list.ts';
@@ -84,7 +85,7 @@ export function TodayPage({ settings, vault }: { settings: SettingsState; vault:
       upsert(result.value);
       // The row leaves the list once the token is valid again: the focus goes to what was done.
       window.setTimeout(() => statusRef.current?.focus());
-      return `Refreshed ${result.value.title}: it now expires ${new Date(result.value.expiresAt).toLocaleTimeString()}.`;
+      return `Refreshed ${result.value.title}: it now expires ${formatWhen(result.value.expiresAt)}.`;
     });
 
   const copy = (token: TokenView) =>

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/activity.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useLayoutStyles } from '../../components/layout-styles.ts';
+import { formatMoment } from '../../components/when.ts';
 import { relativeTime } from '../identities/relative-time.ts';
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ function When({ iso, now }: { iso: string; now: number }) {
   return (
     <div className={layout.cellLines}>
       <time dateTime={iso}>{relativeTime(iso, now)}</time>
-      <Caption1 className={layout.muted}>{new Date(iso).toLocaleString()}</Caption1>
+      <Caption1 className={layout.muted}>{formatMoment(iso, now, undefined, true)}</Caption1>
     </div>
   );
 }
