@@ -159,7 +159,9 @@ export async function measureCli(emulator: RunningEmulator, runs: number): Promi
           '`node -e 0`',
           { kind: 'reported' },
           {
-            note: 'The first cached token after the agent left (15 idle minutes), or with AZCRED_AGENT=off: the keychain and decryption load here.',
+            note:
+              'The first cached token after the agent left (15 idle minutes), or with AZCRED_AGENT=off: ' +
+              'the keychain and decryption load here.',
           },
         ),
       );

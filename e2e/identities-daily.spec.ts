@@ -14,11 +14,10 @@ import { applyLook, lookName, looks, whollyInWindow } from './support/looks.ts';
 const adele = 'adele.vance@contoso.onmicrosoft.com';
 const megan = 'megan.bowen@contoso.onmicrosoft.com';
 
-test('Identities’ actions are in the window in every look, Settings lines its labels up, both pass axe; Sign out is red; a Test result goes when an input changes', async ({
-  app,
-  emulator,
-  page,
-}) => {
+const lookTitle =
+  'Identities’ actions are in the window in every look, Settings lines its labels up, both pass axe; Sign out is red; ' +
+  'a Test result goes when an input changes';
+test(lookTitle, async ({ app, emulator, page }) => {
   test.setTimeout(120_000);
   await seedDemo(contractCall(app.core), emulator);
   await app.open(page, 'identities');

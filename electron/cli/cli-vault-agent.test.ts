@@ -85,7 +85,8 @@ describe.runIf(keyringSession)('azcred with its vault agent, on the OS keychain'
       process.execPath,
       [
         '-e',
-        `require('net').createConnection(${JSON.stringify(socket)}).on('connect',()=>process.exit(0)).on('error',(e)=>{console.log(e.code);process.exit(3)})`,
+        `require('net').createConnection(${JSON.stringify(socket)})` +
+          ".on('connect',()=>process.exit(0)).on('error',(e)=>{console.log(e.code);process.exit(3)})",
       ],
       { uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] },
     );

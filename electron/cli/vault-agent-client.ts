@@ -49,7 +49,7 @@ export function agentFolderIsPrivate(folder: string, uid: number | undefined = p
   }
 }
 
-/** The secret `name` (`token/<id>`), as the agent of the data folder answers it; undefined when no agent answers with it within `timeoutMs`. */
+/** The secret `name` (`token/<id>`), as the data folder's agent answers it; undefined when no agent answers it within `timeoutMs`. */
 export function askVaultAgent(dataFolder: string, name: string, timeoutMs = 2_000): Promise<AgentAnswer | undefined> {
   const socketPath = agentSocketPath(dataFolder);
   if (!socketPath || !agentFolderIsPrivate(agentFolder(dataFolder))) return Promise.resolve(undefined);

@@ -25,7 +25,7 @@ export function duration(minutes: number): string {
   return `${days} days`;
 }
 
-/** "Dec 7, 5:15 AM" (with the year when it is not this year's), in the user's language; `seconds` where moments a minute apart must differ. */
+/** "Dec 7, 5:15 AM" (the year only when it is another year's), in the user's language; `seconds` where a minute is too coarse. */
 export function formatMoment(iso: string, now: number = Date.now(), locale?: string, seconds = false): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;

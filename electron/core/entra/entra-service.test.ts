@@ -207,7 +207,7 @@ describe('Entra identities', () => {
     expect(opened).toEqual([]);
   });
 
-  it('signs a known user in again without the browser while the refresh token works, and opens it only when Entra needs the user', async () => {
+  it('signs a known user in again without the browser while the refresh token works, and opens it only when Entra asks', async () => {
     const alex = scenarioUser(emulator, 'alex.wilber');
     const first = await newProcessService(browserSigningIn(alex.userName));
     await expect(first.waitSignIn((await first.startSignIn({ method: 'interactive' })).operationId, 20)).resolves.toMatchObject({

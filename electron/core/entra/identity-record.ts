@@ -26,7 +26,7 @@ export const identityRecordSchema = z.object({
   signedInWith: z.enum(['interactive', 'device-code']).optional(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
-  /** Set when a token could not be had without the user (an expired or revoked sign-in, MFA, consent); cleared by the next token or sign-in. */
+  /** Set when a token could not be had without the user (an expired or revoked sign-in, MFA, consent); cleared by a token or sign-in. */
   needsSignIn: z.object({ at: z.string(), message: z.string() }).optional(),
 });
 

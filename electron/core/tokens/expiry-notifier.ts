@@ -27,8 +27,8 @@ interface Scheduled {
 
 /**
  * Warns once per token, `expiryWarningMinutes` before it expires, on the event stream and through
- * the platform's notification, worded by `expiryWarning` (shared with the page's toast). Only tokens the app still holds and does not refresh by itself: an auto-refresh
- * token is re-minted at that very moment, so a warning would only be noise. A token first seen
+ * the platform's notification, worded by `expiryWarning` (shared with the page's toast). Only tokens
+ * the app still holds and does not refresh by itself: an auto-refresh token is re-minted at that very moment, so a warning would only be noise. A token first seen
  * inside its warning time is warned about at once; an expired one not at all.
  */
 export class ExpiryNotifier {

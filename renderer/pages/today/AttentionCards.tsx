@@ -42,7 +42,7 @@ export function KeysDueCard({ keys, reminderDays }: { keys: readonly KeyDue[]; r
   );
 }
 
-/** Identities that must sign in again, and those whose credential has expired or soon will: the user renews them before tokens stop coming. */
+/** Identities that must sign in again, or whose credential has expired or soon will: renewed before tokens stop coming. */
 export function IdentitiesToRenewCard({ identities }: { identities: readonly IdentityToRenew[] }) {
   const styles = useTodayStyles();
   return (
