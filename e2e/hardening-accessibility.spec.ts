@@ -235,7 +235,7 @@ for (const scheme of schemes) {
       async ({ app, page }) => {
         const report = accessibilityReport(page);
         await app.open(page, 'tokens');
-        await expect(page.getByRole('heading', { level: 2, name: 'No tokens minted' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 2, name: 'No tokens yet' })).toBeVisible();
         await report.check('empty Tokens page', scheme);
 
         await app.open(page, 'settings');
