@@ -24,7 +24,8 @@ const viewport = { width: 1280, height: 760 };
 
 /** What each screen shows before its picture is taken: the page's own data, loaded, with one item open where the page has details
  * (secrets stay masked). */
-const screens: { section: string; ready(page: Page): Promise<void> }[] = [
+const screens: { section: string; name?: string; ready(page: Page): Promise<void> }[] = [
+  { section: 'today', ready: (page) => page.getByRole('region', { name: 'Pinned recipes' }).waitFor() },
   {
     section: 'accounts',
     ready: async (page) => {
@@ -52,6 +53,16 @@ const screens: { section: string; ready(page: Page): Promise<void> }[] = [
     },
   },
   { section: 'settings', ready: (page) => page.getByText('Azure emulator (local)').first().waitFor() },
+  {
+    section: 'tokens',
+    name: 'palette',
+    ready: async (page) => {
+      await page.getByRole('listbox', { name: 'Tokens' }).waitFor();
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('copy token support');
+      await page.getByRole('listbox', { name: 'Results' }).getByRole('option').first().waitFor();
+    },
+  },
 ];
 
 /** pngquant, when installed, makes each picture about half the size with no visible change; without it they are kept as Chromium wrote
@@ -91,12 +102,14 @@ try {
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme });
     await openLaunchLink(page, server.newLaunchLink().url);
-    for (const { section, ready } of screens) {
+    for (const { section, name, ready } of screens) {
       await page.goto(`${server.url}#/${section}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await ready(page);
-      await page.waitForLoadState('networkidle');
-      const file = path.join(out, `${section}-${scheme}.png`);
+      // The page's event stream stays open, so 'networkidle' never comes: a moment for fonts and transitions instead.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(400);
+      const file = path.join(out, `${name ?? section}-${scheme}.png`);
       await page.screenshot({ path: file });
       shrink(file);
       console.log(`wrote ${path.relative(root, file)}`);

@@ -56,8 +56,8 @@ export function IdentitiesToRenewCard({ identities }: { identities: readonly Ide
       />
       {identities.length === 0 ? (
         <Body1 as="p" className={styles.empty}>
-          Every identity can still sign in. One Entra ID asks to sign in again, and a service principal whose certificate expires within 30
-          days, show here.
+          Every identity can still sign in. Identities Entra ID asks to sign in again, and service principals whose certificate expires
+          within 30 days, show here.
         </Body1>
       ) : (
         <ul className={styles.list} aria-label="Identities to renew">
