@@ -198,12 +198,13 @@ test('one press of Cancel sign-in stops the sign-in and closes the dialog, as Es
   await expect(dialog.getByRole('link', { name: 'Open the sign-in page' })).toHaveAttribute('href', tab.url());
   await expect(dialog.getByRole('timer')).toHaveText(/Times out in [45]:\d\d/);
 
+  // Back to the app's tab to press Cancel, as the user is: a tab left in the background gets no animation frames in headless
+  // Chromium, so the dialog's closing transition would never end there.
+  await page.bringToFront();
   await dialog.getByRole('button', { name: 'Cancel sign-in' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => isListening(port)).toBe(false);
   await tab.close();
-  // Back to the app's tab, as the user is: a tab left in the background gets no animation frames in headless Chromium.
-  await page.bringToFront();
 
   // Escape while waiting stops that sign-in as well.
   const second = await startInteractiveSignIn(page, context);
