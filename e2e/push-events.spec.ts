@@ -80,8 +80,8 @@ test('an open Tokens page makes no calls for data while nothing changes', async 
   await expect(page.getByRole('heading', { level: 2, name: 'No tokens yet' })).toBeVisible();
   await streamOpen;
   await page.waitForTimeout(1_000); // the first calls of the page settle
-  // The page's read and the navigation badge's (every page shows it), and on a busy machine one more when the event stream
-  // connects after them (a catch-up read, so nothing said before it is missed); then none while idle, below.
+  // The page's read and the navigation badge's (every page shows it), and on a busy machine one more when the vault's opening
+  // (vault.changed, which the badge reloads on) is announced after them; then none while idle, below.
   const startReads = calls.filter((call) => call === '/api/tokens.list').length;
   expect(startReads).toBeGreaterThanOrEqual(2);
   expect(startReads).toBeLessThanOrEqual(3);
