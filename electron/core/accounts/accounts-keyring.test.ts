@@ -14,7 +14,7 @@ import { roundAfterRoundTests, stressRounds } from '../test-support/round-after-
 // second processes (the CLI next to the app), each `node accounts-child.ts`.
 const run = promisify(execFile);
 const newFolder = foldersForThisFile('azcred-accounts-it-');
-const itRoundAfterRound = roundAfterRoundTests(newFolder, { ms: 30_000, perRoundMs: 10_000 });
+const itRoundAfterRound = roundAfterRoundTests(newFolder, { ms: 60_000, perRoundMs: 30_000 });
 
 function withoutBus(): NodeJS.ProcessEnv {
   const env = { ...process.env };
