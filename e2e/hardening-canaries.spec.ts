@@ -390,6 +390,8 @@ test('sign-ins, service principal secrets and certificates and Entra tokens stay
       // An Entra token for ARM, from the signed-in user.
       await page.getByRole('navigation', { name: 'Sections' }).getByText('Tokens', { exact: true }).click();
       dialog = await openNewToken(page, 'Entra token');
+      // The scope comes from the identity's cloud profile once it has loaded (a busy machine takes a moment).
+      await expect(dialog.getByText(/^Scope asked for: /)).toBeVisible();
       await dialog.getByRole('button', { name: 'Get token' }).click();
       await expect(dialog).toBeHidden();
       await checkpoint('minting an Entra token');

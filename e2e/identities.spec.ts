@@ -85,7 +85,8 @@ test('a user signs in interactively in two tenants, signs one out, and the other
   expect(context.pages()).toHaveLength(1);
 
   await expectNoTokensOnDisk(app, emulator);
-  expect(errors).toEqual([]);
+  // The restart closed the server the page was connected to: its event stream's retry refused then is expected.
+  expect(errors.filter((e) => !e.includes('net::ERR_CONNECTION_REFUSED'))).toEqual([]);
 });
 
 test('a device-code sign-in shows the code to enter on another device, and lists who signed in', async ({ app, page, context }) => {
