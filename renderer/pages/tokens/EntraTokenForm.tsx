@@ -41,7 +41,11 @@ export function EntraTokenForm({ formId, sources, operation, onMinted }: MintFor
     if (!scope)
       return local(
         'scope',
-        preset === 'sts' ? 'Choose the ARR account the token is for' : 'Enter a scope, such as https://management.azure.com/.default',
+        preset === 'sts'
+          ? 'Choose the ARR account the token is for'
+          : preset !== 'custom' && !profile
+            ? `The cloud profile of ${identity.cloud} is still loading: press Get token again in a moment`
+            : 'Enter a scope, such as https://management.azure.com/.default',
       );
     const result = await call.run(() =>
       operation.run('Asking Entra ID for a token…', (operationId) =>
