@@ -71,111 +71,93 @@ test(lookTitle, async ({ app, emulator, page }) => {
   await expect(result).toBeHidden();
 });
 
-test('each field says one plain thing, with its range, and forgets it once changed, in the four looks', async ({ app, page }) => {
-  for (const look of looks) {
-    await test.step(lookName(look), async () => {
-      await app.open(page, 'identities');
-      await applyLook(page, look);
-      const dialog = await fillServicePrincipal(page, { tenant: 'organizations' });
-      await dialog.getByRole('button', { name: 'Add service principal' }).click();
-      const tenant = dialog.getByRole('textbox', { name: 'Tenant' });
-      const clientId = dialog.getByRole('textbox', { name: 'Application (client) ID' });
-      await expect(tenant).toHaveAccessibleDescription(/^A service principal signs in to its own tenant: enter its tenant ID or domain/);
-      await tenant.fill('');
-      await expect(tenant).not.toHaveAttribute('aria-invalid', 'true');
-      await expect(clientId).toHaveAttribute('aria-invalid', 'true'); // another field's message stays
-      await dialog.getByRole('button', { name: 'Add service principal' }).click();
-      // Empty: one message, not "Enter a tenant ID or domain A tenant is a GUID…".
-      await expect(tenant).toHaveAccessibleDescription(/^Enter the tenant ID or domain of the app registration The directory of/);
-      await expect(dialog).not.toContainText('organizations');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+test('each field says one plain thing, with its range, and forgets it once changed', async ({ app, page }) => {
+  await app.open(page, 'identities');
+  const dialog = await fillServicePrincipal(page, { tenant: 'organizations' });
+  await dialog.getByRole('button', { name: 'Add service principal' }).click();
+  const tenant = dialog.getByRole('textbox', { name: 'Tenant' });
+  const clientId = dialog.getByRole('textbox', { name: 'Application (client) ID' });
+  await expect(tenant).toHaveAccessibleDescription(/^A service principal signs in to its own tenant: enter its tenant ID or domain/);
+  await tenant.fill('');
+  await expect(tenant).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(clientId).toHaveAttribute('aria-invalid', 'true'); // another field's message stays
+  await dialog.getByRole('button', { name: 'Add service principal' }).click();
+  // Empty: one message, not "Enter a tenant ID or domain A tenant is a GUID…".
+  await expect(tenant).toHaveAccessibleDescription(/^Enter the tenant ID or domain of the app registration The directory of/);
+  await expect(dialog).not.toContainText('organizations');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-      await app.open(page, 'settings');
-      const seconds = page.getByRole('spinbutton', { name: 'Clear copied secrets after' });
-      await expect(seconds).toHaveAccessibleDescription(/From 5 to 600 seconds/);
-      await seconds.fill('3');
-      await seconds.press('Enter');
-      await expect(seconds).toHaveAttribute('aria-invalid', 'true');
-      await expect(seconds).toHaveAccessibleDescription(/^Enter a whole number of seconds from 5 to 600\./);
-      await expect(page.getByText(/Too small|expected number/)).toHaveCount(0);
-      await seconds.pressSequentially('0');
-      await expect(seconds).not.toHaveAttribute('aria-invalid', 'true');
-      await seconds.fill('45');
-      await seconds.press('Enter');
-      await expect(seconds).toHaveValue('45');
-      await expect(seconds).not.toHaveAttribute('aria-invalid', 'true');
-      await app.open(page, 'settings');
-      await expect(page.getByRole('spinbutton', { name: 'Clear copied secrets after' })).toHaveValue('45');
-    });
-  }
+  await app.open(page, 'settings');
+  const seconds = page.getByRole('spinbutton', { name: 'Clear copied secrets after' });
+  await expect(seconds).toHaveAccessibleDescription(/From 5 to 600 seconds/);
+  await seconds.fill('3');
+  await seconds.press('Enter');
+  await expect(seconds).toHaveAttribute('aria-invalid', 'true');
+  await expect(seconds).toHaveAccessibleDescription(/^Enter a whole number of seconds from 5 to 600\./);
+  await expect(page.getByText(/Too small|expected number/)).toHaveCount(0);
+  await seconds.pressSequentially('0');
+  await expect(seconds).not.toHaveAttribute('aria-invalid', 'true');
+  await seconds.fill('45');
+  await seconds.press('Enter');
+  await expect(seconds).toHaveValue('45');
+  await expect(seconds).not.toHaveAttribute('aria-invalid', 'true');
+  await app.open(page, 'settings');
+  await expect(page.getByRole('spinbutton', { name: 'Clear copied secrets after' })).toHaveValue('45');
 });
 
-test('a device-code sign-in stopped by MFA offers interactive sign-in in its message, keeping what was typed, in the four looks', async ({
+test('a device-code sign-in stopped by MFA offers interactive sign-in in its message, keeping what was typed', async ({
   app,
   page,
   context,
 }) => {
-  for (const look of looks) {
-    await test.step(lookName(look), async () => {
-      await app.open(page, 'identities');
-      await applyLook(page, look);
-      let dialog = await openSignInDialog(page);
-      await dialog.getByRole('radio', { name: /Device code/ }).check();
-      await dialog.getByRole('textbox', { name: 'Tenant' }).fill('contoso.onmicrosoft.com');
-      await dialog.getByRole('textbox', { name: 'Login hint' }).fill(megan);
-      await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-      const panel = page.getByRole('dialog', { name: 'Sign in with a device code' });
-      const code = (await panel.getByTestId('device-code').textContent()) ?? '';
-      const other = await context.newPage();
-      await other.goto((await panel.getByRole('link').first().getAttribute('href')) ?? '');
-      await other.getByLabel('Code').fill(code);
-      await other.getByRole('button', { name: 'Next' }).click();
-      await signInOnEntraPage(other, megan);
-      await other.close();
-      await page.bringToFront();
+  await app.open(page, 'identities');
+  let dialog = await openSignInDialog(page);
+  await dialog.getByRole('radio', { name: /Device code/ }).check();
+  await dialog.getByRole('textbox', { name: 'Tenant' }).fill('contoso.onmicrosoft.com');
+  await dialog.getByRole('textbox', { name: 'Login hint' }).fill(megan);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'Sign in with a device code' });
+  const code = (await panel.getByTestId('device-code').textContent()) ?? '';
+  const other = await context.newPage();
+  await other.goto((await panel.getByRole('link').first().getAttribute('href')) ?? '');
+  await other.getByLabel('Code').fill(code);
+  await other.getByRole('button', { name: 'Next' }).click();
+  await signInOnEntraPage(other, megan);
+  await other.close();
+  await page.bringToFront();
 
-      dialog = page.getByRole('dialog', { name: 'Sign in to Entra ID' });
-      await expect(dialog.getByText(/must complete multi-factor authentication/)).toBeVisible();
-      await expect(dialog.getByRole('radio', { name: /Device code/ })).toBeChecked();
-      await dialog.getByRole('button', { name: 'Use interactive sign-in' }).click();
-      await expect(dialog.getByRole('radio', { name: /Interactive/ })).toBeChecked();
-      await expect(dialog.getByRole('textbox', { name: 'Tenant' })).toHaveValue('contoso.onmicrosoft.com');
-      await expect(dialog.getByRole('textbox', { name: 'Login hint' })).toHaveValue(megan);
-      // The old error goes with the change, and Enter signs in the new way.
-      await expect(dialog.getByText(/multi-factor/)).toHaveCount(0);
-      await expect(dialog.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
-      const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
-      expect(new URL(tab.url()).searchParams.get('login_hint')).toBe(megan);
-      await tab.close();
-      await page.bringToFront();
-      await dialog.getByRole('button', { name: 'Cancel sign-in' }).click();
-      await expect(dialog).toBeHidden();
-    });
-  }
+  dialog = page.getByRole('dialog', { name: 'Sign in to Entra ID' });
+  await expect(dialog.getByText(/must complete multi-factor authentication/)).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /Device code/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Use interactive sign-in' }).click();
+  await expect(dialog.getByRole('radio', { name: /Interactive/ })).toBeChecked();
+  await expect(dialog.getByRole('textbox', { name: 'Tenant' })).toHaveValue('contoso.onmicrosoft.com');
+  await expect(dialog.getByRole('textbox', { name: 'Login hint' })).toHaveValue(megan);
+  // The old error goes with the change, and Enter signs in the new way.
+  await expect(dialog.getByText(/multi-factor/)).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  expect(new URL(tab.url()).searchParams.get('login_hint')).toBe(megan);
+  await tab.close();
+  await page.bringToFront();
+  await dialog.getByRole('button', { name: 'Cancel sign-in' }).click();
+  await expect(dialog).toBeHidden();
 });
 
-test('dialogs opened from the keyboard start on their first field or their main action, not on Close or a link, in the four looks', async ({
-  app,
-  page,
-}) => {
-  for (const look of looks) {
-    await test.step(lookName(look), async () => {
-      await app.open(page, 'settings');
-      await applyLook(page, look);
-      const cloud = 'Azure (global)';
-      const signInApp = page.getByRole('dialog', { name: `Sign-in app for ${cloud}` });
-      await openWithKeyboard(page, page.getByRole('button', { name: `Sign-in app for ${cloud}` }), signInApp);
-      await expectFocusOn(page, signInApp.getByRole('textbox', { name: 'Application (client) ID' }));
-      await page.keyboard.press('Escape');
-      await expect(signInApp).toBeHidden();
+test('dialogs opened from the keyboard start on their first field or their main action, not on Close or a link', async ({ app, page }) => {
+  await app.open(page, 'settings');
+  const cloud = 'Azure (global)';
+  const signInApp = page.getByRole('dialog', { name: `Sign-in app for ${cloud}` });
+  await openWithKeyboard(page, page.getByRole('button', { name: `Sign-in app for ${cloud}` }), signInApp);
+  await expectFocusOn(page, signInApp.getByRole('textbox', { name: 'Application (client) ID' }));
+  await page.keyboard.press('Escape');
+  await expect(signInApp).toBeHidden();
 
-      // No user signed in to that cloud: the way forward, not Cancel.
-      const register = page.getByRole('dialog', { name: `Register my app for ${cloud}` });
-      await openWithKeyboard(page, page.getByRole('button', { name: `Register my app for ${cloud}` }), register);
-      await expectFocusOn(page, register.getByRole('button', { name: 'Sign in on the Identities page' }));
-      await page.keyboard.press('Enter');
-      await expect(register).toBeHidden();
-      await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
-    });
-  }
+  // No user signed in to that cloud: the way forward, not Cancel.
+  const register = page.getByRole('dialog', { name: `Register my app for ${cloud}` });
+  await openWithKeyboard(page, page.getByRole('button', { name: `Register my app for ${cloud}` }), register);
+  await expectFocusOn(page, register.getByRole('button', { name: 'Sign in on the Identities page' }));
+  await page.keyboard.press('Enter');
+  await expect(register).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identities' })).toBeVisible();
 });
