@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests: the built renderer in Debian's Chromium, served by the real browser-mode host
 // and core (see e2e/support/app-fixture.ts). Playwright cannot download browsers here.
+// As in vitest.config.ts: a managed-identity credential's metadata-service probe goes to a loopback port nothing listens on.
+process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] ??= 'http://127.0.0.1:9';
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
